@@ -1,0 +1,107 @@
+//! A story as text plus structure: decoding, normalisation and block detection.
+//!
+//! [`Document::from_bytes`] turns the bytes of a file into normalised text (UTF-8, LF line
+//! ends, no BOM, tabs expanded, terminal escapes removed) and a list of [`Block`]s found in
+//! one linear pass. Each block is a byte range into that text; nothing is copied.
+
+pub mod blocks;
+pub mod decode;
+pub mod gutenberg;
+pub mod normalise;
+
+use std::ops::Range;
+
+pub use decode::LoadError;
+
+/// What a block is, which decides how it is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    /// Reflowable prose: line breaks inside the block are soft (joined with a space, or
+    /// with nothing between two CJK characters).
+    Paragraph,
+    /// Line breaks are kept: poems, songs, letters' address blocks, tables, code. A long
+    /// line continued on a deeper (hanging) indent stays one line.
+    Verse,
+    /// A chapter or section title: shown bold and centred, listed in the table of contents.
+    Heading,
+    /// `* * *`, `---`, `#` and the like: shown centred.
+    SceneBreak,
+}
+
+/// One structural unit of the story: a byte range of the normalised text.
+///
+/// `range` starts at the start of the block's first line (indentation included) and ends
+/// at the end of its last line (the final `\n` excluded).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub range: Range<usize>,
+}
+
+/// A decoded, normalised story and its blocks.
+#[derive(Debug, Clone)]
+pub struct Document {
+    text: String,
+    blocks: Vec<Block>,
+    body: Range<usize>,
+    encoding: &'static str,
+}
+
+impl Document {
+    /// Decodes `bytes` (BOM, UTF-8, or detected legacy encoding unless `forced`),
+    /// normalises the text and finds its blocks.
+    pub fn from_bytes(
+        bytes: &[u8],
+        forced: Option<&'static encoding_rs::Encoding>,
+    ) -> Result<Self, LoadError> {
+        let decoded = decode::decode(bytes, forced)?;
+        let mut doc = Self::from_text(&decoded.text);
+        doc.encoding = decoded.encoding;
+        Ok(doc)
+    }
+
+    /// Normalises already-decoded text and finds its blocks.
+    pub fn from_text(raw: &str) -> Self {
+        let text = normalise::normalise(raw);
+        let body = gutenberg::body(&text);
+        let blocks = blocks::detect(&text, body.clone());
+        Self {
+            text,
+            blocks,
+            body,
+            encoding: "UTF-8",
+        }
+    }
+
+    /// The normalised text: UTF-8 with `\n` line ends.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The blocks of the story proper, in order; boilerplate has none.
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// The byte range of the story proper: after any Project Gutenberg header and before
+    /// any footer. Everything outside it is kept in the text but never shown.
+    pub fn body(&self) -> Range<usize> {
+        self.body.clone()
+    }
+
+    /// Name of the encoding the bytes were decoded from (e.g. `"windows-1252"`).
+    pub fn encoding(&self) -> &'static str {
+        self.encoding
+    }
+
+    /// Index of the block that contains `offset`, or, when `offset` falls between blocks,
+    /// of the block before it (the first block when it is before all of them).
+    /// `None` only when there are no blocks. O(log blocks).
+    pub fn block_index_at(&self, offset: usize) -> Option<usize> {
+        if self.blocks.is_empty() {
+            return None;
+        }
+        let after = self.blocks.partition_point(|b| b.range.start <= offset);
+        Some(after.saturating_sub(1))
+    }
+}

@@ -1,0 +1,23 @@
+//! dogear: a terminal e-reader for plain-text stories.
+//!
+//! Data flows one way: bytes → [`document::Document`] → [`layout::Layout`] → screen.
+//! The reader's place is always a byte offset into the document's normalised text;
+//! screen lines are derived from it and can be thrown away at any time.
+//!
+//! The core ([`document`], [`layout`], [`position`], [`search`], [`toc`], [`state`],
+//! [`reader`], [`library`]) never touches a terminal, the file system or the clock.
+//! The shell ([`keymap`], [`store`], [`app`]) does, and stays small.
+
+pub mod cli;
+pub mod config;
+pub mod document;
+pub mod fingerprint;
+pub mod layout;
+pub mod library;
+pub mod position;
+pub mod print;
+pub mod search;
+pub mod state;
+pub mod store;
+pub mod stories;
+pub mod toc;

@@ -1,0 +1,80 @@
+//! Places in a story: byte offsets, percents, and quote anchors that survive edits.
+
+use crate::document::Document;
+use serde::{Deserialize, Serialize};
+
+/// Bytes of context kept on each side of an anchored offset.
+pub const QUOTE_BYTES: usize = 64;
+
+/// Percent of the story proper (the document's body) that lies before `offset`, 0.0..=100.0.
+pub fn percent(doc: &Document, offset: usize) -> f64 {
+    let body = doc.body();
+    if body.is_empty() {
+        return 0.0;
+    }
+    let at = offset.clamp(body.start, body.end) - body.start;
+    at as f64 * 100.0 / body.len() as f64
+}
+
+/// The offset at `pct` percent of the body, on a char boundary.
+pub fn offset_at_percent(doc: &Document, pct: f64) -> usize {
+    let body = doc.body();
+    let pct = pct.clamp(0.0, 100.0);
+    let raw = body.start + ((body.len() as f64) * pct / 100.0) as usize;
+    floor_char_boundary(doc.text(), raw.min(body.end))
+}
+
+/// The largest char boundary of `text` at or before `offset` (clamped to the text).
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut i = offset.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A place that can be found again in an edited text: the offset, the percent it was at,
+/// and a short quote on each side of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Anchor {
+    pub offset: usize,
+    pub percent: f64,
+    pub before: String,
+    pub after: String,
+}
+
+/// How [`refind`] found a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// The quote still matches at the saved offset.
+    Exact,
+    /// The quote matches elsewhere; the nearest match was taken.
+    Moved,
+    /// The quote matches nowhere; the place is at the saved percent.
+    ByPercent,
+}
+
+/// Makes an anchor for `offset` in `doc` (clamped, moved to a char boundary).
+pub fn anchor(doc: &Document, offset: usize) -> Anchor {
+    let text = doc.text();
+    let offset = floor_char_boundary(text, offset);
+    let before = floor_char_boundary(text, offset.saturating_sub(QUOTE_BYTES));
+    let mut after = (offset + QUOTE_BYTES).min(text.len());
+    while !text.is_char_boundary(after) {
+        after += 1;
+    }
+    Anchor {
+        offset,
+        percent: percent(doc, offset),
+        before: text[before..offset].to_owned(),
+        after: text[offset..after].to_owned(),
+    }
+}
+
+/// Finds `anchor` in `doc`: the same offset when the quote still matches there, else the
+/// nearest place where the quote matches, else the nearest place by percent.
+pub fn refind(anchor: &Anchor, doc: &Document) -> (usize, Found) {
+    let _ = anchor;
+    let _ = doc;
+    todo!("refind: see issue 2")
+}
