@@ -21,3 +21,4 @@ pub mod state;
 pub mod store;
 pub mod stories;
 pub mod toc;
+pub mod ui;

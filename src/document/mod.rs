@@ -73,6 +73,13 @@ impl Document {
         }
     }
 
+    /// A document from already-normalised text and blocks found elsewhere (for tests and
+    /// benchmarks of the layout). `blocks` must be sorted, non-overlapping ranges on char
+    /// boundaries inside `body`.
+    pub fn from_parts(text: String, blocks: Vec<Block>, body: Range<usize>) -> Self {
+        Self { text, blocks, body, encoding: "UTF-8" }
+    }
+
     /// The normalised text: UTF-8 with `\n` line ends.
     pub fn text(&self) -> &str {
         &self.text

@@ -1,0 +1,3 @@
+//! Drawing: ratatui widgets that read the model and change nothing.
+
+pub mod library;
