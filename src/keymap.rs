@@ -1,0 +1,229 @@
+//! Keys and mouse events to [`Action`]s: the only place that sees crossterm events.
+//!
+//! The table depends on the mode: in a prompt every printable key is input, in a list
+//! `j`/`k` move the selection, and while reading the keys are those of less and vim.
+
+use crate::reader::{Action, Mode, PromptKind};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
+};
+
+/// The action for a terminal event in `mode`, if any.
+pub fn action(mode: &Mode, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => key_action(mode, key),
+        Event::Mouse(mouse) => mouse_action(mode, mouse),
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}
+
+fn mouse_action(mode: &Mode, mouse: &MouseEvent) -> Option<Action> {
+    let reading = matches!(mode, Mode::Reading);
+    match mouse.kind {
+        MouseEventKind::ScrollDown if reading => Some(Action::WheelDown),
+        MouseEventKind::ScrollUp if reading => Some(Action::WheelUp),
+        MouseEventKind::ScrollDown => Some(Action::Down),
+        MouseEventKind::ScrollUp => Some(Action::Up),
+        _ => None,
+    }
+}
+
+fn key_action(mode: &Mode, key: &KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && key.code == KeyCode::Char('c') {
+        return Some(Action::Quit);
+    }
+    match mode {
+        Mode::Reading => reading(key.code, ctrl),
+        Mode::Prompt(_) => prompt(key.code, ctrl),
+        Mode::Help => match key.code {
+            KeyCode::Esc | KeyCode::Char('q' | '?') | KeyCode::F(1) => Some(Action::Cancel),
+            _ => None,
+        },
+        Mode::Chapters { .. } | Mode::Bookmarks { .. } => list(key.code, ctrl),
+    }
+}
+
+fn reading(code: KeyCode, ctrl: bool) -> Option<Action> {
+    use Action as A;
+    Some(match (code, ctrl) {
+        (KeyCode::Char('f' | 'F'), true) => A::PageDown,
+        (KeyCode::Char('b' | 'B'), true) => A::PageUp,
+        (KeyCode::Char('d' | 'D'), true) => A::HalfPageDown,
+        (KeyCode::Char('u' | 'U'), true) => A::HalfPageUp,
+        (_, true) => return None,
+        (KeyCode::Char(' ' | 'f') | KeyCode::PageDown, _) => A::PageDown,
+        (KeyCode::Char('b') | KeyCode::PageUp, _) => A::PageUp,
+        (KeyCode::Char('d'), _) => A::HalfPageDown,
+        (KeyCode::Char('u'), _) => A::HalfPageUp,
+        (KeyCode::Char('j') | KeyCode::Down | KeyCode::Enter, _) => A::LineDown,
+        (KeyCode::Char('k') | KeyCode::Up, _) => A::LineUp,
+        (KeyCode::Char('g') | KeyCode::Home, _) => A::Top,
+        (KeyCode::Char('G') | KeyCode::End, _) => A::Bottom,
+        (KeyCode::Char('-'), _) => A::Narrower,
+        (KeyCode::Char('+' | '='), _) => A::Wider,
+        (KeyCode::Char(c @ '0'..='9'), _) => A::Digit(c as u8 - b'0'),
+        (KeyCode::Char('%'), _) => A::Percent,
+        (KeyCode::Char('/'), _) => A::OpenPrompt(PromptKind::Search),
+        (KeyCode::Char('p'), _) => A::OpenPrompt(PromptKind::Percent),
+        (KeyCode::Char('n'), _) => A::SearchNext,
+        (KeyCode::Char('N'), _) => A::SearchPrev,
+        (KeyCode::Char('t'), _) => A::Chapters,
+        (KeyCode::Char(']'), _) => A::NextChapter,
+        (KeyCode::Char('['), _) => A::PrevChapter,
+        (KeyCode::Char('`'), _) => A::JumpBack,
+        (KeyCode::Char('?') | KeyCode::F(1), _) => A::Help,
+        (KeyCode::Char('m'), _) => A::AddBookmark,
+        (KeyCode::Char('B'), _) => A::Bookmarks,
+        (KeyCode::Char('o'), _) => A::Library,
+        (KeyCode::Char('q'), _) => A::Quit,
+        (KeyCode::Esc, _) => A::Cancel,
+        _ => return None,
+    })
+}
+
+fn prompt(code: KeyCode, ctrl: bool) -> Option<Action> {
+    Some(match code {
+        KeyCode::Char('u') if ctrl => return None,
+        KeyCode::Char(c) if !ctrl => Action::Input(c),
+        KeyCode::Backspace => Action::Backspace,
+        KeyCode::Enter => Action::Submit,
+        KeyCode::Esc => Action::Cancel,
+        _ => return None,
+    })
+}
+
+fn list(code: KeyCode, ctrl: bool) -> Option<Action> {
+    Some(match code {
+        KeyCode::Char('f') if ctrl => Action::PageDown,
+        KeyCode::Char('b') if ctrl => Action::PageUp,
+        _ if ctrl => return None,
+        KeyCode::Char('j') | KeyCode::Down => Action::Down,
+        KeyCode::Char('k') | KeyCode::Up => Action::Up,
+        KeyCode::PageDown | KeyCode::Char(' ') => Action::PageDown,
+        KeyCode::PageUp => Action::PageUp,
+        KeyCode::Char('g') | KeyCode::Home => Action::Top,
+        KeyCode::Char('G') | KeyCode::End => Action::Bottom,
+        KeyCode::Enter => Action::Submit,
+        KeyCode::Esc | KeyCode::Char('q' | 't' | 'B') => Action::Cancel,
+        KeyCode::Char('d') => Action::Delete,
+        KeyCode::Char('r') => Action::Rename,
+        _ => return None,
+    })
+}
+
+/// The help screen's table: keys and what they do, in the order shown.
+pub const HELP: &[(&str, &str)] = &[
+    ("Space f PgDn ^F", "next page"),
+    ("b PgUp ^B", "previous page"),
+    ("d / u", "half a page down / up"),
+    ("j Down Enter / k Up", "one line down / up"),
+    ("mouse wheel", "three lines"),
+    ("g Home / G End", "start / end of the story"),
+    ("/ then n / N", "search; next / previous match"),
+    ("50%  or  p", "go to a percent"),
+    ("t", "chapters (Enter jumps)"),
+    ("] / [", "next / previous chapter"),
+    ("`", "back to where you were before the last jump"),
+    (
+        "m / B",
+        "add a bookmark / list bookmarks (d delete, r rename)",
+    ),
+    ("- / + =", "narrower / wider column"),
+    ("o", "library"),
+    ("? F1", "this help (Esc or q closes it)"),
+    ("q ^C", "quit (your place is saved)"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reader::Prompt;
+    use ratatui::crossterm::event::KeyEventState;
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
+        Event::Key(KeyEvent {
+            code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        })
+    }
+
+    fn plain(c: char) -> Event {
+        key(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn reading_keys_follow_less_and_vim() {
+        let table = [
+            (plain(' '), Action::PageDown),
+            (key(KeyCode::PageDown, KeyModifiers::NONE), Action::PageDown),
+            (
+                key(KeyCode::Char('f'), KeyModifiers::CONTROL),
+                Action::PageDown,
+            ),
+            (plain('b'), Action::PageUp),
+            (
+                key(KeyCode::Char('b'), KeyModifiers::CONTROL),
+                Action::PageUp,
+            ),
+            (plain('j'), Action::LineDown),
+            (key(KeyCode::Enter, KeyModifiers::NONE), Action::LineDown),
+            (plain('G'), Action::Bottom),
+            (plain('5'), Action::Digit(5)),
+            (plain('%'), Action::Percent),
+            (plain('`'), Action::JumpBack),
+            (key(KeyCode::Char('c'), KeyModifiers::CONTROL), Action::Quit),
+        ];
+        for (event, want) in table {
+            assert_eq!(action(&Mode::Reading, &event), Some(want), "{event:?}");
+        }
+        assert_eq!(
+            action(&Mode::Reading, &plain('z')),
+            None,
+            "unknown keys do nothing"
+        );
+    }
+
+    #[test]
+    fn a_prompt_takes_every_printable_key_as_input() {
+        let mode = Mode::Prompt(Prompt::new(PromptKind::Search, ""));
+        assert_eq!(action(&mode, &plain('q')), Some(Action::Input('q')));
+        assert_eq!(action(&mode, &plain('j')), Some(Action::Input('j')));
+        let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action(&mode, &ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn lists_move_with_j_and_k_and_close_with_escape() {
+        let mode = Mode::Chapters { selected: 0 };
+        assert_eq!(action(&mode, &plain('j')), Some(Action::Down));
+        assert_eq!(action(&mode, &plain('k')), Some(Action::Up));
+        assert_eq!(
+            action(&mode, &key(KeyCode::Esc, KeyModifiers::NONE)),
+            Some(Action::Cancel)
+        );
+    }
+
+    #[test]
+    fn key_releases_are_ignored_and_resizes_pass_through() {
+        let Event::Key(mut release) = plain(' ') else {
+            unreachable!()
+        };
+        release.kind = KeyEventKind::Release;
+        assert_eq!(action(&Mode::Reading, &Event::Key(release)), None);
+        let resize = Event::Resize(50, 20);
+        assert_eq!(
+            action(&Mode::Help, &resize),
+            Some(Action::Resize {
+                width: 50,
+                height: 20
+            })
+        );
+    }
+}

@@ -1,0 +1,475 @@
+//! The reader's model: a story, a place in it, and one mode at a time.
+//!
+//! Everything the reader does is an [`Action`] fed to [`Reader::update`], which changes the
+//! model and returns an [`Effect`] for the shell to perform (quit, save, ...). No terminal,
+//! disk or clock is involved, so every behaviour is tested by feeding actions. After each
+//! update the visible lines are recomputed, at a cost proportional to the screen.
+
+mod overlays;
+
+use crate::document::Document;
+use crate::layout::{self, Layout, Line};
+use crate::position;
+use crate::search::Query;
+use crate::toc::{self, Chapter};
+use std::ops::Range;
+
+pub use overlays::{Prompt, PromptKind};
+
+/// Below this size the reader shows "window too small" instead of a page.
+pub const MIN_WIDTH: u16 = 20;
+pub const MIN_HEIGHT: u16 = 5;
+/// The column can be made no narrower or wider than this with `-` and `+`.
+pub const COLUMN_LIMITS: (u16, u16) = (20, 240);
+/// Lines scrolled per mouse-wheel notch.
+pub const WHEEL_LINES: usize = 3;
+/// Ticks (seconds) a status message stays up.
+const MESSAGE_TICKS: u8 = 4;
+
+/// Something the reader can be asked to do. Keys become actions in `keymap`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    LineDown,
+    LineUp,
+    WheelDown,
+    WheelUp,
+    Top,
+    Bottom,
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    Narrower,
+    Wider,
+    /// A digit typed before `%` (as in less: `50%`).
+    Digit(u8),
+    Percent,
+    OpenPrompt(PromptKind),
+    /// A character typed into a prompt.
+    Input(char),
+    Backspace,
+    /// Enter: submit a prompt, or choose in a list.
+    Submit,
+    /// Esc: close a prompt, list or help.
+    Cancel,
+    SearchNext,
+    SearchPrev,
+    Chapters,
+    NextChapter,
+    PrevChapter,
+    /// Move the selection in a list.
+    Up,
+    Down,
+    JumpBack,
+    Help,
+    AddBookmark,
+    Bookmarks,
+    Delete,
+    Rename,
+    Library,
+    Quit,
+    /// About once a second, from the shell: expires messages.
+    Tick,
+}
+
+/// What the shell must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    /// The place moved: save it soon.
+    PlaceChanged,
+    AddBookmark {
+        offset: usize,
+        label: String,
+    },
+    DeleteBookmark {
+        id: String,
+    },
+    RenameBookmark {
+        id: String,
+        label: String,
+    },
+    Library,
+    Quit,
+}
+
+/// What the reader shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Reading,
+    Help,
+    Prompt(Prompt),
+    Chapters { selected: usize },
+    Bookmarks { selected: usize },
+}
+
+/// A bookmark as the reader shows it; storage keeps the rest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    pub id: String,
+    pub offset: usize,
+    pub label: String,
+    /// When it was made, already formatted for display.
+    pub when: String,
+}
+
+/// The reader's state.
+#[derive(Debug)]
+pub struct Reader {
+    doc: Document,
+    title: String,
+    chapters: Vec<Chapter>,
+    layout: Layout,
+    max_width: u16,
+    size: (u16, u16),
+    place: usize,
+    back: Option<usize>,
+    mode: Mode,
+    count: Option<u32>,
+    query: Option<Query>,
+    hit: Option<Range<usize>>,
+    message: Option<(String, u8)>,
+    marks: Vec<Mark>,
+    page: Vec<Line>,
+    at_end: bool,
+}
+
+impl Reader {
+    /// A reader on `doc` in a window `size` (columns, rows), at the start of the story.
+    pub fn new(doc: Document, title: impl Into<String>, size: (u16, u16), max_width: u16) -> Self {
+        let chapters = toc::chapters(&doc);
+        let place = doc
+            .blocks()
+            .first()
+            .map_or(doc.body().start, |b| b.range.start);
+        let max_width = max_width.clamp(COLUMN_LIMITS.0, COLUMN_LIMITS.1);
+        let mut reader = Self {
+            doc,
+            title: title.into(),
+            chapters,
+            layout: Layout::new(layout::column(size.0, max_width).width),
+            max_width,
+            size,
+            place,
+            back: None,
+            mode: Mode::Reading,
+            count: None,
+            query: None,
+            hit: None,
+            message: None,
+            marks: Vec::new(),
+            page: Vec::new(),
+            at_end: false,
+        };
+        reader.refresh();
+        reader
+    }
+
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+    /// The byte offset at the top of the page: the reader's place.
+    pub fn place(&self) -> usize {
+        self.place
+    }
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+    pub fn max_width(&self) -> u16 {
+        self.max_width
+    }
+    /// The lines on screen, top first.
+    pub fn page(&self) -> &[Line] {
+        &self.page
+    }
+    /// The text column in the current window.
+    pub fn column(&self) -> layout::Column {
+        layout::column(self.size.0, self.max_width)
+    }
+    /// The current search match, to highlight.
+    pub fn hit(&self) -> Option<Range<usize>> {
+        self.hit.clone()
+    }
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_ref().map(|(m, _)| m.as_str())
+    }
+    pub fn chapters(&self) -> &[Chapter] {
+        &self.chapters
+    }
+    pub fn marks(&self) -> &[Mark] {
+        &self.marks
+    }
+    /// The chapter the top of the page is in.
+    pub fn current_chapter(&self) -> Option<&Chapter> {
+        toc::current(&self.chapters, self.place).map(|i| &self.chapters[i])
+    }
+    /// Percent read, 0 to 100; 100 when the last line is on screen.
+    pub fn percent(&self) -> u8 {
+        if self.at_end {
+            100
+        } else {
+            position::percent(&self.doc, self.place).floor() as u8
+        }
+    }
+    /// Whether the window is too small to show a page.
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
+    /// Moves to `offset` (the line containing it goes to the top) without recording a jump:
+    /// for resuming a saved place.
+    pub fn go_to(&mut self, offset: usize) {
+        self.place = self.layout.line_start(&self.doc, offset);
+        self.refresh();
+    }
+
+    /// Shows `text` in the status bar for a few seconds.
+    pub fn say(&mut self, text: impl Into<String>) {
+        self.message = Some((text.into(), MESSAGE_TICKS));
+    }
+
+    /// Replaces the bookmarks shown (sorted by position).
+    pub fn set_marks(&mut self, mut marks: Vec<Mark>) {
+        marks.sort_by_key(|m| m.offset);
+        if let Mode::Bookmarks { selected } = &mut self.mode {
+            *selected = (*selected).min(marks.len().saturating_sub(1));
+        }
+        self.marks = marks;
+    }
+
+    /// Rows available for text: the window less the status bar.
+    fn page_height(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(1)).max(1)
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) -> Effect {
+        if action == Action::Tick {
+            if let Some((_, ticks)) = &mut self.message {
+                *ticks = ticks.saturating_sub(1);
+                if *ticks == 0 {
+                    self.message = None;
+                }
+            }
+            return Effect::None;
+        }
+        if let Action::Resize { width, height } = action {
+            self.size = (width, height);
+            self.refresh();
+            return Effect::None;
+        }
+        let before = self.place;
+        let effect = match self.mode {
+            Mode::Reading => self.reading(action),
+            _ => self.overlay(action),
+        };
+        self.refresh();
+        if effect == Effect::None && self.place != before {
+            Effect::PlaceChanged
+        } else {
+            effect
+        }
+    }
+
+    fn reading(&mut self, action: Action) -> Effect {
+        if !matches!(action, Action::Digit(_) | Action::Percent) {
+            self.count = None;
+        }
+        let h = self.page_height();
+        match action {
+            Action::PageDown => self.scroll(h as isize),
+            Action::PageUp => self.scroll(-(h as isize)),
+            Action::HalfPageDown => self.scroll((h / 2).max(1) as isize),
+            Action::HalfPageUp => self.scroll(-((h / 2).max(1) as isize)),
+            Action::LineDown => self.scroll(1),
+            Action::LineUp => self.scroll(-1),
+            Action::WheelDown => self.scroll(WHEEL_LINES as isize),
+            Action::WheelUp => self.scroll(-(WHEEL_LINES as isize)),
+            Action::Top => {
+                let start = self.doc.blocks().first().map_or(0, |b| b.range.start);
+                self.jump(start);
+            }
+            Action::Bottom => {
+                let end = self.layout.last_page_top(&self.doc, h);
+                self.jump(end);
+            }
+            Action::Narrower | Action::Wider => self.change_column(action == Action::Wider),
+            Action::Digit(d) => {
+                let n = self
+                    .count
+                    .unwrap_or(0)
+                    .saturating_mul(10)
+                    .saturating_add(u32::from(d));
+                self.count = Some(n.min(100));
+            }
+            Action::Percent => match self.count.take() {
+                Some(pct) => self.go_to_percent(f64::from(pct)),
+                None => self.say("type a number first, as in 50%"),
+            },
+            Action::OpenPrompt(kind) => self.mode = Mode::Prompt(Prompt::new(kind, "")),
+            Action::SearchNext => self.search_again(true),
+            Action::SearchPrev => self.search_again(false),
+            Action::Chapters => self.open_chapters(),
+            Action::NextChapter => self.next_chapter(true),
+            Action::PrevChapter => self.next_chapter(false),
+            Action::JumpBack => match self.back {
+                Some(back) => {
+                    self.back = Some(self.place);
+                    self.place = self.layout.line_start(&self.doc, back);
+                }
+                None => self.say("no earlier place to go back to"),
+            },
+            Action::Help => self.mode = Mode::Help,
+            Action::AddBookmark => return self.add_bookmark(),
+            Action::Bookmarks => self.open_bookmarks(),
+            Action::Library => return Effect::Library,
+            Action::Quit => return Effect::Quit,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn scroll(&mut self, lines: isize) {
+        let h = self.page_height();
+        self.place = self.layout.scroll(&self.doc, self.place, lines, h);
+    }
+
+    /// Moves to the line containing `offset`, remembering where we were for `` ` ``.
+    fn jump(&mut self, offset: usize) {
+        let target = self.layout.line_start(&self.doc, offset);
+        if target != self.place {
+            self.back = Some(self.place);
+            self.place = target;
+        }
+    }
+
+    fn go_to_percent(&mut self, pct: f64) {
+        let offset = position::offset_at_percent(&self.doc, pct);
+        let h = self.page_height();
+        let last = self.layout.last_page_top(&self.doc, h);
+        self.jump(offset.min(last));
+        self.say(format!("{pct:.0}%"));
+    }
+
+    fn change_column(&mut self, wider: bool) {
+        let (lo, hi) = COLUMN_LIMITS;
+        let step = 4;
+        let current = self.column().width;
+        self.max_width = if wider {
+            current
+                .saturating_add(step)
+                .min(hi)
+                .max(self.max_width.min(hi))
+        } else {
+            current.saturating_sub(step).max(lo)
+        };
+        self.say(format!("column {} wide", self.max_width));
+    }
+
+    fn search_again(&mut self, forward: bool) {
+        let Some(query) = self.query.clone() else {
+            self.say("no search yet: press / to search");
+            return;
+        };
+        let from = match (&self.hit, forward) {
+            (Some(hit), true) => hit.start + 1,
+            (Some(hit), false) => hit.start,
+            (None, _) => self.place,
+        };
+        self.search(&query, from, forward);
+    }
+
+    /// Searches from `from` and shows the match in the upper third of the page.
+    fn search(&mut self, query: &Query, from: usize, forward: bool) {
+        let text = self.doc.text();
+        let body = self.doc.body();
+        let found = if forward {
+            query.next(text, body, from)
+        } else {
+            query.prev(text, body, from)
+        };
+        let Some(hit) = found else {
+            self.hit = None;
+            self.say(format!("not found: {}", query.text()));
+            return;
+        };
+        let h = self.page_height();
+        let line = self.layout.line_start(&self.doc, hit.range.start);
+        let top = self.layout.scroll(&self.doc, line, -((h / 3) as isize), h);
+        // Near the end the page cannot scroll that far; the match is still on it.
+        self.jump(top);
+        if hit.wrapped {
+            let end = if forward { "top" } else { "bottom" };
+            self.say(format!("search wrapped to the {end}: {}", query.text()));
+        } else {
+            self.message = None;
+        }
+        self.hit = Some(hit.range);
+    }
+
+    fn next_chapter(&mut self, forward: bool) {
+        let target = if forward {
+            self.chapters.iter().find(|c| c.offset > self.place)
+        } else {
+            self.chapters.iter().rev().find(|c| c.offset < self.place)
+        };
+        match target.map(|c| c.offset) {
+            Some(offset) => self.jump(offset),
+            None if self.chapters.is_empty() => self.say("no chapters found in this story"),
+            None => self.say(if forward {
+                "this is the last chapter"
+            } else {
+                "this is the first chapter"
+            }),
+        }
+    }
+
+    fn add_bookmark(&mut self) -> Effect {
+        let text = self.doc.text();
+        let words: Vec<&str> = self
+            .page
+            .iter()
+            .flat_map(|l| text[l.range.clone()].split_whitespace())
+            .take(8)
+            .collect();
+        let mut label = words.join(" ");
+        if label.is_empty() {
+            label = format!("{}%", self.percent());
+        }
+        self.say("bookmark added (B lists bookmarks)");
+        Effect::AddBookmark {
+            offset: self.place,
+            label,
+        }
+    }
+
+    /// Recomputes the visible lines: O(screen).
+    fn refresh(&mut self) {
+        let column = self.column();
+        if self.layout.width() != column.width {
+            self.layout.set_width(column.width);
+        }
+        if self.doc.blocks().is_empty() {
+            self.page.clear();
+            self.at_end = true;
+            return;
+        }
+        let h = self.page_height();
+        self.page = self.layout.page(&self.doc, self.place, h);
+        let top = self.layout.line_start(&self.doc, self.place);
+        self.at_end = top >= self.layout.last_page_top(&self.doc, h);
+    }
+}
+
+#[cfg(test)]
+mod tests;
