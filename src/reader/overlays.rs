@@ -135,17 +135,14 @@ impl Reader {
 
     fn prompt(&mut self, mut prompt: Prompt, action: Action) -> Effect {
         match action {
-            Action::Input(c) => {
-                if prompt.kind != PromptKind::Percent || c.is_ascii_digit() || c == '.' {
-                    prompt.input.push(c);
-                }
+            Action::Input(c)
+                if prompt.kind != PromptKind::Percent || c.is_ascii_digit() || c == '.' =>
+            {
+                prompt.input.push(c);
             }
             Action::Digit(d) => prompt.input.push(char::from(b'0' + d)),
-            Action::Backspace => {
-                if prompt.input.pop().is_none() {
-                    return Effect::None; // Backspace on an empty prompt closes it.
-                }
-            }
+            // Backspace on an empty prompt closes it.
+            Action::Backspace if prompt.input.pop().is_none() => return Effect::None,
             Action::Cancel => return Effect::None,
             Action::Submit => return self.submit(prompt),
             _ => {}
