@@ -1,8 +1,10 @@
 //! Command-line arguments and the commands that need no terminal.
 
+use crate::app;
 use crate::document::{Document, LoadError};
+use crate::reader::Reader;
 use clap::Parser;
-use std::io;
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -38,6 +40,8 @@ pub enum Error {
     Load(PathBuf, LoadError),
     #[error("cannot write output: {}", io_reason(.0))]
     Output(io::Error),
+    #[error("terminal: {}", io_reason(.0))]
+    Terminal(io::Error),
     #[error("{0}")]
     Other(String),
 }
@@ -87,6 +91,24 @@ fn run(args: &Args) -> Result<(), Error> {
     };
     let doc = load(path, args.encoding)?;
     let stdout = io::stdout();
-    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    crate::print::print(&doc, args.width, &mut out).map_err(Error::Output)
+    if args.print || !stdout.is_terminal() {
+        let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+        return crate::print::print(&doc, args.width, &mut out).map_err(Error::Output);
+    }
+    let title = path
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let mut reader = Reader::new(doc, title, (80, 24), crate::layout::DEFAULT_MAX_WIDTH);
+    let signals = app::Signals::install().map_err(Error::Terminal)?;
+    let mut host = NoSave;
+    app::with_terminal(|terminal| app::run(terminal, &mut reader, &mut host, &signals))
+        .map_err(Error::Terminal)?;
+    Ok(())
+}
+
+struct NoSave;
+impl app::Host for NoSave {
+    fn effect(&mut self, _: &mut Reader, _: crate::reader::Effect) {}
+    fn idle(&mut self, _: &mut Reader, _: std::time::Instant) {}
+    fn finish(&mut self, _: &mut Reader) {}
 }

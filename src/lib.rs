@@ -8,6 +8,7 @@
 //! [`reader`], [`library`]) never touches a terminal, the file system or the clock.
 //! The shell ([`keymap`], [`store`], [`app`]) does, and stays small.
 
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod document;

@@ -1,3 +1,5 @@
 //! Drawing: ratatui widgets that read the model and change nothing.
 
 pub mod library;
+mod lists;
+pub mod reader;

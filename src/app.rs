@@ -1,0 +1,124 @@
+//! The event loop: draw, read an event, update the model, perform its effect.
+//!
+//! This is the only module that owns the terminal. Raw mode, the alternate screen, mouse
+//! capture and the hidden cursor are undone on every way out: `q`, Ctrl-C, an error, a
+//! panic (ratatui's hook restores, then the panic message is printed), and SIGTERM or
+//! SIGHUP (noticed between events, after which the place is saved).
+
+use crate::keymap;
+use crate::reader::{Action, Effect, Reader};
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use ratatui::DefaultTerminal;
+use std::io;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// How often the loop wakes without input: to notice signals, expire messages and save.
+const POLL: Duration = Duration::from_millis(200);
+const TICK: Duration = Duration::from_secs(1);
+
+/// Why the loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    Library,
+    /// A signal (its number) asked us to stop.
+    Signal(i32),
+}
+
+/// What the loop asks of the world outside the reader: saving, mostly.
+pub trait Host {
+    /// Performs an effect that is not about the loop itself (bookmarks, place changes).
+    fn effect(&mut self, reader: &mut Reader, effect: Effect);
+    /// Called every poll: save the place if it is due. `now` comes from the loop's clock.
+    fn idle(&mut self, reader: &mut Reader, now: Instant);
+    /// Called once on the way out, whatever the way.
+    fn finish(&mut self, reader: &mut Reader);
+}
+
+/// Signals that end the loop: the first one caught is stored here.
+#[derive(Clone, Default)]
+pub struct Signals(Arc<AtomicUsize>);
+
+impl Signals {
+    /// Catches SIGTERM, SIGHUP and SIGINT from now on (instead of dying at once).
+    pub fn install() -> io::Result<Self> {
+        let caught = Self::default();
+        for sig in [
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+            signal_hook::consts::SIGINT,
+        ] {
+            signal_hook::flag::register_usize(sig, Arc::clone(&caught.0), sig as usize)?;
+        }
+        Ok(caught)
+    }
+
+    pub fn caught(&self) -> Option<i32> {
+        match self.0.load(Ordering::Relaxed) {
+            0 => None,
+            sig => Some(sig as i32),
+        }
+    }
+}
+
+/// Sets up the terminal, runs `body`, and gives the terminal back whatever happens.
+pub fn with_terminal<T>(body: impl FnOnce(&mut DefaultTerminal) -> io::Result<T>) -> io::Result<T> {
+    // Mouse capture is ours to undo, also on panic; ratatui's hook (installed by try_init,
+    // and run first) restores raw mode and the alternate screen, then calls this one.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        previous(info);
+    }));
+    let mut terminal = ratatui::try_init()?;
+    let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| body(&mut terminal));
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let restored = ratatui::try_restore();
+    let _ = std::panic::take_hook(); // back to the default hook once the terminal is ours no more
+    let value = result?;
+    restored?;
+    Ok(value)
+}
+
+/// Runs the reader until it quits, asks for the library, or a signal arrives.
+pub fn run(
+    terminal: &mut DefaultTerminal,
+    reader: &mut Reader,
+    host: &mut impl Host,
+    signals: &Signals,
+) -> io::Result<Exit> {
+    let size = terminal.size()?;
+    reader.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    let mut last_tick = Instant::now();
+    let exit = loop {
+        if let Some(sig) = signals.caught() {
+            break Exit::Signal(sig);
+        }
+        terminal.draw(|frame| frame.render_widget(&*reader, frame.area()))?;
+        if event::poll(POLL)? {
+            let ev = event::read()?;
+            if let Some(action) = keymap::action(reader.mode(), &ev) {
+                match reader.update(action) {
+                    Effect::Quit => break Exit::Quit,
+                    Effect::Library => break Exit::Library,
+                    Effect::None => {}
+                    other => host.effect(reader, other),
+                }
+            }
+        }
+        let now = Instant::now();
+        if now.duration_since(last_tick) >= TICK {
+            last_tick = now;
+            reader.update(Action::Tick);
+        }
+        host.idle(reader, now);
+    };
+    host.finish(reader);
+    Ok(exit)
+}

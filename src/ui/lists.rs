@@ -1,0 +1,103 @@
+//! Overlays drawn over the page: help, the chapter list, the bookmark list.
+
+use crate::keymap::HELP;
+use crate::position;
+use crate::reader::Reader;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{
+    Block, Clear, List, ListItem, ListState, Paragraph, StatefulWidget, Widget,
+};
+
+const SELECTED: Style = Style::new().add_modifier(Modifier::REVERSED);
+
+/// A centred box at most `width` x `height` inside `area`, with a border and a title.
+fn frame(area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    let rect = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    Clear.render(rect, buf);
+    let block = Block::bordered().title(format!(" {title} "));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    inner
+}
+
+pub fn help(area: Rect, buf: &mut Buffer) {
+    let keys = HELP.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    let lines: Vec<Line> = HELP
+        .iter()
+        .map(|(k, what)| Line::from(format!(" {k:<keys$}  {what}")))
+        .collect();
+    let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 3;
+    let inner = frame(
+        area,
+        width,
+        lines.len() as u16 + 2,
+        "dogear keys (Esc closes)",
+        buf,
+    );
+    Paragraph::new(lines).render(inner, buf);
+}
+
+pub fn chapters(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer) {
+    let current = reader.current_chapter().map(|c| c.offset);
+    let items: Vec<ListItem> = reader
+        .chapters()
+        .iter()
+        .map(|c| {
+            let mark = if Some(c.offset) == current {
+                "•"
+            } else {
+                " "
+            };
+            ListItem::new(format!("{mark} {}", c.title))
+        })
+        .collect();
+    list(
+        items,
+        selected,
+        "chapters (Enter jumps, Esc closes)",
+        area,
+        buf,
+    );
+}
+
+pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer) {
+    let doc = reader.document();
+    let items: Vec<ListItem> = reader
+        .marks()
+        .iter()
+        .map(|m| {
+            let pct = position::percent(doc, m.offset).floor();
+            ListItem::new(format!("{pct:>3}%  {}  {}", m.when, m.label))
+        })
+        .collect();
+    list(
+        items,
+        selected,
+        "bookmarks (Enter jump, d delete, r rename)",
+        area,
+        buf,
+    );
+}
+
+fn list(items: Vec<ListItem>, selected: usize, title: &str, area: Rect, buf: &mut Buffer) {
+    let height = items.len() as u16 + 2;
+    let width = area.width.saturating_sub(4).clamp(20, 76);
+    let inner = frame(area, width, height, title, buf);
+    let mut state = ListState::default().with_selected(Some(selected));
+    StatefulWidget::render(
+        List::new(items).highlight_style(SELECTED),
+        inner,
+        buf,
+        &mut state,
+    );
+}

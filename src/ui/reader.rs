@@ -1,0 +1,168 @@
+//! The reading screen: the page in its column, the status bar, and whatever overlay the
+//! mode calls for. A pure function of the [`Reader`]: it reads the model, changes nothing.
+
+use super::lists;
+use crate::layout::{Line, LineStyle};
+use crate::reader::{Mode, Reader};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::Widget;
+use std::ops::Range;
+use unicode_width::UnicodeWidthStr;
+
+/// Only modifiers, never colours: the terminal's own palette is used, so light and dark
+/// themes both work and `NO_COLOR` is honoured by construction.
+const HEADING: Style = Style::new().add_modifier(Modifier::BOLD);
+const HIGHLIGHT: Style = Style::new().add_modifier(Modifier::REVERSED);
+const STATUS: Style = Style::new().add_modifier(Modifier::REVERSED);
+
+impl Widget for &Reader {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        if self.too_small() {
+            too_small(area, buf);
+            return;
+        }
+        let text_area = Rect {
+            height: area.height - 1,
+            ..area
+        };
+        let status_area = Rect {
+            y: area.y + area.height - 1,
+            height: 1,
+            ..area
+        };
+        draw_page(self, text_area, buf);
+        draw_status(self, status_area, buf);
+        match self.mode() {
+            Mode::Help => lists::help(area, buf),
+            Mode::Chapters { selected } => lists::chapters(self, *selected, text_area, buf),
+            Mode::Bookmarks { selected } => lists::bookmarks(self, *selected, text_area, buf),
+            Mode::Reading | Mode::Prompt(_) => {}
+        }
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let words = ["window too small", "too small", "small"];
+    let msg = words
+        .iter()
+        .find(|w| w.len() <= usize::from(area.width))
+        .unwrap_or(&"");
+    let x = area.x + (area.width - msg.len() as u16) / 2;
+    buf.set_string(x, area.y + area.height / 2, msg, Style::new());
+}
+
+fn draw_page(reader: &Reader, area: Rect, buf: &mut Buffer) {
+    let text = reader.document().text();
+    let column = reader.column();
+    let hit = reader.hit();
+    for (row, line) in reader
+        .page()
+        .iter()
+        .take(usize::from(area.height))
+        .enumerate()
+    {
+        if line.style == LineStyle::Blank {
+            continue;
+        }
+        let shown = line.display(text);
+        let width = column.width;
+        let offset = match line.style {
+            LineStyle::Heading | LineStyle::SceneBreak => width.saturating_sub(line.width) / 2,
+            _ => line.indent.min(width.saturating_sub(1)),
+        };
+        let x = area.x + column.left + offset;
+        let y = area.y + row as u16;
+        let room = usize::from(width - offset.min(width));
+        let style = if line.style == LineStyle::Heading {
+            HEADING
+        } else {
+            Style::new()
+        };
+        match hit.as_ref().and_then(|h| highlight(text, line, h, &shown)) {
+            None => {
+                buf.set_stringn(x, y, &shown, room, style);
+            }
+            Some(marked) => {
+                let (before, rest) = shown.split_at(marked.start);
+                let (found, after) = rest.split_at(marked.len());
+                let mut x = x;
+                let mut room = room;
+                for (part, part_style) in [
+                    (before, style),
+                    (found, style.patch(HIGHLIGHT)),
+                    (after, style),
+                ] {
+                    let (end, _) = buf.set_stringn(x, y, part, room, part_style);
+                    room = room.saturating_sub(usize::from(end - x));
+                    x = end;
+                }
+            }
+        }
+    }
+}
+
+/// Where, in the displayed `shown` text of `line`, the part of the match `hit` on this
+/// line is. The display collapses whitespace, so the matched words are looked up in it
+/// near the place the source text puts them.
+fn highlight(text: &str, line: &Line, hit: &Range<usize>, shown: &str) -> Option<Range<usize>> {
+    let start = hit.start.max(line.range.start);
+    let end = hit.end.min(line.range.end);
+    if start >= end {
+        return None;
+    }
+    let needle = collapse(&text[start..end]);
+    if needle.is_empty() {
+        return None;
+    }
+    let expected = collapse(&text[line.range.start..start]).len();
+    shown
+        .match_indices(needle.as_str())
+        .map(|(i, _)| i)
+        .min_by_key(|&i| i.abs_diff(expected))
+        .map(|i| i..i + needle.len())
+}
+
+fn collapse(s: &str) -> String {
+    let mut out = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.ends_with(char::is_whitespace) && !out.is_empty() {
+        out.push(' ');
+    }
+    out
+}
+
+fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, STATUS);
+    let width = usize::from(area.width);
+    if let Mode::Prompt(prompt) = reader.mode() {
+        let shown = format!(" {}{}█", prompt.label(), prompt.input);
+        // Keep the end of a long input visible.
+        let skip = shown.width().saturating_sub(width);
+        let visible: String = shown.chars().skip(skip).collect();
+        buf.set_stringn(area.x, area.y, visible, width, STATUS);
+        return;
+    }
+    let right = format!(" {:>3}% ", reader.percent());
+    let mut left = format!(" {}", reader.title());
+    match (reader.message(), reader.current_chapter()) {
+        (Some(message), _) => {
+            left.push_str(" · ");
+            left.push_str(message);
+        }
+        (None, Some(chapter)) => {
+            left.push_str(" · ");
+            left.push_str(&chapter.title);
+        }
+        (None, None) => {}
+    }
+    let room = width.saturating_sub(right.width());
+    buf.set_stringn(area.x, area.y, &left, room, STATUS);
+    if right.width() <= width {
+        let x = area.x + (width - right.width()) as u16;
+        buf.set_string(x, area.y, right, STATUS);
+    }
+}
