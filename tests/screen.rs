@@ -1,0 +1,114 @@
+//! The reader drawn into ratatui's TestBackend at fixed sizes, compared with snapshots.
+//! A screen test reads like a story: open here, press this, see that.
+
+use dogear::document::Document;
+use dogear::reader::{Action, PromptKind, Reader};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+const HARBOUR: &str = include_str!("fixtures/harbour.txt");
+
+fn reader(width: u16, height: u16) -> Reader {
+    Reader::new(Document::from_text(HARBOUR), "The Harbour Clock", (width, height), 72)
+}
+
+fn screen(reader: &Reader) -> String {
+    let (w, h) = reader.size();
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| f.render_widget(reader, f.area())).unwrap();
+    terminal.backend().to_string()
+}
+
+fn press(r: &mut Reader, actions: &[Action]) {
+    for a in actions {
+        r.update(a.clone());
+    }
+}
+
+fn search(r: &mut Reader, query: &str) {
+    r.update(Action::OpenPrompt(PromptKind::Search));
+    for c in query.chars() {
+        r.update(Action::Input(c));
+    }
+    r.update(Action::Submit);
+}
+
+#[test]
+fn first_page_80x24() {
+    insta::assert_snapshot!(screen(&reader(80, 24)));
+}
+
+#[test]
+fn first_page_40x12() {
+    insta::assert_snapshot!(screen(&reader(40, 12)));
+}
+
+#[test]
+fn middle_page_with_a_heading_80x24() {
+    let mut r = reader(80, 24);
+    r.update(Action::NextChapter);
+    r.update(Action::NextChapter);
+    insta::assert_snapshot!(screen(&r));
+}
+
+#[test]
+fn help_80x24() {
+    let mut r = reader(80, 24);
+    r.update(Action::Help);
+    insta::assert_snapshot!(screen(&r));
+}
+
+#[test]
+fn search_with_a_highlighted_match_80x24() {
+    let mut r = reader(80, 24);
+    search(&mut r, "tin whistle");
+    let text = screen(&r);
+    assert!(text.contains("tin whistle"), "the match is on screen");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn search_highlight_is_reverse_video_on_the_matched_cells() {
+    let mut r = reader(80, 24);
+    search(&mut r, "tin whistle");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| f.render_widget(&r, f.area())).unwrap();
+    let buf = terminal.backend().buffer();
+    let reversed: String = (0..23)
+        .flat_map(|y| (0..80).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            let cell = &buf[(x, y)];
+            cell.modifier.contains(ratatui::style::Modifier::REVERSED)
+        })
+        .map(|(x, y)| buf[(x, y)].symbol().to_owned())
+        .collect();
+    assert_eq!(reversed, "tin whistle");
+}
+
+#[test]
+fn chapter_list_40x12() {
+    let mut r = reader(40, 12);
+    press(&mut r, &[Action::NextChapter, Action::Chapters]);
+    insta::assert_snapshot!(screen(&r));
+}
+
+#[test]
+fn search_prompt_in_the_status_bar_40x12() {
+    let mut r = reader(40, 12);
+    r.update(Action::OpenPrompt(PromptKind::Search));
+    for c in "clock".chars() {
+        r.update(Action::Input(c));
+    }
+    insta::assert_snapshot!(screen(&r));
+}
+
+#[test]
+fn too_small_window() {
+    let mut r = reader(80, 24);
+    r.update(Action::Resize { width: 18, height: 4 });
+    insta::assert_snapshot!(screen(&r));
+    for (w, h) in [(1, 1), (8, 3), (3, 2)] {
+        r.update(Action::Resize { width: w, height: h });
+        let _ = screen(&r); // must not panic
+    }
+}
