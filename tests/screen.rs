@@ -9,13 +9,20 @@ use ratatui::Terminal;
 const HARBOUR: &str = include_str!("fixtures/harbour.txt");
 
 fn reader(width: u16, height: u16) -> Reader {
-    Reader::new(Document::from_text(HARBOUR), "The Harbour Clock", (width, height), 72)
+    Reader::new(
+        Document::from_text(HARBOUR),
+        "The Harbour Clock",
+        (width, height),
+        72,
+    )
 }
 
 fn screen(reader: &Reader) -> String {
     let (w, h) = reader.size();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| f.render_widget(reader, f.area())).unwrap();
+    terminal
+        .draw(|f| f.render_widget(reader, f.area()))
+        .unwrap();
     terminal.backend().to_string()
 }
 
@@ -105,10 +112,16 @@ fn search_prompt_in_the_status_bar_40x12() {
 #[test]
 fn too_small_window() {
     let mut r = reader(80, 24);
-    r.update(Action::Resize { width: 18, height: 4 });
+    r.update(Action::Resize {
+        width: 18,
+        height: 4,
+    });
     insta::assert_snapshot!(screen(&r));
     for (w, h) in [(1, 1), (8, 3), (3, 2)] {
-        r.update(Action::Resize { width: w, height: h });
+        r.update(Action::Resize {
+            width: w,
+            height: h,
+        });
         let _ = screen(&r); // must not panic
     }
 }

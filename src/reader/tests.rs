@@ -11,7 +11,10 @@ fn story(chapters: usize, paras: usize) -> Document {
     let mut push = |text: &mut String, kind, s: &str| {
         let start = text.len();
         text.push_str(s);
-        blocks.push(Block { kind, range: start..text.len() });
+        blocks.push(Block {
+            kind,
+            range: start..text.len(),
+        });
         text.push_str("\n\n");
     };
     for c in 1..=chapters {
@@ -59,7 +62,11 @@ fn paging_down_and_back_up_returns_to_the_start() {
     assert!(r.place() > start);
     press(&mut r, &[Action::PageUp, Action::PageUp]);
     assert_eq!(r.place(), start);
-    assert_eq!(r.update(Action::PageUp), Effect::None, "nothing moves above the start");
+    assert_eq!(
+        r.update(Action::PageUp),
+        Effect::None,
+        "nothing moves above the start"
+    );
 }
 
 #[test]
@@ -80,13 +87,27 @@ fn a_page_down_moves_exactly_one_screen_of_lines() {
 #[test]
 fn resize_keeps_the_top_line_and_comes_back_to_the_same_page() {
     let mut r = reader();
-    press(&mut r, &[Action::PageDown, Action::PageDown, Action::LineDown, Action::LineDown]);
+    press(
+        &mut r,
+        &[
+            Action::PageDown,
+            Action::PageDown,
+            Action::LineDown,
+            Action::LineDown,
+        ],
+    );
     let place = r.place();
     let page_at_80 = r.page().to_vec();
     for (w, h) in [(50, 24), (140, 30), (33, 10), (80, 24)] {
-        r.update(Action::Resize { width: w, height: h });
+        r.update(Action::Resize {
+            width: w,
+            height: h,
+        });
         assert_eq!(r.place(), place, "the place is not touched by a resize");
-        assert!(top_contains(&r, place), "at {w}x{h} the top line holds the place");
+        assert!(
+            top_contains(&r, place),
+            "at {w}x{h} the top line holds the place"
+        );
     }
     assert_eq!(r.page(), page_at_80.as_slice());
 }
@@ -112,8 +133,15 @@ fn search_finds_highlights_and_places_the_match_in_the_upper_third() {
     r.update(Action::Submit);
     let hit = r.hit().expect("a match");
     assert_eq!(&r.document().text()[hit.clone()], "number4x7");
-    let row = r.page().iter().position(|l| l.range.contains(&hit.start)).unwrap();
-    assert!(row <= 23 / 3 + 1, "match on row {row}, not in the upper third");
+    let row = r
+        .page()
+        .iter()
+        .position(|l| l.range.contains(&hit.start))
+        .unwrap();
+    assert!(
+        row <= 23 / 3 + 1,
+        "match on row {row}, not in the upper third"
+    );
     assert_eq!(*r.mode(), Mode::Reading);
 }
 
@@ -127,7 +155,11 @@ fn search_next_previous_wrap_and_not_found() {
     r.update(Action::OpenPrompt(PromptKind::Search));
     type_text(&mut r, "chapter 1 walks");
     r.update(Action::Submit);
-    assert!(r.message().unwrap().contains("wrapped"), "{:?}", r.message());
+    assert!(
+        r.message().unwrap().contains("wrapped"),
+        "{:?}",
+        r.message()
+    );
     assert!(r.hit().unwrap().start < first.start);
     let h1 = r.hit().unwrap();
     r.update(Action::SearchNext);
@@ -146,7 +178,10 @@ fn search_next_previous_wrap_and_not_found() {
 fn percent_jump_and_jump_back() {
     let mut r = reader();
     let start = r.place();
-    press(&mut r, &[Action::Digit(5), Action::Digit(0), Action::Percent]);
+    press(
+        &mut r,
+        &[Action::Digit(5), Action::Digit(0), Action::Percent],
+    );
     let pct = position::percent(r.document(), r.place());
     assert!((49.0..=51.0).contains(&pct), "at {pct}%");
     let middle = r.place();
@@ -161,7 +196,10 @@ fn percent_prompt_accepts_digits_only() {
     let mut r = reader();
     r.update(Action::OpenPrompt(PromptKind::Percent));
     type_text(&mut r, "2x5");
-    assert_eq!(r.mode(), &Mode::Prompt(Prompt::new(PromptKind::Percent, "25")));
+    assert_eq!(
+        r.mode(),
+        &Mode::Prompt(Prompt::new(PromptKind::Percent, "25"))
+    );
     r.update(Action::Submit);
     let pct = position::percent(r.document(), r.place());
     assert!((24.0..=26.0).contains(&pct), "at {pct}%");
@@ -178,7 +216,10 @@ fn chapters_next_previous_and_the_list() {
     assert_eq!(r.place(), r.chapters()[0].offset);
     r.update(Action::Chapters);
     assert_eq!(*r.mode(), Mode::Chapters { selected: 0 });
-    press(&mut r, &[Action::Down, Action::Down, Action::Down, Action::Submit]);
+    press(
+        &mut r,
+        &[Action::Down, Action::Down, Action::Down, Action::Submit],
+    );
     assert_eq!(r.place(), r.chapters()[3].offset);
     assert_eq!(*r.mode(), Mode::Reading);
     r.update(Action::JumpBack);
@@ -190,9 +231,16 @@ fn start_and_end_and_percent_at_the_end() {
     let mut r = reader();
     r.update(Action::Bottom);
     assert_eq!(r.percent(), 100);
-    assert_eq!(r.update(Action::PageDown), Effect::None, "nothing after the end");
+    assert_eq!(
+        r.update(Action::PageDown),
+        Effect::None,
+        "nothing after the end"
+    );
     let last = r.page().last().unwrap().clone();
-    assert_eq!(last.range.end, r.document().blocks().last().unwrap().range.end);
+    assert_eq!(
+        last.range.end,
+        r.document().blocks().last().unwrap().range.end
+    );
     r.update(Action::Top);
     assert_eq!(r.percent(), 0);
 }
@@ -218,8 +266,16 @@ fn bookmarks_add_list_jump_delete_and_rename() {
         panic!("m adds a bookmark");
     };
     assert_eq!(offset, marked);
-    assert!(label.split_whitespace().count() >= 4, "label from the page: {label}");
-    r.set_marks(vec![Mark { id: "a1".into(), offset, label, when: "today".into() }]);
+    assert!(
+        label.split_whitespace().count() >= 4,
+        "label from the page: {label}"
+    );
+    r.set_marks(vec![Mark {
+        id: "a1".into(),
+        offset,
+        label,
+        when: "today".into(),
+    }]);
     r.update(Action::Top);
     r.update(Action::Bookmarks);
     assert_eq!(*r.mode(), Mode::Bookmarks { selected: 0 });
@@ -231,20 +287,43 @@ fn bookmarks_add_list_jump_delete_and_rename() {
     r.update(Action::OpenPrompt(PromptKind::Search)); // ignored inside a prompt
     type_text(&mut r, "harbour");
     let renamed = r.update(Action::Submit);
-    assert_eq!(renamed, Effect::RenameBookmark { id: "a1".into(), label: "harbour".into() });
-    assert_eq!(r.update(Action::Delete), Effect::DeleteBookmark { id: "a1".into() });
+    assert_eq!(
+        renamed,
+        Effect::RenameBookmark {
+            id: "a1".into(),
+            label: "harbour".into()
+        }
+    );
+    assert_eq!(
+        r.update(Action::Delete),
+        Effect::DeleteBookmark { id: "a1".into() }
+    );
 }
 
 #[test]
 fn tiny_windows_do_not_crash_and_say_so() {
     let mut r = reader();
     for (w, h) in [(1, 1), (8, 3), (19, 4), (3, 2), (0, 0)] {
-        r.update(Action::Resize { width: w, height: h });
+        r.update(Action::Resize {
+            width: w,
+            height: h,
+        });
         assert!(r.too_small());
-        press(&mut r, &[Action::PageDown, Action::Bottom, Action::LineUp, Action::Help]);
+        press(
+            &mut r,
+            &[
+                Action::PageDown,
+                Action::Bottom,
+                Action::LineUp,
+                Action::Help,
+            ],
+        );
         r.update(Action::Cancel);
     }
-    r.update(Action::Resize { width: 20, height: 5 });
+    r.update(Action::Resize {
+        width: 20,
+        height: 5,
+    });
     assert!(!r.too_small());
     assert_eq!(r.update(Action::Quit), Effect::Quit);
 }
@@ -262,7 +341,15 @@ fn messages_expire_after_a_few_ticks() {
 #[test]
 fn an_empty_story_opens_and_pages_without_trouble() {
     let mut r = Reader::new(Document::from_text(""), "empty", (80, 24), 72);
-    press(&mut r, &[Action::PageDown, Action::Bottom, Action::Chapters, Action::Bookmarks]);
+    press(
+        &mut r,
+        &[
+            Action::PageDown,
+            Action::Bottom,
+            Action::Chapters,
+            Action::Bookmarks,
+        ],
+    );
     assert!(r.page().is_empty());
     assert_eq!(r.percent(), 100);
 }
