@@ -418,10 +418,12 @@ impl Reader {
     }
 
     fn next_chapter(&mut self, forward: bool) {
+        let place = self.place;
         let target = if forward {
-            self.chapters.iter().find(|c| c.offset > self.place)
+            self.chapters.get(self.chapters.partition_point(|c| c.offset <= place))
         } else {
-            self.chapters.iter().rev().find(|c| c.offset < self.place)
+            let before = self.chapters.partition_point(|c| c.offset < place);
+            before.checked_sub(1).map(|i| &self.chapters[i])
         };
         match target.map(|c| c.offset) {
             Some(offset) => self.jump(offset),
