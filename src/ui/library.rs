@@ -62,9 +62,10 @@ impl Widget for LibraryScreen<'_> {
         put(buf, area.x, bottom, width, footer.0, footer.1);
 
         if area.height >= 3 {
-            let count = match model.filtered.len() {
-                1 => "1 story".to_string(),
-                n => format!("{n} stories"),
+            let count = match (model.filtered.len(), model.entries.len()) {
+                (shown, total) if shown != total => format!("{shown} of {total}"),
+                (1, _) => "1 story".to_string(),
+                (n, _) => format!("{n} stories"),
             };
             let bar = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
             buf.set_style(Rect::new(area.x, top, area.width, 1), bar);
