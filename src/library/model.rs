@@ -143,10 +143,13 @@ impl LibraryModel {
 
     fn open(&mut self) -> LibraryEffect {
         self.filtering = false;
-        let Some(i) = self.selected_entry() else {
+        // `entries` and `filtered` are public, so don't trust them to agree.
+        let Some((i, entry)) = self
+            .selected_entry()
+            .and_then(|i| Some((i, self.entries.get(i)?)))
+        else {
             return LibraryEffect::None;
         };
-        let entry = &self.entries[i];
         if entry.missing {
             let path = entry
                 .path
@@ -175,6 +178,7 @@ impl LibraryModel {
     /// otherwise it goes to the best match, the first row.
     fn refilter(&mut self, keep: Option<(String, Option<std::path::PathBuf>)>) {
         self.filtered = filter(&self.entries, &self.filter);
+        // Indexing is safe: `filtered` was just computed from `entries`.
         self.selected = keep
             .and_then(|k| {
                 self.filtered
