@@ -623,3 +623,44 @@ fn screen_highlights_only_the_selected_row_and_dims_missing_ones() {
     );
     assert!(!buf[(5, 1)].modifier.contains(Modifier::DIM));
 }
+
+/// Each sample exists to show off one format; these guard the format against a
+/// well-meaning edit that would quietly turn it into another.
+#[test]
+fn each_bundled_story_keeps_the_format_it_shows_off() {
+    let text = |name: &str| {
+        let bytes = stories::find(name).map(|b| b.bytes).unwrap_or_default();
+        String::from_utf8_lossy(bytes).into_owned()
+    };
+    let cat = text("the-lighthouse-keepers-cat.txt");
+    assert!(
+        cat.lines().any(|l| l == "* * *")
+            && cat.contains(" -- ")
+            && cat.lines().any(|l| l.len() > 300)
+    );
+
+    let clock = text("the-clockmaker-of-saltmarket-lane.txt");
+    assert!(clock.lines().all(|l| l.chars().count() <= 70));
+    assert!(clock.contains("\n\nCHAPTER I\n\n") && clock.contains("\n\nCHAPTER III\n\n"));
+
+    let ferry = text("the-night-ferry.txt");
+    assert!(
+        ferry.lines().any(|l| l.starts_with("      ")),
+        "a hanging-indented continuation"
+    );
+
+    let office = text("the-lost-property-office.txt");
+    let body: Vec<&str> = office.lines().skip(4).collect();
+    assert!(
+        body.iter().all(|l| !l.trim().is_empty()),
+        "no blank lines between paragraphs"
+    );
+    assert!(body.iter().filter(|l| l.starts_with("     ")).count() > 20);
+    assert!(
+        office.starts_with("   ")
+            && office
+                .lines()
+                .next()
+                .is_some_and(|l| l.trim() == "The Lost Property Office")
+    );
+}
