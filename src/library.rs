@@ -1,1 +1,300 @@
-//! TODO
+//! The library: every story the reader has, with progress, most recent first.
+//!
+//! Pure on purpose: the shell gathers the inputs (recent books from the store,
+//! story files in a folder, the bundled stories) and the current time, and this
+//! module decides the order, the titles, the filtering and what each key does.
+//! Nothing here reads the disk or the clock, so every rule is a plain unit test.
+
+use std::path::PathBuf;
+
+/// Where a library entry came from; it decides what "forget" means for it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    /// A book the reader has opened; its state is keyed by this fingerprint.
+    Recent { fingerprint: String },
+    /// A story file found in the stories folder, never opened yet.
+    Folder,
+    /// A story bundled in the binary, by file name (see [`crate::stories`]).
+    Bundled(String),
+}
+
+/// One row of the library.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub title: String,
+    /// `None` for a bundled story that has not been written to disk yet.
+    pub path: Option<PathBuf>,
+    pub source: Source,
+    /// How far through, 0.0 to 100.0, when known.
+    pub percent: Option<f64>,
+    /// When last read, in Unix seconds.
+    pub last_read: Option<u64>,
+    /// The file was not there when the library was listed.
+    pub missing: bool,
+}
+
+/// A book from the reader's saved state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recent {
+    pub title: String,
+    pub path: PathBuf,
+    pub fingerprint: String,
+    pub percent: Option<f64>,
+    pub last_read: Option<u64>,
+    /// Whether `path` existed when the shell looked.
+    pub exists: bool,
+}
+
+/// A story file found in the stories folder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FolderFile {
+    pub path: PathBuf,
+    pub title: String,
+}
+
+/// A bundled story, already given a title by [`title_of`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct BundledInfo {
+    pub name: String,
+    pub title: String,
+}
+
+/// Lists recent books first, most recently read first, then folder stories, then
+/// bundled stories, each of those two groups in alphabetical order of title.
+///
+/// A story appears once: folder files already listed as recent (same path) are
+/// dropped, and so is a bundled story whose file name ends a listed path, because
+/// once opened it lives on disk under that name and shows up as a recent book.
+pub fn build(
+    recent: Vec<Recent>,
+    folder_files: Vec<FolderFile>,
+    bundled: &[BundledInfo],
+) -> Vec<Entry> {
+    let mut recent = recent;
+    // Stable sort: books never read (no time) go last, in the order given.
+    recent.sort_by_key(|r| std::cmp::Reverse(r.last_read));
+
+    let mut entries: Vec<Entry> = Vec::new();
+    for r in recent {
+        if entries.iter().any(|e| e.path.as_ref() == Some(&r.path)) {
+            continue;
+        }
+        entries.push(Entry {
+            title: r.title,
+            path: Some(r.path),
+            source: Source::Recent {
+                fingerprint: r.fingerprint,
+            },
+            percent: r.percent,
+            last_read: r.last_read,
+            missing: !r.exists,
+        });
+    }
+
+    let mut folder: Vec<FolderFile> = folder_files
+        .into_iter()
+        .filter(|f| !entries.iter().any(|e| e.path.as_ref() == Some(&f.path)))
+        .collect();
+    folder.sort_by(|a, b| {
+        sort_key(&a.title)
+            .cmp(&sort_key(&b.title))
+            .then_with(|| a.path.cmp(&b.path))
+    });
+    let mut seen_paths: Vec<PathBuf> = Vec::new();
+    for f in folder {
+        if seen_paths.contains(&f.path) {
+            continue;
+        }
+        seen_paths.push(f.path.clone());
+        entries.push(Entry {
+            title: f.title,
+            path: Some(f.path),
+            source: Source::Folder,
+            percent: None,
+            last_read: None,
+            missing: false,
+        });
+    }
+
+    let mut extra: Vec<&BundledInfo> = bundled
+        .iter()
+        .filter(|b| {
+            !entries.iter().any(|e| {
+                e.path
+                    .as_ref()
+                    .is_some_and(|p| p.file_name().is_some_and(|n| n == b.name.as_str()))
+            })
+        })
+        .collect();
+    extra.sort_by(|a, b| {
+        sort_key(&a.title)
+            .cmp(&sort_key(&b.title))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    extra.dedup_by(|a, b| a.name == b.name);
+    for b in extra {
+        entries.push(Entry {
+            title: b.title.clone(),
+            path: None,
+            source: Source::Bundled(b.name.clone()),
+            percent: None,
+            last_read: None,
+            missing: false,
+        });
+    }
+    entries
+}
+
+/// Alphabetical order a reader expects: case-insensitive, ignoring a leading
+/// "The " or "A " the way a bookshop shelves titles.
+fn sort_key(title: &str) -> String {
+    let lower = title.trim().to_lowercase();
+    for article in ["the ", "a ", "an "] {
+        if let Some(rest) = lower.strip_prefix(article) {
+            return rest.to_string();
+        }
+    }
+    lower
+}
+
+/// A story's title: a Project Gutenberg `Title:` line near the top, else the first
+/// non-empty line if it is short enough to be a title, else the file name.
+///
+/// ```
+/// use dogear::library::title_of;
+/// assert_eq!(title_of("Title: Emma\n\nAuthor: J.", "x.txt"), "Emma");
+/// assert_eq!(title_of("\n  The Night Ferry\n\nverse...", "x.txt"), "The Night Ferry");
+/// assert_eq!(title_of("", "notes.txt"), "notes");
+/// ```
+pub fn title_of(text: &str, file_name: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(title) = gutenberg_title(text) {
+        return title;
+    }
+    if let Some(first) = text.lines().map(str::trim).find(|l| !l.is_empty()) {
+        if first.chars().count() <= MAX_TITLE_CHARS {
+            return tidy_caps(first);
+        }
+    }
+    let name = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    match name.len().checked_sub(4) {
+        Some(cut) if name.is_char_boundary(cut) && name[cut..].eq_ignore_ascii_case(".txt") => {
+            name[..cut].to_string()
+        }
+        _ => name.to_string(),
+    }
+}
+
+/// Longer than this, a first line is the start of a paragraph, not a title.
+const MAX_TITLE_CHARS: usize = 60;
+
+/// Project Gutenberg puts `Title:` within the first few dozen lines; a long title
+/// continues on indented lines below it.
+fn gutenberg_title(text: &str) -> Option<String> {
+    let mut lines = text.lines().take(100);
+    while let Some(line) = lines.next() {
+        let Some(rest) = line.trim_start().strip_prefix("Title:") else {
+            continue;
+        };
+        let mut title = rest.trim().to_string();
+        for more in lines.by_ref() {
+            if more.trim().is_empty() || !more.starts_with(char::is_whitespace) {
+                break;
+            }
+            title.push(' ');
+            title.push_str(more.trim());
+        }
+        if !title.is_empty() {
+            return Some(title);
+        }
+        return None;
+    }
+    None
+}
+
+/// "THE NIGHT FERRY" shouts in a list of quieter titles; shelve it as
+/// "The Night Ferry". Titles with any lower case are left as the author wrote them.
+fn tidy_caps(line: &str) -> String {
+    if line.chars().any(char::is_lowercase) || !line.chars().any(char::is_uppercase) {
+        return line.to_string();
+    }
+    const SMALL: [&str; 12] = [
+        "a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to",
+    ];
+    line.split(' ')
+        .enumerate()
+        .map(|(i, word)| {
+            let lower = word.to_lowercase();
+            if i > 0 && SMALL.contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut chars = lower.chars();
+            match chars.next() {
+                Some(c) => c.to_uppercase().chain(chars).collect(),
+                None => lower,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How long ago `then` was, in the words a person would use.
+///
+/// Days are counted as elapsed 24-hour spans, not calendar days: the core has no
+/// time zone, and "yesterday" for something read 30 hours ago is close enough.
+///
+/// ```
+/// use dogear::library::ago;
+/// assert_eq!(ago(1_000, 1_030), "just now");
+/// assert_eq!(ago(0, 2 * 86_400), "2 days ago");
+/// ```
+pub fn ago(then: u64, now: u64) -> String {
+    const MINUTE: u64 = 60;
+    const HOUR: u64 = 60 * MINUTE;
+    const DAY: u64 = 24 * HOUR;
+    let secs = now.saturating_sub(then);
+    let (n, unit) = match secs {
+        s if s < MINUTE => return "just now".to_string(),
+        s if s < HOUR => (s / MINUTE, "minute"),
+        s if s < DAY => (s / HOUR, "hour"),
+        s if s < 2 * DAY => return "yesterday".to_string(),
+        s if s < 7 * DAY => (s / DAY, "day"),
+        s if s < 30 * DAY => (s / (7 * DAY), "week"),
+        s if s < 365 * DAY => (s / (30 * DAY), "month"),
+        s => (s / (365 * DAY), "year"),
+    };
+    let plural = if n == 1 { "" } else { "s" };
+    format!("{n} {unit}{plural} ago")
+}
+
+/// Indices of the entries whose title matches `query`, in library order.
+///
+/// A title matches when it contains the query (ignoring case), or when it contains
+/// each of the query's words in order, so "night fer" and "keeper cat" both find
+/// what the reader means. An empty query matches everything.
+pub fn filter(entries: &[Entry], query: &str) -> Vec<usize> {
+    let query = query.trim().to_lowercase();
+    entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| matches(&e.title.to_lowercase(), &query))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn matches(title: &str, query: &str) -> bool {
+    if title.contains(query) {
+        return true;
+    }
+    let mut rest = title;
+    for word in query.split_whitespace() {
+        match rest.find(word) {
+            Some(at) => rest = &rest[at + word.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+mod model;
+pub use model::{LibraryAction, LibraryEffect, LibraryModel};

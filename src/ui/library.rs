@@ -1,1 +1,216 @@
-//! The library screen (to be written).
+//! The library screen: a title bar, one row per story, a filter line, a footer.
+//!
+//! Drawn straight from [`LibraryModel`] and the current time, changing nothing, so
+//! the same model always draws the same screen. Only reverse video, bold and dim
+//! are used, which read well on light and dark terminals alike.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthChar;
+
+use crate::library::{ago, Entry, LibraryModel, Source};
+
+/// The whole library screen. `now` is Unix seconds, for "2 days ago".
+#[derive(Debug, Clone, Copy)]
+pub struct LibraryScreen<'a> {
+    pub model: &'a LibraryModel,
+    pub now: u64,
+}
+
+const HINT: &str = "Enter open  / filter  d forget  q quit";
+const FILTER_HINT: &str = "Enter open  Tab done  Esc clear";
+/// Wide enough for "10 months ago" and "59 minutes ago".
+const WHEN_WIDTH: usize = 14;
+const PERCENT_WIDTH: usize = 4;
+const STATUS_WIDTH: usize = 7;
+
+impl LibraryScreen<'_> {
+    /// How many story rows fit in `area`: what the shell should use as the page
+    /// size, and what the list scrolls by.
+    pub fn list_height(&self, area: Rect) -> u16 {
+        let chrome = u16::from(area.height >= 3)
+            + 1
+            + u16::from(self.shows_filter_line() && area.height >= 4);
+        area.height.saturating_sub(chrome)
+    }
+
+    fn shows_filter_line(&self) -> bool {
+        self.model.filtering || !self.model.filter.is_empty()
+    }
+}
+
+impl Widget for LibraryScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        let model = self.model;
+        let width = usize::from(area.width);
+        let mut top = area.y;
+        let mut bottom = area.bottom();
+
+        // The footer wins the last row even on a one-line screen: a question such
+        // as "Forget X? y/n" must never be hidden.
+        bottom -= 1;
+        let footer = match &model.message {
+            Some(m) => (m.as_str(), Style::new().add_modifier(Modifier::BOLD)),
+            None if model.filtering => (FILTER_HINT, Style::new().add_modifier(Modifier::DIM)),
+            None => (HINT, Style::new().add_modifier(Modifier::DIM)),
+        };
+        put(buf, area.x, bottom, width, footer.0, footer.1);
+
+        if area.height >= 3 {
+            let count = match (model.filtered.len(), model.entries.len()) {
+                (shown, total) if shown != total => format!("{shown} of {total}"),
+                (1, _) => "1 story".to_string(),
+                (n, _) => format!("{n} stories"),
+            };
+            let bar = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
+            buf.set_style(Rect::new(area.x, top, area.width, 1), bar);
+            put(buf, area.x, top, width, " dogear — library", bar);
+            if width >= 17 + count.len() + 3 {
+                let x = area.x + (width - count.len() - 1) as u16;
+                put(buf, x, top, count.len(), &count, bar);
+            }
+            top += 1;
+        }
+
+        if self.shows_filter_line() && area.height >= 4 {
+            bottom -= 1;
+            let style = if model.filtering {
+                Style::new().add_modifier(Modifier::BOLD)
+            } else {
+                Style::new()
+            };
+            let cursor = if model.filtering { "_" } else { "" };
+            put(
+                buf,
+                area.x,
+                bottom,
+                width,
+                &format!("/ {}{cursor}", model.filter),
+                style,
+            );
+        }
+
+        let rows = usize::from(bottom.saturating_sub(top));
+        if rows == 0 {
+            return;
+        }
+        if model.filtered.is_empty() {
+            let empty = if model.entries.is_empty() {
+                "No stories yet. Open one with: dogear FILE".to_string()
+            } else {
+                format!("No titles match \"{}\"", model.filter)
+            };
+            put(
+                buf,
+                area.x + 1,
+                top,
+                width.saturating_sub(1),
+                &empty,
+                Style::new().add_modifier(Modifier::DIM),
+            );
+            return;
+        }
+        // Scroll just enough to keep the highlight on screen.
+        let offset = (model.selected + 1).saturating_sub(rows);
+        for (row, (pos, &index)) in model
+            .filtered
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(rows)
+            .enumerate()
+        {
+            let Some(entry) = model.entries.get(index) else {
+                continue;
+            };
+            let y = top + row as u16;
+            let mut style = Style::new();
+            if entry.missing {
+                style = style.add_modifier(Modifier::DIM);
+            }
+            if pos == model.selected {
+                style = style.add_modifier(Modifier::REVERSED);
+                buf.set_style(Rect::new(area.x, y, area.width, 1), style);
+            }
+            put(
+                buf,
+                area.x,
+                y,
+                width,
+                &row_text(entry, width, self.now),
+                style,
+            );
+        }
+    }
+}
+
+/// One row, padded to `width`: the title, then as many of the status, percent and
+/// "when" columns as fit, each at a fixed width so they line up down the list.
+fn row_text(entry: &Entry, width: usize, now: u64) -> String {
+    let status = if entry.missing {
+        "missing"
+    } else if matches!(entry.source, Source::Bundled(_)) {
+        "sample"
+    } else {
+        ""
+    };
+    let percent = entry
+        .percent
+        .map(|p| format!("{:.0}%", p.clamp(0.0, 100.0)))
+        .unwrap_or_default();
+    let when = entry.last_read.map(|t| ago(t, now)).unwrap_or_default();
+
+    let mut right = String::new();
+    if width >= 30 {
+        right.push_str(&format!(
+            " {status:>STATUS_WIDTH$} {percent:>PERCENT_WIDTH$}"
+        ));
+    }
+    if width >= 56 {
+        right.push_str(&format!("  {when:>WHEN_WIDTH$}"));
+    }
+    if width >= 30 {
+        right.push(' ');
+    }
+    let title_width = width.saturating_sub(1 + right.chars().count());
+    format!(" {}{right}", fit(&entry.title, title_width))
+}
+
+/// `text` cut to `width` display columns (with "…" when cut) and padded to it.
+fn fit(text: &str, width: usize) -> String {
+    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
+    let mut out = String::new();
+    let mut used = 0;
+    if total <= width {
+        out.push_str(text);
+        used = total;
+    } else if width > 0 {
+        for c in text.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > width - 1 {
+                break;
+            }
+            out.push(c);
+            used += w;
+        }
+        out.push('…');
+        used += 1;
+    }
+    out.extend(std::iter::repeat(' ').take(width.saturating_sub(used)));
+    out
+}
+
+/// Writes `text` at (x, y), clipped to `width` columns and to the buffer.
+fn put(buf: &mut Buffer, x: u16, y: u16, width: usize, text: &str, style: Style) {
+    let area = buf.area;
+    if y < area.y || y >= area.bottom() || x >= area.right() {
+        return;
+    }
+    let width = width.min(usize::from(area.right() - x));
+    buf.set_stringn(x, y, text, width, style);
+}
