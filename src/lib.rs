@@ -25,3 +25,8 @@ pub mod store;
 pub mod stories;
 pub mod toc;
 pub mod ui;
+
+/// The README's examples are doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
