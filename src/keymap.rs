@@ -3,6 +3,7 @@
 //! The table depends on the mode: in a prompt every printable key is input, in a list
 //! `j`/`k` move the selection, and while reading the keys are those of less and vim.
 
+use crate::library::{LibraryAction, LibraryModel};
 use crate::reader::{Action, Mode, PromptKind};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
@@ -116,6 +117,58 @@ fn list(code: KeyCode, ctrl: bool) -> Option<Action> {
     })
 }
 
+/// The action for a terminal event on the library screen, if any. While the filter line
+/// has the keyboard, printable keys go into the filter.
+pub fn library_action(model: &LibraryModel, event: &Event) -> Option<LibraryAction> {
+    use LibraryAction as L;
+    let key = match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => key,
+        Event::Mouse(m) if m.kind == MouseEventKind::ScrollDown => return Some(L::Down),
+        Event::Mouse(m) if m.kind == MouseEventKind::ScrollUp => return Some(L::Up),
+        _ => return None,
+    };
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && key.code == KeyCode::Char('c') {
+        return Some(L::Quit);
+    }
+    if model.confirm_forget {
+        return Some(L::Confirm(matches!(key.code, KeyCode::Char('y' | 'Y'))));
+    }
+    let common = match key.code {
+        KeyCode::Enter => Some(L::Open),
+        KeyCode::Down => Some(L::Down),
+        KeyCode::Up => Some(L::Up),
+        KeyCode::PageDown => Some(L::PageDown),
+        KeyCode::PageUp => Some(L::PageUp),
+        _ => None,
+    };
+    if common.is_some() {
+        return common;
+    }
+    if model.filtering {
+        return match key.code {
+            KeyCode::Char(c) if !ctrl => Some(L::FilterChar(c)),
+            KeyCode::Backspace => Some(L::FilterBackspace),
+            KeyCode::Tab => Some(L::FilterDone),
+            KeyCode::Esc => Some(L::FilterCancel),
+            _ => None,
+        };
+    }
+    match key.code {
+        KeyCode::Char('j') => Some(L::Down),
+        KeyCode::Char('k') => Some(L::Up),
+        KeyCode::Char(' ') => Some(L::PageDown),
+        KeyCode::Char('b') => Some(L::PageUp),
+        KeyCode::Char('g') | KeyCode::Home => Some(L::Home),
+        KeyCode::Char('G') | KeyCode::End => Some(L::End),
+        KeyCode::Char('/') => Some(L::StartFilter),
+        KeyCode::Char('d') | KeyCode::Delete => Some(L::Forget),
+        KeyCode::Esc if !model.filter.is_empty() => Some(L::FilterCancel),
+        KeyCode::Char('q') | KeyCode::Esc => Some(L::Quit),
+        _ => None,
+    }
+}
+
 /// The help screen's table: keys and what they do, in the order shown.
 pub const HELP: &[(&str, &str)] = &[
     ("Space f PgDn ^F", "next page"),
@@ -207,6 +260,36 @@ mod tests {
         assert_eq!(
             action(&mode, &key(KeyCode::Esc, KeyModifiers::NONE)),
             Some(Action::Cancel)
+        );
+    }
+
+    #[test]
+    fn library_keys_and_the_filter_line() {
+        let mut model = LibraryModel::new(Vec::new());
+        assert_eq!(
+            library_action(&model, &plain('q')),
+            Some(LibraryAction::Quit)
+        );
+        assert_eq!(
+            library_action(&model, &plain('/')),
+            Some(LibraryAction::StartFilter)
+        );
+        model.filtering = true;
+        assert_eq!(
+            library_action(&model, &plain('q')),
+            Some(LibraryAction::FilterChar('q'))
+        );
+        let enter = key(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(library_action(&model, &enter), Some(LibraryAction::Open));
+        model.filtering = false;
+        model.confirm_forget = true;
+        assert_eq!(
+            library_action(&model, &plain('y')),
+            Some(LibraryAction::Confirm(true))
+        );
+        assert_eq!(
+            library_action(&model, &plain('x')),
+            Some(LibraryAction::Confirm(false))
         );
     }
 

@@ -420,7 +420,8 @@ impl Reader {
     fn next_chapter(&mut self, forward: bool) {
         let place = self.place;
         let target = if forward {
-            self.chapters.get(self.chapters.partition_point(|c| c.offset <= place))
+            self.chapters
+                .get(self.chapters.partition_point(|c| c.offset <= place))
         } else {
             let before = self.chapters.partition_point(|c| c.offset < place);
             before.checked_sub(1).map(|i| &self.chapters[i])
