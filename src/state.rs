@@ -273,6 +273,58 @@ mod tests {
         assert_eq!(merge(&disk, &book()).place.unwrap().anchor.offset, 500);
     }
 
+    /// A small book from generated parts: bookmark ids from a tiny alphabet so the two
+    /// sides of a merge share some, and tombstones that hit some of them.
+    fn arb_book() -> impl proptest::strategy::Strategy<Value = BookState> {
+        use proptest::prelude::*;
+        let mark = (0u8..6, 0usize..50, 0u64..4).prop_map(|(id, at, edited)| {
+            let mut b = Bookmark::new(format!("m{id}"), anchor(at), format!("{id}/{edited}"), 0);
+            b.edited = edited;
+            b
+        });
+        (
+            proptest::collection::vec(mark, 0..6),
+            proptest::collection::vec(0u8..6, 0..3),
+            proptest::option::of((0usize..50, 0u64..5)),
+        )
+            .prop_map(|(marks, dead, place)| {
+                let mut s = book();
+                for m in marks {
+                    if s.bookmarks.iter().all(|b| b.id != m.id) {
+                        s.add_bookmark(m);
+                    }
+                }
+                for d in dead {
+                    s.remove_bookmark(&format!("m{d}"));
+                }
+                if let Some((at, t)) = place {
+                    s.set_place(anchor(at), t);
+                }
+                s
+            })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn merge_keeps_everything_not_deleted(a in arb_book(), b in arb_book()) {
+            let m = merge(&a, &b);
+            for s in [&a, &b] {
+                for bm in &s.bookmarks {
+                    let kept = m.bookmarks.iter().any(|x| x.id == bm.id);
+                    proptest::prop_assert_eq!(kept, !m.deleted.contains(&bm.id));
+                }
+            }
+            // The same bookmarks whichever side is "ours", and merging again changes nothing.
+            // (As sets: on an edit-time tie "ours" wins, and its copy may sit elsewhere.)
+            let ids = |s: &BookState| {
+                s.bookmarks.iter().map(|b| b.id.clone()).collect::<BTreeSet<_>>()
+            };
+            proptest::prop_assert_eq!(ids(&m), ids(&merge(&b, &a)));
+            proptest::prop_assert_eq!(&merge(&m, &b), &m);
+            proptest::prop_assert_eq!(&merge(&a, &m), &m);
+        }
+    }
+
     #[test]
     fn round_trips_through_json() {
         let mut s = book();
