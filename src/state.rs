@@ -1,1 +1,337 @@
-//! TODO
+//! What dogear remembers about a book, and how two versions of that memory merge.
+//!
+//! Pure data: no disk, no clock. Times are passed in by the caller (the shell reads the
+//! clock), which keeps merges deterministic and testable. [`crate::store`] writes these
+//! types as one small JSON file per book.
+
+use crate::position::Anchor;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+mod listing;
+pub use listing::{bookmarks_json, bookmarks_text, civil_date_time};
+
+/// The format version written into every book file, so later versions can migrate it.
+pub const BOOK_VERSION: u32 = 1;
+
+/// Everything remembered about one book.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BookState {
+    /// Format version of this record; see [`BOOK_VERSION`].
+    pub version: u32,
+    /// The book's identity ([`crate::fingerprint`]); also its file name in the store.
+    pub fingerprint: String,
+    /// Where the book was last opened from. Only a hint: the fingerprint is the key, but
+    /// when the file's content changed the path is how the old state is found again.
+    #[serde(default, serialize_with = "lossy_path")]
+    pub path: PathBuf,
+    #[serde(default)]
+    pub title: String,
+    /// The reading place, if one was ever saved.
+    #[serde(default)]
+    pub place: Option<Place>,
+    #[serde(default)]
+    pub bookmarks: Vec<Bookmark>,
+    /// Ids of deleted bookmarks. Kept so that merging with an older copy that still has
+    /// them does not bring them back.
+    #[serde(default)]
+    pub deleted: Vec<String>,
+    /// When the book was last read, in unix seconds (the library sorts by it).
+    #[serde(default)]
+    pub last_read: u64,
+    /// Progress through the story, 0..=100, for the library's list.
+    #[serde(default)]
+    pub percent: f64,
+    /// The fingerprint this state was stored under before the file's content changed.
+    /// Set by [`crate::store::Store::load`] when the book was found by its path; the next
+    /// save moves the record to the new fingerprint. Never written to disk.
+    #[serde(skip)]
+    pub replaces: Option<String>,
+}
+
+/// A reading place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    pub anchor: Anchor,
+    /// When it was saved, in unix milliseconds: of two places, the one saved last wins.
+    pub saved_at: u64,
+}
+
+/// A bookmark the reader dropped.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bookmark {
+    /// Unique among all bookmarks ever made (see [`crate::store::new_bookmark_id`]), so
+    /// bookmarks from two dogears merge by id.
+    pub id: String,
+    pub anchor: Anchor,
+    #[serde(default)]
+    pub label: String,
+    /// When it was made, in unix seconds.
+    #[serde(default)]
+    pub created: u64,
+    /// When it was made or last renamed, in unix milliseconds: of two versions of the same
+    /// bookmark, the later edit wins.
+    #[serde(default)]
+    pub edited: u64,
+}
+
+impl Place {
+    pub fn new(anchor: Anchor, now_ms: u64) -> Place {
+        Place {
+            anchor,
+            saved_at: now_ms,
+        }
+    }
+}
+
+impl Bookmark {
+    /// A new bookmark made at `now_ms` (unix milliseconds).
+    pub fn new(id: String, anchor: Anchor, label: String, now_ms: u64) -> Bookmark {
+        Bookmark {
+            id,
+            anchor,
+            label,
+            created: now_ms / 1000,
+            edited: now_ms,
+        }
+    }
+
+    /// Renames the bookmark, stamping the edit so it wins over older copies in a merge.
+    pub fn rename(&mut self, label: String, now_ms: u64) {
+        self.label = label;
+        self.edited = now_ms.max(self.edited + 1);
+    }
+}
+
+impl BookState {
+    /// A book never seen before.
+    pub fn new(fingerprint: String, path: PathBuf, title: String) -> BookState {
+        BookState {
+            version: BOOK_VERSION,
+            fingerprint,
+            path,
+            title,
+            place: None,
+            bookmarks: Vec::new(),
+            deleted: Vec::new(),
+            last_read: 0,
+            percent: 0.0,
+            replaces: None,
+        }
+    }
+
+    /// Records the reading place, and the progress and time the library shows.
+    pub fn set_place(&mut self, anchor: Anchor, now_ms: u64) {
+        self.percent = anchor.percent;
+        self.last_read = now_ms / 1000;
+        self.place = Some(Place::new(anchor, now_ms));
+    }
+
+    /// Adds a bookmark, keeping the list in reading order.
+    pub fn add_bookmark(&mut self, bookmark: Bookmark) {
+        self.bookmarks.push(bookmark);
+        sort_bookmarks(&mut self.bookmarks);
+    }
+
+    /// Deletes a bookmark and remembers the deletion so a merge cannot bring it back.
+    /// Returns whether it was there.
+    pub fn remove_bookmark(&mut self, id: &str) -> bool {
+        let before = self.bookmarks.len();
+        self.bookmarks.retain(|b| b.id != id);
+        if !self.deleted.iter().any(|d| d == id) {
+            self.deleted.push(id.to_owned());
+        }
+        self.bookmarks.len() != before
+    }
+
+    pub fn bookmark_mut(&mut self, id: &str) -> Option<&mut Bookmark> {
+        self.bookmarks.iter_mut().find(|b| b.id == id)
+    }
+}
+
+/// Combines what is on disk with what this process is about to save, so that two dogears
+/// open on the same book lose nothing.
+///
+/// - bookmarks: the union by id, minus every deleted id (deletions are unioned too);
+///   for an id on both sides, the later `edited` wins (ours on a tie);
+/// - place: the one with the later `saved_at` (ours on a tie), and `percent` with it;
+/// - `last_read`: the later; fingerprint, path and title: ours (we just opened the file).
+pub fn merge(disk: &BookState, ours: &BookState) -> BookState {
+    let deleted: BTreeSet<&String> = disk.deleted.iter().chain(&ours.deleted).collect();
+
+    let mut by_id: BTreeMap<&str, &Bookmark> = BTreeMap::new();
+    for b in disk.bookmarks.iter().chain(&ours.bookmarks) {
+        match by_id.get(b.id.as_str()) {
+            Some(have) if have.edited > b.edited => {}
+            _ => {
+                by_id.insert(&b.id, b);
+            }
+        }
+    }
+    let mut bookmarks: Vec<Bookmark> = by_id
+        .into_values()
+        .filter(|b| !deleted.contains(&b.id))
+        .cloned()
+        .collect();
+    sort_bookmarks(&mut bookmarks);
+
+    let disk_place_wins = match (&disk.place, &ours.place) {
+        (Some(d), Some(o)) => d.saved_at > o.saved_at,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    let (place, percent) = if disk_place_wins {
+        (disk.place.clone(), disk.percent)
+    } else {
+        (ours.place.clone(), ours.percent)
+    };
+
+    BookState {
+        version: BOOK_VERSION,
+        fingerprint: ours.fingerprint.clone(),
+        path: ours.path.clone(),
+        title: ours.title.clone(),
+        place,
+        bookmarks,
+        deleted: deleted.into_iter().cloned().collect(),
+        last_read: disk.last_read.max(ours.last_read),
+        percent,
+        replaces: ours.replaces.clone(),
+    }
+}
+
+/// Writes a path as text even when it is not valid UTF-8 (serde would refuse it and the
+/// whole save would fail); such a path then works as a display hint only.
+fn lossy_path<S: serde::Serializer>(path: &std::path::Path, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&path.to_string_lossy())
+}
+
+/// Reading order; ties (two bookmarks on one spot) by creation, then id, so the order is
+/// the same in every process.
+fn sort_bookmarks(bookmarks: &mut [Bookmark]) {
+    bookmarks.sort_by(|a, b| {
+        (a.anchor.offset, a.created, &a.id).cmp(&(b.anchor.offset, b.created, &b.id))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn anchor(offset: usize) -> Anchor {
+        Anchor {
+            offset,
+            percent: offset as f64 / 10.0,
+            before: String::new(),
+            after: String::new(),
+        }
+    }
+
+    fn book() -> BookState {
+        BookState::new("fp".into(), "/s.txt".into(), "S".into())
+    }
+
+    #[test]
+    fn union_of_bookmarks_minus_tombstones() {
+        let mut disk = book();
+        disk.add_bookmark(Bookmark::new("a".into(), anchor(5), "A".into(), 1000));
+        disk.add_bookmark(Bookmark::new("gone".into(), anchor(1), "G".into(), 1000));
+        let mut ours = book();
+        ours.add_bookmark(Bookmark::new("b".into(), anchor(3), "B".into(), 2000));
+        ours.deleted.push("gone".into());
+        let merged = merge(&disk, &ours);
+        let ids: Vec<&str> = merged.bookmarks.iter().map(|b| b.id.as_str()).collect();
+        assert_eq!(ids, ["b", "a"]);
+        assert_eq!(merged.deleted, ["gone"]);
+        // And the other way round: the older copy cannot resurrect it.
+        let again = merge(&merged, &disk);
+        assert!(again.bookmarks.iter().all(|b| b.id != "gone"));
+    }
+
+    #[test]
+    fn later_rename_wins_from_either_side() {
+        let mut disk = book();
+        disk.add_bookmark(Bookmark::new("a".into(), anchor(5), "old".into(), 1000));
+        let mut ours = disk.clone();
+        ours.bookmark_mut("a").unwrap().rename("new".into(), 5000);
+        assert_eq!(merge(&disk, &ours).bookmarks[0].label, "new");
+        assert_eq!(merge(&ours, &disk).bookmarks[0].label, "new");
+    }
+
+    #[test]
+    fn place_saved_last_wins() {
+        let mut disk = book();
+        disk.set_place(anchor(500), 9_000);
+        let mut ours = book();
+        ours.set_place(anchor(100), 8_000);
+        let merged = merge(&disk, &ours);
+        assert_eq!(merged.place.as_ref().unwrap().anchor.offset, 500);
+        assert_eq!(merged.percent, 50.0);
+        ours.set_place(anchor(200), 10_000);
+        assert_eq!(merge(&disk, &ours).place.unwrap().anchor.offset, 200);
+        assert_eq!(merge(&disk, &book()).place.unwrap().anchor.offset, 500);
+    }
+
+    /// A small book from generated parts: bookmark ids from a tiny alphabet so the two
+    /// sides of a merge share some, and tombstones that hit some of them.
+    fn arb_book() -> impl proptest::strategy::Strategy<Value = BookState> {
+        use proptest::prelude::*;
+        let mark = (0u8..6, 0usize..50, 0u64..4).prop_map(|(id, at, edited)| {
+            let mut b = Bookmark::new(format!("m{id}"), anchor(at), format!("{id}/{edited}"), 0);
+            b.edited = edited;
+            b
+        });
+        (
+            proptest::collection::vec(mark, 0..6),
+            proptest::collection::vec(0u8..6, 0..3),
+            proptest::option::of((0usize..50, 0u64..5)),
+        )
+            .prop_map(|(marks, dead, place)| {
+                let mut s = book();
+                for m in marks {
+                    if s.bookmarks.iter().all(|b| b.id != m.id) {
+                        s.add_bookmark(m);
+                    }
+                }
+                for d in dead {
+                    s.remove_bookmark(&format!("m{d}"));
+                }
+                if let Some((at, t)) = place {
+                    s.set_place(anchor(at), t);
+                }
+                s
+            })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn merge_keeps_everything_not_deleted(a in arb_book(), b in arb_book()) {
+            let m = merge(&a, &b);
+            for s in [&a, &b] {
+                for bm in &s.bookmarks {
+                    let kept = m.bookmarks.iter().any(|x| x.id == bm.id);
+                    proptest::prop_assert_eq!(kept, !m.deleted.contains(&bm.id));
+                }
+            }
+            // The same bookmarks whichever side is "ours", and merging again changes nothing.
+            // (As sets: on an edit-time tie "ours" wins, and its copy may sit elsewhere.)
+            let ids = |s: &BookState| {
+                s.bookmarks.iter().map(|b| b.id.clone()).collect::<BTreeSet<_>>()
+            };
+            proptest::prop_assert_eq!(ids(&m), ids(&merge(&b, &a)));
+            proptest::prop_assert_eq!(&merge(&m, &b), &m);
+            proptest::prop_assert_eq!(&merge(&a, &m), &m);
+        }
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        let mut s = book();
+        s.set_place(anchor(7), 1234);
+        s.add_bookmark(Bookmark::new("x".into(), anchor(9), "é ✓".into(), 99_000));
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(json.contains("\"version\":1"));
+        assert_eq!(serde_json::from_str::<BookState>(&json).unwrap(), s);
+    }
+}

@@ -1,0 +1,276 @@
+//! The state directory on a real disk: atomic writes, merging writers, recovery from
+//! corrupt files and unwritable directories, and book identity by fingerprint.
+
+use dogear::fingerprint;
+use dogear::position::Anchor;
+use dogear::state::{BookState, Bookmark};
+use dogear::store::{Store, StoreError};
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use std::time::Instant;
+
+fn anchor(offset: usize) -> Anchor {
+    Anchor {
+        offset,
+        percent: offset as f64 / 100.0,
+        before: "before".into(),
+        after: "after".into(),
+    }
+}
+
+fn book(fp: &str) -> BookState {
+    BookState::new(fp.into(), "/stories/s.txt".into(), "S".into())
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn save_round_trips_and_leaves_no_temp_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::at(tmp.path());
+    let mut s = book("abc123");
+    s.set_place(anchor(4200), 1_000);
+    s.add_bookmark(Bookmark::new("b1".into(), anchor(10), "Dawn".into(), 2_000));
+    for _ in 0..3 {
+        store.save(&s).unwrap();
+    }
+    let loaded = store.load("abc123", Path::new("/stories/s.txt"));
+    assert_eq!(loaded.notice, None);
+    assert_eq!(loaded.state, s);
+    assert_eq!(
+        names(&tmp.path().join("books")),
+        ["abc123.json", "abc123.json.lock"]
+    );
+}
+
+#[test]
+fn every_book_file_carries_a_format_version() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::at(tmp.path());
+    store.save(&book("v1")).unwrap();
+    let text = fs::read_to_string(tmp.path().join("books/v1.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["version"], 1);
+}
+
+#[test]
+fn two_writers_merge_and_deletions_stay_deleted() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (Store::at(tmp.path()), Store::at(tmp.path()));
+    let p = Path::new("/stories/s.txt");
+    let mut mine = a.load("fp", p).state;
+    let mut theirs = b.load("fp", p).state;
+
+    mine.add_bookmark(Bookmark::new("a1".into(), anchor(1), "A1".into(), 10));
+    mine.add_bookmark(Bookmark::new("a2".into(), anchor(2), "A2".into(), 10));
+    mine = a.save(&mine).unwrap();
+    theirs.add_bookmark(Bookmark::new("b1".into(), anchor(3), "B1".into(), 20));
+    theirs = b.save(&theirs).unwrap();
+    assert_eq!(ids(&theirs), ["a1", "a2", "b1"]);
+
+    // A deletes a2; B still holds it in memory and saves again: it must not come back.
+    mine.remove_bookmark("a2");
+    a.save(&mine).unwrap();
+    theirs.set_place(anchor(99), 30);
+    let after = b.save(&theirs).unwrap();
+    assert_eq!(ids(&after), ["a1", "b1"]);
+    assert_eq!(ids(&a.load("fp", p).state), ["a1", "b1"]);
+    assert_eq!(after.place.unwrap().anchor.offset, 99);
+}
+
+fn ids(s: &BookState) -> Vec<&str> {
+    s.bookmarks.iter().map(|b| b.id.as_str()).collect()
+}
+
+#[test]
+fn corrupt_file_is_kept_aside_with_its_bytes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::at(tmp.path());
+    let books = tmp.path().join("books");
+    fs::create_dir_all(&books).unwrap();
+    let garbage = b"{\"version\": 1, \"fingerprint\": \"dead\", \"place\": {trunc";
+    fs::write(books.join("dead.json"), garbage).unwrap();
+
+    let loaded = store.load("dead", Path::new("/s.txt"));
+    assert_eq!(loaded.state.place, None);
+    let notice = loaded.notice.expect("the reader is told");
+    let kept: Vec<String> = names(&books)
+        .into_iter()
+        .filter(|n| n.starts_with("dead.json.corrupt-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{:?}", names(&books));
+    assert!(notice.contains(&kept[0]), "{notice}");
+    assert_eq!(fs::read(books.join(&kept[0])).unwrap(), garbage);
+    assert!(!books.join("dead.json").exists());
+
+    // A second corrupt file in the same second gets its own name; nothing is overwritten.
+    fs::write(books.join("dead.json"), b"also bad").unwrap();
+    store.load("dead", Path::new("/s.txt"));
+    let kept: Vec<String> = names(&books)
+        .into_iter()
+        .filter(|n| n.starts_with("dead.json.corrupt-"))
+        .collect();
+    assert_eq!(kept.len(), 2, "{kept:?}");
+}
+
+#[test]
+fn unwritable_directory_is_an_error_and_loading_still_works() {
+    // A path under a regular file cannot be created, even by root.
+    let tmp = tempfile::tempdir().unwrap();
+    let blocker = tmp.path().join("not-a-dir");
+    fs::write(&blocker, b"x").unwrap();
+    let store = Store::at(blocker.join("dogear"));
+
+    let loaded = store.load("fp", Path::new("/s.txt"));
+    assert_eq!(loaded.state.fingerprint, "fp");
+    assert_eq!(loaded.notice, None);
+    let err = store.save(&loaded.state).unwrap_err();
+    assert!(matches!(err, StoreError::CreateDir { .. }), "{err:?}");
+    let msg = err.to_string();
+    assert!(msg.contains("not-a-dir"), "{msg}");
+    assert!(!msg.contains("os error"), "{msg}");
+    assert!(store.list().is_empty());
+}
+
+#[test]
+fn bad_fingerprint_cannot_escape_the_directory() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::at(tmp.path().join("d"));
+    let err = store.save(&book("../../etc/x")).unwrap_err();
+    assert!(matches!(err, StoreError::BadFingerprint(_)), "{err:?}");
+}
+
+#[test]
+fn edited_story_is_found_by_path_and_moves_to_its_new_fingerprint() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::at(tmp.path().join("state"));
+    let story = tmp.path().join("story.txt");
+    fs::write(&story, "Once upon a time.").unwrap();
+    let old_fp = fingerprint::of_path(&story).unwrap();
+    let mut s = store.load(&old_fp, &story).state;
+    s.set_place(anchor(5), 100);
+    s.add_bookmark(Bookmark::new("m".into(), anchor(7), "Mark".into(), 100));
+    store.save(&s).unwrap();
+
+    fs::write(&story, "Once upon a time, edited.").unwrap();
+    let new_fp = fingerprint::of_path(&story).unwrap();
+    assert_ne!(old_fp, new_fp);
+    let loaded = store.load(&new_fp, &story);
+    assert_eq!(loaded.changed_from.as_deref(), Some(old_fp.as_str()));
+    assert_eq!(loaded.state.fingerprint, new_fp);
+    assert_eq!(loaded.state.place.as_ref().unwrap().anchor.offset, 5);
+    assert_eq!(ids(&loaded.state), ["m"]);
+
+    let saved = store.save(&loaded.state).unwrap();
+    assert_eq!(saved.replaces, None);
+    let listed = store.list();
+    assert_eq!(listed.len(), 1, "the story is listed once");
+    assert_eq!(listed[0].fingerprint, new_fp);
+    assert_eq!(ids(&listed[0]), ["m"]);
+    // Found by fingerprint now, not by path.
+    assert_eq!(store.load(&new_fp, &story).changed_from, None);
+}
+
+#[test]
+fn moved_story_keeps_its_place_by_fingerprint() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::at(tmp.path());
+    let mut s = book("same");
+    s.set_place(anchor(77), 5);
+    store.save(&s).unwrap();
+    let loaded = store.load("same", Path::new("/elsewhere/renamed.txt"));
+    assert_eq!(loaded.state.place.unwrap().anchor.offset, 77);
+    assert_eq!(loaded.state.path, Path::new("/elsewhere/renamed.txt"));
+}
+
+#[test]
+fn list_is_most_recent_first_and_forget_removes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::at(tmp.path());
+    for (fp, t) in [("old", 1_000), ("new", 9_000), ("mid", 5_000)] {
+        let mut s = book(fp);
+        s.set_place(anchor(1), t * 1000);
+        store.save(&s).unwrap();
+    }
+    fs::write(tmp.path().join("books/junk.json"), "nope").unwrap();
+    let fps: Vec<String> = store.list().into_iter().map(|s| s.fingerprint).collect();
+    assert_eq!(fps, ["new", "mid", "old"]);
+    assert!(store.forget("mid").unwrap());
+    assert!(!store.forget("mid").unwrap());
+    assert_eq!(store.list().len(), 2);
+}
+
+#[test]
+fn open_honours_the_environment_override() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::env::set_var(dogear::store::DIR_ENV, tmp.path());
+    let store = Store::open().unwrap();
+    assert_eq!(store.dir(), tmp.path());
+    let (config, msgs) = store.load_config();
+    assert_eq!(config.max_width, 72);
+    assert!(msgs.is_empty());
+    fs::write(store.config_path(), "max_width = 64\n").unwrap();
+    assert_eq!(store.load_config().0.max_width, 64);
+}
+
+// --- fingerprints -------------------------------------------------------------------
+
+fn fp_both(bytes: &[u8]) -> String {
+    let from_slice = fingerprint::of_bytes(bytes);
+    let from_reader = fingerprint::of_reader(&mut std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(from_slice, from_reader);
+    from_slice
+}
+
+#[test]
+fn fingerprint_vectors_match_koreader() {
+    assert_eq!(fp_both(b""), "d41d8cd98f00b204e9800998ecf8427e");
+    assert_eq!(fp_both(&[b'a'; 1000]), "cabe45dcc9ae5b66ba86600cca6b8ba8");
+    assert_eq!(fp_both(&[b'a'; 1024]), "c9a34cfc85d982698c6ac89f76071abd");
+    assert_eq!(fp_both(&[b'a'; 1025]), "ae187e1febee2a150b64849c32d566ca");
+    let mod256: Vec<u8> = (0..100_000u32).map(|i| (i % 256) as u8).collect();
+    assert_eq!(fp_both(&mod256), "cdf42aa40dd5d52b504e8a068136b905");
+    let mod251: Vec<u8> = (0..2_097_152u32).map(|i| (i % 251) as u8).collect();
+    assert_eq!(fp_both(&mod251), "da96d9df9e3ed2a4e922f3641ba40600");
+}
+
+#[test]
+fn fingerprint_of_a_file_on_disk() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("a.txt");
+    fs::write(&path, [b'a'; 1025]).unwrap();
+    assert_eq!(
+        fingerprint::of_path(&path).unwrap(),
+        "ae187e1febee2a150b64849c32d566ca"
+    );
+}
+
+#[test]
+fn fingerprint_of_a_sparse_2_gib_file_reads_only_samples() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("huge.txt");
+    let mut f = fs::File::create(&path).unwrap();
+    f.write_all(b"hello").unwrap();
+    f.set_len(2 << 30).unwrap();
+    drop(f);
+    let start = Instant::now();
+    let got = fingerprint::of_path(&path).unwrap();
+    assert!(start.elapsed().as_secs_f64() < 1.0, "{:?}", start.elapsed());
+    // The samples: "hello" plus zeros in the first KiB, then eleven KiB of zeros (the
+    // last at 1 GiB, well inside the file).
+    let mut expected = Vec::with_capacity(12 * 1024);
+    expected.extend_from_slice(b"hello");
+    expected.resize(12 * 1024, 0);
+    use md5::Digest;
+    let digest = md5::Md5::digest(&expected);
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(got, hex);
+}
