@@ -77,7 +77,12 @@ impl Document {
     /// benchmarks of the layout). `blocks` must be sorted, non-overlapping ranges on char
     /// boundaries inside `body`.
     pub fn from_parts(text: String, blocks: Vec<Block>, body: Range<usize>) -> Self {
-        Self { text, blocks, body, encoding: "UTF-8" }
+        Self {
+            text,
+            blocks,
+            body,
+            encoding: "UTF-8",
+        }
     }
 
     /// The normalised text: UTF-8 with `\n` line ends.
