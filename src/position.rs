@@ -73,8 +73,53 @@ pub fn anchor(doc: &Document, offset: usize) -> Anchor {
 
 /// Finds `anchor` in `doc`: the same offset when the quote still matches there, else the
 /// nearest place where the quote matches, else the nearest place by percent.
+///
+/// The whole quote is tried first, then `after` alone (the text the reader was looking
+/// at), then `before` alone, so a small edit next to the place still finds it. Searching
+/// is `str::find` (two-way, linear), never a regex: quotes are literal text.
 pub fn refind(anchor: &Anchor, doc: &Document) -> (usize, Found) {
-    let _ = anchor;
-    let _ = doc;
-    todo!("refind: see issue 2")
+    let text = doc.text();
+    let at = anchor.offset;
+    let start = at.checked_sub(anchor.before.len());
+    let matches_here = start.is_some_and(|s| text.get(s..at) == Some(anchor.before.as_str()))
+        && text.get(at..at + anchor.after.len()) == Some(anchor.after.as_str());
+    if matches_here && text.is_char_boundary(at) {
+        return (at, Found::Exact);
+    }
+    let whole = format!("{}{}", anchor.before, anchor.after);
+    let tries = [
+        (whole.as_str(), anchor.before.len()),
+        (anchor.after.as_str(), 0),
+        (anchor.before.as_str(), anchor.before.len()),
+    ];
+    for (quote, shift) in tries {
+        if let Some(found) = nearest(text, quote, at, shift) {
+            return (found, Found::Moved);
+        }
+    }
+    (offset_at_percent(doc, anchor.percent), Found::ByPercent)
+}
+
+/// The occurrence of `quote` in `text` whose position plus `shift` is closest to `near`,
+/// as that position plus `shift`. `None` for an empty quote, which would match anywhere.
+fn nearest(text: &str, quote: &str, near: usize, shift: usize) -> Option<usize> {
+    if quote.is_empty() {
+        return None;
+    }
+    let mut best: Option<usize> = None;
+    let mut from = 0;
+    while let Some(i) = text.get(from..).and_then(|rest| rest.find(quote)) {
+        let place = from + i + shift;
+        if best.map_or(true, |b| place.abs_diff(near) < b.abs_diff(near)) {
+            best = Some(place);
+        }
+        if place > near {
+            // Later matches are only farther away.
+            break;
+        }
+        // Step one char so overlapping matches are seen too.
+        let step = text[from + i..].chars().next().map_or(1, char::len_utf8);
+        from += i + step;
+    }
+    best
 }

@@ -1,29 +1,46 @@
 //! The story as plain reflowed text, for `--print` and pipes.
 
 use crate::document::Document;
-use crate::layout::{Layout, LineStyle};
+use crate::layout::{LineStyle, Wrapper};
 use std::io::{self, Write};
+
+/// Bytes gathered before each write: big enough that writes are few, small enough that
+/// memory does not grow with the book.
+const CHUNK: usize = 1 << 16;
 
 /// Writes every block of `doc` wrapped at `width` columns: headings and scene breaks
 /// centred, one blank line between blocks, boilerplate left out.
+///
+/// Wraps block by block with a bare [`Wrapper`] rather than a cached `Layout`: each block
+/// is seen once, so caching would only cost time, and the buffers are reused throughout.
 pub fn print(doc: &Document, width: u16, out: &mut impl Write) -> io::Result<()> {
-    let mut layout = Layout::new(width);
     let text = doc.text();
+    let mut wrapper = Wrapper::default();
+    let mut lines = Vec::new();
+    let mut buf = String::with_capacity(CHUNK + 1024);
     for block in 0..doc.blocks().len() {
-        for line in layout.block_lines(doc, block).iter() {
-            let shown = line.display(text);
+        lines.clear();
+        wrapper.wrap_block(doc, block, width, &mut lines);
+        for line in &lines {
             let pad = match line.style {
                 LineStyle::Heading | LineStyle::SceneBreak => {
                     usize::from(width.saturating_sub(line.width) / 2)
                 }
                 LineStyle::Text | LineStyle::Blank => usize::from(line.indent),
             };
-            if shown.is_empty() {
-                out.write_all(b"\n")?;
+            if line.range.is_empty() {
+                buf.push('\n');
             } else {
-                writeln!(out, "{:pad$}{shown}", "")?;
+                buf.extend(std::iter::repeat(' ').take(pad));
+                line.push_display(text, &mut buf);
+                buf.push('\n');
             }
         }
+        if buf.len() >= CHUNK {
+            out.write_all(buf.as_bytes())?;
+            buf.clear();
+        }
     }
+    out.write_all(buf.as_bytes())?;
     out.flush()
 }

@@ -1,0 +1,223 @@
+//! Layout of the awkward cases: wide and zero-width characters, verse, headings, narrow
+//! columns, and the navigation rules the reader relies on.
+
+use dogear::document::{Block, BlockKind, Document};
+use dogear::layout::{Layout, Line, LineStyle};
+
+/// A document of `parts` separated by blank lines, each block of the given kind.
+fn doc(parts: &[(BlockKind, &str)]) -> Document {
+    let mut text = String::new();
+    let mut blocks = Vec::new();
+    for (kind, part) in parts {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        text.push_str(part);
+        blocks.push(Block {
+            kind: *kind,
+            range: start..text.len(),
+        });
+    }
+    text.push('\n');
+    let len = text.len();
+    Document::from_parts(text, blocks, 0..len)
+}
+
+fn para(text: &str) -> Document {
+    doc(&[(BlockKind::Paragraph, text)])
+}
+
+/// Every line of block 0 at `width`, as drawn.
+fn shown(doc: &Document, width: u16) -> Vec<String> {
+    lines(doc, width)
+        .iter()
+        .map(|l| l.display(doc.text()).into_owned())
+        .collect()
+}
+
+fn lines(doc: &Document, width: u16) -> Vec<Line> {
+    Layout::new(width).block_lines(doc, 0).to_vec()
+}
+
+#[test]
+fn cjk_is_two_columns_and_breaks_between_characters() {
+    let d = para("漢字漢字漢字");
+    let ls = lines(&d, 5);
+    assert_eq!(shown(&d, 5), ["漢字", "漢字", "漢字"]);
+    assert!(ls.iter().all(|l| l.width == 4));
+}
+
+#[test]
+fn emoji_zwj_sequence_is_one_grapheme_two_wide() {
+    let family = "👩\u{200D}👩\u{200D}👧";
+    let d = para(&family.repeat(3));
+    assert_eq!(shown(&d, 3), [family, family, family]);
+    assert!(lines(&d, 3).iter().all(|l| l.width == 2));
+}
+
+#[test]
+fn combining_marks_take_no_column_and_stay_with_their_letter() {
+    let d = para("e\u{301}e\u{301}e\u{301}e\u{301}");
+    assert_eq!(shown(&d, 2), ["e\u{301}e\u{301}", "e\u{301}e\u{301}"]);
+    assert!(lines(&d, 2).iter().all(|l| l.width == 2));
+}
+
+#[test]
+fn hard_wrapped_cjk_joins_without_space_and_latin_with_one() {
+    let d = para("漢字\n漢字\nabc\n  def");
+    assert_eq!(shown(&d, 80), ["漢字漢字 abc def"]);
+    assert_eq!(lines(&d, 80)[0].width, 16);
+}
+
+#[test]
+fn unchanged_prose_is_borrowed() {
+    let d = para("one two three");
+    let l = &lines(&d, 80)[0];
+    assert!(matches!(
+        l.display(d.text()),
+        std::borrow::Cow::Borrowed("one two three")
+    ));
+}
+
+#[test]
+fn verse_hanging_continuation_joins_its_long_line() {
+    let verse = "I celebrate myself, and sing myself, and what I assume you shall\n        assume, for every atom belonging to me as good belongs\nto you.\nI loafe and invite my soul,";
+    let d = doc(&[(BlockKind::Verse, verse)]);
+    let out = shown(&d, 200);
+    assert_eq!(out[0], "I celebrate myself, and sing myself, and what I assume you shall assume, for every atom belonging to me as good belongs");
+    assert_eq!(out[1..3], ["to you.", "I loafe and invite my soul,"]);
+}
+
+#[test]
+fn short_verse_keeps_its_indentation_and_line_breaks() {
+    let d = doc(&[(
+        BlockKind::Verse,
+        "Whose woods these are\n   I think I know,\nhis   house",
+    )]);
+    let ls = lines(&d, 40);
+    assert_eq!(
+        shown(&d, 40),
+        ["Whose woods these are", "I think I know,", "his   house"]
+    );
+    assert_eq!(ls.iter().map(|l| l.indent).collect::<Vec<_>>(), [0, 3, 0]);
+}
+
+#[test]
+fn long_verse_line_wraps_with_deeper_continuation() {
+    let d = doc(&[(BlockKind::Verse, "  alpha beta gamma delta epsilon")]);
+    let ls = lines(&d, 16);
+    assert_eq!(shown(&d, 16), ["alpha beta gamma", "delta epsilon"]);
+    assert_eq!(ls.iter().map(|l| l.indent).collect::<Vec<_>>(), [0, 2]);
+    assert!(ls.iter().all(|l| l.indent + l.width <= 16));
+}
+
+#[test]
+fn scene_break_is_its_trimmed_marker() {
+    let d = doc(&[
+        (BlockKind::Paragraph, "Before."),
+        (BlockKind::SceneBreak, "      *       *       *"),
+        (BlockKind::Paragraph, "After."),
+    ]);
+    let l = Layout::new(40).block_lines(&d, 1)[0].clone();
+    assert_eq!(l.style, LineStyle::SceneBreak);
+    assert_eq!(l.display(d.text()), "* * *");
+}
+
+#[test]
+fn heading_wraps_in_heading_style() {
+    let d = doc(&[(BlockKind::Heading, "CHAPTER ONE\nIn Which We Begin")]);
+    let ls = lines(&d, 12);
+    assert!(ls.iter().all(|l| l.style == LineStyle::Heading));
+    assert_eq!(shown(&d, 12), ["CHAPTER ONE", "In Which We", "Begin"]);
+}
+
+#[test]
+fn width_one_puts_each_grapheme_on_its_own_line() {
+    let d = para("ab 漢");
+    assert_eq!(shown(&d, 1), ["a", "b", "漢"]);
+    assert_eq!(lines(&d, 1)[2].width, 2);
+}
+
+#[test]
+fn blocks_are_followed_by_a_spacer_except_the_last() {
+    let d = doc(&[(BlockKind::Paragraph, "one"), (BlockKind::Paragraph, "two")]);
+    let mut layout = Layout::new(20);
+    let first = layout.block_lines(&d, 0);
+    assert_eq!(first.len(), 2);
+    assert_eq!(first[1].style, LineStyle::Blank);
+    assert_eq!(first[1].range, 3..3);
+    assert_eq!(layout.block_lines(&d, 1).len(), 1);
+}
+
+#[test]
+fn split_block_continuation_has_no_spacer() {
+    let text = "a long paragraph split here and going on\n".to_owned();
+    let blocks = vec![
+        Block {
+            kind: BlockKind::Paragraph,
+            range: 0..22,
+        },
+        Block {
+            kind: BlockKind::Paragraph,
+            range: 23..40,
+        },
+    ];
+    let d = Document::from_parts(text, blocks, 0..41);
+    let mut layout = Layout::new(80);
+    let first = layout.block_lines(&d, 0);
+    assert!(first.iter().all(|l| l.style == LineStyle::Text));
+    // An offset in the space between the halves belongs to the first half's last line.
+    let id = layout.line_at(&d, 22).unwrap();
+    assert_eq!(id.block, 0);
+}
+
+#[test]
+fn offsets_map_to_lines_consistently() {
+    let d = doc(&[
+        (BlockKind::Paragraph, "aaa bbb ccc"),
+        (BlockKind::Paragraph, "ddd"),
+    ]);
+    let mut layout = Layout::new(3);
+    // In the space between two wrapped lines: the earlier line.
+    assert_eq!(layout.line_start(&d, 3), 0);
+    assert_eq!(layout.line_start(&d, 5), 4);
+    // Between blocks: the spacer, which starts at the block's end.
+    assert_eq!(layout.line_start(&d, 12), 11);
+    for offset in 0..d.text().len() {
+        let start = layout.line_start(&d, offset);
+        assert_eq!(layout.line_start(&d, start), start, "offset {offset}");
+    }
+}
+
+#[test]
+fn page_and_scroll_stay_inside_the_document() {
+    let d = doc(&[
+        (BlockKind::Paragraph, "a b c d e f"),
+        (BlockKind::Paragraph, "g h"),
+    ]);
+    let mut layout = Layout::new(1);
+    // Lines: a b c d e f (blank) g h: nine lines.
+    let page = layout.page(&d, 0, 4);
+    assert_eq!(page.len(), 4);
+    let last_top = layout.last_page_top(&d, 4);
+    assert_eq!(layout.page(&d, last_top, 4).len(), 4);
+    assert_eq!(layout.scroll(&d, 0, 100, 4), last_top);
+    assert_eq!(layout.scroll(&d, last_top, -100, 4), 0);
+    let two = layout.scroll(&d, 0, 2, 4);
+    assert_eq!(two, 4);
+    assert_eq!(layout.scroll(&d, two, -2, 4), 0);
+}
+
+#[test]
+fn printed_fixture() {
+    let d = doc(&[
+        (BlockKind::Heading, "CHAPTER I"),
+        (BlockKind::Paragraph, "It was a bright cold day in April,\nand the clocks were striking thirteen. 漢字\n漢字。"),
+        (BlockKind::SceneBreak, "* * *"),
+        (BlockKind::Verse, "Tyger Tyger, burning bright,\n    In the forests of the night;"),
+    ]);
+    let mut out = Vec::new();
+    dogear::print::print(&d, 24, &mut out).unwrap();
+    insta::assert_snapshot!(String::from_utf8(out).unwrap());
+}
