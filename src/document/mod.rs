@@ -55,14 +55,14 @@ impl Document {
         forced: Option<&'static encoding_rs::Encoding>,
     ) -> Result<Self, LoadError> {
         let decoded = decode::decode(bytes, forced)?;
-        let mut doc = Self::from_text(&decoded.text);
+        let mut doc = Self::from_string(decoded.text);
         doc.encoding = decoded.encoding;
         Ok(doc)
     }
 
-    /// Normalises already-decoded text and finds its blocks.
-    pub fn from_text(raw: &str) -> Self {
-        let text = normalise::normalise(raw);
+    /// Like [`Document::from_text`], but takes ownership so clean text is not copied.
+    fn from_string(raw: String) -> Self {
+        let text = normalise::normalise_owned(raw);
         let body = gutenberg::body(&text);
         let blocks = blocks::detect(&text, body.clone());
         Self {
@@ -73,11 +73,21 @@ impl Document {
         }
     }
 
+    /// Normalises already-decoded text and finds its blocks.
+    pub fn from_text(raw: &str) -> Self {
+        Self::from_string(normalise::normalise(raw))
+    }
+
     /// A document from already-normalised text and blocks found elsewhere (for tests and
     /// benchmarks of the layout). `blocks` must be sorted, non-overlapping ranges on char
     /// boundaries inside `body`.
     pub fn from_parts(text: String, blocks: Vec<Block>, body: Range<usize>) -> Self {
-        Self { text, blocks, body, encoding: "UTF-8" }
+        Self {
+            text,
+            blocks,
+            body,
+            encoding: "UTF-8",
+        }
     }
 
     /// The normalised text: UTF-8 with `\n` line ends.
