@@ -1,4 +1,10 @@
 //! Bytes to text: BOM, UTF-8, or a detected legacy encoding.
+//!
+//! The order matters: a BOM is the author's explicit statement, so it wins; then valid
+//! UTF-8 (by far the common case, and checked at memory speed); only then the costlier
+//! statistical guess of chardetng, which sees at most [`SNIFF`] bytes.
+
+use encoding_rs::{Encoding, ISO_2022_JP, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Why a file could not be turned into a story.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -14,19 +20,151 @@ pub struct Decoded {
     pub encoding: &'static str,
 }
 
-/// STUB (to be replaced): UTF-8 or Windows-1252.
-pub fn decode(
-    bytes: &[u8],
-    forced: Option<&'static encoding_rs::Encoding>,
-) -> Result<Decoded, LoadError> {
-    let enc = forced.unwrap_or(if std::str::from_utf8(bytes).is_ok() {
-        encoding_rs::UTF_8
-    } else {
-        encoding_rs::WINDOWS_1252
-    });
-    let (text, used, _) = enc.decode(bytes);
-    Ok(Decoded {
+/// How much of the start of the file is checked for NUL bytes (binary or UTF-16).
+const PROBE: usize = 8 * 1024;
+/// How much chardetng is shown: enough for a confident guess, bounded for 200 MB files.
+const SNIFF: usize = 1024 * 1024;
+
+/// Decodes `bytes` to a `String` (not yet normalised; a UTF-8 BOM is removed, other
+/// U+FEFF are left for the normaliser).
+///
+/// `forced` (the CLI's `--encoding`) overrides every detection, BOM included.
+pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, LoadError> {
+    if bytes.is_empty() {
+        return Ok(Decoded {
+            text: String::new(),
+            encoding: forced.unwrap_or(UTF_8).name(),
+        });
+    }
+    if let Some(enc) = forced {
+        if enc != UTF_16LE && enc != UTF_16BE && looks_binary(bytes) {
+            return Err(LoadError::Binary);
+        }
+        return Ok(with(enc, bytes));
+    }
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        return Ok(with(enc, &bytes[bom_len..]));
+    }
+    if bytes[..bytes.len().min(PROBE)].contains(&0) {
+        return match utf16_without_bom(bytes) {
+            Some(enc) => Ok(with(enc, bytes)),
+            None => Err(LoadError::Binary),
+        };
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        if has_iso_2022_jp_escapes(text) {
+            return Ok(with(ISO_2022_JP, bytes));
+        }
+        return Ok(Decoded {
+            text: text.to_owned(),
+            encoding: UTF_8.name(),
+        });
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
+    let sniffed = &bytes[..bytes.len().min(SNIFF)];
+    detector.feed(sniffed, sniffed.len() == bytes.len());
+    Ok(with(
+        detector.guess(None, chardetng::Utf8Detection::Deny),
+        bytes,
+    ))
+}
+
+/// Decodes with `enc` without looking for a BOM again (it was either removed or the
+/// encoding was forced).
+fn with(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
+    let (text, _) = enc.decode_without_bom_handling(bytes);
+    Decoded {
         text: text.into_owned(),
-        encoding: used.name(),
-    })
+        encoding: enc.name(),
+    }
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(PROBE)].contains(&0)
+}
+
+/// UTF-16 without a BOM: text in a Latin script has a NUL in every other byte, at odd
+/// positions for little endian and even ones for big endian. Anything less regular (a few
+/// scattered NULs) is treated as binary by the caller.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let probe = &bytes[..bytes.len().min(PROBE)];
+    let pairs = probe.len() / 2;
+    if pairs == 0 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in probe.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    // Mostly-NUL in one lane, almost never in the other.
+    let many = |n: usize| n * 10 >= pairs * 3;
+    let few = |n: usize| n * 50 <= pairs;
+    if many(odd) && few(even) {
+        Some(UTF_16LE)
+    } else if many(even) && few(odd) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Whether 7-bit text carries ISO-2022-JP's designations (`ESC $ B`, `ESC $ @`,
+/// `ESC ( J`, `ESC ( B`). ANSI colour codes (`ESC [`) do not count.
+fn has_iso_2022_jp_escapes(text: &str) -> bool {
+    let Some(first) = text.find('\x1b') else {
+        return false;
+    };
+    if !text.is_ascii() {
+        return false;
+    }
+    text[first..].match_indices('\x1b').any(|(i, _)| {
+        let rest = &text.as_bytes()[i + 1..];
+        rest.starts_with(b"$B") || rest.starts_with(b"$@") || rest.starts_with(b"(J")
+    }) || text.contains("\x1b(B") && text.contains("\x1b$")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_le_without_bom_is_detected() {
+        let bytes: Vec<u8> = "Hello there, reader.\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.encoding, "UTF-16LE");
+        assert_eq!(d.text, "Hello there, reader.\n");
+    }
+
+    #[test]
+    fn utf16_be_without_bom_is_detected() {
+        let bytes: Vec<u8> = "Big end first.\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(decode(&bytes, None).unwrap().encoding, "UTF-16BE");
+    }
+
+    #[test]
+    fn scattered_nuls_are_binary() {
+        let mut bytes = b"\x7fELF some header text".to_vec();
+        bytes.extend([0, 0, 0, 1, 2, 3, 0, 0x41, 0x42, 0x43, 0x44]);
+        assert_eq!(decode(&bytes, None).unwrap_err(), LoadError::Binary);
+    }
+
+    #[test]
+    fn ansi_colours_are_not_iso_2022_jp() {
+        let d = decode(b"\x1b[1mbold\x1b[0m", None).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn forced_encoding_wins() {
+        let d = decode("é".as_bytes(), Some(encoding_rs::WINDOWS_1252)).unwrap();
+        assert_eq!(d.text, "Ã©");
+        assert_eq!(d.encoding, "windows-1252");
+    }
 }

@@ -55,14 +55,14 @@ impl Document {
         forced: Option<&'static encoding_rs::Encoding>,
     ) -> Result<Self, LoadError> {
         let decoded = decode::decode(bytes, forced)?;
-        let mut doc = Self::from_text(&decoded.text);
+        let mut doc = Self::from_string(decoded.text);
         doc.encoding = decoded.encoding;
         Ok(doc)
     }
 
-    /// Normalises already-decoded text and finds its blocks.
-    pub fn from_text(raw: &str) -> Self {
-        let text = normalise::normalise(raw);
+    /// Like [`Document::from_text`], but takes ownership so clean text is not copied.
+    fn from_string(raw: String) -> Self {
+        let text = normalise::normalise_owned(raw);
         let body = gutenberg::body(&text);
         let blocks = blocks::detect(&text, body.clone());
         Self {
@@ -71,6 +71,11 @@ impl Document {
             body,
             encoding: "UTF-8",
         }
+    }
+
+    /// Normalises already-decoded text and finds its blocks.
+    pub fn from_text(raw: &str) -> Self {
+        Self::from_string(normalise::normalise(raw))
     }
 
     /// A document from already-normalised text and blocks found elsewhere (for tests and

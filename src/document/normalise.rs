@@ -1,6 +1,294 @@
 //! Normalised text: LF line ends, no BOM, tabs expanded, terminal escapes removed.
+//!
+//! Everything downstream (block detection, layout, search, saved positions) works on the
+//! normalised text, so this is the one place that has to know about CRLF, tabs, BOMs,
+//! `less`-style overstrikes and ANSI colours. Most files contain none of those except
+//! perhaps CR, so the common case is one cheap byte scan followed by moving the `String`.
 
-/// STUB (to be replaced): CRLF and CR to LF.
+use unicode_width::UnicodeWidthChar;
+
+/// Tab stops every this many columns, as terminals and `less` do.
+const TAB: usize = 8;
+
+/// Whether `b` starts something [`normalise`] has to rewrite: a C0 control other than
+/// `\n`, DEL, or the first byte of U+FEFF (`EF BB BF`; other `EF` sequences are copied).
+#[inline]
+fn is_special(b: u8) -> bool {
+    (b < 0x20 && b != b'\n') || b == 0x7f || b == 0xef
+}
+
+/// Whether any byte of `bytes` is [`is_special`]. Works on fixed chunks without an early
+/// exit inside a chunk so the compiler can vectorise it: this is the whole cost of
+/// normalising a clean file.
+fn has_special(bytes: &[u8]) -> bool {
+    bytes
+        .chunks(64)
+        .any(|chunk| chunk.iter().fold(false, |acc, &b| acc | is_special(b)))
+}
+
+/// Returns `raw` normalised:
+/// - CRLF and lone CR become LF; a form feed becomes a blank line;
+/// - U+FEFF disappears wherever it is (a BOM, or a stray one where files were joined);
+/// - tabs become spaces up to the next multiple of 8 display columns within the line;
+/// - ANSI escape sequences (CSI, OSC, and other `ESC` sequences) are removed;
+/// - backspace overstrikes (`_`, BS, `x` underline; `x`, BS, `x` bold) leave just the character;
+/// - every other C0 control character (and DEL) is dropped.
+///
+/// ```
+/// use dogear::document::normalise::normalise;
+/// assert_eq!(normalise("\u{feff}a\tb\r\nc\x1b[1mBold\x1b[0m"), "a       b\ncBold");
+/// ```
 pub fn normalise(raw: &str) -> String {
-    raw.replace("\r\n", "\n").replace('\r', "\n")
+    if !has_special(raw.as_bytes()) {
+        return raw.to_owned();
+    }
+    Normaliser::default().run(raw)
+}
+
+/// Like [`normalise`], but reuses `raw`'s allocation when nothing needs changing.
+pub fn normalise_owned(raw: String) -> String {
+    if !has_special(raw.as_bytes()) {
+        return raw;
+    }
+    Normaliser::default().run(&raw)
+}
+
+/// The slow path: copies runs of ordinary text whole and rewrites the special characters.
+#[derive(Default)]
+struct Normaliser {
+    out: String,
+    /// Byte offset in `out` where the current line starts.
+    line_start: usize,
+    /// A point in the current line whose display column is known, to count tab columns
+    /// without rescanning the whole line at every tab.
+    col_mark: (usize, usize),
+    /// The character just erased by a backspace: an `_` overstruck on it keeps it.
+    erased: Option<char>,
+}
+
+impl Normaliser {
+    fn run(mut self, raw: &str) -> String {
+        self.out.reserve(raw.len());
+        let bytes = raw.as_bytes();
+        let mut i = 0;
+        while i < raw.len() {
+            // Copy the run of ordinary bytes up to the next special one.
+            let run = bytes[i..]
+                .iter()
+                .position(|&b| is_special(b))
+                .map_or(raw.len(), |p| i + p);
+            if run > i {
+                self.push_text(&raw[i..run]);
+                i = run;
+                continue;
+            }
+            i = self.special(raw, i);
+        }
+        self.out
+    }
+
+    /// Appends ordinary text (no special bytes except possibly a harmless `EF`).
+    fn push_text(&mut self, s: &str) {
+        if let Some(c) = self.erased.take() {
+            // The character after a backspace replaces the erased one, except that an
+            // underline (`_`) under a character keeps the character.
+            let mut chars = s.chars();
+            if let Some(next) = chars.next() {
+                let keep = if next == '_' && c != '_' { c } else { next };
+                self.out.push(keep);
+                self.push_text(chars.as_str());
+                return;
+            }
+        }
+        if let Some(nl) = s.rfind('\n') {
+            self.line_start = self.out.len() + nl + 1;
+            self.col_mark = (self.line_start, 0);
+        }
+        self.out.push_str(s);
+    }
+
+    fn newline(&mut self) {
+        self.erased = None;
+        self.out.push('\n');
+        self.line_start = self.out.len();
+        self.col_mark = (self.line_start, 0);
+    }
+
+    /// Handles the special character at byte `i` of `raw`; returns where to continue.
+    fn special(&mut self, raw: &str, i: usize) -> usize {
+        let bytes = raw.as_bytes();
+        match bytes[i] {
+            b'\r' => {
+                self.newline();
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i + 2
+                } else {
+                    i + 1
+                }
+            }
+            0x0c => {
+                // A form feed is a page break: make sure a blank line separates the pages.
+                if self.out.len() > self.line_start {
+                    self.newline();
+                }
+                self.newline();
+                i + 1
+            }
+            b'\t' => {
+                self.tab();
+                i + 1
+            }
+            0x08 => {
+                self.backspace();
+                i + 1
+            }
+            0x1b => skip_escape(bytes, i),
+            0xef => {
+                if raw[i..].starts_with('\u{feff}') {
+                    i + 3
+                } else {
+                    // Another character starting with EF: copy it as ordinary text.
+                    let len = raw[i..].chars().next().map_or(1, char::len_utf8);
+                    self.push_text(&raw[i..i + len]);
+                    i + len
+                }
+            }
+            _ => i + 1, // other C0 controls and DEL are dropped
+        }
+    }
+
+    fn tab(&mut self) {
+        self.erased = None;
+        let (mark, col) = self.col_mark;
+        let col = col
+            + self.out[mark..]
+                .chars()
+                .map(|c| c.width().unwrap_or(0))
+                .sum::<usize>();
+        let spaces = TAB - col % TAB;
+        for _ in 0..spaces {
+            self.out.push(' ');
+        }
+        self.col_mark = (self.out.len(), col + spaces);
+    }
+
+    fn backspace(&mut self) {
+        if self.out.len() > self.line_start {
+            if let Some(c) = self.out.pop() {
+                self.erased = Some(c);
+                let (mark, _) = self.col_mark;
+                if mark > self.out.len() {
+                    self.col_mark = (self.line_start, 0);
+                }
+            }
+        }
+    }
+}
+
+/// Returns the index just past the escape sequence starting at `bytes[i] == ESC`.
+///
+/// CSI (`ESC [` parameters, intermediates, a final byte in `@`..`~`), OSC (`ESC ]` up to
+/// BEL or `ESC \`), and other two-or-more byte sequences (`ESC` intermediates, a final byte)
+/// are removed whole. A sequence cut off by the end of the text or a line end stops there,
+/// so a stray ESC never swallows the following lines.
+fn skip_escape(bytes: &[u8], i: usize) -> usize {
+    let mut j = i + 1;
+    match bytes.get(j) {
+        Some(b'[') => {
+            j += 1;
+            while let Some(&b) = bytes.get(j) {
+                if (0x40..=0x7e).contains(&b) {
+                    return j + 1;
+                }
+                if !(0x20..=0x3f).contains(&b) {
+                    return j;
+                }
+                j += 1;
+            }
+            j
+        }
+        Some(b']') => {
+            j += 1;
+            while let Some(&b) = bytes.get(j) {
+                match b {
+                    0x07 => return j + 1,
+                    0x1b if bytes.get(j + 1) == Some(&b'\\') => return j + 2,
+                    b'\n' | b'\r' => return j,
+                    _ => j += 1,
+                }
+            }
+            j
+        }
+        _ => {
+            while let Some(&b) = bytes.get(j) {
+                if (0x30..=0x7e).contains(&b) {
+                    return j + 1;
+                }
+                if !(0x20..=0x2f).contains(&b) {
+                    return j;
+                }
+                j += 1;
+            }
+            j
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise;
+
+    #[test]
+    fn clean_text_is_unchanged() {
+        let s = "Plain words.\nCafé — ünïcode and 😀 and \u{ef}.\n";
+        assert_eq!(normalise(s), s);
+    }
+
+    #[test]
+    fn line_ends() {
+        assert_eq!(normalise("a\r\nb\rc\n\r\nd"), "a\nb\nc\n\nd");
+    }
+
+    #[test]
+    fn boms_anywhere_disappear() {
+        assert_eq!(normalise("\u{feff}one\n\u{feff}two"), "one\ntwo");
+    }
+
+    #[test]
+    fn tabs_go_to_the_next_stop_of_eight() {
+        assert_eq!(normalise("\tx"), "        x");
+        assert_eq!(normalise("abc\tx\ty"), "abc     x       y");
+        assert_eq!(normalise("12345678\tx"), "12345678        x");
+        assert_eq!(normalise("a\n\tb"), "a\n        b");
+        // Wide characters take two columns.
+        assert_eq!(normalise("猫\tx"), "猫      x");
+    }
+
+    #[test]
+    fn ansi_sequences_are_removed() {
+        assert_eq!(normalise("\x1b[1;31mred\x1b[0m ok"), "red ok");
+        assert_eq!(normalise("\x1b]0;title\x07text"), "text");
+        assert_eq!(normalise("\x1b]8;;http://x\x1b\\link"), "link");
+        assert_eq!(normalise("\x1b(Bplain\x1b="), "plain");
+        assert_eq!(normalise("cut\x1b["), "cut");
+    }
+
+    #[test]
+    fn overstrikes_leave_the_character() {
+        assert_eq!(normalise("_\x08h_\x08i"), "hi");
+        assert_eq!(normalise("B\x08Bo\x08ol\x08ld\x08d"), "Bold");
+        assert_eq!(normalise("x\x08_"), "x");
+        assert_eq!(normalise("\x08start"), "start");
+    }
+
+    #[test]
+    fn form_feed_is_a_blank_line() {
+        assert_eq!(normalise("end of page\x0cnext"), "end of page\n\nnext");
+        assert_eq!(normalise("end\n\x0cnext"), "end\n\nnext");
+    }
+
+    #[test]
+    fn other_controls_are_dropped() {
+        assert_eq!(normalise("a\x00b\x07c\x7fd"), "abcd");
+    }
 }

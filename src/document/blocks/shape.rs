@@ -1,0 +1,247 @@
+//! The shape of one line: its measurements and whether it looks like a heading or a
+//! scene break. Pure functions of the line, so block detection stays a readable
+//! sequence of decisions.
+
+use unicode_width::UnicodeWidthStr;
+
+/// One non-blank line, measured once.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Line {
+    /// Byte offset of the line's first character (indentation included).
+    pub start: usize,
+    /// Byte offset of the first non-space character.
+    pub content: usize,
+    /// Byte offset just after the last non-space character (trailing spaces ignored).
+    pub end: usize,
+    /// Indentation in columns (an ideographic space U+3000 counts two).
+    pub indent: usize,
+    /// Display width of the line up to `end`, indentation included.
+    pub width: usize,
+}
+
+impl Line {
+    /// Measures `text[start..end]` (one line without its `\n`); `None` when blank.
+    pub fn measure(text: &str, start: usize, end: usize) -> Option<Line> {
+        let raw = &text[start..end];
+        let trimmed = raw.trim_end();
+        let body = trimmed.trim_start_matches([' ', '\u{3000}']);
+        if body.is_empty() {
+            return None;
+        }
+        let lead = &trimmed[..trimmed.len() - body.len()];
+        // Plain ASCII is the common case: its width is its length, with no per-char work.
+        let indent = if lead.is_ascii() {
+            lead.len()
+        } else {
+            lead.width()
+        };
+        let width = if trimmed.is_ascii() {
+            trimmed.len()
+        } else {
+            indent + body.width()
+        };
+        Some(Line {
+            start,
+            content: start + lead.len(),
+            end: start + trimmed.len(),
+            indent,
+            width,
+        })
+    }
+
+    /// The line without indentation and trailing spaces.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.content..self.end]
+    }
+
+    /// Whether the line is indented with an ideographic space (Japanese paragraph start).
+    pub fn ideographic_indent(&self, text: &str) -> bool {
+        text[self.start..self.content].contains('\u{3000}')
+    }
+}
+
+/// Whether the line ends a sentence (so a following indented line starts a paragraph).
+pub(super) fn ends_sentence(t: &str) -> bool {
+    let t = t.trim_end_matches(['"', '\'', '”', '’', ')', ']', '_', '*', '」', '』']);
+    t.ends_with(['.', '!', '?', ':', '。', '！', '？', '…']) || t.ends_with("--") || t.is_empty()
+}
+
+/// `* * *`, `***`, `---`, `#`, `~~~`, `&&&`, and spaced variants, alone on a line.
+pub(super) fn is_scene_break(t: &str) -> bool {
+    const MARKS: &[char] = &['*', '-', '#', '~', '&', '=', '_', '+', '.', '•', '·', '§'];
+    if t.len() > 80 || !t.chars().all(|c| c == ' ' || MARKS.contains(&c)) {
+        return false;
+    }
+    let marks = t.chars().filter(|&c| c != ' ').count();
+    marks >= 3 || (marks >= 1 && t.chars().all(|c| matches!(c, ' ' | '#' | '*' | '~' | '§')))
+}
+
+const NUMBERED: &[&str] = &[
+    "chapter", "book", "part", "volume", "act", "scene", "canto", "section", "stave", "letter",
+];
+const ALONE: &[&str] = &[
+    "prologue",
+    "epilogue",
+    "preface",
+    "introduction",
+    "contents",
+    "afterword",
+    "foreword",
+    "interlude",
+    "conclusion",
+    "appendix",
+];
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "last",
+    "the",
+];
+
+fn is_roman(w: &str) -> bool {
+    !w.is_empty()
+        && w.len() <= 8
+        && (w.chars().all(|c| "IVXLCDM".contains(c)) || w.chars().all(|c| "ivxlc".contains(c)))
+}
+
+/// A heading by its words: "CHAPTER IV", "Chapter 12: The Return", "BOOK II",
+/// "PART ONE", "Prologue", a roman numeral alone ("IV." too), a small number alone.
+pub(super) fn is_titled_heading(t: &str) -> bool {
+    if t.len() > 80 {
+        return false;
+    }
+    let bare = t.trim_end_matches(['.', ':']);
+    if !bare.is_empty() && bare.len() <= 8 && bare.chars().all(|c| "IVXLCDM".contains(c)) {
+        return true;
+    }
+    if !bare.is_empty() && bare.len() <= 3 && bare.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let mut words = t
+        .split([' ', ':', '.', '-', '—', ','])
+        .filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let first = first.to_ascii_lowercase();
+    if ALONE.contains(&first.as_str()) {
+        let rest = &t[t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len())..];
+        return rest.is_empty() || rest.starts_with([':', '.', ' ', '-', '—']) && t.len() <= 60;
+    }
+    if NUMBERED.contains(&first.as_str()) {
+        return words.next().is_some_and(|w| {
+            w.bytes().all(|b| b.is_ascii_digit())
+                || is_roman(w)
+                || NUMBER_WORDS.contains(&w.to_ascii_lowercase().as_str())
+        });
+    }
+    false
+}
+
+/// A short line in capitals ("THE LOST LETTER"): a title, unless it repeats (a play's
+/// speaker names are short capital lines too; the caller counts repeats).
+pub(super) fn is_caps_title(t: &str) -> bool {
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && t.len() <= 60
+        && !t.chars().any(char::is_lowercase)
+        && t.chars().any(char::is_uppercase)
+        && !t.ends_with([',', ';'])
+        && !t.starts_with(['[', '(', '{', '|', '-'])
+}
+
+/// Whether `line` is centred in a column of `wrap` columns (a title set by hand).
+pub(super) fn is_centred(line: &Line, t: &str, wrap: usize) -> bool {
+    let text_width = line.width - line.indent;
+    let right = wrap.saturating_sub(line.width);
+    line.indent >= 8
+        && text_width <= 50
+        && line.indent.abs_diff(right) <= (wrap / 8).max(4)
+        && !t.ends_with([',', ';'])
+        && !t.starts_with(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scene_breaks() {
+        for t in [
+            "* * *",
+            "***",
+            "---",
+            "#",
+            "~~~",
+            "&&&",
+            "*       *       *",
+            "* * * * *",
+        ] {
+            assert!(is_scene_break(t), "{t}");
+        }
+        for t in ["-", "* item", "a", "--x"] {
+            assert!(!is_scene_break(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn titled_headings() {
+        for t in [
+            "CHAPTER IV",
+            "Chapter 12: The Return",
+            "BOOK II",
+            "PART ONE",
+            "Prologue",
+            "Epilogue.",
+            "IV.",
+            "XII",
+            "12",
+            "Chapter the Last",
+        ] {
+            assert!(is_titled_heading(t), "{t}");
+        }
+        for t in [
+            "Part of me knew.",
+            "I said so.",
+            "Chapter and verse were quoted",
+            "Book lovers",
+        ] {
+            assert!(!is_titled_heading(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn caps_titles() {
+        assert!(is_caps_title("THE LOST LETTER"));
+        assert!(!is_caps_title("The Lost Letter"));
+        assert!(!is_caps_title("A"));
+    }
+}
