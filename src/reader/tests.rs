@@ -283,7 +283,18 @@ fn bookmarks_add_list_jump_delete_and_rename() {
     assert_eq!(r.place(), marked);
     r.update(Action::Bookmarks);
     r.update(Action::Rename);
-    press(&mut r, &vec![Action::Backspace; 200]);
+    let Mode::Prompt(prompt) = r.mode().clone() else {
+        panic!("r opens a prompt")
+    };
+    assert_eq!(
+        prompt.input,
+        r.marks()[0].label,
+        "the prompt starts with the old label"
+    );
+    press(
+        &mut r,
+        &vec![Action::Backspace; prompt.input.chars().count()],
+    );
     r.update(Action::OpenPrompt(PromptKind::Search)); // ignored inside a prompt
     type_text(&mut r, "harbour");
     let renamed = r.update(Action::Submit);

@@ -61,13 +61,7 @@ pub fn chapters(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer) 
             ListItem::new(format!("{mark} {}", c.title))
         })
         .collect();
-    list(
-        items,
-        selected,
-        "chapters (Enter jumps, Esc closes)",
-        area,
-        buf,
-    );
+    list(items, selected, "chapters", area, buf);
 }
 
 pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer) {
@@ -80,13 +74,7 @@ pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer)
             ListItem::new(format!("{pct:>3}%  {}  {}", m.when, m.label))
         })
         .collect();
-    list(
-        items,
-        selected,
-        "bookmarks (Enter jump, d delete, r rename)",
-        area,
-        buf,
-    );
+    list(items, selected, "bookmarks: Enter d r", area, buf);
 }
 
 fn list(items: Vec<ListItem>, selected: usize, title: &str, area: Rect, buf: &mut Buffer) {
