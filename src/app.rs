@@ -6,14 +6,16 @@
 //! SIGHUP (noticed between events, after which the place is saved).
 
 use crate::keymap;
+use crate::library::{LibraryEffect, LibraryModel};
 use crate::reader::{Action, Effect, Reader};
+use crate::ui::library::LibraryScreen;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::DefaultTerminal;
 use std::io;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// How often the loop wakes without input: to notice signals, expire messages and save.
 const POLL: Duration = Duration::from_millis(200);
@@ -121,4 +123,48 @@ pub fn run(
     };
     host.finish(reader);
     Ok(exit)
+}
+
+/// Why the library screen ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LibraryExit {
+    /// Open this entry (an index into the model's entries).
+    Open(usize),
+    Quit,
+    Signal(i32),
+}
+
+/// Runs the library screen until a story is chosen, it quits, or a signal arrives.
+/// `forget` performs a confirmed "forget this story" and refreshes the model.
+pub fn run_library(
+    terminal: &mut DefaultTerminal,
+    model: &mut LibraryModel,
+    signals: &Signals,
+    mut forget: impl FnMut(&mut LibraryModel, usize),
+) -> io::Result<LibraryExit> {
+    loop {
+        if let Some(sig) = signals.caught() {
+            return Ok(LibraryExit::Signal(sig));
+        }
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let size = terminal.size()?;
+        let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+        model.page_size = usize::from(LibraryScreen { model, now }.list_height(area)).max(1);
+        terminal.draw(|frame| frame.render_widget(LibraryScreen { model, now }, frame.area()))?;
+        if !event::poll(POLL)? {
+            continue;
+        }
+        let ev = event::read()?;
+        let Some(action) = keymap::library_action(model, &ev) else {
+            continue;
+        };
+        match model.update(action) {
+            LibraryEffect::Open(i) => return Ok(LibraryExit::Open(i)),
+            LibraryEffect::Forget(i) => forget(model, i),
+            LibraryEffect::Quit => return Ok(LibraryExit::Quit),
+            LibraryEffect::None => {}
+        }
+    }
 }

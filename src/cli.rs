@@ -1,10 +1,16 @@
-//! Command-line arguments and the commands that need no terminal.
+//! Command-line arguments, the commands that need no terminal, and the wiring between
+//! the library and the reader.
 
 use crate::app;
+use crate::config::Config;
 use crate::document::{Document, LoadError};
+use crate::library::{Entry, LibraryModel, Source};
 use crate::reader::Reader;
+use crate::session::Session;
+use crate::shelf;
+use crate::store::Store;
 use clap::Parser;
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -24,6 +30,12 @@ pub struct Args {
     /// iso-8859-3, shift_jis, koi8-r).
     #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
     pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Print FILE's bookmarks (percent, label, date) and exit.
+    #[arg(long, requires = "path")]
+    pub bookmarks: bool,
+    /// With --bookmarks: print them as JSON, for scripts.
+    #[arg(long, requires = "bookmarks")]
+    pub json: bool,
 }
 
 fn parse_encoding(name: &str) -> Result<&'static encoding_rs::Encoding, String> {
@@ -74,7 +86,7 @@ pub fn load(
 pub fn main() -> ExitCode {
     let args = Args::parse();
     match run(&args) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("dogear: {err}");
@@ -83,32 +95,172 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(args: &Args) -> Result<(), Error> {
-    let Some(path) = &args.path else {
-        return Err(Error::Other(
-            "no story given (the library is not built yet)".into(),
-        ));
-    };
-    let doc = load(path, args.encoding)?;
-    let stdout = io::stdout();
-    if args.print || !stdout.is_terminal() {
-        let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-        return crate::print::print(&doc, args.width, &mut out).map_err(Error::Output);
-    }
-    let title = path
-        .file_stem()
-        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    let mut reader = Reader::new(doc, title, (80, 24), crate::layout::DEFAULT_MAX_WIDTH);
-    let signals = app::Signals::install().map_err(Error::Terminal)?;
-    let mut host = NoSave;
-    app::with_terminal(|terminal| app::run(terminal, &mut reader, &mut host, &signals))
-        .map_err(Error::Terminal)?;
-    Ok(())
+/// Where the interactive part starts, and where it goes next.
+enum Next {
+    Book(PathBuf),
+    Library(Option<PathBuf>),
 }
 
-struct NoSave;
-impl app::Host for NoSave {
-    fn effect(&mut self, _: &mut Reader, _: crate::reader::Effect) {}
-    fn idle(&mut self, _: &mut Reader, _: std::time::Instant) {}
-    fn finish(&mut self, _: &mut Reader) {}
+fn run(args: &Args) -> Result<ExitCode, Error> {
+    let stdout = io::stdout();
+    let to_terminal = stdout.is_terminal() && !args.print;
+    if args.bookmarks {
+        let path = args
+            .path
+            .as_deref()
+            .ok_or_else(|| Error::Other("--bookmarks needs a FILE".into()))?;
+        return print_bookmarks(path, args.json).map(|()| ExitCode::SUCCESS);
+    }
+    match &args.path {
+        Some(path) if args.print || !path.is_dir() && !to_terminal => {
+            let doc = load(path, args.encoding)?;
+            let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            crate::print::print(&doc, args.width, &mut out).map_err(Error::Output)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        _ if !to_terminal => Err(Error::Other(
+            "the library needs a terminal; give a FILE to print it".into(),
+        )),
+        Some(path) if path.is_dir() => interactive(args, Next::Library(Some(path.clone()))),
+        Some(path) => interactive(args, Next::Book(path.clone())),
+        None => interactive(args, Next::Library(None)),
+    }
+}
+
+fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::Open(path.to_owned(), e))?;
+    let fingerprint = crate::fingerprint::of_bytes(&bytes);
+    let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+    let loaded = store.load(&fingerprint, &path);
+    if let Some(notice) = loaded.notice {
+        eprintln!("dogear: {notice}");
+    }
+    let text = if json {
+        crate::state::bookmarks_json(&loaded.state)
+    } else {
+        crate::state::bookmarks_text(&loaded.state)
+    };
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(Error::Output)
+}
+
+/// A book ready to read: the reader on it and its saved state.
+fn open_book(
+    path: &Path,
+    args: &Args,
+    store: Option<&Store>,
+    config: &Config,
+) -> Result<(Reader, Session), Error> {
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+    if path.is_dir() {
+        return Err(Error::Open(path, io::Error::from_raw_os_error(21)));
+    }
+    let bytes = std::fs::read(&path).map_err(|e| Error::Open(path.clone(), e))?;
+    let doc =
+        Document::from_bytes(&bytes, args.encoding).map_err(|e| Error::Load(path.clone(), e))?;
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let title = crate::library::title_of(doc.text(), &name);
+    let mut reader = Reader::new(doc, title, (80, 24), config.max_width);
+    let session = Session::resume(store.cloned(), &path, &bytes, &mut reader);
+    Ok((reader, session))
+}
+
+fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
+    let store = Store::open().ok();
+    let (config, mut notices) = match &store {
+        Some(store) => store.load_config(),
+        None => (Config::default(), Vec::new()),
+    };
+    // A story that cannot be opened is an error before the screen is taken over.
+    let mut first = match &start {
+        Next::Book(path) => Some(open_book(path, args, store.as_ref(), &config)?),
+        Next::Library(_) => None,
+    };
+    let folder = match &start {
+        Next::Library(dir) => dir.clone(),
+        Next::Book(_) => None,
+    };
+    let signals = app::Signals::install().map_err(Error::Terminal)?;
+    let mut next = start;
+    let code = app::with_terminal(|terminal| loop {
+        match next {
+            Next::Book(ref path) => {
+                let (mut reader, mut session) = match first.take() {
+                    Some(book) => book,
+                    None => match open_book(path, args, store.as_ref(), &config) {
+                        Ok(book) => book,
+                        Err(err) => {
+                            notices.push(err.to_string());
+                            next = Next::Library(folder.clone());
+                            continue;
+                        }
+                    },
+                };
+                if !notices.is_empty() {
+                    reader.say(notices.join("; "));
+                    notices.clear();
+                }
+                match app::run(terminal, &mut reader, &mut session, &signals)? {
+                    app::Exit::Quit => return Ok(ExitCode::SUCCESS),
+                    app::Exit::Signal(sig) => return Ok(ExitCode::from(128 + sig as u8)),
+                    app::Exit::Library => next = Next::Library(folder.clone()),
+                }
+            }
+            Next::Library(ref dir) => {
+                let entries = library_entries(store.as_ref(), dir.as_deref(), &config);
+                let mut model = LibraryModel::new(entries);
+                model.message = (!notices.is_empty()).then(|| notices.join("; "));
+                notices.clear();
+                let forget = |model: &mut LibraryModel, i: usize| {
+                    let entry = &model.entries[i];
+                    if let (Some(store), Source::Recent { fingerprint }) = (&store, &entry.source) {
+                        if let Err(err) = store.forget(fingerprint) {
+                            model.message = Some(err.to_string());
+                            return;
+                        }
+                    }
+                    model.replace_entries(library_entries(store.as_ref(), dir.as_deref(), &config));
+                };
+                match app::run_library(terminal, &mut model, &signals, forget)? {
+                    app::LibraryExit::Quit => return Ok(ExitCode::SUCCESS),
+                    app::LibraryExit::Signal(sig) => return Ok(ExitCode::from(128 + sig as u8)),
+                    app::LibraryExit::Open(i) => {
+                        match entry_path(&model.entries[i], store.as_ref()) {
+                            Ok(path) => next = Next::Book(path),
+                            Err(err) => notices.push(err.to_string()),
+                        }
+                    }
+                }
+            }
+        }
+    })
+    .map_err(Error::Terminal)?;
+    Ok(code)
+}
+
+fn library_entries(store: Option<&Store>, dir: Option<&Path>, config: &Config) -> Vec<Entry> {
+    match dir {
+        Some(dir) => shelf::folder_entries(store, dir),
+        None => shelf::entries(store, &config.library, true),
+    }
+}
+
+/// The file to open for a library entry; a bundled story is written out first.
+fn entry_path(entry: &Entry, store: Option<&Store>) -> io::Result<PathBuf> {
+    match (&entry.source, &entry.path) {
+        (Source::Bundled(name), _) => {
+            let bundled = crate::stories::find(name)
+                .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, name.clone()))?;
+            let dir = shelf::bundled_dir(store);
+            std::fs::create_dir_all(&dir)?;
+            crate::stories::materialise(bundled, &dir)
+        }
+        (_, Some(path)) => Ok(path.clone()),
+        (_, None) => Err(io::Error::new(io::ErrorKind::NotFound, entry.title.clone())),
+    }
 }

@@ -20,6 +20,8 @@ pub mod position;
 pub mod print;
 pub mod reader;
 pub mod search;
+pub mod session;
+pub mod shelf;
 pub mod state;
 pub mod store;
 pub mod stories;
