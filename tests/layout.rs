@@ -204,6 +204,11 @@ fn page_and_scroll_stay_inside_the_document() {
     assert_eq!(layout.page(&d, last_top, 4).len(), 4);
     assert_eq!(layout.scroll(&d, 0, 100, 4), last_top);
     assert_eq!(layout.scroll(&d, last_top, -100, 4), 0);
+    assert_eq!(layout.scroll(&d, 0, isize::MAX, 4), last_top);
+    assert_eq!(layout.scroll(&d, last_top, isize::MIN, 4), 0);
+    let first = layout.line_at(&d, 0).unwrap();
+    let end = layout.step(&d, first, isize::MAX);
+    assert_eq!(layout.line(&d, end).display(d.text()), "h");
     let two = layout.scroll(&d, 0, 2, 4);
     assert_eq!(two, 4);
     assert_eq!(layout.scroll(&d, two, -2, 4), 0);
