@@ -89,6 +89,17 @@ fn verse_hanging_continuation_joins_its_long_line() {
     assert_eq!(out[1..3], ["to you.", "I loafe and invite my soul,"]);
 }
 
+/// From Leaves of Grass: the margin broke "the" from "distillation," though the line
+/// before it is well short of the stanza's longest.
+#[test]
+fn verse_hanging_continuation_after_a_shorter_line_whose_next_word_did_not_fit() {
+    let verse = "  The atmosphere is not a perfume, it has no taste of the\n      distillation, it is odorless,\n  I will go to the bank by the wood and become undisguised and naked,";
+    let d = doc(&[(BlockKind::Verse, verse)]);
+    let out = shown(&d, 200);
+    assert_eq!(out.len(), 2);
+    assert!(out[0].ends_with("of the distillation, it is odorless,"));
+}
+
 #[test]
 fn short_verse_keeps_its_indentation_and_line_breaks() {
     let d = doc(&[(
