@@ -237,3 +237,29 @@ fn printed_fixture() {
     dogear::print::print(&d, 24, &mut out).unwrap();
     insta::assert_snapshot!(String::from_utf8(out).unwrap());
 }
+
+#[test]
+fn scrolling_down_below_the_last_page_top_does_not_move_up() {
+    let d = doc(&[(BlockKind::Paragraph, "a b c d e f g h")]);
+    let mut layout = Layout::new(1);
+    let last_top = layout.last_page_top(&d, 4);
+    assert_eq!(last_top, 8);
+    // After a jump to the last line, "down" keeps the place rather than jumping back.
+    assert_eq!(layout.scroll(&d, 14, 1, 4), 14);
+    assert_eq!(layout.scroll(&d, 14, -1, 4), 12);
+}
+
+#[test]
+fn one_layout_handed_another_document_does_not_show_stale_lines() {
+    let first = para("first document");
+    let second = para("second");
+    let mut layout = Layout::new(80);
+    assert_eq!(
+        layout.page(&first, 0, 1)[0].display(first.text()),
+        "first document"
+    );
+    assert_eq!(
+        layout.page(&second, 0, 1)[0].display(second.text()),
+        "second"
+    );
+}
