@@ -18,6 +18,8 @@ fn word() -> impl Strategy<Value = String> {
         1 => Just("e\u{301}a\u{308}o\u{302}".to_owned()),
         1 => Just("well—known".to_owned()),
         1 => Just("naïve".to_owned()),
+        1 => Just("👍🏽a👩\u{200D}👩\u{200D}👧b".to_owned()),
+        1 => Just("ｆｕｌｌ한국어".to_owned()),
     ]
 }
 
