@@ -123,3 +123,51 @@ fn nearest(text: &str, quote: &str, near: usize, shift: usize) -> Option<usize> 
     }
     best
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document::from_parts(text.to_owned(), Vec::new(), 0..text.len())
+    }
+
+    fn saved(before: &str, after: &str, offset: usize, percent: f64) -> Anchor {
+        Anchor {
+            offset,
+            percent,
+            before: before.to_owned(),
+            after: after.to_owned(),
+        }
+    }
+
+    #[test]
+    fn whole_quote_takes_the_nearest_match() {
+        let d = doc("xx ab cd xx ab cd xx");
+        assert_eq!(refind(&saved("ab ", "cd", 0, 0.0), &d), (6, Found::Moved));
+        assert_eq!(refind(&saved("ab ", "cd", 20, 0.0), &d), (15, Found::Moved));
+        assert_eq!(refind(&saved("ab ", "cd", 6, 0.0), &d), (6, Found::Exact));
+    }
+
+    #[test]
+    fn falls_back_to_after_then_before_then_percent() {
+        let d = doc("one two three four");
+        assert_eq!(
+            refind(&saved("zzz", "three", 0, 0.0), &d),
+            (8, Found::Moved)
+        );
+        assert_eq!(refind(&saved("two ", "zzz", 0, 0.0), &d), (8, Found::Moved));
+        assert_eq!(
+            refind(&saved("qq", "zz", 3, 50.0), &d),
+            (9, Found::ByPercent)
+        );
+    }
+
+    #[test]
+    fn percent_fallback_lands_on_a_char_boundary() {
+        let d = doc("漢字漢字");
+        let (at, how) = refind(&saved("q", "z", 0, 40.0), &d);
+        assert_eq!(how, Found::ByPercent);
+        assert!(d.text().is_char_boundary(at));
+    }
+}

@@ -89,6 +89,17 @@ fn verse_hanging_continuation_joins_its_long_line() {
     assert_eq!(out[1..3], ["to you.", "I loafe and invite my soul,"]);
 }
 
+/// From Leaves of Grass: the margin broke "the" from "distillation," though the line
+/// before it is well short of the stanza's longest.
+#[test]
+fn verse_hanging_continuation_after_a_shorter_line_whose_next_word_did_not_fit() {
+    let verse = "  The atmosphere is not a perfume, it has no taste of the\n      distillation, it is odorless,\n  I will go to the bank by the wood and become undisguised and naked,";
+    let d = doc(&[(BlockKind::Verse, verse)]);
+    let out = shown(&d, 200);
+    assert_eq!(out.len(), 2);
+    assert!(out[0].ends_with("of the distillation, it is odorless,"));
+}
+
 #[test]
 fn short_verse_keeps_its_indentation_and_line_breaks() {
     let d = doc(&[(
@@ -204,6 +215,11 @@ fn page_and_scroll_stay_inside_the_document() {
     assert_eq!(layout.page(&d, last_top, 4).len(), 4);
     assert_eq!(layout.scroll(&d, 0, 100, 4), last_top);
     assert_eq!(layout.scroll(&d, last_top, -100, 4), 0);
+    assert_eq!(layout.scroll(&d, 0, isize::MAX, 4), last_top);
+    assert_eq!(layout.scroll(&d, last_top, isize::MIN, 4), 0);
+    let first = layout.line_at(&d, 0).unwrap();
+    let end = layout.step(&d, first, isize::MAX);
+    assert_eq!(layout.line(&d, end).display(d.text()), "h");
     let two = layout.scroll(&d, 0, 2, 4);
     assert_eq!(two, 4);
     assert_eq!(layout.scroll(&d, two, -2, 4), 0);
@@ -220,4 +236,30 @@ fn printed_fixture() {
     let mut out = Vec::new();
     dogear::print::print(&d, 24, &mut out).unwrap();
     insta::assert_snapshot!(String::from_utf8(out).unwrap());
+}
+
+#[test]
+fn scrolling_down_below_the_last_page_top_does_not_move_up() {
+    let d = doc(&[(BlockKind::Paragraph, "a b c d e f g h")]);
+    let mut layout = Layout::new(1);
+    let last_top = layout.last_page_top(&d, 4);
+    assert_eq!(last_top, 8);
+    // After a jump to the last line, "down" keeps the place rather than jumping back.
+    assert_eq!(layout.scroll(&d, 14, 1, 4), 14);
+    assert_eq!(layout.scroll(&d, 14, -1, 4), 12);
+}
+
+#[test]
+fn one_layout_handed_another_document_does_not_show_stale_lines() {
+    let first = para("first document");
+    let second = para("second");
+    let mut layout = Layout::new(80);
+    assert_eq!(
+        layout.page(&first, 0, 1)[0].display(first.text()),
+        "first document"
+    );
+    assert_eq!(
+        layout.page(&second, 0, 1)[0].display(second.text()),
+        "second"
+    );
 }

@@ -1,7 +1,7 @@
 //! Invariants of the layout and of quote anchors, over random texts and widths.
 
 use dogear::document::{Block, BlockKind, Document};
-use dogear::layout::{str_width, Layout, Line};
+use dogear::layout::{is_cjk, str_width, Layout, Line, LineStyle};
 use dogear::position::{anchor, floor_char_boundary, refind, Found};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
@@ -18,6 +18,8 @@ fn word() -> impl Strategy<Value = String> {
         1 => Just("e\u{301}a\u{308}o\u{302}".to_owned()),
         1 => Just("well—known".to_owned()),
         1 => Just("naïve".to_owned()),
+        1 => Just("👍🏽a👩\u{200D}👩\u{200D}👧b".to_owned()),
+        1 => Just("ｆｕｌｌ한국어".to_owned()),
     ]
 }
 
@@ -114,6 +116,28 @@ proptest! {
                 .map(|(i, _)| block.range.start + i)
                 .chain([block.range.end])
                 .collect();
+            // The lines read as the whole block would on one endless line: no word split
+            // or merged at a line break.
+            let verse = block.kind == BlockKind::Verse;
+            let whole = Line { range: block.range.clone(), style: LineStyle::Text, indent: 0, width: 0, verbatim: verse };
+            let text_lines: Vec<&&Line> = mine.iter().filter(|l| l.style != LineStyle::Blank).collect();
+            let mut joined = String::new();
+            for (i, l) in text_lines.iter().enumerate() {
+                if i > 0 {
+                    let prev = &text_lines[i - 1];
+                    let gap = &text[prev.range.end..l.range.start];
+                    let cjk = gap.contains('\n')
+                        && text[..prev.range.end].chars().next_back().is_some_and(is_cjk)
+                        && text[l.range.start..].chars().next().is_some_and(is_cjk);
+                    if verse {
+                        joined.push_str(if gap.contains('\n') { " " } else { gap });
+                    } else if !gap.is_empty() && !cjk {
+                        joined.push(' ');
+                    }
+                }
+                joined.push_str(&l.display(text));
+            }
+            prop_assert_eq!(joined, whole.display(text).into_owned());
             for pair in mine.windows(2) {
                 let between = &text[pair[0].range.end..pair[1].range.start];
                 prop_assert!(between.chars().all(char::is_whitespace), "{:?}", between);

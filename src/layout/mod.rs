@@ -197,8 +197,19 @@ impl Layout {
         )
     }
 
-    /// `n` lines after `id`, but never past `limit`. Costs O(n) lines.
+    /// `n` lines after `id`, but never past `limit`. Costs O(min(n, lines to `limit`)).
     fn forward(&mut self, doc: &Document, id: LineId, n: usize, limit: LineId) -> LineId {
+        // Line starts are distinct byte offsets, so there are at most as many lines
+        // between two lines as bytes: a huge `n` (go to the end) is answered at once
+        // instead of wrapping every block on the way.
+        let span = self
+            .line(doc, limit)
+            .range
+            .start
+            .saturating_sub(self.line(doc, id).range.start);
+        if n >= span {
+            return limit.max(id);
+        }
         let mut id = id;
         let mut left = n;
         loop {
@@ -222,8 +233,18 @@ impl Layout {
         }
     }
 
-    /// `n` lines before `id`, clamped to the first line. Costs O(n) lines.
+    /// `n` lines before `id`, clamped to the first line. Costs O(min(n, lines before)).
     fn backward(&mut self, doc: &Document, id: LineId, n: usize) -> LineId {
+        let first = LineId { block: 0, line: 0 };
+        // As in `forward`: no more lines than bytes before this one.
+        let span = self
+            .line(doc, id)
+            .range
+            .start
+            .saturating_sub(self.line(doc, first).range.start);
+        if n >= span {
+            return first;
+        }
         let mut id = id;
         let mut left = n;
         loop {

@@ -82,6 +82,11 @@ pub fn push_display(s: &str, verbatim: bool, out: &mut String) {
 
 /// Whether `s` already reads as [`push_display`] would draw it, so it can be borrowed.
 pub fn is_displayed_as_is(s: &str, verbatim: bool) -> bool {
+    // Lines never start or end with whitespace, but a range made by hand might.
+    let edge = |c: Option<char>| c.is_some_and(is_space);
+    if edge(s.chars().next()) || edge(s.chars().next_back()) {
+        return false;
+    }
     if verbatim {
         return !s.contains('\n');
     }
@@ -134,5 +139,7 @@ mod tests {
         assert!(!is_displayed_as_is("a\nb", false));
         assert!(!is_displayed_as_is("a\u{3000}b", false));
         assert!(is_displayed_as_is("a   b", true));
+        assert!(!is_displayed_as_is(" a", true));
+        assert!(!is_displayed_as_is("a ", false));
     }
 }

@@ -16,9 +16,10 @@ use textwrap::wrap_algorithms::wrap_first_fit;
 use textwrap::WordSeparator;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// A hanging continuation must follow a line ending within this many columns of the
-/// block's longest line: such a line was broken by the author's margin, not by the poet.
-const HANG_SLACK: usize = 6;
+/// A hanging continuation must follow a line the author's margin broke: one that ends
+/// within this many columns of the block's longest line (the margin's best estimate), or
+/// one whose next word would not have fitted before that margin.
+const HANG_SLACK: usize = 3;
 /// ... and the block's longest line must be at least this wide; short verse with
 /// alternating indentation is a poem's shape, not a margin.
 const HANG_MIN_WIDTH: usize = 56;
@@ -171,10 +172,14 @@ impl Wrapper {
             while let Some(next) = self.source.get(last + 1) {
                 let prev = self.source[last];
                 let prev_end = prev.indent + prev.width;
+                let next_word = text[next.start..next.end]
+                    .split(char::is_whitespace)
+                    .next()
+                    .map_or(0, str_width);
                 let hanging = next.start < next.end
                     && next.indent > head.indent
                     && longest >= HANG_MIN_WIDTH
-                    && prev_end + HANG_SLACK >= longest;
+                    && (prev_end + HANG_SLACK >= longest || prev_end + 1 + next_word > longest);
                 if !hanging {
                     break;
                 }
