@@ -144,10 +144,13 @@ fn classify_group(text: &str, stats: &Stats, group: &[Line], out: &mut Vec<Block
         _ if is_heading_group(text, stats, group) => push(out, text, BlockKind::Heading, group),
         _ if is_tabular(text, group) => push(out, text, BlockKind::Verse, group),
         _ => {
-            let typewriter = is_typewriter(text, group);
+            let base = group.iter().map(|l| l.indent).min().unwrap_or(0);
+            let typewriter = is_typewriter(text, group, base);
             let mut from = 0;
             for i in 1..=group.len() {
-                if i == group.len() || starts_paragraph(text, stats, group, i, typewriter) {
+                if i == group.len()
+                    || starts_paragraph(text, stats, group, i, typewriter.then_some(base))
+                {
                     let piece = &group[from..i];
                     match piece {
                         [line] => push(out, text, single_kind(text, stats, line, false), piece),
@@ -209,8 +212,7 @@ fn is_tabular(text: &str, group: &[Line]) -> bool {
 
 /// Typewriter style: indented lines (deeper than the group's least indent) follow
 /// finished sentences. Hanging-indented verse continues unfinished lines instead.
-fn is_typewriter(text: &str, group: &[Line]) -> bool {
-    let base = group.iter().map(|l| l.indent).min().unwrap_or(0);
+fn is_typewriter(text: &str, group: &[Line], base: usize) -> bool {
     let (mut yes, mut no) = (0, 0);
     for pair in group.windows(2) {
         if pair[1].indent > base && pair[1].indent <= base + 12 {
@@ -226,7 +228,15 @@ fn is_typewriter(text: &str, group: &[Line]) -> bool {
 }
 
 /// Whether `group[i]` starts a new paragraph although no blank line precedes it.
-fn starts_paragraph(text: &str, stats: &Stats, group: &[Line], i: usize, tw: bool) -> bool {
+///
+/// `typewriter` is the group's least indent when the group is in typewriter style.
+fn starts_paragraph(
+    text: &str,
+    stats: &Stats,
+    group: &[Line],
+    i: usize,
+    typewriter: Option<usize>,
+) -> bool {
     let (prev, line) = (&group[i - 1], &group[i]);
     if prev.width > stats.too_long() || line.ideographic_indent(text) {
         return true;
@@ -235,10 +245,9 @@ fn starts_paragraph(text: &str, stats: &Stats, group: &[Line], i: usize, tw: boo
     if t.starts_with(['「', '『']) && shape::ends_sentence(prev.text(text)) {
         return true;
     }
-    if !tw {
+    let Some(base) = typewriter else {
         return false;
-    }
-    let base = group.iter().map(|l| l.indent).min().unwrap_or(0);
+    };
     line.indent > base && shape::ends_sentence(prev.text(text))
         || is_heading_line(text, stats, line)
         || is_heading_line(text, stats, prev)
