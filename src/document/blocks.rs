@@ -63,6 +63,9 @@ struct Stats<'t> {
     wrap: usize,
     /// Short capital lines that occur several times (speaker names, running heads).
     repeated_caps: HashMap<&'t str, u32>,
+    /// Whether most continued lines start with a capital, as in poetry. In prose only
+    /// names and "I" do, so a few capitals in a row there prove nothing.
+    capitalised: bool,
 }
 
 impl<'t> Stats<'t> {
@@ -72,9 +75,12 @@ impl<'t> Stats<'t> {
         let mut hist = [0u32; 257];
         let mut repeated_caps: HashMap<&str, u32> = HashMap::new();
         let mut prev: Option<Line> = None;
+        let (mut continued, mut capitals) = (0u64, 0u64);
         for_each_line(text, body, |line| {
-            if let (Some(p), Some(_)) = (prev, line) {
+            if let (Some(p), Some(l)) = (prev, line) {
                 hist[p.width.min(256)] += 1;
+                continued += 1;
+                capitals += u64::from(l.text(text).starts_with(char::is_uppercase));
             }
             if let Some(l) = line {
                 let t = l.text(text);
@@ -88,6 +94,7 @@ impl<'t> Stats<'t> {
         Self {
             wrap: dominant_width(&hist),
             repeated_caps,
+            capitalised: capitals * 2 >= continued.max(1),
         }
     }
 
@@ -137,10 +144,13 @@ fn classify_group(text: &str, stats: &Stats, group: &[Line], out: &mut Vec<Block
         _ if is_heading_group(text, stats, group) => push(out, text, BlockKind::Heading, group),
         _ if is_tabular(text, group) => push(out, text, BlockKind::Verse, group),
         _ => {
-            let typewriter = is_typewriter(text, group);
+            let base = group.iter().map(|l| l.indent).min().unwrap_or(0);
+            let typewriter = is_typewriter(text, group, base);
             let mut from = 0;
             for i in 1..=group.len() {
-                if i == group.len() || starts_paragraph(text, stats, group, i, typewriter) {
+                if i == group.len()
+                    || starts_paragraph(text, stats, group, i, typewriter.then_some(base))
+                {
                     let piece = &group[from..i];
                     match piece {
                         [line] => push(out, text, single_kind(text, stats, line, false), piece),
@@ -202,12 +212,12 @@ fn is_tabular(text: &str, group: &[Line]) -> bool {
 
 /// Typewriter style: indented lines (deeper than the group's least indent) follow
 /// finished sentences. Hanging-indented verse continues unfinished lines instead.
-fn is_typewriter(text: &str, group: &[Line]) -> bool {
-    let base = group.iter().map(|l| l.indent).min().unwrap_or(0);
+fn is_typewriter(text: &str, group: &[Line], base: usize) -> bool {
     let (mut yes, mut no) = (0, 0);
     for pair in group.windows(2) {
         if pair[1].indent > base && pair[1].indent <= base + 12 {
-            if shape::ends_sentence(pair[0].text(text)) {
+            let prev = pair[0].text(text);
+            if shape::ends_sentence(prev) || shape::is_titled_heading(prev) {
                 yes += 1;
             } else {
                 no += 1;
@@ -218,7 +228,15 @@ fn is_typewriter(text: &str, group: &[Line]) -> bool {
 }
 
 /// Whether `group[i]` starts a new paragraph although no blank line precedes it.
-fn starts_paragraph(text: &str, stats: &Stats, group: &[Line], i: usize, tw: bool) -> bool {
+///
+/// `typewriter` is the group's least indent when the group is in typewriter style.
+fn starts_paragraph(
+    text: &str,
+    stats: &Stats,
+    group: &[Line],
+    i: usize,
+    typewriter: Option<usize>,
+) -> bool {
     let (prev, line) = (&group[i - 1], &group[i]);
     if prev.width > stats.too_long() || line.ideographic_indent(text) {
         return true;
@@ -227,10 +245,9 @@ fn starts_paragraph(text: &str, stats: &Stats, group: &[Line], i: usize, tw: boo
     if t.starts_with(['「', '『']) && shape::ends_sentence(prev.text(text)) {
         return true;
     }
-    if !tw {
+    let Some(base) = typewriter else {
         return false;
-    }
-    let base = group.iter().map(|l| l.indent).min().unwrap_or(0);
+    };
     line.indent > base && shape::ends_sentence(prev.text(text))
         || is_heading_line(text, stats, line)
         || is_heading_line(text, stats, prev)
@@ -246,7 +263,7 @@ fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line]) -> BlockKind {
     }
     // Deeper lines after the first that are not paragraph starts: a hanging indent.
     let base = piece[0].indent.min(piece[1].indent);
-    if piece[1..].iter().any(|l| l.indent > base) {
+    if piece[1..].iter().any(|l| l.indent >= base + 2) {
         return BlockKind::Verse;
     }
     // Poems start every line with a capital; prose continues mid-sentence.
@@ -255,7 +272,7 @@ fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line]) -> BlockKind {
         .iter()
         .filter(|l| l.text(text).starts_with(char::is_uppercase))
         .count();
-    if continued.len() >= 2 && capitals * 4 >= continued.len() * 3 {
+    if stats.capitalised && continued.len() >= 2 && capitals * 4 >= continued.len() * 3 {
         return BlockKind::Verse;
     }
     BlockKind::Paragraph

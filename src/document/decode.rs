@@ -23,7 +23,7 @@ pub struct Decoded {
 /// How much of the start of the file is checked for NUL bytes (binary or UTF-16).
 const PROBE: usize = 8 * 1024;
 /// How much chardetng is shown: enough for a confident guess, bounded for 200 MB files.
-const SNIFF: usize = 1024 * 1024;
+const SNIFF: usize = 64 * 1024;
 
 /// Decodes `bytes` to a `String` (not yet normalised; a UTF-8 BOM is removed, other
 /// U+FEFF are left for the normaliser).
@@ -51,22 +51,32 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
             None => Err(LoadError::Binary),
         };
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        if has_iso_2022_jp_escapes(text) {
-            return Ok(with(ISO_2022_JP, bytes));
+    let first_non_utf8 = match std::str::from_utf8(bytes) {
+        Ok(text) if has_iso_2022_jp_escapes(text) => return Ok(with(ISO_2022_JP, bytes)),
+        Ok(text) => {
+            return Ok(Decoded {
+                text: text.to_owned(),
+                encoding: UTF_8.name(),
+            })
         }
-        return Ok(Decoded {
-            text: text.to_owned(),
-            encoding: UTF_8.name(),
-        });
-    }
+        Err(e) => e.valid_up_to(),
+    };
+    // chardetng learns nothing from ASCII, so show it the bytes from just before the first
+    // one that is not UTF-8 (a Latin-1 "é" may be 500 KB into an English novel).
+    let from = first_non_utf8.saturating_sub(1024);
+    let sniffed = &bytes[from..bytes.len().min(from + SNIFF)];
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
-    let sniffed = &bytes[..bytes.len().min(SNIFF)];
-    detector.feed(sniffed, sniffed.len() == bytes.len());
-    Ok(with(
-        detector.guess(None, chardetng::Utf8Detection::Deny),
-        bytes,
-    ))
+    detector.feed(sniffed, from + sniffed.len() == bytes.len());
+    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    // A handful of stray high bytes in English text (the Silesia `dickens` file has eight
+    // DOS bytes in 10 MB) can tip chardetng to a CJK encoding; a CJK text has far more.
+    let high = sniffed.iter().filter(|&&b| b >= 0x80).count();
+    let guess = if !guess.is_single_byte() && high * 100 < sniffed.len() {
+        encoding_rs::WINDOWS_1252
+    } else {
+        guess
+    };
+    Ok(with(guess, bytes))
 }
 
 /// Decodes with `enc` without looking for a BOM again (it was either removed or the
@@ -159,6 +169,14 @@ mod tests {
     fn ansi_colours_are_not_iso_2022_jp() {
         let d = decode(b"\x1b[1mbold\x1b[0m", None).unwrap();
         assert_eq!(d.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn a_few_dos_bytes_in_english_are_not_big5() {
+        let mut bytes = b"Plain English words go on and on here. ".repeat(300);
+        bytes.extend(b"At Ch\x83lons and Alen\x87on the road went on. ");
+        bytes.extend(b"More plain words follow them. ".repeat(300));
+        assert_eq!(decode(&bytes, None).unwrap().encoding, "windows-1252");
     }
 
     #[test]

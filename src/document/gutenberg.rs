@@ -45,6 +45,10 @@ pub fn body(text: &str) -> Range<usize> {
 /// The lines starting in `text[from..to]`, as (line start, line without its `\n`).
 fn lines_in(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, &str)> {
     // Begin at a line start so a marker is never seen from its middle.
+    let mut from = from.min(text.len());
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
     let from = if from == 0 {
         0
     } else {
@@ -111,6 +115,12 @@ fn footer_start(text: &str, body_start: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::body;
+
+    #[test]
+    fn window_start_inside_a_multibyte_char_does_not_panic() {
+        let text = "猫".repeat(30_000);
+        assert_eq!(body(&text), 0..text.len());
+    }
 
     #[test]
     fn no_markers_means_everything() {

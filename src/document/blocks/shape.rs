@@ -29,17 +29,8 @@ impl Line {
             return None;
         }
         let lead = &trimmed[..trimmed.len() - body.len()];
-        // Plain ASCII is the common case: its width is its length, with no per-char work.
-        let indent = if lead.is_ascii() {
-            lead.len()
-        } else {
-            lead.width()
-        };
-        let width = if trimmed.is_ascii() {
-            trimmed.len()
-        } else {
-            indent + body.width()
-        };
+        let indent = display_width(lead);
+        let width = indent + display_width(body);
         Some(Line {
             start,
             content: start + lead.len(),
@@ -57,6 +48,20 @@ impl Line {
     /// Whether the line is indented with an ideographic space (Japanese paragraph start).
     pub fn ideographic_indent(&self, text: &str) -> bool {
         text[self.start..self.content].contains('\u{3000}')
+    }
+}
+
+/// Display width of `s`, cheaply: ASCII is its length, and text with no character from
+/// U+3000 up (curly quotes, accents) is its char count. Only text that may hold wide
+/// characters (CJK, emoji) pays for a per-character width lookup.
+fn display_width(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else if !s.bytes().any(|b| b >= 0xe3) {
+        // Count the bytes that start a character (not 0b10xx_xxxx continuations).
+        s.bytes().filter(|&b| (b as i8) >= -0x40).count()
+    } else {
+        s.width()
     }
 }
 
@@ -169,6 +174,10 @@ pub(super) fn is_titled_heading(t: &str) -> bool {
 /// A short line in capitals ("THE LOST LETTER"): a title, unless it repeats (a play's
 /// speaker names are short capital lines too; the caller counts repeats).
 pub(super) fn is_caps_title(t: &str) -> bool {
+    // Cheapest refusal first: this runs on every short line of the book.
+    if t.len() > 60 || t.bytes().any(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2
         && t.len() <= 60

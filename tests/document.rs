@@ -1,0 +1,343 @@
+//! The document layer on small fixtures with the traps of real files.
+
+use dogear::document::{BlockKind, Document, LoadError};
+use proptest::prelude::*;
+use BlockKind::*;
+
+fn kinds(text: &str) -> Vec<(BlockKind, String)> {
+    let doc = Document::from_text(text);
+    doc.blocks()
+        .iter()
+        .map(|b| (b.kind, doc.text()[b.range.clone()].to_string()))
+        .collect()
+}
+
+fn only_kinds(text: &str) -> Vec<BlockKind> {
+    kinds(text).into_iter().map(|(k, _)| k).collect()
+}
+
+/// A paragraph hard-wrapped near 70 columns, in the style of a Gutenberg novel.
+const WRAPPED: &str = "The lamp had burned low by the time the carrier reached the bridge,\n\
+and the river below it ran loud with the rain of three whole days. He\n\
+stopped to listen, then went on, because there was nothing else to do\n\
+and nobody at all to tell him otherwise on such a night as this one.\n";
+
+fn novel(middle: &str) -> String {
+    let mut s = String::new();
+    for _ in 0..6 {
+        s.push_str(WRAPPED);
+        s.push('\n');
+    }
+    s.push_str(middle);
+    s.push('\n');
+    s.push_str(WRAPPED);
+    s
+}
+
+#[test]
+fn crlf_hard_wrapped_prose_is_one_paragraph() {
+    let text = novel("").replace('\n', "\r\n");
+    let doc = Document::from_bytes(text.as_bytes(), None).unwrap();
+    assert!(!doc.text().contains('\r'));
+    assert!(doc.blocks().iter().all(|b| b.kind == Paragraph));
+    assert_eq!(doc.blocks().len(), 7);
+}
+
+#[test]
+fn one_line_paragraphs_with_blank_lines() {
+    let line = "She said it would rain, and of course it did, all afternoon and into the evening. "
+        .repeat(4);
+    let text = format!("{line}\n\n\"No,\" he said.   \n\n{line}\n");
+    assert_eq!(only_kinds(&text), [Paragraph, Paragraph, Paragraph]);
+}
+
+#[test]
+fn typewriter_indented_paragraphs_without_blank_lines() {
+    let text = concat!(
+        "    The first paragraph begins here with an indent and runs on to\n",
+        "the full width of the page before it finally comes to a stop.\n",
+        "    A second paragraph starts on this indented line and it also runs\n",
+        "across the page for a while until it ends here.\n",
+        "    Third.\n",
+    );
+    let blocks = kinds(text);
+    assert_eq!(blocks.len(), 3, "{blocks:?}");
+    assert!(blocks.iter().all(|(k, _)| *k == Paragraph));
+    assert!(blocks[1].1.starts_with("    A second"));
+}
+
+#[test]
+fn japanese_paragraphs_each_on_one_line_with_ideographic_indent() {
+    let text = "\u{3000}吾輩はここで静かに考えた。\n\u{3000}それから外へ出て、庭を歩いた。\n「どこへ行くの」\n";
+    assert_eq!(only_kinds(text), [Paragraph, Paragraph, Paragraph]);
+}
+
+#[test]
+fn verse_with_hanging_indent_stays_verse() {
+    let poem = "  I walk along the shore where the gulls are calling and the water\n      keeps its own slow count,\n  I hear the boats, the bells, the workers going home at evening,\n  And every one of them singing what is theirs,\n";
+    let text = novel(poem);
+    let found = kinds(&text);
+    let verse: Vec<_> = found.iter().filter(|(k, _)| *k == Verse).collect();
+    assert_eq!(verse.len(), 1, "{found:?}");
+    assert!(verse[0].1.contains("keeps its own slow count"));
+}
+
+#[test]
+fn short_lined_poem_in_a_novel_is_verse() {
+    let poem = "Over the hill and under the tree\nThe little brown wren sang on to me\nOf summer gone and winter near\nAnd all the things I hold most dear\n";
+    let found = kinds(&novel(poem));
+    assert!(found
+        .iter()
+        .any(|(k, t)| *k == Verse && t.starts_with("Over the hill")));
+}
+
+#[test]
+fn letter_address_block_is_verse() {
+    let address = "14 Gable Row,\nLower Marsh,\nNorthfield.\n";
+    let found = kinds(&novel(address));
+    assert!(found
+        .iter()
+        .any(|(k, t)| *k == Verse && t.starts_with("14 Gable")));
+}
+
+#[test]
+fn a_table_is_verse() {
+    let table = "Name        Age    Town\nAlice        31    Leeds\nBartholomew  47    York\n";
+    let found = kinds(&novel(table));
+    assert!(found
+        .iter()
+        .any(|(k, t)| *k == Verse && t.starts_with("Name")));
+}
+
+#[test]
+fn scene_break_variants() {
+    for mark in [
+        "* * *",
+        "***",
+        "---",
+        "#",
+        "~~~",
+        "&&&",
+        "*       *       *",
+        "        * * * * *",
+    ] {
+        let text = format!("{WRAPPED}\n{mark}\n\n{WRAPPED}");
+        assert_eq!(
+            only_kinds(&text),
+            [Paragraph, SceneBreak, Paragraph],
+            "{mark}"
+        );
+    }
+}
+
+#[test]
+fn headings_of_each_shape() {
+    for heading in [
+        "CHAPTER IV",
+        "Chapter 12: The Return",
+        "BOOK II",
+        "PART ONE",
+        "Prologue",
+        "Epilogue",
+        "IV.",
+        "XII",
+        "THE HOUSE ON THE HILL",
+        "                         The Long Road",
+    ] {
+        let text = novel(&format!("{heading}\n"));
+        let found = kinds(&text);
+        assert!(
+            found
+                .iter()
+                .any(|(k, t)| *k == Heading && t.trim() == heading.trim()),
+            "{heading}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn heading_at_a_typewriter_paragraph_boundary() {
+    let text = concat!(
+        "    The night was over at last and nobody had slept much at all,\n",
+        "but the morning came anyway.\n",
+        "CHAPTER II\n",
+        "    In the morning the road was dry and the horses were rested well\n",
+        "enough to start.\n",
+    );
+    let found = kinds(text);
+    assert!(
+        found
+            .iter()
+            .any(|(k, t)| *k == Heading && t == "CHAPTER II"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn repeated_speaker_names_are_not_headings() {
+    let mut text = String::new();
+    for _ in 0..4 {
+        text.push_str(
+            "HOBBS.\n\nI will not go, and that is the end of it.\n\nMRS. GREEN.\n\nThen stay.\n\n",
+        );
+    }
+    assert!(!only_kinds(&text).contains(&Heading));
+}
+
+#[test]
+fn gutenberg_header_and_footer_are_outside_the_body() {
+    let text = format!(
+        "The Project Gutenberg EBook of A Test\r\n\r\n*** START OF THIS PROJECT GUTENBERG EBOOK A TEST ***\r\n\r\n{}\r\nEnd of the Project Gutenberg EBook of A Test\r\n\r\n*** END OF THIS PROJECT GUTENBERG EBOOK A TEST ***\r\nLicence words.\r\n",
+        WRAPPED
+    );
+    let doc = Document::from_text(&text);
+    let body = &doc.text()[doc.body()];
+    assert!(body.trim().starts_with("The lamp"));
+    assert!(body.trim().ends_with("this one."));
+    assert_eq!(doc.blocks().len(), 1);
+}
+
+#[test]
+fn old_small_print_header() {
+    let text = format!(
+        "**The Project Gutenberg Etext of A Test**\n\nsmall print words\n\n*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*\n\n{WRAPPED}\nEnd of Project Gutenberg's A Test\n"
+    );
+    let doc = Document::from_text(&text);
+    assert!(doc.text()[doc.body()].trim().starts_with("The lamp"));
+    assert!(!doc.text()[doc.body()].contains("End of Project"));
+}
+
+#[test]
+fn a_ten_megabyte_single_line_is_split_into_bounded_blocks() {
+    let line = "endless words without a single break ".repeat(10 * 1024 * 1024 / 37);
+    let doc = Document::from_text(&line);
+    let blocks = doc.blocks();
+    assert!(blocks.len() > 600);
+    for pair in blocks.windows(2) {
+        assert!(pair[0].range.len() <= 16 * 1024);
+        assert_eq!(pair[0].kind, pair[1].kind);
+        assert!(!doc.text()[pair[0].range.end..pair[1].range.start].contains('\n'));
+    }
+}
+
+#[test]
+fn hard_wrapped_cjk_and_emoji_zwj() {
+    let text = "火星は太陽系の四番目の惑星であり、地球の外側を回っている。その表面は赤く\n見えることから、昔から多くの人々の関心を集めてきたと言われている。\n\n👨\u{200d}👩\u{200d}👧 family\n";
+    let doc = Document::from_text(text);
+    assert_eq!(doc.blocks().len(), 2);
+    assert!(doc.text()[doc.blocks()[1].range.clone()].starts_with("👨\u{200d}👩"));
+}
+
+#[test]
+fn tabs_overstrikes_ansi_and_form_feed() {
+    let doc =
+        Document::from_text("\tIndented\n_\x08u_\x08n\x08nder \x1b[31mred\x1b[0m\x0cnext page\n");
+    assert_eq!(doc.text(), "        Indented\nunder red\n\nnext page\n");
+}
+
+#[test]
+fn latin1_bytes_are_decoded() {
+    let bytes = b"The caf\xe9 was na\xefve and the r\xf4le was clich\xe9.\r\n";
+    let doc = Document::from_bytes(bytes, None).unwrap();
+    assert_eq!(doc.encoding(), "windows-1252");
+    assert_eq!(doc.text(), "The café was naïve and the rôle was cliché.\n");
+}
+
+#[test]
+fn utf16_with_boms() {
+    let text = "火星 and words\r\n";
+    let mut le = vec![0xff, 0xfe];
+    le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut be = vec![0xfe, 0xff];
+    be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+    for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+        let doc = Document::from_bytes(&bytes, None).unwrap();
+        assert_eq!(doc.encoding(), name);
+        assert_eq!(doc.text(), "火星 and words\n");
+    }
+}
+
+#[test]
+fn utf8_bom_is_dropped() {
+    let doc = Document::from_bytes(b"\xef\xbb\xbfHello\n", None).unwrap();
+    assert_eq!((doc.text(), doc.encoding()), ("Hello\n", "UTF-8"));
+}
+
+#[test]
+fn shift_jis_is_detected() {
+    let original = "\u{3000}吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。\r\n\u{3000}何でも薄暗いじめじめした所でニャーニャー泣いていた事だけは記憶している。\r\n";
+    let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(original);
+    let doc = Document::from_bytes(&bytes, None).unwrap();
+    assert_eq!(doc.encoding(), "Shift_JIS");
+    assert_eq!(doc.blocks().len(), 2);
+    assert!(doc.text().starts_with("\u{3000}吾輩は猫"));
+}
+
+#[test]
+fn iso_2022_jp_is_not_ascii() {
+    let (bytes, _, _) = encoding_rs::ISO_2022_JP.encode("猫の話です。\n");
+    assert!(bytes.is_ascii());
+    let doc = Document::from_bytes(&bytes, None).unwrap();
+    assert_eq!(doc.encoding(), "ISO-2022-JP");
+    assert_eq!(doc.text(), "猫の話です。\n");
+}
+
+#[test]
+fn forced_encoding_overrides_detection() {
+    let doc = Document::from_bytes("café".as_bytes(), Some(encoding_rs::WINDOWS_1252)).unwrap();
+    assert_eq!(doc.text(), "cafÃ©");
+}
+
+#[test]
+fn binary_and_empty_files() {
+    let err = Document::from_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", None).unwrap_err();
+    assert_eq!(err, LoadError::Binary);
+    assert_eq!(err.to_string(), "not a text file (looks binary)");
+    let empty = Document::from_bytes(b"", None).unwrap();
+    assert!(empty.blocks().is_empty() && empty.text().is_empty());
+}
+
+#[test]
+fn leading_space_after_a_closing_quote_does_not_make_verse() {
+    // Some Gutenberg texts put a space at the start of a line after a quote mark.
+    let text = novel("\"If only the weather holds until the market day, my dear,\"\n said the miller to his wife, \"we shall sell every sack we\nhave, and the mill will pay for itself at last.\"\n");
+    assert!(!only_kinds(&text).contains(&Verse));
+}
+
+#[test]
+fn three_capitalised_lines_of_prose_are_not_verse() {
+    let text = novel("\"Excuse me, but I know the whole story. You are tracing the\nLetters which went from Mrs. Hale, of Brook Street, to a man\nNamed Carver, and from him to the club.\"\n");
+    assert!(!only_kinds(&text).contains(&Verse));
+}
+
+proptest! {
+    #[test]
+    fn arbitrary_bytes_never_panic_and_blocks_are_well_formed(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+        if let Ok(doc) = Document::from_bytes(&bytes, None) {
+            check(&doc);
+        }
+    }
+
+    #[test]
+    fn structured_text_is_fully_covered(lines in proptest::collection::vec("[ \t\u{3000}]{0,3}[A-Za-z*#\\-猫 .\"]{0,90}\r?", 0..60)) {
+        let doc = Document::from_text(&lines.join("\n"));
+        check(&doc);
+    }
+}
+
+fn check(doc: &Document) {
+    let text = doc.text();
+    let body = doc.body();
+    let mut covered = body.start;
+    for b in doc.blocks() {
+        assert!(b.range.start >= covered && b.range.start < b.range.end && b.range.end <= body.end);
+        assert!(text.is_char_boundary(b.range.start) && text.is_char_boundary(b.range.end));
+        assert!(
+            text[covered..b.range.start].trim().is_empty(),
+            "uncovered text {:?}",
+            &text[covered..b.range.start]
+        );
+        covered = b.range.end;
+    }
+    assert!(text[covered..body.end].trim().is_empty());
+}
