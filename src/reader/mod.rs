@@ -213,12 +213,12 @@ impl Reader {
     pub fn current_chapter(&self) -> Option<&Chapter> {
         toc::current(&self.chapters, self.place).map(|i| &self.chapters[i])
     }
-    /// Percent read, 0 to 100; 100 when the last line is on screen.
+    /// Percent read, 0 to 100, rounded; 100 only when the last line is on screen.
     pub fn percent(&self) -> u8 {
         if self.at_end {
             100
         } else {
-            position::percent(&self.doc, self.place).floor() as u8
+            position::percent(&self.doc, self.place).round().min(99.0) as u8
         }
     }
     /// Whether the window is too small to show a page.

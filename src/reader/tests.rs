@@ -184,6 +184,7 @@ fn percent_jump_and_jump_back() {
     );
     let pct = position::percent(r.document(), r.place());
     assert!((49.0..=51.0).contains(&pct), "at {pct}%");
+    assert_eq!(r.percent(), 50, "the status bar says what was asked for");
     let middle = r.place();
     r.update(Action::JumpBack);
     assert_eq!(r.place(), start);
