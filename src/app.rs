@@ -103,6 +103,7 @@ pub fn run(
             break Exit::Signal(sig);
         }
         terminal.draw(|frame| frame.render_widget(&*reader, frame.area()))?;
+        panic_if_asked();
         if event::poll(POLL)? {
             let ev = event::read()?;
             if let Some(action) = keymap::action(reader.mode(), &ev) {
@@ -123,6 +124,14 @@ pub fn run(
     };
     host.finish(reader);
     Ok(exit)
+}
+
+/// Lets the end-to-end tests check the terminal is given back on a panic: debug builds
+/// panic after the first frame when `DOGEAR_TEST_PANIC` is set. Release builds never do.
+fn panic_if_asked() {
+    if cfg!(debug_assertions) && std::env::var_os("DOGEAR_TEST_PANIC").is_some() {
+        panic!("dogear test panic (DOGEAR_TEST_PANIC is set)");
+    }
 }
 
 /// Why the library screen ended.

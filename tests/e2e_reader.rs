@@ -97,6 +97,42 @@ fn sigterm_restores_the_terminal() {
 }
 
 #[test]
+fn a_panic_restores_the_terminal_and_then_prints_its_message() {
+    let setup = Setup::new();
+    let path = setup.dir.path();
+    let env = [("DOGEAR_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")];
+    let mut term = Term::start_with_env(&["harbour.txt"], 80, 24, &path.join("config"), path, &env);
+    assert_eq!(
+        term.wait_exit(),
+        101,
+        "a panic exits with Rust's panic status"
+    );
+    let screen = term.settle();
+    assert!(
+        term.restored(),
+        "terminal not restored after a panic:\n{screen}"
+    );
+    assert!(
+        screen.contains("dogear test panic"),
+        "the message is shown:\n{screen}"
+    );
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    let setup = Setup::new();
+    let mut term = setup.open(80, 24);
+    term.wait_for("the first page", |s| s.contains("THE HARBOUR CLOCK"));
+    term.signal("HUP");
+    term.wait_exit();
+    assert!(
+        term.restored(),
+        "terminal not restored after SIGHUP:\n{}",
+        term.screen()
+    );
+}
+
+#[test]
 fn ctrl_c_quits_cleanly_and_a_tiny_window_says_so() {
     let setup = Setup::new();
     let mut term = setup.open(8, 3);

@@ -21,6 +21,18 @@ pub struct Term {
 impl Term {
     /// Starts `dogear ARGS` in a `cols` x `rows` terminal with its own config directory.
     pub fn start(args: &[&str], cols: u16, rows: u16, config: &Path, cwd: &Path) -> Self {
+        Self::start_with_env(args, cols, rows, config, cwd, &[])
+    }
+
+    /// Like [`Term::start`], with extra environment variables.
+    pub fn start_with_env(
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        config: &Path,
+        cwd: &Path,
+        env: &[(&str, &str)],
+    ) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -35,6 +47,9 @@ impl Term {
         cmd.env("TERM", "xterm-256color");
         cmd.env("DOGEAR_CONFIG_DIR", config);
         cmd.env_remove("NO_COLOR");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         let child = pty.slave.spawn_command(cmd).expect("spawn dogear");
         drop(pty.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
