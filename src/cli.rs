@@ -202,6 +202,8 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
                     },
                 };
                 if !notices.is_empty() {
+                    // What the book's own state said (kept aside, not saved) comes first.
+                    notices.splice(0..0, reader.message().map(str::to_owned));
                     reader.say(notices.join("; "));
                     notices.clear();
                 }

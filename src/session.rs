@@ -58,16 +58,21 @@ impl Session {
         if store.is_none() {
             notices.push("no config directory: your place will not be saved".into());
         }
-        if !notices.is_empty() {
-            reader.say(notices.join("; "));
-        }
-        Self {
+        let mut session = Self {
             store,
             state,
             moved: None,
             last_save: None,
             warned: false,
+        };
+        // Saving at once lists the book in the library and, when the directory cannot be
+        // written, tells the reader now rather than after their first page turn.
+        session.save_place(reader);
+        notices.extend(reader.message().map(str::to_owned));
+        if !notices.is_empty() {
+            reader.say(notices.join("; "));
         }
+        session
     }
 
     /// The state as last saved or loaded.
