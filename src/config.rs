@@ -23,8 +23,6 @@ pub struct Config {
     pub max_width: u16,
     /// Directories (or files) of stories shown in the library. `~` is expanded.
     pub library: Vec<PathBuf>,
-    /// Justify wrapped lines to the column's full width.
-    pub justify: bool,
 }
 
 impl Default for Config {
@@ -33,13 +31,12 @@ impl Default for Config {
             version: CONFIG_VERSION,
             max_width: 72,
             library: Vec::new(),
-            justify: false,
         }
     }
 }
 
 /// Top-level keys `Config` understands; kept in step with the struct by a test.
-const KNOWN_KEYS: &[&str] = &["version", "max_width", "library", "justify"];
+const KNOWN_KEYS: &[&str] = &["version", "max_width", "library"];
 
 impl Config {
     /// Parses `text`, the contents of the file at `path` (named in messages); `home`
