@@ -266,3 +266,24 @@ fn entry_path(entry: &Entry, store: Option<&Store>) -> io::Result<PathBuf> {
         (_, None) => Err(io::Error::new(io::ErrorKind::NotFound, entry.title.clone())),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_errors_name_the_path_and_the_reason_without_the_os_error_number() {
+        let denied = Error::Open("/books/locked.txt".into(), io::Error::from_raw_os_error(13));
+        assert_eq!(
+            denied.to_string(),
+            "cannot open /books/locked.txt: Permission denied"
+        );
+        let missing = Error::Open("a.txt".into(), io::Error::from_raw_os_error(2));
+        assert_eq!(
+            missing.to_string(),
+            "cannot open a.txt: No such file or directory"
+        );
+        let binary = Error::Load("x.bin".into(), LoadError::Binary);
+        assert_eq!(binary.to_string(), "not a text file (looks binary): x.bin");
+    }
+}
