@@ -125,3 +125,18 @@ fn too_small_window() {
         let _ = screen(&r); // must not panic
     }
 }
+
+#[test]
+fn a_long_message_wraps_above_the_status_bar_40x12() {
+    let mut r = reader(40, 12);
+    r.say(
+        "your saved place for this story could not be read; the old file was kept as \
+         /home/reader/.config/dogear/books/0f3c.json.corrupt-1795538330",
+    );
+    let text = screen(&r);
+    assert!(
+        text.contains("0f3c.json.corrupt-1795538330"),
+        "the path is not cut off:\n{text}"
+    );
+    insta::assert_snapshot!(text);
+}

@@ -148,10 +148,15 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
     }
     let right = format!(" {:>3}% ", reader.percent());
     let mut left = format!(" {}", reader.title());
+    let room = width.saturating_sub(right.width());
     match (reader.message(), reader.current_chapter()) {
         (Some(message), _) => {
-            left.push_str(" · ");
-            left.push_str(message);
+            let line = format!("{left} · {message}");
+            if line.width() <= room {
+                left = line;
+            } else {
+                long_message(message, area, buf);
+            }
         }
         (None, Some(chapter)) => {
             left.push_str(" · ");
@@ -159,10 +164,24 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
         }
         (None, None) => {}
     }
-    let room = width.saturating_sub(right.width());
     buf.set_stringn(area.x, area.y, &left, room, STATUS);
     if right.width() <= width {
         let x = area.x + (width - right.width()) as u16;
         buf.set_string(x, area.y, right, STATUS);
+    }
+}
+
+/// A message too long for the status bar is wrapped onto rows just above it (over the
+/// bottom of the page, for as long as it is shown), so that nothing in it is cut off:
+/// a path the reader must know, say. At most half the window.
+fn long_message(message: &str, status: Rect, buf: &mut Buffer) {
+    let width = usize::from(status.width.saturating_sub(2)).max(1);
+    let lines = textwrap::wrap(message, width);
+    let rows = lines.len().min(usize::from(status.y / 2).max(1));
+    for (i, line) in lines.iter().take(rows).enumerate() {
+        let y = status.y - (rows - i) as u16;
+        let blank = " ".repeat(usize::from(status.width));
+        buf.set_string(status.x, y, blank, STATUS);
+        buf.set_stringn(status.x + 1, y, line, width, STATUS);
     }
 }
