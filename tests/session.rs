@@ -1,0 +1,179 @@
+//! A book's session without a terminal: resume, save, bookmarks, edited and corrupt files.
+
+use dogear::app::Host;
+use dogear::document::Document;
+use dogear::reader::{Action, Effect, Reader};
+use dogear::session::Session;
+use dogear::store::Store;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn story() -> String {
+    (1..=40)
+        .map(|i| {
+            format!(
+                "Paragraph {i} tells how the tide came in over the flats at Wexley and how \
+                 the heron number {i} stood on one leg and waited for it to go out again.\n\n"
+            )
+        })
+        .collect()
+}
+
+struct Book {
+    dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Book {
+    fn new(text: &str) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tide.txt");
+        fs::write(&path, text).unwrap();
+        Self { dir, path }
+    }
+
+    fn store(&self) -> Store {
+        Store::at(self.dir.path().join("config"))
+    }
+
+    /// Opens the book as the app does, at 60x15.
+    fn open(&self) -> (Reader, Session) {
+        open_at(&self.path, self.store())
+    }
+
+    fn books_dir(&self) -> PathBuf {
+        self.dir.path().join("config").join("books")
+    }
+}
+
+fn open_at(path: &Path, store: Store) -> (Reader, Session) {
+    let bytes = fs::read(path).unwrap();
+    let doc = Document::from_bytes(&bytes, None).unwrap();
+    let mut reader = Reader::new(doc, "Tide", (60, 15), 72);
+    let session = Session::resume(Some(store), path, &bytes, &mut reader);
+    (reader, session)
+}
+
+fn page_down(reader: &mut Reader, session: &mut Session, times: usize) {
+    for _ in 0..times {
+        let effect = reader.update(Action::PageDown);
+        session.effect(reader, effect);
+    }
+}
+
+fn top_text(reader: &Reader) -> String {
+    let line = &reader.page()[0];
+    reader.document().text()[line.range.clone()].to_owned()
+}
+
+#[test]
+fn a_new_book_starts_at_the_beginning_and_is_saved_at_once() {
+    let book = Book::new(&story());
+    let (reader, _session) = book.open();
+    assert!(top_text(&reader).starts_with("Paragraph 1 "));
+    assert_eq!(
+        book.store().list().len(),
+        1,
+        "opening lists the book in the library"
+    );
+}
+
+#[test]
+fn quitting_and_reopening_returns_to_the_same_page() {
+    let book = Book::new(&story());
+    let (mut reader, mut session) = book.open();
+    page_down(&mut reader, &mut session, 3);
+    let page = reader.page().to_vec();
+    session.finish(&mut reader);
+    let (again, _) = book.open();
+    assert_eq!(again.page(), page.as_slice());
+}
+
+#[test]
+fn an_edited_story_finds_the_place_by_its_quote_and_says_so() {
+    let book = Book::new(&story());
+    let (mut reader, mut session) = book.open();
+    page_down(&mut reader, &mut session, 4);
+    let top = top_text(&reader);
+    session.finish(&mut reader);
+    let edited = format!(
+        "A foreword, added later, that moves every offset along.\n\n{}",
+        story()
+    );
+    fs::write(&book.path, edited).unwrap();
+    let (again, _) = book.open();
+    assert_eq!(top_text(&again), top);
+    let said = again.message().unwrap_or_default();
+    assert!(said.contains("changed") && said.contains("found"), "{said}");
+}
+
+#[test]
+fn a_renamed_story_keeps_its_place() {
+    let book = Book::new(&story());
+    let (mut reader, mut session) = book.open();
+    page_down(&mut reader, &mut session, 2);
+    let top = top_text(&reader);
+    session.finish(&mut reader);
+    let moved = book.dir.path().join("renamed.txt");
+    fs::rename(&book.path, &moved).unwrap();
+    let (again, _) = open_at(&moved, book.store());
+    assert_eq!(top_text(&again), top);
+}
+
+#[test]
+fn bookmarks_are_saved_at_once_and_deletions_stick() {
+    let book = Book::new(&story());
+    let (mut reader, mut session) = book.open();
+    page_down(&mut reader, &mut session, 2);
+    let add = reader.update(Action::AddBookmark);
+    assert!(matches!(add, Effect::AddBookmark { .. }));
+    session.effect(&mut reader, add);
+    assert_eq!(reader.marks().len(), 1);
+    let (other, _) = book.open();
+    assert_eq!(other.marks().len(), 1, "saved without waiting for a quit");
+    let id = reader.marks()[0].id.clone();
+    session.effect(&mut reader, Effect::DeleteBookmark { id });
+    let (after, _) = book.open();
+    assert!(after.marks().is_empty());
+}
+
+#[test]
+fn a_corrupt_state_file_is_kept_aside_and_the_book_opens_at_the_start() {
+    let book = Book::new(&story());
+    let (mut reader, mut session) = book.open();
+    page_down(&mut reader, &mut session, 2);
+    session.finish(&mut reader);
+    let file = fs::read_dir(book.books_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .unwrap();
+    fs::write(&file, b"{ not json").unwrap();
+    let (again, _) = book.open();
+    assert!(top_text(&again).starts_with("Paragraph 1 "));
+    let said = again.message().unwrap_or_default();
+    assert!(said.contains("kept as"), "{said}");
+    let kept: Vec<_> = fs::read_dir(book.books_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".corrupt-"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(fs::read(&kept[0]).unwrap(), b"{ not json");
+}
+
+#[test]
+fn an_unwritable_state_directory_still_reads_and_says_so_once() {
+    let book = Book::new(&story());
+    let blocker = book.dir.path().join("a-file");
+    fs::write(&blocker, "").unwrap();
+    let (mut reader, mut session) = open_at(&book.path, Store::at(blocker.join("config")));
+    let said = reader.message().unwrap_or_default().to_owned();
+    assert!(said.contains("will not be saved"), "{said}");
+    for _ in 0..6 {
+        reader.update(Action::Tick);
+    }
+    page_down(&mut reader, &mut session, 2);
+    session.finish(&mut reader);
+    assert_eq!(reader.message(), None, "said once, not on every save");
+}
