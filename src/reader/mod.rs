@@ -5,6 +5,7 @@
 //! disk or clock is involved, so every behaviour is tested by feeding actions. After each
 //! update the visible lines are recomputed, at a cost proportional to the screen.
 
+mod jumps;
 mod overlays;
 
 use crate::document::Document;
@@ -350,109 +351,6 @@ impl Reader {
         if target != self.place {
             self.back = Some(self.place);
             self.place = target;
-        }
-    }
-
-    fn go_to_percent(&mut self, pct: f64) {
-        let offset = position::offset_at_percent(&self.doc, pct);
-        let h = self.page_height();
-        let last = self.layout.last_page_top(&self.doc, h);
-        self.jump(offset.min(last));
-        self.say(format!("{pct:.0}%"));
-    }
-
-    fn change_column(&mut self, wider: bool) {
-        let (lo, hi) = COLUMN_LIMITS;
-        let step = 4;
-        let current = self.column().width;
-        self.max_width = if wider {
-            current
-                .saturating_add(step)
-                .min(hi)
-                .max(self.max_width.min(hi))
-        } else {
-            current.saturating_sub(step).max(lo)
-        };
-        self.say(format!("column {} wide", self.max_width));
-    }
-
-    fn search_again(&mut self, forward: bool) {
-        let Some(query) = self.query.clone() else {
-            self.say("no search yet: press / to search");
-            return;
-        };
-        let from = match (&self.hit, forward) {
-            (Some(hit), true) => hit.start + 1,
-            (Some(hit), false) => hit.start,
-            (None, _) => self.place,
-        };
-        self.search(&query, from, forward);
-    }
-
-    /// Searches from `from` and shows the match in the upper third of the page.
-    fn search(&mut self, query: &Query, from: usize, forward: bool) {
-        let text = self.doc.text();
-        let body = self.doc.body();
-        let found = if forward {
-            query.next(text, body, from)
-        } else {
-            query.prev(text, body, from)
-        };
-        let Some(hit) = found else {
-            self.hit = None;
-            self.say(format!("not found: {}", query.text()));
-            return;
-        };
-        let h = self.page_height();
-        let line = self.layout.line_start(&self.doc, hit.range.start);
-        let top = self.layout.scroll(&self.doc, line, -((h / 3) as isize), h);
-        // Near the end the page cannot scroll that far; the match is still on it.
-        self.jump(top);
-        if hit.wrapped {
-            let end = if forward { "top" } else { "bottom" };
-            self.say(format!("search wrapped to the {end}: {}", query.text()));
-        } else {
-            self.message = None;
-        }
-        self.hit = Some(hit.range);
-    }
-
-    fn next_chapter(&mut self, forward: bool) {
-        let place = self.place;
-        let target = if forward {
-            self.chapters
-                .get(self.chapters.partition_point(|c| c.offset <= place))
-        } else {
-            let before = self.chapters.partition_point(|c| c.offset < place);
-            before.checked_sub(1).map(|i| &self.chapters[i])
-        };
-        match target.map(|c| c.offset) {
-            Some(offset) => self.jump(offset),
-            None if self.chapters.is_empty() => self.say("no chapters found in this story"),
-            None => self.say(if forward {
-                "this is the last chapter"
-            } else {
-                "this is the first chapter"
-            }),
-        }
-    }
-
-    fn add_bookmark(&mut self) -> Effect {
-        let text = self.doc.text();
-        let words: Vec<&str> = self
-            .page
-            .iter()
-            .flat_map(|l| text[l.range.clone()].split_whitespace())
-            .take(8)
-            .collect();
-        let mut label = words.join(" ");
-        if label.is_empty() {
-            label = format!("{}%", self.percent());
-        }
-        self.say("bookmark added (B lists bookmarks)");
-        Effect::AddBookmark {
-            offset: self.place,
-            label,
         }
     }
 
