@@ -184,14 +184,14 @@ impl Store {
                 reason(&e)
             ))),
             Err(ReadError::Corrupt(e)) => fresh(Some(match move_aside(&file) {
+                // The gist first: the status bar shows only the start of a notice.
                 Ok(kept) => format!(
-                    "your saved place for this story could not be read ({e}); \
-                     the old file was kept as {}",
+                    "saved place unreadable, starting afresh; kept aside as {} ({e})",
                     kept.display()
                 ),
                 Err(io) => format!(
-                    "your saved place for this story could not be read ({e}) \
-                     and could not be moved aside ({}); it is still at {}",
+                    "saved place unreadable, starting afresh; could not move it aside \
+                     ({}), it is still at {} ({e})",
                     reason(&io),
                     file.display()
                 ),

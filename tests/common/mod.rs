@@ -177,3 +177,14 @@ impl Drop for Term {
         let _ = self.child.kill();
     }
 }
+
+/// Polls `cond` until it holds; panics naming `what` when it does not within [`WAIT`].
+pub fn eventually(what: &str, mut cond: impl FnMut() -> bool) {
+    let deadline = Instant::now() + WAIT;
+    while !cond() {
+        if Instant::now() > deadline {
+            panic!("timed out waiting for {what}");
+        }
+        thread::sleep(Duration::from_millis(50));
+    }
+}
