@@ -121,8 +121,15 @@ fn text_rows(term: &Term) -> Vec<String> {
     rows
 }
 
+/// The status bar with any long message wrapped onto the rows above it, as one line.
 fn status(term: &Term) -> String {
-    term.rows().last().cloned().unwrap_or_default()
+    let rows = term.rows();
+    let bottom = &rows[rows.len().saturating_sub(6)..];
+    bottom
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn top(term: &Term) -> String {
@@ -316,10 +323,10 @@ fn an_unwritable_config_dir_still_reads() {
         setup.dir.path(),
     );
     term.wait_for("the start", |s| s.contains("THE HARBOUR CLOCK"));
-    page_to(&mut term, 2);
-    term.wait_for("the warning", |_| {
+    term.wait_for("the warning, as the story opens", |_| {
         status(&term).contains("will not be saved")
     });
+    page_to(&mut term, 2);
     page_to(&mut term, 1);
     quit(&mut term);
 }

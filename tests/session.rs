@@ -152,7 +152,7 @@ fn a_corrupt_state_file_is_kept_aside_and_the_book_opens_at_the_start() {
     let (again, _) = book.open();
     assert!(top_text(&again).starts_with("Paragraph 1 "));
     let said = again.message().unwrap_or_default();
-    assert!(said.contains("kept as"), "{said}");
+    assert!(said.contains("kept aside"), "{said}");
     let kept: Vec<_> = fs::read_dir(book.books_dir())
         .unwrap()
         .map(|e| e.unwrap().path())
