@@ -202,12 +202,27 @@ fn is_tabular(text: &str, group: &[Line]) -> bool {
         .iter()
         .filter(|l| {
             let t = l.text(text);
-            t.match_indices("  ").any(|(i, _)| {
-                t[i..].starts_with("   ") || !t[..i].ends_with(['.', '!', '?', ':', '"', '”'])
-            })
+            has_double_space(t.as_bytes())
+                && t.match_indices("  ").any(|(i, _)| {
+                    t[i..].starts_with("   ") || !t[..i].ends_with(['.', '!', '?', ':', '"', '”'])
+                })
         })
         .count();
     columned * 2 >= group.len()
+}
+
+/// Whether `b` holds two spaces in a row: the cheap test before [`is_tabular`]'s exact
+/// one, in fixed chunks without an early exit inside a chunk, so it vectorises.
+fn has_double_space(b: &[u8]) -> bool {
+    if b.len() < 2 {
+        return false;
+    }
+    let (first, second) = (&b[..b.len() - 1], &b[1..]);
+    first.chunks(64).zip(second.chunks(64)).any(|(x, y)| {
+        x.iter()
+            .zip(y)
+            .fold(false, |acc, (&p, &q)| acc | (p == b' ' && q == b' '))
+    })
 }
 
 /// Typewriter style: indented lines (deeper than the group's least indent) follow
