@@ -66,6 +66,10 @@ struct Stats<'t> {
     /// Whether most continued lines start with a capital, as in poetry. In prose only
     /// names and "I" do, so a few capitals in a row there prove nothing.
     capitalised: bool,
+    /// Japanese with one line per paragraph (Aozora Bunko style): lines indented with an
+    /// ideographic space are followed by another such line, a dialogue line (`「`, `『`)
+    /// or a blank, not by continuation lines. Each dialogue line is then a paragraph.
+    one_line_japanese: bool,
 }
 
 impl<'t> Stats<'t> {
@@ -76,7 +80,13 @@ impl<'t> Stats<'t> {
         let mut repeated_caps: HashMap<&str, u32> = HashMap::new();
         let mut prev: Option<Line> = None;
         let (mut continued, mut capitals) = (0u64, 0u64);
+        // Lines with an ideographic indent, and how many of them end their paragraph.
+        let (mut ideographic, mut one_line) = (0u64, 0u64);
         for_each_line(text, body, |line| {
+            if prev.is_some_and(|p| p.ideographic_indent(text)) {
+                ideographic += 1;
+                one_line += u64::from(line.map_or(true, |l| l.starts_japanese_paragraph(text)));
+            }
             if let (Some(p), Some(l)) = (prev, line) {
                 hist[p.width.min(256)] += 1;
                 continued += 1;
@@ -90,11 +100,16 @@ impl<'t> Stats<'t> {
             }
             prev = line;
         });
+        if prev.is_some_and(|p| p.ideographic_indent(text)) {
+            ideographic += 1;
+            one_line += 1;
+        }
         repeated_caps.retain(|_, n| *n >= 3);
         Self {
             wrap: dominant_width(&hist),
             repeated_caps,
             capitalised: capitals * 2 >= continued.max(1),
+            one_line_japanese: ideographic >= 2 && one_line * 10 >= ideographic * 8,
         }
     }
 
@@ -257,7 +272,9 @@ fn starts_paragraph(
         return true;
     }
     let t = line.text(text);
-    if t.starts_with(['「', '『']) && shape::ends_sentence(prev.text(text)) {
+    if t.starts_with(['「', '『'])
+        && (stats.one_line_japanese || shape::ends_sentence(prev.text(text)))
+    {
         return true;
     }
     let Some(base) = typewriter else {

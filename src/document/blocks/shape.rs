@@ -68,6 +68,12 @@ impl Line {
         &text[self.content..self.end]
     }
 
+    /// Whether the line starts a paragraph in Japanese one-line-per-paragraph text: an
+    /// ideographic-space indent, or an opening quote of dialogue (`「`, `『`).
+    pub fn starts_japanese_paragraph(&self, text: &str) -> bool {
+        self.ideographic_indent(text) || self.text(text).starts_with(['「', '『'])
+    }
+
     /// Whether the line is indented with an ideographic space (Japanese paragraph start).
     pub fn ideographic_indent(&self, text: &str) -> bool {
         text[self.start..self.content].contains('\u{3000}')
