@@ -47,14 +47,53 @@ pub fn detect(text: &str, body: Range<usize>) -> Vec<Block> {
 }
 
 /// Calls `f` with each line of `text[body]` measured, or `None` for a blank line.
-/// Splitting on `'\n'` uses memchr, so this runs at memory speed on ordinary text.
 fn for_each_line(text: &str, body: Range<usize>, mut f: impl FnMut(Option<Line>)) {
+    let bytes = &text.as_bytes()[..body.end];
     let mut pos = body.start;
-    for raw in text[body.clone()].split('\n') {
-        let end = pos + raw.len();
-        f(Line::measure(text, pos, end));
+    loop {
+        let (end, ascii) = line_end(bytes, pos);
+        f(Line::measure(text, pos, end, ascii));
+        if end == bytes.len() {
+            break;
+        }
         pos = end + 1;
     }
+}
+
+/// The index of the first `\n` at or after `from` (or the end of `bytes`), and whether
+/// the bytes before it are all ASCII. Eight bytes at a time: lines are short, so this
+/// beats a call to `memchr` per line, and it tells [`Line::measure`] for free when a line
+/// needs no Unicode work.
+#[inline]
+fn line_end(bytes: &[u8], from: usize) -> (usize, bool) {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const NL: u64 = LO * b'\n' as u64;
+    let mut high = 0u64;
+    let mut words = bytes[from..].chunks_exact(8);
+    let mut at = from;
+    for word in words.by_ref() {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        let x = w ^ NL;
+        // The lowest byte of `x` that is zero is the first `\n` (bytes above it may be
+        // false hits, but only the lowest is used).
+        let found = x.wrapping_sub(LO) & !x & HI;
+        if found != 0 {
+            let k = found.trailing_zeros() / 8;
+            let before = if k == 0 { 0 } else { u64::MAX >> (64 - 8 * k) };
+            return (at + k as usize, (high | w & before) & HI == 0);
+        }
+        high |= w;
+        at += 8;
+    }
+    for &b in words.remainder() {
+        if b == b'\n' {
+            return (at, high & HI == 0);
+        }
+        high |= u64::from(b);
+        at += 1;
+    }
+    (at, high & HI == 0)
 }
 
 /// What the whole document tells about its own layout.
@@ -308,4 +347,23 @@ fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line]) -> BlockKind {
         return BlockKind::Verse;
     }
     BlockKind::Paragraph
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line_end;
+
+    #[test]
+    fn line_end_finds_each_newline_and_ascii() {
+        let text = "short\nexactly8\n\nlonger than eight bytes é here\nlast é 😀";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let end = bytes[from..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |i| from + i);
+            let ascii = bytes[from..end].is_ascii();
+            assert_eq!(line_end(bytes, from), (end, ascii), "from {from}");
+        }
+    }
 }

@@ -25,13 +25,20 @@ impl Line {
     /// This runs on every line of the book, twice, so the common case is byte work: an
     /// ASCII last byte that is not a space needs no Unicode trimming, and a line with no
     /// byte from `E3` up needs no width table.
+    ///
+    /// `ascii` says the caller knows the line is all ASCII: its width is its length.
     #[inline]
-    pub fn measure(text: &str, start: usize, end: usize) -> Option<Line> {
+    pub fn measure(text: &str, start: usize, end: usize, ascii: bool) -> Option<Line> {
         let raw = &text[start..end];
         let bytes = raw.as_bytes();
+        let is_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
         let trimmed_len = match bytes.last() {
             None => return None,
-            Some(&b) if b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ') => bytes.len(),
+            Some(&b) if b.is_ascii() && !is_space(b) => bytes.len(),
+            Some(_) if ascii => bytes
+                .iter()
+                .rposition(|&b| !is_space(b))
+                .map_or(0, |i| i + 1),
             Some(_) => raw.trim_end().len(),
         };
         let bytes = &bytes[..trimmed_len];
@@ -53,7 +60,11 @@ impl Line {
         if lead == trimmed_len {
             return None;
         }
-        let width = indent + display_width(&raw[lead..trimmed_len]);
+        let width = if ascii {
+            trimmed_len
+        } else {
+            indent + display_width(&raw[lead..trimmed_len])
+        };
         Some(Line {
             start,
             content: start + lead,
