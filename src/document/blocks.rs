@@ -51,27 +51,49 @@ fn for_each_line(text: &str, body: Range<usize>, mut f: impl FnMut(Option<Line>)
     let bytes = &text.as_bytes()[..body.end];
     let mut pos = body.start;
     loop {
-        let (end, ascii) = line_end(bytes, pos);
-        f(Line::measure(text, pos, end, ascii));
-        if end == bytes.len() {
+        let scan = scan_line(bytes, pos);
+        f(Line::measure(text, pos, scan.end, scan.narrow_chars));
+        if scan.end == bytes.len() {
             break;
         }
-        pos = end + 1;
+        pos = scan.end + 1;
     }
 }
 
-/// The index of the first `\n` at or after `from` (or the end of `bytes`), and whether
-/// the bytes before it are all ASCII. Eight bytes at a time: lines are short, so this
-/// beats a call to `memchr` per line, and it tells [`Line::measure`] for free when a line
-/// needs no Unicode work.
+/// What [`scan_line`] finds out about a line.
+struct Scan {
+    /// Index of the line's `\n` (or the end of the text).
+    end: usize,
+    /// The line's char count, when it holds no byte from `E3` up (so no wide characters:
+    /// its display width is its char count).
+    narrow_chars: Option<usize>,
+}
+
+/// Finds the end of the line starting at `from`, and its width when that needs no
+/// lookup, eight bytes at a time (lines are short: this beats a call to `memchr` per line
+/// followed by a second pass to measure it).
 #[inline]
-fn line_end(bytes: &[u8], from: usize) -> (usize, bool) {
+fn scan_line(bytes: &[u8], from: usize) -> Scan {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
     const NL: u64 = LO * b'\n' as u64;
-    let mut high = 0u64;
+    // Per byte, in its top bit: a UTF-8 continuation byte (10xx_xxxx); a byte >= E3
+    // (111x_xxxx with its low five bits >= 3). Shifts within a word only move a byte's
+    // own lower bits into its top bit, so bytes do not mix.
+    let continuation = |w: u64| w & !(w << 1) & HI;
+    // The number of top bits set: one per byte, summed by a multiplication into the top
+    // byte (no `popcnt` in baseline x86-64).
+    let count = |m: u64| ((m >> 7).wrapping_mul(LO) >> 56) as usize;
+    let wide = |w: u64| {
+        w & (w << 1) & (w << 2) & ((w << 3) | (w << 4) | (w << 5) | (w << 6) & (w << 7)) & HI
+    };
+    let (mut cont, mut wides) = (0usize, 0u64);
     let mut words = bytes[from..].chunks_exact(8);
     let mut at = from;
+    let done = |at: usize, cont: usize, wides: u64| Scan {
+        end: at,
+        narrow_chars: (wides == 0).then(|| at - from - cont),
+    };
     for word in words.by_ref() {
         let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
         let x = w ^ NL;
@@ -81,19 +103,23 @@ fn line_end(bytes: &[u8], from: usize) -> (usize, bool) {
         if found != 0 {
             let k = found.trailing_zeros() / 8;
             let before = if k == 0 { 0 } else { u64::MAX >> (64 - 8 * k) };
-            return (at + k as usize, (high | w & before) & HI == 0);
+            let w = w & before;
+            cont += count(continuation(w));
+            return done(at + k as usize, cont, wides | wide(w));
         }
-        high |= w;
+        cont += count(continuation(w));
+        wides |= wide(w);
         at += 8;
     }
     for &b in words.remainder() {
         if b == b'\n' {
-            return (at, high & HI == 0);
+            break;
         }
-        high |= u64::from(b);
+        cont += usize::from(b & 0xc0 == 0x80);
+        wides |= u64::from(b >= 0xe3);
         at += 1;
     }
-    (at, high & HI == 0)
+    done(at, cont, wides)
 }
 
 /// What the whole document tells about its own layout.
@@ -351,19 +377,26 @@ fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line]) -> BlockKind {
 
 #[cfg(test)]
 mod tests {
-    use super::line_end;
+    use super::scan_line;
+    use unicode_width::UnicodeWidthStr;
 
     #[test]
-    fn line_end_finds_each_newline_and_ascii() {
-        let text = "short\nexactly8\n\nlonger than eight bytes é here\nlast é 😀";
+    fn scan_line_finds_each_newline_and_narrow_width() {
+        let text = "short\nexactly8\n\nlonger than eight bytes é here “quoted” — ok\n\
+                    猫 wide\nlast é 😀 \u{3000}x\nzero\u{301}";
         let bytes = text.as_bytes();
-        for from in 0..=bytes.len() {
+        for from in (0..=bytes.len()).filter(|&i| text.is_char_boundary(i)) {
             let end = bytes[from..]
                 .iter()
                 .position(|&b| b == b'\n')
                 .map_or(bytes.len(), |i| from + i);
-            let ascii = bytes[from..end].is_ascii();
-            assert_eq!(line_end(bytes, from), (end, ascii), "from {from}");
+            let line = &text[from..end];
+            let narrow = (!line.bytes().any(|b| b >= 0xe3)).then(|| line.chars().count());
+            let scan = scan_line(bytes, from);
+            assert_eq!((scan.end, scan.narrow_chars), (end, narrow), "from {from}");
+            if narrow.is_some() && !line.contains('\u{301}') {
+                assert_eq!(narrow, Some(line.width()), "{line}");
+            }
         }
     }
 }

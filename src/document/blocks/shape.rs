@@ -26,19 +26,20 @@ impl Line {
     /// ASCII last byte that is not a space needs no Unicode trimming, and a line with no
     /// byte from `E3` up needs no width table.
     ///
-    /// `ascii` says the caller knows the line is all ASCII: its width is its length.
+    /// `narrow_chars` is the line's char count when the caller found no wide character
+    /// in it (no byte from `E3` up): then its width needs no second look.
     #[inline]
-    pub fn measure(text: &str, start: usize, end: usize, ascii: bool) -> Option<Line> {
+    pub fn measure(
+        text: &str,
+        start: usize,
+        end: usize,
+        narrow_chars: Option<usize>,
+    ) -> Option<Line> {
         let raw = &text[start..end];
         let bytes = raw.as_bytes();
-        let is_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
         let trimmed_len = match bytes.last() {
             None => return None,
-            Some(&b) if b.is_ascii() && !is_space(b) => bytes.len(),
-            Some(_) if ascii => bytes
-                .iter()
-                .rposition(|&b| !is_space(b))
-                .map_or(0, |i| i + 1),
+            Some(&b) if b.is_ascii() && !matches!(b, b'\t'..=b'\r' | b' ') => bytes.len(),
             Some(_) => raw.trim_end().len(),
         };
         let bytes = &bytes[..trimmed_len];
@@ -60,10 +61,10 @@ impl Line {
         if lead == trimmed_len {
             return None;
         }
-        let width = if ascii {
-            trimmed_len
-        } else {
-            indent + display_width(&raw[lead..trimmed_len])
+        let width = match narrow_chars {
+            // No U+3000 either, so the indent is all spaces: one column per char.
+            Some(chars) => chars - raw[trimmed_len..].chars().count(),
+            None => indent + display_width(&raw[lead..trimmed_len]),
         };
         Some(Line {
             start,
