@@ -24,25 +24,65 @@ pub use split::MAX_BLOCK;
 
 use super::{Block, BlockKind};
 use shape::Line;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// Line width assumed when the document is not hard-wrapped (or too short to tell).
 const DEFAULT_WRAP: usize = 72;
 
+/// Bodies at least this long get their statistics guessed from a sample first, so the
+/// text is usually read once, not twice (see [`detect`]).
+const SPECULATE_FROM: usize = 8 << 20;
+
 /// Finds the blocks of `text[body]`. `body` must lie on char boundaries.
+///
+/// Classifying needs the whole document's [`Stats`], which takes a pass of its own. On a
+/// long text that pass is skipped in the usual case: the blocks are classified with
+/// statistics guessed from samples while the real ones are gathered on the way; when the
+/// two agree (as they do when the document is consistent) the result is exactly what the
+/// real statistics give, and otherwise the classification is run again with them.
 pub fn detect(text: &str, body: Range<usize>) -> Vec<Block> {
-    let stats = Stats::gather(text, body.clone());
+    detect_with(text, body, SPECULATE_FROM)
+}
+
+fn detect_with(text: &str, body: Range<usize>, speculate_from: usize) -> Vec<Block> {
+    if body.len() < speculate_from {
+        let stats = Stats::gather(text, body.clone());
+        return classify(text, body, &stats, None);
+    }
+    let guess = Stats::sample(text, body.clone());
+    let mut real = Gatherer::new(text);
+    let out = classify(text, body.clone(), &guess, Some(&mut real));
+    let real = real.finish();
+    if real == guess {
+        out
+    } else {
+        classify(text, body, &real, None)
+    }
+}
+
+/// Classifies every group of lines of `text[body]`, feeding the lines to `gather` too.
+fn classify<'t>(
+    text: &'t str,
+    body: Range<usize>,
+    stats: &Stats,
+    mut gather: Option<&mut Gatherer<'t>>,
+) -> Vec<Block> {
     let mut out = Vec::new();
     let mut group: Vec<Line> = Vec::new();
-    for_each_line(text, body, |line| match line {
-        Some(line) => group.push(line),
-        None => {
-            classify_group(text, &stats, &group, &mut out);
-            group.clear();
+    for_each_line(text, body, |line| {
+        if let Some(g) = gather.as_deref_mut() {
+            g.line(line);
+        }
+        match line {
+            Some(line) => group.push(line),
+            None => {
+                classify_group(text, stats, &group, &mut out);
+                group.clear();
+            }
         }
     });
-    classify_group(text, &stats, &group, &mut out);
+    classify_group(text, stats, &group, &mut out);
     out
 }
 
@@ -123,11 +163,12 @@ fn scan_line(bytes: &[u8], from: usize) -> Scan {
 }
 
 /// What the whole document tells about its own layout.
+#[derive(Debug, PartialEq, Eq)]
 struct Stats<'t> {
     /// Width of a full hard-wrapped line, or [`DEFAULT_WRAP`].
     wrap: usize,
     /// Short capital lines that occur several times (speaker names, running heads).
-    repeated_caps: HashMap<&'t str, u32>,
+    repeated_caps: HashSet<&'t str>,
     /// Whether most continued lines start with a capital, as in poetry. In prose only
     /// names and "I" do, so a few capitals in a row there prove nothing.
     capitalised: bool,
@@ -137,45 +178,59 @@ struct Stats<'t> {
     one_line_japanese: bool,
 }
 
+/// Number and size of the samples [`Stats::sample`] reads.
+const SAMPLES: usize = 64;
+const SAMPLE_LEN: usize = 64 * 1024;
+/// How far a sample looks for a line end before giving up on its place.
+const SAMPLE_REACH: usize = 1 << 20;
+
 impl<'t> Stats<'t> {
+    /// The statistics of all of `text[body]`.
     fn gather(text: &'t str, body: Range<usize>) -> Self {
-        // Widths of lines followed by another non-blank line: in hard-wrapped prose these
-        // crowd just under the wrap width.
-        let mut hist = [0u32; 257];
-        let mut repeated_caps: HashMap<&str, u32> = HashMap::new();
-        let mut prev: Option<Line> = None;
-        let (mut continued, mut capitals) = (0u64, 0u64);
-        // Lines with an ideographic indent, and how many of them end their paragraph.
-        let (mut ideographic, mut one_line) = (0u64, 0u64);
-        for_each_line(text, body, |line| {
-            if prev.is_some_and(|p| p.ideographic_indent(text)) {
-                ideographic += 1;
-                one_line += u64::from(line.map_or(true, |l| l.starts_japanese_paragraph(text)));
-            }
-            if let (Some(p), Some(l)) = (prev, line) {
-                hist[p.width.min(256)] += 1;
-                continued += 1;
-                capitals += u64::from(l.text(text).starts_with(char::is_uppercase));
-            }
-            if let Some(l) = line {
-                let t = l.text(text);
-                if t.len() <= 60 && shape::is_caps_title(t) {
-                    *repeated_caps.entry(t).or_default() += 1;
-                }
-            }
-            prev = line;
-        });
-        if prev.is_some_and(|p| p.ideographic_indent(text)) {
-            ideographic += 1;
-            one_line += 1;
+        let mut g = Gatherer::new(text);
+        for_each_line(text, body, |line| g.line(line));
+        g.finish()
+    }
+
+    /// A guess at [`Stats::gather`] from [`SAMPLES`] runs of whole lines spread evenly
+    /// over `text[body]`.
+    fn sample(text: &'t str, body: Range<usize>) -> Self {
+        Self::sample_with(text, body, SAMPLES, SAMPLE_LEN)
+    }
+
+    fn sample_with(text: &'t str, body: Range<usize>, samples: usize, len: usize) -> Self {
+        let bytes = &text.as_bytes()[..body.end];
+        let line_end_after = |at: usize| {
+            let reach = bytes.len().min(at + SAMPLE_REACH);
+            bytes[at..reach]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map(|i| at + i)
+        };
+        let mut g = Gatherer::new(text);
+        let step = body.len() / samples;
+        for i in 0..samples {
+            let at = body.start + i * step;
+            let start = if i == 0 {
+                Some(at)
+            } else {
+                line_end_after(at).map(|nl| nl + 1)
+            };
+            let Some(start) = start.filter(|&s| s < body.end) else {
+                continue;
+            };
+            let end = if start + len >= body.end {
+                body.end
+            } else {
+                let Some(end) = line_end_after(start + len) else {
+                    continue;
+                };
+                end
+            };
+            for_each_line(text, start..end, |line| g.line(line));
+            g.prev = None;
         }
-        repeated_caps.retain(|_, n| *n >= 3);
-        Self {
-            wrap: dominant_width(&hist),
-            repeated_caps,
-            capitalised: capitals * 2 >= continued.max(1),
-            one_line_japanese: ideographic >= 2 && one_line * 10 >= ideographic * 8,
-        }
+        g.finish()
     }
 
     /// Lines at least this wide are "full": a hard wrap, not an author's line break.
@@ -186,6 +241,78 @@ impl<'t> Stats<'t> {
     /// Lines wider than this cannot have been hard-wrapped: the break after them is real.
     fn too_long(&self) -> usize {
         self.wrap * 5 / 4 + 5
+    }
+}
+
+/// Gathers [`Stats`] one line at a time.
+struct Gatherer<'t> {
+    text: &'t str,
+    /// Widths of lines followed by another non-blank line: in hard-wrapped prose these
+    /// crowd just under the wrap width.
+    hist: [u32; 257],
+    caps: HashMap<&'t str, u32>,
+    prev: Option<Line>,
+    continued: u64,
+    capitals: u64,
+    /// Lines with an ideographic indent, and how many of them end their paragraph.
+    ideographic: u64,
+    one_line: u64,
+}
+
+impl<'t> Gatherer<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            hist: [0; 257],
+            caps: HashMap::new(),
+            prev: None,
+            continued: 0,
+            capitals: 0,
+            ideographic: 0,
+            one_line: 0,
+        }
+    }
+
+    /// The next line (`None` when blank).
+    #[inline]
+    fn line(&mut self, line: Option<Line>) {
+        let text = self.text;
+        if let Some(p) = self.prev {
+            if p.ideographic_indent(text) {
+                self.ideographic += 1;
+                self.one_line +=
+                    u64::from(line.map_or(true, |l| l.starts_japanese_paragraph(text)));
+            }
+            if let Some(l) = line {
+                self.hist[p.width.min(256)] += 1;
+                self.continued += 1;
+                self.capitals += u64::from(l.text(text).starts_with(char::is_uppercase));
+            }
+        }
+        if let Some(l) = line {
+            let t = l.text(text);
+            if t.len() <= 60 && shape::is_caps_title(t) {
+                *self.caps.entry(t).or_default() += 1;
+            }
+        }
+        self.prev = line;
+    }
+
+    fn finish(mut self) -> Stats<'t> {
+        if self.prev.is_some_and(|p| p.ideographic_indent(self.text)) {
+            self.ideographic += 1;
+            self.one_line += 1;
+        }
+        Stats {
+            wrap: dominant_width(&self.hist),
+            repeated_caps: self
+                .caps
+                .into_iter()
+                .filter_map(|(t, n)| (n >= 3).then_some(t))
+                .collect(),
+            capitalised: self.capitals * 2 >= self.continued.max(1),
+            one_line_japanese: self.ideographic >= 2 && self.one_line * 10 >= self.ideographic * 8,
+        }
     }
 }
 
@@ -259,7 +386,7 @@ fn single_kind(text: &str, stats: &Stats, line: &Line, alone: bool) -> BlockKind
 
 fn is_heading_line(text: &str, stats: &Stats, line: &Line) -> bool {
     let t = line.text(text);
-    shape::is_titled_heading(t) || shape::is_caps_title(t) && !stats.repeated_caps.contains_key(t)
+    shape::is_titled_heading(t) || shape::is_caps_title(t) && !stats.repeated_caps.contains(t)
 }
 
 /// "CHAPTER I." over "THE START OF IT": up to three short lines led by a heading line.
@@ -377,8 +504,46 @@ fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line]) -> BlockKind {
 
 #[cfg(test)]
 mod tests {
-    use super::scan_line;
+    use super::{detect_with, scan_line, Stats};
     use unicode_width::UnicodeWidthStr;
+
+    /// A mixed text: prose, a play whose speaker names only repeat late, verse, breaks.
+    fn mixed(late_speakers: bool) -> String {
+        let mut s = String::new();
+        for i in 0..400 {
+            s.push_str("The lamp had burned low by the time the carrier reached the bridge,\n");
+            s.push_str("and the river below it ran loud with the rain of three whole days.\n");
+            s.push_str("He stopped.\n\n");
+            if i % 50 == 0 {
+                s.push_str(
+                    "CHAPTER THE NEXT\n\nA short line\nOf verse here\nAnd more\n\n* * *\n\n",
+                );
+            }
+            if late_speakers && i > 300 && i % 20 == 0 {
+                s.push_str("HAMLET\n\nWords, words, words.\n\n");
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn speculation_gives_the_exact_result() {
+        for late in [false, true] {
+            let text = mixed(late);
+            let body = 0..text.len();
+            let exact = detect_with(&text, body.clone(), usize::MAX);
+            assert_eq!(detect_with(&text, body.clone(), 0), exact, "late {late}");
+        }
+    }
+
+    #[test]
+    fn a_sample_can_miss_late_speaker_names() {
+        let text = mixed(true);
+        let guess = Stats::sample_with(&text, 0..text.len(), 4, 1024);
+        let real = Stats::gather(&text, 0..text.len());
+        assert!(real.repeated_caps.contains("HAMLET"));
+        assert!(!guess.repeated_caps.contains("HAMLET"));
+    }
 
     #[test]
     fn scan_line_finds_each_newline_and_narrow_width() {
