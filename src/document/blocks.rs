@@ -24,6 +24,7 @@ pub use split::MAX_BLOCK;
 
 use super::{Block, BlockKind};
 use shape::Line;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -42,48 +43,92 @@ const SPECULATE_FROM: usize = 8 << 20;
 /// two agree (as they do when the document is consistent) the result is exactly what the
 /// real statistics give, and otherwise the classification is run again with them.
 pub fn detect(text: &str, body: Range<usize>) -> Vec<Block> {
-    detect_with(text, body, SPECULATE_FROM)
+    detect_with(text, body, SPECULATE_FROM, (SAMPLES, SAMPLE_LEN))
 }
 
-fn detect_with(text: &str, body: Range<usize>, speculate_from: usize) -> Vec<Block> {
+/// [`detect`], speculating from `speculate_from` bytes on with `sample` (how many, how
+/// long) samples.
+fn detect_with(
+    text: &str,
+    body: Range<usize>,
+    speculate_from: usize,
+    sample: (usize, usize),
+) -> Vec<Block> {
     if body.len() < speculate_from {
         let stats = Stats::gather(text, body.clone());
-        return classify(text, body, &stats, None);
+        return classify(text, body, &stats, None).0;
     }
-    let guess = Stats::sample(text, body.clone());
+    let guess = Stats::sample(text, body.clone(), sample.0, sample.1);
     let mut real = Gatherer::new(text);
-    let out = classify(text, body.clone(), &guess, Some(&mut real));
+    let (mut out, redos) = classify(text, body.clone(), &guess, Some(&mut real));
     let real = real.finish();
-    if real == guess {
-        out
-    } else {
-        classify(text, body, &real, None)
+    if !guess.agrees(&real) {
+        return classify(text, body, &real, None).0;
     }
+    // A sample cannot know which capital lines repeat: the groups that asked are
+    // classified again where the real answer differs.
+    let caps = &guess.probe.borrow().caps;
+    for redo in redos.into_iter().rev() {
+        let differs = caps[redo.asked].iter().any(|r| {
+            let t = &text[r.clone()];
+            guess.repeated_caps.contains(t) != real.repeated_caps.contains(t)
+        });
+        if differs {
+            let again = classify(text, redo.lines, &real, None).0;
+            out.splice(redo.blocks, again);
+        }
+    }
+    out
 }
 
-/// Classifies every group of lines of `text[body]`, feeding the lines to `gather` too.
+/// A group of lines whose classification looked up repeated capital lines.
+struct Redo {
+    /// The group, from its first line's start to its last line's end.
+    lines: Range<usize>,
+    /// The blocks it became.
+    blocks: Range<usize>,
+    /// Its lookups, as indices into the probe's `caps`.
+    asked: Range<usize>,
+}
+
+/// Classifies every group of lines of `text[body]`, feeding the lines to `gather` too
+/// (and then noting the groups that looked up repeated capital lines).
 fn classify<'t>(
     text: &'t str,
     body: Range<usize>,
     stats: &Stats,
     mut gather: Option<&mut Gatherer<'t>>,
-) -> Vec<Block> {
+) -> (Vec<Block>, Vec<Redo>) {
+    let speculating = gather.is_some();
     let mut out = Vec::new();
+    let mut redos = Vec::new();
     let mut group: Vec<Line> = Vec::new();
+    let mut finish_group = |group: &mut Vec<Line>, out: &mut Vec<Block>| {
+        let (blocks, asked) = (out.len(), stats.probe.borrow().caps.len());
+        classify_group(text, stats, group, out);
+        let now_asked = stats.probe.borrow().caps.len();
+        if speculating && now_asked > asked {
+            if let (Some(first), Some(last)) = (group.first(), group.last()) {
+                redos.push(Redo {
+                    lines: first.start..last.end,
+                    blocks: blocks..out.len(),
+                    asked: asked..now_asked,
+                });
+            }
+        }
+        group.clear();
+    };
     for_each_line(text, body, |line| {
         if let Some(g) = gather.as_deref_mut() {
             g.line(line);
         }
         match line {
             Some(line) => group.push(line),
-            None => {
-                classify_group(text, stats, &group, &mut out);
-                group.clear();
-            }
+            None => finish_group(&mut group, &mut out),
         }
     });
-    classify_group(text, stats, &group, &mut out);
-    out
+    finish_group(&mut group, &mut out);
+    (out, redos)
 }
 
 /// Calls `f` with each line of `text[body]` measured, or `None` for a blank line.
@@ -163,7 +208,7 @@ fn scan_line(bytes: &[u8], from: usize) -> Scan {
 }
 
 /// What the whole document tells about its own layout.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug)]
 struct Stats<'t> {
     /// Width of a full hard-wrapped line, or [`DEFAULT_WRAP`].
     wrap: usize,
@@ -176,6 +221,34 @@ struct Stats<'t> {
     /// ideographic space are followed by another such line, a dialogue line (`「`, `『`)
     /// or a blank, not by continuation lines. Each dialogue line is then a paragraph.
     one_line_japanese: bool,
+    /// What classification asked of these statistics (see [`Stats::agrees`]).
+    probe: RefCell<Probe>,
+}
+
+/// The questions classification asked of a guessed [`Stats`]: the answers are all that
+/// the result depends on, so the guess was as good as the real statistics when those
+/// give the same answers.
+#[derive(Debug, Default)]
+struct Probe {
+    /// Widths (capped at 255) compared with the "full line" and "too long" thresholds.
+    vs_full: [u64; 4],
+    vs_too_long: [u64; 4],
+    /// Whether centring was judged for an indented line (which depends on the wrap).
+    centred: bool,
+    /// Whether a decision turned on `capitalised`, on `one_line_japanese`.
+    capitalised: bool,
+    japanese: bool,
+    /// Capital lines looked up in `repeated_caps`, as byte ranges of the text.
+    caps: Vec<Range<usize>>,
+}
+
+fn set_bit(set: &mut [u64; 4], w: usize) {
+    let w = w.min(255);
+    set[w / 64] |= 1 << (w % 64);
+}
+
+fn bits(set: &[u64; 4]) -> impl Iterator<Item = usize> + '_ {
+    (0..256).filter(|&w| set[w / 64] >> (w % 64) & 1 == 1)
 }
 
 /// Number and size of the samples [`Stats::sample`] reads.
@@ -192,13 +265,9 @@ impl<'t> Stats<'t> {
         g.finish()
     }
 
-    /// A guess at [`Stats::gather`] from [`SAMPLES`] runs of whole lines spread evenly
-    /// over `text[body]`.
-    fn sample(text: &'t str, body: Range<usize>) -> Self {
-        Self::sample_with(text, body, SAMPLES, SAMPLE_LEN)
-    }
-
-    fn sample_with(text: &'t str, body: Range<usize>, samples: usize, len: usize) -> Self {
+    /// A guess at [`Stats::gather`] from `samples` runs of whole lines (about `len`
+    /// bytes each) spread evenly over `text[body]`.
+    fn sample(text: &'t str, body: Range<usize>, samples: usize, len: usize) -> Self {
         let bytes = &text.as_bytes()[..body.end];
         let line_end_after = |at: usize| {
             let reach = bytes.len().min(at + SAMPLE_REACH);
@@ -241,6 +310,52 @@ impl<'t> Stats<'t> {
     /// Lines wider than this cannot have been hard-wrapped: the break after them is real.
     fn too_long(&self) -> usize {
         self.wrap * 5 / 4 + 5
+    }
+
+    /// Whether a line of `width` columns is short of [`Stats::full`].
+    fn is_short(&self, width: usize) -> bool {
+        set_bit(&mut self.probe.borrow_mut().vs_full, width);
+        width < self.full()
+    }
+
+    /// Whether a line of `width` columns is wider than [`Stats::too_long`].
+    fn is_too_long(&self, width: usize) -> bool {
+        set_bit(&mut self.probe.borrow_mut().vs_too_long, width);
+        width > self.too_long()
+    }
+
+    fn is_centred(&self, line: &Line, t: &str) -> bool {
+        if line.indent >= 8 {
+            self.probe.borrow_mut().centred = true;
+        }
+        shape::is_centred(line, t, self.wrap)
+    }
+
+    fn is_repeated_caps(&self, line: &Line, t: &str) -> bool {
+        self.probe.borrow_mut().caps.push(line.content..line.end);
+        self.repeated_caps.contains(t)
+    }
+
+    fn is_capitalised(&self) -> bool {
+        self.probe.borrow_mut().capitalised = true;
+        self.capitalised
+    }
+
+    fn is_one_line_japanese(&self) -> bool {
+        self.probe.borrow_mut().japanese = true;
+        self.one_line_japanese
+    }
+
+    /// Whether `real` answers every question classification asked of `self` the same
+    /// way, so that classifying with `real` would give the same blocks; all but which
+    /// capital lines repeat, which the caller checks group by group.
+    fn agrees(&self, real: &Stats) -> bool {
+        let p = self.probe.borrow();
+        bits(&p.vs_full).all(|w| (w < self.full()) == (w < real.full()))
+            && bits(&p.vs_too_long).all(|w| (w > self.too_long()) == (w > real.too_long()))
+            && (!p.centred || self.wrap == real.wrap)
+            && (!p.capitalised || self.capitalised == real.capitalised)
+            && (!p.japanese || self.one_line_japanese == real.one_line_japanese)
     }
 }
 
@@ -312,6 +427,7 @@ impl<'t> Gatherer<'t> {
                 .collect(),
             capitalised: self.capitals * 2 >= self.continued.max(1),
             one_line_japanese: self.ideographic >= 2 && self.one_line * 10 >= self.ideographic * 8,
+            probe: RefCell::default(),
         }
     }
 }
@@ -376,8 +492,7 @@ fn single_kind(text: &str, stats: &Stats, line: &Line, alone: bool) -> BlockKind
     let t = line.text(text);
     if shape::is_scene_break(t) {
         BlockKind::SceneBreak
-    } else if is_heading_line(text, stats, line) || alone && shape::is_centred(line, t, stats.wrap)
-    {
+    } else if is_heading_line(text, stats, line) || alone && stats.is_centred(line, t) {
         BlockKind::Heading
     } else {
         BlockKind::Paragraph
@@ -386,7 +501,7 @@ fn single_kind(text: &str, stats: &Stats, line: &Line, alone: bool) -> BlockKind
 
 fn is_heading_line(text: &str, stats: &Stats, line: &Line) -> bool {
     let t = line.text(text);
-    shape::is_titled_heading(t) || shape::is_caps_title(t) && !stats.repeated_caps.contains(t)
+    shape::is_titled_heading(t) || shape::is_caps_title(t) && !stats.is_repeated_caps(line, t)
 }
 
 /// "CHAPTER I." over "THE START OF IT": up to three short lines led by a heading line.
@@ -395,7 +510,7 @@ fn is_heading_group(text: &str, stats: &Stats, group: &[Line]) -> bool {
         && is_heading_line(text, stats, &group[0])
         && group
             .iter()
-            .all(|l| l.width - l.indent <= 60 && l.width < stats.full())
+            .all(|l| l.width - l.indent <= 60 && stats.is_short(l.width))
         && group[1..].iter().all(|l| {
             let t = l.text(text);
             !t.ends_with([',', ';']) && !t.starts_with(char::is_lowercase)
@@ -460,12 +575,12 @@ fn starts_paragraph(
     typewriter: Option<usize>,
 ) -> bool {
     let (prev, line) = (&group[i - 1], &group[i]);
-    if prev.width > stats.too_long() || line.ideographic_indent(text) {
+    if stats.is_too_long(prev.width) || line.ideographic_indent(text) {
         return true;
     }
     let t = line.text(text);
     if t.starts_with(['「', '『'])
-        && (stats.one_line_japanese || shape::ends_sentence(prev.text(text)))
+        && (shape::ends_sentence(prev.text(text)) || stats.is_one_line_japanese())
     {
         return true;
     }
@@ -481,7 +596,7 @@ fn starts_paragraph(
 /// start with a capital; otherwise verse.
 fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line]) -> BlockKind {
     let inner = &piece[..piece.len() - 1];
-    let short = inner.iter().filter(|l| l.width < stats.full()).count();
+    let short = inner.iter().filter(|l| stats.is_short(l.width)).count();
     if short * 5 > inner.len() {
         return BlockKind::Verse;
     }
@@ -496,7 +611,7 @@ fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line]) -> BlockKind {
         .iter()
         .filter(|l| l.text(text).starts_with(char::is_uppercase))
         .count();
-    if stats.capitalised && continued.len() >= 2 && capitals * 4 >= continued.len() * 3 {
+    if continued.len() >= 2 && capitals * 4 >= continued.len() * 3 && stats.is_capitalised() {
         return BlockKind::Verse;
     }
     BlockKind::Paragraph
@@ -531,15 +646,18 @@ mod tests {
         for late in [false, true] {
             let text = mixed(late);
             let body = 0..text.len();
-            let exact = detect_with(&text, body.clone(), usize::MAX);
-            assert_eq!(detect_with(&text, body.clone(), 0), exact, "late {late}");
+            let exact = detect_with(&text, body.clone(), usize::MAX, (0, 0));
+            for sample in [(64, 65536), (4, 1024), (3, 100)] {
+                let got = detect_with(&text, body.clone(), 0, sample);
+                assert_eq!(got, exact, "late {late} {sample:?}");
+            }
         }
     }
 
     #[test]
     fn a_sample_can_miss_late_speaker_names() {
         let text = mixed(true);
-        let guess = Stats::sample_with(&text, 0..text.len(), 4, 1024);
+        let guess = Stats::sample(&text, 0..text.len(), 4, 1024);
         let real = Stats::gather(&text, 0..text.len());
         assert!(real.repeated_caps.contains("HAMLET"));
         assert!(!guess.repeated_caps.contains("HAMLET"));
