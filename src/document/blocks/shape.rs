@@ -22,9 +22,9 @@ pub(super) struct Line {
 impl Line {
     /// Measures `text[start..end]` (one line without its `\n`); `None` when blank.
     ///
-    /// This runs on every line of the book, twice, so the common case is byte work: an
-    /// ASCII last byte that is not a space needs no Unicode trimming, and a line with no
-    /// byte from `E3` up needs no width table.
+    /// This runs on every line of the book, so the common case is byte work: an ASCII
+    /// last byte that is not a space needs no Unicode trimming, and a line with no byte
+    /// from `E3` up needs no width table.
     ///
     /// `narrow_chars` is the line's char count when the caller found no wide character
     /// in it (no byte from `E3` up): then its width needs no second look.
