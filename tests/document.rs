@@ -73,6 +73,26 @@ fn japanese_paragraphs_each_on_one_line_with_ideographic_indent() {
 }
 
 #[test]
+fn japanese_dialogue_lines_in_one_line_paragraphs_are_paragraphs_not_verse() {
+    // Aozora Bunko layout: narration paragraphs on one line with an ideographic indent,
+    // dialogue lines with none, several in a row, not all ending with a full stop.
+    let text = "\u{3000}雨が朝から降り続いていたので、私たちは駅の待合室で長いあいだ列車を待っていた。\r\n\
+「まだ来ないのかしら」\r\n\
+「もう少しだよ」と兄が時計を見ながら答えた。\r\n\
+『遅れます』\r\n\
+「そうか」\r\n\
+\u{3000}窓の外では、傘を持たない子供たちが水たまりを跳び越えて笑っていた。\r\n\
+「ほら、あれだ」\r\n\
+「やっと来た」\r\n\
+\u{3000}私たちは荷物を持って立ち上がり、冷たいホームへ出ていった。\r\n";
+    let got = kinds(text);
+    assert_eq!(got.len(), 9, "{got:?}");
+    assert!(got.iter().all(|(k, _)| *k == Paragraph), "{got:?}");
+    assert_eq!(got[1].1, "「まだ来ないのかしら」");
+    assert_eq!(got[4].1, "「そうか」");
+}
+
+#[test]
 fn verse_with_hanging_indent_stays_verse() {
     let poem = "  I walk along the shore where the gulls are calling and the water\n      keeps its own slow count,\n  I hear the boats, the bells, the workers going home at evening,\n  And every one of them singing what is theirs,\n";
     let text = novel(poem);

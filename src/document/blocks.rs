@@ -1,8 +1,10 @@
 //! Finding the story's blocks in one linear pass.
 //!
-//! Two passes over the lines, both linear and allocation-free per line:
+//! Two steps over the lines, both linear and allocation-free per line:
 //! 1. [`Stats`]: the document's own habits: how wide its hard-wrapped lines are, and which
-//!    short capital lines repeat (a play's speaker names, not titles).
+//!    short capital lines repeat (a play's speaker names, not titles). On a long text
+//!    these are first guessed from samples and checked afterwards, so the text is
+//!    usually read once (see [`detect`]).
 //! 2. Groups of non-blank lines (between blank lines) are classified one by one: scene
 //!    break, heading, paragraph (reflowable) or verse (line breaks kept). A group is first
 //!    split where a paragraph visibly starts without a blank line: an indented line after
@@ -16,6 +18,10 @@
 //! last line's end (trailing spaces and the `\n` excluded), except pieces of an over-long
 //! block: see [`split`] for how blocks longer than [`MAX_BLOCK`] bytes are cut, and how the
 //! layout recognises a continuation (no `\n` between two blocks).
+//!
+//! Speed: this runs on every line of a 200 MB file when it opens, so lines are found and
+//! measured eight bytes at a time (`scan_line`); a line without wide characters has
+//! its width from that scan, and ASCII lines never see a Unicode table.
 
 mod shape;
 mod split;
@@ -24,78 +30,282 @@ pub use split::MAX_BLOCK;
 
 use super::{Block, BlockKind};
 use shape::Line;
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// Line width assumed when the document is not hard-wrapped (or too short to tell).
 const DEFAULT_WRAP: usize = 72;
 
+/// Bodies at least this long get their statistics guessed from a sample first, so the
+/// text is usually read once, not twice (see [`detect`]).
+const SPECULATE_FROM: usize = 8 << 20;
+
 /// Finds the blocks of `text[body]`. `body` must lie on char boundaries.
+///
+/// Classifying needs the whole document's [`Stats`], which takes a pass of its own. On a
+/// long text that pass is skipped in the usual case: the blocks are classified with
+/// statistics guessed from samples while the real ones are gathered on the way; when the
+/// two agree (as they do when the document is consistent) the result is exactly what the
+/// real statistics give, and otherwise the classification is run again with them.
 pub fn detect(text: &str, body: Range<usize>) -> Vec<Block> {
-    let stats = Stats::gather(text, body.clone());
-    let mut out = Vec::new();
-    let mut group: Vec<Line> = Vec::new();
-    for_each_line(text, body, |line| match line {
-        Some(line) => group.push(line),
-        None => {
-            classify_group(text, &stats, &group, &mut out);
-            group.clear();
+    detect_with(text, body, SPECULATE_FROM, (SAMPLES, SAMPLE_LEN))
+}
+
+/// [`detect`], speculating from `speculate_from` bytes on with `sample` (how many, how
+/// long) samples.
+fn detect_with(
+    text: &str,
+    body: Range<usize>,
+    speculate_from: usize,
+    sample: (usize, usize),
+) -> Vec<Block> {
+    if body.len() < speculate_from {
+        let stats = Stats::gather(text, body.clone());
+        return classify(text, body, &stats, None).0;
+    }
+    let guess = Stats::sample(text, body.clone(), sample.0, sample.1);
+    let mut real = Gatherer::new(text);
+    let (mut out, redos) = classify(text, body.clone(), &guess, Some(&mut real));
+    let real = real.finish();
+    if !guess.agrees(&real) {
+        return classify(text, body, &real, None).0;
+    }
+    // A sample cannot know which capital lines repeat: the groups that asked are
+    // classified again where the real answer differs.
+    let caps = &guess.probe.borrow().caps;
+    for redo in redos.into_iter().rev() {
+        let differs = caps[redo.asked].iter().any(|r| {
+            let t = &text[r.clone()];
+            guess.repeated_caps.contains(t) != real.repeated_caps.contains(t)
+        });
+        if differs {
+            let again = classify(text, redo.lines, &real, None).0;
+            out.splice(redo.blocks, again);
         }
-    });
-    classify_group(text, &stats, &group, &mut out);
+    }
     out
 }
 
+/// A group of lines whose classification looked up repeated capital lines.
+struct Redo {
+    /// The group, from its first line's start to its last line's end.
+    lines: Range<usize>,
+    /// The blocks it became.
+    blocks: Range<usize>,
+    /// Its lookups, as indices into the probe's `caps`.
+    asked: Range<usize>,
+}
+
+/// Classifies every group of lines of `text[body]`, feeding the lines to `gather` too
+/// (and then noting the groups that looked up repeated capital lines).
+fn classify<'t>(
+    text: &'t str,
+    body: Range<usize>,
+    stats: &Stats,
+    mut gather: Option<&mut Gatherer<'t>>,
+) -> (Vec<Block>, Vec<Redo>) {
+    let speculating = gather.is_some();
+    let mut out = Vec::new();
+    let mut redos = Vec::new();
+    let mut group: Vec<Line> = Vec::new();
+    let mut finish_group = |group: &mut Vec<Line>, out: &mut Vec<Block>| {
+        let (blocks, asked) = (out.len(), stats.probe.borrow().caps.len());
+        classify_group(text, stats, group, out);
+        let now_asked = stats.probe.borrow().caps.len();
+        if speculating && now_asked > asked {
+            if let (Some(first), Some(last)) = (group.first(), group.last()) {
+                redos.push(Redo {
+                    lines: first.start..last.end,
+                    blocks: blocks..out.len(),
+                    asked: asked..now_asked,
+                });
+            }
+        }
+        group.clear();
+    };
+    for_each_line(text, body, |line| {
+        if let Some(g) = gather.as_deref_mut() {
+            g.line(line);
+        }
+        match line {
+            Some(line) => group.push(line),
+            None => finish_group(&mut group, &mut out),
+        }
+    });
+    finish_group(&mut group, &mut out);
+    (out, redos)
+}
+
 /// Calls `f` with each line of `text[body]` measured, or `None` for a blank line.
-/// Splitting on `'\n'` uses memchr, so this runs at memory speed on ordinary text.
 fn for_each_line(text: &str, body: Range<usize>, mut f: impl FnMut(Option<Line>)) {
+    let bytes = &text.as_bytes()[..body.end];
     let mut pos = body.start;
-    for raw in text[body.clone()].split('\n') {
-        let end = pos + raw.len();
-        f(Line::measure(text, pos, end));
-        pos = end + 1;
+    loop {
+        let scan = scan_line(bytes, pos);
+        f(Line::measure(text, pos, scan.end, scan.narrow_chars));
+        if scan.end == bytes.len() {
+            break;
+        }
+        pos = scan.end + 1;
     }
 }
 
+/// What [`scan_line`] finds out about a line.
+struct Scan {
+    /// Index of the line's `\n` (or the end of the text).
+    end: usize,
+    /// The line's char count, when it holds no byte from `E3` up (so no wide characters:
+    /// its display width is its char count).
+    narrow_chars: Option<usize>,
+}
+
+/// Finds the end of the line starting at `from`, and its width when that needs no
+/// lookup, eight bytes at a time (lines are short: this beats a call to `memchr` per line
+/// followed by a second pass to measure it).
+#[inline]
+fn scan_line(bytes: &[u8], from: usize) -> Scan {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const NL: u64 = LO * b'\n' as u64;
+    // Per byte, in its top bit: a UTF-8 continuation byte (10xx_xxxx); a byte >= E3
+    // (111x_xxxx with its low five bits >= 3). Shifts within a word only move a byte's
+    // own lower bits into its top bit, so bytes do not mix.
+    let continuation = |w: u64| w & !(w << 1) & HI;
+    // The number of top bits set: one per byte, summed by a multiplication into the top
+    // byte (no `popcnt` in baseline x86-64).
+    let count = |m: u64| ((m >> 7).wrapping_mul(LO) >> 56) as usize;
+    let wide = |w: u64| {
+        w & (w << 1) & (w << 2) & ((w << 3) | (w << 4) | (w << 5) | (w << 6) & (w << 7)) & HI
+    };
+    let (mut cont, mut wides) = (0usize, 0u64);
+    let mut words = bytes[from..].chunks_exact(8);
+    let mut at = from;
+    let done = |at: usize, cont: usize, wides: u64| Scan {
+        end: at,
+        narrow_chars: (wides == 0).then(|| at - from - cont),
+    };
+    for word in words.by_ref() {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        let x = w ^ NL;
+        // The lowest byte of `x` that is zero is the first `\n` (bytes above it may be
+        // false hits, but only the lowest is used).
+        let found = x.wrapping_sub(LO) & !x & HI;
+        if found != 0 {
+            let k = found.trailing_zeros() / 8;
+            let before = if k == 0 { 0 } else { u64::MAX >> (64 - 8 * k) };
+            let w = w & before;
+            cont += count(continuation(w));
+            return done(at + k as usize, cont, wides | wide(w));
+        }
+        cont += count(continuation(w));
+        wides |= wide(w);
+        at += 8;
+    }
+    for &b in words.remainder() {
+        if b == b'\n' {
+            break;
+        }
+        cont += usize::from(b & 0xc0 == 0x80);
+        wides |= u64::from(b >= 0xe3);
+        at += 1;
+    }
+    done(at, cont, wides)
+}
+
 /// What the whole document tells about its own layout.
+#[derive(Debug)]
 struct Stats<'t> {
     /// Width of a full hard-wrapped line, or [`DEFAULT_WRAP`].
     wrap: usize,
     /// Short capital lines that occur several times (speaker names, running heads).
-    repeated_caps: HashMap<&'t str, u32>,
+    repeated_caps: HashSet<&'t str>,
     /// Whether most continued lines start with a capital, as in poetry. In prose only
     /// names and "I" do, so a few capitals in a row there prove nothing.
     capitalised: bool,
+    /// Japanese with one line per paragraph (Aozora Bunko style): lines indented with an
+    /// ideographic space are followed by another such line, a dialogue line (`「`, `『`)
+    /// or a blank, not by continuation lines. Each dialogue line is then a paragraph.
+    one_line_japanese: bool,
+    /// What classification asked of these statistics (see [`Stats::agrees`]).
+    probe: RefCell<Probe>,
 }
 
+/// The questions classification asked of a guessed [`Stats`]: the answers are all that
+/// the result depends on, so the guess was as good as the real statistics when those
+/// give the same answers.
+#[derive(Debug, Default)]
+struct Probe {
+    /// Widths (capped at 255) compared with the "full line" and "too long" thresholds.
+    vs_full: [u64; 4],
+    vs_too_long: [u64; 4],
+    /// Whether centring was judged for an indented line (which depends on the wrap).
+    centred: bool,
+    /// Whether a decision turned on `capitalised`, on `one_line_japanese`.
+    capitalised: bool,
+    japanese: bool,
+    /// Capital lines looked up in `repeated_caps`, as byte ranges of the text.
+    caps: Vec<Range<usize>>,
+}
+
+fn set_bit(set: &mut [u64; 4], w: usize) {
+    let w = w.min(255);
+    set[w / 64] |= 1 << (w % 64);
+}
+
+fn bits(set: &[u64; 4]) -> impl Iterator<Item = usize> + '_ {
+    (0..256).filter(|&w| set[w / 64] >> (w % 64) & 1 == 1)
+}
+
+/// Number and size of the samples [`Stats::sample`] reads.
+const SAMPLES: usize = 64;
+const SAMPLE_LEN: usize = 64 * 1024;
+/// How far a sample looks for a line end before giving up on its place.
+const SAMPLE_REACH: usize = 1 << 20;
+
 impl<'t> Stats<'t> {
+    /// The statistics of all of `text[body]`.
     fn gather(text: &'t str, body: Range<usize>) -> Self {
-        // Widths of lines followed by another non-blank line: in hard-wrapped prose these
-        // crowd just under the wrap width.
-        let mut hist = [0u32; 257];
-        let mut repeated_caps: HashMap<&str, u32> = HashMap::new();
-        let mut prev: Option<Line> = None;
-        let (mut continued, mut capitals) = (0u64, 0u64);
-        for_each_line(text, body, |line| {
-            if let (Some(p), Some(l)) = (prev, line) {
-                hist[p.width.min(256)] += 1;
-                continued += 1;
-                capitals += u64::from(l.text(text).starts_with(char::is_uppercase));
-            }
-            if let Some(l) = line {
-                let t = l.text(text);
-                if t.len() <= 60 && shape::is_caps_title(t) {
-                    *repeated_caps.entry(t).or_default() += 1;
-                }
-            }
-            prev = line;
-        });
-        repeated_caps.retain(|_, n| *n >= 3);
-        Self {
-            wrap: dominant_width(&hist),
-            repeated_caps,
-            capitalised: capitals * 2 >= continued.max(1),
+        let mut g = Gatherer::new(text);
+        for_each_line(text, body, |line| g.line(line));
+        g.finish()
+    }
+
+    /// A guess at [`Stats::gather`] from `samples` runs of whole lines (about `len`
+    /// bytes each) spread evenly over `text[body]`.
+    fn sample(text: &'t str, body: Range<usize>, samples: usize, len: usize) -> Self {
+        let bytes = &text.as_bytes()[..body.end];
+        let line_end_after = |at: usize| {
+            let reach = bytes.len().min(at + SAMPLE_REACH);
+            bytes[at..reach]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map(|i| at + i)
+        };
+        let mut g = Gatherer::new(text);
+        let step = body.len() / samples;
+        for i in 0..samples {
+            let at = body.start + i * step;
+            let start = if i == 0 {
+                Some(at)
+            } else {
+                line_end_after(at).map(|nl| nl + 1)
+            };
+            let Some(start) = start.filter(|&s| s < body.end) else {
+                continue;
+            };
+            let end = if start + len >= body.end {
+                body.end
+            } else {
+                let Some(end) = line_end_after(start + len) else {
+                    continue;
+                };
+                end
+            };
+            for_each_line(text, start..end, |line| g.line(line));
+            g.prev = None;
         }
+        g.finish()
     }
 
     /// Lines at least this wide are "full": a hard wrap, not an author's line break.
@@ -106,6 +316,125 @@ impl<'t> Stats<'t> {
     /// Lines wider than this cannot have been hard-wrapped: the break after them is real.
     fn too_long(&self) -> usize {
         self.wrap * 5 / 4 + 5
+    }
+
+    /// Whether a line of `width` columns is short of [`Stats::full`].
+    fn is_short(&self, width: usize) -> bool {
+        set_bit(&mut self.probe.borrow_mut().vs_full, width);
+        width < self.full()
+    }
+
+    /// Whether a line of `width` columns is wider than [`Stats::too_long`].
+    fn is_too_long(&self, width: usize) -> bool {
+        set_bit(&mut self.probe.borrow_mut().vs_too_long, width);
+        width > self.too_long()
+    }
+
+    fn is_centred(&self, line: &Line, t: &str) -> bool {
+        if line.indent >= 8 {
+            self.probe.borrow_mut().centred = true;
+        }
+        shape::is_centred(line, t, self.wrap)
+    }
+
+    fn is_repeated_caps(&self, line: &Line, t: &str) -> bool {
+        self.probe.borrow_mut().caps.push(line.content..line.end);
+        self.repeated_caps.contains(t)
+    }
+
+    fn is_capitalised(&self) -> bool {
+        self.probe.borrow_mut().capitalised = true;
+        self.capitalised
+    }
+
+    fn is_one_line_japanese(&self) -> bool {
+        self.probe.borrow_mut().japanese = true;
+        self.one_line_japanese
+    }
+
+    /// Whether `real` answers every question classification asked of `self` the same
+    /// way, so that classifying with `real` would give the same blocks; all but which
+    /// capital lines repeat, which the caller checks group by group.
+    fn agrees(&self, real: &Stats) -> bool {
+        let p = self.probe.borrow();
+        bits(&p.vs_full).all(|w| (w < self.full()) == (w < real.full()))
+            && bits(&p.vs_too_long).all(|w| (w > self.too_long()) == (w > real.too_long()))
+            && (!p.centred || self.wrap == real.wrap)
+            && (!p.capitalised || self.capitalised == real.capitalised)
+            && (!p.japanese || self.one_line_japanese == real.one_line_japanese)
+    }
+}
+
+/// Gathers [`Stats`] one line at a time.
+struct Gatherer<'t> {
+    text: &'t str,
+    /// Widths of lines followed by another non-blank line: in hard-wrapped prose these
+    /// crowd just under the wrap width.
+    hist: [u32; 257],
+    caps: HashMap<&'t str, u32>,
+    prev: Option<Line>,
+    continued: u64,
+    capitals: u64,
+    /// Lines with an ideographic indent, and how many of them end their paragraph.
+    ideographic: u64,
+    one_line: u64,
+}
+
+impl<'t> Gatherer<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            hist: [0; 257],
+            caps: HashMap::new(),
+            prev: None,
+            continued: 0,
+            capitals: 0,
+            ideographic: 0,
+            one_line: 0,
+        }
+    }
+
+    /// The next line (`None` when blank).
+    #[inline]
+    fn line(&mut self, line: Option<Line>) {
+        let text = self.text;
+        if let Some(p) = self.prev {
+            if p.ideographic_indent(text) {
+                self.ideographic += 1;
+                self.one_line +=
+                    u64::from(line.map_or(true, |l| l.starts_japanese_paragraph(text)));
+            }
+            if let Some(l) = line {
+                self.hist[p.width.min(256)] += 1;
+                self.continued += 1;
+                self.capitals += u64::from(l.text(text).starts_with(char::is_uppercase));
+            }
+        }
+        if let Some(l) = line {
+            let t = l.text(text);
+            if t.len() <= 60 && shape::is_caps_title(t) {
+                *self.caps.entry(t).or_default() += 1;
+            }
+        }
+        self.prev = line;
+    }
+
+    fn finish(mut self) -> Stats<'t> {
+        if self.prev.is_some_and(|p| p.ideographic_indent(self.text)) {
+            self.ideographic += 1;
+            self.one_line += 1;
+        }
+        Stats {
+            wrap: dominant_width(&self.hist),
+            repeated_caps: self
+                .caps
+                .into_iter()
+                .filter_map(|(t, n)| (n >= 3).then_some(t))
+                .collect(),
+            capitalised: self.capitals * 2 >= self.continued.max(1),
+            one_line_japanese: self.ideographic >= 2 && self.one_line * 10 >= self.ideographic * 8,
+            probe: RefCell::default(),
+        }
     }
 }
 
@@ -169,8 +498,7 @@ fn single_kind(text: &str, stats: &Stats, line: &Line, alone: bool) -> BlockKind
     let t = line.text(text);
     if shape::is_scene_break(t) {
         BlockKind::SceneBreak
-    } else if is_heading_line(text, stats, line) || alone && shape::is_centred(line, t, stats.wrap)
-    {
+    } else if is_heading_line(text, stats, line) || alone && stats.is_centred(line, t) {
         BlockKind::Heading
     } else {
         BlockKind::Paragraph
@@ -179,7 +507,7 @@ fn single_kind(text: &str, stats: &Stats, line: &Line, alone: bool) -> BlockKind
 
 fn is_heading_line(text: &str, stats: &Stats, line: &Line) -> bool {
     let t = line.text(text);
-    shape::is_titled_heading(t) || shape::is_caps_title(t) && !stats.repeated_caps.contains_key(t)
+    shape::is_titled_heading(t) || shape::is_caps_title(t) && !stats.is_repeated_caps(line, t)
 }
 
 /// "CHAPTER I." over "THE START OF IT": up to three short lines led by a heading line.
@@ -188,7 +516,7 @@ fn is_heading_group(text: &str, stats: &Stats, group: &[Line]) -> bool {
         && is_heading_line(text, stats, &group[0])
         && group
             .iter()
-            .all(|l| l.width - l.indent <= 60 && l.width < stats.full())
+            .all(|l| l.width - l.indent <= 60 && stats.is_short(l.width))
         && group[1..].iter().all(|l| {
             let t = l.text(text);
             !t.ends_with([',', ';']) && !t.starts_with(char::is_lowercase)
@@ -202,12 +530,27 @@ fn is_tabular(text: &str, group: &[Line]) -> bool {
         .iter()
         .filter(|l| {
             let t = l.text(text);
-            t.match_indices("  ").any(|(i, _)| {
-                t[i..].starts_with("   ") || !t[..i].ends_with(['.', '!', '?', ':', '"', '”'])
-            })
+            has_double_space(t.as_bytes())
+                && t.match_indices("  ").any(|(i, _)| {
+                    t[i..].starts_with("   ") || !t[..i].ends_with(['.', '!', '?', ':', '"', '”'])
+                })
         })
         .count();
     columned * 2 >= group.len()
+}
+
+/// Whether `b` holds two spaces in a row: the cheap test before [`is_tabular`]'s exact
+/// one, in fixed chunks without an early exit inside a chunk, so it vectorises.
+fn has_double_space(b: &[u8]) -> bool {
+    if b.len() < 2 {
+        return false;
+    }
+    let (first, second) = (&b[..b.len() - 1], &b[1..]);
+    first.chunks(64).zip(second.chunks(64)).any(|(x, y)| {
+        x.iter()
+            .zip(y)
+            .fold(false, |acc, (&p, &q)| acc | (p == b' ' && q == b' '))
+    })
 }
 
 /// Typewriter style: indented lines (deeper than the group's least indent) follow
@@ -238,11 +581,13 @@ fn starts_paragraph(
     typewriter: Option<usize>,
 ) -> bool {
     let (prev, line) = (&group[i - 1], &group[i]);
-    if prev.width > stats.too_long() || line.ideographic_indent(text) {
+    if stats.is_too_long(prev.width) || line.ideographic_indent(text) {
         return true;
     }
     let t = line.text(text);
-    if t.starts_with(['「', '『']) && shape::ends_sentence(prev.text(text)) {
+    if t.starts_with(['「', '『'])
+        && (shape::ends_sentence(prev.text(text)) || stats.is_one_line_japanese())
+    {
         return true;
     }
     let Some(base) = typewriter else {
@@ -257,7 +602,7 @@ fn starts_paragraph(
 /// start with a capital; otherwise verse.
 fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line]) -> BlockKind {
     let inner = &piece[..piece.len() - 1];
-    let short = inner.iter().filter(|l| l.width < stats.full()).count();
+    let short = inner.iter().filter(|l| stats.is_short(l.width)).count();
     if short * 5 > inner.len() {
         return BlockKind::Verse;
     }
@@ -272,8 +617,75 @@ fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line]) -> BlockKind {
         .iter()
         .filter(|l| l.text(text).starts_with(char::is_uppercase))
         .count();
-    if stats.capitalised && continued.len() >= 2 && capitals * 4 >= continued.len() * 3 {
+    if continued.len() >= 2 && capitals * 4 >= continued.len() * 3 && stats.is_capitalised() {
         return BlockKind::Verse;
     }
     BlockKind::Paragraph
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{detect_with, scan_line, Stats};
+    use unicode_width::UnicodeWidthStr;
+
+    /// A mixed text: prose, a play whose speaker names only repeat late, verse, breaks.
+    fn mixed(late_speakers: bool) -> String {
+        let mut s = String::new();
+        for i in 0..400 {
+            s.push_str("The lamp had burned low by the time the carrier reached the bridge,\n");
+            s.push_str("and the river below it ran loud with the rain of three whole days.\n");
+            s.push_str("He stopped.\n\n");
+            if i % 50 == 0 {
+                s.push_str(
+                    "CHAPTER THE NEXT\n\nA short line\nOf verse here\nAnd more\n\n* * *\n\n",
+                );
+            }
+            if late_speakers && i > 300 && i % 20 == 0 {
+                s.push_str("HAMLET\n\nWords, words, words.\n\n");
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn speculation_gives_the_exact_result() {
+        for late in [false, true] {
+            let text = mixed(late);
+            let body = 0..text.len();
+            let exact = detect_with(&text, body.clone(), usize::MAX, (0, 0));
+            for sample in [(64, 65536), (4, 1024), (3, 100)] {
+                let got = detect_with(&text, body.clone(), 0, sample);
+                assert_eq!(got, exact, "late {late} {sample:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_sample_can_miss_late_speaker_names() {
+        let text = mixed(true);
+        let guess = Stats::sample(&text, 0..text.len(), 4, 1024);
+        let real = Stats::gather(&text, 0..text.len());
+        assert!(real.repeated_caps.contains("HAMLET"));
+        assert!(!guess.repeated_caps.contains("HAMLET"));
+    }
+
+    #[test]
+    fn scan_line_finds_each_newline_and_narrow_width() {
+        let text = "short\nexactly8\n\nlonger than eight bytes é here “quoted” — ok\n\
+                    猫 wide\nlast é 😀 \u{3000}x\nzero\u{301}";
+        let bytes = text.as_bytes();
+        for from in (0..=bytes.len()).filter(|&i| text.is_char_boundary(i)) {
+            let end = bytes[from..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |i| from + i);
+            let line = &text[from..end];
+            let narrow = (!line.bytes().any(|b| b >= 0xe3)).then(|| line.chars().count());
+            let scan = scan_line(bytes, from);
+            assert_eq!((scan.end, scan.narrow_chars), (end, narrow), "from {from}");
+            if narrow.is_some() && !line.contains('\u{301}') {
+                assert_eq!(narrow, Some(line.width()), "{line}");
+            }
+        }
+    }
 }

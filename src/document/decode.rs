@@ -28,39 +28,85 @@ const SNIFF: usize = 64 * 1024;
 /// Decodes `bytes` to a `String` (not yet normalised; a UTF-8 BOM is removed, other
 /// U+FEFF are left for the normaliser).
 ///
-/// `forced` (the CLI's `--encoding`) overrides every detection, BOM included.
+/// `forced` (the CLI's `--encoding`) overrides every detection, BOM included. Valid UTF-8
+/// is copied once; [`decode_vec`] avoids even that.
 pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, LoadError> {
+    if let Some(done) = before_utf8(bytes, forced) {
+        return done;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(valid_utf8(text.to_owned())),
+        Err(e) => Ok(guess_legacy(bytes, e.valid_up_to())),
+    }
+}
+
+/// Like [`decode`], but takes the bytes: valid UTF-8 (the common case) becomes the
+/// `String` without a copy, after one validation pass.
+pub fn decode_vec(bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Result<Decoded, LoadError> {
+    if forced == Some(UTF_8) && !looks_binary(&bytes) {
+        return Ok(match String::from_utf8(bytes) {
+            Ok(text) => Decoded {
+                text,
+                encoding: UTF_8.name(),
+            },
+            Err(e) => with(UTF_8, e.as_bytes()),
+        });
+    }
+    if let Some(done) = before_utf8(&bytes, forced) {
+        return done;
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(valid_utf8(text)),
+        Err(e) => {
+            let valid_up_to = e.utf8_error().valid_up_to();
+            Ok(guess_legacy(e.as_bytes(), valid_up_to))
+        }
+    }
+}
+
+/// The decisions taken before trying UTF-8: empty input, a forced encoding, a BOM, NULs.
+/// `None` when the bytes should be tried as UTF-8 next.
+fn before_utf8(
+    bytes: &[u8],
+    forced: Option<&'static Encoding>,
+) -> Option<Result<Decoded, LoadError>> {
     if bytes.is_empty() {
-        return Ok(Decoded {
+        return Some(Ok(Decoded {
             text: String::new(),
             encoding: forced.unwrap_or(UTF_8).name(),
-        });
+        }));
     }
     if let Some(enc) = forced {
         if enc != UTF_16LE && enc != UTF_16BE && looks_binary(bytes) {
-            return Err(LoadError::Binary);
+            return Some(Err(LoadError::Binary));
         }
-        return Ok(with(enc, bytes));
+        return Some(Ok(with(enc, bytes)));
     }
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        return Ok(with(enc, &bytes[bom_len..]));
+        return Some(Ok(with(enc, &bytes[bom_len..])));
     }
-    if bytes[..bytes.len().min(PROBE)].contains(&0) {
-        return match utf16_without_bom(bytes) {
+    if looks_binary(bytes) {
+        return Some(match utf16_without_bom(bytes) {
             Some(enc) => Ok(with(enc, bytes)),
             None => Err(LoadError::Binary),
-        };
+        });
     }
-    let first_non_utf8 = match std::str::from_utf8(bytes) {
-        Ok(text) if has_iso_2022_jp_escapes(text) => return Ok(with(ISO_2022_JP, bytes)),
-        Ok(text) => {
-            return Ok(Decoded {
-                text: text.to_owned(),
-                encoding: UTF_8.name(),
-            })
-        }
-        Err(e) => e.valid_up_to(),
-    };
+    None
+}
+
+/// Valid UTF-8 text, unless it is 7-bit ISO-2022-JP.
+fn valid_utf8(text: String) -> Decoded {
+    if has_iso_2022_jp_escapes(&text) {
+        return with(ISO_2022_JP, text.as_bytes());
+    }
+    Decoded {
+        text,
+        encoding: UTF_8.name(),
+    }
+}
+
+/// Bytes that are not UTF-8 (the first bad one at `first_non_utf8`): chardetng's guess.
+fn guess_legacy(bytes: &[u8], first_non_utf8: usize) -> Decoded {
     // chardetng learns nothing from ASCII, so show it the bytes from just before the first
     // one that is not UTF-8 (a Latin-1 "é" may be 500 KB into an English novel).
     let from = first_non_utf8.saturating_sub(1024);
@@ -76,7 +122,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     } else {
         guess
     };
-    Ok(with(guess, bytes))
+    with(guess, bytes)
 }
 
 /// Decodes with `enc` without looking for a BOM again (it was either removed or the
@@ -121,17 +167,25 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 
 /// Whether 7-bit text carries ISO-2022-JP's designations (`ESC $ B`, `ESC $ @`,
 /// `ESC ( J`, `ESC ( B`). ANSI colour codes (`ESC [`) do not count.
+///
+/// Text with any byte above 0x7F is not ISO-2022-JP, and `is_ascii` stops at the first
+/// one; a 7-bit text is then scanned for ESC in vectorisable chunks.
 fn has_iso_2022_jp_escapes(text: &str) -> bool {
-    let Some(first) = text.find('\x1b') else {
-        return false;
-    };
-    if !text.is_ascii() {
+    if !text.is_ascii() || !contains_esc(text.as_bytes()) {
         return false;
     }
-    text[first..].match_indices('\x1b').any(|(i, _)| {
+    text.match_indices('\x1b').any(|(i, _)| {
         let rest = &text.as_bytes()[i + 1..];
         rest.starts_with(b"$B") || rest.starts_with(b"$@") || rest.starts_with(b"(J")
     }) || text.contains("\x1b(B") && text.contains("\x1b$")
+}
+
+/// Whether `bytes` holds an ESC: fixed chunks without an early exit inside a chunk, so
+/// the compiler vectorises it.
+fn contains_esc(bytes: &[u8]) -> bool {
+    bytes
+        .chunks(64)
+        .any(|chunk| chunk.iter().fold(false, |acc, &b| acc | (b == 0x1b)))
 }
 
 #[cfg(test)]
@@ -177,6 +231,26 @@ mod tests {
         bytes.extend(b"At Ch\x83lons and Alen\x87on the road went on. ");
         bytes.extend(b"More plain words follow them. ".repeat(300));
         assert_eq!(decode(&bytes, None).unwrap().encoding, "windows-1252");
+    }
+
+    #[test]
+    fn decode_vec_agrees_with_decode() {
+        let cases: [&[u8]; 7] = [
+            b"",
+            "plain café\n".as_bytes(),
+            b"\xef\xbb\xbfwith bom",
+            b"Ch\x83lons latin",
+            b"\x1b$B$3$s\x1b(B",
+            b"\x1b[1mbold\x1b[0m",
+            b"bin\0ary",
+        ];
+        for bytes in cases {
+            for forced in [None, Some(UTF_8), Some(encoding_rs::WINDOWS_1252)] {
+                let a = decode(bytes, forced).map(|d| (d.text, d.encoding));
+                let b = decode_vec(bytes.to_vec(), forced).map(|d| (d.text, d.encoding));
+                assert_eq!(a, b, "{bytes:?} {forced:?}");
+            }
+        }
     }
 
     #[test]

@@ -60,6 +60,18 @@ impl Document {
         Ok(doc)
     }
 
+    /// Like [`Document::from_bytes`], but takes the bytes, so a clean UTF-8 file (the
+    /// common case) becomes the document's text without being copied.
+    pub fn from_vec(
+        bytes: Vec<u8>,
+        forced: Option<&'static encoding_rs::Encoding>,
+    ) -> Result<Self, LoadError> {
+        let decoded = decode::decode_vec(bytes, forced)?;
+        let mut doc = Self::from_string(decoded.text);
+        doc.encoding = decoded.encoding;
+        Ok(doc)
+    }
+
     /// Like [`Document::from_text`], but takes ownership so clean text is not copied.
     fn from_string(raw: String) -> Self {
         let text = normalise::normalise_owned(raw);
