@@ -79,7 +79,7 @@ pub fn load(
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::Open(path.to_owned(), e))?;
-    Document::from_bytes(&bytes, encoding).map_err(|e| Error::Load(path.to_owned(), e))
+    Document::from_vec(bytes, encoding).map_err(|e| Error::Load(path.to_owned(), e))
 }
 
 /// Runs dogear with the process's arguments and returns its exit status.
@@ -159,14 +159,14 @@ fn open_book(
         return Err(Error::Open(path, io::Error::from_raw_os_error(21)));
     }
     let bytes = std::fs::read(&path).map_err(|e| Error::Open(path.clone(), e))?;
-    let doc =
-        Document::from_bytes(&bytes, args.encoding).map_err(|e| Error::Load(path.clone(), e))?;
+    let fingerprint = crate::fingerprint::of_bytes(&bytes);
+    let doc = Document::from_vec(bytes, args.encoding).map_err(|e| Error::Load(path.clone(), e))?;
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let title = crate::library::title_of(doc.text(), &name);
     let mut reader = Reader::new(doc, title, (80, 24), config.max_width);
-    let session = Session::resume(store.cloned(), &path, &bytes, &mut reader);
+    let session = Session::resume(store.cloned(), &path, fingerprint, &mut reader);
     Ok((reader, session))
 }
 

@@ -7,7 +7,6 @@
 
 use crate::app::Host;
 use crate::document::Document;
-use crate::fingerprint;
 use crate::position::{self, Found};
 use crate::reader::{Effect, Mark, Reader};
 use crate::state::{civil_date_time, BookState, Bookmark};
@@ -30,11 +29,16 @@ pub struct Session {
 }
 
 impl Session {
-    /// Loads the saved state of the book whose bytes are `bytes`, read from `path`, and
+    /// Loads the saved state of the book with this content `fingerprint`
+    /// ([`crate::fingerprint`]), read from `path`, and
     /// puts `reader` where the reader left off. Returns the session and what to tell the
     /// reader (corrupt state kept aside, the story changed, ...).
-    pub fn resume(store: Option<Store>, path: &Path, bytes: &[u8], reader: &mut Reader) -> Self {
-        let fingerprint = fingerprint::of_bytes(bytes);
+    pub fn resume(
+        store: Option<Store>,
+        path: &Path,
+        fingerprint: String,
+        reader: &mut Reader,
+    ) -> Self {
         let mut notices = Vec::new();
         let mut state = match &store {
             Some(store) => {

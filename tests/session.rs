@@ -48,9 +48,10 @@ impl Book {
 
 fn open_at(path: &Path, store: Store) -> (Reader, Session) {
     let bytes = fs::read(path).unwrap();
-    let doc = Document::from_bytes(&bytes, None).unwrap();
+    let fingerprint = dogear::fingerprint::of_bytes(&bytes);
+    let doc = Document::from_vec(bytes, None).unwrap();
     let mut reader = Reader::new(doc, "Tide", (60, 15), 72);
-    let session = Session::resume(Some(store), path, &bytes, &mut reader);
+    let session = Session::resume(Some(store), path, fingerprint, &mut reader);
     (reader, session)
 }
 
