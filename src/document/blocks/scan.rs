@@ -1,0 +1,80 @@
+//! Measuring lines: where each ends and how wide it is, eight bytes at a time.
+
+use super::shape::Line;
+use std::ops::Range;
+
+/// Calls `f` with each line of `text[body]` measured, or `None` for a blank line.
+pub(super) fn for_each_line(text: &str, body: Range<usize>, mut f: impl FnMut(Option<Line>)) {
+    let bytes = &text.as_bytes()[..body.end];
+    let mut pos = body.start;
+    loop {
+        let scan = scan_line(bytes, pos);
+        f(Line::measure(text, pos, scan.end, scan.narrow_chars));
+        if scan.end == bytes.len() {
+            break;
+        }
+        pos = scan.end + 1;
+    }
+}
+
+/// What [`scan_line`] finds out about a line.
+pub(super) struct Scan {
+    /// Index of the line's `\n` (or the end of the text).
+    pub(super) end: usize,
+    /// The line's char count, when it holds no byte from `E3` up (so no wide characters:
+    /// its display width is its char count).
+    pub(super) narrow_chars: Option<usize>,
+}
+
+/// Finds the end of the line starting at `from`, and its width when that needs no
+/// lookup, eight bytes at a time (lines are short: this beats a call to `memchr` per line
+/// followed by a second pass to measure it).
+#[inline]
+pub(super) fn scan_line(bytes: &[u8], from: usize) -> Scan {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const NL: u64 = LO * b'\n' as u64;
+    // Per byte, in its top bit: a UTF-8 continuation byte (10xx_xxxx); a byte >= E3
+    // (111x_xxxx with its low five bits >= 3). Shifts within a word only move a byte's
+    // own lower bits into its top bit, so bytes do not mix.
+    let continuation = |w: u64| w & !(w << 1) & HI;
+    // The number of top bits set: one per byte, summed by a multiplication into the top
+    // byte (no `popcnt` in baseline x86-64).
+    let count = |m: u64| ((m >> 7).wrapping_mul(LO) >> 56) as usize;
+    let wide = |w: u64| {
+        w & (w << 1) & (w << 2) & ((w << 3) | (w << 4) | (w << 5) | (w << 6) & (w << 7)) & HI
+    };
+    let (mut cont, mut wides) = (0usize, 0u64);
+    let mut words = bytes[from..].chunks_exact(8);
+    let mut at = from;
+    let done = |at: usize, cont: usize, wides: u64| Scan {
+        end: at,
+        narrow_chars: (wides == 0).then(|| at - from - cont),
+    };
+    for word in words.by_ref() {
+        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        let x = w ^ NL;
+        // The lowest byte of `x` that is zero is the first `\n` (bytes above it may be
+        // false hits, but only the lowest is used).
+        let found = x.wrapping_sub(LO) & !x & HI;
+        if found != 0 {
+            let k = found.trailing_zeros() / 8;
+            let before = if k == 0 { 0 } else { u64::MAX >> (64 - 8 * k) };
+            let w = w & before;
+            cont += count(continuation(w));
+            return done(at + k as usize, cont, wides | wide(w));
+        }
+        cont += count(continuation(w));
+        wides |= wide(w);
+        at += 8;
+    }
+    for &b in words.remainder() {
+        if b == b'\n' {
+            break;
+        }
+        cont += usize::from(b & 0xc0 == 0x80);
+        wides |= u64::from(b >= 0xe3);
+        at += 1;
+    }
+    done(at, cont, wides)
+}

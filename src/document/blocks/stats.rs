@@ -1,0 +1,255 @@
+//! What the whole document tells about its own layout: the statistics blocks are
+//! decided by, gathered in one pass or guessed from samples and checked.
+
+use super::scan::for_each_line;
+use super::shape::Line;
+use super::*;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// What the whole document tells about its own layout.
+#[derive(Debug)]
+pub(super) struct Stats<'t> {
+    /// Width of a full hard-wrapped line, or [`DEFAULT_WRAP`].
+    pub(super) wrap: usize,
+    /// Short capital lines that occur several times (speaker names, running heads).
+    pub(super) repeated_caps: HashSet<&'t str>,
+    /// Whether most continued lines start with a capital, as in poetry. In prose only
+    /// names and "I" do, so a few capitals in a row there prove nothing.
+    pub(super) capitalised: bool,
+    /// Japanese with one line per paragraph (Aozora Bunko style): lines indented with an
+    /// ideographic space are followed by another such line, a dialogue line (`「`, `『`)
+    /// or a blank, not by continuation lines. Each dialogue line is then a paragraph.
+    pub(super) one_line_japanese: bool,
+    /// What classification asked of these statistics (see [`Stats::agrees`]).
+    pub(super) probe: RefCell<Probe>,
+}
+
+/// The questions classification asked of a guessed [`Stats`]: the answers are all that
+/// the result depends on, so the guess was as good as the real statistics when those
+/// give the same answers.
+#[derive(Debug, Default)]
+pub(super) struct Probe {
+    /// Widths (capped at 255) compared with the "full line" and "too long" thresholds.
+    pub(super) vs_full: [u64; 4],
+    pub(super) vs_too_long: [u64; 4],
+    /// Whether centring was judged for an indented line (which depends on the wrap).
+    pub(super) centred: bool,
+    /// Whether a decision turned on `capitalised`, on `one_line_japanese`.
+    pub(super) capitalised: bool,
+    pub(super) japanese: bool,
+    /// Capital lines looked up in `repeated_caps`, as byte ranges of the text.
+    pub(super) caps: Vec<Range<usize>>,
+}
+
+pub(super) fn set_bit(set: &mut [u64; 4], w: usize) {
+    let w = w.min(255);
+    set[w / 64] |= 1 << (w % 64);
+}
+
+pub(super) fn bits(set: &[u64; 4]) -> impl Iterator<Item = usize> + '_ {
+    (0..256).filter(|&w| set[w / 64] >> (w % 64) & 1 == 1)
+}
+
+/// Number and size of the samples [`Stats::sample`] reads.
+pub(super) const SAMPLES: usize = 64;
+pub(super) const SAMPLE_LEN: usize = 64 * 1024;
+/// How far a sample looks for a line end before giving up on its place.
+pub(super) const SAMPLE_REACH: usize = 1 << 20;
+
+impl<'t> Stats<'t> {
+    /// The statistics of all of `text[body]`.
+    pub(super) fn gather(text: &'t str, body: Range<usize>) -> Self {
+        let mut g = Gatherer::new(text);
+        for_each_line(text, body, |line| g.line(line));
+        g.finish()
+    }
+
+    /// A guess at [`Stats::gather`] from `samples` runs of whole lines (about `len`
+    /// bytes each) spread evenly over `text[body]`.
+    pub(super) fn sample(text: &'t str, body: Range<usize>, samples: usize, len: usize) -> Self {
+        let bytes = &text.as_bytes()[..body.end];
+        let line_end_after = |at: usize| {
+            let reach = bytes.len().min(at + SAMPLE_REACH);
+            bytes[at..reach]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map(|i| at + i)
+        };
+        let mut g = Gatherer::new(text);
+        let step = body.len() / samples;
+        for i in 0..samples {
+            let at = body.start + i * step;
+            let start = if i == 0 {
+                Some(at)
+            } else {
+                line_end_after(at).map(|nl| nl + 1)
+            };
+            let Some(start) = start.filter(|&s| s < body.end) else {
+                continue;
+            };
+            let end = if start + len >= body.end {
+                body.end
+            } else {
+                let Some(end) = line_end_after(start + len) else {
+                    continue;
+                };
+                end
+            };
+            for_each_line(text, start..end, |line| g.line(line));
+            g.prev = None;
+        }
+        g.finish()
+    }
+
+    /// Lines at least this wide are "full": a hard wrap, not an author's line break.
+    pub(super) fn full(&self) -> usize {
+        self.wrap * 3 / 4
+    }
+
+    /// Lines wider than this cannot have been hard-wrapped: the break after them is real.
+    pub(super) fn too_long(&self) -> usize {
+        self.wrap * 5 / 4 + 5
+    }
+
+    /// Whether a line of `width` columns is short of [`Stats::full`].
+    pub(super) fn is_short(&self, width: usize) -> bool {
+        set_bit(&mut self.probe.borrow_mut().vs_full, width);
+        width < self.full()
+    }
+
+    /// Whether a line of `width` columns is wider than [`Stats::too_long`].
+    pub(super) fn is_too_long(&self, width: usize) -> bool {
+        set_bit(&mut self.probe.borrow_mut().vs_too_long, width);
+        width > self.too_long()
+    }
+
+    pub(super) fn is_centred(&self, line: &Line, t: &str) -> bool {
+        if line.indent >= 8 {
+            self.probe.borrow_mut().centred = true;
+        }
+        shape::is_centred(line, t, self.wrap)
+    }
+
+    pub(super) fn is_repeated_caps(&self, line: &Line, t: &str) -> bool {
+        self.probe.borrow_mut().caps.push(line.content..line.end);
+        self.repeated_caps.contains(t)
+    }
+
+    pub(super) fn is_capitalised(&self) -> bool {
+        self.probe.borrow_mut().capitalised = true;
+        self.capitalised
+    }
+
+    pub(super) fn is_one_line_japanese(&self) -> bool {
+        self.probe.borrow_mut().japanese = true;
+        self.one_line_japanese
+    }
+
+    /// Whether `real` answers every question classification asked of `self` the same
+    /// way, so that classifying with `real` would give the same blocks; all but which
+    /// capital lines repeat, which the caller checks group by group.
+    pub(super) fn agrees(&self, real: &Stats) -> bool {
+        let p = self.probe.borrow();
+        bits(&p.vs_full).all(|w| (w < self.full()) == (w < real.full()))
+            && bits(&p.vs_too_long).all(|w| (w > self.too_long()) == (w > real.too_long()))
+            && (!p.centred || self.wrap == real.wrap)
+            && (!p.capitalised || self.capitalised == real.capitalised)
+            && (!p.japanese || self.one_line_japanese == real.one_line_japanese)
+    }
+}
+
+/// Gathers [`Stats`] one line at a time.
+pub(super) struct Gatherer<'t> {
+    pub(super) text: &'t str,
+    /// Widths of lines followed by another non-blank line: in hard-wrapped prose these
+    /// crowd just under the wrap width.
+    pub(super) hist: [u32; 257],
+    pub(super) caps: HashMap<&'t str, u32>,
+    pub(super) prev: Option<Line>,
+    pub(super) continued: u64,
+    pub(super) capitals: u64,
+    /// Lines with an ideographic indent, and how many of them end their paragraph.
+    pub(super) ideographic: u64,
+    pub(super) one_line: u64,
+}
+
+impl<'t> Gatherer<'t> {
+    pub(super) fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            hist: [0; 257],
+            caps: HashMap::new(),
+            prev: None,
+            continued: 0,
+            capitals: 0,
+            ideographic: 0,
+            one_line: 0,
+        }
+    }
+
+    /// The next line (`None` when blank).
+    #[inline]
+    pub(super) fn line(&mut self, line: Option<Line>) {
+        let text = self.text;
+        if let Some(p) = self.prev {
+            if p.ideographic_indent(text) {
+                self.ideographic += 1;
+                self.one_line +=
+                    u64::from(line.map_or(true, |l| l.starts_japanese_paragraph(text)));
+            }
+            if let Some(l) = line {
+                self.hist[p.width.min(256)] += 1;
+                self.continued += 1;
+                self.capitals += u64::from(l.text(text).starts_with(char::is_uppercase));
+            }
+        }
+        if let Some(l) = line {
+            let t = l.text(text);
+            if t.len() <= 60 && shape::is_caps_title(t) {
+                *self.caps.entry(t).or_default() += 1;
+            }
+        }
+        self.prev = line;
+    }
+
+    pub(super) fn finish(mut self) -> Stats<'t> {
+        if self.prev.is_some_and(|p| p.ideographic_indent(self.text)) {
+            self.ideographic += 1;
+            self.one_line += 1;
+        }
+        Stats {
+            wrap: dominant_width(&self.hist),
+            repeated_caps: self
+                .caps
+                .into_iter()
+                .filter_map(|(t, n)| (n >= 3).then_some(t))
+                .collect(),
+            capitalised: self.capitals * 2 >= self.continued.max(1),
+            one_line_japanese: self.ideographic >= 2 && self.one_line * 10 >= self.ideographic * 8,
+            probe: RefCell::default(),
+        }
+    }
+}
+
+/// The width under which 90% of continued lines fall, if that looks like a hard wrap
+/// (40 to 120 columns, with enough lines to tell); otherwise [`DEFAULT_WRAP`].
+pub(super) fn dominant_width(hist: &[u32; 257]) -> usize {
+    let total: u64 = hist.iter().map(|&n| u64::from(n)).sum();
+    if total < 20 {
+        return DEFAULT_WRAP;
+    }
+    let mut seen = 0u64;
+    for (w, &n) in hist.iter().enumerate() {
+        seen += u64::from(n);
+        if seen * 10 >= total * 9 {
+            return if (40..=120).contains(&w) {
+                w
+            } else {
+                DEFAULT_WRAP
+            };
+        }
+    }
+    DEFAULT_WRAP
+}
