@@ -78,6 +78,11 @@ pub fn with_terminal<T>(body: impl FnOnce(&mut DefaultTerminal) -> io::Result<T>
     let mut terminal = ratatui::try_init()?;
     let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| body(&mut terminal));
     let _ = execute!(io::stdout(), DisableMouseCapture);
+    if terminal.show_cursor().is_err() {
+        // The terminal is gone (its window was closed). ratatui's Drop would try again and
+        // eprintln! the failure, and eprintln! panics when stderr is that same dead terminal.
+        std::mem::forget(terminal);
+    }
     let restored = ratatui::try_restore();
     let _ = std::panic::take_hook(); // back to the default hook once the terminal is ours no more
     let value = result?;
@@ -92,15 +97,28 @@ pub fn run(
     host: &mut impl Host,
     signals: &Signals,
 ) -> io::Result<Exit> {
+    let exit = event_loop(terminal, reader, host, signals);
+    // Whatever ended the loop, an error included (a terminal that hung up), the place is
+    // saved on the way out.
+    host.finish(reader);
+    exit
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    reader: &mut Reader,
+    host: &mut impl Host,
+    signals: &Signals,
+) -> io::Result<Exit> {
     let size = terminal.size()?;
     reader.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
     let mut last_tick = Instant::now();
-    let exit = loop {
+    loop {
         if let Some(sig) = signals.caught() {
-            break Exit::Signal(sig);
+            return Ok(Exit::Signal(sig));
         }
         terminal.draw(|frame| frame.render_widget(&*reader, frame.area()))?;
         panic_if_asked();
@@ -108,8 +126,8 @@ pub fn run(
             let ev = event::read()?;
             if let Some(action) = keymap::action(reader.mode(), &ev) {
                 match reader.update(action) {
-                    Effect::Quit => break Exit::Quit,
-                    Effect::Library => break Exit::Library,
+                    Effect::Quit => return Ok(Exit::Quit),
+                    Effect::Library => return Ok(Exit::Library),
                     Effect::None => {}
                     other => host.effect(reader, other),
                 }
@@ -121,9 +139,7 @@ pub fn run(
             reader.update(Action::Tick);
         }
         host.idle(reader, now);
-    };
-    host.finish(reader);
-    Ok(exit)
+    }
 }
 
 /// Lets the end-to-end tests check the terminal is given back on a panic: debug builds

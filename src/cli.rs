@@ -89,7 +89,8 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("dogear: {err}");
+            // Not eprintln!: it panics when stderr is gone (a closed terminal window).
+            let _ = writeln!(io::stderr(), "dogear: {err}");
             ExitCode::FAILURE
         }
     }

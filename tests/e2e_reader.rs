@@ -133,6 +133,72 @@ fn sighup_restores_the_terminal() {
 }
 
 #[test]
+fn closing_the_window_ends_dogear_and_saves_the_place() {
+    // Regression: crossterm's default event source spun forever on a hung-up terminal, so
+    // a closed window left dogear running at full CPU with its last page unsaved. Every
+    // copy of the pty's master is held here and dropped at once, as a terminal emulator
+    // does when its window closes.
+    use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+    use std::io::{Read, Write};
+    use std::time::{Duration, Instant};
+    let setup = Setup::new();
+    let size = PtySize {
+        rows: 24,
+        cols: 80,
+        pixel_width: 0,
+        pixel_height: 0,
+    };
+    let pty = native_pty_system().openpty(size).unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dogear"));
+    cmd.arg("harbour.txt");
+    cmd.cwd(setup.dir.path());
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("DOGEAR_CONFIG_DIR", setup.dir.path().join("config"));
+    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let mut writer = pty.master.take_writer().unwrap();
+    let mut screen = vt100::Parser::new(24, 80, 0);
+    let mut buf = [0u8; 4096];
+    while !screen.screen().contents().contains("THE HARBOUR CLOCK") {
+        let n = reader.read(&mut buf).unwrap();
+        assert!(n > 0, "the pty closed before the first page");
+        screen.process(&buf[..n]);
+    }
+    writer.write_all(b"   ").unwrap();
+    writer.flush().unwrap();
+    let n = reader.read(&mut buf).unwrap(); // the page turns
+    assert!(n > 0);
+    std::thread::sleep(Duration::from_millis(200));
+    drop((reader, writer, pty.master));
+
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("dogear kept running after its terminal went away");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_ne!(status.exit_code(), 101, "dogear panicked on the way out");
+    let books = setup.dir.path().join("config").join("books");
+    let state = fs::read_dir(&books)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .expect("a state file");
+    let json: serde_json::Value = serde_json::from_slice(&fs::read(state).unwrap()).unwrap();
+    let offset = json["place"]["anchor"]["offset"].as_u64().unwrap();
+    assert!(
+        offset > 0,
+        "the page turned to before the window closed was saved: {json}"
+    );
+}
+
+#[test]
 fn ctrl_c_quits_cleanly_and_a_tiny_window_says_so() {
     let setup = Setup::new();
     let mut term = setup.open(8, 3);
