@@ -23,6 +23,7 @@
 //! measured eight bytes at a time (`scan_line`); a line without wide characters has
 //! its width from that scan, and ASCII lines never see a Unicode table.
 
+mod halves;
 mod scan;
 mod shape;
 mod split;
@@ -31,6 +32,7 @@ mod stats;
 pub use split::MAX_BLOCK;
 
 use super::{Block, BlockKind};
+use halves::{classify_halves, PARALLEL_FROM};
 use scan::for_each_line;
 use shape::Line;
 use stats::{Gatherer, Stats, SAMPLES, SAMPLE_LEN};
@@ -51,16 +53,34 @@ const SPECULATE_FROM: usize = 8 << 20;
 /// two agree (as they do when the document is consistent) the result is exactly what the
 /// real statistics give, and otherwise the classification is run again with them.
 pub fn detect(text: &str, body: Range<usize>) -> Vec<Block> {
-    detect_with(text, body, SPECULATE_FROM, (SAMPLES, SAMPLE_LEN))
+    detect_with(
+        text,
+        body,
+        SPECULATE_FROM,
+        (SAMPLES, SAMPLE_LEN),
+        PARALLEL_FROM,
+    )
+}
+
+/// [`detect`] on one thread: the reference the two-thread pass must equal.
+pub fn detect_sequential(text: &str, body: Range<usize>) -> Vec<Block> {
+    detect_with(
+        text,
+        body,
+        SPECULATE_FROM,
+        (SAMPLES, SAMPLE_LEN),
+        usize::MAX,
+    )
 }
 
 /// [`detect`], speculating from `speculate_from` bytes on with `sample` (how many, how
-/// long) samples.
+/// long) samples, on two threads from `parallel_from` bytes on.
 fn detect_with(
     text: &str,
     body: Range<usize>,
     speculate_from: usize,
     sample: (usize, usize),
+    parallel_from: usize,
 ) -> Vec<Block> {
     if body.len() < speculate_from {
         let stats = Stats::gather(text, body.clone());
@@ -68,10 +88,11 @@ fn detect_with(
     }
     let guess = Stats::sample(text, body.clone(), sample.0, sample.1);
     let mut real = Gatherer::new(text);
-    let (mut out, redos) = classify(text, body.clone(), &guess, Some(&mut real));
+    let (mut out, redos) =
+        classify_halves(text, body.clone(), &guess, Some(&mut real), parallel_from);
     let real = real.finish();
     if !guess.agrees(&real) {
-        return classify(text, body, &real, None).0;
+        return classify_halves(text, body, &real, None, parallel_from).0;
     }
     // A sample cannot know which capital lines repeat: the groups that asked are
     // classified again where the real answer differs.
@@ -333,9 +354,9 @@ mod tests {
         for late in [false, true] {
             let text = mixed(late);
             let body = 0..text.len();
-            let exact = detect_with(&text, body.clone(), usize::MAX, (0, 0));
+            let exact = detect_with(&text, body.clone(), usize::MAX, (0, 0), usize::MAX);
             for sample in [(64, 65536), (4, 1024), (3, 100)] {
-                let got = detect_with(&text, body.clone(), 0, sample);
+                let got = detect_with(&text, body.clone(), 0, sample, usize::MAX);
                 assert_eq!(got, exact, "late {late} {sample:?}");
             }
         }
