@@ -226,18 +226,29 @@ fn is_heading_group(text: &str, stats: &Stats, group: &[Line]) -> bool {
 
 /// Tables and code: most lines have runs of spaces inside them (columns), not counting
 /// the two spaces some typists put after a full stop.
+/// Stops as soon as the answer is known: prose lines rarely hold two spaces.
 fn is_tabular(text: &str, group: &[Line]) -> bool {
-    let columned = group
-        .iter()
-        .filter(|l| {
-            let t = l.text(text);
-            has_double_space(t.as_bytes())
-                && t.match_indices("  ").any(|(i, _)| {
-                    t[i..].starts_with("   ") || !t[..i].ends_with(['.', '!', '?', ':', '"', '”'])
-                })
-        })
-        .count();
-    columned * 2 >= group.len()
+    let need = group.len().div_ceil(2);
+    let (mut columned, mut plain) = (0, 0);
+    for l in group {
+        let t = l.text(text);
+        let is_columned = has_double_space(t.as_bytes())
+            && t.match_indices("  ").any(|(i, _)| {
+                t[i..].starts_with("   ") || !t[..i].ends_with(['.', '!', '?', ':', '"', '”'])
+            });
+        if is_columned {
+            columned += 1;
+            if columned >= need {
+                return true;
+            }
+        } else {
+            plain += 1;
+            if group.len() - plain < need {
+                return false;
+            }
+        }
+    }
+    columned >= need
 }
 
 /// Whether `b` holds two spaces in a row: the cheap test before [`is_tabular`]'s exact

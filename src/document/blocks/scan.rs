@@ -64,8 +64,11 @@ pub(super) fn scan_line(bytes: &[u8], from: usize) -> Scan {
             cont += count(continuation(w));
             return done(at + k as usize, cont, wides | wide(w));
         }
-        cont += count(continuation(w));
-        wides |= wide(w);
+        // An ASCII word (the common case) has neither continuations nor wide chars.
+        if w & HI != 0 {
+            cont += count(continuation(w));
+            wides |= wide(w);
+        }
         at += 8;
     }
     for &b in words.remainder() {
