@@ -171,7 +171,10 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 /// Text with any byte above 0x7F is not ISO-2022-JP, and `is_ascii` stops at the first
 /// one; a 7-bit text is then scanned for ESC in vectorisable chunks.
 fn has_iso_2022_jp_escapes(text: &str) -> bool {
-    if !text.is_ascii() || !contains_esc(text.as_bytes()) {
+    let (ascii, esc) = super::par::in_halves(text.as_bytes(), ascii_and_esc, |a, b| {
+        (a.0 && b.0, a.1 || b.1)
+    });
+    if !ascii || !esc {
         return false;
     }
     text.match_indices('\x1b').any(|(i, _)| {
@@ -180,12 +183,21 @@ fn has_iso_2022_jp_escapes(text: &str) -> bool {
     }) || text.contains("\x1b(B") && text.contains("\x1b$")
 }
 
-/// Whether `bytes` holds an ESC: fixed chunks without an early exit inside a chunk, so
-/// the compiler vectorises it.
-fn contains_esc(bytes: &[u8]) -> bool {
-    bytes
-        .chunks(64)
-        .any(|chunk| chunk.iter().fold(false, |acc, &b| acc | (b == 0x1b)))
+/// Whether `bytes` is all ASCII, and whether it holds an ESC: one pass in fixed chunks
+/// without an early exit inside a chunk, so the compiler vectorises it; it stops at the
+/// first chunk with a byte above 0x7F.
+fn ascii_and_esc(bytes: &[u8]) -> (bool, bool) {
+    let mut esc = false;
+    for chunk in bytes.chunks(64) {
+        let (top, has_esc) = chunk
+            .iter()
+            .fold((0u8, false), |(top, e), &b| (top | b, e | (b == 0x1b)));
+        if top >= 0x80 {
+            return (false, esc);
+        }
+        esc |= has_esc;
+    }
+    (true, esc)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod blocks;
 pub mod decode;
 pub mod gutenberg;
 pub mod normalise;
+mod par;
 
 use std::ops::Range;
 

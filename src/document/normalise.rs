@@ -21,9 +21,12 @@ fn is_special(b: u8) -> bool {
 /// exit inside a chunk so the compiler can vectorise it: this is the whole cost of
 /// normalising a clean file.
 fn has_special(bytes: &[u8]) -> bool {
-    bytes
-        .chunks(64)
-        .any(|chunk| chunk.iter().fold(false, |acc, &b| acc | is_special(b)))
+    let scan = |bytes: &[u8]| {
+        bytes
+            .chunks(64)
+            .any(|chunk| chunk.iter().fold(false, |acc, &b| acc | is_special(b)))
+    };
+    super::par::in_halves(bytes, scan, |a, b| a || b)
 }
 
 /// Returns `raw` normalised:
