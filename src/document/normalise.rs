@@ -42,16 +42,21 @@ pub(crate) struct Survey {
 /// Surveys `bytes` (in fixed chunks the compiler vectorises, over two halves at once).
 pub(crate) fn survey(bytes: &[u8]) -> Survey {
     let scan = |bytes: &[u8]| {
+        let specials = |chunk: &[u8]| chunk.iter().fold(false, |s, &b| s | is_special(b));
         let (mut top, mut special) = (0u8, false);
         // Two folds per chunk (each vectorises; the chunk is in L1 for the second), not
-        // one fold of a pair (which does not).
-        for chunk in bytes.chunks(64) {
+        // one fold of a pair (which does not), until a byte above 0x7F settles `ascii`.
+        let mut chunks = bytes.chunks(64);
+        for chunk in chunks.by_ref() {
             top |= chunk.iter().fold(0, |t, &b| t | b);
-            special |= chunk.iter().fold(false, |s, &b| s | is_special(b));
+            special |= specials(chunk);
+            if top >= 0x80 {
+                break;
+            }
         }
         Survey {
             ascii: top < 0x80,
-            special,
+            special: special || chunks.any(specials),
         }
     };
     super::par::in_halves(bytes, scan, |a, b| Survey {
@@ -288,6 +293,8 @@ mod tests {
             &format!("{long}\x1b"),
             &format!("é{long}"),
             &format!("{long}\r"),
+            &format!("é{long}\r"),
+            &format!("{long}é\r{long}"),
         ] {
             let got = survey(s.as_bytes());
             assert_eq!(got.ascii, s.is_ascii(), "{s:.20}");
