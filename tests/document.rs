@@ -330,6 +330,43 @@ fn three_capitalised_lines_of_prose_are_not_verse() {
     assert!(!only_kinds(&text).contains(&Verse));
 }
 
+/// A long generated story: `cut` decides what sits at the middle, where the two-thread
+/// detection cuts the body.
+fn long_story(bytes: usize, middle: &str) -> String {
+    let chapter = format!(
+        "CHAPTER IX\n\n{}",
+        novel("A short line\nOf verse here\nAnd more\n")
+    );
+    let mut s = chapter.repeat(bytes / 2 / chapter.len() + 1);
+    s.push_str(middle);
+    s.push_str(&"HAMLET\n\nWords, words, words.\n\n".repeat(3));
+    s.push_str(&chapter.repeat(bytes / 2 / chapter.len() + 1));
+    s
+}
+
+#[test]
+fn two_threads_find_the_same_blocks_as_one() {
+    use dogear::document::blocks::{detect, detect_sequential};
+    let typewriter = "    The first paragraph begins here with an indent and runs on to\n\
+                      the full width of the page before it finally comes to a stop.\n";
+    for (bytes, middle) in [
+        (10_000, String::new()),
+        (
+            9 << 20,
+            "Verse\nwith\n\na blank line\ninside it\n".repeat(3),
+        ),
+        (9 << 20, format!("{}\n", typewriter.repeat(20_000))),
+    ] {
+        let text = long_story(bytes, &middle);
+        let body = 0..text.len();
+        assert_eq!(detect(&text, body.clone()), detect_sequential(&text, body));
+    }
+    // No blank line anywhere: nowhere to cut, one thread.
+    let text = typewriter.repeat((9 << 20) / typewriter.len());
+    let body = 0..text.len();
+    assert_eq!(detect(&text, body.clone()), detect_sequential(&text, body));
+}
+
 proptest! {
     #[test]
     fn arbitrary_bytes_never_panic_and_blocks_are_well_formed(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {

@@ -21,8 +21,11 @@
 //!
 //! Speed: this runs on every line of a 200 MB file when it opens, so lines are found and
 //! measured eight bytes at a time (`scan_line`); a line without wide characters has
-//! its width from that scan, and ASCII lines never see a Unicode table.
+//! its width from that scan, and ASCII lines never see a Unicode table. A long body is
+//! classified in two halves on two threads, cut at an empty line so that the result is
+//! exactly the one-thread result (see [`halves`]).
 
+mod halves;
 mod scan;
 mod shape;
 mod split;
@@ -31,6 +34,7 @@ mod stats;
 pub use split::MAX_BLOCK;
 
 use super::{Block, BlockKind};
+use halves::{classify_halves, PARALLEL_FROM};
 use scan::for_each_line;
 use shape::Line;
 use stats::{Gatherer, Stats, SAMPLES, SAMPLE_LEN};
@@ -51,16 +55,34 @@ const SPECULATE_FROM: usize = 8 << 20;
 /// two agree (as they do when the document is consistent) the result is exactly what the
 /// real statistics give, and otherwise the classification is run again with them.
 pub fn detect(text: &str, body: Range<usize>) -> Vec<Block> {
-    detect_with(text, body, SPECULATE_FROM, (SAMPLES, SAMPLE_LEN))
+    detect_with(
+        text,
+        body,
+        SPECULATE_FROM,
+        (SAMPLES, SAMPLE_LEN),
+        PARALLEL_FROM,
+    )
+}
+
+/// [`detect`] on one thread: the reference the two-thread pass must equal.
+pub fn detect_sequential(text: &str, body: Range<usize>) -> Vec<Block> {
+    detect_with(
+        text,
+        body,
+        SPECULATE_FROM,
+        (SAMPLES, SAMPLE_LEN),
+        usize::MAX,
+    )
 }
 
 /// [`detect`], speculating from `speculate_from` bytes on with `sample` (how many, how
-/// long) samples.
+/// long) samples, on two threads from `parallel_from` bytes on.
 fn detect_with(
     text: &str,
     body: Range<usize>,
     speculate_from: usize,
     sample: (usize, usize),
+    parallel_from: usize,
 ) -> Vec<Block> {
     if body.len() < speculate_from {
         let stats = Stats::gather(text, body.clone());
@@ -68,10 +90,11 @@ fn detect_with(
     }
     let guess = Stats::sample(text, body.clone(), sample.0, sample.1);
     let mut real = Gatherer::new(text);
-    let (mut out, redos) = classify(text, body.clone(), &guess, Some(&mut real));
+    let (mut out, redos) =
+        classify_halves(text, body.clone(), &guess, Some(&mut real), parallel_from);
     let real = real.finish();
     if !guess.agrees(&real) {
-        return classify(text, body, &real, None).0;
+        return classify_halves(text, body, &real, None, parallel_from).0;
     }
     // A sample cannot know which capital lines repeat: the groups that asked are
     // classified again where the real answer differs.
@@ -205,18 +228,29 @@ fn is_heading_group(text: &str, stats: &Stats, group: &[Line]) -> bool {
 
 /// Tables and code: most lines have runs of spaces inside them (columns), not counting
 /// the two spaces some typists put after a full stop.
+/// Stops as soon as the answer is known: prose lines rarely hold two spaces.
 fn is_tabular(text: &str, group: &[Line]) -> bool {
-    let columned = group
-        .iter()
-        .filter(|l| {
-            let t = l.text(text);
-            has_double_space(t.as_bytes())
-                && t.match_indices("  ").any(|(i, _)| {
-                    t[i..].starts_with("   ") || !t[..i].ends_with(['.', '!', '?', ':', '"', '”'])
-                })
-        })
-        .count();
-    columned * 2 >= group.len()
+    let need = group.len().div_ceil(2);
+    let (mut columned, mut plain) = (0, 0);
+    for l in group {
+        let t = l.text(text);
+        let is_columned = has_double_space(t.as_bytes())
+            && t.match_indices("  ").any(|(i, _)| {
+                t[i..].starts_with("   ") || !t[..i].ends_with(['.', '!', '?', ':', '"', '”'])
+            });
+        if is_columned {
+            columned += 1;
+            if columned >= need {
+                return true;
+            }
+        } else {
+            plain += 1;
+            if group.len() - plain < need {
+                return false;
+            }
+        }
+    }
+    columned >= need
 }
 
 /// Whether `b` holds two spaces in a row: the cheap test before [`is_tabular`]'s exact
@@ -305,9 +339,7 @@ fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line]) -> BlockKind {
 
 #[cfg(test)]
 mod tests {
-    use super::scan::scan_line;
     use super::{detect_with, Stats};
-    use unicode_width::UnicodeWidthStr;
 
     /// A mixed text: prose, a play whose speaker names only repeat late, verse, breaks.
     fn mixed(late_speakers: bool) -> String {
@@ -333,9 +365,9 @@ mod tests {
         for late in [false, true] {
             let text = mixed(late);
             let body = 0..text.len();
-            let exact = detect_with(&text, body.clone(), usize::MAX, (0, 0));
+            let exact = detect_with(&text, body.clone(), usize::MAX, (0, 0), usize::MAX);
             for sample in [(64, 65536), (4, 1024), (3, 100)] {
-                let got = detect_with(&text, body.clone(), 0, sample);
+                let got = detect_with(&text, body.clone(), 0, sample, usize::MAX);
                 assert_eq!(got, exact, "late {late} {sample:?}");
             }
         }
@@ -348,25 +380,5 @@ mod tests {
         let real = Stats::gather(&text, 0..text.len());
         assert!(real.repeated_caps.contains("HAMLET"));
         assert!(!guess.repeated_caps.contains("HAMLET"));
-    }
-
-    #[test]
-    fn scan_line_finds_each_newline_and_narrow_width() {
-        let text = "short\nexactly8\n\nlonger than eight bytes é here “quoted” — ok\n\
-                    猫 wide\nlast é 😀 \u{3000}x\nzero\u{301}";
-        let bytes = text.as_bytes();
-        for from in (0..=bytes.len()).filter(|&i| text.is_char_boundary(i)) {
-            let end = bytes[from..]
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(bytes.len(), |i| from + i);
-            let line = &text[from..end];
-            let narrow = (!line.bytes().any(|b| b >= 0xe3)).then(|| line.chars().count());
-            let scan = scan_line(bytes, from);
-            assert_eq!((scan.end, scan.narrow_chars), (end, narrow), "from {from}");
-            if narrow.is_some() && !line.contains('\u{301}') {
-                assert_eq!(narrow, Some(line.width()), "{line}");
-            }
-        }
     }
 }

@@ -18,6 +18,8 @@ pub enum LoadError {
 pub struct Decoded {
     pub text: String,
     pub encoding: &'static str,
+    /// The text is known to be normalised already (it was checked on the way).
+    pub clean: bool,
 }
 
 /// How much of the start of the file is checked for NUL bytes (binary or UTF-16).
@@ -48,6 +50,7 @@ pub fn decode_vec(bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Result<D
             Ok(text) => Decoded {
                 text,
                 encoding: UTF_8.name(),
+                clean: false,
             },
             Err(e) => with(UTF_8, e.as_bytes()),
         });
@@ -74,6 +77,7 @@ fn before_utf8(
         return Some(Ok(Decoded {
             text: String::new(),
             encoding: forced.unwrap_or(UTF_8).name(),
+            clean: false,
         }));
     }
     if let Some(enc) = forced {
@@ -96,12 +100,15 @@ fn before_utf8(
 
 /// Valid UTF-8 text, unless it is 7-bit ISO-2022-JP.
 fn valid_utf8(text: String) -> Decoded {
-    if has_iso_2022_jp_escapes(&text) {
+    let survey = super::normalise::survey(text.as_bytes());
+    // An ESC is special, so a clean text has none.
+    if survey.ascii && survey.special && has_iso_2022_jp_escapes(&text) {
         return with(ISO_2022_JP, text.as_bytes());
     }
     Decoded {
         text,
         encoding: UTF_8.name(),
+        clean: !survey.special,
     }
 }
 
@@ -132,6 +139,7 @@ fn with(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
     Decoded {
         text: text.into_owned(),
         encoding: enc.name(),
+        clean: false,
     }
 }
 
@@ -165,13 +173,10 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-/// Whether 7-bit text carries ISO-2022-JP's designations (`ESC $ B`, `ESC $ @`,
-/// `ESC ( J`, `ESC ( B`). ANSI colour codes (`ESC [`) do not count.
-///
-/// Text with any byte above 0x7F is not ISO-2022-JP, and `is_ascii` stops at the first
-/// one; a 7-bit text is then scanned for ESC in vectorisable chunks.
+/// Whether 7-bit text (the caller checked) carries ISO-2022-JP's designations
+/// (`ESC $ B`, `ESC $ @`, `ESC ( J`, `ESC ( B`). ANSI colour codes (`ESC [`) do not count.
 fn has_iso_2022_jp_escapes(text: &str) -> bool {
-    if !text.is_ascii() || !contains_esc(text.as_bytes()) {
+    if !contains_esc(text.as_bytes()) {
         return false;
     }
     text.match_indices('\x1b').any(|(i, _)| {
@@ -246,8 +251,8 @@ mod tests {
         ];
         for bytes in cases {
             for forced in [None, Some(UTF_8), Some(encoding_rs::WINDOWS_1252)] {
-                let a = decode(bytes, forced).map(|d| (d.text, d.encoding));
-                let b = decode_vec(bytes.to_vec(), forced).map(|d| (d.text, d.encoding));
+                let a = decode(bytes, forced).map(|d| (d.text, d.encoding, d.clean));
+                let b = decode_vec(bytes.to_vec(), forced).map(|d| (d.text, d.encoding, d.clean));
                 assert_eq!(a, b, "{bytes:?} {forced:?}");
             }
         }

@@ -8,6 +8,7 @@ pub mod blocks;
 pub mod decode;
 pub mod gutenberg;
 pub mod normalise;
+mod par;
 
 use std::ops::Range;
 
@@ -55,7 +56,7 @@ impl Document {
         forced: Option<&'static encoding_rs::Encoding>,
     ) -> Result<Self, LoadError> {
         let decoded = decode::decode(bytes, forced)?;
-        let mut doc = Self::from_string(decoded.text);
+        let mut doc = Self::from_decoded(decoded.text, decoded.clean);
         doc.encoding = decoded.encoding;
         Ok(doc)
     }
@@ -67,14 +68,23 @@ impl Document {
         forced: Option<&'static encoding_rs::Encoding>,
     ) -> Result<Self, LoadError> {
         let decoded = decode::decode_vec(bytes, forced)?;
-        let mut doc = Self::from_string(decoded.text);
+        let mut doc = Self::from_decoded(decoded.text, decoded.clean);
         doc.encoding = decoded.encoding;
         Ok(doc)
     }
 
     /// Like [`Document::from_text`], but takes ownership so clean text is not copied.
     fn from_string(raw: String) -> Self {
-        let text = normalise::normalise_owned(raw);
+        Self::from_decoded(raw, false)
+    }
+
+    /// Like [`Document::from_string`]; `clean` text is known to be normalised already.
+    fn from_decoded(raw: String, clean: bool) -> Self {
+        let text = if clean {
+            raw
+        } else {
+            normalise::normalise_owned(raw)
+        };
         let body = gutenberg::body(&text);
         let blocks = blocks::detect(&text, body.clone());
         Self {

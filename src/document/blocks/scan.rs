@@ -64,8 +64,11 @@ pub(super) fn scan_line(bytes: &[u8], from: usize) -> Scan {
             cont += count(continuation(w));
             return done(at + k as usize, cont, wides | wide(w));
         }
-        cont += count(continuation(w));
-        wides |= wide(w);
+        // An ASCII word (the common case) has neither continuations nor wide chars.
+        if w & HI != 0 {
+            cont += count(continuation(w));
+            wides |= wide(w);
+        }
         at += 8;
     }
     for &b in words.remainder() {
@@ -77,4 +80,30 @@ pub(super) fn scan_line(bytes: &[u8], from: usize) -> Scan {
         at += 1;
     }
     done(at, cont, wides)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scan_line;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn scan_line_finds_each_newline_and_narrow_width() {
+        let text = "short\nexactly8\n\nlonger than eight bytes é here “quoted” — ok\n\
+                    猫 wide\nlast é 😀 \u{3000}x\nzero\u{301}";
+        let bytes = text.as_bytes();
+        for from in (0..=bytes.len()).filter(|&i| text.is_char_boundary(i)) {
+            let end = bytes[from..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |i| from + i);
+            let line = &text[from..end];
+            let narrow = (!line.bytes().any(|b| b >= 0xe3)).then(|| line.chars().count());
+            let scan = scan_line(bytes, from);
+            assert_eq!((scan.end, scan.narrow_chars), (end, narrow), "from {from}");
+            if narrow.is_some() && !line.contains('\u{301}') {
+                assert_eq!(narrow, Some(line.width()), "{line}");
+            }
+        }
+    }
 }

@@ -88,7 +88,8 @@ impl Line {
 
     /// Whether the line is indented with an ideographic space (Japanese paragraph start).
     pub fn ideographic_indent(&self, text: &str) -> bool {
-        text[self.start..self.content].contains('\u{3000}')
+        // Most lines have no indent, and U+3000 takes three bytes.
+        self.content - self.start >= 3 && text[self.start..self.content].contains('\u{3000}')
     }
 }
 

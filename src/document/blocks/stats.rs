@@ -43,6 +43,22 @@ pub(super) struct Probe {
     pub(super) caps: Vec<Range<usize>>,
 }
 
+impl Probe {
+    /// Adds the questions recorded in `other` (asked after those in `self`).
+    pub(super) fn absorb(&mut self, other: Probe) {
+        for (a, b) in self.vs_full.iter_mut().zip(other.vs_full) {
+            *a |= b;
+        }
+        for (a, b) in self.vs_too_long.iter_mut().zip(other.vs_too_long) {
+            *a |= b;
+        }
+        self.centred |= other.centred;
+        self.capitalised |= other.capitalised;
+        self.japanese |= other.japanese;
+        self.caps.extend(other.caps);
+    }
+}
+
 pub(super) fn set_bit(set: &mut [u64; 4], w: usize) {
     let w = w.min(255);
     set[w / 64] |= 1 << (w % 64);
@@ -101,6 +117,17 @@ impl<'t> Stats<'t> {
             g.prev = None;
         }
         g.finish()
+    }
+
+    /// The same statistics with nothing asked yet, for another thread.
+    pub(super) fn fork(&self) -> Self {
+        Self {
+            wrap: self.wrap,
+            repeated_caps: self.repeated_caps.clone(),
+            capitalised: self.capitalised,
+            one_line_japanese: self.one_line_japanese,
+            probe: RefCell::default(),
+        }
     }
 
     /// Lines at least this wide are "full": a hard wrap, not an author's line break.
@@ -212,6 +239,21 @@ impl<'t> Gatherer<'t> {
             }
         }
         self.prev = line;
+    }
+
+    /// Adds the lines `other` saw, which came after an empty line ending `self`'s.
+    pub(super) fn absorb(&mut self, other: Gatherer<'t>) {
+        for (a, b) in self.hist.iter_mut().zip(other.hist) {
+            *a += b;
+        }
+        for (t, n) in other.caps {
+            *self.caps.entry(t).or_default() += n;
+        }
+        self.prev = other.prev;
+        self.continued += other.continued;
+        self.capitals += other.capitals;
+        self.ideographic += other.ideographic;
+        self.one_line += other.one_line;
     }
 
     pub(super) fn finish(mut self) -> Stats<'t> {
