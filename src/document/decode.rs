@@ -100,15 +100,16 @@ fn before_utf8(
 
 /// Valid UTF-8 text, unless it is 7-bit ISO-2022-JP.
 fn valid_utf8(text: String) -> Decoded {
-    let survey = super::normalise::survey(text.as_bytes());
-    // An ESC is special, so a clean text has none.
-    if survey.ascii && survey.special && has_iso_2022_jp_escapes(&text) {
+    let special = super::normalise::has_special(text.as_bytes());
+    // An ESC is special, so a clean text has none (and the costlier questions are only
+    // asked of a text that has a special byte).
+    if special && text.is_ascii() && has_iso_2022_jp_escapes(&text) {
         return with(ISO_2022_JP, text.as_bytes());
     }
     Decoded {
         text,
         encoding: UTF_8.name(),
-        clean: !survey.special,
+        clean: !special,
     }
 }
 

@@ -17,52 +17,17 @@ fn is_special(b: u8) -> bool {
     (b < 0x20 && b != b'\n') || b == 0x7f || b == 0xef
 }
 
-/// Whether any byte of `bytes` is [`is_special`]. Works on fixed chunks without an early
-/// exit inside a chunk so the compiler can vectorise it: this is the whole cost of
-/// normalising a clean file.
-fn has_special(bytes: &[u8]) -> bool {
+/// Whether any byte of `bytes` is [`is_special`], i.e. [`normalise`] would change the
+/// text. Works on fixed chunks without an early exit inside a chunk so the compiler can
+/// vectorise it, over two halves at once: this is the whole cost of normalising a clean
+/// file (the decoder asks it too, so a clean 200 MB file is surveyed once).
+pub(crate) fn has_special(bytes: &[u8]) -> bool {
     let scan = |bytes: &[u8]| {
         bytes
             .chunks(64)
             .any(|chunk| chunk.iter().fold(false, |acc, &b| acc | is_special(b)))
     };
     super::par::in_halves(bytes, scan, |a, b| a || b)
-}
-
-/// What one pass over a text's bytes tells: the decoder's question and ours, so a clean
-/// 200 MB file is read once for both.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Survey {
-    /// Every byte is ASCII.
-    pub ascii: bool,
-    /// Some byte is special: [`normalise`] would change the text. (An ESC is special.)
-    pub special: bool,
-}
-
-/// Surveys `bytes` (in fixed chunks the compiler vectorises, over two halves at once).
-pub(crate) fn survey(bytes: &[u8]) -> Survey {
-    let scan = |bytes: &[u8]| {
-        let specials = |chunk: &[u8]| chunk.iter().fold(false, |s, &b| s | is_special(b));
-        let (mut top, mut special) = (0u8, false);
-        // Two folds per chunk (each vectorises; the chunk is in L1 for the second), not
-        // one fold of a pair (which does not), until a byte above 0x7F settles `ascii`.
-        let mut chunks = bytes.chunks(64);
-        for chunk in chunks.by_ref() {
-            top |= chunk.iter().fold(0, |t, &b| t | b);
-            special |= specials(chunk);
-            if top >= 0x80 {
-                break;
-            }
-        }
-        Survey {
-            ascii: top < 0x80,
-            special: special || chunks.any(specials),
-        }
-    };
-    super::par::in_halves(bytes, scan, |a, b| Survey {
-        ascii: a.ascii && b.ascii,
-        special: a.special || b.special,
-    })
 }
 
 /// Returns `raw` normalised:
@@ -275,10 +240,10 @@ fn skip_escape(bytes: &[u8], i: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_special, normalise, survey};
+    use super::{has_special, normalise};
 
     #[test]
-    fn survey_answers_each_question() {
+    fn has_special_is_whether_normalise_changes_the_text() {
         let long = "plain words ".repeat(500_000);
         for s in [
             "",
@@ -296,10 +261,7 @@ mod tests {
             &format!("é{long}\r"),
             &format!("{long}é\r{long}"),
         ] {
-            let got = survey(s.as_bytes());
-            assert_eq!(got.ascii, s.is_ascii(), "{s:.20}");
-            assert_eq!(got.special, has_special(s.as_bytes()), "{s:.20}");
-            assert_eq!(got.special, normalise(s) != s, "{s:.20}");
+            assert_eq!(has_special(s.as_bytes()), normalise(s) != s, "{s:.20}");
         }
     }
 
