@@ -45,8 +45,20 @@ pub(super) fn scan_line(bytes: &[u8], from: usize) -> Scan {
         w & (w << 1) & (w << 2) & ((w << 3) | (w << 4) | (w << 5) | (w << 6) & (w << 7)) & HI
     };
     let (mut cont, mut wides) = (0usize, 0u64);
-    let mut words = bytes[from..].chunks_exact(8);
     let mut at = from;
+    // Sixteen bytes a step while they hold neither a `\n` nor a byte above 7F (one test
+    // for both words); the first pair that does is looked at word by word below.
+    for pair in bytes[from..].chunks_exact(16) {
+        let w0 = u64::from_le_bytes(pair[..8].try_into().expect("eight bytes"));
+        let w1 = u64::from_le_bytes(pair[8..].try_into().expect("eight bytes"));
+        let (x0, x1) = (w0 ^ NL, w1 ^ NL);
+        let any = (x0.wrapping_sub(LO) & !x0) | (x1.wrapping_sub(LO) & !x1) | w0 | w1;
+        if any & HI != 0 {
+            break;
+        }
+        at += 16;
+    }
+    let mut words = bytes[at..].chunks_exact(8);
     let done = |at: usize, cont: usize, wides: u64| Scan {
         end: at,
         narrow_chars: (wides == 0).then(|| at - from - cont),
