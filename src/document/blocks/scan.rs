@@ -102,7 +102,10 @@ mod tests {
     #[test]
     fn scan_line_finds_each_newline_and_narrow_width() {
         let text = "short\nexactly8\n\nlonger than eight bytes é here “quoted” — ok\n\
-                    猫 wide\nlast é 😀 \u{3000}x\nzero\u{301}";
+                    猫 wide\nlast é 😀 \u{3000}x\n\
+                    a line of plain ASCII words that runs well past thirty-two bytes é\n\
+                    and one more plain ASCII line, long enough for a few pairs of words\n\
+                    zero\u{301}";
         let bytes = text.as_bytes();
         for from in (0..=bytes.len()).filter(|&i| text.is_char_boundary(i)) {
             let end = bytes[from..]
