@@ -20,7 +20,7 @@
 //! layout recognises a continuation (no `\n` between two blocks).
 //!
 //! Speed: this runs on every line of a 200 MB file when it opens, so lines are found and
-//! measured eight bytes at a time (`scan_line`); a line without wide characters has
+//! measured eight or sixteen bytes at a time (`scan_line`); a line without wide characters has
 //! its width from that scan, and ASCII lines never see a Unicode table. A long body is
 //! classified in two halves on two threads, cut at an empty line so that the result is
 //! exactly the one-thread result (see [`halves`]).

@@ -1,4 +1,4 @@
-//! Measuring lines: where each ends and how wide it is, eight bytes at a time.
+//! Measuring lines: where each ends and how wide it is, eight or sixteen bytes at a time.
 
 use super::shape::Line;
 use std::ops::Range;
