@@ -46,25 +46,16 @@ fn parse_encoding(name: &str) -> Result<&'static encoding_rs::Encoding, String> 
 /// An error for the user: what failed, on which path, and why.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("cannot open {}: {}", .0.display(), io_reason(.1))]
+    #[error("cannot open {}: {}", .0.display(), crate::store::reason(.1))]
     Open(PathBuf, io::Error),
     #[error("{}: {}", .1, .0.display())]
     Load(PathBuf, LoadError),
-    #[error("cannot write output: {}", io_reason(.0))]
+    #[error("cannot write output: {}", crate::store::reason(.0))]
     Output(io::Error),
-    #[error("terminal: {}", io_reason(.0))]
+    #[error("terminal: {}", crate::store::reason(.0))]
     Terminal(io::Error),
     #[error("{0}")]
     Other(String),
-}
-
-/// The OS's reason without Rust's " (os error N)" suffix.
-fn io_reason(err: &io::Error) -> String {
-    let text = err.to_string();
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_owned(),
-        None => text,
-    }
 }
 
 /// Reads and decodes a story file.
@@ -72,14 +63,19 @@ pub fn load(
     path: &Path,
     encoding: Option<&'static encoding_rs::Encoding>,
 ) -> Result<Document, Error> {
+    let bytes = read_story(path)?;
+    Document::from_vec(bytes, encoding).map_err(|e| Error::Load(path.to_owned(), e))
+}
+
+/// The bytes of a story file; a directory is refused as the OS would refuse to read it.
+fn read_story(path: &Path) -> Result<Vec<u8>, Error> {
     if path.is_dir() {
         return Err(Error::Open(
             path.to_owned(),
             io::Error::from_raw_os_error(21),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::Open(path.to_owned(), e))?;
-    Document::from_vec(bytes, encoding).map_err(|e| Error::Load(path.to_owned(), e))
+    std::fs::read(path).map_err(|e| Error::Open(path.to_owned(), e))
 }
 
 /// Runs dogear with the process's arguments and returns its exit status.
@@ -129,7 +125,7 @@ fn run(args: &Args) -> Result<ExitCode, Error> {
 }
 
 fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
-    let bytes = std::fs::read(path).map_err(|e| Error::Open(path.to_owned(), e))?;
+    let bytes = read_story(path)?;
     let fingerprint = crate::fingerprint::of_bytes(&bytes);
     let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
@@ -156,10 +152,7 @@ fn open_book(
     config: &Config,
 ) -> Result<(Reader, Session), Error> {
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
-    if path.is_dir() {
-        return Err(Error::Open(path, io::Error::from_raw_os_error(21)));
-    }
-    let bytes = std::fs::read(&path).map_err(|e| Error::Open(path.clone(), e))?;
+    let bytes = read_story(&path)?;
     let fingerprint = crate::fingerprint::of_bytes(&bytes);
     let doc = Document::from_vec(bytes, args.encoding).map_err(|e| Error::Load(path.clone(), e))?;
     let name = path

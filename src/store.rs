@@ -14,11 +14,14 @@
 //! notice saying why), so a broken disk never stops anyone reading. Only `save` and
 //! `forget` return errors, for the app to show once.
 
+mod files;
+
 use crate::config::Config;
 use crate::state::{merge, BookState, BOOK_VERSION};
-use fs4::fs_std::FileExt;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+pub(crate) use files::reason;
+use files::{lock, move_aside, read_state, sync_dir, write_atomically, ReadError};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -354,140 +357,4 @@ pub fn new_bookmark_id() -> String {
     h.write_u32(std::process::id());
     h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
     format!("{:016x}", h.finish())
-}
-
-enum ReadError {
-    Io(io::Error),
-    Corrupt(String),
-}
-
-/// `Ok(None)` when the file does not exist.
-fn read_state(file: &Path) -> Result<Option<BookState>, ReadError> {
-    let bytes = match fs::read(file) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(ReadError::Io(e)),
-    };
-    serde_json::from_slice(&bytes)
-        .map(Some)
-        .map_err(|e| ReadError::Corrupt(e.to_string()))
-}
-
-/// Holds an exclusive advisory lock on `FILE.lock` until dropped (closing the file
-/// releases it, also when the process dies, so a crash never leaves a book locked).
-/// The lock file is never deleted: removing it while another process waits on it would
-/// let a third lock a new file and break the mutual exclusion.
-fn lock(file: &Path) -> Result<File, StoreError> {
-    let path = sidecar(file, ".lock");
-    let err = |source| StoreError::Lock {
-        path: path.clone(),
-        source,
-    };
-    let lock = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(err)?;
-    FileExt::lock_exclusive(&lock).map_err(err)?;
-    Ok(lock)
-}
-
-fn sidecar(file: &Path, suffix: &str) -> PathBuf {
-    let mut name = file.file_name().unwrap_or_default().to_owned();
-    name.push(suffix);
-    file.with_file_name(name)
-}
-
-/// Temp file, write, fsync, rename, fsync the directory. Must be called under the lock:
-/// it also sweeps temp files that a killed writer of this book left behind.
-fn write_atomically(file: &Path, state: &BookState) -> Result<(), StoreError> {
-    let dir = file.parent().unwrap_or(Path::new("."));
-    let name = file.file_name().unwrap_or_default().to_string_lossy();
-    let prefix = format!(".{name}.");
-    remove_stale_temps(dir, &prefix);
-
-    let write_err = |source| StoreError::Write {
-        path: file.to_owned(),
-        source,
-    };
-    let mut json = serde_json::to_vec_pretty(state).map_err(|source| StoreError::Encode {
-        path: file.to_owned(),
-        source,
-    })?;
-    json.push(b'\n');
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(write_err)?;
-    tmp.write_all(&json).map_err(write_err)?;
-    tmp.as_file().sync_all().map_err(write_err)?;
-    tmp.persist(file).map_err(|e| write_err(e.error))?;
-    sync_dir(dir);
-    Ok(())
-}
-
-fn remove_stale_temps(dir: &Path, prefix: &str) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.filter_map(Result::ok) {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with(prefix) && name.ends_with(".tmp") {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
-}
-
-/// Makes a rename or removal in `dir` durable. Best effort: some file systems refuse to
-/// fsync a directory, and the data itself is already safely on disk by then.
-fn sync_dir(dir: &Path) {
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-}
-
-/// Renames a corrupt file to `NAME.corrupt-SECS` (adding `-2`, `-3`, ... if taken) and
-/// returns the new path. Never overwrites: the new name is claimed with a hard link,
-/// which fails if it exists, and only then is the old name removed.
-fn move_aside(file: &Path) -> io::Result<PathBuf> {
-    let secs = now_ms() / 1000;
-    for n in 1..1000 {
-        let suffix = if n == 1 {
-            format!(".corrupt-{secs}")
-        } else {
-            format!(".corrupt-{secs}-{n}")
-        };
-        let target = sidecar(file, &suffix);
-        match fs::hard_link(file, &target) {
-            Ok(()) => {
-                fs::remove_file(file)?;
-                sync_dir(file.parent().unwrap_or(Path::new(".")));
-                return Ok(target);
-            }
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(e),
-            // File systems without hard links: check, then rename.
-            Err(_) if !target.exists() => {
-                fs::rename(file, &target)?;
-                return Ok(target);
-            }
-            Err(_) => continue,
-        }
-    }
-    Err(io::Error::new(
-        io::ErrorKind::AlreadyExists,
-        "too many corrupt copies already kept",
-    ))
-}
-
-/// The operating system's reason without Rust's " (os error N)" suffix.
-fn reason(err: &io::Error) -> String {
-    let text = err.to_string();
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_owned(),
-        None => text,
-    }
 }
