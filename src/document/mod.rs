@@ -5,10 +5,12 @@
 //! one linear pass. Each block is a byte range into that text; nothing is copied.
 
 pub mod blocks;
+pub mod breaks;
 pub mod decode;
 pub mod gutenberg;
 pub mod normalise;
 mod par;
+pub mod verse;
 
 use std::ops::Range;
 

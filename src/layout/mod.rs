@@ -11,7 +11,7 @@
 //! the block's end. Line starts are unique, so `line_at(line.range.start)` is that line.
 
 mod tokens;
-mod width;
+pub(crate) mod width;
 mod wrap;
 
 pub use width::{is_cjk, str_width};

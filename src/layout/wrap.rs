@@ -9,6 +9,7 @@
 use super::tokens::Tokens;
 use super::width::{grapheme_width, is_cjk_join, str_width};
 use super::{Line, LineStyle};
+use crate::document::verse::{self, VerseLine};
 use crate::document::{BlockKind, Document};
 use std::ops::Range;
 use textwrap::core::Fragment;
@@ -16,13 +17,6 @@ use textwrap::wrap_algorithms::wrap_first_fit;
 use textwrap::WordSeparator;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// A hanging continuation must follow a line the author's margin broke: one that ends
-/// within this many columns of the block's longest line (the margin's best estimate), or
-/// one whose next word would not have fitted before that margin.
-const HANG_SLACK: usize = 3;
-/// ... and the block's longest line must be at least this wide; short verse with
-/// alternating indentation is a poem's shape, not a margin.
-const HANG_MIN_WIDTH: usize = 56;
 /// Extra indentation of the continuation lines of a wrapped verse line.
 const VERSE_CONTINUATION: usize = 2;
 
@@ -48,23 +42,12 @@ impl Fragment for Frag {
     }
 }
 
-/// One source line of a verse block.
-#[derive(Debug, Clone, Copy)]
-struct SourceLine {
-    /// Start of the line's text after its indentation.
-    start: usize,
-    /// End of its text, trailing whitespace excluded.
-    end: usize,
-    indent: usize,
-    width: usize,
-}
-
 /// Wraps blocks; keeps its scratch buffers between calls so that wrapping a whole book
 /// (for `--print`) allocates little.
 #[derive(Debug, Default)]
 pub struct Wrapper {
     frags: Vec<Frag>,
-    source: Vec<SourceLine>,
+    source: Vec<VerseLine>,
 }
 
 /// Whether block `index` is followed by a blank spacer line: not after the last block, and
@@ -128,33 +111,15 @@ impl Wrapper {
 
     fn verse(&mut self, text: &str, range: Range<usize>, width: usize, out: &mut Vec<Line>) {
         self.source.clear();
-        let mut pos = range.start;
-        for raw in text[range.clone()].split('\n') {
-            let content = raw.trim_start_matches(|c: char| c.is_whitespace());
-            let lead = raw.len() - content.len();
-            let trimmed = content.trim_end();
-            self.source.push(SourceLine {
-                start: pos + lead,
-                end: pos + lead + trimmed.len(),
-                indent: str_width(&raw[..lead]),
-                width: str_width(trimmed),
-            });
-            pos += raw.len() + 1;
-        }
-        // Blank source lines at the ends would share a start with the spacer or the block.
-        while self.source.last().is_some_and(|l| l.start == l.end) {
-            self.source.pop();
-        }
-        let first = self
+        self.source.extend(verse::lines(text, range));
+        let written = self.source.iter().filter(|l| l.start < l.end);
+        let min_indent = written.map(|l| l.indent).min().unwrap_or(0);
+        let cap = width / 2;
+        let mut i = self
             .source
             .iter()
             .position(|l| l.start < l.end)
             .unwrap_or(0);
-        let written = self.source.iter().filter(|l| l.start < l.end);
-        let min_indent = written.clone().map(|l| l.indent).min().unwrap_or(0);
-        let longest = written.map(|l| l.indent + l.width).max().unwrap_or(0);
-        let cap = width / 2;
-        let mut i = first;
         while i < self.source.len() {
             let head = self.source[i];
             if head.start == head.end {
@@ -169,20 +134,7 @@ impl Wrapper {
                 continue;
             }
             let mut last = i;
-            while let Some(next) = self.source.get(last + 1) {
-                let prev = self.source[last];
-                let prev_end = prev.indent + prev.width;
-                let next_word = text[next.start..next.end]
-                    .split(char::is_whitespace)
-                    .next()
-                    .map_or(0, str_width);
-                let hanging = next.start < next.end
-                    && next.indent > head.indent
-                    && longest >= HANG_MIN_WIDTH
-                    && (prev_end + HANG_SLACK >= longest || prev_end + 1 + next_word > longest);
-                if !hanging {
-                    break;
-                }
+            while self.source.get(last + 1).is_some_and(|l| l.continues) {
                 last += 1;
             }
             let indent = (head.indent - min_indent).min(cap);

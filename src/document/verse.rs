@@ -1,0 +1,87 @@
+//! The lines of a verse block, and which of them continue the line before (a long line
+//! the author's margin broke, carried on a deeper, "hanging" indent).
+//!
+//! This is a decision about the text, not about the screen: it depends only on the
+//! block, never on the width it is shown at, so the layout and the reading-quality scorer
+//! ([`super::breaks`]) see the same answer.
+
+use crate::layout::width::str_width;
+use std::ops::Range;
+
+/// A hanging continuation must follow a line the author's margin broke: one that ends
+/// within this many columns of the block's longest line (the margin's best estimate), or
+/// one whose next word would not have fitted before that margin.
+const HANG_SLACK: usize = 3;
+/// ... and the block's longest line must be at least this wide; short verse with
+/// alternating indentation is a poem's shape, not a margin.
+const HANG_MIN_WIDTH: usize = 56;
+
+/// One source line of a verse block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerseLine {
+    /// Start of the line's text after its indentation.
+    pub start: usize,
+    /// End of its text, trailing whitespace excluded (`start == end` for a blank line).
+    pub end: usize,
+    /// Indentation in columns.
+    pub indent: usize,
+    /// Display width of the text after the indentation.
+    pub width: usize,
+    /// Whether this line continues the one before it (a hanging continuation).
+    pub continues: bool,
+}
+
+/// The lines of the verse block `text[range]`, blank ones at its end dropped.
+pub fn lines(text: &str, range: Range<usize>) -> Vec<VerseLine> {
+    let mut out = Vec::new();
+    let mut pos = range.start;
+    for raw in text[range].split('\n') {
+        let content = raw.trim_start_matches(char::is_whitespace);
+        let lead = raw.len() - content.len();
+        let trimmed = content.trim_end();
+        out.push(VerseLine {
+            start: pos + lead,
+            end: pos + lead + trimmed.len(),
+            indent: str_width(&raw[..lead]),
+            width: str_width(trimmed),
+            continues: false,
+        });
+        pos += raw.len() + 1;
+    }
+    // Blank source lines at the end would share a start with the spacer after the block.
+    while out.last().is_some_and(|l: &VerseLine| l.start == l.end) {
+        out.pop();
+    }
+    mark_hanging(text, &mut out);
+    out
+}
+
+/// Marks the lines that hang from the line before: deeper than the head of their line,
+/// after a line that ran to the block's margin (or could not take the next word).
+fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
+    let written = lines.iter().filter(|l| l.start < l.end);
+    let longest = written.map(|l| l.indent + l.width).max().unwrap_or(0);
+    if longest < HANG_MIN_WIDTH {
+        return;
+    }
+    let mut head = 0;
+    for i in 1..lines.len() {
+        let (prev, next) = (lines[i - 1], lines[i]);
+        if prev.start == prev.end || next.start == next.end {
+            head = i;
+            continue;
+        }
+        let prev_end = prev.indent + prev.width;
+        let next_word = text[next.start..next.end]
+            .split(char::is_whitespace)
+            .next()
+            .map_or(0, str_width);
+        let hanging = next.indent > lines[head].indent
+            && (prev_end + HANG_SLACK >= longest || prev_end + 1 + next_word > longest);
+        if hanging {
+            lines[i].continues = true;
+        } else {
+            head = i;
+        }
+    }
+}
