@@ -25,6 +25,7 @@
 //! classified in two halves on two threads, cut at an empty line so that the result is
 //! exactly the one-thread result (see [`halves`]).
 
+mod evidence;
 mod halves;
 mod scan;
 mod shape;
@@ -170,6 +171,23 @@ fn push(out: &mut Vec<Block>, text: &str, kind: BlockKind, lines: &[Line]) {
 
 /// Classifies one run of non-blank lines (between blank lines) into blocks.
 fn classify_group(text: &str, stats: &Stats, group: &[Line], out: &mut Vec<Block>) {
+    // A scene break inside a group (a quotation file's `%`) separates as a blank line does.
+    let mut group = group;
+    if group.len() > 1 {
+        while let Some(at) = group
+            .iter()
+            .position(|l| shape::is_scene_break(l.text(text)))
+        {
+            classify_section(text, stats, &group[..at], out);
+            push(out, text, BlockKind::SceneBreak, &group[at..=at]);
+            group = &group[at + 1..];
+        }
+    }
+    classify_section(text, stats, group, out);
+}
+
+/// Classifies lines with no blank line and no scene break among them into blocks.
+fn classify_section(text: &str, stats: &Stats, group: &[Line], out: &mut Vec<Block>) {
     match group {
         [] => {}
         [line] => push(out, text, single_kind(text, stats, line, true), group),
@@ -177,7 +195,8 @@ fn classify_group(text: &str, stats: &Stats, group: &[Line], out: &mut Vec<Block
         _ if is_tabular(text, group) => push(out, text, BlockKind::Verse, group),
         _ => {
             let base = group.iter().map(|l| l.indent).min().unwrap_or(0);
-            let typewriter = is_typewriter(text, group, base);
+            let wrap = evidence::local_wrap(stats, group);
+            let typewriter = is_typewriter(text, stats, group, base, wrap);
             let mut from = 0;
             for i in 1..=group.len() {
                 if i == group.len()
@@ -226,18 +245,21 @@ fn is_heading_group(text: &str, stats: &Stats, group: &[Line]) -> bool {
         })
 }
 
-/// Tables and code: most lines have runs of spaces inside them (columns), not counting
-/// the two spaces some typists put after a full stop.
+/// Tables and code: most lines have runs of spaces inside them (columns), or end on a
+/// page number after dot leaders; not counting the two spaces some typists put after a
+/// full stop or after a verse number.
 /// Stops as soon as the answer is known: prose lines rarely hold two spaces.
 fn is_tabular(text: &str, group: &[Line]) -> bool {
     let need = group.len().div_ceil(2);
     let (mut columned, mut plain) = (0, 0);
     for l in group {
         let t = l.text(text);
+        let t = &t[evidence::number_prefix(t)..];
         let is_columned = has_double_space(t.as_bytes())
             && t.match_indices("  ").any(|(i, _)| {
                 t[i..].starts_with("   ") || !t[..i].ends_with(['.', '!', '?', ':', '"', '”'])
-            });
+            })
+            || t.contains(" ...") && t.ends_with(|c: char| c.is_ascii_digit());
         if is_columned {
             columned += 1;
             if columned >= need {
@@ -268,20 +290,26 @@ fn has_double_space(b: &[u8]) -> bool {
 }
 
 /// Typewriter style: indented lines (deeper than the group's least indent) follow
-/// finished sentences. Hanging-indented verse continues unfinished lines instead.
-fn is_typewriter(text: &str, group: &[Line], base: usize) -> bool {
+/// finished sentences, and the lines between them read as prose. Hanging-indented verse
+/// continues unfinished lines instead, and a poem's indented refrain or closing couplet
+/// follows a finished line too, but its lines are not prose.
+fn is_typewriter(text: &str, stats: &Stats, group: &[Line], base: usize, wrap: usize) -> bool {
     let (mut yes, mut no) = (0, 0);
+    let mut prose = 0;
     for pair in group.windows(2) {
-        if pair[1].indent > base && pair[1].indent <= base + 12 {
-            let prev = pair[0].text(text);
-            if shape::ends_sentence(prev) || shape::is_titled_heading(prev) {
+        let (prev, next) = (&pair[0], &pair[1]);
+        if next.indent > base && next.indent <= base + 12 {
+            let t = prev.text(text);
+            if shape::ends_sentence(t) || shape::is_titled_heading(t) {
                 yes += 1;
             } else {
                 no += 1;
             }
+        } else if next.indent <= prev.indent {
+            prose += evidence::soft_score(text, stats, prev, next, wrap).signum();
         }
     }
-    yes > no
+    yes > no && prose > 0
 }
 
 /// Whether `group[i]` starts a new paragraph although no blank line precedes it.
@@ -295,46 +323,79 @@ fn starts_paragraph(
     typewriter: Option<usize>,
 ) -> bool {
     let (prev, line) = (&group[i - 1], &group[i]);
-    if stats.is_too_long(prev.width) || line.ideographic_indent(text) {
+    if line.ideographic_indent(text) {
         return true;
     }
-    let t = line.text(text);
-    if t.starts_with(['「', '『'])
-        && (shape::ends_sentence(prev.text(text)) || stats.is_one_line_japanese())
-    {
+    let (p, t) = (prev.text(text), line.text(text));
+    // One line per paragraph: a line too long to have been hard-wrapped ends its
+    // paragraph, if it ends a sentence (a single over-long line in hard-wrapped prose
+    // does not).
+    if stats.is_too_long(prev.width) && shape::ends_sentence(p) {
+        return true;
+    }
+    if t.starts_with(['「', '『']) && (shape::ends_sentence(p) || stats.is_one_line_japanese()) {
+        return true;
+    }
+    // A quotation's attribution, and the next numbered verse or list item.
+    if evidence::is_attribution(t) && !evidence::is_attribution(p) {
+        return true;
+    }
+    if evidence::starts_numbered(t) && shape::ends_sentence(p) {
         return true;
     }
     let Some(base) = typewriter else {
         return false;
     };
-    line.indent > base && shape::ends_sentence(prev.text(text))
+    line.indent > base && shape::ends_sentence(p)
         || is_heading_line(text, stats, line)
         || is_heading_line(text, stats, prev)
 }
 
-/// A paragraph if its lines (all but the last) run to the wrap width and do not each
-/// start with a capital; otherwise verse.
+/// A paragraph if its line breaks look soft (see [`evidence::soft_score`]); otherwise
+/// verse.
+///
+/// A line deeper than the one before is left out of the vote: it is a hanging
+/// continuation (verse), a stanza's alternating indent (verse), or a speech's or list
+/// item's later lines (prose); the other breaks tell which. When every line after the
+/// first shares one deeper indent (a hanging paragraph), those breaks count after all.
 fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line]) -> BlockKind {
-    let inner = &piece[..piece.len() - 1];
-    let short = inner.iter().filter(|l| stats.is_short(l.width)).count();
-    if short * 5 > inner.len() {
-        return BlockKind::Verse;
+    let wrap = evidence::local_wrap(stats, piece);
+    let later = &piece[1..];
+    let hanging_paragraph =
+        later[0].indent > piece[0].indent + 1 && later.iter().all(|l| l.indent == later[0].indent);
+    let (mut votes, mut counted, mut deeper) = (0, 0, 0);
+    for pair in piece.windows(2) {
+        let (prev, next) = (&pair[0], &pair[1]);
+        let score = evidence::soft_score(text, stats, prev, next, wrap);
+        if !hanging_paragraph && next.indent > prev.indent + 1 {
+            deeper += 1;
+            if counted == 0 && pair[1].end == piece[piece.len() - 1].end {
+                // Only the last line is deeper (a paragraph's last line on a tab): it
+                // is the only evidence there is.
+                votes += score;
+                counted += 1;
+            }
+            continue;
+        }
+        votes += score;
+        counted += 1;
     }
-    // Deeper lines after the first that are not paragraph starts: a hanging indent.
-    let base = piece[0].indent.min(piece[1].indent);
-    if piece[1..].iter().any(|l| l.indent >= base + 2) {
+    if deeper > 0 && counted == 0 {
         return BlockKind::Verse;
     }
     // Poems start every line with a capital; prose continues mid-sentence.
-    let continued = &piece[1..];
-    let capitals = continued
+    let capitals = later
         .iter()
         .filter(|l| l.text(text).starts_with(char::is_uppercase))
         .count();
-    if continued.len() >= 2 && capitals * 4 >= continued.len() * 3 && stats.is_capitalised() {
+    if later.len() >= 2 && capitals * 4 >= later.len() * 3 && stats.is_capitalised() {
         return BlockKind::Verse;
     }
-    BlockKind::Paragraph
+    if votes > 0 {
+        BlockKind::Paragraph
+    } else {
+        BlockKind::Verse
+    }
 }
 
 #[cfg(test)]

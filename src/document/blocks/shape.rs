@@ -121,14 +121,20 @@ pub(super) fn ends_sentence(t: &str) -> bool {
     t.ends_with(['.', '!', '?', ':', '。', '！', '？', '…']) || t.ends_with("--") || t.is_empty()
 }
 
-/// `* * *`, `***`, `---`, `#`, `~~~`, `&&&`, and spaced variants, alone on a line.
+/// `* * *`, `***`, `---`, `#`, `~~~`, `&&&`, and spaced variants, alone on a line; a
+/// quotation file's `%` between entries.
 pub(super) fn is_scene_break(t: &str) -> bool {
-    const MARKS: &[char] = &['*', '-', '#', '~', '&', '=', '_', '+', '.', '•', '·', '§'];
+    const MARKS: &[char] = &[
+        '*', '-', '#', '~', '&', '=', '_', '+', '.', '•', '·', '§', '%',
+    ];
     if t.len() > 80 || !t.chars().all(|c| c == ' ' || MARKS.contains(&c)) {
         return false;
     }
     let marks = t.chars().filter(|&c| c != ' ').count();
-    marks >= 3 || (marks >= 1 && t.chars().all(|c| matches!(c, ' ' | '#' | '*' | '~' | '§')))
+    marks >= 3
+        || (marks >= 1
+            && t.chars()
+                .all(|c| matches!(c, ' ' | '#' | '*' | '~' | '§' | '%')))
 }
 
 const NUMBERED: &[&str] = &[

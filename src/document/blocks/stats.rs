@@ -36,6 +36,8 @@ pub(super) struct Probe {
     pub(super) vs_too_long: [u64; 4],
     /// Whether centring was judged for an indented line (which depends on the wrap).
     pub(super) centred: bool,
+    /// Whether the wrap column itself was used (the fit test of a line break).
+    pub(super) wrap: bool,
     /// Whether a decision turned on `capitalised`, on `one_line_japanese`.
     pub(super) capitalised: bool,
     pub(super) japanese: bool,
@@ -53,6 +55,7 @@ impl Probe {
             *a |= b;
         }
         self.centred |= other.centred;
+        self.wrap |= other.wrap;
         self.capitalised |= other.capitalised;
         self.japanese |= other.japanese;
         self.caps.extend(other.caps);
@@ -159,6 +162,12 @@ impl<'t> Stats<'t> {
         shape::is_centred(line, t, self.wrap)
     }
 
+    /// The document's wrap column, for the fit test of a line break.
+    pub(super) fn wrap_column(&self) -> usize {
+        self.probe.borrow_mut().wrap = true;
+        self.wrap
+    }
+
     pub(super) fn is_repeated_caps(&self, line: &Line, t: &str) -> bool {
         self.probe.borrow_mut().caps.push(line.content..line.end);
         self.repeated_caps.contains(t)
@@ -181,7 +190,7 @@ impl<'t> Stats<'t> {
         let p = self.probe.borrow();
         bits(&p.vs_full).all(|w| (w < self.full()) == (w < real.full()))
             && bits(&p.vs_too_long).all(|w| (w > self.too_long()) == (w > real.too_long()))
-            && (!p.centred || self.wrap == real.wrap)
+            && (!(p.centred || p.wrap) || self.wrap == real.wrap)
             && (!p.capitalised || self.capitalised == real.capitalised)
             && (!p.japanese || self.one_line_japanese == real.one_line_japanese)
     }

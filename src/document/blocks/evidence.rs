@@ -1,0 +1,174 @@
+//! Evidence about one line break: was it the wrapping tool's (soft) or the author's
+//! (hard)?
+//!
+//! The classic test: would the first word of the next line have fitted on this line
+//! before the wrap column? A tool that fills lines never leaves room for the next word, so
+//! if there was room, a person broke the line. The wrap column is the one in force for the
+//! lines at hand (a quotation file wraps each entry differently), the document's when they
+//! are too few to tell. Line-start capitals and line-end punctuation weigh in: prose
+//! continues mid-sentence on a lower-case word, verse starts its lines with capitals and
+//! ends them on punctuation.
+
+use super::shape::{self, Line};
+use super::stats::Stats;
+use crate::layout::width::str_width;
+
+/// The wrap column in force for `lines` (a group or a piece of one): the widest of the
+/// lines that are followed by another (the second widest, so one over-long line does not
+/// count), when there are enough of them to tell and they reach near the document's
+/// column; otherwise the document's.
+pub(super) fn local_wrap(stats: &Stats, lines: &[Line]) -> usize {
+    let doc = stats.wrap_column();
+    let Some((_, inner)) = lines.split_last() else {
+        return doc;
+    };
+    if inner.len() < 3 {
+        return doc;
+    }
+    // The second widest: one over-long line (an unevenly wrapped paragraph) must not set
+    // the column for the rest.
+    let (mut first, mut second) = (0, 0);
+    for l in inner {
+        if l.width > first {
+            second = first;
+            first = l.width;
+        } else if l.width > second {
+            second = l.width;
+        }
+    }
+    // Lines that all stop well short of the document's column are verse, not a narrower
+    // wrap: measure them against the document's.
+    if second * 4 >= doc * 3 {
+        second
+    } else {
+        doc
+    }
+}
+
+/// How strongly the break between `prev` and `next` looks soft (positive) or hard
+/// (negative), given the wrap column `wrap`.
+pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wrap: usize) -> i32 {
+    let (p, n) = (prev.text(text), next.text(text));
+    let first_word = n.split(' ').next().unwrap_or("");
+    let word = if first_word.is_ascii() {
+        first_word.len()
+    } else {
+        str_width(first_word)
+    };
+    let room = wrap as i64 - (prev.width + 1 + word) as i64;
+    let mut score = match room {
+        ..=-1 => 3,
+        0..=2 => 0,
+        3..=5 => -1,
+        6..=10 => -2,
+        _ => -4,
+    };
+    match n.chars().next() {
+        Some(c) if c.is_lowercase() => score += 2,
+        Some(c) if c.is_uppercase() => score -= if stats.is_capitalised() { 2 } else { 1 },
+        _ => {}
+    }
+    if shape::ends_sentence(p) {
+        score -= 1;
+    } else if p.ends_with(|c: char| c.is_alphanumeric()) {
+        score += 1;
+        // Nobody ends a line of verse on "the": a tool broke the sentence there.
+        let last = p.rsplit(' ').next().unwrap_or("");
+        if LEADING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last)) {
+            score += 2;
+        }
+    }
+    score
+}
+
+/// Words that lead into what follows them (articles, prepositions, conjunctions): a line
+/// ending on one breaks a phrase.
+const LEADING_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "and",
+    "or", "but", "nor", "that", "which", "who", "whose", "as", "than", "his", "her", "its",
+    "their", "my", "your", "our", "this", "these", "those", "is", "was", "were", "be", "had",
+    "have", "has", "very", "so", "if", "when", "de", "la", "le", "el", "los", "las", "y", "en",
+    "der", "die", "das", "und",
+];
+
+/// Whether `t` starts with a verse or list number: `2:4`, `12.`, `58, 59.`, `(3)`, `iv.`.
+pub(super) fn starts_numbered(t: &str) -> bool {
+    let b = t.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > 4 {
+        return b.first() == Some(&b'(')
+            && t[1..].find(')').is_some_and(|i| i > 0 && i <= 4)
+            && t[1..].split(')').next().is_some_and(|n| {
+                n.bytes()
+                    .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase())
+            });
+    }
+    let rest = &t[digits..];
+    // `2:4`, `1:1.` : chapter and verse.
+    if let Some(after) = rest.strip_prefix(':') {
+        return after.starts_with(|c: char| c.is_ascii_digit());
+    }
+    // `12.` or `58, 59.` followed by a space.
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ',' || c == ' ');
+    rest.starts_with(". ") || rest.starts_with(") ")
+}
+
+/// The verse or list number at the start of `t`, with the spaces after it: a double
+/// space there is a typist's habit, not a column.
+pub(super) fn number_prefix(t: &str) -> usize {
+    if !starts_numbered(t) {
+        return 0;
+    }
+    // Everything up to the first word: `58, 59.` and the spaces after it.
+    t.find(|c: char| !(c.is_ascii_digit() || matches!(c, ':' | '.' | ',' | '(' | ')' | ' ')))
+        .unwrap_or(t.len())
+}
+
+/// An attribution under a quotation: `-- Name`, `— Name`.
+pub(super) fn is_attribution(t: &str) -> bool {
+    let rest = t
+        .strip_prefix("--")
+        .or_else(|| t.strip_prefix('—'))
+        .or_else(|| t.strip_prefix('―'));
+    rest.is_some_and(|r| {
+        let r = r.trim_start_matches([' ', '-']);
+        r.starts_with(|c: char| c.is_uppercase() || c.is_numeric() || c == '"' || c == '“')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_starts() {
+        for t in [
+            "2:4  And so",
+            "1:1. Blessed",
+            "12. All that",
+            "58, 59. As on",
+            "(3) item",
+        ] {
+            assert!(starts_numbered(t), "{t}");
+        }
+        for t in [
+            "1850 was a year",
+            "12 men came",
+            "2nd of May",
+            "(and so)",
+            "3.5 miles",
+        ] {
+            assert!(!starts_numbered(t), "{t}");
+        }
+        assert_eq!(number_prefix("2:4  And so"), 5);
+        assert_eq!(number_prefix("58, 59. As"), 8);
+    }
+
+    #[test]
+    fn attributions() {
+        assert!(is_attribution("-- G. B. Shaw"));
+        assert!(is_attribution("— Anonymous"));
+        assert!(!is_attribution("--and then he left"));
+        assert!(!is_attribution("-"));
+    }
+}
