@@ -354,30 +354,31 @@ fn starts_paragraph(
 /// A paragraph if its line breaks look soft (see [`evidence::soft_score`]); otherwise
 /// verse.
 ///
-/// A line deeper than the one before is left out of the vote: it is a hanging
+/// Only breaks into a line at the piece's least indent vote: a deeper line is a hanging
 /// continuation (verse), a stanza's alternating indent (verse), or a speech's or list
-/// item's later lines (prose); the other breaks tell which. When every line after the
-/// first shares one deeper indent (a hanging paragraph), those breaks count after all.
+/// item's later lines (prose), and the other breaks tell which. When every line after the
+/// first shares one deeper indent (a hanging paragraph), those breaks vote after all, and
+/// when only the last line is deeper (a paragraph's last line on a tab) it is the only
+/// evidence there is.
 fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line]) -> BlockKind {
     let wrap = evidence::local_wrap(stats, piece);
     let later = &piece[1..];
     let hanging_paragraph =
         later[0].indent > piece[0].indent + 1 && later.iter().all(|l| l.indent == later[0].indent);
+    let base = if hanging_paragraph {
+        later[0].indent
+    } else {
+        piece.iter().map(|l| l.indent).min().unwrap_or(0)
+    };
     let (mut votes, mut counted, mut deeper) = (0, 0, 0);
-    for pair in piece.windows(2) {
+    for (i, pair) in piece.windows(2).enumerate() {
         let (prev, next) = (&pair[0], &pair[1]);
-        let score = evidence::soft_score(text, stats, prev, next, wrap);
-        if !hanging_paragraph && next.indent > prev.indent + 1 {
+        let last = i + 2 == piece.len();
+        if next.indent > base + 1 && !(last && counted == 0) {
             deeper += 1;
-            if counted == 0 && pair[1].end == piece[piece.len() - 1].end {
-                // Only the last line is deeper (a paragraph's last line on a tab): it
-                // is the only evidence there is.
-                votes += score;
-                counted += 1;
-            }
             continue;
         }
-        votes += score;
+        votes += evidence::soft_score(text, stats, prev, next, wrap);
         counted += 1;
     }
     if deeper > 0 && counted == 0 {
@@ -386,7 +387,7 @@ fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line]) -> BlockKind {
     // Poems start every line with a capital; prose continues mid-sentence.
     let capitals = later
         .iter()
-        .filter(|l| l.text(text).starts_with(char::is_uppercase))
+        .filter(|l| evidence::first_letter(l.text(text)).is_some_and(char::is_uppercase))
         .count();
     if later.len() >= 2 && capitals * 4 >= later.len() * 3 && stats.is_capitalised() {
         return BlockKind::Verse;

@@ -64,6 +64,24 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
     if longest < HANG_MIN_WIDTH {
         return;
     }
+    // Deeper lines that start with a capital are a stanza's own indentation (alternating
+    // lines, a refrain) when most deeper lines do; a long line's continuation starts
+    // wherever its sentence is, mostly in lower case.
+    let min_indent = lines
+        .iter()
+        .filter(|l| l.start < l.end)
+        .map(|l| l.indent)
+        .min()
+        .unwrap_or(0);
+    let (mut deeper, mut capital) = (0, 0);
+    for l in lines
+        .iter()
+        .filter(|l| l.start < l.end && l.indent > min_indent)
+    {
+        deeper += 1;
+        capital += usize::from(starts_capital(&text[l.start..l.end]));
+    }
+    let capitals_are_verse = deeper >= 2 && capital * 10 >= deeper * 6;
     let mut head = 0;
     for i in 1..lines.len() {
         let (prev, next) = (lines[i - 1], lines[i]);
@@ -77,6 +95,7 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
             .next()
             .map_or(0, str_width);
         let hanging = next.indent > lines[head].indent
+            && !(capitals_are_verse && starts_capital(&text[next.start..next.end]))
             && (prev_end + HANG_SLACK >= longest || prev_end + 1 + next_word > longest);
         if hanging {
             lines[i].continues = true;
@@ -84,4 +103,12 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
             head = i;
         }
     }
+}
+
+/// Whether the line's first letter (past quotes and brackets) is a capital.
+fn starts_capital(t: &str) -> bool {
+    t.chars()
+        .take(4)
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_uppercase)
 }

@@ -63,12 +63,15 @@ pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wr
         6..=10 => -2,
         _ => -4,
     };
-    match n.chars().next() {
+    let ends = shape::ends_sentence(p);
+    match first_letter(n) {
         Some(c) if c.is_lowercase() => score += 2,
-        Some(c) if c.is_uppercase() => score -= if stats.is_capitalised() { 2 } else { 1 },
+        // In prose a capital follows a full stop, or starts a name; in verse every line
+        // has one.
+        Some(c) if c.is_uppercase() && !ends => score -= if stats.is_capitalised() { 3 } else { 2 },
         _ => {}
     }
-    if shape::ends_sentence(p) {
+    if ends {
         score -= 1;
     } else if p.ends_with(|c: char| c.is_alphanumeric()) {
         score += 1;
@@ -90,6 +93,11 @@ const LEADING_WORDS: &[&str] = &[
     "have", "has", "very", "so", "if", "when", "de", "la", "le", "el", "los", "las", "y", "en",
     "der", "die", "das", "und",
 ];
+
+/// The first letter or digit of `t`, past any opening quotes, brackets or dashes.
+pub(super) fn first_letter(t: &str) -> Option<char> {
+    t.chars().take(4).find(|c| c.is_alphanumeric())
+}
 
 /// Whether `t` starts with a verse or list number: `2:4`, `12.`, `58, 59.`, `(3)`, `iv.`.
 pub(super) fn starts_numbered(t: &str) -> bool {

@@ -238,7 +238,8 @@ impl<'t> Gatherer<'t> {
             if let Some(l) = line {
                 self.hist[p.width.min(256)] += 1;
                 self.continued += 1;
-                self.capitals += u64::from(l.text(text).starts_with(char::is_uppercase));
+                let first = super::evidence::first_letter(l.text(text));
+                self.capitals += u64::from(first.is_some_and(char::is_uppercase));
             }
         }
         if let Some(l) = line {
