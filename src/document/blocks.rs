@@ -205,7 +205,7 @@ fn classify_section(text: &str, stats: &Stats, group: &[Line], out: &mut Vec<Blo
                     let piece = &group[from..i];
                     match piece {
                         [line] => push(out, text, single_kind(text, stats, line, false), piece),
-                        _ => push(out, text, prose_or_verse(text, stats, piece), piece),
+                        _ => push(out, text, prose_or_verse(text, stats, piece, wrap), piece),
                     }
                     from = i;
                 }
@@ -343,6 +343,10 @@ fn starts_paragraph(
     if evidence::starts_numbered(t) && shape::ends_sentence(p) {
         return true;
     }
+    // The next speech of a play whose speakers start their lines.
+    if evidence::starts_speech(t) && p.ends_with(|c: char| !c.is_alphanumeric()) {
+        return true;
+    }
     let Some(base) = typewriter else {
         return false;
     };
@@ -360,8 +364,8 @@ fn starts_paragraph(
 /// first shares one deeper indent (a hanging paragraph), those breaks vote after all, and
 /// when only the last line is deeper (a paragraph's last line on a tab) it is the only
 /// evidence there is.
-fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line]) -> BlockKind {
-    let wrap = evidence::local_wrap(stats, piece);
+/// `wrap` is the column in force for the group the piece is part of.
+fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line], wrap: usize) -> BlockKind {
     let later = &piece[1..];
     let hanging_paragraph =
         later[0].indent > piece[0].indent + 1 && later.iter().all(|l| l.indent == later[0].indent);

@@ -61,9 +61,6 @@ pub fn lines(text: &str, range: Range<usize>) -> Vec<VerseLine> {
 fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
     let written = lines.iter().filter(|l| l.start < l.end);
     let longest = written.map(|l| l.indent + l.width).max().unwrap_or(0);
-    if longest < HANG_MIN_WIDTH {
-        return;
-    }
     // Deeper lines that start with a capital are a stanza's own indentation (alternating
     // lines, a refrain) when most deeper lines do; a long line's continuation starts
     // wherever its sentence is, mostly in lower case.
@@ -94,9 +91,15 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
             .split(char::is_whitespace)
             .next()
             .map_or(0, str_width);
-        let hanging = next.indent > lines[head].indent
-            && !(capitals_are_verse && starts_capital(&text[next.start..next.end]))
+        let next_text = &text[next.start..next.end];
+        // A line cut mid-phrase, carried on in lower case, hangs at any width.
+        let mid_phrase = text[prev.start..prev.end].ends_with(char::is_alphanumeric)
+            && next_text.starts_with(char::is_lowercase);
+        let at_margin = longest >= HANG_MIN_WIDTH
             && (prev_end + HANG_SLACK >= longest || prev_end + 1 + next_word > longest);
+        let hanging = next.indent > lines[head].indent
+            && !(capitals_are_verse && starts_capital(next_text))
+            && (at_margin || mid_phrase);
         if hanging {
             lines[i].continues = true;
         } else {

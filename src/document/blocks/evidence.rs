@@ -14,7 +14,7 @@ use super::stats::Stats;
 use crate::layout::width::str_width;
 
 /// The wrap column in force for `lines` (a group or a piece of one): the widest of the
-/// lines that are followed by another (the second widest, so one over-long line does not
+/// lines that are followed by another (near the widest, so a few over-long lines do not
 /// count), when there are enough of them to tell and they reach near the document's
 /// column; otherwise the document's.
 pub(super) fn local_wrap(stats: &Stats, lines: &[Line]) -> usize {
@@ -25,20 +25,21 @@ pub(super) fn local_wrap(stats: &Stats, lines: &[Line]) -> usize {
     if inner.len() < 3 {
         return doc;
     }
-    // The second widest: one over-long line (an unevenly wrapped paragraph) must not set
-    // the column for the rest.
-    let (mut first, mut second) = (0, 0);
-    for l in inner {
-        if l.width > first {
-            second = first;
-            first = l.width;
-        } else if l.width > second {
-            second = l.width;
-        }
+    // Near the top of the widths but never the widest: a line or two over-long (an
+    // unevenly wrapped paragraph) must not set the column for the rest. The first lines
+    // are enough to tell, and need no allocation.
+    let mut widths = [0usize; 32];
+    let n = inner.len().min(widths.len());
+    for (w, l) in widths.iter_mut().zip(inner) {
+        *w = l.width;
     }
-    // Lines that all stop well short of the document's column are verse, not a narrower
-    // wrap: measure them against the document's.
-    if second * 4 >= doc * 3 {
+    let widths = &mut widths[..n];
+    widths.sort_unstable();
+    let second = widths[(n * 3 / 4).min(n - 2)];
+    // A few lines that all stop well short of the document's column (by more than 15%)
+    // are verse, not a narrower wrap: measure them against the document's.
+    // Many lines are evidence enough of their own column.
+    if second * 20 >= doc * 17 || n >= 8 && second >= 40 {
         second
     } else {
         doc
@@ -68,7 +69,7 @@ pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wr
         Some(c) if c.is_lowercase() => score += 2,
         // In prose a capital follows a full stop, or starts a name; in verse every line
         // has one.
-        Some(c) if c.is_uppercase() && !ends => score -= if stats.is_capitalised() { 3 } else { 2 },
+        Some(c) if c.is_uppercase() && !ends => score -= if stats.is_capitalised() { 3 } else { 1 },
         _ => {}
     }
     if ends {
@@ -132,16 +133,44 @@ pub(super) fn number_prefix(t: &str) -> usize {
         .unwrap_or(t.len())
 }
 
-/// An attribution under a quotation: `-- Name`, `— Name`.
+/// An attribution under a quotation: `-- Name`, `— Name`, `-- from "The Songs"`: a dash,
+/// a space, then words (a dash glued to a word is punctuation inside a sentence).
 pub(super) fn is_attribution(t: &str) -> bool {
     let rest = t
         .strip_prefix("--")
         .or_else(|| t.strip_prefix('—'))
         .or_else(|| t.strip_prefix('―'));
     rest.is_some_and(|r| {
-        let r = r.trim_start_matches([' ', '-']);
-        r.starts_with(|c: char| c.is_uppercase() || c.is_numeric() || c == '"' || c == '“')
+        r.starts_with(' ') && r.trim_start().starts_with(|c: char| !c.is_whitespace())
     })
+}
+
+/// A speech that opens with its speaker: `HOLM. Thy voice ...`, `FIRST LORD   Then ...`
+/// (the name before a tab stop): a name in capitals, then a full stop and a space, or a
+/// run of spaces.
+pub(super) fn starts_speech(t: &str) -> bool {
+    // The name: words in capitals (`MRS.`, `O'NEILL`), one space apart.
+    let mut name_end = 0;
+    let mut letters = 0;
+    for word in t.split(' ') {
+        let caps = word.chars().any(char::is_alphabetic)
+            && word
+                .chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '-'));
+        if !caps || name_end > 24 {
+            break;
+        }
+        letters += word.chars().filter(|c| c.is_alphabetic()).count();
+        name_end += word.len() + 1;
+    }
+    let name_end = name_end.saturating_sub(1);
+    if letters < 2 || name_end == 0 {
+        return false;
+    }
+    let (name, rest) = t.split_at(name_end);
+    let spoken = |r: &str| r.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase());
+    name.ends_with('.') && rest.strip_prefix(' ').is_some_and(spoken)
+        || rest.starts_with("  ") && spoken(rest.trim_start())
 }
 
 #[cfg(test)]
@@ -173,10 +202,31 @@ mod tests {
     }
 
     #[test]
+    fn speeches() {
+        for t in [
+            "HOLM. Thy voice I know",
+            "FIRST LORD      Then let us go",
+            "MRS. GREEN. Then stay.",
+        ] {
+            assert!(starts_speech(t), "{t}");
+        }
+        for t in [
+            "I. The start",
+            "CHAPTER IV.",
+            "O, what a night",
+            "NO. we said",
+            "A table for two",
+        ] {
+            assert!(!starts_speech(t), "{t}");
+        }
+    }
+
+    #[test]
     fn attributions() {
         assert!(is_attribution("-- G. B. Shaw"));
         assert!(is_attribution("— Anonymous"));
         assert!(!is_attribution("--and then he left"));
+        assert!(is_attribution("-- old surveyors' saying"));
         assert!(!is_attribution("-"));
     }
 }

@@ -289,7 +289,7 @@ impl<'t> Gatherer<'t> {
 /// (40 to 120 columns, with enough lines to tell); otherwise [`DEFAULT_WRAP`].
 pub(super) fn dominant_width(hist: &[u32; 257]) -> usize {
     let total: u64 = hist.iter().map(|&n| u64::from(n)).sum();
-    if total < 20 {
+    if total < 8 {
         return DEFAULT_WRAP;
     }
     let mut seen = 0u64;
