@@ -245,8 +245,8 @@ fn is_heading_group(text: &str, stats: &Stats, group: &[Line]) -> bool {
         })
 }
 
-/// Tables and code: most lines have runs of spaces inside them (columns), or end on a
-/// page number after dot leaders; not counting the two spaces some typists put after a
+/// Tables and code: most lines have runs of spaces inside them (columns), are drawn with
+/// box-drawing characters, or end on a page number after dot leaders; not counting the two spaces some typists put after a
 /// full stop or after a verse number.
 /// Stops as soon as the answer is known: prose lines rarely hold two spaces.
 fn is_tabular(text: &str, group: &[Line]) -> bool {
@@ -259,7 +259,8 @@ fn is_tabular(text: &str, group: &[Line]) -> bool {
             && t.match_indices("  ").any(|(i, _)| {
                 t[i..].starts_with("   ") || !t[..i].ends_with(['.', '!', '?', ':', '"', '”'])
             })
-            || t.contains(" ...") && t.ends_with(|c: char| c.is_ascii_digit());
+            || t.contains(" ...") && t.ends_with(|c: char| c.is_ascii_digit())
+            || is_drawn(t);
         if is_columned {
             columned += 1;
             if columned >= need {
@@ -273,6 +274,16 @@ fn is_tabular(text: &str, group: &[Line]) -> bool {
         }
     }
     columned >= need
+}
+
+/// A table's rule or row drawn with box-drawing characters (`├───┼───┤`, `│ a │`) or with
+/// ASCII (`+----+----+`, `| a | b |`).
+fn is_drawn(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.starts_with(b"+-") && b.ends_with(b"+")
+        || b.starts_with(b"|") && b.ends_with(b"|") && b.len() > 2
+        || b.windows(2)
+            .any(|w| w[0] == 0xe2 && (w[1] == 0x94 || w[1] == 0x95))
 }
 
 /// Whether `b` holds two spaces in a row: the cheap test before [`is_tabular`]'s exact
@@ -337,10 +348,21 @@ fn starts_paragraph(
         return true;
     }
     // A quotation's attribution, and the next numbered verse or list item.
-    if evidence::is_attribution(t) && !evidence::is_attribution(p) {
+    if evidence::is_attribution(t)
+        && !evidence::is_attribution(p)
+        && (line.indent > prev.indent || shape::ends_sentence(p))
+    {
         return true;
     }
     if evidence::starts_numbered(t) && shape::ends_sentence(p) {
+        return true;
+    }
+    // A signature set far to the right under a letter's last line.
+    if i + 1 == group.len()
+        && line.indent >= prev.indent + 8
+        && !t.starts_with(char::is_lowercase)
+        && p.ends_with(|c: char| !c.is_alphanumeric())
+    {
         return true;
     }
     // The next speech of a play whose speakers start their lines.

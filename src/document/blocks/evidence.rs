@@ -50,7 +50,10 @@ pub(super) fn local_wrap(stats: &Stats, lines: &[Line]) -> usize {
 /// (negative), given the wrap column `wrap`.
 pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wrap: usize) -> i32 {
     let (p, n) = (prev.text(text), next.text(text));
-    let first_word = n.split(' ').next().unwrap_or("");
+    let first_word = n
+        .split(char::is_whitespace)
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
     let word = if first_word.is_ascii() {
         first_word.len()
     } else {
@@ -64,6 +67,14 @@ pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wr
         6..=10 => -2,
         _ => -4,
     };
+    // The next item of a numbered list or the next numbered verse.
+    if starts_numbered(n) {
+        score -= 3;
+    }
+    // A line of one word that left room for more: someone ended it there.
+    if !p.contains(' ') && room > 10 {
+        score -= 3;
+    }
     let ends = shape::ends_sentence(p);
     match first_letter(n) {
         Some(c) if c.is_lowercase() => score += 2,
@@ -103,6 +114,11 @@ pub(super) fn first_letter(t: &str) -> Option<char> {
 /// Whether `t` starts with a verse or list number: `2:4`, `12.`, `58, 59.`, `(3)`, `iv.`.
 pub(super) fn starts_numbered(t: &str) -> bool {
     let b = t.as_bytes();
+    // `IV. The Start`: a roman numeral list item.
+    let roman = b.iter().take_while(|c| b"IVXLC".contains(c)).count();
+    if roman > 0 && t[roman..].starts_with(". ") {
+        return t[roman + 2..].starts_with(|c: char| c.is_uppercase());
+    }
     let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
     if digits == 0 || digits > 4 {
         return b.first() == Some(&b'(')
