@@ -406,6 +406,13 @@ fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line], wrap: usize) -> Blo
         }
         votes += evidence::soft_score(text, stats, prev, next, wrap);
         counted += 1;
+        // Back from a deeper line to the margin on a capital: a hanging line ended and
+        // the next line of verse begins (a paragraph only goes deeper on its first line).
+        let starts_capital =
+            evidence::first_letter(next.text(text)).is_some_and(char::is_uppercase);
+        if i > 0 && prev.indent > base + 1 && starts_capital {
+            votes -= 3;
+        }
     }
     if deeper > 0 && counted == 0 {
         return BlockKind::Verse;

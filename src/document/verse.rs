@@ -93,8 +93,12 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
             .map_or(0, str_width);
         let next_text = &text[next.start..next.end];
         // A line cut mid-phrase, carried on in lower case, hangs at any width.
+        // Unless the two are centred on one middle (a title page).
+        let centred = prev.indent.min(next.indent) >= 4
+            && (2 * prev.indent + prev.width).abs_diff(2 * next.indent + next.width) <= 2;
         let mid_phrase = text[prev.start..prev.end].ends_with(char::is_alphanumeric)
-            && next_text.starts_with(char::is_lowercase);
+            && next_text.starts_with(char::is_lowercase)
+            && !centred;
         let at_margin = longest >= HANG_MIN_WIDTH
             && (prev_end + HANG_SLACK >= longest || prev_end + 1 + next_word > longest);
         let hanging = next.indent > lines[head].indent

@@ -67,6 +67,13 @@ pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wr
         6..=10 => -2,
         _ => -4,
     };
+    // Lines centred on one middle (a title page): twice the middle is indent + width.
+    if prev.indent != next.indent
+        && prev.indent.min(next.indent) >= 4
+        && (prev.indent + prev.width).abs_diff(next.indent + next.width) <= 2
+    {
+        score -= 4;
+    }
     // The next item of a numbered list or the next numbered verse.
     if starts_numbered(n) {
         score -= 3;
@@ -165,6 +172,15 @@ pub(super) fn is_attribution(t: &str) -> bool {
 /// (the name before a tab stop): a name in capitals, then a full stop and a space, or a
 /// run of spaces.
 pub(super) fn starts_speech(t: &str) -> bool {
+    // `_Ros._ Good shepherd`: an abbreviated speaker in italics.
+    if let Some(rest) = t.strip_prefix('_') {
+        let name = rest.split("._").next().unwrap_or("");
+        return name.len() < rest.len()
+            && (2..=20).contains(&name.len())
+            && name.starts_with(char::is_uppercase)
+            && name.chars().all(|c| c.is_alphabetic() || c == ' ')
+            && rest[name.len() + 2..].starts_with(' ');
+    }
     // The name: words in capitals (`MRS.`, `O'NEILL`), one space apart.
     let mut name_end = 0;
     let mut letters = 0;
