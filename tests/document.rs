@@ -398,3 +398,114 @@ fn check(doc: &Document) {
     }
     assert!(text[covered..body.end].trim().is_empty());
 }
+
+/// The marks `breaks::labelled` gives each non-blank line of `text`, in order.
+fn marks(text: &str) -> String {
+    let doc = Document::from_text(text);
+    dogear::document::breaks::labelled(&doc)
+        .lines()
+        .filter_map(|l| l.chars().next())
+        .collect()
+}
+
+#[test]
+fn quotations_wrapped_wider_than_the_column_are_prose_with_their_attribution_apart() {
+    let text = "The harbourmaster said a tide table is a promise the moon never signed, and\n\
+                that every skipper who trusts it too far learns to row in the dark.\n\
+                \t\t-- overheard at the quay\n\
+                %\n\
+                Anyone can row a boat.  The skill is in knowing when to leave it tied up and\n\
+                go home to supper instead.\n\
+                \t\t-- Old Mother Quill\n\
+                %\n";
+    assert_eq!(marks(text), ">~>>>~>>");
+}
+
+#[test]
+fn numbered_verses_without_blank_lines_are_one_paragraph_each() {
+    let text = "2:3  And the lamps were carried up into the hill country, and the people\n\
+                followed them by night, singing.\n\
+                2:4  And so they went up, every one, and none of them looked back at the\n\
+                valley where the river was.\n\
+                2:5  And it was evening.\n";
+    assert_eq!(marks(text), ">~>~>");
+}
+
+#[test]
+fn one_overlong_line_in_the_middle_of_a_sentence_does_not_split_the_paragraph() {
+    let line = "The mill stood at the bottom of the lane where the stream ran fast\n";
+    let long = "and loud over the stones, and nobody in the village could remember a time when it had not stood there\n";
+    let mut text = String::new();
+    for _ in 0..3 {
+        text.push_str(&format!("{line}{long}{line}and the miller said so.\n\n"));
+    }
+    assert_eq!(marks(&text), ">~~~>~~~>~~~");
+}
+
+#[test]
+fn a_speech_whose_later_lines_are_indented_deeper_is_one_paragraph() {
+    let text = "MRS. HALE. I never said that I would go, and I never will, not if the\n\
+                \x20   whole town comes to ask me on its knees, and you may tell them so\n\
+                \x20   from me, Mr. Penrose, with my compliments.\n";
+    assert_eq!(marks(text), ">~~");
+}
+
+#[test]
+fn long_lined_stanzas_with_alternating_indents_stay_verse() {
+    let stanza = "   She went down to the water with a basket on her arm and a song,\n\
+                  \x20    And never once looked back at the house upon the hill;\n\
+                  \x20  The miller called from the doorway that the day would not be long,\n\
+                  \x20    But she walked on by the river, and she may be walking still.\n\n";
+    assert_eq!(marks(&stanza.repeat(3)), ">|||>|||>|||");
+}
+
+#[test]
+fn a_couplet_of_long_lines_between_paragraphs_is_verse() {
+    let couplet = "Upon the hill the shepherd stands and counts his sheep,\n\
+                   And every one he counts is one the wolf will never keep.\n";
+    let labels = marks(&novel(couplet));
+    assert!(labels.contains(">|"), "{labels}");
+}
+
+#[test]
+fn a_sonnets_indented_closing_couplet_stays_in_the_poem() {
+    let text = "When all the boats are in and all the nets are dry,\n\
+                And gulls have settled on the harbour wall to sleep,\n\
+                I count the lamps along the shore against the sky.\n\
+                \x20 So long as one still burns, the town is mine to keep,\n\
+                \x20 And I will sing it home, though no one hears me sing.\n";
+    assert_eq!(marks(text), ">||||");
+}
+
+#[test]
+fn an_indented_refrain_after_a_finished_line_is_not_a_new_paragraph() {
+    let text = "O who will row the ferry when the ferryman is gone?\n\
+                And who will light the lantern when the night comes on?\n\
+                \x20   Not I, said the farmer's son.\n\
+                \x20   Not I, said the miller's one.\n";
+    assert_eq!(marks(text), ">|||");
+}
+
+#[test]
+fn a_verse_speech_with_the_speaker_before_a_tab_stop_stays_verse() {
+    let text = "FIRST LORD\tThen let us go before the light is gone,\n\
+                \tAnd see the gate made fast against the night.\n\
+                SECOND LORD\tOld, and yet first to mount. I'll follow you\n\
+                \tAs far as the ford, and no step further on.\n";
+    assert_eq!(marks(text), ">|>|");
+}
+
+#[test]
+fn a_box_drawn_table_keeps_its_lines() {
+    let text = "┌──────┬──────────┐\n│ tide │ hour     │\n├──────┼──────────┤\n│ high │ six      │\n└──────┴──────────┘\n";
+    assert_eq!(marks(text), ">||||");
+}
+
+#[test]
+fn a_title_page_centred_line_by_line_is_kept() {
+    let text = "                    THE FERRY AT DUSK\n\
+                \x20                 a tale in three tides\n\
+                \x20                          by\n\
+                \x20                      A. N. Other\n";
+    assert_eq!(marks(text), ">|||");
+}

@@ -28,7 +28,7 @@
 mod evidence;
 mod halves;
 mod scan;
-mod shape;
+pub(crate) mod shape;
 mod split;
 mod stats;
 
@@ -255,6 +255,7 @@ fn is_tabular(text: &str, group: &[Line]) -> bool {
     for l in group {
         let t = l.text(text);
         let t = &t[evidence::number_prefix(t)..];
+        let t = &t[evidence::speech_prefix(t)..];
         let is_columned = has_double_space(t.as_bytes())
             && t.match_indices("  ").any(|(i, _)| {
                 t[i..].starts_with("   ") || !t[..i].ends_with(['.', '!', '?', ':', '"', '”'])
@@ -359,7 +360,8 @@ fn starts_paragraph(
     }
     // A signature set far to the right under a letter's last line.
     if i + 1 == group.len()
-        && line.indent >= prev.indent + 8
+        && line.indent >= 20
+        && line.indent >= prev.indent + 16
         && !t.starts_with(char::is_lowercase)
         && p.ends_with(|c: char| !c.is_alphanumeric())
     {

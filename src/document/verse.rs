@@ -5,6 +5,7 @@
 //! block, never on the width it is shown at, so the layout and the reading-quality scorer
 //! ([`super::breaks`]) see the same answer.
 
+use super::blocks::shape::ends_sentence;
 use crate::layout::width::str_width;
 use std::ops::Range;
 
@@ -38,7 +39,7 @@ pub fn lines(text: &str, range: Range<usize>) -> Vec<VerseLine> {
     for raw in text[range].split('\n') {
         let content = raw.trim_start_matches(char::is_whitespace);
         let lead = raw.len() - content.len();
-        let trimmed = content.trim_end();
+        let trimmed = without_margin_number(content.trim_end());
         out.push(VerseLine {
             start: pos + lead,
             end: pos + lead + trimmed.len(),
@@ -60,7 +61,12 @@ pub fn lines(text: &str, range: Range<usize>) -> Vec<VerseLine> {
 /// after a line that ran to the block's margin (or could not take the next word).
 fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
     let written = lines.iter().filter(|l| l.start < l.end);
-    let longest = written.map(|l| l.indent + l.width).max().unwrap_or(0);
+    let longest = written
+        .clone()
+        .map(|l| l.indent + l.width)
+        .max()
+        .unwrap_or(0);
+    let written = written.count();
     // Deeper lines that start with a capital are a stanza's own indentation (alternating
     // lines, a refrain) when most deeper lines do; a long line's continuation starts
     // wherever its sentence is, mostly in lower case.
@@ -99,8 +105,13 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
         let mid_phrase = text[prev.start..prev.end].ends_with(char::is_alphanumeric)
             && next_text.starts_with(char::is_lowercase)
             && !centred;
+        // In two lines the longest is no measure of a margin: a capital there starts a
+        // line of its own.
         let at_margin = longest >= HANG_MIN_WIDTH
-            && (prev_end + HANG_SLACK >= longest || prev_end + 1 + next_word > longest);
+            && (prev_end + HANG_SLACK >= longest || prev_end + 1 + next_word > longest)
+            && (written >= 3 || !starts_capital(next_text))
+            // A finished sentence is not carried on by a new one.
+            && !(ends_sentence(&text[prev.start..prev.end]) && starts_capital(next_text));
         let hanging = next.indent > lines[head].indent
             && !(capitals_are_verse && starts_capital(next_text))
             && (at_margin || mid_phrase);
@@ -118,4 +129,17 @@ fn starts_capital(t: &str) -> bool {
         .take(4)
         .find(|c| c.is_alphanumeric())
         .is_some_and(char::is_uppercase)
+}
+
+/// `line` without a line number set in the right margin (`Or if the world   10`): a run
+/// of at least three spaces, then one to four digits ending the line. The number counts
+/// the verse; it is not part of it.
+fn without_margin_number(line: &str) -> &str {
+    let digits = line.len() - line.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let before = &line[..line.len() - digits];
+    if (1..=4).contains(&digits) && before.ends_with("   ") && !before.trim().is_empty() {
+        before.trim_end()
+    } else {
+        line
+    }
 }

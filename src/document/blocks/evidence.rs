@@ -172,14 +172,23 @@ pub(super) fn is_attribution(t: &str) -> bool {
 /// (the name before a tab stop): a name in capitals, then a full stop and a space, or a
 /// run of spaces.
 pub(super) fn starts_speech(t: &str) -> bool {
+    speech_prefix(t) > 0
+}
+
+/// The length of a speech's opening speaker and the spaces after it (see
+/// [`starts_speech`]), or 0: the gap after a name is a tab stop, not a column.
+pub(super) fn speech_prefix(t: &str) -> usize {
+    let spoken = |r: &str| r.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase());
+    let after = |at: usize| at + t[at..].len() - t[at..].trim_start().len();
     // `_Ros._ Good shepherd`: an abbreviated speaker in italics.
     if let Some(rest) = t.strip_prefix('_') {
         let name = rest.split("._").next().unwrap_or("");
-        return name.len() < rest.len()
+        let ok = name.len() < rest.len()
             && (2..=20).contains(&name.len())
             && name.starts_with(char::is_uppercase)
             && name.chars().all(|c| c.is_alphabetic() || c == ' ')
             && rest[name.len() + 2..].starts_with(' ');
+        return if ok { after(name.len() + 3) } else { 0 };
     }
     // The name: words in capitals (`MRS.`, `O'NEILL`), one space apart.
     let mut name_end = 0;
@@ -197,12 +206,16 @@ pub(super) fn starts_speech(t: &str) -> bool {
     }
     let name_end = name_end.saturating_sub(1);
     if letters < 2 || name_end == 0 {
-        return false;
+        return 0;
     }
     let (name, rest) = t.split_at(name_end);
-    let spoken = |r: &str| r.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase());
-    name.ends_with('.') && rest.strip_prefix(' ').is_some_and(spoken)
+    if name.ends_with('.') && rest.strip_prefix(' ').is_some_and(spoken)
         || rest.starts_with("  ") && spoken(rest.trim_start())
+    {
+        after(name_end)
+    } else {
+        0
+    }
 }
 
 #[cfg(test)]

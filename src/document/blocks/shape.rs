@@ -116,7 +116,7 @@ fn display_width(s: &str) -> usize {
 }
 
 /// Whether the line ends a sentence (so a following indented line starts a paragraph).
-pub(super) fn ends_sentence(t: &str) -> bool {
+pub(crate) fn ends_sentence(t: &str) -> bool {
     let t = t.trim_end_matches(['"', '\'', '”', '’', ')', ']', '_', '*', '」', '』']);
     t.ends_with(['.', '!', '?', ':', '。', '！', '？', '…']) || t.ends_with("--") || t.is_empty()
 }

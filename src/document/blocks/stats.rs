@@ -286,7 +286,8 @@ impl<'t> Gatherer<'t> {
 }
 
 /// The width under which 90% of continued lines fall, if that looks like a hard wrap
-/// (40 to 120 columns, with enough lines to tell); otherwise [`DEFAULT_WRAP`].
+/// (40 to 120 columns, with enough lines to tell, and 30% of them within ten columns
+/// under it); otherwise [`DEFAULT_WRAP`].
 pub(super) fn dominant_width(hist: &[u32; 257]) -> usize {
     let total: u64 = hist.iter().map(|&n| u64::from(n)).sum();
     if total < 8 {
@@ -296,7 +297,13 @@ pub(super) fn dominant_width(hist: &[u32; 257]) -> usize {
     for (w, &n) in hist.iter().enumerate() {
         seen += u64::from(n);
         if seen * 10 >= total * 9 {
-            return if (40..=120).contains(&w) {
+            // A wrapping tool leaves lines crowded just under its column; lines of every
+            // length (verse, a cast list) have no column to find.
+            let crowd: u64 = hist[w.saturating_sub(10)..=w]
+                .iter()
+                .map(|&n| u64::from(n))
+                .sum();
+            return if (40..=120).contains(&w) && crowd * 10 >= total * 3 {
                 w
             } else {
                 DEFAULT_WRAP
