@@ -305,9 +305,14 @@ fn has_double_space(b: &[u8]) -> bool {
 /// finished sentences, and the lines between them read as prose. Hanging-indented verse
 /// continues unfinished lines instead, and a poem's indented refrain or closing couplet
 /// follows a finished line too, but its lines are not prose.
-fn is_typewriter(text: &str, stats: &Stats, group: &[Line], base: usize, wrap: usize) -> bool {
+fn is_typewriter(
+    text: &str,
+    stats: &Stats,
+    group: &[Line],
+    base: usize,
+    wrap: evidence::Wrap,
+) -> bool {
     let (mut yes, mut no) = (0, 0);
-    let mut prose = 0;
     for pair in group.windows(2) {
         let (prev, next) = (&pair[0], &pair[1]);
         if next.indent > base && next.indent <= base + 12 {
@@ -317,11 +322,20 @@ fn is_typewriter(text: &str, stats: &Stats, group: &[Line], base: usize, wrap: u
             } else {
                 no += 1;
             }
-        } else if next.indent <= prev.indent {
-            prose += evidence::soft_score(text, stats, prev, next, wrap).signum();
         }
     }
-    yes > no && prose > 0
+    if yes <= no {
+        return false;
+    }
+    let prose: i32 = group
+        .windows(2)
+        .filter(|pair| {
+            let next = pair[1].indent;
+            next <= pair[0].indent && !(next > base && next <= base + 12)
+        })
+        .map(|pair| evidence::soft_score(text, stats, &pair[0], &pair[1], wrap).signum())
+        .sum();
+    prose > 0
 }
 
 /// Whether `group[i]` starts a new paragraph although no blank line precedes it.
@@ -389,7 +403,7 @@ fn starts_paragraph(
 /// when only the last line is deeper (a paragraph's last line on a tab) it is the only
 /// evidence there is.
 /// `wrap` is the column in force for the group the piece is part of.
-fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line], wrap: usize) -> BlockKind {
+fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line], wrap: evidence::Wrap) -> BlockKind {
     let later = &piece[1..];
     let hanging_paragraph =
         later[0].indent > piece[0].indent + 1 && later.iter().all(|l| l.indent == later[0].indent);
