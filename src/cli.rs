@@ -155,7 +155,15 @@ fn open_book(
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     let bytes = read_story(&path)?;
     let fingerprint = crate::fingerprint::of_bytes(&bytes);
-    let doc = Document::from_vec(bytes, args.encoding).map_err(|e| Error::Load(path.clone(), e))?;
+    // An encoding chosen in the picker for this book before, unless one is forced now.
+    let remembered = match (args.encoding, store) {
+        (None, Some(store)) => store
+            .remembered_encoding(&fingerprint)
+            .and_then(|name| Charset::parse(&name)),
+        _ => None,
+    };
+    let doc = Document::from_vec(bytes, args.encoding.or(remembered))
+        .map_err(|e| Error::Load(path.clone(), e))?;
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
