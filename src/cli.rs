@@ -145,6 +145,19 @@ fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
         .map_err(Error::Output)
 }
 
+/// The encoding to read a book in: `--encoding` if given, else the one chosen in the
+/// picker for this book (by its `fingerprint`) before, else none (detect it).
+pub fn encoding_for(
+    flag: Option<Charset>,
+    store: Option<&Store>,
+    fingerprint: &str,
+) -> Option<Charset> {
+    flag.or_else(|| {
+        let name = store?.remembered_encoding(fingerprint)?;
+        Charset::parse(&name)
+    })
+}
+
 /// A book ready to read: the reader on it and its saved state.
 fn open_book(
     path: &Path,
@@ -155,15 +168,8 @@ fn open_book(
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     let bytes = read_story(&path)?;
     let fingerprint = crate::fingerprint::of_bytes(&bytes);
-    // An encoding chosen in the picker for this book before, unless one is forced now.
-    let remembered = match (args.encoding, store) {
-        (None, Some(store)) => store
-            .remembered_encoding(&fingerprint)
-            .and_then(|name| Charset::parse(&name)),
-        _ => None,
-    };
-    let doc = Document::from_vec(bytes, args.encoding.or(remembered))
-        .map_err(|e| Error::Load(path.clone(), e))?;
+    let forced = encoding_for(args.encoding, store, &fingerprint);
+    let doc = Document::from_vec(bytes, forced).map_err(|e| Error::Load(path.clone(), e))?;
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());

@@ -148,6 +148,15 @@ impl Host for Session {
                     name: charset.name().to_owned(),
                     chosen_at: now,
                 });
+                // The title was read from the old text: take it from the new one.
+                let name = self
+                    .state
+                    .path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                let title = crate::library::title_of(reader.document().text(), &name);
+                reader.set_title(title.clone());
+                self.state.title = title;
                 // The bookmarks moved with the text: anchor them in the new one.
                 for bookmark in &mut self.state.bookmarks {
                     if let Some(mark) = reader.marks().iter().find(|m| m.id == bookmark.id) {

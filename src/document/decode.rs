@@ -53,7 +53,7 @@ pub fn decode(bytes: &[u8], forced: Option<Charset>) -> Result<Decoded, LoadErro
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(valid_utf8(text.to_owned())),
-        Err(e) => Ok(guess_legacy(bytes, e.valid_up_to())),
+        Err(e) => Ok(guess_legacy(bytes, e.valid_up_to(), bytes.len())),
     }
 }
 
@@ -78,8 +78,49 @@ pub fn decode_vec(bytes: Vec<u8>, forced: Option<Charset>) -> Result<Decoded, Lo
         Ok(text) => Ok(valid_utf8(text)),
         Err(e) => {
             let valid_up_to = e.utf8_error().valid_up_to();
-            Ok(guess_legacy(e.as_bytes(), valid_up_to))
+            let len = e.as_bytes().len();
+            Ok(guess_legacy(e.as_bytes(), valid_up_to, len))
         }
+    }
+}
+
+/// Where detection starts looking: chardetng learns nothing from ASCII, so it is shown
+/// the bytes from just before the first one that is not UTF-8 (a Latin-1 "é" may be
+/// 500 KB into an English novel).
+fn sniff_from(first_non_utf8: usize) -> usize {
+    first_non_utf8.saturating_sub(1024)
+}
+
+/// How many bytes from the start of a file [`decode`] looks at to choose its encoding,
+/// given its first bytes `head`: a caller that reads only the start of a file (the
+/// library, for a title) reads this much to decide the same way the reader does.
+pub fn sniff_end(head: &[u8]) -> usize {
+    match std::str::from_utf8(head) {
+        Ok(_) => head.len(),
+        // Cut in the middle of a character: UTF-8 so far.
+        Err(e) if e.error_len().is_none() => head.len(),
+        Err(e) => sniff_from(e.valid_up_to()) + SNIFF,
+    }
+}
+
+/// Decodes `head`, the first bytes of a file of `file_len` bytes, choosing the encoding
+/// as [`decode`] would for the whole file when `head` holds its first [`sniff_end`]
+/// bytes. A character cut at the end of `head` is dropped.
+pub fn decode_head(
+    head: &[u8],
+    file_len: usize,
+    forced: Option<Charset>,
+) -> Result<Decoded, LoadError> {
+    if let Some(done) = before_utf8(head, forced) {
+        return done;
+    }
+    match std::str::from_utf8(head) {
+        Ok(text) => Ok(valid_utf8(text.to_owned())),
+        Err(e) if e.error_len().is_none() && head.len() < file_len => {
+            let text = std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default();
+            Ok(valid_utf8(text.to_owned()))
+        }
+        Err(e) => Ok(guess_legacy(head, e.valid_up_to(), file_len)),
     }
 }
 
@@ -131,12 +172,11 @@ fn valid_utf8(text: String) -> Decoded {
 
 /// Bytes that are not UTF-8 (the first bad one at `first_non_utf8`): chardetng's guess,
 /// checked against the other single-byte encodings when it is one.
-fn guess_legacy(bytes: &[u8], first_non_utf8: usize) -> Decoded {
-    // chardetng learns nothing from ASCII, so show it the bytes from just before the first
-    // one that is not UTF-8 (a Latin-1 "é" may be 500 KB into an English novel).
-    let from = first_non_utf8.saturating_sub(1024);
+/// `bytes` may be the start of a longer file of `file_len` bytes (see [`decode_head`]).
+fn guess_legacy(bytes: &[u8], first_non_utf8: usize, file_len: usize) -> Decoded {
+    let from = sniff_from(first_non_utf8);
     let sniffed = &bytes[from..bytes.len().min(from + SNIFF)];
-    let guess = chardetng_guess(sniffed, from + sniffed.len() == bytes.len());
+    let guess = chardetng_guess(sniffed, from + sniffed.len() == file_len);
     let ranking = if guess.is_single_byte() {
         detect::rank(sniffed, Charset::Web(guess))
     } else {
@@ -428,5 +468,27 @@ mod tests {
     fn utf8_and_bom_files_have_no_candidates_to_offer() {
         let d = decode("Plain café\n".as_bytes(), None).unwrap();
         assert_eq!(d.guess, Guess::default());
+    }
+
+    #[test]
+    fn a_head_cut_inside_a_utf8_character_is_still_utf8() {
+        let text = "Кошкин дом\n".repeat(50);
+        let head = &text.as_bytes()[..text.len() / 2 + 1];
+        assert!(std::str::from_utf8(head).is_err());
+        let d = decode_head(head, text.len(), None).unwrap();
+        assert_eq!(d.charset.name(), "UTF-8");
+        assert!(text.starts_with(&d.text) && d.text.len() + 1 == head.len());
+    }
+
+    #[test]
+    fn a_head_of_sniff_end_bytes_is_decoded_as_the_whole_file_is() {
+        let text = RUSSIAN.repeat(400);
+        let (bytes, _, _) = encoding_rs::X_MAC_CYRILLIC.encode(&text);
+        let end = sniff_end(&bytes[..4096]).min(bytes.len());
+        assert!(end > 4096);
+        let whole = decode(&bytes, None).unwrap();
+        let head = decode_head(&bytes[..end], bytes.len(), None).unwrap();
+        assert_eq!(head.charset, whole.charset);
+        assert!(whole.text.starts_with(&head.text));
     }
 }

@@ -194,6 +194,10 @@ impl Reader {
     pub fn title(&self) -> &str {
         &self.title
     }
+    /// Replaces the title (the story was re-read in another encoding).
+    pub fn set_title(&mut self, title: impl Into<String>) {
+        self.title = title.into();
+    }
     /// The byte offset at the top of the page: the reader's place.
     pub fn place(&self) -> usize {
         self.place
