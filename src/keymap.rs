@@ -237,6 +237,7 @@ mod tests {
             (plain('5'), Action::Digit(5)),
             (plain('%'), Action::Percent),
             (plain('`'), Action::JumpBack),
+            (plain('E'), Action::Encodings),
             (key(KeyCode::Char('c'), KeyModifiers::CONTROL), Action::Quit),
         ];
         for (event, want) in table {
@@ -247,6 +248,15 @@ mod tests {
             None,
             "unknown keys do nothing"
         );
+    }
+
+    #[test]
+    fn the_encoding_picker_moves_like_a_list_and_e_or_escape_closes_it() {
+        let mode = Mode::Encodings { selected: 0 };
+        assert_eq!(action(&mode, &plain('j')), Some(Action::Down));
+        assert_eq!(action(&mode, &plain('E')), Some(Action::Cancel));
+        let enter = key(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(action(&mode, &enter), Some(Action::Submit));
     }
 
     #[test]

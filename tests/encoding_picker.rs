@@ -115,3 +115,17 @@ fn picker_previews_the_page_decoded_the_selected_way_60x16() {
     select(&mut r, "x-mac-cyrillic");
     insta::assert_snapshot!(screen(&r));
 }
+
+#[test]
+fn an_unsure_guess_is_named_in_the_status_bar_60x6() {
+    // Maltese (ISO-8859-3) with French words in it: ISO-8859-13 reads it almost as well.
+    let text = "Il-kelb żgħir ċkejken, Franċiż, ma jiġix. Café, crème, été.\n";
+    let (bytes, _, _) = encoding_rs::ISO_8859_3.encode(text);
+    let doc = Document::from_bytes(&bytes, None).unwrap();
+    assert!(doc.guess().unsure);
+    assert_eq!(doc.encoding(), "ISO-8859-3");
+    let r = Reader::new(doc, "Il-kelb", (60, 6), 72);
+    let shown = screen(&r);
+    assert!(shown.contains("ISO-8859-3?"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
