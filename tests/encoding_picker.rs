@@ -129,3 +129,27 @@ fn an_unsure_guess_is_named_in_the_status_bar_60x6() {
     assert!(shown.contains("ISO-8859-3?"), "{shown}");
     insta::assert_snapshot!(shown);
 }
+
+#[test]
+fn a_utf16_story_previews_whole_characters() {
+    let text = story();
+    let bytes: Vec<u8> = std::iter::once(0xfeff_u16)
+        .chain(text.encode_utf16())
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let doc = Document::from_bytes(&bytes, None).unwrap();
+    let mut r = Reader::new(doc, "Кот", (60, 16), 72);
+    r.update(Action::PageDown);
+    r.open_encodings(bytes);
+    let (preview, lines) = r.picker().unwrap().preview();
+    assert!(
+        lines[0].display(preview).contains("Старый кот"),
+        "{preview}"
+    );
+    r.update(Action::Resize {
+        width: 40,
+        height: 10,
+    });
+    let (preview, lines) = r.picker().unwrap().preview();
+    assert!(lines.len() <= 9 && lines[0].display(preview).chars().count() <= 40);
+}

@@ -54,7 +54,12 @@ impl Reader {
             .collect();
         choices.extend(rest);
         let selected = choices.iter().position(|&c| c == current).unwrap_or(0);
-        let window = window(&bytes, raw_offset(&self.doc, self.place, &bytes));
+        let mut window = window(&bytes, raw_offset(&self.doc, self.place, &bytes));
+        if self.doc.encoding().starts_with("UTF-16") {
+            // Whole code units: a line starts after the NUL of LF's two bytes (LE).
+            window.start += window.start % 2;
+            window.end -= (window.end - window.start) % 2;
+        }
         self.picker = Some(Picker {
             bytes,
             choices,
@@ -73,7 +78,7 @@ impl Reader {
     }
 
     /// Decodes the preview window with choice `selected` and lays out a page of it.
-    fn preview_encoding(&mut self, selected: usize) {
+    pub(super) fn preview_encoding(&mut self, selected: usize) {
         let width = self.column().width;
         let height = self.page_height();
         let Some(picker) = &mut self.picker else {

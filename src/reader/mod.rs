@@ -288,6 +288,9 @@ impl Reader {
         }
         if let Action::Resize { width, height } = action {
             self.size = (width, height);
+            if let Mode::Encodings { selected } = self.mode {
+                self.preview_encoding(selected);
+            }
             self.refresh();
             return Effect::None;
         }
