@@ -174,31 +174,46 @@ fn valid_utf8(text: String) -> Decoded {
 /// checked against the other single-byte encodings when it is one.
 /// `bytes` may be the start of a longer file of `file_len` bytes (see [`decode_head`]).
 fn guess_legacy(bytes: &[u8], first_non_utf8: usize, file_len: usize) -> Decoded {
+    let guess = legacy_guess(bytes, first_non_utf8, file_len);
+    let mut decoded = with(guess.candidates[0], bytes);
+    decoded.guess = guess;
+    decoded
+}
+
+/// What detection makes of bytes that are not UTF-8, without decoding them all.
+fn legacy_guess(bytes: &[u8], first_non_utf8: usize, file_len: usize) -> Guess {
     let from = sniff_from(first_non_utf8);
     let sniffed = &bytes[from..bytes.len().min(from + SNIFF)];
     let guess = chardetng_guess(sniffed, from + sniffed.len() == file_len);
-    let ranking = if guess.is_single_byte() {
-        detect::rank(sniffed, Charset::Web(guess))
-    } else {
-        // A CJK guess is kept; it is doubtful when its decoding of the sample is not clean.
-        // (Not flushed: the sample may end in the middle of a character.)
-        let mut decoder = guess.new_decoder_without_bom_handling();
-        let mut text = String::with_capacity(sniffed.len() * 3);
-        let (_, _, malformed) = decoder.decode_to_string(sniffed, &mut text, false);
-        detect::Ranking {
-            candidates: vec![detect::Candidate {
-                charset: Charset::Web(guess),
-                score: 0,
-            }],
-            unsure: malformed,
-        }
-    };
-    let mut decoded = with(ranking.candidates[0].charset, bytes);
-    decoded.guess = Guess {
-        unsure: ranking.unsure,
-        candidates: ranking.candidates.iter().map(|c| c.charset).collect(),
-    };
-    decoded
+    if guess.is_single_byte() {
+        let ranking = detect::rank(sniffed, Charset::Web(guess));
+        return Guess {
+            unsure: ranking.unsure,
+            candidates: ranking.candidates.iter().map(|c| c.charset).collect(),
+        };
+    }
+    // A CJK guess is kept; it is doubtful when its decoding of the sample is not clean.
+    // (Not flushed: the sample may end in the middle of a character.)
+    let mut decoder = guess.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(sniffed.len() * 3);
+    let (_, _, malformed) = decoder.decode_to_string(sniffed, &mut text, false);
+    Guess {
+        unsure: malformed,
+        candidates: vec![Charset::Web(guess)],
+    }
+}
+
+/// The encodings detection would find likely for `bytes`, best first, without decoding
+/// them: for the picker when the story was read in a forced or remembered encoding.
+/// Valid UTF-8 (or a BOM) offers only itself.
+pub fn likely(bytes: &[u8]) -> Vec<Charset> {
+    if let Some((enc, _)) = Encoding::for_bom(bytes) {
+        return vec![Charset::Web(enc)];
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(_) => vec![Charset::Web(UTF_8)],
+        Err(e) => legacy_guess(bytes, e.valid_up_to(), bytes.len()).candidates,
+    }
 }
 
 /// chardetng's guess for the `sniffed` bytes (`last`: they end the file).
@@ -462,6 +477,15 @@ mod tests {
         assert_eq!(d.charset.name(), "windows-1252");
         assert!(!d.guess.unsure);
         assert_eq!(d.guess.candidates[0], d.charset);
+    }
+
+    #[test]
+    fn a_forced_encoding_still_knows_what_detection_would_have_liked() {
+        let (bytes, _, _) = encoding_rs::X_MAC_CYRILLIC.encode(RUSSIAN);
+        let forced = decode(&bytes, Some(Charset::Web(encoding_rs::WINDOWS_1252))).unwrap();
+        assert!(forced.guess.candidates.is_empty());
+        assert_eq!(likely(&bytes)[0].name(), "x-mac-cyrillic");
+        assert_eq!(likely("café".as_bytes()), [Charset::Web(UTF_8)]);
     }
 
     #[test]

@@ -38,7 +38,13 @@ impl Reader {
     pub fn open_encodings(&mut self, bytes: Vec<u8>) {
         let current = self.doc.charset();
         let mut choices: Vec<Charset> = Vec::new();
-        for &cs in self.doc.guess().candidates.iter().take(6) {
+        let detected = &self.doc.guess().candidates;
+        // A forced or remembered encoding skipped detection: ask it now (a sample only).
+        let likely = match detected.is_empty() {
+            true => crate::document::decode::likely(&bytes),
+            false => detected.clone(),
+        };
+        for &cs in likely.iter().take(6) {
             if !choices.contains(&cs) {
                 choices.push(cs);
             }
