@@ -192,6 +192,11 @@ fn legacy_guess(bytes: &[u8], first_non_utf8: usize, file_len: usize) -> Guess {
             candidates: ranking.candidates.iter().map(|c| c.charset).collect(),
         };
     }
+    let guess = if guess == encoding_rs::EUC_JP && mostly_hangul(sniffed) {
+        encoding_rs::EUC_KR
+    } else {
+        guess
+    };
     // A CJK guess is kept; it is doubtful when its decoding of the sample is not clean.
     // (Not flushed: the sample may end in the middle of a character.)
     let mut decoder = guess.new_decoder_without_bom_handling();
@@ -229,6 +234,23 @@ fn chardetng_guess(sniffed: &[u8], last: bool) -> &'static Encoding {
     } else {
         guess
     }
+}
+
+/// Whether `sniffed` read as EUC-KR is clean and nearly all Hangul syllables: Korean that
+/// chardetng took for EUC-JP. (Japanese read as EUC-KR is mostly kana rows turned into
+/// jamo and symbols; only its kanji become syllables.)
+fn mostly_hangul(sniffed: &[u8]) -> bool {
+    let mut decoder = encoding_rs::EUC_KR.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(sniffed.len() * 2);
+    let (_, _, malformed) = decoder.decode_to_string(sniffed, &mut text, false);
+    let (mut hangul, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        match c {
+            '\u{ac00}'..='\u{d7a3}' => hangul += 1,
+            _ => other += 1,
+        }
+    }
+    !malformed && hangul >= 2 * other && hangul > 0
 }
 
 /// Whether most of what a CJK `enc` makes of `sniffed`'s high bytes is ideographs, kana,
@@ -486,6 +508,22 @@ mod tests {
         assert!(forced.guess.candidates.is_empty());
         assert_eq!(likely(&bytes)[0].name(), "x-mac-cyrillic");
         assert_eq!(likely("café".as_bytes()), [Charset::Web(UTF_8)]);
+    }
+
+    #[test]
+    fn korean_with_old_style_jamo_compositions_is_not_euc_jp() {
+        let text = "고양이는 창가에 앉아 비를 바라보았다. 우산을 쓴 사람들이 지나갔다. \
+            저녁에는 주인이 우유를 가져다 주었고, 고양이는 조용히 잠들었다.\n옛글: ";
+        let (bytes, _, _) = encoding_rs::EUC_KR.encode(text);
+        let mut bytes = bytes.into_owned();
+        // KS X 1001 eight-byte syllables (filler, initial, medial, filler): the A4 row
+        // is hiragana in EUC-JP, which is what chardetng sees.
+        for (initial, medial) in [(0xa1, 0xbf), (0xb7, 0xc7), (0xba, 0xcc), (0xa4, 0xd3)] {
+            bytes.extend([0xa4, 0xd4, 0xa4, initial, 0xa4, medial, 0xa4, 0xd4]);
+        }
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.charset.name(), "EUC-KR");
+        assert!(d.text.starts_with(text));
     }
 
     #[test]
