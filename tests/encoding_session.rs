@@ -74,6 +74,9 @@ fn a_chosen_encoding_is_remembered_for_the_book_and_the_place_survives() {
     for _ in selected..want {
         act(&mut reader, &mut session, Action::Down);
     }
+    for _ in want..selected {
+        act(&mut reader, &mut session, Action::Up);
+    }
     act(&mut reader, &mut session, Action::Submit);
 
     assert_eq!(reader.document().text(), story());

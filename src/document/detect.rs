@@ -63,6 +63,10 @@ const RIVAL_CHANGES: usize = 5;
 pub fn rank(sample: &[u8], guess: Charset) -> Ranking {
     // Only the words around non-ASCII bytes are judged: a Latin-1 novel has a few
     // hundred, so thirty decodings of them cost less than chardetng's one look.
+    // A story with a non-ASCII byte in two hundred is in a language written in ASCII
+    // (English): its accents are quoted French or German, not Lithuanian.
+    let high_in_sample = sample.iter().filter(|&&b| b >= 0x80).count();
+    let quoting = high_in_sample * 200 < sample.len();
     let words = around_high_bytes(sample);
     let sample = &words[..words.len().min(JUDGED)];
     let mut order: Vec<Charset> = vec![guess];
@@ -79,7 +83,7 @@ pub fn rank(sample: &[u8], guess: Charset) -> Ranking {
         .iter()
         .map(|(cs, text)| Candidate {
             charset: *cs,
-            score: score(text),
+            score: score_as(text, quoting),
         })
         .collect();
     let guess_score = scored[0].score;
@@ -107,9 +111,11 @@ pub fn rank(sample: &[u8], guess: Charset) -> Ranking {
                 0
             }
     };
+    // When chardetng and the letters agree, a rival must do as well to cast doubt.
+    let slack = if best == 0 { 1 } else { SWITCH_MARGIN };
     let winner = (prior(&scored[best]), &decoded[best].1);
     let unsure = scored.iter().zip(&decoded).any(|(c, (_, text))| {
-        prior(c) > winner.0 - SWITCH_MARGIN && differing(text, winner.1) >= RIVAL_CHANGES
+        prior(c) > winner.0 - slack && differing(text, winner.1) >= RIVAL_CHANGES
     });
     let mut candidates = scored;
     candidates.swap(0, best);
@@ -248,8 +254,14 @@ fn touches_words(c: char) -> bool {
 /// characters: positive points for letters of the best-fitting alphabet (or, fewer, of
 /// the [`QUOTED`] ones), negative for everything a wrong decoding produces.
 pub fn score(text: &str) -> i64 {
+    score_as(text, false)
+}
+
+/// [`score`], with [`QUOTED`] as the alphabet when `quoting` (the text is mostly ASCII).
+fn score_as(text: &str, quoting: bool) -> i64 {
+    let first = if quoting { QUOTED } else { best_alphabet(text) };
     let alphabets = (
-        Letters::of(best_alphabet(text)),
+        Letters::of(first),
         Letters::of(QUOTED),
         Letters::of(COMMON_CYRILLIC),
     );
