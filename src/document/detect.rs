@@ -388,3 +388,61 @@ fn lower(c: char) -> char {
         c
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn misread(text: &str, written: &'static encoding_rs::Encoding, read: Charset) -> String {
+        read.decode(&written.encode(text).0)
+    }
+
+    #[test]
+    fn right_letters_outscore_each_kind_of_mojibake() {
+        use encoding_rs as e;
+        let russian = "Вечером хозяйка принесла коту молока, а потом села читать.";
+        for (written, read) in [
+            (e::KOI8_R, e::WINDOWS_1251),
+            (e::X_MAC_CYRILLIC, e::WINDOWS_1252),
+            (e::IBM866, e::WINDOWS_1251),
+            (e::WINDOWS_1251, e::X_MAC_CYRILLIC),
+        ] {
+            let wrong = misread(russian, written, Charset::Web(read));
+            assert!(score(russian) > score(&wrong), "{wrong}");
+        }
+        let esperanto = "Ĉiu ĵaŭdo ŝi manĝis ĉerizojn en la ĝardeno.";
+        let wrong = misread(esperanto, e::ISO_8859_3, Charset::Web(e::ISO_8859_2));
+        assert!(score(esperanto) > score(&wrong), "{wrong}");
+    }
+
+    #[test]
+    fn box_drawing_read_as_letters_scores_below_nothing() {
+        let bytes = b"\xda\xc4\xc4\xc4\xc4\xc4\xbf\n\xb3 disk \xb3\n\xc0\xc4\xc4\xc4\xc4\xc4\xd9\n";
+        let as_dos = score(&Charset::Cp437.decode(bytes));
+        assert_eq!(as_dos, 0);
+        for enc in [encoding_rs::WINDOWS_1252, encoding_rs::WINDOWS_1251] {
+            assert!(
+                score(&Charset::Web(enc).decode(bytes)) < 0,
+                "{}",
+                enc.name()
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn rank_offers_every_single_byte_encoding_once_and_never_panics(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..600)
+        ) {
+            let ranking = rank(&bytes, Charset::Web(encoding_rs::WINDOWS_1252));
+            let single = ALL.iter().filter(|c| c.is_single_byte()).count();
+            proptest::prop_assert_eq!(ranking.candidates.len(), single);
+            for (i, c) in ranking.candidates.iter().enumerate() {
+                proptest::prop_assert!(c.charset.is_single_byte());
+                proptest::prop_assert!(
+                    ranking.candidates[..i].iter().all(|d| d.charset != c.charset)
+                );
+            }
+        }
+    }
+}
