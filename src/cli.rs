@@ -3,7 +3,7 @@
 
 use crate::app;
 use crate::config::Config;
-use crate::document::{Document, LoadError};
+use crate::document::{Charset, Document, LoadError};
 use crate::library::{Entry, LibraryModel, Source};
 use crate::reader::Reader;
 use crate::session::Session;
@@ -27,9 +27,9 @@ pub struct Args {
     #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(1..))]
     pub width: u16,
     /// Decode the file with this encoding instead of detecting it (e.g. windows-1252,
-    /// iso-8859-3, shift_jis, koi8-r).
+    /// latin3, cp1251, maccyrillic, cp437, sjis, koi8-r).
     #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
-    pub encoding: Option<&'static encoding_rs::Encoding>,
+    pub encoding: Option<Charset>,
     /// Print FILE's bookmarks (percent, label, date) and exit.
     #[arg(long, requires = "path")]
     pub bookmarks: bool,
@@ -38,9 +38,13 @@ pub struct Args {
     pub json: bool,
 }
 
-fn parse_encoding(name: &str) -> Result<&'static encoding_rs::Encoding, String> {
-    encoding_rs::Encoding::for_label(name.trim().as_bytes())
-        .ok_or_else(|| format!("unknown encoding '{name}' (try utf-8, windows-1252, shift_jis)"))
+fn parse_encoding(name: &str) -> Result<Charset, String> {
+    Charset::parse(name).ok_or_else(|| {
+        format!(
+            "unknown encoding '{name}'; accepted: {}",
+            crate::document::charset::ACCEPTED
+        )
+    })
 }
 
 /// An error for the user: what failed, on which path, and why.
@@ -59,10 +63,7 @@ pub enum Error {
 }
 
 /// Reads and decodes a story file.
-pub fn load(
-    path: &Path,
-    encoding: Option<&'static encoding_rs::Encoding>,
-) -> Result<Document, Error> {
+pub fn load(path: &Path, encoding: Option<Charset>) -> Result<Document, Error> {
     let bytes = read_story(path)?;
     Document::from_vec(bytes, encoding).map_err(|e| Error::Load(path.to_owned(), e))
 }
@@ -144,6 +145,19 @@ fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
         .map_err(Error::Output)
 }
 
+/// The encoding to read a book in: `--encoding` if given, else the one chosen in the
+/// picker for this book (by its `fingerprint`) before, else none (detect it).
+pub fn encoding_for(
+    flag: Option<Charset>,
+    store: Option<&Store>,
+    fingerprint: &str,
+) -> Option<Charset> {
+    flag.or_else(|| {
+        let name = store?.remembered_encoding(fingerprint)?;
+        Charset::parse(&name)
+    })
+}
+
 /// A book ready to read: the reader on it and its saved state.
 fn open_book(
     path: &Path,
@@ -154,7 +168,8 @@ fn open_book(
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     let bytes = read_story(&path)?;
     let fingerprint = crate::fingerprint::of_bytes(&bytes);
-    let doc = Document::from_vec(bytes, args.encoding).map_err(|e| Error::Load(path.clone(), e))?;
+    let forced = encoding_for(args.encoding, store, &fingerprint);
+    let doc = Document::from_vec(bytes, forced).map_err(|e| Error::Load(path.clone(), e))?;
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
@@ -279,5 +294,25 @@ mod tests {
         );
         let binary = Error::Load("x.bin".into(), LoadError::Binary);
         assert_eq!(binary.to_string(), "not a text file (looks binary): x.bin");
+    }
+
+    #[test]
+    fn encoding_flag_takes_common_spellings_and_lists_them_when_wrong() {
+        let parsed = Args::try_parse_from(["dogear", "--encoding", "Mac_Cyrillic", "a.txt"]);
+        assert_eq!(
+            parsed.unwrap().encoding.map(Charset::name),
+            Some("x-mac-cyrillic")
+        );
+        let err = parse_encoding("klingon").unwrap_err();
+        for name in [
+            "accepted",
+            "cp437",
+            "latin1",
+            "x-mac-cyrillic",
+            "shift_jis",
+            "koi8-r",
+        ] {
+            assert!(err.contains(name), "{err}");
+        }
     }
 }
