@@ -108,10 +108,16 @@ pub fn chapters(doc: &Document) -> Vec<Chapter> {
             run_start = i;
         }
     }
-    let subtitles = subtitles(text, blocks, &runs);
+    let subtitles = subtitles(text, blocks, &heads);
+    let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+    for h in &heads {
+        if let Some(key) = number(h) {
+            *seen.entry(key).or_default() += 1;
+        }
+    }
     let mut entries = Vec::new();
     for run in runs {
-        read_run(run, &subtitles, &mut entries);
+        read_run(run, &seen, &subtitles, &mut entries);
     }
     choose(entries)
 }
@@ -134,25 +140,24 @@ fn first_chapter_after_contents(run: &[Head]) -> Option<usize> {
     Some(k - titles)
 }
 
-/// For each numbered heading without a title of its own that ends a run, the line that
-/// follows it when that line is its title (by [`heading::is_subtitle`]). A short line
-/// that reads like a sentence still counts when such a line follows nearly every
-/// untitled heading of the book: then it is the book's habit ("Psalm 3" over its Latin
-/// first words, "Domine, quid multiplicati.").
-fn subtitles(text: &str, blocks: &[Block], runs: &[&[Head]]) -> HashMap<usize, String> {
+/// For each numbered heading without a title of its own, the line that follows it when
+/// that line is its title (by [`heading::is_subtitle`]). A short line that reads like a
+/// sentence still counts when such a line follows nearly every untitled heading of the
+/// book: then it is the book's habit ("Psalm 3" over its Latin first words, "Domine,
+/// quid multiplicati.").
+fn subtitles(text: &str, blocks: &[Block], heads: &[Head]) -> HashMap<usize, String> {
     let mut strong = HashMap::new();
     let mut weak = HashMap::new();
     let mut untitled = 0;
-    for run in runs {
-        let Some(last) = run.last() else { continue };
-        let Some((_, n)) = &last.division else {
+    for h in heads {
+        let Some((_, n)) = &h.division else {
             continue;
         };
-        if n.has_title(&last.title) {
+        if n.has_title(&h.title) {
             continue;
         }
         untitled += 1;
-        let Some(next) = blocks.get(last.block + 1) else {
+        let Some(next) = blocks.get(h.block + 1) else {
             continue;
         };
         let line = text[next.range.clone()].trim();
@@ -160,12 +165,12 @@ fn subtitles(text: &str, blocks: &[Block], runs: &[&[Head]]) -> HashMap<usize, S
             continue;
         }
         if heading::is_subtitle(line) {
-            strong.insert(last.block, line.to_owned());
+            strong.insert(h.block, line.to_owned());
         } else if line.ends_with('.')
             && line.starts_with(char::is_uppercase)
-            && !heading::is_false_heading(line)
+            && line.split_whitespace().count() <= 8
         {
-            weak.insert(last.block, line.to_owned());
+            weak.insert(h.block, line.to_owned());
         }
     }
     if untitled >= 3 && (strong.len() + weak.len()) * 10 >= untitled * 8 {
@@ -173,6 +178,7 @@ fn subtitles(text: &str, blocks: &[Block], runs: &[&[Head]]) -> HashMap<usize, S
     }
     strong
 }
+
 /// Whether only a few short blocks lie between blocks `a` and `b`.
 fn close(text: &str, blocks: &[Block], a: usize, b: usize) -> bool {
     let between = &blocks[a + 1..b];
@@ -189,21 +195,39 @@ fn is_contents_heading(t: &str) -> bool {
 
 /// A contents list ends where the chapters it lists begin: at a heading it already holds.
 fn repeats_in_run(run: &[Head], head: &Head) -> bool {
-    fn number(h: &Head) -> Option<(&str, &str)> {
-        let (kind, n) = h.division.as_ref()?;
-        let number = h.title[..n.title_at].trim_end_matches(['.', ' ', ':', '-', '—']);
-        Some((kind.as_str(), number))
-    }
     number(head).is_some_and(|k| run.iter().any(|h| number(h) == Some(k)))
 }
 
+/// A numbered heading's kind and number ("chapter", "CHAPTER IV"), to find it again.
+fn number(h: &Head) -> Option<(&str, &str)> {
+    let (kind, n) = h.division.as_ref()?;
+    let number = h.title[..n.title_at].trim_end_matches(['.', ' ', ':', '-', '—']);
+    Some((kind.as_str(), number))
+}
+
 /// The entries of one run of headings with nothing between them.
-fn read_run(run: &[Head], subtitles: &HashMap<usize, String>, out: &mut Vec<Entry>) {
+///
+/// The run is a contents list when it is headed "Contents", or when it holds several
+/// numbered headings that the book has again elsewhere (the chapters it lists): a book
+/// of short chapters has runs of numbered headings too, each only once.
+fn read_run(
+    run: &[Head],
+    seen: &HashMap<(&str, &str), usize>,
+    subtitles: &HashMap<usize, String>,
+    out: &mut Vec<Entry>,
+) {
     let Some(first) = run.first() else {
         return;
     };
     let numbered = run.iter().filter(|h| h.division.is_some()).count();
-    if run.len() >= 3 && (numbered >= CONTENTS_NUMBERED || is_contents_heading(&first.title)) {
+    let listed_again = run
+        .iter()
+        .filter_map(number)
+        .filter(|k| seen.get(k).is_some_and(|&n| n > 1))
+        .count();
+    let contents = is_contents_heading(&first.title)
+        || numbered >= CONTENTS_NUMBERED && listed_again * 2 >= numbered;
+    if run.len() >= 3 && contents {
         let title = if is_contents_heading(&first.title) {
             first.title.clone()
         } else {
@@ -212,24 +236,28 @@ fn read_run(run: &[Head], subtitles: &HashMap<usize, String>, out: &mut Vec<Entr
         out.push(entry(first, title, Role::Contents));
         return;
     }
-    let mut open: Option<(Entry, bool)> = None;
+    // The entry being read, and the heading block whose title it may still take.
+    let mut open: Option<(Entry, Option<usize>)> = None;
+    let close = |open: Option<(Entry, Option<usize>)>, out: &mut Vec<Entry>| {
+        if let Some((mut e, untitled)) = open {
+            if let Some(title) = untitled.and_then(|b| subtitles.get(&b)) {
+                e.chapter.title = with_title(&e.chapter.title, title);
+            }
+            out.push(e);
+        }
+    };
     for h in run {
-        if let Some((e, can_take_title)) = open.as_mut() {
+        if let Some((e, untitled)) = open.as_mut() {
+            let plain = h.division.is_none() && !heading::is_named_section(&h.title);
             let joins = match e.role {
-                Role::Numbered => {
-                    *can_take_title && h.division.is_none() && !heading::is_named_section(&h.title)
-                }
-                Role::Other => {
-                    h.division.is_none()
-                        && !heading::is_named_section(&h.title)
-                        && e.chapter.title.chars().count() < JOINED_CHARS
-                }
+                Role::Numbered => untitled.is_some() && plain,
+                Role::Other => plain && e.chapter.title.chars().count() < JOINED_CHARS,
                 _ => false,
             };
             if joins {
                 if e.role == Role::Numbered {
                     e.chapter.title = with_title(&e.chapter.title, &h.title);
-                    *can_take_title = false;
+                    *untitled = None;
                 } else {
                     e.chapter.title.push_str(" — ");
                     e.chapter.title.push_str(&h.title);
@@ -237,9 +265,7 @@ fn read_run(run: &[Head], subtitles: &HashMap<usize, String>, out: &mut Vec<Entr
                 continue;
             }
         }
-        if let Some((e, _)) = open.take() {
-            out.push(e);
-        }
+        close(open.take(), out);
         let role = if h.division.is_some() {
             Role::Numbered
         } else if heading::is_named_section(&h.title) {
@@ -247,21 +273,14 @@ fn read_run(run: &[Head], subtitles: &HashMap<usize, String>, out: &mut Vec<Entr
         } else {
             Role::Other
         };
-        let e = entry(h, h.title.clone(), role);
         let untitled = h
             .division
             .as_ref()
-            .is_some_and(|(_, n)| !n.has_title(&h.title));
-        open = Some((e, untitled));
+            .is_some_and(|(_, n)| !n.has_title(&h.title))
+            .then_some(h.block);
+        open = Some((entry(h, h.title.clone(), role), untitled));
     }
-    if let Some((mut e, untitled)) = open {
-        // The run's last heading: a bare number may take the next line as its title.
-        let last = &run[run.len() - 1];
-        if let Some(title) = subtitles.get(&last.block).filter(|_| untitled) {
-            e.chapter.title = with_title(&e.chapter.title, title);
-        }
-        out.push(e);
-    }
+    close(open, out);
 }
 
 fn entry(h: &Head, title: String, role: Role) -> Entry {
@@ -317,9 +336,12 @@ fn choose(entries: Vec<Entry>) -> Vec<Chapter> {
             .is_some_and(|&n| n >= CHAPTER_LEVEL)
             || heading::KINDS.contains(&e.kind.as_str())
     };
+    // Levels when the book opens with its outer division ("BOOK I", then "CHAPTER I"); a
+    // "PART THE FIRST" inside a chapter is no outer division.
     let has_outer = entries
         .iter()
-        .any(|e| e.role == Role::Numbered && e.outer && listed_kind(e));
+        .find(|e| e.role == Role::Numbered && listed_kind(e))
+        .is_some_and(|e| e.outer);
     let mut out = Vec::new();
     for (i, e) in entries.iter().enumerate() {
         let keep = match e.role {

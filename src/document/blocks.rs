@@ -249,6 +249,8 @@ fn is_heading_group(text: &str, stats: &Stats, group: &[Line]) -> bool {
 /// A numbered heading whose title runs on: in capitals over up to five more lines of
 /// capitals ("CHAPTER VI - THE LONG ROAD HOME, AND WHAT" over "BEFELL THERE"), or in
 /// mixed case over two short title-like lines.
+// Not inlined: classify_group stays small enough for its hot paths to be inlined.
+#[inline(never)]
 fn is_wrapped_heading(text: &str, group: &[Line]) -> bool {
     let first = group[0].text(text);
     let Some(numbered) = heading::numbered(first) else {
@@ -257,14 +259,15 @@ fn is_wrapped_heading(text: &str, group: &[Line]) -> bool {
     if !numbered.has_title(first) {
         return false;
     }
-    let caps = first.bytes().filter(u8::is_ascii_lowercase).count() <= 2;
-    if caps {
-        let widest = group[0].width + 8;
+    // In capitals but for a "Mr." or "Messrs." here and there.
+    let caps = |t: &str| {
+        let lower = t.chars().filter(|c| c.is_lowercase()).count();
+        lower * 5 <= t.chars().filter(|c| c.is_alphabetic()).count()
+    };
+    if caps(first) {
         group[1..].iter().all(|l| {
             let t = l.text(text);
-            l.width <= widest
-                && !t.starts_with(char::is_lowercase)
-                && t.chars().filter(|c| c.is_lowercase()).count() <= 3
+            l.width <= 80 && !t.starts_with(char::is_lowercase) && caps(t)
         })
     } else {
         group.len() <= 3
@@ -275,6 +278,7 @@ fn is_wrapped_heading(text: &str, group: &[Line]) -> bool {
 }
 
 /// "Getting started" over a rule of `-` or `=` as long as it (a setext heading).
+#[inline(never)]
 fn is_setext(text: &str, title: &Line, rule: &Line) -> bool {
     heading::is_setext(
         title.text(text),

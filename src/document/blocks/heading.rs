@@ -152,6 +152,9 @@ fn words(t: &str) -> impl Iterator<Item = (usize, &str)> {
 fn keyword(w: &str) -> Option<&'static str> {
     // "SURA1": a footnote digit glued to the word.
     let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
+    if !(3..=7).contains(&w.len()) {
+        return None;
+    }
     KEYWORDS
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case(w))
@@ -161,7 +164,8 @@ fn keyword(w: &str) -> Option<&'static str> {
 /// A roman numeral in its usual form, all in capitals or all in small letters: "XIV",
 /// "xlii"; not "DID" or "MIMIC".
 pub(super) fn is_roman(w: &str) -> bool {
-    if w.is_empty() || w.len() > 12 {
+    // Cheapest refusal first: this is asked of every short line's first word.
+    if w.is_empty() || w.len() > 12 || !w.bytes().all(|b| b"IVXLCDMivxlcdm".contains(&b)) {
         return false;
     }
     let upper = w.to_ascii_uppercase();
@@ -254,8 +258,18 @@ pub fn numbered(t: &str) -> Option<Numbered> {
     if t.len() > 80 {
         return None;
     }
-    let first = t.trim_start_matches(['_', '*']).chars().next()?;
-    if !first.is_uppercase() {
+    let head = t.trim_start_matches(['_', '*']);
+    if !head.starts_with(char::is_uppercase) {
+        return None;
+    }
+    // Next cheapest: a keyword first, or at most three short words ("Psalms Chapter 3").
+    let w0_end = head
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(head.len());
+    if keyword(&head[..w0_end]).is_none()
+        && (t.len() > 40 || t.bytes().filter(|&b| b == b' ').count() > 3)
+    {
         return None;
     }
     let mut ws = words(t);
@@ -365,19 +379,21 @@ pub fn division(t: &str) -> Option<(String, Numbered)> {
 
 /// The title of a book of scripture or of an anthology: "The Book of the Prophet Jonah",
 /// "The First Book of the Kings, Commonly Called the Third Book of the Kings",
-/// "The Gospel According to Saint John". Longer than a chapter heading may be.
+/// "The Gospel According to Saint John", "The Epistle of Paul to the Romans". Longer than
+/// a chapter heading may be.
 pub fn is_book_title(t: &str) -> bool {
     if t.len() > 100 || !t.starts_with("The ") && !t.starts_with("THE ") {
         return false;
     }
-    let lower = t.to_ascii_lowercase();
-    (lower.contains(" book of ")
-        || lower.contains(" books of ")
-        || lower.contains(" epistle of ")
-        || lower.contains("gospel according to "))
-        && !t.ends_with(['.', ',', ';', '?', '!', ':'])
-        && !lower.contains(" was ")
-        && !lower.contains(" is ")
+    let has = |needle: &str| {
+        t.as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    };
+    !t.ends_with(['.', ',', ';', '?', '!', ':'])
+        && (has(" book of ") || has(" books of ") || has(" epistle ") || has(" gospel "))
+        && !has(" was ")
+        && !has(" is ")
 }
 
 /// A setext heading: a title, then a rule of `-` or `=` as long as it.
@@ -424,7 +440,8 @@ const SMALL: &[&str] = &[
 /// part of the story's text: a letter's salutation ("DEAR SIR,--", "My dearest Lucy,--")
 /// or signature ("MINA.", "Yours truly,"), a quoted line, a one-word name or a short
 /// speech in a play ("NO.", "WHAT?", "BLAND AND ROPER."), a song's "CHORUS.", a stage
-/// direction ("Enter the FRIARS."), or a sentence set in the middle of the line.
+/// direction ("Enter the FRIARS."), a song's refrain cut short ("Sing hey, &c."), or a
+/// sentence set in the middle of the line.
 ///
 /// Numbered headings ("LETTER IV.") are not asked.
 pub fn is_false_heading(t: &str) -> bool {
@@ -446,7 +463,11 @@ pub fn is_false_heading(t: &str) -> bool {
         }
     }
     let bare = bare.trim_end_matches(['"', '\'', '”', '’', '_']);
-    if bare.ends_with([',', ';']) || bare.ends_with(",--") || bare.ends_with(",—") {
+    if bare.ends_with([',', ';'])
+        || bare.ends_with(",--")
+        || bare.ends_with(",—")
+        || ends_in_page_number(bare)
+    {
         return true;
     }
     let mut n_words = 0;
@@ -478,6 +499,10 @@ pub fn is_false_heading(t: &str) -> bool {
         return true;
     }
     let caps = !bare.chars().any(char::is_lowercase);
+    // Initials: a signature ("R. B.").
+    if bare.ends_with('.') && words(bare).all(|(_, w)| w.chars().count() == 1) {
+        return true;
+    }
     // A name and a period: a speaker, a signature, a one-word speech.
     if bare.ends_with('.') && (n_words == 1 || caps && has_and) {
         return true;
@@ -485,7 +510,8 @@ pub fn is_false_heading(t: &str) -> bool {
     if bare.ends_with(['?', '!']) && n_words <= 2 {
         return true;
     }
-    bare.ends_with('.') && lower_words >= 3
+    // A refrain cut short ("For a' the joys, &c."), a sentence.
+    bare.ends_with("&c.") || bare.ends_with('.') && lower_words >= 2
 }
 
 /// Whether `t`, a short line right after a numbered heading with no title of its own,
@@ -499,8 +525,12 @@ pub fn is_subtitle(t: &str) -> bool {
     if italic {
         return true;
     }
+    // A diary's run-in date ("_4 May._--The wind..."), a verse, a quotation.
     if t.starts_with(|c: char| c.is_ascii_digit() || "\"'“‘[(*".contains(c))
         || t.ends_with([',', ';', ':', '?', '!', '-'])
+        || t.contains(".--")
+        || t.contains("._--")
+        || t.contains(".—")
     {
         return false;
     }
@@ -622,6 +652,9 @@ mod tests {
             "WARDEN discovered at his desk.[4]",
             "'OSWALD PENNYFEATHER.'",
             "[_Aside._]",
+            "THE BELL . . . . 27",
+            "Both. Sing hey the heather, &c.",
+            "T. W.",
         ] {
             assert!(is_false_heading(t), "{t}");
         }
@@ -652,6 +685,7 @@ mod tests {
             "1:1. The first verse runs on here.",
             "He stopped. Then he ran.",
             "and then the rain came",
+            "_The Mate's Log._--Wind in the north.",
             "He left.",
             "Ecce homo.",
         ] {
