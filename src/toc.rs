@@ -37,10 +37,10 @@ const GAP_BLOCKS: usize = 3;
 const GAP_BYTES: usize = 120;
 /// A run of headings holding at least this many numbered ones is a contents list.
 const CONTENTS_NUMBERED: usize = 3;
+/// Unnumbered headings in a row are joined while shorter than this.
+const JOINED_CHARS: usize = 60;
 /// A kind of numbered heading that occurs this often is the book's chapter level.
 const CHAPTER_LEVEL: usize = 3;
-/// Unnumbered headings in a row (a title page) are joined while shorter than this.
-const JOINED_CHARS: usize = 60;
 
 /// A heading block, read.
 struct Head {
@@ -81,7 +81,7 @@ pub fn chapters(doc: &Document) -> Vec<Chapter> {
         .enumerate()
         .filter(|(_, b)| b.kind == BlockKind::Heading)
         .map(|(i, b)| {
-            let title = one_line(&text[b.range.clone()]);
+            let title = without_footnote_digits(&one_line(&text[b.range.clone()]));
             let division = heading::division(&title);
             Head {
                 block: i,
@@ -219,6 +219,7 @@ fn read_run(
     let Some(first) = run.first() else {
         return;
     };
+    let title_page = out.is_empty();
     let numbered = run.iter().filter(|h| h.division.is_some()).count();
     let listed_again = run
         .iter()
@@ -249,20 +250,22 @@ fn read_run(
     for h in run {
         if let Some((e, untitled)) = open.as_mut() {
             let plain = h.division.is_none() && !heading::is_named_section(&h.title);
-            let joins = match e.role {
-                Role::Numbered => untitled.is_some() && plain,
-                Role::Other => plain && e.chapter.title.chars().count() < JOINED_CHARS,
-                _ => false,
-            };
-            if joins {
-                if e.role == Role::Numbered {
+            match e.role {
+                Role::Numbered if untitled.is_some() && plain => {
                     e.chapter.title = with_title(&e.chapter.title, &h.title);
                     *untitled = None;
-                } else {
+                    continue;
+                }
+                // A title page ("DRACULA", "by", "Bram Stoker", the publisher): its
+                // first line names it.
+                Role::Other if plain && title_page => continue,
+                // A part's heading over its first poem's: both names.
+                Role::Other if plain && e.chapter.title.chars().count() < JOINED_CHARS => {
                     e.chapter.title.push_str(" — ");
                     e.chapter.title.push_str(&h.title);
+                    continue;
                 }
-                continue;
+                _ => {}
             }
         }
         close(open.take(), out);
@@ -347,13 +350,14 @@ fn choose(entries: Vec<Entry>) -> Vec<Chapter> {
         let keep = match e.role {
             Role::Contents | Role::Named => true,
             Role::Numbered => listed_kind(e),
+            // The book's title, or a book's in a collection: the last heading before
+            // its preface, contents and first chapter.
             Role::Other => {
                 i == 0
                     || entries[i + 1..]
                         .iter()
-                        .find(|n| n.role != Role::Other)
+                        .find(|n| !matches!(n.role, Role::Named | Role::Contents))
                         .is_some_and(|n| n.role == Role::Numbered && n.first && listed_kind(n))
-                        && entries.get(i + 1).is_some_and(|n| n.role != Role::Other)
             }
         };
         if keep {
@@ -409,6 +413,26 @@ pub fn listing_json(doc: &Document, chapters: &[Chapter]) -> String {
         .collect();
     // Plain strings and numbers cannot fail to serialise.
     serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_owned()) + "\n"
+}
+
+/// "SURA1 LXXIV.-THE CLOAKED2" is "SURA LXXIV.-THE CLOAKED": in a heading in
+/// capitals, digits glued to the end of a word are footnote marks.
+fn without_footnote_digits(title: &str) -> String {
+    if title.chars().any(char::is_lowercase) {
+        return title.to_owned();
+    }
+    title
+        .split(' ')
+        .map(|w| {
+            let word = w.trim_end_matches(|c: char| c.is_ascii_digit());
+            if word.len() < w.len() && word.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+                word
+            } else {
+                w
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The words of `s` on one line, without the underscores of `_italics_`.

@@ -172,13 +172,13 @@ fn a_rule_of_another_length_is_no_underline() {
 fn sura_headings_with_a_dash_and_a_glued_footnote_digit() {
     let text = book(&[
         "SURA1 XCVI.-THE CLOT",
-        "SURA LXXIV.-THE CLOAKED",
+        "SURA LXXIV.-THE CLOAKED2",
         "Sura XCIII.-The Morning",
     ]);
     assert_eq!(
         titles(&text),
         [
-            "SURA1 XCVI.-THE CLOT",
+            "SURA XCVI.-THE CLOT",
             "SURA LXXIV.-THE CLOAKED",
             "Sura XCIII.-The Morning"
         ]
@@ -315,6 +315,18 @@ fn headings_among_the_chapters_are_not_listed_when_chapters_repeat() {
             "CHAPTER III",
             "CHAPTER IV"
         ]
+    );
+}
+
+#[test]
+fn a_title_page_is_listed_by_its_first_line() {
+    let text = format!(
+        "THE SALT ROAD\n\nby\n\nAda Quill\n\nLONDON: THE HARBOUR PRESS\n\n{PROSE}\n{}",
+        book(&["CHAPTER I", "CHAPTER II", "CHAPTER III"])
+    );
+    assert_eq!(
+        titles(&text),
+        ["THE SALT ROAD", "CHAPTER I", "CHAPTER II", "CHAPTER III"]
     );
 }
 
