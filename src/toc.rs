@@ -354,10 +354,11 @@ fn choose(entries: Vec<Entry>) -> Vec<Chapter> {
             // its preface, contents and first chapter.
             Role::Other => {
                 i == 0
-                    || entries[i + 1..]
-                        .iter()
-                        .find(|n| !matches!(n.role, Role::Named | Role::Contents))
-                        .is_some_and(|n| n.role == Role::Numbered && n.first && listed_kind(n))
+                    || !is_dedication(&e.chapter.title)
+                        && entries[i + 1..]
+                            .iter()
+                            .find(|n| !matches!(n.role, Role::Named | Role::Contents))
+                            .is_some_and(|n| n.role == Role::Numbered && n.first && listed_kind(n))
             }
         };
         if keep {
@@ -413,6 +414,11 @@ pub fn listing_json(doc: &Document, chapters: &[Chapter]) -> String {
         .collect();
     // Plain strings and numbers cannot fail to serialise.
     serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_owned()) + "\n"
+}
+
+/// "TO — MY OLD FRIEND": a dedication, which names no part of the book.
+fn is_dedication(title: &str) -> bool {
+    title == "TO" || title.starts_with("TO ")
 }
 
 /// "SURA1 LXXIV.-THE CLOAKED2" is "SURA LXXIV.-THE CLOAKED": in a heading in

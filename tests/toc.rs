@@ -331,6 +331,18 @@ fn a_title_page_is_listed_by_its_first_line() {
 }
 
 #[test]
+fn a_dedication_before_the_first_chapter_is_not_listed() {
+    let text = format!(
+        "THE SALT ROAD\n\n{PROSE}\nTO\n\nMY OLD SKIPPER\n\n{PROSE}\n{}",
+        book(&["CHAPTER I", "CHAPTER II", "CHAPTER III"])
+    );
+    assert_eq!(
+        titles(&text),
+        ["THE SALT ROAD", "CHAPTER I", "CHAPTER II", "CHAPTER III"]
+    );
+}
+
+#[test]
 fn without_a_repeated_chapter_kind_every_heading_is_listed() {
     let text = book(&["THE WEIR", "THE BELL", "THE LANTERN"]);
     assert_eq!(titles(&text), ["THE WEIR", "THE BELL", "THE LANTERN"]);
