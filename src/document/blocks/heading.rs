@@ -267,10 +267,21 @@ pub fn numbered(t: &str) -> Option<Numbered> {
         .bytes()
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(head.len());
-    if keyword(&head[..w0_end]).is_none()
-        && (t.len() > 40 || t.bytes().filter(|&b| b == b' ').count() > 3)
-    {
-        return None;
+    if keyword(&head[..w0_end]).is_none() {
+        // Only "Psalms Chapter 3" and "THE FIRST ACT": three words, a keyword among them.
+        if t.len() > 40 {
+            return None;
+        }
+        let mut ws = t.split_ascii_whitespace();
+        let (Some(_), Some(w1), Some(w2), None) = (ws.next(), ws.next(), ws.next(), ws.next())
+        else {
+            return None;
+        };
+        if keyword(w1.trim_end_matches(['.', ':'])).is_none()
+            && keyword(w2.trim_end_matches(['.', ':'])).is_none()
+        {
+            return None;
+        }
     }
     let mut ws = words(t);
     let (_, w0) = ws.next()?;
