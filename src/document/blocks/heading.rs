@@ -459,8 +459,18 @@ pub fn is_false_heading(t: &str) -> bool {
     let Some(first) = t.chars().next() else {
         return true;
     };
-    if matches!(first, '"' | '\'' | '“' | '‘' | '«' | '[' | '(') {
+    if matches!(first, '[' | '(') {
         return true;
+    }
+    // A quotation: a signature or a speech ("MINA., "DRACULA.", 'MURDER.), unless it is
+    // a quoted title, closed and unpunctuated ('NO, THANK YOU, JOHN').
+    if matches!(first, '"' | '\'' | '“' | '‘' | '«') {
+        let inner = t[first.len_utf8()..].trim_end_matches(['_', '*']);
+        let closed = inner.strip_suffix(['"', '\'', '”', '’', '»']);
+        return match closed {
+            Some(quoted) => quoted.ends_with(['.', ',', '!', '?', ';']),
+            None => true,
+        };
     }
     // Without italics and a trailing footnote marker ("study.[7]").
     let mut bare = t.trim_matches(['_', '*']);
@@ -662,6 +672,7 @@ mod tests {
             "Enter the GAOLER with a lamp.",
             "WARDEN discovered at his desk.[4]",
             "'OSWALD PENNYFEATHER.'",
+            "\"HOLD FAST!\"",
             "[_Aside._]",
             "THE BELL . . . . 27",
             "Both. Sing hey the heather, &c.",
@@ -675,6 +686,7 @@ mod tests {
             "A SHIPWRECK ON THE DOGGER BANK",
             "WHAT THE PILOT SAW?",
             "MINA MURRAY'S JOURNAL",
+            "'NO, THANK YOU, SKIPPER'",
         ] {
             assert!(!is_false_heading(t), "{t}");
         }
