@@ -165,7 +165,7 @@ fn keyword(w: &str) -> Option<&'static str> {
 /// "xlii"; not "DID" or "MIMIC".
 pub(super) fn is_roman(w: &str) -> bool {
     // Cheapest refusal first: this is asked of every short line's first word.
-    if w.is_empty() || w.len() > 12 || !w.bytes().all(|b| b"IVXLCDMivxlcdm".contains(&b)) {
+    if w.is_empty() || w.len() > 15 || !w.bytes().all(|b| b"IVXLCDMivxlcdm".contains(&b)) {
         return false;
     }
     let upper = w.to_ascii_uppercase();
@@ -603,6 +603,17 @@ mod tests {
             ("BOOK TWO", "book"),
         ] {
             assert_eq!(kind(t), Some(k), "{t}");
+        }
+    }
+
+    #[test]
+    fn every_roman_numeral_in_its_usual_form_and_no_word() {
+        for n in 1..4000 {
+            let r = to_roman(n);
+            assert!(is_roman(&r) && is_roman(&r.to_lowercase()), "{r}");
+        }
+        for w in ["DID", "MIMIC", "CIVIL", "IIII", "VX", "Iv", ""] {
+            assert!(!is_roman(w), "{w}");
         }
     }
 
