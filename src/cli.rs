@@ -17,6 +17,7 @@ use std::process::ExitCode;
 /// A terminal e-reader for plain-text stories that never loses your place.
 #[derive(Debug, Parser)]
 #[command(name = "dogear", version, about)]
+#[command(group = clap::ArgGroup::new("listing").args(["bookmarks", "toc"]).multiple(true))]
 pub struct Args {
     /// The story to read, or a directory to open as a library. Without it, the library.
     pub path: Option<PathBuf>,
@@ -33,9 +34,12 @@ pub struct Args {
     /// Print FILE's bookmarks (percent, label, date) and exit.
     #[arg(long, requires = "path")]
     pub bookmarks: bool,
-    /// With --bookmarks: print them as JSON, for scripts.
-    #[arg(long, requires = "bookmarks")]
+    /// With --bookmarks or --toc: print them as JSON, for scripts.
+    #[arg(long, requires = "listing")]
     pub json: bool,
+    /// Print FILE's chapters (percent and title, one a line) and exit.
+    #[arg(long, requires = "path", conflicts_with_all = ["bookmarks", "print"])]
+    pub toc: bool,
 }
 
 fn parse_encoding(name: &str) -> Result<Charset, String> {
@@ -109,6 +113,9 @@ fn run(args: &Args) -> Result<ExitCode, Error> {
             .ok_or_else(|| Error::Other("--bookmarks needs a FILE".into()))?;
         return print_bookmarks(path, args.json).map(|()| ExitCode::SUCCESS);
     }
+    if let (true, Some(path)) = (args.toc, &args.path) {
+        return print_toc(path, args).map(|()| ExitCode::SUCCESS);
+    }
     match &args.path {
         Some(path) if args.print || !path.is_dir() && !to_terminal => {
             let doc = load(path, args.encoding)?;
@@ -156,6 +163,20 @@ pub fn encoding_for(
         let name = store?.remembered_encoding(fingerprint)?;
         Charset::parse(&name)
     })
+}
+
+fn print_toc(path: &Path, args: &Args) -> Result<(), Error> {
+    let doc = load(path, args.encoding)?;
+    let chapters = crate::toc::chapters(&doc);
+    let text = if args.json {
+        crate::toc::listing_json(&doc, &chapters)
+    } else {
+        crate::toc::listing_text(&doc, &chapters)
+    };
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(Error::Output)
 }
 
 /// A book ready to read: the reader on it and its saved state.

@@ -27,6 +27,7 @@
 
 mod evidence;
 mod halves;
+pub mod heading;
 mod scan;
 pub(crate) mod shape;
 mod split;
@@ -191,6 +192,10 @@ fn classify_section(text: &str, stats: &Stats, group: &[Line], out: &mut Vec<Blo
     match group {
         [] => {}
         [line] => push(out, text, single_kind(text, stats, line, true), group),
+        [title, rule] if is_setext(text, title, rule) => {
+            push(out, text, BlockKind::Heading, &group[..1]);
+            push(out, text, BlockKind::SceneBreak, &group[1..]);
+        }
         _ if is_heading_group(text, stats, group) => push(out, text, BlockKind::Heading, group),
         _ if is_tabular(text, group) => push(out, text, BlockKind::Verse, group),
         _ => {
@@ -220,29 +225,85 @@ fn single_kind(text: &str, stats: &Stats, line: &Line, alone: bool) -> BlockKind
     let t = line.text(text);
     if shape::is_scene_break(t) {
         BlockKind::SceneBreak
-    } else if is_heading_line(text, stats, line) || alone && stats.is_centred(line, t) {
+    } else if is_heading_line(text, stats, line)
+        || alone && stats.is_centred(line, t) && !heading::is_false_heading(t)
+    {
         BlockKind::Heading
     } else {
         BlockKind::Paragraph
     }
 }
 
+/// A heading by its words ("CHAPTER IV", "Actus Primus.", "The Book of Ruth") or a
+/// line in capitals that is neither a play's repeated speaker name nor a letter's
+/// signature, a short speech or a song's label (see [`heading::is_false_heading`]).
 fn is_heading_line(text: &str, stats: &Stats, line: &Line) -> bool {
     let t = line.text(text);
-    shape::is_titled_heading(t) || shape::is_caps_title(t) && !stats.is_repeated_caps(line, t)
+    // Cheapest refusal first: most lines of a book are long.
+    if t.len() > 100 {
+        return false;
+    }
+    shape::is_titled_heading(t)
+        || shape::is_caps_title(t)
+            && !heading::is_false_heading(t)
+            && !stats.is_repeated_caps(line, t)
+        || heading::is_book_title(t)
 }
 
-/// "CHAPTER I." over "THE START OF IT": up to three short lines led by a heading line.
+/// "CHAPTER I." over "THE START OF IT": up to three short lines led by a heading line;
+/// or a numbered heading whose title wraps onto more lines (see [`is_wrapped_heading`]).
 fn is_heading_group(text: &str, stats: &Stats, group: &[Line]) -> bool {
-    group.len() <= 3
-        && is_heading_line(text, stats, &group[0])
-        && group
-            .iter()
-            .all(|l| l.width - l.indent <= 60 && stats.is_short(l.width))
-        && group[1..].iter().all(|l| {
+    group.len() <= 6 && is_wrapped_heading(text, group)
+        || group.len() <= 3
+            && is_heading_line(text, stats, &group[0])
+            && group
+                .iter()
+                .all(|l| l.width - l.indent <= 60 && stats.is_short(l.width))
+            && group[1..].iter().all(|l| {
+                let t = l.text(text);
+                !t.ends_with([',', ';']) && !t.starts_with(char::is_lowercase)
+            })
+}
+
+/// A numbered heading whose title runs on: in capitals over up to five more lines of
+/// capitals ("CHAPTER VI - THE LONG ROAD HOME, AND WHAT" over "BEFELL THERE"), or in
+/// mixed case over two short title-like lines.
+// Not inlined: classify_group stays small enough for its hot paths to be inlined.
+#[inline(never)]
+fn is_wrapped_heading(text: &str, group: &[Line]) -> bool {
+    let first = group[0].text(text);
+    let Some(numbered) = heading::numbered(first) else {
+        return false;
+    };
+    if !numbered.has_title(first) {
+        return false;
+    }
+    // In capitals but for a "Mr." or "Messrs." here and there.
+    let caps = |t: &str| {
+        let lower = t.chars().filter(|c| c.is_lowercase()).count();
+        lower * 5 <= t.chars().filter(|c| c.is_alphabetic()).count()
+    };
+    if caps(first) {
+        group[1..].iter().all(|l| {
             let t = l.text(text);
-            !t.ends_with([',', ';']) && !t.starts_with(char::is_lowercase)
+            l.width <= 80 && !t.starts_with(char::is_lowercase) && caps(t)
         })
+    } else {
+        group.len() <= 3
+            && group[1..]
+                .iter()
+                .all(|l| l.width - l.indent <= 60 && heading::is_subtitle(l.text(text)))
+    }
+}
+
+/// "Getting started" over a rule of `-` or `=` as long as it (a setext heading).
+#[inline(never)]
+fn is_setext(text: &str, title: &Line, rule: &Line) -> bool {
+    heading::is_setext(
+        title.text(text),
+        title.width - title.indent,
+        rule.text(text),
+    )
 }
 
 /// Tables and code: most lines have runs of spaces inside them (columns), are drawn with
