@@ -54,7 +54,9 @@ fn a_utf8_title_survives_the_title_bytes_ending_inside_a_character() {
 fn a_remembered_encoding_decodes_the_title() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cat.txt");
-    let text = "Кошкин дом\n\nСтарый кот сидел у окна.\n";
+    // The title starts with a Latin capital so that its windows-1252 reading still
+    // looks like a title (a line starting with a small letter is not one).
+    let text = "Kot Кошкин дом\n\nСтарый кот сидел у окна.\n";
     let (bytes, _, _) = encoding_rs::KOI8_U.encode(text);
     fs::write(&path, &bytes).unwrap();
     let store = Store::at(dir.path().join("config"));

@@ -172,14 +172,21 @@ fn push(out: &mut Vec<Block>, text: &str, kind: BlockKind, lines: &[Line]) {
 
 /// Classifies one run of non-blank lines (between blank lines) into blocks.
 fn classify_group(text: &str, stats: &Stats, group: &[Line], out: &mut Vec<Block>) {
-    // A scene break inside a group (a quotation file's `%`) separates as a blank line does.
+    // A scene break inside a group (a quotation file's `%`) separates as a blank line does;
+    // a rule right under a title underlines it (a setext heading).
     let mut group = group;
     if group.len() > 1 {
         while let Some(at) = group
             .iter()
             .position(|l| shape::is_scene_break(l.text(text)))
         {
-            classify_section(text, stats, &group[..at], out);
+            match at.checked_sub(1) {
+                Some(title) if is_setext(text, &group[title], &group[at]) => {
+                    classify_section(text, stats, &group[..title], out);
+                    push(out, text, BlockKind::Heading, &group[title..at]);
+                }
+                _ => classify_section(text, stats, &group[..at], out),
+            }
             push(out, text, BlockKind::SceneBreak, &group[at..=at]);
             group = &group[at + 1..];
         }
@@ -192,10 +199,6 @@ fn classify_section(text: &str, stats: &Stats, group: &[Line], out: &mut Vec<Blo
     match group {
         [] => {}
         [line] => push(out, text, single_kind(text, stats, line, true), group),
-        [title, rule] if is_setext(text, title, rule) => {
-            push(out, text, BlockKind::Heading, &group[..1]);
-            push(out, text, BlockKind::SceneBreak, &group[1..]);
-        }
         _ if is_heading_group(text, stats, group) => push(out, text, BlockKind::Heading, group),
         _ if is_tabular(text, group) => push(out, text, BlockKind::Verse, group),
         _ => {
