@@ -359,7 +359,7 @@ fn is_tabular(text: &str, group: &[Line]) -> bool {
             && t.match_indices("  ").any(|(i, _)| {
                 t[i..].starts_with("   ") || !t[..i].ends_with(['.', '!', '?', ':', '"', '”'])
             })
-            || t.contains(" ...") && t.ends_with(|c: char| c.is_ascii_digit())
+            || t.ends_with(|c: char| c.is_ascii_digit()) && t.contains(" ...")
             || is_drawn(t);
         if is_columned {
             columned += 1;
@@ -379,11 +379,14 @@ fn is_tabular(text: &str, group: &[Line]) -> bool {
 /// A table's rule or row drawn with box-drawing characters (`├───┼───┤`, `│ a │`) or with
 /// ASCII (`+----+----+`, `| a | b |`).
 fn is_drawn(t: &str) -> bool {
+    // Box-drawing characters are U+2500 to U+257F: E2 94 xx and E2 95 xx in UTF-8. A
+    // drawn row or rule starts or ends with one.
+    let boxed = |b: &[u8]| b.len() >= 2 && b[0] == 0xe2 && (b[1] == 0x94 || b[1] == 0x95);
     let b = t.as_bytes();
     b.starts_with(b"+-") && b.ends_with(b"+")
         || b.starts_with(b"|") && b.ends_with(b"|") && b.len() > 2
-        || b.windows(2)
-            .any(|w| w[0] == 0xe2 && (w[1] == 0x94 || w[1] == 0x95))
+        || boxed(b)
+        || b.len() >= 3 && boxed(&b[b.len() - 3..])
 }
 
 /// Whether `b` holds two spaces in a row: the cheap test before [`is_tabular`]'s exact
