@@ -1,7 +1,7 @@
 //! Invariants of the layout and of quote anchors, over random texts and widths.
 
 use dogear::document::{Block, BlockKind, Document};
-use dogear::layout::{is_cjk, str_width, Layout, Line, LineStyle};
+use dogear::layout::{is_tight_join, str_width, Layout, Line, LineStyle};
 use dogear::position::{anchor, floor_char_boundary, refind, Found};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
@@ -126,12 +126,12 @@ proptest! {
                 if i > 0 {
                     let prev = &text_lines[i - 1];
                     let gap = &text[prev.range.end..l.range.start];
-                    let cjk = gap.contains('\n')
-                        && text[..prev.range.end].chars().next_back().is_some_and(is_cjk)
-                        && text[l.range.start..].chars().next().is_some_and(is_cjk);
-                    if verse {
+                    let tight = is_tight_join(&text[..prev.range.end], gap, &text[l.range.start..]);
+                    if tight {
+                        // Joined with nothing: CJK, or a line-end hyphen.
+                    } else if verse {
                         joined.push_str(if gap.contains('\n') { " " } else { gap });
-                    } else if !gap.is_empty() && !cjk {
+                    } else if !gap.is_empty() {
                         joined.push(' ');
                     }
                 }

@@ -14,7 +14,7 @@ mod tokens;
 mod width;
 mod wrap;
 
-pub use width::{is_cjk, str_width};
+pub use width::{is_cjk, is_tight_join, str_width};
 pub use wrap::{has_spacer, Wrapper};
 
 use crate::document::Document;

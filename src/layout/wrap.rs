@@ -7,7 +7,7 @@
 //! that lines stay ranges into the text.
 
 use super::tokens::Tokens;
-use super::width::{grapheme_width, is_cjk_join, str_width};
+use super::width::{grapheme_width, is_kept_together, is_tight_join, str_width};
 use super::{Line, LineStyle};
 use crate::document::{BlockKind, Document};
 use std::ops::Range;
@@ -232,31 +232,55 @@ fn to_u16(n: usize) -> u16 {
 
 /// Pushes the fragments of the words in `text[range]`; `max` is the narrowest line width,
 /// which no fragment may exceed unless it is one grapheme.
+///
+/// A gap the line may not break at (before a closing bracket or a CJK stop, after an
+/// opening bracket: [`is_kept_together`]) is kept inside one fragment when that fits.
 fn push_words(text: &str, range: Range<usize>, verbatim: bool, max: usize, out: &mut Vec<Frag>) {
     let base = range.start;
     let s = &text[range];
-    let mut prev: Option<(usize, usize)> = None;
+    // The previous token, and whether it is glued to the one before it.
+    let mut prev: Option<(usize, usize, bool)> = None;
     for (start, end) in Tokens::new(s) {
-        if let Some((ps, pe)) = prev {
+        let mut glue_next = false;
+        if let Some((ps, pe, glued)) = prev {
             let gap_text = &s[pe..start];
-            let gap = if verbatim {
-                if gap_text.contains('\n') {
-                    1
-                } else {
-                    str_width(gap_text)
-                }
-            } else if is_cjk_join(&s[..pe], gap_text, &s[start..]) {
+            let gap = if is_tight_join(&s[..pe], gap_text, &s[start..]) {
                 0
+            } else if verbatim && !gap_text.contains('\n') {
+                str_width(gap_text)
             } else {
                 1
             };
-            push_token(text, base + ps, base + pe, gap, max, out);
+            let mut glue = glued;
+            push_token(text, base + ps, base + pe, gap, max, &mut glue, out);
+            glue_next = is_kept_together(&s[..pe], &s[start..]);
         }
-        prev = Some((start, end));
+        prev = Some((start, end, glue_next));
     }
-    if let Some((ps, pe)) = prev {
-        push_token(text, base + ps, base + pe, 0, max, out);
+    if let Some((ps, pe, glued)) = prev {
+        let mut glue = glued;
+        push_token(text, base + ps, base + pe, 0, max, &mut glue, out);
     }
+}
+
+/// Pushes `frag`; when `glue` is set (it is then cleared), joins it to the last fragment
+/// instead, if the two fit in `max` together, so that no line breaks between them.
+fn push_frag(out: &mut Vec<Frag>, frag: Frag, max: usize, glue: &mut bool) {
+    if std::mem::take(glue) {
+        if let Some(last) = out.last_mut() {
+            let width = last.width + last.gap + frag.width;
+            if width <= max {
+                *last = Frag {
+                    start: last.start,
+                    end: frag.end,
+                    width,
+                    gap: frag.gap,
+                };
+                return;
+            }
+        }
+    }
+    out.push(frag);
 }
 
 /// Whether an ASCII token has no line-break opportunity inside under the Unicode rules
@@ -268,11 +292,20 @@ fn is_plain_word(token: &str) -> bool {
 }
 
 /// Pushes the fragments of one whitespace-free token, split at its Unicode line-break
-/// opportunities (between CJK characters, after dashes and the like).
-fn push_token(text: &str, start: usize, end: usize, gap: usize, max: usize, out: &mut Vec<Frag>) {
+/// opportunities (between CJK characters, after dashes and the like). The first is glued
+/// to the previous fragment when `glue` is set.
+fn push_token(
+    text: &str,
+    start: usize,
+    end: usize,
+    gap: usize,
+    max: usize,
+    glue: &mut bool,
+    out: &mut Vec<Frag>,
+) {
     let token = &text[start..end];
     if is_plain_word(token) {
-        push_piece(text, start, end, token.len(), gap, max, out);
+        push_piece(text, start..end, token.len(), gap, max, glue, out);
         return;
     }
     let mut pos = start;
@@ -282,67 +315,76 @@ fn push_token(text: &str, start: usize, end: usize, gap: usize, max: usize, out:
         if piece_end > pos {
             let last = piece_end == end;
             let w = str_width(&text[pos..piece_end]);
-            push_piece(
-                text,
-                pos,
-                piece_end,
-                w,
-                if last { gap } else { 0 },
-                max,
-                out,
-            );
+            let g = if last { gap } else { 0 };
+            push_piece(text, pos..piece_end, w, g, max, glue, out);
         }
         pos = piece_end;
     }
     if pos < end {
         let w = str_width(&text[pos..end]);
-        push_piece(text, pos, end, w, gap, max, out);
+        push_piece(text, pos..end, w, gap, max, glue, out);
     }
 }
 
 /// Pushes one unbreakable piece, or, when it is wider than `max`, its grapheme clusters
-/// grouped into pieces at most `max` wide (a single cluster may be wider).
+/// grouped into pieces at most `max` wide (a single cluster may be wider). Such a cut is
+/// moved back rather than start a line with a character that may not start one or end a
+/// line with one that may not end one, unless no cut in the run is allowed.
 fn push_piece(
     text: &str,
-    start: usize,
-    end: usize,
+    range: Range<usize>,
     width: usize,
     gap: usize,
     max: usize,
+    glue: &mut bool,
     out: &mut Vec<Frag>,
 ) {
+    let Range { start, end } = range;
     if width <= max {
-        out.push(Frag {
+        let frag = Frag {
             start,
             end,
             width,
             gap,
-        });
+        };
+        push_frag(out, frag, max, glue);
         return;
     }
     let mut from = start;
     let mut sum = 0;
+    // The last cut in the current run that kinsoku allows, and the width before it.
+    let mut allowed: Option<(usize, usize)> = None;
+    let mut prev = "";
     for (i, g) in text[start..end].grapheme_indices(true) {
         let w = grapheme_width(g);
         let at = start + i;
-        if sum + w > max && at > from {
-            out.push(Frag {
+        if at > from && !is_kept_together(prev, g) {
+            allowed = Some((at, sum));
+        }
+        // Twice at most: a cut moved back may leave too little room for `g`, and then
+        // the run is cut before `g` whatever kinsoku says.
+        while sum + w > max && at > from {
+            let (cut, before) = allowed.take().unwrap_or((at, sum));
+            let frag = Frag {
                 start: from,
-                end: at,
-                width: sum,
+                end: cut,
+                width: before,
                 gap: 0,
-            });
-            from = at;
-            sum = 0;
+            };
+            push_frag(out, frag, max, glue);
+            from = cut;
+            sum -= before;
         }
         sum += w;
+        prev = g;
     }
-    out.push(Frag {
+    let frag = Frag {
         start: from,
         end,
         width: sum,
         gap,
-    });
+    };
+    push_frag(out, frag, max, glue);
 }
 
 #[cfg(test)]
