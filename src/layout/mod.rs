@@ -9,13 +9,17 @@
 //! between two wrapped lines belongs to the earlier one, and an offset after a block's
 //! text (up to the next block) belongs to the block's blank spacer line, whose start is
 //! the block's end. Line starts are unique, so `line_at(line.range.start)` is that line.
+//!
+//! A long paragraph cut into pieces by the document reads as if it were one block: each
+//! piece's lines start at a *seam* inside the previous piece (see [`is_joined`]), so the
+//! end of a piece belongs to the next piece's first line.
 
 mod tokens;
 mod width;
 mod wrap;
 
 pub use width::{is_cjk, is_tight_join, str_width};
-pub use wrap::{has_spacer, Wrapper};
+pub use wrap::{has_spacer, is_joined, Wrapper};
 
 use crate::document::Document;
 use std::borrow::Cow;
@@ -168,7 +172,16 @@ impl Layout {
     /// The line containing `offset` (a spacer line for an offset between blocks).
     /// `None` only for a document without blocks.
     pub fn line_at(&mut self, doc: &Document, offset: usize) -> Option<LineId> {
-        let block = doc.block_index_at(offset)?;
+        let mut block = doc.block_index_at(offset)?;
+        // The end of a piece of a long paragraph is shown by the next piece's first line.
+        if is_joined(doc, block + 1)
+            && self
+                .block_lines(doc, block + 1)
+                .first()
+                .is_some_and(|l| l.range.start <= offset)
+        {
+            block += 1;
+        }
         let lines = self.block_lines(doc, block);
         let line = lines
             .partition_point(|l| l.range.start <= offset)

@@ -11,8 +11,6 @@ use super::width::{grapheme_width, is_kept_together, is_tight_join, str_width};
 use super::{Line, LineStyle};
 use crate::document::{BlockKind, Document};
 use std::ops::Range;
-use textwrap::core::Fragment;
-use textwrap::wrap_algorithms::wrap_first_fit;
 use textwrap::WordSeparator;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -25,6 +23,10 @@ const HANG_SLACK: usize = 3;
 const HANG_MIN_WIDTH: usize = 56;
 /// Extra indentation of the continuation lines of a wrapped verse line.
 const VERSE_CONTINUATION: usize = 2;
+/// Lines before a seam over which a mismatch there is spread (see [`is_joined`]).
+const BALANCE_LINES: usize = 20;
+/// Seams remembered, so that wrapping consecutive pieces finds each seam once.
+const SEAMS: usize = 4;
 
 /// An unbreakable piece of text with the width of the gap that follows it.
 #[derive(Debug, Clone, Copy)]
@@ -34,18 +36,6 @@ struct Frag {
     width: usize,
     /// Columns of the gap after this piece when the line does not break there.
     gap: usize,
-}
-
-impl Fragment for Frag {
-    fn width(&self) -> f64 {
-        self.width as f64
-    }
-    fn whitespace_width(&self) -> f64 {
-        self.gap as f64
-    }
-    fn penalty_width(&self) -> f64 {
-        0.0
-    }
 }
 
 /// One source line of a verse block.
@@ -64,12 +54,25 @@ struct SourceLine {
 #[derive(Debug, Default)]
 pub struct Wrapper {
     frags: Vec<Frag>,
+    tail: Vec<Frag>,
+    breaks: Vec<Range<usize>>,
     source: Vec<SourceLine>,
+    /// Recent seams, the last [`SEAMS`] found.
+    seams: Vec<Seam>,
+}
+
+/// Where the lines of block `index` of the document keyed `doc` start at `width`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Seam {
+    doc: (usize, usize, usize),
+    width: usize,
+    index: usize,
+    at: usize,
 }
 
 /// Whether block `index` is followed by a blank spacer line: not after the last block, and
-/// not when the next block continues this one (a long block split mid-line by the
-/// document, so that no line break lies between them).
+/// not when the next block continues this one (a long block cut by the document, so that
+/// no line break lies between them).
 pub fn has_spacer(doc: &Document, index: usize) -> bool {
     let blocks = doc.blocks();
     match (blocks.get(index), blocks.get(index + 1)) {
@@ -79,6 +82,46 @@ pub fn has_spacer(doc: &Document, index: usize) -> bool {
             .map_or(true, |between| between.contains('\n')),
         _ => false,
     }
+}
+
+/// Whether block `index` is the next piece of the same paragraph (or heading) as block
+/// `index - 1`: no line break between them (see `document::blocks::split`), the same kind,
+/// and not verse (verse pieces are cut at line ends and need no joining).
+///
+/// Such a block is laid out as if the cut were not there. Its lines start at the *seam*:
+/// where the last line of the previous piece starts when that piece is wrapped on its
+/// own; the previous piece's lines stop there. So each piece shows the text from its seam
+/// to the next seam, no word lost or shown twice, and each costs three pieces' work at
+/// most (two when read in order) whatever the paragraph's length. First-fit runs from two
+/// starts meet after some lines of real text (the chance that they have not drops by about
+/// one word in a line's worth of words per line), so the line before a seam is the line
+/// the whole paragraph would have had. When they have not met (rarely in prose; always in
+/// unbroken CJK, where every line holds the same number of equal cells), the last
+/// [`BALANCE_LINES`] lines before the seam are evened out rather than leaving one short.
+pub fn is_joined(doc: &Document, index: usize) -> bool {
+    let blocks = doc.blocks();
+    match (
+        index.checked_sub(1).and_then(|i| blocks.get(i)),
+        blocks.get(index),
+    ) {
+        (Some(prev), Some(this)) => {
+            prev.kind == this.kind
+                && this.kind != BlockKind::Verse
+                && doc
+                    .text()
+                    .get(prev.range.end..this.range.start)
+                    .is_some_and(|between| !between.contains('\n'))
+        }
+        _ => false,
+    }
+}
+
+fn doc_key(doc: &Document) -> (usize, usize, usize) {
+    (
+        doc.text().as_ptr() as usize,
+        doc.text().len(),
+        doc.blocks().len(),
+    )
 }
 
 impl Wrapper {
@@ -96,11 +139,23 @@ impl Wrapper {
         }
         let width = usize::from(width.max(1));
         let before = out.len();
-        match block.kind {
-            BlockKind::Paragraph => self.prose(text, range, width, LineStyle::Text, out),
-            BlockKind::Heading => self.prose(text, range, width, LineStyle::Heading, out),
-            BlockKind::SceneBreak => self.prose(text, range, width, LineStyle::SceneBreak, out),
-            BlockKind::Verse => self.verse(text, range, width, out),
+        let style = match block.kind {
+            BlockKind::Paragraph => LineStyle::Text,
+            BlockKind::Heading => LineStyle::Heading,
+            BlockKind::SceneBreak => LineStyle::SceneBreak,
+            BlockKind::Verse => {
+                self.verse(text, range.clone(), width, out);
+                LineStyle::Text
+            }
+        };
+        if block.kind != BlockKind::Verse {
+            let start = if is_joined(doc, index) {
+                self.seam(doc, index, width)
+            } else {
+                range.start
+            };
+            let seam = is_joined(doc, index + 1).then(|| self.seam(doc, index + 1, width));
+            self.prose(text, start..range.end, seam, width, style, out);
         }
         if has_spacer(doc, index) || out.len() == before {
             out.push(Line {
@@ -113,17 +168,99 @@ impl Wrapper {
         }
     }
 
+    /// Where the lines of block `index` (joined to the block before) start: the start of
+    /// the last line of the previous block wrapped on its own, or this block's start when
+    /// that is a single line.
+    fn seam(&mut self, doc: &Document, index: usize, width: usize) -> usize {
+        let key = doc_key(doc);
+        if let Some(seam) = self
+            .seams
+            .iter()
+            .find(|s| s.doc == key && s.width == width && s.index == index)
+        {
+            return seam.at;
+        }
+        let blocks = doc.blocks();
+        let (prev, this) = (&blocks[index - 1], &blocks[index]);
+        let text = doc.text();
+        self.tail.clear();
+        push_words(text, prev.range.clone(), false, width, &mut self.tail);
+        let mut last = None;
+        let mut lines = 0;
+        first_fit(&self.tail, width, width, |line| {
+            lines += 1;
+            last = Some(line.start);
+            true
+        });
+        let at = match last {
+            Some(i) if lines >= 2 => self.tail[i].start,
+            _ => this.range.start,
+        };
+        if self.seams.len() >= SEAMS {
+            self.seams.remove(0);
+        }
+        self.seams.push(Seam {
+            doc: key,
+            width,
+            index,
+            at,
+        });
+        at
+    }
+
+    /// Lines of the prose in `text[range]`; when `seam` is given, only those before it
+    /// (the next piece of the paragraph starts there), the last few evened out when the
+    /// seam does not fall at a line start.
     fn prose(
         &mut self,
         text: &str,
         range: Range<usize>,
+        seam: Option<usize>,
         width: usize,
         style: LineStyle,
         out: &mut Vec<Line>,
     ) {
         self.frags.clear();
-        push_words(text, range, false, width, &mut self.frags);
-        emit(&self.frags, width, 0, 0, style, false, out);
+        push_words(text, range.clone(), false, width, &mut self.frags);
+        let Some(seam) = seam else {
+            emit(&self.frags, width, 0, 0, style, false, out);
+            return;
+        };
+        let frags = &self.frags;
+        let breaks = &mut self.breaks;
+        breaks.clear();
+        let mut met = false;
+        first_fit(frags, width, width, |line| {
+            let start = frags[line.start].start;
+            if start >= seam {
+                met = start == seam;
+                return false;
+            }
+            breaks.push(line);
+            true
+        });
+        let kept = if met {
+            breaks.len()
+        } else {
+            breaks.len().saturating_sub(1 + BALANCE_LINES)
+        };
+        for line in &breaks[..kept] {
+            out.push(line_of(&frags[line.clone()], 0, style, false));
+        }
+        if met {
+            return;
+        }
+        // Even out the lines from `from` to the seam, no more of them than they were.
+        let from = breaks
+            .get(kept)
+            .map_or(range.start, |l| frags[l.start].start);
+        let count = breaks.len() - kept;
+        self.tail.clear();
+        push_words(text, from..seam, false, width, &mut self.tail);
+        balance(&self.tail, width, count.max(1), &mut self.breaks);
+        for line in &self.breaks {
+            out.push(line_of(&self.tail[line.clone()], 0, style, false));
+        }
     }
 
     fn verse(&mut self, text: &str, range: Range<usize>, width: usize, out: &mut Vec<Line>) {
@@ -206,24 +343,121 @@ fn emit(
     verbatim: bool,
     out: &mut Vec<Line>,
 ) {
+    let mut first = true;
+    first_fit(frags, width - indent, width - cont, |line| {
+        let indent = if std::mem::take(&mut first) {
+            indent
+        } else {
+            cont
+        };
+        out.push(line_of(&frags[line], indent, style, verbatim));
+        true
+    });
+}
+
+/// The line showing `frags` (at least one).
+fn line_of(frags: &[Frag], indent: usize, style: LineStyle, verbatim: bool) -> Line {
+    let (first, last) = (&frags[0], &frags[frags.len() - 1]);
+    let gaps: usize = frags[..frags.len() - 1].iter().map(|f| f.gap).sum();
+    let shown: usize = frags.iter().map(|f| f.width).sum::<usize>() + gaps;
+    Line {
+        range: first.start..last.end,
+        style,
+        indent: to_u16(indent),
+        width: to_u16(shown),
+        verbatim,
+    }
+}
+
+/// First-fit line breaking, as textwrap's `wrap_first_fit` does it: a line takes fragments
+/// while they fit (each but the first on a line after the previous one's gap), the first
+/// line `first` columns wide and the others `rest`. Calls `line` with each line's range of
+/// fragment indices, in order, until it returns `false`.
+fn first_fit(
+    frags: &[Frag],
+    first: usize,
+    rest: usize,
+    mut line: impl FnMut(Range<usize>) -> bool,
+) {
     if frags.is_empty() {
         return;
     }
-    let widths = [(width - indent) as f64, (width - cont) as f64];
-    for (n, line) in wrap_first_fit(frags, &widths).into_iter().enumerate() {
-        let (Some(first), Some(last)) = (line.first(), line.last()) else {
-            continue;
-        };
-        let gaps: usize = line[..line.len() - 1].iter().map(|f| f.gap).sum();
-        let shown: usize = line.iter().map(|f| f.width).sum::<usize>() + gaps;
-        out.push(Line {
-            range: first.start..last.end,
-            style,
-            indent: to_u16(if n == 0 { indent } else { cont }),
-            width: to_u16(shown),
-            verbatim,
-        });
+    let mut start = 0;
+    let mut used = 0;
+    let mut limit = first;
+    for (i, f) in frags.iter().enumerate() {
+        if used + f.width > limit && i > start {
+            if !line(start..i) {
+                return;
+            }
+            start = i;
+            used = 0;
+            limit = rest;
+        }
+        used += f.width + f.gap;
     }
+    line(start..frags.len());
+}
+
+/// Breaks `frags` into at most `lines` lines at most `width` wide (a fragment wider than
+/// that alone on its line) with the least raggedness: the sum of the squares of each
+/// line's unused columns, the last line's included. Falls back to first-fit when `lines`
+/// are too few. Writes the lines' fragment ranges to `out`.
+fn balance(frags: &[Frag], width: usize, lines: usize, out: &mut Vec<Range<usize>>) {
+    out.clear();
+    let n = frags.len();
+    if n == 0 {
+        return;
+    }
+    // cost[j][i]: the best cost of the first `i` fragments on `j` lines; from[j][i]: where
+    // the last of those lines starts.
+    let mut cost = vec![u64::MAX; (lines + 1) * (n + 1)];
+    let mut from = vec![0usize; (lines + 1) * (n + 1)];
+    let at = |j: usize, i: usize| j * (n + 1) + i;
+    cost[at(0, 0)] = 0;
+    for j in 1..=lines {
+        for i in 1..=n {
+            let mut w = frags[i - 1].width;
+            let mut k = i - 1;
+            loop {
+                if w > width && k + 1 < i {
+                    break;
+                }
+                let before = cost[at(j - 1, k)];
+                if before != u64::MAX {
+                    let slack = width.saturating_sub(w) as u64;
+                    let c = before.saturating_add(slack * slack);
+                    if c < cost[at(j, i)] {
+                        cost[at(j, i)] = c;
+                        from[at(j, i)] = k;
+                    }
+                }
+                if k == 0 {
+                    break;
+                }
+                k -= 1;
+                w += frags[k].width + frags[k].gap;
+            }
+        }
+    }
+    let best = (1..=lines)
+        .filter(|&j| cost[at(j, n)] != u64::MAX)
+        .min_by_key(|&j| cost[at(j, n)]);
+    let Some(mut j) = best else {
+        first_fit(frags, width, width, |line| {
+            out.push(line);
+            true
+        });
+        return;
+    };
+    let mut i = n;
+    while j > 0 {
+        let k = from[at(j, i)];
+        out.push(k..i);
+        i = k;
+        j -= 1;
+    }
+    out.reverse();
 }
 
 fn to_u16(n: usize) -> u16 {
