@@ -343,3 +343,28 @@ fn an_over_wide_word_is_not_cut_before_a_stop_or_a_closing_bracket() {
         }
     }
 }
+
+/// Kinsoku gluing ran a table row's wide column gap into one unbreakable piece.
+#[test]
+fn a_verse_column_gap_before_a_stop_is_still_a_break() {
+    let d = doc(&[(
+        BlockKind::Verse,
+        "1F481 1F3FF                                  ; fully-qualified",
+    )]);
+    assert_eq!(shown(&d, 30), ["1F481 1F3FF", "; fully-qualified"]);
+}
+
+/// A source with its quotation marks the wrong way round (’like this‘): gluing them to
+/// the words beside them left a short line.
+#[test]
+fn latin_quotation_marks_after_a_space_do_not_glue_words() {
+    let d =
+        para("right-wing politicians backing repressive \u{2019}anti-terror\u{2018} legislation");
+    assert_eq!(
+        shown(&d, 50),
+        [
+            "right-wing politicians backing repressive",
+            "\u{2019}anti-terror\u{2018} legislation"
+        ]
+    );
+}

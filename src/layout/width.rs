@@ -79,13 +79,14 @@ pub fn is_tight_join(left: &str, gap: &str, right: &str) -> bool {
     }
 }
 
-/// Characters a line may not start with (kinsoku): closing brackets and quotes, CJK and
-/// Latin stops, commas and marks, small kana, the prolonged sound mark, iteration marks.
+/// Characters a line may not start with (kinsoku): closing brackets, CJK and Latin stops,
+/// commas and marks, small kana, the prolonged sound mark, iteration marks. Not the
+/// quotation marks `’ ” »`: in Latin text `’` also opens (`’tis`), and the Unicode rules
+/// let a line break before a quotation mark after a space.
 pub fn is_no_line_start(c: char) -> bool {
     matches!(
         c,
         ')' | ']' | '}' | ',' | '.' | ';' | ':' | '!' | '?'
-            | '\u{2019}' | '\u{201D}' | '\u{00BB}' | '\u{203A}'
             | '\u{2010}' | '\u{2013}' | '\u{203C}' | '\u{2047}'..='\u{2049}'
             | '\u{3001}' | '\u{3002}' | '\u{3005}' | '\u{3009}' | '\u{300B}' | '\u{300D}'
             | '\u{300F}' | '\u{3011}' | '\u{3015}' | '\u{3017}' | '\u{3019}' | '\u{301B}'
@@ -102,16 +103,13 @@ pub fn is_no_line_start(c: char) -> bool {
     )
 }
 
-/// Characters a line may not end with (kinsoku): opening brackets and quotes.
+/// Characters a line may not end with (kinsoku): opening brackets (not quotation marks,
+/// for the same reason as in [`is_no_line_start`]).
 pub fn is_no_line_end(c: char) -> bool {
     matches!(
         c,
         '(' | '['
             | '{'
-            | '\u{2018}'
-            | '\u{201C}'
-            | '\u{00AB}'
-            | '\u{2039}'
             | '\u{3008}'
             | '\u{300A}'
             | '\u{300C}'

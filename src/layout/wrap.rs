@@ -467,8 +467,9 @@ fn to_u16(n: usize) -> u16 {
 /// Pushes the fragments of the words in `text[range]`; `max` is the narrowest line width,
 /// which no fragment may exceed unless it is one grapheme.
 ///
-/// A gap the line may not break at (before a closing bracket or a CJK stop, after an
-/// opening bracket: [`is_kept_together`]) is kept inside one fragment when that fits.
+/// A gap of one space or none that the line may not break at (before a closing bracket or
+/// a stop, after an opening bracket: [`is_kept_together`]) is kept inside one fragment
+/// when that fits.
 fn push_words(text: &str, range: Range<usize>, verbatim: bool, max: usize, out: &mut Vec<Frag>) {
     let base = range.start;
     let s = &text[range];
@@ -487,7 +488,8 @@ fn push_words(text: &str, range: Range<usize>, verbatim: bool, max: usize, out: 
             };
             let mut glue = glued;
             push_token(text, base + ps, base + pe, gap, max, &mut glue, out);
-            glue_next = is_kept_together(&s[..pe], &s[start..]);
+            // Not across a wider gap: that is a verse line's or a table's own spacing.
+            glue_next = gap <= 1 && is_kept_together(&s[..pe], &s[start..]);
         }
         prev = Some((start, end, glue_next));
     }
