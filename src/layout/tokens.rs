@@ -17,6 +17,7 @@ impl<'a> Tokens<'a> {
     }
 
     /// Whether the char at byte `i` is breakable whitespace, and its length in bytes.
+    #[inline(always)]
     fn space_at(&self, i: usize) -> (bool, usize) {
         let b = self.s.as_bytes()[i];
         if b < 0x80 {
@@ -32,6 +33,7 @@ impl<'a> Tokens<'a> {
 impl Iterator for Tokens<'_> {
     type Item = (usize, usize);
 
+    #[inline]
     fn next(&mut self) -> Option<(usize, usize)> {
         let len = self.s.len();
         while self.i < len {
