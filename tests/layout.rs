@@ -368,3 +368,16 @@ fn latin_quotation_marks_after_a_space_do_not_glue_words() {
         ]
     );
 }
+
+/// The ideographic space that starts a Japanese paragraph is its indent: it was dropped.
+#[test]
+fn an_ideographic_space_starting_a_paragraph_is_its_first_line_indent() {
+    let d = para("\u{3000}吾輩は猫である。名前はまだ無い。\n\u{3000}どこで生れたか");
+    let ls = lines(&d, 20);
+    assert_eq!(ls.iter().map(|l| l.indent).collect::<Vec<_>>(), [2, 0, 0]);
+    assert_eq!(
+        shown(&d, 20),
+        ["吾輩は猫である。名", "前はまだ無い。どこで", "生れたか"]
+    );
+    assert!(ls.iter().all(|l| l.indent + l.width <= 20));
+}

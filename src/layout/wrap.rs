@@ -155,7 +155,8 @@ impl Wrapper {
                 range.start
             };
             let seam = is_joined(doc, index + 1).then(|| self.seam(doc, index + 1, width));
-            self.prose(text, start..range.end, seam, width, style, out);
+            let indent = first_indent(doc, index, width);
+            self.prose(text, start..range.end, seam, width, indent, style, out);
         }
         if has_spacer(doc, index) || out.len() == before {
             out.push(Line {
@@ -187,7 +188,8 @@ impl Wrapper {
         push_words(text, prev.range.clone(), false, width, &mut self.tail);
         let mut last = None;
         let mut lines = 0;
-        first_fit(&self.tail, width, width, |line| {
+        let indent = first_indent(doc, index - 1, width);
+        first_fit(&self.tail, width - indent, width, |line| {
             lines += 1;
             last = Some(line.start);
             true
@@ -211,26 +213,28 @@ impl Wrapper {
     /// Lines of the prose in `text[range]`; when `seam` is given, only those before it
     /// (the next piece of the paragraph starts there), the last few evened out when the
     /// seam does not fall at a line start.
+    #[allow(clippy::too_many_arguments)]
     fn prose(
         &mut self,
         text: &str,
         range: Range<usize>,
         seam: Option<usize>,
         width: usize,
+        indent: usize,
         style: LineStyle,
         out: &mut Vec<Line>,
     ) {
         self.frags.clear();
         push_words(text, range.clone(), false, width, &mut self.frags);
         let Some(seam) = seam else {
-            emit(&self.frags, width, 0, 0, style, false, out);
+            emit(&self.frags, width, indent, 0, style, false, out);
             return;
         };
         let frags = &self.frags;
         let breaks = &mut self.breaks;
         breaks.clear();
         let mut met = false;
-        first_fit(frags, width, width, |line| {
+        first_fit(frags, width - indent, width, |line| {
             let start = frags[line.start].start;
             if start >= seam {
                 met = start == seam;
@@ -239,25 +243,27 @@ impl Wrapper {
             breaks.push(line);
             true
         });
+        // A paragraph's first piece (the only one with an indent) always meets its seam:
+        // its lines are its own wrap. So evening out never meets an indented line.
         let kept = if met {
             breaks.len()
         } else {
             breaks.len().saturating_sub(1 + BALANCE_LINES)
         };
-        for line in &breaks[..kept] {
-            out.push(line_of(&frags[line.clone()], 0, style, false));
+        for (n, line) in breaks[..kept].iter().enumerate() {
+            let indent = if n == 0 { indent } else { 0 };
+            out.push(line_of(&frags[line.clone()], indent, style, false));
         }
         if met {
             return;
         }
-        // Even out the lines from `from` to the seam, no more of them than they were.
+        // Even out the lines from `from` to the seam: as many of them as there were.
         let from = breaks
             .get(kept)
             .map_or(range.start, |l| frags[l.start].start);
-        let count = breaks.len() - kept;
         self.tail.clear();
         push_words(text, from..seam, false, width, &mut self.tail);
-        balance(&self.tail, width, count.max(1), &mut self.breaks);
+        balance(&self.tail, width, &mut self.breaks);
         for line in &self.breaks {
             out.push(line_of(&self.tail[line.clone()], 0, style, false));
         }
@@ -333,6 +339,21 @@ impl Wrapper {
     }
 }
 
+/// The first-line indent of block `index`: a paragraph's leading ideographic spaces (the
+/// Japanese paragraph indent), two columns each, at most half the width; none for the
+/// later pieces of a long paragraph.
+fn first_indent(doc: &Document, index: usize, width: usize) -> usize {
+    let Some(block) = doc.blocks().get(index) else {
+        return 0;
+    };
+    if block.kind != BlockKind::Paragraph || is_joined(doc, index) {
+        return 0;
+    }
+    let text = doc.text().get(block.range.clone()).unwrap_or("");
+    let spaces = text.chars().take_while(|&c| c == '\u{3000}').count();
+    (spaces * 2).min(width / 2)
+}
+
 /// Turns fragments into lines: the first `width - indent` wide, the rest `width - cont`.
 fn emit(
     frags: &[Frag],
@@ -399,63 +420,46 @@ fn first_fit(
     line(start..frags.len());
 }
 
-/// Breaks `frags` into at most `lines` lines at most `width` wide (a fragment wider than
-/// that alone on its line) with the least raggedness: the sum of the squares of each
-/// line's unused columns, the last line's included. Falls back to first-fit when `lines`
-/// are too few. Writes the lines' fragment ranges to `out`.
-fn balance(frags: &[Frag], width: usize, lines: usize, out: &mut Vec<Range<usize>>) {
+/// Breaks `frags` into as few lines at most `width` wide as first-fit would (a fragment
+/// wider than that alone on its line), and of those layouts the least ragged: the least
+/// sum of the squares of each line's unused columns, the last line's included. Writes the
+/// lines' fragment ranges to `out`. Linear in fragments times fragments per line.
+fn balance(frags: &[Frag], width: usize, out: &mut Vec<Range<usize>>) {
     out.clear();
     let n = frags.len();
-    if n == 0 {
-        return;
-    }
-    // cost[j][i]: the best cost of the first `i` fragments on `j` lines; from[j][i]: where
-    // the last of those lines starts.
-    let mut cost = vec![u64::MAX; (lines + 1) * (n + 1)];
-    let mut from = vec![0usize; (lines + 1) * (n + 1)];
-    let at = |j: usize, i: usize| j * (n + 1) + i;
-    cost[at(0, 0)] = 0;
-    for j in 1..=lines {
-        for i in 1..=n {
-            let mut w = frags[i - 1].width;
-            let mut k = i - 1;
-            loop {
-                if w > width && k + 1 < i {
-                    break;
-                }
-                let before = cost[at(j - 1, k)];
-                if before != u64::MAX {
-                    let slack = width.saturating_sub(w) as u64;
-                    let c = before.saturating_add(slack * slack);
-                    if c < cost[at(j, i)] {
-                        cost[at(j, i)] = c;
-                        from[at(j, i)] = k;
-                    }
-                }
-                if k == 0 {
-                    break;
-                }
-                k -= 1;
-                w += frags[k].width + frags[k].gap;
+    // best[i]: (lines, raggedness) of the best layout of the first `i` fragments, compared
+    // lines first; from[i]: where its last line starts.
+    let mut best = vec![(usize::MAX, u64::MAX); n + 1];
+    let mut from = vec![0usize; n + 1];
+    best[0] = (0, 0);
+    for i in 1..=n {
+        let mut w = frags[i - 1].width;
+        let mut k = i - 1;
+        loop {
+            if w > width && k + 1 < i {
+                break;
             }
+            let (lines, ragged) = best[k];
+            if lines != usize::MAX {
+                let slack = width.saturating_sub(w) as u64;
+                let c = (lines + 1, ragged.saturating_add(slack * slack));
+                if c < best[i] {
+                    best[i] = c;
+                    from[i] = k;
+                }
+            }
+            if k == 0 {
+                break;
+            }
+            k -= 1;
+            w += frags[k].width + frags[k].gap;
         }
     }
-    let best = (1..=lines)
-        .filter(|&j| cost[at(j, n)] != u64::MAX)
-        .min_by_key(|&j| cost[at(j, n)]);
-    let Some(mut j) = best else {
-        first_fit(frags, width, width, |line| {
-            out.push(line);
-            true
-        });
-        return;
-    };
     let mut i = n;
-    while j > 0 {
-        let k = from[at(j, i)];
+    while i > 0 {
+        let k = from[i];
         out.push(k..i);
         i = k;
-        j -= 1;
     }
     out.reverse();
 }
