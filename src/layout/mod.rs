@@ -173,16 +173,15 @@ impl Layout {
     /// `None` only for a document without blocks.
     pub fn line_at(&mut self, doc: &Document, offset: usize) -> Option<LineId> {
         let mut block = doc.block_index_at(offset)?;
+        let mut lines = self.block_lines(doc, block);
         // The end of a piece of a long paragraph is shown by the next piece's first line.
-        if is_joined(doc, block + 1)
-            && self
-                .block_lines(doc, block + 1)
-                .first()
-                .is_some_and(|l| l.range.start <= offset)
-        {
-            block += 1;
+        if is_joined(doc, block + 1) && lines.last().is_some_and(|l| l.range.end <= offset) {
+            let next = self.block_lines(doc, block + 1);
+            if next.first().is_some_and(|l| l.range.start <= offset) {
+                block += 1;
+                lines = next;
+            }
         }
-        let lines = self.block_lines(doc, block);
         let line = lines
             .partition_point(|l| l.range.start <= offset)
             .saturating_sub(1);

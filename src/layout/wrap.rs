@@ -149,14 +149,7 @@ impl Wrapper {
             }
         };
         if block.kind != BlockKind::Verse {
-            let start = if is_joined(doc, index) {
-                self.seam(doc, index, width)
-            } else {
-                range.start
-            };
-            let seam = is_joined(doc, index + 1).then(|| self.seam(doc, index + 1, width));
-            let indent = first_indent(doc, index, width);
-            self.prose(text, start..range.end, seam, width, indent, style, out);
+            self.prose_block(doc, index, range, width, style, out);
         }
         if has_spacer(doc, index) || out.len() == before {
             out.push(Line {
@@ -167,6 +160,66 @@ impl Wrapper {
                 verbatim: false,
             });
         }
+    }
+
+    /// The lines of a prose block: of its own text, or, for a piece of a long paragraph,
+    /// from its seam to the next (see [`is_joined`]).
+    fn prose_block(
+        &mut self,
+        doc: &Document,
+        index: usize,
+        range: Range<usize>,
+        width: usize,
+        style: LineStyle,
+        out: &mut Vec<Line>,
+    ) {
+        let text = doc.text();
+        let indent = first_indent(doc, index, width);
+        let (joined, continued) = (is_joined(doc, index), is_joined(doc, index + 1));
+        self.frags.clear();
+        if !joined && !continued {
+            push_words(text, range, false, width, &mut self.frags);
+            emit(&self.frags, width, indent, 0, style, false, out);
+            return;
+        }
+        // The end of the previous piece from the seam, then this piece's own fragments,
+        // which also give the next seam: each piece is split into words once.
+        let start = if joined {
+            let prev_end = doc.blocks()[index - 1].range.end;
+            let seam = self.seam(doc, index, width);
+            if seam < prev_end {
+                push_words(text, seam..prev_end, false, width, &mut self.frags);
+            }
+            if let Some(last) = self.frags.last_mut() {
+                last.gap = usize::from(prev_end < range.start);
+            }
+            seam
+        } else {
+            range.start
+        };
+        let own = self.frags.len();
+        push_words(text, range.clone(), false, width, &mut self.frags);
+        // Before any gluing below, so that the seam is what `seam` finds from this piece.
+        let next_seam = continued.then(|| {
+            let single = doc.blocks()[index + 1].range.start;
+            let at = last_line_start(&self.frags[own..], width, indent, single);
+            self.remember(doc, index + 1, width, at);
+            at
+        });
+        if own > 0 && own < self.frags.len() {
+            let (left, right) = (self.frags[own - 1], self.frags[own]);
+            let glued = left.width + left.gap + right.width;
+            if glued <= width && is_kept_together(&text[..left.end], &text[right.start..]) {
+                self.frags[own - 1] = Frag {
+                    start: left.start,
+                    end: right.end,
+                    width: glued,
+                    gap: right.gap,
+                };
+                self.frags.remove(own);
+            }
+        }
+        self.prose(text, start, next_seam, width, indent, style, out);
     }
 
     /// Where the lines of block `index` (joined to the block before) start: the start of
@@ -183,49 +236,40 @@ impl Wrapper {
         }
         let blocks = doc.blocks();
         let (prev, this) = (&blocks[index - 1], &blocks[index]);
-        let text = doc.text();
         self.tail.clear();
-        push_words(text, prev.range.clone(), false, width, &mut self.tail);
-        let mut last = None;
-        let mut lines = 0;
+        push_words(doc.text(), prev.range.clone(), false, width, &mut self.tail);
         let indent = first_indent(doc, index - 1, width);
-        first_fit(&self.tail, width - indent, width, |line| {
-            lines += 1;
-            last = Some(line.start);
-            true
-        });
-        let at = match last {
-            Some(i) if lines >= 2 => self.tail[i].start,
-            _ => this.range.start,
-        };
+        let at = last_line_start(&self.tail, width, indent, this.range.start);
+        self.remember(doc, index, width, at);
+        at
+    }
+
+    fn remember(&mut self, doc: &Document, index: usize, width: usize, at: usize) {
         if self.seams.len() >= SEAMS {
             self.seams.remove(0);
         }
         self.seams.push(Seam {
-            doc: key,
+            doc: doc_key(doc),
             width,
             index,
             at,
         });
-        at
     }
 
-    /// Lines of the prose in `text[range]`; when `seam` is given, only those before it
-    /// (the next piece of the paragraph starts there), the last few evened out when the
-    /// seam does not fall at a line start.
+    /// Lines of the fragments in `self.frags`, which start at `start`; when `seam` is
+    /// given, only those before it (the next piece of the paragraph starts there), the
+    /// last few evened out when the seam does not fall at a line start.
     #[allow(clippy::too_many_arguments)]
     fn prose(
         &mut self,
         text: &str,
-        range: Range<usize>,
+        start: usize,
         seam: Option<usize>,
         width: usize,
         indent: usize,
         style: LineStyle,
         out: &mut Vec<Line>,
     ) {
-        self.frags.clear();
-        push_words(text, range.clone(), false, width, &mut self.frags);
         let Some(seam) = seam else {
             emit(&self.frags, width, indent, 0, style, false, out);
             return;
@@ -258,9 +302,7 @@ impl Wrapper {
             return;
         }
         // Even out the lines from `from` to the seam: as many of them as there were.
-        let from = breaks
-            .get(kept)
-            .map_or(range.start, |l| frags[l.start].start);
+        let from = breaks.get(kept).map_or(start, |l| frags[l.start].start);
         self.tail.clear();
         push_words(text, from..seam, false, width, &mut self.tail);
         balance(&self.tail, width, &mut self.breaks);
@@ -336,6 +378,22 @@ impl Wrapper {
             emit(&self.frags, width, indent, cont, LineStyle::Text, true, out);
             i = last + 1;
         }
+    }
+}
+
+/// The start of the last line of `frags` wrapped from their start (the first line
+/// `indent` narrower), or `single` when they make one line.
+fn last_line_start(frags: &[Frag], width: usize, indent: usize, single: usize) -> usize {
+    let mut last = None;
+    let mut lines = 0;
+    first_fit(frags, width - indent, width, |line| {
+        lines += 1;
+        last = Some(line.start);
+        true
+    });
+    match last {
+        Some(i) if lines >= 2 => frags[i].start,
+        _ => single,
     }
 }
 

@@ -122,7 +122,8 @@ fn space_cut(
     None
 }
 
-/// Whether cutting at `at` would not split a ZWJ sequence or detach a combining mark.
+/// Whether cutting at `at` would not split a ZWJ sequence, detach a combining mark, or
+/// split a run of ASCII letters and digits.
 fn is_grapheme_cut(text: &str, at: usize) -> bool {
     let before = text[..at].chars().next_back();
     let after = text[at..].chars().next();
@@ -134,7 +135,12 @@ fn is_grapheme_cut(text: &str, at: usize) -> bool {
                 || ('\u{1f3fb}'..='\u{1f3ff}').contains(&c)
         })
     };
-    !joins(after) && before != Some('\u{200d}') && after != Some('\n')
+    // Nor inside a number or a Latin word in CJK text: the layout may break a line at a cut.
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    !joins(after)
+        && before != Some('\u{200d}')
+        && after != Some('\n')
+        && !(word(before) && word(after))
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -183,6 +189,19 @@ mod tests {
         for pair in out.windows(2) {
             assert_eq!(pair[0].range.end, pair[1].range.start);
             assert!(text.is_char_boundary(pair[0].range.end));
+        }
+    }
+
+    #[test]
+    fn a_number_in_cjk_text_is_not_cut() {
+        // Eleven bytes a unit, so that the limit falls between two digits.
+        let text = "年12345678".repeat(5_000);
+        for pair in pieces(&text, BlockKind::Paragraph).windows(2) {
+            let at = pair[0].range.end;
+            let around = (text[..at].chars().next_back(), text[at..].chars().next());
+            assert!(
+                !matches!(around, (Some(a), Some(b)) if a.is_ascii_digit() && b.is_ascii_digit())
+            );
         }
     }
 
