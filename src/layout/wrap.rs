@@ -97,7 +97,7 @@ pub fn has_spacer(doc: &Document, index: usize) -> bool {
 /// whole paragraph would have had: on two novels run together into one line, every cut
 /// met at 20 to 72 columns but two in 48, and most did not at 80 and wider. When they have
 /// not met (always in unbroken CJK, where every line holds the same number of equal
-/// cells), the last [`BALANCE_LINES`] lines before the seam are evened out, so that none
+/// cells), the last twenty lines before the seam are evened out, so that none
 /// is left short (a few columns shorter than first-fit would make them).
 pub fn is_joined(doc: &Document, index: usize) -> bool {
     let blocks = doc.blocks();
