@@ -75,14 +75,15 @@ pub struct Line {
     /// Display width of the text, not counting `indent`.
     pub width: u16,
     /// Whitespace is drawn as written (verse), except a line break, which becomes one
-    /// space. Otherwise (prose) each run of whitespace is one space, or nothing across a
-    /// line break between two CJK characters.
+    /// space. Otherwise (prose) each run of whitespace is one space. Either way a line
+    /// break is joined with nothing between two CJK characters or after a word's line-end
+    /// hyphen or dash ([`is_tight_join`]).
     pub verbatim: bool,
 }
 
 impl Line {
-    /// The text to draw: `text[range]` with soft line breaks joined (a space, or nothing
-    /// between two CJK characters) and runs of whitespace inside prose collapsed.
+    /// The text to draw: `text[range]` with soft line breaks joined (a space, or nothing:
+    /// see [`Line::verbatim`]) and runs of whitespace inside prose collapsed.
     pub fn display<'t>(&self, text: &'t str) -> Cow<'t, str> {
         let shown = text.get(self.range.clone()).unwrap_or("");
         if tokens::is_displayed_as_is(shown, self.verbatim) {
