@@ -26,6 +26,9 @@ pub struct Session {
     moved: Option<Instant>,
     last_save: Option<Instant>,
     warned: bool,
+    /// Whether the reader moved since the place was last saved (or loaded). Only then is
+    /// the place written: an idle window must not put its old place over a newer one.
+    place_moved: bool,
 }
 
 impl Session {
@@ -40,24 +43,25 @@ impl Session {
         reader: &mut Reader,
     ) -> Self {
         let mut notices = Vec::new();
+        let doc_len = reader.document().text().len() as u64;
         let mut state = match &store {
             Some(store) => {
                 let loaded = store.load(&fingerprint, path);
                 notices.extend(loaded.notice);
-                let mut state = loaded.state;
-                if loaded.changed_from.is_some() {
-                    notices.push(refind_all(&mut state, reader.document()));
-                }
-                state
+                loaded.state
             }
             None => BookState::new(fingerprint, path.to_owned(), String::new()),
         };
+        // The fingerprint samples a few KiB only: a text of another length changed too.
+        let changed = state.replaces.is_some() || (state.length != 0 && state.length != doc_len);
+        notices.extend(refind_all(&mut state, reader.document(), changed));
         if let Some(place) = &state.place {
             let (offset, _) = position::refind(&place.anchor, reader.document());
             reader.go_to(offset);
         }
         state.path = path.to_owned();
         state.title = reader.title().to_owned();
+        state.length = doc_len;
         reader.set_marks(marks(&state));
         if store.is_none() {
             notices.push("no config directory: your place will not be saved".into());
@@ -68,10 +72,12 @@ impl Session {
             moved: None,
             last_save: None,
             warned: false,
+            place_moved: false,
         };
         // Saving at once lists the book in the library and, when the directory cannot be
-        // written, tells the reader now rather than after their first page turn.
-        session.save_place(reader);
+        // written, tells the reader now rather than after their first page turn. The place
+        // is not written: the reader has not moved, and a newer one may be on disk.
+        session.save(reader);
         notices.extend(reader.message().map(str::to_owned));
         if !notices.is_empty() {
             reader.say(notices.join("; "));
@@ -84,10 +90,14 @@ impl Session {
         &self.state
     }
 
-    /// Saves the reader's place now (and whatever else changed).
+    /// Saves the reader's place now if they moved since it was last saved (and whatever
+    /// else changed).
     pub fn save_place(&mut self, reader: &mut Reader) {
-        let anchor = position::anchor(reader.document(), reader.place());
-        self.state.set_place(anchor, store::now_ms());
+        if self.place_moved {
+            let anchor = position::anchor(reader.document(), reader.place());
+            self.state.set_place(anchor, store::now_ms());
+            self.place_moved = false;
+        }
         self.save(reader);
     }
 
@@ -115,6 +125,7 @@ impl Host for Session {
         let now = store::now_ms();
         match effect {
             Effect::PlaceChanged => {
+                self.place_moved = true;
                 self.moved.get_or_insert_with(Instant::now);
                 return;
             }
@@ -169,33 +180,71 @@ fn marks(state: &BookState) -> Vec<Mark> {
         .collect()
 }
 
-/// The story's bytes changed since it was last read: re-finds the place and every
-/// bookmark by their quotes and re-anchors them in the new text. Returns what to say.
-fn refind_all(state: &mut BookState, doc: &Document) -> String {
-    let refind = |anchor: &mut position::Anchor| {
-        let (offset, found) = position::refind(anchor, doc);
-        *anchor = position::anchor(doc, offset);
-        found != Found::ByPercent
-    };
-    let mut said = String::from("the story changed since you last read it");
+/// Re-finds the place and every bookmark by their quotes when the story's text changed
+/// since it was last read (`changed`), or when an earlier re-finding only guessed by
+/// percent. Returns what to tell the reader, if anything.
+///
+/// A guess by percent never replaces a quote: the last confirmed anchor is kept beside
+/// the guess (`kept`) and tried first next time, so a file that is briefly cut short
+/// (a partial download, an editor's non-atomic save) finds the place again when it is
+/// whole.
+fn refind_all(state: &mut BookState, doc: &Document, changed: bool) -> Option<String> {
+    let guessed = state.place.as_ref().is_some_and(|p| p.kept.is_some())
+        || state.bookmarks.iter().any(|b| b.kept.is_some());
+    if !changed && !guessed {
+        return None;
+    }
+    let mut said = Vec::new();
     if let Some(place) = &mut state.place {
-        said.push_str(if refind(&mut place.anchor) {
-            ": your place was found"
+        if refind_kept(&mut place.anchor, &mut place.kept, doc) {
+            if changed {
+                said.push("the story changed since you last read it: your place was found".into());
+            }
         } else {
-            ": your place was not found word for word, so it is kept by percent"
-        });
+            said.push(format!(
+                "the story changed; your place could not be found exactly, showing about {:.0} %",
+                place.anchor.percent
+            ));
+        }
+        state.percent = place.anchor.percent;
+    } else if changed {
+        said.push("the story changed since you last read it".into());
     }
     if !state.bookmarks.is_empty() {
         let found = state
             .bookmarks
             .iter_mut()
-            .map(|b| refind(&mut b.anchor))
+            .map(|b| refind_kept(&mut b.anchor, &mut b.kept, doc))
             .filter(|&f| f)
             .count();
-        said.push_str(&format!(
-            "; {found} of {} bookmarks found",
-            state.bookmarks.len()
-        ));
+        if changed || found < state.bookmarks.len() {
+            said.push(format!(
+                "{found} of {} bookmarks found",
+                state.bookmarks.len()
+            ));
+        }
     }
-    said
+    (!said.is_empty()).then(|| said.join("; "))
+}
+
+/// Re-finds one anchor: by the confirmed quote (`kept`, else the anchor itself). Found,
+/// the anchor moves there and is confirmed; not found, the anchor becomes a guess by
+/// percent and the confirmed one stays in `kept`. Returns whether the quote was found.
+fn refind_kept(
+    anchor: &mut position::Anchor,
+    kept: &mut Option<position::Anchor>,
+    doc: &Document,
+) -> bool {
+    let confirmed = kept.take().unwrap_or_else(|| anchor.clone());
+    let (offset, found) = position::refind(&confirmed, doc);
+    if found == Found::ByPercent {
+        // The guess keeps the confirmed percent, so guesses never drift.
+        *anchor = position::anchor(doc, offset);
+        anchor.percent = confirmed.percent;
+        *kept = Some(confirmed);
+        false
+    } else {
+        *anchor = position::anchor(doc, offset);
+        true
+    }
 }

@@ -43,6 +43,11 @@ pub struct BookState {
     /// Progress through the story, 0..=100, for the library's list.
     #[serde(default)]
     pub percent: f64,
+    /// Bytes of the story's (decoded) text when this state was last saved; 0 when unknown
+    /// (older files). The fingerprint samples only a few KiB, so a file cut short or grown
+    /// can keep it: a different length says the text changed all the same.
+    #[serde(default)]
+    pub length: u64,
     /// The fingerprint this state was stored under before the file's content changed.
     /// Set by [`crate::store::Store::load`] when the book was found by its path; the next
     /// save moves the record to the new fingerprint. Never written to disk.
@@ -54,8 +59,19 @@ pub struct BookState {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Place {
     pub anchor: Anchor,
-    /// When it was saved, in unix milliseconds: of two places, the one saved last wins.
+    /// When the reader moved there, in unix milliseconds: only a tie-break between two
+    /// places of the same `generation` (clocks jump, and folders are synced between
+    /// machines whose clocks differ).
     pub saved_at: u64,
+    /// How many moves led here: one more than the place it replaced (Lamport-style), so
+    /// of two places the later move wins whatever the clocks say. 0 in older files.
+    #[serde(default)]
+    pub generation: u64,
+    /// The anchor last confirmed by its quote, while `anchor` is only a guess by percent
+    /// (the story changed and the quote was not found). Kept until a quote matches again
+    /// or the reader moves, so a story that is briefly short never loses the place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept: Option<Anchor>,
 }
 
 /// A bookmark the reader dropped.
@@ -74,6 +90,10 @@ pub struct Bookmark {
     /// bookmark, the later edit wins.
     #[serde(default)]
     pub edited: u64,
+    /// The anchor last confirmed by its quote while `anchor` is a guess by percent; see
+    /// [`Place::kept`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept: Option<Anchor>,
 }
 
 impl Place {
@@ -81,6 +101,8 @@ impl Place {
         Place {
             anchor,
             saved_at: now_ms,
+            generation: 0,
+            kept: None,
         }
     }
 }
@@ -94,6 +116,7 @@ impl Bookmark {
             label,
             created: now_ms / 1000,
             edited: now_ms,
+            kept: None,
         }
     }
 
@@ -117,6 +140,7 @@ impl BookState {
             deleted: Vec::new(),
             last_read: 0,
             percent: 0.0,
+            length: 0,
             replaces: None,
         }
     }
@@ -197,6 +221,7 @@ pub fn merge(disk: &BookState, ours: &BookState) -> BookState {
         deleted: deleted.into_iter().cloned().collect(),
         last_read: disk.last_read.max(ours.last_read),
         percent,
+        length: ours.length,
         replaces: ours.replaces.clone(),
     }
 }

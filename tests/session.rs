@@ -178,3 +178,83 @@ fn an_unwritable_state_directory_still_reads_and_says_so_once() {
     session.finish(&mut reader);
     assert_eq!(reader.message(), None, "said once, not on every save");
 }
+
+/// A story of about `kib` KiB in which any 64 bytes are unique, so a quote finds one place.
+fn long_story(kib: usize) -> String {
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < kib * 1024 {
+        i += 1;
+        text.push_str(&format!(
+            "Paragraph {i} of the tide {i}; heron {i} waited {i} on the flats {i} while the \
+             water {i} came in {i} over the mud {i} and the wind {i} went out {i} again.\n\n"
+        ));
+    }
+    text
+}
+
+/// Sends `keys` (e.g. "60%") to the reader, performing each effect as the loop would.
+fn press(reader: &mut Reader, session: &mut Session, keys: &str) {
+    for c in keys.chars() {
+        let action = match c {
+            '%' => Action::Percent,
+            d => Action::Digit(d.to_digit(10).unwrap() as u8),
+        };
+        let effect = reader.update(action);
+        session.effect(reader, effect);
+    }
+}
+
+fn add_bookmark(reader: &mut Reader, session: &mut Session) {
+    let add = reader.update(Action::AddBookmark);
+    session.effect(reader, add);
+}
+
+/// Reads to 60 % with a bookmark at 59 %, cuts the file to `cut` bytes, opens and quits,
+/// restores the file: the place and the bookmark must be where they were.
+fn briefly_short_file_keeps_the_place(cut: usize) {
+    let text = long_story(600);
+    let book = Book::new(&text);
+    let (mut reader, mut session) = book.open();
+    press(&mut reader, &mut session, "59%");
+    add_bookmark(&mut reader, &mut session);
+    let mark = reader.marks()[0].offset;
+    press(&mut reader, &mut session, "60%");
+    let top = top_text(&reader);
+    session.finish(&mut reader);
+
+    fs::write(&book.path, &text.as_bytes()[..cut]).unwrap();
+    let (mut short, mut short_session) = book.open();
+    let said = short.message().unwrap_or_default().to_owned();
+    assert!(
+        said.contains("could not be found exactly") && said.contains("about 60 %"),
+        "honest about the guess: {said}"
+    );
+    assert!(!said.contains("was found"), "{said}");
+    short_session.finish(&mut short);
+
+    fs::write(&book.path, &text).unwrap();
+    let (again, _) = book.open();
+    assert_eq!(top_text(&again), top, "the place is back");
+    assert_eq!(again.marks()[0].offset, mark, "the bookmark is back");
+    // And it stays back: the confirmed place is saved again.
+    let (third, _) = book.open();
+    assert_eq!(top_text(&third), top);
+}
+
+#[test]
+fn a_file_briefly_cut_to_100_kib_does_not_lose_the_place_or_bookmarks() {
+    briefly_short_file_keeps_the_place(100 * 1024);
+}
+
+#[test]
+fn a_file_briefly_cut_to_300_kib_with_the_same_fingerprint_does_not_lose_the_place() {
+    let text = long_story(600);
+    let cut = 300 * 1024;
+    assert_eq!(
+        dogear::fingerprint::of_bytes(text.as_bytes()),
+        dogear::fingerprint::of_bytes(&text.as_bytes()[..cut]),
+        "the trap: the partial MD5 does not see the cut"
+    );
+    briefly_short_file_keeps_the_place(cut);
+}
