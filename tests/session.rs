@@ -258,3 +258,40 @@ fn a_file_briefly_cut_to_300_kib_with_the_same_fingerprint_does_not_lose_the_pla
     );
     briefly_short_file_keeps_the_place(cut);
 }
+
+/// The place on disk, as a fresh open shows it.
+fn reopened_top(book: &Book) -> String {
+    let (reader, _) = book.open();
+    top_text(&reader)
+}
+
+#[test]
+fn an_idle_second_window_does_not_overwrite_a_newer_place_when_it_quits() {
+    let book = Book::new(&long_story(60));
+    let (mut a, mut a_session) = book.open();
+    press(&mut a, &mut a_session, "10%");
+    a_session.idle(
+        &mut a,
+        std::time::Instant::now() + std::time::Duration::from_secs(5),
+    );
+    let (mut b, mut b_session) = book.open();
+    press(&mut b, &mut b_session, "50%");
+    let fifty = top_text(&b);
+    b_session.finish(&mut b);
+    // A has not moved since its last save: quitting (or a closed terminal) keeps B's place.
+    a_session.finish(&mut a);
+    assert_eq!(reopened_top(&book), fifty);
+    // Nor since it opened.
+    let (mut c, mut c_session) = book.open();
+    let (mut d, mut d_session) = book.open();
+    press(&mut d, &mut d_session, "70%");
+    let seventy = top_text(&d);
+    d_session.finish(&mut d);
+    c_session.finish(&mut c);
+    assert_eq!(reopened_top(&book), seventy);
+    // But a window that moves after that wins: it moved last.
+    press(&mut a, &mut a_session, "20%");
+    let twenty = top_text(&a);
+    a_session.finish(&mut a);
+    assert_eq!(reopened_top(&book), twenty);
+}
