@@ -87,9 +87,13 @@ pub struct Bookmark {
     #[serde(default)]
     pub created: u64,
     /// When it was made or last renamed, in unix milliseconds: of two versions of the same
-    /// bookmark, the later edit wins.
+    /// bookmark with the same `revision`, the later edit wins.
     #[serde(default)]
     pub edited: u64,
+    /// How many times it was renamed: of two versions of the same bookmark, the one
+    /// renamed more often wins whatever the clocks said. 0 in older files.
+    #[serde(default)]
+    pub revision: u64,
     /// The anchor last confirmed by its quote while `anchor` is a guess by percent; see
     /// [`Place::kept`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -116,14 +120,22 @@ impl Bookmark {
             label,
             created: now_ms / 1000,
             edited: now_ms,
+            revision: 0,
             kept: None,
         }
     }
 
-    /// Renames the bookmark, stamping the edit so it wins over older copies in a merge.
+    /// Renames the bookmark, stamping the edit so it wins over older copies in a merge
+    /// (a time saved from a clock far ahead, even `u64::MAX`, saturates and never wraps).
     pub fn rename(&mut self, label: String, now_ms: u64) {
         self.label = label;
-        self.edited = now_ms.max(self.edited + 1);
+        self.edited = now_ms.max(self.edited.saturating_add(1));
+        self.revision = self.revision.saturating_add(1);
+    }
+
+    /// The order in which two versions of this bookmark are preferred: the later one wins.
+    fn version(&self) -> (u64, u64) {
+        (self.revision, self.edited)
     }
 }
 
@@ -145,11 +157,34 @@ impl BookState {
         }
     }
 
-    /// Records the reading place, and the progress and time the library shows.
+    /// Records the reading place the reader moved to at `now_ms`, one generation after the
+    /// place it replaces, and the progress and time the library shows.
     pub fn set_place(&mut self, anchor: Anchor, now_ms: u64) {
+        let generation = self
+            .place
+            .as_ref()
+            .map_or(0, |p| p.generation)
+            .saturating_add(1);
         self.percent = anchor.percent;
         self.last_read = now_ms / 1000;
-        self.place = Some(Place::new(anchor, now_ms));
+        self.place = Some(Place {
+            generation,
+            ..Place::new(anchor, now_ms)
+        });
+    }
+
+    /// Brings times saved by a clock that was ahead (a folder synced from another
+    /// machine, an RTC in the future, an NTP step) back to `now_ms`, so they neither
+    /// win every tie nor pin the book to the top of the library for years.
+    pub fn clamp_future(&mut self, now_ms: u64) {
+        if let Some(place) = &mut self.place {
+            place.saved_at = place.saved_at.min(now_ms);
+        }
+        for b in &mut self.bookmarks {
+            b.edited = b.edited.min(now_ms);
+            b.created = b.created.min(now_ms / 1000);
+        }
+        self.last_read = self.last_read.min(now_ms / 1000);
     }
 
     /// Adds a bookmark, keeping the list in reading order.
@@ -178,8 +213,11 @@ impl BookState {
 /// open on the same book lose nothing.
 ///
 /// - bookmarks: the union by id, minus every deleted id (deletions are unioned too);
-///   for an id on both sides, the later `edited` wins (ours on a tie);
-/// - place: the one with the later `saved_at` (ours on a tie), and `percent` with it;
+///   for an id on both sides, the more often renamed wins, then the later `edited`
+///   (ours on a tie);
+/// - place: the one of the higher `generation` (the later move), then of the later
+///   `saved_at` (ours on a tie), and `percent` with it. Wall-clock time only breaks ties:
+///   clocks jump, and a place saved while one was ahead must not freeze the place;
 /// - `last_read`: the later; fingerprint, path and title: ours (we just opened the file).
 pub fn merge(disk: &BookState, ours: &BookState) -> BookState {
     let deleted: BTreeSet<&String> = disk.deleted.iter().chain(&ours.deleted).collect();
@@ -187,7 +225,7 @@ pub fn merge(disk: &BookState, ours: &BookState) -> BookState {
     let mut by_id: BTreeMap<&str, &Bookmark> = BTreeMap::new();
     for b in disk.bookmarks.iter().chain(&ours.bookmarks) {
         match by_id.get(b.id.as_str()) {
-            Some(have) if have.edited > b.edited => {}
+            Some(have) if have.version() > b.version() => {}
             _ => {
                 by_id.insert(&b.id, b);
             }
@@ -201,7 +239,7 @@ pub fn merge(disk: &BookState, ours: &BookState) -> BookState {
     sort_bookmarks(&mut bookmarks);
 
     let disk_place_wins = match (&disk.place, &ours.place) {
-        (Some(d), Some(o)) => d.saved_at > o.saved_at,
+        (Some(d), Some(o)) => (d.generation, d.saved_at) > (o.generation, o.saved_at),
         (Some(_), None) => true,
         _ => false,
     };
@@ -348,6 +386,65 @@ mod tests {
             proptest::prop_assert_eq!(&merge(&m, &b), &m);
             proptest::prop_assert_eq!(&merge(&a, &m), &m);
         }
+    }
+
+    #[test]
+    fn a_later_move_wins_over_a_place_saved_while_the_clock_was_ahead() {
+        let year_ms = 365 * 86_400_000;
+        let mut disk = book();
+        disk.set_place(anchor(0), 1_800_000_000_000 + year_ms);
+        // Another dogear loaded that place, then the reader moved (the clock is right now).
+        let mut ours = disk.clone();
+        ours.set_place(anchor(1000), 1_800_000_000_000);
+        let merged = merge(&disk, &ours);
+        assert_eq!(merged.place.unwrap().anchor.offset, 1000);
+        assert_eq!(merged.percent, 100.0);
+        // An old file (no generation) from the future loses to any move too.
+        let mut old = disk.clone();
+        old.place.as_mut().unwrap().generation = 0;
+        old.place.as_mut().unwrap().saved_at = u64::MAX;
+        let mut moved = old.clone();
+        moved.set_place(anchor(7), 5);
+        assert_eq!(merge(&old, &moved).place.unwrap().anchor.offset, 7);
+    }
+
+    #[test]
+    fn times_from_the_future_are_clamped_to_now() {
+        let mut s = book();
+        s.set_place(anchor(3), u64::MAX);
+        s.add_bookmark(Bookmark::new("a".into(), anchor(1), "A".into(), u64::MAX));
+        s.clamp_future(2_000);
+        assert_eq!(s.place.unwrap().saved_at, 2_000);
+        assert_eq!((s.bookmarks[0].edited, s.bookmarks[0].created), (2_000, 2));
+        assert_eq!(s.last_read, 2);
+    }
+
+    #[test]
+    fn a_bookmark_edited_at_u64_max_can_be_renamed() {
+        let mut disk = book();
+        let mut mark = Bookmark::new("a".into(), anchor(5), "old".into(), 1000);
+        mark.edited = u64::MAX;
+        disk.add_bookmark(mark);
+        let mut ours = disk.clone();
+        ours.bookmark_mut("a").unwrap().rename("new".into(), 5000);
+        assert_eq!(ours.bookmarks[0].edited, u64::MAX, "saturates, never wraps");
+        assert_eq!(merge(&disk, &ours).bookmarks[0].label, "new");
+        assert_eq!(merge(&ours, &disk).bookmarks[0].label, "new");
+    }
+
+    #[test]
+    fn a_state_file_from_before_generations_and_lengths_still_loads() {
+        let json = r#"{"version":1,"fingerprint":"fp","path":"/s.txt","title":"S",
+            "place":{"anchor":{"offset":7,"percent":0.7,"before":"a","after":"b"},"saved_at":1234},
+            "bookmarks":[{"id":"x","anchor":{"offset":9,"percent":0.9,"before":"","after":"c"},
+            "label":"L","created":1,"edited":99000}],"deleted":[],"last_read":1,"percent":0.7}"#;
+        let s: BookState = serde_json::from_str(json).unwrap();
+        let place = s.place.unwrap();
+        assert_eq!((place.generation, place.kept, s.length), (0, None, 0));
+        assert_eq!(
+            (s.bookmarks[0].revision, s.bookmarks[0].kept.is_none()),
+            (0, true)
+        );
     }
 
     #[test]

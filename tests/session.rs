@@ -295,3 +295,46 @@ fn an_idle_second_window_does_not_overwrite_a_newer_place_when_it_quits() {
     a_session.finish(&mut a);
     assert_eq!(reopened_top(&book), twenty);
 }
+
+/// Rewrites the one state file through `edit`.
+fn edit_state(book: &Book, edit: impl FnOnce(&mut serde_json::Value)) {
+    let file = fs::read_dir(book.books_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .unwrap();
+    let mut json: serde_json::Value = serde_json::from_slice(&fs::read(&file).unwrap()).unwrap();
+    edit(&mut json);
+    fs::write(&file, serde_json::to_vec(&json).unwrap()).unwrap();
+}
+
+#[test]
+fn a_place_saved_while_the_clock_was_ahead_does_not_freeze_the_place() {
+    let book = Book::new(&long_story(60));
+    let (mut reader, mut session) = book.open();
+    press(&mut reader, &mut session, "10%");
+    add_bookmark(&mut reader, &mut session);
+    session.finish(&mut reader);
+    // Saved by a machine whose clock was a year ahead; the bookmark at the end of time.
+    let year_ms = 365 * 86_400_000u64;
+    edit_state(&book, |json| {
+        let ahead = json["place"]["saved_at"].as_u64().unwrap() + year_ms;
+        json["place"]["saved_at"] = ahead.into();
+        json["bookmarks"][0]["edited"] = u64::MAX.into();
+    });
+    let (mut reader, mut session) = book.open();
+    press(&mut reader, &mut session, "100%");
+    let id = reader.marks()[0].id.clone();
+    session.effect(
+        &mut reader,
+        Effect::RenameBookmark {
+            id,
+            label: "renamed".into(),
+        },
+    );
+    let end = top_text(&reader);
+    session.finish(&mut reader);
+    let (again, _) = book.open();
+    assert_eq!(top_text(&again), end, "reading to the end is kept");
+    assert_eq!(again.marks()[0].label, "renamed");
+}

@@ -14,16 +14,18 @@ pub(super) enum ReadError {
     Corrupt(String),
 }
 
-/// `Ok(None)` when the file does not exist.
+/// `Ok(None)` when the file does not exist. Times from the future are brought back to now
+/// ([`BookState::clamp_future`]).
 pub(super) fn read_state(file: &Path) -> Result<Option<BookState>, ReadError> {
     let bytes = match fs::read(file) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(ReadError::Io(e)),
     };
-    serde_json::from_slice(&bytes)
-        .map(Some)
-        .map_err(|e| ReadError::Corrupt(e.to_string()))
+    let mut state: BookState =
+        serde_json::from_slice(&bytes).map_err(|e| ReadError::Corrupt(e.to_string()))?;
+    state.clamp_future(now_ms());
+    Ok(Some(state))
 }
 
 /// Holds an exclusive advisory lock on `FILE.lock` until dropped (closing the file
