@@ -129,7 +129,8 @@ fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
     let fingerprint = crate::fingerprint::of_bytes(&bytes);
     let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
-    let loaded = store.load(&fingerprint, &path);
+    // Only reads: a corrupt state file is reported, never moved aside.
+    let loaded = store.peek(&fingerprint, &path);
     if let Some(notice) = loaded.notice {
         eprintln!("dogear: {notice}");
     }
