@@ -29,6 +29,12 @@ pub struct Session {
     /// Whether the reader moved since the place was last saved (or loaded). Only then is
     /// the place written: an idle window must not put its old place over a newer one.
     place_moved: bool,
+    /// The place was set but not written yet (the last save failed, or none was tried).
+    unwritten_place: bool,
+    /// Bookmark changes (added, renamed, deleted) not written yet.
+    unwritten_marks: usize,
+    /// Why the last save failed, with the path it tried.
+    last_error: Option<String>,
 }
 
 impl Session {
@@ -73,6 +79,9 @@ impl Session {
             last_save: None,
             warned: false,
             place_moved: false,
+            unwritten_place: false,
+            unwritten_marks: 0,
+            last_error: None,
         };
         // Saving at once lists the book in the library and, when the directory cannot be
         // written, tells the reader now rather than after their first page turn. The place
@@ -97,26 +106,48 @@ impl Session {
             let anchor = position::anchor(reader.document(), reader.place());
             self.state.set_place(anchor, store::now_ms());
             self.place_moved = false;
+            self.unwritten_place = true;
         }
         self.save(reader);
+    }
+
+    /// What to tell the reader once the terminal is theirs again: bookmark changes that
+    /// could not be saved, and where dogear tried to save them.
+    pub fn farewell(&self) -> Option<String> {
+        let n = self.unwritten_marks;
+        (n > 0).then(|| {
+            let changes = if n == 1 { "change" } else { "changes" };
+            let why = self.last_error.as_deref().unwrap_or("not tried");
+            format!("{n} bookmark {changes} could not be saved: {why}")
+        })
     }
 
     fn save(&mut self, reader: &mut Reader) {
         self.moved = None;
         self.last_save = Some(Instant::now());
-        let Some(store) = &self.store else { return };
-        match store.save(&self.state) {
+        let result = match &self.store {
+            Some(store) => store.save(&self.state),
+            None => Err(store::StoreError::NoConfigDir),
+        };
+        match result {
             Ok(merged) => {
                 // The merged state holds what another dogear saved meanwhile.
                 self.state = merged;
                 reader.set_marks(marks(&self.state));
+                self.unwritten_place = false;
+                self.unwritten_marks = 0;
+                self.last_error = None;
             }
-            Err(err) if !self.warned => {
+            Err(err) => {
+                if !self.warned && self.store.is_some() {
+                    reader.say(format!("your place will not be saved: {err}"));
+                }
                 self.warned = true;
-                reader.say(format!("your place will not be saved: {err}"));
+                self.last_error = Some(err.to_string());
             }
-            Err(_) => {}
         }
+        // Every change not on disk keeps the marker up, not just the first warning.
+        reader.set_unsaved(self.unwritten_place || self.unwritten_marks > 0);
     }
 }
 
@@ -145,6 +176,7 @@ impl Host for Session {
             }
             Effect::None | Effect::Library | Effect::Quit => return,
         }
+        self.unwritten_marks += 1;
         reader.set_marks(marks(&self.state));
         self.save_place(reader);
     }

@@ -338,3 +338,65 @@ fn a_place_saved_while_the_clock_was_ahead_does_not_freeze_the_place() {
     assert_eq!(top_text(&again), end, "reading to the end is kept");
     assert_eq!(again.marks()[0].label, "renamed");
 }
+
+/// The status bar (the last row) as drawn.
+fn status_bar(reader: &Reader) -> String {
+    use ratatui::{backend::TestBackend, Terminal};
+    let (w, h) = reader.size();
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(reader, f.area()))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..w).map(|x| buffer[(x, h - 1)].symbol()).collect()
+}
+
+#[test]
+fn an_unwritable_config_folder_keeps_an_unsaved_marker_and_says_so_on_quitting() {
+    let book = Book::new(&story());
+    let blocker = book.dir.path().join("a-file");
+    fs::write(&blocker, "").unwrap();
+    let (mut reader, mut session) = open_at(&book.path, Store::at(blocker.join("config")));
+    assert!(
+        !status_bar(&reader).contains("unsaved"),
+        "nothing changed yet"
+    );
+    for _ in 0..10 {
+        reader.update(Action::Tick); // the warning at open goes away
+    }
+    add_bookmark(&mut reader, &mut session);
+    assert!(reader.unsaved());
+    for _ in 0..10 {
+        reader.update(Action::Tick);
+    }
+    assert!(
+        status_bar(&reader).contains("unsaved"),
+        "long after the warning: {}",
+        status_bar(&reader)
+    );
+    session.finish(&mut reader);
+    let farewell = session.farewell().expect("quitting says so");
+    assert!(
+        farewell.contains("1 bookmark change") && farewell.contains("a-file/config"),
+        "{farewell}"
+    );
+
+    // With a writable folder nothing is unsaved and nothing is said.
+    let (mut reader, mut session) = book.open();
+    add_bookmark(&mut reader, &mut session);
+    assert!(!reader.unsaved());
+    session.finish(&mut reader);
+    assert_eq!(session.farewell(), None);
+
+    // With no config folder at all, a moved place is unsaved too.
+    let bytes = fs::read(&book.path).unwrap();
+    let fingerprint = dogear::fingerprint::of_bytes(&bytes);
+    let mut reader = Reader::new(Document::from_vec(bytes, None).unwrap(), "T", (60, 15), 72);
+    let mut session = Session::resume(None, &book.path, fingerprint, &mut reader);
+    page_down(&mut reader, &mut session, 1);
+    session.idle(
+        &mut reader,
+        std::time::Instant::now() + std::time::Duration::from_secs(5),
+    );
+    assert!(reader.unsaved());
+}

@@ -146,7 +146,8 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(area.x, area.y, visible, width, STATUS);
         return;
     }
-    let right = format!(" {:>3}% ", reader.percent());
+    let unsaved = if reader.unsaved() { " unsaved ·" } else { "" };
+    let right = format!("{unsaved} {:>3}% ", reader.percent());
     let mut left = format!(" {}", reader.title());
     let room = width.saturating_sub(right.width());
     match (reader.message(), reader.current_chapter()) {
