@@ -400,3 +400,32 @@ fn an_unwritable_config_folder_keeps_an_unsaved_marker_and_says_so_on_quitting()
     );
     assert!(reader.unsaved());
 }
+
+#[test]
+fn the_bookmark_list_rounds_the_percent_like_the_status_bar() {
+    let book = Book::new(&long_story(40));
+    let (mut reader, mut session) = book.open();
+    // A place whose percent has a fraction of a half or more: floor and round differ.
+    while dogear::position::percent(reader.document(), reader.place()).fract() < 0.5 {
+        let effect = reader.update(Action::LineDown);
+        session.effect(&mut reader, effect);
+    }
+    let status = reader.percent();
+    add_bookmark(&mut reader, &mut session);
+    reader.update(Action::Bookmarks);
+    use ratatui::{backend::TestBackend, Terminal};
+    let (w, h) = reader.size();
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(&reader, f.area()))
+        .unwrap();
+    let screen = terminal.backend().to_string();
+    let row = screen
+        .lines()
+        .find(|l| l.contains(&reader.marks()[0].when))
+        .expect("the bookmark is listed");
+    assert!(row.contains(&format!("{status:>3}%")), "{status}% in {row}");
+    // And --bookmarks says the same.
+    let listed = dogear::state::bookmarks_text(session.state());
+    assert!(listed.starts_with(&format!("{status:>4}%")), "{listed}");
+}

@@ -223,7 +223,7 @@ impl Reader {
         if self.at_end {
             100
         } else {
-            position::percent(&self.doc, self.place).round().min(99.0) as u8
+            position::shown_percent(position::percent(&self.doc, self.place)).min(99)
         }
     }
     /// Whether the window is too small to show a page.
