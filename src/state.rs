@@ -12,6 +12,10 @@ use std::path::PathBuf;
 mod listing;
 pub use listing::{bookmarks_json, bookmarks_text, civil_date_time};
 
+/// How long a deleted bookmark's id is remembered (90 days): long enough for any other
+/// copy of the state (another window, a synced folder) to have seen the deletion.
+pub const TOMBSTONE_MS: u64 = 90 * 86_400_000;
+
 /// The format version written into every book file, so later versions can migrate it.
 pub const BOOK_VERSION: u32 = 1;
 
@@ -37,6 +41,12 @@ pub struct BookState {
     /// them does not bring them back.
     #[serde(default)]
     pub deleted: Vec<String>,
+    /// When each id in `deleted` was deleted (or first seen deleted, for older files), in
+    /// unix milliseconds, so tombstones can be dropped after [`TOMBSTONE_MS`]: a year of
+    /// deletions must not make every save slower. A separate map so that older dogears
+    /// still read `deleted`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub deleted_at: BTreeMap<String, u64>,
     /// When the book was last read, in unix seconds (the library sorts by it).
     #[serde(default)]
     pub last_read: u64,
@@ -150,6 +160,7 @@ impl BookState {
             place: None,
             bookmarks: Vec::new(),
             deleted: Vec::new(),
+            deleted_at: BTreeMap::new(),
             last_read: 0,
             percent: 0.0,
             length: 0,
@@ -193,6 +204,17 @@ impl BookState {
         sort_bookmarks(&mut self.bookmarks);
     }
 
+    /// Forgets deletions older than [`TOMBSTONE_MS`]; a deletion with no time (an older
+    /// file) is stamped `now_ms`, to be forgotten that long from now.
+    pub fn prune_tombstones(&mut self, now_ms: u64) {
+        for id in &self.deleted {
+            self.deleted_at.entry(id.clone()).or_insert(now_ms);
+        }
+        let expired = |at: u64| now_ms.saturating_sub(at) > TOMBSTONE_MS;
+        self.deleted.retain(|id| !expired(self.deleted_at[id]));
+        self.deleted_at.retain(|_, at| !expired(*at));
+    }
+
     /// Deletes a bookmark and remembers the deletion so a merge cannot bring it back.
     /// Returns whether it was there.
     pub fn remove_bookmark(&mut self, id: &str) -> bool {
@@ -221,6 +243,11 @@ impl BookState {
 /// - `last_read`: the later; fingerprint, path and title: ours (we just opened the file).
 pub fn merge(disk: &BookState, ours: &BookState) -> BookState {
     let deleted: BTreeSet<&String> = disk.deleted.iter().chain(&ours.deleted).collect();
+    let mut deleted_at = disk.deleted_at.clone();
+    for (id, &at) in &ours.deleted_at {
+        let t = deleted_at.entry(id.clone()).or_insert(at);
+        *t = (*t).max(at);
+    }
 
     let mut by_id: BTreeMap<&str, &Bookmark> = BTreeMap::new();
     for b in disk.bookmarks.iter().chain(&ours.bookmarks) {
@@ -257,6 +284,7 @@ pub fn merge(disk: &BookState, ours: &BookState) -> BookState {
         place,
         bookmarks,
         deleted: deleted.into_iter().cloned().collect(),
+        deleted_at,
         last_read: disk.last_read.max(ours.last_read),
         percent,
         length: ours.length,
@@ -445,6 +473,23 @@ mod tests {
             (s.bookmarks[0].revision, s.bookmarks[0].kept.is_none()),
             (0, true)
         );
+    }
+
+    #[test]
+    fn tombstones_are_forgotten_after_ninety_days() {
+        let mut s = book();
+        s.add_bookmark(Bookmark::new("a".into(), anchor(1), "A".into(), 0));
+        s.remove_bookmark("a");
+        s.remove_bookmark("b");
+        let day = 86_400_000;
+        s.prune_tombstones(10 * day); // stamped now
+        assert_eq!(s.deleted, ["a", "b"]);
+        s.deleted_at.insert("b".into(), 5 * day);
+        s.prune_tombstones(96 * day);
+        assert_eq!(s.deleted, ["a"], "b was deleted 91 days ago");
+        assert!(!s.deleted_at.contains_key("b"));
+        s.prune_tombstones(101 * day);
+        assert!(s.deleted.is_empty() && s.deleted_at.is_empty());
     }
 
     #[test]

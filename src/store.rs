@@ -271,6 +271,7 @@ impl Store {
             None => ours,
         };
         merged.replaces = None;
+        merged.prune_tombstones(now_ms());
         write_atomically(&file, &merged)?;
 
         if let Some(old_file) = old_file {
