@@ -9,9 +9,10 @@ use crate::app::Host;
 use crate::document::Document;
 use crate::position::{self, Found};
 use crate::reader::{Effect, Mark, Reader};
-use crate::state::{civil_date_time, BookState, Bookmark};
-use crate::store::{self, Store};
+use crate::state::{civil_date_time, merge, BookState, Bookmark};
+use crate::store::{self, Store, StoreError};
 use std::path::Path;
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// How long the place must rest before it is saved, and the least time between saves.
@@ -29,10 +30,14 @@ pub struct Session {
     /// Whether the reader moved since the place was last saved (or loaded). Only then is
     /// the place written: an idle window must not put its old place over a newer one.
     place_moved: bool,
-    /// The place was set but not written yet (the last save failed, or none was tried).
-    unwritten_place: bool,
+    /// Changes made to `state` (places set, bookmarks changed), counted...
+    changes: u64,
+    /// ...and how many of them are known to be on disk.
+    written: u64,
     /// Bookmark changes (added, renamed, deleted) not written yet.
     unwritten_marks: usize,
+    /// The thread that writes autosaves, once there was one.
+    saver: Option<Saver>,
     /// Why the last save failed, with the path it tried.
     last_error: Option<String>,
 }
@@ -79,8 +84,10 @@ impl Session {
             last_save: None,
             warned: false,
             place_moved: false,
-            unwritten_place: false,
+            changes: 0,
+            written: 0,
             unwritten_marks: 0,
+            saver: None,
             last_error: None,
         };
         // Saving at once lists the book in the library and, when the directory cannot be
@@ -100,15 +107,67 @@ impl Session {
     }
 
     /// Saves the reader's place now if they moved since it was last saved (and whatever
-    /// else changed).
+    /// else changed), waiting for the disk.
     pub fn save_place(&mut self, reader: &mut Reader) {
+        self.take_place(reader);
+        self.save(reader);
+    }
+
+    /// Records the reader's place in the state if they moved since it was last taken.
+    fn take_place(&mut self, reader: &Reader) {
         if self.place_moved {
             let anchor = position::anchor(reader.document(), reader.place());
             self.state.set_place(anchor, store::now_ms());
             self.place_moved = false;
-            self.unwritten_place = true;
+            self.changes += 1;
         }
-        self.save(reader);
+    }
+
+    /// The autosave: like [`Session::save_place`], but written by a background thread so
+    /// that a huge state file (years of bookmarks) never freezes the page. One write at a
+    /// time; a place that moves meanwhile is written by the next autosave.
+    fn autosave(&mut self, reader: &mut Reader, now: Instant) {
+        let Some(store) = &self.store else {
+            return self.save_place(reader);
+        };
+        if self.saver.as_ref().is_some_and(|s| s.busy) {
+            return; // `moved` stays set: tried again once this write is done
+        }
+        if self.saver.is_none() {
+            match Saver::spawn(store.clone()) {
+                Some(saver) => self.saver = Some(saver),
+                None => return self.save_place(reader),
+            }
+        }
+        self.take_place(reader);
+        self.moved = None;
+        self.last_save = Some(now);
+        if let Some(saver) = &mut self.saver {
+            saver.busy = saver.jobs.send((self.state.clone(), self.changes)).is_ok();
+        }
+    }
+
+    /// Takes in what the background writer finished; with `wait`, waits for a write
+    /// still under way (on the way out).
+    fn collect(&mut self, reader: &mut Reader, wait: bool) {
+        loop {
+            let Some(saver) = self.saver.as_mut().filter(|s| s.busy) else {
+                return;
+            };
+            let done = if wait {
+                saver.done.recv().ok()
+            } else {
+                saver.done.try_recv().ok()
+            };
+            let Some((upto, result)) = done else {
+                if wait {
+                    saver.busy = false; // the thread is gone
+                }
+                return;
+            };
+            saver.busy = false;
+            self.saved(reader, upto, result);
+        }
     }
 
     /// What to tell the reader once the terminal is theirs again: bookmark changes that
@@ -129,13 +188,30 @@ impl Session {
             Some(store) => store.save(&self.state),
             None => Err(store::StoreError::NoConfigDir),
         };
+        self.saved(reader, self.changes, result);
+    }
+
+    /// Adopts the result of a save that held the first `upto` changes.
+    fn saved(&mut self, reader: &mut Reader, upto: u64, result: Result<BookState, StoreError>) {
         match result {
             Ok(merged) => {
-                // The merged state holds what another dogear saved meanwhile.
-                self.state = merged;
-                reader.set_marks(marks(&self.state));
-                self.unwritten_place = false;
-                self.unwritten_marks = 0;
+                // The merged state holds what another dogear saved meanwhile; changes made
+                // here since the save began are merged over it.
+                let marks_changed = merged.bookmarks != self.state.bookmarks;
+                self.state = if upto == self.changes {
+                    merged
+                } else {
+                    let mut both = merge(&merged, &self.state);
+                    both.replaces = None;
+                    both
+                };
+                if marks_changed {
+                    reader.set_marks(marks(&self.state));
+                }
+                self.written = self.written.max(upto);
+                if self.written == self.changes {
+                    self.unwritten_marks = 0;
+                }
                 self.last_error = None;
             }
             Err(err) => {
@@ -147,7 +223,40 @@ impl Session {
             }
         }
         // Every change not on disk keeps the marker up, not just the first warning.
-        reader.set_unsaved(self.unwritten_place || self.unwritten_marks > 0);
+        reader.set_unsaved(self.last_error.is_some() && self.written < self.changes);
+    }
+}
+
+/// The background writer of autosaves: a thread that saves each state it is sent and
+/// sends back the result, with the count of changes that state held.
+#[derive(Debug)]
+struct Saver {
+    jobs: mpsc::Sender<(BookState, u64)>,
+    done: mpsc::Receiver<(u64, Result<BookState, StoreError>)>,
+    /// A state was sent and its result has not been taken in.
+    busy: bool,
+}
+
+impl Saver {
+    /// `None` if no thread can be started (then saves are made on the spot).
+    fn spawn(store: Store) -> Option<Saver> {
+        let (jobs, todo) = mpsc::channel::<(BookState, u64)>();
+        let (report, done) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("dogear-save".into())
+            .spawn(move || {
+                for (state, upto) in todo {
+                    if report.send((upto, store.save(&state))).is_err() {
+                        break;
+                    }
+                }
+            })
+            .ok()?;
+        Some(Saver {
+            jobs,
+            done,
+            busy: false,
+        })
     }
 }
 
@@ -177,6 +286,7 @@ impl Host for Session {
             Effect::None | Effect::Library | Effect::Quit => return,
         }
         self.unwritten_marks += 1;
+        self.changes += 1;
         reader.set_marks(marks(&self.state));
         self.save_place(reader);
     }
@@ -188,12 +298,14 @@ impl Host for Session {
         let spaced = self
             .last_save
             .map_or(true, |s| now.duration_since(s) >= SAVE_DELAY);
+        self.collect(reader, false);
         if rested && spaced {
-            self.save_place(reader);
+            self.autosave(reader, now);
         }
     }
 
     fn finish(&mut self, reader: &mut Reader) {
+        self.collect(reader, true);
         self.save_place(reader);
     }
 }

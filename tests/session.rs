@@ -429,3 +429,35 @@ fn the_bookmark_list_rounds_the_percent_like_the_status_bar() {
     let listed = dogear::state::bookmarks_text(session.state());
     assert!(listed.starts_with(&format!("{status:>4}%")), "{listed}");
 }
+
+#[test]
+fn an_autosave_that_waits_for_the_disk_does_not_freeze_the_page() {
+    use fs4::fs_std::FileExt;
+    use std::time::{Duration, Instant};
+    let book = Book::new(&long_story(60));
+    let (mut reader, mut session) = book.open();
+    // The disk is slow (another dogear holds the book's lock, as a 100 MB state file's
+    // merge would) for two seconds.
+    let fingerprint = session.state().fingerprint.clone();
+    let lock = fs::File::create(book.books_dir().join(format!("{fingerprint}.json.lock"))).unwrap();
+    FileExt::lock_exclusive(&lock).unwrap();
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_secs(2));
+        FileExt::unlock(&lock).unwrap();
+    });
+    press(&mut reader, &mut session, "40%");
+    let top = top_text(&reader);
+    let started = Instant::now();
+    session.idle(&mut reader, Instant::now() + Duration::from_secs(5));
+    page_down(&mut reader, &mut session, 1);
+    session.idle(&mut reader, Instant::now() + Duration::from_secs(10));
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "the page turned at once: {:?}",
+        started.elapsed()
+    );
+    press(&mut reader, &mut session, "40%");
+    session.finish(&mut reader);
+    release.join().unwrap();
+    assert_eq!(reopened_top(&book), top, "written once the disk was free");
+}
