@@ -3,7 +3,7 @@
 
 use crate::app;
 use crate::config::Config;
-use crate::document::{Document, LoadError};
+use crate::document::{Charset, Document, LoadError};
 use crate::library::{Entry, LibraryModel, Source};
 use crate::reader::Reader;
 use crate::session::Session;
@@ -17,6 +17,7 @@ use std::process::ExitCode;
 /// A terminal e-reader for plain-text stories that never loses your place.
 #[derive(Debug, Parser)]
 #[command(name = "dogear", version, about)]
+#[command(group = clap::ArgGroup::new("listing").args(["bookmarks", "toc"]).multiple(true))]
 pub struct Args {
     /// The story to read, or a directory to open as a library. Without it, the library.
     pub path: Option<PathBuf>,
@@ -27,20 +28,27 @@ pub struct Args {
     #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(1..))]
     pub width: u16,
     /// Decode the file with this encoding instead of detecting it (e.g. windows-1252,
-    /// iso-8859-3, shift_jis, koi8-r).
+    /// latin3, cp1251, maccyrillic, cp437, sjis, koi8-r).
     #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
-    pub encoding: Option<&'static encoding_rs::Encoding>,
+    pub encoding: Option<Charset>,
     /// Print FILE's bookmarks (percent, label, date) and exit.
     #[arg(long, requires = "path")]
     pub bookmarks: bool,
-    /// With --bookmarks: print them as JSON, for scripts.
-    #[arg(long, requires = "bookmarks")]
+    /// With --bookmarks or --toc: print them as JSON, for scripts.
+    #[arg(long, requires = "listing")]
     pub json: bool,
+    /// Print FILE's chapters (percent and title, one a line) and exit.
+    #[arg(long, requires = "path", conflicts_with_all = ["bookmarks", "print"])]
+    pub toc: bool,
 }
 
-fn parse_encoding(name: &str) -> Result<&'static encoding_rs::Encoding, String> {
-    encoding_rs::Encoding::for_label(name.trim().as_bytes())
-        .ok_or_else(|| format!("unknown encoding '{name}' (try utf-8, windows-1252, shift_jis)"))
+fn parse_encoding(name: &str) -> Result<Charset, String> {
+    Charset::parse(name).ok_or_else(|| {
+        format!(
+            "unknown encoding '{name}'; accepted: {}",
+            crate::document::charset::ACCEPTED
+        )
+    })
 }
 
 /// An error for the user: what failed, on which path, and why.
@@ -59,10 +67,7 @@ pub enum Error {
 }
 
 /// Reads and decodes a story file.
-pub fn load(
-    path: &Path,
-    encoding: Option<&'static encoding_rs::Encoding>,
-) -> Result<Document, Error> {
+pub fn load(path: &Path, encoding: Option<Charset>) -> Result<Document, Error> {
     let bytes = read_story(path)?;
     Document::from_vec(bytes, encoding).map_err(|e| Error::Load(path.to_owned(), e))
 }
@@ -120,6 +125,9 @@ fn run(args: &Args) -> Result<ExitCode, Error> {
             .ok_or_else(|| Error::Other("--bookmarks needs a FILE".into()))?;
         return print_bookmarks(path, args.json).map(|()| ExitCode::SUCCESS);
     }
+    if let (true, Some(path)) = (args.toc, &args.path) {
+        return print_toc(path, args).map(|()| ExitCode::SUCCESS);
+    }
     match &args.path {
         Some(path) if args.print || !path.is_dir() && !to_terminal => {
             let doc = load(path, args.encoding)?;
@@ -157,6 +165,33 @@ fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
         .map_err(Error::Output)
 }
 
+/// The encoding to read a book in: `--encoding` if given, else the one chosen in the
+/// picker for this book (by its `fingerprint`) before, else none (detect it).
+pub fn encoding_for(
+    flag: Option<Charset>,
+    store: Option<&Store>,
+    fingerprint: &str,
+) -> Option<Charset> {
+    flag.or_else(|| {
+        let name = store?.remembered_encoding(fingerprint)?;
+        Charset::parse(&name)
+    })
+}
+
+fn print_toc(path: &Path, args: &Args) -> Result<(), Error> {
+    let doc = load(path, args.encoding)?;
+    let chapters = crate::toc::chapters(&doc);
+    let text = if args.json {
+        crate::toc::listing_json(&doc, &chapters)
+    } else {
+        crate::toc::listing_text(&doc, &chapters)
+    };
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(Error::Output)
+}
+
 /// A book ready to read: the reader on it and its saved state.
 fn open_book(
     path: &Path,
@@ -167,7 +202,8 @@ fn open_book(
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     let bytes = read_story(&path)?;
     let fingerprint = crate::fingerprint::of_bytes(&bytes);
-    let doc = Document::from_vec(bytes, args.encoding).map_err(|e| Error::Load(path.clone(), e))?;
+    let forced = encoding_for(args.encoding, store, &fingerprint);
+    let doc = Document::from_vec(bytes, forced).map_err(|e| Error::Load(path.clone(), e))?;
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
@@ -341,5 +377,25 @@ mod tests {
             before,
             "nothing written to a shared path in the temp folder"
         );
+    }
+
+    #[test]
+    fn encoding_flag_takes_common_spellings_and_lists_them_when_wrong() {
+        let parsed = Args::try_parse_from(["dogear", "--encoding", "Mac_Cyrillic", "a.txt"]);
+        assert_eq!(
+            parsed.unwrap().encoding.map(Charset::name),
+            Some("x-mac-cyrillic")
+        );
+        let err = parse_encoding("klingon").unwrap_err();
+        for name in [
+            "accepted",
+            "cp437",
+            "latin1",
+            "x-mac-cyrillic",
+            "shift_jis",
+            "koi8-r",
+        ] {
+            assert!(err.contains(name), "{err}");
+        }
     }
 }

@@ -27,6 +27,7 @@
 
 mod evidence;
 mod halves;
+pub mod heading;
 mod scan;
 pub(crate) mod shape;
 mod split;
@@ -171,14 +172,21 @@ fn push(out: &mut Vec<Block>, text: &str, kind: BlockKind, lines: &[Line]) {
 
 /// Classifies one run of non-blank lines (between blank lines) into blocks.
 fn classify_group(text: &str, stats: &Stats, group: &[Line], out: &mut Vec<Block>) {
-    // A scene break inside a group (a quotation file's `%`) separates as a blank line does.
+    // A scene break inside a group (a quotation file's `%`) separates as a blank line does;
+    // a rule right under a title underlines it (a setext heading).
     let mut group = group;
     if group.len() > 1 {
         while let Some(at) = group
             .iter()
             .position(|l| shape::is_scene_break(l.text(text)))
         {
-            classify_section(text, stats, &group[..at], out);
+            match at.checked_sub(1) {
+                Some(title) if is_setext(text, &group[title], &group[at]) => {
+                    classify_section(text, stats, &group[..title], out);
+                    push(out, text, BlockKind::Heading, &group[title..at]);
+                }
+                _ => classify_section(text, stats, &group[..at], out),
+            }
             push(out, text, BlockKind::SceneBreak, &group[at..=at]);
             group = &group[at + 1..];
         }
@@ -220,29 +228,85 @@ fn single_kind(text: &str, stats: &Stats, line: &Line, alone: bool) -> BlockKind
     let t = line.text(text);
     if shape::is_scene_break(t) {
         BlockKind::SceneBreak
-    } else if is_heading_line(text, stats, line) || alone && stats.is_centred(line, t) {
+    } else if is_heading_line(text, stats, line)
+        || alone && stats.is_centred(line, t) && !heading::is_false_heading(t)
+    {
         BlockKind::Heading
     } else {
         BlockKind::Paragraph
     }
 }
 
+/// A heading by its words ("CHAPTER IV", "Actus Primus.", "The Book of Ruth") or a
+/// line in capitals that is neither a play's repeated speaker name nor a letter's
+/// signature, a short speech or a song's label (see [`heading::is_false_heading`]).
 fn is_heading_line(text: &str, stats: &Stats, line: &Line) -> bool {
     let t = line.text(text);
-    shape::is_titled_heading(t) || shape::is_caps_title(t) && !stats.is_repeated_caps(line, t)
+    // Cheapest refusal first: most lines of a book are long.
+    if t.len() > 100 {
+        return false;
+    }
+    shape::is_titled_heading(t)
+        || shape::is_caps_title(t)
+            && !heading::is_false_heading(t)
+            && !stats.is_repeated_caps(line, t)
+        || heading::is_book_title(t)
 }
 
-/// "CHAPTER I." over "THE START OF IT": up to three short lines led by a heading line.
+/// "CHAPTER I." over "THE START OF IT": up to three short lines led by a heading line;
+/// or a numbered heading whose title wraps onto more lines (see [`is_wrapped_heading`]).
 fn is_heading_group(text: &str, stats: &Stats, group: &[Line]) -> bool {
-    group.len() <= 3
-        && is_heading_line(text, stats, &group[0])
-        && group
-            .iter()
-            .all(|l| l.width - l.indent <= 60 && stats.is_short(l.width))
-        && group[1..].iter().all(|l| {
+    group.len() <= 6 && is_wrapped_heading(text, group)
+        || group.len() <= 3
+            && is_heading_line(text, stats, &group[0])
+            && group
+                .iter()
+                .all(|l| l.width - l.indent <= 60 && stats.is_short(l.width))
+            && group[1..].iter().all(|l| {
+                let t = l.text(text);
+                !t.ends_with([',', ';']) && !t.starts_with(char::is_lowercase)
+            })
+}
+
+/// A numbered heading whose title runs on: in capitals over up to five more lines of
+/// capitals ("CHAPTER VI - THE LONG ROAD HOME, AND WHAT" over "BEFELL THERE"), or in
+/// mixed case over two short title-like lines.
+// Not inlined: classify_group stays small enough for its hot paths to be inlined.
+#[inline(never)]
+fn is_wrapped_heading(text: &str, group: &[Line]) -> bool {
+    let first = group[0].text(text);
+    let Some(numbered) = heading::numbered(first) else {
+        return false;
+    };
+    if !numbered.has_title(first) {
+        return false;
+    }
+    // In capitals but for a "Mr." or "Messrs." here and there.
+    let caps = |t: &str| {
+        let lower = t.chars().filter(|c| c.is_lowercase()).count();
+        lower * 5 <= t.chars().filter(|c| c.is_alphabetic()).count()
+    };
+    if caps(first) {
+        group[1..].iter().all(|l| {
             let t = l.text(text);
-            !t.ends_with([',', ';']) && !t.starts_with(char::is_lowercase)
+            l.width <= 80 && !t.starts_with(char::is_lowercase) && caps(t)
         })
+    } else {
+        group.len() <= 3
+            && group[1..]
+                .iter()
+                .all(|l| l.width - l.indent <= 60 && heading::is_subtitle(l.text(text)))
+    }
+}
+
+/// "Getting started" over a rule of `-` or `=` as long as it (a setext heading).
+#[inline(never)]
+fn is_setext(text: &str, title: &Line, rule: &Line) -> bool {
+    heading::is_setext(
+        title.text(text),
+        title.width - title.indent,
+        rule.text(text),
+    )
 }
 
 /// Tables and code: most lines have runs of spaces inside them (columns), are drawn with
@@ -305,9 +369,14 @@ fn has_double_space(b: &[u8]) -> bool {
 /// finished sentences, and the lines between them read as prose. Hanging-indented verse
 /// continues unfinished lines instead, and a poem's indented refrain or closing couplet
 /// follows a finished line too, but its lines are not prose.
-fn is_typewriter(text: &str, stats: &Stats, group: &[Line], base: usize, wrap: usize) -> bool {
+fn is_typewriter(
+    text: &str,
+    stats: &Stats,
+    group: &[Line],
+    base: usize,
+    wrap: evidence::Wrap,
+) -> bool {
     let (mut yes, mut no) = (0, 0);
-    let mut prose = 0;
     for pair in group.windows(2) {
         let (prev, next) = (&pair[0], &pair[1]);
         if next.indent > base && next.indent <= base + 12 {
@@ -317,11 +386,20 @@ fn is_typewriter(text: &str, stats: &Stats, group: &[Line], base: usize, wrap: u
             } else {
                 no += 1;
             }
-        } else if next.indent <= prev.indent {
-            prose += evidence::soft_score(text, stats, prev, next, wrap).signum();
         }
     }
-    yes > no && prose > 0
+    if yes <= no {
+        return false;
+    }
+    let prose: i32 = group
+        .windows(2)
+        .filter(|pair| {
+            let next = pair[1].indent;
+            next <= pair[0].indent && !(next > base && next <= base + 12)
+        })
+        .map(|pair| evidence::soft_score(text, stats, &pair[0], &pair[1], wrap).signum())
+        .sum();
+    prose > 0
 }
 
 /// Whether `group[i]` starts a new paragraph although no blank line precedes it.
@@ -389,7 +467,7 @@ fn starts_paragraph(
 /// when only the last line is deeper (a paragraph's last line on a tab) it is the only
 /// evidence there is.
 /// `wrap` is the column in force for the group the piece is part of.
-fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line], wrap: usize) -> BlockKind {
+fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line], wrap: evidence::Wrap) -> BlockKind {
     let later = &piece[1..];
     let hanging_paragraph =
         later[0].indent > piece[0].indent + 1 && later.iter().all(|l| l.indent == later[0].indent);
