@@ -12,7 +12,7 @@ use crate::reader::{Effect, Mark, Reader};
 use crate::state::{civil_date_time, merge, BookState, Bookmark, EncodingChoice};
 use crate::store::{self, Store, StoreError};
 use std::path::Path;
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 /// How long the place must rest before it is saved, and the least time between saves.
@@ -22,7 +22,9 @@ const SAVE_DELAY: Duration = Duration::from_secs(1);
 #[derive(Debug)]
 pub struct Session {
     store: Option<Store>,
-    state: BookState,
+    /// Shared with the background writer while it saves, so that sending it costs
+    /// nothing however many bookmarks it holds; changed through [`Session::state_mut`].
+    state: Arc<BookState>,
     /// When the place last moved and has not been saved since.
     moved: Option<Instant>,
     last_save: Option<Instant>,
@@ -79,7 +81,7 @@ impl Session {
         }
         let mut session = Self {
             store,
-            state,
+            state: Arc::new(state),
             moved: None,
             last_save: None,
             warned: false,
@@ -101,6 +103,11 @@ impl Session {
         session
     }
 
+    /// The state, to change: copied first if the background writer still holds it.
+    fn state_mut(&mut self) -> &mut BookState {
+        Arc::make_mut(&mut self.state)
+    }
+
     /// The state as last saved or loaded.
     pub fn state(&self) -> &BookState {
         &self.state
@@ -117,7 +124,7 @@ impl Session {
     fn take_place(&mut self, reader: &Reader) {
         if self.place_moved {
             let anchor = position::anchor(reader.document(), reader.place());
-            self.state.set_place(anchor, store::now_ms());
+            self.state_mut().set_place(anchor, store::now_ms());
             self.place_moved = false;
             self.changes += 1;
         }
@@ -143,7 +150,10 @@ impl Session {
         self.moved = None;
         self.last_save = Some(now);
         if let Some(saver) = &mut self.saver {
-            saver.busy = saver.jobs.send((self.state.clone(), self.changes)).is_ok();
+            saver.busy = saver
+                .jobs
+                .send((Arc::clone(&self.state), self.changes))
+                .is_ok();
         }
     }
 
@@ -198,13 +208,13 @@ impl Session {
                 // The merged state holds what another dogear saved meanwhile; changes made
                 // here since the save began are merged over it.
                 let marks_changed = merged.bookmarks != self.state.bookmarks;
-                self.state = if upto == self.changes {
+                self.state = Arc::new(if upto == self.changes {
                     merged
                 } else {
                     let mut both = merge(&merged, &self.state);
                     both.replaces = None;
                     both
-                };
+                });
                 if marks_changed {
                     reader.set_marks(marks(&self.state));
                 }
@@ -231,7 +241,7 @@ impl Session {
 /// sends back the result, with the count of changes that state held.
 #[derive(Debug)]
 struct Saver {
-    jobs: mpsc::Sender<(BookState, u64)>,
+    jobs: mpsc::Sender<(Arc<BookState>, u64)>,
     done: mpsc::Receiver<(u64, Result<BookState, StoreError>)>,
     /// A state was sent and its result has not been taken in.
     busy: bool,
@@ -240,7 +250,7 @@ struct Saver {
 impl Saver {
     /// `None` if no thread can be started (then saves are made on the spot).
     fn spawn(store: Store) -> Option<Saver> {
-        let (jobs, todo) = mpsc::channel::<(BookState, u64)>();
+        let (jobs, todo) = mpsc::channel::<(Arc<BookState>, u64)>();
         let (report, done) = mpsc::channel();
         std::thread::Builder::new()
             .name("dogear-save".into())
@@ -272,14 +282,14 @@ impl Host for Session {
             Effect::AddBookmark { offset, label } => {
                 let anchor = position::anchor(reader.document(), offset);
                 let id = store::new_bookmark_id();
-                self.state
+                self.state_mut()
                     .add_bookmark(Bookmark::new(id, anchor, label, now));
             }
             Effect::DeleteBookmark { id } => {
-                self.state.remove_bookmark(&id);
+                self.state_mut().remove_bookmark(&id);
             }
             Effect::RenameBookmark { id, label } => {
-                if let Some(mark) = self.state.bookmark_mut(&id) {
+                if let Some(mark) = self.state_mut().bookmark_mut(&id) {
                     mark.rename(label, now);
                 }
             }
@@ -295,7 +305,7 @@ impl Host for Session {
                 return;
             }
             Effect::EncodingChosen(charset) => {
-                self.state.encoding = Some(EncodingChoice {
+                self.state_mut().encoding = Some(EncodingChoice {
                     name: charset.name().to_owned(),
                     chosen_at: now,
                 });
@@ -307,16 +317,16 @@ impl Host for Session {
                     .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                 let title = crate::library::title_of(reader.document().text(), &name);
                 reader.set_title(title.clone());
-                self.state.title = title;
+                self.state_mut().title = title;
                 // The bookmarks moved with the text: anchor them in the new one.
-                for bookmark in &mut self.state.bookmarks {
+                for bookmark in &mut self.state_mut().bookmarks {
                     if let Some(mark) = reader.marks().iter().find(|m| m.id == bookmark.id) {
                         bookmark.anchor = position::anchor(reader.document(), mark.offset);
                         bookmark.kept = None;
                     }
                 }
                 // So did the place, and the text's length with them.
-                self.state.length = reader.document().text().len() as u64;
+                self.state_mut().length = reader.document().text().len() as u64;
                 self.place_moved = true;
                 reader.set_marks(marks(&self.state));
                 return self.save_place(reader);
