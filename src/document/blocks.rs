@@ -86,6 +86,19 @@ fn detect_with(
     sample: (usize, usize),
     parallel_from: usize,
 ) -> Vec<Block> {
+    let mut out = classify_all(text, body, speculate_from, sample, parallel_from);
+    attach_subtitles(text, &mut out);
+    out
+}
+
+/// [`detect_with`] before the pass over the finished blocks.
+fn classify_all(
+    text: &str,
+    body: Range<usize>,
+    speculate_from: usize,
+    sample: (usize, usize),
+    parallel_from: usize,
+) -> Vec<Block> {
     if body.len() < speculate_from {
         let stats = Stats::gather(text, body.clone());
         return classify(text, body, &stats, None).0;
@@ -112,6 +125,28 @@ fn detect_with(
         }
     }
     out
+}
+
+/// A numbered heading with no title of its own ("CHAPTER 1") takes the short title line
+/// that follows it after a blank line ("The Harbour.") as part of the heading. Done over
+/// the finished blocks, so that where the text was cut for two threads cannot matter.
+fn attach_subtitles(text: &str, blocks: &mut [Block]) {
+    for i in 1..blocks.len() {
+        let (before, rest) = blocks.split_at_mut(i);
+        let (prev, block) = (&before[i - 1], &mut rest[0]);
+        if prev.kind != BlockKind::Heading || block.kind != BlockKind::Paragraph {
+            continue;
+        }
+        let t = text[block.range.clone()].trim_start();
+        let heading = text[prev.range.clone()].trim();
+        if !t.contains('\n')
+            && heading::numbered(heading).is_some_and(|n| !n.has_title(heading))
+            && heading::is_subtitle(t)
+            && !heading::is_false_heading(t)
+        {
+            block.kind = BlockKind::Heading;
+        }
+    }
 }
 
 /// A group of lines whose classification looked up repeated capital lines.
@@ -324,7 +359,7 @@ fn is_tabular(text: &str, group: &[Line]) -> bool {
             && t.match_indices("  ").any(|(i, _)| {
                 t[i..].starts_with("   ") || !t[..i].ends_with(['.', '!', '?', ':', '"', '”'])
             })
-            || t.contains(" ...") && t.ends_with(|c: char| c.is_ascii_digit())
+            || t.ends_with(|c: char| c.is_ascii_digit()) && t.contains(" ...")
             || is_drawn(t);
         if is_columned {
             columned += 1;
@@ -344,11 +379,14 @@ fn is_tabular(text: &str, group: &[Line]) -> bool {
 /// A table's rule or row drawn with box-drawing characters (`├───┼───┤`, `│ a │`) or with
 /// ASCII (`+----+----+`, `| a | b |`).
 fn is_drawn(t: &str) -> bool {
+    // Box-drawing characters are U+2500 to U+257F: E2 94 xx and E2 95 xx in UTF-8. A
+    // drawn row or rule starts or ends with one.
+    let boxed = |b: &[u8]| b.len() >= 2 && b[0] == 0xe2 && (b[1] == 0x94 || b[1] == 0x95);
     let b = t.as_bytes();
     b.starts_with(b"+-") && b.ends_with(b"+")
         || b.starts_with(b"|") && b.ends_with(b"|") && b.len() > 2
-        || b.windows(2)
-            .any(|w| w[0] == 0xe2 && (w[1] == 0x94 || w[1] == 0x95))
+        || boxed(b)
+        || b.len() >= 3 && boxed(&b[b.len() - 3..])
 }
 
 /// Whether `b` holds two spaces in a row: the cheap test before [`is_tabular`]'s exact
@@ -443,6 +481,10 @@ fn starts_paragraph(
         && !t.starts_with(char::is_lowercase)
         && p.ends_with(|c: char| !c.is_alphanumeric())
     {
+        return true;
+    }
+    // A stage direction set in from the verse around it.
+    if line.indent > prev.indent + 4 && heading::is_stage_direction(t) {
         return true;
     }
     // The next speech of a play whose speakers start their lines.

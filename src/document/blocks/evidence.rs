@@ -210,10 +210,15 @@ fn is_leading(word: &[u8]) -> bool {
 
 /// The first letter or digit of `t`, past any opening quotes, brackets or dashes.
 pub(super) fn first_letter(t: &str) -> Option<char> {
-    match t.as_bytes().first() {
-        Some(&b) if b.is_ascii_alphanumeric() => Some(char::from(b)),
-        _ => t.chars().take(4).find(|c| c.is_alphanumeric()),
+    for &b in t.as_bytes().iter().take(4) {
+        if b.is_ascii_alphanumeric() {
+            return Some(char::from(b));
+        }
+        if !b.is_ascii() {
+            return t.chars().take(4).find(|c| c.is_alphanumeric());
+        }
     }
+    None
 }
 
 /// Whether `t` starts with a verse or list number: `2:4`, `12.`, `58, 59.`, `(3)`, `iv.`.

@@ -414,11 +414,22 @@ pub fn is_setext(title: &str, title_width: usize, rule: &str) -> bool {
     };
     (mark == b'-' || mark == b'=')
         && rule.len() >= 3
-        && rule.len().abs_diff(title_width) <= 1
+        && rule.len().abs_diff(title_width) <= (title_width / 4).max(2)
         && rule.bytes().all(|b| b == mark)
         && title_width <= 70
         && !title.starts_with(char::is_lowercase)
         && !title.ends_with([',', ';'])
+}
+
+/// Whether `t` is a stage direction by its first word (`Enter two Lords`, `[Exit.]`,
+/// `_Exeunt._`).
+pub fn is_stage_direction(t: &str) -> bool {
+    let first = t
+        .trim_start_matches(['[', '(', '_', '*'])
+        .split(|c: char| !c.is_alphabetic() && c != '-')
+        .next()
+        .unwrap_or("");
+    DIRECTIONS.iter().any(|d| d.eq_ignore_ascii_case(first))
 }
 
 /// Words that open a stage direction.

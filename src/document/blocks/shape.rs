@@ -118,6 +118,12 @@ fn display_width(s: &str) -> usize {
 
 /// Whether the line ends a sentence (so a following indented line starts a paragraph).
 pub(crate) fn ends_sentence(t: &str) -> bool {
+    // Most lines end on a letter or a comma: no need to look further.
+    if let Some(b) = t.as_bytes().last() {
+        if b.is_ascii_alphanumeric() || matches!(b, b',' | b';') {
+            return false;
+        }
+    }
     let t = t.trim_end_matches(['"', '\'', '”', '’', ')', ']', '_', '*', '」', '』']);
     t.ends_with(['.', '!', '?', ':', '。', '！', '？', '…']) || t.ends_with("--") || t.is_empty()
 }
