@@ -72,8 +72,20 @@ pub fn load(path: &Path, encoding: Option<Charset>) -> Result<Document, Error> {
     Document::from_vec(bytes, encoding).map_err(|e| Error::Load(path.to_owned(), e))
 }
 
+/// The folder named in the path of a bundled story read straight from the binary (when
+/// the config folder cannot take a copy, or there is none): under `/dev/null`, so it can
+/// never exist and nothing is ever written there or to any shared, predictable place.
+const IN_BINARY: &str = "/dev/null/dogear-bundled";
+
 /// The bytes of a story file; a directory is refused as the OS would refuse to read it.
 fn read_story(path: &Path) -> Result<Vec<u8>, Error> {
+    if let Some(bundled) = path
+        .strip_prefix(IN_BINARY)
+        .ok()
+        .and_then(|name| crate::stories::find(&name.to_string_lossy()))
+    {
+        return Ok(bundled.bytes.to_vec());
+    }
     if path.is_dir() {
         return Err(Error::Open(
             path.to_owned(),
@@ -137,7 +149,8 @@ fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
     let fingerprint = crate::fingerprint::of_bytes(&bytes);
     let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
-    let loaded = store.load(&fingerprint, &path);
+    // Only reads: a corrupt state file is reported, never moved aside.
+    let loaded = store.peek(&fingerprint, &path);
     if let Some(notice) = loaded.notice {
         eprintln!("dogear: {notice}");
     }
@@ -217,6 +230,8 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
     };
     let signals = app::Signals::install().map_err(Error::Terminal)?;
     let mut next = start;
+    // Said after the terminal is given back: bookmarks that could not be saved.
+    let mut farewell: Vec<String> = Vec::new();
     let code = app::with_terminal(|terminal| loop {
         match next {
             Next::Book(ref path) => {
@@ -237,7 +252,9 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
                     reader.say(notices.join("; "));
                     notices.clear();
                 }
-                match app::run(terminal, &mut reader, &mut session, &signals)? {
+                let exit = app::run(terminal, &mut reader, &mut session, &signals);
+                farewell.extend(session.farewell());
+                match exit? {
                     app::Exit::Quit => return Ok(ExitCode::SUCCESS),
                     app::Exit::Signal(sig) => return Ok(ExitCode::from(128 + sig as u8)),
                     app::Exit::Library => next = Next::Library(folder.clone()),
@@ -270,9 +287,12 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
                 }
             }
         }
-    })
-    .map_err(Error::Terminal)?;
-    Ok(code)
+    });
+    for line in farewell {
+        // Not eprintln!: it panics when stderr is gone (a closed terminal window).
+        let _ = writeln!(io::stderr(), "dogear: {line}");
+    }
+    code.map_err(Error::Terminal)
 }
 
 fn library_entries(store: Option<&Store>, dir: Option<&Path>, config: &Config) -> Vec<Entry> {
@@ -288,9 +308,16 @@ fn entry_path(entry: &Entry, store: Option<&Store>) -> io::Result<PathBuf> {
         (Source::Bundled(name), _) => {
             let bundled = crate::stories::find(name)
                 .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, name.clone()))?;
-            let dir = shelf::bundled_dir(store);
-            std::fs::create_dir_all(&dir)?;
-            crate::stories::materialise(bundled, &dir)
+            // A copy in the config folder gives the story a real path for the library; a
+            // read-only or missing config folder reads it from the binary instead.
+            match store {
+                Some(store) => {
+                    let dir = shelf::bundled_dir(Some(store));
+                    crate::stories::materialise(bundled, &dir)
+                        .or_else(|_| Ok(Path::new(IN_BINARY).join(bundled.file_name)))
+                }
+                None => Ok(Path::new(IN_BINARY).join(bundled.file_name)),
+            }
         }
         (_, Some(path)) => Ok(path.clone()),
         (_, None) => Err(io::Error::new(io::ErrorKind::NotFound, entry.title.clone())),
@@ -315,6 +342,41 @@ mod tests {
         );
         let binary = Error::Load("x.bin".into(), LoadError::Binary);
         assert_eq!(binary.to_string(), "not a text file (looks binary): x.bin");
+    }
+
+    #[test]
+    fn bundled_stories_open_from_the_binary_with_a_read_only_or_missing_config_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let blocker = tmp.path().join("a-file");
+        std::fs::write(&blocker, "").unwrap();
+        let read_only = Store::at(blocker.join("config"));
+        let sample = crate::stories::all()[0];
+        let entry = Entry {
+            title: "Sample".into(),
+            path: None,
+            source: Source::Bundled(sample.file_name.into()),
+            percent: None,
+            last_read: None,
+            missing: false,
+        };
+        let shared = std::env::temp_dir()
+            .join("dogear-stories")
+            .join(sample.file_name);
+        let before = std::fs::metadata(&shared).ok().map(|m| m.modified().ok());
+        for store in [Some(&read_only), None] {
+            let path = entry_path(&entry, store).expect("the sample opens");
+            assert_eq!(read_story(&path).unwrap(), sample.bytes);
+            assert!(
+                !path.starts_with(std::env::temp_dir()),
+                "{}",
+                path.display()
+            );
+        }
+        assert_eq!(
+            std::fs::metadata(&shared).ok().map(|m| m.modified().ok()),
+            before,
+            "nothing written to a shared path in the temp folder"
+        );
     }
 
     #[test]

@@ -70,7 +70,7 @@ pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer)
         .marks()
         .iter()
         .map(|m| {
-            let pct = position::percent(doc, m.offset).floor();
+            let pct = position::shown_percent(position::percent(doc, m.offset));
             ListItem::new(format!("{pct:>3}%  {}  {}", m.when, m.label))
         })
         .collect();
