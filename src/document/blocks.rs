@@ -353,13 +353,13 @@ fn is_tabular(text: &str, group: &[Line]) -> bool {
     let (mut columned, mut plain) = (0, 0);
     for l in group {
         let t = l.text(text);
-        let t = &t[evidence::number_prefix(t)..];
-        let t = &t[evidence::speech_prefix(t)..];
-        let is_columned = has_double_space(t.as_bytes())
-            && t.match_indices("  ").any(|(i, _)| {
+        let is_columned = has_double_space(t.as_bytes()) && {
+            let t = &t[evidence::number_prefix(t)..];
+            let t = &t[evidence::speech_prefix(t)..];
+            t.match_indices("  ").any(|(i, _)| {
                 t[i..].starts_with("   ") || !t[..i].ends_with(['.', '!', '?', ':', '"', '”'])
             })
-            || t.ends_with(|c: char| c.is_ascii_digit()) && t.contains(" ...")
+        } || t.ends_with(|c: char| c.is_ascii_digit()) && t.contains(" ...")
             || is_drawn(t);
         if is_columned {
             columned += 1;
@@ -461,6 +461,27 @@ fn starts_paragraph(
     if stats.is_too_long(prev.width) && shape::ends_sentence(p) {
         return true;
     }
+    // A line that goes on in lower case, no deeper than the one before, starts nothing
+    // but a typewriter paragraph: the common case, decided without the checks below.
+    let goes_on =
+        t.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && line.indent <= prev.indent + 4;
+    if !goes_on && starts_by_its_look(text, stats, group, i) {
+        return true;
+    }
+    let Some(base) = typewriter else {
+        return false;
+    };
+    line.indent > base && shape::ends_sentence(p)
+        || is_heading_line(text, stats, line)
+        || is_heading_line(text, stats, prev)
+}
+
+/// Whether `group[i]`, a line that does not simply go on in lower case, starts a block by
+/// its own look: Japanese dialogue, an attribution, a numbered verse, a signature, a
+/// stage direction, a speaker.
+fn starts_by_its_look(text: &str, stats: &Stats, group: &[Line], i: usize) -> bool {
+    let (prev, line) = (&group[i - 1], &group[i]);
+    let (p, t) = (prev.text(text), line.text(text));
     if t.starts_with(['「', '『']) && (shape::ends_sentence(p) || stats.is_one_line_japanese()) {
         return true;
     }
@@ -488,15 +509,7 @@ fn starts_paragraph(
         return true;
     }
     // The next speech of a play whose speakers start their lines.
-    if evidence::starts_speech(t) && p.ends_with(|c: char| !c.is_alphanumeric()) {
-        return true;
-    }
-    let Some(base) = typewriter else {
-        return false;
-    };
-    line.indent > base && shape::ends_sentence(p)
-        || is_heading_line(text, stats, line)
-        || is_heading_line(text, stats, prev)
+    evidence::starts_speech(t) && p.ends_with(|c: char| !c.is_alphanumeric())
 }
 
 /// A paragraph if its line breaks look soft (see [`evidence::soft_score`]); otherwise

@@ -83,8 +83,9 @@ pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wr
     {
         score -= 4;
     }
+    let first = first_letter(n);
     // The next item of a numbered list or the next numbered verse.
-    if starts_numbered(n) {
+    if !first.is_some_and(char::is_lowercase) && starts_numbered(n) {
         score -= 3;
     }
     // A line of one word that left room for more: someone ended it there.
@@ -92,7 +93,7 @@ pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wr
         score -= 3;
     }
     let ends = shape::ends_sentence(p);
-    match first_letter(n) {
+    match first {
         Some(c) if c.is_lowercase() => score += 2,
         // In prose a capital follows a full stop, or starts a name; in verse every line
         // has one.
@@ -144,68 +145,55 @@ fn is_leading(word: &[u8]) -> bool {
     if word.is_empty() || word.len() > 5 {
         return false;
     }
-    let mut lower = [0u8; 5];
-    for (l, &c) in lower.iter_mut().zip(word) {
-        *l = c.to_ascii_lowercase();
+    // The word in lower case packed into an integer, so the match below is a few integer
+    // compares rather than a string compare per listed word.
+    let key = word
+        .iter()
+        .rev()
+        .fold(0u64, |k, &c| k << 8 | u64::from(c.to_ascii_lowercase()));
+    LEADING.binary_search(&key).is_ok()
+}
+
+/// [`is_leading`]'s words, packed as it packs them, sorted.
+const LEADING: [u64; 56] = sorted_keys([
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "and",
+    "or", "but", "nor", "that", "which", "who", "whose", "as", "than", "his", "her", "its",
+    "their", "my", "your", "our", "this", "these", "those", "is", "was", "were", "be", "had",
+    "have", "has", "very", "so", "if", "when", "de", "la", "le", "el", "los", "las", "y", "en",
+    "der", "die", "das", "und",
+]);
+
+const fn key(w: &str) -> u64 {
+    let b = w.as_bytes();
+    let mut k = 0u64;
+    let mut i = b.len();
+    while i > 0 {
+        i -= 1;
+        k = k << 8 | b[i] as u64;
     }
-    matches!(
-        &lower[..word.len()],
-        b"a" | b"an"
-            | b"the"
-            | b"of"
-            | b"to"
-            | b"in"
-            | b"on"
-            | b"at"
-            | b"by"
-            | b"for"
-            | b"with"
-            | b"from"
-            | b"into"
-            | b"and"
-            | b"or"
-            | b"but"
-            | b"nor"
-            | b"that"
-            | b"which"
-            | b"who"
-            | b"whose"
-            | b"as"
-            | b"than"
-            | b"his"
-            | b"her"
-            | b"its"
-            | b"their"
-            | b"my"
-            | b"your"
-            | b"our"
-            | b"this"
-            | b"these"
-            | b"those"
-            | b"is"
-            | b"was"
-            | b"were"
-            | b"be"
-            | b"had"
-            | b"have"
-            | b"has"
-            | b"very"
-            | b"so"
-            | b"if"
-            | b"when"
-            | b"de"
-            | b"la"
-            | b"le"
-            | b"el"
-            | b"los"
-            | b"las"
-            | b"y"
-            | b"en"
-            | b"der"
-            | b"die"
-            | b"das"
-            | b"und"
-    )
+    k
+}
+
+const fn sorted_keys<const N: usize>(words: [&str; N]) -> [u64; N] {
+    let mut keys = [0u64; N];
+    let mut i = 0;
+    while i < N {
+        keys[i] = key(words[i]);
+        i += 1;
+    }
+    // Insertion sort: const fn has no sort.
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j - 1];
+            keys[j - 1] = keys[j];
+            keys[j] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
 }
 
 /// The first letter or digit of `t`, past any opening quotes, brackets or dashes.
@@ -373,6 +361,16 @@ mod tests {
             "A table for two",
         ] {
             assert!(!starts_speech(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn leading_words() {
+        for w in ["the", "The", "of", "and", "und", "y", "whose"] {
+            assert!(is_leading(w.as_bytes()), "{w}");
+        }
+        for w in ["", "thee", "off", "sea", "theatre", "x"] {
+            assert!(!is_leading(w.as_bytes()), "{w}");
         }
     }
 

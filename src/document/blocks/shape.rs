@@ -134,7 +134,15 @@ pub(super) fn is_scene_break(t: &str) -> bool {
     const MARKS: &[char] = &[
         '*', '-', '#', '~', '&', '=', '_', '+', '.', '•', '·', '§', '%',
     ];
-    if t.len() > 80 || !t.chars().all(|c| c == ' ' || MARKS.contains(&c)) {
+    // Cheapest refusal first: this runs on every line of a group. A break starts with a
+    // mark (the non-ASCII ones start with C2 or E2).
+    let starts_with_mark = t.as_bytes().first().is_some_and(|b| {
+        matches!(
+            b,
+            b'*' | b'-' | b'#' | b'~' | b'&' | b'=' | b'_' | b'+' | b'.' | b'%' | 0xc2 | 0xe2
+        )
+    });
+    if !starts_with_mark || t.len() > 80 || !t.chars().all(|c| c == ' ' || MARKS.contains(&c)) {
         return false;
     }
     let marks = t.chars().filter(|&c| c != ' ').count();
