@@ -25,7 +25,7 @@
 //! classified in two halves on two threads, cut at an empty line so that the result is
 //! exactly the one-thread result (see [`halves`]).
 
-mod evidence;
+pub(crate) mod evidence;
 mod halves;
 pub mod heading;
 mod scan;
@@ -531,9 +531,13 @@ fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line], wrap: evidence::Wra
     } else {
         piece.iter().map(|l| l.indent).min().unwrap_or(0)
     };
-    let (mut votes, mut counted, mut deeper) = (0, 0, 0);
+    let (mut votes, mut counted, mut deeper, mut capitals) = (0, 0, 0, 0);
     for (i, pair) in piece.windows(2).enumerate() {
         let (prev, next) = (&pair[0], &pair[1]);
+        // Poems start every line with a capital; prose continues mid-sentence.
+        let starts_capital =
+            evidence::first_letter(next.text(text)).is_some_and(char::is_uppercase);
+        capitals += usize::from(starts_capital);
         let last = i + 2 == piece.len();
         if next.indent > base + 1 && !(last && counted == 0) {
             deeper += 1;
@@ -543,8 +547,6 @@ fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line], wrap: evidence::Wra
         counted += 1;
         // Back from a deeper line to the margin on a capital: a hanging line ended and
         // the next line of verse begins (a paragraph only goes deeper on its first line).
-        let starts_capital =
-            evidence::first_letter(next.text(text)).is_some_and(char::is_uppercase);
         if i > 0 && prev.indent > base + 1 && starts_capital {
             votes -= 3;
         }
@@ -552,11 +554,6 @@ fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line], wrap: evidence::Wra
     if deeper > 0 && counted == 0 {
         return BlockKind::Verse;
     }
-    // Poems start every line with a capital; prose continues mid-sentence.
-    let capitals = later
-        .iter()
-        .filter(|l| evidence::first_letter(l.text(text)).is_some_and(char::is_uppercase))
-        .count();
     if later.len() >= 2 && capitals * 4 >= later.len() * 3 && stats.is_capitalised() {
         return BlockKind::Verse;
     }

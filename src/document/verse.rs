@@ -5,6 +5,7 @@
 //! block, never on the width it is shown at, so the layout and the reading-quality scorer
 //! ([`super::breaks`]) see the same answer.
 
+use super::blocks::evidence::ends_in_word;
 use super::blocks::shape::ends_sentence;
 use crate::layout::width::str_width;
 use std::ops::Range;
@@ -102,7 +103,7 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
         // Unless the two are centred on one middle (a title page).
         let centred = prev.indent.min(next.indent) >= 4
             && (2 * prev.indent + prev.width).abs_diff(2 * next.indent + next.width) <= 2;
-        let mid_phrase = text[prev.start..prev.end].ends_with(char::is_alphanumeric)
+        let mid_phrase = ends_in_word(&text[prev.start..prev.end])
             && next_text.starts_with(char::is_lowercase)
             && !centred;
         // In two lines the longest is no measure of a margin: a capital there starts a

@@ -11,7 +11,6 @@
 
 use super::shape::{self, Line};
 use super::stats::Stats;
-use crate::layout::width::str_width;
 
 /// The wrap column in force for some lines: their own, or the document's (asked of the
 /// statistics only when a break is measured against it, so that a guessed column is
@@ -102,7 +101,7 @@ pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wr
     }
     if ends {
         score -= 1;
-    } else if p.ends_with(|c: char| c.is_alphanumeric()) {
+    } else if ends_in_word(p) {
         score += 1;
         // Nobody ends a line of verse on "the": a tool broke the sentence there.
         if ends_on_leading_word(p) {
@@ -116,16 +115,19 @@ pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wr
 /// Plain ASCII words, the common case, are measured bytewise.
 fn first_word_width(t: &str) -> usize {
     let b = t.as_bytes();
-    match b.iter().position(|&c| c == b' ' || !c.is_ascii()) {
-        Some(i) if b[i] == b' ' => i,
-        None => b.len(),
-        // A non-ASCII character: the word may end at any Unicode space (a no-break space
-        // too: a line glued with them was not filled word by word).
-        Some(_) => t
-            .split(char::is_whitespace)
-            .find(|w| !w.is_empty())
-            .map_or(0, str_width),
+    let end = b.iter().position(|&c| c == b' ').unwrap_or(b.len());
+    let word = &t[..end];
+    if word.is_ascii() {
+        return end;
     }
+    // The word may end at another Unicode space (a no-break space too: a line glued with
+    // them was not filled word by word); they all start with C2, E1, E2 or E3.
+    if word.bytes().any(|c| matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3)) {
+        if let Some(first) = word.split(char::is_whitespace).find(|w| !w.is_empty()) {
+            return shape::display_width(first);
+        }
+    }
+    shape::display_width(word)
 }
 
 /// Whether `p` ends on a word that leads into what follows it (an article, a
@@ -196,6 +198,18 @@ const fn sorted_keys<const N: usize>(words: [&str; N]) -> [u64; N] {
     keys
 }
 
+/// Whether `t` ends on a letter or digit (not on punctuation), cheaply: an ASCII last
+/// byte, or a dash or quote, needs no Unicode table.
+pub(crate) fn ends_in_word(t: &str) -> bool {
+    match t.as_bytes().last() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => t.chars().next_back().is_some_and(|c| {
+            !matches!(c, '\u{2000}'..='\u{206f}' | '\u{a0}'..='\u{bf}') && c.is_alphanumeric()
+        }),
+    }
+}
+
 /// The first letter or digit of `t`, past any opening quotes, brackets or dashes.
 pub(super) fn first_letter(t: &str) -> Option<char> {
     for &b in t.as_bytes().iter().take(4) {
@@ -203,7 +217,13 @@ pub(super) fn first_letter(t: &str) -> Option<char> {
             return Some(char::from(b));
         }
         if !b.is_ascii() {
-            return t.chars().take(4).find(|c| c.is_alphanumeric());
+            // Dashes, quotes and other punctuation (U+2000 to U+206F, and Latin-1's
+            // « » ¡ ¿) are passed over without a Unicode table lookup.
+            return t
+                .chars()
+                .take(4)
+                .filter(|&c| !matches!(c, '\u{2000}'..='\u{206f}' | '\u{a0}'..='\u{bf}'))
+                .find(|c| c.is_alphanumeric());
         }
     }
     None
@@ -273,7 +293,9 @@ pub(super) fn speech_prefix(t: &str) -> usize {
     match t.as_bytes() {
         [b'_', ..] => {}
         [a, b, ..] if a.is_ascii_uppercase() && !b.is_ascii_lowercase() => {}
-        [a, ..] if !a.is_ascii() => {}
+        // A name in another script starts with a capital letter; a dash or a quote is
+        // no name.
+        [a, ..] if !a.is_ascii() && t.chars().next().is_some_and(char::is_uppercase) => {}
         _ => return 0,
     }
     let spoken = |r: &str| r.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase());

@@ -97,7 +97,7 @@ impl Line {
 /// Display width of `s`, cheaply: text with no byte from `E3` up (ASCII, accents, curly
 /// quotes) is its char count, found with ASCII in one vectorisable pass over the bytes.
 /// Only text that may hold wide characters (CJK, emoji) pays for a per-character lookup.
-fn display_width(s: &str) -> usize {
+pub(super) fn display_width(s: &str) -> usize {
     // Count the bytes that start a character (not 0b10xx_xxxx continuations) and find the
     // largest byte, in fixed chunks the compiler can vectorise.
     let (mut chars, mut top) = (0usize, 0u8);
