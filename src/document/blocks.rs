@@ -404,7 +404,8 @@ fn has_double_space(b: &[u8]) -> bool {
 }
 
 /// Typewriter style: indented lines (deeper than the group's least indent) follow
-/// finished sentences, and the lines between them read as prose. Hanging-indented verse
+/// finished sentences, and the lines between them read as prose (soft breaks, a third
+/// of them or more going on in lower case). Hanging-indented verse
 /// continues unfinished lines instead, and a poem's indented refrain or closing couplet
 /// follows a finished line too, but its lines are not prose.
 fn is_typewriter(
@@ -429,15 +430,19 @@ fn is_typewriter(
     if yes <= no {
         return false;
     }
-    let prose: i32 = group
-        .windows(2)
-        .filter(|pair| {
-            let next = pair[1].indent;
-            next <= pair[0].indent && !(next > base && next <= base + 12)
-        })
-        .map(|pair| evidence::soft_score(text, stats, &pair[0], &pair[1], wrap).signum())
-        .sum();
-    prose > 0
+    // The lines inside the paragraphs must read as prose: soft breaks, and sentences
+    // going on in lower case (a ballad's long lines can look soft, but start capitals).
+    let (mut prose, mut lower, mut counted) = (0, 0, 0);
+    for pair in group.windows(2) {
+        let next = pair[1].indent;
+        if next <= pair[0].indent && !(next > base && next <= base + 12) {
+            prose += evidence::soft_score(text, stats, &pair[0], &pair[1], wrap).signum();
+            let first = evidence::first_letter(pair[1].text(text));
+            lower += i32::from(first.is_some_and(char::is_lowercase));
+            counted += 1;
+        }
+    }
+    prose > 0 && lower * 3 >= counted
 }
 
 /// Whether `group[i]` starts a new paragraph although no blank line precedes it.
@@ -538,6 +543,12 @@ fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line], wrap: evidence::Wra
         let starts_capital =
             evidence::first_letter(next.text(text)).is_some_and(char::is_uppercase);
         capitals += usize::from(starts_capital);
+        // Back out from a deeper line on a capital: a hanging line or a refrain ended and
+        // the next line of verse begins (a paragraph only goes deeper on its first line).
+        if i > 0 && next.indent + 1 < prev.indent && starts_capital {
+            votes -= 3;
+            counted += 1;
+        }
         let last = i + 2 == piece.len();
         if next.indent > base + 1 && !(last && counted == 0) {
             deeper += 1;
@@ -545,11 +556,6 @@ fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line], wrap: evidence::Wra
         }
         votes += evidence::soft_score(text, stats, prev, next, wrap);
         counted += 1;
-        // Back from a deeper line to the margin on a capital: a hanging line ended and
-        // the next line of verse begins (a paragraph only goes deeper on its first line).
-        if i > 0 && prev.indent > base + 1 && starts_capital {
-            votes -= 3;
-        }
     }
     if deeper > 0 && counted == 0 {
         return BlockKind::Verse;

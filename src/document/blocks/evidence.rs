@@ -46,7 +46,7 @@ pub(super) fn local_wrap(stats: &Stats, lines: &[Line]) -> Wrap {
     // Many lines are evidence enough of their own column; a few lines that all stop well
     // short of the document's column (by more than 15%) are verse, not a narrower wrap:
     // measure them against the document's.
-    if n >= 8 && second >= 40 || stats.reaches_column(second) {
+    if stats.reaches_column(second) {
         Wrap::Own(second)
     } else {
         Wrap::Document
@@ -75,9 +75,11 @@ pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wr
         Wrap::Own(w) => (room_score(w as i64 - used as i64), w as i64 - used as i64),
         Wrap::Document => stats.room_for(used),
     };
-    // Lines centred on one middle (a title page): twice the middle is indent + width.
+    // Short lines centred on one middle (a title page): twice the middle is indent +
+    // width.
     if prev.indent != next.indent
         && prev.indent.min(next.indent) >= 4
+        && (prev.width - prev.indent).max(next.width - next.indent) <= 50
         && (prev.indent + prev.width).abs_diff(next.indent + next.width) <= 2
     {
         score -= 4;
