@@ -231,6 +231,14 @@ fn classify_group(text: &str, stats: &Stats, group: &[Line], out: &mut Vec<Block
 
 /// Classifies lines with no blank line and no scene break among them into blocks.
 fn classify_section(text: &str, stats: &Stats, group: &[Line], out: &mut Vec<Block>) {
+    // A section number on the line above its first stanza or paragraph ("37").
+    if let [number, rest @ ..] = group {
+        let t = number.text(text);
+        if !rest.is_empty() && t.len() <= 5 && shape::is_titled_heading(t) {
+            push(out, text, BlockKind::Heading, &group[..1]);
+            return classify_section(text, stats, rest, out);
+        }
+    }
     match group {
         [] => {}
         [line] => push(out, text, single_kind(text, stats, line, true), group),

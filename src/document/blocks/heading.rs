@@ -246,7 +246,9 @@ fn ends_in_page_number(t: &str) -> bool {
         || digits.ends_with("..")
         || before.ends_with("..")
         || before.ends_with(". .")
-        || before.len() >= 4 && before[before.len() - 4..].eq_ignore_ascii_case("page")
+        || before
+            .get(before.len().saturating_sub(4)..)
+            .is_some_and(|w| w.len() == 4 && w.eq_ignore_ascii_case("page"))
 }
 
 /// Reads a numbered heading: "CHAPTER IV", "Chapter 12: The Return", "SURA1 XCVI.-THICK
@@ -591,6 +593,12 @@ mod tests {
 
     fn kind(t: &str) -> Option<&'static str> {
         numbered(t).map(|n| n.kind)
+    }
+
+    #[test]
+    fn a_page_number_after_a_multibyte_character_does_not_panic() {
+        assert!(!ends_in_page_number("ÁE¡ÏW 12"));
+        assert!(ends_in_page_number("CHAPTER II  Page 14"));
     }
 
     #[test]
