@@ -65,6 +65,24 @@ pub(super) fn room_score(room: i64) -> i32 {
     }
 }
 
+/// Whether the first word of `next` would have fitted at the end of `prev` before the
+/// wrap column: then a person, not a tool, broke the line there.
+pub(super) fn next_word_fitted(
+    text: &str,
+    stats: &Stats,
+    prev: &Line,
+    next: &Line,
+    wrap: Wrap,
+) -> bool {
+    let used = prev.width + 1 + first_word_width(next.text(text));
+    let score = match wrap {
+        Wrap::Own(w) => room_score(w as i64 - used as i64),
+        Wrap::Document => stats.room_for(used).0,
+    };
+    // Any room left (the score of a word that did not fit is the only positive one).
+    score <= 0
+}
+
 /// How strongly the break between `prev` and `next` looks soft (positive) or hard
 /// (negative), given the wrap column in force.
 pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wrap: Wrap) -> i32 {
