@@ -330,7 +330,9 @@ pub(super) fn speech_prefix(t: &str) -> usize {
             && rest[name.len() + 2..].starts_with(' ');
         return if ok { after(name.len() + 3) } else { 0 };
     }
-    // The name: words in capitals (`MRS.`, `O'NEILL`), one space apart.
+    // The name: words in capitals (`MRS.`, `O'NEILL`), one space apart, ending where the
+    // speech starts: after a full stop and a space, or a run of spaces. The first such
+    // end counts, so that a speech's "I" is not taken into the name ("TAPP. I was").
     let mut name_end = 0;
     let mut letters = 0;
     for word in t.split(' ') {
@@ -338,24 +340,43 @@ pub(super) fn speech_prefix(t: &str) -> usize {
             && word
                 .chars()
                 .all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '-'));
-        if !caps || name_end > 24 {
-            break;
+        if !caps || name_end + word.len() > 24 {
+            return 0;
         }
         letters += word.chars().filter(|c| c.is_alphabetic()).count();
-        name_end += word.len() + 1;
+        name_end += word.len();
+        let rest = &t[name_end..];
+        // "MR." and the like are the start of a name, not its end.
+        let honorific = matches!(
+            word,
+            "MR."
+                | "MRS."
+                | "MS."
+                | "DR."
+                | "ST."
+                | "REV."
+                | "MME."
+                | "MLLE."
+                | "MESSRS."
+                | "CAPT."
+                | "COL."
+                | "GEN."
+                | "LT."
+                | "SGT."
+                | "PROF."
+        );
+        if letters >= 2
+            && (word.ends_with('.') && !honorific && rest.strip_prefix(' ').is_some_and(spoken)
+                || rest.starts_with("  ") && spoken(rest.trim_start()))
+        {
+            return after(name_end);
+        }
+        name_end += 1;
+        if name_end >= t.len() {
+            return 0;
+        }
     }
-    let name_end = name_end.saturating_sub(1);
-    if letters < 2 || name_end == 0 {
-        return 0;
-    }
-    let (name, rest) = t.split_at(name_end);
-    if name.ends_with('.') && rest.strip_prefix(' ').is_some_and(spoken)
-        || rest.starts_with("  ") && spoken(rest.trim_start())
-    {
-        after(name_end)
-    } else {
-        0
-    }
+    0
 }
 
 #[cfg(test)]
