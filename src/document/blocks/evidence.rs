@@ -35,14 +35,13 @@ pub(super) fn local_wrap(stats: &Stats, lines: &[Line]) -> Wrap {
     // Near the top of the widths but never the widest: a line or two over-long (an
     // unevenly wrapped paragraph) must not set the column for the rest. The first lines
     // are enough to tell, and need no allocation.
-    let mut widths = [0usize; 32];
+    let mut widths = [0u16; 32];
     let n = inner.len().min(widths.len());
     for (w, l) in widths.iter_mut().zip(inner) {
-        *w = l.width;
+        *w = u16::try_from(l.width).unwrap_or(u16::MAX);
     }
-    let widths = &mut widths[..n];
-    widths.sort_unstable();
-    let second = widths[(n * 3 / 4).min(n - 2)];
+    let k = (n * 3 / 4).min(n - 2);
+    let second = usize::from(*widths[..n].select_nth_unstable(k).1);
     // Many lines are evidence enough of their own column; a few lines that all stop well
     // short of the document's column (by more than 15%) are verse, not a narrower wrap:
     // measure them against the document's.
