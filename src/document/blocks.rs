@@ -589,6 +589,12 @@ fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line], wrap: evidence::Wra
         }
         votes += evidence::soft_score(text, stats, prev, next, wrap);
         counted += 1;
+        // Four breaks in a row that each look like a wrapping tool's (the next word would
+        // not have fitted, the sentence goes on in lower case) settle it: the rest of a
+        // long paragraph need not be asked.
+        if counted >= 4 && votes >= 5 * counted {
+            return BlockKind::Paragraph;
+        }
     }
     if deeper > 0 && counted == 0 {
         return BlockKind::Verse;

@@ -35,13 +35,26 @@ pub(super) fn local_wrap(stats: &Stats, lines: &[Line]) -> Wrap {
     // Near the top of the widths but never the widest: a line or two over-long (an
     // unevenly wrapped paragraph) must not set the column for the rest. The first lines
     // are enough to tell, and need no allocation.
-    let mut widths = [0u16; 32];
-    let n = inner.len().min(widths.len());
-    for (w, l) in widths.iter_mut().zip(inner) {
-        *w = u16::try_from(l.width).unwrap_or(u16::MAX);
-    }
-    let k = (n * 3 / 4).min(n - 2);
-    let second = usize::from(*widths[..n].select_nth_unstable(k).1);
+    let n = inner.len().min(32);
+    let second = if n <= 8 {
+        // Up to eight lines the place is the second widest: one pass finds it.
+        let (mut first, mut second) = (0, 0);
+        for l in &inner[..n] {
+            if l.width > first {
+                (first, second) = (l.width, first);
+            } else if l.width > second {
+                second = l.width;
+            }
+        }
+        second
+    } else {
+        let mut widths = [0u16; 32];
+        for (w, l) in widths.iter_mut().zip(inner) {
+            *w = u16::try_from(l.width).unwrap_or(u16::MAX);
+        }
+        let k = (n * 3 / 4).min(n - 2);
+        usize::from(*widths[..n].select_nth_unstable(k).1)
+    };
     // Many lines are evidence enough of their own column; a few lines that all stop well
     // short of the document's column (by more than 15%) are verse, not a narrower wrap:
     // measure them against the document's.
