@@ -36,25 +36,7 @@ pub(super) fn local_wrap(stats: &Stats, lines: &[Line]) -> Wrap {
     // unevenly wrapped paragraph) must not set the column for the rest. The first lines
     // are enough to tell, and need no allocation.
     let n = inner.len().min(32);
-    let second = if n <= 8 {
-        // Up to eight lines the place is the second widest: one pass finds it.
-        let (mut first, mut second) = (0, 0);
-        for l in &inner[..n] {
-            if l.width > first {
-                (first, second) = (l.width, first);
-            } else if l.width > second {
-                second = l.width;
-            }
-        }
-        second
-    } else {
-        let mut widths = [0u16; 32];
-        for (w, l) in widths.iter_mut().zip(inner) {
-            *w = u16::try_from(l.width).unwrap_or(u16::MAX);
-        }
-        let k = (n * 3 / 4).min(n - 2);
-        usize::from(*widths[..n].select_nth_unstable(k).1)
-    };
+    let second = near_top(inner[..n].iter().map(|l| l.width), n);
     // Many lines are evidence enough of their own column; a few lines that all stop well
     // short of the document's column (by more than 15%) are verse, not a narrower wrap:
     // measure them against the document's.
@@ -63,6 +45,25 @@ pub(super) fn local_wrap(stats: &Stats, lines: &[Line]) -> Wrap {
     } else {
         Wrap::Document
     }
+}
+
+/// Of `n` widths (3 to 32), the one at three quarters of the way up when sorted, but
+/// never the widest: the (n - k)th widest with k = min(3n/4, n - 2), kept in a short list
+/// of the widest seen, in one pass with no sort.
+fn near_top(widths: impl Iterator<Item = usize>, n: usize) -> usize {
+    let m = n - (n * 3 / 4).min(n - 2);
+    let mut top = [0usize; 8];
+    for w in widths {
+        let mut at = m;
+        while at > 0 && w > top[at - 1] {
+            at -= 1;
+        }
+        if at < m {
+            top.copy_within(at..m - 1, at + 1);
+            top[at] = w;
+        }
+    }
+    top[m - 1]
 }
 
 /// The score of the room left for the next word (`room` columns; negative when it would
@@ -436,6 +437,27 @@ mod tests {
             "A table for two",
         ] {
             assert!(!starts_speech(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn near_top_is_the_sorted_quantile() {
+        let mut seed = 7u64;
+        for n in 3..=32 {
+            for _ in 0..50 {
+                let widths: Vec<usize> = (0..n)
+                    .map(|_| {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        (seed % 90) as usize
+                    })
+                    .collect();
+                let mut sorted = widths.clone();
+                sorted.sort_unstable();
+                let want = sorted[(n * 3 / 4).min(n - 2)];
+                assert_eq!(near_top(widths.into_iter(), n), want, "n {n}");
+            }
         }
     }
 
