@@ -6,6 +6,7 @@ use crate::config::Config;
 use crate::document::{Document, LoadError};
 use crate::library::{Entry, LibraryModel, Source};
 use crate::reader::Reader;
+use crate::sanitise;
 use crate::session::Session;
 use crate::shelf;
 use crate::store::Store;
@@ -86,7 +87,7 @@ pub fn main() -> ExitCode {
         Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
             // Not eprintln!: it panics when stderr is gone (a closed terminal window).
-            let _ = writeln!(io::stderr(), "dogear: {err}");
+            let _ = writeln!(io::stderr(), "{}", error_line(&err.to_string()));
             ExitCode::FAILURE
         }
     }
@@ -131,17 +132,29 @@ fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     let loaded = store.load(&fingerprint, &path);
     if let Some(notice) = loaded.notice {
-        eprintln!("dogear: {notice}");
+        let _ = writeln!(io::stderr(), "{}", error_line(&notice));
     }
-    let text = if json {
-        crate::state::bookmarks_json(&loaded.state)
-    } else {
-        crate::state::bookmarks_text(&loaded.state)
-    };
+    let text = bookmarks_listing(&loaded.state, json);
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
         .map_err(Error::Output)
+}
+
+/// What `--bookmarks` writes: the listing as text or JSON, with nothing from a label or
+/// a quote that a terminal would take as a command (see [`sanitise`]).
+pub fn bookmarks_listing(state: &crate::state::BookState, json: bool) -> String {
+    if json {
+        sanitise::json(&crate::state::bookmarks_json(state)).into_owned()
+    } else {
+        sanitise::text(&crate::state::bookmarks_text(state)).into_owned()
+    }
+}
+
+/// A message for stderr, on one line: `message` may name a file, and a file's name may
+/// hold anything but `/` and NUL.
+pub fn error_line(message: &str) -> String {
+    format!("dogear: {}", sanitise::line(message))
 }
 
 /// A book ready to read: the reader on it and its saved state.

@@ -19,6 +19,7 @@ pub mod library;
 pub mod position;
 pub mod print;
 pub mod reader;
+pub mod sanitise;
 pub mod search;
 pub mod session;
 pub mod shelf;

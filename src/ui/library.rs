@@ -11,6 +11,7 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthChar;
 
 use crate::library::{ago, Entry, LibraryModel, Source};
+use crate::sanitise;
 
 /// The whole library screen. `now` is Unix seconds, for "2 days ago".
 #[derive(Debug, Clone, Copy)]
@@ -178,7 +179,10 @@ fn row_text(entry: &Entry, width: usize, now: u64) -> String {
         right.push(' ');
     }
     let title_width = width.saturating_sub(1 + right.chars().count());
-    format!(" {}{right}", fit(&entry.title, title_width))
+    format!(
+        " {}{right}",
+        fit(&sanitise::line(&entry.title), title_width)
+    )
 }
 
 /// `text` cut to `width` display columns (with "…" when cut) and padded to it.
@@ -212,5 +216,5 @@ fn put(buf: &mut Buffer, x: u16, y: u16, width: usize, text: &str, style: Style)
         return;
     }
     let width = width.min(usize::from(area.right() - x));
-    buf.set_stringn(x, y, text, width, style);
+    buf.set_stringn(x, y, sanitise::line(text), width, style);
 }
