@@ -64,19 +64,20 @@ pub fn load(
     path: &Path,
     encoding: Option<&'static encoding_rs::Encoding>,
 ) -> Result<Document, Error> {
-    let bytes = read_story(path)?;
+    let bytes = read_story(path, encoding)?;
     Document::from_vec(bytes, encoding).map_err(|e| Error::Load(path.to_owned(), e))
 }
 
-/// The bytes of a story file; a directory is refused as the OS would refuse to read it.
-fn read_story(path: &Path) -> Result<Vec<u8>, Error> {
-    if path.is_dir() {
-        return Err(Error::Open(
-            path.to_owned(),
-            io::Error::from_raw_os_error(21),
-        ));
-    }
-    std::fs::read(path).map_err(|e| Error::Open(path.to_owned(), e))
+/// The bytes of a story file: a regular file, refused as binary after its first 8 KB (see
+/// [`crate::storyfile`]); a directory, a FIFO or a device is refused before it is opened.
+fn read_story(
+    path: &Path,
+    encoding: Option<&'static encoding_rs::Encoding>,
+) -> Result<Vec<u8>, Error> {
+    crate::storyfile::read(path, encoding).map_err(|e| match e {
+        crate::storyfile::ReadError::Io(e) => Error::Open(path.to_owned(), e),
+        crate::storyfile::ReadError::Load(e) => Error::Load(path.to_owned(), e),
+    })
 }
 
 /// Runs dogear with the process's arguments and returns its exit status.
@@ -126,8 +127,10 @@ fn run(args: &Args) -> Result<ExitCode, Error> {
 }
 
 fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
-    let bytes = read_story(path)?;
-    let fingerprint = crate::fingerprint::of_bytes(&bytes);
+    // The fingerprint's samples (at most 12 KB), never the whole file.
+    let fingerprint = crate::storyfile::open(path)
+        .and_then(|mut file| crate::fingerprint::of_reader(&mut file))
+        .map_err(|e| Error::Open(path.to_owned(), e))?;
     let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     let loaded = store.load(&fingerprint, &path);
@@ -165,7 +168,7 @@ fn open_book(
     config: &Config,
 ) -> Result<(Reader, Session), Error> {
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
-    let bytes = read_story(&path)?;
+    let bytes = read_story(&path, args.encoding)?;
     let fingerprint = crate::fingerprint::of_bytes(&bytes);
     let doc = Document::from_vec(bytes, args.encoding).map_err(|e| Error::Load(path.clone(), e))?;
     let name = path

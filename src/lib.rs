@@ -26,6 +26,7 @@ pub mod shelf;
 pub mod state;
 pub mod store;
 pub mod stories;
+pub mod storyfile;
 pub mod toc;
 pub mod ui;
 
