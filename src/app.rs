@@ -20,6 +20,8 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 /// How often the loop wakes without input: to notice signals, expire messages and save.
 const POLL: Duration = Duration::from_millis(200);
 const TICK: Duration = Duration::from_secs(1);
+/// How often the library redraws while a background walk is finding stories.
+const WALK_POLL: Duration = Duration::from_millis(100);
 
 /// Why the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,17 +162,21 @@ pub enum LibraryExit {
 }
 
 /// Runs the library screen until a story is chosen, it quits, or a signal arrives.
-/// `forget` performs a confirmed "forget this story" and refreshes the model.
+/// `forget` performs a confirmed "forget this story" and refreshes the model; `refresh`
+/// is called every turn of the loop to fill in what a background walk found (and to set
+/// `model.searching` while it goes on).
 pub fn run_library(
     terminal: &mut DefaultTerminal,
     model: &mut LibraryModel,
     signals: &Signals,
     mut forget: impl FnMut(&mut LibraryModel, usize),
+    mut refresh: impl FnMut(&mut LibraryModel),
 ) -> io::Result<LibraryExit> {
     loop {
         if let Some(sig) = signals.caught() {
             return Ok(LibraryExit::Signal(sig));
         }
+        refresh(model);
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
@@ -178,7 +184,13 @@ pub fn run_library(
         let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
         model.page_size = usize::from(LibraryScreen { model, now }.list_height(area)).max(1);
         terminal.draw(|frame| frame.render_widget(LibraryScreen { model, now }, frame.area()))?;
-        if !event::poll(POLL)? {
+        // While a walk fills the list in, the count moves: redraw it more often.
+        let wait = if model.searching.is_some() {
+            WALK_POLL
+        } else {
+            POLL
+        };
+        if !event::poll(wait)? {
             continue;
         }
         let ev = event::read()?;

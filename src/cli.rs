@@ -224,8 +224,12 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
                 }
             }
             Next::Library(ref dir) => {
-                let entries = library_entries(store.as_ref(), dir.as_deref(), &config);
-                let mut model = LibraryModel::new(entries);
+                let shelf = std::cell::RefCell::new(match dir {
+                    Some(dir) => shelf::Shelf::folder(store.as_ref(), dir),
+                    None => shelf::Shelf::library(store.as_ref(), &config.library, true),
+                });
+                let mut model = LibraryModel::new(shelf.borrow().entries());
+                model.searching = shelf.borrow().searching();
                 model.message = (!notices.is_empty()).then(|| notices.join("; "));
                 notices.clear();
                 let forget = |model: &mut LibraryModel, i: usize| {
@@ -236,9 +240,18 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
                             return;
                         }
                     }
-                    model.replace_entries(library_entries(store.as_ref(), dir.as_deref(), &config));
+                    let mut shelf = shelf.borrow_mut();
+                    shelf.reload(store.as_ref());
+                    model.replace_entries(shelf.entries());
                 };
-                match app::run_library(terminal, &mut model, &signals, forget)? {
+                let refresh = |model: &mut LibraryModel| {
+                    let mut shelf = shelf.borrow_mut();
+                    if shelf.poll() {
+                        model.replace_entries(shelf.entries());
+                    }
+                    model.searching = shelf.searching();
+                };
+                match app::run_library(terminal, &mut model, &signals, forget, refresh)? {
                     app::LibraryExit::Quit => return Ok(ExitCode::SUCCESS),
                     app::LibraryExit::Signal(sig) => return Ok(ExitCode::from(128 + sig as u8)),
                     app::LibraryExit::Open(i) => {
@@ -253,13 +266,6 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
     })
     .map_err(Error::Terminal)?;
     Ok(code)
-}
-
-fn library_entries(store: Option<&Store>, dir: Option<&Path>, config: &Config) -> Vec<Entry> {
-    match dir {
-        Some(dir) => shelf::folder_entries(store, dir),
-        None => shelf::entries(store, &config.library, true),
-    }
 }
 
 /// The file to open for a library entry; a bundled story is written out first.

@@ -9,32 +9,104 @@ use crate::store::Store;
 use crate::stories;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use walk::Walk;
 
-/// At most this many story files are listed from folders (a home directory by mistake
-/// must not hang the library).
-const MAX_FOLDER_FILES: usize = 5000;
+pub mod walk;
+
 /// Bytes read from a story file to find its title.
 const TITLE_BYTES: u64 = 16 * 1024;
 
-/// What the library shows: every saved book, the `.txt` files under `folders`, and, when
-/// `bundled`, the sample stories.
-pub fn entries(store: Option<&Store>, folders: &[PathBuf], bundled: bool) -> Vec<Entry> {
-    let recent = store.map(recent).unwrap_or_default();
-    let files = folder_files(folders);
-    let samples = if bundled { bundled_info() } else { Vec::new() };
-    library::build(recent, files, &samples)
+/// What the library shows: saved books and bundled stories at once, folder stories as a
+/// background [`Walk`] finds them.
+#[derive(Debug)]
+pub struct Shelf {
+    recent: Vec<Recent>,
+    files: Vec<FolderFile>,
+    samples: Vec<BundledInfo>,
+    /// For the library of one folder: only books under it.
+    under: Option<PathBuf>,
+    walk: Option<Walk>,
 }
 
-/// The library of one folder (`dogear DIR`): its story files, with progress for those read.
-pub fn folder_entries(store: Option<&Store>, dir: &Path) -> Vec<Entry> {
-    let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_owned());
-    let recent = store
-        .map(recent)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|r| r.path.starts_with(&dir))
-        .collect();
-    library::build(recent, folder_files(&[dir]), &[])
+impl Shelf {
+    /// The library: every saved book, the `.txt` files under `folders`, and, when
+    /// `bundled`, the sample stories.
+    pub fn library(store: Option<&Store>, folders: &[PathBuf], bundled: bool) -> Shelf {
+        let samples = if bundled { bundled_info() } else { Vec::new() };
+        Shelf::start(store, folders.to_vec(), samples, None)
+    }
+
+    /// The library of one folder (`dogear DIR`): its story files, with progress for
+    /// those read.
+    pub fn folder(store: Option<&Store>, dir: &Path) -> Shelf {
+        let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_owned());
+        Shelf::start(store, vec![dir.clone()], Vec::new(), Some(dir))
+    }
+
+    fn start(
+        store: Option<&Store>,
+        folders: Vec<PathBuf>,
+        samples: Vec<BundledInfo>,
+        under: Option<PathBuf>,
+    ) -> Shelf {
+        let mut shelf = Shelf {
+            recent: Vec::new(),
+            files: Vec::new(),
+            samples,
+            under,
+            walk: (!folders.is_empty()).then(|| Walk::start(folders)),
+        };
+        shelf.reload(store);
+        shelf
+    }
+
+    /// Lists the saved books again (after one was forgotten).
+    pub fn reload(&mut self, store: Option<&Store>) {
+        self.recent = store
+            .map(recent)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|r| {
+                self.under
+                    .as_ref()
+                    .map_or(true, |dir| r.path.starts_with(dir))
+            })
+            .collect();
+    }
+
+    /// The library's entries as known now.
+    pub fn entries(&self) -> Vec<Entry> {
+        library::build(self.recent.clone(), self.files.clone(), &self.samples)
+    }
+
+    /// Takes in what the walk found since the last call: `true` when there is something
+    /// new to show (stories found, or the walk ended).
+    pub fn poll(&mut self) -> bool {
+        let Some(walk) = &self.walk else {
+            return false;
+        };
+        let before = self.files.len();
+        if !walk.take(&mut self.files) {
+            self.walk = None;
+            return true;
+        }
+        self.files.len() != before
+    }
+
+    /// While the walk goes on, how many files and folders it has looked at.
+    pub fn searching(&self) -> Option<usize> {
+        self.walk.as_ref().map(Walk::looked)
+    }
+
+    /// Waits for the walk to end (for callers without a screen to fill in).
+    pub fn finish(mut self) -> Shelf {
+        while self.walk.is_some() {
+            if !self.poll() {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+        }
+        self
+    }
 }
 
 fn recent(store: &Store) -> Vec<Recent> {
@@ -50,31 +122,6 @@ fn recent(store: &Store) -> Vec<Recent> {
             last_read: Some(s.last_read),
         })
         .collect()
-}
-
-fn folder_files(folders: &[PathBuf]) -> Vec<FolderFile> {
-    folders
-        .iter()
-        .flat_map(|dir| walkdir::WalkDir::new(dir).follow_links(true).max_depth(16))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && is_story(e.path()))
-        .take(MAX_FOLDER_FILES)
-        .map(|e| {
-            let path = e
-                .path()
-                .canonicalize()
-                .unwrap_or_else(|_| e.path().to_owned());
-            FolderFile {
-                title: title_of_file(&path),
-                path,
-            }
-        })
-        .collect()
-}
-
-fn is_story(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|x| x.eq_ignore_ascii_case("txt"))
 }
 
 /// The title from the start of a file: enough bytes to see a Gutenberg header.

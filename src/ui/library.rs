@@ -63,17 +63,21 @@ impl Widget for LibraryScreen<'_> {
         put(buf, area.x, bottom, width, footer.0, footer.1);
 
         if area.height >= 3 {
-            let count = match (model.filtered.len(), model.entries.len()) {
+            let mut count = match (model.filtered.len(), model.entries.len()) {
                 (shown, total) if shown != total => format!("{shown} of {total}"),
                 (1, _) => "1 story".to_string(),
                 (n, _) => format!("{n} stories"),
             };
+            if let Some(looked) = model.searching {
+                count.push_str(&format!(" · looking… {looked} seen"));
+            }
+            let count_width = count.chars().count();
             let bar = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
             buf.set_style(Rect::new(area.x, top, area.width, 1), bar);
             put(buf, area.x, top, width, " dogear — library", bar);
-            if width >= 17 + count.len() + 3 {
-                let x = area.x + (width - count.len() - 1) as u16;
-                put(buf, x, top, count.len(), &count, bar);
+            if width >= 17 + count_width + 3 {
+                let x = area.x + (width - count_width - 1) as u16;
+                put(buf, x, top, count_width, &count, bar);
             }
             top += 1;
         }
@@ -101,7 +105,9 @@ impl Widget for LibraryScreen<'_> {
             return;
         }
         if model.filtered.is_empty() {
-            let empty = if model.entries.is_empty() {
+            let empty = if model.entries.is_empty() && model.searching.is_some() {
+                "Looking for stories…".to_string()
+            } else if model.entries.is_empty() {
                 "No stories yet. Open one with: dogear FILE".to_string()
             } else {
                 format!("No titles match \"{}\"", model.filter)
