@@ -33,7 +33,7 @@ pub fn print(doc: &Document, width: u16, out: &mut impl Write) -> io::Result<()>
             if line.range.is_empty() {
                 buf.push('\n');
             } else {
-                buf.extend(std::iter::repeat(' ').take(pad));
+                buf.extend(std::iter::repeat_n(' ', pad));
                 line.push_display(text, &mut buf);
                 buf.push('\n');
             }

@@ -144,7 +144,7 @@ impl Host for Session {
             .is_some_and(|m| now.duration_since(m) >= SAVE_DELAY);
         let spaced = self
             .last_save
-            .map_or(true, |s| now.duration_since(s) >= SAVE_DELAY);
+            .is_none_or(|s| now.duration_since(s) >= SAVE_DELAY);
         if rested && spaced {
             self.save_place(reader);
         }

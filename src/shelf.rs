@@ -69,7 +69,7 @@ impl Shelf {
             .filter(|r| {
                 self.under
                     .as_ref()
-                    .map_or(true, |dir| r.path.starts_with(dir))
+                    .is_none_or(|dir| r.path.starts_with(dir))
             })
             .collect();
     }
