@@ -68,6 +68,16 @@ impl Signals {
     }
 }
 
+/// Ignores SIGXFSZ, so that a write past `ulimit -f` fails with an error dogear reports
+/// (and the terminal is given back) instead of killing it with the terminal left raw.
+pub fn ignore_file_size_signal() {
+    #[cfg(unix)]
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
+}
+
 /// Sets up the terminal, runs `body`, and gives the terminal back whatever happens.
 pub fn with_terminal<T>(body: impl FnOnce(&mut DefaultTerminal) -> io::Result<T>) -> io::Result<T> {
     // Mouse capture is ours to undo, also on panic; ratatui's hook (installed by try_init,

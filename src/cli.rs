@@ -82,6 +82,7 @@ fn read_story(
 
 /// Runs dogear with the process's arguments and returns its exit status.
 pub fn main() -> ExitCode {
+    app::ignore_file_size_signal();
     let args = Args::parse();
     match run(&args) {
         Ok(code) => code,
