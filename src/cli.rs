@@ -225,10 +225,12 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
                 }
             }
             Next::Library(ref dir) => {
-                let shelf = std::cell::RefCell::new(match dir {
+                let mut found = match dir {
                     Some(dir) => shelf::Shelf::folder(store.as_ref(), dir),
                     None => shelf::Shelf::library(store.as_ref(), &config.library, true),
-                });
+                };
+                found.settle(std::time::Duration::from_millis(250));
+                let shelf = std::cell::RefCell::new(found);
                 let mut model = LibraryModel::new(shelf.borrow().entries());
                 model.searching = shelf.borrow().searching();
                 model.message = (!notices.is_empty()).then(|| notices.join("; "));

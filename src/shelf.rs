@@ -98,14 +98,15 @@ impl Shelf {
         self.walk.as_ref().map(Walk::looked)
     }
 
-    /// Waits for the walk to end (for callers without a screen to fill in).
-    pub fn finish(mut self) -> Shelf {
-        while self.walk.is_some() {
+    /// Waits for the walk to end, for at most `max`: a small folder is listed whole in
+    /// the first frame, a big one shows what was found so far and fills in.
+    pub fn settle(&mut self, max: std::time::Duration) {
+        let start = std::time::Instant::now();
+        while self.walk.is_some() && start.elapsed() < max {
             if !self.poll() {
-                std::thread::sleep(std::time::Duration::from_millis(5));
+                std::thread::sleep(std::time::Duration::from_millis(2));
             }
         }
-        self
     }
 }
 
