@@ -131,7 +131,8 @@ fn title_of_file(path: &Path) -> String {
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let mut head = Vec::new();
-    let read = std::fs::File::open(path).and_then(|f| f.take(TITLE_BYTES).read_to_end(&mut head));
+    let read =
+        crate::storyfile::open(path).and_then(|f| f.take(TITLE_BYTES).read_to_end(&mut head));
     match read.ok().and_then(|_| decode::decode(&head, None).ok()) {
         Some(decoded) => library::title_of(&decoded.text, &name),
         None => library::title_of("", &name),
