@@ -3,7 +3,7 @@
 
 use crate::app;
 use crate::config::Config;
-use crate::document::{Document, LoadError};
+use crate::document::{Charset, Document, LoadError};
 use crate::library::{Entry, LibraryModel, Source};
 use crate::reader::Reader;
 use crate::sanitise;
@@ -18,6 +18,7 @@ use std::process::ExitCode;
 /// A terminal e-reader for plain-text stories that never loses your place.
 #[derive(Debug, Parser)]
 #[command(name = "dogear", version, about)]
+#[command(group = clap::ArgGroup::new("listing").args(["bookmarks", "toc"]).multiple(true))]
 pub struct Args {
     /// The story to read, or a directory to open as a library. Without it, the library.
     pub path: Option<PathBuf>,
@@ -28,20 +29,27 @@ pub struct Args {
     #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(1..))]
     pub width: u16,
     /// Decode the file with this encoding instead of detecting it (e.g. windows-1252,
-    /// iso-8859-3, shift_jis, koi8-r).
+    /// latin3, cp1251, maccyrillic, cp437, sjis, koi8-r).
     #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
-    pub encoding: Option<&'static encoding_rs::Encoding>,
+    pub encoding: Option<Charset>,
     /// Print FILE's bookmarks (percent, label, date) and exit.
     #[arg(long, requires = "path")]
     pub bookmarks: bool,
-    /// With --bookmarks: print them as JSON, for scripts.
-    #[arg(long, requires = "bookmarks")]
+    /// With --bookmarks or --toc: print them as JSON, for scripts.
+    #[arg(long, requires = "listing")]
     pub json: bool,
+    /// Print FILE's chapters (percent and title, one a line) and exit.
+    #[arg(long, requires = "path", conflicts_with_all = ["bookmarks", "print"])]
+    pub toc: bool,
 }
 
-fn parse_encoding(name: &str) -> Result<&'static encoding_rs::Encoding, String> {
-    encoding_rs::Encoding::for_label(name.trim().as_bytes())
-        .ok_or_else(|| format!("unknown encoding '{name}' (try utf-8, windows-1252, shift_jis)"))
+fn parse_encoding(name: &str) -> Result<Charset, String> {
+    Charset::parse(name).ok_or_else(|| {
+        format!(
+            "unknown encoding '{name}'; accepted: {}",
+            crate::document::charset::ACCEPTED
+        )
+    })
 }
 
 /// An error for the user: what failed, on which path, and why.
@@ -60,20 +68,14 @@ pub enum Error {
 }
 
 /// Reads and decodes a story file.
-pub fn load(
-    path: &Path,
-    encoding: Option<&'static encoding_rs::Encoding>,
-) -> Result<Document, Error> {
+pub fn load(path: &Path, encoding: Option<Charset>) -> Result<Document, Error> {
     let bytes = read_story(path, encoding)?;
     Document::from_vec(bytes, encoding).map_err(|e| Error::Load(path.to_owned(), e))
 }
 
 /// The bytes of a story file: a regular file, refused as binary after its first 8 KB (see
 /// [`crate::storyfile`]); a directory, a FIFO or a device is refused before it is opened.
-fn read_story(
-    path: &Path,
-    encoding: Option<&'static encoding_rs::Encoding>,
-) -> Result<Vec<u8>, Error> {
+fn read_story(path: &Path, encoding: Option<Charset>) -> Result<Vec<u8>, Error> {
     crate::storyfile::read(path, encoding).map_err(|e| match e {
         crate::storyfile::ReadError::Io(e) => Error::Open(path.to_owned(), e),
         crate::storyfile::ReadError::Load(e) => Error::Load(path.to_owned(), e),
@@ -110,6 +112,9 @@ fn run(args: &Args) -> Result<ExitCode, Error> {
             .as_deref()
             .ok_or_else(|| Error::Other("--bookmarks needs a FILE".into()))?;
         return print_bookmarks(path, args.json).map(|()| ExitCode::SUCCESS);
+    }
+    if let (true, Some(path)) = (args.toc, &args.path) {
+        return print_toc(path, args).map(|()| ExitCode::SUCCESS);
     }
     match &args.path {
         Some(path) if args.print || !path.is_dir() && !to_terminal => {
@@ -161,6 +166,39 @@ pub fn error_line(message: &str) -> String {
     format!("dogear: {}", sanitise::line(message))
 }
 
+/// The encoding to read a book in: `--encoding` if given, else the one chosen in the
+/// picker for this book (by its `fingerprint`) before, else none (detect it).
+pub fn encoding_for(
+    flag: Option<Charset>,
+    store: Option<&Store>,
+    fingerprint: &str,
+) -> Option<Charset> {
+    flag.or_else(|| {
+        let name = store?.remembered_encoding(fingerprint)?;
+        Charset::parse(&name)
+    })
+}
+
+/// What `--toc` writes: the chapters as text or JSON. Chapter titles are the story's
+/// text, sanitised like every other output (see [`sanitise`]).
+pub fn toc_listing(doc: &Document, json: bool) -> String {
+    let chapters = crate::toc::chapters(doc);
+    if json {
+        sanitise::json(&crate::toc::listing_json(doc, &chapters)).into_owned()
+    } else {
+        sanitise::text(&crate::toc::listing_text(doc, &chapters)).into_owned()
+    }
+}
+
+fn print_toc(path: &Path, args: &Args) -> Result<(), Error> {
+    let doc = load(path, args.encoding)?;
+    let text = toc_listing(&doc, args.json);
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(Error::Output)
+}
+
 /// A book ready to read: the reader on it and its saved state.
 fn open_book(
     path: &Path,
@@ -169,9 +207,14 @@ fn open_book(
     config: &Config,
 ) -> Result<(Reader, Session), Error> {
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
-    let bytes = read_story(&path, args.encoding)?;
-    let fingerprint = crate::fingerprint::of_bytes(&bytes);
-    let doc = Document::from_vec(bytes, args.encoding).map_err(|e| Error::Load(path.clone(), e))?;
+    // The fingerprint first (its samples only), for the encoding remembered for this
+    // book, which the story's first 8 KB are checked in before the rest is read.
+    let fingerprint = crate::storyfile::open(&path)
+        .and_then(|mut file| crate::fingerprint::of_reader(&mut file))
+        .map_err(|e| Error::Open(path.clone(), e))?;
+    let forced = encoding_for(args.encoding, store, &fingerprint);
+    let bytes = read_story(&path, forced)?;
+    let doc = Document::from_vec(bytes, forced).map_err(|e| Error::Load(path.clone(), e))?;
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
@@ -304,5 +347,25 @@ mod tests {
         );
         let binary = Error::Load("x.bin".into(), LoadError::Binary);
         assert_eq!(binary.to_string(), "not a text file (looks binary): x.bin");
+    }
+
+    #[test]
+    fn encoding_flag_takes_common_spellings_and_lists_them_when_wrong() {
+        let parsed = Args::try_parse_from(["dogear", "--encoding", "Mac_Cyrillic", "a.txt"]);
+        assert_eq!(
+            parsed.unwrap().encoding.map(Charset::name),
+            Some("x-mac-cyrillic")
+        );
+        let err = parse_encoding("klingon").unwrap_err();
+        for name in [
+            "accepted",
+            "cp437",
+            "latin1",
+            "x-mac-cyrillic",
+            "shift_jis",
+            "koi8-r",
+        ] {
+            assert!(err.contains(name), "{err}");
+        }
     }
 }

@@ -72,6 +72,10 @@ fn key_action(mode: &Mode, key: &KeyEvent) -> Option<Action> {
             _ => None,
         },
         Mode::Chapters { .. } | Mode::Bookmarks { .. } => list(key.code, ctrl),
+        Mode::Encodings { .. } => match key.code {
+            KeyCode::Char('E') => Some(Action::Cancel),
+            code => list(code, ctrl),
+        },
     }
 }
 
@@ -107,6 +111,7 @@ fn reading(code: KeyCode, ctrl: bool) -> Option<Action> {
         (KeyCode::Char('m'), _) => A::AddBookmark,
         (KeyCode::Char('B'), _) => A::Bookmarks,
         (KeyCode::Char('o'), _) => A::Library,
+        (KeyCode::Char('E'), _) => A::Encodings,
         (KeyCode::Char('q'), _) => A::Quit,
         (KeyCode::Esc, _) => A::Cancel,
         _ => return None,
@@ -213,6 +218,7 @@ pub const HELP: &[(&str, &str)] = &[
         "add a bookmark / list bookmarks (d delete, r rename)",
     ),
     ("- / + =", "narrower / wider column"),
+    ("E", "pick the encoding (Enter keeps, Esc restores)"),
     ("o", "library"),
     ("? F1", "this help (Esc or q closes it)"),
     ("q ^C", "quit (your place is saved)"),
@@ -257,6 +263,7 @@ mod tests {
             (plain('5'), Action::Digit(5)),
             (plain('%'), Action::Percent),
             (plain('`'), Action::JumpBack),
+            (plain('E'), Action::Encodings),
             (key(KeyCode::Char('c'), KeyModifiers::CONTROL), Action::Quit),
         ];
         for (event, want) in table {
@@ -267,6 +274,15 @@ mod tests {
             None,
             "unknown keys do nothing"
         );
+    }
+
+    #[test]
+    fn the_encoding_picker_moves_like_a_list_and_e_or_escape_closes_it() {
+        let mode = Mode::Encodings { selected: 0 };
+        assert_eq!(action(&mode, &plain('j')), Some(Action::Down));
+        assert_eq!(action(&mode, &plain('E')), Some(Action::Cancel));
+        let enter = key(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(action(&mode, &enter), Some(Action::Submit));
     }
 
     #[test]

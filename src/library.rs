@@ -158,12 +158,15 @@ fn sort_key(title: &str) -> String {
 }
 
 /// A story's title: a Project Gutenberg `Title:` line near the top, else the first
-/// non-empty line if it is short enough to be a title, else the file name.
+/// title-like line of the story (short, not a byline "by ...", not Gutenberg's
+/// boilerplate, not a "Contents" or "Chapter I" heading, not a sentence), else the file
+/// name. The search stops at the first paragraph of prose: a title comes before it.
 ///
 /// ```
 /// use dogear::library::title_of;
 /// assert_eq!(title_of("Title: Emma\n\nAuthor: J.", "x.txt"), "Emma");
 /// assert_eq!(title_of("\n  The Night Ferry\n\nverse...", "x.txt"), "The Night Ferry");
+/// assert_eq!(title_of("By A. Writer\n\nThe Quay\n\nIt rained.", "x.txt"), "The Quay");
 /// assert_eq!(title_of("", "notes.txt"), "notes");
 /// ```
 pub fn title_of(text: &str, file_name: &str) -> String {
@@ -171,10 +174,12 @@ pub fn title_of(text: &str, file_name: &str) -> String {
     if let Some(title) = gutenberg_title(text) {
         return title;
     }
-    if let Some(first) = text.lines().map(str::trim).find(|l| !l.is_empty()) {
-        if first.chars().count() <= MAX_TITLE_CHARS {
-            return tidy_caps(first);
-        }
+    // After a Project Gutenberg header when there is one: the header's lines are not the
+    // story's. Both ends are searched in a fixed window, so this is cheap on any size.
+    let body = crate::document::gutenberg::body(text);
+    let story = text.get(body.start..).unwrap_or(text);
+    if let Some(title) = first_title_line(story) {
+        return tidy_caps(title);
     }
     let name = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
     match name.len().checked_sub(4) {
@@ -183,6 +188,109 @@ pub fn title_of(text: &str, file_name: &str) -> String {
         }
         _ => name.to_string(),
     }
+}
+
+/// How many non-empty lines [`first_title_line`] reads before giving up.
+const TITLE_SEARCH_LINES: usize = 40;
+
+fn first_title_line(story: &str) -> Option<&str> {
+    for line in story
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(TITLE_SEARCH_LINES)
+    {
+        if is_boilerplate(line) || is_byline(line) {
+            continue;
+        }
+        if line.chars().count() > MAX_TITLE_CHARS {
+            // A paragraph: the story has begun without a title.
+            return None;
+        }
+        if is_title_line(line) {
+            return Some(without_byline(line));
+        }
+    }
+    None
+}
+
+/// "by Some Author", "BY THE SAME HAND", "_by_", "Translated by ...": who wrote it.
+fn is_byline(line: &str) -> bool {
+    let lower = line.trim_matches(['_', '*']).to_lowercase();
+    lower == "by"
+        || lower.starts_with("by ")
+        || [
+            "written",
+            "translated",
+            "edited",
+            "illustrated",
+            "compiled",
+            "selected",
+            "retold",
+        ]
+        .iter()
+        .any(|verb| lower.starts_with(verb) && lower[verb.len()..].trim_start().starts_with("by"))
+}
+
+/// "A Child's History of England by Charles Dickens": the title without its author.
+fn without_byline(line: &str) -> &str {
+    let Some(at) = line.rfind(" by ") else {
+        return line;
+    };
+    let author = &line[at + 4..];
+    let words = author.split_whitespace().count();
+    let named = author
+        .split_whitespace()
+        .all(|w| w.starts_with(char::is_uppercase));
+    if at > 0 && (1..=4).contains(&words) && named {
+        line[..at].trim_end_matches([',', ' '])
+    } else {
+        line
+    }
+}
+
+/// Project Gutenberg's and transcribers' lines around a story.
+fn is_boilerplate(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    [
+        "gutenberg",
+        "produced by",
+        "prepared by",
+        "transcribed",
+        "e-text",
+        "etext",
+        "http",
+        "www.",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+        || line.starts_with(['[', '*'])
+}
+
+/// A line that could be a title: it starts with a capital (or a quote or a digit), does
+/// not end mid-sentence, and is neither a section heading nor a sentence of the story.
+fn is_title_line(line: &str) -> bool {
+    use crate::document::blocks::heading;
+    if !line.chars().any(char::is_alphabetic)
+        || !line.starts_with(|c: char| c.is_alphanumeric() || "\"'“‘«".contains(c))
+        || line.starts_with(char::is_lowercase)
+        || line.ends_with([',', ';', ':'])
+        || line.to_lowercase().contains("contents")
+        || heading::is_named_section(line)
+        || heading::numbered(line).is_some()
+        || heading::roman_led(line).is_some()
+    {
+        return false;
+    }
+    // "It was a dark night." is the story speaking; "The Night Ferry" is its name.
+    const SMALL: [&str; 14] = [
+        "a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "from",
+    ];
+    let lower_words = line
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_lowercase) && !SMALL.contains(w))
+        .count();
+    !(line.ends_with(['.', '!', '?']) && lower_words >= 1) && lower_words <= 3
 }
 
 /// Longer than this, a first line is the start of a paragraph, not a title.

@@ -9,7 +9,7 @@ use crate::app::Host;
 use crate::document::Document;
 use crate::position::{self, Found};
 use crate::reader::{Effect, Mark, Reader};
-use crate::state::{civil_date_time, BookState, Bookmark};
+use crate::state::{civil_date_time, BookState, Bookmark, EncodingChoice};
 use crate::store::{self, Store};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -130,6 +130,38 @@ impl Host for Session {
             Effect::RenameBookmark { id, label } => {
                 if let Some(mark) = self.state.bookmark_mut(&id) {
                     mark.rename(label, now);
+                }
+            }
+            Effect::ReadForEncodings => {
+                match std::fs::read(&self.state.path) {
+                    Ok(bytes) => reader.open_encodings(bytes),
+                    Err(err) => reader.say(format!(
+                        "cannot read {}: {}",
+                        self.state.path.display(),
+                        store::reason(&err)
+                    )),
+                }
+                return;
+            }
+            Effect::EncodingChosen(charset) => {
+                self.state.encoding = Some(EncodingChoice {
+                    name: charset.name().to_owned(),
+                    chosen_at: now,
+                });
+                // The title was read from the old text: take it from the new one.
+                let name = self
+                    .state
+                    .path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                let title = crate::library::title_of(reader.document().text(), &name);
+                reader.set_title(title.clone());
+                self.state.title = title;
+                // The bookmarks moved with the text: anchor them in the new one.
+                for bookmark in &mut self.state.bookmarks {
+                    if let Some(mark) = reader.marks().iter().find(|m| m.id == bookmark.id) {
+                        bookmark.anchor = position::anchor(reader.document(), mark.offset);
+                    }
                 }
             }
             Effect::None | Effect::Library | Effect::Quit => return,

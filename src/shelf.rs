@@ -3,10 +3,12 @@
 //! Shell code (it reads directories and files); the order, titles and filtering are
 //! decided by the pure [`crate::library`].
 
-use crate::document::decode;
+use crate::document::{decode, Charset};
 use crate::library::{self, BundledInfo, Entry, FolderFile, Recent};
+use crate::state::BookState;
 use crate::store::Store;
 use crate::stories;
+use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use walk::Walk;
@@ -15,6 +17,23 @@ pub mod walk;
 
 /// Bytes read from a story file to find its title.
 const TITLE_BYTES: u64 = 16 * 1024;
+
+/// What the library shows, once the walk of `folders` has ended: every saved book, the
+/// `.txt` files under `folders`, and, when `bundled`, the sample stories. (The library
+/// screen uses a [`Shelf`] and fills in as the walk goes.)
+pub fn entries(store: Option<&Store>, folders: &[PathBuf], bundled: bool) -> Vec<Entry> {
+    let mut shelf = Shelf::library(store, folders, bundled);
+    shelf.finish();
+    shelf.entries()
+}
+
+/// The library of one folder (`dogear DIR`) once its walk has ended: its story files,
+/// with progress for those read.
+pub fn folder_entries(store: Option<&Store>, dir: &Path) -> Vec<Entry> {
+    let mut shelf = Shelf::folder(store, dir);
+    shelf.finish();
+    shelf.entries()
+}
 
 /// What the library shows: saved books and bundled stories at once, folder stories as a
 /// background [`Walk`] finds them.
@@ -49,22 +68,26 @@ impl Shelf {
         samples: Vec<BundledInfo>,
         under: Option<PathBuf>,
     ) -> Shelf {
+        let states = store.map(Store::list).unwrap_or_default();
+        let remembered = remembered(&states);
         let mut shelf = Shelf {
             recent: Vec::new(),
             files: Vec::new(),
             samples,
             under,
-            walk: (!folders.is_empty()).then(|| Walk::start(folders)),
+            walk: (!folders.is_empty()).then(|| Walk::start(folders, remembered)),
         };
-        shelf.reload(store);
+        shelf.keep_recent(states);
         shelf
     }
 
     /// Lists the saved books again (after one was forgotten).
     pub fn reload(&mut self, store: Option<&Store>) {
-        self.recent = store
-            .map(recent)
-            .unwrap_or_default()
+        self.keep_recent(store.map(Store::list).unwrap_or_default());
+    }
+
+    fn keep_recent(&mut self, states: Vec<BookState>) {
+        self.recent = recent(states)
             .into_iter()
             .filter(|r| {
                 self.under
@@ -98,6 +121,11 @@ impl Shelf {
         self.walk.as_ref().map(Walk::looked)
     }
 
+    /// Waits for the walk to end.
+    pub fn finish(&mut self) {
+        self.settle(std::time::Duration::MAX);
+    }
+
     /// Waits for the walk to end, for at most `max`: a small folder is listed whole in
     /// the first frame, a big one shows what was found so far and fills in.
     pub fn settle(&mut self, max: std::time::Duration) {
@@ -110,9 +138,8 @@ impl Shelf {
     }
 }
 
-fn recent(store: &Store) -> Vec<Recent> {
-    store
-        .list()
+fn recent(states: Vec<BookState>) -> Vec<Recent> {
+    states
         .into_iter()
         .map(|s| Recent {
             exists: s.path.is_file(),
@@ -125,15 +152,40 @@ fn recent(store: &Store) -> Vec<Recent> {
         .collect()
 }
 
-/// The title from the start of a file: enough bytes to see a Gutenberg header.
-fn title_of_file(path: &Path) -> String {
+/// The encodings chosen in the picker for books read before, by fingerprint. (A book
+/// at the path it was read from is listed with its saved title; this is for one that
+/// moved, or a copy.)
+fn remembered(states: &[BookState]) -> HashMap<String, Charset> {
+    states
+        .iter()
+        .filter_map(|s| {
+            let charset = Charset::parse(&s.encoding.as_ref()?.name)?;
+            Some((s.fingerprint.clone(), charset))
+        })
+        .collect()
+}
+
+/// The title from the start of a file: enough bytes to see a Gutenberg header, decoded
+/// as the reader would decode the file (in the encoding chosen for it, if one was):
+/// when the start is not UTF-8, as many bytes as the reader's detection looks at.
+fn title_of_file(path: &Path, remembered: Option<Charset>) -> String {
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let mut head = Vec::new();
-    let read =
-        crate::storyfile::open(path).and_then(|f| f.take(TITLE_BYTES).read_to_end(&mut head));
-    match read.ok().and_then(|_| decode::decode(&head, None).ok()) {
+    let read = crate::storyfile::open(path).and_then(|mut f| {
+        let len = f.metadata()?.len() as usize;
+        (&mut f).take(TITLE_BYTES).read_to_end(&mut head)?;
+        let more = decode::sniff_end(&head).saturating_sub(head.len());
+        if remembered.is_none() && more > 0 {
+            f.take(more as u64).read_to_end(&mut head)?;
+        }
+        Ok(len)
+    });
+    let decoded = read
+        .ok()
+        .and_then(|len| decode::decode_head(&head, len, remembered).ok());
+    match decoded {
         Some(decoded) => library::title_of(&decoded.text, &name),
         None => library::title_of("", &name),
     }

@@ -48,6 +48,19 @@ pub struct BookState {
     /// save moves the record to the new fingerprint. Never written to disk.
     #[serde(skip)]
     pub replaces: Option<String>,
+    /// The encoding the reader chose for this book in the picker, used when it is
+    /// opened again. Absent in older files and for books never given one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<EncodingChoice>,
+}
+
+/// An encoding chosen by the reader, and when (of two choices, the later wins a merge).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EncodingChoice {
+    /// The encoding's name (see [`crate::document::Charset::name`]).
+    pub name: String,
+    /// When it was chosen, in unix milliseconds.
+    pub chosen_at: u64,
 }
 
 /// A reading place.
@@ -118,6 +131,7 @@ impl BookState {
             last_read: 0,
             percent: 0.0,
             replaces: None,
+            encoding: None,
         }
     }
 
@@ -198,6 +212,11 @@ pub fn merge(disk: &BookState, ours: &BookState) -> BookState {
         last_read: disk.last_read.max(ours.last_read),
         percent,
         replaces: ours.replaces.clone(),
+        encoding: match (&disk.encoding, &ours.encoding) {
+            (Some(d), Some(o)) if d.chosen_at > o.chosen_at => Some(d.clone()),
+            (d, None) => d.clone(),
+            (_, o) => o.clone(),
+        },
     }
 }
 
@@ -230,6 +249,30 @@ mod tests {
 
     fn book() -> BookState {
         BookState::new("fp".into(), "/s.txt".into(), "S".into())
+    }
+
+    #[test]
+    fn the_later_encoding_choice_wins_a_merge_and_old_files_load_without_one() {
+        let choice = |name: &str, at| {
+            Some(EncodingChoice {
+                name: name.into(),
+                chosen_at: at,
+            })
+        };
+        let mut disk = book();
+        let mut ours = book();
+        assert_eq!(merge(&disk, &ours).encoding, None);
+        disk.encoding = choice("KOI8-R", 5);
+        assert_eq!(merge(&disk, &ours).encoding, disk.encoding);
+        ours.encoding = choice("x-mac-cyrillic", 9);
+        assert_eq!(merge(&disk, &ours).encoding, ours.encoding);
+        assert_eq!(merge(&ours, &disk).encoding, ours.encoding);
+        let old = r#"{"version":1,"fingerprint":"fp","path":"/s.txt","title":"S"}"#;
+        let loaded: BookState = serde_json::from_str(old).unwrap();
+        assert_eq!(loaded.encoding, None);
+        let json = serde_json::to_string(&ours).unwrap();
+        let back: BookState = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.encoding, ours.encoding);
     }
 
     #[test]

@@ -137,6 +137,14 @@ impl Store {
         }
     }
 
+    /// The encoding the reader chose for the book with this fingerprint, if any. Only
+    /// reads: a state file that cannot be read is left for [`Store::load`] to report.
+    pub fn remembered_encoding(&self, fingerprint: &str) -> Option<String> {
+        let file = self.book_path(fingerprint).ok()?;
+        let state = read_state(&file).ok()??;
+        state.encoding.map(|choice| choice.name)
+    }
+
     /// The state of the book with this fingerprint, opened from `path`.
     ///
     /// Looks up the fingerprint first; failing that, a state saved for the same path (the

@@ -68,10 +68,7 @@ fn kind_name(_: FileType) -> &'static str {
 
 /// All the bytes of the story at `path`, refused as binary after its first [`PROBE`]
 /// bytes when they are not text in `forced` (or any detected encoding).
-pub fn read(
-    path: &Path,
-    forced: Option<&'static encoding_rs::Encoding>,
-) -> Result<Vec<u8>, ReadError> {
+pub fn read(path: &Path, forced: Option<crate::document::Charset>) -> Result<Vec<u8>, ReadError> {
     let file = open(path).map_err(ReadError::Io)?;
     let size = file.metadata().map_or(0, |m| m.len());
     let mut bytes = Vec::with_capacity(PROBE);
@@ -85,7 +82,7 @@ pub fn read(
 /// device.
 pub fn read_checked(
     mut source: impl Read,
-    forced: Option<&'static encoding_rs::Encoding>,
+    forced: Option<crate::document::Charset>,
     expected: usize,
     bytes: &mut Vec<u8>,
 ) -> Result<(), ReadError> {

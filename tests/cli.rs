@@ -219,3 +219,46 @@ fn a_closed_pipe_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn toc_lists_the_chapters_with_their_percents() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ferry.txt");
+    let prose = "The ferry left at dawn and came back at dusk, and in between the\n\
+                 keeper mended nets on the slip and watched the weather come in.\n\n";
+    let mut story = String::new();
+    for (n, title) in [
+        ("1", "The Slip."),
+        ("2", "The Weather."),
+        ("3", "The Dusk."),
+    ] {
+        story.push_str(&format!("CHAPTER {n}\n\n{title}\n\n{}", prose.repeat(4)));
+    }
+    fs::write(&path, story).unwrap();
+    let out = dogear().arg("--toc").arg(&path).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(lines[0], "  0.0%  CHAPTER 1. The Slip.");
+    assert!(lines[2].ends_with("%  CHAPTER 3. The Dusk."), "{text}");
+
+    let out = dogear()
+        .args(["--toc", "--json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json[1]["title"], "CHAPTER 2. The Weather.");
+    assert_eq!(json.as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn json_needs_bookmarks_or_toc() {
+    dogear()
+        .args(["--json", "story.txt"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--bookmarks"));
+}

@@ -304,7 +304,11 @@ fn iso_2022_jp_is_not_ascii() {
 
 #[test]
 fn forced_encoding_overrides_detection() {
-    let doc = Document::from_bytes("café".as_bytes(), Some(encoding_rs::WINDOWS_1252)).unwrap();
+    let doc = Document::from_bytes(
+        "café".as_bytes(),
+        Some(dogear::document::Charset::Web(encoding_rs::WINDOWS_1252)),
+    )
+    .unwrap();
     assert_eq!(doc.text(), "cafÃ©");
 }
 

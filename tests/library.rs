@@ -295,6 +295,71 @@ fn title_of_falls_back_to_the_file_name_when_the_text_starts_with_prose() {
 }
 
 #[test]
+fn title_of_never_takes_a_byline() {
+    assert_eq!(
+        title_of(
+            "By Some Author\n\nTHE HARBOUR LIGHTS\n\nIt rained.",
+            "h.txt"
+        ),
+        "The Harbour Lights"
+    );
+    assert_eq!(
+        title_of(
+            "BY THE SAME HAND\n\nWinter on the Quay\n\nSnow fell.",
+            "w.txt"
+        ),
+        "Winter on the Quay"
+    );
+    assert_eq!(
+        title_of("by Some Author\n", "only-a-byline.txt"),
+        "only-a-byline"
+    );
+    assert_eq!(
+        title_of(
+            "_by_\n\nTranslated by A. Friend\n\nThe Salt Road\n",
+            "s.txt"
+        ),
+        "The Salt Road"
+    );
+}
+
+#[test]
+fn title_of_drops_an_author_named_on_the_title_line() {
+    assert_eq!(
+        title_of(
+            "A Short History of Ferries by Ada Quill\n\nCHAPTER I\n",
+            "f.txt"
+        ),
+        "A Short History of Ferries"
+    );
+}
+
+#[test]
+fn title_of_skips_gutenberg_boilerplate_contents_and_chapter_headings() {
+    let old_style = "The Project Gutenberg Etext of Somewhere, by Nobody\n\
+                     *END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*\n\n\
+                     Produced by a Volunteer\n\n[Illustration: a boat]\n\n\
+                     The Lamplighter's Daughter\n\nCHAPTER I\n";
+    assert_eq!(
+        title_of(old_style, "pg99.txt"),
+        "The Lamplighter's Daughter"
+    );
+    assert_eq!(
+        title_of("CONTENTS\n\nCHAPTER I\n\nCHAPTER II\n\nIt rained.", "c.txt"),
+        "c"
+    );
+    assert_eq!(title_of("Chapter 1\n\nThe rain came in.", "ch.txt"), "ch");
+}
+
+#[test]
+fn title_of_does_not_take_a_short_first_sentence() {
+    assert_eq!(
+        title_of("It was very late.\n\nThe boats were in.", "late.txt"),
+        "late"
+    );
+}
+
+#[test]
 fn title_of_finds_every_bundled_story_a_real_title() {
     for b in stories::all() {
         // Latin-1 is enough to read the Windows-1252 sample's title line.

@@ -21,6 +21,7 @@ fn hostile() -> impl Strategy<Value = String> {
         4 => "[a-zA-Z ,.]{1,12}",
         1 => Just("\n".to_owned()),
         1 => Just("\n\n# Chapter\n\n".to_owned()),
+        1 => Just("\n\nCHAPTER IV.\u{9b}2J \u{202e}The End\n\n".to_owned()),
         1 => Just("\u{1b}[2J\u{1b}]0;pwned\u{7}".to_owned()),
         1 => Just("\u{9b}31m\u{85}\u{90}\u{9d}".to_owned()),
         1 => Just("\u{202e}\u{2066}\u{200b}\u{feff}\u{200f}".to_owned()),
@@ -126,6 +127,10 @@ proptest! {
         dogear::print::print(&Document::from_text(&story), 30, &mut printed).unwrap();
         let printed = String::from_utf8(printed).unwrap();
         prop_assert!(sanitise::is_clean(&printed), "--print: {printed:?}");
+        for json in [false, true] {
+            let toc = dogear::cli::toc_listing(&Document::from_text(&story), json);
+            prop_assert!(sanitise::is_clean(&toc), "--toc: {toc:?}");
+        }
         for screen in reader_screens(&story, &label) {
             prop_assert!(sanitise::is_clean(&screen), "reader: {screen:?}");
         }

@@ -27,6 +27,7 @@
 
 mod evidence;
 mod halves;
+pub mod heading;
 mod scan;
 pub(crate) mod shape;
 mod split;
@@ -85,6 +86,19 @@ fn detect_with(
     sample: (usize, usize),
     parallel_from: usize,
 ) -> Vec<Block> {
+    let mut out = classify_all(text, body, speculate_from, sample, parallel_from);
+    attach_subtitles(text, &mut out);
+    out
+}
+
+/// [`detect_with`] before the pass over the finished blocks.
+fn classify_all(
+    text: &str,
+    body: Range<usize>,
+    speculate_from: usize,
+    sample: (usize, usize),
+    parallel_from: usize,
+) -> Vec<Block> {
     if body.len() < speculate_from {
         let stats = Stats::gather(text, body.clone());
         return classify(text, body, &stats, None).0;
@@ -111,6 +125,28 @@ fn detect_with(
         }
     }
     out
+}
+
+/// A numbered heading with no title of its own ("CHAPTER 1") takes the short title line
+/// that follows it after a blank line ("The Harbour.") as part of the heading. Done over
+/// the finished blocks, so that where the text was cut for two threads cannot matter.
+fn attach_subtitles(text: &str, blocks: &mut [Block]) {
+    for i in 1..blocks.len() {
+        let (before, rest) = blocks.split_at_mut(i);
+        let (prev, block) = (&before[i - 1], &mut rest[0]);
+        if prev.kind != BlockKind::Heading || block.kind != BlockKind::Paragraph {
+            continue;
+        }
+        let t = text[block.range.clone()].trim_start();
+        let heading = text[prev.range.clone()].trim();
+        if !t.contains('\n')
+            && heading::numbered(heading).is_some_and(|n| !n.has_title(heading))
+            && heading::is_subtitle(t)
+            && !heading::is_false_heading(t)
+        {
+            block.kind = BlockKind::Heading;
+        }
+    }
 }
 
 /// A group of lines whose classification looked up repeated capital lines.
@@ -171,14 +207,21 @@ fn push(out: &mut Vec<Block>, text: &str, kind: BlockKind, lines: &[Line]) {
 
 /// Classifies one run of non-blank lines (between blank lines) into blocks.
 fn classify_group(text: &str, stats: &Stats, group: &[Line], out: &mut Vec<Block>) {
-    // A scene break inside a group (a quotation file's `%`) separates as a blank line does.
+    // A scene break inside a group (a quotation file's `%`) separates as a blank line does;
+    // a rule right under a title underlines it (a setext heading).
     let mut group = group;
     if group.len() > 1 {
         while let Some(at) = group
             .iter()
             .position(|l| shape::is_scene_break(l.text(text)))
         {
-            classify_section(text, stats, &group[..at], out);
+            match at.checked_sub(1) {
+                Some(title) if is_setext(text, &group[title], &group[at]) => {
+                    classify_section(text, stats, &group[..title], out);
+                    push(out, text, BlockKind::Heading, &group[title..at]);
+                }
+                _ => classify_section(text, stats, &group[..at], out),
+            }
             push(out, text, BlockKind::SceneBreak, &group[at..=at]);
             group = &group[at + 1..];
         }
@@ -220,29 +263,85 @@ fn single_kind(text: &str, stats: &Stats, line: &Line, alone: bool) -> BlockKind
     let t = line.text(text);
     if shape::is_scene_break(t) {
         BlockKind::SceneBreak
-    } else if is_heading_line(text, stats, line) || alone && stats.is_centred(line, t) {
+    } else if is_heading_line(text, stats, line)
+        || alone && stats.is_centred(line, t) && !heading::is_false_heading(t)
+    {
         BlockKind::Heading
     } else {
         BlockKind::Paragraph
     }
 }
 
+/// A heading by its words ("CHAPTER IV", "Actus Primus.", "The Book of Ruth") or a
+/// line in capitals that is neither a play's repeated speaker name nor a letter's
+/// signature, a short speech or a song's label (see [`heading::is_false_heading`]).
 fn is_heading_line(text: &str, stats: &Stats, line: &Line) -> bool {
     let t = line.text(text);
-    shape::is_titled_heading(t) || shape::is_caps_title(t) && !stats.is_repeated_caps(line, t)
+    // Cheapest refusal first: most lines of a book are long.
+    if t.len() > 100 {
+        return false;
+    }
+    shape::is_titled_heading(t)
+        || shape::is_caps_title(t)
+            && !heading::is_false_heading(t)
+            && !stats.is_repeated_caps(line, t)
+        || heading::is_book_title(t)
 }
 
-/// "CHAPTER I." over "THE START OF IT": up to three short lines led by a heading line.
+/// "CHAPTER I." over "THE START OF IT": up to three short lines led by a heading line;
+/// or a numbered heading whose title wraps onto more lines (see [`is_wrapped_heading`]).
 fn is_heading_group(text: &str, stats: &Stats, group: &[Line]) -> bool {
-    group.len() <= 3
-        && is_heading_line(text, stats, &group[0])
-        && group
-            .iter()
-            .all(|l| l.width - l.indent <= 60 && stats.is_short(l.width))
-        && group[1..].iter().all(|l| {
+    group.len() <= 6 && is_wrapped_heading(text, group)
+        || group.len() <= 3
+            && is_heading_line(text, stats, &group[0])
+            && group
+                .iter()
+                .all(|l| l.width - l.indent <= 60 && stats.is_short(l.width))
+            && group[1..].iter().all(|l| {
+                let t = l.text(text);
+                !t.ends_with([',', ';']) && !t.starts_with(char::is_lowercase)
+            })
+}
+
+/// A numbered heading whose title runs on: in capitals over up to five more lines of
+/// capitals ("CHAPTER VI - THE LONG ROAD HOME, AND WHAT" over "BEFELL THERE"), or in
+/// mixed case over two short title-like lines.
+// Not inlined: classify_group stays small enough for its hot paths to be inlined.
+#[inline(never)]
+fn is_wrapped_heading(text: &str, group: &[Line]) -> bool {
+    let first = group[0].text(text);
+    let Some(numbered) = heading::numbered(first) else {
+        return false;
+    };
+    if !numbered.has_title(first) {
+        return false;
+    }
+    // In capitals but for a "Mr." or "Messrs." here and there.
+    let caps = |t: &str| {
+        let lower = t.chars().filter(|c| c.is_lowercase()).count();
+        lower * 5 <= t.chars().filter(|c| c.is_alphabetic()).count()
+    };
+    if caps(first) {
+        group[1..].iter().all(|l| {
             let t = l.text(text);
-            !t.ends_with([',', ';']) && !t.starts_with(char::is_lowercase)
+            l.width <= 80 && !t.starts_with(char::is_lowercase) && caps(t)
         })
+    } else {
+        group.len() <= 3
+            && group[1..]
+                .iter()
+                .all(|l| l.width - l.indent <= 60 && heading::is_subtitle(l.text(text)))
+    }
+}
+
+/// "Getting started" over a rule of `-` or `=` as long as it (a setext heading).
+#[inline(never)]
+fn is_setext(text: &str, title: &Line, rule: &Line) -> bool {
+    heading::is_setext(
+        title.text(text),
+        title.width - title.indent,
+        rule.text(text),
+    )
 }
 
 /// Tables and code: most lines have runs of spaces inside them (columns), are drawn with
@@ -260,7 +359,7 @@ fn is_tabular(text: &str, group: &[Line]) -> bool {
             && t.match_indices("  ").any(|(i, _)| {
                 t[i..].starts_with("   ") || !t[..i].ends_with(['.', '!', '?', ':', '"', '”'])
             })
-            || t.contains(" ...") && t.ends_with(|c: char| c.is_ascii_digit())
+            || t.ends_with(|c: char| c.is_ascii_digit()) && t.contains(" ...")
             || is_drawn(t);
         if is_columned {
             columned += 1;
@@ -280,11 +379,14 @@ fn is_tabular(text: &str, group: &[Line]) -> bool {
 /// A table's rule or row drawn with box-drawing characters (`├───┼───┤`, `│ a │`) or with
 /// ASCII (`+----+----+`, `| a | b |`).
 fn is_drawn(t: &str) -> bool {
+    // Box-drawing characters are U+2500 to U+257F: E2 94 xx and E2 95 xx in UTF-8. A
+    // drawn row or rule starts or ends with one.
+    let boxed = |b: &[u8]| b.len() >= 2 && b[0] == 0xe2 && (b[1] == 0x94 || b[1] == 0x95);
     let b = t.as_bytes();
     b.starts_with(b"+-") && b.ends_with(b"+")
         || b.starts_with(b"|") && b.ends_with(b"|") && b.len() > 2
-        || b.windows(2)
-            .any(|w| w[0] == 0xe2 && (w[1] == 0x94 || w[1] == 0x95))
+        || boxed(b)
+        || b.len() >= 3 && boxed(&b[b.len() - 3..])
 }
 
 /// Whether `b` holds two spaces in a row: the cheap test before [`is_tabular`]'s exact
@@ -305,9 +407,14 @@ fn has_double_space(b: &[u8]) -> bool {
 /// finished sentences, and the lines between them read as prose. Hanging-indented verse
 /// continues unfinished lines instead, and a poem's indented refrain or closing couplet
 /// follows a finished line too, but its lines are not prose.
-fn is_typewriter(text: &str, stats: &Stats, group: &[Line], base: usize, wrap: usize) -> bool {
+fn is_typewriter(
+    text: &str,
+    stats: &Stats,
+    group: &[Line],
+    base: usize,
+    wrap: evidence::Wrap,
+) -> bool {
     let (mut yes, mut no) = (0, 0);
-    let mut prose = 0;
     for pair in group.windows(2) {
         let (prev, next) = (&pair[0], &pair[1]);
         if next.indent > base && next.indent <= base + 12 {
@@ -317,11 +424,20 @@ fn is_typewriter(text: &str, stats: &Stats, group: &[Line], base: usize, wrap: u
             } else {
                 no += 1;
             }
-        } else if next.indent <= prev.indent {
-            prose += evidence::soft_score(text, stats, prev, next, wrap).signum();
         }
     }
-    yes > no && prose > 0
+    if yes <= no {
+        return false;
+    }
+    let prose: i32 = group
+        .windows(2)
+        .filter(|pair| {
+            let next = pair[1].indent;
+            next <= pair[0].indent && !(next > base && next <= base + 12)
+        })
+        .map(|pair| evidence::soft_score(text, stats, &pair[0], &pair[1], wrap).signum())
+        .sum();
+    prose > 0
 }
 
 /// Whether `group[i]` starts a new paragraph although no blank line precedes it.
@@ -367,6 +483,10 @@ fn starts_paragraph(
     {
         return true;
     }
+    // A stage direction set in from the verse around it.
+    if line.indent > prev.indent + 4 && heading::is_stage_direction(t) {
+        return true;
+    }
     // The next speech of a play whose speakers start their lines.
     if evidence::starts_speech(t) && p.ends_with(|c: char| !c.is_alphanumeric()) {
         return true;
@@ -389,7 +509,7 @@ fn starts_paragraph(
 /// when only the last line is deeper (a paragraph's last line on a tab) it is the only
 /// evidence there is.
 /// `wrap` is the column in force for the group the piece is part of.
-fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line], wrap: usize) -> BlockKind {
+fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line], wrap: evidence::Wrap) -> BlockKind {
     let later = &piece[1..];
     let hanging_paragraph =
         later[0].indent > piece[0].indent + 1 && later.iter().all(|l| l.indent == later[0].indent);

@@ -55,7 +55,19 @@ impl Break {
 pub fn decisions(doc: &Document) -> Vec<(usize, Break)> {
     let text = doc.text();
     let mut out = Vec::new();
+    let mut after_heading = false;
     for block in doc.blocks() {
+        // A rule right under a heading (a setext underline) is part of the heading.
+        let underline = block.kind == BlockKind::SceneBreak
+            && after_heading
+            && out.last().is_some_and(|&(at, _): &(usize, Break)| {
+                !text[at..block.range.start].contains("\n\n")
+            });
+        after_heading = block.kind == BlockKind::Heading;
+        if underline {
+            out.push((block.range.start, Break::Heading));
+            continue;
+        }
         let range = block.range.clone();
         // A piece that continues the block before it starts mid-line.
         let at_line_start = range.start == 0 || text[..range.start].ends_with('\n');

@@ -2,8 +2,11 @@
 //!
 //! The order matters: a BOM is the author's explicit statement, so it wins; then valid
 //! UTF-8 (by far the common case, and checked at memory speed); only then the costlier
-//! statistical guess of chardetng, which sees at most [`SNIFF`] bytes.
+//! statistical guess of chardetng, which sees at most [`SNIFF`] bytes, checked against
+//! the other single-byte encodings by [`super::detect`].
 
+use super::charset::Charset;
+use super::detect;
 use encoding_rs::{Encoding, ISO_2022_JP, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Why a file could not be turned into a story.
@@ -13,13 +16,25 @@ pub enum LoadError {
     Binary,
 }
 
-/// Decoded text and the name of the encoding it came from.
+/// Decoded text and the encoding it came from.
 #[derive(Debug)]
 pub struct Decoded {
     pub text: String,
-    pub encoding: &'static str,
+    pub charset: Charset,
     /// The text is known to be normalised already (it was checked on the way).
     pub clean: bool,
+    /// How sure the guess was, and what else it could have been.
+    pub guess: Guess,
+}
+
+/// How an encoding was chosen, for telling the reader and offering the others.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Guess {
+    /// Detection was unsure: two candidates came close, or there was little to go by.
+    pub unsure: bool,
+    /// The plausible encodings, best first (empty when the bytes said what they are: a
+    /// BOM, valid UTF-8, a forced encoding).
+    pub candidates: Vec<Charset>,
 }
 
 /// How much of the start of the file is checked for NUL bytes (binary or UTF-16).
@@ -32,27 +47,28 @@ const SNIFF: usize = 64 * 1024;
 ///
 /// `forced` (the CLI's `--encoding`) overrides every detection, BOM included. Valid UTF-8
 /// is copied once; [`decode_vec`] avoids even that.
-pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, LoadError> {
+pub fn decode(bytes: &[u8], forced: Option<Charset>) -> Result<Decoded, LoadError> {
     if let Some(done) = before_utf8(bytes, forced) {
         return done;
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(valid_utf8(text.to_owned())),
-        Err(e) => Ok(guess_legacy(bytes, e.valid_up_to())),
+        Err(e) => Ok(guess_legacy(bytes, e.valid_up_to(), bytes.len())),
     }
 }
 
 /// Like [`decode`], but takes the bytes: valid UTF-8 (the common case) becomes the
 /// `String` without a copy, after one validation pass.
-pub fn decode_vec(bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Result<Decoded, LoadError> {
-    if forced == Some(UTF_8) && !looks_binary(&bytes) {
+pub fn decode_vec(bytes: Vec<u8>, forced: Option<Charset>) -> Result<Decoded, LoadError> {
+    if forced == Some(Charset::Web(UTF_8)) && !looks_binary(&bytes) {
         return Ok(match String::from_utf8(bytes) {
             Ok(text) => Decoded {
                 text,
-                encoding: UTF_8.name(),
+                charset: Charset::Web(UTF_8),
                 clean: false,
+                guess: Guess::default(),
             },
-            Err(e) => with(UTF_8, e.as_bytes()),
+            Err(e) => with(Charset::Web(UTF_8), e.as_bytes()),
         });
     }
     if let Some(done) = before_utf8(&bytes, forced) {
@@ -62,36 +78,76 @@ pub fn decode_vec(bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Result<D
         Ok(text) => Ok(valid_utf8(text)),
         Err(e) => {
             let valid_up_to = e.utf8_error().valid_up_to();
-            Ok(guess_legacy(e.as_bytes(), valid_up_to))
+            let len = e.as_bytes().len();
+            Ok(guess_legacy(e.as_bytes(), valid_up_to, len))
         }
+    }
+}
+
+/// Where detection starts looking: chardetng learns nothing from ASCII, so it is shown
+/// the bytes from just before the first one that is not UTF-8 (a Latin-1 "é" may be
+/// 500 KB into an English novel).
+fn sniff_from(first_non_utf8: usize) -> usize {
+    first_non_utf8.saturating_sub(1024)
+}
+
+/// How many bytes from the start of a file [`decode`] looks at to choose its encoding,
+/// given its first bytes `head`: a caller that reads only the start of a file (the
+/// library, for a title) reads this much to decide the same way the reader does.
+pub fn sniff_end(head: &[u8]) -> usize {
+    match std::str::from_utf8(head) {
+        Ok(_) => head.len(),
+        // Cut in the middle of a character: UTF-8 so far.
+        Err(e) if e.error_len().is_none() => head.len(),
+        Err(e) => sniff_from(e.valid_up_to()) + SNIFF,
+    }
+}
+
+/// Decodes `head`, the first bytes of a file of `file_len` bytes, choosing the encoding
+/// as [`decode`] would for the whole file when `head` holds its first [`sniff_end`]
+/// bytes. A character cut at the end of `head` is dropped.
+pub fn decode_head(
+    head: &[u8],
+    file_len: usize,
+    forced: Option<Charset>,
+) -> Result<Decoded, LoadError> {
+    if let Some(done) = before_utf8(head, forced) {
+        return done;
+    }
+    match std::str::from_utf8(head) {
+        Ok(text) => Ok(valid_utf8(text.to_owned())),
+        Err(e) if e.error_len().is_none() && head.len() < file_len => {
+            let text = std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default();
+            Ok(valid_utf8(text.to_owned()))
+        }
+        Err(e) => Ok(guess_legacy(head, e.valid_up_to(), file_len)),
     }
 }
 
 /// The decisions taken before trying UTF-8: empty input, a forced encoding, a BOM, NULs.
 /// `None` when the bytes should be tried as UTF-8 next.
-fn before_utf8(
-    bytes: &[u8],
-    forced: Option<&'static Encoding>,
-) -> Option<Result<Decoded, LoadError>> {
+fn before_utf8(bytes: &[u8], forced: Option<Charset>) -> Option<Result<Decoded, LoadError>> {
     if bytes.is_empty() {
         return Some(Ok(Decoded {
             text: String::new(),
-            encoding: forced.unwrap_or(UTF_8).name(),
+            charset: forced.unwrap_or(Charset::Web(UTF_8)),
             clean: false,
+            guess: Guess::default(),
         }));
     }
-    if let Some(enc) = forced {
-        if enc != UTF_16LE && enc != UTF_16BE && looks_binary(bytes) {
+    if let Some(cs) = forced {
+        let utf16 = [Charset::Web(UTF_16LE), Charset::Web(UTF_16BE)].contains(&cs);
+        if !utf16 && looks_binary(bytes) {
             return Some(Err(LoadError::Binary));
         }
-        return Some(Ok(with(enc, bytes)));
+        return Some(Ok(with(cs, bytes)));
     }
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        return Some(Ok(with(enc, &bytes[bom_len..])));
+        return Some(Ok(with(Charset::Web(enc), &bytes[bom_len..])));
     }
     if looks_binary(bytes) {
         return Some(match utf16_without_bom(bytes) {
-            Some(enc) => Ok(with(enc, bytes)),
+            Some(enc) => Ok(with(Charset::Web(enc), bytes)),
             None => Err(LoadError::Binary),
         });
     }
@@ -104,43 +160,124 @@ fn valid_utf8(text: String) -> Decoded {
     // An ESC is special, so a clean text has none (and the costlier questions are only
     // asked of a text that has a special byte).
     if special && text.is_ascii() && has_iso_2022_jp_escapes(&text) {
-        return with(ISO_2022_JP, text.as_bytes());
+        return with(Charset::Web(ISO_2022_JP), text.as_bytes());
     }
     Decoded {
         text,
-        encoding: UTF_8.name(),
+        charset: Charset::Web(UTF_8),
         clean: !special,
+        guess: Guess::default(),
     }
 }
 
-/// Bytes that are not UTF-8 (the first bad one at `first_non_utf8`): chardetng's guess.
-fn guess_legacy(bytes: &[u8], first_non_utf8: usize) -> Decoded {
-    // chardetng learns nothing from ASCII, so show it the bytes from just before the first
-    // one that is not UTF-8 (a Latin-1 "é" may be 500 KB into an English novel).
-    let from = first_non_utf8.saturating_sub(1024);
+/// Bytes that are not UTF-8 (the first bad one at `first_non_utf8`): chardetng's guess,
+/// checked against the other single-byte encodings when it is one.
+/// `bytes` may be the start of a longer file of `file_len` bytes (see [`decode_head`]).
+fn guess_legacy(bytes: &[u8], first_non_utf8: usize, file_len: usize) -> Decoded {
+    let guess = legacy_guess(bytes, first_non_utf8, file_len);
+    let mut decoded = with(guess.candidates[0], bytes);
+    decoded.guess = guess;
+    decoded
+}
+
+/// What detection makes of bytes that are not UTF-8, without decoding them all.
+fn legacy_guess(bytes: &[u8], first_non_utf8: usize, file_len: usize) -> Guess {
+    let from = sniff_from(first_non_utf8);
     let sniffed = &bytes[from..bytes.len().min(from + SNIFF)];
+    let guess = chardetng_guess(sniffed, from + sniffed.len() == file_len);
+    if guess.is_single_byte() {
+        let ranking = detect::rank(sniffed, Charset::Web(guess));
+        return Guess {
+            unsure: ranking.unsure,
+            candidates: ranking.candidates.iter().map(|c| c.charset).collect(),
+        };
+    }
+    let guess = if guess == encoding_rs::EUC_JP && mostly_hangul(sniffed) {
+        encoding_rs::EUC_KR
+    } else {
+        guess
+    };
+    // A CJK guess is kept; it is doubtful when its decoding of the sample is not clean.
+    // (Not flushed: the sample may end in the middle of a character.)
+    let mut decoder = guess.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(sniffed.len() * 3);
+    let (_, _, malformed) = decoder.decode_to_string(sniffed, &mut text, false);
+    Guess {
+        unsure: malformed,
+        candidates: vec![Charset::Web(guess)],
+    }
+}
+
+/// The encodings detection would find likely for `bytes`, best first, without decoding
+/// them: for the picker when the story was read in a forced or remembered encoding.
+/// Valid UTF-8 (or a BOM) offers only itself.
+pub fn likely(bytes: &[u8]) -> Vec<Charset> {
+    if let Some((enc, _)) = Encoding::for_bom(bytes) {
+        return vec![Charset::Web(enc)];
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(_) => vec![Charset::Web(UTF_8)],
+        Err(e) => legacy_guess(bytes, e.valid_up_to(), bytes.len()).candidates,
+    }
+}
+
+/// chardetng's guess for the `sniffed` bytes (`last`: they end the file).
+fn chardetng_guess(sniffed: &[u8], last: bool) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
-    detector.feed(sniffed, from + sniffed.len() == bytes.len());
+    detector.feed(sniffed, last);
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
     // A handful of stray high bytes in English text (the Silesia `dickens` file has eight
     // DOS bytes in 10 MB) can tip chardetng to a CJK encoding; a CJK text has far more.
     let high = sniffed.iter().filter(|&&b| b >= 0x80).count();
-    let guess = if !guess.is_single_byte() && high * 100 < sniffed.len() {
+    if !guess.is_single_byte() && (high * 100 < sniffed.len() || !mostly_cjk(guess, sniffed)) {
         encoding_rs::WINDOWS_1252
     } else {
         guess
-    };
-    with(guess, bytes)
+    }
+}
+
+/// Whether `sniffed` read as EUC-KR is clean and nearly all Hangul syllables: Korean that
+/// chardetng took for EUC-JP. (Japanese read as EUC-KR is mostly kana rows turned into
+/// jamo and symbols; only its kanji become syllables.)
+fn mostly_hangul(sniffed: &[u8]) -> bool {
+    let mut decoder = encoding_rs::EUC_KR.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(sniffed.len() * 2);
+    let (_, _, malformed) = decoder.decode_to_string(sniffed, &mut text, false);
+    let (mut hangul, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        match c {
+            '\u{ac00}'..='\u{d7a3}' => hangul += 1,
+            _ => other += 1,
+        }
+    }
+    !malformed && hangul >= 2 * other && hangul > 0
+}
+
+/// Whether most of what a CJK `enc` makes of `sniffed`'s high bytes is ideographs, kana,
+/// hangul or full-width forms. DOS box drawing read as Shift_JIS is half-width katakana.
+fn mostly_cjk(enc: &'static Encoding, sniffed: &[u8]) -> bool {
+    let (text, _) = enc.decode_without_bom_handling(sniffed);
+    let (mut cjk, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        match c {
+            '\u{3000}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}' => {
+                cjk += 1;
+            }
+            '\u{ff01}'..='\u{ff5e}' => cjk += 1,
+            _ => other += 1,
+        }
+    }
+    cjk >= other
 }
 
 /// Decodes with `enc` without looking for a BOM again (it was either removed or the
 /// encoding was forced).
-fn with(enc: &'static Encoding, bytes: &[u8]) -> Decoded {
-    let (text, _) = enc.decode_without_bom_handling(bytes);
+fn with(charset: Charset, bytes: &[u8]) -> Decoded {
     Decoded {
-        text: text.into_owned(),
-        encoding: enc.name(),
+        text: charset.decode(bytes),
+        charset,
         clean: false,
+        guess: Guess::default(),
     }
 }
 
@@ -205,7 +342,7 @@ mod tests {
             .flat_map(u16::to_le_bytes)
             .collect();
         let d = decode(&bytes, None).unwrap();
-        assert_eq!(d.encoding, "UTF-16LE");
+        assert_eq!(d.charset.name(), "UTF-16LE");
         assert_eq!(d.text, "Hello there, reader.\n");
     }
 
@@ -215,7 +352,7 @@ mod tests {
             .encode_utf16()
             .flat_map(u16::to_be_bytes)
             .collect();
-        assert_eq!(decode(&bytes, None).unwrap().encoding, "UTF-16BE");
+        assert_eq!(decode(&bytes, None).unwrap().charset.name(), "UTF-16BE");
     }
 
     #[test]
@@ -228,7 +365,7 @@ mod tests {
     #[test]
     fn ansi_colours_are_not_iso_2022_jp() {
         let d = decode(b"\x1b[1mbold\x1b[0m", None).unwrap();
-        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.charset.name(), "UTF-8");
     }
 
     #[test]
@@ -236,7 +373,7 @@ mod tests {
         let mut bytes = b"Plain English words go on and on here. ".repeat(300);
         bytes.extend(b"At Ch\x83lons and Alen\x87on the road went on. ");
         bytes.extend(b"More plain words follow them. ".repeat(300));
-        assert_eq!(decode(&bytes, None).unwrap().encoding, "windows-1252");
+        assert_eq!(decode(&bytes, None).unwrap().charset.name(), "windows-1252");
     }
 
     #[test]
@@ -251,9 +388,13 @@ mod tests {
             b"bin\0ary",
         ];
         for bytes in cases {
-            for forced in [None, Some(UTF_8), Some(encoding_rs::WINDOWS_1252)] {
-                let a = decode(bytes, forced).map(|d| (d.text, d.encoding, d.clean));
-                let b = decode_vec(bytes.to_vec(), forced).map(|d| (d.text, d.encoding, d.clean));
+            for forced in [
+                None,
+                Some(Charset::Web(UTF_8)),
+                Some(Charset::Web(encoding_rs::WINDOWS_1252)),
+            ] {
+                let a = decode(bytes, forced).map(|d| (d.text, d.charset, d.clean));
+                let b = decode_vec(bytes.to_vec(), forced).map(|d| (d.text, d.charset, d.clean));
                 assert_eq!(a, b, "{bytes:?} {forced:?}");
             }
         }
@@ -261,8 +402,155 @@ mod tests {
 
     #[test]
     fn forced_encoding_wins() {
-        let d = decode("é".as_bytes(), Some(encoding_rs::WINDOWS_1252)).unwrap();
+        let d = decode(
+            "é".as_bytes(),
+            Some(Charset::Web(encoding_rs::WINDOWS_1252)),
+        )
+        .unwrap();
         assert_eq!(d.text, "Ã©");
-        assert_eq!(d.encoding, "windows-1252");
+        assert_eq!(d.charset.name(), "windows-1252");
+    }
+
+    /// Our own sentences, in the languages the legacy encodings below were made for.
+    const RUSSIAN: &str = "Старый кот сидел у окна и смотрел на дождь. Ему было скучно, \
+        но он не хотел уходить: там, на улице, шли люди с зонтами, и каждый куда-то спешил. \
+        Вечером хозяйка принесла ему молока, а потом села читать книгу.\n";
+    const ESPERANTO: &str = "Ĉiu ĵaŭdo la knabo iris al la ĝardeno de sia avo. Tie ŝi \
+        montris al li la ĥoran kanton, kaj ili manĝis ĉerizojn ĝis la suno subiris. \
+        Poste ŝi diris: ankaŭ morgaŭ ni venos.\n";
+
+    fn round_trip(text: &str, enc: &'static Encoding) -> Decoded {
+        let (bytes, _, unmappable) = enc.encode(text);
+        assert!(!unmappable, "{} cannot encode the fixture", enc.name());
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.text, text, "read as {}", d.charset.name());
+        d
+    }
+
+    #[test]
+    fn mac_cyrillic_russian_is_not_read_as_windows_1252() {
+        let d = round_trip(RUSSIAN, encoding_rs::X_MAC_CYRILLIC);
+        assert_eq!(d.charset.name(), "x-mac-cyrillic");
+    }
+
+    #[test]
+    fn russian_in_koi8_r_ibm866_and_windows_1251_is_read_right() {
+        for enc in [
+            encoding_rs::KOI8_R,
+            encoding_rs::IBM866,
+            encoding_rs::WINDOWS_1251,
+        ] {
+            round_trip(RUSSIAN, enc);
+        }
+    }
+
+    #[test]
+    fn esperanto_in_latin_3_is_not_read_as_latin_2() {
+        let d = round_trip(ESPERANTO, encoding_rs::ISO_8859_3);
+        assert_eq!(d.charset.name(), "ISO-8859-3");
+        assert!(!d.guess.unsure);
+    }
+
+    #[test]
+    fn czech_in_mac_central_european_is_read_right() {
+        // "Žluťoučký kůň pěl ďábelské ódy" and more, in Mac Central European.
+        let text = "Žluťoučký kůň úpěl ďábelské ódy, když šel přes louku. Řekl jsem mu, \
+            že večer přijde déšť a že musí domů. Kůň se otočil a běžel zpátky ke stáji.\n";
+        let bytes: Vec<u8> = text
+            .chars()
+            .map(|c| match c {
+                c if c.is_ascii() => c as u8,
+                c => super::super::charset::Charset::MacCe
+                    .decode(&(0x80..=0xff).collect::<Vec<u8>>())
+                    .chars()
+                    .position(|d| d == c)
+                    .map(|i| 0x80 + i as u8)
+                    .expect("in Mac CE"),
+            })
+            .collect();
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.charset, Charset::MacCe);
+        assert_eq!(d.text, text);
+    }
+
+    #[test]
+    fn dos_box_drawing_is_code_page_437_and_its_control_bytes_are_dropped() {
+        let mut bytes = b"\x0f The cache holds one entry per drive:\r\n".to_vec();
+        bytes.extend(b"\t\xda\xc4\xc4\xc4\xc4\xc4\xc4\xc4\xc4\xbf\r\n");
+        bytes.extend(b"\t\xb3 drive \xb3\r\n\t\xc3\xc4\xc4\xc4\xc4\xc4\xc4\xc4\xc4\xb4\r\n");
+        bytes.extend(b"\t\xb3 names \xb3\r\n\t\xc0\xc4\xc4\xc4\xc4\xc4\xc4\xc4\xc4\xd9\r\n");
+        bytes.extend(b"\x0f It is kept in memory for the whole session.\r\n");
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.charset, Charset::Cp437);
+        assert!(d.text.contains("┌────────┐"), "{}", d.text);
+        let doc = crate::document::Document::from_bytes(&bytes, None).unwrap();
+        assert!(!doc.text().contains('\x0f'));
+        assert!(doc.text().contains("│ names │"));
+        assert_eq!(doc.encoding(), "IBM437");
+    }
+
+    #[test]
+    fn a_latin_1_novel_stays_windows_1252_and_sure() {
+        let mut bytes = b"The carriage stopped before the inn. ".repeat(200);
+        bytes.extend(b"Madame de Rochefort, n\xe9e Duval, stepped down in a caf\xe9-coloured ");
+        bytes.extend(b"gown, and the ma\xeetre d'h\xf4tel bowed to her. ");
+        bytes.extend(b"More of the story goes on in plain words. ".repeat(200));
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.charset.name(), "windows-1252");
+        assert!(!d.guess.unsure);
+        assert_eq!(d.guess.candidates[0], d.charset);
+    }
+
+    #[test]
+    fn a_forced_encoding_still_knows_what_detection_would_have_liked() {
+        let (bytes, _, _) = encoding_rs::X_MAC_CYRILLIC.encode(RUSSIAN);
+        let forced = decode(&bytes, Some(Charset::Web(encoding_rs::WINDOWS_1252))).unwrap();
+        assert!(forced.guess.candidates.is_empty());
+        assert_eq!(likely(&bytes)[0].name(), "x-mac-cyrillic");
+        assert_eq!(likely("café".as_bytes()), [Charset::Web(UTF_8)]);
+    }
+
+    #[test]
+    fn korean_with_old_style_jamo_compositions_is_not_euc_jp() {
+        let text = "고양이는 창가에 앉아 비를 바라보았다. 우산을 쓴 사람들이 지나갔다. \
+            저녁에는 주인이 우유를 가져다 주었고, 고양이는 조용히 잠들었다.\n옛글: ";
+        let (bytes, _, _) = encoding_rs::EUC_KR.encode(text);
+        let mut bytes = bytes.into_owned();
+        // KS X 1001 eight-byte syllables (filler, initial, medial, filler): the A4 row
+        // is hiragana in EUC-JP, which is what chardetng sees.
+        for (initial, medial) in [(0xa1, 0xbf), (0xb7, 0xc7), (0xba, 0xcc), (0xa4, 0xd3)] {
+            bytes.extend([0xa4, 0xd4, 0xa4, initial, 0xa4, medial, 0xa4, 0xd4]);
+        }
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.charset.name(), "EUC-KR");
+        assert!(d.text.starts_with(text));
+    }
+
+    #[test]
+    fn utf8_and_bom_files_have_no_candidates_to_offer() {
+        let d = decode("Plain café\n".as_bytes(), None).unwrap();
+        assert_eq!(d.guess, Guess::default());
+    }
+
+    #[test]
+    fn a_head_cut_inside_a_utf8_character_is_still_utf8() {
+        let text = "Кошкин дом\n".repeat(50);
+        let head = &text.as_bytes()[..text.len() / 2 + 1];
+        assert!(std::str::from_utf8(head).is_err());
+        let d = decode_head(head, text.len(), None).unwrap();
+        assert_eq!(d.charset.name(), "UTF-8");
+        assert!(text.starts_with(&d.text) && d.text.len() + 1 == head.len());
+    }
+
+    #[test]
+    fn a_head_of_sniff_end_bytes_is_decoded_as_the_whole_file_is() {
+        let text = RUSSIAN.repeat(400);
+        let (bytes, _, _) = encoding_rs::X_MAC_CYRILLIC.encode(&text);
+        let end = sniff_end(&bytes[..4096]).min(bytes.len());
+        assert!(end > 4096);
+        let whole = decode(&bytes, None).unwrap();
+        let head = decode_head(&bytes[..end], bytes.len(), None).unwrap();
+        assert_eq!(head.charset, whole.charset);
+        assert!(whole.text.starts_with(&head.text));
     }
 }

@@ -6,7 +6,9 @@
 
 pub mod blocks;
 pub mod breaks;
+pub mod charset;
 pub mod decode;
+pub mod detect;
 pub mod gutenberg;
 pub mod normalise;
 mod par;
@@ -14,7 +16,8 @@ pub mod verse;
 
 use std::ops::Range;
 
-pub use decode::LoadError;
+pub use charset::Charset;
+pub use decode::{Guess, LoadError};
 
 /// What a block is, which decides how it is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -47,32 +50,28 @@ pub struct Document {
     text: String,
     blocks: Vec<Block>,
     body: Range<usize>,
-    encoding: &'static str,
+    charset: Charset,
+    guess: Guess,
 }
 
 impl Document {
     /// Decodes `bytes` (BOM, UTF-8, or detected legacy encoding unless `forced`),
     /// normalises the text and finds its blocks.
-    pub fn from_bytes(
-        bytes: &[u8],
-        forced: Option<&'static encoding_rs::Encoding>,
-    ) -> Result<Self, LoadError> {
-        let decoded = decode::decode(bytes, forced)?;
-        let mut doc = Self::from_decoded(decoded.text, decoded.clean);
-        doc.encoding = decoded.encoding;
-        Ok(doc)
+    pub fn from_bytes(bytes: &[u8], forced: Option<Charset>) -> Result<Self, LoadError> {
+        Ok(Self::from_decoded_bytes(decode::decode(bytes, forced)?))
     }
 
     /// Like [`Document::from_bytes`], but takes the bytes, so a clean UTF-8 file (the
     /// common case) becomes the document's text without being copied.
-    pub fn from_vec(
-        bytes: Vec<u8>,
-        forced: Option<&'static encoding_rs::Encoding>,
-    ) -> Result<Self, LoadError> {
-        let decoded = decode::decode_vec(bytes, forced)?;
+    pub fn from_vec(bytes: Vec<u8>, forced: Option<Charset>) -> Result<Self, LoadError> {
+        Ok(Self::from_decoded_bytes(decode::decode_vec(bytes, forced)?))
+    }
+
+    fn from_decoded_bytes(decoded: decode::Decoded) -> Self {
         let mut doc = Self::from_decoded(decoded.text, decoded.clean);
-        doc.encoding = decoded.encoding;
-        Ok(doc)
+        doc.charset = decoded.charset;
+        doc.guess = decoded.guess;
+        doc
     }
 
     /// Like [`Document::from_text`], but takes ownership so clean text is not copied.
@@ -93,7 +92,8 @@ impl Document {
             text,
             blocks,
             body,
-            encoding: "UTF-8",
+            charset: charset::UTF_8,
+            guess: Guess::default(),
         }
     }
 
@@ -110,7 +110,8 @@ impl Document {
             text,
             blocks,
             body,
-            encoding: "UTF-8",
+            charset: charset::UTF_8,
+            guess: Guess::default(),
         }
     }
 
@@ -132,7 +133,17 @@ impl Document {
 
     /// Name of the encoding the bytes were decoded from (e.g. `"windows-1252"`).
     pub fn encoding(&self) -> &'static str {
-        self.encoding
+        self.charset.name()
+    }
+
+    /// The encoding the bytes were decoded from.
+    pub fn charset(&self) -> Charset {
+        self.charset
+    }
+
+    /// How sure detection was, and the other plausible encodings (best first).
+    pub fn guess(&self) -> &Guess {
+        &self.guess
     }
 
     /// Index of the block that contains `offset`, or, when `offset` falls between blocks,

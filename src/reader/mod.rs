@@ -5,6 +5,7 @@
 //! disk or clock is involved, so every behaviour is tested by feeding actions. After each
 //! update the visible lines are recomputed, at a cost proportional to the screen.
 
+mod encodings;
 mod jumps;
 mod overlays;
 
@@ -15,6 +16,7 @@ use crate::search::Query;
 use crate::toc::{self, Chapter};
 use std::ops::Range;
 
+pub use encodings::{remap, Picker};
 pub use overlays::{Prompt, PromptKind};
 
 /// Below this size the reader shows "window too small" instead of a page.
@@ -72,6 +74,8 @@ pub enum Action {
     Delete,
     Rename,
     Library,
+    /// Open the encoding picker.
+    Encodings,
     Quit,
     /// About once a second, from the shell: expires messages.
     Tick,
@@ -96,6 +100,10 @@ pub enum Effect {
     },
     Library,
     Quit,
+    /// Read the story's file and hand its bytes to [`Reader::open_encodings`].
+    ReadForEncodings,
+    /// The story was re-read in this encoding: remember it for the book.
+    EncodingChosen(crate::document::Charset),
 }
 
 /// What the reader shows.
@@ -104,8 +112,16 @@ pub enum Mode {
     Reading,
     Help,
     Prompt(Prompt),
-    Chapters { selected: usize },
-    Bookmarks { selected: usize },
+    Chapters {
+        selected: usize,
+    },
+    Bookmarks {
+        selected: usize,
+    },
+    /// The encoding picker (see [`Reader::picker`]).
+    Encodings {
+        selected: usize,
+    },
 }
 
 /// A bookmark as the reader shows it; storage keeps the rest.
@@ -137,6 +153,7 @@ pub struct Reader {
     marks: Vec<Mark>,
     page: Vec<Line>,
     at_end: bool,
+    picker: Option<Picker>,
 }
 
 impl Reader {
@@ -165,6 +182,7 @@ impl Reader {
             marks: Vec::new(),
             page: Vec::new(),
             at_end: false,
+            picker: None,
         };
         reader.refresh();
         reader
@@ -175,6 +193,10 @@ impl Reader {
     }
     pub fn title(&self) -> &str {
         &self.title
+    }
+    /// Replaces the title (the story was re-read in another encoding).
+    pub fn set_title(&mut self, title: impl Into<String>) {
+        self.title = title.into();
     }
     /// The byte offset at the top of the page: the reader's place.
     pub fn place(&self) -> usize {
@@ -266,6 +288,9 @@ impl Reader {
         }
         if let Action::Resize { width, height } = action {
             self.size = (width, height);
+            if let Mode::Encodings { selected } = self.mode {
+                self.preview_encoding(selected);
+            }
             self.refresh();
             return Effect::None;
         }
@@ -338,6 +363,7 @@ impl Reader {
             Action::AddBookmark => return self.add_bookmark(),
             Action::Bookmarks => self.open_bookmarks(),
             Action::Library => return Effect::Library,
+            Action::Encodings => return Effect::ReadForEncodings,
             Action::Quit => return Effect::Quit,
             _ => {}
         }

@@ -62,12 +62,18 @@ impl Reader {
                 Effect::None
             }
             Mode::Bookmarks { selected } => self.bookmarks(selected, action),
+            Mode::Encodings { selected } => self.encodings(selected, action),
         }
     }
 
     /// Moves a list selection: `Ok(new selection)` while the list stays open,
     /// `Err(Some(i))` when item `i` was chosen, `Err(None)` when the list was closed.
-    fn list(&self, selected: usize, len: usize, action: &Action) -> Result<usize, Option<usize>> {
+    pub(super) fn list(
+        &self,
+        selected: usize,
+        len: usize,
+        action: &Action,
+    ) -> Result<usize, Option<usize>> {
         let last = len.saturating_sub(1);
         let page = self.page_height().saturating_sub(4).max(1);
         match action {

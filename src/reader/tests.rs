@@ -228,6 +228,29 @@ fn chapters_next_previous_and_the_list() {
 }
 
 #[test]
+fn next_chapter_does_not_stop_at_a_letter_or_a_headline_inside_a_chapter() {
+    let p = "The tide was out and the boats lay on their sides in the mud, and\n\
+             the keeper walked between them with his lamp, counting hulls and\n\
+             muttering the names of the ones that had not yet come home again.\n";
+    let chapter = |n: &str| {
+        format!(
+            "CHAPTER {n}\n\n{p}\n\"MY DEAR TOM,--\n\n{p}\n\"NELL.\n\n{p}\n\
+             A NOTICE ON THE HARBOUR DOOR\n\n{p}\nWHAT?\n\n{p}\n"
+        )
+    };
+    let text = format!("{}{}{}", chapter("I"), chapter("II"), chapter("III"));
+    let mut r = Reader::new(Document::from_text(&text), "Tides", (80, 24), 72);
+    let titles: Vec<&str> = r.chapters().iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(titles, ["CHAPTER I", "CHAPTER II", "CHAPTER III"]);
+    r.update(Action::NextChapter);
+    assert_eq!(r.place(), text.find("CHAPTER II").unwrap());
+    r.update(Action::NextChapter);
+    assert_eq!(r.place(), text.find("CHAPTER III").unwrap());
+    r.update(Action::PrevChapter);
+    assert_eq!(r.place(), text.find("CHAPTER II").unwrap());
+}
+
+#[test]
 fn start_and_end_and_percent_at_the_end() {
     let mut r = reader();
     r.update(Action::Bottom);

@@ -6,7 +6,9 @@
 //! [`MAX_FOUND`] stories found, and it never enters a virtual file system (`/proc`,
 //! `/sys`, `/dev`), by a link or otherwise. It stops as soon as its [`Walk`] is dropped.
 
+use crate::document::Charset;
 use crate::library::FolderFile;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
@@ -31,8 +33,9 @@ pub struct Walk {
 }
 
 impl Walk {
-    /// Starts walking `folders` for story files (`.txt`), titling each as it is found.
-    pub fn start(folders: Vec<PathBuf>) -> Walk {
+    /// Starts walking `folders` for story files (`.txt`), titling each as it is found
+    /// (in the encoding `remembered` for it, by fingerprint, if one was chosen).
+    pub fn start(folders: Vec<PathBuf>, remembered: HashMap<String, Charset>) -> Walk {
         let (tx, found) = mpsc::channel();
         let looked = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
@@ -40,7 +43,7 @@ impl Walk {
         std::thread::Builder::new()
             .name("dogear-library-walk".into())
             .spawn(move || {
-                walk(&folders, &l, &c, |file| tx.send(file).is_ok());
+                walk(&folders, &remembered, &l, &c, |file| tx.send(file).is_ok());
             })
             .map(|_| ())
             // No thread, no walk: the library shows what it has without folder stories.
@@ -80,10 +83,19 @@ impl Drop for Walk {
 /// walk is cancelled, or a bound is reached.
 pub fn walk(
     folders: &[PathBuf],
+    remembered: &HashMap<String, Charset>,
     looked: &AtomicUsize,
     cancel: &AtomicBool,
     mut found: impl FnMut(FolderFile) -> bool,
 ) {
+    // Fingerprinting reads a few samples of each file: only when there is a choice to find.
+    let chosen = |path: &Path| {
+        if remembered.is_empty() {
+            return None;
+        }
+        let fingerprint = crate::fingerprint::of_path(path).ok()?;
+        remembered.get(&fingerprint).copied()
+    };
     let mut count = 0;
     for dir in folders {
         let root = dir.canonicalize().unwrap_or_else(|_| dir.clone());
@@ -106,7 +118,7 @@ pub fn walk(
                 .path()
                 .canonicalize()
                 .unwrap_or_else(|_| entry.path().to_owned());
-            let title = super::title_of_file(&path);
+            let title = super::title_of_file(&path, chosen(&path));
             count += 1;
             if !found(FolderFile { title, path }) || count >= MAX_FOUND {
                 return;
@@ -143,10 +155,17 @@ mod tests {
     fn found_in(dir: &Path) -> (Vec<FolderFile>, usize) {
         let looked = AtomicUsize::new(0);
         let mut files = Vec::new();
-        walk(&[dir.to_owned()], &looked, &AtomicBool::new(false), |f| {
-            files.push(f);
-            true
-        });
+        let none = HashMap::new();
+        walk(
+            &[dir.to_owned()],
+            &none,
+            &looked,
+            &AtomicBool::new(false),
+            |f| {
+                files.push(f);
+                true
+            },
+        );
         (files, looked.into_inner())
     }
 
@@ -187,11 +206,17 @@ mod tests {
         let looked = AtomicUsize::new(0);
         let cancel = AtomicBool::new(false);
         let mut n = 0;
-        walk(&[dir.path().to_owned()], &looked, &cancel, |_| {
-            n += 1;
-            cancel.store(true, Ordering::Relaxed);
-            true
-        });
+        walk(
+            &[dir.path().to_owned()],
+            &HashMap::new(),
+            &looked,
+            &cancel,
+            |_| {
+                n += 1;
+                cancel.store(true, Ordering::Relaxed);
+                true
+            },
+        );
         assert_eq!(n, 1);
     }
 }

@@ -94,3 +94,40 @@ fn list(items: Vec<ListItem>, selected: usize, title: &str, area: Rect, buf: &mu
         &mut state,
     );
 }
+
+/// The encoding picker: a narrow list at the right, so the preview shows beside it.
+pub fn encodings(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer) {
+    let Some(picker) = reader.picker() else {
+        return;
+    };
+    let current = reader.document().charset();
+    let items: Vec<ListItem> = picker
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(i, cs)| {
+            let mark = if *cs == current { "•" } else { " " };
+            let likely = if i < picker.likely { "" } else { "  " };
+            ListItem::new(format!("{mark} {likely}{}", cs.name()))
+        })
+        .collect();
+    let width = 24.min(area.width);
+    let height = (items.len() as u16 + 2).min(area.height);
+    let rect = Rect {
+        x: area.x + area.width - width,
+        y: area.y,
+        width,
+        height,
+    };
+    Clear.render(rect, buf);
+    let block = Block::bordered().title(" encoding: Enter Esc ");
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let mut state = ListState::default().with_selected(Some(selected));
+    StatefulWidget::render(
+        List::new(items).highlight_style(SELECTED),
+        inner,
+        buf,
+        &mut state,
+    );
+}

@@ -42,6 +42,7 @@ impl Widget for &Reader {
             Mode::Help => lists::help(area, buf),
             Mode::Chapters { selected } => lists::chapters(self, *selected, text_area, buf),
             Mode::Bookmarks { selected } => lists::bookmarks(self, *selected, text_area, buf),
+            Mode::Encodings { selected } => lists::encodings(self, *selected, text_area, buf),
             Mode::Reading | Mode::Prompt(_) => {}
         }
     }
@@ -58,15 +59,16 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 }
 
 fn draw_page(reader: &Reader, area: Rect, buf: &mut Buffer) {
-    let text = reader.document().text();
+    // The encoding picker previews the page decoded the selected way.
+    let (text, page, hit) = match reader.picker() {
+        Some(picker) => {
+            let (text, lines) = picker.preview();
+            (text, lines, None)
+        }
+        None => (reader.document().text(), reader.page(), reader.hit()),
+    };
     let column = reader.column();
-    let hit = reader.hit();
-    for (row, line) in reader
-        .page()
-        .iter()
-        .take(usize::from(area.height))
-        .enumerate()
-    {
+    for (row, line) in page.iter().take(usize::from(area.height)).enumerate() {
         if line.style == LineStyle::Blank {
             continue;
         }
@@ -148,7 +150,12 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(area.x, area.y, visible, width, STATUS);
         return;
     }
-    let right = format!(" {:>3}% ", reader.percent());
+    // An encoding detection was unsure of is named, with a question mark (E picks another).
+    let doc = reader.document();
+    let right = match doc.guess().unsure {
+        true => format!(" {}? {:>3}% ", doc.encoding(), reader.percent()),
+        false => format!(" {:>3}% ", reader.percent()),
+    };
     let mut left = format!(" {}", sanitise::line(reader.title()));
     let room = width.saturating_sub(right.width());
     match (

@@ -13,17 +13,25 @@ use super::shape::{self, Line};
 use super::stats::Stats;
 use crate::layout::width::str_width;
 
+/// The wrap column in force for some lines: their own, or the document's (asked of the
+/// statistics only when a break is measured against it, so that a guessed column is
+/// checked against exactly the questions it answered).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Wrap {
+    Own(usize),
+    Document,
+}
+
 /// The wrap column in force for `lines` (a group or a piece of one): the widest of the
 /// lines that are followed by another (near the widest, so a few over-long lines do not
 /// count), when there are enough of them to tell and they reach near the document's
 /// column; otherwise the document's.
-pub(super) fn local_wrap(stats: &Stats, lines: &[Line]) -> usize {
-    let doc = stats.wrap_column();
+pub(super) fn local_wrap(stats: &Stats, lines: &[Line]) -> Wrap {
     let Some((_, inner)) = lines.split_last() else {
-        return doc;
+        return Wrap::Document;
     };
     if inner.len() < 3 {
-        return doc;
+        return Wrap::Document;
     }
     // Near the top of the widths but never the widest: a line or two over-long (an
     // unevenly wrapped paragraph) must not set the column for the rest. The first lines
@@ -36,36 +44,37 @@ pub(super) fn local_wrap(stats: &Stats, lines: &[Line]) -> usize {
     let widths = &mut widths[..n];
     widths.sort_unstable();
     let second = widths[(n * 3 / 4).min(n - 2)];
-    // A few lines that all stop well short of the document's column (by more than 15%)
-    // are verse, not a narrower wrap: measure them against the document's.
-    // Many lines are evidence enough of their own column.
-    if second * 20 >= doc * 17 || n >= 8 && second >= 40 {
-        second
+    // Many lines are evidence enough of their own column; a few lines that all stop well
+    // short of the document's column (by more than 15%) are verse, not a narrower wrap:
+    // measure them against the document's.
+    if n >= 8 && second >= 40 || stats.reaches_column(second) {
+        Wrap::Own(second)
     } else {
-        doc
+        Wrap::Document
     }
 }
 
-/// How strongly the break between `prev` and `next` looks soft (positive) or hard
-/// (negative), given the wrap column `wrap`.
-pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wrap: usize) -> i32 {
-    let (p, n) = (prev.text(text), next.text(text));
-    let first_word = n
-        .split(char::is_whitespace)
-        .find(|w| !w.is_empty())
-        .unwrap_or("");
-    let word = if first_word.is_ascii() {
-        first_word.len()
-    } else {
-        str_width(first_word)
-    };
-    let room = wrap as i64 - (prev.width + 1 + word) as i64;
-    let mut score = match room {
+/// The score of the room left for the next word (`room` columns; negative when it would
+/// not have fitted).
+pub(super) fn room_score(room: i64) -> i32 {
+    match room {
         ..=-1 => 3,
         0..=2 => 0,
         3..=5 => -1,
         6..=10 => -2,
         _ => -4,
+    }
+}
+
+/// How strongly the break between `prev` and `next` looks soft (positive) or hard
+/// (negative), given the wrap column in force.
+pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wrap: Wrap) -> i32 {
+    let (p, n) = (prev.text(text), next.text(text));
+    let word = first_word_width(n);
+    let used = prev.width + 1 + word;
+    let (mut score, room) = match wrap {
+        Wrap::Own(w) => (room_score(w as i64 - used as i64), w as i64 - used as i64),
+        Wrap::Document => stats.room_for(used),
     };
     // Lines centred on one middle (a title page): twice the middle is indent + width.
     if prev.indent != next.indent
@@ -79,7 +88,7 @@ pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wr
         score -= 3;
     }
     // A line of one word that left room for more: someone ended it there.
-    if !p.contains(' ') && room > 10 {
+    if room > 10 && !p.contains(' ') {
         score -= 3;
     }
     let ends = shape::ends_sentence(p);
@@ -95,27 +104,121 @@ pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wr
     } else if p.ends_with(|c: char| c.is_alphanumeric()) {
         score += 1;
         // Nobody ends a line of verse on "the": a tool broke the sentence there.
-        let last = p.rsplit(' ').next().unwrap_or("");
-        if LEADING_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last)) {
+        if ends_on_leading_word(p) {
             score += 2;
         }
     }
     score
 }
 
-/// Words that lead into what follows them (articles, prepositions, conjunctions): a line
-/// ending on one breaks a phrase.
-const LEADING_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "and",
-    "or", "but", "nor", "that", "which", "who", "whose", "as", "than", "his", "her", "its",
-    "their", "my", "your", "our", "this", "these", "those", "is", "was", "were", "be", "had",
-    "have", "has", "very", "so", "if", "when", "de", "la", "le", "el", "los", "las", "y", "en",
-    "der", "die", "das", "und",
-];
+/// Display width of the first word of `t` (a line's text, so it starts with no space).
+/// Plain ASCII words, the common case, are measured bytewise.
+fn first_word_width(t: &str) -> usize {
+    let b = t.as_bytes();
+    match b.iter().position(|&c| c == b' ' || !c.is_ascii()) {
+        Some(i) if b[i] == b' ' => i,
+        None => b.len(),
+        // A non-ASCII character: the word may end at any Unicode space (a no-break space
+        // too: a line glued with them was not filled word by word).
+        Some(_) => t
+            .split(char::is_whitespace)
+            .find(|w| !w.is_empty())
+            .map_or(0, str_width),
+    }
+}
+
+/// Whether `p` ends on a word that leads into what follows it (an article, a
+/// preposition, a conjunction: a line ending on one breaks a phrase); only the last few
+/// bytes are looked at.
+fn ends_on_leading_word(p: &str) -> bool {
+    let b = p.as_bytes();
+    let tail = &b[b.len().saturating_sub(6)..];
+    let Some(space) = tail.iter().rposition(|&c| c == b' ') else {
+        // The whole line is one short word, or the last word is long.
+        return b.len() <= 5 && is_leading(b);
+    };
+    is_leading(&tail[space + 1..])
+}
+
+fn is_leading(word: &[u8]) -> bool {
+    if word.is_empty() || word.len() > 5 {
+        return false;
+    }
+    let mut lower = [0u8; 5];
+    for (l, &c) in lower.iter_mut().zip(word) {
+        *l = c.to_ascii_lowercase();
+    }
+    matches!(
+        &lower[..word.len()],
+        b"a" | b"an"
+            | b"the"
+            | b"of"
+            | b"to"
+            | b"in"
+            | b"on"
+            | b"at"
+            | b"by"
+            | b"for"
+            | b"with"
+            | b"from"
+            | b"into"
+            | b"and"
+            | b"or"
+            | b"but"
+            | b"nor"
+            | b"that"
+            | b"which"
+            | b"who"
+            | b"whose"
+            | b"as"
+            | b"than"
+            | b"his"
+            | b"her"
+            | b"its"
+            | b"their"
+            | b"my"
+            | b"your"
+            | b"our"
+            | b"this"
+            | b"these"
+            | b"those"
+            | b"is"
+            | b"was"
+            | b"were"
+            | b"be"
+            | b"had"
+            | b"have"
+            | b"has"
+            | b"very"
+            | b"so"
+            | b"if"
+            | b"when"
+            | b"de"
+            | b"la"
+            | b"le"
+            | b"el"
+            | b"los"
+            | b"las"
+            | b"y"
+            | b"en"
+            | b"der"
+            | b"die"
+            | b"das"
+            | b"und"
+    )
+}
 
 /// The first letter or digit of `t`, past any opening quotes, brackets or dashes.
 pub(super) fn first_letter(t: &str) -> Option<char> {
-    t.chars().take(4).find(|c| c.is_alphanumeric())
+    for &b in t.as_bytes().iter().take(4) {
+        if b.is_ascii_alphanumeric() {
+            return Some(char::from(b));
+        }
+        if !b.is_ascii() {
+            return t.chars().take(4).find(|c| c.is_alphanumeric());
+        }
+    }
+    None
 }
 
 /// Whether `t` starts with a verse or list number: `2:4`, `12.`, `58, 59.`, `(3)`, `iv.`.
@@ -178,6 +281,13 @@ pub(super) fn starts_speech(t: &str) -> bool {
 /// The length of a speech's opening speaker and the spaces after it (see
 /// [`starts_speech`]), or 0: the gap after a name is a tab stop, not a column.
 pub(super) fn speech_prefix(t: &str) -> usize {
+    // Most lines start with a small letter, a quote, or a capitalised word: no name.
+    match t.as_bytes() {
+        [b'_', ..] => {}
+        [a, b, ..] if a.is_ascii_uppercase() && !b.is_ascii_lowercase() => {}
+        [a, ..] if !a.is_ascii() => {}
+        _ => return 0,
+    }
     let spoken = |r: &str| r.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase());
     let after = |at: usize| at + t[at..].len() - t[at..].trim_start().len();
     // `_Ros._ Good shepherd`: an abbreviated speaker in italics.

@@ -105,6 +105,11 @@ mod tests {
             "HAMLET\n\nWords.\n\nHAMLET\n\nMore.\n\nHAMLET\n\n".to_string(),
             format!("{}\n", "x".repeat(40_000)),
             "   \n\n\n\n".to_string(),
+            // Headings of every new shape, and lines that only look like headings.
+            "CHAPTER VI - THE LONG ROAD HOME, AND WHAT\nBEFELL THERE\n\nNotes\n-----\n\n\
+             _Actus primus. Scena prima._\n\nDEAR SIR,--\n\n\"MINA.\n\nWHAT?\n\n\
+             \x20                Enter the GAOLER.\n\nThe Book of the Prophet Jonah\n\n"
+                .to_string(),
         ] {
             for n in [1, 7, 40, 300] {
                 let half = format!("{PROSE}\n").repeat(n);

@@ -2,6 +2,7 @@
 //! scene break. Pure functions of the line, so block detection stays a readable
 //! sequence of decisions.
 
+use super::heading;
 use unicode_width::UnicodeWidthStr;
 
 /// One non-blank line, measured once.
@@ -117,6 +118,12 @@ fn display_width(s: &str) -> usize {
 
 /// Whether the line ends a sentence (so a following indented line starts a paragraph).
 pub(crate) fn ends_sentence(t: &str) -> bool {
+    // Most lines end on a letter or a comma: no need to look further.
+    if let Some(b) = t.as_bytes().last() {
+        if b.is_ascii_alphanumeric() || matches!(b, b',' | b';') {
+            return false;
+        }
+    }
     let t = t.trim_end_matches(['"', '\'', '”', '’', ')', ']', '_', '*', '」', '』']);
     t.ends_with(['.', '!', '?', ':', '。', '！', '？', '…']) || t.ends_with("--") || t.is_empty()
 }
@@ -137,92 +144,21 @@ pub(super) fn is_scene_break(t: &str) -> bool {
                 .all(|c| matches!(c, ' ' | '#' | '*' | '~' | '§' | '%')))
 }
 
-const NUMBERED: &[&str] = &[
-    "chapter", "book", "part", "volume", "act", "scene", "canto", "section", "stave", "letter",
-];
-const ALONE: &[&str] = &[
-    "prologue",
-    "epilogue",
-    "preface",
-    "introduction",
-    "contents",
-    "afterword",
-    "foreword",
-    "interlude",
-    "conclusion",
-    "appendix",
-];
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "last",
-    "the",
-];
-
-fn is_roman(w: &str) -> bool {
-    !w.is_empty()
-        && w.len() <= 8
-        && (w.chars().all(|c| "IVXLCDM".contains(c)) || w.chars().all(|c| "ivxlc".contains(c)))
-}
-
 /// A heading by its words: "CHAPTER IV", "Chapter 12: The Return", "BOOK II",
-/// "PART ONE", "Prologue", a roman numeral alone ("IV." too), a small number alone.
+/// "PART ONE", "Prologue", a roman numeral alone ("IV." too), a small number alone, and
+/// the other numbered headings [`heading::numbered`] reads ("Actus Primus.", "SURA XC.").
 pub(super) fn is_titled_heading(t: &str) -> bool {
     if t.len() > 80 {
         return false;
     }
     let bare = t.trim_end_matches(['.', ':']);
-    if !bare.is_empty() && bare.len() <= 8 && bare.chars().all(|c| "IVXLCDM".contains(c)) {
+    if heading::is_roman(bare) && bare.bytes().all(|b| b.is_ascii_uppercase()) {
         return true;
     }
     if !bare.is_empty() && bare.len() <= 3 && bare.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
-    let mut words = t
-        .split([' ', ':', '.', '-', '—', ','])
-        .filter(|w| !w.is_empty());
-    let Some(first) = words.next() else {
-        return false;
-    };
-    let is = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
-    if is(ALONE, first) {
-        let rest = &t[t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len())..];
-        return rest.is_empty() || rest.starts_with([':', '.', ' ', '-', '—']) && t.len() <= 60;
-    }
-    if is(NUMBERED, first) {
-        return words.next().is_some_and(|w| {
-            w.bytes().all(|b| b.is_ascii_digit()) || is_roman(w) || is(NUMBER_WORDS, w)
-        });
-    }
-    false
+    heading::is_named_section(t) || heading::numbered(t).is_some()
 }
 
 /// A short line in capitals ("THE LOST LETTER"): a title, unless it repeats (a play's

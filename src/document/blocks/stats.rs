@@ -36,8 +36,10 @@ pub(super) struct Probe {
     pub(super) vs_too_long: [u64; 4],
     /// Whether centring was judged for an indented line (which depends on the wrap).
     pub(super) centred: bool,
-    /// Whether the wrap column itself was used (the fit test of a line break).
-    pub(super) wrap: bool,
+    /// Line widths compared with the column (a group's own column near the document's?).
+    pub(super) vs_column: [u64; 4],
+    /// Widths used up by a line and the next word, measured against the column.
+    pub(super) vs_room: [u64; 4],
     /// Whether a decision turned on `capitalised`, on `one_line_japanese`.
     pub(super) capitalised: bool,
     pub(super) japanese: bool,
@@ -55,7 +57,12 @@ impl Probe {
             *a |= b;
         }
         self.centred |= other.centred;
-        self.wrap |= other.wrap;
+        for (a, b) in self.vs_column.iter_mut().zip(other.vs_column) {
+            *a |= b;
+        }
+        for (a, b) in self.vs_room.iter_mut().zip(other.vs_room) {
+            *a |= b;
+        }
         self.capitalised |= other.capitalised;
         self.japanese |= other.japanese;
         self.caps.extend(other.caps);
@@ -162,10 +169,20 @@ impl<'t> Stats<'t> {
         shape::is_centred(line, t, self.wrap)
     }
 
-    /// The document's wrap column, for the fit test of a line break.
-    pub(super) fn wrap_column(&self) -> usize {
-        self.probe.borrow_mut().wrap = true;
-        self.wrap
+    /// Whether a group whose lines reach `width` columns is near the document's column
+    /// (within 15%), so that its own column can be trusted.
+    pub(super) fn reaches_column(&self, width: usize) -> bool {
+        set_bit(&mut self.probe.borrow_mut().vs_column, width);
+        width * 20 >= self.wrap * 17
+    }
+
+    /// The fit test against the document's column: a line and the next word take `used`
+    /// columns. Returns the score of the room left (see `evidence::room_score`) and the
+    /// room itself.
+    pub(super) fn room_for(&self, used: usize) -> (i32, i64) {
+        set_bit(&mut self.probe.borrow_mut().vs_room, used);
+        let room = self.wrap as i64 - used as i64;
+        (super::evidence::room_score(room), room)
     }
 
     pub(super) fn is_repeated_caps(&self, line: &Line, t: &str) -> bool {
@@ -190,7 +207,13 @@ impl<'t> Stats<'t> {
         let p = self.probe.borrow();
         bits(&p.vs_full).all(|w| (w < self.full()) == (w < real.full()))
             && bits(&p.vs_too_long).all(|w| (w > self.too_long()) == (w > real.too_long()))
-            && (!(p.centred || p.wrap) || self.wrap == real.wrap)
+            && (!p.centred || self.wrap == real.wrap)
+            && bits(&p.vs_column).all(|w| (w * 20 >= self.wrap * 17) == (w * 20 >= real.wrap * 17))
+            && bits(&p.vs_room).all(|u| {
+                let room = |wrap: usize| evidence::room_score(wrap as i64 - u as i64);
+                // A width of 255 stands for every width from 255 up: far past any column.
+                u >= 255 || room(self.wrap) == room(real.wrap)
+            })
             && (!p.capitalised || self.capitalised == real.capitalised)
             && (!p.japanese || self.one_line_japanese == real.one_line_japanese)
     }

@@ -1,0 +1,391 @@
+//! The table of contents on small stories of our own with the traps of real books:
+//! headings that wrap, scripture and Latin acts, titles on the next line, and the
+//! letters, speeches and contents lists that only look like chapters.
+
+use dogear::document::{BlockKind, Document};
+use dogear::toc::{chapters, listing_json, listing_text};
+
+/// A paragraph hard-wrapped near 70 columns.
+const PROSE: &str = "The lamp had burned low by the time the carrier reached the bridge,\n\
+and the river below it ran loud with the rain of three whole days. He\n\
+stopped to listen, then went on, because there was nothing else to do\n\
+and nobody at all to tell him otherwise on such a night as this one.\n";
+
+/// `headings`, each followed by a few paragraphs of prose.
+fn book(headings: &[&str]) -> String {
+    let mut s = String::new();
+    for h in headings {
+        s.push_str(h);
+        s.push_str("\n\n");
+        for _ in 0..3 {
+            s.push_str(PROSE);
+            s.push('\n');
+        }
+    }
+    s
+}
+
+fn titles(text: &str) -> Vec<String> {
+    chapters(&Document::from_text(text))
+        .into_iter()
+        .map(|c| c.title)
+        .collect()
+}
+
+fn heading_texts(text: &str) -> Vec<String> {
+    let doc = Document::from_text(text);
+    doc.blocks()
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading)
+        .map(|b| doc.text()[b.range.clone()].to_string())
+        .collect()
+}
+
+// ---- headings that were missed ----
+
+#[test]
+fn a_chapter_title_that_wraps_onto_a_second_line_is_one_heading() {
+    let text = book(&[
+        "CHAPTER V - THE SHORT CROSSING",
+        "CHAPTER VI - THE LONG ROAD HOME, AND WHAT BEFELL THE CARRIER ON IT\nWITH HIS TWO HORSES",
+        "CHAPTER VII - THE LAST",
+    ]);
+    assert_eq!(
+        titles(&text),
+        [
+            "CHAPTER V - THE SHORT CROSSING",
+            "CHAPTER VI - THE LONG ROAD HOME, AND WHAT BEFELL THE CARRIER ON IT WITH HIS TWO HORSES",
+            "CHAPTER VII - THE LAST",
+        ]
+    );
+}
+
+#[test]
+fn a_wrapped_title_in_mixed_case_is_one_heading_too() {
+    let text = book(&[
+        "Chapter 6: The Long Road Home, and What\nBefell There",
+        "Chapter 7: Morning",
+    ]);
+    assert_eq!(
+        titles(&text),
+        [
+            "Chapter 6: The Long Road Home, and What Befell There",
+            "Chapter 7: Morning"
+        ]
+    );
+}
+
+#[test]
+fn a_contents_line_followed_by_prose_is_not_a_wrapped_heading() {
+    let text =
+        format!("Chapter 6: The Weir\nit was cold that year and nobody went out.\n\n{PROSE}");
+    assert!(heading_texts(&text).is_empty());
+}
+
+#[test]
+fn scripture_books_and_their_chapters_before_numbered_verses() {
+    let verses = "1:1. In the first days the keepers of the ferry wrote down all\n\
+                  that crossed the water, both beast and man.\n\n\
+                  1:2. And they kept the book in a dry place under the stair.\n";
+    let text = format!(
+        "The First Book of the Ferrymen, Commonly Called the Ledger\n\n\
+         Ferries Chapter 1\n\n{verses}\n\
+         Ferries Chapter 2\n\n{verses}\n\
+         Ferries Chapter 3\n\n{verses}"
+    );
+    assert_eq!(
+        titles(&text),
+        [
+            "The First Book of the Ferrymen, Commonly Called the Ledger",
+            "Ferries Chapter 1",
+            "Ferries Chapter 2",
+            "Ferries Chapter 3",
+        ]
+    );
+}
+
+#[test]
+fn an_anthology_chapter_with_its_title_before_numbered_sayings() {
+    let sayings = "1. The net that is mended in the morning catches fish at night.\n\n\
+                   2. A calm sea teaches nobody to steer.\n";
+    let text = format!(
+        "Chapter I. The Mended Nets\n\n{sayings}\nChapter II. The Calm Sea\n\n{sayings}\n\
+         Chapter III. The Harbour Wall\n\n{sayings}"
+    );
+    assert_eq!(
+        titles(&text),
+        [
+            "Chapter I. The Mended Nets",
+            "Chapter II. The Calm Sea",
+            "Chapter III. The Harbour Wall"
+        ]
+    );
+}
+
+#[test]
+fn acts_and_scenes_in_old_spelling_latin_and_italics() {
+    for heading in [
+        "Actus Primus. Scoena Prima.",
+        "Scena Secunda.",
+        "_Actus primus. Scena prima._",
+        "_Actus [Tertius]. Scena Prima._",
+        "ACT I. SCENE II.",
+        "THE SECOND ACT",
+    ] {
+        let text = book(&[heading]);
+        assert_eq!(heading_texts(&text), [heading], "{heading}");
+    }
+    let play = book(&[
+        "_Actus primus. Scena prima._",
+        "_Actus Secundus. Scena prima._",
+        "_Actus Tertius. Scena prima._",
+    ]);
+    assert_eq!(
+        titles(&play),
+        [
+            "Actus primus. Scena prima.",
+            "Actus Secundus. Scena prima.",
+            "Actus Tertius. Scena prima."
+        ]
+    );
+}
+
+#[test]
+fn a_setext_heading_underlined_with_dashes_or_equals() {
+    let text = format!(
+        "* Getting Aboard\n----------------\n\n{PROSE}\nThe Crossing\n============\n\n{PROSE}"
+    );
+    assert_eq!(heading_texts(&text), ["* Getting Aboard", "The Crossing"]);
+    assert_eq!(titles(&text), ["* Getting Aboard", "The Crossing"]);
+    // The rule stays in the text, as a break under the heading.
+    let doc = Document::from_text(&text);
+    assert_eq!(doc.blocks()[1].kind, BlockKind::SceneBreak);
+}
+
+#[test]
+fn a_rule_of_another_length_is_no_underline() {
+    let text = format!("Notes\n--------------------------\n\n{PROSE}");
+    assert!(heading_texts(&text).is_empty());
+}
+
+#[test]
+fn sura_headings_with_a_dash_and_a_glued_footnote_digit() {
+    let text = book(&[
+        "SURA1 XCVI.-THE CLOT",
+        "SURA LXXIV.-THE CLOAKED2",
+        "Sura XCIII.-The Morning",
+    ]);
+    assert_eq!(
+        titles(&text),
+        [
+            "SURA XCVI.-THE CLOT",
+            "SURA LXXIV.-THE CLOAKED",
+            "Sura XCIII.-The Morning"
+        ]
+    );
+}
+
+// ---- titles attached to their chapter ----
+
+#[test]
+fn a_short_title_line_after_a_bare_chapter_number_joins_it() {
+    let text = book(&["CHAPTER 1\n\nThe Harbour.", "CHAPTER 2\n\nTHE WEIR"]);
+    assert_eq!(
+        titles(&text),
+        ["CHAPTER 1. The Harbour.", "CHAPTER 2. THE WEIR"]
+    );
+}
+
+#[test]
+fn an_italic_subheading_is_the_chapter_title_without_its_underscores() {
+    let text = format!(
+        "CHAPTER IV\n\n_Letter from the Mate to his Sister._\n\n{PROSE}\n\
+         CHAPTER V\n\n_The Mate's Log._--Wind in the north.\n\n{PROSE}"
+    );
+    assert_eq!(
+        titles(&text),
+        [
+            "CHAPTER IV. Letter from the Mate to his Sister.",
+            "CHAPTER V"
+        ]
+    );
+}
+
+#[test]
+fn the_first_sentence_of_a_chapter_is_not_its_title() {
+    let text = book(&["CHAPTER 1\n\nIt was late.", "CHAPTER 2\n\nHe left."]);
+    assert_eq!(titles(&text), ["CHAPTER 1", "CHAPTER 2"]);
+}
+
+#[test]
+fn a_chapter_number_already_followed_by_a_stop_joins_with_a_space() {
+    let text = book(&["CHAPTER I.\n\nTHE HARBOUR"]);
+    assert_eq!(titles(&text), ["CHAPTER I. THE HARBOUR"]);
+}
+
+// ---- false headings ----
+
+#[test]
+fn a_letters_salutation_and_signature_are_not_headings() {
+    let letter = format!(
+        "DEAR SIR,--\n\n{PROSE}\n\"My dearest Lucy,--\n\n{PROSE}\n\
+         Yours truly,\n\n\"TOBIAS.\n\n\"WREN.\"\n\n"
+    );
+    assert!(
+        heading_texts(&letter).is_empty(),
+        "{:?}",
+        heading_texts(&letter)
+    );
+}
+
+#[test]
+fn short_speeches_and_centred_stage_directions_are_not_headings() {
+    let text = format!(
+        "NO.\n\n{PROSE}\nWHAT?\n\n{PROSE}\nCHORUS.\n\n{PROSE}\n\
+         \x20                 Enter the GAOLER with a lamp.\n\n{PROSE}\n\
+         \x20                 WARDEN discovered at his desk.\n\n{PROSE}"
+    );
+    assert!(
+        heading_texts(&text).is_empty(),
+        "{:?}",
+        heading_texts(&text)
+    );
+}
+
+#[test]
+fn a_contents_list_is_one_entry_not_a_run_of_chapters() {
+    let mut text = String::from("CONTENTS\n\n");
+    for (n, name) in [
+        ("I", "The Harbour"),
+        ("II", "The Weir"),
+        ("III", "The Bell"),
+    ] {
+        text.push_str(&format!(
+            "CHAPTER {n}\n\n{name}                            {n}\n\n"
+        ));
+    }
+    text.push_str("\n\nCHAPTER I\n\nThe Harbour.\n\n");
+    text.push_str(&book(&["CHAPTER II", "CHAPTER III"]));
+    let doc = Document::from_text(&text);
+    let toc = chapters(&doc);
+    let titles: Vec<_> = toc.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "CONTENTS",
+            "CHAPTER I. The Harbour.",
+            "CHAPTER II",
+            "CHAPTER III"
+        ]
+    );
+    assert_eq!(toc[0].offset, 0);
+}
+
+#[test]
+fn contents_lines_with_page_numbers_are_not_headings() {
+    let text = format!(
+        "CHAPTER I ....... 1\n\nCHAPTER II  Page 14\n\nCHAPTER III. THE BELL . . . . 27\n\n{PROSE}"
+    );
+    assert!(
+        heading_texts(&text).is_empty(),
+        "{:?}",
+        heading_texts(&text)
+    );
+}
+
+#[test]
+fn headings_among_the_chapters_are_not_listed_when_chapters_repeat() {
+    // A newspaper headline and a letter's title inside chapters: headings on the page,
+    // but not chapters.
+    let text = book(&[
+        "THE SEA ROAD",
+        "CHAPTER I",
+        "THE WRECK OF THE HOPE",
+        "CHAPTER II",
+        "CHAPTER III",
+        "A LETTER FROM THE ISLAND",
+        "CHAPTER IV",
+    ]);
+    assert_eq!(
+        titles(&text),
+        [
+            "THE SEA ROAD",
+            "CHAPTER I",
+            "CHAPTER II",
+            "CHAPTER III",
+            "CHAPTER IV"
+        ]
+    );
+}
+
+#[test]
+fn a_title_page_is_listed_by_its_first_line() {
+    let text = format!(
+        "THE SALT ROAD\n\nby\n\nAda Quill\n\nLONDON: THE HARBOUR PRESS\n\n{PROSE}\n{}",
+        book(&["CHAPTER I", "CHAPTER II", "CHAPTER III"])
+    );
+    assert_eq!(
+        titles(&text),
+        ["THE SALT ROAD", "CHAPTER I", "CHAPTER II", "CHAPTER III"]
+    );
+}
+
+#[test]
+fn a_dedication_before_the_first_chapter_is_not_listed() {
+    let text = format!(
+        "THE SALT ROAD\n\n{PROSE}\nTO\n\nMY OLD SKIPPER\n\n{PROSE}\n{}",
+        book(&["CHAPTER I", "CHAPTER II", "CHAPTER III"])
+    );
+    assert_eq!(
+        titles(&text),
+        ["THE SALT ROAD", "CHAPTER I", "CHAPTER II", "CHAPTER III"]
+    );
+}
+
+#[test]
+fn without_a_repeated_chapter_kind_every_heading_is_listed() {
+    let text = book(&["THE WEIR", "THE BELL", "THE LANTERN"]);
+    assert_eq!(titles(&text), ["THE WEIR", "THE BELL", "THE LANTERN"]);
+}
+
+#[test]
+fn endings_start_nothing() {
+    let text = book(&["CHAPTER I", "CHAPTER II", "CHAPTER III", "THE END"]);
+    assert_eq!(titles(&text), ["CHAPTER I", "CHAPTER II", "CHAPTER III"]);
+}
+
+#[test]
+fn scenes_inside_acts_are_the_second_level() {
+    let text = book(&[
+        "ACT I", "SCENE I", "SCENE II", "ACT II", "SCENE I", "SCENE II",
+    ]);
+    let levels: Vec<u8> = chapters(&Document::from_text(&text))
+        .iter()
+        .map(|c| c.level)
+        .collect();
+    assert_eq!(levels, [1, 2, 2, 1, 2, 2]);
+}
+
+// ---- listings ----
+
+#[test]
+fn the_text_listing_has_a_percent_and_a_title_per_line() {
+    let doc = Document::from_text(&book(&["CHAPTER 1\n\nThe Harbour.", "CHAPTER 2"]));
+    let listing = listing_text(&doc, &chapters(&doc));
+    let lines: Vec<_> = listing.lines().collect();
+    assert_eq!(lines[0], "  0.0%  CHAPTER 1. The Harbour.");
+    assert!(lines[1].ends_with("%  CHAPTER 2"), "{listing}");
+    assert_eq!(lines.len(), 2);
+}
+
+#[test]
+fn the_json_listing_has_offset_percent_title_and_level() {
+    let doc = Document::from_text(&book(&["CHAPTER 1", "CHAPTER 2"]));
+    let json: serde_json::Value =
+        serde_json::from_str(&listing_json(&doc, &chapters(&doc))).unwrap();
+    let second = &json[1];
+    assert_eq!(second["title"], "CHAPTER 2");
+    assert_eq!(second["level"], 1);
+    assert!(second["offset"].as_u64().unwrap() > 0);
+    assert!(second["percent"].as_f64().unwrap() > 40.0);
+}
