@@ -50,28 +50,64 @@ fn fate(c: char, one_line: bool) -> Fate {
     }
 }
 
-/// Whether byte `b` may start a character [`fate`] does not keep. A cheap first look, so
-/// that clean text (nearly all text) costs one byte scan and no allocation: `C2` leads
-/// C1 controls, `D8` U+061C, `E1` U+180E, `E2` the U+2000 block, `EF` U+FEFF and U+FFF9.
-#[inline]
-fn suspect(b: u8) -> bool {
-    b < 0x20 || b == 0x7f || matches!(b, 0xc2 | 0xd8 | 0xe1 | 0xe2 | 0xef)
+/// The byte offset of the first character [`fate`] does not keep, found on the UTF-8
+/// bytes without decoding characters, so that clean text (nearly all text, curly quotes
+/// and dashes included) costs one byte scan and no allocation. Every pattern starts with
+/// an ASCII or a lead byte, so the offset is a character boundary.
+fn first_unkept(s: &str, one_line: bool) -> Option<usize> {
+    let b = s.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let unkept = |i: usize| match b[i] {
+        b'\n' => one_line,
+        0x00..=0x1f | 0x7f => true,
+        // C1 controls; U+061C; U+180E
+        0xc2 => matches!(at(i + 1), 0x80..=0x9f),
+        0xd8 => at(i + 1) == 0x9c,
+        0xe1 => at(i + 1) == 0xa0 && at(i + 2) == 0x8e,
+        // U+200B, U+200E–U+200F, U+2028–U+202E; U+2060–U+2064, U+2066–U+2069
+        0xe2 => match at(i + 1) {
+            0x80 => matches!(at(i + 2), 0x8b | 0x8e | 0x8f | 0xa8..=0xae),
+            0x81 => matches!(at(i + 2), 0xa0..=0xa4 | 0xa6..=0xa9),
+            _ => false,
+        },
+        // U+FEFF; U+FFF9–U+FFFB
+        0xef => match at(i + 1) {
+            0xbb => at(i + 2) == 0xbf,
+            0xbf => matches!(at(i + 2), 0xb9..=0xbb),
+            _ => false,
+        },
+        _ => false,
+    };
+    // Skipping to the next byte that can start anything above is a table look-up a byte.
+    let mut i = 0;
+    while let Some(j) = b[i..].iter().position(|&x| LEADS[usize::from(x)]) {
+        if unkept(i + j) {
+            return Some(i + j);
+        }
+        i += j + 1;
+    }
+    None
 }
 
+/// The bytes [`first_unkept`] looks at more closely.
+static LEADS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = true;
+        i += 1;
+    }
+    t[0x7f] = true;
+    t[0xc2] = true;
+    t[0xd8] = true;
+    t[0xe1] = true;
+    t[0xe2] = true;
+    t[0xef] = true;
+    t
+};
+
 fn clean(s: &str, one_line: bool) -> Cow<'_, str> {
-    let bytes = s.as_bytes();
-    let Some(first) = bytes
-        .iter()
-        .position(|&b| suspect(b) && (b != b'\n' || one_line))
-    else {
-        return Cow::Borrowed(s);
-    };
-    // `first` is a char boundary: every suspect byte is ASCII or a lead byte.
-    let Some(bad) = s[first..]
-        .char_indices()
-        .find(|&(_, c)| !matches!(fate(c, one_line), Fate::Keep))
-        .map(|(i, _)| first + i)
-    else {
+    let Some(bad) = first_unkept(s, one_line) else {
         return Cow::Borrowed(s);
     };
     let mut out = String::with_capacity(s.len());
@@ -169,6 +205,25 @@ mod tests {
     fn line_breaks_only_survive_in_text() {
         assert_eq!(text("a\nb\r\n"), "a\nb\u{fffd}\n");
         assert_eq!(line("a\nb\tc\u{2028}d"), "a b c d");
+    }
+
+    #[test]
+    fn the_byte_scan_finds_exactly_what_fate_does_not_keep() {
+        // Every character around the special blocks, alone and between letters.
+        let blocks = [
+            0..0x300,
+            0x600..0x700,
+            0x1800..0x1900,
+            0x2000..0x2100,
+            0xfe00..0x10000,
+        ];
+        for c in blocks.into_iter().flatten().filter_map(char::from_u32) {
+            for one_line in [false, true] {
+                let kept = matches!(fate(c, one_line), Fate::Keep);
+                let s = format!("a{c}b");
+                assert_eq!(first_unkept(&s, one_line), (!kept).then_some(1), "{c:?}");
+            }
+        }
     }
 
     #[test]
