@@ -139,3 +139,37 @@ fn ctrl_z_suspends_and_fg_restores_raw_mode_and_redraws() {
     term.wait_for("dogear to quit under the shell", |s| s.contains("done-0"));
     assert!(term.restored(), "{}", term.screen());
 }
+
+/// Stopped by SIGSTOP (which cannot be caught) while something else put the terminal
+/// back in cooked mode with echo: on SIGCONT dogear takes raw mode again and redraws.
+#[test]
+fn sigcont_after_sigstop_takes_raw_mode_again_and_redraws() {
+    let setup = Setup::new();
+    let mut term = setup.open();
+    let stty = |args: &[&str]| {
+        let out = std::process::Command::new("stty")
+            .arg("-F")
+            .arg(term.tty_name())
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    term.signal("STOP");
+    stty(&["sane"]);
+    assert!(stty(&["-a"]).contains(" icanon"));
+    // Another program writes over the screen meanwhile.
+    let mut tty = fs::OpenOptions::new()
+        .write(true)
+        .open(term.tty_name())
+        .unwrap();
+    std::io::Write::write_all(&mut tty, b"\x1b[2J\x1b[HSOMEONE ELSE WAS HERE").unwrap();
+    term.wait_for("the other program's text", |s| s.contains("SOMEONE ELSE"));
+    term.signal("CONT");
+    common::eventually("raw mode again", || stty(&["-a"]).contains("-icanon"));
+    term.wait_for("the page drawn again", |s| {
+        s.contains("THE LANTERN MAKER") && !s.contains("SOMEONE ELSE")
+    });
+    term.send("q");
+    assert_quit_cleanly(&mut term);
+}

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{enable_raw_mode, EnterAlternateScreen};
+use ratatui::crossterm::terminal::{disable_raw_mode, enable_raw_mode, EnterAlternateScreen};
 use ratatui::layout::Rect;
 use ratatui::DefaultTerminal;
 use std::io;
@@ -69,6 +69,9 @@ pub fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
 /// `kill -CONT` after `kill -STOP`): whoever had the terminal meanwhile may have left it
 /// in cooked mode with anything on the screen.
 pub fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    // crossterm remembers it set raw mode and would do nothing: undo its bookkeeping
+    // (restoring the modes from before dogear), then set raw mode for real.
+    disable_raw_mode()?;
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen)?;
     enter()?;

@@ -158,6 +158,11 @@ impl Term {
             .expect("resize the pty");
     }
 
+    /// The terminal's device (`/dev/pts/N`), for `stty -F`.
+    pub fn tty_name(&self) -> std::path::PathBuf {
+        self.master.tty_name().expect("the pty's name")
+    }
+
     pub fn pid(&self) -> u32 {
         self.child.process_id().expect("child pid")
     }
