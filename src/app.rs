@@ -6,8 +6,8 @@
 //! SIGHUP (noticed between events, after which the place is saved). Ctrl-Z gives the
 //! terminal back until `fg`.
 //!
-//! A frame is drawn only when something may have changed (an event, a message expiring,
-//! the library filling in): an idle dogear writes nothing to the terminal.
+//! A frame is written only when it differs from the last one, or the terminal needs it
+//! whole (after an event, or `fg`): an idle dogear writes nothing to the terminal.
 
 use crate::keymap;
 use crate::library::{LibraryEffect, LibraryModel};
@@ -15,7 +15,10 @@ use crate::reader::{Action, Effect, Reader};
 use crate::ui::library::LibraryScreen;
 
 mod tty;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{self, Event};
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 use ratatui::DefaultTerminal;
 use std::io;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -165,13 +168,25 @@ fn event_loop(
     });
     let mut last_tick = Instant::now();
     let mut dirty = true;
+    let mut shown = Buffer::empty(Rect::ZERO);
     loop {
         if let Some(sig) = signals.caught() {
             return Ok(ending(sig));
         }
         dirty |= signals.job_control(terminal)?;
-        if dirty {
-            terminal.draw(|frame| frame.render_widget(&*reader, frame.area()))?;
+        // Whatever changed the model (a key, a tick expiring a message, a save marking
+        // the place unsaved, bookmarks merged from another window) shows as a different
+        // frame: drawn into a buffer first (a page of cells, cheap), and only a frame that
+        // differs, or a terminal that needs it whole, is written.
+        let mut next = Buffer::empty(shown.area);
+        (&*reader).render(next.area, &mut next);
+        if dirty || next != shown {
+            terminal.draw(|frame| {
+                let area = frame.area();
+                frame.render_widget(&*reader, area);
+                next = frame.buffer_mut().clone();
+            })?;
+            shown = next;
             dirty = false;
         }
         panic_if_asked();
@@ -191,16 +206,12 @@ fn event_loop(
                 }
             }
         }
-        // A tick or a save may put up or take down a message: the only changes without
-        // an event.
-        let message = reader.message().map(str::to_owned);
         let now = Instant::now();
         if now.duration_since(last_tick) >= TICK {
             last_tick = now;
             reader.update(Action::Tick);
         }
         host.idle(reader, now);
-        dirty |= reader.message() != message.as_deref();
     }
 }
 

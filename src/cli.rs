@@ -73,9 +73,24 @@ pub fn load(path: &Path, encoding: Option<Charset>) -> Result<Document, Error> {
     Document::from_vec(bytes, encoding).map_err(|e| Error::Load(path.to_owned(), e))
 }
 
-/// The bytes of a story file: a regular file, refused as binary after its first 8 KB (see
-/// [`crate::storyfile`]); a directory, a FIFO or a device is refused before it is opened.
+/// The folder named in the path of a bundled story read straight from the binary (when
+/// the config folder cannot take a copy, or there is none): under `/dev/null`, so it can
+/// never exist and nothing is ever written there or to any shared, predictable place.
+const IN_BINARY: &str = "/dev/null/dogear-bundled";
+
+/// The bytes of the bundled story `path` names under [`IN_BINARY`], if it does.
+fn in_binary(path: &Path) -> Option<&'static [u8]> {
+    let name = path.strip_prefix(IN_BINARY).ok()?;
+    crate::stories::find(&name.to_string_lossy()).map(|story| story.bytes)
+}
+
+/// The bytes of a story file: a bundled story from the binary, or a regular file, refused
+/// as binary after its first 8 KB (see [`crate::storyfile`]); a directory, a FIFO or a
+/// device is refused before it is opened.
 fn read_story(path: &Path, encoding: Option<Charset>) -> Result<Vec<u8>, Error> {
+    if let Some(bytes) = in_binary(path) {
+        return Ok(bytes.to_vec());
+    }
     crate::storyfile::read(path, encoding).map_err(|e| match e {
         crate::storyfile::ReadError::Io(e) => Error::Open(path.to_owned(), e),
         crate::storyfile::ReadError::Load(e) => Error::Load(path.to_owned(), e),
@@ -139,7 +154,8 @@ fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
         .map_err(|e| Error::Open(path.to_owned(), e))?;
     let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
-    let loaded = store.load(&fingerprint, &path);
+    // Only reads: a corrupt state file is reported, never moved aside.
+    let loaded = store.peek(&fingerprint, &path);
     if let Some(notice) = loaded.notice {
         let _ = writeln!(io::stderr(), "{}", error_line(&notice));
     }
@@ -209,9 +225,12 @@ fn open_book(
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     // The fingerprint first (its samples only), for the encoding remembered for this
     // book, which the story's first 8 KB are checked in before the rest is read.
-    let fingerprint = crate::storyfile::open(&path)
-        .and_then(|mut file| crate::fingerprint::of_reader(&mut file))
-        .map_err(|e| Error::Open(path.clone(), e))?;
+    let fingerprint = match in_binary(&path) {
+        Some(bytes) => crate::fingerprint::of_bytes(bytes),
+        None => crate::storyfile::open(&path)
+            .and_then(|mut file| crate::fingerprint::of_reader(&mut file))
+            .map_err(|e| Error::Open(path.clone(), e))?,
+    };
     let forced = encoding_for(args.encoding, store, &fingerprint);
     let bytes = read_story(&path, forced)?;
     let doc = Document::from_vec(bytes, forced).map_err(|e| Error::Load(path.clone(), e))?;
@@ -241,6 +260,8 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
     };
     let signals = app::Signals::install().map_err(Error::Terminal)?;
     let mut next = start;
+    // Said after the terminal is given back: bookmarks that could not be saved.
+    let mut farewell: Vec<String> = Vec::new();
     let code = app::with_terminal(|terminal| loop {
         match next {
             Next::Book(ref path) => {
@@ -261,7 +282,9 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
                     reader.say(notices.join("; "));
                     notices.clear();
                 }
-                match app::run(terminal, &mut reader, &mut session, &signals)? {
+                let exit = app::run(terminal, &mut reader, &mut session, &signals);
+                farewell.extend(session.farewell());
+                match exit? {
                     app::Exit::Quit => return Ok(ExitCode::SUCCESS),
                     app::Exit::Signal(sig) => return Ok(ExitCode::from(128 + sig as u8)),
                     app::Exit::Library => next = Next::Library(folder.clone()),
@@ -309,9 +332,12 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
                 }
             }
         }
-    })
-    .map_err(Error::Terminal)?;
-    Ok(code)
+    });
+    for line in farewell {
+        // Not eprintln!: it panics when stderr is gone (a closed terminal window).
+        let _ = writeln!(io::stderr(), "{}", error_line(&line));
+    }
+    code.map_err(Error::Terminal)
 }
 
 /// The file to open for a library entry; a bundled story is written out first.
@@ -320,9 +346,16 @@ fn entry_path(entry: &Entry, store: Option<&Store>) -> io::Result<PathBuf> {
         (Source::Bundled(name), _) => {
             let bundled = crate::stories::find(name)
                 .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, name.clone()))?;
-            let dir = shelf::bundled_dir(store);
-            std::fs::create_dir_all(&dir)?;
-            crate::stories::materialise(bundled, &dir)
+            // A copy in the config folder gives the story a real path for the library; a
+            // read-only or missing config folder reads it from the binary instead.
+            match store {
+                Some(store) => {
+                    let dir = shelf::bundled_dir(Some(store));
+                    crate::stories::materialise(bundled, &dir)
+                        .or_else(|_| Ok(Path::new(IN_BINARY).join(bundled.file_name)))
+                }
+                None => Ok(Path::new(IN_BINARY).join(bundled.file_name)),
+            }
         }
         (_, Some(path)) => Ok(path.clone()),
         (_, None) => Err(io::Error::new(io::ErrorKind::NotFound, entry.title.clone())),
@@ -347,6 +380,41 @@ mod tests {
         );
         let binary = Error::Load("x.bin".into(), LoadError::Binary);
         assert_eq!(binary.to_string(), "not a text file (looks binary): x.bin");
+    }
+
+    #[test]
+    fn bundled_stories_open_from_the_binary_with_a_read_only_or_missing_config_folder() {
+        let tmp = tempfile::tempdir().unwrap();
+        let blocker = tmp.path().join("a-file");
+        std::fs::write(&blocker, "").unwrap();
+        let read_only = Store::at(blocker.join("config"));
+        let sample = crate::stories::all()[0];
+        let entry = Entry {
+            title: "Sample".into(),
+            path: None,
+            source: Source::Bundled(sample.file_name.into()),
+            percent: None,
+            last_read: None,
+            missing: false,
+        };
+        let shared = std::env::temp_dir()
+            .join("dogear-stories")
+            .join(sample.file_name);
+        let before = std::fs::metadata(&shared).ok().map(|m| m.modified().ok());
+        for store in [Some(&read_only), None] {
+            let path = entry_path(&entry, store).expect("the sample opens");
+            assert_eq!(read_story(&path, None).unwrap(), sample.bytes);
+            assert!(
+                !path.starts_with(std::env::temp_dir()),
+                "{}",
+                path.display()
+            );
+        }
+        assert_eq!(
+            std::fs::metadata(&shared).ok().map(|m| m.modified().ok()),
+            before,
+            "nothing written to a shared path in the temp folder"
+        );
     }
 
     #[test]

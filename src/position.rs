@@ -16,6 +16,22 @@ pub fn percent(doc: &Document, offset: usize) -> f64 {
     at as f64 * 100.0 / body.len() as f64
 }
 
+/// A percent as the reader is shown it everywhere (status bar, bookmark lists,
+/// `--bookmarks`): rounded to a whole number, and 100 only at the very end, so 99.6 % of
+/// the way with lines left to read shows 99.
+///
+/// ```
+/// use dogear::position::shown_percent;
+/// assert_eq!((shown_percent(12.5), shown_percent(99.6), shown_percent(100.0)), (13, 99, 100));
+/// ```
+pub fn shown_percent(pct: f64) -> u8 {
+    if pct >= 100.0 {
+        100
+    } else {
+        pct.round().clamp(0.0, 99.0) as u8
+    }
+}
+
 /// The offset at `pct` percent of the body, on a char boundary.
 pub fn offset_at_percent(doc: &Document, pct: f64) -> usize {
     let body = doc.body();

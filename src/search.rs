@@ -2,8 +2,11 @@
 //!
 //! The query is taken literally (no regex syntax for the reader to trip over), but any run
 //! of whitespace in it matches any run of whitespace in the text, so a phrase is found even
-//! when the source wraps a line in the middle of it.
+//! when the source wraps a line in the middle of it. Where the page joins a line break with
+//! nothing (after a hyphen or dash inside a word, between CJK characters), the query
+//! matches across that break too: `coat-pocket` finds `COAT-⏎POCKET`.
 
+use crate::layout::is_cjk;
 use regex::{Regex, RegexBuilder};
 use std::ops::Range;
 
@@ -26,7 +29,7 @@ impl Query {
     /// Compiles `text`; `None` for an empty or whitespace-only query. Smart case: the
     /// search ignores case unless the query has an upper-case letter.
     pub fn new(text: &str) -> Option<Self> {
-        let words: Vec<String> = text.split_whitespace().map(regex::escape).collect();
+        let words: Vec<String> = text.split_whitespace().map(word_pattern).collect();
         if words.is_empty() {
             return None;
         }
@@ -100,6 +103,26 @@ impl Query {
         }
         last
     }
+}
+
+/// A line break the page joins with nothing, optional inside a word of the query.
+const TIGHT_BREAK: &str = r"(?:[^\S\n]*\n\s*)?";
+
+/// `word` literally, with [`TIGHT_BREAK`] allowed after a hyphen or dash followed by
+/// something else, and between two CJK characters.
+fn word_pattern(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() * 2);
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
+        if let Some(&next) = chars.peek() {
+            let dash = matches!(c, '-' | '\u{2014}') && !matches!(next, '-' | '\u{2014}');
+            if dash || (is_cjk(c) && is_cjk(next)) {
+                out.push_str(TIGHT_BREAK);
+            }
+        }
+    }
+    out
 }
 
 fn clamp_boundary(text: &str, at: usize, within: &Range<usize>) -> usize {
@@ -188,6 +211,34 @@ mod tests {
         let body = 24..TEXT.len() - 10;
         let hit = q.next(TEXT, body.clone(), 0).unwrap();
         assert!(hit.range.start >= body.start);
+    }
+
+    #[test]
+    fn a_hyphenated_word_is_found_across_a_line_end_hyphen() {
+        let text = "He felt in his COAT-\nPOCKET by the lamp-\n   post, said he--\nand then";
+        for (query, found) in [
+            ("coat-pocket", "COAT-\nPOCKET"),
+            ("lamp-post", "lamp-\n   post"),
+            ("he--and", "he--\nand"),
+            ("coat-\npocket", "COAT-\nPOCKET"),
+        ] {
+            let hit = Query::new(query).unwrap().next(text, all(text), 0).unwrap();
+            assert_eq!(&text[hit.range], found);
+        }
+        assert!(Query::new("lamppost")
+            .unwrap()
+            .next(text, all(text), 0)
+            .is_none());
+    }
+
+    #[test]
+    fn cjk_is_found_across_a_line_break() {
+        let text = "猫は庭を\n  歩いていた。";
+        let hit = Query::new("庭を歩い")
+            .unwrap()
+            .next(text, all(text), 0)
+            .unwrap();
+        assert_eq!(&text[hit.range], "庭を\n  歩い");
     }
 
     #[test]

@@ -9,9 +9,10 @@ use crate::app::Host;
 use crate::document::Document;
 use crate::position::{self, Found};
 use crate::reader::{Effect, Mark, Reader};
-use crate::state::{civil_date_time, BookState, Bookmark, EncodingChoice};
-use crate::store::{self, Store};
+use crate::state::{civil_date_time, merge, BookState, Bookmark, EncodingChoice};
+use crate::store::{self, Store, StoreError};
 use std::path::Path;
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 /// How long the place must rest before it is saved, and the least time between saves.
@@ -21,11 +22,26 @@ const SAVE_DELAY: Duration = Duration::from_secs(1);
 #[derive(Debug)]
 pub struct Session {
     store: Option<Store>,
-    state: BookState,
+    /// Shared with the background writer while it saves, so that sending it costs
+    /// nothing however many bookmarks it holds; changed through [`Session::state_mut`].
+    state: Arc<BookState>,
     /// When the place last moved and has not been saved since.
     moved: Option<Instant>,
     last_save: Option<Instant>,
     warned: bool,
+    /// Whether the reader moved since the place was last saved (or loaded). Only then is
+    /// the place written: an idle window must not put its old place over a newer one.
+    place_moved: bool,
+    /// Changes made to `state` (places set, bookmarks changed), counted...
+    changes: u64,
+    /// ...and how many of them are known to be on disk.
+    written: u64,
+    /// Bookmark changes (added, renamed, deleted) not written yet.
+    unwritten_marks: usize,
+    /// The thread that writes autosaves, once there was one.
+    saver: Option<Saver>,
+    /// Why the last save failed, with the path it tried.
+    last_error: Option<String>,
 }
 
 impl Session {
@@ -40,38 +56,46 @@ impl Session {
         reader: &mut Reader,
     ) -> Self {
         let mut notices = Vec::new();
+        let doc_len = reader.document().text().len() as u64;
         let mut state = match &store {
             Some(store) => {
                 let loaded = store.load(&fingerprint, path);
                 notices.extend(loaded.notice);
-                let mut state = loaded.state;
-                if loaded.changed_from.is_some() {
-                    notices.push(refind_all(&mut state, reader.document()));
-                }
-                state
+                loaded.state
             }
             None => BookState::new(fingerprint, path.to_owned(), String::new()),
         };
+        // The fingerprint samples a few KiB only: a text of another length changed too.
+        let changed = state.replaces.is_some() || (state.length != 0 && state.length != doc_len);
+        notices.extend(refind_all(&mut state, reader.document(), changed));
         if let Some(place) = &state.place {
             let (offset, _) = position::refind(&place.anchor, reader.document());
             reader.go_to(offset);
         }
         state.path = path.to_owned();
         state.title = reader.title().to_owned();
+        state.length = doc_len;
         reader.set_marks(marks(&state));
         if store.is_none() {
             notices.push("no config directory: your place will not be saved".into());
         }
         let mut session = Self {
             store,
-            state,
+            state: Arc::new(state),
             moved: None,
             last_save: None,
             warned: false,
+            place_moved: false,
+            changes: 0,
+            written: 0,
+            unwritten_marks: 0,
+            saver: None,
+            last_error: None,
         };
         // Saving at once lists the book in the library and, when the directory cannot be
-        // written, tells the reader now rather than after their first page turn.
-        session.save_place(reader);
+        // written, tells the reader now rather than after their first page turn. The place
+        // is not written: the reader has not moved, and a newer one may be on disk.
+        session.save(reader);
         notices.extend(reader.message().map(str::to_owned));
         if !notices.is_empty() {
             reader.say(notices.join("; "));
@@ -79,34 +103,170 @@ impl Session {
         session
     }
 
+    /// The state, to change: copied first if the background writer still holds it.
+    fn state_mut(&mut self) -> &mut BookState {
+        Arc::make_mut(&mut self.state)
+    }
+
     /// The state as last saved or loaded.
     pub fn state(&self) -> &BookState {
         &self.state
     }
 
-    /// Saves the reader's place now (and whatever else changed).
+    /// Saves the reader's place now if they moved since it was last saved (and whatever
+    /// else changed), waiting for the disk.
     pub fn save_place(&mut self, reader: &mut Reader) {
-        let anchor = position::anchor(reader.document(), reader.place());
-        self.state.set_place(anchor, store::now_ms());
+        self.take_place(reader);
         self.save(reader);
+    }
+
+    /// Records the reader's place in the state if they moved since it was last taken.
+    fn take_place(&mut self, reader: &Reader) {
+        if self.place_moved {
+            let anchor = position::anchor(reader.document(), reader.place());
+            self.state_mut().set_place(anchor, store::now_ms());
+            self.place_moved = false;
+            self.changes += 1;
+        }
+    }
+
+    /// The autosave: like [`Session::save_place`], but written by a background thread so
+    /// that a huge state file (years of bookmarks) never freezes the page. One write at a
+    /// time; a place that moves meanwhile is written by the next autosave.
+    fn autosave(&mut self, reader: &mut Reader, now: Instant) {
+        let Some(store) = &self.store else {
+            return self.save_place(reader);
+        };
+        if self.saver.as_ref().is_some_and(|s| s.busy) {
+            return; // `moved` stays set: tried again once this write is done
+        }
+        if self.saver.is_none() {
+            match Saver::spawn(store.clone()) {
+                Some(saver) => self.saver = Some(saver),
+                None => return self.save_place(reader),
+            }
+        }
+        self.take_place(reader);
+        self.moved = None;
+        self.last_save = Some(now);
+        if let Some(saver) = &mut self.saver {
+            saver.busy = saver
+                .jobs
+                .send((Arc::clone(&self.state), self.changes))
+                .is_ok();
+        }
+    }
+
+    /// Takes in what the background writer finished; with `wait`, waits for a write
+    /// still under way (on the way out).
+    fn collect(&mut self, reader: &mut Reader, wait: bool) {
+        loop {
+            let Some(saver) = self.saver.as_mut().filter(|s| s.busy) else {
+                return;
+            };
+            let done = if wait {
+                saver.done.recv().ok()
+            } else {
+                saver.done.try_recv().ok()
+            };
+            let Some((upto, result)) = done else {
+                if wait {
+                    saver.busy = false; // the thread is gone
+                }
+                return;
+            };
+            saver.busy = false;
+            self.saved(reader, upto, result);
+        }
+    }
+
+    /// What to tell the reader once the terminal is theirs again: bookmark changes that
+    /// could not be saved, and where dogear tried to save them.
+    pub fn farewell(&self) -> Option<String> {
+        let n = self.unwritten_marks;
+        (n > 0).then(|| {
+            let changes = if n == 1 { "change" } else { "changes" };
+            let why = self.last_error.as_deref().unwrap_or("not tried");
+            format!("{n} bookmark {changes} could not be saved: {why}")
+        })
     }
 
     fn save(&mut self, reader: &mut Reader) {
         self.moved = None;
         self.last_save = Some(Instant::now());
-        let Some(store) = &self.store else { return };
-        match store.save(&self.state) {
+        let result = match &self.store {
+            Some(store) => store.save(&self.state),
+            None => Err(store::StoreError::NoConfigDir),
+        };
+        self.saved(reader, self.changes, result);
+    }
+
+    /// Adopts the result of a save that held the first `upto` changes.
+    fn saved(&mut self, reader: &mut Reader, upto: u64, result: Result<BookState, StoreError>) {
+        match result {
             Ok(merged) => {
-                // The merged state holds what another dogear saved meanwhile.
-                self.state = merged;
-                reader.set_marks(marks(&self.state));
+                // The merged state holds what another dogear saved meanwhile; changes made
+                // here since the save began are merged over it.
+                let marks_changed = merged.bookmarks != self.state.bookmarks;
+                self.state = Arc::new(if upto == self.changes {
+                    merged
+                } else {
+                    let mut both = merge(&merged, &self.state);
+                    both.replaces = None;
+                    both
+                });
+                if marks_changed {
+                    reader.set_marks(marks(&self.state));
+                }
+                self.written = self.written.max(upto);
+                if self.written == self.changes {
+                    self.unwritten_marks = 0;
+                }
+                self.last_error = None;
             }
-            Err(err) if !self.warned => {
+            Err(err) => {
+                if !self.warned && self.store.is_some() {
+                    reader.say(format!("your place will not be saved: {err}"));
+                }
                 self.warned = true;
-                reader.say(format!("your place will not be saved: {err}"));
+                self.last_error = Some(err.to_string());
             }
-            Err(_) => {}
         }
+        // Every change not on disk keeps the marker up, not just the first warning.
+        reader.set_unsaved(self.last_error.is_some() && self.written < self.changes);
+    }
+}
+
+/// The background writer of autosaves: a thread that saves each state it is sent and
+/// sends back the result, with the count of changes that state held.
+#[derive(Debug)]
+struct Saver {
+    jobs: mpsc::Sender<(Arc<BookState>, u64)>,
+    done: mpsc::Receiver<(u64, Result<BookState, StoreError>)>,
+    /// A state was sent and its result has not been taken in.
+    busy: bool,
+}
+
+impl Saver {
+    /// `None` if no thread can be started (then saves are made on the spot).
+    fn spawn(store: Store) -> Option<Saver> {
+        let (jobs, todo) = mpsc::channel::<(Arc<BookState>, u64)>();
+        let (report, done) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("dogear-save".into())
+            .spawn(move || {
+                for (state, upto) in todo {
+                    if report.send((upto, store.save(&state))).is_err() {
+                        break;
+                    }
+                }
+            })
+            .ok()?;
+        Some(Saver {
+            jobs,
+            done,
+            busy: false,
+        })
     }
 }
 
@@ -115,20 +275,21 @@ impl Host for Session {
         let now = store::now_ms();
         match effect {
             Effect::PlaceChanged => {
+                self.place_moved = true;
                 self.moved.get_or_insert_with(Instant::now);
                 return;
             }
             Effect::AddBookmark { offset, label } => {
                 let anchor = position::anchor(reader.document(), offset);
                 let id = store::new_bookmark_id();
-                self.state
+                self.state_mut()
                     .add_bookmark(Bookmark::new(id, anchor, label, now));
             }
             Effect::DeleteBookmark { id } => {
-                self.state.remove_bookmark(&id);
+                self.state_mut().remove_bookmark(&id);
             }
             Effect::RenameBookmark { id, label } => {
-                if let Some(mark) = self.state.bookmark_mut(&id) {
+                if let Some(mark) = self.state_mut().bookmark_mut(&id) {
                     mark.rename(label, now);
                 }
             }
@@ -144,7 +305,7 @@ impl Host for Session {
                 return;
             }
             Effect::EncodingChosen(charset) => {
-                self.state.encoding = Some(EncodingChoice {
+                self.state_mut().encoding = Some(EncodingChoice {
                     name: charset.name().to_owned(),
                     chosen_at: now,
                 });
@@ -156,16 +317,24 @@ impl Host for Session {
                     .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                 let title = crate::library::title_of(reader.document().text(), &name);
                 reader.set_title(title.clone());
-                self.state.title = title;
+                self.state_mut().title = title;
                 // The bookmarks moved with the text: anchor them in the new one.
-                for bookmark in &mut self.state.bookmarks {
+                for bookmark in &mut self.state_mut().bookmarks {
                     if let Some(mark) = reader.marks().iter().find(|m| m.id == bookmark.id) {
                         bookmark.anchor = position::anchor(reader.document(), mark.offset);
+                        bookmark.kept = None;
                     }
                 }
+                // So did the place, and the text's length with them.
+                self.state_mut().length = reader.document().text().len() as u64;
+                self.place_moved = true;
+                reader.set_marks(marks(&self.state));
+                return self.save_place(reader);
             }
             Effect::None | Effect::Library | Effect::Quit => return,
         }
+        self.unwritten_marks += 1;
+        self.changes += 1;
         reader.set_marks(marks(&self.state));
         self.save_place(reader);
     }
@@ -177,12 +346,14 @@ impl Host for Session {
         let spaced = self
             .last_save
             .is_none_or(|s| now.duration_since(s) >= SAVE_DELAY);
+        self.collect(reader, false);
         if rested && spaced {
-            self.save_place(reader);
+            self.autosave(reader, now);
         }
     }
 
     fn finish(&mut self, reader: &mut Reader) {
+        self.collect(reader, true);
         self.save_place(reader);
     }
 }
@@ -201,33 +372,71 @@ fn marks(state: &BookState) -> Vec<Mark> {
         .collect()
 }
 
-/// The story's bytes changed since it was last read: re-finds the place and every
-/// bookmark by their quotes and re-anchors them in the new text. Returns what to say.
-fn refind_all(state: &mut BookState, doc: &Document) -> String {
-    let refind = |anchor: &mut position::Anchor| {
-        let (offset, found) = position::refind(anchor, doc);
-        *anchor = position::anchor(doc, offset);
-        found != Found::ByPercent
-    };
-    let mut said = String::from("the story changed since you last read it");
+/// Re-finds the place and every bookmark by their quotes when the story's text changed
+/// since it was last read (`changed`), or when an earlier re-finding only guessed by
+/// percent. Returns what to tell the reader, if anything.
+///
+/// A guess by percent never replaces a quote: the last confirmed anchor is kept beside
+/// the guess (`kept`) and tried first next time, so a file that is briefly cut short
+/// (a partial download, an editor's non-atomic save) finds the place again when it is
+/// whole.
+fn refind_all(state: &mut BookState, doc: &Document, changed: bool) -> Option<String> {
+    let guessed = state.place.as_ref().is_some_and(|p| p.kept.is_some())
+        || state.bookmarks.iter().any(|b| b.kept.is_some());
+    if !changed && !guessed {
+        return None;
+    }
+    let mut said = Vec::new();
     if let Some(place) = &mut state.place {
-        said.push_str(if refind(&mut place.anchor) {
-            ": your place was found"
+        if refind_kept(&mut place.anchor, &mut place.kept, doc) {
+            if changed {
+                said.push("the story changed since you last read it: your place was found".into());
+            }
         } else {
-            ": your place was not found word for word, so it is kept by percent"
-        });
+            said.push(format!(
+                "the story changed; your place could not be found exactly, showing about {:.0} %",
+                place.anchor.percent
+            ));
+        }
+        state.percent = place.anchor.percent;
+    } else if changed {
+        said.push("the story changed since you last read it".into());
     }
     if !state.bookmarks.is_empty() {
         let found = state
             .bookmarks
             .iter_mut()
-            .map(|b| refind(&mut b.anchor))
+            .map(|b| refind_kept(&mut b.anchor, &mut b.kept, doc))
             .filter(|&f| f)
             .count();
-        said.push_str(&format!(
-            "; {found} of {} bookmarks found",
-            state.bookmarks.len()
-        ));
+        if changed || found < state.bookmarks.len() {
+            said.push(format!(
+                "{found} of {} bookmarks found",
+                state.bookmarks.len()
+            ));
+        }
     }
-    said
+    (!said.is_empty()).then(|| said.join("; "))
+}
+
+/// Re-finds one anchor: by the confirmed quote (`kept`, else the anchor itself). Found,
+/// the anchor moves there and is confirmed; not found, the anchor becomes a guess by
+/// percent and the confirmed one stays in `kept`. Returns whether the quote was found.
+fn refind_kept(
+    anchor: &mut position::Anchor,
+    kept: &mut Option<position::Anchor>,
+    doc: &Document,
+) -> bool {
+    let confirmed = kept.take().unwrap_or_else(|| anchor.clone());
+    let (offset, found) = position::refind(&confirmed, doc);
+    if found == Found::ByPercent {
+        // The guess keeps the confirmed percent, so guesses never drift.
+        *anchor = position::anchor(doc, offset);
+        anchor.percent = confirmed.percent;
+        *kept = Some(confirmed);
+        false
+    } else {
+        *anchor = position::anchor(doc, offset);
+        true
+    }
 }

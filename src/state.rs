@@ -12,6 +12,10 @@ use std::path::PathBuf;
 mod listing;
 pub use listing::{bookmarks_json, bookmarks_text, civil_date_time};
 
+/// How long a deleted bookmark's id is remembered (90 days): long enough for any other
+/// copy of the state (another window, a synced folder) to have seen the deletion.
+pub const TOMBSTONE_MS: u64 = 90 * 86_400_000;
+
 /// The format version written into every book file, so later versions can migrate it.
 pub const BOOK_VERSION: u32 = 1;
 
@@ -37,12 +41,23 @@ pub struct BookState {
     /// them does not bring them back.
     #[serde(default)]
     pub deleted: Vec<String>,
+    /// When each id in `deleted` was deleted (or first seen deleted, for older files), in
+    /// unix milliseconds, so tombstones can be dropped after [`TOMBSTONE_MS`]: a year of
+    /// deletions must not make every save slower. A separate map so that older dogears
+    /// still read `deleted`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub deleted_at: BTreeMap<String, u64>,
     /// When the book was last read, in unix seconds (the library sorts by it).
     #[serde(default)]
     pub last_read: u64,
     /// Progress through the story, 0..=100, for the library's list.
     #[serde(default)]
     pub percent: f64,
+    /// Bytes of the story's (decoded) text when this state was last saved; 0 when unknown
+    /// (older files). The fingerprint samples only a few KiB, so a file cut short or grown
+    /// can keep it: a different length says the text changed all the same.
+    #[serde(default)]
+    pub length: u64,
     /// The fingerprint this state was stored under before the file's content changed.
     /// Set by [`crate::store::Store::load`] when the book was found by its path; the next
     /// save moves the record to the new fingerprint. Never written to disk.
@@ -67,8 +82,19 @@ pub struct EncodingChoice {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Place {
     pub anchor: Anchor,
-    /// When it was saved, in unix milliseconds: of two places, the one saved last wins.
+    /// When the reader moved there, in unix milliseconds: only a tie-break between two
+    /// places of the same `generation` (clocks jump, and folders are synced between
+    /// machines whose clocks differ).
     pub saved_at: u64,
+    /// How many moves led here: one more than the place it replaced (Lamport-style), so
+    /// of two places the later move wins whatever the clocks say. 0 in older files.
+    #[serde(default)]
+    pub generation: u64,
+    /// The anchor last confirmed by its quote, while `anchor` is only a guess by percent
+    /// (the story changed and the quote was not found). Kept until a quote matches again
+    /// or the reader moves, so a story that is briefly short never loses the place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept: Option<Anchor>,
 }
 
 /// A bookmark the reader dropped.
@@ -84,9 +110,17 @@ pub struct Bookmark {
     #[serde(default)]
     pub created: u64,
     /// When it was made or last renamed, in unix milliseconds: of two versions of the same
-    /// bookmark, the later edit wins.
+    /// bookmark with the same `revision`, the later edit wins.
     #[serde(default)]
     pub edited: u64,
+    /// How many times it was renamed: of two versions of the same bookmark, the one
+    /// renamed more often wins whatever the clocks said. 0 in older files.
+    #[serde(default)]
+    pub revision: u64,
+    /// The anchor last confirmed by its quote while `anchor` is a guess by percent; see
+    /// [`Place::kept`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kept: Option<Anchor>,
 }
 
 impl Place {
@@ -94,6 +128,8 @@ impl Place {
         Place {
             anchor,
             saved_at: now_ms,
+            generation: 0,
+            kept: None,
         }
     }
 }
@@ -107,13 +143,22 @@ impl Bookmark {
             label,
             created: now_ms / 1000,
             edited: now_ms,
+            revision: 0,
+            kept: None,
         }
     }
 
-    /// Renames the bookmark, stamping the edit so it wins over older copies in a merge.
+    /// Renames the bookmark, stamping the edit so it wins over older copies in a merge
+    /// (a time saved from a clock far ahead, even `u64::MAX`, saturates and never wraps).
     pub fn rename(&mut self, label: String, now_ms: u64) {
         self.label = label;
-        self.edited = now_ms.max(self.edited + 1);
+        self.edited = now_ms.max(self.edited.saturating_add(1));
+        self.revision = self.revision.saturating_add(1);
+    }
+
+    /// The order in which two versions of this bookmark are preferred: the later one wins.
+    fn version(&self) -> (u64, u64) {
+        (self.revision, self.edited)
     }
 }
 
@@ -128,24 +173,60 @@ impl BookState {
             place: None,
             bookmarks: Vec::new(),
             deleted: Vec::new(),
+            deleted_at: BTreeMap::new(),
             last_read: 0,
             percent: 0.0,
+            length: 0,
             replaces: None,
             encoding: None,
         }
     }
 
-    /// Records the reading place, and the progress and time the library shows.
+    /// Records the reading place the reader moved to at `now_ms`, one generation after the
+    /// place it replaces, and the progress and time the library shows.
     pub fn set_place(&mut self, anchor: Anchor, now_ms: u64) {
+        let generation = self
+            .place
+            .as_ref()
+            .map_or(0, |p| p.generation)
+            .saturating_add(1);
         self.percent = anchor.percent;
         self.last_read = now_ms / 1000;
-        self.place = Some(Place::new(anchor, now_ms));
+        self.place = Some(Place {
+            generation,
+            ..Place::new(anchor, now_ms)
+        });
+    }
+
+    /// Brings times saved by a clock that was ahead (a folder synced from another
+    /// machine, an RTC in the future, an NTP step) back to `now_ms`, so they neither
+    /// win every tie nor pin the book to the top of the library for years.
+    pub fn clamp_future(&mut self, now_ms: u64) {
+        if let Some(place) = &mut self.place {
+            place.saved_at = place.saved_at.min(now_ms);
+        }
+        for b in &mut self.bookmarks {
+            b.edited = b.edited.min(now_ms);
+            b.created = b.created.min(now_ms / 1000);
+        }
+        self.last_read = self.last_read.min(now_ms / 1000);
     }
 
     /// Adds a bookmark, keeping the list in reading order.
     pub fn add_bookmark(&mut self, bookmark: Bookmark) {
         self.bookmarks.push(bookmark);
         sort_bookmarks(&mut self.bookmarks);
+    }
+
+    /// Forgets deletions older than [`TOMBSTONE_MS`]; a deletion with no time (an older
+    /// file) is stamped `now_ms`, to be forgotten that long from now.
+    pub fn prune_tombstones(&mut self, now_ms: u64) {
+        for id in &self.deleted {
+            self.deleted_at.entry(id.clone()).or_insert(now_ms);
+        }
+        let expired = |at: u64| now_ms.saturating_sub(at) > TOMBSTONE_MS;
+        self.deleted.retain(|id| !expired(self.deleted_at[id]));
+        self.deleted_at.retain(|_, at| !expired(*at));
     }
 
     /// Deletes a bookmark and remembers the deletion so a merge cannot bring it back.
@@ -168,16 +249,24 @@ impl BookState {
 /// open on the same book lose nothing.
 ///
 /// - bookmarks: the union by id, minus every deleted id (deletions are unioned too);
-///   for an id on both sides, the later `edited` wins (ours on a tie);
-/// - place: the one with the later `saved_at` (ours on a tie), and `percent` with it;
+///   for an id on both sides, the more often renamed wins, then the later `edited`
+///   (ours on a tie);
+/// - place: the one of the higher `generation` (the later move), then of the later
+///   `saved_at` (ours on a tie), and `percent` with it. Wall-clock time only breaks ties:
+///   clocks jump, and a place saved while one was ahead must not freeze the place;
 /// - `last_read`: the later; fingerprint, path and title: ours (we just opened the file).
 pub fn merge(disk: &BookState, ours: &BookState) -> BookState {
     let deleted: BTreeSet<&String> = disk.deleted.iter().chain(&ours.deleted).collect();
+    let mut deleted_at = disk.deleted_at.clone();
+    for (id, &at) in &ours.deleted_at {
+        let t = deleted_at.entry(id.clone()).or_insert(at);
+        *t = (*t).max(at);
+    }
 
     let mut by_id: BTreeMap<&str, &Bookmark> = BTreeMap::new();
     for b in disk.bookmarks.iter().chain(&ours.bookmarks) {
         match by_id.get(b.id.as_str()) {
-            Some(have) if have.edited > b.edited => {}
+            Some(have) if have.version() > b.version() => {}
             _ => {
                 by_id.insert(&b.id, b);
             }
@@ -191,7 +280,7 @@ pub fn merge(disk: &BookState, ours: &BookState) -> BookState {
     sort_bookmarks(&mut bookmarks);
 
     let disk_place_wins = match (&disk.place, &ours.place) {
-        (Some(d), Some(o)) => d.saved_at > o.saved_at,
+        (Some(d), Some(o)) => (d.generation, d.saved_at) > (o.generation, o.saved_at),
         (Some(_), None) => true,
         _ => false,
     };
@@ -209,8 +298,10 @@ pub fn merge(disk: &BookState, ours: &BookState) -> BookState {
         place,
         bookmarks,
         deleted: deleted.into_iter().cloned().collect(),
+        deleted_at,
         last_read: disk.last_read.max(ours.last_read),
         percent,
+        length: ours.length,
         replaces: ours.replaces.clone(),
         encoding: match (&disk.encoding, &ours.encoding) {
             (Some(d), Some(o)) if d.chosen_at > o.chosen_at => Some(d.clone()),
@@ -366,6 +457,82 @@ mod tests {
             proptest::prop_assert_eq!(&merge(&m, &b), &m);
             proptest::prop_assert_eq!(&merge(&a, &m), &m);
         }
+    }
+
+    #[test]
+    fn a_later_move_wins_over_a_place_saved_while_the_clock_was_ahead() {
+        let year_ms = 365 * 86_400_000;
+        let mut disk = book();
+        disk.set_place(anchor(0), 1_800_000_000_000 + year_ms);
+        // Another dogear loaded that place, then the reader moved (the clock is right now).
+        let mut ours = disk.clone();
+        ours.set_place(anchor(1000), 1_800_000_000_000);
+        let merged = merge(&disk, &ours);
+        assert_eq!(merged.place.unwrap().anchor.offset, 1000);
+        assert_eq!(merged.percent, 100.0);
+        // An old file (no generation) from the future loses to any move too.
+        let mut old = disk.clone();
+        old.place.as_mut().unwrap().generation = 0;
+        old.place.as_mut().unwrap().saved_at = u64::MAX;
+        let mut moved = old.clone();
+        moved.set_place(anchor(7), 5);
+        assert_eq!(merge(&old, &moved).place.unwrap().anchor.offset, 7);
+    }
+
+    #[test]
+    fn times_from_the_future_are_clamped_to_now() {
+        let mut s = book();
+        s.set_place(anchor(3), u64::MAX);
+        s.add_bookmark(Bookmark::new("a".into(), anchor(1), "A".into(), u64::MAX));
+        s.clamp_future(2_000);
+        assert_eq!(s.place.unwrap().saved_at, 2_000);
+        assert_eq!((s.bookmarks[0].edited, s.bookmarks[0].created), (2_000, 2));
+        assert_eq!(s.last_read, 2);
+    }
+
+    #[test]
+    fn a_bookmark_edited_at_u64_max_can_be_renamed() {
+        let mut disk = book();
+        let mut mark = Bookmark::new("a".into(), anchor(5), "old".into(), 1000);
+        mark.edited = u64::MAX;
+        disk.add_bookmark(mark);
+        let mut ours = disk.clone();
+        ours.bookmark_mut("a").unwrap().rename("new".into(), 5000);
+        assert_eq!(ours.bookmarks[0].edited, u64::MAX, "saturates, never wraps");
+        assert_eq!(merge(&disk, &ours).bookmarks[0].label, "new");
+        assert_eq!(merge(&ours, &disk).bookmarks[0].label, "new");
+    }
+
+    #[test]
+    fn a_state_file_from_before_generations_and_lengths_still_loads() {
+        let json = r#"{"version":1,"fingerprint":"fp","path":"/s.txt","title":"S",
+            "place":{"anchor":{"offset":7,"percent":0.7,"before":"a","after":"b"},"saved_at":1234},
+            "bookmarks":[{"id":"x","anchor":{"offset":9,"percent":0.9,"before":"","after":"c"},
+            "label":"L","created":1,"edited":99000}],"deleted":[],"last_read":1,"percent":0.7}"#;
+        let s: BookState = serde_json::from_str(json).unwrap();
+        let place = s.place.unwrap();
+        assert_eq!((place.generation, place.kept, s.length), (0, None, 0));
+        assert_eq!(
+            (s.bookmarks[0].revision, s.bookmarks[0].kept.is_none()),
+            (0, true)
+        );
+    }
+
+    #[test]
+    fn tombstones_are_forgotten_after_ninety_days() {
+        let mut s = book();
+        s.add_bookmark(Bookmark::new("a".into(), anchor(1), "A".into(), 0));
+        s.remove_bookmark("a");
+        s.remove_bookmark("b");
+        let day = 86_400_000;
+        s.prune_tombstones(10 * day); // stamped now
+        assert_eq!(s.deleted, ["a", "b"]);
+        s.deleted_at.insert("b".into(), 5 * day);
+        s.prune_tombstones(96 * day);
+        assert_eq!(s.deleted, ["a"], "b was deleted 91 days ago");
+        assert!(!s.deleted_at.contains_key("b"));
+        s.prune_tombstones(101 * day);
+        assert!(s.deleted.is_empty() && s.deleted_at.is_empty());
     }
 
     #[test]

@@ -19,7 +19,7 @@ mod files;
 use crate::config::Config;
 use crate::state::{merge, BookState, BOOK_VERSION};
 pub(crate) use files::reason;
-use files::{lock, move_aside, read_state, sync_dir, write_atomically, ReadError};
+use files::{lock, lock_all, move_aside, read_state, sync_dir, write_atomically, ReadError};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -151,6 +151,16 @@ impl Store {
     /// file was edited: see [`Loaded::changed_from`]); failing that, a fresh state. A file
     /// that does not parse is renamed to `NAME.corrupt-SECS` and reported in the notice.
     pub fn load(&self, fingerprint: &str, path: &Path) -> Loaded {
+        self.load_with(fingerprint, path, true)
+    }
+
+    /// Like [`Store::load`] for commands that only read (`--bookmarks`): a corrupt file is
+    /// reported and left where it is; nothing is moved, created or locked.
+    pub fn peek(&self, fingerprint: &str, path: &Path) -> Loaded {
+        self.load_with(fingerprint, path, false)
+    }
+
+    fn load_with(&self, fingerprint: &str, path: &Path, repair: bool) -> Loaded {
         let fresh = |notice| Loaded {
             state: BookState::new(fingerprint.to_owned(), path.to_owned(), String::new()),
             notice,
@@ -166,6 +176,26 @@ impl Store {
             read_state(&file)
         } else {
             Ok(None)
+        };
+        // A corrupt file is moved aside under the book's lock, and only if it is still
+        // corrupt then: a save that got the lock first has replaced it with a good one.
+        let found = match found {
+            Err(ReadError::Corrupt(_)) if repair => match lock(&file) {
+                Ok(_guard) => match read_state(&file) {
+                    Err(ReadError::Corrupt(e)) => {
+                        return fresh(Some(aside_notice(move_aside(&file), &file, &e)))
+                    }
+                    other => other,
+                },
+                Err(err) => {
+                    return fresh(Some(format!(
+                        "saved place unreadable, starting afresh; could not move it aside \
+                         ({err}), it is still at {}",
+                        file.display()
+                    )))
+                }
+            },
+            other => other,
         };
         match found {
             Ok(Some(mut state)) => {
@@ -194,19 +224,10 @@ impl Store {
                 file.display(),
                 reason(&e)
             ))),
-            Err(ReadError::Corrupt(e)) => fresh(Some(match move_aside(&file) {
-                // The gist first: the status bar shows only the start of a notice.
-                Ok(kept) => format!(
-                    "saved place unreadable, starting afresh; kept aside as {} ({e})",
-                    kept.display()
-                ),
-                Err(io) => format!(
-                    "saved place unreadable, starting afresh; could not move it aside \
-                     ({}), it is still at {} ({e})",
-                    reason(&io),
-                    file.display()
-                ),
-            })),
+            Err(ReadError::Corrupt(e)) => fresh(Some(format!(
+                "saved place unreadable; left as it is at {} ({e})",
+                file.display()
+            ))),
         }
     }
 
@@ -239,28 +260,29 @@ impl Store {
             source,
         })?;
 
-        let mut ours = state.clone();
-        let old = match state.replaces.as_deref() {
-            Some(old) if old != state.fingerprint => {
-                let old_file = self.book_path(old)?;
-                let guard = lock(&old_file)?;
-                if let Some(disk) = self.read_for_merge(&old_file)? {
-                    ours = merge(&disk, &ours);
-                }
-                Some((old_file, guard))
-            }
+        let old_file = match state.replaces.as_deref() {
+            Some(old) if old != state.fingerprint => Some(self.book_path(old)?),
             _ => None,
         };
+        let mut files = vec![file.as_path()];
+        files.extend(old_file.as_deref());
+        let _guards = lock_all(&files)?;
 
-        let _guard = lock(&file)?;
+        let mut ours = state.clone();
+        if let Some(old_file) = &old_file {
+            if let Some(disk) = self.read_for_merge(old_file)? {
+                ours = merge(&disk, &ours);
+            }
+        }
         let mut merged = match self.read_for_merge(&file)? {
             Some(disk) => merge(&disk, &ours),
             None => ours,
         };
         merged.replaces = None;
+        merged.prune_tombstones(now_ms());
         write_atomically(&file, &merged)?;
 
-        if let Some((old_file, _old_guard)) = old {
+        if let Some(old_file) = old_file {
             match fs::remove_file(&old_file) {
                 Ok(()) => sync_dir(&books),
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {}
@@ -336,6 +358,23 @@ impl Store {
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
             Err(source) => Err(StoreError::Write { path: file, source }),
         }
+    }
+}
+
+/// What to tell the reader after trying to move a corrupt `file` aside.
+fn aside_notice(moved: io::Result<PathBuf>, file: &Path, e: &str) -> String {
+    match moved {
+        // The gist first: the status bar shows only the start of a notice.
+        Ok(kept) => format!(
+            "saved place unreadable, starting afresh; kept aside as {} ({e})",
+            kept.display()
+        ),
+        Err(io) => format!(
+            "saved place unreadable, starting afresh; could not move it aside ({}), it is \
+             still at {} ({e})",
+            reason(&io),
+            file.display()
+        ),
     }
 }
 

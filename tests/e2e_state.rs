@@ -332,6 +332,35 @@ fn an_unwritable_config_dir_still_reads() {
 }
 
 #[test]
+fn an_unwritable_config_dir_marks_a_bookmark_unsaved_and_says_so_on_quitting() {
+    let setup = Setup::new();
+    let blocker = setup.dir.path().join("a-file");
+    fs::write(&blocker, "not a directory").unwrap();
+    let config = blocker.join("dogear");
+    let mut term = Term::start(
+        &[setup.file.to_str().unwrap()],
+        80,
+        24,
+        &config,
+        setup.dir.path(),
+    );
+    term.wait_for("the start", |s| s.contains("THE HARBOUR CLOCK"));
+    page_to(&mut term, 2);
+    term.send("m");
+    // Long after the warning at open is gone, the marker stays.
+    term.wait_for("the marker", |_| {
+        let rows = term.rows();
+        rows.last().is_some_and(|r| r.contains("unsaved"))
+    });
+    quit(&mut term);
+    let said = term.screen();
+    assert!(
+        said.contains("1 bookmark change could not be saved") && said.contains("a-file"),
+        "quitting says what was lost and where it tried:\n{said}"
+    );
+}
+
+#[test]
 fn an_edited_story_is_reanchored() {
     let setup = Setup::new();
     let mut term = setup.open(80, 24);

@@ -263,3 +263,121 @@ fn one_layout_handed_another_document_does_not_show_stale_lines() {
         "second"
     );
 }
+
+#[test]
+fn line_end_hyphens_and_dashes_join_without_a_space() {
+    let d = para("He kept it in his COAT-\nPOCKET under the lamp-\n  post, said he--\nand left\u{2014}\nquietly. A spaced dash -\nstays.");
+    let out = shown(&d, 200);
+    assert_eq!(
+        out,
+        ["He kept it in his COAT-POCKET under the lamp-post, said he--and left\u{2014}quietly. A spaced dash - stays."]
+    );
+    let l = &lines(&d, 200)[0];
+    assert_eq!(usize::from(l.width), dogear::layout::str_width(&out[0]));
+}
+
+#[test]
+fn line_end_hyphen_wraps_as_a_break_opportunity() {
+    let d = para("the lamp-\npost stood");
+    assert_eq!(shown(&d, 9), ["the lamp-", "post", "stood"]);
+    assert_eq!(shown(&d, 14), ["the lamp-post", "stood"]);
+}
+
+#[test]
+fn hanging_verse_line_joins_a_line_end_hyphen_and_cjk_without_a_space() {
+    let long = "So the ferryman rowed and the river ran on under the black-";
+    let verse = format!("{long}\n        hulled boats,\nand night came.");
+    let d = doc(&[(BlockKind::Verse, &verse)]);
+    assert_eq!(
+        shown(&d, 200)[0],
+        "So the ferryman rowed and the river ran on under the black-hulled boats,"
+    );
+    let head = "春の夜に川の水はゆっくりと流れて舟は静かに岸を離れてゆき遠い";
+    let verse = format!("{head}\n      山の影へと消えた\n朝が来た");
+    let d = doc(&[(BlockKind::Verse, &verse)]);
+    assert_eq!(shown(&d, 200)[0], format!("{head}山の影へと消えた"));
+}
+
+#[test]
+fn cjk_line_break_inside_a_paragraph_joins_with_nothing_whatever_the_indent() {
+    let d = para("雨が降っていた\n  けれども私は\n\u{3000}出かけた。");
+    assert_eq!(shown(&d, 80), ["雨が降っていたけれども私は出かけた。"]);
+}
+
+/// Kinsoku: the source broke the line just before a comma, so the wrapper saw a space there.
+#[test]
+fn cjk_stop_after_a_source_line_break_does_not_start_a_line() {
+    let d = para("今日は朝から雨が降っていた\n、それでも私は出かけた。");
+    for width in 4..40 {
+        for line in shown(&d, width) {
+            assert!(!line.starts_with('、'), "{line:?} at {width}");
+        }
+    }
+    assert_eq!(
+        shown(&d, 26),
+        ["今日は朝から雨が降ってい", "た、それでも私は出かけた。"]
+    );
+}
+
+#[test]
+fn opening_bracket_before_a_break_does_not_end_a_line() {
+    let d = para("彼はこう言った「\n明日は晴れる」と。名前は「 タマ 」という猫だ。");
+    for width in 8..50 {
+        for line in shown(&d, width) {
+            assert!(!line.ends_with('「'), "{line:?} at {width}");
+            assert!(!line.starts_with('」'), "{line:?} at {width}");
+        }
+    }
+}
+
+/// A word wider than the line is cut by graphemes; the cut moves back rather than start
+/// a line with a stop (an address glued to a closing bracket did that).
+#[test]
+fn an_over_wide_word_is_not_cut_before_a_stop_or_a_closing_bracket() {
+    assert_eq!(shown(&para("abcdefgh."), 8), ["abcdefg", "h."]);
+    let d = para("（www.example.org/）で作られました。");
+    for width in 6..30 {
+        for line in shown(&d, width) {
+            assert!(!line.starts_with('）'), "{line:?} at {width}");
+            assert!(!line.starts_with('.'), "{line:?} at {width}");
+        }
+    }
+}
+
+/// Kinsoku gluing ran a table row's wide column gap into one unbreakable piece.
+#[test]
+fn a_verse_column_gap_before_a_stop_is_still_a_break() {
+    let d = doc(&[(
+        BlockKind::Verse,
+        "1F481 1F3FF                                  ; fully-qualified",
+    )]);
+    assert_eq!(shown(&d, 30), ["1F481 1F3FF", "; fully-qualified"]);
+}
+
+/// A source with its quotation marks the wrong way round (’like this‘): gluing them to
+/// the words beside them left a short line.
+#[test]
+fn latin_quotation_marks_after_a_space_do_not_glue_words() {
+    let d =
+        para("right-wing politicians backing repressive \u{2019}anti-terror\u{2018} legislation");
+    assert_eq!(
+        shown(&d, 50),
+        [
+            "right-wing politicians backing repressive",
+            "\u{2019}anti-terror\u{2018} legislation"
+        ]
+    );
+}
+
+/// The ideographic space that starts a Japanese paragraph is its indent: it was dropped.
+#[test]
+fn an_ideographic_space_starting_a_paragraph_is_its_first_line_indent() {
+    let d = para("\u{3000}吾輩は猫である。名前はまだ無い。\n\u{3000}どこで生れたか");
+    let ls = lines(&d, 20);
+    assert_eq!(ls.iter().map(|l| l.indent).collect::<Vec<_>>(), [2, 0, 0]);
+    assert_eq!(
+        shown(&d, 20),
+        ["吾輩は猫である。名", "前はまだ無い。どこで", "生れたか"]
+    );
+    assert!(ls.iter().all(|l| l.indent + l.width <= 20));
+}

@@ -1,7 +1,7 @@
 //! Invariants of the layout and of quote anchors, over random texts and widths.
 
 use dogear::document::{Block, BlockKind, Document};
-use dogear::layout::{is_cjk, str_width, Layout, Line, LineStyle};
+use dogear::layout::{is_joined, is_tight_join, str_width, Layout, Line, LineStyle};
 use dogear::position::{anchor, floor_char_boundary, refind, Found};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
@@ -107,8 +107,21 @@ proptest! {
         let text = doc.text();
         let mut layout = Layout::new(width);
         let lines = all_lines(&mut layout, &doc);
-        for (b, block) in doc.blocks().iter().enumerate() {
-            let mine: Vec<&Line> = lines.iter().filter(|(i, _)| *i == b).map(|(_, l)| l).collect();
+        // A block cut from a long paragraph reads as one with the piece before it, so the
+        // checks run over each run of joined blocks.
+        let mut groups: Vec<(usize, usize)> = Vec::new();
+        for b in 0..doc.blocks().len() {
+            match groups.last_mut() {
+                Some(g) if is_joined(&doc, b) => g.1 = b,
+                _ => groups.push((b, b)),
+            }
+        }
+        for (first, last) in groups {
+            let block = Block {
+                kind: doc.blocks()[first].kind,
+                range: doc.blocks()[first].range.start..doc.blocks()[last].range.end,
+            };
+            let mine: Vec<&Line> = lines.iter().filter(|(i, _)| (first..=last).contains(i)).map(|(_, l)| l).collect();
             let shown: String = mine.iter().map(|l| l.display(text)).collect();
             prop_assert_eq!(non_space(&shown), non_space(&text[block.range.clone()]));
             let bounds: Vec<usize> = text[block.range.clone()]
@@ -126,12 +139,12 @@ proptest! {
                 if i > 0 {
                     let prev = &text_lines[i - 1];
                     let gap = &text[prev.range.end..l.range.start];
-                    let cjk = gap.contains('\n')
-                        && text[..prev.range.end].chars().next_back().is_some_and(is_cjk)
-                        && text[l.range.start..].chars().next().is_some_and(is_cjk);
-                    if verse {
+                    let tight = is_tight_join(&text[..prev.range.end], gap, &text[l.range.start..]);
+                    if tight {
+                        // Joined with nothing: CJK, or a line-end hyphen.
+                    } else if verse {
                         joined.push_str(if gap.contains('\n') { " " } else { gap });
-                    } else if !gap.is_empty() && !cjk {
+                    } else if !gap.is_empty() {
                         joined.push(' ');
                     }
                 }

@@ -274,3 +274,100 @@ fn fingerprint_of_a_sparse_2_gib_file_reads_only_samples() {
     let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
     assert_eq!(got, hex);
 }
+
+#[test]
+fn load_moves_a_corrupt_file_aside_only_under_the_lock_and_only_if_still_corrupt() {
+    use fs4::fs_std::FileExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::at(tmp.path());
+    let books = tmp.path().join("books");
+    fs::create_dir_all(&books).unwrap();
+    fs::write(books.join("beef.json"), b"{ torn").unwrap();
+    // Another dogear is saving this book: it holds the lock and is about to replace the file.
+    let lock = fs::File::create(books.join("beef.json.lock")).unwrap();
+    FileExt::lock_exclusive(&lock).unwrap();
+    let loading = {
+        let store = store.clone();
+        std::thread::spawn(move || store.load("beef", Path::new("/stories/s.txt")))
+    };
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let mut fresh = book("beef");
+    fresh.set_place(anchor(42), 1000);
+    let json = serde_json::to_vec(&fresh).unwrap();
+    fs::write(books.join(".beef.tmp"), json).unwrap();
+    fs::rename(books.join(".beef.tmp"), books.join("beef.json")).unwrap();
+    FileExt::unlock(&lock).unwrap();
+    let loaded = loading.join().unwrap();
+    assert_eq!(loaded.state.place.map(|p| p.anchor.offset), Some(42));
+    assert!(
+        names(&books).iter().all(|n| !n.contains(".corrupt-")),
+        "the fresh file was not moved aside: {:?}",
+        names(&books)
+    );
+}
+
+#[test]
+fn two_saves_that_replace_each_other_do_not_deadlock() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::at(tmp.path());
+    let (done, finished) = std::sync::mpsc::channel();
+    for (new, old) in [("aaaa", "bbbb"), ("bbbb", "aaaa")] {
+        let store = store.clone();
+        let done = done.clone();
+        std::thread::spawn(move || {
+            for _ in 0..300 {
+                let mut state = book(new);
+                state.replaces = Some(old.into());
+                store.save(&state).unwrap();
+            }
+            done.send(()).unwrap();
+        });
+    }
+    for _ in 0..2 {
+        finished
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("both saves finish (no deadlock)");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_planted_as_a_lock_file_is_not_followed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::at(tmp.path().join("config"));
+    let books = tmp.path().join("config").join("books");
+    fs::create_dir_all(&books).unwrap();
+    let target = tmp.path().join("victim");
+    std::os::unix::fs::symlink(&target, books.join("cafe.json.lock")).unwrap();
+    let result = store.save(&book("cafe"));
+    assert!(matches!(result, Err(StoreError::Lock { .. })), "{result:?}");
+    assert!(!target.exists(), "no file created through the link");
+}
+
+#[test]
+fn bookmarks_listing_does_not_move_a_corrupt_file_aside() {
+    let tmp = tempfile::tempdir().unwrap();
+    let story = tmp.path().join("s.txt");
+    fs::write(&story, "A small story.\n").unwrap();
+    let fp = fingerprint::of_path(&story).unwrap();
+    let books = tmp.path().join("config").join("books");
+    fs::create_dir_all(&books).unwrap();
+    fs::write(books.join(format!("{fp}.json")), b"{ torn").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dogear"))
+        .arg("--bookmarks")
+        .arg(&story)
+        .env("DOGEAR_CONFIG_DIR", tmp.path().join("config"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unreadable"));
+    assert_eq!(
+        names(&books),
+        [format!("{fp}.json")],
+        "only read, nothing moved"
+    );
+    // Nor does peeking from the library API.
+    let loaded = Store::at(tmp.path().join("config")).peek(&fp, &story);
+    assert!(loaded.notice.is_some());
+    assert_eq!(names(&books), [format!("{fp}.json")]);
+}

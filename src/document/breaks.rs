@@ -56,7 +56,11 @@ pub fn decisions(doc: &Document) -> Vec<(usize, Break)> {
     let text = doc.text();
     let mut out = Vec::new();
     let mut after_heading = false;
+    let mut prev_end = None;
     for block in doc.blocks() {
+        // A piece of a long block cut by detection: no line end lies between the two.
+        let piece = prev_end.is_some_and(|end: usize| !text[end..block.range.start].contains('\n'));
+        prev_end = Some(block.range.end);
         // A rule right under a heading (a setext underline) is part of the heading.
         let underline = block.kind == BlockKind::SceneBreak
             && after_heading
@@ -71,7 +75,7 @@ pub fn decisions(doc: &Document) -> Vec<(usize, Break)> {
         let range = block.range.clone();
         // A piece that continues the block before it starts mid-line.
         let at_line_start = range.start == 0 || text[..range.start].ends_with('\n');
-        let mut first = at_line_start;
+        let mut first = at_line_start && !piece;
         let first_kind = |first: bool| match block.kind {
             BlockKind::Heading => Break::Heading,
             _ if first => Break::Paragraph,

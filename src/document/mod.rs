@@ -37,7 +37,9 @@ pub enum BlockKind {
 /// One structural unit of the story: a byte range of the normalised text.
 ///
 /// `range` starts at the start of the block's first line (indentation included) and ends
-/// at the end of its last line (the final `\n` excluded).
+/// at the end of its last line (the final `\n` excluded), except for the pieces of a block
+/// too long for one (see `blocks::split`): no `\n` lies between two pieces, which is how the
+/// layout knows to lay them out as one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
     pub kind: BlockKind,

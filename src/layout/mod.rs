@@ -9,13 +9,17 @@
 //! between two wrapped lines belongs to the earlier one, and an offset after a block's
 //! text (up to the next block) belongs to the block's blank spacer line, whose start is
 //! the block's end. Line starts are unique, so `line_at(line.range.start)` is that line.
+//!
+//! A long paragraph cut into pieces by the document reads as if it were one block: each
+//! piece's lines start at a *seam* inside the previous piece (see [`is_joined`]), so the
+//! end of a piece belongs to the next piece's first line.
 
 mod tokens;
 pub(crate) mod width;
 mod wrap;
 
-pub use width::{is_cjk, str_width};
-pub use wrap::{has_spacer, Wrapper};
+pub use width::{is_cjk, is_tight_join, str_width};
+pub use wrap::{has_spacer, is_joined, Wrapper};
 
 use crate::document::Document;
 use std::borrow::Cow;
@@ -71,14 +75,15 @@ pub struct Line {
     /// Display width of the text, not counting `indent`.
     pub width: u16,
     /// Whitespace is drawn as written (verse), except a line break, which becomes one
-    /// space. Otherwise (prose) each run of whitespace is one space, or nothing across a
-    /// line break between two CJK characters.
+    /// space. Otherwise (prose) each run of whitespace is one space. Either way a line
+    /// break is joined with nothing between two CJK characters or after a word's line-end
+    /// hyphen or dash ([`is_tight_join`]).
     pub verbatim: bool,
 }
 
 impl Line {
-    /// The text to draw: `text[range]` with soft line breaks joined (a space, or nothing
-    /// between two CJK characters) and runs of whitespace inside prose collapsed.
+    /// The text to draw: `text[range]` with soft line breaks joined (a space, or nothing:
+    /// see [`Line::verbatim`]) and runs of whitespace inside prose collapsed.
     pub fn display<'t>(&self, text: &'t str) -> Cow<'t, str> {
         let shown = text.get(self.range.clone()).unwrap_or("");
         if tokens::is_displayed_as_is(shown, self.verbatim) {
@@ -168,8 +173,16 @@ impl Layout {
     /// The line containing `offset` (a spacer line for an offset between blocks).
     /// `None` only for a document without blocks.
     pub fn line_at(&mut self, doc: &Document, offset: usize) -> Option<LineId> {
-        let block = doc.block_index_at(offset)?;
-        let lines = self.block_lines(doc, block);
+        let mut block = doc.block_index_at(offset)?;
+        let mut lines = self.block_lines(doc, block);
+        // The end of a piece of a long paragraph is shown by the next piece's first line.
+        if is_joined(doc, block + 1) && lines.last().is_some_and(|l| l.range.end <= offset) {
+            let next = self.block_lines(doc, block + 1);
+            if next.first().is_some_and(|l| l.range.start <= offset) {
+                block += 1;
+                lines = next;
+            }
+        }
         let line = lines
             .partition_point(|l| l.range.start <= offset)
             .saturating_sub(1);

@@ -1,6 +1,6 @@
 //! Splitting text at breakable whitespace, and drawing a line's text from its range.
 
-use super::width::{is_cjk_join, is_space};
+use super::width::{is_space, is_tight_join};
 
 /// Byte ranges (relative to the string) of the runs of non-breakable-space characters.
 ///
@@ -17,6 +17,7 @@ impl<'a> Tokens<'a> {
     }
 
     /// Whether the char at byte `i` is breakable whitespace, and its length in bytes.
+    #[inline(always)]
     fn space_at(&self, i: usize) -> (bool, usize) {
         let b = self.s.as_bytes()[i];
         if b < 0x80 {
@@ -32,6 +33,7 @@ impl<'a> Tokens<'a> {
 impl Iterator for Tokens<'_> {
     type Item = (usize, usize);
 
+    #[inline]
     fn next(&mut self) -> Option<(usize, usize)> {
         let len = self.s.len();
         while self.i < len {
@@ -57,21 +59,20 @@ impl Iterator for Tokens<'_> {
 }
 
 /// Appends what a line showing `s` draws: for prose (`verbatim == false`) the words joined
-/// by one space, or by nothing across a line break between two CJK characters; for verse
-/// the text as written, except that a line break (with the whitespace around it) becomes
-/// one space.
+/// by one space; for verse the text as written, except that a line break (with the
+/// whitespace around it) becomes one space. Either way a line break is joined with nothing
+/// between two CJK characters or after a word's line-end hyphen or dash
+/// ([`is_tight_join`]).
 pub fn push_display(s: &str, verbatim: bool, out: &mut String) {
     let mut prev_end: Option<usize> = None;
     for (start, end) in Tokens::new(s) {
         if let Some(p) = prev_end {
             let gap = &s[p..start];
-            if verbatim {
-                if gap.contains('\n') {
-                    out.push(' ');
-                } else {
-                    out.push_str(gap);
-                }
-            } else if !is_cjk_join(&s[..p], gap, &s[start..]) {
+            if is_tight_join(&s[..p], gap, &s[start..]) {
+                // Joined with nothing.
+            } else if verbatim && !gap.contains('\n') {
+                out.push_str(gap);
+            } else {
                 out.push(' ');
             }
         }
@@ -130,6 +131,24 @@ mod tests {
     #[test]
     fn verse_keeps_spacing_but_joins_line_breaks() {
         assert_eq!(shown("a   b  \n     c", true), "a   b c");
+    }
+
+    #[test]
+    fn line_end_hyphen_joins_without_a_space() {
+        assert_eq!(shown("COAT-\nPOCKET", false), "COAT-POCKET");
+        assert_eq!(shown("a lamp-\n   post", false), "a lamp-post");
+        assert_eq!(shown("said he--\nand then", false), "said he--and then");
+        assert_eq!(shown("said he\u{2014}\nand", false), "said he\u{2014}and");
+        assert_eq!(shown("a word -\nnext", false), "a word - next");
+        assert_eq!(shown("items:\n-\nmilk", false), "items: - milk");
+        assert_eq!(shown("COAT-\n      POCKET", true), "COAT-POCKET");
+    }
+
+    #[test]
+    fn verse_line_break_between_cjk_joins_with_nothing() {
+        assert_eq!(shown("春の夜の\n    夢の話", true), "春の夜の夢の話");
+        assert_eq!(shown("春の夜の\n\u{3000}夢の話", true), "春の夜の夢の話");
+        assert_eq!(shown("春の夜の \n 夢の話", false), "春の夜の夢の話");
     }
 
     #[test]

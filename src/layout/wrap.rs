@@ -7,18 +7,20 @@
 //! that lines stay ranges into the text.
 
 use super::tokens::Tokens;
-use super::width::{grapheme_width, is_cjk_join, str_width};
+use super::width::{grapheme_width, is_kept_together, is_tight_join, str_width};
 use super::{Line, LineStyle};
 use crate::document::verse::{self, VerseLine};
 use crate::document::{BlockKind, Document};
 use std::ops::Range;
-use textwrap::core::Fragment;
-use textwrap::wrap_algorithms::wrap_first_fit;
 use textwrap::WordSeparator;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Extra indentation of the continuation lines of a wrapped verse line.
 const VERSE_CONTINUATION: usize = 2;
+/// Lines before a seam over which a mismatch there is spread (see [`is_joined`]).
+const BALANCE_LINES: usize = 20;
+/// Seams remembered, so that wrapping consecutive pieces finds each seam once.
+const SEAMS: usize = 4;
 
 /// An unbreakable piece of text with the width of the gap that follows it.
 #[derive(Debug, Clone, Copy)]
@@ -30,29 +32,30 @@ struct Frag {
     gap: usize,
 }
 
-impl Fragment for Frag {
-    fn width(&self) -> f64 {
-        self.width as f64
-    }
-    fn whitespace_width(&self) -> f64 {
-        self.gap as f64
-    }
-    fn penalty_width(&self) -> f64 {
-        0.0
-    }
-}
-
 /// Wraps blocks; keeps its scratch buffers between calls so that wrapping a whole book
 /// (for `--print`) allocates little.
 #[derive(Debug, Default)]
 pub struct Wrapper {
     frags: Vec<Frag>,
+    tail: Vec<Frag>,
+    breaks: Vec<Range<usize>>,
     source: Vec<VerseLine>,
+    /// Recent seams, the last [`SEAMS`] found.
+    seams: Vec<Seam>,
+}
+
+/// Where the lines of block `index` of the document keyed `doc` start at `width`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Seam {
+    doc: (usize, usize, usize),
+    width: usize,
+    index: usize,
+    at: usize,
 }
 
 /// Whether block `index` is followed by a blank spacer line: not after the last block, and
-/// not when the next block continues this one (a long block split mid-line by the
-/// document, so that no line break lies between them).
+/// not when the next block continues this one (a long block cut by the document, so that
+/// no line break lies between them).
 pub fn has_spacer(doc: &Document, index: usize) -> bool {
     let blocks = doc.blocks();
     match (blocks.get(index), blocks.get(index + 1)) {
@@ -62,6 +65,47 @@ pub fn has_spacer(doc: &Document, index: usize) -> bool {
             .is_none_or(|between| between.contains('\n')),
         _ => false,
     }
+}
+
+/// Whether block `index` is the next piece of the same paragraph (or heading) as block
+/// `index - 1`: no line break between them (see `document::blocks::split`), the same kind,
+/// and not verse (verse pieces are cut at line ends and need no joining).
+///
+/// Such a block is laid out as if the cut were not there. Its lines start at the *seam*:
+/// where the last line of the previous piece starts when that piece is wrapped on its
+/// own; the previous piece's lines stop there. So each piece shows the text from its seam
+/// to the next seam, no word lost or shown twice, and costs splitting two pieces into
+/// words (one when read in order) whatever the paragraph's length. First-fit runs from two
+/// starts usually meet within a piece, and then the line before a seam is the line the
+/// whole paragraph would have had: on two novels run together into one line, every cut
+/// met at 20 to 72 columns but two in 48, and most did not at 80 and wider. When they have
+/// not met (always in unbroken CJK, where every line holds the same number of equal
+/// cells), the last twenty lines before the seam are evened out, so that none
+/// is left short (a few columns shorter than first-fit would make them).
+pub fn is_joined(doc: &Document, index: usize) -> bool {
+    let blocks = doc.blocks();
+    match (
+        index.checked_sub(1).and_then(|i| blocks.get(i)),
+        blocks.get(index),
+    ) {
+        (Some(prev), Some(this)) => {
+            prev.kind == this.kind
+                && this.kind != BlockKind::Verse
+                && doc
+                    .text()
+                    .get(prev.range.end..this.range.start)
+                    .is_some_and(|between| !between.contains('\n'))
+        }
+        _ => false,
+    }
+}
+
+fn doc_key(doc: &Document) -> (usize, usize, usize) {
+    (
+        doc.text().as_ptr() as usize,
+        doc.text().len(),
+        doc.blocks().len(),
+    )
 }
 
 impl Wrapper {
@@ -79,11 +123,17 @@ impl Wrapper {
         }
         let width = usize::from(width.max(1));
         let before = out.len();
-        match block.kind {
-            BlockKind::Paragraph => self.prose(text, range, width, LineStyle::Text, out),
-            BlockKind::Heading => self.prose(text, range, width, LineStyle::Heading, out),
-            BlockKind::SceneBreak => self.prose(text, range, width, LineStyle::SceneBreak, out),
-            BlockKind::Verse => self.verse(text, range, width, out),
+        let style = match block.kind {
+            BlockKind::Paragraph => LineStyle::Text,
+            BlockKind::Heading => LineStyle::Heading,
+            BlockKind::SceneBreak => LineStyle::SceneBreak,
+            BlockKind::Verse => {
+                self.verse(text, range.clone(), width, out);
+                LineStyle::Text
+            }
+        };
+        if block.kind != BlockKind::Verse {
+            self.prose_block(doc, index, range, width, style, out);
         }
         if has_spacer(doc, index) || out.len() == before {
             out.push(Line {
@@ -96,17 +146,153 @@ impl Wrapper {
         }
     }
 
-    fn prose(
+    /// The lines of a prose block: of its own text, or, for a piece of a long paragraph,
+    /// from its seam to the next (see [`is_joined`]).
+    fn prose_block(
         &mut self,
-        text: &str,
+        doc: &Document,
+        index: usize,
         range: Range<usize>,
         width: usize,
         style: LineStyle,
         out: &mut Vec<Line>,
     ) {
+        let text = doc.text();
+        let indent = first_indent(doc, index, width);
+        let (joined, continued) = (is_joined(doc, index), is_joined(doc, index + 1));
         self.frags.clear();
-        push_words(text, range, false, width, &mut self.frags);
-        emit(&self.frags, width, 0, 0, style, false, out);
+        if !joined && !continued {
+            push_words(text, range, false, width, &mut self.frags);
+            emit(&self.frags, width, indent, 0, style, false, out);
+            return;
+        }
+        // The end of the previous piece from the seam, then this piece's own fragments,
+        // which also give the next seam: each piece is split into words once.
+        let start = if joined {
+            let prev_end = doc.blocks()[index - 1].range.end;
+            let seam = self.seam(doc, index, width);
+            if seam < prev_end {
+                push_words(text, seam..prev_end, false, width, &mut self.frags);
+            }
+            if let Some(last) = self.frags.last_mut() {
+                last.gap = usize::from(prev_end < range.start);
+            }
+            seam
+        } else {
+            range.start
+        };
+        let own = self.frags.len();
+        push_words(text, range.clone(), false, width, &mut self.frags);
+        // Before any gluing below, so that the seam is what `seam` finds from this piece.
+        let next_seam = continued.then(|| {
+            let single = doc.blocks()[index + 1].range.start;
+            let at = last_line_start(&self.frags[own..], width, indent, single);
+            self.remember(doc, index + 1, width, at);
+            at
+        });
+        if own > 0 && own < self.frags.len() {
+            let (left, right) = (self.frags[own - 1], self.frags[own]);
+            let glued = left.width + left.gap + right.width;
+            if glued <= width && is_kept_together(&text[..left.end], &text[right.start..]) {
+                self.frags[own - 1] = Frag {
+                    start: left.start,
+                    end: right.end,
+                    width: glued,
+                    gap: right.gap,
+                };
+                self.frags.remove(own);
+            }
+        }
+        self.prose(text, start, next_seam, width, indent, style, out);
+    }
+
+    /// Where the lines of block `index` (joined to the block before) start: the start of
+    /// the last line of the previous block wrapped on its own, or this block's start when
+    /// that is a single line.
+    fn seam(&mut self, doc: &Document, index: usize, width: usize) -> usize {
+        let key = doc_key(doc);
+        if let Some(seam) = self
+            .seams
+            .iter()
+            .find(|s| s.doc == key && s.width == width && s.index == index)
+        {
+            return seam.at;
+        }
+        let blocks = doc.blocks();
+        let (prev, this) = (&blocks[index - 1], &blocks[index]);
+        self.tail.clear();
+        push_words(doc.text(), prev.range.clone(), false, width, &mut self.tail);
+        let indent = first_indent(doc, index - 1, width);
+        let at = last_line_start(&self.tail, width, indent, this.range.start);
+        self.remember(doc, index, width, at);
+        at
+    }
+
+    fn remember(&mut self, doc: &Document, index: usize, width: usize, at: usize) {
+        if self.seams.len() >= SEAMS {
+            self.seams.remove(0);
+        }
+        self.seams.push(Seam {
+            doc: doc_key(doc),
+            width,
+            index,
+            at,
+        });
+    }
+
+    /// Lines of the fragments in `self.frags`, which start at `start`; when `seam` is
+    /// given, only those before it (the next piece of the paragraph starts there), the
+    /// last few evened out when the seam does not fall at a line start.
+    #[allow(clippy::too_many_arguments)]
+    fn prose(
+        &mut self,
+        text: &str,
+        start: usize,
+        seam: Option<usize>,
+        width: usize,
+        indent: usize,
+        style: LineStyle,
+        out: &mut Vec<Line>,
+    ) {
+        let Some(seam) = seam else {
+            emit(&self.frags, width, indent, 0, style, false, out);
+            return;
+        };
+        let frags = &self.frags;
+        let breaks = &mut self.breaks;
+        breaks.clear();
+        let mut met = false;
+        first_fit(frags, width - indent, width, |line| {
+            let start = frags[line.start].start;
+            if start >= seam {
+                met = start == seam;
+                return false;
+            }
+            breaks.push(line);
+            true
+        });
+        // A paragraph's first piece (the only one with an indent) always meets its seam:
+        // its lines are its own wrap. So evening out never meets an indented line.
+        let kept = if met {
+            breaks.len()
+        } else {
+            breaks.len().saturating_sub(1 + BALANCE_LINES)
+        };
+        for (n, line) in breaks[..kept].iter().enumerate() {
+            let indent = if n == 0 { indent } else { 0 };
+            out.push(line_of(&frags[line.clone()], indent, style, false));
+        }
+        if met {
+            return;
+        }
+        // Even out the lines from `from` to the seam: as many of them as there were.
+        let from = breaks.get(kept).map_or(start, |l| frags[l.start].start);
+        self.tail.clear();
+        push_words(text, from..seam, false, width, &mut self.tail);
+        balance(&self.tail, width, &mut self.breaks);
+        for line in &self.breaks {
+            out.push(line_of(&self.tail[line.clone()], 0, style, false));
+        }
     }
 
     fn verse(&mut self, text: &str, range: Range<usize>, width: usize, out: &mut Vec<Line>) {
@@ -148,6 +334,37 @@ impl Wrapper {
     }
 }
 
+/// The start of the last line of `frags` wrapped from their start (the first line
+/// `indent` narrower), or `single` when they make one line.
+fn last_line_start(frags: &[Frag], width: usize, indent: usize, single: usize) -> usize {
+    let mut last = None;
+    let mut lines = 0;
+    first_fit(frags, width - indent, width, |line| {
+        lines += 1;
+        last = Some(line.start);
+        true
+    });
+    match last {
+        Some(i) if lines >= 2 => frags[i].start,
+        _ => single,
+    }
+}
+
+/// The first-line indent of block `index`: a paragraph's leading ideographic spaces (the
+/// Japanese paragraph indent), two columns each, at most half the width; none for the
+/// later pieces of a long paragraph.
+fn first_indent(doc: &Document, index: usize, width: usize) -> usize {
+    let Some(block) = doc.blocks().get(index) else {
+        return 0;
+    };
+    if block.kind != BlockKind::Paragraph || is_joined(doc, index) {
+        return 0;
+    }
+    let text = doc.text().get(block.range.clone()).unwrap_or("");
+    let spaces = text.chars().take_while(|&c| c == '\u{3000}').count();
+    (spaces * 2).min(width / 2)
+}
+
 /// Turns fragments into lines: the first `width - indent` wide, the rest `width - cont`.
 fn emit(
     frags: &[Frag],
@@ -158,24 +375,104 @@ fn emit(
     verbatim: bool,
     out: &mut Vec<Line>,
 ) {
+    let mut first = true;
+    first_fit(frags, width - indent, width - cont, |line| {
+        let indent = if std::mem::take(&mut first) {
+            indent
+        } else {
+            cont
+        };
+        out.push(line_of(&frags[line], indent, style, verbatim));
+        true
+    });
+}
+
+/// The line showing `frags` (at least one).
+fn line_of(frags: &[Frag], indent: usize, style: LineStyle, verbatim: bool) -> Line {
+    let (first, last) = (&frags[0], &frags[frags.len() - 1]);
+    let gaps: usize = frags[..frags.len() - 1].iter().map(|f| f.gap).sum();
+    let shown: usize = frags.iter().map(|f| f.width).sum::<usize>() + gaps;
+    Line {
+        range: first.start..last.end,
+        style,
+        indent: to_u16(indent),
+        width: to_u16(shown),
+        verbatim,
+    }
+}
+
+/// First-fit line breaking, as textwrap's `wrap_first_fit` does it: a line takes fragments
+/// while they fit (each but the first on a line after the previous one's gap), the first
+/// line `first` columns wide and the others `rest`. Calls `line` with each line's range of
+/// fragment indices, in order, until it returns `false`.
+fn first_fit(
+    frags: &[Frag],
+    first: usize,
+    rest: usize,
+    mut line: impl FnMut(Range<usize>) -> bool,
+) {
     if frags.is_empty() {
         return;
     }
-    let widths = [(width - indent) as f64, (width - cont) as f64];
-    for (n, line) in wrap_first_fit(frags, &widths).into_iter().enumerate() {
-        let (Some(first), Some(last)) = (line.first(), line.last()) else {
-            continue;
-        };
-        let gaps: usize = line[..line.len() - 1].iter().map(|f| f.gap).sum();
-        let shown: usize = line.iter().map(|f| f.width).sum::<usize>() + gaps;
-        out.push(Line {
-            range: first.start..last.end,
-            style,
-            indent: to_u16(if n == 0 { indent } else { cont }),
-            width: to_u16(shown),
-            verbatim,
-        });
+    let mut start = 0;
+    let mut used = 0;
+    let mut limit = first;
+    for (i, f) in frags.iter().enumerate() {
+        if used + f.width > limit && i > start {
+            if !line(start..i) {
+                return;
+            }
+            start = i;
+            used = 0;
+            limit = rest;
+        }
+        used += f.width + f.gap;
     }
+    line(start..frags.len());
+}
+
+/// Breaks `frags` into as few lines at most `width` wide as first-fit would (a fragment
+/// wider than that alone on its line), and of those layouts the least ragged: the least
+/// sum of the squares of each line's unused columns, the last line's included. Writes the
+/// lines' fragment ranges to `out`. Linear in fragments times fragments per line.
+fn balance(frags: &[Frag], width: usize, out: &mut Vec<Range<usize>>) {
+    out.clear();
+    let n = frags.len();
+    // best[i]: (lines, raggedness) of the best layout of the first `i` fragments, compared
+    // lines first; from[i]: where its last line starts.
+    let mut best = vec![(usize::MAX, u64::MAX); n + 1];
+    let mut from = vec![0usize; n + 1];
+    best[0] = (0, 0);
+    for i in 1..=n {
+        let mut w = frags[i - 1].width;
+        let mut k = i - 1;
+        loop {
+            if w > width && k + 1 < i {
+                break;
+            }
+            let (lines, ragged) = best[k];
+            if lines != usize::MAX {
+                let slack = width.saturating_sub(w) as u64;
+                let c = (lines + 1, ragged.saturating_add(slack * slack));
+                if c < best[i] {
+                    best[i] = c;
+                    from[i] = k;
+                }
+            }
+            if k == 0 {
+                break;
+            }
+            k -= 1;
+            w += frags[k].width + frags[k].gap;
+        }
+    }
+    let mut i = n;
+    while i > 0 {
+        let k = from[i];
+        out.push(k..i);
+        i = k;
+    }
+    out.reverse();
 }
 
 fn to_u16(n: usize) -> u16 {
@@ -184,31 +481,57 @@ fn to_u16(n: usize) -> u16 {
 
 /// Pushes the fragments of the words in `text[range]`; `max` is the narrowest line width,
 /// which no fragment may exceed unless it is one grapheme.
+///
+/// A gap of one space or none that the line may not break at (before a closing bracket or
+/// a stop, after an opening bracket: [`is_kept_together`]) is kept inside one fragment
+/// when that fits.
 fn push_words(text: &str, range: Range<usize>, verbatim: bool, max: usize, out: &mut Vec<Frag>) {
     let base = range.start;
     let s = &text[range];
-    let mut prev: Option<(usize, usize)> = None;
+    // The previous token, and whether it is glued to the one before it.
+    let mut prev: Option<(usize, usize, bool)> = None;
     for (start, end) in Tokens::new(s) {
-        if let Some((ps, pe)) = prev {
+        let mut glue_next = false;
+        if let Some((ps, pe, glued)) = prev {
             let gap_text = &s[pe..start];
-            let gap = if verbatim {
-                if gap_text.contains('\n') {
-                    1
-                } else {
-                    str_width(gap_text)
-                }
-            } else if is_cjk_join(&s[..pe], gap_text, &s[start..]) {
+            let gap = if is_tight_join(&s[..pe], gap_text, &s[start..]) {
                 0
+            } else if verbatim && !gap_text.contains('\n') {
+                str_width(gap_text)
             } else {
                 1
             };
-            push_token(text, base + ps, base + pe, gap, max, out);
+            let mut glue = glued;
+            push_token(text, base + ps, base + pe, gap, max, &mut glue, out);
+            // Not across a wider gap: that is a verse line's or a table's own spacing.
+            glue_next = gap <= 1 && is_kept_together(&s[..pe], &s[start..]);
         }
-        prev = Some((start, end));
+        prev = Some((start, end, glue_next));
     }
-    if let Some((ps, pe)) = prev {
-        push_token(text, base + ps, base + pe, 0, max, out);
+    if let Some((ps, pe, glued)) = prev {
+        let mut glue = glued;
+        push_token(text, base + ps, base + pe, 0, max, &mut glue, out);
     }
+}
+
+/// Pushes `frag`; when `glue` is set (it is then cleared), joins it to the last fragment
+/// instead, if the two fit in `max` together, so that no line breaks between them.
+fn push_frag(out: &mut Vec<Frag>, frag: Frag, max: usize, glue: &mut bool) {
+    if std::mem::take(glue) {
+        if let Some(last) = out.last_mut() {
+            let width = last.width + last.gap + frag.width;
+            if width <= max {
+                *last = Frag {
+                    start: last.start,
+                    end: frag.end,
+                    width,
+                    gap: frag.gap,
+                };
+                return;
+            }
+        }
+    }
+    out.push(frag);
 }
 
 /// Whether an ASCII token has no line-break opportunity inside under the Unicode rules
@@ -220,11 +543,20 @@ fn is_plain_word(token: &str) -> bool {
 }
 
 /// Pushes the fragments of one whitespace-free token, split at its Unicode line-break
-/// opportunities (between CJK characters, after dashes and the like).
-fn push_token(text: &str, start: usize, end: usize, gap: usize, max: usize, out: &mut Vec<Frag>) {
+/// opportunities (between CJK characters, after dashes and the like). The first is glued
+/// to the previous fragment when `glue` is set.
+fn push_token(
+    text: &str,
+    start: usize,
+    end: usize,
+    gap: usize,
+    max: usize,
+    glue: &mut bool,
+    out: &mut Vec<Frag>,
+) {
     let token = &text[start..end];
     if is_plain_word(token) {
-        push_piece(text, start, end, token.len(), gap, max, out);
+        push_piece(text, start..end, token.len(), gap, max, glue, out);
         return;
     }
     let mut pos = start;
@@ -234,67 +566,76 @@ fn push_token(text: &str, start: usize, end: usize, gap: usize, max: usize, out:
         if piece_end > pos {
             let last = piece_end == end;
             let w = str_width(&text[pos..piece_end]);
-            push_piece(
-                text,
-                pos,
-                piece_end,
-                w,
-                if last { gap } else { 0 },
-                max,
-                out,
-            );
+            let g = if last { gap } else { 0 };
+            push_piece(text, pos..piece_end, w, g, max, glue, out);
         }
         pos = piece_end;
     }
     if pos < end {
         let w = str_width(&text[pos..end]);
-        push_piece(text, pos, end, w, gap, max, out);
+        push_piece(text, pos..end, w, gap, max, glue, out);
     }
 }
 
 /// Pushes one unbreakable piece, or, when it is wider than `max`, its grapheme clusters
-/// grouped into pieces at most `max` wide (a single cluster may be wider).
+/// grouped into pieces at most `max` wide (a single cluster may be wider). Such a cut is
+/// moved back rather than start a line with a character that may not start one or end a
+/// line with one that may not end one, unless no cut in the run is allowed.
 fn push_piece(
     text: &str,
-    start: usize,
-    end: usize,
+    range: Range<usize>,
     width: usize,
     gap: usize,
     max: usize,
+    glue: &mut bool,
     out: &mut Vec<Frag>,
 ) {
+    let Range { start, end } = range;
     if width <= max {
-        out.push(Frag {
+        let frag = Frag {
             start,
             end,
             width,
             gap,
-        });
+        };
+        push_frag(out, frag, max, glue);
         return;
     }
     let mut from = start;
     let mut sum = 0;
+    // The last cut in the current run that kinsoku allows, and the width before it.
+    let mut allowed: Option<(usize, usize)> = None;
+    let mut prev = "";
     for (i, g) in text[start..end].grapheme_indices(true) {
         let w = grapheme_width(g);
         let at = start + i;
-        if sum + w > max && at > from {
-            out.push(Frag {
+        if at > from && !is_kept_together(prev, g) {
+            allowed = Some((at, sum));
+        }
+        // Twice at most: a cut moved back may leave too little room for `g`, and then
+        // the run is cut before `g` whatever kinsoku says.
+        while sum + w > max && at > from {
+            let (cut, before) = allowed.take().unwrap_or((at, sum));
+            let frag = Frag {
                 start: from,
-                end: at,
-                width: sum,
+                end: cut,
+                width: before,
                 gap: 0,
-            });
-            from = at;
-            sum = 0;
+            };
+            push_frag(out, frag, max, glue);
+            from = cut;
+            sum -= before;
         }
         sum += w;
+        prev = g;
     }
-    out.push(Frag {
+    let frag = Frag {
         start: from,
         end,
         width: sum,
         gap,
-    });
+    };
+    push_frag(out, frag, max, glue);
 }
 
 #[cfg(test)]

@@ -153,6 +153,9 @@ pub struct Reader {
     marks: Vec<Mark>,
     page: Vec<Line>,
     at_end: bool,
+    /// Some change (the place, a bookmark) could not be saved: the status bar says so
+    /// for as long as it is true.
+    unsaved: bool,
     picker: Option<Picker>,
 }
 
@@ -182,6 +185,7 @@ impl Reader {
             marks: Vec::new(),
             page: Vec::new(),
             at_end: false,
+            unsaved: false,
             picker: None,
         };
         reader.refresh();
@@ -241,7 +245,7 @@ impl Reader {
         if self.at_end {
             100
         } else {
-            position::percent(&self.doc, self.place).round().min(99.0) as u8
+            position::shown_percent(position::percent(&self.doc, self.place)).min(99)
         }
     }
     /// Whether the window is too small to show a page.
@@ -254,6 +258,15 @@ impl Reader {
     pub fn go_to(&mut self, offset: usize) {
         self.place = self.layout.line_start(&self.doc, offset);
         self.refresh();
+    }
+
+    /// Whether a change could not be saved (the status bar shows `unsaved`).
+    pub fn unsaved(&self) -> bool {
+        self.unsaved
+    }
+    /// Set by the shell after each save: whether changes are left unsaved.
+    pub fn set_unsaved(&mut self, unsaved: bool) {
+        self.unsaved = unsaved;
     }
 
     /// Shows `text` in the status bar for a few seconds.

@@ -8,14 +8,15 @@ use unicode_width::UnicodeWidthStr;
 const LABEL_COLUMNS: usize = 48;
 
 /// One line per bookmark in reading order: percent, label, date and time (UTC), e.g.
-/// `  12%  The harbour at dawn  2026-11-24 16:05`. A bookmark without a label shows the
+/// `  12%  The harbour at dawn  2026-11-24 16:05` (the percent rounded as the status bar
+/// rounds it). A bookmark without a label shows the
 /// start of the text it marks. Empty when there are no bookmarks.
 pub fn bookmarks_text(state: &BookState) -> String {
     let rows: Vec<(String, String, String)> = sorted(state)
         .into_iter()
         .map(|b| {
             (
-                format!("{:>4}%", b.anchor.percent.clamp(0.0, 100.0).floor() as u32),
+                format!("{:>4}%", crate::position::shown_percent(b.anchor.percent)),
                 shown_label(b),
                 civil_date_time(b.created as i64),
             )
@@ -152,7 +153,7 @@ mod tests {
         ));
         assert_eq!(
             bookmarks_text(&s),
-            "  12%  It was a dark night  1970-01-01 00:00\n  \
+            "  13%  It was a dark night  1970-01-01 00:00\n  \
              90%  Home                 2026-11-24 16:05\n"
         );
         let json: serde_json::Value = serde_json::from_str(&bookmarks_json(&s)).unwrap();

@@ -14,16 +14,27 @@ pub(super) enum ReadError {
     Corrupt(String),
 }
 
-/// `Ok(None)` when the file does not exist.
+/// `Ok(None)` when the file does not exist. Times from the future are brought back to now
+/// ([`BookState::clamp_future`]).
 pub(super) fn read_state(file: &Path) -> Result<Option<BookState>, ReadError> {
     let bytes = match fs::read(file) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(ReadError::Io(e)),
     };
-    serde_json::from_slice(&bytes)
-        .map(Some)
-        .map_err(|e| ReadError::Corrupt(e.to_string()))
+    let mut state: BookState =
+        serde_json::from_slice(&bytes).map_err(|e| ReadError::Corrupt(e.to_string()))?;
+    state.clamp_future(now_ms());
+    Ok(Some(state))
+}
+
+/// Locks the state files `files` in one global order (their paths, sorted), so that two
+/// dogears that each need the same two books cannot each hold one and wait for the other.
+pub(super) fn lock_all(files: &[&Path]) -> Result<Vec<File>, StoreError> {
+    let mut sorted = files.to_vec();
+    sorted.sort();
+    sorted.dedup();
+    sorted.into_iter().map(lock).collect()
 }
 
 /// Holds an exclusive advisory lock on `FILE.lock` until dropped (closing the file
@@ -36,12 +47,12 @@ pub(super) fn lock(file: &Path) -> Result<File, StoreError> {
         path: path.clone(),
         source,
     };
-    let lock = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(err)?;
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    // A symlink planted at the lock's name must not make us create or lock another file.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+    let lock = options.open(&path).map_err(err)?;
     FileExt::lock_exclusive(&lock).map_err(err)?;
     Ok(lock)
 }

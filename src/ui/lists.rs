@@ -71,7 +71,7 @@ pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer)
         .marks()
         .iter()
         .map(|m| {
-            let pct = position::percent(doc, m.offset).floor();
+            let pct = position::shown_percent(position::percent(doc, m.offset));
             ListItem::new(format!(
                 "{pct:>3}%  {}  {}",
                 sanitise::line(&m.when),

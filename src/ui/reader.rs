@@ -152,9 +152,10 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
     }
     // An encoding detection was unsure of is named, with a question mark (E picks another).
     let doc = reader.document();
+    let unsaved = if reader.unsaved() { " unsaved ·" } else { "" };
     let right = match doc.guess().unsure {
-        true => format!(" {}? {:>3}% ", doc.encoding(), reader.percent()),
-        false => format!(" {:>3}% ", reader.percent()),
+        true => format!("{unsaved} {}? {:>3}% ", doc.encoding(), reader.percent()),
+        false => format!("{unsaved} {:>3}% ", reader.percent()),
     };
     let mut left = format!(" {}", sanitise::line(reader.title()));
     let room = width.saturating_sub(right.width());

@@ -2,12 +2,16 @@
 //!
 //! The layout wraps a whole block at a time, so one 10 MB line would make every page
 //! turn near it cost 10 MB of work. Longer blocks are cut into consecutive blocks of the
-//! same kind. The cut prefers, in order:
-//! 1. a space *inside* a line (for every kind, verse too: a cut at a line end would read
-//!    as a stanza break): the next block starts after the spaces, so the text between
-//!    the two blocks holds no `\n`. The layout relies on exactly that to treat the second
-//!    block as the continuation of the first and draw no blank line between them;
-//! 2. any character boundary (CJK text has no spaces), avoiding the middle of a
+//! same kind, with no `\n` between two pieces: that is how the layout tells a piece from
+//! a new block, and it lays the pieces out as one (no blank line between them, and a
+//! paragraph's lines run on across the cut: see `layout::is_joined`). The cut prefers:
+//! 1. for verse, a line end: the piece ends just after the `\n` and the next starts at
+//!    the next line's indentation, so no line is broken in two. Among the line ends near
+//!    the limit, one before a line at the least indentation there, so that a long line
+//!    continued on a deeper (hanging) indent is not cut from its continuation;
+//! 2. a space *inside* a line: the next piece starts after the spaces, and the text
+//!    between the two pieces is those spaces;
+//! 3. any character boundary (CJK text has no spaces), avoiding the middle of a
 //!    grapheme joined by ZWJ or a combining mark. The gap is then empty.
 
 use super::{Block, BlockKind};
@@ -25,7 +29,7 @@ pub(super) fn push_bounded(
     mut range: std::ops::Range<usize>,
 ) {
     while range.end - range.start > MAX_BLOCK {
-        let (end, next) = cut(text, range.start);
+        let (end, next) = cut(text, kind, range.start);
         out.push(Block {
             kind,
             range: range.start..end,
@@ -39,19 +43,16 @@ pub(super) fn push_bounded(
 
 /// Where to end a piece starting at `start` (with more than `MAX_BLOCK` bytes to go), and
 /// where the next piece starts.
-fn cut(text: &str, start: usize) -> (usize, usize) {
+fn cut(text: &str, kind: BlockKind, start: usize) -> (usize, usize) {
     let limit = floor_char_boundary(text, start + MAX_BLOCK);
     let window_start = ceil_char_boundary(text, limit - LOOK_BACK);
-    let window = &text[window_start..limit];
-    if let Some(sp) = window.rfind(' ') {
-        let after_space = window_start + sp + 1;
-        let end = start + text[start..after_space].trim_end().len();
-        // Only a space within a line: the gap must not contain a line end.
-        if end > start && !text[end..after_space].contains('\n') {
-            let next = after_space
-                + (text[after_space..].len() - text[after_space..].trim_start_matches(' ').len());
-            return (end, next);
+    if kind == BlockKind::Verse {
+        if let Some(at) = line_end_cut(text, start, window_start, limit) {
+            return (at, at);
         }
+    }
+    if let Some(cut) = space_cut(text, start, window_start, limit) {
+        return cut;
     }
     let mut at = limit;
     while at > window_start && !is_grapheme_cut(text, at) {
@@ -63,7 +64,66 @@ fn cut(text: &str, start: usize) -> (usize, usize) {
     (at, at)
 }
 
-/// Whether cutting at `at` would not split a ZWJ sequence or detach a combining mark.
+/// Just after a `\n` before `limit`: in the window, the last one followed by a line at the
+/// window's least indentation; else the last line end of the piece. `None` when the piece
+/// is inside one line.
+fn line_end_cut(text: &str, start: usize, window_start: usize, limit: usize) -> Option<usize> {
+    // Indentation in characters, for a line that has text; a run of whitespace longer
+    // than this counts as a blank line.
+    const DEEPEST: usize = 256;
+    let indent = |at: usize| {
+        let mut n = 0;
+        for c in text[at..].chars().take(DEEPEST) {
+            match c {
+                '\n' => return None,
+                c if c.is_whitespace() => n += 1,
+                _ => return Some(n),
+            }
+        }
+        None
+    };
+    let window = &text[window_start..limit];
+    let starts = || {
+        window
+            .match_indices('\n')
+            .map(|(i, _)| window_start + i + 1)
+    };
+    if let Some(least) = starts().filter_map(indent).min() {
+        let at = starts().rfind(|&at| indent(at) == Some(least));
+        if at.is_some() {
+            return at;
+        }
+    }
+    text[start..window_start].rfind('\n').map(|i| start + i + 1)
+}
+
+/// After the last space in the window whose run of whitespace holds no `\n` (a cut at a
+/// line end would read as a paragraph break), with the next piece after the run.
+fn space_cut(
+    text: &str,
+    start: usize,
+    window_start: usize,
+    limit: usize,
+) -> Option<(usize, usize)> {
+    let mut upto = limit;
+    while let Some(sp) = text[window_start..upto].rfind(' ') {
+        let at = window_start + sp;
+        let end = start + text[start..at].trim_end().len();
+        let rest = &text[at..];
+        let next = at + (rest.len() - rest.trim_start().len());
+        if end > start && !text[end..next].contains('\n') {
+            return Some((end, next));
+        }
+        if end <= window_start {
+            return None;
+        }
+        upto = end;
+    }
+    None
+}
+
+/// Whether cutting at `at` would not split a ZWJ sequence, detach a combining mark, or
+/// split a run of ASCII letters and digits.
 fn is_grapheme_cut(text: &str, at: usize) -> bool {
     let before = text[..at].chars().next_back();
     let after = text[at..].chars().next();
@@ -75,7 +135,12 @@ fn is_grapheme_cut(text: &str, at: usize) -> bool {
                 || ('\u{1f3fb}'..='\u{1f3ff}').contains(&c)
         })
     };
-    !joins(after) && before != Some('\u{200d}') && after != Some('\n')
+    // Nor inside a number or a Latin word in CJK text: the layout may break a line at a cut.
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    !joins(after)
+        && before != Some('\u{200d}')
+        && after != Some('\n')
+        && !(word(before) && word(after))
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -128,6 +193,19 @@ mod tests {
     }
 
     #[test]
+    fn a_number_in_cjk_text_is_not_cut() {
+        // Eleven bytes a unit, so that the limit falls between two digits.
+        let text = "年12345678".repeat(5_000);
+        for pair in pieces(&text, BlockKind::Paragraph).windows(2) {
+            let at = pair[0].range.end;
+            let around = (text[..at].chars().next_back(), text[at..].chars().next());
+            assert!(
+                !matches!(around, (Some(a), Some(b)) if a.is_ascii_digit() && b.is_ascii_digit())
+            );
+        }
+    }
+
+    #[test]
     fn zwj_families_are_not_split() {
         let text = "👨\u{200d}👩\u{200d}👧".repeat(2_000);
         for b in pieces(&text, BlockKind::Paragraph) {
@@ -137,13 +215,51 @@ mod tests {
     }
 
     #[test]
-    fn verse_is_cut_inside_a_line() {
+    fn verse_is_cut_at_a_line_end_with_nothing_between_the_pieces() {
         let text = "a short line of verse\n".repeat(2_000);
         let text = text.trim_end();
         let out = pieces(text, BlockKind::Verse);
         assert!(out.len() >= 3);
         for pair in out.windows(2) {
-            assert!(!text[pair[0].range.end..pair[1].range.start].contains('\n'));
+            assert_eq!(pair[0].range.end, pair[1].range.start);
+            assert!(text[pair[0].range.clone()].ends_with("verse\n"));
+            assert!(text[pair[1].range.clone()].starts_with("a short"));
         }
+    }
+
+    #[test]
+    fn verse_is_not_cut_between_a_long_line_and_its_hanging_continuation() {
+        let stanza = "The long first line of a stanza that runs on past the margin and\n      on to a hanging indent,\nthen a short line.\n";
+        let text = stanza.repeat(400);
+        let text = text.trim_end();
+        for pair in pieces(text, BlockKind::Verse).windows(2) {
+            let next = &text[pair[1].range.clone()];
+            assert!(
+                next.starts_with("The long") || next.starts_with("then"),
+                "{:?}",
+                &next[..20]
+            );
+        }
+    }
+
+    #[test]
+    fn a_verse_line_longer_than_a_piece_is_cut_inside() {
+        let text = format!("{}\nend", "word ".repeat(5_000));
+        let out = pieces(&text, BlockKind::Verse);
+        assert!(out.len() >= 2);
+        assert!(out[0].range.len() <= MAX_BLOCK);
+        assert!(!text[out[0].range.end..out[1].range.start].contains('\n'));
+    }
+
+    /// The last space in the window was indentation after a line end: the cut fell back to
+    /// the middle of a word.
+    #[test]
+    fn a_paragraph_is_not_cut_mid_word_when_the_last_space_is_indentation() {
+        let mut text = "word ".repeat(2_800);
+        text.push_str("end\n  ");
+        text.push_str(&"x".repeat(5_000));
+        let out = pieces(&text, BlockKind::Paragraph);
+        assert_eq!(&text[out[0].range.end..out[1].range.start], " ");
+        assert!(text[..out[0].range.end].ends_with("word"));
     }
 }
