@@ -10,6 +10,9 @@ use common::Term;
 use std::fs;
 use std::os::unix::fs::symlink;
 
+/// A walk that takes a millisecond an entry (debug builds only; see `shelf::walk`).
+const SLOW: &[(&str, &str)] = &[("DOGEAR_TEST_SLOW_WALK", "1")];
+
 struct Setup {
     dir: tempfile::TempDir,
 }
@@ -33,14 +36,15 @@ impl Setup {
         Self { dir }
     }
 
-    fn start(&self) -> Term {
+    fn start(&self, env: &[(&str, &str)]) -> Term {
         let books = self.dir.path().join("books");
-        Term::start(
+        Term::start_with_env(
             &[books.to_str().unwrap()],
             100,
             30,
             &self.dir.path().join("config"),
             &self.dir.path().join("cwd"),
+            env,
         )
     }
 }
@@ -50,7 +54,7 @@ fn a_link_into_proc_is_not_walked_and_the_library_finishes() {
     // /proc/self/root leads back to / and /proc is as good as endless: this walk used
     // to run for minutes before the first frame.
     let setup = Setup::new(&["/proc", "/sys"]);
-    let mut term = setup.start();
+    let mut term = setup.start(&[]);
     term.wait_for("the finished library", |s| {
         s.contains("The Lantern Maker") && s.contains("1 story") && !s.contains("looking")
     });
@@ -62,9 +66,9 @@ fn a_link_into_proc_is_not_walked_and_the_library_finishes() {
 #[test]
 fn q_quits_while_a_big_tree_is_being_walked() {
     // Not a link to `/`: the walk sees it leads back above its own folder (a loop) and
-    // skips it. /usr is big enough to be walking still when the first frame is drawn.
+    // skips it. /usr, a millisecond an entry, is walking still whatever the disk.
     let setup = Setup::new(&["/usr"]);
-    let mut term = setup.start();
+    let mut term = setup.start(SLOW);
     // Drawn at once, with the count of the walk moving (not after the walk).
     common::eventually("the library while it walks", || {
         term.screen().contains("looking")
@@ -77,7 +81,7 @@ fn q_quits_while_a_big_tree_is_being_walked() {
 #[test]
 fn sigterm_ends_a_library_that_is_walking_a_big_tree() {
     let setup = Setup::new(&["/usr"]);
-    let mut term = setup.start();
+    let mut term = setup.start(SLOW);
     common::eventually("the library while it walks", || {
         term.screen().contains("looking")
     });

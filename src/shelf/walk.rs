@@ -97,6 +97,7 @@ pub fn walk(
         remembered.get(&fingerprint).copied()
     };
     let mut count = 0;
+    let slow = slow_disk();
     for dir in folders {
         let root = dir.canonicalize().unwrap_or_else(|_| dir.clone());
         let entries = walkdir::WalkDir::new(&root)
@@ -109,6 +110,9 @@ pub fn walk(
                 || looked.fetch_add(1, Ordering::Relaxed) >= MAX_LOOKED
             {
                 return;
+            }
+            if let Some(pause) = slow {
+                std::thread::sleep(pause);
             }
             let Ok(entry) = entry else { continue };
             if !entry.file_type().is_file() || !is_story(entry.path()) {
@@ -125,6 +129,14 @@ pub fn walk(
             }
         }
     }
+}
+
+/// Lets the end-to-end tests see keys and signals work during a walk however fast the
+/// disk: debug builds pause a millisecond an entry when `DOGEAR_TEST_SLOW_WALK` is set.
+/// Release builds never do.
+fn slow_disk() -> Option<std::time::Duration> {
+    (cfg!(debug_assertions) && std::env::var_os("DOGEAR_TEST_SLOW_WALK").is_some())
+        .then_some(std::time::Duration::from_millis(1))
 }
 
 pub fn is_story(path: &Path) -> bool {
