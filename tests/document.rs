@@ -513,3 +513,19 @@ fn a_title_page_centred_line_by_line_is_kept() {
                 \x20                      A. N. Other\n";
     assert_eq!(marks(text), ">|||");
 }
+
+#[test]
+fn a_stanza_with_a_refrain_and_far_in_continuations_stays_verse() {
+    // Three levels: the stanza at 3, a refrain at 7, and long lines carried on far in,
+    // in lower case, after a comma. The long lines look soft to the fit test; the
+    // capitals after unfinished lines and the returns from the deep lines say verse.
+    let text = "   Rowin' down the river with the barrels an' the rope,\n\
+                \x20  I sees my Sally waitin' where the willows meet the slope,\n\
+                \x20  With a basket on 'er elbow an' a bonnet on 'er 'ead,\n\
+                \x20  An' the tide a-runnin' out\n\
+                \x20             as fast as anything that's fled!\n\
+                \x20      For it's row, boys, row, an' the river takes us down,\n\
+                \x20      So we'll pull a little 'arder,\n\
+                \x20                an' we'll all be back in town!\n";
+    assert_eq!(marks(text), ">|||~||~");
+}

@@ -25,7 +25,7 @@
 //! classified in two halves on two threads, cut at an empty line so that the result is
 //! exactly the one-thread result (see [`halves`]).
 
-mod evidence;
+pub(crate) mod evidence;
 mod halves;
 pub mod heading;
 mod scan;
@@ -353,13 +353,13 @@ fn is_tabular(text: &str, group: &[Line]) -> bool {
     let (mut columned, mut plain) = (0, 0);
     for l in group {
         let t = l.text(text);
-        let t = &t[evidence::number_prefix(t)..];
-        let t = &t[evidence::speech_prefix(t)..];
-        let is_columned = has_double_space(t.as_bytes())
-            && t.match_indices("  ").any(|(i, _)| {
+        let is_columned = has_double_space(t.as_bytes()) && {
+            let t = &t[evidence::number_prefix(t)..];
+            let t = &t[evidence::speech_prefix(t)..];
+            t.match_indices("  ").any(|(i, _)| {
                 t[i..].starts_with("   ") || !t[..i].ends_with(['.', '!', '?', ':', '"', '”'])
             })
-            || t.ends_with(|c: char| c.is_ascii_digit()) && t.contains(" ...")
+        } || t.ends_with(|c: char| c.is_ascii_digit()) && t.contains(" ...")
             || is_drawn(t);
         if is_columned {
             columned += 1;
@@ -404,7 +404,8 @@ fn has_double_space(b: &[u8]) -> bool {
 }
 
 /// Typewriter style: indented lines (deeper than the group's least indent) follow
-/// finished sentences, and the lines between them read as prose. Hanging-indented verse
+/// finished sentences, and the lines between them read as prose (soft breaks, a third
+/// of them or more going on in lower case). Hanging-indented verse
 /// continues unfinished lines instead, and a poem's indented refrain or closing couplet
 /// follows a finished line too, but its lines are not prose.
 fn is_typewriter(
@@ -429,15 +430,19 @@ fn is_typewriter(
     if yes <= no {
         return false;
     }
-    let prose: i32 = group
-        .windows(2)
-        .filter(|pair| {
-            let next = pair[1].indent;
-            next <= pair[0].indent && !(next > base && next <= base + 12)
-        })
-        .map(|pair| evidence::soft_score(text, stats, &pair[0], &pair[1], wrap).signum())
-        .sum();
-    prose > 0
+    // The lines inside the paragraphs must read as prose: soft breaks, and sentences
+    // going on in lower case (a ballad's long lines can look soft, but start capitals).
+    let (mut prose, mut lower, mut counted) = (0, 0, 0);
+    for pair in group.windows(2) {
+        let next = pair[1].indent;
+        if next <= pair[0].indent && !(next > base && next <= base + 12) {
+            prose += evidence::soft_score(text, stats, &pair[0], &pair[1], wrap).signum();
+            let first = evidence::first_letter(pair[1].text(text));
+            lower += i32::from(first.is_some_and(char::is_lowercase));
+            counted += 1;
+        }
+    }
+    prose > 0 && lower * 3 >= counted
 }
 
 /// Whether `group[i]` starts a new paragraph although no blank line precedes it.
@@ -461,6 +466,27 @@ fn starts_paragraph(
     if stats.is_too_long(prev.width) && shape::ends_sentence(p) {
         return true;
     }
+    // A line that goes on in lower case, no deeper than the one before, starts nothing
+    // but a typewriter paragraph: the common case, decided without the checks below.
+    let goes_on =
+        t.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && line.indent <= prev.indent + 4;
+    if !goes_on && starts_by_its_look(text, stats, group, i) {
+        return true;
+    }
+    let Some(base) = typewriter else {
+        return false;
+    };
+    line.indent > base && shape::ends_sentence(p)
+        || is_heading_line(text, stats, line)
+        || is_heading_line(text, stats, prev)
+}
+
+/// Whether `group[i]`, a line that does not simply go on in lower case, starts a block by
+/// its own look: Japanese dialogue, an attribution, a numbered verse, a signature, a
+/// stage direction, a speaker.
+fn starts_by_its_look(text: &str, stats: &Stats, group: &[Line], i: usize) -> bool {
+    let (prev, line) = (&group[i - 1], &group[i]);
+    let (p, t) = (prev.text(text), line.text(text));
     if t.starts_with(['「', '『']) && (shape::ends_sentence(p) || stats.is_one_line_japanese()) {
         return true;
     }
@@ -488,15 +514,7 @@ fn starts_paragraph(
         return true;
     }
     // The next speech of a play whose speakers start their lines.
-    if evidence::starts_speech(t) && p.ends_with(|c: char| !c.is_alphanumeric()) {
-        return true;
-    }
-    let Some(base) = typewriter else {
-        return false;
-    };
-    line.indent > base && shape::ends_sentence(p)
-        || is_heading_line(text, stats, line)
-        || is_heading_line(text, stats, prev)
+    evidence::starts_speech(t) && p.ends_with(|c: char| !c.is_alphanumeric())
 }
 
 /// A paragraph if its line breaks look soft (see [`evidence::soft_score`]); otherwise
@@ -518,9 +536,19 @@ fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line], wrap: evidence::Wra
     } else {
         piece.iter().map(|l| l.indent).min().unwrap_or(0)
     };
-    let (mut votes, mut counted, mut deeper) = (0, 0, 0);
+    let (mut votes, mut counted, mut deeper, mut capitals) = (0, 0, 0, 0);
     for (i, pair) in piece.windows(2).enumerate() {
         let (prev, next) = (&pair[0], &pair[1]);
+        // Poems start every line with a capital; prose continues mid-sentence.
+        let starts_capital =
+            evidence::first_letter(next.text(text)).is_some_and(char::is_uppercase);
+        capitals += usize::from(starts_capital);
+        // Back out from a deeper line on a capital: a hanging line or a refrain ended and
+        // the next line of verse begins (a paragraph only goes deeper on its first line).
+        if i > 0 && next.indent + 1 < prev.indent && starts_capital {
+            votes -= 3;
+            counted += 1;
+        }
         let last = i + 2 == piece.len();
         if next.indent > base + 1 && !(last && counted == 0) {
             deeper += 1;
@@ -528,22 +556,10 @@ fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line], wrap: evidence::Wra
         }
         votes += evidence::soft_score(text, stats, prev, next, wrap);
         counted += 1;
-        // Back from a deeper line to the margin on a capital: a hanging line ended and
-        // the next line of verse begins (a paragraph only goes deeper on its first line).
-        let starts_capital =
-            evidence::first_letter(next.text(text)).is_some_and(char::is_uppercase);
-        if i > 0 && prev.indent > base + 1 && starts_capital {
-            votes -= 3;
-        }
     }
     if deeper > 0 && counted == 0 {
         return BlockKind::Verse;
     }
-    // Poems start every line with a capital; prose continues mid-sentence.
-    let capitals = later
-        .iter()
-        .filter(|l| evidence::first_letter(l.text(text)).is_some_and(char::is_uppercase))
-        .count();
     if later.len() >= 2 && capitals * 4 >= later.len() * 3 && stats.is_capitalised() {
         return BlockKind::Verse;
     }

@@ -5,6 +5,7 @@
 //! block, never on the width it is shown at, so the layout and the reading-quality scorer
 //! ([`super::breaks`]) see the same answer.
 
+use super::blocks::evidence::ends_in_word;
 use super::blocks::shape::ends_sentence;
 use crate::layout::width::str_width;
 use std::ops::Range;
@@ -99,10 +100,11 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
             .map_or(0, str_width);
         let next_text = &text[next.start..next.end];
         // A line cut mid-phrase, carried on in lower case, hangs at any width.
-        // Unless the two are centred on one middle (a title page).
+        // Unless the two are short lines centred on one middle (a title page).
         let centred = prev.indent.min(next.indent) >= 4
+            && prev.width.max(next.width) <= 50
             && (2 * prev.indent + prev.width).abs_diff(2 * next.indent + next.width) <= 2;
-        let mid_phrase = text[prev.start..prev.end].ends_with(char::is_alphanumeric)
+        let mid_phrase = ends_in_word(&text[prev.start..prev.end])
             && next_text.starts_with(char::is_lowercase)
             && !centred;
         // In two lines the longest is no measure of a margin: a capital there starts a
@@ -112,9 +114,14 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
             && (written >= 3 || !starts_capital(next_text))
             // A finished sentence is not carried on by a new one.
             && !(ends_sentence(&text[prev.start..prev.end]) && starts_capital(next_text));
+        // A line set far in that goes on in lower case continues the one above,
+        // whatever that one ended on.
+        let far_in = next.indent >= lines[head].indent + 6
+            && next_text.starts_with(char::is_lowercase)
+            && !centred;
         let hanging = next.indent > lines[head].indent
             && !(capitals_are_verse && starts_capital(next_text))
-            && (at_margin || mid_phrase);
+            && (at_margin || mid_phrase || far_in);
         if hanging {
             lines[i].continues = true;
         } else {

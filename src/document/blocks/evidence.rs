@@ -11,7 +11,6 @@
 
 use super::shape::{self, Line};
 use super::stats::Stats;
-use crate::layout::width::str_width;
 
 /// The wrap column in force for some lines: their own, or the document's (asked of the
 /// statistics only when a break is measured against it, so that a guessed column is
@@ -47,7 +46,7 @@ pub(super) fn local_wrap(stats: &Stats, lines: &[Line]) -> Wrap {
     // Many lines are evidence enough of their own column; a few lines that all stop well
     // short of the document's column (by more than 15%) are verse, not a narrower wrap:
     // measure them against the document's.
-    if n >= 8 && second >= 40 || stats.reaches_column(second) {
+    if stats.reaches_column(second) {
         Wrap::Own(second)
     } else {
         Wrap::Document
@@ -76,15 +75,18 @@ pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wr
         Wrap::Own(w) => (room_score(w as i64 - used as i64), w as i64 - used as i64),
         Wrap::Document => stats.room_for(used),
     };
-    // Lines centred on one middle (a title page): twice the middle is indent + width.
+    // Short lines centred on one middle (a title page): twice the middle is indent +
+    // width.
     if prev.indent != next.indent
         && prev.indent.min(next.indent) >= 4
+        && (prev.width - prev.indent).max(next.width - next.indent) <= 50
         && (prev.indent + prev.width).abs_diff(next.indent + next.width) <= 2
     {
         score -= 4;
     }
+    let first = first_letter(n);
     // The next item of a numbered list or the next numbered verse.
-    if starts_numbered(n) {
+    if !first.is_some_and(char::is_lowercase) && starts_numbered(n) {
         score -= 3;
     }
     // A line of one word that left room for more: someone ended it there.
@@ -92,7 +94,7 @@ pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wr
         score -= 3;
     }
     let ends = shape::ends_sentence(p);
-    match first_letter(n) {
+    match first {
         Some(c) if c.is_lowercase() => score += 2,
         // In prose a capital follows a full stop, or starts a name; in verse every line
         // has one.
@@ -101,7 +103,7 @@ pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wr
     }
     if ends {
         score -= 1;
-    } else if p.ends_with(|c: char| c.is_alphanumeric()) {
+    } else if ends_in_word(p) {
         score += 1;
         // Nobody ends a line of verse on "the": a tool broke the sentence there.
         if ends_on_leading_word(p) {
@@ -115,16 +117,19 @@ pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wr
 /// Plain ASCII words, the common case, are measured bytewise.
 fn first_word_width(t: &str) -> usize {
     let b = t.as_bytes();
-    match b.iter().position(|&c| c == b' ' || !c.is_ascii()) {
-        Some(i) if b[i] == b' ' => i,
-        None => b.len(),
-        // A non-ASCII character: the word may end at any Unicode space (a no-break space
-        // too: a line glued with them was not filled word by word).
-        Some(_) => t
-            .split(char::is_whitespace)
-            .find(|w| !w.is_empty())
-            .map_or(0, str_width),
+    let end = b.iter().position(|&c| c == b' ').unwrap_or(b.len());
+    let word = &t[..end];
+    if word.is_ascii() {
+        return end;
     }
+    // The word may end at another Unicode space (a no-break space too: a line glued with
+    // them was not filled word by word); they all start with C2, E1, E2 or E3.
+    if word.bytes().any(|c| matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3)) {
+        if let Some(first) = word.split(char::is_whitespace).find(|w| !w.is_empty()) {
+            return shape::display_width(first);
+        }
+    }
+    shape::display_width(word)
 }
 
 /// Whether `p` ends on a word that leads into what follows it (an article, a
@@ -144,68 +149,67 @@ fn is_leading(word: &[u8]) -> bool {
     if word.is_empty() || word.len() > 5 {
         return false;
     }
-    let mut lower = [0u8; 5];
-    for (l, &c) in lower.iter_mut().zip(word) {
-        *l = c.to_ascii_lowercase();
+    // The word in lower case packed into an integer, so the match below is a few integer
+    // compares rather than a string compare per listed word.
+    let key = word
+        .iter()
+        .rev()
+        .fold(0u64, |k, &c| k << 8 | u64::from(c.to_ascii_lowercase()));
+    LEADING.binary_search(&key).is_ok()
+}
+
+/// [`is_leading`]'s words, packed as it packs them, sorted.
+const LEADING: [u64; 56] = sorted_keys([
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "and",
+    "or", "but", "nor", "that", "which", "who", "whose", "as", "than", "his", "her", "its",
+    "their", "my", "your", "our", "this", "these", "those", "is", "was", "were", "be", "had",
+    "have", "has", "very", "so", "if", "when", "de", "la", "le", "el", "los", "las", "y", "en",
+    "der", "die", "das", "und",
+]);
+
+const fn key(w: &str) -> u64 {
+    let b = w.as_bytes();
+    let mut k = 0u64;
+    let mut i = b.len();
+    while i > 0 {
+        i -= 1;
+        k = k << 8 | b[i] as u64;
     }
-    matches!(
-        &lower[..word.len()],
-        b"a" | b"an"
-            | b"the"
-            | b"of"
-            | b"to"
-            | b"in"
-            | b"on"
-            | b"at"
-            | b"by"
-            | b"for"
-            | b"with"
-            | b"from"
-            | b"into"
-            | b"and"
-            | b"or"
-            | b"but"
-            | b"nor"
-            | b"that"
-            | b"which"
-            | b"who"
-            | b"whose"
-            | b"as"
-            | b"than"
-            | b"his"
-            | b"her"
-            | b"its"
-            | b"their"
-            | b"my"
-            | b"your"
-            | b"our"
-            | b"this"
-            | b"these"
-            | b"those"
-            | b"is"
-            | b"was"
-            | b"were"
-            | b"be"
-            | b"had"
-            | b"have"
-            | b"has"
-            | b"very"
-            | b"so"
-            | b"if"
-            | b"when"
-            | b"de"
-            | b"la"
-            | b"le"
-            | b"el"
-            | b"los"
-            | b"las"
-            | b"y"
-            | b"en"
-            | b"der"
-            | b"die"
-            | b"das"
-            | b"und"
-    )
+    k
+}
+
+const fn sorted_keys<const N: usize>(words: [&str; N]) -> [u64; N] {
+    let mut keys = [0u64; N];
+    let mut i = 0;
+    while i < N {
+        keys[i] = key(words[i]);
+        i += 1;
+    }
+    // Insertion sort: const fn has no sort.
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j - 1];
+            keys[j - 1] = keys[j];
+            keys[j] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+}
+
+/// Whether `t` ends on a letter or digit (not on punctuation), cheaply: an ASCII last
+/// byte, or a dash or quote, needs no Unicode table.
+pub(crate) fn ends_in_word(t: &str) -> bool {
+    match t.as_bytes().last() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => t.chars().next_back().is_some_and(|c| {
+            !matches!(c, '\u{2000}'..='\u{206f}' | '\u{a0}'..='\u{bf}') && c.is_alphanumeric()
+        }),
+    }
 }
 
 /// The first letter or digit of `t`, past any opening quotes, brackets or dashes.
@@ -215,7 +219,13 @@ pub(super) fn first_letter(t: &str) -> Option<char> {
             return Some(char::from(b));
         }
         if !b.is_ascii() {
-            return t.chars().take(4).find(|c| c.is_alphanumeric());
+            // Dashes, quotes and other punctuation (U+2000 to U+206F, and Latin-1's
+            // « » ¡ ¿) are passed over without a Unicode table lookup.
+            return t
+                .chars()
+                .take(4)
+                .filter(|&c| !matches!(c, '\u{2000}'..='\u{206f}' | '\u{a0}'..='\u{bf}'))
+                .find(|c| c.is_alphanumeric());
         }
     }
     None
@@ -285,7 +295,9 @@ pub(super) fn speech_prefix(t: &str) -> usize {
     match t.as_bytes() {
         [b'_', ..] => {}
         [a, b, ..] if a.is_ascii_uppercase() && !b.is_ascii_lowercase() => {}
-        [a, ..] if !a.is_ascii() => {}
+        // A name in another script starts with a capital letter; a dash or a quote is
+        // no name.
+        [a, ..] if !a.is_ascii() && t.chars().next().is_some_and(char::is_uppercase) => {}
         _ => return 0,
     }
     let spoken = |r: &str| r.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase());
@@ -373,6 +385,16 @@ mod tests {
             "A table for two",
         ] {
             assert!(!starts_speech(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn leading_words() {
+        for w in ["the", "The", "of", "and", "und", "y", "whose"] {
+            assert!(is_leading(w.as_bytes()), "{w}");
+        }
+        for w in ["", "thee", "off", "sea", "theatre", "x"] {
+            assert!(!is_leading(w.as_bytes()), "{w}");
         }
     }
 

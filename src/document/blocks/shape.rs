@@ -97,7 +97,7 @@ impl Line {
 /// Display width of `s`, cheaply: text with no byte from `E3` up (ASCII, accents, curly
 /// quotes) is its char count, found with ASCII in one vectorisable pass over the bytes.
 /// Only text that may hold wide characters (CJK, emoji) pays for a per-character lookup.
-fn display_width(s: &str) -> usize {
+pub(super) fn display_width(s: &str) -> usize {
     // Count the bytes that start a character (not 0b10xx_xxxx continuations) and find the
     // largest byte, in fixed chunks the compiler can vectorise.
     let (mut chars, mut top) = (0usize, 0u8);
@@ -134,7 +134,15 @@ pub(super) fn is_scene_break(t: &str) -> bool {
     const MARKS: &[char] = &[
         '*', '-', '#', '~', '&', '=', '_', '+', '.', '•', '·', '§', '%',
     ];
-    if t.len() > 80 || !t.chars().all(|c| c == ' ' || MARKS.contains(&c)) {
+    // Cheapest refusal first: this runs on every line of a group. A break starts with a
+    // mark (the non-ASCII ones start with C2 or E2).
+    let starts_with_mark = t.as_bytes().first().is_some_and(|b| {
+        matches!(
+            b,
+            b'*' | b'-' | b'#' | b'~' | b'&' | b'=' | b'_' | b'+' | b'.' | b'%' | 0xc2 | 0xe2
+        )
+    });
+    if !starts_with_mark || t.len() > 80 || !t.chars().all(|c| c == ' ' || MARKS.contains(&c)) {
         return false;
     }
     let marks = t.chars().filter(|&c| c != ' ').count();
