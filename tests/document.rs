@@ -529,3 +529,20 @@ fn a_stanza_with_a_refrain_and_far_in_continuations_stays_verse() {
                 \x20                an' we'll all be back in town!\n";
     assert_eq!(marks(text), ">|||~||~");
 }
+
+#[test]
+fn a_page_number_wrapped_to_the_next_line_is_not_a_numbered_verse() {
+    // "pp. 11-" then "44." and "A.D." then "616. Hence": the line above had no room for
+    // the number, so the break is the wrapping tool's, not a new numbered item.
+    let text = "The scholar gives the date as later than the others, and cites pp. 11-\n\
+                44. His reasons are set out at length in the second volume, and they\n\
+                were much disputed when they first appeared in print, about A.D.\n\
+                616. Hence the long quarrel that followed, which nobody has settled.\n";
+    assert_eq!(marks(text), ">~~~");
+}
+
+#[test]
+fn a_bare_number_between_one_line_paragraphs_is_a_heading() {
+    let text = "\u{3000}雨がやっと上がった。\n「よかったね」\n二\n\u{3000}九月になった。\n";
+    assert_eq!(marks(text), ">>#>");
+}

@@ -231,6 +231,13 @@ fn classify_group(text: &str, stats: &Stats, group: &[Line], out: &mut Vec<Block
 
 /// Classifies lines with no blank line and no scene break among them into blocks.
 fn classify_section(text: &str, stats: &Stats, group: &[Line], out: &mut Vec<Block>) {
+    // A section number on the line above its first stanza or paragraph ("37").
+    if let [number, rest @ ..] = group {
+        if !rest.is_empty() && shape::is_section_number(number.text(text)) {
+            push(out, text, BlockKind::Heading, &group[..1]);
+            return classify_section(text, stats, rest, out);
+        }
+    }
     match group {
         [] => {}
         [line] => push(out, text, single_kind(text, stats, line, true), group),
@@ -243,7 +250,7 @@ fn classify_section(text: &str, stats: &Stats, group: &[Line], out: &mut Vec<Blo
             let mut from = 0;
             for i in 1..=group.len() {
                 if i == group.len()
-                    || starts_paragraph(text, stats, group, i, typewriter.then_some(base))
+                    || starts_paragraph(text, stats, group, i, wrap, typewriter.then_some(base))
                 {
                     let piece = &group[from..i];
                     match piece {
@@ -453,6 +460,7 @@ fn starts_paragraph(
     stats: &Stats,
     group: &[Line],
     i: usize,
+    wrap: evidence::Wrap,
     typewriter: Option<usize>,
 ) -> bool {
     let (prev, line) = (&group[i - 1], &group[i]);
@@ -470,7 +478,16 @@ fn starts_paragraph(
     // but a typewriter paragraph: the common case, decided without the checks below.
     let goes_on =
         t.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && line.indent <= prev.indent + 4;
-    if !goes_on && starts_by_its_look(text, stats, group, i) {
+    // A section number alone on its line ("二" between paragraphs of one-line Japanese).
+    // A number the line above had room for was put on a line of its own by the author
+    // (one it had no room for may be a page reference wrapped to the next line).
+    let fitted = || evidence::next_word_fitted(text, stats, prev, line, wrap);
+    if shape::is_section_number(p)
+        || !goes_on && shape::is_section_number(t) && ends_clause(p) && fitted()
+    {
+        return true;
+    }
+    if !goes_on && starts_by_its_look(text, stats, group, i, fitted) {
         return true;
     }
     let Some(base) = typewriter else {
@@ -484,7 +501,13 @@ fn starts_paragraph(
 /// Whether `group[i]`, a line that does not simply go on in lower case, starts a block by
 /// its own look: Japanese dialogue, an attribution, a numbered verse, a signature, a
 /// stage direction, a speaker.
-fn starts_by_its_look(text: &str, stats: &Stats, group: &[Line], i: usize) -> bool {
+fn starts_by_its_look(
+    text: &str,
+    stats: &Stats,
+    group: &[Line],
+    i: usize,
+    fitted: impl Fn() -> bool,
+) -> bool {
     let (prev, line) = (&group[i - 1], &group[i]);
     let (p, t) = (prev.text(text), line.text(text));
     if t.starts_with(['「', '『']) && (shape::ends_sentence(p) || stats.is_one_line_japanese()) {
@@ -497,7 +520,11 @@ fn starts_by_its_look(text: &str, stats: &Stats, group: &[Line], i: usize) -> bo
     {
         return true;
     }
-    if evidence::starts_numbered(t) && shape::ends_sentence(p) {
+    // Chapter and verse (`2:4`) is never a page reference; a bare number (`616.`) may be
+    // one wrapped to the next line, unless the line above had room for it.
+    let chapter_and_verse = || t[..evidence::number_prefix(t)].contains(':');
+    if evidence::starts_numbered(t) && shape::ends_sentence(p) && (chapter_and_verse() || fitted())
+    {
         return true;
     }
     // A signature set far to the right under a letter's last line.
@@ -505,7 +532,7 @@ fn starts_by_its_look(text: &str, stats: &Stats, group: &[Line], i: usize) -> bo
         && line.indent >= 20
         && line.indent >= prev.indent + 16
         && !t.starts_with(char::is_lowercase)
-        && p.ends_with(|c: char| !c.is_alphanumeric())
+        && ends_clause(p)
     {
         return true;
     }
@@ -514,7 +541,13 @@ fn starts_by_its_look(text: &str, stats: &Stats, group: &[Line], i: usize) -> bo
         return true;
     }
     // The next speech of a play whose speakers start their lines.
-    evidence::starts_speech(t) && p.ends_with(|c: char| !c.is_alphanumeric())
+    evidence::starts_speech(t) && ends_clause(p)
+}
+
+/// Whether a line ends on punctuation that closes a clause or a speech, not in a word, a
+/// hyphen (a word broken at the margin) or a comma.
+fn ends_clause(p: &str) -> bool {
+    !evidence::ends_in_word(p) && !p.ends_with(['-', ',', '(', '['])
 }
 
 /// A paragraph if its line breaks look soft (see [`evidence::soft_score`]); otherwise
@@ -556,6 +589,12 @@ fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line], wrap: evidence::Wra
         }
         votes += evidence::soft_score(text, stats, prev, next, wrap);
         counted += 1;
+        // Four breaks in a row that each look like a wrapping tool's (the next word would
+        // not have fitted, the sentence goes on in lower case) settle it: the rest of a
+        // long paragraph need not be asked.
+        if counted >= 4 && votes >= 5 * counted {
+            return BlockKind::Paragraph;
+        }
     }
     if deeper > 0 && counted == 0 {
         return BlockKind::Verse;

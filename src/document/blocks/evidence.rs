@@ -35,14 +35,26 @@ pub(super) fn local_wrap(stats: &Stats, lines: &[Line]) -> Wrap {
     // Near the top of the widths but never the widest: a line or two over-long (an
     // unevenly wrapped paragraph) must not set the column for the rest. The first lines
     // are enough to tell, and need no allocation.
-    let mut widths = [0usize; 32];
-    let n = inner.len().min(widths.len());
-    for (w, l) in widths.iter_mut().zip(inner) {
-        *w = l.width;
-    }
-    let widths = &mut widths[..n];
-    widths.sort_unstable();
-    let second = widths[(n * 3 / 4).min(n - 2)];
+    let n = inner.len().min(32);
+    let second = if n <= 8 {
+        // Up to eight lines the place is the second widest: one pass finds it.
+        let (mut first, mut second) = (0, 0);
+        for l in &inner[..n] {
+            if l.width > first {
+                (first, second) = (l.width, first);
+            } else if l.width > second {
+                second = l.width;
+            }
+        }
+        second
+    } else {
+        let mut widths = [0u16; 32];
+        for (w, l) in widths.iter_mut().zip(inner) {
+            *w = u16::try_from(l.width).unwrap_or(u16::MAX);
+        }
+        let k = (n * 3 / 4).min(n - 2);
+        usize::from(*widths[..n].select_nth_unstable(k).1)
+    };
     // Many lines are evidence enough of their own column; a few lines that all stop well
     // short of the document's column (by more than 15%) are verse, not a narrower wrap:
     // measure them against the document's.
@@ -63,6 +75,24 @@ pub(super) fn room_score(room: i64) -> i32 {
         6..=10 => -2,
         _ => -4,
     }
+}
+
+/// Whether the first word of `next` would have fitted at the end of `prev` before the
+/// wrap column: then a person, not a tool, broke the line there.
+pub(super) fn next_word_fitted(
+    text: &str,
+    stats: &Stats,
+    prev: &Line,
+    next: &Line,
+    wrap: Wrap,
+) -> bool {
+    let used = prev.width + 1 + first_word_width(next.text(text));
+    let score = match wrap {
+        Wrap::Own(w) => room_score(w as i64 - used as i64),
+        Wrap::Document => stats.room_for(used).0,
+    };
+    // Any room left (the score of a word that did not fit is the only positive one).
+    score <= 0
 }
 
 /// How strongly the break between `prev` and `next` looks soft (positive) or hard
@@ -312,7 +342,9 @@ pub(super) fn speech_prefix(t: &str) -> usize {
             && rest[name.len() + 2..].starts_with(' ');
         return if ok { after(name.len() + 3) } else { 0 };
     }
-    // The name: words in capitals (`MRS.`, `O'NEILL`), one space apart.
+    // The name: words in capitals (`MRS.`, `O'NEILL`), one space apart, ending where the
+    // speech starts: after a full stop and a space, or a run of spaces. The first such
+    // end counts, so that a speech's "I" is not taken into the name ("TAPP. I was").
     let mut name_end = 0;
     let mut letters = 0;
     for word in t.split(' ') {
@@ -320,24 +352,43 @@ pub(super) fn speech_prefix(t: &str) -> usize {
             && word
                 .chars()
                 .all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '-'));
-        if !caps || name_end > 24 {
-            break;
+        if !caps || name_end + word.len() > 24 {
+            return 0;
         }
         letters += word.chars().filter(|c| c.is_alphabetic()).count();
-        name_end += word.len() + 1;
+        name_end += word.len();
+        let rest = &t[name_end..];
+        // "MR." and the like are the start of a name, not its end.
+        let honorific = matches!(
+            word,
+            "MR."
+                | "MRS."
+                | "MS."
+                | "DR."
+                | "ST."
+                | "REV."
+                | "MME."
+                | "MLLE."
+                | "MESSRS."
+                | "CAPT."
+                | "COL."
+                | "GEN."
+                | "LT."
+                | "SGT."
+                | "PROF."
+        );
+        if letters >= 2
+            && (word.ends_with('.') && !honorific && rest.strip_prefix(' ').is_some_and(spoken)
+                || rest.starts_with("  ") && spoken(rest.trim_start()))
+        {
+            return after(name_end);
+        }
+        name_end += 1;
+        if name_end >= t.len() {
+            return 0;
+        }
     }
-    let name_end = name_end.saturating_sub(1);
-    if letters < 2 || name_end == 0 {
-        return 0;
-    }
-    let (name, rest) = t.split_at(name_end);
-    if name.ends_with('.') && rest.strip_prefix(' ').is_some_and(spoken)
-        || rest.starts_with("  ") && spoken(rest.trim_start())
-    {
-        after(name_end)
-    } else {
-        0
-    }
+    0
 }
 
 #[cfg(test)]

@@ -246,7 +246,39 @@ fn ends_in_page_number(t: &str) -> bool {
         || digits.ends_with("..")
         || before.ends_with("..")
         || before.ends_with(". .")
-        || before.len() >= 4 && before[before.len() - 4..].eq_ignore_ascii_case("page")
+        || before
+            .get(before.len().saturating_sub(4)..)
+            .is_some_and(|w| w.len() == 4 && w.eq_ignore_ascii_case("page"))
+}
+
+/// "Songs of the Road Chapter 2": a book's name in title case (up to five words), then a
+/// division and its number, alone on the line.
+fn named_division(t: &str) -> Option<Numbered> {
+    if t.len() > 50 {
+        return None;
+    }
+    let ws: Vec<(usize, &str)> = words(t).collect();
+    let [name @ .., (_, division), (at, number)] = ws.as_slice() else {
+        return None;
+    };
+    let title_case = |w: &str| {
+        w.starts_with(char::is_uppercase) || SMALL.contains(&w) || matches!(w, "and" | "de")
+    };
+    if !(2..=5).contains(&name.len())
+        || !name.iter().all(|(_, w)| title_case(w))
+        || !is_number(number)
+        || t[at + number.len()..]
+            .trim_matches(SEPARATORS)
+            .chars()
+            .any(char::is_alphanumeric)
+    {
+        return None;
+    }
+    Some(Numbered {
+        kind: keyword(division)?,
+        title_at: t.len(),
+        first: is_one(number),
+    })
 }
 
 /// Reads a numbered heading: "CHAPTER IV", "Chapter 12: The Return", "SURA1 XCVI.-THICK
@@ -268,6 +300,9 @@ pub fn numbered(t: &str) -> Option<Numbered> {
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(head.len());
     if keyword(&head[..w0_end]).is_none() {
+        if let Some(numbered) = named_division(t) {
+            return Some(numbered);
+        }
         // Only "Psalms Chapter 3" and "THE FIRST ACT": three words, a keyword among them.
         if t.len() > 40 {
             return None;
@@ -591,6 +626,12 @@ mod tests {
 
     fn kind(t: &str) -> Option<&'static str> {
         numbered(t).map(|n| n.kind)
+    }
+
+    #[test]
+    fn a_page_number_after_a_multibyte_character_does_not_panic() {
+        assert!(!ends_in_page_number("ÁE¡ÏW 12"));
+        assert!(ends_in_page_number("CHAPTER II  Page 14"));
     }
 
     #[test]

@@ -166,7 +166,30 @@ pub(super) fn is_titled_heading(t: &str) -> bool {
     if !bare.is_empty() && bare.len() <= 3 && bare.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
+    // A chapter number in CJK numerals alone on its line ("一", "十二").
+    if (1..=4).contains(&bare.chars().count())
+        && bare.chars().all(|c| "〇一二三四五六七八九十百".contains(c))
+    {
+        return true;
+    }
     heading::is_named_section(t) || heading::numbered(t).is_some()
+}
+
+/// A section's number alone on a line: `37`, `12.`, `IV`, `XII.`, `二` (a lone `I` is a
+/// word, not a number).
+pub(super) fn is_section_number(t: &str) -> bool {
+    // Cheapest refusal first: this is asked of every line of a group.
+    if t.len() > 13 {
+        return false;
+    }
+    let bare = t.strip_suffix('.').unwrap_or(t);
+    let n = bare.chars().count();
+    n > 0
+        && (n <= 3 && bare.bytes().all(|b| b.is_ascii_digit())
+            || n <= 4 && bare.chars().all(|c| "〇一二三四五六七八九十百".contains(c))
+            || n <= 8
+                && (n >= 2 || bare.len() < t.len())
+                && bare.bytes().all(|b| b"IVXLC".contains(&b)))
 }
 
 /// A short line in capitals ("THE LOST LETTER"): a title, unless it repeats (a play's
@@ -242,6 +265,16 @@ mod tests {
             "Book lovers",
         ] {
             assert!(!is_titled_heading(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn section_numbers() {
+        for t in ["37", "12.", "IV", "XII.", "I.", "二", "十二"] {
+            assert!(is_section_number(t), "{t}");
+        }
+        for t in ["I", "1850", "A", "Ah.", "", "一本"] {
+            assert!(!is_section_number(t), "{t}");
         }
     }
 
