@@ -3,23 +3,33 @@
 //! This is the only module that owns the terminal. Raw mode, the alternate screen, mouse
 //! capture and the hidden cursor are undone on every way out: `q`, Ctrl-C, an error, a
 //! panic (ratatui's hook restores, then the panic message is printed), and SIGTERM or
-//! SIGHUP (noticed between events, after which the place is saved).
+//! SIGHUP (noticed between events, after which the place is saved). Ctrl-Z gives the
+//! terminal back until `fg`.
+//!
+//! A frame is written only when it differs from the last one, or the terminal needs it
+//! whole (after an event, or `fg`): an idle dogear writes nothing to the terminal.
 
 use crate::keymap;
 use crate::library::{LibraryEffect, LibraryModel};
 use crate::reader::{Action, Effect, Reader};
 use crate::ui::library::LibraryScreen;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
-use ratatui::crossterm::execute;
+
+mod tty;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{self, Event};
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
 use ratatui::DefaultTerminal;
 use std::io;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// How often the loop wakes without input: to notice signals, expire messages and save.
 const POLL: Duration = Duration::from_millis(200);
 const TICK: Duration = Duration::from_secs(1);
+/// How often the library redraws while a background walk is finding stories.
+const WALK_POLL: Duration = Duration::from_millis(100);
 
 /// Why the loop ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,30 +50,71 @@ pub trait Host {
     fn finish(&mut self, reader: &mut Reader);
 }
 
-/// Signals that end the loop: the first one caught is stored here.
+/// Signals the loops act on: the first one that ends them is stored here, and Ctrl-Z
+/// (SIGTSTP) and `fg` (SIGCONT) are flagged.
 #[derive(Clone, Default)]
-pub struct Signals(Arc<AtomicUsize>);
+pub struct Signals {
+    end: Arc<AtomicUsize>,
+    stop: Arc<AtomicBool>,
+    cont: Arc<AtomicBool>,
+}
 
 impl Signals {
-    /// Catches SIGTERM, SIGHUP and SIGINT from now on (instead of dying at once).
+    /// Catches SIGTERM, SIGHUP, SIGINT and SIGQUIT (instead of dying at once), SIGTSTP
+    /// (instead of stopping with the terminal raw) and SIGCONT, from now on.
     pub fn install() -> io::Result<Self> {
+        use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
         let caught = Self::default();
-        for sig in [
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGHUP,
-            signal_hook::consts::SIGINT,
-        ] {
-            signal_hook::flag::register_usize(sig, Arc::clone(&caught.0), sig as usize)?;
+        for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
+            signal_hook::flag::register_usize(sig, Arc::clone(&caught.end), sig as usize)?;
         }
+        signal_hook::flag::register(SIGTSTP, Arc::clone(&caught.stop))?;
+        signal_hook::flag::register(SIGCONT, Arc::clone(&caught.cont))?;
         Ok(caught)
     }
 
     pub fn caught(&self) -> Option<i32> {
-        match self.0.load(Ordering::Relaxed) {
+        match self.end.load(Ordering::Relaxed) {
             0 => None,
             sig => Some(sig as i32),
         }
     }
+
+    /// Suspends on Ctrl-Z and takes the terminal back after `fg`; `true` when the screen
+    /// must be drawn again.
+    fn job_control(&self, terminal: &mut DefaultTerminal) -> io::Result<bool> {
+        let mut redraw = false;
+        if self.stop.swap(false, Ordering::Relaxed) {
+            tty::suspend(terminal)?;
+            self.cont.store(false, Ordering::Relaxed);
+            redraw = true;
+        }
+        if self.cont.swap(false, Ordering::Relaxed) {
+            tty::resume(terminal)?;
+            redraw = true;
+        }
+        Ok(redraw)
+    }
+}
+
+/// Ctrl-C (SIGINT, with the terminal's signal keys on) is the reader's own way out, like
+/// `q`; any other signal ends dogear as that signal.
+fn ending(sig: i32) -> Exit {
+    if sig == signal_hook::consts::SIGINT {
+        Exit::Quit
+    } else {
+        Exit::Signal(sig)
+    }
+}
+
+/// Ignores SIGXFSZ, so that a write past `ulimit -f` fails with an error dogear reports
+/// (and the terminal is given back) instead of killing it with the terminal left raw.
+pub fn ignore_file_size_signal() {
+    #[cfg(unix)]
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
 }
 
 /// Sets up the terminal, runs `body`, and gives the terminal back whatever happens.
@@ -72,12 +123,12 @@ pub fn with_terminal<T>(body: impl FnOnce(&mut DefaultTerminal) -> io::Result<T>
     // and run first) restores raw mode and the alternate screen, then calls this one.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        tty::leave();
         previous(info);
     }));
     let mut terminal = ratatui::try_init()?;
-    let result = execute!(io::stdout(), EnableMouseCapture).and_then(|()| body(&mut terminal));
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let result = tty::enter().and_then(|()| body(&mut terminal));
+    tty::leave();
     if terminal.show_cursor().is_err() {
         // The terminal is gone (its window was closed). ratatui's Drop would try again and
         // eprintln! the failure, and eprintln! panics when stderr is that same dead terminal.
@@ -116,15 +167,37 @@ fn event_loop(
         height: size.height,
     });
     let mut last_tick = Instant::now();
+    let mut dirty = true;
+    let mut shown = Buffer::empty(Rect::ZERO);
     loop {
         if let Some(sig) = signals.caught() {
-            return Ok(Exit::Signal(sig));
+            return Ok(ending(sig));
         }
-        terminal.draw(|frame| frame.render_widget(&*reader, frame.area()))?;
+        dirty |= signals.job_control(terminal)?;
+        // Whatever changed the model (a key, a tick expiring a message, a save marking
+        // the place unsaved, bookmarks merged from another window) shows as a different
+        // frame: drawn into a buffer first (a page of cells, cheap), and only a frame that
+        // differs, or a terminal that needs it whole, is written.
+        let mut next = Buffer::empty(shown.area);
+        (&*reader).render(next.area, &mut next);
+        if dirty || next != shown {
+            terminal.draw(|frame| {
+                let area = frame.area();
+                frame.render_widget(&*reader, area);
+                next = frame.buffer_mut().clone();
+            })?;
+            shown = next;
+            dirty = false;
+        }
         panic_if_asked();
         if event::poll(POLL)? {
             let ev = event::read()?;
-            if let Some(action) = keymap::action(reader.mode(), &ev) {
+            dirty = true;
+            let actions = match &ev {
+                Event::Paste(text) => keymap::paste(reader.mode(), text),
+                _ => keymap::action(reader.mode(), &ev).into_iter().collect(),
+            };
+            for action in actions {
                 match reader.update(action) {
                     Effect::Quit => return Ok(Exit::Quit),
                     Effect::Library => return Ok(Exit::Library),
@@ -160,36 +233,65 @@ pub enum LibraryExit {
 }
 
 /// Runs the library screen until a story is chosen, it quits, or a signal arrives.
-/// `forget` performs a confirmed "forget this story" and refreshes the model.
+/// `forget` performs a confirmed "forget this story" and refreshes the model; `refresh`
+/// is called every turn of the loop to fill in what a background walk found (and to set
+/// `model.searching` while it goes on).
 pub fn run_library(
     terminal: &mut DefaultTerminal,
     model: &mut LibraryModel,
     signals: &Signals,
     mut forget: impl FnMut(&mut LibraryModel, usize),
+    mut refresh: impl FnMut(&mut LibraryModel),
 ) -> io::Result<LibraryExit> {
+    let mut dirty = true;
+    let mut minute = None;
     loop {
         if let Some(sig) = signals.caught() {
-            return Ok(LibraryExit::Signal(sig));
+            return Ok(match ending(sig) {
+                Exit::Signal(sig) => LibraryExit::Signal(sig),
+                _ => LibraryExit::Quit,
+            });
         }
+        dirty |= signals.job_control(terminal)?;
+        let before = (model.searching, model.entries.len());
+        refresh(model);
+        dirty |= (model.searching, model.entries.len()) != before;
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
-        let size = terminal.size()?;
-        let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-        model.page_size = usize::from(LibraryScreen { model, now }.list_height(area)).max(1);
-        terminal.draw(|frame| frame.render_widget(LibraryScreen { model, now }, frame.area()))?;
-        if !event::poll(POLL)? {
+        // "5 minutes ago" moves on by itself.
+        dirty |= minute.replace(now / 60) != Some(now / 60);
+        if dirty {
+            terminal.draw(|frame| {
+                let area = frame.area();
+                model.page_size =
+                    usize::from(LibraryScreen { model, now }.list_height(area)).max(1);
+                frame.render_widget(LibraryScreen { model, now }, area);
+            })?;
+            dirty = false;
+        }
+        // While a walk fills the list in, the count moves: look more often.
+        let wait = if model.searching.is_some() {
+            WALK_POLL
+        } else {
+            POLL
+        };
+        if !event::poll(wait)? {
             continue;
         }
         let ev = event::read()?;
-        let Some(action) = keymap::library_action(model, &ev) else {
-            continue;
+        dirty = true;
+        let actions = match &ev {
+            Event::Paste(text) => keymap::library_paste(model, text),
+            _ => keymap::library_action(model, &ev).into_iter().collect(),
         };
-        match model.update(action) {
-            LibraryEffect::Open(i) => return Ok(LibraryExit::Open(i)),
-            LibraryEffect::Forget(i) => forget(model, i),
-            LibraryEffect::Quit => return Ok(LibraryExit::Quit),
-            LibraryEffect::None => {}
+        for action in actions {
+            match model.update(action) {
+                LibraryEffect::Open(i) => return Ok(LibraryExit::Open(i)),
+                LibraryEffect::Forget(i) => forget(model, i),
+                LibraryEffect::Quit => return Ok(LibraryExit::Quit),
+                LibraryEffect::None => {}
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ use crate::config::Config;
 use crate::document::{Charset, Document, LoadError};
 use crate::library::{Entry, LibraryModel, Source};
 use crate::reader::Reader;
+use crate::sanitise;
 use crate::session::Session;
 use crate::shelf;
 use crate::store::Store;
@@ -68,7 +69,7 @@ pub enum Error {
 
 /// Reads and decodes a story file.
 pub fn load(path: &Path, encoding: Option<Charset>) -> Result<Document, Error> {
-    let bytes = read_story(path)?;
+    let bytes = read_story(path, encoding)?;
     Document::from_vec(bytes, encoding).map_err(|e| Error::Load(path.to_owned(), e))
 }
 
@@ -77,33 +78,35 @@ pub fn load(path: &Path, encoding: Option<Charset>) -> Result<Document, Error> {
 /// never exist and nothing is ever written there or to any shared, predictable place.
 const IN_BINARY: &str = "/dev/null/dogear-bundled";
 
-/// The bytes of a story file; a directory is refused as the OS would refuse to read it.
-fn read_story(path: &Path) -> Result<Vec<u8>, Error> {
-    if let Some(bundled) = path
-        .strip_prefix(IN_BINARY)
-        .ok()
-        .and_then(|name| crate::stories::find(&name.to_string_lossy()))
-    {
-        return Ok(bundled.bytes.to_vec());
+/// The bytes of the bundled story `path` names under [`IN_BINARY`], if it does.
+fn in_binary(path: &Path) -> Option<&'static [u8]> {
+    let name = path.strip_prefix(IN_BINARY).ok()?;
+    crate::stories::find(&name.to_string_lossy()).map(|story| story.bytes)
+}
+
+/// The bytes of a story file: a bundled story from the binary, or a regular file, refused
+/// as binary after its first 8 KB (see [`crate::storyfile`]); a directory, a FIFO or a
+/// device is refused before it is opened.
+fn read_story(path: &Path, encoding: Option<Charset>) -> Result<Vec<u8>, Error> {
+    if let Some(bytes) = in_binary(path) {
+        return Ok(bytes.to_vec());
     }
-    if path.is_dir() {
-        return Err(Error::Open(
-            path.to_owned(),
-            io::Error::from_raw_os_error(21),
-        ));
-    }
-    std::fs::read(path).map_err(|e| Error::Open(path.to_owned(), e))
+    crate::storyfile::read(path, encoding).map_err(|e| match e {
+        crate::storyfile::ReadError::Io(e) => Error::Open(path.to_owned(), e),
+        crate::storyfile::ReadError::Load(e) => Error::Load(path.to_owned(), e),
+    })
 }
 
 /// Runs dogear with the process's arguments and returns its exit status.
 pub fn main() -> ExitCode {
+    app::ignore_file_size_signal();
     let args = Args::parse();
     match run(&args) {
         Ok(code) => code,
         Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
             // Not eprintln!: it panics when stderr is gone (a closed terminal window).
-            let _ = writeln!(io::stderr(), "dogear: {err}");
+            let _ = writeln!(io::stderr(), "{}", error_line(&err.to_string()));
             ExitCode::FAILURE
         }
     }
@@ -145,24 +148,38 @@ fn run(args: &Args) -> Result<ExitCode, Error> {
 }
 
 fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
-    let bytes = read_story(path)?;
-    let fingerprint = crate::fingerprint::of_bytes(&bytes);
+    // The fingerprint's samples (at most 12 KB), never the whole file.
+    let fingerprint = crate::storyfile::open(path)
+        .and_then(|mut file| crate::fingerprint::of_reader(&mut file))
+        .map_err(|e| Error::Open(path.to_owned(), e))?;
     let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     // Only reads: a corrupt state file is reported, never moved aside.
     let loaded = store.peek(&fingerprint, &path);
     if let Some(notice) = loaded.notice {
-        eprintln!("dogear: {notice}");
+        let _ = writeln!(io::stderr(), "{}", error_line(&notice));
     }
-    let text = if json {
-        crate::state::bookmarks_json(&loaded.state)
-    } else {
-        crate::state::bookmarks_text(&loaded.state)
-    };
+    let text = bookmarks_listing(&loaded.state, json);
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
         .map_err(Error::Output)
+}
+
+/// What `--bookmarks` writes: the listing as text or JSON, with nothing from a label or
+/// a quote that a terminal would take as a command (see [`sanitise`]).
+pub fn bookmarks_listing(state: &crate::state::BookState, json: bool) -> String {
+    if json {
+        sanitise::json(&crate::state::bookmarks_json(state)).into_owned()
+    } else {
+        sanitise::text(&crate::state::bookmarks_text(state)).into_owned()
+    }
+}
+
+/// A message for stderr, on one line: `message` may name a file, and a file's name may
+/// hold anything but `/` and NUL.
+pub fn error_line(message: &str) -> String {
+    format!("dogear: {}", sanitise::line(message))
 }
 
 /// The encoding to read a book in: `--encoding` if given, else the one chosen in the
@@ -178,14 +195,20 @@ pub fn encoding_for(
     })
 }
 
+/// What `--toc` writes: the chapters as text or JSON. Chapter titles are the story's
+/// text, sanitised like every other output (see [`sanitise`]).
+pub fn toc_listing(doc: &Document, json: bool) -> String {
+    let chapters = crate::toc::chapters(doc);
+    if json {
+        sanitise::json(&crate::toc::listing_json(doc, &chapters)).into_owned()
+    } else {
+        sanitise::text(&crate::toc::listing_text(doc, &chapters)).into_owned()
+    }
+}
+
 fn print_toc(path: &Path, args: &Args) -> Result<(), Error> {
     let doc = load(path, args.encoding)?;
-    let chapters = crate::toc::chapters(&doc);
-    let text = if args.json {
-        crate::toc::listing_json(&doc, &chapters)
-    } else {
-        crate::toc::listing_text(&doc, &chapters)
-    };
+    let text = toc_listing(&doc, args.json);
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
@@ -200,9 +223,16 @@ fn open_book(
     config: &Config,
 ) -> Result<(Reader, Session), Error> {
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
-    let bytes = read_story(&path)?;
-    let fingerprint = crate::fingerprint::of_bytes(&bytes);
+    // The fingerprint first (its samples only), for the encoding remembered for this
+    // book, which the story's first 8 KB are checked in before the rest is read.
+    let fingerprint = match in_binary(&path) {
+        Some(bytes) => crate::fingerprint::of_bytes(bytes),
+        None => crate::storyfile::open(&path)
+            .and_then(|mut file| crate::fingerprint::of_reader(&mut file))
+            .map_err(|e| Error::Open(path.clone(), e))?,
+    };
     let forced = encoding_for(args.encoding, store, &fingerprint);
+    let bytes = read_story(&path, forced)?;
     let doc = Document::from_vec(bytes, forced).map_err(|e| Error::Load(path.clone(), e))?;
     let name = path
         .file_name()
@@ -261,8 +291,14 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
                 }
             }
             Next::Library(ref dir) => {
-                let entries = library_entries(store.as_ref(), dir.as_deref(), &config);
-                let mut model = LibraryModel::new(entries);
+                let mut found = match dir {
+                    Some(dir) => shelf::Shelf::folder(store.as_ref(), dir),
+                    None => shelf::Shelf::library(store.as_ref(), &config.library, true),
+                };
+                found.settle(std::time::Duration::from_millis(250));
+                let shelf = std::cell::RefCell::new(found);
+                let mut model = LibraryModel::new(shelf.borrow().entries());
+                model.searching = shelf.borrow().searching();
                 model.message = (!notices.is_empty()).then(|| notices.join("; "));
                 notices.clear();
                 let forget = |model: &mut LibraryModel, i: usize| {
@@ -273,9 +309,18 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
                             return;
                         }
                     }
-                    model.replace_entries(library_entries(store.as_ref(), dir.as_deref(), &config));
+                    let mut shelf = shelf.borrow_mut();
+                    shelf.reload(store.as_ref());
+                    model.replace_entries(shelf.entries());
                 };
-                match app::run_library(terminal, &mut model, &signals, forget)? {
+                let refresh = |model: &mut LibraryModel| {
+                    let mut shelf = shelf.borrow_mut();
+                    if shelf.poll() {
+                        model.replace_entries(shelf.entries());
+                    }
+                    model.searching = shelf.searching();
+                };
+                match app::run_library(terminal, &mut model, &signals, forget, refresh)? {
                     app::LibraryExit::Quit => return Ok(ExitCode::SUCCESS),
                     app::LibraryExit::Signal(sig) => return Ok(ExitCode::from(128 + sig as u8)),
                     app::LibraryExit::Open(i) => {
@@ -290,16 +335,9 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
     });
     for line in farewell {
         // Not eprintln!: it panics when stderr is gone (a closed terminal window).
-        let _ = writeln!(io::stderr(), "dogear: {line}");
+        let _ = writeln!(io::stderr(), "{}", error_line(&line));
     }
     code.map_err(Error::Terminal)
-}
-
-fn library_entries(store: Option<&Store>, dir: Option<&Path>, config: &Config) -> Vec<Entry> {
-    match dir {
-        Some(dir) => shelf::folder_entries(store, dir),
-        None => shelf::entries(store, &config.library, true),
-    }
 }
 
 /// The file to open for a library entry; a bundled story is written out first.
@@ -365,7 +403,7 @@ mod tests {
         let before = std::fs::metadata(&shared).ok().map(|m| m.modified().ok());
         for store in [Some(&read_only), None] {
             let path = entry_path(&entry, store).expect("the sample opens");
-            assert_eq!(read_story(&path).unwrap(), sample.bytes);
+            assert_eq!(read_story(&path, None).unwrap(), sample.bytes);
             assert!(
                 !path.starts_with(std::env::temp_dir()),
                 "{}",

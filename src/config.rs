@@ -49,12 +49,20 @@ impl Config {
             Err(e) => {
                 let at = e
                     .span()
-                    .map(|span| format!(" line {}", line_of(text, span.start)))
+                    .map(|span| format!(": line {}", line_of(text, span.start)))
                     .unwrap_or_default();
+                // toml's messages may run over several lines ("invalid array\nexpected `]`"):
+                // a message here is one line in the status bar.
+                let message = e
+                    .message()
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(": ");
                 messages.push(format!(
-                    "{}:{at}: {}; using default settings",
+                    "{}{at}: {message}; using default settings",
                     path.display(),
-                    e.message()
                 ));
                 return (Config::default(), messages);
             }
@@ -62,10 +70,10 @@ impl Config {
         if let Ok(table) = text.parse::<toml::Table>() {
             for key in table.keys().filter(|k| !KNOWN_KEYS.contains(&k.as_str())) {
                 let at = find_key_line(text, key)
-                    .map(|n| format!(" line {n}"))
+                    .map(|n| format!(": line {n}"))
                     .unwrap_or_default();
                 messages.push(format!(
-                    "{}:{at}: unknown setting '{key}' ignored",
+                    "{}{at}: unknown setting '{key}' ignored",
                     path.display()
                 ));
             }
@@ -188,5 +196,24 @@ mod tests {
         let mut known = KNOWN_KEYS.to_vec();
         known.sort_unstable();
         assert_eq!(keys, known);
+    }
+
+    #[test]
+    fn an_unknown_table_has_no_double_colon() {
+        let (_, msgs) = parse("[colours]\nx = 1\n");
+        assert_eq!(msgs, ["/c/config.toml: unknown setting 'colours' ignored"]);
+    }
+
+    #[test]
+    fn a_toml_error_over_two_lines_is_one_line() {
+        let (_, msgs) = parse("library = [1, \"x\"\n");
+        assert_eq!(msgs.len(), 1);
+        assert!(!msgs[0].contains('\n'), "{:?}", msgs[0]);
+        assert!(
+            msgs[0].starts_with("/c/config.toml: line "),
+            "{:?}",
+            msgs[0]
+        );
+        assert!(!msgs[0].contains("::"), "{:?}", msgs[0]);
     }
 }

@@ -22,6 +22,32 @@ pub fn action(mode: &Mode, event: &Event) -> Option<Action> {
     }
 }
 
+/// The actions for pasted text (bracketed paste) in `mode`: in a prompt, the text typed
+/// in, each line break or tab as a space and other control characters left out (a paste
+/// never submits the prompt). Anywhere else a paste does nothing: pasted text is not a
+/// string of commands.
+pub fn paste(mode: &Mode, text: &str) -> Vec<Action> {
+    match mode {
+        Mode::Prompt(_) => pasted_chars(text).map(Action::Input).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The library's actions for pasted text: into the filter, while it has the keyboard.
+pub fn library_paste(model: &LibraryModel, text: &str) -> Vec<LibraryAction> {
+    if model.filtering && !model.confirm_forget {
+        pasted_chars(text).map(LibraryAction::FilterChar).collect()
+    } else {
+        Vec::new()
+    }
+}
+
+fn pasted_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|c| !c.is_control())
+}
+
 fn mouse_action(mode: &Mode, mouse: &MouseEvent) -> Option<Action> {
     let reading = matches!(mode, Mode::Reading);
     match mouse.kind {

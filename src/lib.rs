@@ -19,12 +19,14 @@ pub mod library;
 pub mod position;
 pub mod print;
 pub mod reader;
+pub mod sanitise;
 pub mod search;
 pub mod session;
 pub mod shelf;
 pub mod state;
 pub mod store;
 pub mod stories;
+pub mod storyfile;
 pub mod toc;
 pub mod ui;
 

@@ -126,7 +126,7 @@ fn nearest(text: &str, quote: &str, near: usize, shift: usize) -> Option<usize> 
     let mut from = 0;
     while let Some(i) = text.get(from..).and_then(|rest| rest.find(quote)) {
         let place = from + i + shift;
-        if best.map_or(true, |b| place.abs_diff(near) < b.abs_diff(near)) {
+        if best.is_none_or(|b| place.abs_diff(near) < b.abs_diff(near)) {
             best = Some(place);
         }
         if place > near {

@@ -2,6 +2,7 @@
 
 use crate::document::Document;
 use crate::layout::{LineStyle, Wrapper};
+use crate::sanitise;
 use std::io::{self, Write};
 
 /// Bytes gathered before each write: big enough that writes are few, small enough that
@@ -9,7 +10,8 @@ use std::io::{self, Write};
 const CHUNK: usize = 1 << 16;
 
 /// Writes every block of `doc` wrapped at `width` columns: headings and scene breaks
-/// centred, one blank line between blocks, boilerplate left out.
+/// centred, one blank line between blocks, boilerplate left out. What is written is
+/// [`sanitise::text`]: no control character from the story reaches the output.
 ///
 /// Wraps block by block with a bare [`Wrapper`] rather than a cached `Layout`: each block
 /// is seen once, so caching would only cost time, and the buffers are reused throughout.
@@ -31,16 +33,16 @@ pub fn print(doc: &Document, width: u16, out: &mut impl Write) -> io::Result<()>
             if line.range.is_empty() {
                 buf.push('\n');
             } else {
-                buf.extend(std::iter::repeat(' ').take(pad));
+                buf.extend(std::iter::repeat_n(' ', pad));
                 line.push_display(text, &mut buf);
                 buf.push('\n');
             }
         }
         if buf.len() >= CHUNK {
-            out.write_all(buf.as_bytes())?;
+            out.write_all(sanitise::text(&buf).as_bytes())?;
             buf.clear();
         }
     }
-    out.write_all(buf.as_bytes())?;
+    out.write_all(sanitise::text(&buf).as_bytes())?;
     out.flush()
 }

@@ -345,7 +345,7 @@ impl Host for Session {
             .is_some_and(|m| now.duration_since(m) >= SAVE_DELAY);
         let spaced = self
             .last_save
-            .map_or(true, |s| now.duration_since(s) >= SAVE_DELAY);
+            .is_none_or(|s| now.duration_since(s) >= SAVE_DELAY);
         self.collect(reader, false);
         if rested && spaced {
             self.autosave(reader, now);

@@ -11,33 +11,131 @@ use crate::stories;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use walk::Walk;
 
-/// At most this many story files are listed from folders (a home directory by mistake
-/// must not hang the library).
-const MAX_FOLDER_FILES: usize = 5000;
+pub mod walk;
+
 /// Bytes read from a story file to find its title.
 const TITLE_BYTES: u64 = 16 * 1024;
 
-/// What the library shows: every saved book, the `.txt` files under `folders`, and, when
-/// `bundled`, the sample stories.
+/// What the library shows, once the walk of `folders` has ended: every saved book, the
+/// `.txt` files under `folders`, and, when `bundled`, the sample stories. (The library
+/// screen uses a [`Shelf`] and fills in as the walk goes.)
 pub fn entries(store: Option<&Store>, folders: &[PathBuf], bundled: bool) -> Vec<Entry> {
-    let states = store.map(Store::list).unwrap_or_default();
-    let files = folder_files(&remembered(&states), folders);
-    let recent = recent(states);
-    let samples = if bundled { bundled_info() } else { Vec::new() };
-    library::build(recent, files, &samples)
+    let mut shelf = Shelf::library(store, folders, bundled);
+    shelf.finish();
+    shelf.entries()
 }
 
-/// The library of one folder (`dogear DIR`): its story files, with progress for those read.
+/// The library of one folder (`dogear DIR`) once its walk has ended: its story files,
+/// with progress for those read.
 pub fn folder_entries(store: Option<&Store>, dir: &Path) -> Vec<Entry> {
-    let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_owned());
-    let states = store.map(Store::list).unwrap_or_default();
-    let files = folder_files(&remembered(&states), std::slice::from_ref(&dir));
-    let recent = recent(states)
-        .into_iter()
-        .filter(|r| r.path.starts_with(&dir))
-        .collect();
-    library::build(recent, files, &[])
+    let mut shelf = Shelf::folder(store, dir);
+    shelf.finish();
+    shelf.entries()
+}
+
+/// What the library shows: saved books and bundled stories at once, folder stories as a
+/// background [`Walk`] finds them.
+#[derive(Debug)]
+pub struct Shelf {
+    recent: Vec<Recent>,
+    files: Vec<FolderFile>,
+    samples: Vec<BundledInfo>,
+    /// For the library of one folder: only books under it.
+    under: Option<PathBuf>,
+    walk: Option<Walk>,
+}
+
+impl Shelf {
+    /// The library: every saved book, the `.txt` files under `folders`, and, when
+    /// `bundled`, the sample stories.
+    pub fn library(store: Option<&Store>, folders: &[PathBuf], bundled: bool) -> Shelf {
+        let samples = if bundled { bundled_info() } else { Vec::new() };
+        Shelf::start(store, folders.to_vec(), samples, None)
+    }
+
+    /// The library of one folder (`dogear DIR`): its story files, with progress for
+    /// those read.
+    pub fn folder(store: Option<&Store>, dir: &Path) -> Shelf {
+        let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_owned());
+        Shelf::start(store, vec![dir.clone()], Vec::new(), Some(dir))
+    }
+
+    fn start(
+        store: Option<&Store>,
+        folders: Vec<PathBuf>,
+        samples: Vec<BundledInfo>,
+        under: Option<PathBuf>,
+    ) -> Shelf {
+        let states = store.map(Store::list).unwrap_or_default();
+        let remembered = remembered(&states);
+        let mut shelf = Shelf {
+            recent: Vec::new(),
+            files: Vec::new(),
+            samples,
+            under,
+            walk: (!folders.is_empty()).then(|| Walk::start(folders, remembered)),
+        };
+        shelf.keep_recent(states);
+        shelf
+    }
+
+    /// Lists the saved books again (after one was forgotten).
+    pub fn reload(&mut self, store: Option<&Store>) {
+        self.keep_recent(store.map(Store::list).unwrap_or_default());
+    }
+
+    fn keep_recent(&mut self, states: Vec<BookState>) {
+        self.recent = recent(states)
+            .into_iter()
+            .filter(|r| {
+                self.under
+                    .as_ref()
+                    .is_none_or(|dir| r.path.starts_with(dir))
+            })
+            .collect();
+    }
+
+    /// The library's entries as known now.
+    pub fn entries(&self) -> Vec<Entry> {
+        library::build(self.recent.clone(), self.files.clone(), &self.samples)
+    }
+
+    /// Takes in what the walk found since the last call: `true` when there is something
+    /// new to show (stories found, or the walk ended).
+    pub fn poll(&mut self) -> bool {
+        let Some(walk) = &self.walk else {
+            return false;
+        };
+        let before = self.files.len();
+        if !walk.take(&mut self.files) {
+            self.walk = None;
+            return true;
+        }
+        self.files.len() != before
+    }
+
+    /// While the walk goes on, how many files and folders it has looked at.
+    pub fn searching(&self) -> Option<usize> {
+        self.walk.as_ref().map(Walk::looked)
+    }
+
+    /// Waits for the walk to end.
+    pub fn finish(&mut self) {
+        self.settle(std::time::Duration::MAX);
+    }
+
+    /// Waits for the walk to end, for at most `max`: a small folder is listed whole in
+    /// the first frame, a big one shows what was found so far and fills in.
+    pub fn settle(&mut self, max: std::time::Duration) {
+        let start = std::time::Instant::now();
+        while self.walk.is_some() && start.elapsed() < max {
+            if !self.poll() {
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+        }
+    }
 }
 
 fn recent(states: Vec<BookState>) -> Vec<Recent> {
@@ -67,39 +165,6 @@ fn remembered(states: &[BookState]) -> HashMap<String, Charset> {
         .collect()
 }
 
-fn folder_files(remembered: &HashMap<String, Charset>, folders: &[PathBuf]) -> Vec<FolderFile> {
-    // Fingerprinting reads a few samples of each file: only when there is a choice to find.
-    let chosen = |path: &Path| {
-        if remembered.is_empty() {
-            return None;
-        }
-        let fingerprint = crate::fingerprint::of_path(path).ok()?;
-        remembered.get(&fingerprint).copied()
-    };
-    folders
-        .iter()
-        .flat_map(|dir| walkdir::WalkDir::new(dir).follow_links(true).max_depth(16))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && is_story(e.path()))
-        .take(MAX_FOLDER_FILES)
-        .map(|e| {
-            let path = e
-                .path()
-                .canonicalize()
-                .unwrap_or_else(|_| e.path().to_owned());
-            FolderFile {
-                title: title_of_file(&path, chosen(&path)),
-                path,
-            }
-        })
-        .collect()
-}
-
-fn is_story(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|x| x.eq_ignore_ascii_case("txt"))
-}
-
 /// The title from the start of a file: enough bytes to see a Gutenberg header, decoded
 /// as the reader would decode the file (in the encoding chosen for it, if one was):
 /// when the start is not UTF-8, as many bytes as the reader's detection looks at.
@@ -108,7 +173,7 @@ fn title_of_file(path: &Path, remembered: Option<Charset>) -> String {
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let mut head = Vec::new();
-    let read = std::fs::File::open(path).and_then(|mut f| {
+    let read = crate::storyfile::open(path).and_then(|mut f| {
         let len = f.metadata()?.len() as usize;
         (&mut f).take(TITLE_BYTES).read_to_end(&mut head)?;
         let more = decode::sniff_end(&head).saturating_sub(head.len());

@@ -62,7 +62,7 @@ pub fn has_spacer(doc: &Document, index: usize) -> bool {
         (Some(this), Some(next)) => doc
             .text()
             .get(this.range.end..next.range.start)
-            .map_or(true, |between| between.contains('\n')),
+            .is_none_or(|between| between.contains('\n')),
         _ => false,
     }
 }

@@ -56,6 +56,8 @@ pub struct LibraryModel {
     pub message: Option<String>,
     /// Rows moved by PageUp/PageDown; the shell sets it from the screen height.
     pub page_size: usize,
+    /// While folders are still being looked through: how many entries so far.
+    pub searching: Option<usize>,
 }
 
 impl LibraryModel {
@@ -70,6 +72,7 @@ impl LibraryModel {
             confirm_forget: false,
             message: None,
             page_size: 10,
+            searching: None,
         }
     }
 

@@ -307,6 +307,10 @@ impl Reader {
             self.refresh();
             return Effect::None;
         }
+        // Ctrl-C: quits from a prompt or a list too (`q` and Esc only close those).
+        if action == Action::Quit {
+            return Effect::Quit;
+        }
         let before = self.place;
         let effect = match self.mode {
             Mode::Reading => self.reading(action),

@@ -11,6 +11,7 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthChar;
 
 use crate::library::{ago, Entry, LibraryModel, Source};
+use crate::sanitise;
 
 /// The whole library screen. `now` is Unix seconds, for "2 days ago".
 #[derive(Debug, Clone, Copy)]
@@ -62,17 +63,21 @@ impl Widget for LibraryScreen<'_> {
         put(buf, area.x, bottom, width, footer.0, footer.1);
 
         if area.height >= 3 {
-            let count = match (model.filtered.len(), model.entries.len()) {
+            let mut count = match (model.filtered.len(), model.entries.len()) {
                 (shown, total) if shown != total => format!("{shown} of {total}"),
                 (1, _) => "1 story".to_string(),
                 (n, _) => format!("{n} stories"),
             };
+            if let Some(looked) = model.searching {
+                count.push_str(&format!(" · looking… {looked} seen"));
+            }
+            let count_width = count.chars().count();
             let bar = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
             buf.set_style(Rect::new(area.x, top, area.width, 1), bar);
             put(buf, area.x, top, width, " dogear — library", bar);
-            if width >= 17 + count.len() + 3 {
-                let x = area.x + (width - count.len() - 1) as u16;
-                put(buf, x, top, count.len(), &count, bar);
+            if width >= 17 + count_width + 3 {
+                let x = area.x + (width - count_width - 1) as u16;
+                put(buf, x, top, count_width, &count, bar);
             }
             top += 1;
         }
@@ -100,7 +105,9 @@ impl Widget for LibraryScreen<'_> {
             return;
         }
         if model.filtered.is_empty() {
-            let empty = if model.entries.is_empty() {
+            let empty = if model.entries.is_empty() && model.searching.is_some() {
+                "Looking for stories…".to_string()
+            } else if model.entries.is_empty() {
                 "No stories yet. Open one with: dogear FILE".to_string()
             } else {
                 format!("No titles match \"{}\"", model.filter)
@@ -178,7 +185,10 @@ fn row_text(entry: &Entry, width: usize, now: u64) -> String {
         right.push(' ');
     }
     let title_width = width.saturating_sub(1 + right.chars().count());
-    format!(" {}{right}", fit(&entry.title, title_width))
+    format!(
+        " {}{right}",
+        fit(&sanitise::line(&entry.title), title_width)
+    )
 }
 
 /// `text` cut to `width` display columns (with "…" when cut) and padded to it.
@@ -201,7 +211,7 @@ fn fit(text: &str, width: usize) -> String {
         out.push('…');
         used += 1;
     }
-    out.extend(std::iter::repeat(' ').take(width.saturating_sub(used)));
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
     out
 }
 
@@ -212,5 +222,5 @@ fn put(buf: &mut Buffer, x: u16, y: u16, width: usize, text: &str, style: Style)
         return;
     }
     let width = width.min(usize::from(area.right() - x));
-    buf.set_stringn(x, y, text, width, style);
+    buf.set_stringn(x, y, sanitise::line(text), width, style);
 }

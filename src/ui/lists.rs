@@ -3,6 +3,7 @@
 use crate::keymap::HELP;
 use crate::position;
 use crate::reader::Reader;
+use crate::sanitise;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -58,7 +59,7 @@ pub fn chapters(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer) 
             } else {
                 " "
             };
-            ListItem::new(format!("{mark} {}", c.title))
+            ListItem::new(format!("{mark} {}", sanitise::line(&c.title)))
         })
         .collect();
     list(items, selected, "chapters", area, buf);
@@ -71,7 +72,11 @@ pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer)
         .iter()
         .map(|m| {
             let pct = position::shown_percent(position::percent(doc, m.offset));
-            ListItem::new(format!("{pct:>3}%  {}  {}", m.when, m.label))
+            ListItem::new(format!(
+                "{pct:>3}%  {}  {}",
+                sanitise::line(&m.when),
+                sanitise::line(&m.label)
+            ))
         })
         .collect();
     list(items, selected, "bookmarks: Enter d r", area, buf);

@@ -4,6 +4,7 @@
 use super::lists;
 use crate::layout::{Line, LineStyle};
 use crate::reader::{Mode, Reader};
+use crate::sanitise;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -87,7 +88,7 @@ fn draw_page(reader: &Reader, area: Rect, buf: &mut Buffer) {
         };
         match hit.as_ref().and_then(|h| highlight(text, line, h, &shown)) {
             None => {
-                buf.set_stringn(x, y, &shown, room, style);
+                buf.set_stringn(x, y, sanitise::line(&shown), room, style);
             }
             Some(marked) => {
                 let (before, rest) = shown.split_at(marked.start);
@@ -99,6 +100,7 @@ fn draw_page(reader: &Reader, area: Rect, buf: &mut Buffer) {
                     (found, style.patch(HIGHLIGHT)),
                     (after, style),
                 ] {
+                    let part = sanitise::line(part);
                     let (end, _) = buf.set_stringn(x, y, part, room, part_style);
                     room = room.saturating_sub(usize::from(end - x));
                     x = end;
@@ -141,7 +143,7 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, STATUS);
     let width = usize::from(area.width);
     if let Mode::Prompt(prompt) = reader.mode() {
-        let shown = format!(" {}{}█", prompt.label(), prompt.input);
+        let shown = format!(" {}{}█", prompt.label(), sanitise::line(&prompt.input));
         // Keep the end of a long input visible.
         let skip = shown.width().saturating_sub(width);
         let visible: String = shown.chars().skip(skip).collect();
@@ -155,20 +157,23 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
         true => format!("{unsaved} {}? {:>3}% ", doc.encoding(), reader.percent()),
         false => format!("{unsaved} {:>3}% ", reader.percent()),
     };
-    let mut left = format!(" {}", reader.title());
+    let mut left = format!(" {}", sanitise::line(reader.title()));
     let room = width.saturating_sub(right.width());
-    match (reader.message(), reader.current_chapter()) {
+    match (
+        reader.message().map(sanitise::line),
+        reader.current_chapter(),
+    ) {
         (Some(message), _) => {
             let line = format!("{left} · {message}");
             if line.width() <= room {
                 left = line;
             } else {
-                long_message(message, area, buf);
+                long_message(&message, area, buf);
             }
         }
         (None, Some(chapter)) => {
             left.push_str(" · ");
-            left.push_str(&chapter.title);
+            left.push_str(&sanitise::line(&chapter.title));
         }
         (None, None) => {}
     }

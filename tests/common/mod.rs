@@ -5,6 +5,7 @@
 use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -16,6 +17,8 @@ pub struct Term {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Bytes the program has written to the terminal so far.
+    received: Arc<AtomicUsize>,
 }
 
 impl Term {
@@ -33,6 +36,20 @@ impl Term {
         cwd: &Path,
         env: &[(&str, &str)],
     ) -> Self {
+        let dogear = env!("CARGO_BIN_EXE_dogear");
+        Self::start_program(dogear, args, (cols, rows), config, cwd, env)
+    }
+
+    /// Starts `program ARGS` (a shell that runs dogear, say) in a `cols` x `rows`
+    /// terminal, with dogear's config directory set to `config`.
+    pub fn start_program(
+        program: &str,
+        args: &[&str],
+        (cols, rows): (u16, u16),
+        config: &Path,
+        cwd: &Path,
+        env: &[(&str, &str)],
+    ) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -41,7 +58,7 @@ impl Term {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dogear"));
+        let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
         cmd.cwd(cwd);
         cmd.env("TERM", "xterm-256color");
@@ -55,12 +72,15 @@ impl Term {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let mut reader = pty.master.try_clone_reader().expect("pty reader");
         let sink = Arc::clone(&parser);
+        let received = Arc::new(AtomicUsize::new(0));
+        let count = Arc::clone(&received);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
+                count.fetch_add(n, Ordering::Relaxed);
                 sink.lock().unwrap().process(&buf[..n]);
             }
         });
@@ -70,7 +90,13 @@ impl Term {
             writer,
             child,
             parser,
+            received,
         }
+    }
+
+    /// Bytes the program has written to the terminal so far.
+    pub fn received(&self) -> usize {
+        self.received.load(Ordering::Relaxed)
     }
 
     pub fn screen(&self) -> String {
@@ -130,6 +156,11 @@ impl Term {
                 pixel_height: 0,
             })
             .expect("resize the pty");
+    }
+
+    /// The terminal's device (`/dev/pts/N`), for `stty -F`.
+    pub fn tty_name(&self) -> std::path::PathBuf {
+        self.master.tty_name().expect("the pty's name")
     }
 
     pub fn pid(&self) -> u32 {

@@ -255,8 +255,7 @@ impl<'t> Gatherer<'t> {
         if let Some(p) = self.prev {
             if p.ideographic_indent(text) {
                 self.ideographic += 1;
-                self.one_line +=
-                    u64::from(line.map_or(true, |l| l.starts_japanese_paragraph(text)));
+                self.one_line += u64::from(line.is_none_or(|l| l.starts_japanese_paragraph(text)));
             }
             if let Some(l) = line {
                 self.hist[p.width.min(256)] += 1;
