@@ -350,7 +350,7 @@ fn entry_path(entry: &Entry, store: Option<&Store>) -> io::Result<PathBuf> {
             // read-only or missing config folder reads it from the binary instead.
             match store {
                 Some(store) => {
-                    let dir = shelf::bundled_dir(Some(store));
+                    let dir = shelf::bundled_dir(store);
                     crate::stories::materialise(bundled, &dir)
                         .or_else(|_| Ok(Path::new(IN_BINARY).join(bundled.file_name)))
                 }

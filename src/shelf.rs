@@ -206,10 +206,9 @@ fn bundled_info() -> Vec<BundledInfo> {
         .collect()
 }
 
-/// Where bundled stories are written when first opened, so they have a real path.
-pub fn bundled_dir(store: Option<&Store>) -> PathBuf {
-    match store {
-        Some(store) => store.dir().join("stories"),
-        None => std::env::temp_dir().join("dogear-stories"),
-    }
+/// Where bundled stories are written when first opened, so they have a real path: the
+/// config folder's `stories`. Without a config folder they are read from the binary,
+/// never written to a shared place such as `/tmp`.
+pub fn bundled_dir(store: &Store) -> PathBuf {
+    store.dir().join("stories")
 }
