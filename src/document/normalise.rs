@@ -17,6 +17,21 @@ fn is_special(b: u8) -> bool {
     (b < 0x20 && b != b'\n') || b == 0x7f || b == 0xef
 }
 
+/// Whether any byte of `chunk` [`is_special`], as two minimums over the chunk (which
+/// vectorise to one instruction a step, with no compare and no early exit):
+/// `(b ^ 0A) - 1` wraps `\n` to FF and is below 1F exactly for the other C0 controls;
+/// `b ^ 7F` and `b ^ EF` are zero exactly for DEL and EF.
+#[inline]
+fn holds_special(chunk: &[u8]) -> bool {
+    let control = chunk
+        .iter()
+        .fold(0xff, |m: u8, &b| m.min((b ^ b'\n').wrapping_sub(1)));
+    let del_or_ef = chunk
+        .iter()
+        .fold(0xff, |m: u8, &b| m.min(b ^ 0x7f).min(b ^ 0xef));
+    control < 0x1f || del_or_ef == 0
+}
+
 /// The index of the first byte of `bytes` that [`is_special`], sixteen bytes a step:
 /// a whole step is judged with the two vectorisable minimums [`has_special`] uses, and
 /// only the step that holds one is searched byte by byte.
@@ -25,13 +40,7 @@ fn first_special(bytes: &[u8]) -> Option<usize> {
     let mut chunks = bytes.chunks_exact(16);
     let mut at = 0;
     for chunk in &mut chunks {
-        let control = chunk
-            .iter()
-            .fold(0xff, |m: u8, &b| m.min((b ^ b'\n').wrapping_sub(1)));
-        let del_or_ef = chunk
-            .iter()
-            .fold(0xff, |m: u8, &b| m.min(b ^ 0x7f).min(b ^ 0xef));
-        if control < 0x1f || del_or_ef == 0 {
+        if holds_special(chunk) {
             return chunk.iter().position(|&b| is_special(b)).map(|p| at + p);
         }
         at += 16;
@@ -48,20 +57,7 @@ fn first_special(bytes: &[u8]) -> Option<usize> {
 /// vectorise it, over two halves at once: this is the whole cost of normalising a clean
 /// file (the decoder asks it too, so a clean 200 MB file is surveyed once).
 pub(crate) fn has_special(bytes: &[u8]) -> bool {
-    // As two minimums per chunk (which vectorise to one instruction a step, with no
-    // compare): `(b ^ 0A) - 1` wraps `\n` to FF and is below 1F exactly for the other C0
-    // controls; `b ^ 7F` and `b ^ EF` are zero exactly for DEL and EF.
-    let scan = |bytes: &[u8]| {
-        bytes.chunks(1024).any(|chunk| {
-            let control = chunk
-                .iter()
-                .fold(0xff, |m: u8, &b| m.min((b ^ b'\n').wrapping_sub(1)));
-            let del_or_ef = chunk
-                .iter()
-                .fold(0xff, |m: u8, &b| m.min(b ^ 0x7f).min(b ^ 0xef));
-            control < 0x1f || del_or_ef == 0
-        })
-    };
+    let scan = |bytes: &[u8]| bytes.chunks(1024).any(holds_special);
     super::par::in_halves(bytes, scan, |a, b| a || b)
 }
 
