@@ -5,14 +5,21 @@
 //!    short capital lines repeat (a play's speaker names, not titles). On a long text
 //!    these are first guessed from samples and checked afterwards, so the text is
 //!    usually read once (see [`detect`]).
-//! 2. Groups of non-blank lines (between blank lines) are classified one by one: scene
-//!    break, heading, paragraph (reflowable) or verse (line breaks kept). A group is first
-//!    split where a paragraph visibly starts without a blank line: an indented line after
-//!    a finished sentence (typewriter style), an ideographic-space indent (Japanese), or
-//!    any line after one too long to have been hard-wrapped.
+//! 2. Groups of non-blank lines (between blank lines, or scene-break lines such as a
+//!    quotation file's `%`) are classified one by one: scene break, heading, table,
+//!    paragraph (reflowable) or verse (line breaks kept). A group is first split where a
+//!    block visibly starts without a blank line: an indented line after a finished
+//!    sentence in typewriter prose, an ideographic-space indent (Japanese), a line after
+//!    one too long to have been hard-wrapped that ended a sentence, an attribution, the
+//!    next numbered verse, a speaker opening a speech, a stage direction, a section number.
+//!    Then each piece is prose or verse by the evidence of its line breaks
+//!    ([`evidence::soft_score`]: would the next word have fitted before the wrap column in
+//!    force? line-start capitals, line-end punctuation), see [`prose_or_verse`].
 //!
 //! When the evidence is weak the author's line breaks are kept (verse): a wrongly joined
-//! poem is unreadable, a wrongly kept prose line break is merely ragged.
+//! poem is unreadable, a wrongly kept prose line break is merely ragged. Which lines of a
+//! verse block continue the line above (hanging lines) is decided in
+//! [`crate::document::verse`]; `dogear::document::breaks` writes every decision out.
 //!
 //! Every block is a byte range from its first line's start (indentation included) to its
 //! last line's end (trailing spaces and the `\n` excluded), except pieces of an over-long
@@ -558,7 +565,8 @@ fn ends_clause(p: &str) -> bool {
 /// item's later lines (prose), and the other breaks tell which. When every line after the
 /// first shares one deeper indent (a hanging paragraph), those breaks vote after all, and
 /// when only the last line is deeper (a paragraph's last line on a tab) it is the only
-/// evidence there is.
+/// evidence there is. Stepping back out of a deeper line onto a capital is verse evidence
+/// at any level, and so are capitals on three lines in four of a capitalised document.
 /// `wrap` is the column in force for the group the piece is part of.
 fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line], wrap: evidence::Wrap) -> BlockKind {
     let later = &piece[1..];
