@@ -546,3 +546,20 @@ fn a_bare_number_between_one_line_paragraphs_is_a_heading() {
     let text = "\u{3000}雨がやっと上がった。\n「よかったね」\n二\n\u{3000}九月になった。\n";
     assert_eq!(marks(text), ">>#>");
 }
+
+#[test]
+fn a_ballad_in_sentence_case_is_verse_not_prose() {
+    // Only each stanza's first line has a capital, the lines run on mid-sentence, and
+    // their even lengths crowd under one width, which is no wrap column: nobody filled
+    // the lines to it (the next word would often have fitted).
+    let stanza = "The lamps were lit along the quay\n\
+                  and the tide was on the turn,\n\
+                  when the baker's boy came down the steps\n\
+                  with a loaf he meant to burn.\n\n\
+                  He sat upon the coping stone\n\
+                  and watched the water rise,\n\
+                  and nobody could tell him then\n\
+                  the colour of her eyes.\n\n";
+    let labels = marks(&stanza.repeat(6));
+    assert_eq!(labels, ">|||>|||".repeat(6));
+}
