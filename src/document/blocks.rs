@@ -14,7 +14,9 @@
 //!    next numbered verse, a speaker opening a speech, a stage direction, a section number.
 //!    Then each piece is prose or verse by the evidence of its line breaks
 //!    ([`evidence::soft_score`]: would the next word have fitted before the wrap column in
-//!    force? line-start capitals, line-end punctuation), see [`prose_or_verse`].
+//!    force? line-start capitals, line-end punctuation), see [`evidence::prose_or_verse`].
+//!    Where a block starts inside a group is decided in [`starts`]; what a line's first
+//!    and last words say, in [`cues`].
 //!
 //! When the evidence is weak the author's line breaks are kept (verse): a wrongly joined
 //! poem is unreadable, a wrongly kept prose line break is merely ragged. Which lines of a
@@ -32,12 +34,14 @@
 //! classified in two halves on two threads, cut at an empty line so that the result is
 //! exactly the one-thread result (see [`halves`]).
 
+pub(crate) mod cues;
 pub(crate) mod evidence;
 mod halves;
 pub mod heading;
 mod scan;
 pub(crate) mod shape;
 mod split;
+mod starts;
 mod stats;
 
 pub use split::MAX_BLOCK;
@@ -253,16 +257,28 @@ fn classify_section(text: &str, stats: &Stats, group: &[Line], out: &mut Vec<Blo
         _ => {
             let base = group.iter().map(|l| l.indent).min().unwrap_or(0);
             let wrap = evidence::local_wrap(stats, group);
-            let typewriter = is_typewriter(text, stats, group, base, wrap);
+            let typewriter = starts::is_typewriter(text, stats, group, base, wrap);
             let mut from = 0;
             for i in 1..=group.len() {
                 if i == group.len()
-                    || starts_paragraph(text, stats, group, i, wrap, typewriter.then_some(base))
+                    || starts::starts_paragraph(
+                        text,
+                        stats,
+                        group,
+                        i,
+                        wrap,
+                        typewriter.then_some(base),
+                    )
                 {
                     let piece = &group[from..i];
                     match piece {
                         [line] => push(out, text, single_kind(text, stats, line, false), piece),
-                        _ => push(out, text, prose_or_verse(text, stats, piece, wrap), piece),
+                        _ => push(
+                            out,
+                            text,
+                            evidence::prose_or_verse(text, stats, piece, wrap),
+                            piece,
+                        ),
                     }
                     from = i;
                 }
@@ -368,8 +384,8 @@ fn is_tabular(text: &str, group: &[Line]) -> bool {
     for l in group {
         let t = l.text(text);
         let is_columned = has_double_space(t.as_bytes()) && {
-            let t = &t[evidence::number_prefix(t)..];
-            let t = &t[evidence::speech_prefix(t)..];
+            let t = &t[cues::number_prefix(t)..];
+            let t = &t[cues::speech_prefix(t)..];
             t.match_indices("  ").any(|(i, _)| {
                 t[i..].starts_with("   ") || !t[..i].ends_with(['.', '!', '?', ':', '"', '”'])
             })
@@ -415,206 +431,6 @@ fn has_double_space(b: &[u8]) -> bool {
             .zip(y)
             .fold(false, |acc, (&p, &q)| acc | (p == b' ' && q == b' '))
     })
-}
-
-/// Typewriter style: indented lines (deeper than the group's least indent) follow
-/// finished sentences, and the lines between them read as prose (soft breaks, a third
-/// of them or more going on in lower case). Hanging-indented verse
-/// continues unfinished lines instead, and a poem's indented refrain or closing couplet
-/// follows a finished line too, but its lines are not prose.
-fn is_typewriter(
-    text: &str,
-    stats: &Stats,
-    group: &[Line],
-    base: usize,
-    wrap: evidence::Wrap,
-) -> bool {
-    let (mut yes, mut no) = (0, 0);
-    for pair in group.windows(2) {
-        let (prev, next) = (&pair[0], &pair[1]);
-        if next.indent > base && next.indent <= base + 12 {
-            let t = prev.text(text);
-            if shape::ends_sentence(t) || shape::is_titled_heading(t) {
-                yes += 1;
-            } else {
-                no += 1;
-            }
-        }
-    }
-    if yes <= no {
-        return false;
-    }
-    // The lines inside the paragraphs must read as prose: soft breaks, and sentences
-    // going on in lower case (a ballad's long lines can look soft, but start capitals).
-    let (mut prose, mut lower, mut counted) = (0, 0, 0);
-    for pair in group.windows(2) {
-        let next = pair[1].indent;
-        if next <= pair[0].indent && !(next > base && next <= base + 12) {
-            prose += evidence::soft_score(text, stats, &pair[0], &pair[1], wrap).signum();
-            let first = evidence::first_letter(pair[1].text(text));
-            lower += i32::from(first.is_some_and(char::is_lowercase));
-            counted += 1;
-        }
-    }
-    prose > 0 && lower * 3 >= counted
-}
-
-/// Whether `group[i]` starts a new paragraph although no blank line precedes it.
-///
-/// `typewriter` is the group's least indent when the group is in typewriter style.
-fn starts_paragraph(
-    text: &str,
-    stats: &Stats,
-    group: &[Line],
-    i: usize,
-    wrap: evidence::Wrap,
-    typewriter: Option<usize>,
-) -> bool {
-    let (prev, line) = (&group[i - 1], &group[i]);
-    if line.ideographic_indent(text) {
-        return true;
-    }
-    let (p, t) = (prev.text(text), line.text(text));
-    // One line per paragraph: a line too long to have been hard-wrapped ends its
-    // paragraph, if it ends a sentence (a single over-long line in hard-wrapped prose
-    // does not).
-    if stats.is_too_long(prev.width) && shape::ends_sentence(p) {
-        return true;
-    }
-    // A line that goes on in lower case, no deeper than the one before, starts nothing
-    // but a typewriter paragraph: the common case, decided without the checks below.
-    let goes_on =
-        t.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && line.indent <= prev.indent + 4;
-    // A section number alone on its line ("二" between paragraphs of one-line Japanese).
-    // A number the line above had room for was put on a line of its own by the author
-    // (one it had no room for may be a page reference wrapped to the next line).
-    let fitted = || evidence::next_word_fitted(text, stats, prev, line, wrap);
-    if shape::is_section_number(p)
-        || !goes_on && shape::is_section_number(t) && ends_clause(p) && fitted()
-    {
-        return true;
-    }
-    if !goes_on && starts_by_its_look(text, stats, group, i, fitted) {
-        return true;
-    }
-    let Some(base) = typewriter else {
-        return false;
-    };
-    line.indent > base && shape::ends_sentence(p)
-        || is_heading_line(text, stats, line)
-        || is_heading_line(text, stats, prev)
-}
-
-/// Whether `group[i]`, a line that does not simply go on in lower case, starts a block by
-/// its own look: Japanese dialogue, an attribution, a numbered verse, a signature, a
-/// stage direction, a speaker.
-fn starts_by_its_look(
-    text: &str,
-    stats: &Stats,
-    group: &[Line],
-    i: usize,
-    fitted: impl Fn() -> bool,
-) -> bool {
-    let (prev, line) = (&group[i - 1], &group[i]);
-    let (p, t) = (prev.text(text), line.text(text));
-    if t.starts_with(['「', '『']) && (shape::ends_sentence(p) || stats.is_one_line_japanese()) {
-        return true;
-    }
-    // A quotation's attribution, and the next numbered verse or list item.
-    if evidence::is_attribution(t)
-        && !evidence::is_attribution(p)
-        && (line.indent > prev.indent || shape::ends_sentence(p))
-    {
-        return true;
-    }
-    // Chapter and verse (`2:4`) is never a page reference; a bare number (`616.`) may be
-    // one wrapped to the next line, unless the line above had room for it.
-    let chapter_and_verse = || t[..evidence::number_prefix(t)].contains(':');
-    if evidence::starts_numbered(t) && shape::ends_sentence(p) && (chapter_and_verse() || fitted())
-    {
-        return true;
-    }
-    // A signature set far to the right under a letter's last line.
-    if i + 1 == group.len()
-        && line.indent >= 20
-        && line.indent >= prev.indent + 16
-        && !t.starts_with(char::is_lowercase)
-        && ends_clause(p)
-    {
-        return true;
-    }
-    // A stage direction set in from the verse around it.
-    if line.indent > prev.indent + 4 && heading::is_stage_direction(t) {
-        return true;
-    }
-    // The next speech of a play whose speakers start their lines.
-    evidence::starts_speech(t) && ends_clause(p)
-}
-
-/// Whether a line ends on punctuation that closes a clause or a speech, not in a word, a
-/// hyphen (a word broken at the margin) or a comma.
-fn ends_clause(p: &str) -> bool {
-    !evidence::ends_in_word(p) && !p.ends_with(['-', ',', '(', '['])
-}
-
-/// A paragraph if its line breaks look soft (see [`evidence::soft_score`]); otherwise
-/// verse.
-///
-/// Only breaks into a line at the piece's least indent vote: a deeper line is a hanging
-/// continuation (verse), a stanza's alternating indent (verse), or a speech's or list
-/// item's later lines (prose), and the other breaks tell which. When every line after the
-/// first shares one deeper indent (a hanging paragraph), those breaks vote after all, and
-/// when only the last line is deeper (a paragraph's last line on a tab) it is the only
-/// evidence there is. Stepping back out of a deeper line onto a capital is verse evidence
-/// at any level, and so are capitals on three lines in four of a capitalised document.
-/// `wrap` is the column in force for the group the piece is part of.
-fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line], wrap: evidence::Wrap) -> BlockKind {
-    let later = &piece[1..];
-    let hanging_paragraph =
-        later[0].indent > piece[0].indent + 1 && later.iter().all(|l| l.indent == later[0].indent);
-    let base = if hanging_paragraph {
-        later[0].indent
-    } else {
-        piece.iter().map(|l| l.indent).min().unwrap_or(0)
-    };
-    let (mut votes, mut counted, mut deeper, mut capitals) = (0, 0, 0, 0);
-    for (i, pair) in piece.windows(2).enumerate() {
-        let (prev, next) = (&pair[0], &pair[1]);
-        // Poems start every line with a capital; prose continues mid-sentence.
-        let starts_capital =
-            evidence::first_letter(next.text(text)).is_some_and(char::is_uppercase);
-        capitals += usize::from(starts_capital);
-        // Back out from a deeper line on a capital: a hanging line or a refrain ended and
-        // the next line of verse begins (a paragraph only goes deeper on its first line).
-        if i > 0 && next.indent + 1 < prev.indent && starts_capital {
-            votes -= 3;
-            counted += 1;
-        }
-        let last = i + 2 == piece.len();
-        if next.indent > base + 1 && !(last && counted == 0) {
-            deeper += 1;
-            continue;
-        }
-        votes += evidence::soft_score(text, stats, prev, next, wrap);
-        counted += 1;
-        // Four breaks in a row that each look like a wrapping tool's (the next word would
-        // not have fitted, the sentence goes on in lower case) settle it: the rest of a
-        // long paragraph need not be asked.
-        if counted >= 4 && votes >= 5 * counted {
-            return BlockKind::Paragraph;
-        }
-    }
-    if deeper > 0 && counted == 0 {
-        return BlockKind::Verse;
-    }
-    if later.len() >= 2 && capitals * 4 >= later.len() * 3 && stats.is_capitalised() {
-        return BlockKind::Verse;
-    }
-    if votes > 0 {
-        BlockKind::Paragraph
-    } else {
-        BlockKind::Verse
-    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! block, never on the width it is shown at, so the layout and the reading-quality scorer
 //! ([`super::breaks`]) see the same answer.
 
-use super::blocks::evidence::ends_in_word;
+use super::blocks::cues::{ends_in_word, first_letter};
 use super::blocks::shape::ends_sentence;
 use crate::layout::width::str_width;
 use std::ops::Range;
@@ -132,12 +132,8 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
 
 /// Whether the line's first letter (past quotes and brackets) is a capital.
 fn starts_capital(t: &str) -> bool {
-    t.chars()
-        .take(4)
-        .find(|c| c.is_alphanumeric())
-        .is_some_and(char::is_uppercase)
+    first_letter(t).is_some_and(char::is_uppercase)
 }
-
 /// `line` without a line number set in the right margin (`Or if the world   10`): a run
 /// of at least three spaces, then one to four digits ending the line. The number counts
 /// the verse; it is not part of it.

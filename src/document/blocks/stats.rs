@@ -260,7 +260,7 @@ impl<'t> Gatherer<'t> {
             if let Some(l) = line {
                 self.hist[p.width.min(256)] += 1;
                 self.continued += 1;
-                let first = super::evidence::first_letter(l.text(text));
+                let first = super::cues::first_letter(l.text(text));
                 self.capitals += u64::from(first.is_some_and(char::is_uppercase));
             }
         }

@@ -1,0 +1,146 @@
+//! Where a block starts inside a group of lines with no blank line between them: a
+//! typewriter paragraph's indent, Japanese one-line paragraphs, an attribution, the next
+//! numbered verse, a speaker, a stage direction, a signature, a section number.
+
+use super::shape::{self, Line};
+use super::stats::Stats;
+use super::{cues, evidence, heading, is_heading_line};
+
+/// Typewriter style: indented lines (deeper than the group's least indent) follow
+/// finished sentences, and the lines between them read as prose (soft breaks, a third
+/// of them or more going on in lower case). Hanging-indented verse
+/// continues unfinished lines instead, and a poem's indented refrain or closing couplet
+/// follows a finished line too, but its lines are not prose.
+pub(super) fn is_typewriter(
+    text: &str,
+    stats: &Stats,
+    group: &[Line],
+    base: usize,
+    wrap: evidence::Wrap,
+) -> bool {
+    let (mut yes, mut no) = (0, 0);
+    for pair in group.windows(2) {
+        let (prev, next) = (&pair[0], &pair[1]);
+        if next.indent > base && next.indent <= base + 12 {
+            let t = prev.text(text);
+            if shape::ends_sentence(t) || shape::is_titled_heading(t) {
+                yes += 1;
+            } else {
+                no += 1;
+            }
+        }
+    }
+    if yes <= no {
+        return false;
+    }
+    // The lines inside the paragraphs must read as prose: soft breaks, and sentences
+    // going on in lower case (a ballad's long lines can look soft, but start capitals).
+    let (mut prose, mut lower, mut counted) = (0, 0, 0);
+    for pair in group.windows(2) {
+        let next = pair[1].indent;
+        if next <= pair[0].indent && !(next > base && next <= base + 12) {
+            prose += evidence::soft_score(text, stats, &pair[0], &pair[1], wrap).signum();
+            let first = cues::first_letter(pair[1].text(text));
+            lower += i32::from(first.is_some_and(char::is_lowercase));
+            counted += 1;
+        }
+    }
+    prose > 0 && lower * 3 >= counted
+}
+
+/// Whether `group[i]` starts a new paragraph although no blank line precedes it.
+///
+/// `typewriter` is the group's least indent when the group is in typewriter style.
+pub(super) fn starts_paragraph(
+    text: &str,
+    stats: &Stats,
+    group: &[Line],
+    i: usize,
+    wrap: evidence::Wrap,
+    typewriter: Option<usize>,
+) -> bool {
+    let (prev, line) = (&group[i - 1], &group[i]);
+    if line.ideographic_indent(text) {
+        return true;
+    }
+    let (p, t) = (prev.text(text), line.text(text));
+    // One line per paragraph: a line too long to have been hard-wrapped ends its
+    // paragraph, if it ends a sentence (a single over-long line in hard-wrapped prose
+    // does not).
+    if stats.is_too_long(prev.width) && shape::ends_sentence(p) {
+        return true;
+    }
+    // A line that goes on in lower case, no deeper than the one before, starts nothing
+    // but a typewriter paragraph: the common case, decided without the checks below.
+    let goes_on =
+        t.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && line.indent <= prev.indent + 4;
+    // A section number alone on its line ("二" between paragraphs of one-line Japanese).
+    // A number the line above had room for was put on a line of its own by the author
+    // (one it had no room for may be a page reference wrapped to the next line).
+    let fitted = || evidence::next_word_fitted(text, stats, prev, line, wrap);
+    if shape::is_section_number(p)
+        || !goes_on && shape::is_section_number(t) && ends_clause(p) && fitted()
+    {
+        return true;
+    }
+    if !goes_on && starts_by_its_look(text, stats, group, i, fitted) {
+        return true;
+    }
+    let Some(base) = typewriter else {
+        return false;
+    };
+    line.indent > base && shape::ends_sentence(p)
+        || is_heading_line(text, stats, line)
+        || is_heading_line(text, stats, prev)
+}
+
+/// Whether `group[i]`, a line that does not simply go on in lower case, starts a block by
+/// its own look: Japanese dialogue, an attribution, a numbered verse, a signature, a
+/// stage direction, a speaker.
+fn starts_by_its_look(
+    text: &str,
+    stats: &Stats,
+    group: &[Line],
+    i: usize,
+    fitted: impl Fn() -> bool,
+) -> bool {
+    let (prev, line) = (&group[i - 1], &group[i]);
+    let (p, t) = (prev.text(text), line.text(text));
+    if t.starts_with(['「', '『']) && (shape::ends_sentence(p) || stats.is_one_line_japanese()) {
+        return true;
+    }
+    // A quotation's attribution, and the next numbered verse or list item.
+    if cues::is_attribution(t)
+        && !cues::is_attribution(p)
+        && (line.indent > prev.indent || shape::ends_sentence(p))
+    {
+        return true;
+    }
+    // Chapter and verse (`2:4`) is never a page reference; a bare number (`616.`) may be
+    // one wrapped to the next line, unless the line above had room for it.
+    let chapter_and_verse = || t[..cues::number_prefix(t)].contains(':');
+    if cues::starts_numbered(t) && shape::ends_sentence(p) && (chapter_and_verse() || fitted()) {
+        return true;
+    }
+    // A signature set far to the right under a letter's last line.
+    if i + 1 == group.len()
+        && line.indent >= 20
+        && line.indent >= prev.indent + 16
+        && !t.starts_with(char::is_lowercase)
+        && ends_clause(p)
+    {
+        return true;
+    }
+    // A stage direction set in from the verse around it.
+    if line.indent > prev.indent + 4 && heading::is_stage_direction(t) {
+        return true;
+    }
+    // The next speech of a play whose speakers start their lines.
+    cues::starts_speech(t) && ends_clause(p)
+}
+
+/// Whether a line ends on punctuation that closes a clause or a speech, not in a word, a
+/// hyphen (a word broken at the margin) or a comma.
+fn ends_clause(p: &str) -> bool {
+    !cues::ends_in_word(p) && !p.ends_with(['-', ',', '(', '['])
+}
