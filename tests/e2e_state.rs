@@ -309,19 +309,25 @@ fn a_corrupt_state_file_is_kept_aside() {
     quit(&mut term);
 }
 
-#[test]
-fn an_unwritable_config_dir_still_reads() {
-    let setup = Setup::new();
+/// The reader on the setup's story, its config folder under a plain file (so it can
+/// never be created).
+fn start_with_an_unwritable_config_dir(setup: &Setup) -> Term {
     let blocker = setup.dir.path().join("a-file");
     fs::write(&blocker, "not a directory").unwrap();
     let config = blocker.join("dogear");
-    let mut term = Term::start(
+    Term::start(
         &[setup.file.to_str().unwrap()],
         80,
         24,
         &config,
         setup.dir.path(),
-    );
+    )
+}
+
+#[test]
+fn an_unwritable_config_dir_still_reads() {
+    let setup = Setup::new();
+    let mut term = start_with_an_unwritable_config_dir(&setup);
     term.wait_for("the start", |s| s.contains("THE HARBOUR CLOCK"));
     term.wait_for("the warning, as the story opens", |_| {
         status(&term).contains("will not be saved")
@@ -334,16 +340,7 @@ fn an_unwritable_config_dir_still_reads() {
 #[test]
 fn an_unwritable_config_dir_marks_a_bookmark_unsaved_and_says_so_on_quitting() {
     let setup = Setup::new();
-    let blocker = setup.dir.path().join("a-file");
-    fs::write(&blocker, "not a directory").unwrap();
-    let config = blocker.join("dogear");
-    let mut term = Term::start(
-        &[setup.file.to_str().unwrap()],
-        80,
-        24,
-        &config,
-        setup.dir.path(),
-    );
+    let mut term = start_with_an_unwritable_config_dir(&setup);
     term.wait_for("the start", |s| s.contains("THE HARBOUR CLOCK"));
     page_to(&mut term, 2);
     term.send("m");

@@ -86,6 +86,11 @@ fn list(items: Vec<ListItem>, selected: usize, title: &str, area: Rect, buf: &mu
     let height = items.len() as u16 + 2;
     let width = area.width.saturating_sub(4).clamp(20, 76);
     let inner = frame(area, width, height, title, buf);
+    selectable(items, selected, inner, buf);
+}
+
+/// `items` drawn in `inner` with the `selected` one highlighted (and scrolled to).
+fn selectable(items: Vec<ListItem>, selected: usize, inner: Rect, buf: &mut Buffer) {
     let mut state = ListState::default().with_selected(Some(selected));
     StatefulWidget::render(
         List::new(items).highlight_style(SELECTED),
@@ -123,11 +128,5 @@ pub fn encodings(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer)
     let block = Block::bordered().title(" encoding: Enter Esc ");
     let inner = block.inner(rect);
     block.render(rect, buf);
-    let mut state = ListState::default().with_selected(Some(selected));
-    StatefulWidget::render(
-        List::new(items).highlight_style(SELECTED),
-        inner,
-        buf,
-        &mut state,
-    );
+    selectable(items, selected, inner, buf);
 }
