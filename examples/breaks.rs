@@ -15,7 +15,10 @@ fn main() -> std::process::ExitCode {
     };
     match dogear::document::Document::from_vec(bytes, None) {
         Ok(doc) => {
-            print!("{}", dogear::document::breaks::labelled(&doc));
+            use std::io::Write;
+            // A closed pipe (`| head`) is the reader being done, not an error.
+            let text = dogear::document::breaks::labelled(&doc);
+            let _ = std::io::stdout().lock().write_all(text.as_bytes());
             std::process::ExitCode::SUCCESS
         }
         Err(e) => {
