@@ -3,8 +3,9 @@
 
 use crate::app;
 use crate::config::Config;
-use crate::document::{Charset, Document, LoadError};
+use crate::document::{load, Charset, Document, LoadError};
 use crate::library::{Entry, LibraryModel, Source};
+use crate::opening::Book;
 use crate::reader::Reader;
 use crate::sanitise;
 use crate::session::Session;
@@ -215,23 +216,35 @@ fn print_toc(path: &Path, args: &Args) -> Result<(), Error> {
         .map_err(Error::Output)
 }
 
-/// A book ready to read: the reader on it and its saved state.
+/// A book ready to read: the reader on it and its saved state (or, for a big story, the
+/// reader on its first window while the rest is read: see [`crate::opening`]).
 fn open_book(
     path: &Path,
     args: &Args,
     store: Option<&Store>,
     config: &Config,
-) -> Result<(Reader, Session), Error> {
+) -> Result<(Reader, Book), Error> {
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     // The fingerprint first (its samples only), for the encoding remembered for this
     // book, which the story's first 8 KB are checked in before the rest is read.
-    let fingerprint = match in_binary(&path) {
-        Some(bytes) => crate::fingerprint::of_bytes(bytes),
+    let (fingerprint, len) = match in_binary(&path) {
+        Some(bytes) => (crate::fingerprint::of_bytes(bytes), 0),
         None => crate::storyfile::open(&path)
-            .and_then(|mut file| crate::fingerprint::of_reader(&mut file))
+            .and_then(|mut file| {
+                let len = file.metadata()?.len();
+                Ok((crate::fingerprint::of_reader(&mut file)?, len))
+            })
             .map_err(|e| Error::Open(path.clone(), e))?,
     };
     let forced = encoding_for(args.encoding, store, &fingerprint);
+    if len >= crate::opening::LAZY_FROM {
+        let loaded = Session::load(store.cloned(), &path, fingerprint);
+        return crate::opening::open(&path, len, forced, loaded, (80, 24), config.max_width)
+            .map_err(|e| match e {
+                load::StreamError::Load(e) => Error::Load(path.clone(), e),
+                load::StreamError::Io(e) => Error::Open(path.clone(), e),
+            });
+    }
     let bytes = read_story(&path, forced)?;
     let doc = Document::from_vec(bytes, forced).map_err(|e| Error::Load(path.clone(), e))?;
     let name = path
@@ -240,7 +253,7 @@ fn open_book(
     let title = crate::library::title_of(doc.text(), &name);
     let mut reader = Reader::new(doc, title, (80, 24), config.max_width);
     let session = Session::resume(store.cloned(), &path, fingerprint, &mut reader);
-    Ok((reader, session))
+    Ok((reader, Book::Open(session)))
 }
 
 fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {

@@ -16,6 +16,7 @@ pub mod fingerprint;
 pub mod keymap;
 pub mod layout;
 pub mod library;
+pub mod opening;
 pub mod position;
 pub mod print;
 pub mod reader;

@@ -44,6 +44,14 @@ pub struct Session {
     last_error: Option<String>,
 }
 
+/// A book's saved state, loaded before its story is read (see [`Session::load`]).
+#[derive(Debug)]
+pub struct Loaded {
+    pub store: Option<Store>,
+    pub state: BookState,
+    pub notices: Vec<String>,
+}
+
 impl Session {
     /// Loads the saved state of the book with this content `fingerprint`
     /// ([`crate::fingerprint`]), read from `path`, and
@@ -55,9 +63,14 @@ impl Session {
         fingerprint: String,
         reader: &mut Reader,
     ) -> Self {
+        Self::start(Self::load(store, path, fingerprint), path, reader)
+    }
+
+    /// The first half of [`Session::resume`]: the saved state, before the story is read
+    /// (a big story opens at the saved place without reading what comes before it).
+    pub fn load(store: Option<Store>, path: &Path, fingerprint: String) -> Loaded {
         let mut notices = Vec::new();
-        let doc_len = reader.document().text().len() as u64;
-        let mut state = match &store {
+        let state = match &store {
             Some(store) => {
                 let loaded = store.load(&fingerprint, path);
                 notices.extend(loaded.notice);
@@ -65,6 +78,21 @@ impl Session {
             }
             None => BookState::new(fingerprint, path.to_owned(), String::new()),
         };
+        Loaded {
+            store,
+            state,
+            notices,
+        }
+    }
+
+    /// The second half of [`Session::resume`], once the whole story is read.
+    pub fn start(loaded: Loaded, path: &Path, reader: &mut Reader) -> Self {
+        let Loaded {
+            store,
+            mut state,
+            mut notices,
+        } = loaded;
+        let doc_len = reader.document().text().len() as u64;
         // The fingerprint samples a few KiB only: a text of another length changed too.
         let changed = state.replaces.is_some() || (state.length != 0 && state.length != doc_len);
         notices.extend(refind_all(&mut state, reader.document(), changed));

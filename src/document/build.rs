@@ -16,7 +16,7 @@ use super::normalise;
 use encoding_rs::{ISO_2022_JP, UTF_16BE, UTF_16LE, UTF_8};
 
 /// About how many bytes of the file go into one piece (and so lie between two anchors).
-pub const PIECE: usize = 256 * 1024;
+pub const PIECE: usize = 64 * 1024;
 
 /// One place known both as a byte of the file and as a byte of the normalised text: the
 /// start of a line.

@@ -8,6 +8,7 @@
 mod encodings;
 mod jumps;
 mod overlays;
+mod partial;
 
 use crate::document::Document;
 use crate::layout::{self, Layout, Line};
@@ -18,6 +19,7 @@ use std::ops::Range;
 
 pub use encodings::{remap, Picker};
 pub use overlays::{Prompt, PromptKind};
+pub use partial::Partial;
 
 /// Below this size the reader shows "window too small" instead of a page.
 pub const MIN_WIDTH: u16 = 20;
@@ -157,6 +159,8 @@ pub struct Reader {
     /// for as long as it is true.
     unsaved: bool,
     picker: Option<Picker>,
+    /// Set while the reader is on a window of a story still being read (see [`Partial`]).
+    partial: Option<Partial>,
 }
 
 impl Reader {
@@ -187,6 +191,7 @@ impl Reader {
             at_end: false,
             unsaved: false,
             picker: None,
+            partial: None,
         };
         reader.refresh();
         reader
@@ -242,6 +247,10 @@ impl Reader {
     }
     /// Percent read, 0 to 100, rounded; 100 only when the last line is on screen.
     pub fn percent(&self) -> u8 {
+        if let Some(p) = &self.partial {
+            let pct = (p.base + self.place) as f64 * 100.0 / p.total.max(1) as f64;
+            return position::shown_percent(pct).min(99);
+        }
         if self.at_end {
             100
         } else {
@@ -310,6 +319,9 @@ impl Reader {
         // Ctrl-C: quits from a prompt or a list too (`q` and Esc only close those).
         if action == Action::Quit {
             return Effect::Quit;
+        }
+        if self.must_wait(&action) {
+            return Effect::None;
         }
         let before = self.place;
         let effect = match self.mode {
