@@ -163,8 +163,8 @@ fn print_opens_bzip2_xz_and_zstd_files() {
     let want = printed_from_file(dir.path());
     let mut bz = bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::default());
     bz.write_all(HARBOUR.as_bytes()).unwrap();
-    let mut xz = lzma_rust2::XzWriter::new(Vec::new(), lzma_rust2::XzOptions::with_preset(1))
-        .unwrap();
+    let mut xz =
+        lzma_rust2::XzWriter::new(Vec::new(), lzma_rust2::XzOptions::with_preset(1)).unwrap();
     xz.write_all(HARBOUR.as_bytes()).unwrap();
     let zst = ruzstd::encoding::compress_to_vec(
         HARBOUR.as_bytes(),
@@ -311,13 +311,21 @@ fn wait_page(term: &Term, want: &[String], what: &str) {
 fn a_piped_story_takes_keys_from_the_terminal_and_resumes_when_piped_again() {
     let setup = Setup::new();
     let mut term = setup.shell("cat story.txt | \"$0\"");
-    assert!(term.screen().contains("THE HARBOUR CLOCK"), "{}", term.screen());
+    assert!(
+        term.screen().contains("THE HARBOUR CLOCK"),
+        "{}",
+        term.screen()
+    );
     let place = read_on(&mut term);
     quit(&mut term);
     assert!(setup.saved_offset().unwrap() > 0);
 
     let mut term = setup.shell("cat story.txt | \"$0\"");
-    wait_page(&term, &place, "the same page when the same story is piped again");
+    wait_page(
+        &term,
+        &place,
+        "the same page when the same story is piped again",
+    );
     quit(&mut term);
     // `dogear -` is the same story, and so is its file: one place for all three.
     let mut term = setup.shell("\"$0\" - < story.txt");
