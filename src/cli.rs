@@ -34,7 +34,7 @@ pub struct Args {
     #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
     pub encoding: Option<Charset>,
     /// Print FILE's bookmarks (percent, label, date) and exit.
-    #[arg(long, requires = "path")]
+    #[arg(long)]
     pub bookmarks: bool,
     /// With --bookmarks or --toc: print them as JSON, for scripts.
     #[arg(long, requires = "listing")]

@@ -78,11 +78,17 @@ fn toc_and_bookmarks_read_standard_input() {
             .success()
             .stdout(predicate::str::contains("CHAPTER II"));
     }
-    dogear(&config)
-        .args(["--bookmarks", "-"])
-        .write_stdin(HARBOUR)
-        .assert()
-        .success();
+    for args in [
+        &["--bookmarks"][..],
+        &["--bookmarks", "-"],
+        &["--bookmarks", "--json"],
+    ] {
+        dogear(&config)
+            .args(args)
+            .write_stdin(HARBOUR)
+            .assert()
+            .success();
+    }
 }
 
 #[test]
