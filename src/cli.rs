@@ -21,7 +21,8 @@ use std::process::ExitCode;
 #[command(name = "dogear", version, about)]
 #[command(group = clap::ArgGroup::new("listing").args(["bookmarks", "toc"]).multiple(true))]
 pub struct Args {
-    /// The story to read, or a directory to open as a library. Without it, the library.
+    /// The story to read (`-` or a pipe: standard input; gzip, bzip2, xz and zstd files
+    /// are decompressed), or a directory to open as a library. Without it, the library.
     pub path: Option<PathBuf>,
     /// Write the reflowed story to stdout instead of opening the reader.
     #[arg(long)]
@@ -34,13 +35,13 @@ pub struct Args {
     #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
     pub encoding: Option<Charset>,
     /// Print FILE's bookmarks (percent, label, date) and exit.
-    #[arg(long, requires = "path")]
+    #[arg(long)]
     pub bookmarks: bool,
     /// With --bookmarks or --toc: print them as JSON, for scripts.
     #[arg(long, requires = "listing")]
     pub json: bool,
     /// Print FILE's chapters (percent and title, one a line) and exit.
-    #[arg(long, requires = "path", conflicts_with_all = ["bookmarks", "print"])]
+    #[arg(long, conflicts_with_all = ["bookmarks", "print"])]
     pub toc: bool,
 }
 
@@ -64,12 +65,18 @@ pub enum Error {
     Output(io::Error),
     #[error("terminal: {}", crate::store::reason(.0))]
     Terminal(io::Error),
+    #[error(transparent)]
+    Input(#[from] crate::input::Error),
     #[error("{0}")]
     Other(String),
 }
 
 /// Reads and decodes a story file.
 pub fn load(path: &Path, encoding: Option<Charset>) -> Result<Document, Error> {
+    let input = crate::input::classify(path);
+    if !matches!(input, crate::input::Input::File(_)) {
+        return Ok(crate::input::load(&input, encoding)?);
+    }
     let bytes = read_story(path, encoding)?;
     Document::from_vec(bytes, encoding).map_err(|e| Error::Load(path.to_owned(), e))
 }
@@ -122,17 +129,22 @@ enum Next {
 fn run(args: &Args) -> Result<ExitCode, Error> {
     let stdout = io::stdout();
     let to_terminal = stdout.is_terminal() && !args.print;
+    // No path and a story piped in (`cmd | dogear`): the story is standard input.
+    let path =
+        (args.path.clone()).or_else(|| crate::input::stdin_has_story().then(|| PathBuf::from("-")));
     if args.bookmarks {
-        let path = args
-            .path
+        let path = path
             .as_deref()
             .ok_or_else(|| Error::Other("--bookmarks needs a FILE".into()))?;
         return print_bookmarks(path, args.json).map(|()| ExitCode::SUCCESS);
     }
-    if let (true, Some(path)) = (args.toc, &args.path) {
+    if args.toc {
+        let path = path
+            .as_deref()
+            .ok_or_else(|| Error::Other("--toc needs a FILE".into()))?;
         return print_toc(path, args).map(|()| ExitCode::SUCCESS);
     }
-    match &args.path {
+    match &path {
         Some(path) if args.print || !path.is_dir() && !to_terminal => {
             let doc = load(path, args.encoding)?;
             let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -149,12 +161,21 @@ fn run(args: &Args) -> Result<ExitCode, Error> {
 }
 
 fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
-    // The fingerprint's samples (at most 12 KB), never the whole file.
-    let fingerprint = crate::storyfile::open(path)
-        .and_then(|mut file| crate::fingerprint::of_reader(&mut file))
-        .map_err(|e| Error::Open(path.to_owned(), e))?;
+    let (fingerprint, path) = match crate::input::classify(path) {
+        // The fingerprint's samples (at most 12 KB), never the whole file.
+        crate::input::Input::File(_) => (
+            crate::storyfile::open(path)
+                .and_then(|mut file| crate::fingerprint::of_reader(&mut file))
+                .map_err(|e| Error::Open(path.to_owned(), e))?,
+            path.canonicalize().unwrap_or_else(|_| path.to_owned()),
+        ),
+        // Compressed or piped: the fingerprint is of the decompressed bytes.
+        input => {
+            let story = crate::input::open(&input, None, |_| None)?;
+            (story.fingerprint, story.path)
+        }
+    };
     let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
-    let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     // Only reads: a corrupt state file is reported, never moved aside.
     let loaded = store.peek(&fingerprint, &path);
     if let Some(notice) = loaded.notice {
@@ -224,6 +245,15 @@ fn open_book(
     store: Option<&Store>,
     config: &Config,
 ) -> Result<(Reader, Book), Error> {
+    let input = crate::input::classify(path);
+    if !matches!(input, crate::input::Input::File(_)) {
+        let story = crate::input::open(&input, args.encoding, |fingerprint| {
+            encoding_for(args.encoding, store, fingerprint)
+        })?;
+        let mut reader = Reader::new(story.doc, story.title, (80, 24), config.max_width);
+        let session = Session::resume(store.cloned(), &story.path, story.fingerprint, &mut reader);
+        return Ok((reader, Book::Open(session)));
+    }
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     // The fingerprint first (its samples only), for the encoding remembered for this
     // book, which the story's first 8 KB are checked in before the rest is read.

@@ -13,6 +13,7 @@ pub mod cli;
 pub mod config;
 pub mod document;
 pub mod fingerprint;
+pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod library;
