@@ -81,6 +81,29 @@ pub fn load(path: &Path, encoding: Option<Charset>) -> Result<Document, Error> {
     Document::from_vec(bytes, encoding).map_err(|e| Error::Load(path.to_owned(), e))
 }
 
+/// `--print`: the story reflowed to stdout. A big story file is read and written a window
+/// at a time, so the first lines come at once and memory does not grow with the file.
+fn print_story(path: &Path, args: &Args) -> Result<(), Error> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let big = match crate::input::classify(path) {
+        crate::input::Input::File(_) if in_binary(path).is_none() => {
+            let file = crate::storyfile::open(path).map_err(|e| Error::Open(path.to_owned(), e))?;
+            let len = file.metadata().map_or(0, |m| m.len());
+            (len >= crate::opening::LAZY_FROM).then_some((file, len))
+        }
+        _ => None,
+    };
+    let Some((mut file, len)) = big else {
+        let doc = load(path, args.encoding)?;
+        return crate::print::print(&doc, args.width, &mut out).map_err(Error::Output);
+    };
+    let head = load::read_at(&mut file, 0, crate::storyfile::PROBE)
+        .map_err(|e| Error::Open(path.to_owned(), e))?;
+    let windows = load::Windows::new(file, len, head, args.encoding)
+        .map_err(|e| Error::Load(path.to_owned(), e))?;
+    crate::print::print_windows(windows, args.width, &mut out).map_err(Error::Output)
+}
+
 /// The folder named in the path of a bundled story read straight from the binary (when
 /// the config folder cannot take a copy, or there is none): under `/dev/null`, so it can
 /// never exist and nothing is ever written there or to any shared, predictable place.
@@ -146,10 +169,7 @@ fn run(args: &Args) -> Result<ExitCode, Error> {
     }
     match &path {
         Some(path) if args.print || !path.is_dir() && !to_terminal => {
-            let doc = load(path, args.encoding)?;
-            let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            crate::print::print(&doc, args.width, &mut out).map_err(Error::Output)?;
-            Ok(ExitCode::SUCCESS)
+            print_story(path, args).map(|()| ExitCode::SUCCESS)
         }
         _ if !to_terminal => Err(Error::Other(
             "the library needs a terminal; give a FILE to print it".into(),
