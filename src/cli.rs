@@ -99,7 +99,7 @@ fn print_story(path: &Path, args: &Args) -> Result<(), Error> {
     };
     let head = load::read_at(&mut file, 0, crate::storyfile::PROBE)
         .map_err(|e| Error::Open(path.to_owned(), e))?;
-    let windows = load::Windows::new(file, len, head, args.encoding)
+    let windows = crate::document::windows::Windows::new(file, len, head, args.encoding)
         .map_err(|e| Error::Load(path.to_owned(), e))?;
     crate::print::print_windows(windows, args.width, &mut out).map_err(Error::Output)
 }

@@ -10,7 +10,7 @@ use super::{blocks, gutenberg, normalise, Charset, Document, Guess};
 use std::io::{self, Read, Seek, SeekFrom};
 
 /// How many bytes are read from a file at a time when it is streamed.
-const READ: usize = 4 << 20;
+pub(super) const READ: usize = 4 << 20;
 
 /// How far the streaming reader has got, for a progress display: bytes of the file made
 /// into text so far, out of how many.
@@ -187,7 +187,7 @@ fn stream_as<R: Read + Seek>(
 }
 
 /// Reads until `buf` is full or the file ends; returns how many bytes were read.
-fn read_full(file: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+pub(super) fn read_full(file: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
     let mut n = 0;
     while n < buf.len() {
         match file.read(&mut buf[n..]) {
@@ -236,7 +236,7 @@ pub fn window(bytes: &[u8], charset: Charset, ends_file: bool) -> Document {
 
 /// Where a window of `bytes` should end: after the last blank line in its last quarter
 /// (so that no paragraph is cut in two), else after its last line end.
-fn last_break(charset: Charset, bytes: &[u8]) -> usize {
+pub(super) fn last_break(charset: Charset, bytes: &[u8]) -> usize {
     let quarter = bytes.len() - bytes.len() / 4;
     let single_byte_lf = build::cut(charset, b"\n", 1) == Some(1);
     if single_byte_lf {
@@ -352,99 +352,5 @@ mod tests {
         assert_eq!(got.charset(), want.charset());
         assert_eq!(got.text(), want.text());
         assert!(got.text().ends_with("café crème brûlée\n"));
-    }
-}
-
-/// A file read as consecutive windows (see [`window`]), each cut after a blank line where
-/// there is one, for work that goes through a story once in order (`--print`): memory
-/// stays at one window whatever the size of the file.
-pub struct Windows<R> {
-    file: R,
-    len: u64,
-    choice: Choice,
-    pending: Vec<u8>,
-    /// Bytes of the file read so far.
-    read: u64,
-    size: usize,
-    started: bool,
-}
-
-/// Size of the first window: small, so that the first lines come at once.
-const FIRST_WINDOW: usize = 64 << 10;
-
-impl<R: Read> Windows<R> {
-    /// Windows of `file` (`len` bytes), whose first bytes are `head` (already read from
-    /// it), in the encoding chosen from them (or `forced`).
-    pub fn new(
-        file: R,
-        len: u64,
-        head: Vec<u8>,
-        forced: Option<Charset>,
-    ) -> Result<Self, LoadError> {
-        let choice = decode::choose(&head, len as usize, forced)?;
-        let read = head.len() as u64;
-        let pending = head[choice.bom..].to_vec();
-        Ok(Self {
-            file,
-            len,
-            choice,
-            pending,
-            read,
-            size: FIRST_WINDOW,
-            started: false,
-        })
-    }
-
-    /// The encoding the windows are read in (it can change once, at the first byte that
-    /// is not UTF-8 in a file taken for UTF-8).
-    pub fn charset(&self) -> Charset {
-        self.choice.charset
-    }
-
-    fn fill(&mut self) -> io::Result<bool> {
-        let want = self.size.saturating_sub(self.pending.len());
-        if want == 0 {
-            return Ok(false);
-        }
-        let at = self.pending.len();
-        self.pending.resize(at + want, 0);
-        let n = read_full(&mut self.file, &mut self.pending[at..])?;
-        self.pending.truncate(at + n);
-        self.read += n as u64;
-        Ok(n < want)
-    }
-}
-
-impl<R: Read> Iterator for Windows<R> {
-    type Item = io::Result<Document>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        let ended = match self.fill() {
-            Ok(ended) => ended || self.read >= self.len,
-            Err(e) => return Some(Err(e)),
-        };
-        if self.pending.is_empty() && (ended || self.started) {
-            return None;
-        }
-        self.started = true;
-        self.size = READ;
-        let cut = match ended {
-            true => self.pending.len(),
-            false => last_break(self.choice.charset, &self.pending),
-        };
-        let cut = if cut == 0 { self.pending.len() } else { cut };
-        let bytes: Vec<u8> = self.pending.drain(..cut).collect();
-        if self.choice.provisional {
-            if let Err(e) = std::str::from_utf8(&bytes) {
-                if e.error_len().is_some() {
-                    let bad = e.valid_up_to();
-                    let from = bad.saturating_sub(1024);
-                    let guess = decode::guess_at(&bytes[from..], bad - from, ended);
-                    self.choice.charset = guess.candidates[0];
-                    self.choice.provisional = false;
-                }
-            }
-        }
-        Some(Ok(window(&bytes, self.choice.charset, true)))
     }
 }

@@ -15,6 +15,7 @@ pub mod load;
 pub mod normalise;
 mod par;
 pub mod verse;
+pub mod windows;
 
 use std::ops::Range;
 
