@@ -130,9 +130,22 @@ fn spawn(path: PathBuf, len: u64, forced: Option<Charset>) -> Receiver<News> {
             .map_err(load::StreamError::from)
             .and_then(|mut file| load::stream(&mut file, len, forced, &mut progress))
             .map_err(|e| e.to_string());
+        hold_if_asked();
         let _ = tx.send(News::Done(doc));
     });
     rx
+}
+
+/// Lets the end-to-end tests see the window before the whole story replaces it: debug
+/// builds wait `DOGEAR_TEST_INDEX_DELAY_MS` before handing the whole story over.
+fn hold_if_asked() {
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    let delay = std::env::var("DOGEAR_TEST_INDEX_DELAY_MS").ok();
+    if let Some(ms) = delay.and_then(|d| d.parse().ok()) {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
 }
 
 impl Book {
