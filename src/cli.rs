@@ -272,7 +272,7 @@ fn open_book(
         })?;
         let mut reader = Reader::new(story.doc, story.title, (80, 24), config.max_width);
         let session = Session::resume(store.cloned(), &story.path, story.fingerprint, &mut reader);
-        return Ok((reader, Book::Open(session)));
+        return Ok((reader, Book::open(session, None)));
     }
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     // The fingerprint first (its samples only), for the encoding remembered for this
@@ -303,7 +303,10 @@ fn open_book(
     let title = crate::library::title_of(doc.text(), &name);
     let mut reader = Reader::new(doc, title, (80, 24), config.max_width);
     let session = Session::resume(store.cloned(), &path, fingerprint, &mut reader);
-    Ok((reader, Book::Open(session)))
+    let watched = in_binary(&path)
+        .is_none()
+        .then_some((path.as_path(), forced));
+    Ok((reader, Book::open(session, watched)))
 }
 
 fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {

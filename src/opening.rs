@@ -29,10 +29,87 @@ enum News {
     Done(Result<Document, String>),
 }
 
-/// A book being read: still opening (the reader on a window), or open.
-pub enum Book {
+/// A book being read: still opening (the reader on a window), or open; and its file,
+/// watched for changes while it is open.
+pub struct Book {
+    stage: Stage,
+    watch: Option<Watch>,
+}
+
+enum Stage {
     Opening(Box<Opening>),
     Open(Session),
+}
+
+/// The story's file as it was read, looked at again every [`WATCH_EVERY`]: a file that
+/// grew, shrank or was replaced is read again (in the background) and the reader stays
+/// on the same text.
+struct Watch {
+    path: PathBuf,
+    seen: Option<(u64, Option<std::time::SystemTime>)>,
+    checked: Instant,
+    forced: Option<Charset>,
+    rereading: Option<Receiver<News>>,
+}
+
+/// How often the story's file is looked at for changes.
+const WATCH_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+fn looked(path: &Path) -> Option<(u64, Option<std::time::SystemTime>)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()))
+}
+
+impl Watch {
+    fn new(path: &Path, forced: Option<Charset>) -> Self {
+        Self {
+            path: path.to_owned(),
+            seen: looked(path),
+            checked: Instant::now(),
+            forced,
+            rereading: None,
+        }
+    }
+
+    /// The story read again after its file changed, once it is ready.
+    fn poll(&mut self, now: Instant) -> Option<Result<Document, String>> {
+        if let Some(news) = &self.rereading {
+            return match news.try_recv() {
+                Ok(News::Done(doc)) => {
+                    self.rereading = None;
+                    Some(doc)
+                }
+                Ok(News::Progress(_)) | Err(TryRecvError::Empty) => None,
+                Err(TryRecvError::Disconnected) => {
+                    self.rereading = None;
+                    None
+                }
+            };
+        }
+        if now.duration_since(self.checked) < WATCH_EVERY {
+            return None;
+        }
+        self.checked = now;
+        let seen = looked(&self.path);
+        if seen.is_none() || seen == self.seen {
+            // Gone (moved or deleted while open): the text in memory is still good.
+            return None;
+        }
+        self.seen = seen;
+        let len = seen.map_or(0, |s| s.0);
+        self.rereading = Some(spawn(self.path.clone(), len, self.forced));
+        None
+    }
+}
+
+impl Book {
+    /// An open book; `file`: the story's file and the encoding forced on it, to watch.
+    pub fn open(session: Session, file: Option<(&Path, Option<Charset>)>) -> Self {
+        Self {
+            stage: Stage::Open(session),
+            watch: file.map(|(path, forced)| Watch::new(path, forced)),
+        }
+    }
 }
 
 /// The state of a book until its whole story is read.
@@ -106,7 +183,11 @@ pub fn open(
         path: path.to_owned(),
         moved: false,
     };
-    Ok((reader, Book::Opening(Box::new(opening))))
+    let book = Book {
+        stage: Stage::Opening(Box::new(opening)),
+        watch: Some(Watch::new(path, forced)),
+    };
+    Ok((reader, book))
 }
 
 /// About how long the whole text of a `len`-byte file is, from a window of it.
@@ -151,16 +232,16 @@ fn hold_if_asked() {
 impl Book {
     /// What to say after the terminal is given back (see [`Session::farewell`]).
     pub fn farewell(&self) -> Option<String> {
-        match self {
-            Book::Open(session) => session.farewell(),
-            Book::Opening(_) => None,
+        match &self.stage {
+            Stage::Open(session) => session.farewell(),
+            Stage::Opening(_) => None,
         }
     }
 
     /// Takes the background reader's news; when the whole story is read, moves onto it.
     /// `wait`: block until it is.
     fn poll(&mut self, reader: &mut Reader, wait: bool) {
-        let Book::Opening(opening) = self else {
+        let Stage::Opening(opening) = &mut self.stage else {
             return;
         };
         let done = loop {
@@ -202,44 +283,54 @@ impl Book {
                 effect => session.effect(reader, effect),
             }
         }
-        *self = Book::Open(session);
+        self.stage = Stage::Open(session);
     }
 }
 
 impl Host for Book {
     fn effect(&mut self, reader: &mut Reader, effect: Effect) {
-        match self {
-            Book::Open(session) => session.effect(reader, effect),
-            Book::Opening(opening) => opening.moved |= effect == Effect::PlaceChanged,
+        match &mut self.stage {
+            Stage::Open(session) => session.effect(reader, effect),
+            Stage::Opening(opening) => opening.moved |= effect == Effect::PlaceChanged,
         }
     }
 
     fn idle(&mut self, reader: &mut Reader, now: Instant) {
         self.poll(reader, false);
-        if let Book::Open(session) = self {
-            session.idle(reader, now);
+        let Stage::Open(session) = &mut self.stage else {
+            return;
+        };
+        if let Some(reread) = self.watch.as_mut().and_then(|w| w.poll(now)) {
+            match reread {
+                Ok(doc) => session.reload(reader, doc),
+                Err(err) => reader.say(format!(
+                    "the story's file changed and cannot be read: {err}"
+                )),
+            }
         }
+        session.idle(reader, now);
     }
 
     fn finish(&mut self, reader: &mut Reader) {
         // A place can only be saved on the whole story: wait for it (a few seconds for a
         // gigabyte) when there is one to save; a reader who did not move loses nothing.
-        let wanted = match self {
-            Book::Opening(opening) => {
+        let wanted = match &self.stage {
+            Stage::Opening(opening) => {
                 opening.moved || reader.partial().is_some_and(|p| !p.waiting.is_empty())
             }
-            Book::Open(_) => false,
+            Stage::Open(_) => false,
         };
         if wanted {
             reader.say("saving your place…");
         }
         self.poll(reader, wanted);
-        if let Book::Open(session) = self {
+        if let Stage::Open(session) = &mut self.stage {
             session.finish(reader);
         }
     }
 
     fn busy(&self) -> bool {
-        matches!(self, Book::Opening(_))
+        matches!(self.stage, Stage::Opening(_))
+            || self.watch.as_ref().is_some_and(|w| w.rereading.is_some())
     }
 }

@@ -131,6 +131,28 @@ impl Session {
         session
     }
 
+    /// The story's file changed while it was open and `doc` is its new text: the reader
+    /// moves onto it, the place and the bookmarks found again by their quotes.
+    pub fn reload(&mut self, reader: &mut Reader, doc: Document) {
+        let anchor = position::anchor(reader.document(), reader.place());
+        self.state_mut().set_place(anchor, store::now_ms());
+        reader.replace_document(doc);
+        let said = refind_all(self.state_mut(), reader.document(), true);
+        if let Some(place) = &self.state.place {
+            let (offset, _) = position::refind(&place.anchor, reader.document());
+            reader.go_to(offset);
+        }
+        self.state_mut().length = reader.document().text().len() as u64;
+        reader.set_marks(marks(&self.state));
+        // Found again is the expected case; only a place or bookmarks lost are worth words.
+        let said = said
+            .filter(|s| s.contains("could not") || s.contains("bookmarks"))
+            .map_or_else(String::new, |s| format!(": {s}"));
+        reader.say(format!("the story's file changed and was read again{said}"));
+        self.changes += 1;
+        self.save(reader);
+    }
+
     /// The state, to change: copied first if the background writer still holds it.
     fn state_mut(&mut self) -> &mut BookState {
         Arc::make_mut(&mut self.state)

@@ -118,6 +118,19 @@ impl Reader {
         partial.waiting
     }
 
+    /// Moves the reader onto another text of the same story (its file changed): the
+    /// place is kept as an offset, for the caller to find again by its quote.
+    pub fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.partial = None;
+        self.chapters = crate::toc::chapters(&self.doc);
+        self.layout = Layout::new(self.column().width);
+        self.place = position::floor_char_boundary(self.doc.text(), self.place);
+        self.back = None;
+        self.hit = None;
+        self.refresh();
+    }
+
     /// Applies an action that waited for the whole story; returns its effect.
     pub fn apply_waiting(&mut self, action: Action) -> Effect {
         self.update(action)
