@@ -21,6 +21,7 @@ pub mod opening;
 pub mod position;
 pub mod print;
 pub mod reader;
+pub mod reading;
 pub mod sanitise;
 pub mod search;
 pub mod session;
