@@ -31,6 +31,7 @@ pub mod store;
 pub mod stories;
 pub mod storyfile;
 pub mod toc;
+pub mod tracker;
 pub mod ui;
 
 /// The README's examples are doctests.

@@ -246,15 +246,21 @@ impl Log {
             })
             .collect();
         let book = book.map(|fingerprint| {
-            let mut sessions: Vec<&Session> =
-                self.sessions.iter().filter(|s| s.book == fingerprint).collect();
+            let mut sessions: Vec<&Session> = self
+                .sessions
+                .iter()
+                .filter(|s| s.book == fingerprint)
+                .collect();
             sessions.sort_by(|a, b| b.start.cmp(&a.start));
             let mut total = Tally::default();
             for s in &sessions {
                 total.add(&s.total());
             }
             BookSummary {
-                title: sessions.first().map(|s| s.title.clone()).unwrap_or_default(),
+                title: sessions
+                    .first()
+                    .map(|s| s.title.clone())
+                    .unwrap_or_default(),
                 total,
                 sessions: sessions
                     .iter()
@@ -383,7 +389,11 @@ impl Summary {
         for d in &self.days {
             if d.minutes > 0 {
                 let bar = "#".repeat(d.minutes.div_ceil(5).min(60) as usize);
-                out.push_str(&format!("  {}  {:>9}  {bar}\n", d.date, minutes(d.minutes, false)));
+                out.push_str(&format!(
+                    "  {}  {:>9}  {bar}\n",
+                    d.date,
+                    minutes(d.minutes, false)
+                ));
             }
         }
         if self.days.iter().all(|d| d.minutes == 0) {

@@ -41,7 +41,11 @@ fn two_dogears_saving_at_once_keep_both_reading_times() {
     let (log, notice) = Store::at(dir.path()).load_reading();
     assert_eq!(notice, None);
     let total: u64 = log.sessions.iter().map(|s| s.total().ms).sum();
-    assert_eq!(total, 60 * 60_000, "30 minutes each, neither lost nor doubled");
+    assert_eq!(
+        total,
+        60 * 60_000,
+        "30 minutes each, neither lost nor doubled"
+    );
 }
 
 #[test]

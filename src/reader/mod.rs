@@ -7,6 +7,7 @@
 
 mod encodings;
 mod jumps;
+mod left;
 mod overlays;
 mod partial;
 
@@ -18,6 +19,7 @@ use crate::toc::{self, Chapter};
 use std::ops::Range;
 
 pub use encodings::{remap, Picker};
+pub use left::Speed;
 pub use overlays::{Prompt, PromptKind};
 pub use partial::Partial;
 
@@ -78,6 +80,8 @@ pub enum Action {
     Library,
     /// Open the encoding picker.
     Encodings,
+    /// Open (or close) the reading statistics.
+    Stats,
     Quit,
     /// About once a second, from the shell: expires messages.
     Tick,
@@ -106,6 +110,8 @@ pub enum Effect {
     ReadForEncodings,
     /// The story was re-read in this encoding: remember it for the book.
     EncodingChosen(crate::document::Charset),
+    /// Hand [`Reader::show_stats`] a summary of the reading log.
+    Stats,
 }
 
 /// What the reader shows.
@@ -124,6 +130,8 @@ pub enum Mode {
     Encodings {
         selected: usize,
     },
+    /// The reading statistics (`s`).
+    Stats(Box<crate::reading::Summary>),
 }
 
 /// A bookmark as the reader shows it; storage keeps the rest.
@@ -161,6 +169,7 @@ pub struct Reader {
     picker: Option<Picker>,
     /// Set while the reader is on a window of a story still being read (see [`Partial`]).
     partial: Option<Partial>,
+    pacing: left::Pacing,
 }
 
 impl Reader {
@@ -192,6 +201,7 @@ impl Reader {
             unsaved: false,
             picker: None,
             partial: None,
+            pacing: left::Pacing::default(),
         };
         reader.refresh();
         reader
@@ -389,6 +399,7 @@ impl Reader {
             Action::Bookmarks => self.open_bookmarks(),
             Action::Library => return Effect::Library,
             Action::Encodings => return Effect::ReadForEncodings,
+            Action::Stats => return Effect::Stats,
             Action::Quit => return Effect::Quit,
             _ => {}
         }

@@ -108,7 +108,10 @@ mod tests {
         let mut pace = Pace::default();
         assert!(!pace.feed(300, secs(6 * 60), 1), "idle for six minutes");
         assert!(!pace.feed(300, secs(5), 1), "3,600 wpm is a skim");
-        assert!(!pace.feed(300, Duration::ZERO, 1), "repeated turns with no time between");
+        assert!(
+            !pace.feed(300, Duration::ZERO, 1),
+            "repeated turns with no time between"
+        );
         assert!(!pace.feed(5, secs(2), 1), "a heading alone");
         assert!(!pace.feed(100, secs(200), 1), "30 wpm: away from the page");
         assert_eq!(pace, Pace::default());

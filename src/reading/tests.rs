@@ -43,10 +43,28 @@ fn two_dogears_open_at_once_keep_each_others_reading_time() {
 #[test]
 fn finished_books_keep_the_first_time_their_end_was_reached() {
     let mut a = Log::default();
-    a.finished.insert("x".into(), Finished { title: "X".into(), at: 50 });
+    a.finished.insert(
+        "x".into(),
+        Finished {
+            title: "X".into(),
+            at: 50,
+        },
+    );
     let mut b = Log::default();
-    b.finished.insert("x".into(), Finished { title: "X".into(), at: 20 });
-    b.finished.insert("y".into(), Finished { title: "Y".into(), at: 70 });
+    b.finished.insert(
+        "x".into(),
+        Finished {
+            title: "X".into(),
+            at: 20,
+        },
+    );
+    b.finished.insert(
+        "y".into(),
+        Finished {
+            title: "Y".into(),
+            at: 70,
+        },
+    );
     let m = merge(&a, &b);
     assert_eq!(m.finished["x"].at, 20);
     assert_eq!(m.finished.len(), 2);
@@ -64,7 +82,13 @@ fn summary_counts_the_week_the_streak_and_this_books_sessions() {
         ],
         ..Log::default()
     };
-    log.finished.insert("b".into(), Finished { title: String::new(), at: 1 });
+    log.finished.insert(
+        "b".into(),
+        Finished {
+            title: String::new(),
+            at: 1,
+        },
+    );
     let s = log.summary(today, 0, Some("a"));
     assert_eq!(s.days.len(), CHART_DAYS);
     assert_eq!(s.days.last().unwrap().minutes, 25);
@@ -88,5 +112,8 @@ fn the_log_round_trips_through_json() {
     };
     let json = serde_json::to_string(&log).unwrap();
     assert_eq!(serde_json::from_str::<Log>(&json).unwrap(), log);
-    assert_eq!(serde_json::from_str::<Log>("{\"version\":1}").unwrap(), Log::default());
+    assert_eq!(
+        serde_json::from_str::<Log>("{\"version\":1}").unwrap(),
+        Log::default()
+    );
 }

@@ -22,7 +22,10 @@ impl Store {
             Ok(log) => (log.unwrap_or_default(), None),
             Err(e) => (
                 Log::default(),
-                Some(format!("reading statistics unreadable ({}): {e}", path.display())),
+                Some(format!(
+                    "reading statistics unreadable ({}): {e}",
+                    path.display()
+                )),
             ),
         }
     }
