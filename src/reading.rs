@@ -355,17 +355,15 @@ impl Summary {
             ),
             match self.wpm {
                 Some(wpm) => format!("your pace {wpm} words a minute"),
-                None => format!(
-                    "your pace: not known yet (a few pages read at an even pace; \
-                     {GUESS_WPM} words a minute assumed)"
-                ),
+                None => format!("your pace: being measured ({GUESS_WPM} words a minute assumed)"),
             },
         ];
         if let Some(book) = &self.book {
             let n = book.sessions.len();
             lines.push(String::new());
             lines.push(format!(
-                "this book: {} in {n} {} · {} pages",
+                "{}: {} in {n} {} · {} pages",
+                if book.title.is_empty() { "this book" } else { &book.title },
                 minutes(book.total.ms / 60_000, false),
                 if n == 1 { "session" } else { "sessions" },
                 thousands(book.total.pages)
