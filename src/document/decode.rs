@@ -103,15 +103,10 @@ pub fn choose(bytes: &[u8], file_len: usize, forced: Option<Charset>) -> Result<
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => {
-            let iso = super::normalise::has_special(bytes)
-                && text.is_ascii()
-                && has_iso_2022_jp_escapes(text);
-            Ok(match iso {
-                true => plain(Charset::Web(ISO_2022_JP)),
-                false => Choice {
-                    provisional: !whole,
-                    ..plain(Charset::Web(UTF_8))
-                },
+            let special = super::normalise::has_special(bytes);
+            Ok(Choice {
+                provisional: !whole,
+                ..utf8_choice(text, special)
             })
         }
         // Cut in the middle of a character: UTF-8 so far.
@@ -128,6 +123,24 @@ pub fn choose(bytes: &[u8], file_len: usize, forced: Option<Charset>) -> Result<
             })
         }
     }
+}
+
+/// The choice for bytes that are valid UTF-8 (`special`: they hold a byte the normaliser
+/// rewrites): UTF-8, unless they are 7-bit ISO-2022-JP.
+pub fn utf8_choice(text: &str, special: bool) -> Choice {
+    let iso = special && text.is_ascii() && has_iso_2022_jp_escapes(text);
+    Choice {
+        charset: Charset::Web(if iso { ISO_2022_JP } else { UTF_8 }),
+        bom: 0,
+        guess: Guess::default(),
+        provisional: false,
+    }
+}
+
+/// Whether the bytes say what they are before any guessing: a BOM, or NULs (binary or
+/// UTF-16). Valid UTF-8 without either is UTF-8 (see [`utf8_choice`]).
+pub fn self_describing(bytes: &[u8]) -> bool {
+    Encoding::for_bom(bytes).is_some() || looks_binary(bytes)
 }
 
 /// Like [`decode`], but takes the bytes: valid UTF-8 (the common case) becomes the
