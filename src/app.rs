@@ -190,7 +190,10 @@ fn event_loop(
             dirty = false;
         }
         panic_if_asked();
-        if event::poll(POLL)? {
+        // While a search is under way it goes on between keys, a slice a turn: keys are
+        // looked at (without waiting) before every slice, so any key can cancel it.
+        let searching = reader.searching().is_some();
+        if event::poll(if searching { Duration::ZERO } else { POLL })? {
             let ev = event::read()?;
             dirty = true;
             let actions = match &ev {
@@ -204,6 +207,11 @@ fn event_loop(
                     Effect::None => {}
                     other => host.effect(reader, other),
                 }
+            }
+        } else if searching {
+            match reader.step_search() {
+                Effect::None => {}
+                other => host.effect(reader, other),
             }
         }
         let now = Instant::now();

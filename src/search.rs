@@ -146,6 +146,7 @@ impl Query {
             done: 0,
             total,
             window: FIRST_WINDOW,
+            len: text.len(),
         }
     }
 
@@ -171,6 +172,8 @@ pub struct Search {
     total: usize,
     /// The next backward window's size.
     window: usize,
+    /// The length of the text searched.
+    len: usize,
 }
 
 /// One pass: find the first (forward) or last (backward) match starting in `starts`.
@@ -200,8 +203,13 @@ enum Slice {
 }
 
 impl Search {
-    /// Reads about `budget` more bytes of the text (at least one slice).
+    /// Reads about `budget` more bytes of the text (at least one slice). A text of another
+    /// length than the one the search started on ends it, with nothing found.
     pub fn step(&mut self, text: &str, budget: usize) -> Step {
+        if text.len() != self.len {
+            self.passes.clear();
+            return Step::Done(None);
+        }
         let mut spent = 0;
         while let Some(pass) = self.passes.last_mut() {
             if spent >= budget.max(1) {

@@ -8,6 +8,7 @@
 mod encodings;
 mod jumps;
 mod overlays;
+mod searching;
 
 use crate::document::Document;
 use crate::layout::{self, Layout, Line};
@@ -157,6 +158,7 @@ pub struct Reader {
     /// for as long as it is true.
     unsaved: bool,
     picker: Option<Picker>,
+    searching: searching::Searching,
 }
 
 impl Reader {
@@ -187,6 +189,7 @@ impl Reader {
             at_end: false,
             unsaved: false,
             picker: None,
+            searching: searching::Searching::default(),
         };
         reader.refresh();
         reader
@@ -310,6 +313,9 @@ impl Reader {
         // Ctrl-C: quits from a prompt or a list too (`q` and Esc only close those).
         if action == Action::Quit {
             return Effect::Quit;
+        }
+        if self.cancel_search(&action) {
+            return Effect::None;
         }
         let before = self.place;
         let effect = match self.mode {
