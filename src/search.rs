@@ -6,15 +6,15 @@
 //! nothing (after a hyphen or dash inside a word, between CJK characters), the query
 //! matches across that break too: `coat-pocket` finds `COAT-⏎POCKET`.
 //!
-//! Speed: every match contains the query's longest unbroken piece (its *needle*) as it is,
-//! up to case, so the needle is looked for first (the regex crate's literal search runs at
-//! memory speed) and the whole query is tried only where a needle was found. Each query
-//! character takes exactly one character of text and a gap is a whole run of whitespace, so
-//! from a needle the one place its match can start is found by stepping back over the
-//! characters before it ([`walk_back`]); an anchored regex confirms it there. Searching
-//! backwards reads windows stepping back from the place, so a near match costs little
-//! whatever the size of the book. A [`Search`] goes a slice at a time, so a long one can
-//! show its progress and be cancelled between slices.
+//! Speed: every match contains each unbroken piece of the query as it is, up to case. The
+//! rarest-looking piece (the *needle*, see [`rarity`]) is looked for first (the regex
+//! crate's literal search runs at memory speed) and the whole query is tried only where a
+//! needle was found. Each query character takes exactly one character of text and a gap is
+//! a whole run of whitespace, so from a needle the one place its match can start is found
+//! by stepping back over the characters before it ([`walk_back`]); an anchored regex
+//! confirms it there. Searching backwards reads windows stepping back from the place, so a
+//! near match costs little whatever the size of the book. A [`Search`] goes a slice at a
+//! time, so a long one can show its progress and be cancelled between slices.
 
 use crate::layout::is_cjk;
 use regex::{Regex, RegexBuilder};
@@ -72,15 +72,16 @@ impl Query {
                 .ok()
         };
         let all: Vec<&String> = words.iter().flatten().collect();
-        // The longest piece (the first of equals): longer literals are rarer and let the
-        // literal search skip further.
-        let longest = (0..all.len()).rev().max_by_key(|&i| all[i].len())?;
-        let lead = all[..longest].iter().map(|p| p.chars().count()).sum();
+        // The rarest piece (the first of equals): the literal search stops at fewer places.
+        let rarest = (0..all.len())
+            .rev()
+            .max_by(|&a, &b| rarity(all[a], ignore_case).total_cmp(&rarity(all[b], ignore_case)))?;
+        let lead = all[..rarest].iter().map(|p| p.chars().count()).sum();
         Some(Self {
             text: text.trim().to_owned(),
             anchored: build(&format!(r"\A(?:{pattern})"))?,
-            needle: build(&regex::escape(all[longest]))?,
-            needle_len: all[longest].chars().count() * 4,
+            needle: build(&regex::escape(all[rarest]))?,
+            needle_len: all[rarest].chars().count() * 4,
             lead,
         })
     }
@@ -361,6 +362,24 @@ impl Query {
             Slice::More
         }
     }
+}
+
+/// How rare `piece` is likely to be in prose: mostly how rare its rarest byte is (that is
+/// what a literal search skips by), a little how long it is. `e q` is looked for by its
+/// `q`, `the lighthouse` by its `lighthouse`.
+fn rarity(piece: &str, ignore_case: bool) -> f64 {
+    // Letters by how often they come in English prose, commonest first.
+    const LETTERS: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
+    let byte = |b: u8| match LETTERS.iter().position(|&l| l == b.to_ascii_lowercase()) {
+        Some(i) if b.is_ascii_uppercase() && !ignore_case => i as f64 / 5.0 + 2.0,
+        Some(i) => i as f64 / 5.0,
+        None if b.is_ascii_digit() => 4.0,
+        None if b.is_ascii() => 3.0,
+        // A byte of a character outside ASCII: rare in English, everywhere in other scripts.
+        None => 2.0,
+    };
+    let rarest = piece.bytes().map(byte).fold(0.0, f64::max);
+    rarest + 0.5 * piece.len().saturating_sub(1) as f64
 }
 
 /// Where a match whose needle starts at `at` must start: `lead` characters back, each
