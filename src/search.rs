@@ -600,6 +600,20 @@ mod tests {
     }
 
     #[test]
+    fn the_needle_is_the_rarest_looking_piece() {
+        for (query, needle, lead) in [
+            ("e q", "q", 1),
+            ("the lighthouse keeper", "lighthouse", 3),
+            ("coat-pocket", "pocket", 5),
+            ("he he", "he", 0),
+            ("The end", "The", 0),
+        ] {
+            let q = Query::new(query).unwrap();
+            assert_eq!((q.needle.as_str(), q.lead), (needle, lead), "{query}");
+        }
+    }
+
+    #[test]
     fn backward_search_finds_the_nearest_previous_match_without_reading_the_book() {
         let mut text = "the harbour at dawn, ".repeat(200_000); // 4 MB
         let place = text.len() - 1000;
