@@ -28,7 +28,10 @@ fn main() {
             _ => break,
         }
     }
-    assert!(!args.is_empty(), "usage: first_frame [--runs N] [--rows R] PROGRAM ARGS...");
+    assert!(
+        !args.is_empty(),
+        "usage: first_frame [--runs N] [--rows R] PROGRAM ARGS..."
+    );
     let mut times: Vec<f64> = (0..runs).map(|_| once(&args, rows_wanted)).collect();
     times.sort_by(f64::total_cmp);
     println!(
@@ -41,7 +44,12 @@ fn main() {
 
 fn once(args: &[String], rows_wanted: usize) -> f64 {
     let pty = native_pty_system()
-        .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
         .expect("open a pty");
     let mut cmd = CommandBuilder::new(&args[0]);
     cmd.args(&args[1..]);
@@ -75,7 +83,10 @@ fn once(args: &[String], rows_wanted: usize) -> f64 {
         if rows >= rows_wanted {
             break start.elapsed();
         }
-        assert!(start.elapsed() < Duration::from_secs(120), "no screen after 120 s");
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "no screen after 120 s"
+        );
         std::thread::sleep(Duration::from_micros(500));
     };
     let mut writer = pty.master.take_writer().expect("pty writer");

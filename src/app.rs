@@ -28,6 +28,8 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 /// How often the loop wakes without input: to notice signals, expire messages and save.
 const POLL: Duration = Duration::from_millis(200);
 const TICK: Duration = Duration::from_secs(1);
+/// How often it wakes while the host is busy (see [`Host::busy`]).
+const BUSY_POLL: Duration = Duration::from_millis(25);
 /// How often the library redraws while a background walk is finding stories.
 const WALK_POLL: Duration = Duration::from_millis(100);
 
@@ -48,6 +50,11 @@ pub trait Host {
     fn idle(&mut self, reader: &mut Reader, now: Instant);
     /// Called once on the way out, whatever the way.
     fn finish(&mut self, reader: &mut Reader);
+    /// Work is going on in the background that the page should show soon (a big story
+    /// still being read): the loop wakes more often.
+    fn busy(&self) -> bool {
+        false
+    }
 }
 
 /// Signals the loops act on: the first one that ends them is stored here, and Ctrl-Z
@@ -193,7 +200,14 @@ fn event_loop(
         // While a search is under way it goes on between keys, a slice a turn: keys are
         // looked at (without waiting) before every slice, so any key can cancel it.
         let searching = reader.searching().is_some();
-        if event::poll(if searching { Duration::ZERO } else { POLL })? {
+        let wait = if searching {
+            Duration::ZERO
+        } else if host.busy() {
+            BUSY_POLL
+        } else {
+            POLL
+        };
+        if event::poll(wait)? {
             let ev = event::read()?;
             dirty = true;
             let actions = match &ev {

@@ -3,8 +3,9 @@
 
 use crate::app;
 use crate::config::Config;
-use crate::document::{Charset, Document, LoadError};
+use crate::document::{load, Charset, Document, LoadError};
 use crate::library::{Entry, LibraryModel, Source};
+use crate::opening::Book;
 use crate::reader::Reader;
 use crate::sanitise;
 use crate::session::Session;
@@ -20,7 +21,8 @@ use std::process::ExitCode;
 #[command(name = "dogear", version, about)]
 #[command(group = clap::ArgGroup::new("listing").args(["bookmarks", "toc"]).multiple(true))]
 pub struct Args {
-    /// The story to read, or a directory to open as a library. Without it, the library.
+    /// The story to read (`-` or a pipe: standard input; gzip, bzip2, xz and zstd files
+    /// are decompressed), or a directory to open as a library. Without it, the library.
     pub path: Option<PathBuf>,
     /// Write the reflowed story to stdout instead of opening the reader.
     #[arg(long)]
@@ -33,13 +35,13 @@ pub struct Args {
     #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
     pub encoding: Option<Charset>,
     /// Print FILE's bookmarks (percent, label, date) and exit.
-    #[arg(long, requires = "path")]
+    #[arg(long)]
     pub bookmarks: bool,
     /// With --bookmarks or --toc: print them as JSON, for scripts.
     #[arg(long, requires = "listing")]
     pub json: bool,
     /// Print FILE's chapters (percent and title, one a line) and exit.
-    #[arg(long, requires = "path", conflicts_with_all = ["bookmarks", "print"])]
+    #[arg(long, conflicts_with_all = ["bookmarks", "print"])]
     pub toc: bool,
 }
 
@@ -63,14 +65,43 @@ pub enum Error {
     Output(io::Error),
     #[error("terminal: {}", crate::store::reason(.0))]
     Terminal(io::Error),
+    #[error(transparent)]
+    Input(#[from] crate::input::Error),
     #[error("{0}")]
     Other(String),
 }
 
 /// Reads and decodes a story file.
 pub fn load(path: &Path, encoding: Option<Charset>) -> Result<Document, Error> {
+    let input = crate::input::classify(path);
+    if !matches!(input, crate::input::Input::File(_)) {
+        return Ok(crate::input::load(&input, encoding)?);
+    }
     let bytes = read_story(path, encoding)?;
     Document::from_vec(bytes, encoding).map_err(|e| Error::Load(path.to_owned(), e))
+}
+
+/// `--print`: the story reflowed to stdout. A big story file is read and written a window
+/// at a time, so the first lines come at once and memory does not grow with the file.
+fn print_story(path: &Path, args: &Args) -> Result<(), Error> {
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let big = match crate::input::classify(path) {
+        crate::input::Input::File(_) if in_binary(path).is_none() => {
+            let file = crate::storyfile::open(path).map_err(|e| Error::Open(path.to_owned(), e))?;
+            let len = file.metadata().map_or(0, |m| m.len());
+            (len >= crate::opening::LAZY_FROM).then_some((file, len))
+        }
+        _ => None,
+    };
+    let Some((mut file, len)) = big else {
+        let doc = load(path, args.encoding)?;
+        return crate::print::print(&doc, args.width, &mut out).map_err(Error::Output);
+    };
+    let head = load::read_at(&mut file, 0, crate::storyfile::PROBE)
+        .map_err(|e| Error::Open(path.to_owned(), e))?;
+    let windows = crate::document::windows::Windows::new(file, len, head, args.encoding)
+        .map_err(|e| Error::Load(path.to_owned(), e))?;
+    crate::print::print_windows(windows, args.width, &mut out).map_err(Error::Output)
 }
 
 /// The folder named in the path of a bundled story read straight from the binary (when
@@ -121,22 +152,24 @@ enum Next {
 fn run(args: &Args) -> Result<ExitCode, Error> {
     let stdout = io::stdout();
     let to_terminal = stdout.is_terminal() && !args.print;
+    // No path and a story piped in (`cmd | dogear`): the story is standard input.
+    let path =
+        (args.path.clone()).or_else(|| crate::input::stdin_has_story().then(|| PathBuf::from("-")));
     if args.bookmarks {
-        let path = args
-            .path
+        let path = path
             .as_deref()
             .ok_or_else(|| Error::Other("--bookmarks needs a FILE".into()))?;
         return print_bookmarks(path, args.json).map(|()| ExitCode::SUCCESS);
     }
-    if let (true, Some(path)) = (args.toc, &args.path) {
+    if args.toc {
+        let path = path
+            .as_deref()
+            .ok_or_else(|| Error::Other("--toc needs a FILE".into()))?;
         return print_toc(path, args).map(|()| ExitCode::SUCCESS);
     }
-    match &args.path {
+    match &path {
         Some(path) if args.print || !path.is_dir() && !to_terminal => {
-            let doc = load(path, args.encoding)?;
-            let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-            crate::print::print(&doc, args.width, &mut out).map_err(Error::Output)?;
-            Ok(ExitCode::SUCCESS)
+            print_story(path, args).map(|()| ExitCode::SUCCESS)
         }
         _ if !to_terminal => Err(Error::Other(
             "the library needs a terminal; give a FILE to print it".into(),
@@ -148,12 +181,21 @@ fn run(args: &Args) -> Result<ExitCode, Error> {
 }
 
 fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
-    // The fingerprint's samples (at most 12 KB), never the whole file.
-    let fingerprint = crate::storyfile::open(path)
-        .and_then(|mut file| crate::fingerprint::of_reader(&mut file))
-        .map_err(|e| Error::Open(path.to_owned(), e))?;
+    let (fingerprint, path) = match crate::input::classify(path) {
+        // The fingerprint's samples (at most 12 KB), never the whole file.
+        crate::input::Input::File(_) => (
+            crate::storyfile::open(path)
+                .and_then(|mut file| crate::fingerprint::of_reader(&mut file))
+                .map_err(|e| Error::Open(path.to_owned(), e))?,
+            path.canonicalize().unwrap_or_else(|_| path.to_owned()),
+        ),
+        // Compressed or piped: the fingerprint is of the decompressed bytes.
+        input => {
+            let story = crate::input::open(&input, None, |_| None)?;
+            (story.fingerprint, story.path)
+        }
+    };
     let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
-    let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     // Only reads: a corrupt state file is reported, never moved aside.
     let loaded = store.peek(&fingerprint, &path);
     if let Some(notice) = loaded.notice {
@@ -215,23 +257,44 @@ fn print_toc(path: &Path, args: &Args) -> Result<(), Error> {
         .map_err(Error::Output)
 }
 
-/// A book ready to read: the reader on it and its saved state.
+/// A book ready to read: the reader on it and its saved state (or, for a big story, the
+/// reader on its first window while the rest is read: see [`crate::opening`]).
 fn open_book(
     path: &Path,
     args: &Args,
     store: Option<&Store>,
     config: &Config,
-) -> Result<(Reader, Session), Error> {
+) -> Result<(Reader, Book), Error> {
+    let input = crate::input::classify(path);
+    if !matches!(input, crate::input::Input::File(_)) {
+        let story = crate::input::open(&input, args.encoding, |fingerprint| {
+            encoding_for(args.encoding, store, fingerprint)
+        })?;
+        let mut reader = Reader::new(story.doc, story.title, (80, 24), config.max_width);
+        let session = Session::resume(store.cloned(), &story.path, story.fingerprint, &mut reader);
+        return Ok((reader, Book::open(session, None)));
+    }
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     // The fingerprint first (its samples only), for the encoding remembered for this
     // book, which the story's first 8 KB are checked in before the rest is read.
-    let fingerprint = match in_binary(&path) {
-        Some(bytes) => crate::fingerprint::of_bytes(bytes),
+    let (fingerprint, len) = match in_binary(&path) {
+        Some(bytes) => (crate::fingerprint::of_bytes(bytes), 0),
         None => crate::storyfile::open(&path)
-            .and_then(|mut file| crate::fingerprint::of_reader(&mut file))
+            .and_then(|mut file| {
+                let len = file.metadata()?.len();
+                Ok((crate::fingerprint::of_reader(&mut file)?, len))
+            })
             .map_err(|e| Error::Open(path.clone(), e))?,
     };
     let forced = encoding_for(args.encoding, store, &fingerprint);
+    if len >= crate::opening::LAZY_FROM {
+        let loaded = Session::load(store.cloned(), &path, fingerprint);
+        return crate::opening::open(&path, len, forced, loaded, (80, 24), config.max_width)
+            .map_err(|e| match e {
+                load::StreamError::Load(e) => Error::Load(path.clone(), e),
+                load::StreamError::Io(e) => Error::Open(path.clone(), e),
+            });
+    }
     let bytes = read_story(&path, forced)?;
     let doc = Document::from_vec(bytes, forced).map_err(|e| Error::Load(path.clone(), e))?;
     let name = path
@@ -240,7 +303,10 @@ fn open_book(
     let title = crate::library::title_of(doc.text(), &name);
     let mut reader = Reader::new(doc, title, (80, 24), config.max_width);
     let session = Session::resume(store.cloned(), &path, fingerprint, &mut reader);
-    Ok((reader, session))
+    let watched = in_binary(&path)
+        .is_none()
+        .then_some((path.as_path(), forced));
+    Ok((reader, Book::open(session, watched)))
 }
 
 fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {

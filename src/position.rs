@@ -57,6 +57,21 @@ pub struct Anchor {
     pub percent: f64,
     pub before: String,
     pub after: String,
+    /// Where in the file a window holding the place starts (see
+    /// [`crate::document::load::window`]): lets a big story open at the place without
+    /// reading what comes before it. Absent in state saved by older versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<FilePlace>,
+}
+
+/// A line start before a place, as a byte of the file and of the text, and the encoding
+/// the text was read in: a window of the file read from `raw` in that encoding is the
+/// text from `text` on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilePlace {
+    pub raw: u64,
+    pub text: u64,
+    pub encoding: String,
 }
 
 /// How [`refind`] found a place.
@@ -79,7 +94,13 @@ pub fn anchor(doc: &Document, offset: usize) -> Anchor {
     while !text.is_char_boundary(after) {
         after += 1;
     }
+    let file = doc.anchor_before(offset);
     Anchor {
+        file: Some(FilePlace {
+            raw: file.raw,
+            text: file.text,
+            encoding: doc.encoding().to_owned(),
+        }),
         offset,
         percent: percent(doc, offset),
         before: text[before..offset].to_owned(),
@@ -150,6 +171,7 @@ mod tests {
 
     fn saved(before: &str, after: &str, offset: usize, percent: f64) -> Anchor {
         Anchor {
+            file: None,
             offset,
             percent,
             before: before.to_owned(),

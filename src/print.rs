@@ -46,3 +46,27 @@ pub fn print(doc: &Document, width: u16, out: &mut impl Write) -> io::Result<()>
     out.write_all(sanitise::text(&buf).as_bytes())?;
     out.flush()
 }
+
+/// [`print`] for a story read as consecutive windows (see
+/// [`crate::document::load::Windows`]): the first lines are written before the rest of
+/// the file is read, and memory stays at one window.
+pub fn print_windows(
+    windows: impl Iterator<Item = io::Result<Document>>,
+    width: u16,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let mut any = false;
+    for doc in windows {
+        let doc = doc?;
+        if doc.blocks().is_empty() {
+            continue;
+        }
+        // The blank line between the last block of one window and the first of the next.
+        if any {
+            out.write_all(b"\n")?;
+        }
+        any = true;
+        print(&doc, width, out)?;
+    }
+    out.flush()
+}

@@ -44,6 +44,14 @@ pub struct Session {
     last_error: Option<String>,
 }
 
+/// A book's saved state, loaded before its story is read (see [`Session::load`]).
+#[derive(Debug)]
+pub struct Loaded {
+    pub store: Option<Store>,
+    pub state: BookState,
+    pub notices: Vec<String>,
+}
+
 impl Session {
     /// Loads the saved state of the book with this content `fingerprint`
     /// ([`crate::fingerprint`]), read from `path`, and
@@ -55,9 +63,14 @@ impl Session {
         fingerprint: String,
         reader: &mut Reader,
     ) -> Self {
+        Self::start(Self::load(store, path, fingerprint), path, reader)
+    }
+
+    /// The first half of [`Session::resume`]: the saved state, before the story is read
+    /// (a big story opens at the saved place without reading what comes before it).
+    pub fn load(store: Option<Store>, path: &Path, fingerprint: String) -> Loaded {
         let mut notices = Vec::new();
-        let doc_len = reader.document().text().len() as u64;
-        let mut state = match &store {
+        let state = match &store {
             Some(store) => {
                 let loaded = store.load(&fingerprint, path);
                 notices.extend(loaded.notice);
@@ -65,6 +78,21 @@ impl Session {
             }
             None => BookState::new(fingerprint, path.to_owned(), String::new()),
         };
+        Loaded {
+            store,
+            state,
+            notices,
+        }
+    }
+
+    /// The second half of [`Session::resume`], once the whole story is read.
+    pub fn start(loaded: Loaded, path: &Path, reader: &mut Reader) -> Self {
+        let Loaded {
+            store,
+            mut state,
+            mut notices,
+        } = loaded;
+        let doc_len = reader.document().text().len() as u64;
         // The fingerprint samples a few KiB only: a text of another length changed too.
         let changed = state.replaces.is_some() || (state.length != 0 && state.length != doc_len);
         notices.extend(refind_all(&mut state, reader.document(), changed));
@@ -101,6 +129,28 @@ impl Session {
             reader.say(notices.join("; "));
         }
         session
+    }
+
+    /// The story's file changed while it was open and `doc` is its new text: the reader
+    /// moves onto it, the place and the bookmarks found again by their quotes.
+    pub fn reload(&mut self, reader: &mut Reader, doc: Document) {
+        let anchor = position::anchor(reader.document(), reader.place());
+        self.state_mut().set_place(anchor, store::now_ms());
+        reader.replace_document(doc);
+        let said = refind_all(self.state_mut(), reader.document(), true);
+        if let Some(place) = &self.state.place {
+            let (offset, _) = position::refind(&place.anchor, reader.document());
+            reader.go_to(offset);
+        }
+        self.state_mut().length = reader.document().text().len() as u64;
+        reader.set_marks(marks(&self.state));
+        // Found again is the expected case; only a place or bookmarks lost are worth words.
+        let said = said
+            .filter(|s| s.contains("could not") || s.contains("bookmarks"))
+            .map_or_else(String::new, |s| format!(": {s}"));
+        reader.say(format!("the story's file changed and was read again{said}"));
+        self.changes += 1;
+        self.save(reader);
     }
 
     /// The state, to change: copied first if the background writer still holds it.

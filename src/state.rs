@@ -331,6 +331,7 @@ mod tests {
 
     fn anchor(offset: usize) -> Anchor {
         Anchor {
+            file: None,
             offset,
             percent: offset as f64 / 10.0,
             before: String::new(),

@@ -25,6 +25,7 @@ fn concurrency_child_adds_bookmarks() {
     for i in 0..PER_WRITER {
         let mut state = store.load(FP, Path::new("/story.txt")).state;
         let anchor = Anchor {
+            file: None,
             offset: i,
             percent: i as f64,
             before: String::new(),

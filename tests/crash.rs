@@ -20,6 +20,7 @@ const ROUNDS: usize = 200;
 
 fn anchor(offset: usize) -> Anchor {
     Anchor {
+        file: None,
         offset,
         percent: 0.0,
         before: "before the place".into(),

@@ -101,6 +101,7 @@ fn library_screen(title: &str) -> String {
 fn listings(label: &str, quote: &str) -> [String; 2] {
     let mut state = BookState::new("fp".into(), "/s".into(), label.into());
     let anchor = |after: &str| Anchor {
+        file: None,
         offset: 3,
         percent: 1.0,
         before: String::new(),

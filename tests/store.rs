@@ -12,6 +12,7 @@ use std::time::Instant;
 
 fn anchor(offset: usize) -> Anchor {
     Anchor {
+        file: None,
         offset,
         percent: offset as f64 / 100.0,
         before: "before".into(),

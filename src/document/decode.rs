@@ -40,7 +40,7 @@ pub struct Guess {
 /// How much of the start of the file is checked for NUL bytes (binary or UTF-16).
 const PROBE: usize = 8 * 1024;
 /// How much chardetng is shown: enough for a confident guess, bounded for 200 MB files.
-const SNIFF: usize = 64 * 1024;
+pub const SNIFF: usize = 64 * 1024;
 
 /// Decodes `bytes` to a `String` (not yet normalised; a UTF-8 BOM is removed, other
 /// U+FEFF are left for the normaliser).
@@ -54,6 +54,79 @@ pub fn decode(bytes: &[u8], forced: Option<Charset>) -> Result<Decoded, LoadErro
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(valid_utf8(text.to_owned())),
         Err(e) => Ok(guess_legacy(bytes, e.valid_up_to(), bytes.len())),
+    }
+}
+
+/// The encoding [`decode`] would choose for a file of `file_len` bytes that starts with
+/// `bytes` (all of it, or only its start), without decoding anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub charset: Charset,
+    /// Bytes of BOM to skip at the start of the file.
+    pub bom: usize,
+    pub guess: Guess,
+    /// `bytes` were valid UTF-8 but not the whole file: the rest may yet prove otherwise.
+    pub provisional: bool,
+}
+
+/// Chooses the encoding as [`decode`] does. When `bytes` is the whole file the choice
+/// is final; when it is only the start, a UTF-8 choice is `provisional` (see
+/// [`Choice`]): a byte further on that is not UTF-8 would change it.
+pub fn choose(bytes: &[u8], file_len: usize, forced: Option<Charset>) -> Result<Choice, LoadError> {
+    let whole = bytes.len() >= file_len;
+    let plain = |charset| Choice {
+        charset,
+        bom: 0,
+        guess: Guess::default(),
+        provisional: false,
+    };
+    if bytes.is_empty() {
+        return Ok(plain(forced.unwrap_or(Charset::Web(UTF_8))));
+    }
+    if let Some(cs) = forced {
+        let utf16 = [Charset::Web(UTF_16LE), Charset::Web(UTF_16BE)].contains(&cs);
+        if !utf16 && looks_binary(bytes) {
+            return Err(LoadError::Binary);
+        }
+        return Ok(plain(cs));
+    }
+    if let Some((enc, bom)) = Encoding::for_bom(bytes) {
+        return Ok(Choice {
+            bom,
+            ..plain(Charset::Web(enc))
+        });
+    }
+    if looks_binary(bytes) {
+        return utf16_without_bom(bytes)
+            .map(|enc| plain(Charset::Web(enc)))
+            .ok_or(LoadError::Binary);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            let iso = super::normalise::has_special(bytes)
+                && text.is_ascii()
+                && has_iso_2022_jp_escapes(text);
+            Ok(match iso {
+                true => plain(Charset::Web(ISO_2022_JP)),
+                false => Choice {
+                    provisional: !whole,
+                    ..plain(Charset::Web(UTF_8))
+                },
+            })
+        }
+        // Cut in the middle of a character: UTF-8 so far.
+        Err(e) if e.error_len().is_none() && !whole => Ok(Choice {
+            provisional: true,
+            ..plain(Charset::Web(UTF_8))
+        }),
+        Err(e) => {
+            let guess = legacy_guess(bytes, e.valid_up_to(), file_len);
+            Ok(Choice {
+                charset: guess.candidates[0],
+                guess,
+                ..plain(Charset::Web(UTF_8))
+            })
+        }
     }
 }
 
@@ -178,6 +251,15 @@ fn guess_legacy(bytes: &[u8], first_non_utf8: usize, file_len: usize) -> Decoded
     let mut decoded = with(guess.candidates[0], bytes);
     decoded.guess = guess;
     decoded
+}
+
+/// What detection makes of a file whose first byte that is not UTF-8 is `sample[bad]`,
+/// where `sample` holds the file's bytes from at least 1 KB before it to [`SNIFF`] bytes
+/// after (fewer at the file's end: `last`).
+pub fn guess_at(sample: &[u8], bad: usize, last: bool) -> Guess {
+    let from = sniff_from(bad);
+    let len = if last { sample.len() } else { usize::MAX };
+    legacy_guess(&sample[from..], bad - from, len)
 }
 
 /// What detection makes of bytes that are not UTF-8, without decoding them all.
@@ -314,13 +396,36 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 /// Whether 7-bit text (the caller checked) carries ISO-2022-JP's designations
 /// (`ESC $ B`, `ESC $ @`, `ESC ( J`, `ESC ( B`). ANSI colour codes (`ESC [`) do not count.
 fn has_iso_2022_jp_escapes(text: &str) -> bool {
-    if !contains_esc(text.as_bytes()) {
-        return false;
+    let mut seen = Iso2022Escapes::default();
+    seen.scan(text);
+    seen.found()
+}
+
+/// ISO-2022-JP's escapes seen in a text read in pieces (see [`has_iso_2022_jp_escapes`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Iso2022Escapes {
+    designation: bool,
+    to_ascii: bool,
+    to_other: bool,
+}
+
+impl Iso2022Escapes {
+    pub(crate) fn scan(&mut self, text: &str) {
+        if !contains_esc(text.as_bytes()) {
+            return;
+        }
+        for (i, _) in text.match_indices('\x1b') {
+            let rest = &text.as_bytes()[i + 1..];
+            self.designation |=
+                rest.starts_with(b"$B") || rest.starts_with(b"$@") || rest.starts_with(b"(J");
+            self.to_ascii |= rest.starts_with(b"(B");
+            self.to_other |= rest.starts_with(b"$");
+        }
     }
-    text.match_indices('\x1b').any(|(i, _)| {
-        let rest = &text.as_bytes()[i + 1..];
-        rest.starts_with(b"$B") || rest.starts_with(b"$@") || rest.starts_with(b"(J")
-    }) || text.contains("\x1b(B") && text.contains("\x1b$")
+
+    pub(crate) fn found(&self) -> bool {
+        self.designation || self.to_ascii && self.to_other
+    }
 }
 
 /// Whether `bytes` holds an ESC: fixed chunks without an early exit inside a chunk, so

@@ -6,13 +6,16 @@
 
 pub mod blocks;
 pub mod breaks;
+pub mod build;
 pub mod charset;
 pub mod decode;
 pub mod detect;
 pub mod gutenberg;
+pub mod load;
 pub mod normalise;
 mod par;
 pub mod verse;
+pub mod windows;
 
 use std::ops::Range;
 
@@ -54,54 +57,29 @@ pub struct Document {
     body: Range<usize>,
     charset: Charset,
     guess: Guess,
+    /// Places known as a byte of the file and of the text, in order (see [`build`]).
+    anchors: Vec<build::Anchor>,
 }
 
 impl Document {
     /// Decodes `bytes` (BOM, UTF-8, or detected legacy encoding unless `forced`),
     /// normalises the text and finds its blocks.
     pub fn from_bytes(bytes: &[u8], forced: Option<Charset>) -> Result<Self, LoadError> {
-        Ok(Self::from_decoded_bytes(decode::decode(bytes, forced)?))
+        load::whole(bytes.to_vec(), forced)
     }
 
     /// Like [`Document::from_bytes`], but takes the bytes, so a clean UTF-8 file (the
     /// common case) becomes the document's text without being copied.
     pub fn from_vec(bytes: Vec<u8>, forced: Option<Charset>) -> Result<Self, LoadError> {
-        Ok(Self::from_decoded_bytes(decode::decode_vec(bytes, forced)?))
-    }
-
-    fn from_decoded_bytes(decoded: decode::Decoded) -> Self {
-        let mut doc = Self::from_decoded(decoded.text, decoded.clean);
-        doc.charset = decoded.charset;
-        doc.guess = decoded.guess;
-        doc
-    }
-
-    /// Like [`Document::from_text`], but takes ownership so clean text is not copied.
-    fn from_string(raw: String) -> Self {
-        Self::from_decoded(raw, false)
-    }
-
-    /// Like [`Document::from_string`]; `clean` text is known to be normalised already.
-    fn from_decoded(raw: String, clean: bool) -> Self {
-        let text = if clean {
-            raw
-        } else {
-            normalise::normalise_owned(raw)
-        };
-        let body = gutenberg::body(&text);
-        let blocks = blocks::detect(&text, body.clone());
-        Self {
-            text,
-            blocks,
-            body,
-            charset: charset::UTF_8,
-            guess: Guess::default(),
-        }
+        load::whole(bytes, forced)
     }
 
     /// Normalises already-decoded text and finds its blocks.
     pub fn from_text(raw: &str) -> Self {
-        Self::from_string(normalise::normalise(raw))
+        let text = normalise::normalise(raw);
+        let body = gutenberg::body(&text);
+        let blocks = blocks::detect(&text, body.clone());
+        Self::from_parts(text, blocks, body)
     }
 
     /// A document from already-normalised text and blocks found elsewhere (for tests and
@@ -114,7 +92,18 @@ impl Document {
             body,
             charset: charset::UTF_8,
             guess: Guess::default(),
+            anchors: vec![build::Anchor { raw: 0, text: 0 }],
         }
+    }
+
+    /// The last anchor at or before byte `offset` of the text: where a window of the file
+    /// must start to hold `offset` (see [`load::window`]).
+    pub fn anchor_before(&self, offset: usize) -> build::Anchor {
+        let after = self.anchors.partition_point(|a| a.text <= offset as u64);
+        self.anchors
+            .get(after.wrapping_sub(1))
+            .copied()
+            .unwrap_or(build::Anchor { raw: 0, text: 0 })
     }
 
     /// The normalised text: UTF-8 with `\n` line ends.

@@ -8,6 +8,7 @@
 mod encodings;
 mod jumps;
 mod overlays;
+mod partial;
 mod searching;
 
 use crate::document::Document;
@@ -19,6 +20,7 @@ use std::ops::Range;
 
 pub use encodings::{remap, Picker};
 pub use overlays::{Prompt, PromptKind};
+pub use partial::Partial;
 
 /// Below this size the reader shows "window too small" instead of a page.
 pub const MIN_WIDTH: u16 = 20;
@@ -158,6 +160,8 @@ pub struct Reader {
     /// for as long as it is true.
     unsaved: bool,
     picker: Option<Picker>,
+    /// Set while the reader is on a window of a story still being read (see [`Partial`]).
+    partial: Option<Partial>,
     searching: searching::Searching,
 }
 
@@ -189,6 +193,7 @@ impl Reader {
             at_end: false,
             unsaved: false,
             picker: None,
+            partial: None,
             searching: searching::Searching::default(),
         };
         reader.refresh();
@@ -245,6 +250,10 @@ impl Reader {
     }
     /// Percent read, 0 to 100, rounded; 100 only when the last line is on screen.
     pub fn percent(&self) -> u8 {
+        if let Some(p) = &self.partial {
+            let pct = (p.base + self.place) as f64 * 100.0 / p.total.max(1) as f64;
+            return position::shown_percent(pct).min(99);
+        }
         if self.at_end {
             100
         } else {
@@ -314,7 +323,7 @@ impl Reader {
         if action == Action::Quit {
             return Effect::Quit;
         }
-        if self.cancel_search(&action) {
+        if self.cancel_search(&action) || self.must_wait(&action) {
             return Effect::None;
         }
         let before = self.place;

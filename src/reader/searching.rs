@@ -17,6 +17,9 @@ pub const SEARCH_STEP: usize = 32 << 20;
 #[derive(Debug)]
 pub(super) struct Searching {
     pending: Option<Search>,
+    /// Where the searched text is in memory, and its length: another document swapped in
+    /// meanwhile (the file changed, say) ends the search, whose offsets are not its own.
+    text: (usize, usize),
     step: usize,
 }
 
@@ -24,6 +27,7 @@ impl Default for Searching {
     fn default() -> Self {
         Self {
             pending: None,
+            text: (0, 0),
             step: SEARCH_STEP,
         }
     }
@@ -58,6 +62,7 @@ impl Reader {
     pub(super) fn search(&mut self, query: &Query, from: usize, forward: bool) {
         let search = query.search(self.doc.text(), self.doc.body(), from, forward);
         self.searching.pending = Some(search);
+        self.searching.text = text_id(self.doc.text());
         self.search_step();
     }
 
@@ -75,6 +80,10 @@ impl Reader {
     }
 
     fn search_step(&mut self) {
+        if self.searching.pending.is_some() && self.searching.text != text_id(self.doc.text()) {
+            self.searching.pending = None;
+            self.say("search cancelled: the story changed");
+        }
         let Some(search) = &mut self.searching.pending else {
             return;
         };
@@ -111,6 +120,10 @@ impl Reader {
         }
         self.hit = Some(hit.range);
     }
+}
+
+fn text_id(text: &str) -> (usize, usize) {
+    (text.as_ptr() as usize, text.len())
 }
 
 #[cfg(test)]
@@ -161,6 +174,17 @@ mod tests {
         assert_eq!(r.searching(), None);
         assert_eq!(r.place(), start, "the key only cancelled");
         assert_eq!(r.update(Action::Quit), Effect::Quit);
+    }
+
+    #[test]
+    fn a_story_swapped_in_during_a_search_ends_it() {
+        let mut r = searching_for("number6x12", 500);
+        let start = r.place();
+        r.replace_document(super::super::tests::story(6, 12));
+        assert_eq!(r.step_search(), Effect::None);
+        assert_eq!(r.searching(), None);
+        assert_eq!(r.place(), start);
+        assert_eq!(r.message(), Some("search cancelled: the story changed"));
     }
 
     #[test]

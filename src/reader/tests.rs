@@ -5,7 +5,7 @@ use crate::document::{Block, BlockKind};
 
 /// A story of `chapters` chapters, each a heading and `paras` paragraphs of prose,
 /// with blocks given explicitly so these tests do not depend on paragraph detection.
-fn story(chapters: usize, paras: usize) -> Document {
+pub(super) fn story(chapters: usize, paras: usize) -> Document {
     let mut text = String::new();
     let mut blocks = Vec::new();
     let mut push = |text: &mut String, kind, s: &str| {

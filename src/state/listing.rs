@@ -134,6 +134,7 @@ mod tests {
     fn lines_in_reading_order_with_aligned_dates() {
         let mut s = BookState::new("fp".into(), "/s".into(), "S".into());
         let at = |offset, percent: f64, after: &str| Anchor {
+            file: None,
             offset,
             percent,
             before: String::new(),

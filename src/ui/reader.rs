@@ -152,7 +152,12 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
     }
     // An encoding detection was unsure of is named, with a question mark (E picks another).
     let doc = reader.document();
-    let unsaved = if reader.unsaved() { " unsaved ·" } else { "" };
+    let unsaved = match (reader.unsaved(), reader.partial()) {
+        (true, _) => " unsaved ·".to_owned(),
+        // The rest of a big story is still being read in the background.
+        (false, Some(p)) => format!(" indexing {} % ·", p.progress),
+        (false, None) => String::new(),
+    };
     let right = match doc.guess().unsure {
         true => format!("{unsaved} {}? {:>3}% ", doc.encoding(), reader.percent()),
         false => format!("{unsaved} {:>3}% ", reader.percent()),

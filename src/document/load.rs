@@ -1,0 +1,356 @@
+//! A [`Document`] from a file's bytes: all of them at once, streamed in by a background
+//! reader, or a window of them around a known [`Anchor`] for the first page.
+//!
+//! All three make text with the same [`Builder`], so a window's text is, byte for byte,
+//! the stretch of the whole text that starts at its anchor.
+
+use super::build::{self, Anchor, Builder, NotUtf8};
+use super::decode::{self, Choice, LoadError};
+use super::{blocks, gutenberg, normalise, Charset, Document, Guess};
+use std::io::{self, Read, Seek, SeekFrom};
+
+/// How many bytes are read from a file at a time when it is streamed.
+pub(super) const READ: usize = 4 << 20;
+
+/// How far the streaming reader has got, for a progress display: bytes of the file made
+/// into text so far, out of how many.
+pub trait Progress {
+    fn read(&mut self, done: u64, of: u64);
+}
+
+impl Progress for () {
+    fn read(&mut self, _: u64, _: u64) {}
+}
+
+impl<F: FnMut(u64, u64)> Progress for F {
+    fn read(&mut self, done: u64, of: u64) {
+        self(done, of);
+    }
+}
+
+/// Why a streamed file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum StreamError {
+    #[error("{0}")]
+    Load(#[from] LoadError),
+    #[error("{0}")]
+    Io(#[from] io::Error),
+}
+
+/// The document of a whole file's `bytes` (see [`Document::from_vec`]).
+pub fn whole(bytes: Vec<u8>, forced: Option<Charset>) -> Result<Document, LoadError> {
+    let choice = decode::choose(&bytes, bytes.len(), forced)?;
+    let (text, anchors) = if choice.charset == super::charset::UTF_8
+        && choice.bom == 0
+        && !normalise::has_special(&bytes)
+    {
+        match String::from_utf8(bytes) {
+            // Clean UTF-8, the common case: the bytes are the text, not even copied.
+            Ok(text) => {
+                let anchors = identity_anchors(&text);
+                (text, anchors)
+            }
+            Err(e) => built(&choice, e.as_bytes()),
+        }
+    } else {
+        built(&choice, &bytes)
+    };
+    Ok(finish(text, anchors, choice))
+}
+
+fn built(choice: &Choice, bytes: &[u8]) -> (String, Vec<Anchor>) {
+    let mut b = Builder::new(choice.charset, choice.bom as u64, false);
+    b.reserve(bytes.len());
+    match b.feed(&bytes[choice.bom..]).and_then(|()| b.finish()) {
+        Ok(done) => done,
+        Err(NotUtf8 { .. }) => unreachable!("a builder that is not strict takes any bytes"),
+    }
+}
+
+/// Anchors for a text that is its own file: line starts about every [`build::PIECE`].
+fn identity_anchors(text: &str) -> Vec<Anchor> {
+    let bytes = text.as_bytes();
+    let mut anchors = Vec::with_capacity(bytes.len() / build::PIECE + 1);
+    let mut at = 0;
+    while at < bytes.len() {
+        anchors.push(Anchor {
+            raw: at as u64,
+            text: at as u64,
+        });
+        match build::cut(super::charset::UTF_8, &bytes[at..], build::PIECE) {
+            Some(end) => at += end,
+            None => break,
+        }
+    }
+    anchors
+}
+
+fn finish(text: String, anchors: Vec<Anchor>, choice: Choice) -> Document {
+    let body = gutenberg::body(&text);
+    let blocks = blocks::detect(&text, body.clone());
+    Document {
+        text,
+        blocks,
+        body,
+        charset: choice.charset,
+        guess: choice.guess,
+        anchors,
+    }
+}
+
+/// The document of the `len` bytes `file` holds, read [`READ`] bytes at a time, so that
+/// no more than one copy of the text is ever held. The encoding is chosen as for the
+/// whole file: UTF-8 is checked as it streams, and a byte that is not UTF-8, or
+/// ISO-2022-JP's escapes in an ASCII text, start the reading again in what they show.
+pub fn stream<R: Read + Seek>(
+    file: &mut R,
+    len: u64,
+    forced: Option<Charset>,
+    progress: &mut impl Progress,
+) -> Result<Document, StreamError> {
+    stream_in(file, len, forced, progress, (READ, build::PIECE))
+}
+
+/// [`stream`], reading `sizes.0` bytes at a time into pieces of about `sizes.1`.
+fn stream_in<R: Read + Seek>(
+    file: &mut R,
+    len: u64,
+    forced: Option<Charset>,
+    progress: &mut impl Progress,
+    sizes: (usize, usize),
+) -> Result<Document, StreamError> {
+    let head = read_at(file, 0, sizes.0.max(decode::SNIFF + 1024))?;
+    let mut choice = decode::choose(&head, len as usize, forced)?;
+    loop {
+        match stream_as(file, len, &choice, progress, sizes)? {
+            Ok((text, anchors)) => return Ok(finish(text, anchors, choice)),
+            Err(Restart::NotUtf8(at)) => {
+                let from = at.saturating_sub(1024);
+                let sample = read_at(file, from, (at - from) as usize + decode::SNIFF)?;
+                let last = from + sample.len() as u64 >= len;
+                let guess = decode::guess_at(&sample, (at - from) as usize, last);
+                choice = Choice {
+                    charset: guess.candidates[0],
+                    bom: 0,
+                    guess,
+                    provisional: false,
+                };
+            }
+            Err(Restart::Iso2022Jp) => {
+                choice = Choice {
+                    charset: Charset::Web(encoding_rs::ISO_2022_JP),
+                    bom: 0,
+                    guess: Guess::default(),
+                    provisional: false,
+                };
+            }
+        }
+    }
+}
+
+/// Why a streamed reading must start again in another encoding.
+enum Restart {
+    NotUtf8(u64),
+    Iso2022Jp,
+}
+
+type Built = (String, Vec<Anchor>);
+
+fn stream_as<R: Read + Seek>(
+    file: &mut R,
+    len: u64,
+    choice: &Choice,
+    progress: &mut impl Progress,
+    (read, piece): (usize, usize),
+) -> io::Result<Result<Built, Restart>> {
+    let strict = choice.provisional;
+    let mut b = Builder::new(choice.charset, choice.bom as u64, strict).with_piece(piece);
+    b.reserve(usize::try_from(len).unwrap_or(0));
+    file.seek(SeekFrom::Start(choice.bom as u64))?;
+    let mut buf = vec![0; read];
+    let mut done = choice.bom as u64;
+    loop {
+        let n = read_full(file, &mut buf)?;
+        if n == 0 {
+            break;
+        }
+        done += n as u64;
+        if let Err(NotUtf8 { at }) = b.feed(&buf[..n]) {
+            return Ok(Err(Restart::NotUtf8(at)));
+        }
+        progress.read(done.min(len), len);
+    }
+    if b.was_iso_2022_jp() {
+        return Ok(Err(Restart::Iso2022Jp));
+    }
+    Ok(b.finish().map_err(|e| Restart::NotUtf8(e.at)))
+}
+
+/// Reads until `buf` is full or the file ends; returns how many bytes were read.
+pub(super) fn read_full(file: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match file.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
+}
+
+/// Up to `len` bytes of `file` from byte `at`.
+pub fn read_at<R: Read + Seek>(file: &mut R, at: u64, len: usize) -> io::Result<Vec<u8>> {
+    file.seek(SeekFrom::Start(at))?;
+    let mut buf = vec![0; len];
+    let n = read_full(file, &mut buf)?;
+    buf.truncate(n);
+    Ok(buf)
+}
+
+/// A window of a file: `bytes`, read from the file starting at `anchor.raw`, decoded as
+/// `charset`. Its text is exactly the whole text's from `anchor.text` on (for as many
+/// whole lines as `bytes` holds); offsets in the returned document are relative to it.
+/// `ends_file`: `bytes` run to the end of the file (else a cut last line is left out).
+pub fn window(bytes: &[u8], charset: Charset, ends_file: bool) -> Document {
+    let mut b = Builder::new(charset, 0, false);
+    let end = if ends_file {
+        bytes.len()
+    } else {
+        last_break(charset, bytes)
+    };
+    let built = b.feed(&bytes[..end]).and_then(|()| b.finish());
+    let (text, anchors) = built.unwrap_or_default();
+    finish(
+        text,
+        anchors,
+        Choice {
+            charset,
+            bom: 0,
+            guess: Guess::default(),
+            provisional: false,
+        },
+    )
+}
+
+/// Where a window of `bytes` should end: after the last blank line in its last quarter
+/// (so that no paragraph is cut in two), else after its last line end.
+pub(super) fn last_break(charset: Charset, bytes: &[u8]) -> usize {
+    let quarter = bytes.len() - bytes.len() / 4;
+    let single_byte_lf = build::cut(charset, b"\n", 1) == Some(1);
+    if single_byte_lf {
+        if let Some(p) = memchr::memmem::rfind(&bytes[quarter..], b"\n\n") {
+            return quarter + p + 2;
+        }
+        if let Some(p) = memchr::memmem::rfind(&bytes[quarter..], b"\n\r\n") {
+            return quarter + p + 3;
+        }
+    }
+    build::cut(charset, bytes, bytes.len()).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::io::Cursor;
+
+    /// The text before pieces: decoded whole, then normalised whole.
+    fn reference(bytes: &[u8], forced: Option<Charset>) -> (String, Charset) {
+        let d = decode::decode(bytes, forced).unwrap();
+        (normalise::normalise(&d.text), d.charset)
+    }
+
+    fn story() -> impl Strategy<Value = String> {
+        let line = prop::collection::vec(
+            prop_oneof![
+                Just("word".to_owned()),
+                Just(" ".to_owned()),
+                Just("\t".to_owned()),
+                Just("é".to_owned()),
+                Just("日本".to_owned()),
+                Just("\x1b[1m".to_owned()),
+                Just("\u{feff}".to_owned()),
+                Just("\x0c".to_owned()),
+                Just("a\x08_".to_owned()),
+                Just("\r".to_owned()),
+            ],
+            0..12,
+        )
+        .prop_map(|parts| parts.concat());
+        let end = prop_oneof![Just("\n"), Just("\r\n"), Just("\n\n")];
+        prop::collection::vec((line, end), 0..60)
+            .prop_map(|lines| lines.into_iter().map(|(l, e)| l + e).collect::<String>())
+    }
+
+    fn encoded(text: &str, how: u8) -> (Vec<u8>, Option<Charset>) {
+        match how % 5 {
+            0 => (text.as_bytes().to_vec(), None),
+            1 => ([b"\xef\xbb\xbf".as_slice(), text.as_bytes()].concat(), None),
+            2 => {
+                let (b, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+                (
+                    b.into_owned(),
+                    Some(Charset::Web(encoding_rs::WINDOWS_1252)),
+                )
+            }
+            3 => {
+                let (b, _, _) = encoding_rs::SHIFT_JIS.encode(text);
+                (b.into_owned(), Some(Charset::Web(encoding_rs::SHIFT_JIS)))
+            }
+            _ => {
+                let mut b = vec![0xff, 0xfe];
+                for u in text.encode_utf16() {
+                    b.extend_from_slice(&u.to_le_bytes());
+                }
+                (b, None)
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Streamed in any read and piece sizes, the text is the one decoding and
+        /// normalising the whole file give; and a window read from any anchor is exactly
+        /// the whole text from that anchor on.
+        #[test]
+        fn pieces_streams_and_windows_agree_with_one_pass(
+            text in story(),
+            how in 0u8..5,
+            read in 1usize..300,
+            piece in 1usize..200,
+        ) {
+            let (bytes, forced) = encoded(&text, how);
+            let (want, charset) = reference(&bytes, forced);
+            let whole = whole(bytes.clone(), forced).unwrap();
+            prop_assert_eq!(whole.text(), want.as_str());
+            prop_assert_eq!(whole.charset(), charset);
+            let mut file = Cursor::new(bytes.clone());
+            let len = bytes.len() as u64;
+            let streamed = stream_in(&mut file, len, forced, &mut (), (read, piece)).unwrap();
+            prop_assert_eq!(streamed.text(), want.as_str());
+            for a in &streamed.anchors {
+                let from = &bytes[a.raw as usize..];
+                let w = window(from, charset, true);
+                prop_assert_eq!(w.text(), &want[a.text as usize..]);
+                // A window cut short holds whole lines of the same text.
+                let cut = window(&from[..from.len() / 2], charset, false);
+                prop_assert!(want[a.text as usize..].starts_with(cut.text()));
+            }
+        }
+    }
+
+    #[test]
+    fn a_late_byte_that_is_not_utf8_restarts_the_stream_in_a_legacy_encoding() {
+        let mut bytes = "plain English line\r\n".repeat(5000).into_bytes();
+        bytes.extend_from_slice(b"caf\xe9 cr\xe8me br\xfbl\xe9e\r\n");
+        let want = whole(bytes.clone(), None).unwrap();
+        let len = bytes.len() as u64;
+        let got = stream_in(&mut Cursor::new(bytes), len, None, &mut (), (4096, 1000)).unwrap();
+        assert_eq!(got.charset(), want.charset());
+        assert_eq!(got.text(), want.text());
+        assert!(got.text().ends_with("café crème brûlée\n"));
+    }
+}

@@ -1,0 +1,145 @@
+//! A file read as consecutive windows, for work that goes through a story once, in
+//! order (`--print`).
+
+use super::decode::{self, Choice, LoadError};
+use super::load::{last_break, read_full, window, READ};
+use super::{Charset, Document};
+use std::io::{self, Read};
+
+/// A file read as consecutive windows (see [`super::load::window`]), each cut after a blank line where
+/// there is one, for work that goes through a story once in order (`--print`): memory
+/// stays at one window whatever the size of the file.
+pub struct Windows<R> {
+    file: R,
+    len: u64,
+    choice: Choice,
+    pending: Vec<u8>,
+    /// Bytes of the file read so far.
+    read: u64,
+    size: usize,
+    started: bool,
+}
+
+/// Size of the first window: small, so that the first lines come at once.
+const FIRST_WINDOW: usize = 64 << 10;
+
+impl<R: Read> Windows<R> {
+    /// Windows of `file` (`len` bytes), whose first bytes are `head` (already read from
+    /// it), in the encoding chosen from them (or `forced`).
+    pub fn new(
+        file: R,
+        len: u64,
+        head: Vec<u8>,
+        forced: Option<Charset>,
+    ) -> Result<Self, LoadError> {
+        let choice = decode::choose(&head, len as usize, forced)?;
+        let read = head.len() as u64;
+        let pending = head[choice.bom..].to_vec();
+        Ok(Self {
+            file,
+            len,
+            choice,
+            pending,
+            read,
+            size: FIRST_WINDOW,
+            started: false,
+        })
+    }
+
+    /// The encoding the windows are read in (it can change once, at the first byte that
+    /// is not UTF-8 in a file taken for UTF-8).
+    pub fn charset(&self) -> Charset {
+        self.choice.charset
+    }
+
+    fn fill(&mut self) -> io::Result<bool> {
+        let want = self.size.saturating_sub(self.pending.len());
+        if want == 0 {
+            return Ok(false);
+        }
+        let at = self.pending.len();
+        self.pending.resize(at + want, 0);
+        let n = read_full(&mut self.file, &mut self.pending[at..])?;
+        self.pending.truncate(at + n);
+        self.read += n as u64;
+        Ok(n < want)
+    }
+}
+
+impl<R: Read> Iterator for Windows<R> {
+    type Item = io::Result<Document>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let ended = match self.fill() {
+            Ok(ended) => ended || self.read >= self.len,
+            Err(e) => return Some(Err(e)),
+        };
+        if self.pending.is_empty() && (ended || self.started) {
+            return None;
+        }
+        self.started = true;
+        self.size = READ;
+        let cut = match ended {
+            true => self.pending.len(),
+            false => last_break(self.choice.charset, &self.pending),
+        };
+        let cut = if cut == 0 { self.pending.len() } else { cut };
+        let bytes: Vec<u8> = self.pending.drain(..cut).collect();
+        if self.choice.provisional {
+            if let Err(e) = std::str::from_utf8(&bytes) {
+                if e.error_len().is_some() {
+                    let bad = e.valid_up_to();
+                    let from = bad.saturating_sub(1024);
+                    let guess = decode::guess_at(&bytes[from..], bad - from, ended);
+                    self.choice.charset = guess.candidates[0];
+                    self.choice.provisional = false;
+                }
+            }
+        }
+        Some(Ok(window(&bytes, self.choice.charset, true)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Cursor;
+
+    fn windows(bytes: &[u8]) -> Vec<Document> {
+        let head = bytes[..bytes.len().min(8192)].to_vec();
+        let rest = Cursor::new(bytes[head.len()..].to_vec());
+        Windows::new(rest, bytes.len() as u64, head, None)
+            .unwrap()
+            .collect::<io::Result<Vec<_>>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn windows_are_cut_after_blank_lines_and_join_to_the_whole_text() {
+        let para = "A line of a paragraph that wraps at about seventy columns or so,\r\n\
+                    and its second line, which ends it.\r\n\r\n";
+        let raw = para.repeat(3000);
+        let docs = windows(raw.as_bytes());
+        assert!(docs.len() >= 2, "{} windows", docs.len());
+        let joined: String = docs.iter().map(Document::text).collect();
+        assert_eq!(joined, super::super::normalise::normalise(&raw));
+        for doc in &docs[..docs.len() - 1] {
+            assert!(doc.text().ends_with("\n\n"), "cut inside a paragraph");
+        }
+    }
+
+    #[test]
+    fn a_late_byte_that_is_not_utf8_switches_the_rest_to_a_legacy_encoding() {
+        let mut raw = "Plain English prose, line after line.\n\n"
+            .repeat(5000)
+            .into_bytes();
+        raw.extend_from_slice(b"Un caf\xe9 cr\xe8me.\n");
+        let docs = windows(&raw);
+        let last = docs.last().unwrap().text();
+        assert!(
+            last.ends_with("Un café crème.\n"),
+            "{:?}",
+            &last[last.len() - 30..]
+        );
+    }
+}

@@ -1,0 +1,547 @@
+//! Stories that are not a plain file read as it is: standard input (`dogear -`, or
+//! `cmd | dogear`) and files compressed with gzip, bzip2, xz or zstd. Shell code.
+//!
+//! Both are read whole into memory, decompressed, with the same binary probe as a file
+//! (see [`crate::storyfile`]): input that is not text is refused after its first 8 KB of
+//! decompressed bytes, so a gigabyte of zeros squeezed into a kilobyte costs nothing.
+//! A book's identity is the fingerprint of the decompressed bytes, so `story.txt`,
+//! `story.txt.gz` and the same story piped in share one place.
+//!
+//! Formats are told by their magic bytes (a `.gz` renamed `.txt` still opens), and by
+//! the extension only when the magic is not there, so that a damaged `.gz` is reported as
+//! damaged gzip rather than as binary text.
+
+use crate::document::{Charset, Document, LoadError};
+use crate::storyfile::{self, ReadError};
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// The most decompressed bytes a story may have (2 GiB): a bound on what a small
+/// compressed file (or an endless pipe of text) can make dogear allocate. Far above any
+/// book, and above the biggest file the reader is benchmarked on.
+pub const LIMIT: u64 = 2 << 30;
+
+/// The story's name for standard input, when the story has no title of its own.
+pub const STDIN_NAME: &str = "standard input";
+
+/// The folder named in the path that a piped story's saved state keeps: one per
+/// fingerprint, under `/dev/null` so it never exists. A path shared by every piped story
+/// would make the store take a new piped story for an edited version of the last one.
+const PIPED: &str = "/dev/null/dogear-stdin";
+
+/// A compression format dogear reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Gzip,
+    Bzip2,
+    Xz,
+    Zstd,
+}
+
+impl Format {
+    /// Every format, in the order their magic bytes are tried.
+    pub const ALL: [Format; 4] = [Format::Gzip, Format::Bzip2, Format::Xz, Format::Zstd];
+
+    /// The format's usual name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Gzip => "gzip",
+            Format::Bzip2 => "bzip2",
+            Format::Xz => "xz",
+            Format::Zstd => "zstd",
+        }
+    }
+
+    /// The file name extension, without its dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Gzip => "gz",
+            Format::Bzip2 => "bz2",
+            Format::Xz => "xz",
+            Format::Zstd => "zst",
+        }
+    }
+
+    /// The format whose magic bytes `head` starts with. `head` needs [`MAGIC_LEN`] bytes
+    /// for bzip2, whose three-letter signature alone (`BZh`) could start a story.
+    pub fn sniff(head: &[u8]) -> Option<Format> {
+        const BZIP2_BLOCK: [u8; 6] = [0x31, 0x41, 0x59, 0x26, 0x53, 0x59];
+        const BZIP2_END: [u8; 6] = [0x17, 0x72, 0x45, 0x38, 0x50, 0x90];
+        if head.starts_with(&[0x1f, 0x8b]) {
+            Some(Format::Gzip)
+        } else if head.starts_with(&[0xfd, b'7', b'z', b'X', b'Z', 0]) {
+            Some(Format::Xz)
+        } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+            Some(Format::Zstd)
+        } else if head.len() >= MAGIC_LEN
+            && head.starts_with(b"BZh")
+            && (b'1'..=b'9').contains(&head[3])
+            && (head[4..10] == BZIP2_BLOCK || head[4..10] == BZIP2_END)
+        {
+            Some(Format::Bzip2)
+        } else {
+            None
+        }
+    }
+
+    /// The format the name of `path` says, if any (`story.txt.gz`: gzip).
+    pub fn from_extension(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?;
+        Format::ALL
+            .into_iter()
+            .find(|f| ext.eq_ignore_ascii_case(f.extension()))
+    }
+}
+
+/// Bytes enough to tell every format apart.
+pub const MAGIC_LEN: usize = 10;
+
+/// Where a story comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file read as it is (or anything that is not a readable regular file: the
+    /// plain path reports why it cannot be opened).
+    File(PathBuf),
+    /// Standard input.
+    Stdin,
+    /// A compressed regular file.
+    Compressed(PathBuf, Format),
+}
+
+/// What `path` names: `-` is standard input; a regular file is compressed when its
+/// first bytes are a format's magic, or when they cannot be read and its name ends in
+/// a format's extension. Only a regular file is opened (never a FIFO), and only its
+/// first [`MAGIC_LEN`] bytes are read.
+pub fn classify(path: &Path) -> Input {
+    if path.as_os_str() == "-" {
+        return Input::Stdin;
+    }
+    let sniffed = storyfile::open(path).ok().map(|file| {
+        let mut head = Vec::with_capacity(MAGIC_LEN);
+        let _ = file.take(MAGIC_LEN as u64).read_to_end(&mut head);
+        Format::sniff(&head)
+    });
+    let format = match sniffed {
+        Some(found) => found.or_else(|| {
+            // Too short or damaged to carry the magic, but named as compressed.
+            Format::from_extension(path)
+        }),
+        // Missing or not a regular file: the plain path says why.
+        None => None,
+    };
+    match format {
+        Some(format) => Input::Compressed(path.to_owned(), format),
+        None => Input::File(path.to_owned()),
+    }
+}
+
+/// Whether standard input holds a story to read when no path is given: a pipe, a
+/// socket or a redirected regular file, not a terminal nor a device such as
+/// `/dev/null` (what scripts and CI give a program that reads nothing).
+pub fn stdin_has_story() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(fd) = io::stdin().as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        std::fs::File::from(fd)
+            .metadata()
+            .map(|m| {
+                let kind = m.file_type();
+                kind.is_fifo() || kind.is_file() || kind.is_socket()
+            })
+            .unwrap_or(false)
+    }
+    #[cfg(not(unix))]
+    {
+        use std::io::IsTerminal;
+        !io::stdin().is_terminal()
+    }
+}
+
+/// Why a story could not be had from an [`Input`]; every message names the input.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("cannot open {}: {}", .0, crate::store::reason(.1))]
+    Open(String, io::Error),
+    #[error("{1}: {0}")]
+    Load(String, LoadError),
+    #[error("cannot read {name} as {}: {}", .format.name(), corruption(.error))]
+    Corrupt {
+        name: String,
+        format: Format,
+        error: io::Error,
+    },
+    #[error("{} is larger than {} GiB once decompressed, more than dogear reads", .0, LIMIT >> 30)]
+    TooBig(String),
+}
+
+/// What went wrong inside compressed data, in words.
+fn corruption(error: &io::Error) -> String {
+    if error.kind() == io::ErrorKind::UnexpectedEof {
+        "the data ends too soon (a truncated file?)".into()
+    } else {
+        format!("the data is damaged ({})", crate::store::reason(error))
+    }
+}
+
+/// How `input` is named in messages.
+pub fn name(input: &Input) -> String {
+    match input {
+        Input::File(path) | Input::Compressed(path, _) => path.display().to_string(),
+        Input::Stdin => STDIN_NAME.into(),
+    }
+}
+
+/// The file name a story's title falls back to (see [`crate::library::title_of`]):
+/// a compressed file's name without its compression extension.
+pub fn file_name(input: &Input) -> String {
+    let name = |path: &Path| {
+        path.file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    };
+    match input {
+        Input::File(path) => name(path),
+        Input::Compressed(path, _) => name(&path.with_extension("")),
+        Input::Stdin => STDIN_NAME.into(),
+    }
+}
+
+/// The path a story's saved state records: the file, or for standard input a path of
+/// its own made from its `fingerprint` (which never exists, so the library shows the
+/// story as missing until it is piped in again).
+pub fn state_path(input: &Input, fingerprint: &str) -> PathBuf {
+    match input {
+        Input::File(path) | Input::Compressed(path, _) => {
+            path.canonicalize().unwrap_or_else(|_| path.clone())
+        }
+        Input::Stdin => Path::new(PIPED).join(fingerprint),
+    }
+}
+
+/// All the (decompressed) bytes of `input`, refused as binary after the first
+/// [`storyfile::PROBE`] of them when they are not text in `forced` (or any detected
+/// encoding), and refused past [`LIMIT`]. Standard input is decompressed too when it
+/// starts with a format's magic (`curl .../story.txt.gz | dogear`).
+pub fn read_all(input: &Input, forced: Option<Charset>) -> Result<Vec<u8>, Error> {
+    let name = name(input);
+    match input {
+        Input::File(path) => storyfile::read(path, forced).map_err(|e| match e {
+            ReadError::Io(e) => Error::Open(name, e),
+            ReadError::Load(e) => Error::Load(name, e),
+        }),
+        Input::Stdin => read_stream(io::stdin().lock(), None, &name, forced),
+        Input::Compressed(path, format) => {
+            let file = storyfile::open(path).map_err(|e| Error::Open(name.clone(), e))?;
+            read_stream(BufReader::new(file), Some(*format), &name, forced)
+        }
+    }
+}
+
+/// Reads `source` whole, decompressed as `format` (or as its magic bytes say when no
+/// format is given).
+pub fn read_stream(
+    mut source: impl BufRead,
+    format: Option<Format>,
+    name: &str,
+    forced: Option<Charset>,
+) -> Result<Vec<u8>, Error> {
+    // A pipe may hand over its first bytes a few at a time: read the whole magic.
+    let mut head = Vec::with_capacity(MAGIC_LEN);
+    (&mut source)
+        .take(MAGIC_LEN as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| Error::Open(name.into(), e))?;
+    let format = format.or_else(|| Format::sniff(&head));
+    let source = io::Cursor::new(head).chain(source);
+    let corrupt = |format, error| Error::Corrupt {
+        name: name.into(),
+        format,
+        error,
+    };
+    let reader: Box<dyn Read + '_> = match format {
+        None => Box::new(source),
+        Some(format) => decoder(source, format).map_err(|e| corrupt(format, e))?,
+    };
+    let mut bytes = Vec::new();
+    match storyfile::read_checked(reader.take(LIMIT + 1), forced, 0, &mut bytes) {
+        Ok(()) => {}
+        Err(ReadError::Load(e)) => return Err(Error::Load(name.into(), e)),
+        Err(ReadError::Io(e)) => {
+            return Err(match format {
+                Some(format) => corrupt(format, e),
+                None => Error::Open(name.into(), e),
+            })
+        }
+    }
+    if bytes.len() as u64 > LIMIT {
+        return Err(Error::TooBig(name.into()));
+    }
+    Ok(bytes)
+}
+
+/// A reader of the decompressed bytes of `source`. Concatenated members (gzip, bzip2),
+/// streams (xz) and frames (zstd) are read one after the other, as their command-line
+/// tools do.
+fn decoder<'a>(source: impl BufRead + 'a, format: Format) -> io::Result<Box<dyn Read + 'a>> {
+    Ok(match format {
+        Format::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(source)),
+        Format::Bzip2 => Box::new(bzip2::bufread::MultiBzDecoder::new(source)),
+        // A memory limit for the dictionary a damaged or hostile header may ask for:
+        // `xz -9` needs 64 MiB.
+        Format::Xz => Box::new(lzma_rust2::XzReader::new_mem_limit(
+            source,
+            true,
+            XZ_MEMORY_KB,
+        )),
+        Format::Zstd => Box::new(ZstdFrames::new(source)?),
+    })
+}
+
+/// The most memory (KiB) an xz block may ask for: 256 MiB.
+const XZ_MEMORY_KB: u32 = 256 * 1024;
+
+/// The frames of a zstd stream one after another (ruzstd's decoder reads one frame).
+struct ZstdFrames<R: BufRead> {
+    frame: Option<ruzstd::decoding::StreamingDecoder<R, ruzstd::decoding::FrameDecoder>>,
+}
+
+impl<R: BufRead> ZstdFrames<R> {
+    fn new(source: R) -> io::Result<Self> {
+        let frame = ruzstd::decoding::StreamingDecoder::new(source).map_err(io::Error::other)?;
+        Ok(Self { frame: Some(frame) })
+    }
+}
+
+impl<R: BufRead> Read for ZstdFrames<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let Some(frame) = &mut self.frame else {
+                return Ok(0);
+            };
+            let n = frame.read(buf)?;
+            if n > 0 || buf.is_empty() {
+                return Ok(n);
+            }
+            let mut source = self.frame.take().map(|f| f.into_inner()).expect("a frame");
+            if source.fill_buf()?.is_empty() {
+                return Ok(0);
+            }
+            self.frame =
+                Some(ruzstd::decoding::StreamingDecoder::new(source).map_err(io::Error::other)?);
+        }
+    }
+}
+
+/// A story from a non-plain [`Input`], decoded, with what it is known by.
+pub struct Story {
+    pub doc: Document,
+    /// The fingerprint of the decompressed bytes ([`crate::fingerprint::of_bytes`]).
+    pub fingerprint: String,
+    /// The path its saved state records ([`state_path`]).
+    pub path: PathBuf,
+    /// Its title ([`crate::library::title_of`], falling back on [`file_name`]).
+    pub title: String,
+}
+
+/// Reads, decodes and names the story from `input`. `encoding` is the one to decode in
+/// given the fingerprint (`--encoding`, else the one remembered for the book).
+pub fn open(
+    input: &Input,
+    flag: Option<Charset>,
+    encoding: impl FnOnce(&str) -> Option<Charset>,
+) -> Result<Story, Error> {
+    let bytes = read_all(input, flag)?;
+    let fingerprint = crate::fingerprint::of_bytes(&bytes);
+    let forced = encoding(&fingerprint);
+    let doc = Document::from_vec(bytes, forced).map_err(|e| Error::Load(name(input), e))?;
+    let title = crate::library::title_of(doc.text(), &file_name(input));
+    Ok(Story {
+        path: state_path(input, &fingerprint),
+        fingerprint,
+        doc,
+        title,
+    })
+}
+
+/// Reads and decodes the story from `input` (for `--print` and `--toc`).
+pub fn load(input: &Input, encoding: Option<Charset>) -> Result<Document, Error> {
+    Ok(open(input, encoding, |_| encoding)?.doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    const STORY: &str = "The Quay\n\nIt rained on the quay all night, and nobody came.\n";
+
+    fn compress(format: Format, bytes: &[u8]) -> Vec<u8> {
+        match format {
+            Format::Gzip => {
+                let mut enc =
+                    flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+                enc.write_all(bytes).unwrap();
+                enc.finish().unwrap()
+            }
+            Format::Bzip2 => {
+                let mut enc =
+                    bzip2::write::BzEncoder::new(Vec::new(), bzip2::Compression::default());
+                enc.write_all(bytes).unwrap();
+                enc.finish().unwrap()
+            }
+            Format::Xz => {
+                let options = lzma_rust2::XzOptions::with_preset(1);
+                let mut enc = lzma_rust2::XzWriter::new(Vec::new(), options).unwrap();
+                enc.write_all(bytes).unwrap();
+                enc.finish().unwrap()
+            }
+            Format::Zstd => ruzstd::encoding::compress_to_vec(
+                bytes,
+                ruzstd::encoding::CompressionLevel::Fastest,
+            ),
+        }
+    }
+
+    fn read(bytes: &[u8], format: Option<Format>) -> Result<Vec<u8>, Error> {
+        read_stream(bytes, format, "test", None)
+    }
+
+    #[test]
+    fn every_format_is_told_by_its_magic_and_decompressed() {
+        for format in Format::ALL {
+            let packed = compress(format, STORY.as_bytes());
+            assert_eq!(Format::sniff(&packed), Some(format), "{format:?}");
+            // Told by the magic alone, as on standard input...
+            assert_eq!(read(&packed, None).unwrap(), STORY.as_bytes(), "{format:?}");
+            // ...and as a file classified before.
+            let got = read(&packed, Some(format)).unwrap();
+            assert_eq!(got, STORY.as_bytes(), "{format:?}");
+        }
+    }
+
+    #[test]
+    fn plain_text_is_not_taken_for_compressed_data() {
+        for text in [
+            STORY,
+            "",
+            "BZh",
+            "BZh9 is what the bzip2 magic looks like, and this is a story.",
+            "\u{feff}Title: Emma",
+        ] {
+            assert_eq!(Format::sniff(text.as_bytes()), None, "{text:?}");
+            assert_eq!(read(text.as_bytes(), None).unwrap(), text.as_bytes());
+        }
+    }
+
+    #[test]
+    fn concatenated_members_and_frames_are_read_whole() {
+        for format in Format::ALL {
+            let mut packed = compress(format, b"first half, ");
+            packed.extend(compress(format, b"second half\n"));
+            let got = read(&packed, None).unwrap();
+            assert_eq!(got, b"first half, second half\n", "{format:?}");
+        }
+    }
+
+    #[test]
+    fn damaged_or_truncated_data_is_an_error_naming_the_format_never_a_panic() {
+        let long = "It rained on the quay. ".repeat(2000);
+        for format in Format::ALL {
+            let packed = compress(format, long.as_bytes());
+            let truncated = &packed[..packed.len() / 2];
+            let mut flipped = packed.clone();
+            for i in (MAGIC_LEN..flipped.len()).step_by(7) {
+                flipped[i] ^= 0x5a;
+            }
+            for damaged in [truncated, &flipped[..], &packed[..MAGIC_LEN]] {
+                match read(damaged, None) {
+                    Err(err @ Error::Corrupt { .. }) => {
+                        let message = err.to_string();
+                        assert!(message.contains(format.name()), "{message}");
+                        assert!(!message.contains('\n'), "{message}");
+                    }
+                    Ok(bytes) => panic!("{format:?}: {} bytes from damaged data", bytes.len()),
+                    Err(err) => panic!("{format:?}: {err}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn compressed_binary_is_refused_after_its_first_8_kb_decompressed() {
+        // Sixteen megabytes of NULs squeezed into about sixteen kilobytes: refused long
+        // before they are all decompressed.
+        let zeros = vec![0u8; 16 << 20];
+        let packed = compress(Format::Gzip, &zeros);
+        let err = read(&packed, None).unwrap_err();
+        assert!(matches!(err, Error::Load(_, LoadError::Binary)), "{err}");
+        let plain = read(&zeros[..20_000], None).unwrap_err();
+        assert!(
+            matches!(plain, Error::Load(_, LoadError::Binary)),
+            "{plain}"
+        );
+    }
+
+    #[test]
+    fn classify_goes_by_magic_then_by_extension() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, bytes: &[u8]| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            path
+        };
+        assert_eq!(classify(Path::new("-")), Input::Stdin);
+        let plain = write("story.txt", STORY.as_bytes());
+        assert_eq!(classify(&plain), Input::File(plain.clone()));
+        for format in Format::ALL {
+            let packed = compress(format, STORY.as_bytes());
+            let named = write(&format!("story.txt.{}", format.extension()), &packed);
+            assert_eq!(classify(&named), Input::Compressed(named.clone(), format));
+            let misnamed = write(&format!("{format:?}.txt"), &packed);
+            assert_eq!(
+                classify(&misnamed),
+                Input::Compressed(misnamed.clone(), format)
+            );
+            // Named compressed but without the magic: read as that format, so that
+            // the error says the data is damaged.
+            let damaged = write(&format!("bad.{}", format.extension()), b"not it");
+            assert_eq!(
+                classify(&damaged),
+                Input::Compressed(damaged.clone(), format)
+            );
+            let err = read_all(&classify(&damaged), None).unwrap_err();
+            assert!(matches!(err, Error::Corrupt { .. }), "{err}");
+        }
+        // Missing files and folders go the plain way, which says why they cannot open.
+        let missing = dir.path().join("gone.txt.gz");
+        assert_eq!(classify(&missing), Input::File(missing.clone()));
+        assert_eq!(classify(dir.path()), Input::File(dir.path().to_owned()));
+    }
+
+    #[test]
+    fn a_compressed_story_has_the_identity_and_title_of_its_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "It rained on the quay all night, and nobody came to see it.\n";
+        let path = dir.path().join("the-quay.txt.gz");
+        std::fs::write(&path, compress(Format::Gzip, text.as_bytes())).unwrap();
+        let story = open(&classify(&path), None, |_| None).unwrap();
+        assert_eq!(
+            story.fingerprint,
+            crate::fingerprint::of_bytes(text.as_bytes())
+        );
+        assert_eq!(story.title, "the-quay");
+        assert_eq!(story.path, path.canonicalize().unwrap());
+    }
+
+    #[test]
+    fn piped_stories_keep_their_state_under_a_path_of_their_own() {
+        let one = state_path(&Input::Stdin, "aaaa");
+        let two = state_path(&Input::Stdin, "bbbb");
+        assert_ne!(one, two);
+        assert!(!one.exists());
+        assert_eq!(file_name(&Input::Stdin), STDIN_NAME);
+    }
+}

@@ -1,0 +1,336 @@
+//! Opening a big story at once: shell code (files, a thread, the clock).
+//!
+//! A story of at least [`LAZY_FROM`] bytes is not read whole before the first page. The
+//! window of the file around the saved place (or its start) is read and shown at once —
+//! the saved place carries the file offset and text offset of a line start before it
+//! (see [`crate::position::FilePlace`]), so the window is known to be the whole text's
+//! from that offset on — and a background thread streams the whole file meanwhile. When
+//! it is done the reader moves onto the whole story at the same place, the session
+//! starts (saving, bookmarks), and what waited for the whole story happens.
+
+use crate::app::Host;
+use crate::document::{decode, load, Charset, Document};
+use crate::reader::{Effect, Reader};
+use crate::session::{Loaded, Session};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::Instant;
+
+/// Stories at least this big open lazily; smaller ones are read whole at once (a few
+/// milliseconds).
+pub const LAZY_FROM: u64 = 4 << 20;
+
+/// Bytes of the file read for the first window: some hundreds of pages.
+const WINDOW: usize = 512 << 10;
+
+/// What the background reader says.
+enum News {
+    Progress(u8),
+    Done(Result<Document, String>),
+}
+
+/// A book being read: still opening (the reader on a window), or open; and its file,
+/// watched for changes while it is open.
+pub struct Book {
+    stage: Stage,
+    watch: Option<Watch>,
+}
+
+enum Stage {
+    Opening(Box<Opening>),
+    Open(Session),
+}
+
+/// The story's file as it was read, looked at again every [`WATCH_EVERY`]: a file that
+/// grew, shrank or was replaced is read again (in the background) and the reader stays
+/// on the same text.
+struct Watch {
+    path: PathBuf,
+    seen: Option<(u64, Option<std::time::SystemTime>)>,
+    checked: Instant,
+    forced: Option<Charset>,
+    rereading: Option<Receiver<News>>,
+}
+
+/// How often the story's file is looked at for changes.
+const WATCH_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+fn looked(path: &Path) -> Option<(u64, Option<std::time::SystemTime>)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()))
+}
+
+impl Watch {
+    fn new(path: &Path, forced: Option<Charset>) -> Self {
+        Self {
+            path: path.to_owned(),
+            seen: looked(path),
+            checked: Instant::now(),
+            forced,
+            rereading: None,
+        }
+    }
+
+    /// The story read again after its file changed, once it is ready.
+    fn poll(&mut self, now: Instant) -> Option<Result<Document, String>> {
+        if let Some(news) = &self.rereading {
+            return match news.try_recv() {
+                Ok(News::Done(doc)) => {
+                    self.rereading = None;
+                    Some(doc)
+                }
+                Ok(News::Progress(_)) | Err(TryRecvError::Empty) => None,
+                Err(TryRecvError::Disconnected) => {
+                    self.rereading = None;
+                    None
+                }
+            };
+        }
+        if now.duration_since(self.checked) < WATCH_EVERY {
+            return None;
+        }
+        self.checked = now;
+        let seen = looked(&self.path);
+        if seen.is_none() || seen == self.seen {
+            // Gone (moved or deleted while open): the text in memory is still good.
+            return None;
+        }
+        self.seen = seen;
+        let len = seen.map_or(0, |s| s.0);
+        self.rereading = Some(spawn(self.path.clone(), len, self.forced));
+        None
+    }
+}
+
+impl Book {
+    /// An open book; `file`: the story's file and the encoding forced on it, to watch.
+    pub fn open(session: Session, file: Option<(&Path, Option<Charset>)>) -> Self {
+        Self {
+            stage: Stage::Open(session),
+            watch: file.map(|(path, forced)| Watch::new(path, forced)),
+        }
+    }
+}
+
+/// The state of a book until its whole story is read.
+pub struct Opening {
+    news: Receiver<News>,
+    loaded: Option<Loaded>,
+    path: PathBuf,
+    /// The reader moved while on the window.
+    moved: bool,
+}
+
+/// Opens the story at `path` (`len` bytes, a regular file) on a window, and starts
+/// reading the whole of it in the background. `Err` when the story cannot be read (the
+/// caller says why, as for a story read whole).
+pub fn open(
+    path: &Path,
+    len: u64,
+    forced: Option<Charset>,
+    loaded: Loaded,
+    size: (u16, u16),
+    max_width: u16,
+) -> Result<(Reader, Book), load::StreamError> {
+    let mut file = crate::storyfile::open(path)?;
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let place = loaded.state.place.as_ref().map(|p| p.anchor.clone());
+    // Where the window starts: the saved place's line start, when it was read the way
+    // this story will be; else the start of the file.
+    let at_place = place.as_ref().and_then(|a| {
+        let file = a.file.as_ref()?;
+        let cs = Charset::parse(&file.encoding)?;
+        (forced.is_none_or(|f| f == cs) && file.raw < len).then_some((file.clone(), cs))
+    });
+    let windowed = at_place.is_some();
+    let (doc, base, title) = match at_place {
+        Some((fp, cs)) => {
+            let bytes = load::read_at(&mut file, fp.raw, WINDOW)?;
+            let ends = fp.raw + bytes.len() as u64 >= len;
+            let doc = load::window(&bytes, cs, ends);
+            let title = match loaded.state.title.is_empty() {
+                true => name.clone(),
+                false => loaded.state.title.clone(),
+            };
+            (doc, fp.text as usize, title)
+        }
+        None => {
+            let head = load::read_at(&mut file, 0, WINDOW)?;
+            let choice = decode::choose(&head, len as usize, forced)?;
+            let bytes = &head[choice.bom..];
+            let doc = load::window(bytes, choice.charset, head.len() as u64 >= len);
+            let title = crate::library::title_of(doc.text(), &name);
+            (doc, 0, title)
+        }
+    };
+    let total = match loaded.state.length {
+        0 => estimate(&doc, len, base),
+        n => n as usize,
+    };
+    let mut reader = Reader::new(doc, title, size, max_width);
+    reader.set_partial(base, total);
+    if let Some(anchor) = &place {
+        if windowed && anchor.offset >= base {
+            reader.go_to(anchor.offset - base);
+        }
+    }
+    let news = spawn(path.to_owned(), len, forced);
+    let opening = Opening {
+        news,
+        loaded: Some(loaded),
+        path: path.to_owned(),
+        moved: false,
+    };
+    let book = Book {
+        stage: Stage::Opening(Box::new(opening)),
+        watch: Some(Watch::new(path, forced)),
+    };
+    Ok((reader, book))
+}
+
+/// About how long the whole text of a `len`-byte file is, from a window of it.
+fn estimate(doc: &Document, len: u64, base: usize) -> usize {
+    base + doc.text().len().max(1) * (len as usize).max(1) / WINDOW.min(len as usize).max(1)
+}
+
+fn spawn(path: PathBuf, len: u64, forced: Option<Charset>) -> Receiver<News> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut last = 0;
+        let mut progress = |done: u64, of: u64| {
+            // Reading is about two thirds of the work; finding the blocks the rest.
+            let pct = (done * 66 / of.max(1)) as u8;
+            if pct != last {
+                last = pct;
+                let _ = tx.send(News::Progress(pct));
+            }
+        };
+        let doc = crate::storyfile::open(&path)
+            .map_err(load::StreamError::from)
+            .and_then(|mut file| load::stream(&mut file, len, forced, &mut progress))
+            .map_err(|e| e.to_string());
+        hold_if_asked();
+        let _ = tx.send(News::Done(doc));
+    });
+    rx
+}
+
+/// Lets the end-to-end tests see the window before the whole story replaces it: debug
+/// builds wait `DOGEAR_TEST_INDEX_DELAY_MS` before handing the whole story over.
+fn hold_if_asked() {
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    let delay = std::env::var("DOGEAR_TEST_INDEX_DELAY_MS").ok();
+    if let Some(ms) = delay.and_then(|d| d.parse().ok()) {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
+}
+
+impl Book {
+    /// What to say after the terminal is given back (see [`Session::farewell`]).
+    pub fn farewell(&self) -> Option<String> {
+        match &self.stage {
+            Stage::Open(session) => session.farewell(),
+            Stage::Opening(_) => None,
+        }
+    }
+
+    /// Takes the background reader's news; when the whole story is read, moves onto it.
+    /// `wait`: block until it is.
+    fn poll(&mut self, reader: &mut Reader, wait: bool) {
+        let Stage::Opening(opening) = &mut self.stage else {
+            return;
+        };
+        let done = loop {
+            let news = match wait {
+                true => opening.news.recv().map_err(|_| TryRecvError::Disconnected),
+                false => opening.news.try_recv(),
+            };
+            match news {
+                Ok(News::Progress(p)) => reader.set_progress(p),
+                Ok(News::Done(doc)) => break doc,
+                Err(TryRecvError::Empty) => return,
+                Err(TryRecvError::Disconnected) => break Err("the reading thread stopped".into()),
+            }
+        };
+        let doc = match done {
+            Ok(doc) => doc,
+            Err(err) => {
+                // The window stays; nothing is saved, so no place is lost either.
+                reader.say(format!("cannot read the rest of the story: {err}"));
+                return;
+            }
+        };
+        let moved = opening.moved;
+        let path = opening.path.clone();
+        let Some(loaded) = opening.loaded.take() else {
+            return;
+        };
+        let waiting = reader.whole(doc);
+        let place = reader.place();
+        let mut session = Session::start(loaded, &path, reader);
+        if moved {
+            // The reader moved on the window: that place, not the saved one.
+            reader.go_to(place);
+            session.effect(reader, Effect::PlaceChanged);
+        }
+        for action in waiting {
+            match reader.apply_waiting(action) {
+                Effect::None | Effect::Quit | Effect::Library => {}
+                effect => session.effect(reader, effect),
+            }
+        }
+        self.stage = Stage::Open(session);
+    }
+}
+
+impl Host for Book {
+    fn effect(&mut self, reader: &mut Reader, effect: Effect) {
+        match &mut self.stage {
+            Stage::Open(session) => session.effect(reader, effect),
+            Stage::Opening(opening) => opening.moved |= effect == Effect::PlaceChanged,
+        }
+    }
+
+    fn idle(&mut self, reader: &mut Reader, now: Instant) {
+        self.poll(reader, false);
+        let Stage::Open(session) = &mut self.stage else {
+            return;
+        };
+        if let Some(reread) = self.watch.as_mut().and_then(|w| w.poll(now)) {
+            match reread {
+                Ok(doc) => session.reload(reader, doc),
+                Err(err) => reader.say(format!(
+                    "the story's file changed and cannot be read: {err}"
+                )),
+            }
+        }
+        session.idle(reader, now);
+    }
+
+    fn finish(&mut self, reader: &mut Reader) {
+        // A place can only be saved on the whole story: wait for it (a few seconds for a
+        // gigabyte) when there is one to save; a reader who did not move loses nothing.
+        let wanted = match &self.stage {
+            Stage::Opening(opening) => {
+                opening.moved || reader.partial().is_some_and(|p| !p.waiting.is_empty())
+            }
+            Stage::Open(_) => false,
+        };
+        if wanted {
+            reader.say("saving your place…");
+        }
+        self.poll(reader, wanted);
+        if let Stage::Open(session) = &mut self.stage {
+            session.finish(reader);
+        }
+    }
+
+    fn busy(&self) -> bool {
+        matches!(self.stage, Stage::Opening(_))
+            || self.watch.as_ref().is_some_and(|w| w.rereading.is_some())
+    }
+}

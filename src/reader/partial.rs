@@ -1,0 +1,138 @@
+//! Reading a big story before all of it is read: the reader is on a window of the text
+//! (a stretch that starts at byte `base` of the whole), while the shell reads the rest in
+//! the background. Reading moves work at once; what needs the whole story (chapters,
+//! search, bookmarks, percent jumps, going past the window) waits for it and then happens.
+
+use super::{Action, Effect, Mode, Reader};
+use crate::document::Document;
+use crate::layout::Layout;
+use crate::position;
+
+/// The window the reader is on while the rest of the story is being read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Partial {
+    /// Byte of the whole text where the window's text starts.
+    pub base: usize,
+    /// About how long the whole text is (for the percent shown meanwhile).
+    pub total: usize,
+    /// How much of the story has been read, 0 to 100.
+    pub progress: u8,
+    /// Actions that need the whole story, in the order they came.
+    pub waiting: Vec<Action>,
+}
+
+impl Reader {
+    /// Puts the reader on a window of the story (see [`Partial`]).
+    pub fn set_partial(&mut self, base: usize, total: usize) {
+        self.partial = Some(Partial {
+            base,
+            total: total.max(base + self.doc.text().len()),
+            progress: 0,
+            waiting: Vec::new(),
+        });
+    }
+
+    /// The window the reader is on, while the story is still being read.
+    pub fn partial(&self) -> Option<&Partial> {
+        self.partial.as_ref()
+    }
+
+    /// The place as a byte of the whole text (the window's place plus its base).
+    pub fn whole_place(&self) -> usize {
+        self.place + self.partial.as_ref().map_or(0, |p| p.base)
+    }
+
+    /// How much of the story the background reading has done.
+    pub fn set_progress(&mut self, progress: u8) {
+        if let Some(p) = &mut self.partial {
+            p.progress = progress.min(99);
+        }
+    }
+
+    /// Whether `action` must wait for the whole story; if so it is kept for later.
+    pub(super) fn must_wait(&mut self, action: &Action) -> bool {
+        let Some(partial) = &self.partial else {
+            return false;
+        };
+        let reading = self.mode == Mode::Reading;
+        let forward = matches!(
+            action,
+            Action::PageDown | Action::HalfPageDown | Action::LineDown | Action::WheelDown
+        );
+        let backward = matches!(
+            action,
+            Action::PageUp | Action::HalfPageUp | Action::LineUp | Action::WheelUp
+        );
+        let first_line = self.doc.blocks().first().map_or(0, |b| b.range.start);
+        let wait = match action {
+            _ if forward => reading && self.at_end,
+            _ if backward => reading && partial.base > 0 && self.place <= first_line,
+            Action::Top => partial.base > 0,
+            Action::Bottom
+            | Action::Percent
+            | Action::SearchNext
+            | Action::SearchPrev
+            | Action::Chapters
+            | Action::NextChapter
+            | Action::PrevChapter
+            | Action::AddBookmark
+            | Action::Bookmarks
+            | Action::Encodings => reading,
+            Action::Submit => matches!(self.mode, Mode::Prompt(_)),
+            _ => false,
+        };
+        if wait {
+            let progress = partial.progress;
+            if let Some(p) = &mut self.partial {
+                p.waiting.push(action.clone());
+            }
+            self.say(format!("reading the whole story ({progress} %)…"));
+        }
+        wait
+    }
+
+    /// The whole story has been read: the reader moves onto it, at the same place, and
+    /// returns the actions that waited for it (for the shell to apply in order).
+    pub fn whole(&mut self, doc: Document) -> Vec<Action> {
+        let Some(partial) = self.partial.take() else {
+            return Vec::new();
+        };
+        let mut anchor = position::anchor(&self.doc, self.place);
+        anchor.offset += partial.base;
+        anchor.file = None;
+        let old_back = self.back.map(|b| b + partial.base);
+        self.doc = doc;
+        let (place, _) = position::refind(&anchor, &self.doc);
+        self.chapters = crate::toc::chapters(&self.doc);
+        self.layout = Layout::new(self.column().width);
+        self.place = self.layout.line_start(&self.doc, place);
+        self.back = old_back.map(|b| b.min(self.doc.text().len()));
+        self.hit = None;
+        if self
+            .message()
+            .is_some_and(|m| m.starts_with("reading the whole story"))
+        {
+            self.message = None;
+        }
+        self.refresh();
+        partial.waiting
+    }
+
+    /// Moves the reader onto another text of the same story (its file changed): the
+    /// place is kept as an offset, for the caller to find again by its quote.
+    pub fn replace_document(&mut self, doc: Document) {
+        self.doc = doc;
+        self.partial = None;
+        self.chapters = crate::toc::chapters(&self.doc);
+        self.layout = Layout::new(self.column().width);
+        self.place = position::floor_char_boundary(self.doc.text(), self.place);
+        self.back = None;
+        self.hit = None;
+        self.refresh();
+    }
+
+    /// Applies an action that waited for the whole story; returns its effect.
+    pub fn apply_waiting(&mut self, action: Action) -> Effect {
+        self.update(action)
+    }
+}

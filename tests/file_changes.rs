@@ -1,0 +1,100 @@
+//! The story's file changing while it is open: text appended appears, a file cut short
+//! is read as it now is (never a crash), and a replaced file keeps the reader on the same
+//! sentence.
+
+mod common;
+
+use common::Term;
+
+fn paragraphs(from: usize, to: usize) -> String {
+    (from..to)
+        .map(|i| {
+            format!("Paragraph number {i} says something about the harbour and the boats.\n\n")
+        })
+        .collect()
+}
+
+#[test]
+fn text_appended_to_the_open_story_appears() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("growing.txt");
+    std::fs::write(&path, paragraphs(0, 30)).unwrap();
+    let mut t = Term::start(
+        &[path.to_str().unwrap()],
+        80,
+        24,
+        &dir.path().join("c"),
+        dir.path(),
+    );
+    t.wait_for("the story", |s| s.contains("Paragraph number 0 "));
+    let mut more = paragraphs(0, 30);
+    more.push_str("A brand new ending was written while the story was open.\n");
+    std::fs::write(&path, more).unwrap();
+    t.wait_for("the file read again", |s| {
+        s.contains("changed and was read again")
+    });
+    t.send("G");
+    t.wait_for("the new ending", |s| s.contains("A brand new ending"));
+    t.send("q");
+    t.wait_exit();
+}
+
+#[test]
+fn a_story_cut_short_while_open_is_read_as_it_is_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shrinking.txt");
+    std::fs::write(&path, paragraphs(0, 400)).unwrap();
+    let mut t = Term::start(
+        &[path.to_str().unwrap()],
+        80,
+        24,
+        &dir.path().join("c"),
+        dir.path(),
+    );
+    t.wait_for("the story", |s| s.contains("Paragraph number 0 "));
+    t.send("90%");
+    t.wait_for("90 %", |s| s.contains("Paragraph number 36"));
+    std::fs::write(&path, paragraphs(0, 5)).unwrap();
+    let screen = t.wait_for("the file read again", |s| {
+        s.contains("changed and was read again")
+    });
+    assert!(screen.contains("Paragraph number"), "{screen}");
+    t.send("gG");
+    t.wait_for("the short story's end", |s| {
+        s.contains("Paragraph number 4 ")
+    });
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn a_replaced_story_keeps_the_reader_on_the_same_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("replaced.txt");
+    std::fs::write(&path, paragraphs(0, 200)).unwrap();
+    let mut t = Term::start(
+        &[path.to_str().unwrap()],
+        80,
+        24,
+        &dir.path().join("c"),
+        dir.path(),
+    );
+    t.wait_for("the story", |s| s.contains("Paragraph number 0 "));
+    t.send("50%");
+    let screen = t.wait_for("half-way", |s| !s.contains("Paragraph number 0 "));
+    let top = screen.lines().next().unwrap().trim().to_owned();
+    assert!(top.starts_with("Paragraph number"), "{screen}");
+    // A new version, written aside and renamed over the old (as editors and downloads
+    // do), with a preface that moves every offset.
+    let new = dir.path().join("replaced.txt.new");
+    let mut text = "A PREFACE ADDED LATER\n\n".repeat(30);
+    text.push_str(&paragraphs(0, 200));
+    std::fs::write(&new, text).unwrap();
+    std::fs::rename(&new, &path).unwrap();
+    t.wait_for("the file read again", |s| {
+        s.contains("changed and was read again")
+    });
+    assert_eq!(t.rows()[0].trim(), top, "the same sentence at the top");
+    t.send("q");
+    t.wait_exit();
+}

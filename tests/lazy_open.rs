@@ -1,0 +1,132 @@
+//! A big story opens on a window at once and is read whole in the background: the
+//! reader model on a window, and the real binary on a 6 MB file in a pty.
+
+mod common;
+
+use common::Term;
+use dogear::document::{load, Charset, Document};
+use dogear::reader::{Action, Mode, Reader};
+use std::time::Duration;
+
+/// A story of numbered chapters of hard-wrapped paragraphs, CRLF line ends.
+fn story(chapters: usize) -> String {
+    let mut s = String::new();
+    for c in 1..=chapters {
+        s.push_str(&format!("CHAPTER {c}\r\n\r\n"));
+        for p in 0..12 {
+            for l in 0..4 {
+                s.push_str(&format!(
+                    "Paragraph {p} line {l} of chapter {c}, hard-wrapped near seventy cols\r\n"
+                ));
+            }
+            s.push_str("\r\n");
+        }
+    }
+    s
+}
+
+#[test]
+fn a_window_reads_at_once_waits_for_the_rest_and_moves_onto_it_at_the_same_place() {
+    let raw = story(400);
+    let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
+    // The window from an anchor about half-way through, as a saved place would give.
+    let anchor = whole.anchor_before(whole.text().len() / 2);
+    let bytes = &raw.as_bytes()[anchor.raw as usize..][..200_000];
+    let window = load::window(bytes, Charset::Web(encoding_rs::UTF_8), false);
+    let base = anchor.text as usize;
+    assert!(whole.text()[base..].starts_with(window.text()));
+
+    let mut r = Reader::new(window, "story", (80, 24), 72);
+    r.set_partial(base, whole.text().len());
+    r.go_to(1000);
+    let want = dogear::position::percent(&whole, base + 1000);
+    assert_eq!(
+        r.percent(),
+        dogear::position::shown_percent(want),
+        "percent of the whole"
+    );
+    // Reading moves work on the window.
+    r.update(Action::PageDown);
+    let moved = r.whole_place();
+    assert!(moved > base + 1000);
+    // Chapters need the whole story: they wait, and the reader is told.
+    r.update(Action::Chapters);
+    assert_eq!(r.mode(), &Mode::Reading);
+    assert!(
+        r.message().unwrap().contains("whole story"),
+        "{:?}",
+        r.message()
+    );
+
+    let waiting = r.whole(whole.clone());
+    assert_eq!(r.place(), moved, "the same place in the whole story");
+    assert_eq!(r.partial(), None);
+    assert_eq!(waiting, vec![Action::Chapters]);
+    for action in waiting {
+        r.apply_waiting(action);
+    }
+    assert!(matches!(r.mode(), Mode::Chapters { .. }));
+}
+
+#[test]
+fn going_past_the_end_of_the_window_waits_for_the_whole_story() {
+    let raw = story(60);
+    let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
+    let window = load::window(
+        &raw.as_bytes()[..30_000],
+        Charset::Web(encoding_rs::UTF_8),
+        false,
+    );
+    let mut r = Reader::new(window, "story", (80, 24), 72);
+    r.set_partial(0, whole.text().len());
+    for _ in 0..200 {
+        r.update(Action::PageDown);
+    }
+    let waiting = r.partial().unwrap().waiting.len();
+    assert!(waiting > 0, "page down at the window's end must wait");
+    assert!(r.percent() < 100, "a window's end is not the story's end");
+    let at = r.place();
+    let waiting = r.whole(whole);
+    assert_eq!(r.place(), at);
+    for action in waiting {
+        r.apply_waiting(action);
+    }
+    assert!(r.place() > at, "the waiting page turns happen");
+}
+
+#[test]
+fn a_big_story_opens_at_its_saved_place_before_it_is_read_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let path = dir.path().join("big.txt");
+    let raw = story(1900);
+    assert!(
+        raw.len() as u64 > dogear::opening::LAZY_FROM,
+        "{}",
+        raw.len()
+    );
+    std::fs::write(&path, &raw).unwrap();
+    let path = path.to_str().unwrap();
+
+    let mut t = Term::start(&[path], 80, 24, &config, dir.path());
+    t.wait_for("the first page", |s| s.contains("CHAPTER 1"));
+    t.send("73%");
+    let screen = t.wait_for("73 %", |s| s.contains("73%") && !s.contains("indexing"));
+    let top = screen.lines().next().unwrap().to_owned();
+    assert!(top.contains("chapter"), "{screen}");
+    t.send("q");
+    t.wait_exit();
+
+    // Again: the saved place shows while the rest is still being read (held back for
+    // a second, so that the window is surely seen first).
+    let delay = [("DOGEAR_TEST_INDEX_DELAY_MS", "1000")];
+    let mut t = Term::start_with_env(&[path], 80, 24, &config, dir.path(), &delay);
+    t.wait_for("the saved place while indexing", |s| {
+        s.lines().next() == Some(top.as_str()) && s.contains("indexing")
+    });
+    t.wait_for("the whole story", |s| !s.contains("indexing"));
+    assert_eq!(t.rows()[0], top.trim_end(), "the same line once read whole");
+    t.send("q");
+    t.wait_exit();
+    std::thread::sleep(Duration::from_millis(10));
+}
