@@ -77,6 +77,17 @@ pub fn load(path: &Path, encoding: Option<Charset>) -> Result<Document, Error> {
     if !matches!(input, crate::input::Input::File(_)) {
         return Ok(crate::input::load(&input, encoding)?);
     }
+    if in_binary(path).is_none() {
+        // Streamed: one copy of the text in memory, never the file's bytes beside it.
+        let mut file = crate::storyfile::open(path).map_err(|e| Error::Open(path.to_owned(), e))?;
+        let len = file.metadata().map_or(0, |m| m.len());
+        if len >= crate::opening::LAZY_FROM {
+            return load::stream(&mut file, len, encoding, &mut ()).map_err(|e| match e {
+                load::StreamError::Load(e) => Error::Load(path.to_owned(), e),
+                load::StreamError::Io(e) => Error::Open(path.to_owned(), e),
+            });
+        }
+    }
     let bytes = read_story(path, encoding)?;
     Document::from_vec(bytes, encoding).map_err(|e| Error::Load(path.to_owned(), e))
 }
