@@ -9,6 +9,7 @@ mod encodings;
 mod jumps;
 mod overlays;
 mod partial;
+mod searching;
 
 use crate::document::Document;
 use crate::layout::{self, Layout, Line};
@@ -161,6 +162,7 @@ pub struct Reader {
     picker: Option<Picker>,
     /// Set while the reader is on a window of a story still being read (see [`Partial`]).
     partial: Option<Partial>,
+    searching: searching::Searching,
 }
 
 impl Reader {
@@ -192,6 +194,7 @@ impl Reader {
             unsaved: false,
             picker: None,
             partial: None,
+            searching: searching::Searching::default(),
         };
         reader.refresh();
         reader
@@ -320,7 +323,7 @@ impl Reader {
         if action == Action::Quit {
             return Effect::Quit;
         }
-        if self.must_wait(&action) {
+        if self.cancel_search(&action) || self.must_wait(&action) {
             return Effect::None;
         }
         let before = self.place;
