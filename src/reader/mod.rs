@@ -10,6 +10,7 @@ mod jumps;
 mod left;
 mod overlays;
 mod partial;
+mod searching;
 
 use crate::document::Document;
 use crate::layout::{self, Layout, Line};
@@ -170,6 +171,7 @@ pub struct Reader {
     /// Set while the reader is on a window of a story still being read (see [`Partial`]).
     partial: Option<Partial>,
     pacing: left::Pacing,
+    searching: searching::Searching,
 }
 
 impl Reader {
@@ -202,6 +204,7 @@ impl Reader {
             picker: None,
             partial: None,
             pacing: left::Pacing::default(),
+            searching: searching::Searching::default(),
         };
         reader.refresh();
         reader
@@ -330,7 +333,7 @@ impl Reader {
         if action == Action::Quit {
             return Effect::Quit;
         }
-        if self.must_wait(&action) {
+        if self.cancel_search(&action) || self.must_wait(&action) {
             return Effect::None;
         }
         let before = self.place;
