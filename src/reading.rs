@@ -251,7 +251,7 @@ impl Log {
                 .iter()
                 .filter(|s| s.book == fingerprint)
                 .collect();
-            sessions.sort_by(|a, b| b.start.cmp(&a.start));
+            sessions.sort_by_key(|s| std::cmp::Reverse(s.start));
             let mut total = Tally::default();
             for s in &sessions {
                 total.add(&s.total());
@@ -325,7 +325,7 @@ pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -363,7 +363,11 @@ impl Summary {
             lines.push(String::new());
             lines.push(format!(
                 "{}: {} in {n} {} · {} pages",
-                if book.title.is_empty() { "this book" } else { &book.title },
+                if book.title.is_empty() {
+                    "this book"
+                } else {
+                    &book.title
+                },
                 minutes(book.total.ms / 60_000, false),
                 if n == 1 { "session" } else { "sessions" },
                 thousands(book.total.pages)

@@ -44,7 +44,7 @@ pub struct Session {
     /// Why the last save failed, with the path it tried.
     last_error: Option<String>,
     /// Time read, pace and statistics.
-    reading: Tracker,
+    reading: Box<Tracker>,
 }
 
 /// A book's saved state, loaded before its story is read (see [`Session::load`]).
@@ -110,7 +110,7 @@ impl Session {
         if store.is_none() {
             notices.push("no config directory: your place will not be saved".into());
         }
-        let reading = Tracker::start(store.clone(), &state.fingerprint, reader);
+        let reading = Box::new(Tracker::start(store.clone(), &state.fingerprint, reader));
         let mut session = Self {
             store,
             state: Arc::new(state),

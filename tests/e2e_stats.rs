@@ -18,7 +18,9 @@ fn s_opens_the_statistics_and_esc_closes_them_and_the_time_is_kept() {
         s.contains("THE HARBOUR CLOCK") && s.contains("left in chapter") && s.contains('~')
     });
     term.send(" ");
-    term.wait_for("the next page", |s| !s.contains("A story for testing dogear"));
+    term.wait_for("the next page", |s| {
+        !s.contains("A story for testing dogear")
+    });
     term.send("s");
     term.wait_for("the statistics", |s| {
         s.contains("reading statistics") && s.contains("pages read 1") && s.contains("streak 1 day")

@@ -80,7 +80,10 @@ fn status_bar_shows_time_left_estimated_then_measured_and_compact_when_narrow() 
     assert!(r.time_left(false).is_none(), "no pace, no time left");
     r.set_speed(Some(Speed::Guess));
     let status = screen(&r).lines().nth(23).unwrap().to_owned();
-    assert!(status.contains("~") && status.contains("in book"), "{status}");
+    assert!(
+        status.contains("~") && status.contains("in book"),
+        "{status}"
+    );
     r.set_speed(Some(Speed::Known(250.0)));
     let long = r.time_left(false).unwrap();
     assert!(!long.contains('~'), "{long}");
@@ -106,8 +109,17 @@ fn time_left_counts_the_chapter_and_the_book_from_the_place() {
     let at_end = r.time_left(true).unwrap();
     // The harbour is about 300 words: 15 minutes at 20 words a minute; at the end, what
     // is left is the last page.
-    let book = |s: &str| s.rsplit(' ').next().unwrap().trim_end_matches('m').to_owned();
-    let (start, end): (u32, u32) = (book(&at_start).parse().unwrap(), book(&at_end).parse().unwrap());
+    let book = |s: &str| {
+        s.rsplit(' ')
+            .next()
+            .unwrap()
+            .trim_end_matches('m')
+            .to_owned()
+    };
+    let (start, end): (u32, u32) = (
+        book(&at_start).parse().unwrap(),
+        book(&at_end).parse().unwrap(),
+    );
     assert!(start >= 12 && end <= start / 2, "{at_start} then {at_end}");
 }
 
@@ -123,7 +135,11 @@ mod cli {
             .args(args)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).unwrap()
     }
 
@@ -171,6 +187,9 @@ mod cli {
         let text = stats(dir.path(), &[]);
         assert!(text.contains("nothing read yet"), "{text}");
         assert!(text.contains("250 words a minute assumed"), "{text}");
-        assert!(!dir.path().join("reading.json").exists(), "--stats only reads");
+        assert!(
+            !dir.path().join("reading.json").exists(),
+            "--stats only reads"
+        );
     }
 }
