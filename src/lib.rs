@@ -5,8 +5,8 @@
 //! screen lines are derived from it and can be thrown away at any time.
 //!
 //! The core ([`document`], [`layout`], [`position`], [`search`], [`toc`], [`state`],
-//! [`reader`], [`library`]) never touches a terminal, the file system or the clock.
-//! The shell ([`keymap`], [`store`], [`app`]) does, and stays small.
+//! [`reader`], [`reading`], [`library`]) never touches a terminal, the file system or the clock.
+//! The shell ([`keymap`], [`store`], [`app`], [`session`], [`tracker`]) does, and stays small.
 
 pub mod app;
 pub mod cli;
