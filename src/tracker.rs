@@ -210,3 +210,62 @@ fn page_bytes(reader: &Reader) -> usize {
         _ => 0,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::reader::Action;
+
+    fn story() -> Reader {
+        let para = "The ferry left at nine and the harbour lights went out one by one. ";
+        let text: String = (0..200).map(|_| para.repeat(4) + "\n\n").collect();
+        Reader::new(Document::from_text(&text), "Ferry", (80, 24), 72)
+    }
+
+    fn turn(tracker: &mut Tracker, reader: &mut Reader, action: Action, at: Instant) {
+        reader.update(action);
+        tracker.moved(reader, at);
+    }
+
+    #[test]
+    fn page_turns_measure_the_pace_and_idle_gaps_skims_and_jumps_do_not() {
+        let mut r = story();
+        let mut t = Tracker::start(None, "fp", &mut r);
+        let t0 = t.last.2;
+        let minute = Duration::from_secs(60);
+        for i in 1..=4 {
+            turn(&mut t, &mut r, Action::PageDown, t0 + minute * i);
+        }
+        let wpm = t.log.pace.known().expect("four pages read at an even pace");
+        assert!((100.0..400.0).contains(&wpm), "{wpm}");
+        let read = |t: &Tracker| t.log.sessions[0].total();
+        assert_eq!(read(&t).ms, 4 * 60_000);
+        assert_eq!(read(&t).pages, 4);
+
+        // Twenty minutes away: neither time read nor a sample.
+        let back = t0 + minute * 24;
+        turn(&mut t, &mut r, Action::PageDown, back);
+        assert_eq!(read(&t).ms, 4 * 60_000);
+        assert_eq!(t.log.pace.samples, 4);
+        // Pages flicked through a second apart: a skim, no sample.
+        turn(
+            &mut t,
+            &mut r,
+            Action::PageDown,
+            back + Duration::from_secs(1),
+        );
+        turn(
+            &mut t,
+            &mut r,
+            Action::PageDown,
+            back + Duration::from_secs(2),
+        );
+        assert_eq!(t.log.pace.samples, 4);
+        // A jump to the end, a minute later: not reading on, no sample.
+        turn(&mut t, &mut r, Action::Bottom, back + minute * 3);
+        assert_eq!(t.log.pace.samples, 4);
+        assert!(t.log.finished.contains_key("fp"), "the end was reached");
+        assert_eq!(r.time_left(false).map(|s| s.starts_with('~')), Some(false));
+    }
+}
