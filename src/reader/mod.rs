@@ -7,6 +7,7 @@
 
 mod encodings;
 mod jumps;
+mod matches;
 mod overlays;
 mod partial;
 mod searching;
@@ -162,6 +163,8 @@ pub struct Reader {
     picker: Option<Picker>,
     /// Set while the reader is on a window of a story still being read (see [`Partial`]).
     partial: Option<Partial>,
+    /// The current search's matches, counted (see `matches.rs`).
+    tally: matches::Count,
     searching: searching::Searching,
 }
 
@@ -194,6 +197,7 @@ impl Reader {
             unsaved: false,
             picker: None,
             partial: None,
+            tally: matches::Count::default(),
             searching: searching::Searching::default(),
         };
         reader.refresh();
