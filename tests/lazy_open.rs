@@ -127,3 +127,35 @@ fn a_lazily_opened_story_opens_at_its_saved_place_before_it_is_read_whole() {
     t.wait_exit();
     std::thread::sleep(Duration::from_millis(10));
 }
+
+#[test]
+fn a_place_reached_before_the_story_is_read_whole_is_saved_on_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let path = dir.path().join("story.txt");
+    std::fs::write(&path, story(400)).unwrap();
+    let path = path.to_str().unwrap();
+    let env = [
+        ("DOGEAR_TEST_LAZY_FROM", "65536"),
+        ("DOGEAR_TEST_INDEX_DELAY_MS", "1500"),
+    ];
+    let mut t = Term::start_with_env(&[path], 80, 24, &config, dir.path(), &env);
+    t.wait_for("the first page, still indexing", |s| {
+        s.contains("CHAPTER 1") && s.contains("indexing")
+    });
+    t.send("   ");
+    let screen = t.wait_for("three pages on", |s| {
+        s.contains("indexing") && !s.contains("CHAPTER 1")
+    });
+    let top = screen.lines().next().unwrap().to_owned();
+    // Quit at once: dogear waits for the whole story to save the place.
+    t.send("q");
+    t.wait_exit();
+
+    let mut t = Term::start_with_env(&[path], 80, 24, &config, dir.path(), &env[..1]);
+    t.wait_for("the place reached before", |s| {
+        s.lines().next() == Some(top.as_str())
+    });
+    t.send("q");
+    t.wait_exit();
+}
