@@ -8,6 +8,7 @@
 mod encodings;
 mod jumps;
 mod left;
+mod matches;
 mod overlays;
 mod partial;
 mod searching;
@@ -171,6 +172,8 @@ pub struct Reader {
     /// Set while the reader is on a window of a story still being read (see [`Partial`]).
     partial: Option<Partial>,
     pacing: left::Pacing,
+    /// The current search's matches, counted (see `matches.rs`).
+    tally: matches::Count,
     searching: searching::Searching,
 }
 
@@ -204,6 +207,7 @@ impl Reader {
             picker: None,
             partial: None,
             pacing: left::Pacing::default(),
+            tally: matches::Count::default(),
             searching: searching::Searching::default(),
         };
         reader.refresh();
