@@ -12,7 +12,7 @@
 //! never adds the same minutes twice and never loses any.
 
 mod pace;
-pub use pace::{sample_wpm, Pace, GUESS_WPM, IDLE, KNOWN_AFTER, MAX_WPM, MIN_WORDS};
+pub use pace::{sample_wpm, Pace, GUESS_WPM, IDLE, KNOWN_AFTER, MAX_WPM, MIN_WORDS, MIN_WPM};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
