@@ -34,9 +34,13 @@ pub struct Args {
     /// latin3, cp1251, maccyrillic, cp437, sjis, koi8-r).
     #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
     pub encoding: Option<Charset>,
-    /// Print FILE's bookmarks (percent, label, date) and exit.
+    /// Print FILE's bookmarks (percent, label, date) and exit; without FILE, the
+    /// bookmarks of every book in the library.
     #[arg(long)]
     pub bookmarks: bool,
+    /// Open the story at this bookmark: its label, or its number in the list (1 first).
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["bookmarks", "toc", "print"])]
+    pub bookmark: Option<String>,
     /// With --bookmarks or --toc: print them as JSON, for scripts.
     #[arg(long, requires = "listing")]
     pub json: bool,
@@ -141,6 +145,8 @@ fn read_story(path: &Path, encoding: Option<Charset>) -> Result<Vec<u8>, Error> 
 
 /// Runs dogear with the process's arguments and returns its exit status.
 pub fn main() -> ExitCode {
+    // Before any thread starts (see the module).
+    crate::localtime::init();
     app::ignore_file_size_signal();
     let args = Args::parse();
     match run(&args) {
@@ -156,8 +162,18 @@ pub fn main() -> ExitCode {
 
 /// Where the interactive part starts, and where it goes next.
 enum Next {
-    Book(PathBuf),
+    /// A story, and the bookmark to open it at, if one was asked for.
+    Book(PathBuf, Option<Wanted>),
     Library(Option<PathBuf>),
+}
+
+/// A bookmark to open a story at.
+#[derive(Debug, Clone)]
+enum Wanted {
+    /// As typed after `--bookmark`: a label or a number.
+    Name(String),
+    /// Chosen in the library's list of the book's bookmarks.
+    Id(String),
 }
 
 fn run(args: &Args) -> Result<ExitCode, Error> {
@@ -167,10 +183,11 @@ fn run(args: &Args) -> Result<ExitCode, Error> {
     let path =
         (args.path.clone()).or_else(|| crate::input::stdin_has_story().then(|| PathBuf::from("-")));
     if args.bookmarks {
-        let path = path
-            .as_deref()
-            .ok_or_else(|| Error::Other("--bookmarks needs a FILE".into()))?;
-        return print_bookmarks(path, args.json).map(|()| ExitCode::SUCCESS);
+        return match path.as_deref() {
+            Some(path) => print_bookmarks(path, args.json),
+            None => print_all_bookmarks(args.json),
+        }
+        .map(|()| ExitCode::SUCCESS);
     }
     if args.toc {
         let path = path
@@ -186,7 +203,10 @@ fn run(args: &Args) -> Result<ExitCode, Error> {
             "the library needs a terminal; give a FILE to print it".into(),
         )),
         Some(path) if path.is_dir() => interactive(args, Next::Library(Some(path.clone()))),
-        Some(path) => interactive(args, Next::Book(path.clone())),
+        Some(path) => {
+            let at = args.bookmark.clone().map(Wanted::Name);
+            interactive(args, Next::Book(path.clone(), at))
+        }
         None => interactive(args, Next::Library(None)),
     }
 }
@@ -219,13 +239,51 @@ fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
         .map_err(Error::Output)
 }
 
+/// `--bookmarks` with no story: the bookmarks of every book the library remembers.
+fn print_all_bookmarks(json: bool) -> Result<(), Error> {
+    let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
+    let books = store.list();
+    let offset = crate::localtime::offset_secs();
+    let text = if json {
+        let listed = crate::state::library_bookmarks_json(&books, offset);
+        sanitise::json(&listed).into_owned()
+    } else {
+        let listed = crate::state::library_bookmarks_text(&books, offset);
+        sanitise::text(&listed).into_owned()
+    };
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(Error::Output)
+}
+
+/// Sends the reader to the bookmark `wanted` names (a big story still being read goes
+/// there once it is whole); the place left goes on the back-jump list.
+fn go_to_bookmark(reader: &mut Reader, book: &mut Book, wanted: &Wanted) -> Result<(), Error> {
+    use crate::app::Host;
+    let state = book
+        .state()
+        .ok_or_else(|| Error::Other("the story's bookmarks are not known yet".into()))?;
+    let id = match wanted {
+        Wanted::Name(name) => crate::state::find_bookmark(state, name)
+            .map_err(Error::Other)?
+            .id
+            .clone(),
+        Wanted::Id(id) => id.clone(),
+    };
+    let effect = reader.update(crate::reader::Action::OpenBookmark(id));
+    book.effect(reader, effect);
+    Ok(())
+}
+
 /// What `--bookmarks` writes: the listing as text or JSON, with nothing from a label or
 /// a quote that a terminal would take as a command (see [`sanitise`]).
 pub fn bookmarks_listing(state: &crate::state::BookState, json: bool) -> String {
+    let offset = crate::localtime::offset_secs();
     if json {
-        sanitise::json(&crate::state::bookmarks_json(state)).into_owned()
+        sanitise::json(&crate::state::bookmarks_json(state, offset)).into_owned()
     } else {
-        sanitise::text(&crate::state::bookmarks_text(state)).into_owned()
+        sanitise::text(&crate::state::bookmarks_text(state, offset)).into_owned()
     }
 }
 
@@ -328,12 +386,18 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
     };
     // A story that cannot be opened is an error before the screen is taken over.
     let mut first = match &start {
-        Next::Book(path) => Some(open_book(path, args, store.as_ref(), &config)?),
+        Next::Book(path, at) => {
+            let (mut reader, mut book) = open_book(path, args, store.as_ref(), &config)?;
+            if let Some(at) = at {
+                go_to_bookmark(&mut reader, &mut book, at)?;
+            }
+            Some((reader, book))
+        }
         Next::Library(_) => None,
     };
     let folder = match &start {
         Next::Library(dir) => dir.clone(),
-        Next::Book(_) => None,
+        Next::Book(..) => None,
     };
     let signals = app::Signals::install().map_err(Error::Terminal)?;
     let mut next = start;
@@ -341,11 +405,18 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
     let mut farewell: Vec<String> = Vec::new();
     let code = app::with_terminal(|terminal| loop {
         match next {
-            Next::Book(ref path) => {
+            Next::Book(ref path, ref at) => {
                 let (mut reader, mut session) = match first.take() {
                     Some(book) => book,
                     None => match open_book(path, args, store.as_ref(), &config) {
-                        Ok(book) => book,
+                        Ok((mut reader, mut book)) => {
+                            if let Some(at) = at {
+                                if let Err(err) = go_to_bookmark(&mut reader, &mut book, at) {
+                                    notices.push(err.to_string());
+                                }
+                            }
+                            (reader, book)
+                        }
                         Err(err) => {
                             notices.push(err.to_string());
                             next = Next::Library(folder.clone());
@@ -402,7 +473,7 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
                     app::LibraryExit::Signal(sig) => return Ok(ExitCode::from(128 + sig as u8)),
                     app::LibraryExit::Open(i) => {
                         match entry_path(&model.entries[i], store.as_ref()) {
-                            Ok(path) => next = Next::Book(path),
+                            Ok(path) => next = Next::Book(path, None),
                             Err(err) => notices.push(err.to_string()),
                         }
                     }

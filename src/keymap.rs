@@ -119,10 +119,19 @@ fn reading(code: KeyCode, ctrl: bool) -> Option<Action> {
 }
 
 fn prompt(code: KeyCode, ctrl: bool) -> Option<Action> {
+    use crate::reader::Edit;
     Some(match code {
-        KeyCode::Char('u') if ctrl => return None,
+        KeyCode::Char('u') if ctrl => Action::Edit(Edit::ClearToStart),
+        KeyCode::Char('w') if ctrl => Action::Edit(Edit::DeleteWord),
+        KeyCode::Char('a') if ctrl => Action::Edit(Edit::Home),
+        KeyCode::Char('e') if ctrl => Action::Edit(Edit::End),
         KeyCode::Char(c) if !ctrl => Action::Input(c),
         KeyCode::Backspace => Action::Backspace,
+        KeyCode::Delete => Action::Edit(Edit::DeleteForward),
+        KeyCode::Left => Action::Edit(Edit::Left),
+        KeyCode::Right => Action::Edit(Edit::Right),
+        KeyCode::Home => Action::Edit(Edit::Home),
+        KeyCode::End => Action::Edit(Edit::End),
         KeyCode::Enter => Action::Submit,
         KeyCode::Esc => Action::Cancel,
         _ => return None,
@@ -144,6 +153,7 @@ fn list(code: KeyCode, ctrl: bool) -> Option<Action> {
         KeyCode::Esc | KeyCode::Char('q' | 't' | 'B') => Action::Cancel,
         KeyCode::Char('d') => Action::Delete,
         KeyCode::Char('r') => Action::Rename,
+        KeyCode::Char('u') => Action::Undo,
         _ => return None,
     })
 }
@@ -215,7 +225,11 @@ pub const HELP: &[(&str, &str)] = &[
     ("`", "back to where you were before the last jump"),
     (
         "m / B",
-        "add a bookmark / list bookmarks (d delete, r rename)",
+        "add a bookmark / list bookmarks (d delete, u undo, r rename)",
+    ),
+    (
+        "in a prompt",
+        "Left Right Home End move; ^U clear, ^W word, Del; Esc closes",
     ),
     ("- / + =", "narrower / wider column"),
     ("E", "pick the encoding (Enter keeps, Esc restores)"),

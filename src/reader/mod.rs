@@ -9,6 +9,7 @@ mod encodings;
 mod jumps;
 mod overlays;
 mod partial;
+mod prompt;
 
 use crate::document::Document;
 use crate::layout::{self, Layout, Line};
@@ -18,8 +19,8 @@ use crate::toc::{self, Chapter};
 use std::ops::Range;
 
 pub use encodings::{remap, Picker};
-pub use overlays::{Prompt, PromptKind};
 pub use partial::Partial;
+pub use prompt::{Edit, Prompt, PromptKind};
 
 /// Below this size the reader shows "window too small" instead of a page.
 pub const MIN_WIDTH: u16 = 20;
@@ -57,6 +58,8 @@ pub enum Action {
     /// A character typed into a prompt.
     Input(char),
     Backspace,
+    /// An editing key in a prompt: cursor moves, Delete, Ctrl-U, Ctrl-W.
+    Edit(Edit),
     /// Enter: submit a prompt, or choose in a list.
     Submit,
     /// Esc: close a prompt, list or help.
@@ -75,6 +78,10 @@ pub enum Action {
     Bookmarks,
     Delete,
     Rename,
+    /// `u` in the bookmark list: bring back the bookmark deleted last.
+    Undo,
+    /// Go to the bookmark with this id (`--bookmark NAME`); waits for a big story.
+    OpenBookmark(String),
     Library,
     /// Open the encoding picker.
     Encodings,
@@ -99,6 +106,10 @@ pub enum Effect {
     RenameBookmark {
         id: String,
         label: String,
+    },
+    /// Bring back the bookmark with this id, deleted by an earlier `DeleteBookmark`.
+    RestoreBookmark {
+        id: String,
     },
     Library,
     Quit,
@@ -161,6 +172,8 @@ pub struct Reader {
     picker: Option<Picker>,
     /// Set while the reader is on a window of a story still being read (see [`Partial`]).
     partial: Option<Partial>,
+    /// Bookmarks deleted in this session, last deleted last, for `u`.
+    deleted: Vec<Mark>,
 }
 
 impl Reader {
@@ -192,6 +205,7 @@ impl Reader {
             unsaved: false,
             picker: None,
             partial: None,
+            deleted: Vec::new(),
         };
         reader.refresh();
         reader
@@ -387,6 +401,7 @@ impl Reader {
             Action::Help => self.mode = Mode::Help,
             Action::AddBookmark => return self.add_bookmark(),
             Action::Bookmarks => self.open_bookmarks(),
+            Action::OpenBookmark(id) => self.open_mark(&id),
             Action::Library => return Effect::Library,
             Action::Encodings => return Effect::ReadForEncodings,
             Action::Quit => return Effect::Quit,
