@@ -2,4 +2,5 @@
 
 pub mod library;
 mod lists;
+mod prompt;
 pub mod reader;
