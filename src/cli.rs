@@ -39,6 +39,7 @@ pub struct Args {
     #[arg(long)]
     pub bookmarks: bool,
     /// Open the story at this bookmark: its label, or its number in the list (1 first).
+    /// Into a pipe: the story reflowed from that bookmark on.
     #[arg(long, value_name = "NAME", conflicts_with_all = ["bookmarks", "toc", "print"])]
     pub bookmark: Option<String>,
     /// With --bookmarks or --toc: print them as JSON, for scripts.
@@ -189,6 +190,12 @@ fn run(args: &Args) -> Result<ExitCode, Error> {
         }
         .map(|()| ExitCode::SUCCESS);
     }
+    if let (Some(name), false) = (&args.bookmark, to_terminal) {
+        let path = path
+            .as_deref()
+            .ok_or_else(|| Error::Other("--bookmark needs a FILE".into()))?;
+        return print_from_bookmark(path, args, name).map(|()| ExitCode::SUCCESS);
+    }
     if args.toc {
         let path = path
             .as_deref()
@@ -211,28 +218,49 @@ fn run(args: &Args) -> Result<ExitCode, Error> {
     }
 }
 
-fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
-    let (fingerprint, path) = match crate::input::classify(path) {
+/// The saved state of the story at `path`, only read (a corrupt state file is reported,
+/// never moved aside); and its text, when reading the story was the way to its
+/// fingerprint (compressed or piped).
+fn peek_state(path: &Path) -> Result<(crate::state::BookState, Option<Document>), Error> {
+    let (fingerprint, path, doc) = match crate::input::classify(path) {
         // The fingerprint's samples (at most 12 KB), never the whole file.
         crate::input::Input::File(_) => (
             crate::storyfile::open(path)
                 .and_then(|mut file| crate::fingerprint::of_reader(&mut file))
                 .map_err(|e| Error::Open(path.to_owned(), e))?,
             path.canonicalize().unwrap_or_else(|_| path.to_owned()),
+            None,
         ),
         // Compressed or piped: the fingerprint is of the decompressed bytes.
         input => {
             let story = crate::input::open(&input, None, |_| None)?;
-            (story.fingerprint, story.path)
+            (story.fingerprint, story.path, Some(story.doc))
         }
     };
     let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
-    // Only reads: a corrupt state file is reported, never moved aside.
     let loaded = store.peek(&fingerprint, &path);
     if let Some(notice) = loaded.notice {
         let _ = writeln!(io::stderr(), "{}", error_line(&notice));
     }
-    let text = bookmarks_listing(&loaded.state, json);
+    Ok((loaded.state, doc))
+}
+
+/// `--bookmark NAME` with no terminal: the story reflowed from that bookmark on.
+fn print_from_bookmark(path: &Path, args: &Args, name: &str) -> Result<(), Error> {
+    let (state, doc) = peek_state(path)?;
+    let mark = crate::state::find_bookmark(&state, name).map_err(Error::Other)?;
+    let doc = match doc {
+        Some(doc) => doc,
+        None => load(path, args.encoding)?,
+    };
+    let (offset, _) = crate::position::refind(&mark.anchor, &doc);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    crate::print::print_from(&doc, offset, args.width, &mut out).map_err(Error::Output)
+}
+
+fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
+    let (state, _) = peek_state(path)?;
+    let text = bookmarks_listing(&state, json);
     let mut out = io::stdout().lock();
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
