@@ -496,15 +496,24 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
                     }
                     model.searching = shelf.searching();
                 };
-                match app::run_library(terminal, &mut model, &signals, forget, refresh)? {
+                let bookmarks = |model: &mut LibraryModel, i: usize| {
+                    let rows = entry_marks(&model.entries[i], store.as_ref());
+                    model.show_marks(i, rows);
+                };
+                let exit =
+                    app::run_library(terminal, &mut model, &signals, forget, refresh, bookmarks)?;
+                let (i, at) = match exit {
                     app::LibraryExit::Quit => return Ok(ExitCode::SUCCESS),
                     app::LibraryExit::Signal(sig) => return Ok(ExitCode::from(128 + sig as u8)),
-                    app::LibraryExit::Open(i) => {
-                        match entry_path(&model.entries[i], store.as_ref()) {
-                            Ok(path) => next = Next::Book(path, None),
-                            Err(err) => notices.push(err.to_string()),
-                        }
+                    app::LibraryExit::Open(i) => (i, None),
+                    app::LibraryExit::OpenAt(i, k) => {
+                        let id = model.marks.as_ref().and_then(|m| m.rows.get(k));
+                        (i, id.map(|r| Wanted::Id(r.id.clone())))
                     }
+                };
+                match entry_path(&model.entries[i], store.as_ref()) {
+                    Ok(path) => next = Next::Book(path, at),
+                    Err(err) => notices.push(err.to_string()),
                 }
             }
         }
@@ -514,6 +523,41 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
         let _ = writeln!(io::stderr(), "{}", error_line(&line));
     }
     code.map_err(Error::Terminal)
+}
+
+/// The bookmarks of a library entry, for its list (`B`): a book opened before by its
+/// fingerprint, a story file by its content's; a bundled story never read has none.
+fn entry_marks(entry: &Entry, store: Option<&Store>) -> Vec<crate::library::MarkRow> {
+    let (Some(store), Some(path)) = (store, &entry.path) else {
+        return Vec::new();
+    };
+    let fingerprint = match &entry.source {
+        Source::Recent { fingerprint } => fingerprint.clone(),
+        _ => match crate::fingerprint::of_path(path) {
+            Ok(fingerprint) => fingerprint,
+            Err(_) => return Vec::new(),
+        },
+    };
+    let state = store.peek(&fingerprint, path).state;
+    let mut marks: Vec<&crate::state::Bookmark> = state.bookmarks.iter().collect();
+    marks.sort_by_key(|b| (b.anchor.offset, b.created));
+    marks
+        .into_iter()
+        .map(|b| crate::library::MarkRow {
+            id: b.id.clone(),
+            label: match b.label.trim() {
+                "" => b
+                    .anchor
+                    .after
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                label => label.to_owned(),
+            },
+            percent: b.anchor.percent,
+            when: crate::localtime::date_time(b.created as i64),
+        })
+        .collect()
 }
 
 /// The file to open for a library entry; a bundled story is written out first.

@@ -175,6 +175,19 @@ pub fn library_action(model: &LibraryModel, event: &Event) -> Option<LibraryActi
     if model.confirm_forget {
         return Some(L::Confirm(matches!(key.code, KeyCode::Char('y' | 'Y'))));
     }
+    if model.marks.is_some() {
+        return match key.code {
+            KeyCode::Enter => Some(L::Open),
+            KeyCode::Char('j') | KeyCode::Down => Some(L::Down),
+            KeyCode::Char('k') | KeyCode::Up => Some(L::Up),
+            KeyCode::PageDown | KeyCode::Char(' ') => Some(L::PageDown),
+            KeyCode::PageUp => Some(L::PageUp),
+            KeyCode::Char('g') | KeyCode::Home => Some(L::Home),
+            KeyCode::Char('G') | KeyCode::End => Some(L::End),
+            KeyCode::Esc | KeyCode::Char('q' | 'B') => Some(L::CloseMarks),
+            _ => None,
+        };
+    }
     let common = match key.code {
         KeyCode::Enter => Some(L::Open),
         KeyCode::Down => Some(L::Down),
@@ -204,6 +217,7 @@ pub fn library_action(model: &LibraryModel, event: &Event) -> Option<LibraryActi
         KeyCode::Char('G') | KeyCode::End => Some(L::End),
         KeyCode::Char('/') => Some(L::StartFilter),
         KeyCode::Char('d') | KeyCode::Delete => Some(L::Forget),
+        KeyCode::Char('B') => Some(L::Bookmarks),
         KeyCode::Esc if !model.filter.is_empty() => Some(L::FilterCancel),
         KeyCode::Char('q') | KeyCode::Esc => Some(L::Quit),
         _ => None,

@@ -188,3 +188,28 @@ pub fn encodings(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer)
     block.render(rect, buf);
     selectable(items, selected, inner, buf);
 }
+
+/// A book's bookmarks over the library (`B` there): number, label, percent and date.
+pub fn library_marks(marks: &crate::library::MarkList, title: &str, area: Rect, buf: &mut Buffer) {
+    let width = usize::from(area.width.saturating_sub(4).clamp(20, 76).saturating_sub(2));
+    let digits = marks.rows.len().to_string().len();
+    let items: Vec<ListItem> = marks
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let pct = position::shown_percent(m.percent);
+            let tail = format!("  {pct:>3}%  {}", sanitise::line(&m.when));
+            let head = format!("{:>digits$}. ", i + 1);
+            let room = width.saturating_sub(head.width() + tail.width());
+            let label = cut(&sanitise::line(&m.label), room);
+            let pad = " ".repeat(room.saturating_sub(label.width()));
+            ListItem::new(format!("{head}{label}{pad}{tail}"))
+        })
+        .collect();
+    let title = cut(
+        &format!("{title}: Enter opens, Esc"),
+        width.saturating_sub(2),
+    );
+    list(items, marks.selected, &title, area, buf);
+}
