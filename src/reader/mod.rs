@@ -10,6 +10,7 @@ mod jumps;
 mod overlays;
 mod partial;
 mod prompt;
+mod searching;
 
 use crate::document::Document;
 use crate::layout::{self, Layout, Line};
@@ -174,6 +175,7 @@ pub struct Reader {
     partial: Option<Partial>,
     /// Bookmarks deleted in this session, last deleted last, for `u`.
     deleted: Vec<Mark>,
+    searching: searching::Searching,
 }
 
 impl Reader {
@@ -206,6 +208,7 @@ impl Reader {
             picker: None,
             partial: None,
             deleted: Vec::new(),
+            searching: searching::Searching::default(),
         };
         reader.refresh();
         reader
@@ -334,7 +337,7 @@ impl Reader {
         if action == Action::Quit {
             return Effect::Quit;
         }
-        if self.must_wait(&action) {
+        if self.cancel_search(&action) || self.must_wait(&action) {
             return Effect::None;
         }
         let before = self.place;
