@@ -237,14 +237,8 @@ pub const HELP: &[(&str, &str)] = &[
     ("t", "chapters (Enter jumps)"),
     ("] / [", "next / previous chapter"),
     ("`", "back to where you were before the last jump"),
-    (
-        "m / B",
-        "add a bookmark / list bookmarks (d delete, u undo, r rename)",
-    ),
-    (
-        "in a prompt",
-        "Left Right Home End move; ^U clear, ^W word, Del; Esc closes",
-    ),
+    ("m / B", "add / list bookmarks (d delete, u undo, r rename)"),
+    ("in a prompt", "edit: Left Right Home End ^U ^W Del"),
     ("- / + =", "narrower / wider column"),
     ("E", "pick the encoding (Enter keeps, Esc restores)"),
     ("o", "library"),

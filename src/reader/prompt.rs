@@ -120,10 +120,19 @@ mod tests {
         }
     }
 
+    /// Start, cursor, edits, typed after them, expected input and cursor.
+    type Case = (
+        &'static str,
+        usize,
+        &'static [Edit],
+        &'static str,
+        &'static str,
+        usize,
+    );
+
     #[test]
     fn editing_keys_move_and_delete_at_the_cursor_with_wide_characters() {
-        // (start, cursor, edits, typed after, expected input, expected cursor)
-        let table: &[(&str, usize, &[Edit], &str, &str, usize)] = &[
+        let table: &[Case] = &[
             ("あいう", 9, &[Edit::Left], "x", "あいxう", 7),
             ("あいう", 9, &[Edit::Home, Edit::Right], "x", "あxいう", 4),
             ("🐶🐱👪", 0, &[Edit::End], "!", "🐶🐱👪!", 13),
