@@ -7,6 +7,7 @@
 
 mod encodings;
 mod jumps;
+mod matches;
 mod overlays;
 mod partial;
 mod prompt;
@@ -175,6 +176,8 @@ pub struct Reader {
     partial: Option<Partial>,
     /// Bookmarks deleted in this session, last deleted last, for `u`.
     deleted: Vec<Mark>,
+    /// The current search's matches, counted (see `matches.rs`).
+    tally: matches::Count,
     searching: searching::Searching,
 }
 
@@ -208,6 +211,7 @@ impl Reader {
             picker: None,
             partial: None,
             deleted: Vec::new(),
+            tally: matches::Count::default(),
             searching: searching::Searching::default(),
         };
         reader.refresh();
