@@ -11,6 +11,7 @@ mod left;
 mod matches;
 mod overlays;
 mod partial;
+mod prompt;
 mod searching;
 
 use crate::document::Document;
@@ -22,8 +23,8 @@ use std::ops::Range;
 
 pub use encodings::{remap, Picker};
 pub use left::Speed;
-pub use overlays::{Prompt, PromptKind};
 pub use partial::Partial;
+pub use prompt::{Edit, Prompt, PromptKind};
 
 /// Below this size the reader shows "window too small" instead of a page.
 pub const MIN_WIDTH: u16 = 20;
@@ -61,6 +62,8 @@ pub enum Action {
     /// A character typed into a prompt.
     Input(char),
     Backspace,
+    /// An editing key in a prompt: cursor moves, Delete, Ctrl-U, Ctrl-W.
+    Edit(Edit),
     /// Enter: submit a prompt, or choose in a list.
     Submit,
     /// Esc: close a prompt, list or help.
@@ -79,6 +82,10 @@ pub enum Action {
     Bookmarks,
     Delete,
     Rename,
+    /// `u` in the bookmark list: bring back the bookmark deleted last.
+    Undo,
+    /// Go to the bookmark with this id (`--bookmark NAME`); waits for a big story.
+    OpenBookmark(String),
     Library,
     /// Open the encoding picker.
     Encodings,
@@ -105,6 +112,10 @@ pub enum Effect {
     RenameBookmark {
         id: String,
         label: String,
+    },
+    /// Bring back the bookmark with this id, deleted by an earlier `DeleteBookmark`.
+    RestoreBookmark {
+        id: String,
     },
     Library,
     Quit,
@@ -172,6 +183,8 @@ pub struct Reader {
     /// Set while the reader is on a window of a story still being read (see [`Partial`]).
     partial: Option<Partial>,
     pacing: left::Pacing,
+    /// Bookmarks deleted in this session, last deleted last, for `u`.
+    deleted: Vec<Mark>,
     /// The current search's matches, counted (see `matches.rs`).
     tally: matches::Count,
     searching: searching::Searching,
@@ -207,6 +220,7 @@ impl Reader {
             picker: None,
             partial: None,
             pacing: left::Pacing::default(),
+            deleted: Vec::new(),
             tally: matches::Count::default(),
             searching: searching::Searching::default(),
         };
@@ -404,6 +418,7 @@ impl Reader {
             Action::Help => self.mode = Mode::Help,
             Action::AddBookmark => return self.add_bookmark(),
             Action::Bookmarks => self.open_bookmarks(),
+            Action::OpenBookmark(id) => self.open_mark(&id),
             Action::Library => return Effect::Library,
             Action::Encodings => return Effect::ReadForEncodings,
             Action::Stats => return Effect::Stats,
