@@ -18,6 +18,7 @@ pub mod keymap;
 pub mod layout;
 pub mod library;
 pub mod opening;
+pub mod pages;
 pub mod position;
 pub mod print;
 pub mod reader;

@@ -8,6 +8,8 @@ use crate::search::Query;
 pub enum PromptKind {
     Search,
     Percent,
+    /// A page number (`:`).
+    Page,
     /// A new label for the bookmark with this id.
     Rename(String),
 }
@@ -32,6 +34,7 @@ impl Prompt {
         match self.kind {
             PromptKind::Search => "/",
             PromptKind::Percent => "go to percent: ",
+            PromptKind::Page => "go to page: ",
             PromptKind::Rename(_) => "rename bookmark: ",
         }
     }
@@ -142,7 +145,11 @@ impl Reader {
     fn prompt(&mut self, mut prompt: Prompt, action: Action) -> Effect {
         match action {
             Action::Input(c)
-                if prompt.kind != PromptKind::Percent || c.is_ascii_digit() || c == '.' =>
+                if match prompt.kind {
+                    PromptKind::Percent => c.is_ascii_digit() || c == '.',
+                    PromptKind::Page => c.is_ascii_digit(),
+                    _ => true,
+                } =>
             {
                 prompt.input.push(c);
             }
@@ -170,6 +177,10 @@ impl Reader {
             PromptKind::Percent => match prompt.input.trim().parse::<f64>() {
                 Ok(pct) if (0.0..=100.0).contains(&pct) => self.go_to_percent(pct),
                 _ => self.say(format!("not a percent: {}", prompt.input)),
+            },
+            PromptKind::Page => match prompt.input.trim().parse::<u32>() {
+                Ok(page) => self.go_to_page(page),
+                Err(_) => self.say(format!("not a page number: {}", prompt.input)),
             },
             PromptKind::Rename(id) => {
                 let label = prompt.input.trim().to_owned();

@@ -2,4 +2,5 @@
 
 pub mod library;
 mod lists;
+mod progress;
 pub mod reader;

@@ -158,11 +158,12 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
         (false, Some(p)) => format!(" indexing {} % ·", p.progress),
         (false, None) => String::new(),
     };
-    let right = match doc.guess().unsure {
-        true => format!("{unsaved} {}? {:>3}% ", doc.encoding(), reader.percent()),
-        false => format!("{unsaved} {:>3}% ", reader.percent()),
+    let prefix = match doc.guess().unsure {
+        true => format!("{unsaved} {}?", doc.encoding()),
+        false => unsaved,
     };
     let mut left = format!(" {}", sanitise::line(reader.title()));
+    let right = super::progress::right_side(reader, &prefix, width, left.width());
     let room = width.saturating_sub(right.width());
     match (
         reader.message().map(sanitise::line),

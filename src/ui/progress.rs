@@ -1,0 +1,108 @@
+//! The right of the status bar: where the reader is (page, a thin gauge, percent), as
+//! much of it as fits beside the title.
+
+use crate::pages::thousands;
+use crate::reader::{PageInfo, Reader};
+use unicode_width::UnicodeWidthStr;
+
+/// Cells of the progress gauge.
+const GAUGE_CELLS: usize = 8;
+/// Columns the title keeps, at least, before the right side gives up detail.
+const TITLE_ROOM: usize = 20;
+
+/// The right side of the status bar for a bar `width` wide whose left starts with a
+/// title `title_width` wide. `prefix` (unsaved, indexing, an unsure encoding) is kept
+/// whatever the room.
+pub(super) fn right_side(reader: &Reader, prefix: &str, width: usize, title_width: usize) -> String {
+    let pct = percent(reader);
+    let tenths = tenths(reader);
+    let pages = reader.page_info();
+    let long = pages.map(|p| long_pages(&p));
+    let short = pages.map(|p| short_pages(&p));
+    let gauge = gauge(tenths);
+    let (long, short) = (long.as_deref(), short.as_deref());
+    let (gauge, pct) = (Some(gauge.as_str()), Some(pct.as_str()));
+    let candidates = [
+        [long, gauge, pct],
+        [long, None, pct],
+        [short, gauge, pct],
+        [short, None, pct],
+        [None, None, pct],
+    ];
+    let keep = title_width.min(TITLE_ROOM) + 1;
+    let mut last = String::new();
+    for parts in candidates {
+        let shown: Vec<&str> = parts.into_iter().flatten().collect();
+        last = format!("{prefix} {} ", shown.join(" "));
+        if last.width() + keep <= width {
+            break;
+        }
+    }
+    last
+}
+
+/// `page 212 of 1,480`, with `…` for what is not counted yet.
+fn long_pages(p: &PageInfo) -> String {
+    let current = p.current.map_or("…".to_owned(), thousands);
+    let total = p.total.map_or("…".to_owned(), thousands);
+    format!("page {current} of {total}")
+}
+
+/// `212/1480`.
+fn short_pages(p: &PageInfo) -> String {
+    let current = p.current.map_or("…".to_owned(), |n| n.to_string());
+    let total = p.total.map_or("…".to_owned(), |n| n.to_string());
+    format!("{current}/{total}")
+}
+
+/// `14%`, or `14.3%` where pages are many.
+fn percent(reader: &Reader) -> String {
+    match reader.precise_percent() {
+        Some(t) => format!("{}.{}%", t / 10, t % 10),
+        None => format!("{:>3}%", reader.percent()),
+    }
+}
+
+fn tenths(reader: &Reader) -> u16 {
+    reader
+        .precise_percent()
+        .unwrap_or(u16::from(reader.percent()) * 10)
+}
+
+/// `▰▰▱▱▱▱▱▱`: the part read, full only at the end.
+fn gauge(tenths: u16) -> String {
+    let filled = usize::from(tenths.min(1000)) * GAUGE_CELLS / 1000;
+    let mut out = "▰".repeat(filled);
+    out.push_str(&"▱".repeat(GAUGE_CELLS - filled));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_gauge_is_full_only_at_the_end() {
+        assert_eq!(gauge(0), "▱▱▱▱▱▱▱▱");
+        assert_eq!(gauge(500), "▰▰▰▰▱▱▱▱");
+        assert_eq!(gauge(999), "▰▰▰▰▰▰▰▱");
+        assert_eq!(gauge(1000), "▰▰▰▰▰▰▰▰");
+        assert_eq!(gauge(1000).width(), GAUGE_CELLS);
+    }
+
+    #[test]
+    fn pages_long_and_short() {
+        let known = PageInfo {
+            current: Some(212),
+            total: Some(1480),
+        };
+        assert_eq!(long_pages(&known), "page 212 of 1,480");
+        assert_eq!(short_pages(&known), "212/1480");
+        let counting = PageInfo {
+            current: Some(3),
+            total: None,
+        };
+        assert_eq!(long_pages(&counting), "page 3 of …");
+        assert_eq!(short_pages(&counting), "3/…");
+    }
+}
