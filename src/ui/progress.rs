@@ -7,13 +7,21 @@ use unicode_width::UnicodeWidthStr;
 
 /// Cells of the progress gauge.
 const GAUGE_CELLS: usize = 8;
-/// Columns the title keeps, at least, before the right side gives up detail.
+/// Columns the title keeps, at least, before the right side gives up the page number.
 const TITLE_ROOM: usize = 20;
+/// Columns the title and chapter keep, at least, before the gauge and the long page
+/// number go.
+const LEFT_ROOM: usize = 40;
 
-/// The right side of the status bar for a bar `width` wide whose left starts with a
-/// title `title_width` wide. `prefix` (unsaved, indexing, an unsure encoding) is kept
-/// whatever the room.
-pub(super) fn right_side(reader: &Reader, prefix: &str, width: usize, title_width: usize) -> String {
+/// The right side of the status bar for a bar `width` wide whose left is a title
+/// `title_width` wide then a chapter, `left_width` in all. `prefix` (unsaved, indexing,
+/// an unsure encoding) is kept whatever the room.
+pub(super) fn right_side(
+    reader: &Reader,
+    prefix: &str,
+    width: usize,
+    (title_width, left_width): (usize, usize),
+) -> String {
     let pct = percent(reader);
     let tenths = tenths(reader);
     let pages = reader.page_info();
@@ -29,12 +37,18 @@ pub(super) fn right_side(reader: &Reader, prefix: &str, width: usize, title_widt
         [short, None, pct],
         [None, None, pct],
     ];
-    let keep = title_width.min(TITLE_ROOM) + 1;
     let mut last = String::new();
     for parts in candidates {
+        // The long page number and the gauge are niceties: they give way before the
+        // chapter's name does; the compact page number gives way only to the title.
+        let nicety = parts[1].is_some() || (parts[0].is_some() && parts[0] == long);
+        let keep = match nicety {
+            true => left_width.min(LEFT_ROOM),
+            false => title_width.min(TITLE_ROOM),
+        };
         let shown: Vec<&str> = parts.into_iter().flatten().collect();
         last = format!("{prefix} {} ", shown.join(" "));
-        if last.width() + keep <= width {
+        if last.width() + keep < width {
             break;
         }
     }

@@ -163,7 +163,11 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
         false => unsaved,
     };
     let mut left = format!(" {}", sanitise::line(reader.title()));
-    let right = super::progress::right_side(reader, &prefix, width, left.width());
+    let chapter = reader
+        .current_chapter()
+        .map_or(0, |c| sanitise::line(&c.title).width() + 3);
+    let widths = (left.width(), left.width() + chapter);
+    let right = super::progress::right_side(reader, &prefix, width, widths);
     let room = width.saturating_sub(right.width());
     match (
         reader.message().map(sanitise::line),
