@@ -64,7 +64,7 @@ impl Counter {
             self.wrapper
                 .wrap_block(doc, block, self.width, &mut self.scratch);
             for line in &self.scratch {
-                if self.lines % self.height == 0 {
+                if self.lines.is_multiple_of(self.height) {
                     self.every.push(line.range.start);
                 }
                 if self.recent.len() == self.height {
@@ -148,7 +148,7 @@ pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

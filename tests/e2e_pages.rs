@@ -32,9 +32,7 @@ fn the_status_bar_shows_page_1_of_n_and_3g_goes_to_page_3() {
 
     // Where two PageDowns go is where 3g goes.
     term.send("  ");
-    let paged = term.wait_for("page 3", |s| {
-        page_shown(s).is_some_and(|(c, _)| c == "3")
-    });
+    let paged = term.wait_for("page 3", |s| page_shown(s).is_some_and(|(c, _)| c == "3"));
     term.send("g");
     term.wait_for("the top", |s| page_shown(s).is_some_and(|(c, _)| c == "1"));
     term.send("3g");
@@ -48,9 +46,8 @@ fn the_status_bar_shows_page_1_of_n_and_3g_goes_to_page_3() {
     term.wait_for("page 2", |s| page_shown(s).is_some_and(|(c, _)| c == "2"));
     term.resize(60, 16);
     term.wait_for("more pages at a smaller size", |s| {
-        page_shown(s).is_some_and(|(_, t)| {
-            t.replace(',', "").parse::<usize>().is_ok_and(|n| n > total)
-        })
+        page_shown(s)
+            .is_some_and(|(_, t)| t.replace(',', "").parse::<usize>().is_ok_and(|n| n > total))
     });
     term.send("q");
     term.wait_exit();

@@ -20,17 +20,20 @@ fn word() -> impl Strategy<Value = String> {
 }
 
 fn words(max: usize) -> impl Strategy<Value = String> {
-    prop::collection::vec((word(), prop_oneof![5 => Just(" "), 1 => Just("\n")]), 1..max)
-        .prop_map(|parts| {
-            let mut s = String::new();
-            for (i, (w, sep)) in parts.iter().enumerate() {
-                if i > 0 {
-                    s.push_str(sep);
-                }
-                s.push_str(w);
+    prop::collection::vec(
+        (word(), prop_oneof![5 => Just(" "), 1 => Just("\n")]),
+        1..max,
+    )
+    .prop_map(|parts| {
+        let mut s = String::new();
+        for (i, (w, sep)) in parts.iter().enumerate() {
+            if i > 0 {
+                s.push_str(sep);
             }
-            s
-        })
+            s.push_str(w);
+        }
+        s
+    })
 }
 
 fn block() -> impl Strategy<Value = (BlockKind, String)> {
@@ -179,7 +182,11 @@ fn tops_handed_over_in_part_give_the_page_once_past_the_place() {
     for _ in 0..5 {
         r.update(Action::PageDown);
     }
-    assert_eq!(r.page_info().unwrap().current, None, "page 6 not counted yet");
+    assert_eq!(
+        r.page_info().unwrap().current,
+        None,
+        "page 6 not counted yet"
+    );
     r.add_pages(&key, &tops[3..], true);
     assert_eq!(r.page_info().unwrap().current, Some(6));
 }
@@ -265,7 +272,10 @@ fn percent_keeps_a_decimal_only_where_pages_are_many() {
     assert_eq!(many.precise_percent(), Some(0));
     many.update(Action::PageDown);
     let one = many.precise_percent().unwrap();
-    assert!((1..10).contains(&one), "a page is a fraction of a percent: {one}");
+    assert!(
+        (1..10).contains(&one),
+        "a page is a fraction of a percent: {one}"
+    );
     many.update(Action::Bottom);
     assert_eq!(many.precise_percent(), Some(1000));
 }

@@ -42,7 +42,12 @@ fn count(r: &mut Reader, part: Option<usize>) {
 #[test]
 fn status_bar_with_pages_known_80x24() {
     let text = HARBOUR.repeat(3);
-    let mut r = Reader::new(Document::from_text(&text), "The Harbour Clock", (80, 24), 72);
+    let mut r = Reader::new(
+        Document::from_text(&text),
+        "The Harbour Clock",
+        (80, 24),
+        72,
+    );
     count(&mut r, None);
     r.update(Action::PageDown);
     r.update(Action::PageDown);
