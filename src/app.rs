@@ -203,7 +203,12 @@ fn event_loop(
         panic_if_asked();
         // After the frame is out: counting pages never delays one.
         pages.poll(reader);
-        let wait = if host.busy() {
+        // While a search is under way it goes on between keys, a slice a turn: keys are
+        // looked at (without waiting) before every slice, so any key can cancel it.
+        let searching = reader.searching().is_some();
+        let wait = if searching {
+            Duration::ZERO
+        } else if host.busy() {
             BUSY_POLL
         } else if pages.busy() {
             PAGES_POLL
@@ -224,6 +229,11 @@ fn event_loop(
                     Effect::None => {}
                     other => host.effect(reader, other),
                 }
+            }
+        } else if searching {
+            match reader.step_search() {
+                Effect::None => {}
+                other => host.effect(reader, other),
             }
         }
         let now = Instant::now();

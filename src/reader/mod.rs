@@ -10,6 +10,7 @@ mod jumps;
 mod overlays;
 mod pages;
 mod partial;
+mod searching;
 
 use crate::document::Document;
 use crate::layout::{self, Layout, Line};
@@ -171,6 +172,7 @@ pub struct Reader {
     pages: Option<PageCount>,
     /// A page asked for (`123g`) before the pages were counted.
     pending_page: Option<u32>,
+    searching: searching::Searching,
 }
 
 impl Reader {
@@ -204,6 +206,7 @@ impl Reader {
             partial: None,
             pages: None,
             pending_page: None,
+            searching: searching::Searching::default(),
         };
         reader.refresh();
         reader
@@ -332,7 +335,7 @@ impl Reader {
         if action == Action::Quit {
             return Effect::Quit;
         }
-        if self.must_wait(&action) {
+        if self.cancel_search(&action) || self.must_wait(&action) {
             return Effect::None;
         }
         let before = self.place;
