@@ -202,7 +202,10 @@ fn event_loop(
         }
         panic_if_asked();
         // After the frame is out: counting pages never delays one.
-        pages.poll(reader);
+        match pages.poll(reader) {
+            Effect::None => {}
+            effect => host.effect(reader, effect),
+        }
         // While a search is under way it goes on between keys, a slice a turn: keys are
         // looked at (without waiting) before every slice, so any key can cancel it.
         let searching = reader.searching().is_some();

@@ -143,6 +143,21 @@ fn count(r: &mut Reader) {
     }
 }
 
+#[test]
+fn a_page_gone_to_when_the_count_ends_is_a_place_to_save() {
+    let mut r = Reader::new(story(200), "T", (60, 20), 72);
+    r.update(Action::Digit(2));
+    r.update(Action::Top);
+    let key = r.page_key().unwrap();
+    let tops = pages::tops(r.document(), key.width, key.height);
+    assert_eq!(r.add_pages(&key, &tops, true), Effect::PlaceChanged);
+    assert_eq!(
+        r.message(),
+        None,
+        "the counting message is gone with the count"
+    );
+}
+
 fn story(paragraphs: usize) -> Document {
     let text: String = (0..paragraphs)
         .map(|i| format!("Paragraph {i} of the long night crossing, told at length.\n\n"))
@@ -278,4 +293,23 @@ fn percent_keeps_a_decimal_only_where_pages_are_many() {
     );
     many.update(Action::Bottom);
     assert_eq!(many.precise_percent(), Some(1000));
+}
+
+#[test]
+fn a_page_asked_for_while_a_big_story_is_read_waits_for_it_and_its_count() {
+    let whole = story(200);
+    let window = Document::from_text(&whole.text()[..2000]);
+    let mut r = Reader::new(window, "T", (60, 20), 72);
+    r.set_partial(0, whole.text().len());
+    assert!(r.page_key().is_none(), "no pages counted on a window");
+    r.update(Action::Digit(4));
+    r.update(Action::Top);
+    assert_eq!(r.place(), 0);
+    let waiting = r.whole(whole);
+    assert_eq!(waiting, [Action::Top]);
+    for action in waiting {
+        r.apply_waiting(action);
+    }
+    count(&mut r);
+    assert_eq!(r.page_info().unwrap().current, Some(4));
 }

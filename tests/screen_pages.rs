@@ -36,7 +36,7 @@ fn count(r: &mut Reader, part: Option<usize>) {
     match part {
         Some(n) => r.add_pages(&key, &tops[..n.min(tops.len())], false),
         None => r.add_pages(&key, &tops, true),
-    }
+    };
 }
 
 #[test]

@@ -7,7 +7,7 @@
 
 use crate::document::Document;
 use crate::pages::Counter;
-use crate::reader::{PageKey, Reader};
+use crate::reader::{Effect, PageKey, Reader};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::sync::Arc;
@@ -38,36 +38,37 @@ impl Drop for Job {
 
 impl PageCounting {
     /// Starts a count when the reader needs one, and hands it what was found since the
-    /// last call. Costs nothing on the interactive path but a channel look.
-    pub fn poll(&mut self, reader: &mut Reader) {
+    /// last call. Costs nothing on the interactive path but a channel look. Returns the
+    /// reader's effect (a page asked for before the count was gone to).
+    pub fn poll(&mut self, reader: &mut Reader) -> Effect {
         let Some(key) = reader.page_key() else {
             // Nothing to count (a story still being read): any count under way is stale.
             self.job = None;
-            return;
+            return Effect::None;
         };
         if self.job.as_ref().is_none_or(|job| job.key != key) {
             // Dropping the old job cancels its thread.
             self.job = Some(start(reader.shared_document(), key));
         }
         let Some(job) = &mut self.job else {
-            return;
+            return Effect::None;
         };
         let Some(found) = &job.found else {
-            return;
+            return Effect::None;
         };
         loop {
             match found.try_recv() {
                 Ok((tops, complete)) => {
-                    reader.add_pages(&job.key, &tops, complete);
+                    let effect = reader.add_pages(&job.key, &tops, complete);
                     if complete {
                         job.found = None;
-                        return;
+                        return effect;
                     }
                 }
-                Err(TryRecvError::Empty) => return,
+                Err(TryRecvError::Empty) => return Effect::None,
                 Err(TryRecvError::Disconnected) => {
                     job.found = None;
-                    return;
+                    return Effect::None;
                 }
             }
         }

@@ -1,7 +1,7 @@
 //! The reader's pages: counted by the shell in the background (see [`crate::pages`]),
 //! handed over as they are found, and used for the page number, `123g` and the percent.
 
-use super::{Mode, Reader};
+use super::{Effect, Mode, Reader};
 use crate::document::Document;
 use crate::pages;
 use std::sync::{Arc, Weak};
@@ -63,9 +63,10 @@ impl Reader {
 
     /// Page tops counted for `key`, in order, following those handed over before for
     /// the same key; `complete` when they are all. Pages for another key are dropped.
-    pub fn add_pages(&mut self, key: &PageKey, tops: &[usize], complete: bool) {
+    /// [`Effect::PlaceChanged`] when a page asked for meanwhile was gone to.
+    pub fn add_pages(&mut self, key: &PageKey, tops: &[usize], complete: bool) -> Effect {
         if self.page_key().as_ref() != Some(key) {
-            return;
+            return Effect::None;
         }
         let count = match &mut self.pages {
             Some(count) if count.key == *key => count,
@@ -77,13 +78,24 @@ impl Reader {
         };
         count.tops.extend_from_slice(tops);
         count.complete = complete;
-        if complete {
-            if let Some(page) = self.pending_page.take() {
-                if self.mode == Mode::Reading {
-                    self.go_to_page(page);
-                    self.refresh();
-                }
-            }
+        let Some(page) = self.pending_page.take().filter(|_| complete) else {
+            return Effect::None;
+        };
+        if self.mode != Mode::Reading {
+            return Effect::None;
+        }
+        if self
+            .message()
+            .is_some_and(|m| m.starts_with("counting pages"))
+        {
+            self.message = None;
+        }
+        let before = self.place;
+        self.go_to_page(page);
+        self.refresh();
+        match self.place == before {
+            true => Effect::None,
+            false => Effect::PlaceChanged,
         }
     }
 
