@@ -78,7 +78,10 @@ impl Reader {
         };
         count.tops.extend_from_slice(tops);
         count.complete = complete;
-        let Some(page) = self.pending_page.take().filter(|_| complete) else {
+        if !complete {
+            return Effect::None;
+        }
+        let Some(page) = self.pending_page.take() else {
             return Effect::None;
         };
         if self.mode != Mode::Reading {
