@@ -209,7 +209,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("j Down Enter / k Up", "one line down / up"),
     ("mouse wheel", "three lines"),
     ("g Home / G End", "start / end of the story"),
-    ("/ then n / N", "search; next / previous match"),
+    (
+        "/ then n / N",
+        "search; next / previous match from this page",
+    ),
     ("50%  or  p", "go to a percent"),
     ("123g  or  :123", "go to a page"),
     ("t", "chapters (Enter jumps)"),

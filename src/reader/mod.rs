@@ -7,6 +7,7 @@
 
 mod encodings;
 mod jumps;
+mod matches;
 mod overlays;
 mod pages;
 mod partial;
@@ -172,6 +173,8 @@ pub struct Reader {
     pages: Option<PageCount>,
     /// A page asked for (`123g`) before the pages were counted.
     pending_page: Option<u32>,
+    /// The current search's matches, counted (see `matches.rs`).
+    tally: matches::Count,
     searching: searching::Searching,
 }
 
@@ -206,6 +209,7 @@ impl Reader {
             partial: None,
             pages: None,
             pending_page: None,
+            tally: matches::Count::default(),
             searching: searching::Searching::default(),
         };
         reader.refresh();

@@ -16,6 +16,8 @@ use unicode_width::UnicodeWidthStr;
 /// themes both work and `NO_COLOR` is honoured by construction.
 const HEADING: Style = Style::new().add_modifier(Modifier::BOLD);
 const HIGHLIGHT: Style = Style::new().add_modifier(Modifier::REVERSED);
+/// The other matches of the search on the page.
+const OTHER_MATCH: Style = Style::new().add_modifier(Modifier::UNDERLINED);
 const STATUS: Style = Style::new().add_modifier(Modifier::REVERSED);
 
 impl Widget for &Reader {
@@ -60,12 +62,17 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 
 fn draw_page(reader: &Reader, area: Rect, buf: &mut Buffer) {
     // The encoding picker previews the page decoded the selected way.
-    let (text, page, hit) = match reader.picker() {
+    let (text, page, hit, others) = match reader.picker() {
         Some(picker) => {
             let (text, lines) = picker.preview();
-            (text, lines, None)
+            (text, lines, None, Vec::new())
         }
-        None => (reader.document().text(), reader.page(), reader.hit()),
+        None => (
+            reader.document().text(),
+            reader.page(),
+            reader.hit(),
+            reader.page_matches(),
+        ),
     };
     let column = reader.column();
     for (row, line) in page.iter().take(usize::from(area.height)).enumerate() {
@@ -86,26 +93,38 @@ fn draw_page(reader: &Reader, area: Rect, buf: &mut Buffer) {
         } else {
             Style::new()
         };
-        match hit.as_ref().and_then(|h| highlight(text, line, h, &shown)) {
-            None => {
-                buf.set_stringn(x, y, sanitise::line(&shown), room, style);
+        // The current match reversed, the other matches on the page underlined.
+        let mut marks: Vec<(Range<usize>, Style)> = others
+            .iter()
+            .filter(|m| Some(*m) != hit.as_ref())
+            .filter_map(|m| highlight(text, line, m, &shown).map(|r| (r, OTHER_MATCH)))
+            .collect();
+        if let Some(r) = hit.as_ref().and_then(|h| highlight(text, line, h, &shown)) {
+            marks.retain(|(m, _)| m.end <= r.start || m.start >= r.end);
+            marks.push((r, HIGHLIGHT));
+        }
+        marks.sort_by_key(|(r, _)| r.start);
+        let mut x = x;
+        let mut room = room;
+        let mut at = 0;
+        let mut parts = Vec::new();
+        for (r, mark) in marks {
+            if r.start < at {
+                continue;
             }
-            Some(marked) => {
-                let (before, rest) = shown.split_at(marked.start);
-                let (found, after) = rest.split_at(marked.len());
-                let mut x = x;
-                let mut room = room;
-                for (part, part_style) in [
-                    (before, style),
-                    (found, style.patch(HIGHLIGHT)),
-                    (after, style),
-                ] {
-                    let part = sanitise::line(part);
-                    let (end, _) = buf.set_stringn(x, y, part, room, part_style);
-                    room = room.saturating_sub(usize::from(end - x));
-                    x = end;
-                }
+            parts.push((&shown[at..r.start], style));
+            parts.push((&shown[r.clone()], style.patch(mark)));
+            at = r.end;
+        }
+        parts.push((&shown[at..], style));
+        for (part, part_style) in parts {
+            if part.is_empty() {
+                continue;
             }
+            let part = sanitise::line(part);
+            let (end, _) = buf.set_stringn(x, y, part, room, part_style);
+            room = room.saturating_sub(usize::from(end - x));
+            x = end;
         }
     }
 }
@@ -158,6 +177,13 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
         (false, Some(p)) => format!(" indexing {} % ·", p.progress),
         (false, None) => String::new(),
     };
+    let matches = match reader.match_number() {
+        Some((n, Some(total))) => format!(" {n}/{total} ·"),
+        Some((0, None)) => " …/… ·".to_owned(),
+        Some((n, None)) => format!(" {n}/… ·"),
+        None => String::new(),
+    };
+    let unsaved = format!("{matches}{unsaved}");
     let prefix = match doc.guess().unsure {
         true => format!("{unsaved} {}?", doc.encoding()),
         false => unsaved,
