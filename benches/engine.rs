@@ -1,5 +1,5 @@
 //! Engine benchmarks on generated stories of 1 MB, 10 MB and 200 MB: opening, the page
-//! operations a reader does on every keypress, and `--print` throughput.
+//! operations a reader does on every keypress, `--print` throughput, and counting pages.
 //!
 //! The texts are generated here (never committed) as realistic prose: chapters of
 //! paragraphs of 5 to 15 lines hard-wrapped at 70 columns. Every page operation should
@@ -197,8 +197,21 @@ fn bench_size(c: &mut Criterion, name: &str, bytes: usize) {
         group.bench_function("print", |b| {
             b.iter(|| dogear::print::print(&doc, 80, &mut std::io::sink()))
         });
+        // Counting pages wraps the whole story: it runs on a background thread after the
+        // first frame (and again on a resize), never on a keypress.
+        group.bench_function("count pages (background)", |b| {
+            b.iter(|| dogear::pages::tops(&doc, 80, HEIGHT))
+        });
     }
     group.throughput(Throughput::Elements(1));
+    if bytes <= 10 << 20 {
+        // What a frame pays for its page number once they are counted: a binary search.
+        let tops = dogear::pages::tops(&doc, 80, HEIGHT);
+        let at_73 = offset_at_percent(&doc, 73.0);
+        group.bench_function("page of the place", |b| {
+            b.iter(|| dogear::pages::page_at(black_box(&tops), black_box(at_73)))
+        });
+    }
 
     let at_73 = offset_at_percent(&doc, 73.0);
     for (label, offset) in [("first page 0%", 0), ("first page 73%", at_73)] {

@@ -14,6 +14,7 @@ use crate::library::{LibraryEffect, LibraryModel};
 use crate::reader::{Action, Effect, Reader};
 use crate::ui::library::LibraryScreen;
 
+mod pages;
 mod tty;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{self, Event};
@@ -30,6 +31,8 @@ const POLL: Duration = Duration::from_millis(200);
 const TICK: Duration = Duration::from_secs(1);
 /// How often it wakes while the host is busy (see [`Host::busy`]).
 const BUSY_POLL: Duration = Duration::from_millis(25);
+/// How often it wakes while pages are being counted, to show them soon after.
+const PAGES_POLL: Duration = Duration::from_millis(100);
 /// How often the library redraws while a background walk is finding stories.
 const WALK_POLL: Duration = Duration::from_millis(100);
 
@@ -176,6 +179,7 @@ fn event_loop(
     let mut last_tick = Instant::now();
     let mut dirty = true;
     let mut shown = Buffer::empty(Rect::ZERO);
+    let mut pages = pages::PageCounting::default();
     loop {
         if let Some(sig) = signals.caught() {
             return Ok(ending(sig));
@@ -197,6 +201,11 @@ fn event_loop(
             dirty = false;
         }
         panic_if_asked();
+        // After the frame is out: counting pages never delays one.
+        match pages.poll(reader) {
+            Effect::None => {}
+            effect => host.effect(reader, effect),
+        }
         // While a search is under way it goes on between keys, a slice a turn: keys are
         // looked at (without waiting) before every slice, so any key can cancel it.
         let searching = reader.searching().is_some();
@@ -204,6 +213,8 @@ fn event_loop(
             Duration::ZERO
         } else if host.busy() {
             BUSY_POLL
+        } else if pages.busy() {
+            PAGES_POLL
         } else {
             POLL
         };

@@ -19,6 +19,7 @@ pub mod layout;
 pub mod library;
 pub mod localtime;
 pub mod opening;
+pub mod pages;
 pub mod position;
 pub mod print;
 pub mod reader;

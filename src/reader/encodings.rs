@@ -134,7 +134,7 @@ impl Reader {
                 return Effect::None;
             }
         };
-        let old = std::mem::replace(&mut self.doc, doc);
+        let old = std::mem::replace(&mut self.doc, std::sync::Arc::new(doc));
         self.place = remap(&old, &self.doc, self.place);
         for mark in &mut self.marks {
             mark.offset = remap(&old, &self.doc, mark.offset);

@@ -10,6 +10,7 @@ mod jumps;
 mod left;
 mod matches;
 mod overlays;
+mod pages;
 mod partial;
 mod prompt;
 mod searching;
@@ -20,9 +21,11 @@ use crate::position;
 use crate::search::Query;
 use crate::toc::{self, Chapter};
 use std::ops::Range;
+use std::sync::Arc;
 
 pub use encodings::{remap, Picker};
 pub use left::Speed;
+pub use pages::{PageCount, PageInfo, PageKey};
 pub use partial::Partial;
 pub use prompt::{Edit, Prompt, PromptKind};
 
@@ -33,6 +36,8 @@ pub const MIN_HEIGHT: u16 = 5;
 pub const COLUMN_LIMITS: (u16, u16) = (20, 240);
 /// Lines scrolled per mouse-wheel notch.
 pub const WHEEL_LINES: usize = 3;
+/// The largest number typed before `%` or `g`.
+const MAX_COUNT: u32 = 99_999_999;
 /// Ticks (seconds) a status message stays up.
 const MESSAGE_TICKS: u8 = 4;
 
@@ -160,7 +165,8 @@ pub struct Mark {
 /// The reader's state.
 #[derive(Debug)]
 pub struct Reader {
-    doc: Document,
+    /// Shared with the thread counting pages (see [`Reader::page_key`]).
+    doc: Arc<Document>,
     title: String,
     chapters: Vec<Chapter>,
     layout: Layout,
@@ -185,6 +191,10 @@ pub struct Reader {
     pacing: left::Pacing,
     /// Bookmarks deleted in this session, last deleted last, for `u`.
     deleted: Vec<Mark>,
+    /// The pages counted so far, for the width and height they were counted at.
+    pages: Option<PageCount>,
+    /// A page asked for (`123g`) before the pages were counted.
+    pending_page: Option<u32>,
     /// The current search's matches, counted (see `matches.rs`).
     tally: matches::Count,
     searching: searching::Searching,
@@ -200,7 +210,7 @@ impl Reader {
             .map_or(doc.body().start, |b| b.range.start);
         let max_width = max_width.clamp(COLUMN_LIMITS.0, COLUMN_LIMITS.1);
         let mut reader = Self {
-            doc,
+            doc: Arc::new(doc),
             title: title.into(),
             chapters,
             layout: Layout::new(layout::column(size.0, max_width).width),
@@ -221,6 +231,8 @@ impl Reader {
             partial: None,
             pacing: left::Pacing::default(),
             deleted: Vec::new(),
+            pages: None,
+            pending_page: None,
             tally: matches::Count::default(),
             searching: searching::Searching::default(),
         };
@@ -368,9 +380,11 @@ impl Reader {
     }
 
     fn reading(&mut self, action: Action) -> Effect {
-        if !matches!(action, Action::Digit(_) | Action::Percent) {
-            self.count = None;
-        }
+        let count = match action {
+            Action::Digit(_) | Action::Percent => None,
+            _ => self.count.take(),
+        };
+        self.pending_page = None;
         let h = self.page_height();
         match action {
             Action::PageDown => self.scroll(h as isize),
@@ -381,6 +395,7 @@ impl Reader {
             Action::LineUp => self.scroll(-1),
             Action::WheelDown => self.scroll(WHEEL_LINES as isize),
             Action::WheelUp => self.scroll(-(WHEEL_LINES as isize)),
+            Action::Top if count.is_some() => self.go_to_page(count.unwrap_or(1)),
             Action::Top => {
                 let start = self.doc.blocks().first().map_or(0, |b| b.range.start);
                 self.jump(start);
@@ -396,10 +411,10 @@ impl Reader {
                     .unwrap_or(0)
                     .saturating_mul(10)
                     .saturating_add(u32::from(d));
-                self.count = Some(n.min(100));
+                self.count = Some(n.min(MAX_COUNT));
             }
             Action::Percent => match self.count.take() {
-                Some(pct) => self.go_to_percent(f64::from(pct)),
+                Some(pct) => self.go_to_percent(f64::from(pct.min(100))),
                 None => self.say("type a number first, as in 50%"),
             },
             Action::OpenPrompt(kind) => self.mode = Mode::Prompt(Prompt::new(kind, "")),

@@ -162,7 +162,11 @@ impl Reader {
     fn prompt(&mut self, mut prompt: Prompt, action: Action) -> Effect {
         match action {
             Action::Input(c)
-                if prompt.kind != PromptKind::Percent || c.is_ascii_digit() || c == '.' =>
+                if match prompt.kind {
+                    PromptKind::Percent => c.is_ascii_digit() || c == '.',
+                    PromptKind::Page => c.is_ascii_digit(),
+                    _ => true,
+                } =>
             {
                 prompt.insert(c);
             }
@@ -197,6 +201,10 @@ impl Reader {
             PromptKind::Percent => match prompt.input.trim().parse::<f64>() {
                 Ok(pct) if (0.0..=100.0).contains(&pct) => self.go_to_percent(pct),
                 _ => self.say(format!("not a percent: {}", prompt.input)),
+            },
+            PromptKind::Page => match prompt.input.trim().parse::<u32>() {
+                Ok(page) => self.go_to_page(page),
+                Err(_) => self.say(format!("not a page number: {}", prompt.input)),
             },
             PromptKind::Rename(id) => {
                 let label = prompt.input.trim().to_owned();

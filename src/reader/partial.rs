@@ -67,7 +67,8 @@ impl Reader {
         let wait = match action {
             _ if forward => reading && self.at_end,
             _ if backward => reading && partial.base > 0 && self.place <= first_line,
-            Action::Top => partial.base > 0,
+            // `123g`: pages are counted on the whole story.
+            Action::Top => partial.base > 0 || self.count.is_some(),
             Action::Bottom
             | Action::Percent
             | Action::SearchNext
@@ -102,7 +103,7 @@ impl Reader {
         anchor.offset += partial.base;
         anchor.file = None;
         let old_back = self.back.map(|b| b + partial.base);
-        self.doc = doc;
+        self.doc = std::sync::Arc::new(doc);
         let (place, _) = position::refind(&anchor, &self.doc);
         self.chapters = crate::toc::chapters(&self.doc);
         self.layout = Layout::new(self.column().width);
@@ -123,7 +124,7 @@ impl Reader {
     /// Moves the reader onto another text of the same story (its file changed): the
     /// place is kept as an offset, for the caller to find again by its quote.
     pub fn replace_document(&mut self, doc: Document) {
-        self.doc = doc;
+        self.doc = std::sync::Arc::new(doc);
         self.partial = None;
         self.chapters = crate::toc::chapters(&self.doc);
         self.layout = Layout::new(self.column().width);

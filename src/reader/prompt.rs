@@ -7,6 +7,8 @@
 pub enum PromptKind {
     Search,
     Percent,
+    /// A page number (`:`).
+    Page,
     /// A new label for the bookmark with this id.
     Rename(String),
 }
@@ -50,6 +52,7 @@ impl Prompt {
         match self.kind {
             PromptKind::Search => "/",
             PromptKind::Percent => "go to percent: ",
+            PromptKind::Page => "go to page: ",
             PromptKind::Rename(_) => "rename bookmark: ",
         }
     }

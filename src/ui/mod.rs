@@ -2,6 +2,7 @@
 
 pub mod library;
 mod lists;
+mod progress;
 mod prompt;
 pub mod reader;
 pub mod stats;

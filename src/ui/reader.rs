@@ -181,12 +181,16 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
         None => String::new(),
     };
     let unsaved = format!("{matches}{unsaved}");
-    let unsaved = unsaved + &super::stats::time_left(reader, width);
-    let right = match doc.guess().unsure {
-        true => format!("{unsaved} {}? {:>3}% ", doc.encoding(), reader.percent()),
-        false => format!("{unsaved} {:>3}% ", reader.percent()),
+    let prefix = match doc.guess().unsure {
+        true => format!("{unsaved} {}?", doc.encoding()),
+        false => unsaved,
     };
     let mut left = format!(" {}", sanitise::line(reader.title()));
+    let chapter = reader
+        .current_chapter()
+        .map_or(0, |c| sanitise::line(&c.title).width() + 3);
+    let widths = (left.width(), left.width() + chapter);
+    let right = super::progress::right_side(reader, &prefix, width, widths);
     let room = width.saturating_sub(right.width());
     match (
         reader.message().map(sanitise::line),

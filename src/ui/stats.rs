@@ -1,7 +1,6 @@
 //! The reading statistics screen (`s`), and the time left in the status bar.
 
 use super::lists::frame;
-use crate::reader::Reader;
 use crate::reading::Summary;
 use crate::sanitise;
 use ratatui::buffer::Buffer;
@@ -10,20 +9,6 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
-
-/// The time left for the status bar in a bar `width` columns wide, as
-/// ` 12 min left in chapter · 3 h 10 min in book ·` (or compact, or nothing when even
-/// that would leave the title too little room).
-pub fn time_left(reader: &Reader, width: usize) -> String {
-    [false, true]
-        .into_iter()
-        .filter_map(|compact| reader.time_left(compact))
-        .map(|left| format!(" {left} ·"))
-        .zip([30, 24])
-        .find(|(left, title_room)| left.width() + title_room <= width)
-        .map(|(left, _)| left)
-        .unwrap_or_default()
-}
 
 /// The statistics over the page: the minutes read on each of the last weeks as a bar
 /// chart, then the totals and this book's sessions.
