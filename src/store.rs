@@ -15,6 +15,7 @@
 //! `forget` return errors, for the app to show once.
 
 mod files;
+mod view;
 
 use crate::config::Config;
 use crate::state::{merge, BookState, BOOK_VERSION};
