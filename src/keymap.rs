@@ -194,6 +194,7 @@ pub fn library_action(model: &LibraryModel, event: &Event) -> Option<LibraryActi
         KeyCode::Char('G') | KeyCode::End => Some(L::End),
         KeyCode::Char('/') => Some(L::StartFilter),
         KeyCode::Char('d') | KeyCode::Delete => Some(L::Forget),
+        KeyCode::Char('o') => Some(L::CycleOrder),
         KeyCode::Esc if !model.filter.is_empty() => Some(L::FilterCancel),
         KeyCode::Char('q') | KeyCode::Esc => Some(L::Quit),
         _ => None,
