@@ -381,7 +381,8 @@ impl Host for Session {
                 reader.set_marks(marks(&self.state));
                 return self.save_place(reader);
             }
-            Effect::None | Effect::Library | Effect::Quit => return,
+            // The loop writes it to the terminal (see `app`).
+            Effect::None | Effect::Library | Effect::Quit | Effect::Copy(_) => return,
         }
         self.unwritten_marks += 1;
         self.changes += 1;

@@ -5,6 +5,7 @@
 //! disk or clock is involved, so every behaviour is tested by feeding actions. After each
 //! update the visible lines are recomputed, at a cost proportional to the screen.
 
+mod copy;
 mod encodings;
 mod jumps;
 mod overlays;
@@ -78,6 +79,8 @@ pub enum Action {
     Library,
     /// Open the encoding picker.
     Encodings,
+    /// Copy the paragraph at the top of the page to the terminal's clipboard (`y`).
+    CopyParagraph,
     Quit,
     /// About once a second, from the shell: expires messages.
     Tick,
@@ -106,6 +109,8 @@ pub enum Effect {
     ReadForEncodings,
     /// The story was re-read in this encoding: remember it for the book.
     EncodingChosen(crate::document::Charset),
+    /// Put this text on the terminal's clipboard (see [`crate::clipboard`]).
+    Copy(String),
 }
 
 /// What the reader shows.
@@ -389,6 +394,7 @@ impl Reader {
             Action::Bookmarks => self.open_bookmarks(),
             Action::Library => return Effect::Library,
             Action::Encodings => return Effect::ReadForEncodings,
+            Action::CopyParagraph => return self.copy_paragraph(),
             Action::Quit => return Effect::Quit,
             _ => {}
         }
