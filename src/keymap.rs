@@ -113,6 +113,7 @@ fn reading(code: KeyCode, ctrl: bool) -> Option<Action> {
         (KeyCode::Char('o'), _) => A::Library,
         (KeyCode::Char('E'), _) => A::Encodings,
         (KeyCode::Char('y'), _) => A::CopyParagraph,
+        (KeyCode::Char('i'), _) => A::ToggleEmphasis,
         (KeyCode::Char('q'), _) => A::Quit,
         (KeyCode::Esc, _) => A::Cancel,
         _ => return None,
@@ -222,6 +223,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("- / + =", "narrower / wider column"),
     ("E", "pick the encoding (Enter keeps, Esc restores)"),
     ("y", "copy the paragraph at the top of the page"),
+    ("i", "_italics_ and *bold* as styles / as written"),
     (
         "Shift-drag",
         "select text with the terminal (the mouse is dogear's)",

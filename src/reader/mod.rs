@@ -6,6 +6,7 @@
 //! update the visible lines are recomputed, at a cost proportional to the screen.
 
 mod copy;
+mod emphasis;
 mod encodings;
 mod jumps;
 mod overlays;
@@ -81,6 +82,8 @@ pub enum Action {
     Encodings,
     /// Copy the paragraph at the top of the page to the terminal's clipboard (`y`).
     CopyParagraph,
+    /// Show `_italics_` and `*emphasis*` markers as written, or hide them again (`i`).
+    ToggleEmphasis,
     Quit,
     /// About once a second, from the shell: expires messages.
     Tick,
@@ -198,6 +201,7 @@ impl Reader {
             picker: None,
             partial: None,
         };
+        reader.layout.set_emphasis(true);
         reader.refresh();
         reader
     }
@@ -395,6 +399,7 @@ impl Reader {
             Action::Library => return Effect::Library,
             Action::Encodings => return Effect::ReadForEncodings,
             Action::CopyParagraph => return self.copy_paragraph(),
+            Action::ToggleEmphasis => self.toggle_emphasis(),
             Action::Quit => return Effect::Quit,
             _ => {}
         }
