@@ -197,7 +197,16 @@ fn event_loop(
             dirty = false;
         }
         panic_if_asked();
-        let wait = if host.busy() { BUSY_POLL } else { POLL };
+        // While a search is under way it goes on between keys, a slice a turn: keys are
+        // looked at (without waiting) before every slice, so any key can cancel it.
+        let searching = reader.searching().is_some();
+        let wait = if searching {
+            Duration::ZERO
+        } else if host.busy() {
+            BUSY_POLL
+        } else {
+            POLL
+        };
         if event::poll(wait)? {
             let ev = event::read()?;
             dirty = true;
@@ -213,6 +222,11 @@ fn event_loop(
                     Effect::Copy(text) => copy(terminal, reader, &text),
                     other => host.effect(reader, other),
                 }
+            }
+        } else if searching {
+            match reader.step_search() {
+                Effect::None => {}
+                other => host.effect(reader, other),
             }
         }
         let now = Instant::now();

@@ -5,6 +5,16 @@
 //! when the source wraps a line in the middle of it. Where the page joins a line break with
 //! nothing (after a hyphen or dash inside a word, between CJK characters), the query
 //! matches across that break too: `coat-pocket` finds `COAT-⏎POCKET`.
+//!
+//! Speed: every match contains each unbroken piece of the query as it is, up to case. The
+//! rarest-looking piece (the *needle*, see [`rarity`]) is looked for first (the regex
+//! crate's literal search runs at memory speed) and the whole query is tried only where a
+//! needle was found. Each query character takes exactly one character of text and a gap is
+//! a whole run of whitespace, so from a needle the one place its match can start is found
+//! by stepping back over the characters before it ([`walk_back`]); an anchored regex
+//! confirms it there. Searching backwards reads windows stepping back from the place, so a
+//! near match costs little whatever the size of the book. A [`Search`] goes a slice at a
+//! time, so a long one can show its progress and be cancelled between slices.
 
 use crate::layout::is_cjk;
 use regex::{Regex, RegexBuilder};
@@ -14,7 +24,14 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct Query {
     text: String,
-    regex: Regex,
+    /// The whole query, anchored at the start of the haystack: confirms a candidate start.
+    anchored: Regex,
+    /// The query's longest piece that every match contains as it is (up to case).
+    needle: Regex,
+    /// The most bytes a needle match can take (4 per character).
+    needle_len: usize,
+    /// Characters of the query before the needle.
+    lead: usize,
 }
 
 /// Where a search landed.
@@ -25,24 +42,47 @@ pub struct Hit {
     pub wrapped: bool,
 }
 
+/// Backward search reads windows of this size at first, doubling up to [`MAX_WINDOW`]:
+/// a match a page away costs a window, one at the other end of the book a few dozen.
+const FIRST_WINDOW: usize = 64 << 10;
+const MAX_WINDOW: usize = 16 << 20;
+
 impl Query {
     /// Compiles `text`; `None` for an empty or whitespace-only query. Smart case: the
     /// search ignores case unless the query has an upper-case letter.
     pub fn new(text: &str) -> Option<Self> {
-        let words: Vec<String> = text.split_whitespace().map(word_pattern).collect();
+        let words: Vec<Vec<String>> = text.split_whitespace().map(pieces).collect();
         if words.is_empty() {
             return None;
         }
-        let pattern = words.join(r"\s+");
+        let pattern = words
+            .iter()
+            .map(|word| {
+                let escaped: Vec<String> = word.iter().map(|p| regex::escape(p)).collect();
+                escaped.join(TIGHT_BREAK)
+            })
+            .collect::<Vec<_>>()
+            .join(r"\s+");
         let ignore_case = !text.chars().any(char::is_uppercase);
-        let regex = RegexBuilder::new(&pattern)
-            .case_insensitive(ignore_case)
-            .size_limit(1 << 24)
-            .build()
-            .ok()?;
+        let build = |pattern: &str| {
+            RegexBuilder::new(pattern)
+                .case_insensitive(ignore_case)
+                .size_limit(1 << 24)
+                .build()
+                .ok()
+        };
+        let all: Vec<&String> = words.iter().flatten().collect();
+        // The rarest piece (the first of equals): the literal search stops at fewer places.
+        let rarest = (0..all.len())
+            .rev()
+            .max_by(|&a, &b| rarity(all[a], ignore_case).total_cmp(&rarity(all[b], ignore_case)))?;
+        let lead = all[..rarest].iter().map(|p| p.chars().count()).sum();
         Some(Self {
             text: text.trim().to_owned(),
-            regex,
+            anchored: build(&format!(r"\A(?:{pattern})"))?,
+            needle: build(&regex::escape(all[rarest]))?,
+            needle_len: all[rarest].chars().count() * 4,
+            lead,
         })
     }
 
@@ -54,71 +94,332 @@ impl Query {
     /// The first match in `within` that starts at or after `from`; when there is none, the
     /// first match from the start of `within` (wrapped).
     pub fn next(&self, text: &str, within: Range<usize>, from: usize) -> Option<Hit> {
-        let from = clamp_boundary(text, from, &within);
-        let hay = &text[..within.end];
-        if let Some(m) = self.regex.find_at(hay, from) {
-            return Some(Hit {
-                range: m.range(),
-                wrapped: false,
-            });
-        }
-        // Wrapped: a match may start before `from` and run past it.
-        let m = self
-            .regex
-            .find_at(hay, within.start)
-            .filter(|m| m.start() < from)?;
-        Some(Hit {
-            range: m.range(),
-            wrapped: true,
-        })
+        self.search(text, within, from, true).finish(text)
     }
 
     /// The last match in `within` that starts before `before`; when there is none, the
-    /// last match in the whole range (wrapped).
+    /// last match in the whole range (wrapped). A match may end after `within`.
     pub fn prev(&self, text: &str, within: Range<usize>, before: usize) -> Option<Hit> {
-        let before = clamp_boundary(text, before, &within);
-        if let Some(range) = self.last_match(text, within.start..before) {
-            return Some(Hit {
-                range,
-                wrapped: false,
-            });
-        }
-        let range = self.last_match(text, before..within.end)?;
-        Some(Hit {
-            range,
-            wrapped: true,
-        })
+        self.search(text, within, before, false).finish(text)
     }
 
-    /// The last match starting inside `starts` (it may end after it).
-    fn last_match(&self, text: &str, starts: Range<usize>) -> Option<Range<usize>> {
-        let mut last = None;
-        let mut at = starts.start;
-        while let Some(m) = self.regex.find_at(text, at) {
-            if m.start() >= starts.end {
+    /// A search from `at`, forward as [`Query::next`] or backward as [`Query::prev`], to be
+    /// done a slice at a time with [`Search::step`].
+    pub fn search(&self, text: &str, within: Range<usize>, at: usize, forward: bool) -> Search {
+        let at = clamp_boundary(text, at, &within);
+        // A needle lies after its match's start: the last needle worth reading is the one
+        // a match starting just before `end` would have.
+        let reach = |end: usize| next_boundary(text, walk_forward(text, end, self.lead));
+        let mut passes = if forward {
+            vec![
+                Pass {
+                    starts: at..within.end,
+                    todo: at..within.end,
+                    wrapped: false,
+                },
+                Pass {
+                    starts: within.start..at,
+                    todo: within.start..reach(at).min(within.end),
+                    wrapped: true,
+                },
+            ]
+        } else {
+            vec![
+                Pass {
+                    starts: within.start..at,
+                    todo: within.start..reach(at),
+                    wrapped: false,
+                },
+                Pass {
+                    starts: at..within.end,
+                    todo: at..reach(within.end),
+                    wrapped: true,
+                },
+            ]
+        };
+        let total = passes.iter().map(|p| p.todo.len()).sum();
+        passes.reverse();
+        Search {
+            query: self.clone(),
+            forward,
+            end: if forward { within.end } else { text.len() },
+            passes,
+            done: 0,
+            total,
+            window: FIRST_WINDOW,
+            len: text.len(),
+        }
+    }
+
+    /// The match starting at `start`, if one does, in `text[..end]`.
+    fn confirm(&self, text: &str, start: usize, end: usize) -> Option<Range<usize>> {
+        let m = self.anchored.find(&text[start..end])?;
+        Some(start + m.start()..start + m.end())
+    }
+}
+
+/// A search under way (see [`Query::search`]). It keeps offsets into the text it was
+/// started on: every step must be given that same text.
+#[derive(Debug, Clone)]
+pub struct Search {
+    query: Query,
+    forward: bool,
+    /// Matches end by here: the end of the range forward, of the text backward.
+    end: usize,
+    /// Passes still to do, the next last: the range from the place, then the wrapped one.
+    passes: Vec<Pass>,
+    /// Bytes read so far, and at most.
+    done: usize,
+    total: usize,
+    /// The next backward window's size.
+    window: usize,
+    /// The length of the text searched.
+    len: usize,
+}
+
+/// One pass: find the first (forward) or last (backward) match starting in `starts`.
+#[derive(Debug, Clone)]
+struct Pass {
+    starts: Range<usize>,
+    /// Where needles are still to be looked for.
+    todo: Range<usize>,
+    wrapped: bool,
+}
+
+/// Where a search is after a step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// Still going: call [`Search::step`] again.
+    Pending,
+    /// Finished, with the match if there is one.
+    Done(Option<Hit>),
+}
+
+/// What a slice of a pass came to.
+enum Slice {
+    Found(Range<usize>),
+    /// The pass is over, with nothing found.
+    Over,
+    More,
+}
+
+impl Search {
+    /// Reads about `budget` more bytes of the text (at least one slice). A text of another
+    /// length than the one the search started on ends it, with nothing found.
+    pub fn step(&mut self, text: &str, budget: usize) -> Step {
+        if text.len() != self.len {
+            self.passes.clear();
+            return Step::Done(None);
+        }
+        let mut spent = 0;
+        while let Some(pass) = self.passes.last_mut() {
+            if spent >= budget.max(1) {
+                return Step::Pending;
+            }
+            let room = budget.max(1) - spent;
+            let before = pass.todo.len();
+            let slice = if self.forward {
+                self.query.forward_slice(text, pass, room, self.end)
+            } else {
+                self.query
+                    .backward_slice(text, pass, room, self.end, &mut self.window)
+            };
+            let read = before - pass.todo.len();
+            spent += read;
+            self.done += read;
+            match slice {
+                Slice::Found(range) => {
+                    let wrapped = pass.wrapped;
+                    self.passes.clear();
+                    return Step::Done(Some(Hit { range, wrapped }));
+                }
+                Slice::Over => {
+                    self.passes.pop();
+                    // A pass that ends early leaves its unread bytes out of the total.
+                    self.total =
+                        self.done + self.passes.iter().map(|p| p.todo.len()).sum::<usize>();
+                }
+                Slice::More => {}
+            }
+        }
+        Step::Done(None)
+    }
+
+    /// Runs the search to its end.
+    pub fn finish(mut self, text: &str) -> Option<Hit> {
+        loop {
+            if let Step::Done(hit) = self.step(text, usize::MAX) {
+                return hit;
+            }
+        }
+    }
+
+    /// How far the search has gone, 0.0 to 1.0.
+    pub fn progress(&self) -> f64 {
+        if self.total == 0 {
+            1.0
+        } else {
+            self.done as f64 / self.total as f64
+        }
+    }
+
+    /// Whether the search is going forward (`n`, or `/`) rather than backward (`N`).
+    pub fn forward(&self) -> bool {
+        self.forward
+    }
+
+    /// The query being searched for.
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+}
+
+impl Query {
+    /// Looks for needles in up to `room` bytes from the start of `pass.todo`.
+    fn forward_slice(&self, text: &str, pass: &mut Pass, room: usize, end: usize) -> Slice {
+        let stop = ceil_boundary(
+            text,
+            pass.todo.start.saturating_add(room).min(pass.todo.end),
+        );
+        // A needle starting before `stop` ends by `limit`.
+        let hay = &text[..ceil_boundary(text, stop.saturating_add(self.needle_len).min(end))];
+        let mut at = pass.todo.start;
+        while let Some(m) = self.needle.find_at(hay, at) {
+            if m.start() >= stop {
                 break;
             }
-            last = Some(m.range());
+            if let Some(start) = walk_back(text, m.start(), self.lead) {
+                // Later needles start their matches no earlier.
+                if start >= pass.starts.end {
+                    pass.todo.start = pass.todo.end;
+                    return Slice::Over;
+                }
+                if start >= pass.starts.start {
+                    if let Some(range) = self.confirm(text, start, end) {
+                        pass.todo.start = stop;
+                        return Slice::Found(range);
+                    }
+                }
+            }
+            // Needles may overlap (`aa` in `aaa`).
             at = next_boundary(text, m.start());
         }
-        last
+        pass.todo.start = stop;
+        if stop >= pass.todo.end {
+            Slice::Over
+        } else {
+            Slice::More
+        }
     }
+
+    /// Reads one window (at most `room` bytes) back from the end of `pass.todo`, last
+    /// needle first.
+    fn backward_slice(
+        &self,
+        text: &str,
+        pass: &mut Pass,
+        room: usize,
+        end: usize,
+        window: &mut usize,
+    ) -> Slice {
+        let hi = pass.todo.end;
+        let mut lo = crate::position::floor_char_boundary(
+            text,
+            hi.saturating_sub((*window).min(room)).max(pass.todo.start),
+        );
+        if lo == hi && lo > pass.todo.start {
+            lo = prev_boundary(text, hi);
+        }
+        *window = (*window * 2).min(MAX_WINDOW);
+        let hay = &text[..ceil_boundary(text, hi.saturating_add(self.needle_len).min(end))];
+        let mut needles = Vec::new();
+        let mut at = lo;
+        while let Some(m) = self.needle.find_at(hay, at) {
+            if m.start() >= hi {
+                break;
+            }
+            needles.push(m.start());
+            at = next_boundary(text, m.start());
+        }
+        pass.todo.end = lo;
+        for &needle in needles.iter().rev() {
+            // Earlier needles start their matches no later, and have no more text before them.
+            let Some(start) = walk_back(text, needle, self.lead) else {
+                return Slice::Over;
+            };
+            if start < pass.starts.start {
+                return Slice::Over;
+            }
+            if start < pass.starts.end {
+                if let Some(range) = self.confirm(text, start, end) {
+                    return Slice::Found(range);
+                }
+            }
+        }
+        if lo <= pass.todo.start {
+            Slice::Over
+        } else {
+            Slice::More
+        }
+    }
+}
+
+/// How rare `piece` is likely to be in prose: mostly how rare its rarest byte is (that is
+/// what a literal search skips by), a little how long it is. `e q` is looked for by its
+/// `q`, `the lighthouse` by its `lighthouse`.
+fn rarity(piece: &str, ignore_case: bool) -> f64 {
+    // Letters by how often they come in English prose, commonest first.
+    const LETTERS: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
+    let byte = |b: u8| match LETTERS.iter().position(|&l| l == b.to_ascii_lowercase()) {
+        Some(i) if b.is_ascii_uppercase() && !ignore_case => i as f64 / 5.0 + 2.0,
+        Some(i) => i as f64 / 5.0,
+        None if b.is_ascii_digit() => 4.0,
+        None if b.is_ascii() => 3.0,
+        // A byte of a character outside ASCII: rare in English, everywhere in other scripts.
+        None => 2.0,
+    };
+    let rarest = piece.bytes().map(byte).fold(0.0, f64::max);
+    rarest + 0.5 * piece.len().saturating_sub(1) as f64
+}
+
+/// Where a match whose needle starts at `at` must start: `lead` characters back, each
+/// after any whitespace just before it. `None` when the text begins too soon.
+fn walk_back(text: &str, mut at: usize, lead: usize) -> Option<usize> {
+    for _ in 0..lead {
+        let before = &text[..at];
+        at = before.trim_end_matches(char::is_whitespace).len();
+        at -= text[..at].chars().next_back()?.len_utf8();
+    }
+    Some(at)
+}
+
+/// The furthest a needle can be from a match starting at `at`: `lead` characters on,
+/// each followed by any whitespace.
+fn walk_forward(text: &str, mut at: usize, lead: usize) -> usize {
+    for _ in 0..lead {
+        let Some(c) = text[at..].chars().next() else {
+            return at;
+        };
+        at += c.len_utf8();
+        at = text.len() - text[at..].trim_start_matches(char::is_whitespace).len();
+    }
+    at
 }
 
 /// A line break the page joins with nothing, optional inside a word of the query.
 const TIGHT_BREAK: &str = r"(?:[^\S\n]*\n\s*)?";
 
-/// `word` literally, with [`TIGHT_BREAK`] allowed after a hyphen or dash followed by
-/// something else, and between two CJK characters.
-fn word_pattern(word: &str) -> String {
-    let mut out = String::with_capacity(word.len() * 2);
+/// `word` cut into the pieces [`TIGHT_BREAK`] may come between: after a hyphen or dash
+/// followed by something else, and between two CJK characters.
+fn pieces(word: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
     let mut chars = word.chars().peekable();
     while let Some(c) = chars.next() {
-        out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
+        out.last_mut().expect("never empty").push(c);
         if let Some(&next) = chars.peek() {
             let dash = matches!(c, '-' | '\u{2014}') && !matches!(next, '-' | '\u{2014}');
             if dash || (is_cjk(c) && is_cjk(next)) {
-                out.push_str(TIGHT_BREAK);
+                out.push(String::new());
             }
         }
     }
@@ -137,9 +438,217 @@ fn next_boundary(text: &str, at: usize) -> usize {
     i.min(text.len())
 }
 
+fn prev_boundary(text: &str, at: usize) -> usize {
+    crate::position::floor_char_boundary(text, at.saturating_sub(1))
+}
+
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut i = at.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The search as it was before needles and slices: one unanchored regex, run from the
+    /// start for every backward search. The fast search must agree with it everywhere.
+    mod plain {
+        use super::*;
+
+        pub fn regex(text: &str) -> Option<Regex> {
+            let words: Vec<String> = text.split_whitespace().map(word_pattern).collect();
+            if words.is_empty() {
+                return None;
+            }
+            RegexBuilder::new(&words.join(r"\s+"))
+                .case_insensitive(!text.chars().any(char::is_uppercase))
+                .build()
+                .ok()
+        }
+
+        fn word_pattern(word: &str) -> String {
+            let mut out = String::new();
+            let mut chars = word.chars().peekable();
+            while let Some(c) = chars.next() {
+                out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4])));
+                if let Some(&next) = chars.peek() {
+                    let dash = matches!(c, '-' | '\u{2014}') && !matches!(next, '-' | '\u{2014}');
+                    if dash || (is_cjk(c) && is_cjk(next)) {
+                        out.push_str(TIGHT_BREAK);
+                    }
+                }
+            }
+            out
+        }
+
+        pub fn next(re: &Regex, text: &str, within: Range<usize>, from: usize) -> Option<Hit> {
+            let from = clamp_boundary(text, from, &within);
+            let hay = &text[..within.end];
+            if let Some(m) = re.find_at(hay, from) {
+                return Some(Hit {
+                    range: m.range(),
+                    wrapped: false,
+                });
+            }
+            let m = re.find_at(hay, within.start).filter(|m| m.start() < from)?;
+            Some(Hit {
+                range: m.range(),
+                wrapped: true,
+            })
+        }
+
+        pub fn prev(re: &Regex, text: &str, within: Range<usize>, before: usize) -> Option<Hit> {
+            let before = clamp_boundary(text, before, &within);
+            if let Some(range) = last_match(re, text, within.start..before) {
+                return Some(Hit {
+                    range,
+                    wrapped: false,
+                });
+            }
+            let range = last_match(re, text, before..within.end)?;
+            Some(Hit {
+                range,
+                wrapped: true,
+            })
+        }
+
+        fn last_match(re: &Regex, text: &str, starts: Range<usize>) -> Option<Range<usize>> {
+            let mut last = None;
+            let mut at = starts.start;
+            while let Some(m) = re.find_at(text, at) {
+                if m.start() >= starts.end {
+                    break;
+                }
+                last = Some(m.range());
+                at = next_boundary(text, m.start());
+            }
+            last
+        }
+    }
+
+    /// Runs `search` in slices of `budget` bytes.
+    fn stepped(mut search: Search, text: &str, budget: usize) -> Option<Hit> {
+        let mut last = 0.0;
+        loop {
+            match search.step(text, budget) {
+                Step::Done(hit) => return hit,
+                Step::Pending => {
+                    let now = search.progress();
+                    assert!((last..=1.0).contains(&now), "progress went {last} -> {now}");
+                    last = now;
+                }
+            }
+        }
+    }
+
+    /// Pieces of text where the shortcuts could go wrong: case pairs whose other case is
+    /// not ASCII (the Kelvin sign, long s), multibyte letters, dashes, CJK, runs of
+    /// whitespace with and without line breaks.
+    const BITS: &[&str] = &[
+        "a", "A", "b", "k", "K", "\u{212A}", "s", "S", "\u{17F}", "é", "É", "-", "—", "猫", "庭",
+        " ", "\n", "  \n ", " \t", "ab", "a-b", "猫庭",
+    ];
+    const QUERY_BITS: &[&str] = &[
+        "a", "A", "b", "k", "K", "s", "S", "é", "-", "—", "猫", "庭", " ", "ab",
+    ];
+
+    fn texts(bits: &'static [&'static str], max: usize) -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(bits), 0..max).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn fast_search_agrees_with_the_plain_regex(
+            text in texts(BITS, 40),
+            query in texts(QUERY_BITS, 5),
+            cuts in (any::<prop::sample::Index>(), any::<prop::sample::Index>(), any::<prop::sample::Index>()),
+            budget in 1usize..24,
+        ) {
+            let (Some(q), Some(re)) = (Query::new(&query), plain::regex(&query)) else {
+                return Ok(());
+            };
+            let n = text.len() + 1;
+            let (a, b) = (cuts.0.index(n), cuts.1.index(n));
+            let within = crate::position::floor_char_boundary(&text, a.min(b))
+                ..crate::position::floor_char_boundary(&text, a.max(b));
+            let at = cuts.2.index(n);
+            let want_next = plain::next(&re, &text, within.clone(), at);
+            prop_assert_eq!(q.next(&text, within.clone(), at), want_next.clone());
+            prop_assert_eq!(stepped(q.search(&text, within.clone(), at, true), &text, budget), want_next);
+            let want_prev = plain::prev(&re, &text, within.clone(), at);
+            prop_assert_eq!(q.prev(&text, within.clone(), at), want_prev.clone());
+            prop_assert_eq!(stepped(q.search(&text, within, at, false), &text, budget), want_prev);
+        }
+    }
+
+    #[test]
+    fn case_pairs_outside_ascii_are_found_as_the_plain_regex_finds_them() {
+        // K is the Kelvin sign, ſ a long s: each folds to an ASCII letter.
+        let text = "the \u{212A}EEPER of the ligh\u{17F}ter";
+        for query in ["keeper", "lighſter", "of the lighster"] {
+            let want = plain::next(&plain::regex(query).unwrap(), text, all(text), 0);
+            assert!(want.is_some(), "{query}");
+            assert_eq!(Query::new(query).unwrap().next(text, all(text), 0), want);
+        }
+    }
+
+    #[test]
+    fn the_needle_is_the_rarest_looking_piece() {
+        for (query, needle, lead) in [
+            ("e q", "q", 1),
+            ("the lighthouse keeper", "lighthouse", 3),
+            ("coat-pocket", "pocket", 5),
+            ("he he", "he", 0),
+            ("The end", "The", 0),
+        ] {
+            let q = Query::new(query).unwrap();
+            assert_eq!((q.needle.as_str(), q.lead), (needle, lead), "{query}");
+        }
+    }
+
+    #[test]
+    fn backward_search_finds_the_nearest_previous_match_without_reading_the_book() {
+        let mut text = "the harbour at dawn, ".repeat(200_000); // 4 MB
+        let place = text.len() - 1000;
+        text.insert_str(place - 500, "Keeper ");
+        let q = Query::new("keeper").unwrap();
+        let mut search = q.search(&text, all(&text), place, false);
+        let hit = match search.step(&text, 64 << 10) {
+            Step::Done(hit) => hit.expect("the match just before the place"),
+            Step::Pending => panic!("a match 500 bytes back needs more than one 64 KiB slice"),
+        };
+        assert_eq!(hit.range.start, place - 500);
+        assert!(!hit.wrapped);
+        assert!(
+            search.progress() < 0.05,
+            "read {:.0} %",
+            search.progress() * 100.0
+        );
+    }
+
+    #[test]
+    fn a_long_search_goes_in_slices_and_says_how_far_it_got() {
+        let text = format!("{}the keeper", "sea and sky. ".repeat(100_000));
+        let q = Query::new("keeper").unwrap();
+        let mut search = q.search(&text, all(&text), 0, true);
+        assert_eq!(search.step(&text, 1 << 20), Step::Pending);
+        assert!(
+            (0.5..0.9).contains(&search.progress()),
+            "{}",
+            search.progress()
+        );
+        let Step::Done(Some(hit)) = search.step(&text, 1 << 20) else {
+            panic!("found in the second slice");
+        };
+        assert_eq!(&text[hit.range], "keeper");
+    }
 
     const TEXT: &str = "The ferry left at dawn.\nThe harbour\nlights went out one by one, and the\nFerry's horn sounded twice.";
 

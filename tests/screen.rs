@@ -110,6 +110,24 @@ fn search_prompt_in_the_status_bar_40x12() {
 }
 
 #[test]
+fn a_long_search_says_how_far_it_got_and_a_key_cancels_it_80x24() {
+    let mut r = reader(80, 24);
+    let start = r.place();
+    r.set_search_step(400); // a fixture of 1.7 KB is a long search at 400 bytes a step
+    search(&mut r, "lighthouse");
+    let pct = r.searching().expect("still searching");
+    let status = screen(&r).lines().last().unwrap().to_owned();
+    assert!(status.contains(&format!("searching… {pct} %")), "{status}");
+    r.step_search();
+    assert!(r.searching().expect("still searching") > pct);
+    r.update(Action::Cancel);
+    assert_eq!(r.searching(), None);
+    assert_eq!(r.place(), start);
+    let status = screen(&r).lines().last().unwrap().to_owned();
+    assert!(status.contains("search cancelled"), "{status}");
+}
+
+#[test]
 fn too_small_window() {
     let mut r = reader(80, 24);
     r.update(Action::Resize {

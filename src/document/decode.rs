@@ -21,8 +21,6 @@ pub enum LoadError {
 pub struct Decoded {
     pub text: String,
     pub charset: Charset,
-    /// The text is known to be normalised already (it was checked on the way).
-    pub clean: bool,
     /// How sure the guess was, and what else it could have been.
     pub guess: Guess,
 }
@@ -43,17 +41,19 @@ const PROBE: usize = 8 * 1024;
 pub const SNIFF: usize = 64 * 1024;
 
 /// Decodes `bytes` to a `String` (not yet normalised; a UTF-8 BOM is removed, other
-/// U+FEFF are left for the normaliser).
+/// U+FEFF are left for the normaliser), in the encoding [`choose`] picks.
 ///
-/// `forced` (the CLI's `--encoding`) overrides every detection, BOM included. Valid UTF-8
-/// is copied once; [`decode_vec`] avoids even that.
+/// `forced` (the CLI's `--encoding`) overrides every detection, BOM included.
 pub fn decode(bytes: &[u8], forced: Option<Charset>) -> Result<Decoded, LoadError> {
-    if let Some(done) = before_utf8(bytes, forced) {
-        return done;
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(valid_utf8(text.to_owned())),
-        Err(e) => Ok(guess_legacy(bytes, e.valid_up_to(), bytes.len())),
+    let choice = choose(bytes, bytes.len(), forced)?;
+    Ok(decoded(choice, bytes))
+}
+
+fn decoded(choice: Choice, bytes: &[u8]) -> Decoded {
+    Decoded {
+        text: choice.charset.decode(&bytes[choice.bom..]),
+        charset: choice.charset,
+        guess: choice.guess,
     }
 }
 
@@ -103,15 +103,10 @@ pub fn choose(bytes: &[u8], file_len: usize, forced: Option<Charset>) -> Result<
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => {
-            let iso = super::normalise::has_special(bytes)
-                && text.is_ascii()
-                && has_iso_2022_jp_escapes(text);
-            Ok(match iso {
-                true => plain(Charset::Web(ISO_2022_JP)),
-                false => Choice {
-                    provisional: !whole,
-                    ..plain(Charset::Web(UTF_8))
-                },
+            let special = super::normalise::has_special(bytes);
+            Ok(Choice {
+                provisional: !whole,
+                ..utf8_choice(text, special)
             })
         }
         // Cut in the middle of a character: UTF-8 so far.
@@ -130,31 +125,22 @@ pub fn choose(bytes: &[u8], file_len: usize, forced: Option<Charset>) -> Result<
     }
 }
 
-/// Like [`decode`], but takes the bytes: valid UTF-8 (the common case) becomes the
-/// `String` without a copy, after one validation pass.
-pub fn decode_vec(bytes: Vec<u8>, forced: Option<Charset>) -> Result<Decoded, LoadError> {
-    if forced == Some(Charset::Web(UTF_8)) && !looks_binary(&bytes) {
-        return Ok(match String::from_utf8(bytes) {
-            Ok(text) => Decoded {
-                text,
-                charset: Charset::Web(UTF_8),
-                clean: false,
-                guess: Guess::default(),
-            },
-            Err(e) => with(Charset::Web(UTF_8), e.as_bytes()),
-        });
+/// The choice for bytes that are valid UTF-8 (`special`: they hold a byte the normaliser
+/// rewrites): UTF-8, unless they are 7-bit ISO-2022-JP.
+pub fn utf8_choice(text: &str, special: bool) -> Choice {
+    let iso = special && text.is_ascii() && has_iso_2022_jp_escapes(text);
+    Choice {
+        charset: Charset::Web(if iso { ISO_2022_JP } else { UTF_8 }),
+        bom: 0,
+        guess: Guess::default(),
+        provisional: false,
     }
-    if let Some(done) = before_utf8(&bytes, forced) {
-        return done;
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(valid_utf8(text)),
-        Err(e) => {
-            let valid_up_to = e.utf8_error().valid_up_to();
-            let len = e.as_bytes().len();
-            Ok(guess_legacy(e.as_bytes(), valid_up_to, len))
-        }
-    }
+}
+
+/// Whether the bytes say what they are before any guessing: a BOM, or NULs (binary or
+/// UTF-16). Valid UTF-8 without either is UTF-8 (see [`utf8_choice`]).
+pub fn self_describing(bytes: &[u8]) -> bool {
+    Encoding::for_bom(bytes).is_some() || looks_binary(bytes)
 }
 
 /// Where detection starts looking: chardetng learns nothing from ASCII, so it is shown
@@ -184,73 +170,15 @@ pub fn decode_head(
     file_len: usize,
     forced: Option<Charset>,
 ) -> Result<Decoded, LoadError> {
-    if let Some(done) = before_utf8(head, forced) {
-        return done;
-    }
-    match std::str::from_utf8(head) {
-        Ok(text) => Ok(valid_utf8(text.to_owned())),
-        Err(e) if e.error_len().is_none() && head.len() < file_len => {
-            let text = std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default();
-            Ok(valid_utf8(text.to_owned()))
-        }
-        Err(e) => Ok(guess_legacy(head, e.valid_up_to(), file_len)),
-    }
-}
-
-/// The decisions taken before trying UTF-8: empty input, a forced encoding, a BOM, NULs.
-/// `None` when the bytes should be tried as UTF-8 next.
-fn before_utf8(bytes: &[u8], forced: Option<Charset>) -> Option<Result<Decoded, LoadError>> {
-    if bytes.is_empty() {
-        return Some(Ok(Decoded {
-            text: String::new(),
-            charset: forced.unwrap_or(Charset::Web(UTF_8)),
-            clean: false,
-            guess: Guess::default(),
-        }));
-    }
-    if let Some(cs) = forced {
-        let utf16 = [Charset::Web(UTF_16LE), Charset::Web(UTF_16BE)].contains(&cs);
-        if !utf16 && looks_binary(bytes) {
-            return Some(Err(LoadError::Binary));
-        }
-        return Some(Ok(with(cs, bytes)));
-    }
-    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        return Some(Ok(with(Charset::Web(enc), &bytes[bom_len..])));
-    }
-    if looks_binary(bytes) {
-        return Some(match utf16_without_bom(bytes) {
-            Some(enc) => Ok(with(Charset::Web(enc), bytes)),
-            None => Err(LoadError::Binary),
-        });
-    }
-    None
-}
-
-/// Valid UTF-8 text, unless it is 7-bit ISO-2022-JP.
-fn valid_utf8(text: String) -> Decoded {
-    let special = super::normalise::has_special(text.as_bytes());
-    // An ESC is special, so a clean text has none (and the costlier questions are only
-    // asked of a text that has a special byte).
-    if special && text.is_ascii() && has_iso_2022_jp_escapes(&text) {
-        return with(Charset::Web(ISO_2022_JP), text.as_bytes());
-    }
-    Decoded {
-        text,
-        charset: Charset::Web(UTF_8),
-        clean: !special,
-        guess: Guess::default(),
-    }
-}
-
-/// Bytes that are not UTF-8 (the first bad one at `first_non_utf8`): chardetng's guess,
-/// checked against the other single-byte encodings when it is one.
-/// `bytes` may be the start of a longer file of `file_len` bytes (see [`decode_head`]).
-fn guess_legacy(bytes: &[u8], first_non_utf8: usize, file_len: usize) -> Decoded {
-    let guess = legacy_guess(bytes, first_non_utf8, file_len);
-    let mut decoded = with(guess.candidates[0], bytes);
-    decoded.guess = guess;
-    decoded
+    let choice = choose(head, file_len, forced)?;
+    let end = match (
+        choice.charset == Charset::Web(UTF_8),
+        std::str::from_utf8(head),
+    ) {
+        (true, Err(e)) if e.error_len().is_none() => e.valid_up_to(),
+        _ => head.len(),
+    };
+    Ok(decoded(choice, &head[..end]))
 }
 
 /// What detection makes of a file whose first byte that is not UTF-8 is `sample[bad]`,
@@ -350,17 +278,6 @@ fn mostly_cjk(enc: &'static Encoding, sniffed: &[u8]) -> bool {
         }
     }
     cjk >= other
-}
-
-/// Decodes with `enc` without looking for a BOM again (it was either removed or the
-/// encoding was forced).
-fn with(charset: Charset, bytes: &[u8]) -> Decoded {
-    Decoded {
-        text: charset.decode(bytes),
-        charset,
-        clean: false,
-        guess: Guess::default(),
-    }
 }
 
 fn looks_binary(bytes: &[u8]) -> bool {
@@ -482,7 +399,7 @@ mod tests {
     }
 
     #[test]
-    fn decode_vec_agrees_with_decode() {
+    fn a_whole_file_loads_as_decoding_then_normalising_it() {
         let cases: [&[u8]; 7] = [
             b"",
             "plain café\n".as_bytes(),
@@ -498,8 +415,10 @@ mod tests {
                 Some(Charset::Web(UTF_8)),
                 Some(Charset::Web(encoding_rs::WINDOWS_1252)),
             ] {
-                let a = decode(bytes, forced).map(|d| (d.text, d.charset, d.clean));
-                let b = decode_vec(bytes.to_vec(), forced).map(|d| (d.text, d.charset, d.clean));
+                let a = decode(bytes, forced)
+                    .map(|d| (super::super::normalise::normalise(&d.text), d.charset));
+                let b = super::super::load::whole(bytes.to_vec(), forced)
+                    .map(|d| (d.text().to_owned(), d.charset()));
                 assert_eq!(a, b, "{bytes:?} {forced:?}");
             }
         }

@@ -39,22 +39,26 @@ pub enum StreamError {
 
 /// The document of a whole file's `bytes` (see [`Document::from_vec`]).
 pub fn whole(bytes: Vec<u8>, forced: Option<Charset>) -> Result<Document, LoadError> {
-    let choice = decode::choose(&bytes, bytes.len(), forced)?;
-    let (text, anchors) = if choice.charset == super::charset::UTF_8
-        && choice.bom == 0
-        && !normalise::has_special(&bytes)
-    {
-        match String::from_utf8(bytes) {
-            // Clean UTF-8, the common case: the bytes are the text, not even copied.
+    // Valid UTF-8, the common case, is checked once and, when clean, becomes the text
+    // without a copy; everything else goes through `decode::choose`.
+    let bytes = match forced.is_none() && !bytes.is_empty() && !decode::self_describing(&bytes) {
+        true => match String::from_utf8(bytes) {
             Ok(text) => {
-                let anchors = identity_anchors(&text);
-                (text, anchors)
+                let special = normalise::has_special(text.as_bytes());
+                let choice = decode::utf8_choice(&text, special);
+                if !special {
+                    let anchors = identity_anchors(&text);
+                    return Ok(finish(text, anchors, choice));
+                }
+                let (text, anchors) = built(&choice, text.as_bytes());
+                return Ok(finish(text, anchors, choice));
             }
-            Err(e) => built(&choice, e.as_bytes()),
-        }
-    } else {
-        built(&choice, &bytes)
+            Err(e) => e.into_bytes(),
+        },
+        false => bytes,
     };
+    let choice = decode::choose(&bytes, bytes.len(), forced)?;
+    let (text, anchors) = built(&choice, &bytes);
     Ok(finish(text, anchors, choice))
 }
 

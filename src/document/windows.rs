@@ -70,20 +70,27 @@ impl<R: Read> Iterator for Windows<R> {
     type Item = io::Result<Document>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let ended = match self.fill() {
-            Ok(ended) => ended || self.read >= self.len,
-            Err(e) => return Some(Err(e)),
+        // Read until the window holds a line end to cut after (a line longer than a
+        // window makes the window longer) or the file ends.
+        let (cut, ended) = loop {
+            let ended = match self.fill() {
+                Ok(ended) => ended || self.read >= self.len,
+                Err(e) => return Some(Err(e)),
+            };
+            if self.pending.is_empty() && (ended || self.started) {
+                return None;
+            }
+            let cut = match ended {
+                true => self.pending.len(),
+                false => last_break(self.choice.charset, &self.pending),
+            };
+            if cut > 0 {
+                break (cut, ended);
+            }
+            self.size = self.size.max(self.pending.len()) * 2;
         };
-        if self.pending.is_empty() && (ended || self.started) {
-            return None;
-        }
         self.started = true;
         self.size = READ;
-        let cut = match ended {
-            true => self.pending.len(),
-            false => last_break(self.choice.charset, &self.pending),
-        };
-        let cut = if cut == 0 { self.pending.len() } else { cut };
         let bytes: Vec<u8> = self.pending.drain(..cut).collect();
         if self.choice.provisional {
             if let Err(e) = std::str::from_utf8(&bytes) {
@@ -141,5 +148,14 @@ mod tests {
             "{:?}",
             &last[last.len() - 30..]
         );
+    }
+
+    #[test]
+    fn a_line_longer_than_a_window_is_never_cut() {
+        let line = "all work and no play ".repeat(400_000);
+        let docs = windows(line.as_bytes());
+        let joined: String = docs.iter().map(Document::text).collect();
+        assert_eq!(joined, line);
+        assert_eq!(docs.len(), 1, "one line, one window");
     }
 }

@@ -2,7 +2,6 @@
 
 use super::{Effect, Reader, COLUMN_LIMITS};
 use crate::position;
-use crate::search::Query;
 
 impl Reader {
     pub(super) fn go_to_percent(&mut self, pct: f64) {
@@ -44,34 +43,6 @@ impl Reader {
             (None, _) => self.place,
         };
         self.search(&query, from, forward);
-    }
-
-    /// Searches from `from` and shows the match in the upper third of the page.
-    pub(super) fn search(&mut self, query: &Query, from: usize, forward: bool) {
-        let text = self.doc.text();
-        let body = self.doc.body();
-        let found = if forward {
-            query.next(text, body, from)
-        } else {
-            query.prev(text, body, from)
-        };
-        let Some(hit) = found else {
-            self.hit = None;
-            self.say(format!("not found: {}", query.text()));
-            return;
-        };
-        let h = self.page_height();
-        let line = self.layout.line_start(&self.doc, hit.range.start);
-        let top = self.layout.scroll(&self.doc, line, -((h / 3) as isize), h);
-        // Near the end the page cannot scroll that far; the match is still on it.
-        self.jump(top);
-        if hit.wrapped {
-            let end = if forward { "top" } else { "bottom" };
-            self.say(format!("search wrapped to the {end}: {}", query.text()));
-        } else {
-            self.message = None;
-        }
-        self.hit = Some(hit.range);
     }
 
     pub(super) fn next_chapter(&mut self, forward: bool) {

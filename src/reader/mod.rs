@@ -11,6 +11,7 @@ mod encodings;
 mod jumps;
 mod overlays;
 mod partial;
+mod searching;
 
 use crate::document::Document;
 use crate::layout::{self, Layout, Line};
@@ -169,6 +170,7 @@ pub struct Reader {
     picker: Option<Picker>,
     /// Set while the reader is on a window of a story still being read (see [`Partial`]).
     partial: Option<Partial>,
+    searching: searching::Searching,
 }
 
 impl Reader {
@@ -200,6 +202,7 @@ impl Reader {
             unsaved: false,
             picker: None,
             partial: None,
+            searching: searching::Searching::default(),
         };
         reader.layout.set_emphasis(true);
         reader.refresh();
@@ -329,7 +332,7 @@ impl Reader {
         if action == Action::Quit {
             return Effect::Quit;
         }
-        if self.must_wait(&action) {
+        if self.cancel_search(&action) || self.must_wait(&action) {
             return Effect::None;
         }
         let before = self.place;

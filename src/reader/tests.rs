@@ -5,7 +5,7 @@ use crate::document::{Block, BlockKind};
 
 /// A story of `chapters` chapters, each a heading and `paras` paragraphs of prose,
 /// with blocks given explicitly so these tests do not depend on paragraph detection.
-fn story(chapters: usize, paras: usize) -> Document {
+pub(super) fn story(chapters: usize, paras: usize) -> Document {
     let mut text = String::new();
     let mut blocks = Vec::new();
     let mut push = |text: &mut String, kind, s: &str| {
@@ -32,7 +32,7 @@ fn story(chapters: usize, paras: usize) -> Document {
     Document::from_parts(text, blocks, 0..len)
 }
 
-fn reader() -> Reader {
+pub(super) fn reader() -> Reader {
     Reader::new(story(6, 12), "Quay", (80, 24), 72)
 }
 
@@ -40,7 +40,7 @@ fn press(r: &mut Reader, actions: &[Action]) -> Vec<Effect> {
     actions.iter().cloned().map(|a| r.update(a)).collect()
 }
 
-fn type_text(r: &mut Reader, text: &str) {
+pub(super) fn type_text(r: &mut Reader, text: &str) {
     for c in text.chars() {
         r.update(Action::Input(c));
     }
