@@ -200,7 +200,7 @@ fn event_loop(
         // While a search is under way it goes on between keys, a slice a turn: keys are
         // looked at (without waiting) before every slice, so any key can cancel it.
         let searching = reader.searching().is_some();
-        let wait = if searching {
+        let wait = if searching || reader.counting() {
             Duration::ZERO
         } else if host.busy() {
             BUSY_POLL
@@ -228,6 +228,10 @@ fn event_loop(
                 Effect::None => {}
                 other => host.effect(reader, other),
             }
+        } else if reader.counting() {
+            // Matches are counted between keys too, with no hurry.
+            reader.step_count();
+            dirty = true;
         }
         let now = Instant::now();
         if now.duration_since(last_tick) >= TICK {

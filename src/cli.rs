@@ -81,7 +81,7 @@ pub fn load(path: &Path, encoding: Option<Charset>) -> Result<Document, Error> {
         // Streamed: one copy of the text in memory, never the file's bytes beside it.
         let mut file = crate::storyfile::open(path).map_err(|e| Error::Open(path.to_owned(), e))?;
         let len = file.metadata().map_or(0, |m| m.len());
-        if len >= crate::opening::LAZY_FROM {
+        if len >= crate::opening::lazy_from() {
             return load::stream(&mut file, len, encoding, &mut ()).map_err(|e| match e {
                 load::StreamError::Load(e) => Error::Load(path.to_owned(), e),
                 load::StreamError::Io(e) => Error::Open(path.to_owned(), e),
@@ -100,7 +100,7 @@ fn print_story(path: &Path, args: &Args) -> Result<(), Error> {
         crate::input::Input::File(_) if in_binary(path).is_none() => {
             let file = crate::storyfile::open(path).map_err(|e| Error::Open(path.to_owned(), e))?;
             let len = file.metadata().map_or(0, |m| m.len());
-            (len >= crate::opening::LAZY_FROM).then_some((file, len))
+            (len >= crate::opening::lazy_from()).then_some((file, len))
         }
         _ => None,
     };
@@ -298,7 +298,7 @@ fn open_book(
             .map_err(|e| Error::Open(path.clone(), e))?,
     };
     let forced = encoding_for(args.encoding, store, &fingerprint);
-    if len >= crate::opening::LAZY_FROM {
+    if len >= crate::opening::lazy_from() {
         let loaded = Session::load(store.cloned(), &path, fingerprint);
         return crate::opening::open(&path, len, forced, loaded, (80, 24), config.max_width)
             .map_err(|e| match e {

@@ -211,7 +211,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("j Down Enter / k Up", "one line down / up"),
     ("mouse wheel", "three lines"),
     ("g Home / G End", "start / end of the story"),
-    ("/ then n / N", "search; next / previous match"),
+    (
+        "/ then n / N",
+        "search; next / previous match from this page",
+    ),
     ("50%  or  p", "go to a percent"),
     ("t", "chapters (Enter jumps)"),
     ("] / [", "next / previous chapter"),

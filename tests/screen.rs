@@ -93,6 +93,41 @@ fn search_highlight_is_reverse_video_on_the_matched_cells() {
 }
 
 #[test]
+fn the_other_matches_on_the_page_are_underlined() {
+    let mut r = reader(80, 24);
+    search(&mut r, "clock");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| f.render_widget(&r, f.area())).unwrap();
+    let buf = terminal.backend().buffer();
+    let marked = |m: ratatui::style::Modifier| -> Vec<String> {
+        let mut words = Vec::new();
+        for y in 0..23 {
+            let mut word = String::new();
+            for x in 0..80 {
+                let cell = &buf[(x, y)];
+                if cell.modifier.contains(m) {
+                    word.push_str(cell.symbol());
+                } else if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            if !word.is_empty() {
+                words.push(word);
+            }
+        }
+        words
+    };
+    let current = marked(ratatui::style::Modifier::REVERSED);
+    let others = marked(ratatui::style::Modifier::UNDERLINED);
+    assert_eq!(current.len(), 1, "{current:?}");
+    assert!(!others.is_empty(), "the page has other matches");
+    assert!(
+        others.iter().all(|w| w.eq_ignore_ascii_case("clock")),
+        "{others:?}"
+    );
+}
+
+#[test]
 fn chapter_list_40x12() {
     let mut r = reader(40, 12);
     press(&mut r, &[Action::NextChapter, Action::Chapters]);

@@ -146,6 +146,7 @@ impl Reader {
         self.place = self.layout.line_start(&self.doc, self.place);
         self.back = None;
         self.hit = None;
+        self.tally = Default::default();
         self.say(format!("encoding: {}", cs.name()));
         Effect::EncodingChosen(cs)
     }

@@ -37,10 +37,14 @@ impl Reader {
             self.say("no search yet: press / to search");
             return;
         };
+        // From the match shown, while it is on the page; after the reader moved away, from
+        // the top of the page they are on (the next match after it, or the last before).
+        let page_end = self.page.last().map_or(self.place, |l| l.range.end);
+        let on_page = |h: &std::ops::Range<usize>| h.start >= self.place && h.start < page_end;
         let from = match (&self.hit, forward) {
-            (Some(hit), true) => hit.start + 1,
-            (Some(hit), false) => hit.start,
-            (None, _) => self.place,
+            (Some(hit), true) if on_page(hit) => hit.start + 1,
+            (Some(hit), false) if on_page(hit) => hit.start,
+            _ => self.place,
         };
         self.search(&query, from, forward);
     }

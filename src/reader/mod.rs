@@ -9,6 +9,7 @@ mod copy;
 mod emphasis;
 mod encodings;
 mod jumps;
+mod matches;
 mod overlays;
 mod partial;
 mod searching;
@@ -170,6 +171,8 @@ pub struct Reader {
     picker: Option<Picker>,
     /// Set while the reader is on a window of a story still being read (see [`Partial`]).
     partial: Option<Partial>,
+    /// The current search's matches, counted (see `matches.rs`).
+    tally: matches::Count,
     searching: searching::Searching,
 }
 
@@ -202,6 +205,7 @@ impl Reader {
             unsaved: false,
             picker: None,
             partial: None,
+            tally: matches::Count::default(),
             searching: searching::Searching::default(),
         };
         reader.layout.set_emphasis(true);

@@ -110,6 +110,7 @@ impl Reader {
         self.place = self.layout.line_start(&self.doc, place);
         self.back = old_back.map(|b| b.min(self.doc.text().len()));
         self.hit = None;
+        self.tally = Default::default();
         if self
             .message()
             .is_some_and(|m| m.starts_with("reading the whole story"))
@@ -132,6 +133,7 @@ impl Reader {
         self.place = position::floor_char_boundary(self.doc.text(), self.place);
         self.back = None;
         self.hit = None;
+        self.tally = Default::default();
         self.refresh();
     }
 

@@ -40,7 +40,12 @@ impl Reader {
         Some((search.progress() * 100.0).clamp(0.0, 99.0) as u8)
     }
 
-    /// Sets the bytes a search reads per step ([`SEARCH_STEP`] unless changed).
+    /// Bytes a search (or a count of matches) reads per step.
+    pub(super) fn step_size(&self) -> usize {
+        self.searching.step
+    }
+
+    /// Sets the bytes a search reads per step (`SEARCH_STEP` unless changed).
     pub fn set_search_step(&mut self, bytes: usize) {
         self.searching.step = bytes.max(1);
     }
@@ -118,6 +123,7 @@ impl Reader {
         } else {
             self.message = None;
         }
+        self.count_matches(query, hit.range.start);
         self.hit = Some(hit.range);
     }
 }

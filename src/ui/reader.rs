@@ -17,6 +17,8 @@ use unicode_width::UnicodeWidthStr;
 /// themes both work and `NO_COLOR` is honoured by construction.
 const HEADING: Style = Style::new().add_modifier(Modifier::BOLD);
 const HIGHLIGHT: Style = Style::new().add_modifier(Modifier::REVERSED);
+/// The other matches of the search on the page.
+const OTHER_MATCH: Style = Style::new().add_modifier(Modifier::UNDERLINED);
 const STATUS: Style = Style::new().add_modifier(Modifier::REVERSED);
 
 impl Widget for &Reader {
@@ -61,12 +63,17 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 
 fn draw_page(reader: &Reader, area: Rect, buf: &mut Buffer) {
     // The encoding picker previews the page decoded the selected way.
-    let (text, page, hit) = match reader.picker() {
+    let (text, page, hit, others) = match reader.picker() {
         Some(picker) => {
             let (text, lines) = picker.preview();
-            (text, lines, None)
+            (text, lines, None, Vec::new())
         }
-        None => (reader.document().text(), reader.page(), reader.hit()),
+        None => (
+            reader.document().text(),
+            reader.page(),
+            reader.hit(),
+            reader.page_matches(),
+        ),
     };
     let column = reader.column();
     let mut marks = emphasis::Marks::default();
@@ -96,15 +103,25 @@ fn draw_page(reader: &Reader, area: Rect, buf: &mut Buffer) {
         } else {
             Style::new()
         };
-        let marked = hit
+        // The current match reversed, the other matches on the page underlined.
+        let mut found: Vec<(Range<usize>, Style)> = others
+            .iter()
+            .filter(|m| Some(*m) != hit.as_ref())
+            .filter_map(|m| highlight(text, line, m, &shown, &hidden).map(|r| (r, OTHER_MATCH)))
+            .collect();
+        if let Some(r) = hit
             .as_ref()
-            .and_then(|h| highlight(text, line, h, &shown, &hidden));
-        draw_parts(buf, (x, y), room, &shown, style, &spans, marked);
+            .and_then(|h| highlight(text, line, h, &shown, &hidden))
+        {
+            found.retain(|(m, _)| m.end <= r.start || m.start >= r.end);
+            found.push((r, HIGHLIGHT));
+        }
+        draw_parts(buf, (x, y), room, &shown, style, &spans, &found);
     }
 }
 
 /// Draws `shown` from (x, y), at most `room` columns, in `style`, with the `spans` in
-/// italic or bold and the `marked` part reversed.
+/// italic or bold and the `found` parts (search matches) in their own styles on top.
 fn draw_parts(
     buf: &mut Buffer,
     (x, y): (u16, u16),
@@ -112,10 +129,14 @@ fn draw_parts(
     shown: &str,
     style: Style,
     spans: &[(Range<usize>, Modifier)],
-    marked: Option<Range<usize>>,
+    found: &[(Range<usize>, Style)],
 ) {
     let mut cuts = vec![0, shown.len()];
-    for range in spans.iter().map(|(r, _)| r).chain(marked.as_ref()) {
+    for range in spans
+        .iter()
+        .map(|(r, _)| r)
+        .chain(found.iter().map(|(r, _)| r))
+    {
         cuts.extend([range.start.min(shown.len()), range.end.min(shown.len())]);
     }
     cuts.sort_unstable();
@@ -132,8 +153,10 @@ fn draw_parts(
                 part_style = part_style.add_modifier(*modifier);
             }
         }
-        if marked.as_ref().is_some_and(|m| m.start <= a && b <= m.end) {
-            part_style = part_style.patch(HIGHLIGHT);
+        for (range, mark) in found {
+            if range.start <= a && b <= range.end {
+                part_style = part_style.patch(*mark);
+            }
         }
         let (end, _) = buf.set_stringn(x, y, sanitise::line(text), room, part_style);
         room = room.saturating_sub(usize::from(end - x));
@@ -209,6 +232,13 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
         (false, Some(p)) => format!(" indexing {} % ·", p.progress),
         (false, None) => String::new(),
     };
+    let matches = match reader.match_number() {
+        Some((n, Some(total))) => format!(" {n}/{total} ·"),
+        Some((0, None)) => " …/… ·".to_owned(),
+        Some((n, None)) => format!(" {n}/… ·"),
+        None => String::new(),
+    };
+    let unsaved = format!("{matches}{unsaved}");
     let right = match doc.guess().unsure {
         true => format!("{unsaved} {}? {:>3}% ", doc.encoding(), reader.percent()),
         false => format!("{unsaved} {:>3}% ", reader.percent()),
