@@ -71,6 +71,10 @@ fn key_action(mode: &Mode, key: &KeyEvent) -> Option<Action> {
             KeyCode::Esc | KeyCode::Char('q' | '?') | KeyCode::F(1) => Some(Action::Cancel),
             _ => None,
         },
+        Mode::Stats(_) => match key.code {
+            KeyCode::Esc | KeyCode::Char('q' | 's') => Some(Action::Cancel),
+            _ => None,
+        },
         Mode::Chapters { .. } | Mode::Bookmarks { .. } => list(key.code, ctrl),
         Mode::Encodings { .. } => match key.code {
             KeyCode::Char('E') => Some(Action::Cancel),
@@ -114,6 +118,7 @@ fn reading(code: KeyCode, ctrl: bool) -> Option<Action> {
         (KeyCode::Char('E'), _) => A::Encodings,
         (KeyCode::Char('y'), _) => A::CopyParagraph,
         (KeyCode::Char('i'), _) => A::ToggleEmphasis,
+        (KeyCode::Char('s'), _) => A::Stats,
         (KeyCode::Char('q'), _) => A::Quit,
         (KeyCode::Esc, _) => A::Cancel,
         _ => return None,
@@ -231,6 +236,7 @@ pub const HELP: &[(&str, &str)] = &[
         "Shift-drag",
         "select text with the terminal (the mouse is dogear's)",
     ),
+    ("s", "reading statistics (Esc closes)"),
     ("o", "library"),
     ("? F1", "this help (Esc or q closes it)"),
     ("q ^C", "quit (your place is saved)"),

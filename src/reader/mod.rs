@@ -9,6 +9,7 @@ mod copy;
 mod emphasis;
 mod encodings;
 mod jumps;
+mod left;
 mod matches;
 mod overlays;
 mod partial;
@@ -22,6 +23,7 @@ use crate::toc::{self, Chapter};
 use std::ops::Range;
 
 pub use encodings::{remap, Picker};
+pub use left::Speed;
 pub use overlays::{Prompt, PromptKind};
 pub use partial::Partial;
 
@@ -86,6 +88,8 @@ pub enum Action {
     CopyParagraph,
     /// Show `_italics_` and `*emphasis*` markers as written, or hide them again (`i`).
     ToggleEmphasis,
+    /// Open (or close) the reading statistics.
+    Stats,
     Quit,
     /// About once a second, from the shell: expires messages.
     Tick,
@@ -116,6 +120,8 @@ pub enum Effect {
     EncodingChosen(crate::document::Charset),
     /// Put this text on the terminal's clipboard (see [`crate::clipboard`]).
     Copy(String),
+    /// Hand [`Reader::show_stats`] a summary of the reading log.
+    Stats,
 }
 
 /// What the reader shows.
@@ -134,6 +140,8 @@ pub enum Mode {
     Encodings {
         selected: usize,
     },
+    /// The reading statistics (`s`).
+    Stats(Box<crate::reading::Summary>),
 }
 
 /// A bookmark as the reader shows it; storage keeps the rest.
@@ -171,6 +179,7 @@ pub struct Reader {
     picker: Option<Picker>,
     /// Set while the reader is on a window of a story still being read (see [`Partial`]).
     partial: Option<Partial>,
+    pacing: left::Pacing,
     /// The current search's matches, counted (see `matches.rs`).
     tally: matches::Count,
     searching: searching::Searching,
@@ -205,6 +214,7 @@ impl Reader {
             unsaved: false,
             picker: None,
             partial: None,
+            pacing: left::Pacing::default(),
             tally: matches::Count::default(),
             searching: searching::Searching::default(),
         };
@@ -407,6 +417,7 @@ impl Reader {
             Action::Encodings => return Effect::ReadForEncodings,
             Action::CopyParagraph => return self.copy_paragraph(),
             Action::ToggleEmphasis => self.toggle_emphasis(),
+            Action::Stats => return Effect::Stats,
             Action::Quit => return Effect::Quit,
             _ => {}
         }

@@ -4,3 +4,4 @@ mod emphasis;
 pub mod library;
 mod lists;
 pub mod reader;
+pub mod stats;
