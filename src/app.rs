@@ -230,6 +230,7 @@ fn event_loop(
                     Effect::Quit => return Ok(Exit::Quit),
                     Effect::Library => return Ok(Exit::Library),
                     Effect::None => {}
+                    Effect::Copy(text) => copy(terminal, reader, &text),
                     other => host.effect(reader, other),
                 }
             }
@@ -249,6 +250,19 @@ fn event_loop(
             reader.update(Action::Tick);
         }
         host.idle(reader, now);
+    }
+}
+
+/// Puts `text` on the clipboard with OSC 52, written to the terminal the page is drawn
+/// on (so it travels wherever the page does: ssh, tmux with `set-clipboard`).
+fn copy(terminal: &mut DefaultTerminal, reader: &mut Reader, text: &str) {
+    use std::io::Write;
+    let backend = terminal.backend_mut();
+    let written = backend
+        .write_all(crate::clipboard::osc52(text).as_bytes())
+        .and_then(|()| backend.flush());
+    if let Err(err) = written {
+        reader.say(format!("cannot copy: {err}"));
     }
 }
 

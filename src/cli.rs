@@ -448,10 +448,15 @@ fn open_book(
 
 fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
     let store = Store::open().ok();
-    let (config, mut notices) = match &store {
+    let (mut config, mut notices) = match &store {
         Some(store) => store.load_config(),
         None => (Config::default(), Vec::new()),
     };
+    // The column width chosen with -/+ last time, unless config.toml changed since.
+    let configured = config.max_width;
+    if let Some(width) = store.as_ref().and_then(|s| s.remembered_width(configured)) {
+        config.max_width = width;
+    }
     // A story that cannot be opened is an error before the screen is taken over.
     let mut first = match &start {
         Next::Book(path, at) => {
@@ -500,6 +505,15 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
                 }
                 let exit = app::run(terminal, &mut reader, &mut session, &signals);
                 farewell.extend(session.farewell());
+                if reader.max_width() != config.max_width {
+                    config.max_width = reader.max_width();
+                    if let Some(Err(err)) = store
+                        .as_ref()
+                        .map(|s| s.remember_width(config.max_width, configured))
+                    {
+                        farewell.push(format!("the column width will not be remembered: {err}"));
+                    }
+                }
                 match exit? {
                     app::Exit::Quit => return Ok(ExitCode::SUCCESS),
                     app::Exit::Signal(sig) => return Ok(ExitCode::from(128 + sig as u8)),

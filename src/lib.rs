@@ -10,6 +10,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod clipboard;
 pub mod config;
 pub mod document;
 pub mod fingerprint;

@@ -147,7 +147,7 @@ pub fn build(
 
 /// Alphabetical order a reader expects: case-insensitive, ignoring a leading
 /// "The " or "A " the way a bookshop shelves titles.
-fn sort_key(title: &str) -> String {
+pub(crate) fn sort_key(title: &str) -> String {
     let lower = title.trim().to_lowercase();
     for article in ["the ", "a ", "an "] {
         if let Some(rest) = lower.strip_prefix(article) {
@@ -375,6 +375,70 @@ pub fn ago(then: u64, now: u64) -> String {
     format!("{n} {unit}{plural} ago")
 }
 
+/// What tells each entry apart from others of the same title (ignoring case), in
+/// `entries`' order: `None` for a title no other entry has; else the file name, the
+/// folder and the file name when the file names are the same too, the whole path when
+/// even those are, or "sample" for a bundled story.
+///
+/// ```
+/// use dogear::library::{distinctions, Entry, Source};
+/// let book = |title: &str, path: &str| Entry {
+///     title: title.into(), path: Some(path.into()), source: Source::Folder,
+///     percent: None, last_read: None, missing: false,
+/// };
+/// let shelf = [
+///     book("Emma", "/b/emma.txt"), book("Emma", "/drafts/emma.txt"),
+///     book("Emma", "/b/emma-2.txt"), book("Persuasion", "/b/p.txt"),
+/// ];
+/// assert_eq!(
+///     distinctions(&shelf),
+///     [Some("b/emma.txt".into()), Some("drafts/emma.txt".into()),
+///      Some("emma-2.txt".into()), None],
+/// );
+/// ```
+pub fn distinctions(entries: &[Entry]) -> Vec<Option<String>> {
+    use std::collections::HashMap;
+    let key = |e: &Entry| e.title.trim().to_lowercase();
+    let mut by_title: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        by_title.entry(key(e)).or_default().push(i);
+    }
+    let mut out = vec![None; entries.len()];
+    for group in by_title.values().filter(|g| g.len() > 1) {
+        for &i in group {
+            // The fewest parts of the path that no other book of this title shares.
+            let name = [1, 2]
+                .into_iter()
+                .map(|depth| (depth, place_name(&entries[i], depth)))
+                .find(|(depth, name)| {
+                    name.is_some()
+                        && group
+                            .iter()
+                            .all(|&j| j == i || place_name(&entries[j], *depth) != *name)
+                })
+                .and_then(|(_, name)| name)
+                .or_else(|| place_name(&entries[i], usize::MAX));
+            out[i] = Some(name.unwrap_or_else(|| "sample".to_string()));
+        }
+    }
+    out
+}
+
+/// The last `depth` parts of an entry's path ("folder/file.txt" at 2), or `None` for a
+/// bundled story not yet written out.
+pub fn place_name(entry: &Entry, depth: usize) -> Option<String> {
+    let path = entry.path.as_ref()?;
+    let parts: Vec<String> = path
+        .components()
+        .filter(|c| matches!(c, std::path::Component::Normal(_)))
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if depth > parts.len() {
+        return Some(path.display().to_string());
+    }
+    Some(parts[parts.len() - depth..].join("/"))
+}
+
 /// Indices of the entries whose title matches `query`, in library order.
 ///
 /// A title matches when it contains the query (ignoring case), or when it contains
@@ -407,4 +471,4 @@ fn matches(title: &str, query: &str) -> bool {
 mod marks;
 mod model;
 pub use marks::{MarkList, MarkRow};
-pub use model::{LibraryAction, LibraryEffect, LibraryModel};
+pub use model::{LibraryAction, LibraryEffect, LibraryModel, Order};

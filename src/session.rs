@@ -401,7 +401,8 @@ impl Host for Session {
                 return self.save_place(reader);
             }
             Effect::Stats => return reader.show_stats(self.reading.summary()),
-            Effect::None | Effect::Library | Effect::Quit => return,
+            // The loop writes it to the terminal (see `app`).
+            Effect::None | Effect::Library | Effect::Quit | Effect::Copy(_) => return,
         }
         self.unwritten_marks += 1;
         self.changes += 1;

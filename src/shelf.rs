@@ -147,7 +147,9 @@ fn recent(states: Vec<BookState>) -> Vec<Recent> {
             path: s.path,
             fingerprint: s.fingerprint,
             percent: Some(s.percent),
-            last_read: Some(s.last_read),
+            // A book opened and closed before a page was turned has no time yet: it was
+            // not read "56 years ago".
+            last_read: (s.last_read > 0).then_some(s.last_read),
         })
         .collect()
 }
@@ -211,4 +213,23 @@ fn bundled_info() -> Vec<BundledInfo> {
 /// never written to a shared place such as `/tmp`.
 pub fn bundled_dir(store: &Store) -> PathBuf {
     store.dir().join("stories")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_book_closed_before_a_page_was_turned_has_no_last_read_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let story = dir.path().join("s.txt");
+        std::fs::write(&story, "A story.\n").unwrap();
+        let store = Store::at(dir.path().join("state"));
+        let state = BookState::new("abc".into(), story, "S".into());
+        assert_eq!(state.last_read, 0);
+        store.save(&state).unwrap();
+        let listed = entries(Some(&store), &[], false);
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0].last_read, None);
+    }
 }

@@ -33,6 +33,15 @@ pub struct BookState {
     /// when the file's content changed the path is how the old state is found again.
     #[serde(default, serialize_with = "lossy_path")]
     pub path: PathBuf,
+    /// Other paths this same content was opened from (a copy in another folder), kept
+    /// while they exist: editing one copy must not take the place of the others, which
+    /// still have this fingerprint (see [`crate::store::Store::load`]).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "lossy_paths"
+    )]
+    pub copies: Vec<PathBuf>,
     #[serde(default)]
     pub title: String,
     /// The reading place, if one was ever saved.
@@ -177,6 +186,7 @@ impl BookState {
             version: BOOK_VERSION,
             fingerprint,
             path,
+            copies: Vec::new(),
             title,
             place: None,
             bookmarks: Vec::new(),
@@ -331,6 +341,7 @@ pub fn merge(disk: &BookState, ours: &BookState) -> BookState {
         version: BOOK_VERSION,
         fingerprint: ours.fingerprint.clone(),
         path: ours.path.clone(),
+        copies: copies_of(disk, ours),
         title: ours.title.clone(),
         place,
         bookmarks,
@@ -348,10 +359,36 @@ pub fn merge(disk: &BookState, ours: &BookState) -> BookState {
     }
 }
 
+/// The other paths the two states were opened from: `disk`'s path when `ours` moved
+/// away from it, and both lists, without `ours`'s own path, each once, at most
+/// [`MAX_COPIES`].
+fn copies_of(disk: &BookState, ours: &BookState) -> Vec<PathBuf> {
+    let mut copies: Vec<PathBuf> = Vec::new();
+    let candidates = std::iter::once(&disk.path)
+        .chain(&ours.copies)
+        .chain(&disk.copies);
+    for path in candidates {
+        if path != &ours.path && !path.as_os_str().is_empty() && !copies.contains(path) {
+            copies.push(path.clone());
+        }
+    }
+    copies.truncate(MAX_COPIES);
+    copies
+}
+
+/// Copies of one story remembered per book: enough for a reader's folders, small enough
+/// that a state file never grows with them.
+pub const MAX_COPIES: usize = 8;
+
 /// Writes a path as text even when it is not valid UTF-8 (serde would refuse it and the
 /// whole save would fail); such a path then works as a display hint only.
 fn lossy_path<S: serde::Serializer>(path: &std::path::Path, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&path.to_string_lossy())
+}
+
+/// [`lossy_path`] for a list of paths.
+fn lossy_paths<S: serde::Serializer>(paths: &[PathBuf], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(paths.iter().map(|p| p.to_string_lossy()))
 }
 
 /// Reading order; ties (two bookmarks on one spot) by creation, then id, so the order is

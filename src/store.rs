@@ -17,6 +17,7 @@
 
 mod files;
 mod reading;
+mod view;
 
 use crate::config::Config;
 use crate::state::{merge, BookState, BOOK_VERSION};
@@ -210,6 +211,9 @@ impl Store {
                 }
             }
             Ok(None) => match self.find_by_path(fingerprint, path) {
+                // The file at `path` was edited, but the old content is still there under
+                // another name: that one keeps the state, this is a second book.
+                Some(state) if still_elsewhere(&state, path) => fresh(None),
                 Some(mut state) => {
                     let old = std::mem::replace(&mut state.fingerprint, fingerprint.to_owned());
                     state.replaces = Some(old.clone());
@@ -234,6 +238,7 @@ impl Store {
     }
 
     /// The most recently read state saved for `path` under another fingerprint.
+    /// (Its `copies` are not searched: a copy that was edited is a book of its own.)
     fn find_by_path(&self, fingerprint: &str, path: &Path) -> Option<BookState> {
         let wanted = fs::canonicalize(path).ok();
         self.list().into_iter().find(|s| {
@@ -281,6 +286,9 @@ impl Store {
             None => ours,
         };
         merged.replaces = None;
+        // A copy deleted since is forgotten; one that still exists keeps this content's
+        // state from being taken over when the other is edited.
+        merged.copies.retain(|p| p.is_file());
         merged.prune_tombstones(now_ms());
         write_atomically(&file, &merged)?;
 
@@ -364,6 +372,18 @@ impl Store {
 }
 
 /// What to tell the reader after trying to move a corrupt `file` aside.
+/// Whether the content `state` was saved for is still on disk at one of its other paths
+/// (its recorded path or a copy, other than `edited`), with the same fingerprint.
+fn still_elsewhere(state: &BookState, edited: &Path) -> bool {
+    let edited = fs::canonicalize(edited).unwrap_or_else(|_| edited.to_owned());
+    std::iter::once(&state.path)
+        .chain(&state.copies)
+        .filter(|p| fs::canonicalize(p).map_or(**p != edited, |c| c != edited))
+        .any(|p| {
+            p.is_file() && crate::fingerprint::of_path(p).is_ok_and(|fp| fp == state.fingerprint)
+        })
+}
+
 fn aside_notice(moved: io::Result<PathBuf>, file: &Path, e: &str) -> String {
     match moved {
         // The gist first: the status bar shows only the start of a notice.

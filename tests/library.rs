@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use dogear::library::{
     ago, build, filter, title_of, BundledInfo, Entry, FolderFile, LibraryAction as A,
-    LibraryEffect, LibraryModel, Recent, Source,
+    LibraryEffect, LibraryModel, Order, Recent, Source,
 };
 use dogear::stories;
 use dogear::ui::library::LibraryScreen;
@@ -728,4 +728,133 @@ fn each_bundled_story_keeps_the_format_it_shows_off() {
                 .next()
                 .is_some_and(|l| l.trim() == "The Lost Property Office")
     );
+}
+
+// ---- the order, and books of one title told apart ----
+
+/// Two books called "Emma" (the novel and a reader's edited copy in another folder), one
+/// in two folders under the same file name, and two other books.
+fn shelf_of_namesakes() -> LibraryModel {
+    let mut emma_copy = recent(
+        "Emma",
+        "/home/z/drafts/emma.txt",
+        Some(NOW - DAY),
+        Some(3.0),
+    );
+    emma_copy.fingerprint = "fp-emma-copy".into();
+    LibraryModel::new(build(
+        vec![
+            recent(
+                "Emma",
+                "/home/z/books/emma.txt",
+                Some(NOW - 3 * DAY),
+                Some(61.0),
+            ),
+            emma_copy,
+            recent(
+                "Persuasion",
+                "/home/z/books/persuasion.txt",
+                Some(NOW - 60),
+                Some(100.0),
+            ),
+        ],
+        vec![
+            folder("Emma", "/home/z/books/emma-illustrated.txt"),
+            folder("A Tale of Two Cities", "/home/z/books/two-cities.txt"),
+        ],
+        &[],
+    ))
+}
+
+fn shown_titles(m: &LibraryModel) -> Vec<(String, Option<f64>)> {
+    m.filtered
+        .iter()
+        .map(|&i| (m.entries[i].title.clone(), m.entries[i].percent))
+        .collect()
+}
+
+#[test]
+fn o_cycles_the_order_last_read_title_progress_and_keeps_the_highlight() {
+    let mut m = shelf_of_namesakes();
+    assert_eq!(m.order, Order::LastRead);
+    m.update(A::Down); // the copy of Emma, read yesterday
+    let highlighted = m.selected_entry();
+
+    m.update(A::CycleOrder);
+    assert_eq!(m.order, Order::Title);
+    assert_eq!(m.message.as_deref(), Some("sorted by title"));
+    let titles: Vec<String> = shown_titles(&m).into_iter().map(|t| t.0).collect();
+    assert_eq!(
+        titles,
+        ["Emma", "Emma", "Emma", "Persuasion", "A Tale of Two Cities"]
+    );
+    assert_eq!(
+        m.selected_entry(),
+        highlighted,
+        "the highlight follows the book"
+    );
+
+    m.update(A::CycleOrder);
+    assert_eq!(m.order, Order::Progress);
+    let percents: Vec<Option<f64>> = shown_titles(&m).into_iter().map(|t| t.1).collect();
+    assert_eq!(percents, [Some(100.0), Some(61.0), Some(3.0), None, None]);
+
+    m.update(A::CycleOrder);
+    assert_eq!(m.order, Order::LastRead);
+    assert_eq!(m.filtered, [0, 1, 2, 3, 4]);
+}
+
+#[test]
+fn the_filter_keeps_working_in_every_order() {
+    let mut m = shelf_of_namesakes();
+    for _ in 0..3 {
+        m.update(A::StartFilter);
+        for c in "emma".chars() {
+            m.update(A::FilterChar(c));
+        }
+        assert_eq!(m.filtered.len(), 3, "{:?}", m.order);
+        assert!(m.filtered.iter().all(|&i| m.entries[i].title == "Emma"));
+        m.update(A::FilterCancel);
+        assert_eq!(m.filtered.len(), 5);
+        m.update(A::CycleOrder);
+    }
+    // Filtering by progress sorts what is left.
+    m.update(A::CycleOrder);
+    m.update(A::CycleOrder);
+    assert_eq!(m.order, Order::Progress);
+    m.update(A::FilterChar('e'));
+    m.update(A::FilterChar('m'));
+    let percents: Vec<Option<f64>> = shown_titles(&m).into_iter().map(|t| t.1).collect();
+    assert_eq!(percents, [Some(61.0), Some(3.0), None]);
+}
+
+#[test]
+fn screen_sorted_by_title_tells_namesakes_apart_by_file() {
+    let mut m = shelf_of_namesakes();
+    m.update(A::CycleOrder);
+    insta::assert_snapshot!(draw(&m, 80, 9).backend());
+}
+
+#[test]
+fn screen_sorted_by_progress_on_a_narrow_window() {
+    let mut m = shelf_of_namesakes();
+    m.update(A::CycleOrder);
+    m.update(A::CycleOrder);
+    insta::assert_snapshot!(draw(&m, 44, 8).backend());
+}
+
+#[test]
+fn screen_on_a_wide_window_shows_each_file_in_a_dim_column() {
+    use ratatui::style::Modifier;
+    let m = shelf_of_namesakes();
+    let terminal = draw(&m, 120, 8);
+    insta::assert_snapshot!(terminal.backend());
+    let buf = terminal.backend().buffer();
+    let row = (0..120).map(|x| buf[(x, 2)].symbol()).collect::<String>();
+    let at = row
+        .find("drafts/emma.txt")
+        .expect("the copy's folder is named") as u16;
+    assert!(buf[(at, 2)].modifier.contains(Modifier::DIM));
+    let title = row.find("Emma").unwrap() as u16;
+    assert!(!buf[(title, 2)].modifier.contains(Modifier::DIM));
 }

@@ -74,3 +74,34 @@ fn a_remembered_encoding_decodes_the_title() {
     let got = shelf::folder_entries(Some(&store), dir.path());
     assert!(got.iter().any(|e| e.title == want), "{got:?}");
 }
+
+#[test]
+fn a_shift_jis_title_is_decoded_before_the_book_is_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("吾輩は猫である\n\n夏目漱石\n\n");
+    for i in 1..=40 {
+        text.push_str(&format!(
+            "　{i}。吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。\
+             何でも薄暗いじめじめした所でニャーニャー泣いていた事だけは記憶している。\n\n"
+        ));
+    }
+    let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&text);
+    fs::write(dir.path().join("neko.txt"), &bytes).unwrap();
+    // A short one too: a title and one line, detection with little to go on.
+    let (short, _, _) = encoding_rs::SHIFT_JIS
+        .encode("坊っちゃん\n\n親譲りの無鉄砲で小供の時から損ばかりしている。\n");
+    fs::write(dir.path().join("botchan.txt"), &short).unwrap();
+    // An English Gutenberg-style header before the Japanese text.
+    let mut long = String::from(
+        "The Project Gutenberg eBook of Rashomon\n\nTitle: 羅生門\n\nAuthor: 芥川龍之介\n\n",
+    );
+    long.push_str(&"Some English boilerplate about the licence of this file. ".repeat(40));
+    long.push_str("\n\n");
+    long.push_str(&text);
+    let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&long);
+    fs::write(dir.path().join("rashomon.txt"), &bytes).unwrap();
+    assert_eq!(
+        titles(dir.path(), None),
+        ["吾輩は猫である", "坊っちゃん", "羅生門"]
+    );
+}

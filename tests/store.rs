@@ -180,6 +180,65 @@ fn edited_story_is_found_by_path_and_moves_to_its_new_fingerprint() {
     assert_eq!(store.load(&new_fp, &story).changed_from, None);
 }
 
+/// A copy of a book opened from another folder and then edited took the original's
+/// place and bookmarks; the original, still there unchanged, then opened at 0 %.
+#[test]
+fn an_edited_copy_beside_the_original_is_a_second_book() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::at(tmp.path().join("state"));
+    let original = tmp.path().join("story.txt");
+    fs::write(&original, "Once upon a time.").unwrap();
+    let old_fp = fingerprint::of_path(&original).unwrap();
+    let mut s = store.load(&old_fp, &original).state;
+    s.set_place(anchor(5), 100);
+    s.add_bookmark(Bookmark::new("m".into(), anchor(7), "Mark".into(), 100));
+    store.save(&s).unwrap();
+
+    // The copy is the same content: the same book, read from another folder.
+    fs::create_dir(tmp.path().join("drafts")).unwrap();
+    let copy = tmp.path().join("drafts/story.txt");
+    fs::copy(&original, &copy).unwrap();
+    let opened = store.load(&old_fp, &copy).state;
+    assert_eq!(opened.place.as_ref().unwrap().anchor.offset, 5);
+    store.save(&opened).unwrap();
+
+    fs::write(&copy, "Once upon a time, edited in the copy.").unwrap();
+    let new_fp = fingerprint::of_path(&copy).unwrap();
+    let edited = store.load(&new_fp, &copy);
+    assert_eq!(edited.changed_from, None, "the copy does not take over");
+    assert!(edited.state.place.is_none());
+    assert!(edited.state.bookmarks.is_empty());
+    store.save(&edited.state).unwrap();
+
+    let back = store.load(&old_fp, &original);
+    assert_eq!(back.state.place.as_ref().unwrap().anchor.offset, 5);
+    assert_eq!(ids(&back.state), ["m"]);
+    assert_eq!(store.list().len(), 2, "two books");
+}
+
+/// The other side of the rule: a file moved (the old path gone) and then edited is
+/// still found by its path and keeps its place.
+#[test]
+fn a_moved_then_edited_story_keeps_its_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::at(tmp.path().join("state"));
+    let first = tmp.path().join("story.txt");
+    fs::write(&first, "Once upon a time.").unwrap();
+    let old_fp = fingerprint::of_path(&first).unwrap();
+    let mut s = store.load(&old_fp, &first).state;
+    s.set_place(anchor(5), 100);
+    store.save(&s).unwrap();
+
+    let moved = tmp.path().join("renamed.txt");
+    fs::rename(&first, &moved).unwrap();
+    store.save(&store.load(&old_fp, &moved).state).unwrap();
+    fs::write(&moved, "Once upon a time, edited.").unwrap();
+    let new_fp = fingerprint::of_path(&moved).unwrap();
+    let edited = store.load(&new_fp, &moved);
+    assert_eq!(edited.changed_from.as_deref(), Some(old_fp.as_str()));
+    assert_eq!(edited.state.place.as_ref().unwrap().anchor.offset, 5);
+}
+
 #[test]
 fn moved_story_keeps_its_place_by_fingerprint() {
     let tmp = tempfile::tempdir().unwrap();

@@ -14,6 +14,7 @@
 //! piece's lines start at a *seam* inside the previous piece (see [`is_joined`]), so the
 //! end of a piece belongs to the next piece's first line.
 
+pub mod emphasis;
 mod tokens;
 pub(crate) mod width;
 mod wrap;
@@ -136,6 +137,19 @@ impl Layout {
 
     pub fn width(&self) -> u16 {
         self.width
+    }
+
+    /// Hides `_italics_` and `*emphasis*` markers (see [`emphasis`]) or shows them: the
+    /// lines are wrapped again, measured without them.
+    pub fn set_emphasis(&mut self, on: bool) {
+        if self.wrapper.emphasis != on {
+            self.wrapper.set_emphasis(on);
+            self.cache.clear();
+        }
+    }
+
+    pub fn emphasis(&self) -> bool {
+        self.wrapper.emphasis
     }
 
     /// Switches to another width; lines wrapped at other widths stay cached.

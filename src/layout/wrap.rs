@@ -42,6 +42,12 @@ pub struct Wrapper {
     source: Vec<VerseLine>,
     /// Recent seams, the last [`SEAMS`] found.
     seams: Vec<Seam>,
+    /// Emphasis markers are hidden (see [`super::emphasis`]): lines are measured without
+    /// them. Off for `--print`, which keeps the text as it was.
+    pub emphasis: bool,
+    /// The hidden markers of the block being wrapped (and of the piece before it), in
+    /// order.
+    marks: Vec<usize>,
 }
 
 /// Where the lines of block `index` of the document keyed `doc` start at `width`.
@@ -109,6 +115,15 @@ fn doc_key(doc: &Document) -> (usize, usize, usize) {
 }
 
 impl Wrapper {
+    /// Hides emphasis markers (or shows them again) in the lines wrapped from now on.
+    pub fn set_emphasis(&mut self, on: bool) {
+        if self.emphasis != on {
+            self.emphasis = on;
+            // Seams found with the markers measured (or not) are another layout's.
+            self.seams.clear();
+        }
+    }
+
     /// Appends the lines of block `index` at `width` to `out`: at least one line, and the
     /// spacer when [`has_spacer`]. Nothing for a block index out of range.
     pub fn wrap_block(&mut self, doc: &Document, index: usize, width: u16, out: &mut Vec<Line>) {
@@ -123,6 +138,15 @@ impl Wrapper {
         }
         let width = usize::from(width.max(1));
         let before = out.len();
+        self.marks.clear();
+        if self.emphasis && block.kind != BlockKind::SceneBreak {
+            let blocks = doc.blocks();
+            let joined = is_joined(doc, index).then(|| index - 1);
+            for b in joined.into_iter().chain([index]) {
+                let found = super::emphasis::markers(text, blocks[b].range.clone());
+                self.marks.extend(found.iter().map(|m| m.at));
+            }
+        }
         let style = match block.kind {
             BlockKind::Paragraph => LineStyle::Text,
             BlockKind::Heading => LineStyle::Heading,
@@ -162,7 +186,7 @@ impl Wrapper {
         let (joined, continued) = (is_joined(doc, index), is_joined(doc, index + 1));
         self.frags.clear();
         if !joined && !continued {
-            push_words(text, range, false, width, &mut self.frags);
+            push_words(text, range, false, width, &self.marks, &mut self.frags);
             emit(&self.frags, width, indent, 0, style, false, out);
             return;
         }
@@ -172,7 +196,14 @@ impl Wrapper {
             let prev_end = doc.blocks()[index - 1].range.end;
             let seam = self.seam(doc, index, width);
             if seam < prev_end {
-                push_words(text, seam..prev_end, false, width, &mut self.frags);
+                push_words(
+                    text,
+                    seam..prev_end,
+                    false,
+                    width,
+                    &self.marks,
+                    &mut self.frags,
+                );
             }
             if let Some(last) = self.frags.last_mut() {
                 last.gap = usize::from(prev_end < range.start);
@@ -182,7 +213,14 @@ impl Wrapper {
             range.start
         };
         let own = self.frags.len();
-        push_words(text, range.clone(), false, width, &mut self.frags);
+        push_words(
+            text,
+            range.clone(),
+            false,
+            width,
+            &self.marks,
+            &mut self.frags,
+        );
         // Before any gluing below, so that the seam is what `seam` finds from this piece.
         let next_seam = continued.then(|| {
             let single = doc.blocks()[index + 1].range.start;
@@ -221,7 +259,14 @@ impl Wrapper {
         let blocks = doc.blocks();
         let (prev, this) = (&blocks[index - 1], &blocks[index]);
         self.tail.clear();
-        push_words(doc.text(), prev.range.clone(), false, width, &mut self.tail);
+        push_words(
+            doc.text(),
+            prev.range.clone(),
+            false,
+            width,
+            &self.marks,
+            &mut self.tail,
+        );
         let indent = first_indent(doc, index - 1, width);
         let at = last_line_start(&self.tail, width, indent, this.range.start);
         self.remember(doc, index, width, at);
@@ -288,7 +333,7 @@ impl Wrapper {
         // Even out the lines from `from` to the seam: as many of them as there were.
         let from = breaks.get(kept).map_or(start, |l| frags[l.start].start);
         self.tail.clear();
-        push_words(text, from..seam, false, width, &mut self.tail);
+        push_words(text, from..seam, false, width, &self.marks, &mut self.tail);
         balance(&self.tail, width, &mut self.breaks);
         for line in &self.breaks {
             out.push(line_of(&self.tail[line.clone()], 0, style, false));
@@ -327,7 +372,14 @@ impl Wrapper {
             let cont = (indent + VERSE_CONTINUATION).min(cap);
             self.frags.clear();
             let end = self.source[last].end;
-            push_words(text, head.start..end, true, width - cont, &mut self.frags);
+            push_words(
+                text,
+                head.start..end,
+                true,
+                width - cont,
+                &self.marks,
+                &mut self.frags,
+            );
             emit(&self.frags, width, indent, cont, LineStyle::Text, true, out);
             i = last + 1;
         }
@@ -485,7 +537,36 @@ fn to_u16(n: usize) -> u16 {
 /// A gap of one space or none that the line may not break at (before a closing bracket or
 /// a stop, after an opening bracket: [`is_kept_together`]) is kept inside one fragment
 /// when that fits.
-fn push_words(text: &str, range: Range<usize>, verbatim: bool, max: usize, out: &mut Vec<Frag>) {
+fn push_words(
+    text: &str,
+    range: Range<usize>,
+    verbatim: bool,
+    max: usize,
+    hidden: &[usize],
+    out: &mut Vec<Frag>,
+) {
+    let first = out.len();
+    push_visible_words(text, range, verbatim, max, out);
+    // Hidden emphasis markers take no room: each is one ASCII byte, one column.
+    if !hidden.is_empty() {
+        for frag in &mut out[first..] {
+            let from = hidden.partition_point(|&at| at < frag.start);
+            let inside = hidden[from..]
+                .iter()
+                .take_while(|&&at| at < frag.end)
+                .count();
+            frag.width = frag.width.saturating_sub(inside);
+        }
+    }
+}
+
+fn push_visible_words(
+    text: &str,
+    range: Range<usize>,
+    verbatim: bool,
+    max: usize,
+    out: &mut Vec<Frag>,
+) {
     let base = range.start;
     let s = &text[range];
     // The previous token, and whether it is glued to the one before it.

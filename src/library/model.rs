@@ -4,11 +4,11 @@
 //! [`LibraryEffect`] and the shell performs it, so the whole screen's behaviour is
 //! testable without a terminal or a disk.
 
-use super::{filter, Entry, Source};
+use super::{filter, sort_key, Entry, Source};
 
 /// Everything the reader can do on the library screen. The keymap turns keys into
 /// these: Enter → `Open`, `/` → `StartFilter`, `d` → `Forget`, `y`/`n` →
-/// `Confirm`, `q` → `Quit`, j/k and arrows → `Down`/`Up`.
+/// `Confirm`, `o` → `CycleOrder`, `q` → `Quit`, j/k and arrows → `Down`/`Up`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LibraryAction {
     Up,
@@ -27,11 +27,45 @@ pub enum LibraryAction {
     FilterCancel,
     Forget,
     Confirm(bool),
+    /// The next [`Order`]: last read → title → progress → last read.
+    CycleOrder,
     Quit,
     /// `B`: list the highlighted book's bookmarks.
     Bookmarks,
     /// Esc in the bookmark list: back to the library.
     CloseMarks,
+}
+
+/// The order of the list. The filter keeps working with each: it narrows, the order sorts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// Most recently read first, then stories never opened (the order [`super::build`]
+    /// gives).
+    #[default]
+    LastRead,
+    /// Alphabetical, as a bookshop shelves titles ("The" and "A" ignored).
+    Title,
+    /// Furthest through first; stories never opened last.
+    Progress,
+}
+
+impl Order {
+    pub fn next(self) -> Order {
+        match self {
+            Order::LastRead => Order::Title,
+            Order::Title => Order::Progress,
+            Order::Progress => Order::LastRead,
+        }
+    }
+
+    /// How the header names it: "by last read".
+    pub fn name(self) -> &'static str {
+        match self {
+            Order::LastRead => "by last read",
+            Order::Title => "by title",
+            Order::Progress => "by progress",
+        }
+    }
 }
 
 /// What the shell must do after an update. Indices are into `model.entries`.
@@ -68,6 +102,8 @@ pub struct LibraryModel {
     pub searching: Option<usize>,
     /// The bookmark list of one book, while it is open over the library (`B`).
     pub marks: Option<super::marks::MarkList>,
+    /// How the shown rows are sorted.
+    pub order: Order,
 }
 
 impl LibraryModel {
@@ -84,6 +120,7 @@ impl LibraryModel {
             page_size: 10,
             searching: None,
             marks: None,
+            order: Order::default(),
         }
     }
 
@@ -148,6 +185,15 @@ impl LibraryModel {
             }
             A::Forget => self.ask_forget(),
             A::Confirm(_) => {}
+            A::CycleOrder => {
+                let keep = self
+                    .selected_entry()
+                    .and_then(|i| self.entries.get(i))
+                    .map(identity);
+                self.order = self.order.next();
+                self.message = Some(format!("sorted {}", self.order.name()));
+                self.refilter(keep);
+            }
             A::Quit => return LibraryEffect::Quit,
             A::Bookmarks => return self.ask_marks(),
             A::CloseMarks => {}
@@ -197,6 +243,7 @@ impl LibraryModel {
     /// otherwise it goes to the best match, the first row.
     fn refilter(&mut self, keep: Option<(String, Option<std::path::PathBuf>)>) {
         self.filtered = filter(&self.entries, &self.filter);
+        self.sort();
         // Indexing is safe: `filtered` was just computed from `entries`.
         self.selected = keep
             .and_then(|k| {
@@ -205,6 +252,31 @@ impl LibraryModel {
                     .position(|&i| identity(&self.entries[i]) == k)
             })
             .unwrap_or(0);
+    }
+}
+
+impl LibraryModel {
+    /// Sorts `filtered` by [`LibraryModel::order`]; ties keep the library's own order
+    /// (the sort is stable), so equal titles stay most recent first.
+    fn sort(&mut self) {
+        // Indexing is safe: `filtered` was just computed from `entries`.
+        let entries = &self.entries;
+        match self.order {
+            Order::LastRead => self.filtered.sort_unstable(),
+            Order::Title => self
+                .filtered
+                .sort_by_cached_key(|&i| (sort_key(&entries[i].title), i)),
+            Order::Progress => self.filtered.sort_by(|&a, &b| {
+                let key = |i: usize| entries[i].percent.map(|p| -p.clamp(0.0, 100.0));
+                match (key(a), key(b)) {
+                    (Some(x), Some(y)) => x.total_cmp(&y),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => std::cmp::Ordering::Equal,
+                }
+                .then(a.cmp(&b))
+            }),
+        }
     }
 }
 

@@ -140,7 +140,9 @@ impl Reader {
             mark.offset = remap(&old, &self.doc, mark.offset);
         }
         self.chapters = crate::toc::chapters(&self.doc);
+        let emphasis = self.layout.emphasis();
         self.layout = Layout::new(self.column().width);
+        self.layout.set_emphasis(emphasis);
         self.place = self.layout.line_start(&self.doc, self.place);
         self.back = None;
         self.hit = None;

@@ -16,15 +16,20 @@ impl Reader {
         let (lo, hi) = COLUMN_LIMITS;
         let step = 4;
         let current = self.column().width;
+        let window = self.size.0;
+        if wider && current >= window.min(hi) {
+            // The column already fills the window: say what it really is, not a width
+            // the window cannot show.
+            self.say(format!("column {current} wide: the window's full width"));
+            return;
+        }
         self.max_width = if wider {
-            current
-                .saturating_add(step)
-                .min(hi)
-                .max(self.max_width.min(hi))
+            // Never more than the window: the width said is the width shown.
+            current.saturating_add(step).min(hi).min(window.max(lo))
         } else {
             current.saturating_sub(step).max(lo)
         };
-        self.say(format!("column {} wide", self.max_width));
+        self.say(format!("column {} wide", self.column().width));
     }
 
     pub(super) fn search_again(&mut self, forward: bool) {

@@ -5,6 +5,8 @@
 //! disk or clock is involved, so every behaviour is tested by feeding actions. After each
 //! update the visible lines are recomputed, at a cost proportional to the screen.
 
+mod copy;
+mod emphasis;
 mod encodings;
 mod jumps;
 mod left;
@@ -94,6 +96,10 @@ pub enum Action {
     Library,
     /// Open the encoding picker.
     Encodings,
+    /// Copy the paragraph at the top of the page to the terminal's clipboard (`y`).
+    CopyParagraph,
+    /// Show `_italics_` and `*emphasis*` markers as written, or hide them again (`i`).
+    ToggleEmphasis,
     /// Open (or close) the reading statistics.
     Stats,
     Quit,
@@ -128,6 +134,8 @@ pub enum Effect {
     ReadForEncodings,
     /// The story was re-read in this encoding: remember it for the book.
     EncodingChosen(crate::document::Charset),
+    /// Put this text on the terminal's clipboard (see [`crate::clipboard`]).
+    Copy(String),
     /// Hand [`Reader::show_stats`] a summary of the reading log.
     Stats,
 }
@@ -236,6 +244,7 @@ impl Reader {
             tally: matches::Count::default(),
             searching: searching::Searching::default(),
         };
+        reader.layout.set_emphasis(true);
         reader.refresh();
         reader
     }
@@ -436,6 +445,8 @@ impl Reader {
             Action::OpenBookmark(id) => self.open_mark(&id),
             Action::Library => return Effect::Library,
             Action::Encodings => return Effect::ReadForEncodings,
+            Action::CopyParagraph => return self.copy_paragraph(),
+            Action::ToggleEmphasis => self.toggle_emphasis(),
             Action::Stats => return Effect::Stats,
             Action::Quit => return Effect::Quit,
             _ => {}

@@ -128,6 +128,24 @@ fn narrower_and_wider_columns_keep_the_place() {
 }
 
 #[test]
+fn wider_never_says_a_width_the_window_cannot_show() {
+    let mut r = reader();
+    for _ in 0..6 {
+        r.update(Action::Wider);
+        let said = r.message().unwrap().to_owned();
+        assert!(r.column().width <= 80);
+        assert!(
+            said.contains(&format!("column {} wide", r.column().width)),
+            "{said}"
+        );
+    }
+    assert_eq!(r.message(), Some("column 80 wide: the window's full width"));
+    // One step narrower from the full width, not from a width beyond it.
+    r.update(Action::Narrower);
+    assert_eq!(r.column().width, 76);
+}
+
+#[test]
 fn search_finds_highlights_and_places_the_match_in_the_upper_third() {
     let mut r = reader();
     r.update(Action::OpenPrompt(PromptKind::Search));

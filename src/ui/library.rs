@@ -10,7 +10,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthChar;
 
-use crate::library::{ago, Entry, LibraryModel, Source};
+use crate::library::{ago, distinctions, place_name, Entry, LibraryModel, Source};
 use crate::sanitise;
 
 /// The whole library screen. `now` is Unix seconds, for "2 days ago".
@@ -20,12 +20,16 @@ pub struct LibraryScreen<'a> {
     pub now: u64,
 }
 
-const HINT: &str = "Enter open  B marks  / filter  d forget  q quit";
+const HINT: &str = "Enter open  B marks  / filter  o order  d forget  q quit";
 const FILTER_HINT: &str = "Enter open  Tab done  Esc clear";
 /// Wide enough for "10 months ago" and "59 minutes ago".
 const WHEN_WIDTH: usize = 14;
 const PERCENT_WIDTH: usize = 4;
 const STATUS_WIDTH: usize = 7;
+/// From this width on, each row shows where its file is, dim, in a column of its own.
+const WIDE: usize = 100;
+/// The width of that column.
+const PLACE_WIDTH: usize = 26;
 
 impl LibraryScreen<'_> {
     /// How many story rows fit in `area`: what the shell should use as the page
@@ -78,6 +82,9 @@ impl LibraryScreen<'_> {
                 (1, _) => "1 story".to_string(),
                 (n, _) => format!("{n} stories"),
             };
+            if !model.entries.is_empty() {
+                count.push_str(&format!(" · {}", model.order.name()));
+            }
             if let Some(looked) = model.searching {
                 count.push_str(&format!(" · looking… {looked} seen"));
             }
@@ -132,6 +139,7 @@ impl LibraryScreen<'_> {
             );
             return;
         }
+        let told_apart = distinctions(&model.entries);
         // Scroll just enough to keep the highlight on screen.
         let offset = (model.selected + 1).saturating_sub(rows);
         for (row, (pos, &index)) in model
@@ -154,21 +162,32 @@ impl LibraryScreen<'_> {
                 style = style.add_modifier(Modifier::REVERSED);
                 buf.set_style(Rect::new(area.x, y, area.width, 1), style);
             }
-            put(
-                buf,
-                area.x,
-                y,
-                width,
-                &row_text(entry, width, self.now),
-                style,
-            );
+            let hint = told_apart.get(index).cloned().flatten();
+            let row = row_parts(entry, hint, width, self.now);
+            let dim = style.add_modifier(Modifier::DIM);
+            let mut x = area.x;
+            for (text, style) in [(row.title, style), (row.place, dim), (row.right, style)] {
+                let w = display_width(&text);
+                put(buf, x, y, w, &text, style);
+                x = x.saturating_add(w as u16);
+            }
         }
     }
 }
 
-/// One row, padded to `width`: the title, then as many of the status, percent and
-/// "when" columns as fit, each at a fixed width so they line up down the list.
-fn row_text(entry: &Entry, width: usize, now: u64) -> String {
+/// One row in three parts that together fill `width`: the title, where the file is
+/// (dim), and the status, percent and "when" columns.
+struct Row {
+    title: String,
+    place: String,
+    right: String,
+}
+
+/// One row: the title, then as many of the status, percent and "when" columns as fit,
+/// each at a fixed width so they line up down the list. Two books of one title are told
+/// apart by `hint` (see [`distinctions`]): after the title, or in a column of file names
+/// when the window is [`WIDE`].
+fn row_parts(entry: &Entry, hint: Option<String>, width: usize, now: u64) -> Row {
     let status = if entry.missing {
         "missing"
     } else if matches!(entry.source, Source::Bundled(_)) {
@@ -194,11 +213,39 @@ fn row_text(entry: &Entry, width: usize, now: u64) -> String {
     if width >= 30 {
         right.push(' ');
     }
-    let title_width = width.saturating_sub(1 + right.chars().count());
-    format!(
-        " {}{right}",
-        fit(&sanitise::line(&entry.title), title_width)
-    )
+    let left = width.saturating_sub(1 + right.chars().count());
+    let title = sanitise::line(&entry.title);
+    if width >= WIDE {
+        let place = hint.or_else(|| place_name(entry, 1)).unwrap_or_default();
+        let title_width = left.saturating_sub(PLACE_WIDTH + 2);
+        return Row {
+            title: format!(" {}  ", fit(&title, title_width)),
+            place: fit(&sanitise::line(&place), PLACE_WIDTH),
+            right,
+        };
+    }
+    let Some(hint) = hint else {
+        return Row {
+            title: format!(" {}", fit(&title, left)),
+            place: String::new(),
+            right,
+        };
+    };
+    // The title keeps at least half the room; the hint has the rest it needs.
+    let hint = format!(" · {}", sanitise::line(&hint));
+    let hint_width = display_width(&hint).min(left / 2);
+    let title = fit(&title, left - hint_width);
+    let title = title.trim_end();
+    let place_width = left - display_width(title);
+    Row {
+        title: format!(" {title}"),
+        place: fit(&hint, place_width),
+        right,
+    }
+}
+
+fn display_width(text: &str) -> usize {
+    text.chars().map(|c| c.width().unwrap_or(0)).sum()
 }
 
 /// `text` cut to `width` display columns (with "…" when cut) and padded to it.

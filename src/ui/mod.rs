@@ -1,5 +1,6 @@
 //! Drawing: ratatui widgets that read the model and change nothing.
 
+mod emphasis;
 pub mod library;
 mod lists;
 mod progress;

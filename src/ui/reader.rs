@@ -1,7 +1,7 @@
 //! The reading screen: the page in its column, the status bar, and whatever overlay the
 //! mode calls for. A pure function of the [`Reader`]: it reads the model, changes nothing.
 
-use super::lists;
+use super::{emphasis, lists};
 use crate::layout::{Line, LineStyle};
 use crate::reader::{Mode, Reader};
 use crate::sanitise;
@@ -9,6 +9,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
+use std::borrow::Cow;
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
@@ -76,11 +77,20 @@ fn draw_page(reader: &Reader, area: Rect, buf: &mut Buffer) {
         ),
     };
     let column = reader.column();
+    let mut marks = emphasis::Marks::default();
     for (row, line) in page.iter().take(usize::from(area.height)).enumerate() {
         if line.style == LineStyle::Blank {
             continue;
         }
-        let shown = line.display(text);
+        // Emphasis markers hidden: the words drawn italic or bold instead. (Not in the
+        // encoding picker's preview, which shows another decoding of the bytes.)
+        let emphasised = (reader.emphasis() && reader.picker().is_none())
+            .then(|| emphasis::styled(reader.document(), line, &mut marks))
+            .flatten();
+        let (shown, spans, hidden) = match emphasised {
+            Some((shown, spans, hidden)) => (Cow::Owned(shown), spans, hidden),
+            None => (line.display(text), Vec::new(), Vec::new()),
+        };
         let width = column.width;
         let offset = match line.style {
             LineStyle::Heading | LineStyle::SceneBreak => width.saturating_sub(line.width) / 2,
@@ -95,55 +105,100 @@ fn draw_page(reader: &Reader, area: Rect, buf: &mut Buffer) {
             Style::new()
         };
         // The current match reversed, the other matches on the page underlined.
-        let mut marks: Vec<(Range<usize>, Style)> = others
+        let mut found: Vec<(Range<usize>, Style)> = others
             .iter()
             .filter(|m| Some(*m) != hit.as_ref())
-            .filter_map(|m| highlight(text, line, m, &shown).map(|r| (r, OTHER_MATCH)))
+            .filter_map(|m| highlight(text, line, m, &shown, &hidden).map(|r| (r, OTHER_MATCH)))
             .collect();
-        if let Some(r) = hit.as_ref().and_then(|h| highlight(text, line, h, &shown)) {
-            marks.retain(|(m, _)| m.end <= r.start || m.start >= r.end);
-            marks.push((r, HIGHLIGHT));
+        if let Some(r) = hit
+            .as_ref()
+            .and_then(|h| highlight(text, line, h, &shown, &hidden))
+        {
+            found.retain(|(m, _)| m.end <= r.start || m.start >= r.end);
+            found.push((r, HIGHLIGHT));
         }
-        marks.sort_by_key(|(r, _)| r.start);
-        let mut x = x;
-        let mut room = room;
-        let mut at = 0;
-        let mut parts = Vec::new();
-        for (r, mark) in marks {
-            if r.start < at {
-                continue;
+        draw_parts(buf, (x, y), room, &shown, style, &spans, &found);
+    }
+}
+
+/// Draws `shown` from (x, y), at most `room` columns, in `style`, with the `spans` in
+/// italic or bold and the `found` parts (search matches) in their own styles on top.
+fn draw_parts(
+    buf: &mut Buffer,
+    (x, y): (u16, u16),
+    room: usize,
+    shown: &str,
+    style: Style,
+    spans: &[(Range<usize>, Modifier)],
+    found: &[(Range<usize>, Style)],
+) {
+    let mut cuts = vec![0, shown.len()];
+    for range in spans
+        .iter()
+        .map(|(r, _)| r)
+        .chain(found.iter().map(|(r, _)| r))
+    {
+        cuts.extend([range.start.min(shown.len()), range.end.min(shown.len())]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let (mut x, mut room) = (x, room);
+    for part in cuts.windows(2) {
+        let (a, b) = (part[0], part[1]);
+        let Some(text) = shown.get(a..b) else {
+            continue;
+        };
+        let mut part_style = style;
+        for (range, modifier) in spans {
+            if range.start <= a && b <= range.end {
+                part_style = part_style.add_modifier(*modifier);
             }
-            parts.push((&shown[at..r.start], style));
-            parts.push((&shown[r.clone()], style.patch(mark)));
-            at = r.end;
         }
-        parts.push((&shown[at..], style));
-        for (part, part_style) in parts {
-            if part.is_empty() {
-                continue;
+        for (range, mark) in found {
+            if range.start <= a && b <= range.end {
+                part_style = part_style.patch(*mark);
             }
-            let part = sanitise::line(part);
-            let (end, _) = buf.set_stringn(x, y, part, room, part_style);
-            room = room.saturating_sub(usize::from(end - x));
-            x = end;
         }
+        let (end, _) = buf.set_stringn(x, y, sanitise::line(text), room, part_style);
+        room = room.saturating_sub(usize::from(end - x));
+        x = end;
     }
 }
 
 /// Where, in the displayed `shown` text of `line`, the part of the match `hit` on this
 /// line is. The display collapses whitespace, so the matched words are looked up in it
 /// near the place the source text puts them.
-fn highlight(text: &str, line: &Line, hit: &Range<usize>, shown: &str) -> Option<Range<usize>> {
+/// `hidden` are the offsets of emphasis markers left out of `shown`.
+fn highlight(
+    text: &str,
+    line: &Line,
+    hit: &Range<usize>,
+    shown: &str,
+    hidden: &[usize],
+) -> Option<Range<usize>> {
     let start = hit.start.max(line.range.start);
     let end = hit.end.min(line.range.end);
     if start >= end {
         return None;
     }
-    let needle = collapse(&text[start..end]);
+    let visible = |range: Range<usize>| -> Cow<'_, str> {
+        if !hidden.iter().any(|at| range.contains(at)) {
+            return Cow::Borrowed(&text[range]);
+        }
+        let mut out = String::with_capacity(range.len());
+        let mut from = range.start;
+        for &at in hidden.iter().filter(|at| range.contains(at)) {
+            out.push_str(&text[from..at]);
+            from = at + 1;
+        }
+        out.push_str(&text[from..range.end]);
+        Cow::Owned(out)
+    };
+    let needle = collapse(&visible(start..end));
     if needle.is_empty() {
         return None;
     }
-    let expected = collapse(&text[line.range.start..start]).len();
+    let expected = collapse(&visible(line.range.start..start)).len();
     shown
         .match_indices(needle.as_str())
         .map(|(i, _)| i)
