@@ -29,6 +29,7 @@ pub mod state;
 pub mod store;
 pub mod stories;
 pub mod storyfile;
+pub mod sync;
 pub mod toc;
 pub mod ui;
 

@@ -1,0 +1,3 @@
+//! Progress sync with KOReader's sync server.
+
+pub mod xpointer;
