@@ -22,6 +22,22 @@ pub fn action(mode: &Mode, event: &Event) -> Option<Action> {
     }
 }
 
+/// While a question is on the page (see [`crate::reader::Question`]) and the reader is
+/// reading: `y` answers yes, `n` or Esc no; other keys keep their meaning.
+pub fn answer(mode: &Mode, event: &Event) -> Option<Action> {
+    let Event::Key(key) = event else {
+        return None;
+    };
+    if key.kind == KeyEventKind::Release || !matches!(mode, Mode::Reading) {
+        return None;
+    }
+    match key.code {
+        KeyCode::Char('y' | 'Y') => Some(Action::Answer(true)),
+        KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::Answer(false)),
+        _ => None,
+    }
+}
+
 /// The actions for pasted text (bracketed paste) in `mode`: in a prompt, the text typed
 /// in, each line break or tab as a space and other control characters left out (a paste
 /// never submits the prompt). Anywhere else a paste does nothing: pasted text is not a

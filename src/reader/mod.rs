@@ -7,6 +7,8 @@
 
 mod encodings;
 mod jumps;
+mod question;
+pub use question::Question;
 mod matches;
 mod overlays;
 mod partial;
@@ -83,6 +85,8 @@ pub enum Action {
     Quit,
     /// About once a second, from the shell: expires messages.
     Tick,
+    /// `y` or `n` to the pending [`Question`].
+    Answer(bool),
 }
 
 /// What the shell must do after an update.
@@ -166,6 +170,8 @@ pub struct Reader {
     /// The current search's matches, counted (see `matches.rs`).
     tally: matches::Count,
     searching: searching::Searching,
+    /// Asked by the shell, shown until answered (see [`Question`]).
+    question: Option<Question>,
 }
 
 impl Reader {
@@ -198,6 +204,7 @@ impl Reader {
             picker: None,
             partial: None,
             tally: matches::Count::default(),
+            question: None,
             searching: searching::Searching::default(),
         };
         reader.refresh();
@@ -240,7 +247,8 @@ impl Reader {
         self.hit.clone()
     }
     pub fn message(&self) -> Option<&str> {
-        self.message.as_ref().map(|(m, _)| m.as_str())
+        let question = self.question.as_ref().map(|q| q.text.as_str());
+        question.or(self.message.as_ref().map(|(m, _)| m.as_str()))
     }
     pub fn chapters(&self) -> &[Chapter] {
         &self.chapters
@@ -326,6 +334,11 @@ impl Reader {
         // Ctrl-C: quits from a prompt or a list too (`q` and Esc only close those).
         if action == Action::Quit {
             return Effect::Quit;
+        }
+        if let Action::Answer(yes) = action {
+            let effect = self.answer(yes);
+            self.refresh();
+            return effect;
         }
         if self.cancel_search(&action) || self.must_wait(&action) {
             return Effect::None;

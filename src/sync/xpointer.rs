@@ -149,19 +149,19 @@ fn index(s: &str) -> Option<(usize, &str)> {
 
 /// A story's decoded text with the way back and forth between KOReader's places and
 /// ours (byte offsets into the normalised text).
-pub struct Map<'a> {
-    raw: &'a str,
+pub struct Map {
+    raw: String,
     marks: Vec<Mark>,
     /// The normalised text's length.
     len: usize,
 }
 
-impl<'a> Map<'a> {
+impl Map {
     /// `raw`: the story's text as decoded (before normalising). Also returns the
     /// normalised text, which a caller checks against the document's: only when they
     /// agree are the places exact.
-    pub fn new(raw: &'a str) -> (Self, String) {
-        let (text, marks) = normalise_mapped(raw);
+    pub fn new(raw: String) -> (Self, String) {
+        let (text, marks) = normalise_mapped(&raw);
         let len = text.len();
         (Self { raw, marks, len }, text)
     }
@@ -197,7 +197,7 @@ impl<'a> Map<'a> {
         let p = self.to_raw(at.min(self.len));
         let mut n = 0;
         let mut found = false;
-        for line in ko_lines(self.raw) {
+        for line in ko_lines(&self.raw) {
             if line.text {
                 n += 1;
             }
@@ -224,7 +224,7 @@ impl<'a> Map<'a> {
     /// has no such line.
     pub fn place(&self, target: Target) -> Option<usize> {
         let (mut pres, mut empties) = (0, 0);
-        for line in ko_lines(self.raw) {
+        for line in ko_lines(&self.raw) {
             match (line.text, target) {
                 (true, Target::Pre { n, k }) => {
                     pres += 1;
@@ -257,7 +257,7 @@ mod tests {
 
     /// The xpointer for each of `places` (byte offsets of the normalised text).
     fn names(raw: &str, places: &[usize]) -> Vec<String> {
-        let (map, _) = Map::new(raw);
+        let (map, _) = Map::new(raw.to_owned());
         places
             .iter()
             .map(|&p| map.target(p).map(Target::to_xpointer).unwrap_or_default())
@@ -270,14 +270,14 @@ mod tests {
 
     /// Our place for an xpointer.
     fn back(raw: &str, xp: &str) -> Option<usize> {
-        let (map, _) = Map::new(raw);
+        let (map, _) = Map::new(raw.to_owned());
         map.place(Target::parse(xp)?)
     }
 
     /// Every line start of `raw`'s normalised text that holds text goes to an xpointer
     /// and comes back to itself.
     fn round_trips(raw: &str) {
-        let (map, text) = Map::new(raw);
+        let (map, text) = Map::new(raw.to_owned());
         assert_eq!(text, crate::document::normalise::normalise(raw));
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
@@ -361,7 +361,7 @@ mod tests {
     #[test]
     fn tabs_are_one_character_for_koreader() {
         let raw = "\tIndented\tword\n";
-        let (map, text) = Map::new(raw);
+        let (map, text) = Map::new(raw.to_owned());
         let word = text.find("word").unwrap();
         assert_eq!(map.target(word), Some(Target::Pre { n: 1, k: 10 }));
         assert_eq!(map.place(Target::Pre { n: 1, k: 10 }), Some(word));
@@ -371,7 +371,7 @@ mod tests {
     #[test]
     fn escapes_and_overstrikes_are_characters_for_koreader() {
         let raw = "\x1b[1mBold\x1b[0m and _\x08u end\n";
-        let (map, text) = Map::new(raw);
+        let (map, text) = Map::new(raw.to_owned());
         assert_eq!(text, "Bold and u end\n");
         let and = text.find("and").unwrap();
         assert_eq!(map.target(and), Some(Target::Pre { n: 1, k: 13 }));
@@ -389,7 +389,7 @@ mod tests {
         let second = format!("{}  ", "b".repeat(1500));
         let rest = "c".repeat(5000 - first.len() - second.len());
         let raw = format!("{first}{second}{rest}\nnext");
-        let (map, _) = Map::new(&raw);
+        let (map, _) = Map::new(raw.clone());
         assert_eq!(map.target(0), Some(Target::Pre { n: 1, k: 0 }));
         assert_eq!(map.target(2000), Some(Target::Pre { n: 2, k: 0 }));
         assert_eq!(map.target(2010), Some(Target::Pre { n: 2, k: 10 }));
@@ -405,7 +405,7 @@ mod tests {
         // Cut right after the 2000th character, a space; the line end then ends an
         // empty line of its own.
         let raw = format!("{} \nnext", "x".repeat(1999));
-        let (map, _) = Map::new(&raw);
+        let (map, _) = Map::new(raw.clone());
         assert_eq!(map.target(2001), Some(Target::Pre { n: 2, k: 0 }));
         assert_eq!(map.place(Target::EmptyLine { m: 1 }), Some(2000));
     }
@@ -413,7 +413,7 @@ mod tests {
     #[test]
     fn separator_lines_count_and_point_at_their_start() {
         let raw = "One.\n-----\n* * *\n===\n--x--\nTwo.";
-        let (map, text) = Map::new(raw);
+        let (map, text) = Map::new(raw.to_owned());
         assert_eq!(
             map.target(text.find("Two").unwrap()),
             Some(Target::Pre { n: 6, k: 0 })
@@ -430,7 +430,7 @@ mod tests {
         let bytes = b"Caf\xe9 \xe9lan\nNa\xefve et \xe0 la";
         let doc = Document::from_bytes(bytes, None).unwrap();
         let decoded = crate::document::decode::decode(bytes, None).unwrap();
-        let (map, text) = Map::new(&decoded.text);
+        let (map, text) = Map::new(decoded.text.clone());
         assert_eq!(text, doc.text());
         let at = text.rfind("la").unwrap();
         assert_eq!(map.target(at), Some(Target::Pre { n: 2, k: 11 }));

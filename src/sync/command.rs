@@ -1,0 +1,1 @@
+//! `dogear sync login|register|status` (shell code).
