@@ -239,6 +239,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("- / + =", "narrower / wider column"),
     ("E", "pick the encoding (Enter keeps, Esc restores)"),
     ("o", "library"),
+    (
+        "y / n",
+        "answer the status bar's question (sync: jump there?)",
+    ),
     ("? F1", "this help (Esc or q closes it)"),
     ("q ^C", "quit (your place is saved)"),
 ];
@@ -246,6 +250,20 @@ pub const HELP: &[(&str, &str)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn y_and_n_answer_a_question_only_while_reading() {
+        assert_eq!(
+            answer(&Mode::Reading, &plain('y')),
+            Some(Action::Answer(true))
+        );
+        assert_eq!(
+            answer(&Mode::Reading, &plain('n')),
+            Some(Action::Answer(false))
+        );
+        assert_eq!(answer(&Mode::Reading, &plain(' ')), None);
+        assert_eq!(answer(&Mode::Help, &plain('y')), None);
+    }
     use crate::reader::Prompt;
     use ratatui::crossterm::event::KeyEventState;
 

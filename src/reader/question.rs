@@ -46,3 +46,55 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
     }
     at
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Question;
+    use crate::document::Document;
+    use crate::reader::{Action, Effect, Reader};
+
+    fn reader() -> Reader {
+        let text: String = (1..=200).map(|i| format!("Line number {i}.\n\n")).collect();
+        Reader::new(Document::from_text(&text), "t", (80, 24), 72)
+    }
+
+    #[test]
+    fn yes_jumps_there_and_back_jump_returns() {
+        let mut r = reader();
+        let start = r.place();
+        let there = r.document().text().find("Line number 150.").unwrap();
+        r.ask(Question {
+            text: "KOReader on Kobo is at 75 %, just now: jump there? y/n".into(),
+            place: there + 3,
+        });
+        assert_eq!(
+            r.message(),
+            Some("KOReader on Kobo is at 75 %, just now: jump there? y/n")
+        );
+        assert_eq!(r.update(Action::Answer(true)), Effect::PlaceChanged);
+        assert_eq!(r.place(), there);
+        assert!(r.question().is_none());
+        assert_ne!(
+            r.message(),
+            Some("KOReader on Kobo is at 75 %, just now: jump there? y/n")
+        );
+        r.update(Action::JumpBack);
+        assert_eq!(r.place(), start);
+    }
+
+    #[test]
+    fn no_stays_and_forgets_the_question() {
+        let mut r = reader();
+        let start = r.place();
+        r.ask(Question {
+            text: "jump? y/n".into(),
+            place: 500,
+        });
+        assert_eq!(r.update(Action::Answer(false)), Effect::None);
+        assert_eq!(r.place(), start);
+        assert!(r.question().is_none());
+        // An answer with no question does nothing.
+        assert_eq!(r.update(Action::Answer(true)), Effect::None);
+        assert_eq!(r.place(), start);
+    }
+}
