@@ -195,8 +195,8 @@ impl Setup {
         let file = fs::read_dir(books)
             .ok()?
             .filter_map(Result::ok)
-            .next()?
-            .path();
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "json"))?;
         let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(file).ok()?).ok()?;
         json["place"]["anchor"]["offset"]
             .as_u64()
