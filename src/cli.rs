@@ -295,16 +295,15 @@ fn open_book(
         }
         return Ok((reader, Book::open(session, None)));
     }
-    let (reader, mut book) = open_file(path, args, store, config)?;
+    let (mut reader, mut book) = open_file(path, args, store, config)?;
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     if let (Some(store), None) = (store, in_binary(&path)) {
         if let Some(fingerprint) = book.fingerprint() {
-            book.set_sync(crate::sync::Syncer::start(
-                &config.sync,
-                store.dir(),
-                &path,
-                &fingerprint,
-            ));
+            let sync = crate::sync::Syncer::start(&config.sync, store.dir(), &path, &fingerprint);
+            if let (None, Some(why)) = (&sync, crate::sync::why_not(&config.sync, store.dir())) {
+                reader.say(why);
+            }
+            book.set_sync(sync);
         }
     }
     Ok((reader, book))

@@ -25,6 +25,9 @@ use xpointer::{Map, Target};
 
 /// Pushes while reading are at least this far apart.
 pub const PUSH_EVERY: Duration = Duration::from_secs(180);
+/// Stories up to this size keep their map between pushes; bigger ones read their file
+/// again for each (a few seconds at most every [`PUSH_EVERY`]).
+const KEEP_MAP_UP_TO: usize = 64 << 20;
 /// The most the way out waits for the last push.
 pub const FINAL_WAIT: Duration = Duration::from_secs(2);
 
@@ -247,6 +250,21 @@ impl Syncer {
     }
 }
 
+/// Why sync is set up but not running (not logged in, or as another user), for the
+/// status bar; `None` when it is running or not wanted.
+pub fn why_not(config: &SyncConfig, dir: &Path) -> Option<String> {
+    if !config.auto || config.server.is_none() {
+        return None;
+    }
+    match Account::new(dir).credentials() {
+        None => Some("sync: not logged in (dogear sync login)".into()),
+        Some(c) if config.username.as_deref().is_some_and(|u| u != c.username) => {
+            Some("sync: logged in as another user (dogear sync login)".into())
+        }
+        Some(_) => None,
+    }
+}
+
 fn now_secs() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -320,6 +338,7 @@ fn spawn(
                     Outcome::Pushed(result)
                 }
             };
+            forget_if_big(&mut cache);
             if out_tx.send(outcome).is_err() {
                 break;
             }
@@ -336,6 +355,17 @@ fn map_for<'c>(cache: &'c mut Option<(BookFile, Map)>, book: &BookFile) -> Resul
         *cache = Some((book.clone(), map));
     }
     Ok(&cache.as_ref().expect("just made").1)
+}
+
+/// Forgets the map of a story too big to keep a second copy of in memory (it is made
+/// again for the next push, on this thread).
+fn forget_if_big(cache: &mut Option<(BookFile, Map)>) {
+    if cache
+        .as_ref()
+        .is_some_and(|(b, _)| b.text_len > KEEP_MAP_UP_TO)
+    {
+        *cache = None;
+    }
 }
 
 /// Reads the story's file as KOReader would (its encoding detected, never forced), and
