@@ -19,7 +19,7 @@ use std::process::ExitCode;
 /// A terminal e-reader for plain-text stories that never loses your place.
 #[derive(Debug, Parser)]
 #[command(name = "dogear", version, about)]
-#[command(group = clap::ArgGroup::new("listing").args(["bookmarks", "toc"]).multiple(true))]
+#[command(group = clap::ArgGroup::new("listing").args(["bookmarks", "toc", "stats"]).multiple(true))]
 pub struct Args {
     /// The story to read (`-` or a pipe: standard input; gzip, bzip2, xz and zstd files
     /// are decompressed), or a directory to open as a library. Without it, the library.
@@ -37,12 +37,16 @@ pub struct Args {
     /// Print FILE's bookmarks (percent, label, date) and exit.
     #[arg(long)]
     pub bookmarks: bool,
-    /// With --bookmarks or --toc: print them as JSON, for scripts.
+    /// With --bookmarks, --toc or --stats: print them as JSON, for scripts.
     #[arg(long, requires = "listing")]
     pub json: bool,
     /// Print FILE's chapters (percent and title, one a line) and exit.
     #[arg(long, conflicts_with_all = ["bookmarks", "print"])]
     pub toc: bool,
+    /// Print your reading statistics (time read per day, pages, words, books finished,
+    /// streak; with FILE, that book's sessions too) and exit.
+    #[arg(long, conflicts_with_all = ["bookmarks", "toc", "print"])]
+    pub stats: bool,
 }
 
 fn parse_encoding(name: &str) -> Result<Charset, String> {
@@ -81,7 +85,7 @@ pub fn load(path: &Path, encoding: Option<Charset>) -> Result<Document, Error> {
         // Streamed: one copy of the text in memory, never the file's bytes beside it.
         let mut file = crate::storyfile::open(path).map_err(|e| Error::Open(path.to_owned(), e))?;
         let len = file.metadata().map_or(0, |m| m.len());
-        if len >= crate::opening::LAZY_FROM {
+        if len >= crate::opening::lazy_from() {
             return load::stream(&mut file, len, encoding, &mut ()).map_err(|e| match e {
                 load::StreamError::Load(e) => Error::Load(path.to_owned(), e),
                 load::StreamError::Io(e) => Error::Open(path.to_owned(), e),
@@ -100,7 +104,7 @@ fn print_story(path: &Path, args: &Args) -> Result<(), Error> {
         crate::input::Input::File(_) if in_binary(path).is_none() => {
             let file = crate::storyfile::open(path).map_err(|e| Error::Open(path.to_owned(), e))?;
             let len = file.metadata().map_or(0, |m| m.len());
-            (len >= crate::opening::LAZY_FROM).then_some((file, len))
+            (len >= crate::opening::lazy_from()).then_some((file, len))
         }
         _ => None,
     };
@@ -142,6 +146,8 @@ fn read_story(path: &Path, encoding: Option<Charset>) -> Result<Vec<u8>, Error> 
 /// Runs dogear with the process's arguments and returns its exit status.
 pub fn main() -> ExitCode {
     app::ignore_file_size_signal();
+    // While there is one thread: the time zone can only be read then.
+    crate::tracker::local_offset();
     // `dogear sync ...` (a story named `sync` opens as `./sync`).
     let argv: Vec<_> = std::env::args_os().collect();
     if argv.get(1).is_some_and(|a| a == "sync") && !Path::new("sync").exists() {
@@ -166,6 +172,9 @@ enum Next {
 }
 
 fn run(args: &Args) -> Result<ExitCode, Error> {
+    if args.stats {
+        return print_stats(args.path.as_deref(), args.json).map(|()| ExitCode::SUCCESS);
+    }
     let stdout = io::stdout();
     let to_terminal = stdout.is_terminal() && !args.print;
     // No path and a story piped in (`cmd | dogear`): the story is standard input.
@@ -197,7 +206,51 @@ fn run(args: &Args) -> Result<ExitCode, Error> {
 }
 
 fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
-    let (fingerprint, path) = match crate::input::classify(path) {
+    let (fingerprint, path) = fingerprint_of(path)?;
+    let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
+    // Only reads: a corrupt state file is reported, never moved aside.
+    let loaded = store.peek(&fingerprint, &path);
+    if let Some(notice) = loaded.notice {
+        let _ = writeln!(io::stderr(), "{}", error_line(&notice));
+    }
+    let text = bookmarks_listing(&loaded.state, json);
+    write_out(&text)
+}
+
+fn write_out(text: &str) -> Result<(), Error> {
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(Error::Output)
+}
+
+/// `dogear --stats [FILE]`: only reads `reading.json` (a corrupt one is reported).
+fn print_stats(path: Option<&Path>, json: bool) -> Result<(), Error> {
+    let book = path.map(fingerprint_of).transpose()?.map(|(fp, _)| fp);
+    let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
+    let (log, notice) = store.load_reading();
+    if let Some(notice) = notice {
+        let _ = writeln!(io::stderr(), "{}", error_line(&notice));
+    }
+    let offset = crate::tracker::local_offset();
+    let today = crate::reading::day_of(crate::store::now_ms(), offset);
+    let summary = log.summary(today, offset, book.as_deref());
+    write_out(&stats_listing(&summary, json))
+}
+
+/// What `--stats` writes: the summary as text or JSON, book titles sanitised like every
+/// other output (see [`sanitise`]).
+pub fn stats_listing(summary: &crate::reading::Summary, json: bool) -> String {
+    if json {
+        sanitise::json(&summary.json()).into_owned()
+    } else {
+        sanitise::text(&summary.text()).into_owned()
+    }
+}
+
+/// A story's fingerprint and the path its state is kept under, reading as little as can be.
+fn fingerprint_of(path: &Path) -> Result<(String, PathBuf), Error> {
+    Ok(match crate::input::classify(path) {
         // The fingerprint's samples (at most 12 KB), never the whole file.
         crate::input::Input::File(_) => (
             crate::storyfile::open(path)
@@ -210,18 +263,7 @@ fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
             let story = crate::input::open(&input, None, |_| None)?;
             (story.fingerprint, story.path)
         }
-    };
-    let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
-    // Only reads: a corrupt state file is reported, never moved aside.
-    let loaded = store.peek(&fingerprint, &path);
-    if let Some(notice) = loaded.notice {
-        let _ = writeln!(io::stderr(), "{}", error_line(&notice));
-    }
-    let text = bookmarks_listing(&loaded.state, json);
-    let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(Error::Output)
+    })
 }
 
 /// What `--bookmarks` writes: the listing as text or JSON, with nothing from a label or
@@ -329,7 +371,7 @@ fn open_file(
             .map_err(|e| Error::Open(path.clone(), e))?,
     };
     let forced = encoding_for(args.encoding, store, &fingerprint);
-    if len >= crate::opening::LAZY_FROM {
+    if len >= crate::opening::lazy_from() {
         let loaded = Session::load(store.cloned(), &path, fingerprint);
         return crate::opening::open(&path, len, forced, loaded, (80, 24), config.max_width)
             .map_err(|e| match e {

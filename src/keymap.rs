@@ -87,6 +87,10 @@ fn key_action(mode: &Mode, key: &KeyEvent) -> Option<Action> {
             KeyCode::Esc | KeyCode::Char('q' | '?') | KeyCode::F(1) => Some(Action::Cancel),
             _ => None,
         },
+        Mode::Stats(_) => match key.code {
+            KeyCode::Esc | KeyCode::Char('q' | 's') => Some(Action::Cancel),
+            _ => None,
+        },
         Mode::Chapters { .. } | Mode::Bookmarks { .. } => list(key.code, ctrl),
         Mode::Encodings { .. } => match key.code {
             KeyCode::Char('E') => Some(Action::Cancel),
@@ -128,6 +132,7 @@ fn reading(code: KeyCode, ctrl: bool) -> Option<Action> {
         (KeyCode::Char('B'), _) => A::Bookmarks,
         (KeyCode::Char('o'), _) => A::Library,
         (KeyCode::Char('E'), _) => A::Encodings,
+        (KeyCode::Char('s'), _) => A::Stats,
         (KeyCode::Char('q'), _) => A::Quit,
         (KeyCode::Esc, _) => A::Cancel,
         _ => return None,
@@ -238,6 +243,7 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     ("- / + =", "narrower / wider column"),
     ("E", "pick the encoding (Enter keeps, Esc restores)"),
+    ("s", "reading statistics (Esc closes)"),
     ("o", "library"),
     (
         "y / n",

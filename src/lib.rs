@@ -5,8 +5,8 @@
 //! screen lines are derived from it and can be thrown away at any time.
 //!
 //! The core ([`document`], [`layout`], [`position`], [`search`], [`toc`], [`state`],
-//! [`reader`], [`library`]) never touches a terminal, the file system or the clock.
-//! The shell ([`keymap`], [`store`], [`app`]) does, and stays small.
+//! [`reader`], [`reading`], [`library`]) never touches a terminal, the file system or the clock.
+//! The shell ([`keymap`], [`store`], [`app`], [`session`], [`tracker`]) does, and stays small.
 
 pub mod app;
 pub mod cli;
@@ -21,6 +21,7 @@ pub mod opening;
 pub mod position;
 pub mod print;
 pub mod reader;
+pub mod reading;
 pub mod sanitise;
 pub mod search;
 pub mod session;
@@ -31,6 +32,7 @@ pub mod stories;
 pub mod storyfile;
 pub mod sync;
 pub mod toc;
+pub mod tracker;
 pub mod ui;
 
 /// The README's examples are doctests.

@@ -21,6 +21,18 @@ use std::time::Instant;
 /// milliseconds).
 pub const LAZY_FROM: u64 = 4 << 20;
 
+/// [`LAZY_FROM`], or in debug builds `DOGEAR_TEST_LAZY_FROM` when set: the end-to-end
+/// tests open small stories lazily rather than write megabytes to get there.
+pub fn lazy_from() -> u64 {
+    if cfg!(debug_assertions) {
+        let set = std::env::var("DOGEAR_TEST_LAZY_FROM").ok();
+        if let Some(n) = set.and_then(|v| v.parse().ok()) {
+            return n;
+        }
+    }
+    LAZY_FROM
+}
+
 /// Bytes of the file read for the first window: some hundreds of pages.
 const WINDOW: usize = 512 << 10;
 

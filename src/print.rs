@@ -47,8 +47,8 @@ pub fn print(doc: &Document, width: u16, out: &mut impl Write) -> io::Result<()>
     out.flush()
 }
 
-/// [`print`] for a story read as consecutive windows (see
-/// [`crate::document::load::Windows`]): the first lines are written before the rest of
+/// [`print()`] for a story read as consecutive windows (see
+/// [`crate::document::windows::Windows`]): the first lines are written before the rest of
 /// the file is read, and memory stays at one window.
 pub fn print_windows(
     windows: impl Iterator<Item = io::Result<Document>>,

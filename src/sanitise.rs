@@ -17,7 +17,7 @@
 //!   changes nothing visible except that text can no longer be reordered or hidden.
 //!   The zero-width joiner and non-joiner (U+200D, U+200C) are kept: emoji sequences and
 //!   several scripts need them, and they cannot reorder or hide anything.
-//! - [`line`] is for one-line places (status bar, list rows, stderr): a line break there
+//! - [`line()`] is for one-line places (status bar, list rows, stderr): a line break there
 //!   becomes a space, as do U+2028 and U+2029 everywhere.
 //! - [`json`] escapes instead of replacing, so a script gets the label as stored.
 

@@ -7,11 +7,11 @@
 //! matches across that break too: `coat-pocket` finds `COAT-⏎POCKET`.
 //!
 //! Speed: every match contains each unbroken piece of the query as it is, up to case. The
-//! rarest-looking piece (the *needle*, see [`rarity`]) is looked for first (the regex
+//! rarest-looking piece (the *needle*, see `rarity`) is looked for first (the regex
 //! crate's literal search runs at memory speed) and the whole query is tried only where a
 //! needle was found. Each query character takes exactly one character of text and a gap is
 //! a whole run of whitespace, so from a needle the one place its match can start is found
-//! by stepping back over the characters before it ([`walk_back`]); an anchored regex
+//! by stepping back over the characters before it (`walk_back`); an anchored regex
 //! confirms it there. Searching backwards reads windows stepping back from the place, so a
 //! near match costs little whatever the size of the book. A [`Search`] goes a slice at a
 //! time, so a long one can show its progress and be cancelled between slices.

@@ -11,6 +11,7 @@ use crate::position::{self, Found};
 use crate::reader::{Effect, Mark, Reader};
 use crate::state::{civil_date_time, merge, BookState, Bookmark, EncodingChoice};
 use crate::store::{self, Store, StoreError};
+use crate::tracker::Tracker;
 use std::path::Path;
 use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
@@ -42,6 +43,8 @@ pub struct Session {
     saver: Option<Saver>,
     /// Why the last save failed, with the path it tried.
     last_error: Option<String>,
+    /// Time read, pace and statistics.
+    reading: Box<Tracker>,
 }
 
 /// A book's saved state, loaded before its story is read (see [`Session::load`]).
@@ -107,6 +110,7 @@ impl Session {
         if store.is_none() {
             notices.push("no config directory: your place will not be saved".into());
         }
+        let reading = Box::new(Tracker::start(store.clone(), &state.fingerprint, reader));
         let mut session = Self {
             store,
             state: Arc::new(state),
@@ -119,6 +123,7 @@ impl Session {
             unwritten_marks: 0,
             saver: None,
             last_error: None,
+            reading,
         };
         // Saving at once lists the book in the library and, when the directory cannot be
         // written, tells the reader now rather than after their first page turn. The place
@@ -325,6 +330,7 @@ impl Host for Session {
         let now = store::now_ms();
         match effect {
             Effect::PlaceChanged => {
+                self.reading.moved(reader, Instant::now());
                 self.place_moved = true;
                 self.moved.get_or_insert_with(Instant::now);
                 return;
@@ -381,6 +387,7 @@ impl Host for Session {
                 reader.set_marks(marks(&self.state));
                 return self.save_place(reader);
             }
+            Effect::Stats => return reader.show_stats(self.reading.summary()),
             Effect::None | Effect::Library | Effect::Quit => return,
         }
         self.unwritten_marks += 1;
@@ -397,12 +404,14 @@ impl Host for Session {
             .last_save
             .is_none_or(|s| now.duration_since(s) >= SAVE_DELAY);
         self.collect(reader, false);
+        self.reading.idle(now);
         if rested && spaced {
             self.autosave(reader, now);
         }
     }
 
     fn finish(&mut self, reader: &mut Reader) {
+        self.reading.finish();
         self.collect(reader, true);
         self.save_place(reader);
     }

@@ -8,6 +8,7 @@
 //! books/<fingerprint>.json         one BookState per book
 //! books/<fingerprint>.json.lock    advisory lock taken while saving that book
 //! books/<name>.corrupt-<secs>      a file that failed to parse, kept aside for the reader
+//! reading.json                     the reader's pace and reading time (crate::reading)
 //! ```
 //!
 //! Reading never fails: a missing, unreadable or corrupt file gives a fresh state (and a
@@ -15,6 +16,7 @@
 //! `forget` return errors, for the app to show once.
 
 mod files;
+mod reading;
 
 use crate::config::Config;
 use crate::state::{merge, BookState, BOOK_VERSION};

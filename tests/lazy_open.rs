@@ -95,20 +95,17 @@ fn going_past_the_end_of_the_window_waits_for_the_whole_story() {
 }
 
 #[test]
-fn a_big_story_opens_at_its_saved_place_before_it_is_read_whole() {
+fn a_lazily_opened_story_opens_at_its_saved_place_before_it_is_read_whole() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config");
     let path = dir.path().join("big.txt");
-    let raw = story(1900);
-    assert!(
-        raw.len() as u64 > dogear::opening::LAZY_FROM,
-        "{}",
-        raw.len()
-    );
+    // Opened lazily from 64 KB on (a debug-build setting), so the story can be small.
+    let raw = story(400);
+    let lazy = [("DOGEAR_TEST_LAZY_FROM", "65536")];
     std::fs::write(&path, &raw).unwrap();
     let path = path.to_str().unwrap();
 
-    let mut t = Term::start(&[path], 80, 24, &config, dir.path());
+    let mut t = Term::start_with_env(&[path], 80, 24, &config, dir.path(), &lazy);
     t.wait_for("the first page", |s| s.contains("CHAPTER 1"));
     t.send("73%");
     let screen = t.wait_for("73 %", |s| s.contains("73%") && !s.contains("indexing"));
@@ -119,7 +116,7 @@ fn a_big_story_opens_at_its_saved_place_before_it_is_read_whole() {
 
     // Again: the saved place shows while the rest is still being read (held back for
     // a second, so that the window is surely seen first).
-    let delay = [("DOGEAR_TEST_INDEX_DELAY_MS", "1000")];
+    let delay = [lazy[0], ("DOGEAR_TEST_INDEX_DELAY_MS", "1000")];
     let mut t = Term::start_with_env(&[path], 80, 24, &config, dir.path(), &delay);
     t.wait_for("the saved place while indexing", |s| {
         s.lines().next() == Some(top.as_str()) && s.contains("indexing")
@@ -129,4 +126,36 @@ fn a_big_story_opens_at_its_saved_place_before_it_is_read_whole() {
     t.send("q");
     t.wait_exit();
     std::thread::sleep(Duration::from_millis(10));
+}
+
+#[test]
+fn a_place_reached_before_the_story_is_read_whole_is_saved_on_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let path = dir.path().join("story.txt");
+    std::fs::write(&path, story(400)).unwrap();
+    let path = path.to_str().unwrap();
+    let env = [
+        ("DOGEAR_TEST_LAZY_FROM", "65536"),
+        ("DOGEAR_TEST_INDEX_DELAY_MS", "1500"),
+    ];
+    let mut t = Term::start_with_env(&[path], 80, 24, &config, dir.path(), &env);
+    t.wait_for("the first page, still indexing", |s| {
+        s.contains("CHAPTER 1") && s.contains("indexing")
+    });
+    t.send("   ");
+    let screen = t.wait_for("three pages on", |s| {
+        s.contains("indexing") && !s.contains("CHAPTER 1")
+    });
+    let top = screen.lines().next().unwrap().to_owned();
+    // Quit at once: dogear waits for the whole story to save the place.
+    t.send("q");
+    t.wait_exit();
+
+    let mut t = Term::start_with_env(&[path], 80, 24, &config, dir.path(), &env[..1]);
+    t.wait_for("the place reached before", |s| {
+        s.lines().next() == Some(top.as_str())
+    });
+    t.send("q");
+    t.wait_exit();
 }

@@ -1,7 +1,7 @@
 //! Finding the story's blocks in one linear pass.
 //!
 //! Two steps over the lines, both linear and allocation-free per line:
-//! 1. [`Stats`]: the document's own habits: how wide its hard-wrapped lines are, and which
+//! 1. `Stats`: the document's own habits: how wide its hard-wrapped lines are, and which
 //!    short capital lines repeat (a play's speaker names, not titles). On a long text
 //!    these are first guessed from samples and checked afterwards, so the text is
 //!    usually read once (see [`detect`]).
@@ -13,10 +13,10 @@
 //!    one too long to have been hard-wrapped that ended a sentence, an attribution, the
 //!    next numbered verse, a speaker opening a speech, a stage direction, a section number.
 //!    Then each piece is prose or verse by the evidence of its line breaks
-//!    ([`evidence::soft_score`]: would the next word have fitted before the wrap column in
-//!    force? line-start capitals, line-end punctuation), see [`evidence::prose_or_verse`].
-//!    Where a block starts inside a group is decided in [`starts`]; what a line's first
-//!    and last words say, in [`cues`].
+//!    (`evidence::soft_score`: would the next word have fitted before the wrap column in
+//!    force? line-start capitals, line-end punctuation), see `evidence::prose_or_verse`.
+//!    Where a block starts inside a group is decided in `starts`; what a line's first
+//!    and last words say, in `cues`.
 //!
 //! When the evidence is weak the author's line breaks are kept (verse): a wrongly joined
 //! poem is unreadable, a wrongly kept prose line break is merely ragged. Which lines of a
@@ -25,14 +25,14 @@
 //!
 //! Every block is a byte range from its first line's start (indentation included) to its
 //! last line's end (trailing spaces and the `\n` excluded), except pieces of an over-long
-//! block: see [`split`] for how blocks longer than [`MAX_BLOCK`] bytes are cut, and how the
+//! block: see `split` for how blocks longer than [`MAX_BLOCK`] bytes are cut, and how the
 //! layout recognises a continuation (no `\n` between two blocks).
 //!
 //! Speed: this runs on every line of a 200 MB file when it opens, so lines are found and
 //! measured eight or sixteen bytes at a time (`scan_line`); a line without wide characters has
 //! its width from that scan, and ASCII lines never see a Unicode table. A long body is
 //! classified in two halves on two threads, cut at an empty line so that the result is
-//! exactly the one-thread result (see [`halves`]).
+//! exactly the one-thread result (see `halves`).
 
 pub(crate) mod cues;
 pub(crate) mod evidence;
@@ -62,7 +62,7 @@ const SPECULATE_FROM: usize = 8 << 20;
 
 /// Finds the blocks of `text[body]`. `body` must lie on char boundaries.
 ///
-/// Classifying needs the whole document's [`Stats`], which takes a pass of its own. On a
+/// Classifying needs the whole document's `Stats`, which takes a pass of its own. On a
 /// long text that pass is skipped in the usual case: the blocks are classified with
 /// statistics guessed from samples while the real ones are gathered on the way; when the
 /// two agree (as they do when the document is consistent) the result is exactly what the

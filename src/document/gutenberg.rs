@@ -1,6 +1,6 @@
 //! Project Gutenberg header and footer: kept in the text, hidden from the page.
 //!
-//! Only the first and last [`WINDOW`] bytes are searched, so this costs the same for a
+//! Only the first and last `WINDOW` bytes are searched, so this costs the same for a
 //! 10 KB story and a 200 MB one. For a file of several etexts joined together (the
 //! Silesia `dickens` file holds fourteen), the body runs from the end of the *first*
 //! header to the start of the *last* footer: the boilerplate between the books stays
@@ -96,14 +96,14 @@ fn contains_ignore_case(hay: &str, needle: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-/// Offset just after the first header-ending line in the first [`WINDOW`] bytes.
+/// Offset just after the first header-ending line in the first `WINDOW` bytes.
 fn header_end(text: &str) -> Option<usize> {
     lines_in(text, 0, WINDOW.min(text.len()))
         .find(|(_, line)| is_start_marker(line))
         .map(|(start, line)| (start + line.len() + 1).min(text.len()))
 }
 
-/// Start of the earliest footer line in the last [`WINDOW`] bytes, after `body_start`.
+/// Start of the earliest footer line in the last `WINDOW` bytes, after `body_start`.
 fn footer_start(text: &str, body_start: usize) -> Option<usize> {
     let from = text.len().saturating_sub(WINDOW).max(body_start);
     lines_in(text, from, text.len())

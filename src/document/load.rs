@@ -102,7 +102,7 @@ fn finish(text: String, anchors: Vec<Anchor>, choice: Choice) -> Document {
     }
 }
 
-/// The document of the `len` bytes `file` holds, read [`READ`] bytes at a time, so that
+/// The document of the `len` bytes `file` holds, read `READ` bytes at a time, so that
 /// no more than one copy of the text is ever held. The encoding is chosen as for the
 /// whole file: UTF-8 is checked as it streams, and a byte that is not UTF-8, or
 /// ISO-2022-JP's escapes in an ASCII text, start the reading again in what they show.

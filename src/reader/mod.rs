@@ -7,6 +7,7 @@
 
 mod encodings;
 mod jumps;
+mod left;
 mod question;
 pub use question::Question;
 mod matches;
@@ -22,6 +23,7 @@ use crate::toc::{self, Chapter};
 use std::ops::Range;
 
 pub use encodings::{remap, Picker};
+pub use left::Speed;
 pub use overlays::{Prompt, PromptKind};
 pub use partial::Partial;
 
@@ -82,6 +84,8 @@ pub enum Action {
     Library,
     /// Open the encoding picker.
     Encodings,
+    /// Open (or close) the reading statistics.
+    Stats,
     Quit,
     /// About once a second, from the shell: expires messages.
     Tick,
@@ -112,6 +116,8 @@ pub enum Effect {
     ReadForEncodings,
     /// The story was re-read in this encoding: remember it for the book.
     EncodingChosen(crate::document::Charset),
+    /// Hand [`Reader::show_stats`] a summary of the reading log.
+    Stats,
 }
 
 /// What the reader shows.
@@ -130,6 +136,8 @@ pub enum Mode {
     Encodings {
         selected: usize,
     },
+    /// The reading statistics (`s`).
+    Stats(Box<crate::reading::Summary>),
 }
 
 /// A bookmark as the reader shows it; storage keeps the rest.
@@ -167,6 +175,7 @@ pub struct Reader {
     picker: Option<Picker>,
     /// Set while the reader is on a window of a story still being read (see [`Partial`]).
     partial: Option<Partial>,
+    pacing: left::Pacing,
     /// The current search's matches, counted (see `matches.rs`).
     tally: matches::Count,
     searching: searching::Searching,
@@ -203,6 +212,7 @@ impl Reader {
             unsaved: false,
             picker: None,
             partial: None,
+            pacing: left::Pacing::default(),
             tally: matches::Count::default(),
             question: None,
             searching: searching::Searching::default(),
@@ -409,6 +419,7 @@ impl Reader {
             Action::Bookmarks => self.open_bookmarks(),
             Action::Library => return Effect::Library,
             Action::Encodings => return Effect::ReadForEncodings,
+            Action::Stats => return Effect::Stats,
             Action::Quit => return Effect::Quit,
             _ => {}
         }

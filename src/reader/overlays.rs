@@ -63,6 +63,7 @@ impl Reader {
             }
             Mode::Bookmarks { selected } => self.bookmarks(selected, action),
             Mode::Encodings { selected } => self.encodings(selected, action),
+            Mode::Stats(summary) => self.stats(summary, action),
         }
     }
 

@@ -45,7 +45,7 @@ impl Reader {
         self.searching.step
     }
 
-    /// Sets the bytes a search reads per step ([`SEARCH_STEP`] unless changed).
+    /// Sets the bytes a search reads per step (`SEARCH_STEP` unless changed).
     pub fn set_search_step(&mut self, bytes: usize) {
         self.searching.step = bytes.max(1);
     }

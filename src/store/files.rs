@@ -65,7 +65,10 @@ pub(super) fn sidecar(file: &Path, suffix: &str) -> PathBuf {
 
 /// Temp file, write, fsync, rename, fsync the directory. Must be called under the lock:
 /// it also sweeps temp files that a killed writer of this book left behind.
-pub(super) fn write_atomically(file: &Path, state: &BookState) -> Result<(), StoreError> {
+pub(super) fn write_atomically<T: serde::Serialize>(
+    file: &Path,
+    state: &T,
+) -> Result<(), StoreError> {
     let dir = file.parent().unwrap_or(Path::new("."));
     let name = file.file_name().unwrap_or_default().to_string_lossy();
     let prefix = format!(".{name}.");

@@ -15,7 +15,7 @@ use ratatui::widgets::{
 const SELECTED: Style = Style::new().add_modifier(Modifier::REVERSED);
 
 /// A centred box at most `width` x `height` inside `area`, with a border and a title.
-fn frame(area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer) -> Rect {
+pub(super) fn frame(area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
     let rect = Rect {

@@ -3,3 +3,4 @@
 pub mod library;
 mod lists;
 pub mod reader;
+pub mod stats;

@@ -45,6 +45,7 @@ impl Widget for &Reader {
             Mode::Chapters { selected } => lists::chapters(self, *selected, text_area, buf),
             Mode::Bookmarks { selected } => lists::bookmarks(self, *selected, text_area, buf),
             Mode::Encodings { selected } => lists::encodings(self, *selected, text_area, buf),
+            Mode::Stats(summary) => super::stats::stats(summary, text_area, buf),
             Mode::Reading | Mode::Prompt(_) => {}
         }
     }
@@ -184,6 +185,7 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
         None => String::new(),
     };
     let unsaved = format!("{matches}{unsaved}");
+    let unsaved = unsaved + &super::stats::time_left(reader, width);
     let right = match doc.guess().unsure {
         true => format!("{unsaved} {}? {:>3}% ", doc.encoding(), reader.percent()),
         false => format!("{unsaved} {:>3}% ", reader.percent()),

@@ -112,7 +112,7 @@ const NUMBER_WORDS: &[&str] = &[
 ];
 
 /// Characters that separate the words of a heading. `_` and `[`, `]` are markup
-/// ("_Actus [Secundus]. Scena Prima._"), not part of a word.
+/// ("_Actus \[Secundus\]. Scena Prima._"), not part of a word.
 const SEPARATORS: &[char] = &[
     ' ', '\u{a0}', ':', '.', '-', '—', '–', ',', '_', '[', ']', '(', ')', '*',
 ];
@@ -282,7 +282,7 @@ fn named_division(t: &str) -> Option<Numbered> {
 }
 
 /// Reads a numbered heading: "CHAPTER IV", "Chapter 12: The Return", "SURA1 XCVI.-THICK
-/// BLOOD", "_Actus [Secundus]. Scena Prima._", "Fit the Third", "Psalms Chapter 3" (a
+/// BLOOD", "_Actus \[Secundus\]. Scena Prima._", "Fit the Third", "Psalms Chapter 3" (a
 /// book's name before the division), "THE FIRST ACT". `None` for anything else, and for
 /// a contents line ("CHAPTER I ...... 1") or a sentence ("Part of me knew.").
 pub fn numbered(t: &str) -> Option<Numbered> {

@@ -1,0 +1,271 @@
+//! Keeping the reading log of one open book: time read, pages and words, the reader's
+//! pace from page turns, and books finished (see [`crate::reading`]).
+//!
+//! Shell code: it reads the clock and, through [`Store`], the disk. Time read is the time
+//! between moves, less gaps over [`IDLE`]; a pace sample is the words passed over since
+//! the last sample, once they make about a page, over the time taken; a jump or a move
+//! back starts a new sample. `reading.json` is written every minute or so, and on the way
+//! out, merged with what other dogears wrote.
+
+use crate::reader::{Reader, Speed};
+use crate::reading::{day_of, merge, Log, Session, Summary, IDLE};
+use crate::store::{self, Store};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// The least time between two writes of `reading.json`.
+const SAVE_EVERY: Duration = Duration::from_secs(60);
+
+/// The local time zone's offset from UTC in seconds, east positive; 0 (UTC) when it
+/// cannot be found. Read once, at the first call, and kept: `time` only reads it while
+/// the process has one thread, so [`crate::cli::main`] calls this first thing. A day
+/// change of offset (summer time) is seen at the next start.
+pub fn local_offset() -> i32 {
+    static OFFSET: OnceLock<i32> = OnceLock::new();
+    *OFFSET.get_or_init(|| {
+        time::UtcOffset::current_local_offset()
+            .map(time::UtcOffset::whole_seconds)
+            .unwrap_or(0)
+    })
+}
+
+/// The reading log of the open book.
+#[derive(Debug)]
+pub struct Tracker {
+    store: Option<Store>,
+    /// The log as last loaded or saved, with this session's reading in it.
+    log: Log,
+    /// This session's id in `log.sessions`.
+    id: String,
+    book: String,
+    offset: i32,
+    /// Where the current pace sample began, and when.
+    from: Option<(usize, Instant)>,
+    /// The place after the last move, the bytes its page spanned, and when the reader got
+    /// there.
+    last: (usize, usize, Instant),
+    last_save: Instant,
+    /// Something was read since the last save.
+    dirty: bool,
+}
+
+impl Tracker {
+    /// Starts a session on the book with this fingerprint, at the reader's place.
+    pub fn start(store: Option<Store>, fingerprint: &str, reader: &mut Reader) -> Tracker {
+        let now = Instant::now();
+        let log = store
+            .as_ref()
+            .map(|s| s.load_reading().0)
+            .unwrap_or_default();
+        let id = store::new_bookmark_id();
+        let mut log = log;
+        log.sessions.push(Session::new(
+            id.clone(),
+            fingerprint.to_owned(),
+            reader.title().to_owned(),
+            store::now_ms(),
+        ));
+        let tracker = Tracker {
+            store,
+            log,
+            id,
+            book: fingerprint.to_owned(),
+            offset: local_offset(),
+            from: Some((reader.place(), now)),
+            last: (reader.place(), page_bytes(reader), now),
+            last_save: now,
+            dirty: false,
+        };
+        tracker.tell_speed(reader);
+        tracker
+    }
+
+    fn tell_speed(&self, reader: &mut Reader) {
+        reader.set_speed(Some(match self.log.pace.known() {
+            Some(wpm) => Speed::Known(wpm),
+            None => Speed::Guess,
+        }));
+    }
+
+    fn session(&mut self) -> &mut Session {
+        let i = self.log.sessions.iter().rposition(|s| s.id == self.id);
+        let i = i.unwrap_or_else(|| {
+            self.log.sessions.push(Session::new(
+                self.id.clone(),
+                self.book.clone(),
+                String::new(),
+                store::now_ms(),
+            ));
+            self.log.sessions.len() - 1
+        });
+        &mut self.log.sessions[i]
+    }
+
+    /// Adds the time since the last move to today's reading, unless it was an idle gap.
+    fn count_time(&mut self, now: Instant) -> bool {
+        let gap = now.duration_since(self.last.2);
+        if gap > IDLE {
+            return false;
+        }
+        let today = day_of(store::now_ms(), self.offset);
+        let ms = u64::try_from(gap.as_millis()).unwrap_or(u64::MAX);
+        self.session().days.entry(today).or_default().ms += ms;
+        self.dirty = true;
+        true
+    }
+
+    /// The reader's place moved (at `now`).
+    pub fn moved(&mut self, reader: &mut Reader, now: Instant) {
+        let place = reader.place();
+        let (last, page, _) = self.last;
+        let active = self.count_time(now);
+        let text = reader.document().text();
+        // Reading on: forward by no more than two pages. Anything else (back, a jump, a
+        // return from an idle gap) starts a new sample here.
+        let reading_on = active && place > last && place - last <= 2 * page.max(1);
+        match (reading_on, self.from) {
+            (true, Some((from, since))) => {
+                let words = words(text, last, place);
+                let today = day_of(store::now_ms(), self.offset);
+                self.session().days.entry(today).or_default().words += words as u64;
+                if place - from >= page * 4 / 5 {
+                    let sample = self::words(text, from, place);
+                    self.log
+                        .pace
+                        .feed(sample, now.duration_since(since), store::now_ms());
+                    self.session().days.entry(today).or_default().pages += 1;
+                    self.from = Some((place, now));
+                    self.tell_speed(reader);
+                }
+            }
+            _ => self.from = Some((place, now)),
+        }
+        if reader.percent() == 100 && !self.log.finished.contains_key(&self.book) {
+            self.log.finished.insert(
+                self.book.clone(),
+                crate::reading::Finished {
+                    title: reader.title().to_owned(),
+                    at: store::now_ms(),
+                },
+            );
+            self.dirty = true;
+        }
+        self.last = (place, page_bytes(reader), now);
+    }
+
+    /// Every poll of the loop: writes the log if it is due.
+    pub fn idle(&mut self, now: Instant) {
+        if self.dirty && now.duration_since(self.last_save) >= SAVE_EVERY {
+            self.save(now);
+        }
+    }
+
+    /// On the way out: the last page's time counts, and the log is written.
+    pub fn finish(&mut self) {
+        let now = Instant::now();
+        self.count_time(now);
+        self.last.2 = now;
+        if self.dirty {
+            self.save(now);
+        }
+    }
+
+    /// Writes the log, merged (best effort: the statistics are not worth a second warning
+    /// beside the place's; they are kept in memory and written next time).
+    fn save(&mut self, now: Instant) {
+        self.last_save = now;
+        if let Some(store) = &self.store {
+            if let Ok(merged) = store.save_reading(&self.log) {
+                // What was read here since the save began is already in `merged`.
+                self.log = merge(&merged, &self.log);
+                self.dirty = false;
+            }
+        }
+    }
+
+    /// The statistics as of now, for the `s` screen (the log merged with what other
+    /// dogears saved).
+    pub fn summary(&mut self) -> Summary {
+        if let Some(store) = &self.store {
+            let (disk, _) = store.load_reading();
+            self.log = merge(&disk, &self.log);
+        }
+        let today = day_of(store::now_ms(), self.offset);
+        self.log.summary(today, self.offset, Some(&self.book))
+    }
+}
+
+/// Words in `text[from..to]` (clamped to the text and to character boundaries).
+fn words(text: &str, from: usize, to: usize) -> usize {
+    let to = to.min(text.len());
+    let from = from.min(to);
+    text.get(from..to)
+        .map_or(0, |s| s.split_whitespace().count())
+}
+
+/// The bytes the reader's page spans.
+fn page_bytes(reader: &Reader) -> usize {
+    match (reader.page().first(), reader.page().last()) {
+        (Some(first), Some(last)) => last.range.end.saturating_sub(first.range.start),
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::reader::Action;
+
+    fn story() -> Reader {
+        let para = "The ferry left at nine and the harbour lights went out one by one. ";
+        let text: String = (0..200).map(|_| para.repeat(4) + "\n\n").collect();
+        Reader::new(Document::from_text(&text), "Ferry", (80, 24), 72)
+    }
+
+    fn turn(tracker: &mut Tracker, reader: &mut Reader, action: Action, at: Instant) {
+        reader.update(action);
+        tracker.moved(reader, at);
+    }
+
+    #[test]
+    fn page_turns_measure_the_pace_and_idle_gaps_skims_and_jumps_do_not() {
+        let mut r = story();
+        let mut t = Tracker::start(None, "fp", &mut r);
+        let t0 = t.last.2;
+        let minute = Duration::from_secs(60);
+        for i in 1..=4 {
+            turn(&mut t, &mut r, Action::PageDown, t0 + minute * i);
+        }
+        let wpm = t.log.pace.known().expect("four pages read at an even pace");
+        assert!((100.0..400.0).contains(&wpm), "{wpm}");
+        let read = |t: &Tracker| t.log.sessions[0].total();
+        assert_eq!(read(&t).ms, 4 * 60_000);
+        assert_eq!(read(&t).pages, 4);
+
+        // Twenty minutes away: neither time read nor a sample.
+        let back = t0 + minute * 24;
+        turn(&mut t, &mut r, Action::PageDown, back);
+        assert_eq!(read(&t).ms, 4 * 60_000);
+        assert_eq!(t.log.pace.samples, 4);
+        // Pages flicked through a second apart: a skim, no sample.
+        turn(
+            &mut t,
+            &mut r,
+            Action::PageDown,
+            back + Duration::from_secs(1),
+        );
+        turn(
+            &mut t,
+            &mut r,
+            Action::PageDown,
+            back + Duration::from_secs(2),
+        );
+        assert_eq!(t.log.pace.samples, 4);
+        // A jump to the end, a minute later: not reading on, no sample.
+        turn(&mut t, &mut r, Action::Bottom, back + minute * 3);
+        assert_eq!(t.log.pace.samples, 4);
+        assert!(t.log.finished.contains_key("fp"), "the end was reached");
+        assert_eq!(r.time_left(false).map(|s| s.starts_with('~')), Some(false));
+    }
+}

@@ -1,0 +1,91 @@
+//! The reading statistics screen (`s`), and the time left in the status bar.
+
+use super::lists::frame;
+use crate::reader::Reader;
+use crate::reading::Summary;
+use crate::sanitise;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Bar, BarChart, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+/// The time left for the status bar in a bar `width` columns wide, as
+/// ` 12 min left in chapter · 3 h 10 min in book ·` (or compact, or nothing when even
+/// that would leave the title too little room).
+pub fn time_left(reader: &Reader, width: usize) -> String {
+    [false, true]
+        .into_iter()
+        .filter_map(|compact| reader.time_left(compact))
+        .map(|left| format!(" {left} ·"))
+        .zip([30, 24])
+        .find(|(left, title_room)| left.width() + title_room <= width)
+        .map(|(left, _)| left)
+        .unwrap_or_default()
+}
+
+/// The statistics over the page: the minutes read on each of the last weeks as a bar
+/// chart, then the totals and this book's sessions.
+pub fn stats(summary: &Summary, area: Rect, buf: &mut Buffer) {
+    let lines: Vec<Line> = summary
+        .lines()
+        .iter()
+        .map(|l| Line::from(format!(" {}", sanitise::line(l))))
+        .collect();
+    let inner = frame(
+        area,
+        74,
+        area.height,
+        "reading statistics (Esc closes)",
+        buf,
+    );
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let days = summary.days.len() as u16;
+    // The chart takes what the lines leave, at least 3 rows (with the dates under it).
+    let chart_rows = inner
+        .height
+        .saturating_sub(lines.len() as u16 + 2)
+        .clamp(3.min(inner.height), 10);
+    let gap = u16::from(inner.width > days * 2);
+    let bar_width = ((inner.width.saturating_sub(2) + gap) / days.max(1))
+        .saturating_sub(gap)
+        .max(1);
+    let bars: Vec<Bar> = summary
+        .days
+        .iter()
+        .map(|d| Bar::new(d.minutes).text_value(String::new()))
+        .collect();
+    let chart = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(1),
+        height: chart_rows.saturating_sub(1),
+        ..inner
+    };
+    BarChart::new(bars)
+        .bar_width(bar_width)
+        .bar_gap(gap)
+        .render(chart, buf);
+    // Dates under the chart: the first day at the left, today at the right.
+    if let (Some(first), Some(_)) = (summary.days.first(), summary.days.last()) {
+        let used = (days * (bar_width + gap)).saturating_sub(gap);
+        let under = format!("{}  minutes a day", first.date);
+        let today = "today";
+        let y = chart.y + chart.height;
+        if y < inner.y + inner.height {
+            buf.set_stringn(chart.x, y, &under, usize::from(chart.width), Style::new());
+            let right = chart.x + used.min(chart.width).saturating_sub(today.len() as u16);
+            if usize::from(right - chart.x) > under.width() {
+                buf.set_string(right, y, today, Style::new());
+            }
+        }
+    }
+    let text = Rect {
+        y: inner.y + chart_rows + 1,
+        height: inner.height.saturating_sub(chart_rows + 1),
+        ..inner
+    };
+    Paragraph::new(lines).render(text, buf);
+}

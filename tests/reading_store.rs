@@ -1,0 +1,70 @@
+//! `reading.json` on disk: two dogears saving their reading at once lose none of it.
+
+use dogear::reading::{Log, Session, Tally};
+use dogear::store::Store;
+use std::thread;
+
+fn with_session(id: &str, minutes: u64) -> Log {
+    let mut s = Session::new(id.into(), "book".into(), "Book".into(), 1);
+    s.days.insert(
+        7,
+        Tally {
+            ms: minutes * 60_000,
+            pages: minutes,
+            words: minutes * 250,
+        },
+    );
+    Log {
+        sessions: vec![s],
+        ..Log::default()
+    }
+}
+
+#[test]
+fn two_dogears_saving_at_once_keep_both_reading_times() {
+    let dir = tempfile::tempdir().unwrap();
+    let writers: Vec<_> = ["one", "two"]
+        .into_iter()
+        .map(|id| {
+            let store = Store::at(dir.path());
+            thread::spawn(move || {
+                // Each saves its growing session again and again, as the autosave does.
+                for minutes in 1..=30 {
+                    store.save_reading(&with_session(id, minutes)).unwrap();
+                }
+            })
+        })
+        .collect();
+    for w in writers {
+        w.join().unwrap();
+    }
+    let (log, notice) = Store::at(dir.path()).load_reading();
+    assert_eq!(notice, None);
+    let total: u64 = log.sessions.iter().map(|s| s.total().ms).sum();
+    assert_eq!(
+        total,
+        60 * 60_000,
+        "30 minutes each, neither lost nor doubled"
+    );
+}
+
+#[test]
+fn a_corrupt_reading_file_is_kept_aside_and_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path());
+    std::fs::write(store.reading_path(), "{ not json").unwrap();
+    let (log, notice) = store.load_reading();
+    assert_eq!(log, Log::default());
+    assert!(notice.unwrap().contains("unreadable"));
+    let saved = store.save_reading(&with_session("s", 5)).unwrap();
+    assert_eq!(saved.sessions.len(), 1);
+    let kept = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            name.to_string_lossy().starts_with("reading.json.corrupt-")
+        })
+        .count();
+    assert_eq!(kept, 1);
+    assert_eq!(store.load_reading().0, saved);
+}
