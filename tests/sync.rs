@@ -372,3 +372,56 @@ fn a_dead_server_never_stops_reading_and_the_next_start_pushes() {
     let remote = server.client().pull(&setup.fingerprint()).unwrap().unwrap();
     assert_eq!(remote.progress.progress, setup.xpointer(moved));
 }
+
+#[test]
+fn sigterm_pushes_the_place_on_the_way_out() {
+    let server = Server::start();
+    let setup = Setup::new(&server.url());
+    assert!(setup.sync("register").status.success());
+    let mut term = setup.open();
+    term.send("   ");
+    term.settle();
+    term.signal("TERM");
+    term.wait_exit();
+    let offset = setup.saved_offset().expect("a saved place");
+    let remote = server
+        .client()
+        .pull(&setup.fingerprint())
+        .unwrap()
+        .unwrap_or_else(|| {
+            panic!(
+                "a pushed place; sync.json: {}",
+                fs::read_to_string(setup.config().join("sync.json")).unwrap_or_default()
+            )
+        });
+    assert_eq!(remote.progress.progress, setup.xpointer(offset));
+}
+
+#[test]
+fn our_own_place_on_the_server_is_not_offered() {
+    let server = Server::start();
+    let setup = Setup::new(&server.url());
+    assert!(setup.sync("register").status.success());
+    let mut term = setup.open();
+    term.send("  ");
+    term.settle();
+    term.send("q");
+    assert_eq!(term.wait_exit(), 0);
+    // Another dogear of ours (the same device id) put a place further on: not offered.
+    let remote = server.client().pull(&setup.fingerprint()).unwrap().unwrap();
+    let mut ours = remote.progress.clone();
+    ours.progress = "/FictionBook/body/pre[200]/text().0".into();
+    server.client().push(&ours).unwrap();
+    let mut term = setup.open();
+    let fingerprint = setup.fingerprint();
+    eventually("the pull", || {
+        let text = fs::read_to_string(setup.config().join("sync.json")).unwrap_or_default();
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        json["books"][&fingerprint]["pulled_at"].is_u64()
+    });
+    term.send(" ");
+    let screen = term.settle();
+    assert!(!screen.contains("jump there"), "{screen}");
+    term.send("q");
+    assert_eq!(term.wait_exit(), 0);
+}

@@ -75,6 +75,11 @@ pub struct Syncer {
     /// Waiting for the pull's answer (no push before it, which would overwrite the place
     /// we are about to ask about).
     pulling: bool,
+    /// When the last pull was asked for, if it failed: it is asked again
+    /// [`PUSH_EVERY`] later.
+    pull_failed: Option<Instant>,
+    /// When the last pull was asked for.
+    asked: Option<Instant>,
     /// The place moved since the last push the server took (or the last run's failed).
     dirty: bool,
     /// Pushes in flight.
@@ -125,6 +130,8 @@ impl Syncer {
             device_id: state.device_id,
             pull_due: true,
             pulling: false,
+            pull_failed: None,
+            asked: None,
             dirty: unpushed,
             pushing: 0,
             last_push: None,
@@ -151,8 +158,15 @@ impl Syncer {
     /// answers, and pushes when one is due. `moved_ms`: when the reader last moved (unix
     /// ms) as the saved place says.
     pub fn idle(&mut self, reader: &mut Reader, fingerprint: &str, moved_ms: u64, now: Instant) {
+        if let Some(at) = self.pull_failed {
+            if now.duration_since(at) >= PUSH_EVERY {
+                self.pull_failed = None;
+                self.pull_due = true;
+            }
+        }
         if self.pull_due {
             self.pull_due = false;
+            self.asked = Some(now);
             self.pulling = true;
             let job = Job::Pull {
                 book: self.book(reader, fingerprint),
@@ -163,6 +177,9 @@ impl Syncer {
             let _ = self.jobs.send(job);
         }
         while let Ok(outcome) = self.outcomes.try_recv() {
+            if matches!(outcome, Outcome::Pulled(Err(_))) {
+                self.pull_failed = self.asked;
+            }
             self.take(reader, outcome);
         }
         let due = self
@@ -229,12 +246,12 @@ impl Syncer {
     /// On the way out: pushes the place if it moved, and waits for it at most
     /// [`FINAL_WAIT`] (a dead server never holds the exit longer).
     pub fn finish(&mut self, reader: &mut Reader, fingerprint: &str) {
-        if !self.dirty || self.pull_due {
-            return;
+        if self.dirty && !self.pull_due {
+            self.push(reader, fingerprint);
         }
+        // A push already on its way is waited for too: leaving would cut it off.
         let deadline = Instant::now() + FINAL_WAIT;
-        self.push(reader, fingerprint);
-        while self.pushing > 0 || self.pulling {
+        while self.pushing > 0 {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.outcomes.recv_timeout(left) {
                 Ok(outcome) => self.take(reader, outcome),
