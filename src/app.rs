@@ -258,6 +258,8 @@ fn panic_if_asked() {
 pub enum LibraryExit {
     /// Open this entry (an index into the model's entries).
     Open(usize),
+    /// Open this entry at the bookmark in this row of `model.marks`.
+    OpenAt(usize, usize),
     Quit,
     Signal(i32),
 }
@@ -265,13 +267,15 @@ pub enum LibraryExit {
 /// Runs the library screen until a story is chosen, it quits, or a signal arrives.
 /// `forget` performs a confirmed "forget this story" and refreshes the model; `refresh`
 /// is called every turn of the loop to fill in what a background walk found (and to set
-/// `model.searching` while it goes on).
+/// `model.searching` while it goes on); `bookmarks` reads an entry's bookmarks into
+/// [`LibraryModel::show_marks`].
 pub fn run_library(
     terminal: &mut DefaultTerminal,
     model: &mut LibraryModel,
     signals: &Signals,
     mut forget: impl FnMut(&mut LibraryModel, usize),
     mut refresh: impl FnMut(&mut LibraryModel),
+    mut bookmarks: impl FnMut(&mut LibraryModel, usize),
 ) -> io::Result<LibraryExit> {
     let mut dirty = true;
     let mut minute = None;
@@ -319,6 +323,8 @@ pub fn run_library(
             match model.update(action) {
                 LibraryEffect::Open(i) => return Ok(LibraryExit::Open(i)),
                 LibraryEffect::Forget(i) => forget(model, i),
+                LibraryEffect::ListBookmarks(i) => bookmarks(model, i),
+                LibraryEffect::OpenAt(i, k) => return Ok(LibraryExit::OpenAt(i, k)),
                 LibraryEffect::Quit => return Ok(LibraryExit::Quit),
                 LibraryEffect::None => {}
             }

@@ -34,9 +34,14 @@ pub struct Args {
     /// latin3, cp1251, maccyrillic, cp437, sjis, koi8-r).
     #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
     pub encoding: Option<Charset>,
-    /// Print FILE's bookmarks (percent, label, date) and exit.
+    /// Print FILE's bookmarks (percent, label, date) and exit; without FILE, the
+    /// bookmarks of every book in the library.
     #[arg(long)]
     pub bookmarks: bool,
+    /// Open the story at this bookmark: its label, or its number in the list (1 first).
+    /// Into a pipe: the story reflowed from that bookmark on.
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["bookmarks", "toc", "print"])]
+    pub bookmark: Option<String>,
     /// With --bookmarks, --toc or --stats: print them as JSON, for scripts.
     #[arg(long, requires = "listing")]
     pub json: bool,
@@ -145,9 +150,9 @@ fn read_story(path: &Path, encoding: Option<Charset>) -> Result<Vec<u8>, Error> 
 
 /// Runs dogear with the process's arguments and returns its exit status.
 pub fn main() -> ExitCode {
+    // Before any thread starts (see the module).
+    crate::localtime::init();
     app::ignore_file_size_signal();
-    // While there is one thread: the time zone can only be read then.
-    crate::tracker::local_offset();
     // `dogear sync ...` (a story named `sync` opens as `./sync`).
     let argv: Vec<_> = std::env::args_os().collect();
     if argv.get(1).is_some_and(|a| a == "sync") && !Path::new("sync").exists() {
@@ -167,8 +172,18 @@ pub fn main() -> ExitCode {
 
 /// Where the interactive part starts, and where it goes next.
 enum Next {
-    Book(PathBuf),
+    /// A story, and the bookmark to open it at, if one was asked for.
+    Book(PathBuf, Option<Wanted>),
     Library(Option<PathBuf>),
+}
+
+/// A bookmark to open a story at.
+#[derive(Debug, Clone)]
+enum Wanted {
+    /// As typed after `--bookmark`: a label or a number.
+    Name(String),
+    /// Chosen in the library's list of the book's bookmarks.
+    Id(String),
 }
 
 fn run(args: &Args) -> Result<ExitCode, Error> {
@@ -181,10 +196,17 @@ fn run(args: &Args) -> Result<ExitCode, Error> {
     let path =
         (args.path.clone()).or_else(|| crate::input::stdin_has_story().then(|| PathBuf::from("-")));
     if args.bookmarks {
+        return match path.as_deref() {
+            Some(path) => print_bookmarks(path, args.json),
+            None => print_all_bookmarks(args.json),
+        }
+        .map(|()| ExitCode::SUCCESS);
+    }
+    if let (Some(name), false) = (&args.bookmark, to_terminal) {
         let path = path
             .as_deref()
-            .ok_or_else(|| Error::Other("--bookmarks needs a FILE".into()))?;
-        return print_bookmarks(path, args.json).map(|()| ExitCode::SUCCESS);
+            .ok_or_else(|| Error::Other("--bookmark needs a FILE".into()))?;
+        return print_from_bookmark(path, args, name).map(|()| ExitCode::SUCCESS);
     }
     if args.toc {
         let path = path
@@ -200,21 +222,12 @@ fn run(args: &Args) -> Result<ExitCode, Error> {
             "the library needs a terminal; give a FILE to print it".into(),
         )),
         Some(path) if path.is_dir() => interactive(args, Next::Library(Some(path.clone()))),
-        Some(path) => interactive(args, Next::Book(path.clone())),
+        Some(path) => {
+            let at = args.bookmark.clone().map(Wanted::Name);
+            interactive(args, Next::Book(path.clone(), at))
+        }
         None => interactive(args, Next::Library(None)),
     }
-}
-
-fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
-    let (fingerprint, path) = fingerprint_of(path)?;
-    let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
-    // Only reads: a corrupt state file is reported, never moved aside.
-    let loaded = store.peek(&fingerprint, &path);
-    if let Some(notice) = loaded.notice {
-        let _ = writeln!(io::stderr(), "{}", error_line(&notice));
-    }
-    let text = bookmarks_listing(&loaded.state, json);
-    write_out(&text)
 }
 
 fn write_out(text: &str) -> Result<(), Error> {
@@ -226,7 +239,7 @@ fn write_out(text: &str) -> Result<(), Error> {
 
 /// `dogear --stats [FILE]`: only reads `reading.json` (a corrupt one is reported).
 fn print_stats(path: Option<&Path>, json: bool) -> Result<(), Error> {
-    let book = path.map(fingerprint_of).transpose()?.map(|(fp, _)| fp);
+    let book = path.map(fingerprint_of).transpose()?.map(|(fp, _, _)| fp);
     let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
     let (log, notice) = store.load_reading();
     if let Some(notice) = notice {
@@ -248,8 +261,10 @@ pub fn stats_listing(summary: &crate::reading::Summary, json: bool) -> String {
     }
 }
 
-/// A story's fingerprint and the path its state is kept under, reading as little as can be.
-fn fingerprint_of(path: &Path) -> Result<(String, PathBuf), Error> {
+/// A story's fingerprint and the path its state is kept under, reading as little as can
+/// be; and its text, when reading the story was the way to its fingerprint (compressed
+/// or piped).
+fn fingerprint_of(path: &Path) -> Result<(String, PathBuf, Option<Document>), Error> {
     Ok(match crate::input::classify(path) {
         // The fingerprint's samples (at most 12 KB), never the whole file.
         crate::input::Input::File(_) => (
@@ -257,22 +272,91 @@ fn fingerprint_of(path: &Path) -> Result<(String, PathBuf), Error> {
                 .and_then(|mut file| crate::fingerprint::of_reader(&mut file))
                 .map_err(|e| Error::Open(path.to_owned(), e))?,
             path.canonicalize().unwrap_or_else(|_| path.to_owned()),
+            None,
         ),
         // Compressed or piped: the fingerprint is of the decompressed bytes.
         input => {
             let story = crate::input::open(&input, None, |_| None)?;
-            (story.fingerprint, story.path)
+            (story.fingerprint, story.path, Some(story.doc))
         }
     })
+}
+
+/// The saved state of the story at `path`, only read (a corrupt state file is reported,
+/// never moved aside); and its text, if reading it was the way to its fingerprint.
+fn peek_state(path: &Path) -> Result<(crate::state::BookState, Option<Document>), Error> {
+    let (fingerprint, path, doc) = fingerprint_of(path)?;
+    let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
+    let loaded = store.peek(&fingerprint, &path);
+    if let Some(notice) = loaded.notice {
+        let _ = writeln!(io::stderr(), "{}", error_line(&notice));
+    }
+    Ok((loaded.state, doc))
+}
+
+/// `--bookmark NAME` with no terminal: the story reflowed from that bookmark on.
+fn print_from_bookmark(path: &Path, args: &Args, name: &str) -> Result<(), Error> {
+    let (state, doc) = peek_state(path)?;
+    let mark = crate::state::find_bookmark(&state, name).map_err(Error::Other)?;
+    let doc = match doc {
+        Some(doc) => doc,
+        None => load(path, args.encoding)?,
+    };
+    let (offset, _) = crate::position::refind(&mark.anchor, &doc);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    crate::print::print_from(&doc, offset, args.width, &mut out).map_err(Error::Output)
+}
+
+fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
+    let (state, _) = peek_state(path)?;
+    write_out(&bookmarks_listing(&state, json))
+}
+
+/// `--bookmarks` with no story: the bookmarks of every book the library remembers.
+fn print_all_bookmarks(json: bool) -> Result<(), Error> {
+    let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
+    let books = store.list();
+    let offset = crate::localtime::offset_secs();
+    let text = if json {
+        let listed = crate::state::library_bookmarks_json(&books, offset);
+        sanitise::json(&listed).into_owned()
+    } else {
+        let listed = crate::state::library_bookmarks_text(&books, offset);
+        sanitise::text(&listed).into_owned()
+    };
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(Error::Output)
+}
+
+/// Sends the reader to the bookmark `wanted` names (a big story still being read goes
+/// there once it is whole); the place left goes on the back-jump list.
+fn go_to_bookmark(reader: &mut Reader, book: &mut Book, wanted: &Wanted) -> Result<(), Error> {
+    use crate::app::Host;
+    let state = book
+        .state()
+        .ok_or_else(|| Error::Other("the story's bookmarks are not known yet".into()))?;
+    let id = match wanted {
+        Wanted::Name(name) => crate::state::find_bookmark(state, name)
+            .map_err(Error::Other)?
+            .id
+            .clone(),
+        Wanted::Id(id) => id.clone(),
+    };
+    let effect = reader.update(crate::reader::Action::OpenBookmark(id));
+    book.effect(reader, effect);
+    Ok(())
 }
 
 /// What `--bookmarks` writes: the listing as text or JSON, with nothing from a label or
 /// a quote that a terminal would take as a command (see [`sanitise`]).
 pub fn bookmarks_listing(state: &crate::state::BookState, json: bool) -> String {
+    let offset = crate::localtime::offset_secs();
     if json {
-        sanitise::json(&crate::state::bookmarks_json(state)).into_owned()
+        sanitise::json(&crate::state::bookmarks_json(state, offset)).into_owned()
     } else {
-        sanitise::text(&crate::state::bookmarks_text(state)).into_owned()
+        sanitise::text(&crate::state::bookmarks_text(state, offset)).into_owned()
     }
 }
 
@@ -401,12 +485,18 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
     };
     // A story that cannot be opened is an error before the screen is taken over.
     let mut first = match &start {
-        Next::Book(path) => Some(open_book(path, args, store.as_ref(), &config)?),
+        Next::Book(path, at) => {
+            let (mut reader, mut book) = open_book(path, args, store.as_ref(), &config)?;
+            if let Some(at) = at {
+                go_to_bookmark(&mut reader, &mut book, at)?;
+            }
+            Some((reader, book))
+        }
         Next::Library(_) => None,
     };
     let folder = match &start {
         Next::Library(dir) => dir.clone(),
-        Next::Book(_) => None,
+        Next::Book(..) => None,
     };
     let signals = app::Signals::install().map_err(Error::Terminal)?;
     let mut next = start;
@@ -414,11 +504,18 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
     let mut farewell: Vec<String> = Vec::new();
     let code = app::with_terminal(|terminal| loop {
         match next {
-            Next::Book(ref path) => {
+            Next::Book(ref path, ref at) => {
                 let (mut reader, mut session) = match first.take() {
                     Some(book) => book,
                     None => match open_book(path, args, store.as_ref(), &config) {
-                        Ok(book) => book,
+                        Ok((mut reader, mut book)) => {
+                            if let Some(at) = at {
+                                if let Err(err) = go_to_bookmark(&mut reader, &mut book, at) {
+                                    notices.push(err.to_string());
+                                }
+                            }
+                            (reader, book)
+                        }
                         Err(err) => {
                             notices.push(err.to_string());
                             next = Next::Library(folder.clone());
@@ -470,15 +567,24 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
                     }
                     model.searching = shelf.searching();
                 };
-                match app::run_library(terminal, &mut model, &signals, forget, refresh)? {
+                let bookmarks = |model: &mut LibraryModel, i: usize| {
+                    let rows = entry_marks(&model.entries[i], store.as_ref());
+                    model.show_marks(i, rows);
+                };
+                let exit =
+                    app::run_library(terminal, &mut model, &signals, forget, refresh, bookmarks)?;
+                let (i, at) = match exit {
                     app::LibraryExit::Quit => return Ok(ExitCode::SUCCESS),
                     app::LibraryExit::Signal(sig) => return Ok(ExitCode::from(128 + sig as u8)),
-                    app::LibraryExit::Open(i) => {
-                        match entry_path(&model.entries[i], store.as_ref()) {
-                            Ok(path) => next = Next::Book(path),
-                            Err(err) => notices.push(err.to_string()),
-                        }
+                    app::LibraryExit::Open(i) => (i, None),
+                    app::LibraryExit::OpenAt(i, k) => {
+                        let id = model.marks.as_ref().and_then(|m| m.rows.get(k));
+                        (i, id.map(|r| Wanted::Id(r.id.clone())))
                     }
+                };
+                match entry_path(&model.entries[i], store.as_ref()) {
+                    Ok(path) => next = Next::Book(path, at),
+                    Err(err) => notices.push(err.to_string()),
                 }
             }
         }
@@ -488,6 +594,41 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
         let _ = writeln!(io::stderr(), "{}", error_line(&line));
     }
     code.map_err(Error::Terminal)
+}
+
+/// The bookmarks of a library entry, for its list (`B`): a book opened before by its
+/// fingerprint, a story file by its content's; a bundled story never read has none.
+fn entry_marks(entry: &Entry, store: Option<&Store>) -> Vec<crate::library::MarkRow> {
+    let (Some(store), Some(path)) = (store, &entry.path) else {
+        return Vec::new();
+    };
+    let fingerprint = match &entry.source {
+        Source::Recent { fingerprint } => fingerprint.clone(),
+        _ => match crate::fingerprint::of_path(path) {
+            Ok(fingerprint) => fingerprint,
+            Err(_) => return Vec::new(),
+        },
+    };
+    let state = store.peek(&fingerprint, path).state;
+    let mut marks: Vec<&crate::state::Bookmark> = state.bookmarks.iter().collect();
+    marks.sort_by_key(|b| (b.anchor.offset, b.created));
+    marks
+        .into_iter()
+        .map(|b| crate::library::MarkRow {
+            id: b.id.clone(),
+            label: match b.label.trim() {
+                "" => b
+                    .anchor
+                    .after
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                label => label.to_owned(),
+            },
+            percent: b.anchor.percent,
+            when: crate::localtime::date_time(b.created as i64),
+        })
+        .collect()
 }
 
 /// The file to open for a library entry; a bundled story is written out first.

@@ -140,10 +140,19 @@ fn reading(code: KeyCode, ctrl: bool) -> Option<Action> {
 }
 
 fn prompt(code: KeyCode, ctrl: bool) -> Option<Action> {
+    use crate::reader::Edit;
     Some(match code {
-        KeyCode::Char('u') if ctrl => return None,
+        KeyCode::Char('u') if ctrl => Action::Edit(Edit::ClearToStart),
+        KeyCode::Char('w') if ctrl => Action::Edit(Edit::DeleteWord),
+        KeyCode::Char('a') if ctrl => Action::Edit(Edit::Home),
+        KeyCode::Char('e') if ctrl => Action::Edit(Edit::End),
         KeyCode::Char(c) if !ctrl => Action::Input(c),
         KeyCode::Backspace => Action::Backspace,
+        KeyCode::Delete => Action::Edit(Edit::DeleteForward),
+        KeyCode::Left => Action::Edit(Edit::Left),
+        KeyCode::Right => Action::Edit(Edit::Right),
+        KeyCode::Home => Action::Edit(Edit::Home),
+        KeyCode::End => Action::Edit(Edit::End),
         KeyCode::Enter => Action::Submit,
         KeyCode::Esc => Action::Cancel,
         _ => return None,
@@ -165,6 +174,7 @@ fn list(code: KeyCode, ctrl: bool) -> Option<Action> {
         KeyCode::Esc | KeyCode::Char('q' | 't' | 'B') => Action::Cancel,
         KeyCode::Char('d') => Action::Delete,
         KeyCode::Char('r') => Action::Rename,
+        KeyCode::Char('u') => Action::Undo,
         _ => return None,
     })
 }
@@ -185,6 +195,19 @@ pub fn library_action(model: &LibraryModel, event: &Event) -> Option<LibraryActi
     }
     if model.confirm_forget {
         return Some(L::Confirm(matches!(key.code, KeyCode::Char('y' | 'Y'))));
+    }
+    if model.marks.is_some() {
+        return match key.code {
+            KeyCode::Enter => Some(L::Open),
+            KeyCode::Char('j') | KeyCode::Down => Some(L::Down),
+            KeyCode::Char('k') | KeyCode::Up => Some(L::Up),
+            KeyCode::PageDown | KeyCode::Char(' ') => Some(L::PageDown),
+            KeyCode::PageUp => Some(L::PageUp),
+            KeyCode::Char('g') | KeyCode::Home => Some(L::Home),
+            KeyCode::Char('G') | KeyCode::End => Some(L::End),
+            KeyCode::Esc | KeyCode::Char('q' | 'B') => Some(L::CloseMarks),
+            _ => None,
+        };
     }
     let common = match key.code {
         KeyCode::Enter => Some(L::Open),
@@ -215,6 +238,7 @@ pub fn library_action(model: &LibraryModel, event: &Event) -> Option<LibraryActi
         KeyCode::Char('G') | KeyCode::End => Some(L::End),
         KeyCode::Char('/') => Some(L::StartFilter),
         KeyCode::Char('d') | KeyCode::Delete => Some(L::Forget),
+        KeyCode::Char('B') => Some(L::Bookmarks),
         KeyCode::Esc if !model.filter.is_empty() => Some(L::FilterCancel),
         KeyCode::Char('q') | KeyCode::Esc => Some(L::Quit),
         _ => None,
@@ -237,10 +261,8 @@ pub const HELP: &[(&str, &str)] = &[
     ("t", "chapters (Enter jumps)"),
     ("] / [", "next / previous chapter"),
     ("`", "back to where you were before the last jump"),
-    (
-        "m / B",
-        "add a bookmark / list bookmarks (d delete, r rename)",
-    ),
+    ("m / B", "add / list bookmarks (d delete, u undo, r rename)"),
+    ("in a prompt", "edit: Left Right Home End ^U ^W Del"),
     ("- / + =", "narrower / wider column"),
     ("E", "pick the encoding (Enter keeps, Esc restores)"),
     ("s", "reading statistics (Esc closes)"),

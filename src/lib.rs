@@ -17,6 +17,7 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod library;
+pub mod localtime;
 pub mod opening;
 pub mod position;
 pub mod print;

@@ -404,5 +404,7 @@ fn matches(title: &str, query: &str) -> bool {
     true
 }
 
+mod marks;
 mod model;
+pub use marks::{MarkList, MarkRow};
 pub use model::{LibraryAction, LibraryEffect, LibraryModel};

@@ -260,6 +260,14 @@ fn hold_if_asked() {
 }
 
 impl Book {
+    /// The book's saved state: as loaded while the story is still being read.
+    pub fn state(&self) -> Option<&crate::state::BookState> {
+        match &self.stage {
+            Stage::Open(session) => Some(session.state()),
+            Stage::Opening(opening) => opening.loaded.as_ref().map(|l| &l.state),
+        }
+    }
+
     /// What to say after the terminal is given back (see [`Session::farewell`]).
     pub fn farewell(&self) -> Option<String> {
         match &self.stage {

@@ -16,11 +16,17 @@ const CHUNK: usize = 1 << 16;
 /// Wraps block by block with a bare [`Wrapper`] rather than a cached `Layout`: each block
 /// is seen once, so caching would only cost time, and the buffers are reused throughout.
 pub fn print(doc: &Document, width: u16, out: &mut impl Write) -> io::Result<()> {
+    print_from(doc, 0, width, out)
+}
+
+/// [`print()`] from the block holding byte `from` of the text on (`--bookmark` in a pipe).
+pub fn print_from(doc: &Document, from: usize, width: u16, out: &mut impl Write) -> io::Result<()> {
     let text = doc.text();
+    let first = doc.blocks().partition_point(|b| b.range.end <= from);
     let mut wrapper = Wrapper::default();
     let mut lines = Vec::new();
     let mut buf = String::with_capacity(CHUNK + 1024);
-    for block in 0..doc.blocks().len() {
+    for block in first..doc.blocks().len() {
         lines.clear();
         wrapper.wrap_block(doc, block, width, &mut lines);
         for line in &lines {

@@ -9,7 +9,7 @@ use crate::app::Host;
 use crate::document::Document;
 use crate::position::{self, Found};
 use crate::reader::{Effect, Mark, Reader};
-use crate::state::{civil_date_time, merge, BookState, Bookmark, EncodingChoice};
+use crate::state::{merge, BookState, Bookmark, EncodingChoice};
 use crate::store::{self, Store, StoreError};
 use crate::tracker::Tracker;
 use std::path::Path;
@@ -45,6 +45,8 @@ pub struct Session {
     last_error: Option<String>,
     /// Time read, pace and statistics.
     reading: Box<Tracker>,
+    /// Bookmarks deleted while open, last deleted last: `u` brings them back whole.
+    removed: Vec<Bookmark>,
 }
 
 /// A book's saved state, loaded before its story is read (see [`Session::load`]).
@@ -124,6 +126,7 @@ impl Session {
             saver: None,
             last_error: None,
             reading,
+            removed: Vec::new(),
         };
         // Saving at once lists the book in the library and, when the directory cannot be
         // written, tells the reader now rather than after their first page turn. The place
@@ -342,7 +345,17 @@ impl Host for Session {
                     .add_bookmark(Bookmark::new(id, anchor, label, now));
             }
             Effect::DeleteBookmark { id } => {
-                self.state_mut().remove_bookmark(&id);
+                if let Some(removed) = self.state_mut().remove_bookmark(&id) {
+                    self.removed.push(removed);
+                }
+            }
+            Effect::RestoreBookmark { id } => {
+                let Some(i) = self.removed.iter().rposition(|b| b.id == id) else {
+                    reader.set_marks(marks(&self.state));
+                    return;
+                };
+                let bookmark = self.removed.remove(i);
+                self.state_mut().restore_bookmark(bookmark, now);
             }
             Effect::RenameBookmark { id, label } => {
                 if let Some(mark) = self.state_mut().bookmark_mut(&id) {
@@ -426,7 +439,7 @@ fn marks(state: &BookState) -> Vec<Mark> {
             id: b.id.clone(),
             offset: b.anchor.offset,
             label: b.label.clone(),
-            when: civil_date_time(b.created as i64),
+            when: crate::localtime::date_time(b.created as i64),
         })
         .collect()
 }

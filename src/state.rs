@@ -10,7 +10,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 mod listing;
-pub use listing::{bookmarks_json, bookmarks_text, civil_date_time};
+pub use listing::{
+    bookmarks_json, bookmarks_text, civil_date_time, find_bookmark, library_bookmarks_json,
+    library_bookmarks_text,
+};
 
 /// How long a deleted bookmark's id is remembered (90 days): long enough for any other
 /// copy of the state (another window, a synced folder) to have seen the deletion.
@@ -121,6 +124,10 @@ pub struct Bookmark {
     /// [`Place::kept`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kept: Option<Anchor>,
+    /// When it was last brought back after a deletion (`u` in the list), in unix
+    /// milliseconds: a tombstone older than this no longer deletes it in a merge.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restored: Option<u64>,
 }
 
 impl Place {
@@ -145,6 +152,7 @@ impl Bookmark {
             edited: now_ms,
             revision: 0,
             kept: None,
+            restored: None,
         }
     }
 
@@ -230,14 +238,35 @@ impl BookState {
     }
 
     /// Deletes a bookmark and remembers the deletion so a merge cannot bring it back.
-    /// Returns whether it was there.
-    pub fn remove_bookmark(&mut self, id: &str) -> bool {
-        let before = self.bookmarks.len();
-        self.bookmarks.retain(|b| b.id != id);
+    /// Returns the bookmark, if it was there (to bring back with
+    /// [`BookState::restore_bookmark`]).
+    pub fn remove_bookmark(&mut self, id: &str) -> Option<Bookmark> {
+        let at = self.bookmarks.iter().position(|b| b.id == id);
+        let removed = at.map(|i| self.bookmarks.remove(i));
         if !self.deleted.iter().any(|d| d == id) {
             self.deleted.push(id.to_owned());
         }
-        self.bookmarks.len() != before
+        // Deleted again after it was brought back: the tombstone must be later than the
+        // restoration, or a merge would keep the bookmark.
+        if let Some(restored) = removed.as_ref().and_then(|b| b.restored) {
+            let t = self.deleted_at.entry(id.to_owned()).or_insert(0);
+            *t = (*t).max(restored.saturating_add(1));
+        }
+        removed
+    }
+
+    /// Brings back a deleted bookmark, with its id and anchor (undo): its tombstone goes,
+    /// and the bookmark is stamped `restored` later than the deletion, so merging with a
+    /// copy that still holds the tombstone keeps it.
+    pub fn restore_bookmark(&mut self, mut bookmark: Bookmark, now_ms: u64) {
+        let deleted_at = self.deleted_at.remove(&bookmark.id).unwrap_or(0);
+        self.deleted.retain(|d| *d != bookmark.id);
+        let at = now_ms.max(deleted_at.saturating_add(1));
+        bookmark.restored = Some(at);
+        bookmark.edited = bookmark.edited.max(at);
+        bookmark.revision = bookmark.revision.saturating_add(1);
+        self.bookmarks.retain(|b| b.id != bookmark.id);
+        self.add_bookmark(bookmark);
     }
 
     pub fn bookmark_mut(&mut self, id: &str) -> Option<&mut Bookmark> {
@@ -248,8 +277,8 @@ impl BookState {
 /// Combines what is on disk with what this process is about to save, so that two dogears
 /// open on the same book lose nothing.
 ///
-/// - bookmarks: the union by id, minus every deleted id (deletions are unioned too);
-///   for an id on both sides, the more often renamed wins, then the later `edited`
+/// - bookmarks: the union by id, minus every deleted id (deletions are unioned too) but
+///   those brought back (`restored`) after their deletion; for an id on both sides, the more often renamed wins, then the later `edited`
 ///   (ours on a tie);
 /// - place: the one of the higher `generation` (the later move), then of the later
 ///   `saved_at` (ours on a tie), and `percent` with it. Wall-clock time only breaks ties:
@@ -272,12 +301,20 @@ pub fn merge(disk: &BookState, ours: &BookState) -> BookState {
             }
         }
     }
-    let mut bookmarks: Vec<Bookmark> = by_id
-        .into_values()
-        .filter(|b| !deleted.contains(&b.id))
+    // A tombstone deletes a bookmark unless it was brought back after it.
+    let alive = |b: &Bookmark| {
+        !deleted.contains(&b.id)
+            || b.restored
+                .is_some_and(|r| r > deleted_at.get(&b.id).copied().unwrap_or(0))
+    };
+    let mut bookmarks: Vec<Bookmark> = by_id.into_values().filter(|b| alive(b)).cloned().collect();
+    sort_bookmarks(&mut bookmarks);
+    let deleted: Vec<String> = deleted
+        .into_iter()
+        .filter(|id| !bookmarks.iter().any(|b| b.id == **id))
         .cloned()
         .collect();
-    sort_bookmarks(&mut bookmarks);
+    deleted_at.retain(|id, _| deleted.contains(id));
 
     let disk_place_wins = match (&disk.place, &ours.place) {
         (Some(d), Some(o)) => (d.generation, d.saved_at) > (o.generation, o.saved_at),
@@ -297,7 +334,7 @@ pub fn merge(disk: &BookState, ours: &BookState) -> BookState {
         title: ours.title.clone(),
         place,
         bookmarks,
-        deleted: deleted.into_iter().cloned().collect(),
+        deleted,
         deleted_at,
         last_read: disk.last_read.max(ours.last_read),
         percent,

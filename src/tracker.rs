@@ -10,23 +10,15 @@
 use crate::reader::{Reader, Speed};
 use crate::reading::{day_of, merge, Log, Session, Summary, IDLE};
 use crate::store::{self, Store};
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 /// The least time between two writes of `reading.json`.
 const SAVE_EVERY: Duration = Duration::from_secs(60);
 
 /// The local time zone's offset from UTC in seconds, east positive; 0 (UTC) when it
-/// cannot be found. Read once, at the first call, and kept: `time` only reads it while
-/// the process has one thread, so [`crate::cli::main`] calls this first thing. A day
-/// change of offset (summer time) is seen at the next start.
+/// cannot be found (see [`crate::localtime`], which reads it once, at start-up).
 pub fn local_offset() -> i32 {
-    static OFFSET: OnceLock<i32> = OnceLock::new();
-    *OFFSET.get_or_init(|| {
-        time::UtcOffset::current_local_offset()
-            .map(time::UtcOffset::whole_seconds)
-            .unwrap_or(0)
-    })
+    i32::try_from(crate::localtime::offset_secs()).unwrap_or(0)
 }
 
 /// The reading log of the open book.

@@ -28,6 +28,10 @@ pub enum LibraryAction {
     Forget,
     Confirm(bool),
     Quit,
+    /// `B`: list the highlighted book's bookmarks.
+    Bookmarks,
+    /// Esc in the bookmark list: back to the library.
+    CloseMarks,
 }
 
 /// What the shell must do after an update. Indices are into `model.entries`.
@@ -37,6 +41,10 @@ pub enum LibraryEffect {
     Open(usize),
     Forget(usize),
     Quit,
+    /// Read this entry's bookmarks and hand them to [`LibraryModel::show_marks`].
+    ListBookmarks(usize),
+    /// Open this entry at the bookmark in this row of `model.marks`.
+    OpenAt(usize, usize),
 }
 
 /// The library screen's state.
@@ -58,6 +66,8 @@ pub struct LibraryModel {
     pub page_size: usize,
     /// While folders are still being looked through: how many entries so far.
     pub searching: Option<usize>,
+    /// The bookmark list of one book, while it is open over the library (`B`).
+    pub marks: Option<super::marks::MarkList>,
 }
 
 impl LibraryModel {
@@ -73,6 +83,7 @@ impl LibraryModel {
             message: None,
             page_size: 10,
             searching: None,
+            marks: None,
         }
     }
 
@@ -104,6 +115,9 @@ impl LibraryModel {
             };
         }
         self.message = None;
+        if self.marks.is_some() {
+            return self.in_marks(action);
+        }
         match action {
             A::Up => self.move_by(-1),
             A::Down => self.move_by(1),
@@ -135,6 +149,8 @@ impl LibraryModel {
             A::Forget => self.ask_forget(),
             A::Confirm(_) => {}
             A::Quit => return LibraryEffect::Quit,
+            A::Bookmarks => return self.ask_marks(),
+            A::CloseMarks => {}
         }
         LibraryEffect::None
     }

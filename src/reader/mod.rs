@@ -13,6 +13,7 @@ pub use question::Question;
 mod matches;
 mod overlays;
 mod partial;
+mod prompt;
 mod searching;
 
 use crate::document::Document;
@@ -24,8 +25,8 @@ use std::ops::Range;
 
 pub use encodings::{remap, Picker};
 pub use left::Speed;
-pub use overlays::{Prompt, PromptKind};
 pub use partial::Partial;
+pub use prompt::{Edit, Prompt, PromptKind};
 
 /// Below this size the reader shows "window too small" instead of a page.
 pub const MIN_WIDTH: u16 = 20;
@@ -63,6 +64,8 @@ pub enum Action {
     /// A character typed into a prompt.
     Input(char),
     Backspace,
+    /// An editing key in a prompt: cursor moves, Delete, Ctrl-U, Ctrl-W.
+    Edit(Edit),
     /// Enter: submit a prompt, or choose in a list.
     Submit,
     /// Esc: close a prompt, list or help.
@@ -81,6 +84,10 @@ pub enum Action {
     Bookmarks,
     Delete,
     Rename,
+    /// `u` in the bookmark list: bring back the bookmark deleted last.
+    Undo,
+    /// Go to the bookmark with this id (`--bookmark NAME`); waits for a big story.
+    OpenBookmark(String),
     Library,
     /// Open the encoding picker.
     Encodings,
@@ -109,6 +116,10 @@ pub enum Effect {
     RenameBookmark {
         id: String,
         label: String,
+    },
+    /// Bring back the bookmark with this id, deleted by an earlier `DeleteBookmark`.
+    RestoreBookmark {
+        id: String,
     },
     Library,
     Quit,
@@ -176,6 +187,8 @@ pub struct Reader {
     /// Set while the reader is on a window of a story still being read (see [`Partial`]).
     partial: Option<Partial>,
     pacing: left::Pacing,
+    /// Bookmarks deleted in this session, last deleted last, for `u`.
+    deleted: Vec<Mark>,
     /// The current search's matches, counted (see `matches.rs`).
     tally: matches::Count,
     searching: searching::Searching,
@@ -213,6 +226,7 @@ impl Reader {
             picker: None,
             partial: None,
             pacing: left::Pacing::default(),
+            deleted: Vec::new(),
             tally: matches::Count::default(),
             question: None,
             searching: searching::Searching::default(),
@@ -417,6 +431,7 @@ impl Reader {
             Action::Help => self.mode = Mode::Help,
             Action::AddBookmark => return self.add_bookmark(),
             Action::Bookmarks => self.open_bookmarks(),
+            Action::OpenBookmark(id) => self.open_mark(&id),
             Action::Library => return Effect::Library,
             Action::Encodings => return Effect::ReadForEncodings,
             Action::Stats => return Effect::Stats,

@@ -1,41 +1,7 @@
 //! The reader's modes over the page: prompts, the chapter and bookmark lists, help.
 
-use super::{Action, Effect, Mode, Reader};
+use super::{Action, Effect, Mode, Prompt, PromptKind, Reader};
 use crate::search::Query;
-
-/// What a prompt asks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PromptKind {
-    Search,
-    Percent,
-    /// A new label for the bookmark with this id.
-    Rename(String),
-}
-
-/// A one-line prompt in the status bar.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prompt {
-    pub kind: PromptKind,
-    pub input: String,
-}
-
-impl Prompt {
-    pub fn new(kind: PromptKind, input: &str) -> Self {
-        Self {
-            kind,
-            input: input.to_owned(),
-        }
-    }
-
-    /// The text shown before the input.
-    pub fn label(&self) -> &'static str {
-        match self.kind {
-            PromptKind::Search => "/",
-            PromptKind::Percent => "go to percent: ",
-            PromptKind::Rename(_) => "rename bookmark: ",
-        }
-    }
-}
 
 impl Reader {
     /// Handles an action in any mode but reading.
@@ -113,14 +79,24 @@ impl Reader {
     }
 
     fn bookmarks(&mut self, selected: usize, action: Action) -> Effect {
+        if action == Action::Undo {
+            self.mode = Mode::Bookmarks { selected };
+            return self.undo_delete();
+        }
         let Some(mark) = self.marks.get(selected).cloned() else {
+            // The last one was deleted: the empty list stays up for `u`, Esc closes it.
+            if !matches!(action, Action::Cancel | Action::Quit | Action::Submit) {
+                self.mode = Mode::Bookmarks { selected };
+            }
             return Effect::None;
         };
         match action {
             Action::Delete => {
                 self.mode = Mode::Bookmarks { selected };
-                self.say(format!("deleted bookmark: {}", mark.label));
-                return Effect::DeleteBookmark { id: mark.id };
+                self.say(format!("deleted bookmark: {} (u undoes)", mark.label));
+                let id = mark.id.clone();
+                self.deleted.push(mark);
+                return Effect::DeleteBookmark { id };
             }
             Action::Rename => {
                 let prompt = Prompt::new(PromptKind::Rename(mark.id), &mark.label);
@@ -140,17 +116,67 @@ impl Reader {
         Effect::None
     }
 
+    /// `u` in the bookmark list: brings back the bookmark deleted last.
+    fn undo_delete(&mut self) -> Effect {
+        match self.deleted.pop() {
+            Some(mark) => {
+                self.say(format!("bookmark back: {}", mark.label));
+                let id = mark.id.clone();
+                // Shown at once, selected; the shell's list replaces this one.
+                let mut marks = self.marks.clone();
+                marks.push(mark);
+                self.set_marks(marks);
+                if let Some(i) = self.marks.iter().position(|m| m.id == id) {
+                    self.mode = Mode::Bookmarks { selected: i };
+                }
+                Effect::RestoreBookmark { id }
+            }
+            None => {
+                self.say("no deleted bookmark to bring back");
+                Effect::None
+            }
+        }
+    }
+
+    /// Goes to the bookmark with this id (`dogear --bookmark NAME`), remembering the
+    /// place left for `` ` ``.
+    pub(super) fn open_mark(&mut self, id: &str) {
+        match self.marks.iter().find(|m| m.id == id) {
+            Some(mark) => {
+                let (offset, label) = (mark.offset, mark.label.clone());
+                self.jump(offset);
+                self.say(format!("at bookmark: {label} (` goes back)"));
+            }
+            None => self.say("that bookmark is gone"),
+        }
+    }
+
+    /// Esc in a prompt closes it and nothing more: a rename goes back to the list.
+    fn close_prompt(&mut self, prompt: Prompt) {
+        if let PromptKind::Rename(id) = prompt.kind {
+            let selected = self.marks.iter().position(|m| m.id == id).unwrap_or(0);
+            self.mode = Mode::Bookmarks { selected };
+        }
+    }
+
     fn prompt(&mut self, mut prompt: Prompt, action: Action) -> Effect {
         match action {
             Action::Input(c)
                 if prompt.kind != PromptKind::Percent || c.is_ascii_digit() || c == '.' =>
             {
-                prompt.input.push(c);
+                prompt.insert(c);
             }
-            Action::Digit(d) => prompt.input.push(char::from(b'0' + d)),
-            // Backspace on an empty prompt closes it.
-            Action::Backspace if prompt.input.pop().is_none() => return Effect::None,
-            Action::Cancel => return Effect::None,
+            Action::Digit(d) => prompt.insert(char::from(b'0' + d)),
+            // On an empty prompt, nothing: one Backspace too many must not close it (and
+            // send the next keys to the page as commands).
+            Action::Backspace => {
+                prompt.backspace();
+            }
+            Action::Edit(edit) => prompt.edit(edit),
+            Action::Cancel => {
+                self.close_prompt(prompt);
+                return Effect::None;
+            }
             Action::Submit => return self.submit(prompt),
             _ => {}
         }

@@ -78,6 +78,7 @@ impl Reader {
             | Action::AddBookmark
             | Action::Bookmarks
             | Action::Encodings => reading,
+            Action::OpenBookmark(_) => true,
             Action::Submit => matches!(self.mode, Mode::Prompt(_)),
             _ => false,
         };

@@ -3,6 +3,8 @@
 use super::*;
 use crate::document::{Block, BlockKind};
 
+mod marks;
+
 /// A story of `chapters` chapters, each a heading and `paras` paragraphs of prose,
 /// with blocks given explicitly so these tests do not depend on paragraph detection.
 pub(super) fn story(chapters: usize, paras: usize) -> Document {

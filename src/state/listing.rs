@@ -1,4 +1,7 @@
-//! `dogear --bookmarks FILE`: a book's bookmarks as text lines or as JSON.
+//! `dogear --bookmarks [FILE]`: a book's bookmarks (or every book's) as text lines or as
+//! JSON, and finding one bookmark by its label or number (`--bookmark NAME`).
+//!
+//! Dates are shown in local time: `utc_offset` (seconds east of UTC) comes from the shell.
 
 use super::{BookState, Bookmark};
 use serde::Serialize;
@@ -7,18 +10,18 @@ use unicode_width::UnicodeWidthStr;
 /// Labels longer than this (in columns) are cut so the dates stay in one column.
 const LABEL_COLUMNS: usize = 48;
 
-/// One line per bookmark in reading order: percent, label, date and time (UTC), e.g.
+/// One line per bookmark in reading order: percent, label, date and time, e.g.
 /// `  12%  The harbour at dawn  2026-11-24 16:05` (the percent rounded as the status bar
 /// rounds it). A bookmark without a label shows the
 /// start of the text it marks. Empty when there are no bookmarks.
-pub fn bookmarks_text(state: &BookState) -> String {
+pub fn bookmarks_text(state: &BookState, utc_offset: i64) -> String {
     let rows: Vec<(String, String, String)> = sorted(state)
         .into_iter()
         .map(|b| {
             (
                 format!("{:>4}%", crate::position::shown_percent(b.anchor.percent)),
                 shown_label(b),
-                civil_date_time(b.created as i64),
+                civil_date_time(b.created as i64 + utc_offset),
             )
         })
         .collect();
@@ -32,17 +35,25 @@ pub fn bookmarks_text(state: &BookState) -> String {
 }
 
 /// The bookmarks in reading order as a pretty JSON array, for scripts.
-pub fn bookmarks_json(state: &BookState) -> String {
-    #[derive(Serialize)]
-    struct Row<'a> {
-        id: &'a str,
-        label: &'a str,
-        percent: f64,
-        offset: usize,
-        created: u64,
-        date: String,
-    }
-    let rows: Vec<Row> = sorted(state)
+pub fn bookmarks_json(state: &BookState, utc_offset: i64) -> String {
+    let rows = json_rows(state, utc_offset);
+    // Serialising plain strings and numbers cannot fail; fall back to an empty array
+    // rather than panic if it ever did.
+    serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_owned())
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    label: &'a str,
+    percent: f64,
+    offset: usize,
+    created: u64,
+    date: String,
+}
+
+fn json_rows(state: &BookState, utc_offset: i64) -> Vec<Row<'_>> {
+    sorted(state)
         .into_iter()
         .map(|b| Row {
             id: &b.id,
@@ -50,12 +61,93 @@ pub fn bookmarks_json(state: &BookState) -> String {
             percent: b.anchor.percent,
             offset: b.anchor.offset,
             created: b.created,
-            date: civil_date_time(b.created as i64),
+            date: civil_date_time(b.created as i64 + utc_offset),
+        })
+        .collect()
+}
+
+/// `dogear --bookmarks` with no file: every book with bookmarks, most recently read
+/// first, its title on a line of its own and its bookmarks under it as
+/// [`bookmarks_text`] writes them. Empty when no book has any.
+pub fn library_bookmarks_text(books: &[BookState], utc_offset: i64) -> String {
+    with_bookmarks(books)
+        .map(|book| {
+            let title = book_title(book);
+            let rows = bookmarks_text(book, utc_offset);
+            format!("{title}\n{rows}")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The same as JSON: an array of books (title, path, fingerprint, bookmarks).
+pub fn library_bookmarks_json(books: &[BookState], utc_offset: i64) -> String {
+    #[derive(Serialize)]
+    struct Book<'a> {
+        title: String,
+        path: String,
+        fingerprint: &'a str,
+        bookmarks: Vec<Row<'a>>,
+    }
+    let rows: Vec<Book> = with_bookmarks(books)
+        .map(|b| Book {
+            title: book_title(b),
+            path: b.path.to_string_lossy().into_owned(),
+            fingerprint: &b.fingerprint,
+            bookmarks: json_rows(b, utc_offset),
         })
         .collect();
-    // Serialising plain strings and numbers cannot fail; fall back to an empty array
-    // rather than panic if it ever did.
     serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_owned())
+}
+
+fn with_bookmarks(books: &[BookState]) -> impl Iterator<Item = &BookState> {
+    let mut v: Vec<&BookState> = books.iter().filter(|b| !b.bookmarks.is_empty()).collect();
+    v.sort_by(|a, b| b.last_read.cmp(&a.last_read).then(a.title.cmp(&b.title)));
+    v.into_iter()
+}
+
+/// The book's title, else its file's name.
+fn book_title(book: &BookState) -> String {
+    match book.title.trim() {
+        "" => book.path.file_name().map_or_else(
+            || book.fingerprint.clone(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+        title => title.to_owned(),
+    }
+}
+
+/// The bookmark `name` names, for `--bookmark NAME`: its label (exactly, else ignoring
+/// case and spaces at the ends), else its number in reading order, 1 first, as the lists
+/// show them. `Err` says what the bookmarks are, on one line.
+pub fn find_bookmark<'a>(state: &'a BookState, name: &str) -> Result<&'a Bookmark, String> {
+    let marks = sorted(state);
+    let wanted = name.trim();
+    let found = (marks.iter().find(|b| b.label == name))
+        .or_else(|| {
+            marks
+                .iter()
+                .find(|b| b.label.trim().eq_ignore_ascii_case(wanted))
+        })
+        .or_else(|| {
+            let n: usize = wanted.parse().ok()?;
+            marks.get(n.checked_sub(1)?)
+        });
+    if let Some(b) = found {
+        return Ok(b);
+    }
+    if marks.is_empty() {
+        return Err(format!("no bookmark '{name}': this story has no bookmarks"));
+    }
+    let labels: Vec<String> = marks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| format!("{} {}", i + 1, shown_label(b)))
+        .collect();
+    Err(format!(
+        "no bookmark '{name}'; this story's bookmarks: {}",
+        labels.join(", ")
+    ))
 }
 
 fn sorted(state: &BookState) -> Vec<&Bookmark> {
@@ -87,7 +179,8 @@ fn shown_label(b: &Bookmark) -> String {
     out
 }
 
-/// `YYYY-MM-DD HH:MM` in UTC for a unix time in seconds.
+/// `YYYY-MM-DD HH:MM` for a unix time in seconds (UTC; add the local offset first for
+/// local time).
 ///
 /// ```
 /// assert_eq!(dogear::state::civil_date_time(1795536300), "2026-11-24 16:05");
@@ -153,11 +246,11 @@ mod tests {
             0,
         ));
         assert_eq!(
-            bookmarks_text(&s),
+            bookmarks_text(&s, 0),
             "  13%  It was a dark night  1970-01-01 00:00\n  \
              90%  Home                 2026-11-24 16:05\n"
         );
-        let json: serde_json::Value = serde_json::from_str(&bookmarks_json(&s)).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&bookmarks_json(&s, 0)).unwrap();
         assert_eq!(json[0]["id"], "1");
         assert_eq!(json[1]["label"], "Home");
     }

@@ -20,7 +20,7 @@ pub struct LibraryScreen<'a> {
     pub now: u64,
 }
 
-const HINT: &str = "Enter open  / filter  d forget  q quit";
+const HINT: &str = "Enter open  B marks  / filter  d forget  q quit";
 const FILTER_HINT: &str = "Enter open  Tab done  Esc clear";
 /// Wide enough for "10 months ago" and "59 minutes ago".
 const WHEN_WIDTH: usize = 14;
@@ -44,6 +44,16 @@ impl LibraryScreen<'_> {
 
 impl Widget for LibraryScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.draw(area, buf);
+        if let Some(marks) = &self.model.marks {
+            let title = (self.model.entries.get(marks.entry)).map_or("", |e| e.title.as_str());
+            super::lists::library_marks(marks, &sanitise::line(title), area, buf);
+        }
+    }
+}
+
+impl LibraryScreen<'_> {
+    fn draw(self, area: Rect, buf: &mut Buffer) {
         if area.width == 0 || area.height == 0 {
             return;
         }

@@ -11,6 +11,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{
     Block, Clear, List, ListItem, ListState, Paragraph, StatefulWidget, Widget,
 };
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 const SELECTED: Style = Style::new().add_modifier(Modifier::REVERSED);
 
@@ -65,21 +66,78 @@ pub fn chapters(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer) 
     list(items, selected, "chapters", area, buf);
 }
 
+/// The bookmark list: each bookmark on two lines, its number and label, then its
+/// percent, date (local time), chapter and the start of the text it marks.
+// A page-number column goes between the percent and the date once pages are counted.
 pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer) {
     let doc = reader.document();
+    let width = usize::from(area.width.saturating_sub(4).clamp(20, 76).saturating_sub(2));
+    let digits = reader.marks().len().to_string().len();
     let items: Vec<ListItem> = reader
         .marks()
         .iter()
-        .map(|m| {
+        .enumerate()
+        .map(|(i, m)| {
             let pct = position::shown_percent(position::percent(doc, m.offset));
-            ListItem::new(format!(
-                "{pct:>3}%  {}  {}",
-                sanitise::line(&m.when),
-                sanitise::line(&m.label)
-            ))
+            let chapter = crate::toc::current(reader.chapters(), m.offset)
+                .map(|c| sanitise::line(&reader.chapters()[c].title).into_owned())
+                .unwrap_or_default();
+            // No label: the start of the marked text stands in for it.
+            let label = match m.label.trim() {
+                "" => snippet(doc.text(), m.offset, width),
+                label => sanitise::line(label).into_owned(),
+            };
+            let head = format!("{:>digits$}. {label}", i + 1);
+            let mut detail = format!("{:>digits$}  {pct:>3}%  {}", "", sanitise::line(&m.when));
+            if !chapter.is_empty() {
+                detail.push_str("  ");
+                detail.push_str(&chapter);
+            }
+            let room = width.saturating_sub(detail.width() + 4);
+            if room >= 8 {
+                detail.push_str("  “");
+                detail.push_str(&snippet(doc.text(), m.offset, room));
+                detail.push('”');
+            }
+            ListItem::new(vec![
+                Line::from(cut(&head, width)),
+                Line::styled(cut(&detail, width), DIM),
+            ])
         })
         .collect();
-    list(items, selected, "bookmarks: Enter d r", area, buf);
+    let height = items.len() as u16 * 2 + 2;
+    let width = area.width.saturating_sub(4).clamp(20, 76);
+    let inner = frame(area, width, height, "bookmarks: Enter d u r", buf);
+    selectable(items, selected, inner, buf);
+}
+
+const DIM: Style = Style::new().add_modifier(Modifier::DIM);
+
+/// The text from `offset` on, on one line, at most `columns` wide (with `…` if cut).
+fn snippet(text: &str, offset: usize, columns: usize) -> String {
+    let start = position::floor_char_boundary(text, offset);
+    let end = position::floor_char_boundary(text, start.saturating_add(columns * 4 + 8));
+    let words = text[start..end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    cut(&sanitise::line(&words), columns)
+}
+
+/// `s` cut to `columns` wide, ending in `…` when cut.
+fn cut(s: &str, columns: usize) -> String {
+    if s.width() <= columns {
+        return s.to_owned();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        if out.width() + c.width().unwrap_or(0) + 1 > columns {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 fn list(items: Vec<ListItem>, selected: usize, title: &str, area: Rect, buf: &mut Buffer) {
@@ -129,4 +187,29 @@ pub fn encodings(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer)
     let inner = block.inner(rect);
     block.render(rect, buf);
     selectable(items, selected, inner, buf);
+}
+
+/// A book's bookmarks over the library (`B` there): number, label, percent and date.
+pub fn library_marks(marks: &crate::library::MarkList, title: &str, area: Rect, buf: &mut Buffer) {
+    let width = usize::from(area.width.saturating_sub(4).clamp(20, 76).saturating_sub(2));
+    let digits = marks.rows.len().to_string().len();
+    let items: Vec<ListItem> = marks
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let pct = position::shown_percent(m.percent);
+            let tail = format!("  {pct:>3}%  {}", sanitise::line(&m.when));
+            let head = format!("{:>digits$}. ", i + 1);
+            let room = width.saturating_sub(head.width() + tail.width());
+            let label = cut(&sanitise::line(&m.label), room);
+            let pad = " ".repeat(room.saturating_sub(label.width()));
+            ListItem::new(format!("{head}{label}{pad}{tail}"))
+        })
+        .collect();
+    let title = cut(
+        &format!("{title}: Enter opens, Esc"),
+        width.saturating_sub(2),
+    );
+    list(items, marks.selected, &title, area, buf);
 }

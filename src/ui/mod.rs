@@ -2,5 +2,6 @@
 
 pub mod library;
 mod lists;
+mod prompt;
 pub mod reader;
 pub mod stats;

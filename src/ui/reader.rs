@@ -163,11 +163,7 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, STATUS);
     let width = usize::from(area.width);
     if let Mode::Prompt(prompt) = reader.mode() {
-        let shown = format!(" {}{}█", prompt.label(), sanitise::line(&prompt.input));
-        // Keep the end of a long input visible.
-        let skip = shown.width().saturating_sub(width);
-        let visible: String = shown.chars().skip(skip).collect();
-        buf.set_stringn(area.x, area.y, visible, width, STATUS);
+        super::prompt::draw(prompt, area, buf, STATUS);
         return;
     }
     // An encoding detection was unsure of is named, with a question mark (E picks another).

@@ -1,0 +1,208 @@
+//! Bookmarks without traps: the prompt's editing keys, Backspace and Esc that close one
+//! thing at a time, undoing a deletion, and opening at a bookmark.
+
+use super::{press, reader, type_text};
+use crate::reader::*;
+
+fn mark(id: &str, offset: usize, label: &str) -> Mark {
+    Mark {
+        id: id.into(),
+        offset,
+        label: label.into(),
+        when: "2026-11-24 16:05".into(),
+    }
+}
+
+/// A reader with two bookmarks, their list open on the first.
+fn with_list() -> Reader {
+    let mut r = reader();
+    let far = r.document().text().len() / 2;
+    r.set_marks(vec![mark("a", 0, "harbour"), mark("b", far, "lamp")]);
+    r.update(Action::Bookmarks);
+    r.update(Action::Top);
+    assert_eq!(*r.mode(), Mode::Bookmarks { selected: 0 });
+    r
+}
+
+fn prompt(r: &Reader) -> Prompt {
+    match r.mode() {
+        Mode::Prompt(p) => p.clone(),
+        other => panic!("a prompt, not {other:?}"),
+    }
+}
+
+#[test]
+fn rename_prefills_the_label_and_the_cursor_edits_it() {
+    let mut r = with_list();
+    r.update(Action::Rename);
+    assert_eq!(prompt(&r).input, "harbour");
+    type_text(&mut r, " at dawn");
+    assert_eq!(prompt(&r).input, "harbour at dawn", "typing appends");
+    press(&mut r, &[Action::Edit(Edit::DeleteWord)]);
+    assert_eq!(prompt(&r).input, "harbour at ");
+    press(
+        &mut r,
+        &[Action::Edit(Edit::Home), Action::Edit(Edit::Right)],
+    );
+    type_text(&mut r, "H");
+    press(&mut r, &[Action::Edit(Edit::Left), Action::Backspace]);
+    assert_eq!(prompt(&r).input, "Harbour at ");
+    press(&mut r, &[Action::Edit(Edit::End)]);
+    type_text(&mut r, "noon");
+    press(
+        &mut r,
+        &[Action::Edit(Edit::Home), Action::Edit(Edit::DeleteForward)],
+    );
+    type_text(&mut r, "The h");
+    assert_eq!(prompt(&r).input, "The harbour at noon");
+    let effect = r.update(Action::Submit);
+    assert_eq!(
+        effect,
+        Effect::RenameBookmark {
+            id: "a".into(),
+            label: "The harbour at noon".into()
+        }
+    );
+    assert_eq!(
+        *r.mode(),
+        Mode::Bookmarks { selected: 0 },
+        "back to the list"
+    );
+}
+
+#[test]
+fn ctrl_u_clears_to_the_start_in_every_prompt() {
+    let mut r = reader();
+    r.update(Action::OpenPrompt(PromptKind::Search));
+    type_text(&mut r, "gulls argue");
+    press(&mut r, &vec![Action::Edit(Edit::Left); 5]);
+    press(&mut r, &[Action::Edit(Edit::ClearToStart)]);
+    assert_eq!((prompt(&r).input.as_str(), prompt(&r).cursor), ("argue", 0));
+    r.update(Action::Cancel);
+    r.update(Action::OpenPrompt(PromptKind::Percent));
+    type_text(&mut r, "5x0");
+    press(
+        &mut r,
+        &[Action::Edit(Edit::Left), Action::Edit(Edit::ClearToStart)],
+    );
+    assert_eq!(
+        prompt(&r).input,
+        "0",
+        "digits only, and ^U before the cursor"
+    );
+}
+
+#[test]
+fn backspace_on_an_empty_prompt_does_nothing_and_keys_stay_in_the_prompt() {
+    let mut r = with_list();
+    r.update(Action::Rename);
+    let len = prompt(&r).input.chars().count();
+    press(&mut r, &vec![Action::Backspace; len + 3]);
+    assert_eq!(
+        prompt(&r).input,
+        "",
+        "still the prompt after Backspaces too many"
+    );
+    let place = r.place();
+    type_text(&mut r, "G");
+    assert_eq!(r.place(), place, "G is typed, not a jump to the end");
+    assert_eq!(prompt(&r).input, "G");
+
+    let mut r = reader();
+    r.update(Action::OpenPrompt(PromptKind::Search));
+    press(&mut r, &[Action::Backspace, Action::Backspace]);
+    assert!(matches!(r.mode(), Mode::Prompt(_)));
+}
+
+#[test]
+fn escape_closes_one_layer_at_a_time() {
+    let mut r = with_list();
+    r.update(Action::Down);
+    r.update(Action::Rename);
+    r.update(Action::Cancel);
+    assert_eq!(
+        *r.mode(),
+        Mode::Bookmarks { selected: 1 },
+        "Esc in the rename prompt goes back to the list, on the same bookmark"
+    );
+    assert!(
+        r.marks().iter().any(|m| m.label == "lamp"),
+        "nothing renamed"
+    );
+    r.update(Action::Cancel);
+    assert_eq!(*r.mode(), Mode::Reading, "the next Esc closes the list");
+    r.update(Action::OpenPrompt(PromptKind::Search));
+    r.update(Action::Cancel);
+    assert_eq!(*r.mode(), Mode::Reading);
+}
+
+#[test]
+fn u_undoes_the_last_deletion_in_the_list() {
+    let mut r = with_list();
+    let effect = r.update(Action::Delete);
+    assert_eq!(effect, Effect::DeleteBookmark { id: "a".into() });
+    // The shell removes it and hands the reader the new list.
+    let left: Vec<Mark> = r.marks().iter().filter(|m| m.id != "a").cloned().collect();
+    r.set_marks(left);
+    let effect = r.update(Action::Delete);
+    assert_eq!(effect, Effect::DeleteBookmark { id: "b".into() });
+    r.set_marks(Vec::new());
+    assert!(
+        matches!(r.mode(), Mode::Bookmarks { .. }),
+        "the empty list stays up for u"
+    );
+    assert_eq!(
+        r.update(Action::Undo),
+        Effect::RestoreBookmark { id: "b".into() }
+    );
+    assert_eq!(
+        r.update(Action::Undo),
+        Effect::RestoreBookmark { id: "a".into() }
+    );
+    assert_eq!(r.marks().len(), 2);
+    assert_eq!(
+        *r.mode(),
+        Mode::Bookmarks { selected: 0 },
+        "the restored one selected"
+    );
+    assert_eq!(r.update(Action::Undo), Effect::None);
+    assert!(r.message().unwrap().contains("no deleted bookmark"));
+}
+
+#[test]
+fn opening_at_a_bookmark_puts_the_last_place_on_the_back_jump_list() {
+    let mut r = reader();
+    r.update(Action::PageDown);
+    let last = r.place();
+    let far = r.document().text().len() / 2;
+    r.set_marks(vec![mark("a", far, "lamp")]);
+    assert_eq!(
+        r.update(Action::OpenBookmark("a".into())),
+        Effect::PlaceChanged
+    );
+    assert!(r.place() > last && r.place() <= far);
+    r.update(Action::JumpBack);
+    assert_eq!(r.place(), last);
+}
+
+#[test]
+fn opening_at_a_bookmark_waits_for_the_whole_of_a_big_story() {
+    let whole = super::story(6, 12);
+    let far = whole.text().len() / 2;
+    let window = crate::document::Document::from_parts(
+        whole.text()[..200].to_owned(),
+        whole.blocks()[..1].to_vec(),
+        0..200,
+    );
+    let mut r = Reader::new(window, "Quay", (80, 24), 72);
+    r.set_partial(0, whole.text().len());
+    assert_eq!(r.update(Action::OpenBookmark("a".into())), Effect::None);
+    let waiting = r.whole(whole);
+    r.set_marks(vec![mark("a", far, "lamp")]);
+    for action in waiting {
+        r.apply_waiting(action);
+    }
+    assert!(super::top_contains(&r, far) || r.place() <= far && r.place() + 200 > far);
+    r.update(Action::JumpBack);
+    assert_eq!(r.place(), 0);
+}

@@ -1,0 +1,77 @@
+//! The bookmark list drawn at fixed sizes: number and label, then percent, date (as the
+//! shell formats it, in local time), chapter and a snippet of the marked text.
+
+use dogear::document::Document;
+use dogear::reader::{Action, Edit, Mark, Reader};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+const HARBOUR: &str = include_str!("fixtures/harbour.txt");
+
+fn screen(reader: &Reader) -> String {
+    let (w, h) = reader.size();
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| f.render_widget(reader, f.area()))
+        .unwrap();
+    terminal.backend().to_string()
+}
+
+fn with_marks(width: u16, height: u16) -> Reader {
+    let mut r = Reader::new(
+        Document::from_text(HARBOUR),
+        "The Harbour Clock",
+        (width, height),
+        72,
+    );
+    let text = r.document().text().to_owned();
+    let at = |needle: &str| text.find(needle).expect(needle);
+    let mark = |id: &str, offset, label: &str, when: &str| Mark {
+        id: id.into(),
+        offset,
+        label: label.into(),
+        when: when.into(),
+    };
+    let chapters: Vec<usize> = r.chapters().iter().map(|c| c.offset).collect();
+    r.set_marks(vec![
+        mark("a", chapters[0], "The start", "2026-11-24 16:05"),
+        mark("b", at("The clock above"), "the clock", "2026-11-25 08:30"),
+        mark("c", *chapters.last().unwrap(), "", "2026-11-30 23:59"),
+    ]);
+    r
+}
+
+#[test]
+fn bookmark_list_with_chapter_percent_date_and_snippet_80x24() {
+    let mut r = with_marks(80, 24);
+    r.update(Action::Bookmarks);
+    r.update(Action::Top);
+    r.update(Action::Down);
+    insta::assert_snapshot!(screen(&r));
+}
+
+#[test]
+fn bookmark_list_narrow_40x12() {
+    let mut r = with_marks(40, 12);
+    r.update(Action::Bookmarks);
+    insta::assert_snapshot!(screen(&r));
+}
+
+#[test]
+fn rename_prompt_with_the_cursor_inside_the_label_80x24() {
+    let mut r = with_marks(80, 24);
+    r.update(Action::Bookmarks);
+    r.update(Action::Top);
+    r.update(Action::Rename);
+    for _ in 0..5 {
+        r.update(Action::Edit(Edit::Left));
+    }
+    r.update(Action::Input('X'));
+    let screen = screen(&r);
+    let status = screen.lines().last().unwrap().to_owned();
+    assert!(status.contains("rename bookmark: The Xstart"), "{status}");
+    assert!(
+        !status.contains('█'),
+        "the cursor is on a character: {status}"
+    );
+}
