@@ -223,7 +223,11 @@ fn event_loop(
             dirty = true;
             let actions = match &ev {
                 Event::Paste(text) => keymap::paste(reader.mode(), text),
-                _ => keymap::action(reader.mode(), &ev).into_iter().collect(),
+                _ => (reader.question())
+                    .and_then(|_| keymap::answer(reader.mode(), &ev))
+                    .or_else(|| keymap::action(reader.mode(), &ev))
+                    .into_iter()
+                    .collect(),
             };
             for action in actions {
                 match reader.update(action) {

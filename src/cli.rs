@@ -153,6 +153,11 @@ pub fn main() -> ExitCode {
     // Before any thread starts (see the module).
     crate::localtime::init();
     app::ignore_file_size_signal();
+    // `dogear sync ...` (a story named `sync` opens as `./sync`).
+    let argv: Vec<_> = std::env::args_os().collect();
+    if argv.get(1).is_some_and(|a| a == "sync") && !Path::new("sync").exists() {
+        return crate::sync::command::main(&argv[2..]);
+    }
     let args = Args::parse();
     match run(&args) {
         Ok(code) => code,
@@ -409,8 +414,34 @@ fn open_book(
         })?;
         let mut reader = Reader::new(story.doc, story.title, (80, 24), config.max_width);
         let session = Session::resume(store.cloned(), &story.path, story.fingerprint, &mut reader);
+        if config.sync.auto && config.sync.server.is_some() {
+            reader.say(
+                "sync: not synced, KOReader cannot name places in a piped or compressed story",
+            );
+        }
         return Ok((reader, Book::open(session, None)));
     }
+    let (mut reader, mut book) = open_file(path, args, store, config)?;
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+    if let (Some(store), None) = (store, in_binary(&path)) {
+        if let Some(fingerprint) = book.fingerprint() {
+            let sync = crate::sync::Syncer::start(&config.sync, store.dir(), &path, &fingerprint);
+            if let (None, Some(why)) = (&sync, crate::sync::why_not(&config.sync, store.dir())) {
+                reader.say(why);
+            }
+            book.set_sync(sync);
+        }
+    }
+    Ok((reader, book))
+}
+
+/// [`open_book`] for a story file.
+fn open_file(
+    path: &Path,
+    args: &Args,
+    store: Option<&Store>,
+    config: &Config,
+) -> Result<(Reader, Book), Error> {
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     // The fingerprint first (its samples only), for the encoding remembered for this
     // book, which the story's first 8 KB are checked in before the rest is read.

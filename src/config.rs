@@ -23,6 +23,35 @@ pub struct Config {
     pub max_width: u16,
     /// Directories (or files) of stories shown in the library. `~` is expanded.
     pub library: Vec<PathBuf>,
+    /// Progress sync with a KOReader sync server (`[sync]`).
+    pub sync: SyncConfig,
+}
+
+/// `[sync]`: where the reading place is synced with KOReader (see [`crate::sync`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SyncConfig {
+    /// The server's address, e.g. `https://sync.koreader.rocks`; none: no sync.
+    pub server: Option<String>,
+    pub username: Option<String>,
+    /// Push and pull while reading (else only `dogear sync` commands talk to it).
+    pub auto: bool,
+    /// The name other devices show for this one.
+    pub device: String,
+    /// Allow `http://` to another machine (the password's hash crosses the network).
+    pub insecure_http: bool,
+}
+
+impl Default for SyncConfig {
+    fn default() -> Self {
+        SyncConfig {
+            server: None,
+            username: None,
+            auto: true,
+            device: "dogear".into(),
+            insecure_http: false,
+        }
+    }
 }
 
 impl Default for Config {
@@ -31,12 +60,13 @@ impl Default for Config {
             version: CONFIG_VERSION,
             max_width: 72,
             library: Vec::new(),
+            sync: SyncConfig::default(),
         }
     }
 }
 
 /// Top-level keys `Config` understands; kept in step with the struct by a test.
-const KNOWN_KEYS: &[&str] = &["version", "max_width", "library"];
+const KNOWN_KEYS: &[&str] = &["version", "max_width", "library", "sync"];
 
 impl Config {
     /// Parses `text`, the contents of the file at `path` (named in messages); `home`

@@ -22,6 +22,22 @@ pub fn action(mode: &Mode, event: &Event) -> Option<Action> {
     }
 }
 
+/// While a question is on the page (see [`crate::reader::Question`]) and the reader is
+/// reading: `y` answers yes, `n` or Esc no; other keys keep their meaning.
+pub fn answer(mode: &Mode, event: &Event) -> Option<Action> {
+    let Event::Key(key) = event else {
+        return None;
+    };
+    if key.kind == KeyEventKind::Release || !matches!(mode, Mode::Reading) {
+        return None;
+    }
+    match key.code {
+        KeyCode::Char('y' | 'Y') => Some(Action::Answer(true)),
+        KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::Answer(false)),
+        _ => None,
+    }
+}
+
 /// The actions for pasted text (bracketed paste) in `mode`: in a prompt, the text typed
 /// in, each line break or tab as a space and other control characters left out (a paste
 /// never submits the prompt). Anywhere else a paste does nothing: pasted text is not a
@@ -238,8 +254,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("Space f PgDn ^F", "next page"),
     ("b PgUp ^B", "previous page"),
     ("d / u", "half a page down / up"),
-    ("j Down Enter / k Up", "one line down / up"),
-    ("mouse wheel", "three lines"),
+    (
+        "j Down Enter / k Up",
+        "one line down / up (the mouse wheel: three)",
+    ),
     ("g Home / G End", "start / end of the story"),
     (
         "/ then n / N",
@@ -254,21 +272,39 @@ pub const HELP: &[(&str, &str)] = &[
     ("in a prompt", "edit: Left Right Home End ^U ^W Del"),
     ("- / + =", "narrower / wider column"),
     ("E", "pick the encoding (Enter keeps, Esc restores)"),
-    ("y", "copy the paragraph at the top of the page"),
-    ("i", "_italics_ and *bold* as styles / as written"),
     (
-        "Shift-drag",
-        "select text with the terminal (the mouse is dogear's)",
+        "y / Shift-drag",
+        "copy the top paragraph / select text yourself",
     ),
-    ("s", "reading statistics (Esc closes)"),
-    ("o", "library"),
-    ("? F1", "this help (Esc or q closes it)"),
-    ("q ^C", "quit (your place is saved)"),
+    ("i", "_italics_ and *bold* as styles / as written"),
+    ("s / o", "reading statistics / the library"),
+    (
+        "y / n",
+        "answer the status bar's question (sync: jump there?)",
+    ),
+    (
+        "? F1 / q ^C",
+        "this help (Esc closes) / quit (your place is saved)",
+    ),
 ];
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn y_and_n_answer_a_question_only_while_reading() {
+        assert_eq!(
+            answer(&Mode::Reading, &plain('y')),
+            Some(Action::Answer(true))
+        );
+        assert_eq!(
+            answer(&Mode::Reading, &plain('n')),
+            Some(Action::Answer(false))
+        );
+        assert_eq!(answer(&Mode::Reading, &plain(' ')), None);
+        assert_eq!(answer(&Mode::Help, &plain('y')), None);
+    }
     use crate::reader::Prompt;
     use ratatui::crossterm::event::KeyEventState;
 

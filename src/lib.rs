@@ -33,6 +33,7 @@ pub mod state;
 pub mod store;
 pub mod stories;
 pub mod storyfile;
+pub mod sync;
 pub mod toc;
 pub mod tracker;
 pub mod ui;

@@ -12,6 +12,7 @@ use crate::app::Host;
 use crate::document::{decode, load, Charset, Document};
 use crate::reader::{Effect, Reader};
 use crate::session::{Loaded, Session};
+use crate::sync::Syncer;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Instant;
@@ -46,6 +47,8 @@ enum News {
 pub struct Book {
     stage: Stage,
     watch: Option<Watch>,
+    /// Progress sync with KOReader, when set up (see [`crate::sync`]).
+    sync: Option<Syncer>,
 }
 
 enum Stage {
@@ -120,7 +123,21 @@ impl Book {
         Self {
             stage: Stage::Open(session),
             watch: file.map(|(path, forced)| Watch::new(path, forced)),
+            sync: None,
         }
+    }
+
+    /// The book's identity (see [`crate::fingerprint`]).
+    pub fn fingerprint(&self) -> Option<String> {
+        match &self.stage {
+            Stage::Open(session) => Some(session.state().fingerprint.clone()),
+            Stage::Opening(o) => o.loaded.as_ref().map(|l| l.state.fingerprint.clone()),
+        }
+    }
+
+    /// Syncs the place with KOReader (the pull waits for the whole story).
+    pub fn set_sync(&mut self, sync: Option<Syncer>) {
+        self.sync = sync;
     }
 }
 
@@ -198,6 +215,7 @@ pub fn open(
     let book = Book {
         stage: Stage::Opening(Box::new(opening)),
         watch: Some(Watch::new(path, forced)),
+        sync: None,
     };
     Ok((reader, book))
 }
@@ -309,6 +327,9 @@ impl Book {
 
 impl Host for Book {
     fn effect(&mut self, reader: &mut Reader, effect: Effect) {
+        if let (Effect::PlaceChanged, Some(sync)) = (&effect, &mut self.sync) {
+            sync.moved();
+        }
         match &mut self.stage {
             Stage::Open(session) => session.effect(reader, effect),
             Stage::Opening(opening) => opening.moved |= effect == Effect::PlaceChanged,
@@ -329,6 +350,11 @@ impl Host for Book {
             }
         }
         session.idle(reader, now);
+        if let Some(sync) = &mut self.sync {
+            let state = session.state();
+            let moved_ms = state.place.as_ref().map_or(0, |p| p.saved_at);
+            sync.idle(reader, &state.fingerprint, moved_ms, now);
+        }
     }
 
     fn finish(&mut self, reader: &mut Reader) {
@@ -346,6 +372,9 @@ impl Host for Book {
         self.poll(reader, wanted);
         if let Stage::Open(session) = &mut self.stage {
             session.finish(reader);
+            if let Some(sync) = &mut self.sync {
+                sync.finish(reader, &session.state().fingerprint);
+            }
         }
     }
 

@@ -88,10 +88,54 @@ pub fn normalise_owned(raw: String) -> String {
     Normaliser::default().run(&raw)
 }
 
+/// A place where the raw text and the normalised text are known to meet: the raw text's
+/// byte `raw` became the normalised text's byte `out`. When `copied`, the raw text from
+/// `raw` up to the next mark was copied unchanged; otherwise it was rewritten (a line end,
+/// a tab, an escape, an overstrike) and all of it stands at `out`. Marks go up in both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mark {
+    pub raw: usize,
+    pub out: usize,
+    pub copied: bool,
+}
+
+/// [`normalise`], also returning where the raw and the normalised text meet (see
+/// [`Mark`]): the first mark is at 0 in both, and a text with nothing to rewrite has
+/// only that one.
+///
+/// ```
+/// use dogear::document::normalise::{normalise_mapped, Mark};
+/// let (text, marks) = normalise_mapped("a\tb");
+/// assert_eq!(text, "a       b");
+/// assert_eq!(marks[2], Mark { raw: 2, out: 8, copied: true });
+/// ```
+pub fn normalise_mapped(raw: &str) -> (String, Vec<Mark>) {
+    let first = Mark {
+        raw: 0,
+        out: 0,
+        copied: true,
+    };
+    if !has_special(raw.as_bytes()) {
+        return (raw.to_owned(), vec![first]);
+    }
+    let mut n = Normaliser {
+        marks: Some(Vec::new()),
+        ..Normaliser::default()
+    };
+    n.run_mut(raw);
+    let mut marks = n.marks.take().unwrap_or_default();
+    if marks.first().is_none_or(|m| m.raw != 0) {
+        marks.insert(0, first);
+    }
+    (n.out, marks)
+}
+
 /// The slow path: copies runs of ordinary text whole and rewrites the special characters.
 #[derive(Default)]
 struct Normaliser {
     out: String,
+    /// Where raw and normalised text meet, kept only when asked (see [`normalise_mapped`]).
+    marks: Option<Vec<Mark>>,
     /// Byte offset in `out` where the current line starts.
     line_start: usize,
     /// A point in the current line whose display column is known, to count tab columns
@@ -103,6 +147,11 @@ struct Normaliser {
 
 impl Normaliser {
     fn run(mut self, raw: &str) -> String {
+        self.run_mut(raw);
+        self.out
+    }
+
+    fn run_mut(&mut self, raw: &str) {
         self.out.reserve(raw.len());
         let bytes = raw.as_bytes();
         let mut i = 0;
@@ -110,13 +159,47 @@ impl Normaliser {
             // Copy the run of ordinary bytes up to the next special one.
             let run = first_special(&bytes[i..]).map_or(raw.len(), |p| i + p);
             if run > i {
+                if self.marks.is_some() && self.erased.is_some() {
+                    // The first character stands in for the one a backspace erased.
+                    let len = raw[i..].chars().next().map_or(1, char::len_utf8);
+                    self.mark(i, false);
+                    self.push_text(&raw[i..i + len]);
+                    i += len;
+                    continue;
+                }
+                self.mark(i, true);
                 self.push_text(&raw[i..run]);
                 i = run;
                 continue;
             }
+            self.mark(i, false);
             i = self.special(raw, i);
+            self.settle();
         }
-        self.out
+    }
+
+    /// Notes that raw byte `raw` starts what is written next (see [`Mark`]).
+    #[inline]
+    fn mark(&mut self, raw: usize, copied: bool) {
+        if let Some(marks) = &mut self.marks {
+            let out = self.out.len();
+            marks.push(Mark { raw, out, copied });
+        }
+    }
+
+    /// After a special character: a backspace took back written text, so no mark may
+    /// stand past the end of what is written.
+    #[inline]
+    fn settle(&mut self) {
+        if let Some(marks) = &mut self.marks {
+            let len = self.out.len();
+            for m in marks.iter_mut().rev() {
+                if m.out <= len {
+                    break;
+                }
+                m.out = len;
+            }
+        }
     }
 
     /// Appends ordinary text (no special bytes except possibly a harmless `EF`).
@@ -299,6 +382,32 @@ mod tests {
             &format!("{long}é\r{long}"),
         ] {
             assert_eq!(has_special(s.as_bytes()), normalise(s) != s, "{s:.20}");
+        }
+    }
+
+    #[test]
+    fn mapped_normalising_gives_the_same_text_and_marks_that_go_up() {
+        for s in [
+            "",
+            "plain",
+            "a\r\nb\rc\n\r\nd",
+            "\u{feff}one\n\u{feff}two",
+            "abc\tx\ty",
+            "\x1b[1;31mred\x1b[0m ok",
+            "B\x08Bo\x08ol\x08ld\x08d",
+            "ab\x1b[m\x08\x08c",
+            "_\x08h_\x08i\x0cnext\x00",
+        ] {
+            let (text, marks) = super::normalise_mapped(s);
+            assert_eq!(text, normalise(s), "{s:?}");
+            assert_eq!((marks[0].raw, marks[0].out), (0, 0));
+            for w in marks.windows(2) {
+                assert!(
+                    w[0].raw < w[1].raw && w[0].out <= w[1].out,
+                    "{s:?}: {marks:?}"
+                );
+            }
+            assert!(marks.iter().all(|m| m.out <= text.len()));
         }
     }
 

@@ -10,6 +10,8 @@ mod emphasis;
 mod encodings;
 mod jumps;
 mod left;
+mod question;
+pub use question::Question;
 mod matches;
 mod overlays;
 mod pages;
@@ -105,6 +107,8 @@ pub enum Action {
     Quit,
     /// About once a second, from the shell: expires messages.
     Tick,
+    /// `y` or `n` to the pending [`Question`].
+    Answer(bool),
 }
 
 /// What the shell must do after an update.
@@ -206,6 +210,8 @@ pub struct Reader {
     /// The current search's matches, counted (see `matches.rs`).
     tally: matches::Count,
     searching: searching::Searching,
+    /// Asked by the shell, shown until answered (see [`Question`]).
+    question: Option<Question>,
 }
 
 impl Reader {
@@ -242,6 +248,7 @@ impl Reader {
             pages: None,
             pending_page: None,
             tally: matches::Count::default(),
+            question: None,
             searching: searching::Searching::default(),
         };
         reader.layout.set_emphasis(true);
@@ -285,7 +292,8 @@ impl Reader {
         self.hit.clone()
     }
     pub fn message(&self) -> Option<&str> {
-        self.message.as_ref().map(|(m, _)| m.as_str())
+        let question = self.question.as_ref().map(|q| q.text.as_str());
+        question.or(self.message.as_ref().map(|(m, _)| m.as_str()))
     }
     pub fn chapters(&self) -> &[Chapter] {
         &self.chapters
@@ -371,6 +379,11 @@ impl Reader {
         // Ctrl-C: quits from a prompt or a list too (`q` and Esc only close those).
         if action == Action::Quit {
             return Effect::Quit;
+        }
+        if let Action::Answer(yes) = action {
+            let effect = self.answer(yes);
+            self.refresh();
+            return effect;
         }
         if self.cancel_search(&action) || self.must_wait(&action) {
             return Effect::None;
