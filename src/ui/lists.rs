@@ -88,7 +88,14 @@ pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer)
                 label => sanitise::line(label).into_owned(),
             };
             let head = format!("{:>digits$}. {label}", i + 1);
-            let mut detail = format!("{:>digits$}  {pct:>3}%  {}", "", sanitise::line(&m.when));
+            let page = reader.page_of(m.offset).map_or_else(String::new, |p| {
+                format!("p. {}  ", crate::pages::thousands(p))
+            });
+            let mut detail = format!(
+                "{:>digits$}  {page}{pct:>3}%  {}",
+                "",
+                sanitise::line(&m.when)
+            );
             if !chapter.is_empty() {
                 detail.push_str("  ");
                 detail.push_str(&chapter);
