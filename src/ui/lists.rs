@@ -66,9 +66,9 @@ pub fn chapters(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer) 
     list(items, selected, "chapters", area, buf);
 }
 
-/// The bookmark list: each bookmark on two lines, its number and label, then its
-/// percent, date (local time), chapter and the start of the text it marks.
-// A page-number column goes between the percent and the date once pages are counted.
+/// The bookmark list: each bookmark on two lines, its number and label, then its page
+/// (once the pages are counted), percent, date (local time), chapter and the start of
+/// the text it marks.
 pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer) {
     let doc = reader.document();
     let width = usize::from(area.width.saturating_sub(4).clamp(20, 76).saturating_sub(2));
