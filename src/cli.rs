@@ -121,6 +121,10 @@ fn print_story(path: &Path, args: &Args) -> Result<(), Error> {
         .map_err(|e| Error::Open(path.to_owned(), e))?;
     let windows = crate::document::windows::Windows::new(file, len, head, args.encoding)
         .map_err(|e| Error::Load(path.to_owned(), e))?;
+    // The whole file's evidence, so every window is laid out as the whole story would be.
+    let evidence = crate::storyfile::open(path)
+        .and_then(|mut f| load::evidence(&mut f, len, windows.charset(), windows.bom() as u64));
+    let windows = windows.with_evidence(evidence.unwrap_or_default());
     crate::print::print_windows(windows, args.width, &mut out).map_err(Error::Output)
 }
 
