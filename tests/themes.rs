@@ -79,7 +79,12 @@ fn cells_with_bg(buf: &Buffer, bg: Color) -> String {
 }
 
 fn snapshot_name(theme: ThemeName, size: (u16, u16)) -> String {
-    format!("theme_{}_{}x{}", theme.name().replace('-', "_"), size.0, size.1)
+    format!(
+        "theme_{}_{}x{}",
+        theme.name().replace('-', "_"),
+        size.0,
+        size.1
+    )
 }
 
 #[test]
@@ -240,6 +245,9 @@ fn lists_keep_their_selection_legible_in_every_theme() {
             })
             .map(|p| buf[p].symbol().to_owned())
             .collect();
-        assert!(selected.contains("A STORY OF LIGHT"), "{theme:?}: {selected:?}");
+        assert!(
+            selected.contains("A STORY OF LIGHT"),
+            "{theme:?}: {selected:?}"
+        );
     }
 }
