@@ -251,3 +251,37 @@ fn lists_keep_their_selection_legible_in_every_theme() {
         );
     }
 }
+
+#[test]
+fn the_library_is_drawn_in_the_readers_theme() {
+    use dogear::library::LibraryModel;
+    use dogear::ui::library::LibraryScreen;
+    for theme in ThemeName::ALL {
+        let mut model = LibraryModel::new(Vec::new());
+        model.look = Look {
+            theme,
+            colours: Colours::TrueColor,
+        };
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|f| {
+                f.render_widget(
+                    LibraryScreen {
+                        model: &model,
+                        now: 0,
+                    },
+                    f.area(),
+                )
+            })
+            .unwrap();
+        let buf = terminal.backend().buffer();
+        let styles = Theme::new(model.look);
+        let bar = styles.title_bar;
+        assert_eq!(buf[(3, 0)].bg, bar.bg.unwrap_or(Color::Reset), "{theme:?}");
+        assert!(buf[(3, 0)].modifier.contains(Modifier::BOLD), "{theme:?}");
+        assert_eq!(buf[(40, 12)].bg, styles.page.bg.unwrap_or(Color::Reset));
+        if theme == ThemeName::Terminal {
+            assert!(buf[(3, 0)].modifier.contains(Modifier::REVERSED));
+        }
+    }
+}
