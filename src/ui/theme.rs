@@ -256,6 +256,21 @@ mod tests {
             .contains(Modifier::UNDERLINED));
     }
 
+    /// The 256-colour palette's colour nearest to `rgb`, as 0xRRGGBB.
+    fn xterm256_rgb(rgb: u32) -> u32 {
+        let [_, r, g, b] = rgb.to_be_bytes();
+        let i = xterm256(r, g, b);
+        let level = |n: u8| [0u8, 95, 135, 175, 215, 255][usize::from(n)];
+        let (r, g, b) = if i >= 232 {
+            let v = 8 + 10 * (i - 232);
+            (v, v, v)
+        } else {
+            let n = i - 16;
+            (level(n / 36), level(n / 6 % 6), level(n % 6))
+        };
+        u32::from_be_bytes([0, r, g, b])
+    }
+
     #[test]
     fn every_coloured_theme_reads_with_enough_contrast() {
         // WCAG's contrast ratio: 4.5 for text, on the page, the status bar, a match and
@@ -294,6 +309,9 @@ mod tests {
             ] {
                 let r = ratio(fg, bg);
                 assert!(r >= 4.5, "{name}: {what} {r:.2}");
+                // And as the nearest colours of the 256-colour palette.
+                let r = ratio(xterm256_rgb(fg), xterm256_rgb(bg));
+                assert!(r >= 4.5, "{name} in 256 colours: {what} {r:.2}");
             }
         }
     }
