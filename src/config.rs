@@ -25,6 +25,10 @@ pub struct Config {
     pub library: Vec<PathBuf>,
     /// Progress sync with a KOReader sync server (`[sync]`).
     pub sync: SyncConfig,
+    /// The theme (`theme = "sepia"`), unless another was chosen with `T` since it was
+    /// set. Read by hand, so that a misspelt name costs only itself.
+    #[serde(skip_deserializing)]
+    pub theme: crate::look::ThemeName,
 }
 
 /// `[sync]`: where the reading place is synced with KOReader (see [`crate::sync`]).
@@ -61,12 +65,13 @@ impl Default for Config {
             max_width: 72,
             library: Vec::new(),
             sync: SyncConfig::default(),
+            theme: crate::look::ThemeName::Terminal,
         }
     }
 }
 
 /// Top-level keys `Config` understands; kept in step with the struct by a test.
-const KNOWN_KEYS: &[&str] = &["version", "max_width", "library", "sync"];
+const KNOWN_KEYS: &[&str] = &["version", "max_width", "library", "sync", "theme"];
 
 impl Config {
     /// Parses `text`, the contents of the file at `path` (named in messages); `home`
@@ -98,6 +103,24 @@ impl Config {
             }
         };
         if let Ok(table) = text.parse::<toml::Table>() {
+            if let Some(value) = table.get("theme") {
+                let theme = value.as_str().and_then(crate::look::ThemeName::parse);
+                config.theme = theme.unwrap_or_default();
+                if theme.is_none() {
+                    let at = find_key_line(text, "theme")
+                        .map(|n| format!(": line {n}"))
+                        .unwrap_or_default();
+                    let names: Vec<&str> = crate::look::ThemeName::ALL
+                        .iter()
+                        .map(|t| t.name())
+                        .collect();
+                    messages.push(format!(
+                        "{}{at}: unknown theme {value}; one of {}",
+                        path.display(),
+                        names.join(", ")
+                    ));
+                }
+            }
             for key in table.keys().filter(|k| !KNOWN_KEYS.contains(&k.as_str())) {
                 let at = find_key_line(text, key)
                     .map(|n| format!(": line {n}"))
@@ -226,6 +249,20 @@ mod tests {
         let mut known = KNOWN_KEYS.to_vec();
         known.sort_unstable();
         assert_eq!(keys, known);
+    }
+
+    #[test]
+    fn a_theme_by_name_and_a_misspelt_one_named_with_its_line() {
+        use crate::look::ThemeName;
+        let (c, msgs) = parse("theme = \"sepia\"\n");
+        assert!(msgs.is_empty(), "{msgs:?}");
+        assert_eq!(c.theme, ThemeName::Sepia);
+        let (c, msgs) = parse("max_width = 60\ntheme = \"solarised\"\n");
+        assert_eq!((c.max_width, c.theme), (60, ThemeName::Terminal));
+        assert_eq!(
+            msgs,
+            ["/c/config.toml: line 2: unknown theme \"solarised\"; one of terminal, light, dark, sepia, high-contrast"]
+        );
     }
 
     #[test]

@@ -135,6 +135,7 @@ fn reading(code: KeyCode, ctrl: bool) -> Option<Action> {
         (KeyCode::Char('E'), _) => A::Encodings,
         (KeyCode::Char('y'), _) => A::CopyParagraph,
         (KeyCode::Char('i'), _) => A::ToggleEmphasis,
+        (KeyCode::Char('T'), _) => A::CycleTheme,
         (KeyCode::Char('s'), _) => A::Stats,
         (KeyCode::Char('q'), _) => A::Quit,
         (KeyCode::Esc, _) => A::Cancel,
@@ -276,7 +277,7 @@ pub const HELP: &[(&str, &str)] = &[
         "y / Shift-drag",
         "copy the top paragraph / select text yourself",
     ),
-    ("i", "_italics_ and *bold* as styles / as written"),
+    ("i / T", "_italics_ as styles or as written / next theme"),
     ("s / o", "reading statistics / the library"),
     (
         "y / n",
@@ -343,6 +344,7 @@ mod tests {
             (plain(':'), Action::OpenPrompt(PromptKind::Page)),
             (plain('`'), Action::JumpBack),
             (plain('E'), Action::Encodings),
+            (plain('T'), Action::CycleTheme),
             (key(KeyCode::Char('c'), KeyModifiers::CONTROL), Action::Quit),
         ];
         for (event, want) in table {
