@@ -357,9 +357,9 @@ const SAMPLE: (usize, usize) = (64, 4 << 10);
 
 #[test]
 fn two_threads_find_the_same_blocks_as_one() {
-    use dogear::document::blocks::detect_with_thresholds as detect_with;
-    let detect = |text: &str, body| detect_with(text, body, SPECULATE_FROM, SAMPLE, PARALLEL_FROM);
-    let sequential = |text: &str, body| detect_with(text, body, SPECULATE_FROM, SAMPLE, usize::MAX);
+    use dogear::document::blocks::detect_with_thresholds as with;
+    let detect = |text: &str, body| with(text, body, SPECULATE_FROM, SAMPLE, PARALLEL_FROM);
+    let sequential = |text: &str, body| with(text, body, SPECULATE_FROM, SAMPLE, usize::MAX);
     let typewriter = "    The first paragraph begins here with an indent and runs on to\n\
                       the full width of the page before it finally comes to a stop.\n";
     for (bytes, middle) in [

@@ -135,7 +135,7 @@ pub fn detect_with_thresholds(
     sample: (usize, usize),
     parallel_from: usize,
 ) -> Vec<Block> {
-    detect_with(text, body, speculate_from, sample, parallel_from)
+    detect_speculating(text, body, speculate_from, sample, parallel_from)
 }
 
 /// [`detect`], speculating from `speculate_from` bytes on with `sample` (how many, how
