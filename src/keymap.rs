@@ -4,7 +4,7 @@
 //! `j`/`k` move the selection, and while reading the keys are those of less and vim.
 
 use crate::library::{LibraryAction, LibraryModel};
-use crate::reader::{Action, Mode, PromptKind};
+use crate::reader::{Action, Mode, PromptKind, Setting};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
 };
@@ -135,6 +135,9 @@ fn reading(code: KeyCode, ctrl: bool) -> Option<Action> {
         (KeyCode::Char('E'), _) => A::Encodings,
         (KeyCode::Char('y'), _) => A::CopyParagraph,
         (KeyCode::Char('i'), _) => A::ToggleEmphasis,
+        (KeyCode::Char('J'), _) => A::Toggle(Setting::Justify),
+        (KeyCode::Char('H'), _) => A::Toggle(Setting::Hyphenate),
+        (KeyCode::Char('P'), _) => A::Toggle(Setting::Indent),
         (KeyCode::Char('s'), _) => A::Stats,
         (KeyCode::Char('q'), _) => A::Quit,
         (KeyCode::Esc, _) => A::Cancel,
@@ -276,7 +279,10 @@ pub const HELP: &[(&str, &str)] = &[
         "y / Shift-drag",
         "copy the top paragraph / select text yourself",
     ),
-    ("i", "_italics_ and *bold* as styles / as written"),
+    (
+        "i / J H P",
+        "_italics_ as styles / justify, hyphenate, indent",
+    ),
     ("s / o", "reading statistics / the library"),
     (
         "y / n",

@@ -18,6 +18,8 @@ mod pages;
 mod partial;
 mod prompt;
 mod searching;
+mod typography;
+pub use typography::Setting;
 
 use crate::document::Document;
 use crate::layout::{self, Layout, Line};
@@ -102,6 +104,8 @@ pub enum Action {
     CopyParagraph,
     /// Show `_italics_` and `*emphasis*` markers as written, or hide them again (`i`).
     ToggleEmphasis,
+    /// Justification (`J`), hyphenation (`H`) or indented paragraphs (`P`) on or off.
+    Toggle(Setting),
     /// Open (or close) the reading statistics.
     Stats,
     Quit,
@@ -460,6 +464,7 @@ impl Reader {
             Action::Encodings => return Effect::ReadForEncodings,
             Action::CopyParagraph => return self.copy_paragraph(),
             Action::ToggleEmphasis => self.toggle_emphasis(),
+            Action::Toggle(setting) => self.toggle(setting),
             Action::Stats => return Effect::Stats,
             Action::Quit => return Effect::Quit,
             _ => {}

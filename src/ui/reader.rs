@@ -117,6 +117,15 @@ fn draw_page(reader: &Reader, area: Rect, buf: &mut Buffer) {
             found.retain(|(m, _)| m.end <= r.start || m.start >= r.end);
             found.push((r, HIGHLIGHT));
         }
+        // Justified: the spaces widened, and what was placed on the line moved with them.
+        let typography = reader.typography();
+        if let Some(spread) = line.spread(&shown, room, typography) {
+            let map = |r: &Range<usize>| spread.map(r.start)..spread.map(r.end);
+            let spans: Vec<_> = spans.iter().map(|(r, m)| (map(r), *m)).collect();
+            let found: Vec<_> = found.iter().map(|(r, s)| (map(r), *s)).collect();
+            draw_parts(buf, (x, y), room, &spread.text, style, &spans, &found);
+            continue;
+        }
         draw_parts(buf, (x, y), room, &shown, style, &spans, &found);
     }
 }
