@@ -443,10 +443,12 @@ fn open_book(
             );
         }
         reader.set_typography(config.typography());
+        reader.set_margin(config.margin);
         return Ok((reader, Book::open(session, None)));
     }
     let (mut reader, mut book) = open_file(path, args, store, config)?;
     reader.set_typography(config.typography());
+    reader.set_margin(config.margin);
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     if let (Some(store), None) = (store, in_binary(&path)) {
         if let Some(fingerprint) = book.fingerprint() {

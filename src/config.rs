@@ -29,6 +29,8 @@ pub struct Config {
     pub hyphenate: bool,
     /// Paragraphs indented with no blank line between them (`P`).
     pub indent: bool,
+    /// Blank rows above and below the page.
+    pub margin: u16,
     /// Progress sync with a KOReader sync server (`[sync]`).
     pub sync: SyncConfig,
 }
@@ -69,6 +71,7 @@ impl Default for Config {
             justify: false,
             hyphenate: false,
             indent: false,
+            margin: 0,
             sync: SyncConfig::default(),
         }
     }
@@ -82,6 +85,7 @@ const KNOWN_KEYS: &[&str] = &[
     "justify",
     "hyphenate",
     "indent",
+    "margin",
     "sync",
 ];
 

@@ -112,7 +112,10 @@ fn justified_lines_fill_the_column_but_a_paragraphs_last() {
     let column = r.column();
     let rows = rows(&buf);
     // The first chapter's first paragraph: full lines, then a ragged last one.
-    let start = rows.iter().position(|l| l.contains("The clock above")).unwrap();
+    let start = rows
+        .iter()
+        .position(|l| l.contains("The clock above"))
+        .unwrap();
     let left = usize::from(column.left);
     let right = left + usize::from(column.width);
     let full = rows[start..]
@@ -147,10 +150,7 @@ fn italics_stay_on_their_words_when_spaces_widen() {
     let r = reader(text, 40, 12, ALL);
     let buf = draw(&r);
     let italic = with_modifier(&buf, Modifier::ITALIC);
-    let words: Vec<&str> = italic
-        .split(['|', ' '])
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words: Vec<&str> = italic.split(['|', ' ']).filter(|w| !w.is_empty()).collect();
     assert_eq!(
         words,
         ["really", "quite", "impossible", "to", "mend"],
@@ -237,7 +237,9 @@ fn print_honours_justify_hyphenate_and_indent() {
     let printed = String::from_utf8(out).unwrap();
     let full = printed.lines().filter(|l| l.chars().count() == 40).count();
     assert!(full > 20, "{printed}");
-    assert!(printed.lines().any(|l| l.ends_with(|c: char| c.is_alphabetic()) && l.len() == 40));
+    assert!(printed
+        .lines()
+        .any(|l| l.ends_with(|c: char| c.is_alphabetic()) && l.len() == 40));
     assert!(printed.lines().any(|l| l.starts_with("  \"")), "{printed}");
     assert!(
         printed
@@ -335,4 +337,23 @@ proptest! {
         let words = |s: &str| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
         prop_assert_eq!(words(&joined), words(&text));
     }
+}
+
+#[test]
+fn margins_leave_blank_rows_above_and_below_the_page() {
+    let mut r = reader(HARBOUR, 80, 24, Typography::default());
+    let full = r.page().len();
+    r.set_margin(2);
+    assert_eq!(r.margin(), 2);
+    assert_eq!(r.page().len(), full - 4);
+    let rows = rows(&draw(&r));
+    assert!(rows[0].trim().is_empty() && rows[1].trim().is_empty());
+    assert!(rows[2].contains("THE HARBOUR CLOCK"), "{rows:#?}");
+    assert!(
+        rows[20].trim().is_empty() && rows[21].trim().is_empty(),
+        "{rows:#?}"
+    );
+    // A short window keeps ten rows of text.
+    r.set_margin(50);
+    assert!((10..=11).contains(&r.page().len()));
 }

@@ -214,6 +214,8 @@ pub struct Reader {
     /// The current search's matches, counted (see `matches.rs`).
     tally: matches::Count,
     searching: searching::Searching,
+    /// Blank rows above and below the page, as set (see [`Reader::margin`]).
+    margin: u16,
     /// Asked by the shell, shown until answered (see [`Question`]).
     question: Option<Question>,
 }
@@ -254,6 +256,7 @@ impl Reader {
             tally: matches::Count::default(),
             question: None,
             searching: searching::Searching::default(),
+            margin: 0,
         };
         reader.layout.set_emphasis(true);
         reader.refresh();
@@ -358,7 +361,7 @@ impl Reader {
 
     /// Rows available for text: the window less the status bar.
     fn page_height(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(1)).max(1)
+        usize::from(self.size.1.saturating_sub(1 + 2 * self.margin())).max(1)
     }
 
     /// Applies one action.

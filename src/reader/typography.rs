@@ -4,6 +4,9 @@
 use super::Reader;
 use crate::layout::Typography;
 
+/// The fewest rows of text margins leave on a page.
+const MIN_PAGE: u16 = 10;
+
 /// Which setting a key toggles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Setting {
@@ -27,6 +30,19 @@ impl Reader {
         self.layout.set_typography(typography);
         // The place is a byte offset: the line holding it may start elsewhere now.
         self.place = self.layout.line_start(&self.doc, self.place);
+        self.refresh();
+    }
+
+    /// Blank rows above and below the page: as set, but fewer on a short window, so that
+    /// the page keeps at least [`MIN_PAGE`] rows.
+    pub fn margin(&self) -> u16 {
+        let room = self.size.1.saturating_sub(1 + MIN_PAGE) / 2;
+        self.margin.min(room)
+    }
+
+    /// Sets the top and bottom margins (`margin` in the settings), in rows.
+    pub fn set_margin(&mut self, rows: u16) {
+        self.margin = rows;
         self.refresh();
     }
 

@@ -34,12 +34,19 @@ impl Widget for &Reader {
             height: area.height - 1,
             ..area
         };
+        // Margins above and below the page; overlays still use the whole text area.
+        let margin = self.margin();
+        let page_area = Rect {
+            y: text_area.y + margin,
+            height: text_area.height.saturating_sub(2 * margin),
+            ..text_area
+        };
         let status_area = Rect {
             y: area.y + area.height - 1,
             height: 1,
             ..area
         };
-        draw_page(self, text_area, buf);
+        draw_page(self, page_area, buf);
         draw_status(self, status_area, buf);
         match self.mode() {
             Mode::Help => lists::help(area, buf),
