@@ -33,6 +33,10 @@ pub struct Config {
     pub margin: u16,
     /// Progress sync with a KOReader sync server (`[sync]`).
     pub sync: SyncConfig,
+    /// The theme (`theme = "sepia"`), unless another was chosen with `T` since it was
+    /// set. Read by hand, so that a misspelt name costs only itself.
+    #[serde(skip_deserializing)]
+    pub theme: crate::look::ThemeName,
 }
 
 /// `[sync]`: where the reading place is synced with KOReader (see [`crate::sync`]).
@@ -73,6 +77,7 @@ impl Default for Config {
             indent: false,
             margin: 0,
             sync: SyncConfig::default(),
+            theme: crate::look::ThemeName::Terminal,
         }
     }
 }
@@ -87,6 +92,7 @@ const KNOWN_KEYS: &[&str] = &[
     "indent",
     "margin",
     "sync",
+    "theme",
 ];
 
 impl Config {
@@ -128,6 +134,24 @@ impl Config {
             }
         };
         if let Ok(table) = text.parse::<toml::Table>() {
+            if let Some(value) = table.get("theme") {
+                let theme = value.as_str().and_then(crate::look::ThemeName::parse);
+                config.theme = theme.unwrap_or_default();
+                if theme.is_none() {
+                    let at = find_key_line(text, "theme")
+                        .map(|n| format!(": line {n}"))
+                        .unwrap_or_default();
+                    let names: Vec<&str> = crate::look::ThemeName::ALL
+                        .iter()
+                        .map(|t| t.name())
+                        .collect();
+                    messages.push(format!(
+                        "{}{at}: unknown theme {value}; one of {}",
+                        path.display(),
+                        names.join(", ")
+                    ));
+                }
+            }
             for key in table.keys().filter(|k| !KNOWN_KEYS.contains(&k.as_str())) {
                 let at = find_key_line(text, key)
                     .map(|n| format!(": line {n}"))
@@ -268,6 +292,20 @@ mod tests {
         let mut known = KNOWN_KEYS.to_vec();
         known.sort_unstable();
         assert_eq!(keys, known);
+    }
+
+    #[test]
+    fn a_theme_by_name_and_a_misspelt_one_named_with_its_line() {
+        use crate::look::ThemeName;
+        let (c, msgs) = parse("theme = \"sepia\"\n");
+        assert!(msgs.is_empty(), "{msgs:?}");
+        assert_eq!(c.theme, ThemeName::Sepia);
+        let (c, msgs) = parse("max_width = 60\ntheme = \"solarised\"\n");
+        assert_eq!((c.max_width, c.theme), (60, ThemeName::Terminal));
+        assert_eq!(
+            msgs,
+            ["/c/config.toml: line 2: unknown theme \"solarised\"; one of terminal, light, dark, sepia, high-contrast"]
+        );
     }
 
     #[test]

@@ -138,6 +138,7 @@ fn reading(code: KeyCode, ctrl: bool) -> Option<Action> {
         (KeyCode::Char('J'), _) => A::Toggle(Setting::Justify),
         (KeyCode::Char('H'), _) => A::Toggle(Setting::Hyphenate),
         (KeyCode::Char('P'), _) => A::Toggle(Setting::Indent),
+        (KeyCode::Char('T'), _) => A::CycleTheme,
         (KeyCode::Char('s'), _) => A::Stats,
         (KeyCode::Char('q'), _) => A::Quit,
         (KeyCode::Esc, _) => A::Cancel,
@@ -273,16 +274,16 @@ pub const HELP: &[(&str, &str)] = &[
     ("`", "back to where you were before the last jump"),
     ("m / B", "add / list bookmarks (d delete, u undo, r rename)"),
     ("in a prompt", "edit: Left Right Home End ^U ^W Del"),
-    ("- / + =", "narrower / wider column"),
+    (
+        "- / + =  J H P",
+        "narrower / wider column; justify, hyphenate, indent",
+    ),
     ("E", "pick the encoding (Enter keeps, Esc restores)"),
     (
         "y / Shift-drag",
         "copy the top paragraph / select text yourself",
     ),
-    (
-        "i / J H P",
-        "_italics_ as styles / justify, hyphenate, indent",
-    ),
+    ("i / T", "_italics_ as styles or as written / next theme"),
     ("s / o", "reading statistics / the library"),
     (
         "y / n",
@@ -349,6 +350,7 @@ mod tests {
             (plain(':'), Action::OpenPrompt(PromptKind::Page)),
             (plain('`'), Action::JumpBack),
             (plain('E'), Action::Encodings),
+            (plain('T'), Action::CycleTheme),
             (key(KeyCode::Char('c'), KeyModifiers::CONTROL), Action::Quit),
         ];
         for (event, want) in table {

@@ -20,6 +20,7 @@ mod prompt;
 mod searching;
 mod typography;
 pub use typography::Setting;
+mod theme;
 
 use crate::document::Document;
 use crate::layout::{self, Layout, Line};
@@ -108,6 +109,8 @@ pub enum Action {
     Toggle(Setting),
     /// Open (or close) the reading statistics.
     Stats,
+    /// The next theme (`T`).
+    CycleTheme,
     Quit,
     /// About once a second, from the shell: expires messages.
     Tick,
@@ -218,6 +221,8 @@ pub struct Reader {
     margin: u16,
     /// Asked by the shell, shown until answered (see [`Question`]).
     question: Option<Question>,
+    /// The theme, and the colours the terminal shows (see [`crate::look`]).
+    look: crate::look::Look,
 }
 
 impl Reader {
@@ -257,6 +262,7 @@ impl Reader {
             question: None,
             searching: searching::Searching::default(),
             margin: 0,
+            look: crate::look::Look::default(),
         };
         reader.layout.set_emphasis(true);
         reader.refresh();
@@ -469,6 +475,7 @@ impl Reader {
             Action::ToggleEmphasis => self.toggle_emphasis(),
             Action::Toggle(setting) => self.toggle(setting),
             Action::Stats => return Effect::Stats,
+            Action::CycleTheme => self.cycle_theme(),
             Action::Quit => return Effect::Quit,
             _ => {}
         }

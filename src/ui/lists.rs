@@ -1,22 +1,27 @@
 //! Overlays drawn over the page: help, the chapter list, the bookmark list.
 
+use super::theme::Theme;
 use crate::keymap::HELP;
 use crate::position;
 use crate::reader::Reader;
 use crate::sanitise;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{
     Block, Clear, List, ListItem, ListState, Paragraph, StatefulWidget, Widget,
 };
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-const SELECTED: Style = Style::new().add_modifier(Modifier::REVERSED);
-
-/// A centred box at most `width` x `height` inside `area`, with a border and a title.
-pub(super) fn frame(area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer) -> Rect {
+/// A centred box at most `width` x `height` inside `area`, with a border and a title,
+/// in the theme's overlay colours.
+pub(super) fn frame(
+    area: Rect,
+    (width, height): (u16, u16),
+    title: &str,
+    buf: &mut Buffer,
+    theme: &Theme,
+) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
     let rect = Rect {
@@ -25,14 +30,23 @@ pub(super) fn frame(area: Rect, width: u16, height: u16, title: &str, buf: &mut 
         width: w,
         height: h,
     };
+    boxed(rect, title, buf, theme)
+}
+
+/// A box with a border and a title over `rect`, in the theme's overlay colours; the
+/// room inside.
+fn boxed(rect: Rect, title: &str, buf: &mut Buffer, theme: &Theme) -> Rect {
     Clear.render(rect, buf);
-    let block = Block::bordered().title(format!(" {title} "));
+    buf.set_style(rect, theme.overlay);
+    let block = Block::bordered()
+        .border_style(theme.border)
+        .title(format!(" {title} "));
     let inner = block.inner(rect);
     block.render(rect, buf);
     inner
 }
 
-pub fn help(area: Rect, buf: &mut Buffer) {
+pub fn help(area: Rect, buf: &mut Buffer, theme: &Theme) {
     let keys = HELP.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
     let lines: Vec<Line> = HELP
         .iter()
@@ -41,15 +55,15 @@ pub fn help(area: Rect, buf: &mut Buffer) {
     let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 3;
     let inner = frame(
         area,
-        width,
-        lines.len() as u16 + 2,
+        (width, lines.len() as u16 + 2),
         "dogear keys (Esc closes)",
         buf,
+        theme,
     );
     Paragraph::new(lines).render(inner, buf);
 }
 
-pub fn chapters(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer) {
+pub fn chapters(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let current = reader.current_chapter().map(|c| c.offset);
     let items: Vec<ListItem> = reader
         .chapters()
@@ -63,13 +77,13 @@ pub fn chapters(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer) 
             ListItem::new(format!("{mark} {}", sanitise::line(&c.title)))
         })
         .collect();
-    list(items, selected, "chapters", area, buf);
+    list(items, selected, "chapters", (area, buf), theme);
 }
 
-/// The bookmark list: each bookmark on two lines, its number and label, then its
-/// percent, date (local time), chapter and the start of the text it marks.
-// A page-number column goes between the percent and the date once pages are counted.
-pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer) {
+/// The bookmark list: each bookmark on two lines, its number and label, then its page
+/// (once the pages are counted), percent, date (local time), chapter and the start of
+/// the text it marks.
+pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let doc = reader.document();
     let width = usize::from(area.width.saturating_sub(4).clamp(20, 76).saturating_sub(2));
     let digits = reader.marks().len().to_string().len();
@@ -88,7 +102,14 @@ pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer)
                 label => sanitise::line(label).into_owned(),
             };
             let head = format!("{:>digits$}. {label}", i + 1);
-            let mut detail = format!("{:>digits$}  {pct:>3}%  {}", "", sanitise::line(&m.when));
+            let page = reader.page_of(m.offset).map_or_else(String::new, |p| {
+                format!("p. {}  ", crate::pages::thousands(p))
+            });
+            let mut detail = format!(
+                "{:>digits$}  {page}{pct:>3}%  {}",
+                "",
+                sanitise::line(&m.when)
+            );
             if !chapter.is_empty() {
                 detail.push_str("  ");
                 detail.push_str(&chapter);
@@ -101,17 +122,15 @@ pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer)
             }
             ListItem::new(vec![
                 Line::from(cut(&head, width)),
-                Line::styled(cut(&detail, width), DIM),
+                Line::styled(cut(&detail, width), theme.dimmed(theme.overlay)),
             ])
         })
         .collect();
     let height = items.len() as u16 * 2 + 2;
     let width = area.width.saturating_sub(4).clamp(20, 76);
-    let inner = frame(area, width, height, "bookmarks: Enter d u r", buf);
-    selectable(items, selected, inner, buf);
+    let inner = frame(area, (width, height), "bookmarks: Enter d u r", buf, theme);
+    selectable(items, selected, inner, buf, theme);
 }
-
-const DIM: Style = Style::new().add_modifier(Modifier::DIM);
 
 /// The text from `offset` on, on one line, at most `columns` wide (with `…` if cut).
 fn snippet(text: &str, offset: usize, columns: usize) -> String {
@@ -140,18 +159,24 @@ fn cut(s: &str, columns: usize) -> String {
     out
 }
 
-fn list(items: Vec<ListItem>, selected: usize, title: &str, area: Rect, buf: &mut Buffer) {
+fn list(
+    items: Vec<ListItem>,
+    selected: usize,
+    title: &str,
+    (area, buf): (Rect, &mut Buffer),
+    theme: &Theme,
+) {
     let height = items.len() as u16 + 2;
     let width = area.width.saturating_sub(4).clamp(20, 76);
-    let inner = frame(area, width, height, title, buf);
-    selectable(items, selected, inner, buf);
+    let inner = frame(area, (width, height), title, buf, theme);
+    selectable(items, selected, inner, buf, theme);
 }
 
 /// `items` drawn in `inner` with the `selected` one highlighted (and scrolled to).
-fn selectable(items: Vec<ListItem>, selected: usize, inner: Rect, buf: &mut Buffer) {
+fn selectable(items: Vec<ListItem>, selected: usize, inner: Rect, buf: &mut Buffer, theme: &Theme) {
     let mut state = ListState::default().with_selected(Some(selected));
     StatefulWidget::render(
-        List::new(items).highlight_style(SELECTED),
+        List::new(items).highlight_style(theme.selected),
         inner,
         buf,
         &mut state,
@@ -159,7 +184,7 @@ fn selectable(items: Vec<ListItem>, selected: usize, inner: Rect, buf: &mut Buff
 }
 
 /// The encoding picker: a narrow list at the right, so the preview shows beside it.
-pub fn encodings(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer) {
+pub fn encodings(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let Some(picker) = reader.picker() else {
         return;
     };
@@ -182,15 +207,17 @@ pub fn encodings(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer)
         width,
         height,
     };
-    Clear.render(rect, buf);
-    let block = Block::bordered().title(" encoding: Enter Esc ");
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    selectable(items, selected, inner, buf);
+    let inner = boxed(rect, "encoding: Enter Esc", buf, theme);
+    selectable(items, selected, inner, buf, theme);
 }
 
 /// A book's bookmarks over the library (`B` there): number, label, percent and date.
-pub fn library_marks(marks: &crate::library::MarkList, title: &str, area: Rect, buf: &mut Buffer) {
+pub fn library_marks(
+    marks: &crate::library::MarkList,
+    title: &str,
+    (area, buf): (Rect, &mut Buffer),
+    theme: &Theme,
+) {
     let width = usize::from(area.width.saturating_sub(4).clamp(20, 76).saturating_sub(2));
     let digits = marks.rows.len().to_string().len();
     let items: Vec<ListItem> = marks
@@ -211,5 +238,5 @@ pub fn library_marks(marks: &crate::library::MarkList, title: &str, area: Rect, 
         &format!("{title}: Enter opens, Esc"),
         width.saturating_sub(2),
     );
-    list(items, marks.selected, &title, area, buf);
+    list(items, marks.selected, &title, (area, buf), theme);
 }
