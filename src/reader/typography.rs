@@ -34,7 +34,7 @@ impl Reader {
     }
 
     /// Blank rows above and below the page: as set, but fewer on a short window, so that
-    /// the page keeps at least [`MIN_PAGE`] rows.
+    /// the page keeps at least ten rows.
     pub fn margin(&self) -> u16 {
         let room = self.size.1.saturating_sub(1 + MIN_PAGE) / 2;
         self.margin.min(room)
