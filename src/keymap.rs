@@ -4,7 +4,7 @@
 //! `j`/`k` move the selection, and while reading the keys are those of less and vim.
 
 use crate::library::{LibraryAction, LibraryModel};
-use crate::reader::{Action, Mode, PromptKind};
+use crate::reader::{Action, Mode, PromptKind, Setting};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
 };
@@ -135,6 +135,9 @@ fn reading(code: KeyCode, ctrl: bool) -> Option<Action> {
         (KeyCode::Char('E'), _) => A::Encodings,
         (KeyCode::Char('y'), _) => A::CopyParagraph,
         (KeyCode::Char('i'), _) => A::ToggleEmphasis,
+        (KeyCode::Char('J'), _) => A::Toggle(Setting::Justify),
+        (KeyCode::Char('H'), _) => A::Toggle(Setting::Hyphenate),
+        (KeyCode::Char('P'), _) => A::Toggle(Setting::Indent),
         (KeyCode::Char('T'), _) => A::CycleTheme,
         (KeyCode::Char('s'), _) => A::Stats,
         (KeyCode::Char('q'), _) => A::Quit,
@@ -271,7 +274,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("`", "back to where you were before the last jump"),
     ("m / B", "add / list bookmarks (d delete, u undo, r rename)"),
     ("in a prompt", "edit: Left Right Home End ^U ^W Del"),
-    ("- / + =", "narrower / wider column"),
+    (
+        "- / + =  J H P",
+        "narrower / wider column; justify, hyphenate, indent",
+    ),
     ("E", "pick the encoding (Enter keeps, Esc restores)"),
     (
         "y / Shift-drag",
