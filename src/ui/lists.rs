@@ -1,6 +1,7 @@
 //! Overlays drawn over the page: help, the chapter list, the bookmark list.
 
-use crate::keymap::HELP;
+use crate::keymap::table::Group;
+use crate::keymap::Keymap;
 use crate::position;
 use crate::reader::Reader;
 use crate::sanitise;
@@ -32,22 +33,75 @@ pub(super) fn frame(area: Rect, width: u16, height: u16, title: &str, buf: &mut 
     inner
 }
 
+/// The help: the key table in its groups, in as many columns as the height needs (two in
+/// an 80x24 window), with the keys in effect (as rebound in `config.toml`).
 pub fn help(area: Rect, buf: &mut Buffer) {
-    let keys = HELP.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
-    let lines: Vec<Line> = HELP
+    enum Entry {
+        Heading(Group),
+        Row(String, &'static str),
+    }
+    let keymap = Keymap::current();
+    let mut entries = Vec::new();
+    for group in Group::ALL {
+        entries.push(Entry::Heading(group));
+        for (row, keys) in keymap.rows().filter(|(row, _)| row.group == group) {
+            entries.push(Entry::Row(keys, row.help));
+        }
+    }
+    // Column-major, a heading never last in its column.
+    let room = usize::from(area.height.saturating_sub(2)).max(2);
+    let mut columns: Vec<Vec<Entry>> = vec![Vec::new()];
+    for entry in entries {
+        let column = columns.last_mut().expect("one column at least");
+        let full =
+            column.len() >= room || matches!(entry, Entry::Heading(_)) && column.len() + 1 >= room;
+        if full && !column.is_empty() {
+            columns.push(Vec::new());
+        }
+        columns.last_mut().expect("a column").push(entry);
+    }
+    let drawn: Vec<Vec<Line>> = columns
         .iter()
-        .map(|(k, what)| Line::from(format!(" {k:<keys$}  {what}")))
+        .map(|column| {
+            let keys = column
+                .iter()
+                .map(|e| match e {
+                    Entry::Row(keys, _) => keys.width(),
+                    Entry::Heading(_) => 0,
+                })
+                .max()
+                .unwrap_or(0);
+            column
+                .iter()
+                .map(|e| match e {
+                    Entry::Heading(g) => Line::styled(g.name(), BOLD),
+                    Entry::Row(k, what) => Line::from(format!(" {k:<keys$}  {what}")),
+                })
+                .collect()
+        })
         .collect();
-    let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 3;
-    let inner = frame(
-        area,
-        width,
-        lines.len() as u16 + 2,
-        "dogear keys (Esc closes)",
-        buf,
-    );
-    Paragraph::new(lines).render(inner, buf);
+    let widths: Vec<u16> = drawn
+        .iter()
+        .map(|lines| lines.iter().map(Line::width).max().unwrap_or(0) as u16)
+        .collect();
+    let gap = 2;
+    let width = widths.iter().sum::<u16>() + gap * (widths.len() as u16 - 1) + 4;
+    let height = drawn.iter().map(Vec::len).max().unwrap_or(0) as u16 + 2;
+    let inner = frame(area, width, height, "dogear keys (Esc closes)", buf);
+    let mut x = inner.x + 1;
+    for (lines, w) in drawn.into_iter().zip(widths) {
+        let rect = Rect {
+            x,
+            width: w,
+            ..inner
+        }
+        .intersection(inner);
+        Paragraph::new(lines).render(rect, buf);
+        x = x.saturating_add(w + gap);
+    }
 }
+
+const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
 
 pub fn chapters(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer) {
     let current = reader.current_chapter().map(|c| c.offset);
