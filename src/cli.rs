@@ -52,6 +52,10 @@ pub struct Args {
     /// streak; with FILE, that book's sessions too) and exit.
     #[arg(long, conflicts_with_all = ["bookmarks", "toc", "print"])]
     pub stats: bool,
+    /// Print where config.toml is and the settings in effect (keys included), as a
+    /// config.toml would hold them, and exit; problems in the file go to stderr.
+    #[arg(long, conflicts_with_all = ["bookmarks", "toc", "print", "stats", "path"])]
+    pub config: bool,
 }
 
 fn parse_encoding(name: &str) -> Result<Charset, String> {
@@ -187,6 +191,9 @@ enum Wanted {
 }
 
 fn run(args: &Args) -> Result<ExitCode, Error> {
+    if args.config {
+        return print_config().map(|()| ExitCode::SUCCESS);
+    }
     if args.stats {
         return print_stats(args.path.as_deref(), args.json).map(|()| ExitCode::SUCCESS);
     }
@@ -235,6 +242,29 @@ fn write_out(text: &str) -> Result<(), Error> {
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
         .map_err(Error::Output)
+}
+
+/// `--config`: where `config.toml` is and the settings in effect.
+fn print_config() -> Result<(), Error> {
+    let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
+    let (config, notices) = store.load_config();
+    for notice in &notices {
+        let _ = writeln!(io::stderr(), "{}", error_line(notice));
+    }
+    let path = store.config_path();
+    let mut out = format!("# {}", path.display());
+    if !path.exists() {
+        out.push_str(" (not there: the defaults)");
+    }
+    out.push('\n');
+    if let Some(width) = store.remembered_width(config.max_width) {
+        out.push_str(&format!(
+            "# the column is {width} wide, as last set with - / + (view.json)\n"
+        ));
+    }
+    let keymap = crate::keymap::Keymap::new(&config.keys).0;
+    out.push_str(&config.effective(&keymap));
+    write_out(&sanitise::text(&out))
 }
 
 /// `dogear --stats [FILE]`: only reads `reading.json` (a corrupt one is reported).
@@ -483,6 +513,7 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
         Some(store) => store.load_config(),
         None => (Config::default(), Vec::new()),
     };
+    crate::keymap::Keymap::new(&config.keys).0.install();
     // The column width chosen with -/+ last time, unless config.toml changed since.
     let configured = config.max_width;
     if let Some(width) = store.as_ref().and_then(|s| s.remembered_width(configured)) {

@@ -106,7 +106,7 @@ pub static ROWS: &[Row] = &[
     bind(Moving, "line_down", A::LineDown, &["j", "down", "enter"], "one line down"),
     bind(Moving, "line_up", A::LineUp, &["k", "up"], "one line up"),
     note(Moving, &["wheel"], "three lines"),
-    bind(Moving, "top", A::Top, &["g", "home"], "start (123g: page 123)"),
+    bind(Moving, "top", A::Top, &["g", "home"], "start; 123g: page 123"),
     bind(Moving, "bottom", A::Bottom, &["G", "end"], "end of the story"),
     bind(Finding, "search", A::OpenPrompt(PromptKind::Search), &["/"], "search"),
     bind(Finding, "next_match", A::SearchNext, &["n"], "next match"),
