@@ -131,7 +131,10 @@ impl Config {
             ));
         };
         if let Ok(top) = toml::from_str::<BTreeMap<Spanned<String>, IgnoredAny>>(text) {
-            for key in top.keys().filter(|k| !KNOWN_KEYS.contains(&k.get_ref().as_str())) {
+            for key in top
+                .keys()
+                .filter(|k| !KNOWN_KEYS.contains(&k.get_ref().as_str()))
+            {
                 unknown(&mut found, key, "");
             }
         }
@@ -150,7 +153,13 @@ impl Config {
             }
             Err(e) => {
                 let line = e.span().map_or(1, |span| line_of(text, span.start));
-                let message = e.message().lines().next().unwrap_or_default().trim().to_owned();
+                let message = e
+                    .message()
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned();
                 found.push((line, format!("{message}; using the default keys")));
             }
         }

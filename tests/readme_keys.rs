@@ -55,7 +55,9 @@ fn the_readme_key_table_matches_the_key_table() {
                     ));
                 }
             }
-            (Some((keys, _)), None) => problems.push(format!("README row {keys} is not in the table")),
+            (Some((keys, _)), None) => {
+                problems.push(format!("README row {keys} is not in the table"))
+            }
             (None, Some((keys, what))) => {
                 problems.push(format!("README lacks `| {keys} | {what} |`"));
             }
@@ -63,4 +65,47 @@ fn the_readme_key_table_matches_the_key_table() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The README's `config.toml` example is a valid file with every setting (and every
+/// action's name somewhere in the section).
+#[test]
+fn the_readme_documents_every_setting() {
+    use dogear::config::Config;
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let section = readme
+        .split("\n## Settings: `config.toml`\n")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("a settings section");
+    let example = section
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|s| s.split("```").next())
+        .expect("a toml example");
+    let (config, messages) = Config::parse(example, std::path::Path::new("README"), None);
+    assert!(messages.is_empty(), "{messages:?}");
+    let (keymap, problems) = Keymap::new(&config.keys);
+    assert!(problems.is_empty(), "{problems:?}");
+    let shown = Config::default().effective(&keymap);
+    // Outside [keys], the example's values are the defaults.
+    for line in example.lines().take_while(|l| !l.starts_with("[keys]")) {
+        let setting = line.split(" #").next().unwrap_or_default().trim();
+        if setting.contains(" = ") && !line.starts_with('#') {
+            assert!(
+                shown.lines().any(|l| l == setting),
+                "README says `{setting}`, not the default"
+            );
+        }
+    }
+    for line in shown.lines().filter(|l| !l.starts_with('[')) {
+        let Some((name, _)) = line.trim_start_matches("# ").split_once(" = ") else {
+            continue;
+        };
+        assert!(
+            section.contains(&format!("{name} = ")) || section.contains(&format!("`{name}`")),
+            "the README's settings do not mention {name}"
+        );
+    }
 }

@@ -46,8 +46,14 @@ mod tests {
         let (keymap, _) = Keymap::new(&config.keys);
         let shown = config.effective(&keymap);
         assert!(shown.contains("max_width = 60\n"), "{shown}");
-        assert!(shown.contains("next_page = [\"space\", \"l\"]\n"), "{shown}");
-        assert!(shown.contains("line_down = [\"j\", \"down\", \"enter\"]\n"), "{shown}");
+        assert!(
+            shown.contains("next_page = [\"space\", \"l\"]\n"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("line_down = [\"j\", \"down\", \"enter\"]\n"),
+            "{shown}"
+        );
         let (again, msgs) = Config::parse(&shown, Path::new("c.toml"), None);
         assert!(msgs.is_empty(), "{msgs:?}");
         assert_eq!(Keymap::new(&again.keys).0, keymap);
