@@ -178,70 +178,59 @@ fn list(code: KeyCode, ctrl: bool) -> Option<Action> {
     })
 }
 
-/// The action for a terminal event on the library screen, if any. While the filter line
-/// has the keyboard, printable keys go into the filter.
+/// The action for a terminal event on the library screen, if any, with the key map in
+/// effect. While the filter line has the keyboard, printable keys go into the filter.
 pub fn library_action(model: &LibraryModel, event: &Event) -> Option<LibraryAction> {
-    use LibraryAction as L;
-    let key = match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => key,
-        Event::Mouse(m) if m.kind == MouseEventKind::ScrollDown => return Some(L::Down),
-        Event::Mouse(m) if m.kind == MouseEventKind::ScrollUp => return Some(L::Up),
-        _ => return None,
-    };
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl && key.code == KeyCode::Char('c') {
-        return Some(L::Quit);
-    }
-    if model.confirm_forget {
-        return Some(L::Confirm(matches!(key.code, KeyCode::Char('y' | 'Y'))));
-    }
-    if model.marks.is_some() {
-        return match key.code {
-            KeyCode::Enter => Some(L::Open),
-            KeyCode::Char('j') | KeyCode::Down => Some(L::Down),
-            KeyCode::Char('k') | KeyCode::Up => Some(L::Up),
-            KeyCode::PageDown | KeyCode::Char(' ') => Some(L::PageDown),
-            KeyCode::PageUp => Some(L::PageUp),
-            KeyCode::Char('g') | KeyCode::Home => Some(L::Home),
-            KeyCode::Char('G') | KeyCode::End => Some(L::End),
-            KeyCode::Esc | KeyCode::Char('q' | 'B') => Some(L::CloseMarks),
-            _ => None,
+    Keymap::current().library_action(model, event)
+}
+
+impl Keymap {
+    /// The action for a terminal event on the library screen, if any: the library's rows
+    /// of the table, then the reader's moving keys; while filtering, fixed keys.
+    pub fn library_action(&self, model: &LibraryModel, event: &Event) -> Option<LibraryAction> {
+        use LibraryAction as L;
+        let key = match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => key,
+            Event::Mouse(m) if m.kind == MouseEventKind::ScrollDown => return Some(L::Down),
+            Event::Mouse(m) if m.kind == MouseEventKind::ScrollUp => return Some(L::Up),
+            _ => return None,
         };
-    }
-    let common = match key.code {
-        KeyCode::Enter => Some(L::Open),
-        KeyCode::Down => Some(L::Down),
-        KeyCode::Up => Some(L::Up),
-        KeyCode::PageDown => Some(L::PageDown),
-        KeyCode::PageUp => Some(L::PageUp),
-        _ => None,
-    };
-    if common.is_some() {
-        return common;
-    }
-    if model.filtering {
-        return match key.code {
-            KeyCode::Char(c) if !ctrl => Some(L::FilterChar(c)),
-            KeyCode::Backspace => Some(L::FilterBackspace),
-            KeyCode::Tab => Some(L::FilterDone),
-            KeyCode::Esc => Some(L::FilterCancel),
-            _ => None,
-        };
-    }
-    match key.code {
-        KeyCode::Char('j') => Some(L::Down),
-        KeyCode::Char('k') => Some(L::Up),
-        KeyCode::Char(' ') => Some(L::PageDown),
-        KeyCode::Char('b') => Some(L::PageUp),
-        KeyCode::Char('g') | KeyCode::Home => Some(L::Home),
-        KeyCode::Char('G') | KeyCode::End => Some(L::End),
-        KeyCode::Char('/') => Some(L::StartFilter),
-        KeyCode::Char('d') | KeyCode::Delete => Some(L::Forget),
-        KeyCode::Char('B') => Some(L::Bookmarks),
-        KeyCode::Char('o') => Some(L::CycleOrder),
-        KeyCode::Esc if !model.filter.is_empty() => Some(L::FilterCancel),
-        KeyCode::Char('q') | KeyCode::Esc => Some(L::Quit),
-        _ => None,
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && key.code == KeyCode::Char('c') {
+            return Some(L::Quit);
+        }
+        if model.confirm_forget {
+            return Some(L::Confirm(matches!(key.code, KeyCode::Char('y' | 'Y'))));
+        }
+        let k = Key::of(key);
+        if model.marks.is_some() {
+            let close = matches!(key.code, KeyCode::Esc | KeyCode::Char('q'))
+                || self.shelf_keys_of(L::Bookmarks).contains(&k);
+            return match self.shelf(k) {
+                Some(L::Open) => Some(L::Open),
+                _ if close => Some(L::CloseMarks),
+                _ => self.moving(k),
+            };
+        }
+        if model.filtering {
+            return match key.code {
+                KeyCode::Enter => Some(L::Open),
+                KeyCode::Down => Some(L::Down),
+                KeyCode::Up => Some(L::Up),
+                KeyCode::PageDown => Some(L::PageDown),
+                KeyCode::PageUp => Some(L::PageUp),
+                KeyCode::Char(c) if !ctrl => Some(L::FilterChar(c)),
+                KeyCode::Backspace => Some(L::FilterBackspace),
+                KeyCode::Tab => Some(L::FilterDone),
+                KeyCode::Esc => Some(L::FilterCancel),
+                _ => None,
+            };
+        }
+        self.shelf(k).or_else(|| match key.code {
+            KeyCode::Esc if !model.filter.is_empty() => Some(L::FilterCancel),
+            KeyCode::Esc => Some(L::Quit),
+            _ => self.moving(k),
+        })
     }
 }
 

@@ -1,7 +1,8 @@
 //! Key names and the key map: which key does what while reading, from the table's
 //! defaults and `config.toml`'s `[keys]`.
 
-use super::table::{Row, ROWS};
+use super::table::{Does, Row, ROWS};
+use crate::library::LibraryAction;
 use crate::reader::Action;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
@@ -119,13 +120,20 @@ pub struct Problem {
     pub message: String,
 }
 
-/// Which key does what while reading: the table's defaults with the reader's rebindings.
+/// Which key does what, while reading and in the library: the table's defaults with the
+/// reader's rebindings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     /// The keys of each row of [`ROWS`], in order (none for a note).
     keys: Vec<Vec<Key>>,
-    /// Each bound key's row.
-    by_key: HashMap<Key, usize>,
+    /// Each bound key's row, on its screen (a key may do one thing while reading and
+    /// another in the library).
+    by_key: HashMap<(bool, Key), usize>,
+}
+
+/// Whether a row's keys are the library's (else the reader's).
+fn on_shelf(row: usize) -> bool {
+    matches!(ROWS[row].does, Does::Shelf(_))
 }
 
 static CURRENT: OnceLock<Keymap> = OnceLock::new();
@@ -156,9 +164,9 @@ impl Keymap {
         let mut problems = Vec::new();
         let defaults: Vec<Vec<Key>> = ROWS
             .iter()
-            .map(|row| match row.action {
-                Some(_) => row.keys.iter().map(|k| parse_default(row, k)).collect(),
-                None => Vec::new(),
+            .map(|row| match row.does {
+                Does::Note => Vec::new(),
+                _ => row.keys.iter().map(|k| parse_default(row, k)).collect(),
             })
             .collect();
         // (row, its keys, the rebinding's line), for the rebindings that make sense.
@@ -205,11 +213,11 @@ impl Keymap {
             for (row, k, _) in &wanted {
                 keys[*row].clone_from(k);
             }
-            let mut owner: HashMap<Key, usize> = HashMap::new();
+            let mut owner: HashMap<(bool, Key), usize> = HashMap::new();
             let mut clash: Option<(Key, usize, usize)> = None;
             for (row, ks) in keys.iter().enumerate() {
                 for key in ks {
-                    match owner.insert(*key, row) {
+                    match owner.insert((on_shelf(row), *key), row) {
                         Some(other) if other != row => {
                             clash.get_or_insert((*key, other, row));
                         }
@@ -246,24 +254,55 @@ impl Keymap {
 
     /// What `key` does while reading.
     pub fn reading(&self, key: Key) -> Option<Action> {
-        self.by_key
-            .get(&key)
-            .and_then(|&row| ROWS[row].action.clone())
+        match &ROWS[*self.by_key.get(&(false, key))?].does {
+            Does::Read(action) => Some(action.clone()),
+            _ => None,
+        }
     }
 
-    /// The keys bound to `action`.
+    /// What `key` does in the library, by its own rows (see [`Keymap::moving`] too).
+    pub fn shelf(&self, key: Key) -> Option<LibraryAction> {
+        match ROWS[*self.by_key.get(&(true, key))?].does {
+            Does::Shelf(action) => Some(action),
+            _ => None,
+        }
+    }
+
+    /// How `key` moves in a list of the library: as it moves while reading.
+    pub fn moving(&self, key: Key) -> Option<LibraryAction> {
+        Some(match self.reading(key)? {
+            Action::LineDown => LibraryAction::Down,
+            Action::LineUp => LibraryAction::Up,
+            Action::PageDown => LibraryAction::PageDown,
+            Action::PageUp => LibraryAction::PageUp,
+            Action::Top => LibraryAction::Home,
+            Action::Bottom => LibraryAction::End,
+            _ => return None,
+        })
+    }
+
+    /// The keys bound to `action` while reading.
     pub fn keys_of(&self, action: &Action) -> &[Key] {
+        self.row_keys(&Does::Read(action.clone()))
+    }
+
+    /// The keys bound to `action` in the library.
+    pub fn shelf_keys_of(&self, action: LibraryAction) -> &[Key] {
+        self.row_keys(&Does::Shelf(action))
+    }
+
+    fn row_keys(&self, does: &Does) -> &[Key] {
         ROWS.iter()
-            .position(|row| row.action.as_ref() == Some(action))
+            .position(|row| row.does == *does)
             .map_or(&[], |row| &self.keys[row])
     }
 
     /// Each row of the table with its keys as the help shows them (`Space f PgDn ^F`).
     pub fn rows(&self) -> impl Iterator<Item = (&'static Row, String)> + '_ {
         ROWS.iter().zip(&self.keys).map(|(row, keys)| {
-            let shown = match row.action {
-                Some(_) => keys.iter().map(|k| k.label()).collect::<Vec<_>>(),
-                None => row.keys.iter().map(|k| (*k).to_owned()).collect(),
+            let shown = match row.does {
+                Does::Note => row.keys.iter().map(|k| (*k).to_owned()).collect(),
+                _ => keys.iter().map(|k| k.label()).collect::<Vec<_>>(),
             };
             (row, shown.join(" "))
         })
@@ -273,7 +312,7 @@ impl Keymap {
     pub fn names(&self) -> impl Iterator<Item = (&'static str, Vec<String>)> + '_ {
         ROWS.iter()
             .zip(&self.keys)
-            .filter(|(row, _)| row.action.is_some())
+            .filter(|(row, _)| row.does != Does::Note)
             .map(|(row, keys)| (row.name, keys.iter().map(|k| k.name()).collect()))
     }
 }
@@ -321,6 +360,17 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(map.reading(plain(' ')), Some(Action::PageDown));
         assert_eq!(map.reading(plain('G')), Some(Action::Bottom));
+    }
+
+    #[test]
+    fn a_key_may_do_one_thing_while_reading_and_another_in_the_library() {
+        let (map, problems) = Keymap::new(&[rebind("library_order", 2, &["s"])]);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(map.reading(plain('s')), Some(Action::Stats));
+        assert_eq!(map.shelf(plain('s')), Some(LibraryAction::CycleOrder));
+        assert_eq!(map.shelf(plain('o')), None);
+        let (_, problems) = Keymap::new(&[rebind("library_order", 2, &["q"])]);
+        assert!(problems[0].message.contains("library_quit"), "{problems:?}");
     }
 
     #[test]

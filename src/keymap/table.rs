@@ -10,11 +10,14 @@
 //! text and its [`Group`]) put among its group's rows; then the same row in the README's
 //! key table (the test says what it expects). A [`note`] row is shown in the help and
 //! README but handled elsewhere (the mouse, the digits of a count, Ctrl-C, a question's
-//! y/n, a prompt's editing keys); its keys are shown as written.
+//! y/n, a prompt's editing keys); its keys are shown as written. A [`shelf`] row is a
+//! key of the library screen (its moving keys are the reader's: `line_down` moves down a
+//! story, `next_page` a page, and so on, but the library's own rows win).
 //!
 //! Help texts are short: the help is two columns in an 80x24 window
 //! (`tests/screen.rs` `help_80x24` checks that every row is on screen).
 
+use crate::library::LibraryAction;
 use crate::reader::{Action, PromptKind};
 
 /// Where a row is listed, in the help screen and the README.
@@ -25,11 +28,23 @@ pub enum Group {
     Marks,
     View,
     Other,
+    /// The library screen's keys (not in the reader's help: its footer shows them).
+    Library,
 }
 
 impl Group {
-    /// Every group, in the order they are shown.
-    pub const ALL: [Group; 5] = [
+    /// Every group, in the order they are listed (in the README).
+    pub const ALL: [Group; 6] = [
+        Group::Moving,
+        Group::Finding,
+        Group::Marks,
+        Group::View,
+        Group::Other,
+        Group::Library,
+    ];
+
+    /// The groups of the reader's keys, in its help.
+    pub const READER: [Group; 5] = [
         Group::Moving,
         Group::Finding,
         Group::Marks,
@@ -45,8 +60,20 @@ impl Group {
             Group::Marks => "marks",
             Group::View => "view",
             Group::Other => "other",
+            Group::Library => "library",
         }
     }
+}
+
+/// What a row's keys do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Does {
+    /// This, while reading.
+    Read(Action),
+    /// This, on the library screen.
+    Shelf(LibraryAction),
+    /// Nothing the table handles: a note for the help and the README.
+    Note,
 }
 
 /// One row of the table.
@@ -54,8 +81,7 @@ impl Group {
 pub struct Row {
     /// The action's name in `config.toml`'s `[keys]`; empty for a note.
     pub name: &'static str,
-    /// What the keys do while reading; `None` for a note.
-    pub action: Option<Action>,
+    pub does: Does,
     /// The default keys: key names (`space`, `ctrl-f`, `pgdn`, `G`), or for a note the
     /// keys as shown.
     pub keys: &'static [&'static str],
@@ -74,10 +100,26 @@ const fn bind(
 ) -> Row {
     Row {
         name,
-        action: Some(action),
+        does: Does::Read(action),
         keys,
         help,
         group,
+    }
+}
+
+/// A rebindable key of the library screen.
+const fn shelf(
+    name: &'static str,
+    action: LibraryAction,
+    keys: &'static [&'static str],
+    help: &'static str,
+) -> Row {
+    Row {
+        name,
+        does: Does::Shelf(action),
+        keys,
+        help,
+        group: Group::Library,
     }
 }
 
@@ -85,7 +127,7 @@ const fn bind(
 const fn note(group: Group, keys: &'static [&'static str], help: &'static str) -> Row {
     Row {
         name: "",
-        action: None,
+        does: Does::Note,
         keys,
         help,
         group,
@@ -93,7 +135,8 @@ const fn note(group: Group, keys: &'static [&'static str], help: &'static str) -
 }
 
 use Action as A;
-use Group::{Finding, Marks, Moving, Other, View};
+use Group::{Finding, Library, Marks, Moving, Other, View};
+use LibraryAction as L;
 
 /// The table, in the order shown (grouped: each group's rows together, groups in
 /// [`Group::ALL`]'s order).
@@ -133,6 +176,14 @@ pub static ROWS: &[Row] = &[
     bind(Other, "help", A::Help, &["?", "f1"], "this help"),
     bind(Other, "quit", A::Quit, &["q"], "quit (place saved)"),
     note(Other, &["Esc", "^C"], "close / quit"),
+    shelf("library_open", L::Open, &["enter"], "open"),
+    shelf("library_bookmarks", L::Bookmarks, &["B"], "marks"),
+    shelf("library_filter", L::StartFilter, &["/"], "filter"),
+    shelf("library_order", L::CycleOrder, &["o"], "order"),
+    shelf("library_forget", L::Forget, &["d", "del"], "forget"),
+    shelf("library_quit", L::Quit, &["q"], "quit"),
+    note(Library, &["j", "k", "Space", "b", "g", "G"], "move as while reading"),
+    note(Library, &["Tab", "Esc"], "filter: keep / clear"),
 ];
 
 #[cfg(test)]
@@ -156,7 +207,12 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), all, "a name is used twice");
         for row in ROWS {
-            assert_eq!(row.name.is_empty(), row.action.is_none(), "{row:?}");
+            assert_eq!(row.name.is_empty(), row.does == Does::Note, "{row:?}");
+            match row.does {
+                Does::Read(_) => assert_ne!(row.group, Group::Library, "{row:?}"),
+                Does::Shelf(_) => assert_eq!(row.group, Group::Library, "{row:?}"),
+                Does::Note => {}
+            }
         }
     }
 }

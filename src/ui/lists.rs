@@ -42,7 +42,7 @@ pub fn help(area: Rect, buf: &mut Buffer) {
     }
     let keymap = Keymap::current();
     let mut entries = Vec::new();
-    for group in Group::ALL {
+    for group in Group::READER {
         entries.push(Entry::Heading(group));
         for (row, keys) in keymap.rows().filter(|(row, _)| row.group == group) {
             entries.push(Entry::Row(keys, row.help));
