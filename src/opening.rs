@@ -143,7 +143,12 @@ impl Book {
 
 /// The state of a book until its whole story is read.
 pub struct Opening {
-    news: Receiver<News>,
+    /// The background reader's news; `None` until it starts (after the first frame is
+    /// drawn, so that it never competes with it).
+    news: Option<Receiver<News>>,
+    /// What the background reader needs: the file's size and the encoding forced on it.
+    len: u64,
+    forced: Option<Charset>,
     loaded: Option<Loaded>,
     path: PathBuf,
     /// The reader moved while on the window.
@@ -205,9 +210,10 @@ pub fn open(
             reader.go_to(anchor.offset - base);
         }
     }
-    let news = spawn(path.to_owned(), len, forced);
     let opening = Opening {
-        news,
+        news: None,
+        len,
+        forced,
         loaded: Some(loaded),
         path: path.to_owned(),
         moved: false,
@@ -282,10 +288,13 @@ impl Book {
         let Stage::Opening(opening) = &mut self.stage else {
             return;
         };
+        let news = opening
+            .news
+            .get_or_insert_with(|| spawn(opening.path.clone(), opening.len, opening.forced));
         let done = loop {
             let news = match wait {
-                true => opening.news.recv().map_err(|_| TryRecvError::Disconnected),
-                false => opening.news.try_recv(),
+                true => news.recv().map_err(|_| TryRecvError::Disconnected),
+                false => news.try_recv(),
             };
             match news {
                 Ok(News::Progress(p)) => reader.set_progress(p),
@@ -369,7 +378,14 @@ impl Host for Book {
         if wanted {
             reader.say("saving your place…");
         }
-        self.poll(reader, wanted);
+        // A background reading not started yet is not started on the way out.
+        let started = match &self.stage {
+            Stage::Opening(opening) => opening.news.is_some(),
+            Stage::Open(_) => true,
+        };
+        if wanted || started {
+            self.poll(reader, wanted);
+        }
         if let Stage::Open(session) = &mut self.stage {
             session.finish(reader);
             if let Some(sync) = &mut self.sync {

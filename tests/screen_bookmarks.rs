@@ -75,3 +75,25 @@ fn rename_prompt_with_the_cursor_inside_the_label_80x24() {
         "the cursor is on a character: {status}"
     );
 }
+
+#[test]
+fn bookmark_list_shows_each_marks_page_once_pages_are_counted() {
+    let mut r = with_marks(80, 24);
+    r.update(Action::Bookmarks);
+    assert!(!screen(&r).contains("p. "), "no page before the count");
+    let key = r.page_key().expect("a page size");
+    let tops = dogear::pages::tops(r.document(), key.width, key.height);
+    r.add_pages(&key, &tops, true);
+    let last = *r
+        .chapters()
+        .iter()
+        .map(|c| c.offset)
+        .collect::<Vec<_>>()
+        .last()
+        .unwrap();
+    let want = dogear::pages::page_at(&tops, last);
+    assert!(want > 1);
+    let text = screen(&r);
+    assert!(text.contains("p. 1 "), "{text}");
+    assert!(text.contains(&format!("p. {want} ")), "{text}");
+}

@@ -219,10 +219,12 @@ pub fn read_at<R: Read + Seek>(file: &mut R, at: u64, len: usize) -> io::Result<
 /// `ends_file`: `bytes` run to the end of the file (else a cut last line is left out).
 pub fn window(bytes: &[u8], charset: Charset, ends_file: bool) -> Document {
     let mut b = Builder::new(charset, 0, false);
-    let end = if ends_file {
-        bytes.len()
-    } else {
-        last_break(charset, bytes)
+    let end = match (ends_file, last_break(charset, bytes)) {
+        (true, _) => bytes.len(),
+        // No line end within reach (one huge line, or an encoding that is never cut):
+        // the window ends inside a line, on a whole character where that can be told.
+        (false, 0) => whole_characters(charset, bytes),
+        (false, end) => end,
     };
     let built = b.feed(&bytes[..end]).and_then(|()| b.finish());
     let (text, anchors) = built.unwrap_or_default();
@@ -236,6 +238,21 @@ pub fn window(bytes: &[u8], charset: Charset, ends_file: bool) -> Document {
             provisional: false,
         },
     )
+}
+
+/// How much of `bytes` is whole characters: a UTF-8 or UTF-16 character cut at the end
+/// is left out (other encodings' cut characters decode as one replacement character).
+fn whole_characters(charset: Charset, bytes: &[u8]) -> usize {
+    match charset {
+        Charset::Web(e) if e == encoding_rs::UTF_8 => match std::str::from_utf8(bytes) {
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            _ => bytes.len(),
+        },
+        Charset::Web(e) if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE => {
+            bytes.len() & !1
+        }
+        _ => bytes.len(),
+    }
 }
 
 /// Where a window of `bytes` should end: after the last blank line in its last quarter
@@ -339,11 +356,25 @@ mod tests {
                 let from = &bytes[a.raw as usize..];
                 let w = window(from, charset, true);
                 prop_assert_eq!(w.text(), &want[a.text as usize..]);
-                // A window cut short holds whole lines of the same text.
-                let cut = window(&from[..from.len() / 2], charset, false);
-                prop_assert!(want[a.text as usize..].starts_with(cut.text()));
+                // A window cut short holds whole lines of the same text, when it holds a
+                // line end at all (one long line cut anywhere is tested on its own).
+                let half = &from[..from.len() / 2];
+                if build::cut(charset, half, half.len()).is_some() {
+                    let cut = window(half, charset, false);
+                    prop_assert!(want[a.text as usize..].starts_with(cut.text()));
+                }
             }
         }
+    }
+
+    #[test]
+    fn a_window_with_no_line_end_in_reach_still_shows_its_text() {
+        let line = "é and more words ".repeat(40_000);
+        let bytes = line.as_bytes();
+        let cut = &bytes[..100_001]; // inside an é
+        let w = window(cut, Charset::Web(encoding_rs::UTF_8), false);
+        assert!(w.text().len() > 99_000, "{}", w.text().len());
+        assert!(line.starts_with(w.text()));
     }
 
     #[test]

@@ -121,6 +121,14 @@ impl Reader {
         })
     }
 
+    /// The page holding byte `offset` (a bookmark's, say), once the count has gone past
+    /// it at the current size.
+    pub fn page_of(&self, offset: usize) -> Option<usize> {
+        let count = self.counted()?;
+        let page = pages::page_at(&count.tops, offset);
+        (count.complete || page < count.tops.len()).then_some(page)
+    }
+
     /// Percent read in tenths (0 to 1000) when the story has many pages, where a page
     /// moves the whole-number percent by less than one; `None` otherwise.
     pub fn precise_percent(&self) -> Option<u16> {

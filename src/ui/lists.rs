@@ -120,9 +120,9 @@ pub fn chapters(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer) 
     list(items, selected, "chapters", area, buf);
 }
 
-/// The bookmark list: each bookmark on two lines, its number and label, then its
-/// percent, date (local time), chapter and the start of the text it marks.
-// A page-number column goes between the percent and the date once pages are counted.
+/// The bookmark list: each bookmark on two lines, its number and label, then its page
+/// (once the pages are counted), percent, date (local time), chapter and the start of
+/// the text it marks.
 pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer) {
     let doc = reader.document();
     let width = usize::from(area.width.saturating_sub(4).clamp(20, 76).saturating_sub(2));
@@ -142,7 +142,14 @@ pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer)
                 label => sanitise::line(label).into_owned(),
             };
             let head = format!("{:>digits$}. {label}", i + 1);
-            let mut detail = format!("{:>digits$}  {pct:>3}%  {}", "", sanitise::line(&m.when));
+            let page = reader.page_of(m.offset).map_or_else(String::new, |p| {
+                format!("p. {}  ", crate::pages::thousands(p))
+            });
+            let mut detail = format!(
+                "{:>digits$}  {page}{pct:>3}%  {}",
+                "",
+                sanitise::line(&m.when)
+            );
             if !chapter.is_empty() {
                 detail.push_str("  ");
                 detail.push_str(&chapter);
