@@ -9,18 +9,15 @@ impl Config {
     pub fn effective(&self, keymap: &Keymap) -> String {
         let mut out = String::new();
         // Serialising a struct of plain values and tables cannot fail.
-        let mut main = toml::Table::try_from(self).unwrap_or_default();
-        main.remove("sync");
-        let sync = &self.sync;
-        out.push_str(&toml::to_string(&main).unwrap_or_default());
-        out.push_str("\n[sync]\n");
-        if sync.server.is_none() {
-            out.push_str("# server = \"https://sync.koreader.rocks\"   (none: no sync)\n");
+        let written = toml::to_string(self).unwrap_or_default();
+        let mut unset = String::new();
+        if self.sync.server.is_none() {
+            unset.push_str("# server = \"https://sync.koreader.rocks\"   (none: no sync)\n");
         }
-        if sync.username.is_none() {
-            out.push_str("# username = \"me\"\n");
+        if self.sync.username.is_none() {
+            unset.push_str("# username = \"me\"\n");
         }
-        out.push_str(&toml::to_string(sync).unwrap_or_default());
+        out.push_str(&written.replacen("[sync]\n", &format!("[sync]\n{unset}"), 1));
         out.push_str("\n[keys]\n");
         for (name, keys) in keymap.names() {
             let keys: Vec<String> = keys
