@@ -5,17 +5,30 @@
 //! (`crate::ui::lists::help`), `dogear --config`, rebinding in `config.toml`'s `[keys]`,
 //! and a test that checks the README's key table against it (`tests/readme_keys.rs`).
 //!
-//! **Adding a key is one line here**: a [`bind`] row (its `config.toml` name, the
+//! **Adding a key is one line here**: a `bind` row (its `config.toml` name, the
 //! [`Action`], the default key names as [`super::Key::parse`] reads them, a short help
 //! text and its [`Group`]) put among its group's rows; then the same row in the README's
-//! key table (the test says what it expects). A [`note`] row is shown in the help and
+//! key table (the test says what it expects). A `note` row is shown in the help and
 //! README but handled elsewhere (the mouse, the digits of a count, Ctrl-C, a question's
-//! y/n, a prompt's editing keys); its keys are shown as written. A [`shelf`] row is a
+//! y/n, a prompt's editing keys); its keys are shown as written. A `shelf` row is a
 //! key of the library screen (its moving keys are the reader's: `line_down` moves down a
 //! story, `next_page` a page, and so on, but the library's own rows win).
 //!
+//! For example, a justification key is this row in [`ROWS`], among the `View` rows:
+//!
+//! ```text
+//! bind(View, "justify", A::ToggleJustify, &["J"], "justified / ragged"),
+//! ```
+//!
+//! and this row in the README's table, under `| **view** | |`:
+//!
+//! ```text
+//! | `J` | justified / ragged: spaces spread to the column's edge, or not |
+//! ```
+//!
 //! Help texts are short: the help is two columns in an 80x24 window
-//! (`tests/screen.rs` `help_80x24` checks that every row is on screen).
+//! (`tests/screen.rs` `help_80x24` checks that every row is on screen; its second column
+//! has room for four more rows).
 
 use crate::library::LibraryAction;
 use crate::reader::{Action, PromptKind};
