@@ -132,6 +132,7 @@ fn file_of(bytes: &[u8]) -> tempfile::NamedTempFile {
 }
 
 /// The first page of a window read from `at` (a line start), as the reader shows it.
+/// Reads the window, then samples spread over the file for its evidence.
 fn first_page(file: &mut File, at: u64, charset: Option<Charset>, len: u64) -> usize {
     let head = load::read_at(file, at, WINDOW).expect("read");
     let (cs, skip) = match charset {
@@ -141,7 +142,9 @@ fn first_page(file: &mut File, at: u64, charset: Option<Charset>, len: u64) -> u
             (choice.charset, choice.bom)
         }
     };
-    let doc = load::window(&head[skip..], cs, at + head.len() as u64 >= len);
+    // As `opening` does: the whole file's evidence first, from samples spread over it.
+    let evidence = load::evidence(file, len, cs, skip as u64).expect("read");
+    let doc = load::window_with(&head[skip..], cs, at + head.len() as u64 >= len, &evidence);
     let mut layout = Layout::new(72);
     layout.page(&doc, 0, HEIGHT).len()
 }

@@ -125,6 +125,10 @@ fn print_story(path: &Path, args: &Args) -> Result<(), Error> {
         .map_err(|e| Error::Open(path.to_owned(), e))?;
     let windows = crate::document::windows::Windows::new(file, len, head, args.encoding)
         .map_err(|e| Error::Load(path.to_owned(), e))?;
+    // The whole file's evidence, so every window is laid out as the whole story would be.
+    let evidence = crate::storyfile::open(path)
+        .and_then(|mut f| load::evidence(&mut f, len, windows.charset(), windows.bom() as u64));
+    let windows = windows.with_evidence(evidence.unwrap_or_default());
     crate::print::print_windows(windows, args.width, &mut out).map_err(Error::Output)
 }
 
@@ -507,6 +511,21 @@ fn open_file(
     Ok((reader, Book::open(session, watched)))
 }
 
+/// The theme last chosen with `T` (unless `config.toml`'s changed since) or the
+/// configured one, in the colours the terminal says it has.
+fn starting_look(store: Option<&Store>, config: &Config) -> crate::look::Look {
+    let var = |name: &str| std::env::var(name).ok();
+    let colours = crate::look::Colours::detect(
+        var("NO_COLOR").as_deref(),
+        var("COLORTERM").as_deref(),
+        var("TERM").as_deref(),
+    );
+    let theme = store
+        .and_then(|s| s.remembered_theme(config.theme))
+        .unwrap_or(config.theme);
+    crate::look::Look { theme, colours }
+}
+
 fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
     let store = Store::open().ok();
     let (mut config, mut notices) = match &store {
@@ -519,6 +538,7 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
     if let Some(width) = store.as_ref().and_then(|s| s.remembered_width(configured)) {
         config.max_width = width;
     }
+    let mut look = starting_look(store.as_ref(), &config);
     // A story that cannot be opened is an error before the screen is taken over.
     let mut first = match &start {
         Next::Book(path, at) => {
@@ -565,8 +585,18 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
                     reader.say(notices.join("; "));
                     notices.clear();
                 }
+                reader.set_look(look);
                 let exit = app::run(terminal, &mut reader, &mut session, &signals);
                 farewell.extend(session.farewell());
+                if reader.look() != look {
+                    look = reader.look();
+                    if let Some(Err(err)) = store
+                        .as_ref()
+                        .map(|s| s.remember_theme(look.theme, config.theme))
+                    {
+                        farewell.push(format!("the theme will not be remembered: {err}"));
+                    }
+                }
                 if reader.max_width() != config.max_width {
                     config.max_width = reader.max_width();
                     if let Some(Err(err)) = store
@@ -590,6 +620,7 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
                 found.settle(std::time::Duration::from_millis(250));
                 let shelf = std::cell::RefCell::new(found);
                 let mut model = LibraryModel::new(shelf.borrow().entries());
+                model.look = look;
                 model.searching = shelf.borrow().searching();
                 model.message = (!notices.is_empty()).then(|| notices.join("; "));
                 notices.clear();

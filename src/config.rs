@@ -34,6 +34,10 @@ pub struct Config {
     pub library: Vec<PathBuf>,
     /// Progress sync with a KOReader sync server (`[sync]`).
     pub sync: SyncConfig,
+    /// The theme (`theme = "sepia"`), unless another was chosen with `T` since it was
+    /// set. Read by hand, so that a misspelt name costs only itself.
+    #[serde(skip_deserializing)]
+    pub theme: crate::look::ThemeName,
     /// `[keys]`: actions given other keys than the defaults, as written (read apart from
     /// the rest, with their lines; see [`Keymap::new`]).
     #[serde(skip)]
@@ -74,13 +78,14 @@ impl Default for Config {
             max_width: 72,
             library: Vec::new(),
             sync: SyncConfig::default(),
+            theme: crate::look::ThemeName::Terminal,
             keys: Vec::new(),
         }
     }
 }
 
 /// Top-level keys `Config` understands; kept in step with the struct by a test.
-const KNOWN_KEYS: &[&str] = &["version", "max_width", "library", "sync", "keys"];
+const KNOWN_KEYS: &[&str] = &["version", "max_width", "library", "sync", "theme", "keys"];
 /// The keys of `[sync]`; kept in step with [`SyncConfig`] by a test.
 const SYNC_KEYS: &[&str] = &["server", "username", "auto", "device", "insecure_http"];
 
@@ -130,7 +135,21 @@ impl Config {
                 format!("unknown setting '{prefix}{}' ignored", key.get_ref()),
             ));
         };
-        if let Ok(top) = toml::from_str::<BTreeMap<Spanned<String>, IgnoredAny>>(text) {
+        if let Ok(top) = toml::from_str::<BTreeMap<Spanned<String>, toml::Value>>(text) {
+            if let Some((key, value)) = top.iter().find(|(k, _)| k.get_ref() == "theme") {
+                let theme = value.as_str().and_then(crate::look::ThemeName::parse);
+                config.theme = theme.unwrap_or_default();
+                if theme.is_none() {
+                    let names: Vec<&str> = crate::look::ThemeName::ALL
+                        .iter()
+                        .map(|t| t.name())
+                        .collect();
+                    found.push((
+                        line_of(text, key.span().start),
+                        format!("unknown theme {value}; one of {}", names.join(", ")),
+                    ));
+                }
+            }
             for key in top
                 .keys()
                 .filter(|k| !KNOWN_KEYS.contains(&k.get_ref().as_str()))
@@ -323,6 +342,20 @@ mod tests {
         let mut known = KNOWN_KEYS.to_vec();
         known.sort_unstable();
         assert_eq!(keys, known);
+    }
+
+    #[test]
+    fn a_theme_by_name_and_a_misspelt_one_named_with_its_line() {
+        use crate::look::ThemeName;
+        let (c, msgs) = parse("theme = \"sepia\"\n");
+        assert!(msgs.is_empty(), "{msgs:?}");
+        assert_eq!(c.theme, ThemeName::Sepia);
+        let (c, msgs) = parse("max_width = 60\ntheme = \"solarised\"\n");
+        assert_eq!((c.max_width, c.theme), (60, ThemeName::Terminal));
+        assert_eq!(
+            msgs,
+            ["/c/config.toml: line 2: unknown theme \"solarised\"; one of terminal, light, dark, sepia, high-contrast"]
+        );
     }
 
     #[test]

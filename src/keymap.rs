@@ -289,6 +289,7 @@ mod tests {
             (plain(':'), Action::OpenPrompt(PromptKind::Page)),
             (plain('`'), Action::JumpBack),
             (plain('E'), Action::Encodings),
+            (plain('T'), Action::CycleTheme),
             (key(KeyCode::Char('c'), KeyModifiers::CONTROL), Action::Quit),
         ];
         for (event, want) in table {

@@ -5,7 +5,7 @@
 //! screen lines are derived from it and can be thrown away at any time.
 //!
 //! The core ([`document`], [`layout`], [`position`], [`search`], [`toc`], [`state`],
-//! [`reader`], [`reading`], [`library`]) never touches a terminal, the file system or the clock.
+//! [`reader`], [`reading`], [`library`], [`look`]) never touches a terminal, the file system or the clock.
 //! The shell ([`keymap`], [`store`], [`app`], [`session`], [`tracker`]) does, and stays small.
 
 pub mod app;
@@ -19,6 +19,7 @@ pub mod keymap;
 pub mod layout;
 pub mod library;
 pub mod localtime;
+pub mod look;
 pub mod opening;
 pub mod pages;
 pub mod position;

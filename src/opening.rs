@@ -183,7 +183,9 @@ pub fn open(
         Some((fp, cs)) => {
             let bytes = load::read_at(&mut file, fp.raw, WINDOW)?;
             let ends = fp.raw + bytes.len() as u64 >= len;
-            let doc = load::window(&bytes, cs, ends);
+            // From the file's first byte: a BOM there decodes to U+FEFF, which is dropped.
+            let evidence = load::evidence(&mut file, len, cs, 0)?;
+            let doc = load::window_with(&bytes, cs, ends, &evidence);
             let title = match loaded.state.title.is_empty() {
                 true => name.clone(),
                 false => loaded.state.title.clone(),
@@ -194,7 +196,8 @@ pub fn open(
             let head = load::read_at(&mut file, 0, WINDOW)?;
             let choice = decode::choose(&head, len as usize, forced)?;
             let bytes = &head[choice.bom..];
-            let doc = load::window(bytes, choice.charset, head.len() as u64 >= len);
+            let evidence = load::evidence(&mut file, len, choice.charset, choice.bom as u64)?;
+            let doc = load::window_with(bytes, choice.charset, head.len() as u64 >= len, &evidence);
             let title = crate::library::title_of(doc.text(), &name);
             (doc, 0, title)
         }

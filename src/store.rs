@@ -17,6 +17,7 @@
 
 mod files;
 mod reading;
+mod theme;
 mod view;
 
 use crate::config::Config;

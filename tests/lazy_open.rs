@@ -159,3 +159,52 @@ fn a_place_reached_before_the_story_is_read_whole_is_saved_on_quit() {
     t.send("q");
     t.wait_exit();
 }
+
+/// Blocks of `doc` as (kind, range shifted by `base`), up to byte `end` of the whole text.
+fn blocks_from(
+    doc: &Document,
+    base: usize,
+    end: usize,
+) -> Vec<(dogear::document::BlockKind, usize, usize)> {
+    doc.blocks()
+        .iter()
+        .map(|b| (b.kind, b.range.start + base, b.range.end + base))
+        .filter(|&(_, _, e)| e <= end)
+        .collect()
+}
+
+#[test]
+fn a_window_classified_with_the_files_evidence_looks_as_the_whole_story_will() {
+    // Prose wrapped at 70 columns, and in the middle a long run of short-lined verse: a
+    // window of the verse alone would take its own short lines for the wrap column.
+    let mut raw = story(150);
+    let verse_at = raw.len();
+    for s in 0..400 {
+        raw.push_str(&format!(
+            "The tide came in at {s}\r\nand the gulls went quiet,\r\n"
+        ));
+        raw.push_str("the lamps were lit along the quay,\r\nand nobody said a word.\r\n\r\n");
+    }
+    raw.push_str(&story(150));
+    let bytes = raw.as_bytes();
+    let whole = Document::from_vec(bytes.to_vec(), None).unwrap();
+    let utf8 = Charset::Web(encoding_rs::UTF_8);
+    let len = bytes.len() as u64;
+    let evidence = load::evidence(&mut std::io::Cursor::new(bytes.to_vec()), len, utf8, 0).unwrap();
+    assert!(!evidence.is_empty());
+    let anchor = whole.anchor_before(verse_at + 2000);
+    let from = &bytes[anchor.raw as usize..];
+    let window = load::window_with(&from[..60_000], utf8, false, &evidence);
+    let base = anchor.text as usize;
+    // Everything but the window's first and last blocks (which it may cut).
+    let start = base + window.blocks()[1].range.start;
+    let end = base + window.blocks().last().unwrap().range.start;
+    let inside =
+        |blocks: Vec<_>| -> Vec<_> { blocks.into_iter().filter(|&(_, s, _)| s >= start).collect() };
+    let shown = inside(blocks_from(&window, base, end));
+    assert!(shown.len() > 20, "{}", shown.len());
+    assert_eq!(shown, inside(blocks_from(&whole, 0, end)));
+    // Its own lines alone would not do: without the evidence the window differs.
+    let alone = load::window(&from[..60_000], utf8, false);
+    assert_ne!(inside(blocks_from(&alone, base, end)), shown);
+}

@@ -68,7 +68,7 @@ const SPECULATE_FROM: usize = 8 << 20;
 /// two agree (as they do when the document is consistent) the result is exactly what the
 /// real statistics give, and otherwise the classification is run again with them.
 pub fn detect(text: &str, body: Range<usize>) -> Vec<Block> {
-    detect_with(
+    detect_speculating(
         text,
         body,
         SPECULATE_FROM,
@@ -77,9 +77,44 @@ pub fn detect(text: &str, body: Range<usize>) -> Vec<Block> {
     )
 }
 
+/// What a whole document says about its own layout, gathered from runs of whole lines of
+/// its text found elsewhere: samples spread over a file, read before the file is. A
+/// window of a big story is classified with this evidence (see [`detect_with`]), as the
+/// whole story will be, rather than with the window's own.
+#[derive(Debug, Clone, Default)]
+pub struct Evidence {
+    text: String,
+    runs: Vec<Range<usize>>,
+}
+
+impl Evidence {
+    /// Adds a run of whole lines (normalised text, ending with a line end).
+    pub fn push(&mut self, run: &str) {
+        let start = self.text.len();
+        self.text.push_str(run);
+        self.runs.push(start..self.text.len());
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// The blocks of `text[body]` classified with `evidence` gathered elsewhere (see
+/// [`Evidence`]); with none, [`detect`].
+pub fn detect_with(text: &str, body: Range<usize>, evidence: &Evidence) -> Vec<Block> {
+    if evidence.is_empty() {
+        return detect(text, body);
+    }
+    let stats = Stats::from_runs(&evidence.text, &evidence.runs);
+    let mut out = classify(text, body, &stats, None).0;
+    attach_subtitles(text, &mut out);
+    out
+}
+
 /// [`detect`] on one thread: the reference the two-thread pass must equal.
 pub fn detect_sequential(text: &str, body: Range<usize>) -> Vec<Block> {
-    detect_with(
+    detect_speculating(
         text,
         body,
         SPECULATE_FROM,
@@ -90,7 +125,7 @@ pub fn detect_sequential(text: &str, body: Range<usize>) -> Vec<Block> {
 
 /// [`detect`], speculating from `speculate_from` bytes on with `sample` (how many, how
 /// long) samples, on two threads from `parallel_from` bytes on.
-fn detect_with(
+fn detect_speculating(
     text: &str,
     body: Range<usize>,
     speculate_from: usize,
@@ -102,7 +137,7 @@ fn detect_with(
     out
 }
 
-/// [`detect_with`] before the pass over the finished blocks.
+/// [`detect_speculating`] before the pass over the finished blocks.
 fn classify_all(
     text: &str,
     body: Range<usize>,
@@ -435,7 +470,7 @@ fn has_double_space(b: &[u8]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{detect_with, Stats};
+    use super::{detect_speculating, Stats};
 
     /// A mixed text: prose, a play whose speaker names only repeat late, verse, breaks.
     fn mixed(late_speakers: bool) -> String {
@@ -461,9 +496,9 @@ mod tests {
         for late in [false, true] {
             let text = mixed(late);
             let body = 0..text.len();
-            let exact = detect_with(&text, body.clone(), usize::MAX, (0, 0), usize::MAX);
+            let exact = detect_speculating(&text, body.clone(), usize::MAX, (0, 0), usize::MAX);
             for sample in [(64, 65536), (4, 1024), (3, 100)] {
-                let got = detect_with(&text, body.clone(), 0, sample, usize::MAX);
+                let got = detect_speculating(&text, body.clone(), 0, sample, usize::MAX);
                 assert_eq!(got, exact, "late {late} {sample:?}");
             }
         }

@@ -4,6 +4,7 @@
 //! All three make text with the same [`Builder`], so a window's text is, byte for byte,
 //! the stretch of the whole text that starts at its anchor.
 
+use super::blocks::Evidence;
 use super::build::{self, Anchor, Builder, NotUtf8};
 use super::decode::{self, Choice, LoadError};
 use super::{blocks, gutenberg, normalise, Charset, Document, Guess};
@@ -90,8 +91,17 @@ fn identity_anchors(text: &str) -> Vec<Anchor> {
 }
 
 fn finish(text: String, anchors: Vec<Anchor>, choice: Choice) -> Document {
+    finish_with(text, anchors, choice, &Evidence::default())
+}
+
+fn finish_with(
+    text: String,
+    anchors: Vec<Anchor>,
+    choice: Choice,
+    evidence: &Evidence,
+) -> Document {
     let body = gutenberg::body(&text);
-    let blocks = blocks::detect(&text, body.clone());
+    let blocks = blocks::detect_with(&text, body.clone(), evidence);
     Document {
         text,
         blocks,
@@ -218,6 +228,18 @@ pub fn read_at<R: Read + Seek>(file: &mut R, at: u64, len: usize) -> io::Result<
 /// whole lines as `bytes` holds); offsets in the returned document are relative to it.
 /// `ends_file`: `bytes` run to the end of the file (else a cut last line is left out).
 pub fn window(bytes: &[u8], charset: Charset, ends_file: bool) -> Document {
+    window_with(bytes, charset, ends_file, &Evidence::default())
+}
+
+/// [`window`], its blocks classified with the whole file's `evidence` (see [`evidence`])
+/// rather than with the window's own lines, so that they look as they will once the
+/// whole story is read.
+pub fn window_with(
+    bytes: &[u8],
+    charset: Charset,
+    ends_file: bool,
+    evidence: &Evidence,
+) -> Document {
     let mut b = Builder::new(charset, 0, false);
     let end = match (ends_file, last_break(charset, bytes)) {
         (true, _) => bytes.len(),
@@ -228,16 +250,50 @@ pub fn window(bytes: &[u8], charset: Charset, ends_file: bool) -> Document {
     };
     let built = b.feed(&bytes[..end]).and_then(|()| b.finish());
     let (text, anchors) = built.unwrap_or_default();
-    finish(
-        text,
-        anchors,
-        Choice {
-            charset,
-            bom: 0,
-            guess: Guess::default(),
-            provisional: false,
-        },
-    )
+    let choice = Choice {
+        charset,
+        bom: 0,
+        guess: Guess::default(),
+        provisional: false,
+    };
+    finish_with(text, anchors, choice, evidence)
+}
+
+/// How many samples [`evidence`] reads, and how long each is.
+const EVIDENCE: (u64, usize) = (32, 16 << 10);
+
+/// What the whole file says about its layout, from samples of whole lines spread evenly
+/// over its `len` bytes (the first after its `bom`), decoded as `charset`: about 512 KB
+/// read, whatever the size of the file. Empty for a file small enough to be its own
+/// evidence, or one that cannot be cut at line starts.
+pub fn evidence<R: Read + Seek>(
+    file: &mut R,
+    len: u64,
+    charset: Charset,
+    bom: u64,
+) -> io::Result<Evidence> {
+    let (samples, size) = EVIDENCE;
+    let mut evidence = Evidence::default();
+    if len <= samples * size as u64 {
+        return Ok(evidence);
+    }
+    let step = (len - bom) / samples;
+    for i in 0..samples {
+        // On a whole UTF-16 code unit (the BOM is 0 or 2 bytes).
+        let at = bom + ((i * step) & !1);
+        let bytes = read_at(file, at, size)?;
+        let Some(start) = build::line_start_from(charset, &bytes, usize::from(i > 0)) else {
+            continue;
+        };
+        let Some(end) = build::cut(charset, &bytes[start..], bytes.len()) else {
+            continue;
+        };
+        let mut b = Builder::new(charset, 0, false);
+        if let Ok((text, _)) = b.feed(&bytes[start..start + end]).and_then(|()| b.finish()) {
+            evidence.push(&text);
+        }
+    }
+    Ok(evidence)
 }
 
 /// How much of `bytes` is whole characters: a UTF-8 or UTF-16 character cut at the end

@@ -1,8 +1,9 @@
 //! A file read as consecutive windows, for work that goes through a story once, in
 //! order (`--print`).
 
+use super::blocks::Evidence;
 use super::decode::{self, Choice, LoadError};
-use super::load::{last_break, read_full, window, READ};
+use super::load::{last_break, read_full, window_with, READ};
 use super::{Charset, Document};
 use std::io::{self, Read};
 
@@ -18,6 +19,8 @@ pub struct Windows<R> {
     read: u64,
     size: usize,
     started: bool,
+    /// What the whole file says about its layout (see [`super::load::evidence`]).
+    evidence: Evidence,
 }
 
 /// Size of the first window: small, so that the first lines come at once.
@@ -43,7 +46,20 @@ impl<R: Read> Windows<R> {
             read,
             size: FIRST_WINDOW,
             started: false,
+            evidence: Evidence::default(),
         })
+    }
+
+    /// Classifies every window with `evidence` gathered from the whole file, so that
+    /// they are laid out as the whole story would be.
+    pub fn with_evidence(mut self, evidence: Evidence) -> Self {
+        self.evidence = evidence;
+        self
+    }
+
+    /// Bytes of BOM at the start of the file.
+    pub fn bom(&self) -> usize {
+        self.choice.bom
     }
 
     /// The encoding the windows are read in (it can change once, at the first byte that
@@ -103,7 +119,12 @@ impl<R: Read> Iterator for Windows<R> {
                 }
             }
         }
-        Some(Ok(window(&bytes, self.choice.charset, true)))
+        Some(Ok(window_with(
+            &bytes,
+            self.choice.charset,
+            true,
+            &self.evidence,
+        )))
     }
 }
 

@@ -28,7 +28,7 @@
 //!
 //! Help texts are short: the help is two columns in an 80x24 window
 //! (`tests/screen.rs` `help_80x24` checks that every row is on screen; its second column
-//! has room for four more rows).
+//! has room for three more rows).
 
 use crate::library::LibraryAction;
 use crate::reader::{Action, PromptKind};
@@ -180,6 +180,7 @@ pub static ROWS: &[Row] = &[
     bind(View, "wider", A::Wider, &["+", "="], "wider column"),
     bind(View, "encodings", A::Encodings, &["E"], "pick the encoding"),
     bind(View, "emphasis", A::ToggleEmphasis, &["i"], "_italics_ as styles"),
+    bind(View, "theme", A::CycleTheme, &["T"], "next theme"),
     bind(Other, "copy", A::CopyParagraph, &["y"], "copy top paragraph"),
     note(Other, &["Shift-drag"], "select text"),
     bind(Other, "stats", A::Stats, &["s"], "reading statistics"),

@@ -104,6 +104,8 @@ pub struct LibraryModel {
     pub marks: Option<super::marks::MarkList>,
     /// How the shown rows are sorted.
     pub order: Order,
+    /// The theme the screen is drawn in (the reader's, set by the shell).
+    pub look: crate::look::Look,
 }
 
 impl LibraryModel {
@@ -121,6 +123,7 @@ impl LibraryModel {
             searching: None,
             marks: None,
             order: Order::default(),
+            look: crate::look::Look::default(),
         }
     }
 

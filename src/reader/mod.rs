@@ -18,6 +18,7 @@ mod pages;
 mod partial;
 mod prompt;
 mod searching;
+mod theme;
 
 use crate::document::Document;
 use crate::layout::{self, Layout, Line};
@@ -104,6 +105,8 @@ pub enum Action {
     ToggleEmphasis,
     /// Open (or close) the reading statistics.
     Stats,
+    /// The next theme (`T`).
+    CycleTheme,
     Quit,
     /// About once a second, from the shell: expires messages.
     Tick,
@@ -212,6 +215,8 @@ pub struct Reader {
     searching: searching::Searching,
     /// Asked by the shell, shown until answered (see [`Question`]).
     question: Option<Question>,
+    /// The theme, and the colours the terminal shows (see [`crate::look`]).
+    look: crate::look::Look,
 }
 
 impl Reader {
@@ -250,6 +255,7 @@ impl Reader {
             tally: matches::Count::default(),
             question: None,
             searching: searching::Searching::default(),
+            look: crate::look::Look::default(),
         };
         reader.layout.set_emphasis(true);
         reader.refresh();
@@ -461,6 +467,7 @@ impl Reader {
             Action::CopyParagraph => return self.copy_paragraph(),
             Action::ToggleEmphasis => self.toggle_emphasis(),
             Action::Stats => return Effect::Stats,
+            Action::CycleTheme => self.cycle_theme(),
             Action::Quit => return Effect::Quit,
             _ => {}
         }

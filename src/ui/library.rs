@@ -1,8 +1,8 @@
 //! The library screen: a title bar, one row per story, a filter line, a footer.
 //!
 //! Drawn straight from [`LibraryModel`] and the current time, changing nothing, so
-//! the same model always draws the same screen. Only reverse video, bold and dim
-//! are used, which read well on light and dark terminals alike.
+//! the same model always draws the same screen, in the reader's theme (the terminal's
+//! own colours with reverse video, bold and dim, by default).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,6 +10,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthChar;
 
+use super::theme::Theme;
 use crate::library::{ago, distinctions, place_name, Entry, LibraryModel, Source};
 use crate::sanitise;
 
@@ -60,16 +61,18 @@ impl LibraryScreen<'_> {
 
 impl Widget for LibraryScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        self.draw(area, buf);
+        let theme = Theme::new(self.model.look);
+        buf.set_style(area, theme.page);
+        self.draw(area, buf, &theme);
         if let Some(marks) = &self.model.marks {
             let title = (self.model.entries.get(marks.entry)).map_or("", |e| e.title.as_str());
-            super::lists::library_marks(marks, &sanitise::line(title), area, buf);
+            super::lists::library_marks(marks, &sanitise::line(title), (area, buf), &theme);
         }
     }
 }
 
 impl LibraryScreen<'_> {
-    fn draw(self, area: Rect, buf: &mut Buffer) {
+    fn draw(self, area: Rect, buf: &mut Buffer, theme: &Theme) {
         if area.width == 0 || area.height == 0 {
             return;
         }
@@ -84,10 +87,10 @@ impl LibraryScreen<'_> {
         let hint;
         let footer = match &model.message {
             Some(m) => (m.as_str(), Style::new().add_modifier(Modifier::BOLD)),
-            None if model.filtering => (FILTER_HINT, Style::new().add_modifier(Modifier::DIM)),
+            None if model.filtering => (FILTER_HINT, theme.dimmed(Style::new())),
             None => {
                 hint = self::hint();
-                (hint.as_str(), Style::new().add_modifier(Modifier::DIM))
+                (hint.as_str(), theme.dimmed(Style::new()))
             }
         };
         put(buf, area.x, bottom, width, footer.0, footer.1);
@@ -105,7 +108,7 @@ impl LibraryScreen<'_> {
                 count.push_str(&format!(" · looking… {looked} seen"));
             }
             let count_width = count.chars().count();
-            let bar = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
+            let bar = theme.title_bar;
             buf.set_style(Rect::new(area.x, top, area.width, 1), bar);
             put(buf, area.x, top, width, " dogear — library", bar);
             if width >= 17 + count_width + 3 {
@@ -151,7 +154,7 @@ impl LibraryScreen<'_> {
                 top,
                 width.saturating_sub(1),
                 &empty,
-                Style::new().add_modifier(Modifier::DIM),
+                theme.dimmed(Style::new()),
             );
             return;
         }
@@ -171,16 +174,16 @@ impl LibraryScreen<'_> {
             };
             let y = top + row as u16;
             let mut style = Style::new();
-            if entry.missing {
-                style = style.add_modifier(Modifier::DIM);
-            }
             if pos == model.selected {
-                style = style.add_modifier(Modifier::REVERSED);
+                style = theme.selected;
                 buf.set_style(Rect::new(area.x, y, area.width, 1), style);
+            }
+            if entry.missing {
+                style = theme.dimmed(style);
             }
             let hint = told_apart.get(index).cloned().flatten();
             let row = row_parts(entry, hint, width, self.now);
-            let dim = style.add_modifier(Modifier::DIM);
+            let dim = theme.dimmed(style);
             let mut x = area.x;
             for (text, style) in [(row.title, style), (row.place, dim), (row.right, style)] {
                 let w = display_width(&text);

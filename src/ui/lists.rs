@@ -1,5 +1,6 @@
 //! Overlays drawn over the page: help, the chapter list, the bookmark list.
 
+use super::theme::Theme;
 use crate::keymap::table::Group;
 use crate::keymap::Keymap;
 use crate::position;
@@ -7,17 +8,21 @@ use crate::reader::Reader;
 use crate::sanitise;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{
     Block, Clear, List, ListItem, ListState, Paragraph, StatefulWidget, Widget,
 };
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-const SELECTED: Style = Style::new().add_modifier(Modifier::REVERSED);
-
-/// A centred box at most `width` x `height` inside `area`, with a border and a title.
-pub(super) fn frame(area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer) -> Rect {
+/// A centred box at most `width` x `height` inside `area`, with a border and a title,
+/// in the theme's overlay colours.
+pub(super) fn frame(
+    area: Rect,
+    (width, height): (u16, u16),
+    title: &str,
+    buf: &mut Buffer,
+    theme: &Theme,
+) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
     let rect = Rect {
@@ -26,8 +31,17 @@ pub(super) fn frame(area: Rect, width: u16, height: u16, title: &str, buf: &mut 
         width: w,
         height: h,
     };
+    boxed(rect, title, buf, theme)
+}
+
+/// A box with a border and a title over `rect`, in the theme's overlay colours; the
+/// room inside.
+fn boxed(rect: Rect, title: &str, buf: &mut Buffer, theme: &Theme) -> Rect {
     Clear.render(rect, buf);
-    let block = Block::bordered().title(format!(" {title} "));
+    buf.set_style(rect, theme.overlay);
+    let block = Block::bordered()
+        .border_style(theme.border)
+        .title(format!(" {title} "));
     let inner = block.inner(rect);
     block.render(rect, buf);
     inner
@@ -35,7 +49,7 @@ pub(super) fn frame(area: Rect, width: u16, height: u16, title: &str, buf: &mut 
 
 /// The help: the key table in its groups, in as many columns as the height needs (two in
 /// an 80x24 window), with the keys in effect (as rebound in `config.toml`).
-pub fn help(area: Rect, buf: &mut Buffer) {
+pub fn help(area: Rect, buf: &mut Buffer, theme: &Theme) {
     enum Entry {
         Heading(Group),
         Row(String, &'static str),
@@ -48,18 +62,28 @@ pub fn help(area: Rect, buf: &mut Buffer) {
             entries.push(Entry::Row(keys, row.help));
         }
     }
-    // Column-major, a heading never last in its column.
+    // Column-major, as few columns as the height allows, as even as they go, a heading
+    // never last in its column.
     let room = usize::from(area.height.saturating_sub(2)).max(2);
-    let mut columns: Vec<Vec<Entry>> = vec![Vec::new()];
-    for entry in entries {
-        let column = columns.last_mut().expect("one column at least");
-        let full =
-            column.len() >= room || matches!(entry, Entry::Heading(_)) && column.len() + 1 >= room;
-        if full && !column.is_empty() {
-            columns.push(Vec::new());
+    let fill = |limit: usize| {
+        let mut columns: Vec<Vec<&Entry>> = vec![Vec::new()];
+        for entry in &entries {
+            let column = columns.last_mut().expect("one column at least");
+            let full = column.len() >= limit
+                || matches!(entry, Entry::Heading(_)) && column.len() + 1 >= limit;
+            if full && !column.is_empty() {
+                columns.push(Vec::new());
+            }
+            columns.last_mut().expect("a column").push(entry);
         }
-        columns.last_mut().expect("a column").push(entry);
-    }
+        columns
+    };
+    let fewest = entries.len().div_ceil(room);
+    let even = entries.len().div_ceil(fewest.max(1));
+    let columns = (even..room)
+        .map(fill)
+        .find(|columns| columns.len() <= fewest)
+        .unwrap_or_else(|| fill(room));
     let drawn: Vec<Vec<Line>> = columns
         .iter()
         .map(|column| {
@@ -74,7 +98,7 @@ pub fn help(area: Rect, buf: &mut Buffer) {
             column
                 .iter()
                 .map(|e| match e {
-                    Entry::Heading(g) => Line::styled(g.name(), BOLD),
+                    Entry::Heading(g) => Line::styled(g.name(), theme.heading),
                     Entry::Row(k, what) => Line::from(format!(" {k:<keys$}  {what}")),
                 })
                 .collect()
@@ -87,7 +111,13 @@ pub fn help(area: Rect, buf: &mut Buffer) {
     let gap = 2;
     let width = widths.iter().sum::<u16>() + gap * (widths.len() as u16 - 1) + 4;
     let height = drawn.iter().map(Vec::len).max().unwrap_or(0) as u16 + 2;
-    let inner = frame(area, width, height, "dogear keys (Esc closes)", buf);
+    let inner = frame(
+        area,
+        (width, height),
+        "dogear keys (Esc closes)",
+        buf,
+        theme,
+    );
     let mut x = inner.x + 1;
     for (lines, w) in drawn.into_iter().zip(widths) {
         let rect = Rect {
@@ -101,9 +131,7 @@ pub fn help(area: Rect, buf: &mut Buffer) {
     }
 }
 
-const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
-
-pub fn chapters(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer) {
+pub fn chapters(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let current = reader.current_chapter().map(|c| c.offset);
     let items: Vec<ListItem> = reader
         .chapters()
@@ -117,13 +145,13 @@ pub fn chapters(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer) 
             ListItem::new(format!("{mark} {}", sanitise::line(&c.title)))
         })
         .collect();
-    list(items, selected, "chapters", area, buf);
+    list(items, selected, "chapters", (area, buf), theme);
 }
 
 /// The bookmark list: each bookmark on two lines, its number and label, then its page
 /// (once the pages are counted), percent, date (local time), chapter and the start of
 /// the text it marks.
-pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer) {
+pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let doc = reader.document();
     let width = usize::from(area.width.saturating_sub(4).clamp(20, 76).saturating_sub(2));
     let digits = reader.marks().len().to_string().len();
@@ -162,17 +190,15 @@ pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer)
             }
             ListItem::new(vec![
                 Line::from(cut(&head, width)),
-                Line::styled(cut(&detail, width), DIM),
+                Line::styled(cut(&detail, width), theme.dimmed(theme.overlay)),
             ])
         })
         .collect();
     let height = items.len() as u16 * 2 + 2;
     let width = area.width.saturating_sub(4).clamp(20, 76);
-    let inner = frame(area, width, height, "bookmarks: Enter d u r", buf);
-    selectable(items, selected, inner, buf);
+    let inner = frame(area, (width, height), "bookmarks: Enter d u r", buf, theme);
+    selectable(items, selected, inner, buf, theme);
 }
-
-const DIM: Style = Style::new().add_modifier(Modifier::DIM);
 
 /// The text from `offset` on, on one line, at most `columns` wide (with `…` if cut).
 fn snippet(text: &str, offset: usize, columns: usize) -> String {
@@ -201,18 +227,24 @@ fn cut(s: &str, columns: usize) -> String {
     out
 }
 
-fn list(items: Vec<ListItem>, selected: usize, title: &str, area: Rect, buf: &mut Buffer) {
+fn list(
+    items: Vec<ListItem>,
+    selected: usize,
+    title: &str,
+    (area, buf): (Rect, &mut Buffer),
+    theme: &Theme,
+) {
     let height = items.len() as u16 + 2;
     let width = area.width.saturating_sub(4).clamp(20, 76);
-    let inner = frame(area, width, height, title, buf);
-    selectable(items, selected, inner, buf);
+    let inner = frame(area, (width, height), title, buf, theme);
+    selectable(items, selected, inner, buf, theme);
 }
 
 /// `items` drawn in `inner` with the `selected` one highlighted (and scrolled to).
-fn selectable(items: Vec<ListItem>, selected: usize, inner: Rect, buf: &mut Buffer) {
+fn selectable(items: Vec<ListItem>, selected: usize, inner: Rect, buf: &mut Buffer, theme: &Theme) {
     let mut state = ListState::default().with_selected(Some(selected));
     StatefulWidget::render(
-        List::new(items).highlight_style(SELECTED),
+        List::new(items).highlight_style(theme.selected),
         inner,
         buf,
         &mut state,
@@ -220,7 +252,7 @@ fn selectable(items: Vec<ListItem>, selected: usize, inner: Rect, buf: &mut Buff
 }
 
 /// The encoding picker: a narrow list at the right, so the preview shows beside it.
-pub fn encodings(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer) {
+pub fn encodings(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let Some(picker) = reader.picker() else {
         return;
     };
@@ -243,15 +275,17 @@ pub fn encodings(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer)
         width,
         height,
     };
-    Clear.render(rect, buf);
-    let block = Block::bordered().title(" encoding: Enter Esc ");
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    selectable(items, selected, inner, buf);
+    let inner = boxed(rect, "encoding: Enter Esc", buf, theme);
+    selectable(items, selected, inner, buf, theme);
 }
 
 /// A book's bookmarks over the library (`B` there): number, label, percent and date.
-pub fn library_marks(marks: &crate::library::MarkList, title: &str, area: Rect, buf: &mut Buffer) {
+pub fn library_marks(
+    marks: &crate::library::MarkList,
+    title: &str,
+    (area, buf): (Rect, &mut Buffer),
+    theme: &Theme,
+) {
     let width = usize::from(area.width.saturating_sub(4).clamp(20, 76).saturating_sub(2));
     let digits = marks.rows.len().to_string().len();
     let items: Vec<ListItem> = marks
@@ -272,5 +306,5 @@ pub fn library_marks(marks: &crate::library::MarkList, title: &str, area: Rect, 
         &format!("{title}: Enter opens, Esc"),
         width.saturating_sub(2),
     );
-    list(items, marks.selected, &title, area, buf);
+    list(items, marks.selected, &title, (area, buf), theme);
 }

@@ -7,3 +7,4 @@ mod progress;
 mod prompt;
 pub mod reader;
 pub mod stats;
+pub mod theme;

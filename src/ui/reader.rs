@@ -1,6 +1,7 @@
 //! The reading screen: the page in its column, the status bar, and whatever overlay the
 //! mode calls for. A pure function of the [`Reader`]: it reads the model, changes nothing.
 
+use super::theme::Theme;
 use super::{emphasis, lists};
 use crate::layout::{Line, LineStyle};
 use crate::reader::{Mode, Reader};
@@ -13,19 +14,14 @@ use std::borrow::Cow;
 use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
-/// Only modifiers, never colours: the terminal's own palette is used, so light and dark
-/// themes both work and `NO_COLOR` is honoured by construction.
-const HEADING: Style = Style::new().add_modifier(Modifier::BOLD);
-const HIGHLIGHT: Style = Style::new().add_modifier(Modifier::REVERSED);
-/// The other matches of the search on the page.
-const OTHER_MATCH: Style = Style::new().add_modifier(Modifier::UNDERLINED);
-const STATUS: Style = Style::new().add_modifier(Modifier::REVERSED);
-
 impl Widget for &Reader {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.width == 0 || area.height == 0 {
             return;
         }
+        // The styles are the theme's (see `super::theme`); its page fills the window.
+        let theme = Theme::new(self.look());
+        buf.set_style(area, theme.page);
         if self.too_small() {
             too_small(area, buf);
             return;
@@ -42,11 +38,15 @@ impl Widget for &Reader {
         draw_page(self, text_area, buf);
         draw_status(self, status_area, buf);
         match self.mode() {
-            Mode::Help => lists::help(area, buf),
-            Mode::Chapters { selected } => lists::chapters(self, *selected, text_area, buf),
-            Mode::Bookmarks { selected } => lists::bookmarks(self, *selected, text_area, buf),
-            Mode::Encodings { selected } => lists::encodings(self, *selected, text_area, buf),
-            Mode::Stats(summary) => super::stats::stats(summary, text_area, buf),
+            Mode::Help => lists::help(area, buf, &theme),
+            Mode::Chapters { selected } => lists::chapters(self, *selected, text_area, buf, &theme),
+            Mode::Bookmarks { selected } => {
+                lists::bookmarks(self, *selected, text_area, buf, &theme)
+            }
+            Mode::Encodings { selected } => {
+                lists::encodings(self, *selected, text_area, buf, &theme)
+            }
+            Mode::Stats(summary) => super::stats::stats(summary, text_area, buf, &theme),
             Mode::Reading | Mode::Prompt(_) => {}
         }
     }
@@ -77,6 +77,7 @@ fn draw_page(reader: &Reader, area: Rect, buf: &mut Buffer) {
         ),
     };
     let column = reader.column();
+    let theme = Theme::new(reader.look());
     let mut marks = emphasis::Marks::default();
     for (row, line) in page.iter().take(usize::from(area.height)).enumerate() {
         if line.style == LineStyle::Blank {
@@ -100,7 +101,7 @@ fn draw_page(reader: &Reader, area: Rect, buf: &mut Buffer) {
         let y = area.y + row as u16;
         let room = usize::from(width - offset.min(width));
         let style = if line.style == LineStyle::Heading {
-            HEADING
+            theme.heading
         } else {
             Style::new()
         };
@@ -108,14 +109,16 @@ fn draw_page(reader: &Reader, area: Rect, buf: &mut Buffer) {
         let mut found: Vec<(Range<usize>, Style)> = others
             .iter()
             .filter(|m| Some(*m) != hit.as_ref())
-            .filter_map(|m| highlight(text, line, m, &shown, &hidden).map(|r| (r, OTHER_MATCH)))
+            .filter_map(|m| {
+                highlight(text, line, m, &shown, &hidden).map(|r| (r, theme.other_match))
+            })
             .collect();
         if let Some(r) = hit
             .as_ref()
             .and_then(|h| highlight(text, line, h, &shown, &hidden))
         {
             found.retain(|(m, _)| m.end <= r.start || m.start >= r.end);
-            found.push((r, HIGHLIGHT));
+            found.push((r, theme.hit));
         }
         draw_parts(buf, (x, y), room, &shown, style, &spans, &found);
     }
@@ -215,10 +218,11 @@ fn collapse(s: &str) -> String {
 }
 
 fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
-    buf.set_style(area, STATUS);
+    let status = Theme::new(reader.look()).status;
+    buf.set_style(area, status);
     let width = usize::from(area.width);
     if let Mode::Prompt(prompt) = reader.mode() {
-        super::prompt::draw(prompt, area, buf, STATUS);
+        super::prompt::draw(prompt, area, buf, status);
         return;
     }
     // An encoding detection was unsure of is named, with a question mark (E picks another).
@@ -256,7 +260,7 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
             if line.width() <= room {
                 left = line;
             } else {
-                long_message(&message, area, buf);
+                long_message(&message, area, buf, status);
             }
         }
         (None, Some(chapter)) => {
@@ -265,24 +269,24 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
         }
         (None, None) => {}
     }
-    buf.set_stringn(area.x, area.y, &left, room, STATUS);
+    buf.set_stringn(area.x, area.y, &left, room, status);
     if right.width() <= width {
         let x = area.x + (width - right.width()) as u16;
-        buf.set_string(x, area.y, right, STATUS);
+        buf.set_string(x, area.y, right, status);
     }
 }
 
 /// A message too long for the status bar is wrapped onto rows just above it (over the
 /// bottom of the page, for as long as it is shown), so that nothing in it is cut off:
 /// a path the reader must know, say. At most half the window.
-fn long_message(message: &str, status: Rect, buf: &mut Buffer) {
+fn long_message(message: &str, status: Rect, buf: &mut Buffer, style: Style) {
     let width = usize::from(status.width.saturating_sub(2)).max(1);
     let lines = textwrap::wrap(message, width);
     let rows = lines.len().min(usize::from(status.y / 2).max(1));
     for (i, line) in lines.iter().take(rows).enumerate() {
         let y = status.y - (rows - i) as u16;
         let blank = " ".repeat(usize::from(status.width));
-        buf.set_string(status.x, y, blank, STATUS);
-        buf.set_stringn(status.x + 1, y, line, width, STATUS);
+        buf.set_string(status.x, y, blank, style);
+        buf.set_stringn(status.x + 1, y, line, width, style);
     }
 }

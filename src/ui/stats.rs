@@ -1,6 +1,7 @@
 //! The reading statistics screen (`s`), and the time left in the status bar.
 
 use super::lists::frame;
+use super::theme::Theme;
 use crate::reading::Summary;
 use crate::sanitise;
 use ratatui::buffer::Buffer;
@@ -12,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// The statistics over the page: the minutes read on each of the last weeks as a bar
 /// chart, then the totals and this book's sessions.
-pub fn stats(summary: &Summary, area: Rect, buf: &mut Buffer) {
+pub fn stats(summary: &Summary, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let lines: Vec<Line> = summary
         .lines()
         .iter()
@@ -20,10 +21,10 @@ pub fn stats(summary: &Summary, area: Rect, buf: &mut Buffer) {
         .collect();
     let inner = frame(
         area,
-        74,
-        area.height,
+        (74, area.height),
         "reading statistics (Esc closes)",
         buf,
+        theme,
     );
     if inner.height == 0 || inner.width == 0 {
         return;
@@ -52,6 +53,7 @@ pub fn stats(summary: &Summary, area: Rect, buf: &mut Buffer) {
     BarChart::new(bars)
         .bar_width(bar_width)
         .bar_gap(gap)
+        .bar_style(theme.chart)
         .render(chart, buf);
     // Dates under the chart: the first day at the left, today at the right.
     if let (Some(first), Some(_)) = (summary.days.first(), summary.days.last()) {

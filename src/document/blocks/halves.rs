@@ -84,7 +84,7 @@ pub(super) fn classify_halves<'t>(
 
 #[cfg(test)]
 mod tests {
-    use super::super::detect_with;
+    use super::super::detect_speculating;
     use super::split_point;
 
     const PROSE: &str = "The lamp had burned low by the time the carrier reached the bridge,\n\
@@ -132,10 +132,10 @@ mod tests {
                 0..text.len(),
                 text.find('\n').map_or(0, |i| i + 1)..text.len(),
             ] {
-                let exact = detect_with(&text, body.clone(), usize::MAX, (0, 0), usize::MAX);
+                let exact = detect_speculating(&text, body.clone(), usize::MAX, (0, 0), usize::MAX);
                 for sample in [(64, 65536), (3, 100)] {
-                    let one = detect_with(&text, body.clone(), 0, sample, usize::MAX);
-                    let two = detect_with(&text, body.clone(), 0, sample, 0);
+                    let one = detect_speculating(&text, body.clone(), 0, sample, usize::MAX);
+                    let two = detect_speculating(&text, body.clone(), 0, sample, 0);
                     assert_eq!(one, exact, "{sample:?}");
                     assert_eq!(two, exact, "{sample:?}");
                 }

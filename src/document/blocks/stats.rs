@@ -92,6 +92,17 @@ impl<'t> Stats<'t> {
         g.finish()
     }
 
+    /// The statistics of `runs` of whole lines of `text`, each read on its own (runs of a
+    /// document's lines gathered elsewhere: see `Evidence`).
+    pub(super) fn from_runs(text: &'t str, runs: &[Range<usize>]) -> Self {
+        let mut g = Gatherer::new(text);
+        for run in runs {
+            for_each_line(text, run.clone(), |line| g.line(line));
+            g.prev = None;
+        }
+        g.finish()
+    }
+
     /// A guess at [`Stats::gather`] from `samples` runs of whole lines (about `len`
     /// bytes each) spread evenly over `text[body]`.
     pub(super) fn sample(text: &'t str, body: Range<usize>, samples: usize, len: usize) -> Self {
