@@ -9,7 +9,7 @@
 //! [`Action`], the default key names as [`super::Key::parse`] reads them, a short help
 //! text and its [`Group`]) put among its group's rows; then the same row in the README's
 //! key table (the test says what it expects). A `note` row is shown in the help and
-//! README but handled elsewhere (the mouse, the digits of a count, Ctrl-C, a question's
+//! README but handled elsewhere (the mouse, the digits of a count, a question's
 //! y/n, a prompt's editing keys); its keys are shown as written. A `shelf` row is a
 //! key of the library screen (its moving keys are the reader's: `line_down` moves down a
 //! story, `next_page` a page, and so on, but the library's own rows win).
@@ -28,7 +28,7 @@
 //!
 //! Help texts are short: the help is two columns in an 80x24 window
 //! (`tests/screen.rs` `help_80x24` checks that every row is on screen; its second column
-//! has room for three more rows).
+//! has room for about four more rows: the help's box is the whole window's height).
 
 use crate::library::LibraryAction;
 use crate::reader::{Action, PromptKind};
@@ -188,8 +188,7 @@ pub static ROWS: &[Row] = &[
     note(Other, &["y", "n"], "answer a question"),
     note(Other, &["^U", "^W", "Del"], "edit in a prompt"),
     bind(Other, "help", A::Help, &["?", "f1"], "this help"),
-    bind(Other, "quit", A::Quit, &["q"], "quit (place saved)"),
-    note(Other, &["Esc", "^C"], "close / quit"),
+    bind(Other, "quit", A::Quit, &["q"], "quit; ^C anywhere"),
     shelf("library_open", L::Open, &["enter"], "open"),
     shelf("library_bookmarks", L::Bookmarks, &["B"], "marks"),
     shelf("library_filter", L::StartFilter, &["/"], "filter"),
