@@ -241,6 +241,38 @@ fn bench_size(c: &mut Criterion, name: &str, bytes: usize) {
             BatchSize::SmallInput,
         )
     });
+    // The same with justification and hyphenation on: the lines are hyphenated when
+    // wrapped, and each drawn line has its spaces widened (what a frame pays).
+    let typeset = dogear::layout::Typography {
+        justify: true,
+        hyphenate: true,
+        indent: false,
+    };
+    let reading_typeset = || {
+        let mut layout = Layout::new(80);
+        layout.set_typography(typeset);
+        let top = layout.line_start(&doc, at_73);
+        layout.page(&doc, top, HEIGHT);
+        (layout, top)
+    };
+    group.bench_function("next page (justified, hyphenated)", |b| {
+        b.iter_batched(
+            reading_typeset,
+            |(mut layout, top)| {
+                let top = layout.scroll(&doc, top, HEIGHT as isize - 1, HEIGHT);
+                let page = layout.page(&doc, top, HEIGHT);
+                let drawn: Vec<_> = page
+                    .iter()
+                    .map(|l| {
+                        let room = usize::from(80 - l.indent);
+                        l.display_in(doc.text(), room, typeset).into_owned()
+                    })
+                    .collect();
+                black_box(drawn)
+            },
+            BatchSize::SmallInput,
+        )
+    });
     group.bench_function("resize 80 to 50", |b| {
         b.iter_batched(
             reading,

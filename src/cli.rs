@@ -30,6 +30,15 @@ pub struct Args {
     /// Width in columns for --print.
     #[arg(long, default_value_t = 80, value_parser = clap::value_parser!(u16).range(1..))]
     pub width: u16,
+    /// With --print (or --bookmark into a pipe): justified lines (spaces widened to fill the width).
+    #[arg(long)]
+    pub justify: bool,
+    /// With --print: English words hyphenated at line ends.
+    #[arg(long)]
+    pub hyphenate: bool,
+    /// With --print: paragraphs indented, with no blank line between them.
+    #[arg(long)]
+    pub indent: bool,
     /// Decode the file with this encoding instead of detecting it (e.g. windows-1252,
     /// latin3, cp1251, maccyrillic, cp437, sjis, koi8-r).
     #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
@@ -56,6 +65,17 @@ pub struct Args {
     /// config.toml would hold them, and exit; problems in the file go to stderr.
     #[arg(long, conflicts_with_all = ["bookmarks", "toc", "print", "stats", "path"])]
     pub config: bool,
+}
+
+impl Args {
+    /// How `--print` sets the lines.
+    fn typography(&self) -> crate::layout::Typography {
+        crate::layout::Typography {
+            justify: self.justify,
+            hyphenate: self.hyphenate,
+            indent: self.indent,
+        }
+    }
 }
 
 fn parse_encoding(name: &str) -> Result<Charset, String> {
@@ -119,7 +139,8 @@ fn print_story(path: &Path, args: &Args) -> Result<(), Error> {
     };
     let Some((mut file, len)) = big else {
         let doc = load(path, args.encoding)?;
-        return crate::print::print(&doc, args.width, &mut out).map_err(Error::Output);
+        return crate::print::print_from(&doc, 0, args.width, args.typography(), &mut out)
+            .map_err(Error::Output);
     };
     let head = load::read_at(&mut file, 0, crate::storyfile::PROBE)
         .map_err(|e| Error::Open(path.to_owned(), e))?;
@@ -129,7 +150,8 @@ fn print_story(path: &Path, args: &Args) -> Result<(), Error> {
     let evidence = crate::storyfile::open(path)
         .and_then(|mut f| load::evidence(&mut f, len, windows.charset(), windows.bom() as u64));
     let windows = windows.with_evidence(evidence.unwrap_or_default());
-    crate::print::print_windows(windows, args.width, &mut out).map_err(Error::Output)
+    crate::print::print_windows(windows, args.width, args.typography(), &mut out)
+        .map_err(Error::Output)
 }
 
 /// The folder named in the path of a bundled story read straight from the binary (when
@@ -338,7 +360,8 @@ fn print_from_bookmark(path: &Path, args: &Args, name: &str) -> Result<(), Error
     };
     let (offset, _) = crate::position::refind(&mark.anchor, &doc);
     let mut out = io::BufWriter::new(io::stdout().lock());
-    crate::print::print_from(&doc, offset, args.width, &mut out).map_err(Error::Output)
+    crate::print::print_from(&doc, offset, args.width, args.typography(), &mut out)
+        .map_err(Error::Output)
 }
 
 fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
@@ -453,9 +476,13 @@ fn open_book(
                 "sync: not synced, KOReader cannot name places in a piped or compressed story",
             );
         }
+        reader.set_typography(config.typography());
+        reader.set_margin(config.margin);
         return Ok((reader, Book::open(session, None)));
     }
     let (mut reader, mut book) = open_file(path, args, store, config)?;
+    reader.set_typography(config.typography());
+    reader.set_margin(config.margin);
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     if let (Some(store), None) = (store, in_binary(&path)) {
         if let Some(fingerprint) = book.fingerprint() {
@@ -588,6 +615,10 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
                 reader.set_look(look);
                 let exit = app::run(terminal, &mut reader, &mut session, &signals);
                 farewell.extend(session.farewell());
+                // J, H and P hold for the next book of this run too.
+                let t = reader.typography();
+                (config.justify, config.hyphenate, config.indent) =
+                    (t.justify, t.hyphenate, t.indent);
                 if reader.look() != look {
                     look = reader.look();
                     if let Some(Err(err)) = store

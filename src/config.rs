@@ -32,6 +32,14 @@ pub struct Config {
     pub max_width: u16,
     /// Directories (or files) of stories shown in the library. `~` is expanded.
     pub library: Vec<PathBuf>,
+    /// Justified lines (`J`).
+    pub justify: bool,
+    /// Words hyphenated at line ends (`H`).
+    pub hyphenate: bool,
+    /// Paragraphs indented with no blank line between them (`P`).
+    pub indent: bool,
+    /// Blank rows above and below the page.
+    pub margin: u16,
     /// Progress sync with a KOReader sync server (`[sync]`).
     pub sync: SyncConfig,
     /// The theme (`theme = "sepia"`), unless another was chosen with `T` since it was
@@ -77,6 +85,10 @@ impl Default for Config {
             version: CONFIG_VERSION,
             max_width: 72,
             library: Vec::new(),
+            justify: false,
+            hyphenate: false,
+            indent: false,
+            margin: 0,
             sync: SyncConfig::default(),
             theme: crate::look::ThemeName::Terminal,
             keys: Vec::new(),
@@ -85,7 +97,18 @@ impl Default for Config {
 }
 
 /// Top-level keys `Config` understands; kept in step with the struct by a test.
-const KNOWN_KEYS: &[&str] = &["version", "max_width", "library", "sync", "theme", "keys"];
+const KNOWN_KEYS: &[&str] = &[
+    "version",
+    "max_width",
+    "library",
+    "justify",
+    "hyphenate",
+    "indent",
+    "margin",
+    "sync",
+    "theme",
+    "keys",
+];
 /// The keys of `[sync]`; kept in step with [`SyncConfig`] by a test.
 const SYNC_KEYS: &[&str] = &["server", "username", "auto", "device", "insecure_http"];
 
@@ -99,6 +122,15 @@ struct Sections {
 }
 
 impl Config {
+    /// How lines are set, as these settings say.
+    pub fn typography(&self) -> crate::layout::Typography {
+        crate::layout::Typography {
+            justify: self.justify,
+            hyphenate: self.hyphenate,
+            indent: self.indent,
+        }
+    }
+
     /// Parses `text`, the contents of the file at `path` (named in messages); `home`
     /// replaces a leading `~` in library paths. Returns the settings and messages for the
     /// reader about anything ignored.
@@ -323,6 +355,18 @@ mod tests {
         assert_eq!(
             msgs,
             ["/c/config.toml: line 2: unknown setting 'max_widht' ignored"]
+        );
+    }
+
+    #[test]
+    fn typography_settings() {
+        let (c, msgs) = parse("justify = true\nhyphenate = true\nindent = true\n");
+        assert!(msgs.is_empty(), "{msgs:?}");
+        let t = c.typography();
+        assert!(t.justify && t.hyphenate && t.indent);
+        assert_eq!(
+            Config::default().typography(),
+            crate::layout::Typography::default()
         );
     }
 

@@ -52,6 +52,11 @@ impl Counter {
         }
     }
 
+    /// Counts the lines as hyphenated and with paragraphs indented as `typography` says.
+    pub fn set_typography(&mut self, typography: crate::layout::Typography) {
+        self.wrapper.set_typography(typography);
+    }
+
     /// Wraps up to `blocks` more blocks of `doc` (the same document every call); `true`
     /// once the whole story is counted.
     pub fn step(&mut self, doc: &Document, blocks: usize) -> bool {

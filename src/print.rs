@@ -1,7 +1,7 @@
 //! The story as plain reflowed text, for `--print` and pipes.
 
 use crate::document::Document;
-use crate::layout::{LineStyle, Wrapper};
+use crate::layout::{LineStyle, Typography, Wrapper};
 use crate::sanitise;
 use std::io::{self, Write};
 
@@ -16,16 +16,25 @@ const CHUNK: usize = 1 << 16;
 /// Wraps block by block with a bare [`Wrapper`] rather than a cached `Layout`: each block
 /// is seen once, so caching would only cost time, and the buffers are reused throughout.
 pub fn print(doc: &Document, width: u16, out: &mut impl Write) -> io::Result<()> {
-    print_from(doc, 0, width, out)
+    print_from(doc, 0, width, Typography::default(), out)
 }
 
-/// [`print()`] from the block holding byte `from` of the text on (`--bookmark` in a pipe).
-pub fn print_from(doc: &Document, from: usize, width: u16, out: &mut impl Write) -> io::Result<()> {
+/// [`print()`] from the block holding byte `from` of the text on (`--bookmark` in a pipe),
+/// set as `typography` says (`--justify`, `--hyphenate`, `--indent`).
+pub fn print_from(
+    doc: &Document,
+    from: usize,
+    width: u16,
+    typography: Typography,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let text = doc.text();
     let first = doc.blocks().partition_point(|b| b.range.end <= from);
     let mut wrapper = Wrapper::default();
+    wrapper.set_typography(typography);
     let mut lines = Vec::new();
     let mut buf = String::with_capacity(CHUNK + 1024);
+    let mut shown = String::new();
     for block in first..doc.blocks().len() {
         lines.clear();
         wrapper.wrap_block(doc, block, width, &mut lines);
@@ -40,7 +49,17 @@ pub fn print_from(doc: &Document, from: usize, width: u16, out: &mut impl Write)
                 buf.push('\n');
             } else {
                 buf.extend(std::iter::repeat_n(' ', pad));
-                line.push_display(text, &mut buf);
+                if typography.justify && line.is_justifiable() {
+                    shown.clear();
+                    line.push_display(text, &mut shown);
+                    let room = usize::from(width.saturating_sub(line.indent));
+                    match line.spread(&shown, room, typography) {
+                        Some(spread) => buf.push_str(&spread.text),
+                        None => buf.push_str(&shown),
+                    }
+                } else {
+                    line.push_display(text, &mut buf);
+                }
                 buf.push('\n');
             }
         }
@@ -59,6 +78,7 @@ pub fn print_from(doc: &Document, from: usize, width: u16, out: &mut impl Write)
 pub fn print_windows(
     windows: impl Iterator<Item = io::Result<Document>>,
     width: u16,
+    typography: Typography,
     out: &mut impl Write,
 ) -> io::Result<()> {
     let mut any = false;
@@ -72,7 +92,7 @@ pub fn print_windows(
             out.write_all(b"\n")?;
         }
         any = true;
-        print(&doc, width, out)?;
+        print_from(&doc, 0, width, typography, out)?;
     }
     out.flush()
 }

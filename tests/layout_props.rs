@@ -1,7 +1,7 @@
 //! Invariants of the layout and of quote anchors, over random texts and widths.
 
 use dogear::document::{Block, BlockKind, Document};
-use dogear::layout::{is_joined, is_tight_join, str_width, Layout, Line, LineStyle};
+use dogear::layout::{is_joined, is_tight_join, str_width, Layout, Line, LineEnd, LineStyle};
 use dogear::position::{anchor, floor_char_boundary, refind, Found};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
@@ -132,7 +132,7 @@ proptest! {
             // The lines read as the whole block would on one endless line: no word split
             // or merged at a line break.
             let verse = block.kind == BlockKind::Verse;
-            let whole = Line { range: block.range.clone(), style: LineStyle::Text, indent: 0, width: 0, verbatim: verse };
+            let whole = Line { range: block.range.clone(), style: LineStyle::Text, indent: 0, width: 0, verbatim: verse, end: LineEnd::Last };
             let text_lines: Vec<&&Line> = mine.iter().filter(|l| l.style != LineStyle::Blank).collect();
             let mut joined = String::new();
             for (i, l) in text_lines.iter().enumerate() {

@@ -87,6 +87,7 @@ fn start(doc: Arc<Document>, key: PageKey) -> Job {
     let (width, height) = (key.width, key.height);
     std::thread::spawn(move || {
         let mut counter = Counter::new(width, height);
+        counter.set_typography(key.typography);
         // The first news, even with no page found yet, tells the reader the count began.
         let mut first = true;
         loop {

@@ -28,10 +28,10 @@
 //!
 //! Help texts are short: the help is two columns in an 80x24 window
 //! (`tests/screen.rs` `help_80x24` checks that every row is on screen; its second column
-//! has room for about four more rows: the help's box is the whole window's height).
+//! has room for two more rows: the help's box is the whole window's height).
 
 use crate::library::LibraryAction;
-use crate::reader::{Action, PromptKind};
+use crate::reader::{Action, PromptKind, Setting};
 
 /// Where a row is listed, in the help screen and the README.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,6 +180,9 @@ pub static ROWS: &[Row] = &[
     bind(View, "wider", A::Wider, &["+", "="], "wider column"),
     bind(View, "encodings", A::Encodings, &["E"], "pick the encoding"),
     bind(View, "emphasis", A::ToggleEmphasis, &["i"], "_italics_ as styles"),
+    bind(View, "justify", A::Toggle(Setting::Justify), &["J"], "justified / ragged"),
+    bind(View, "hyphenate", A::Toggle(Setting::Hyphenate), &["H"], "hyphenated / whole"),
+    bind(View, "indent", A::Toggle(Setting::Indent), &["P"], "indent / blank line"),
     bind(View, "theme", A::CycleTheme, &["T"], "next theme"),
     bind(Other, "copy", A::CopyParagraph, &["y"], "copy top paragraph"),
     note(Other, &["Shift-drag"], "select text"),

@@ -15,10 +15,14 @@
 //! end of a piece belongs to the next piece's first line.
 
 pub mod emphasis;
+mod hyphen;
 mod tokens;
+mod typography;
 pub(crate) mod width;
 mod wrap;
 
+pub use hyphen::hyphen_points;
+pub use typography::{spread, LineEnd, Spread, Typography, MAX_GAP, PARAGRAPH_INDENT};
 pub use width::{is_cjk, is_tight_join, str_width};
 pub use wrap::{has_spacer, is_joined, Wrapper};
 
@@ -80,18 +84,22 @@ pub struct Line {
     /// break is joined with nothing between two CJK characters or after a word's line-end
     /// hyphen or dash ([`is_tight_join`]).
     pub verbatim: bool,
+    /// Whether its paragraph ends here, or runs on (after a hyphen drawn at the end when
+    /// a word was broken: counted in `width`).
+    pub end: LineEnd,
 }
 
 impl Line {
     /// The text to draw: `text[range]` with soft line breaks joined (a space, or nothing:
     /// see [`Line::verbatim`]) and runs of whitespace inside prose collapsed.
+    /// A word broken by hyphenation has its hyphen drawn at the end.
     pub fn display<'t>(&self, text: &'t str) -> Cow<'t, str> {
         let shown = text.get(self.range.clone()).unwrap_or("");
-        if tokens::is_displayed_as_is(shown, self.verbatim) {
+        if self.end != LineEnd::Hyphen && tokens::is_displayed_as_is(shown, self.verbatim) {
             Cow::Borrowed(shown)
         } else {
-            let mut out = String::with_capacity(shown.len());
-            tokens::push_display(shown, self.verbatim, &mut out);
+            let mut out = String::with_capacity(shown.len() + 1);
+            self.push_display(text, &mut out);
             Cow::Owned(out)
         }
     }
@@ -100,6 +108,38 @@ impl Line {
     pub fn push_display(&self, text: &str, out: &mut String) {
         let shown = text.get(self.range.clone()).unwrap_or("");
         tokens::push_display(shown, self.verbatim, out);
+        if self.end == LineEnd::Hyphen {
+            out.push('-');
+        }
+    }
+
+    /// Whether justification stretches this line: prose whose paragraph runs on after
+    /// it; never a paragraph's last line, verse, a heading or a scene break.
+    pub fn is_justifiable(&self) -> bool {
+        self.style == LineStyle::Text && !self.verbatim && self.end != LineEnd::Last
+    }
+
+    /// The line as drawn `room` columns wide with `typography`: [`Line::display`], its
+    /// spaces stretched to fill `room` when justified (see [`spread`]).
+    pub fn display_in<'t>(
+        &self,
+        text: &'t str,
+        room: usize,
+        typography: Typography,
+    ) -> Cow<'t, str> {
+        let shown = self.display(text);
+        match self.spread(&shown, room, typography) {
+            Some(spread) => Cow::Owned(spread.text),
+            None => shown,
+        }
+    }
+
+    /// `shown` (this line's drawn text) stretched to `room` columns when `typography`
+    /// justifies and this line [`is_justifiable`](Line::is_justifiable).
+    pub fn spread(&self, shown: &str, room: usize, typography: Typography) -> Option<Spread> {
+        (typography.justify && self.is_justifiable())
+            .then(|| spread(shown, room))
+            .flatten()
     }
 }
 
@@ -122,6 +162,7 @@ pub struct Layout {
     doc_key: (usize, usize, usize),
     wrapper: Wrapper,
     scratch: Vec<Line>,
+    typography: Typography,
 }
 
 impl Layout {
@@ -132,7 +173,24 @@ impl Layout {
             doc_key: (0, 0, 0),
             wrapper: Wrapper::default(),
             scratch: Vec::new(),
+            typography: Typography::default(),
         }
+    }
+
+    /// Justifies, hyphenates and indents paragraphs as `typography` says: the lines are
+    /// wrapped again when hyphenation or the paragraph style changed.
+    pub fn set_typography(&mut self, typography: Typography) {
+        let rewrap = (self.typography.hyphenate, self.typography.indent)
+            != (typography.hyphenate, typography.indent);
+        self.typography = typography;
+        self.wrapper.set_typography(typography);
+        if rewrap {
+            self.cache.clear();
+        }
+    }
+
+    pub fn typography(&self) -> Typography {
+        self.typography
     }
 
     pub fn width(&self) -> u16 {
@@ -316,6 +374,7 @@ impl Layout {
                 indent: 0,
                 width: 0,
                 verbatim: false,
+                end: LineEnd::Last,
             })
     }
 

@@ -6,7 +6,9 @@
 //! itself is textwrap's first-fit over our own [`Frag`]ments, which carry byte ranges so
 //! that lines stay ranges into the text.
 
+use super::hyphen::hyphen_points;
 use super::tokens::Tokens;
+use super::typography::{LineEnd, Typography, PARAGRAPH_INDENT};
 use super::width::{grapheme_width, is_kept_together, is_tight_join, str_width};
 use super::{Line, LineStyle};
 use crate::document::verse::{self, VerseLine};
@@ -30,6 +32,16 @@ struct Frag {
     width: usize,
     /// Columns of the gap after this piece when the line does not break there.
     gap: usize,
+    /// A piece of a word broken by hyphenation: a line ending after it draws a hyphen
+    /// (one more column).
+    hyphen: bool,
+}
+
+impl Frag {
+    /// Columns a line ending after this piece needs past its width: its drawn hyphen.
+    fn pen(&self) -> usize {
+        usize::from(self.hyphen)
+    }
 }
 
 /// Wraps blocks; keeps its scratch buffers between calls so that wrapping a whole book
@@ -48,6 +60,10 @@ pub struct Wrapper {
     /// The hidden markers of the block being wrapped (and of the piece before it), in
     /// order.
     marks: Vec<usize>,
+    /// Words broken at hyphenation points (see [`super::hyphen`]).
+    hyphenate: bool,
+    /// Paragraphs indented, with no blank line between two of them.
+    indent: bool,
 }
 
 /// Where the lines of block `index` of the document keyed `doc` start at `width`.
@@ -124,6 +140,16 @@ impl Wrapper {
         }
     }
 
+    /// Hyphenates (or not) and indents paragraphs (or spaces them) in the lines wrapped
+    /// from now on; justification is not the wrapper's business (see [`super::spread`]).
+    pub fn set_typography(&mut self, typography: Typography) {
+        if (self.hyphenate, self.indent) != (typography.hyphenate, typography.indent) {
+            self.hyphenate = typography.hyphenate;
+            self.indent = typography.indent;
+            self.seams.clear();
+        }
+    }
+
     /// Appends the lines of block `index` at `width` to `out`: at least one line, and the
     /// spacer when [`has_spacer`]. Nothing for a block index out of range.
     pub fn wrap_block(&mut self, doc: &Document, index: usize, width: u16, out: &mut Vec<Line>) {
@@ -159,13 +185,15 @@ impl Wrapper {
         if block.kind != BlockKind::Verse {
             self.prose_block(doc, index, range, width, style, out);
         }
-        if has_spacer(doc, index) || out.len() == before {
+        let spaced = has_spacer(doc, index) && !(self.indent && runs_on(doc, index));
+        if spaced || out.len() == before {
             out.push(Line {
                 range: end..end,
                 style: LineStyle::Blank,
                 indent: 0,
                 width: 0,
                 verbatim: false,
+                end: LineEnd::Last,
             });
         }
     }
@@ -182,11 +210,11 @@ impl Wrapper {
         out: &mut Vec<Line>,
     ) {
         let text = doc.text();
-        let indent = first_indent(doc, index, width);
+        let indent = first_indent(doc, index, width, self.indent);
         let (joined, continued) = (is_joined(doc, index), is_joined(doc, index + 1));
         self.frags.clear();
         if !joined && !continued {
-            push_words(text, range, false, width, &self.marks, &mut self.frags);
+            self.push_words(text, range, false, width);
             emit(&self.frags, width, indent, 0, style, false, out);
             return;
         }
@@ -196,14 +224,7 @@ impl Wrapper {
             let prev_end = doc.blocks()[index - 1].range.end;
             let seam = self.seam(doc, index, width);
             if seam < prev_end {
-                push_words(
-                    text,
-                    seam..prev_end,
-                    false,
-                    width,
-                    &self.marks,
-                    &mut self.frags,
-                );
+                self.push_words(text, seam..prev_end, false, width);
             }
             if let Some(last) = self.frags.last_mut() {
                 last.gap = usize::from(prev_end < range.start);
@@ -213,14 +234,7 @@ impl Wrapper {
             range.start
         };
         let own = self.frags.len();
-        push_words(
-            text,
-            range.clone(),
-            false,
-            width,
-            &self.marks,
-            &mut self.frags,
-        );
+        self.push_words(text, range.clone(), false, width);
         // Before any gluing below, so that the seam is what `seam` finds from this piece.
         let next_seam = continued.then(|| {
             let single = doc.blocks()[index + 1].range.start;
@@ -237,6 +251,7 @@ impl Wrapper {
                     end: right.end,
                     width: glued,
                     gap: right.gap,
+                    hyphen: right.hyphen,
                 };
                 self.frags.remove(own);
             }
@@ -258,16 +273,11 @@ impl Wrapper {
         }
         let blocks = doc.blocks();
         let (prev, this) = (&blocks[index - 1], &blocks[index]);
-        self.tail.clear();
-        push_words(
-            doc.text(),
-            prev.range.clone(),
-            false,
-            width,
-            &self.marks,
-            &mut self.tail,
-        );
-        let indent = first_indent(doc, index - 1, width);
+        let mut tail = std::mem::take(&mut self.tail);
+        tail.clear();
+        self.push_words_into(doc.text(), prev.range.clone(), false, width, &mut tail);
+        self.tail = tail;
+        let indent = first_indent(doc, index - 1, width, self.indent);
         let at = last_line_start(&self.tail, width, indent, this.range.start);
         self.remember(doc, index, width, at);
         at
@@ -332,12 +342,35 @@ impl Wrapper {
         }
         // Even out the lines from `from` to the seam: as many of them as there were.
         let from = breaks.get(kept).map_or(start, |l| frags[l.start].start);
-        self.tail.clear();
-        push_words(text, from..seam, false, width, &self.marks, &mut self.tail);
+        let mut tail = std::mem::take(&mut self.tail);
+        tail.clear();
+        self.push_words_into(text, from..seam, false, width, &mut tail);
+        self.tail = tail;
         balance(&self.tail, width, &mut self.breaks);
         for line in &self.breaks {
             out.push(line_of(&self.tail[line.clone()], 0, style, false));
         }
+    }
+
+    /// [`push_words`] into `self.frags`, with this wrapper's hidden markers and
+    /// hyphenation.
+    fn push_words(&mut self, text: &str, range: Range<usize>, verbatim: bool, max: usize) {
+        let mut frags = std::mem::take(&mut self.frags);
+        self.push_words_into(text, range, verbatim, max, &mut frags);
+        self.frags = frags;
+    }
+
+    fn push_words_into(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        verbatim: bool,
+        max: usize,
+        out: &mut Vec<Frag>,
+    ) {
+        // Never in verse, whose lines are the author's.
+        let hyphenate = self.hyphenate && !verbatim;
+        push_words(text, range, verbatim, max, &self.marks, hyphenate, out);
     }
 
     fn verse(&mut self, text: &str, range: Range<usize>, width: usize, out: &mut Vec<Line>) {
@@ -360,6 +393,7 @@ impl Wrapper {
                     indent: 0,
                     width: 0,
                     verbatim: true,
+                    end: LineEnd::Last,
                 });
                 i += 1;
                 continue;
@@ -370,16 +404,11 @@ impl Wrapper {
             }
             let indent = (head.indent - min_indent).min(cap);
             let cont = (indent + VERSE_CONTINUATION).min(cap);
-            self.frags.clear();
             let end = self.source[last].end;
-            push_words(
-                text,
-                head.start..end,
-                true,
-                width - cont,
-                &self.marks,
-                &mut self.frags,
-            );
+            let mut frags = std::mem::take(&mut self.frags);
+            frags.clear();
+            self.push_words_into(text, head.start..end, true, width - cont, &mut frags);
+            self.frags = frags;
             emit(&self.frags, width, indent, cont, LineStyle::Text, true, out);
             i = last + 1;
         }
@@ -404,8 +433,10 @@ fn last_line_start(frags: &[Frag], width: usize, indent: usize, single: usize) -
 
 /// The first-line indent of block `index`: a paragraph's leading ideographic spaces (the
 /// Japanese paragraph indent), two columns each, at most half the width; none for the
-/// later pieces of a long paragraph.
-fn first_indent(doc: &Document, index: usize, width: usize) -> usize {
+/// later pieces of a long paragraph. When paragraphs are indented (`indented`), at least
+/// [`PARAGRAPH_INDENT`] for a paragraph that follows another, as in a printed book (the
+/// first after a heading, a scene break or verse starts flush).
+fn first_indent(doc: &Document, index: usize, width: usize, indented: bool) -> usize {
     let Some(block) = doc.blocks().get(index) else {
         return 0;
     };
@@ -414,7 +445,21 @@ fn first_indent(doc: &Document, index: usize, width: usize) -> usize {
     }
     let text = doc.text().get(block.range.clone()).unwrap_or("");
     let spaces = text.chars().take_while(|&c| c == '\u{3000}').count();
-    (spaces * 2).min(width / 2)
+    let follows = index > 0 && runs_on(doc, index - 1);
+    let book = if indented && follows {
+        PARAGRAPH_INDENT
+    } else {
+        0
+    };
+    (spaces * 2).max(book).min(width / 2)
+}
+
+/// Whether block `index` is a paragraph followed by another paragraph: no blank line
+/// between them when paragraphs are indented.
+fn runs_on(doc: &Document, index: usize) -> bool {
+    let blocks = doc.blocks();
+    let kind = |i: usize| blocks.get(i).map(|b| b.kind);
+    kind(index) == Some(BlockKind::Paragraph) && kind(index + 1) == Some(BlockKind::Paragraph)
 }
 
 /// Turns fragments into lines: the first `width - indent` wide, the rest `width - cont`.
@@ -437,25 +482,34 @@ fn emit(
         out.push(line_of(&frags[line], indent, style, verbatim));
         true
     });
+    if let Some(last) = out.last_mut() {
+        last.end = LineEnd::Last;
+    }
 }
 
-/// The line showing `frags` (at least one).
+/// The line showing `frags` (at least one), its paragraph running on after it.
 fn line_of(frags: &[Frag], indent: usize, style: LineStyle, verbatim: bool) -> Line {
     let (first, last) = (&frags[0], &frags[frags.len() - 1]);
     let gaps: usize = frags[..frags.len() - 1].iter().map(|f| f.gap).sum();
-    let shown: usize = frags.iter().map(|f| f.width).sum::<usize>() + gaps;
+    let shown: usize = frags.iter().map(|f| f.width).sum::<usize>() + gaps + last.pen();
     Line {
         range: first.start..last.end,
         style,
         indent: to_u16(indent),
         width: to_u16(shown),
         verbatim,
+        end: if last.hyphen {
+            LineEnd::Hyphen
+        } else {
+            LineEnd::Soft
+        },
     }
 }
 
 /// First-fit line breaking, as textwrap's `wrap_first_fit` does it: a line takes fragments
 /// while they fit (each but the first on a line after the previous one's gap), the first
-/// line `first` columns wide and the others `rest`. Calls `line` with each line's range of
+/// line `first` columns wide and the others `rest`; a line ending inside a hyphenated word
+/// makes room for its hyphen. Calls `line` with each line's range of
 /// fragment indices, in order, until it returns `false`.
 fn first_fit(
     frags: &[Frag],
@@ -470,7 +524,7 @@ fn first_fit(
     let mut used = 0;
     let mut limit = first;
     for (i, f) in frags.iter().enumerate() {
-        if used + f.width > limit && i > start {
+        if used + f.width + f.pen() > limit && i > start {
             if !line(start..i) {
                 return;
             }
@@ -499,12 +553,12 @@ fn balance(frags: &[Frag], width: usize, out: &mut Vec<Range<usize>>) {
         let mut w = frags[i - 1].width;
         let mut k = i - 1;
         loop {
-            if w > width && k + 1 < i {
+            if w + frags[i - 1].pen() > width && k + 1 < i {
                 break;
             }
             let (lines, ragged) = best[k];
             if lines != usize::MAX {
-                let slack = width.saturating_sub(w) as u64;
+                let slack = width.saturating_sub(w + frags[i - 1].pen()) as u64;
                 let c = (lines + 1, ragged.saturating_add(slack * slack));
                 if c < best[i] {
                     best[i] = c;
@@ -543,10 +597,11 @@ fn push_words(
     verbatim: bool,
     max: usize,
     hidden: &[usize],
+    hyphenate: bool,
     out: &mut Vec<Frag>,
 ) {
     let first = out.len();
-    push_visible_words(text, range, verbatim, max, out);
+    push_visible_words(text, range, verbatim, max, hyphenate, out);
     // Hidden emphasis markers take no room: each is one ASCII byte, one column.
     if !hidden.is_empty() {
         for frag in &mut out[first..] {
@@ -565,8 +620,16 @@ fn push_visible_words(
     range: Range<usize>,
     verbatim: bool,
     max: usize,
+    hyphenate: bool,
     out: &mut Vec<Frag>,
 ) {
+    let push = |start: usize, end: usize, gap: usize, glue: &mut bool, out: &mut Vec<Frag>| {
+        if hyphenate {
+            push_hyphenated(text, start, end, gap, max, glue, out);
+        } else {
+            push_token(text, start, end, gap, max, glue, out);
+        }
+    };
     let base = range.start;
     let s = &text[range];
     // The previous token, and whether it is glued to the one before it.
@@ -583,7 +646,7 @@ fn push_visible_words(
                 1
             };
             let mut glue = glued;
-            push_token(text, base + ps, base + pe, gap, max, &mut glue, out);
+            push(base + ps, base + pe, gap, &mut glue, out);
             // Not across a wider gap: that is a verse line's or a table's own spacing.
             glue_next = gap <= 1 && is_kept_together(&s[..pe], &s[start..]);
         }
@@ -591,7 +654,7 @@ fn push_visible_words(
     }
     if let Some((ps, pe, glued)) = prev {
         let mut glue = glued;
-        push_token(text, base + ps, base + pe, 0, max, &mut glue, out);
+        push(base + ps, base + pe, 0, &mut glue, out);
     }
 }
 
@@ -607,6 +670,7 @@ fn push_frag(out: &mut Vec<Frag>, frag: Frag, max: usize, glue: &mut bool) {
                     end: frag.end,
                     width,
                     gap: frag.gap,
+                    hyphen: frag.hyphen,
                 };
                 return;
             }
@@ -658,6 +722,34 @@ fn push_token(
     }
 }
 
+/// [`push_token`] for a token that may also break at its hyphenation points (see
+/// [`super::hyphen`]): each piece but the last may end a line, with a hyphen drawn after
+/// it unless it ends with one of its own.
+fn push_hyphenated(
+    text: &str,
+    start: usize,
+    end: usize,
+    gap: usize,
+    max: usize,
+    glue: &mut bool,
+    out: &mut Vec<Frag>,
+) {
+    let points = hyphen_points(&text[start..end]);
+    if points.is_empty() {
+        push_token(text, start, end, gap, max, glue, out);
+        return;
+    }
+    let mut from = start;
+    for (at, drawn) in points {
+        push_token(text, from, start + at, 0, max, glue, out);
+        if let Some(last) = out.last_mut() {
+            last.hyphen = drawn;
+        }
+        from = start + at;
+    }
+    push_token(text, from, end, gap, max, glue, out);
+}
+
 /// Pushes one unbreakable piece, or, when it is wider than `max`, its grapheme clusters
 /// grouped into pieces at most `max` wide (a single cluster may be wider). Such a cut is
 /// moved back rather than start a line with a character that may not start one or end a
@@ -678,6 +770,7 @@ fn push_piece(
             end,
             width,
             gap,
+            hyphen: false,
         };
         push_frag(out, frag, max, glue);
         return;
@@ -702,6 +795,7 @@ fn push_piece(
                 end: cut,
                 width: before,
                 gap: 0,
+                hyphen: false,
             };
             push_frag(out, frag, max, glue);
             from = cut;
@@ -715,6 +809,7 @@ fn push_piece(
         end,
         width: sum,
         gap,
+        hyphen: false,
     };
     push_frag(out, frag, max, glue);
 }

@@ -18,6 +18,8 @@ mod pages;
 mod partial;
 mod prompt;
 mod searching;
+mod typography;
+pub use typography::Setting;
 mod theme;
 
 use crate::document::Document;
@@ -103,6 +105,8 @@ pub enum Action {
     CopyParagraph,
     /// Show `_italics_` and `*emphasis*` markers as written, or hide them again (`i`).
     ToggleEmphasis,
+    /// Justification (`J`), hyphenation (`H`) or indented paragraphs (`P`) on or off.
+    Toggle(Setting),
     /// Open (or close) the reading statistics.
     Stats,
     /// The next theme (`T`).
@@ -213,6 +217,8 @@ pub struct Reader {
     /// The current search's matches, counted (see `matches.rs`).
     tally: matches::Count,
     searching: searching::Searching,
+    /// Blank rows above and below the page, as set (see [`Reader::margin`]).
+    margin: u16,
     /// Asked by the shell, shown until answered (see [`Question`]).
     question: Option<Question>,
     /// The theme, and the colours the terminal shows (see [`crate::look`]).
@@ -255,6 +261,7 @@ impl Reader {
             tally: matches::Count::default(),
             question: None,
             searching: searching::Searching::default(),
+            margin: 0,
             look: crate::look::Look::default(),
         };
         reader.layout.set_emphasis(true);
@@ -360,7 +367,7 @@ impl Reader {
 
     /// Rows available for text: the window less the status bar.
     fn page_height(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(1)).max(1)
+        usize::from(self.size.1.saturating_sub(1 + 2 * self.margin())).max(1)
     }
 
     /// Applies one action.
@@ -466,6 +473,7 @@ impl Reader {
             Action::Encodings => return Effect::ReadForEncodings,
             Action::CopyParagraph => return self.copy_paragraph(),
             Action::ToggleEmphasis => self.toggle_emphasis(),
+            Action::Toggle(setting) => self.toggle(setting),
             Action::Stats => return Effect::Stats,
             Action::CycleTheme => self.cycle_theme(),
             Action::Quit => return Effect::Quit,

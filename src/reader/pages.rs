@@ -17,11 +17,16 @@ pub struct PageKey {
     pub doc: Weak<Document>,
     pub width: u16,
     pub height: usize,
+    /// Hyphenation and the paragraph style change the lines (justification does not).
+    pub typography: crate::layout::Typography,
 }
 
 impl PartialEq for PageKey {
     fn eq(&self, other: &Self) -> bool {
-        self.doc.ptr_eq(&other.doc) && self.width == other.width && self.height == other.height
+        self.doc.ptr_eq(&other.doc)
+            && self.width == other.width
+            && self.height == other.height
+            && self.typography == other.typography
     }
 }
 
@@ -58,6 +63,10 @@ impl Reader {
             doc: Arc::downgrade(&self.doc),
             width: self.column().width,
             height: self.page_height(),
+            typography: crate::layout::Typography {
+                justify: false,
+                ..self.layout.typography()
+            },
         })
     }
 

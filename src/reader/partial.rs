@@ -106,9 +106,10 @@ impl Reader {
         self.doc = std::sync::Arc::new(doc);
         let (place, _) = position::refind(&anchor, &self.doc);
         self.chapters = crate::toc::chapters(&self.doc);
-        let emphasis = self.layout.emphasis();
+        let (emphasis, typography) = (self.layout.emphasis(), self.layout.typography());
         self.layout = Layout::new(self.column().width);
         self.layout.set_emphasis(emphasis);
+        self.layout.set_typography(typography);
         self.place = self.layout.line_start(&self.doc, place);
         self.back = old_back.map(|b| b.min(self.doc.text().len()));
         self.hit = None;
@@ -129,9 +130,10 @@ impl Reader {
         self.doc = std::sync::Arc::new(doc);
         self.partial = None;
         self.chapters = crate::toc::chapters(&self.doc);
-        let emphasis = self.layout.emphasis();
+        let (emphasis, typography) = (self.layout.emphasis(), self.layout.typography());
         self.layout = Layout::new(self.column().width);
         self.layout.set_emphasis(emphasis);
+        self.layout.set_typography(typography);
         self.place = position::floor_char_boundary(self.doc.text(), self.place);
         self.back = None;
         self.hit = None;

@@ -30,12 +30,19 @@ impl Widget for &Reader {
             height: area.height - 1,
             ..area
         };
+        // Margins above and below the page; overlays still use the whole text area.
+        let margin = self.margin();
+        let page_area = Rect {
+            y: text_area.y + margin,
+            height: text_area.height.saturating_sub(2 * margin),
+            ..text_area
+        };
         let status_area = Rect {
             y: area.y + area.height - 1,
             height: 1,
             ..area
         };
-        draw_page(self, text_area, buf);
+        draw_page(self, page_area, buf);
         draw_status(self, status_area, buf);
         match self.mode() {
             Mode::Help => lists::help(area, buf, &theme),
@@ -119,6 +126,15 @@ fn draw_page(reader: &Reader, area: Rect, buf: &mut Buffer) {
         {
             found.retain(|(m, _)| m.end <= r.start || m.start >= r.end);
             found.push((r, theme.hit));
+        }
+        // Justified: the spaces widened, and what was placed on the line moved with them.
+        let typography = reader.typography();
+        if let Some(spread) = line.spread(&shown, room, typography) {
+            let map = |r: &Range<usize>| spread.map(r.start)..spread.map(r.end);
+            let spans: Vec<_> = spans.iter().map(|(r, m)| (map(r), *m)).collect();
+            let found: Vec<_> = found.iter().map(|(r, s)| (map(r), *s)).collect();
+            draw_parts(buf, (x, y), room, &spread.text, style, &spans, &found);
+            continue;
         }
         draw_parts(buf, (x, y), room, &shown, style, &spans, &found);
     }

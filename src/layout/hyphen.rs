@@ -1,0 +1,149 @@
+//! Where a word may be broken at a line end: after its own hyphens, or at the hyphenation
+//! points of the en-US dictionary (TeX's patterns, embedded in the binary through the
+//! `hyphenation` crate, which textwrap's `hyphenation` feature uses too).
+//!
+//! Only words a dictionary can speak for are broken: Latin letters, lower case after an
+//! optional capital, at least [`MIN_WORD`] letters. Never a URL, an address, a number, an
+//! all-caps word (an acronym, a shout) or one with inner capitals (a name like `McAdam`,
+//! code like `camelCase`), and never a word in another script: the patterns are English.
+//! A word that has hyphens of its own breaks only there, as TeX does it.
+
+use hyphenation::{Hyphenator, Language, Load, Standard};
+use std::sync::OnceLock;
+
+/// Shorter words are never broken: a two-letter piece on either side reads badly and
+/// saves little.
+const MIN_WORD: usize = 5;
+
+fn dictionary() -> Option<&'static Standard> {
+    static DICTIONARY: OnceLock<Option<Standard>> = OnceLock::new();
+    DICTIONARY
+        .get_or_init(|| Standard::from_embedded(Language::EnglishUS).ok())
+        .as_ref()
+}
+
+/// Where `token` (a run of text without spaces) may break, as byte offsets into it, in
+/// order, each with whether a hyphen is drawn there (`false`: after the token's own
+/// hyphen).
+///
+/// ```
+/// use dogear::layout::hyphen_points;
+/// assert_eq!(hyphen_points("hyphenation,"), [(2, true), (6, true), (7, true)]);
+/// assert_eq!(hyphen_points("lamp-post"), [(5, false)]);
+/// assert!(hyphen_points("https://example.com/hyphenation").is_empty());
+/// assert!(hyphen_points("HYPHENATION").is_empty());
+/// ```
+pub fn hyphen_points(token: &str) -> Vec<(usize, bool)> {
+    let mut out = Vec::new();
+    if token.contains("://") || token.contains('@') || token.contains("www.") {
+        return out;
+    }
+    let letter = |c: char| c.is_alphabetic();
+    let (Some(first), Some(last)) = (token.find(letter), token.rfind(letter)) else {
+        return out;
+    };
+    let end = last + token[last..].chars().next().map_or(1, char::len_utf8);
+    let core = &token[first..end];
+    // Its own hyphens: between two letters, not a dash (`--`) or a spaced hyphen.
+    let own: Vec<usize> = core
+        .char_indices()
+        .filter(|&(i, c)| {
+            c == '-'
+                && core[..i].chars().next_back().is_some_and(letter)
+                && core[i + 1..].chars().next().is_some_and(letter)
+        })
+        .map(|(i, _)| first + i + 1)
+        .collect();
+    if !own.is_empty() {
+        out.extend(own.into_iter().map(|at| (at, false)));
+        return out;
+    }
+    if !is_hyphenable(core) {
+        return out;
+    }
+    let Some(dictionary) = dictionary() else {
+        return out;
+    };
+    let lower = core.to_lowercase();
+    if lower.len() != core.len() {
+        return out;
+    }
+    out.extend(
+        dictionary
+            .hyphenate(&lower)
+            .breaks
+            .into_iter()
+            .filter(|&at| at > 0 && at < core.len() && core.is_char_boundary(at))
+            .map(|at| (first + at, true)),
+    );
+    out
+}
+
+/// Latin letters only, at least [`MIN_WORD`], lower case after the first.
+fn is_hyphenable(word: &str) -> bool {
+    let latin = |c: char| {
+        c.is_ascii_alphabetic() || (c.is_alphabetic() && ('\u{C0}'..='\u{24F}').contains(&c))
+    };
+    let mut chars = word.chars();
+    let Some(head) = chars.next() else {
+        return false;
+    };
+    latin(head) && chars.all(|c| latin(c) && !c.is_uppercase()) && word.chars().count() >= MIN_WORD
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(word: &str) -> Vec<&str> {
+        let mut from = 0;
+        let mut out = Vec::new();
+        for (at, _) in hyphen_points(word) {
+            out.push(&word[from..at]);
+            from = at;
+        }
+        out.push(&word[from..]);
+        out
+    }
+
+    #[test]
+    fn english_words_break_at_the_dictionary_points() {
+        assert_eq!(pieces("extraordinary"), ["ex", "tra", "or", "di", "nary"]);
+        assert_eq!(pieces("Hyphenation"), ["Hy", "phen", "a", "tion"]);
+        assert_eq!(
+            pieces("\u{201C}wonderful,\u{201D}"),
+            ["\u{201C}won", "der", "ful,\u{201D}"]
+        );
+    }
+
+    #[test]
+    fn words_a_dictionary_cannot_speak_for_are_kept_whole() {
+        for word in [
+            "NASA-approved",
+            "HYPHENATION",
+            "McAdamson",
+            "camelCaseName",
+            "1234567",
+            "abc123def",
+            "user@example.com",
+            "www.example.com",
+            "http://hyphenation.org",
+            "ябълката",
+            "短い",
+            "word",
+            "don't-care",
+        ] {
+            let found = hyphen_points(word);
+            let own_only = found.iter().all(|&(_, drawn)| !drawn);
+            assert!(own_only, "{word}: {found:?}");
+        }
+        assert!(hyphen_points("HYPHENATION").is_empty());
+        assert!(hyphen_points("ябълката").is_empty());
+    }
+
+    #[test]
+    fn a_hyphenated_word_breaks_at_its_own_hyphen() {
+        assert_eq!(pieces("mother-in-law"), ["mother-", "in-", "law"]);
+        assert_eq!(pieces("said--and"), ["said--and"]);
+    }
+}
