@@ -288,6 +288,12 @@ fn print_config() -> Result<(), Error> {
             "# the column is {width} wide, as last set with - / + (view.json)\n"
         ));
     }
+    if let Some(t) = store.remembered_typography(config.typography()) {
+        out.push_str(&format!(
+            "# justify {}, hyphenate {}, indent {}, as last set with J H P (view.json)\n",
+            t.justify, t.hyphenate, t.indent
+        ));
+    }
     let keymap = crate::keymap::Keymap::new(&config.keys).0;
     out.push_str(&config.effective(&keymap));
     write_out(&sanitise::text(&out))
@@ -565,6 +571,14 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
     if let Some(width) = store.as_ref().and_then(|s| s.remembered_width(configured)) {
         config.max_width = width;
     }
+    // J, H and P as set last time, unless config.toml changed since.
+    let typeset = config.typography();
+    if let Some(t) = store
+        .as_ref()
+        .and_then(|s| s.remembered_typography(typeset))
+    {
+        (config.justify, config.hyphenate, config.indent) = (t.justify, t.hyphenate, t.indent);
+    }
     let mut look = starting_look(store.as_ref(), &config);
     // A story that cannot be opened is an error before the screen is taken over.
     let mut first = match &start {
@@ -615,10 +629,17 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
                 reader.set_look(look);
                 let exit = app::run(terminal, &mut reader, &mut session, &signals);
                 farewell.extend(session.farewell());
-                // J, H and P hold for the next book of this run too.
+                // J, H and P hold for the next book of this run too, and the next run.
                 let t = reader.typography();
-                (config.justify, config.hyphenate, config.indent) =
-                    (t.justify, t.hyphenate, t.indent);
+                if t != config.typography() {
+                    (config.justify, config.hyphenate, config.indent) =
+                        (t.justify, t.hyphenate, t.indent);
+                    if let Some(Err(err)) =
+                        store.as_ref().map(|s| s.remember_typography(t, typeset))
+                    {
+                        farewell.push(format!("justification will not be remembered: {err}"));
+                    }
+                }
                 if reader.look() != look {
                     look = reader.look();
                     if let Some(Err(err)) = store

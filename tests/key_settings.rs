@@ -168,3 +168,35 @@ fn the_library_keys_are_rebound_too_and_it_moves_with_the_reading_keys() {
         Some(LibraryAction::Open)
     );
 }
+
+#[test]
+fn justification_set_with_j_is_kept_for_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    fs::create_dir(&config).unwrap();
+    let file = dir.path().join("harbour.txt");
+    fs::write(&file, include_str!("fixtures/harbour.txt")).unwrap();
+    let args = [file.to_str().unwrap()];
+    let mut term = Term::start(&args, 80, 24, &config, dir.path());
+    let first = term.wait_for("the story", |s| s.contains('%'));
+    term.send("J");
+    term.wait_for("a justified page", |s| s != first);
+    term.send("q");
+    assert_eq!(term.wait_exit(), 0);
+    let out = dogear(&config).arg("--config").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("# justify true, hyphenate false, indent false, as last set with J H P"),
+        "{text}"
+    );
+    // The next run starts justified: J now makes it ragged again, and that is kept.
+    let mut term = Term::start(&args, 80, 24, &config, dir.path());
+    let first = term.wait_for("the story", |s| s.contains('%'));
+    term.send("J");
+    term.wait_for("a ragged page", |s| s != first);
+    term.send("q");
+    assert_eq!(term.wait_exit(), 0);
+    let out = dogear(&config).arg("--config").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("# justify false, hyphenate false"), "{text}");
+}

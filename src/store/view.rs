@@ -9,6 +9,7 @@
 
 use super::files::{lock, write_atomically};
 use super::{Store, StoreError};
+use crate::layout::Typography;
 use crate::reader::COLUMN_LIMITS;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -20,6 +21,14 @@ use std::path::PathBuf;
 const CONFIG_MAX_WIDTH: &str = "config_max_width";
 /// The widest the column gets, as last set with `-` / `+`.
 const MAX_WIDTH: &str = "max_width";
+/// Justified, hyphenated, indented, as last set with `J`, `H`, `P`.
+const TYPOGRAPHY: &str = "typography";
+/// `config.toml`'s `justify`, `hyphenate` and `indent` when they were set.
+const CONFIG_TYPOGRAPHY: &str = "config_typography";
+
+fn bits(t: Typography) -> [bool; 3] {
+    [t.justify, t.hyphenate, t.indent]
+}
 
 impl Store {
     fn view_path(&self) -> PathBuf {
@@ -50,6 +59,32 @@ impl Store {
         self.remember(&[
             (MAX_WIDTH, width.into()),
             (CONFIG_MAX_WIDTH, configured.into()),
+        ])
+    }
+
+    /// Justification, hyphenation and indents as the reader last set them, unless
+    /// `config.toml`'s (`configured`) changed since.
+    pub fn remembered_typography(&self, configured: Typography) -> Option<Typography> {
+        if self.setting::<[bool; 3]>(CONFIG_TYPOGRAPHY)? != bits(configured) {
+            return None;
+        }
+        let [justify, hyphenate, indent] = self.setting::<[bool; 3]>(TYPOGRAPHY)?;
+        Some(Typography {
+            justify,
+            hyphenate,
+            indent,
+        })
+    }
+
+    /// Remembers `typography`, set while `config.toml` said `configured`.
+    pub fn remember_typography(
+        &self,
+        typography: Typography,
+        configured: Typography,
+    ) -> Result<(), StoreError> {
+        self.remember(&[
+            (TYPOGRAPHY, bits(typography).into()),
+            (CONFIG_TYPOGRAPHY, bits(configured).into()),
         ])
     }
 
@@ -116,5 +151,25 @@ mod tests {
         assert_eq!(store.setting::<bool>("theme"), None, "not a bool");
         assert_eq!(store.setting::<bool>("indent"), None);
         assert_eq!(store.remembered_width(72), Some(60));
+    }
+
+    #[test]
+    fn typography_is_remembered_until_the_config_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let plain = Typography::default();
+        let justified = Typography {
+            justify: true,
+            ..plain
+        };
+        assert_eq!(store.remembered_typography(plain), None);
+        store.remember_typography(justified, plain).unwrap();
+        store.remember_width(60, 72).unwrap();
+        assert_eq!(store.remembered_typography(plain), Some(justified));
+        assert_eq!(
+            store.remembered_typography(justified),
+            None,
+            "config.toml changed"
+        );
     }
 }
