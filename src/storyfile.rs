@@ -37,7 +37,11 @@ fn check_type(kind: FileType) -> io::Result<()> {
         return Ok(());
     }
     if kind.is_dir() {
-        return Err(io::Error::from_raw_os_error(21)); // EISDIR: "Is a directory"
+        // The kind a directory's read fails with, worded as the system words it.
+        return Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "Is a directory",
+        ));
     }
     let what = kind_name(kind);
     Err(io::Error::other(format!(

@@ -1,12 +1,17 @@
 //! Two dogears open on the same book lose nothing: two processes each add 100 bookmarks,
 //! every add being a whole load, change, save; afterwards all 200 are there.
+//!
+//! A binary of its own (`harness = false`, see tests/plain): the writers are this
+//! executable run again, and are not tests.
+
+mod plain;
 
 use dogear::position::Anchor;
 use dogear::state::Bookmark;
 use dogear::store::{new_bookmark_id, now_ms, Store};
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Command, ExitCode, Stdio};
 use std::{env, fs};
 
 /// Set (to `DIR,TAG`) when this executable runs as one of the writers.
@@ -14,12 +19,20 @@ const CHILD_ENV: &str = "DOGEAR_TEST_CONCURRENCY_CHILD";
 const FP: &str = "sharedbook";
 const PER_WRITER: usize = 100;
 
+fn main() -> ExitCode {
+    plain::main(
+        CHILD_ENV,
+        child_adds_bookmarks,
+        &[(
+            "two_processes_adding_bookmarks_keep_all_of_them",
+            two_processes_adding_bookmarks_keep_all_of_them,
+        )],
+    )
+}
+
 /// The child: adds `PER_WRITER` bookmarks labelled `TAG-i`, reloading before each.
-#[test]
-fn concurrency_child_adds_bookmarks() {
-    let Some(arg) = env::var(CHILD_ENV).ok() else {
-        return;
-    };
+fn child_adds_bookmarks() {
+    let arg = env::var(CHILD_ENV).expect("DIR,TAG");
     let (dir, tag) = arg.rsplit_once(',').expect("DIR,TAG");
     let store = Store::at(dir);
     for i in 0..PER_WRITER {
@@ -39,18 +52,13 @@ fn concurrency_child_adds_bookmarks() {
     }
 }
 
-#[test]
 fn two_processes_adding_bookmarks_keep_all_of_them() {
-    if env::var_os(CHILD_ENV).is_some() {
-        return;
-    }
     let tmp = tempfile::tempdir().unwrap();
     let exe = env::current_exe().unwrap();
     let children: Vec<_> = ["a", "b"]
         .iter()
         .map(|tag| {
             Command::new(&exe)
-                .args(["--exact", "concurrency_child_adds_bookmarks", "--nocapture"])
                 .env(CHILD_ENV, format!("{},{tag}", tmp.path().display()))
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())

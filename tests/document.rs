@@ -348,25 +348,46 @@ fn long_story(bytes: usize, middle: &str) -> String {
     s
 }
 
+/// The thresholds the two-thread and speculating paths start from, scaled down so that
+/// a story of a few hundred kilobytes takes them (the real ones are 4 and 8 MB): both
+/// from 256 KB, with 64 samples of 4 KB (of 64 KB for real) to guess the statistics.
+const SPECULATE_FROM: usize = 256 << 10;
+const PARALLEL_FROM: usize = 256 << 10;
+const SAMPLE: (usize, usize) = (64, 4 << 10);
+
 #[test]
 fn two_threads_find_the_same_blocks_as_one() {
-    use dogear::document::blocks::{detect, detect_sequential};
+    use dogear::document::blocks::detect_with_thresholds as with;
+    let detect = |text: &str, body| with(text, body, SPECULATE_FROM, SAMPLE, PARALLEL_FROM);
+    let sequential = |text: &str, body| with(text, body, SPECULATE_FROM, SAMPLE, usize::MAX);
     let typewriter = "    The first paragraph begins here with an indent and runs on to\n\
                       the full width of the page before it finally comes to a stop.\n";
     for (bytes, middle) in [
         (10_000, String::new()),
         (
-            9 << 20,
+            600 << 10,
             "Verse\nwith\n\na blank line\ninside it\n".repeat(3),
         ),
-        (9 << 20, format!("{}\n", typewriter.repeat(20_000))),
+        // No empty line within a megabyte (how far the cut is looked for) of the middle.
+        (600 << 10, format!("{}\n", typewriter.repeat(20_000))),
     ] {
         let text = long_story(bytes, &middle);
+        assert!(bytes < SPECULATE_FROM || text.len() >= SPECULATE_FROM);
         let body = 0..text.len();
-        assert_eq!(detect(&text, body.clone()), detect_sequential(&text, body));
+        assert_eq!(detect(&text, body.clone()), sequential(&text, body));
     }
     // No blank line anywhere: nowhere to cut, one thread.
-    let text = typewriter.repeat((9 << 20) / typewriter.len());
+    let text = typewriter.repeat((600 << 10) / typewriter.len());
+    let body = 0..text.len();
+    assert_eq!(detect(&text, body.clone()), sequential(&text, body));
+}
+
+/// [`detect`](dogear::document::blocks::detect) at its real thresholds is the same
+/// function: a short text and the one-pass reference agree through it too.
+#[test]
+fn detect_is_detect_with_the_real_thresholds() {
+    use dogear::document::blocks::{detect, detect_sequential};
+    let text = long_story(10_000, "Verse\nwith\n\na blank line\ninside it\n");
     let body = 0..text.len();
     assert_eq!(detect(&text, body.clone()), detect_sequential(&text, body));
 }

@@ -123,6 +123,21 @@ pub fn detect_sequential(text: &str, body: Range<usize>) -> Vec<Block> {
     )
 }
 
+/// [`detect`] with its size thresholds given: texts at least `speculate_from` bytes
+/// long are classified with statistics guessed from `sample` (how many, how long bytes),
+/// on two threads from `parallel_from` bytes on. Tests take the long-text paths on short
+/// texts with it.
+#[doc(hidden)]
+pub fn detect_with_thresholds(
+    text: &str,
+    body: Range<usize>,
+    speculate_from: usize,
+    sample: (usize, usize),
+    parallel_from: usize,
+) -> Vec<Block> {
+    detect_speculating(text, body, speculate_from, sample, parallel_from)
+}
+
 /// [`detect`], speculating from `speculate_from` bytes on with `sample` (how many, how
 /// long) samples, on two threads from `parallel_from` bytes on.
 fn detect_speculating(

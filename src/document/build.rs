@@ -228,8 +228,14 @@ pub fn line_start_from(charset: Charset, bytes: &[u8], at: usize) -> Option<usiz
 mod tests {
     use super::*;
 
-    fn build(charset: Charset, bytes: &[u8], feeds: &[usize]) -> (String, Vec<Anchor>) {
-        let mut b = Builder::new(charset, 0, false);
+    /// `bytes` built in pieces of about `piece` bytes, fed `feeds` bytes at a time.
+    fn build(
+        charset: Charset,
+        bytes: &[u8],
+        piece: usize,
+        feeds: &[usize],
+    ) -> (String, Vec<Anchor>) {
+        let mut b = Builder::new(charset, 0, false).with_piece(piece);
         let mut at = 0;
         for &n in feeds {
             let end = (at + n).min(bytes.len());
@@ -243,9 +249,10 @@ mod tests {
     #[test]
     fn pieces_join_to_the_whole_text() {
         let line = "Tab\there, CR\r\nan é and \x1b[1mbold\x1b[0m\r\n\u{feff}plain\n";
-        let raw = line.repeat(40_000);
+        // Pieces of 4 KB (not PIECE's 64) over 120 KB, and a feed longer than a piece.
+        let raw = line.repeat(2_500);
         let whole = normalise::normalise(&raw);
-        let (text, anchors) = build(Charset::Web(UTF_8), raw.as_bytes(), &[1, 3, 100_000, 7]);
+        let (text, anchors) = build(Charset::Web(UTF_8), raw.as_bytes(), 4096, &[1, 3, 6_000, 7]);
         assert_eq!(text, whole);
         assert!(anchors.len() > 3, "{}", anchors.len());
         for a in anchors {
@@ -256,12 +263,12 @@ mod tests {
 
     #[test]
     fn utf16_is_cut_on_whole_code_units() {
-        let s = "\u{0a0d}\u{010a}x\n".repeat(70_000);
+        let s = "\u{0a0d}\u{010a}x\n".repeat(4_400);
         let mut bytes = Vec::new();
         for u in s.encode_utf16() {
             bytes.extend_from_slice(&u.to_le_bytes());
         }
-        let (text, anchors) = build(Charset::Web(UTF_16LE), &bytes, &[5, 99_999]);
+        let (text, anchors) = build(Charset::Web(UTF_16LE), &bytes, 4096, &[5, 6_249]);
         assert_eq!(text, s);
         assert!(anchors.iter().all(|a| a.raw % 2 == 0));
         assert!(anchors.len() > 1);

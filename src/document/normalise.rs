@@ -57,8 +57,13 @@ fn first_special(bytes: &[u8]) -> Option<usize> {
 /// vectorise it, over two halves at once: this is the whole cost of normalising a clean
 /// file (the decoder asks it too, so a clean 200 MB file is surveyed once).
 pub(crate) fn has_special(bytes: &[u8]) -> bool {
+    has_special_from(bytes, super::par::PARALLEL_FROM)
+}
+
+/// [`has_special`], on two threads from `parallel_from` bytes on.
+fn has_special_from(bytes: &[u8], parallel_from: usize) -> bool {
     let scan = |bytes: &[u8]| bytes.chunks(1024).any(holds_special);
-    super::par::in_halves(bytes, scan, |a, b| a || b)
+    super::par::in_halves_from(parallel_from, bytes, scan, |a, b| a || b)
 }
 
 /// Returns `raw` normalised:
@@ -351,7 +356,7 @@ fn skip_escape(bytes: &[u8], i: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_special, is_special, normalise};
+    use super::{has_special, has_special_from, is_special, normalise};
 
     #[test]
     fn has_special_finds_each_special_byte() {
@@ -364,7 +369,8 @@ mod tests {
 
     #[test]
     fn has_special_is_whether_normalise_changes_the_text() {
-        let long = "plain words ".repeat(500_000);
+        // 60 KB, scanned in halves from 16 KB on: the two-thread path on a short text.
+        let long = "plain words ".repeat(5_000);
         for s in [
             "",
             "plain",
@@ -382,6 +388,8 @@ mod tests {
             &format!("{long}é\r{long}"),
         ] {
             assert_eq!(has_special(s.as_bytes()), normalise(s) != s, "{s:.20}");
+            let halved = has_special_from(s.as_bytes(), 16 << 10);
+            assert_eq!(halved, normalise(s) != s, "{s:.20}");
         }
     }
 

@@ -6,11 +6,43 @@ use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize}
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 pub const WAIT: Duration = Duration::from_secs(10);
+
+/// How long the program must have written nothing for its screen to count as drawn (a
+/// frame is written at once, so a pause this long means it is whole): the 60 ms the
+/// screen once had to stay the same between two polls.
+const QUIET: Duration = Duration::from_millis(60);
+
+/// What the reader thread has seen of the program's output: bytes so far, and whether
+/// the terminal was hung up; tests wait on it rather than poll.
+#[derive(Default)]
+struct Output {
+    bytes: usize,
+    closed: bool,
+}
+
+#[derive(Default)]
+struct Watch {
+    output: Mutex<Output>,
+    changed: Condvar,
+}
+
+impl Watch {
+    /// Waits up to `timeout` for output beyond `seen` bytes (or the hang-up); returns the
+    /// bytes written so far and whether the terminal was hung up.
+    fn wait_past(&self, seen: usize, timeout: Duration) -> (usize, bool) {
+        let out = self.output.lock().unwrap();
+        let (out, _) = self
+            .changed
+            .wait_timeout_while(out, timeout, |o| o.bytes == seen && !o.closed)
+            .unwrap();
+        (out.bytes, out.closed)
+    }
+}
 
 pub struct Term {
     master: Box<dyn MasterPty + Send>,
@@ -19,6 +51,7 @@ pub struct Term {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Bytes the program has written to the terminal so far.
     received: Arc<AtomicUsize>,
+    watch: Arc<Watch>,
 }
 
 impl Term {
@@ -74,15 +107,21 @@ impl Term {
         let sink = Arc::clone(&parser);
         let received = Arc::new(AtomicUsize::new(0));
         let count = Arc::clone(&received);
+        let watch = Arc::new(Watch::default());
+        let tell = Arc::clone(&watch);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 {
                     break;
                 }
-                count.fetch_add(n, Ordering::Relaxed);
                 sink.lock().unwrap().process(&buf[..n]);
+                count.fetch_add(n, Ordering::Relaxed);
+                tell.output.lock().unwrap().bytes += n;
+                tell.changed.notify_all();
             }
+            tell.output.lock().unwrap().closed = true;
+            tell.changed.notify_all();
         });
         let writer = pty.master.take_writer().expect("pty writer");
         Self {
@@ -91,6 +130,7 @@ impl Term {
             child,
             parser,
             received,
+            watch,
         }
     }
 
@@ -123,21 +163,32 @@ impl Term {
         self.writer.flush().unwrap();
     }
 
-    /// Waits until `pred` holds on two identical frames in a row; panics with the screen
-    /// when it does not within [`WAIT`].
+    /// Waits until `pred` holds on a whole frame (the program has written nothing for
+    /// [`QUIET`]); wakes on each write rather than polling. Panics with the screen when
+    /// it does not within [`WAIT`].
     pub fn wait_for(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + WAIT;
-        let mut last = String::new();
+        let mut seen = self.watch.output.lock().unwrap().bytes;
         loop {
-            let now = self.screen();
-            if pred(&now) && now == last {
-                return now;
+            let (bytes, closed) = self.watch.wait_past(seen, QUIET);
+            if bytes == seen || closed {
+                // Quiet (or hung up): what is on the screen is a whole frame.
+                let now = self.screen();
+                if pred(&now) {
+                    return now;
+                }
+                if closed {
+                    // Nothing more will come: no use waiting out the deadline.
+                    panic!("the program hung up before {what}; the screen was:\n{now}");
+                }
             }
             if Instant::now() > deadline {
-                panic!("timed out waiting for {what}; the screen was:\n{now}");
+                panic!(
+                    "timed out waiting for {what}; the screen was:\n{}",
+                    self.screen()
+                );
             }
-            last = now;
-            thread::sleep(Duration::from_millis(60));
+            seen = bytes;
         }
     }
 
@@ -172,15 +223,24 @@ impl Term {
         let deadline = Instant::now() + WAIT;
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                // Let the reader thread drain the last bytes the program wrote.
-                thread::sleep(Duration::from_millis(150));
+                // Let the reader thread drain the last bytes the program wrote: until the
+                // hang-up, or a quiet moment when something else still holds the
+                // terminal (a shell that ran the program).
+                let mut seen = self.watch.output.lock().unwrap().bytes;
+                loop {
+                    let (bytes, closed) = self.watch.wait_past(seen, Duration::from_millis(150));
+                    if closed || bytes == seen {
+                        break;
+                    }
+                    seen = bytes;
+                }
                 return status.exit_code();
             }
             if Instant::now() > deadline {
                 let _ = self.child.kill();
                 panic!("dogear did not exit; the screen was:\n{}", self.screen());
             }
-            thread::sleep(Duration::from_millis(30));
+            thread::sleep(Duration::from_millis(5));
         }
     }
 
@@ -216,6 +276,6 @@ pub fn eventually(what: &str, mut cond: impl FnMut() -> bool) {
         if Instant::now() > deadline {
             panic!("timed out waiting for {what}");
         }
-        thread::sleep(Duration::from_millis(50));
+        thread::sleep(Duration::from_millis(10));
     }
 }
