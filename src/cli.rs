@@ -61,6 +61,10 @@ pub struct Args {
     /// streak; with FILE, that book's sessions too) and exit.
     #[arg(long, conflicts_with_all = ["bookmarks", "toc", "print"])]
     pub stats: bool,
+    /// Print where config.toml is and the settings in effect (keys included), as a
+    /// config.toml would hold them, and exit; problems in the file go to stderr.
+    #[arg(long, conflicts_with_all = ["bookmarks", "toc", "print", "stats", "path"])]
+    pub config: bool,
 }
 
 impl Args {
@@ -213,6 +217,9 @@ enum Wanted {
 }
 
 fn run(args: &Args) -> Result<ExitCode, Error> {
+    if args.config {
+        return print_config().map(|()| ExitCode::SUCCESS);
+    }
     if args.stats {
         return print_stats(args.path.as_deref(), args.json).map(|()| ExitCode::SUCCESS);
     }
@@ -261,6 +268,35 @@ fn write_out(text: &str) -> Result<(), Error> {
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
         .map_err(Error::Output)
+}
+
+/// `--config`: where `config.toml` is and the settings in effect.
+fn print_config() -> Result<(), Error> {
+    let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
+    let (config, notices) = store.load_config();
+    for notice in &notices {
+        let _ = writeln!(io::stderr(), "{}", error_line(notice));
+    }
+    let path = store.config_path();
+    let mut out = format!("# {}", path.display());
+    if !path.exists() {
+        out.push_str(" (not there: the defaults)");
+    }
+    out.push('\n');
+    if let Some(width) = store.remembered_width(config.max_width) {
+        out.push_str(&format!(
+            "# the column is {width} wide, as last set with - / + (view.json)\n"
+        ));
+    }
+    if let Some(t) = store.remembered_typography(config.typography()) {
+        out.push_str(&format!(
+            "# justify {}, hyphenate {}, indent {}, as last set with J H P (view.json)\n",
+            t.justify, t.hyphenate, t.indent
+        ));
+    }
+    let keymap = crate::keymap::Keymap::new(&config.keys).0;
+    out.push_str(&config.effective(&keymap));
+    write_out(&sanitise::text(&out))
 }
 
 /// `dogear --stats [FILE]`: only reads `reading.json` (a corrupt one is reported).
@@ -529,10 +565,19 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
         Some(store) => store.load_config(),
         None => (Config::default(), Vec::new()),
     };
+    crate::keymap::Keymap::new(&config.keys).0.install();
     // The column width chosen with -/+ last time, unless config.toml changed since.
     let configured = config.max_width;
     if let Some(width) = store.as_ref().and_then(|s| s.remembered_width(configured)) {
         config.max_width = width;
+    }
+    // J, H and P as set last time, unless config.toml changed since.
+    let typeset = config.typography();
+    if let Some(t) = store
+        .as_ref()
+        .and_then(|s| s.remembered_typography(typeset))
+    {
+        (config.justify, config.hyphenate, config.indent) = (t.justify, t.hyphenate, t.indent);
     }
     let mut look = starting_look(store.as_ref(), &config);
     // A story that cannot be opened is an error before the screen is taken over.
@@ -584,10 +629,17 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
                 reader.set_look(look);
                 let exit = app::run(terminal, &mut reader, &mut session, &signals);
                 farewell.extend(session.farewell());
-                // J, H and P hold for the next book of this run too.
+                // J, H and P hold for the next book of this run too, and the next run.
                 let t = reader.typography();
-                (config.justify, config.hyphenate, config.indent) =
-                    (t.justify, t.hyphenate, t.indent);
+                if t != config.typography() {
+                    (config.justify, config.hyphenate, config.indent) =
+                        (t.justify, t.hyphenate, t.indent);
+                    if let Some(Err(err)) =
+                        store.as_ref().map(|s| s.remember_typography(t, typeset))
+                    {
+                        farewell.push(format!("justification will not be remembered: {err}"));
+                    }
+                }
                 if reader.look() != look {
                     look = reader.look();
                     if let Some(Err(err)) = store

@@ -3,10 +3,19 @@
 //! A settings file must never stop anyone reading: a missing file means the defaults, and
 //! a malformed one means the defaults plus a message naming the line. Unknown keys (a typo,
 //! or a setting from a newer dogear) are ignored and reported, so the rest still applies.
+//! `[keys]` rebinds keys (see [`crate::keymap::table`]); a rebinding that names an
+//! unknown action or key, or takes a key another action has, is reported with its line
+//! and that action keeps its default keys.
 //! Parsing is pure; [`crate::store::Store::load_config`] reads the file.
 
+mod effective;
+
+use crate::keymap::{Keymap, Rebinding};
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use toml::Spanned;
 
 /// The format version of `config.toml`, so later versions can migrate it.
 pub const CONFIG_VERSION: u32 = 1;
@@ -37,6 +46,10 @@ pub struct Config {
     /// set. Read by hand, so that a misspelt name costs only itself.
     #[serde(skip_deserializing)]
     pub theme: crate::look::ThemeName,
+    /// `[keys]`: actions given other keys than the defaults, as written (read apart from
+    /// the rest, with their lines; see [`Keymap::new`]).
+    #[serde(skip)]
+    pub keys: Vec<Rebinding>,
 }
 
 /// `[sync]`: where the reading place is synced with KOReader (see [`crate::sync`]).
@@ -78,6 +91,7 @@ impl Default for Config {
             margin: 0,
             sync: SyncConfig::default(),
             theme: crate::look::ThemeName::Terminal,
+            keys: Vec::new(),
         }
     }
 }
@@ -93,7 +107,19 @@ const KNOWN_KEYS: &[&str] = &[
     "margin",
     "sync",
     "theme",
+    "keys",
 ];
+/// The keys of `[sync]`; kept in step with [`SyncConfig`] by a test.
+const SYNC_KEYS: &[&str] = &["server", "username", "auto", "device", "insecure_http"];
+
+/// The names in the file, with where they are: for messages about unknown settings.
+#[derive(Deserialize)]
+struct Sections {
+    #[serde(default)]
+    sync: BTreeMap<Spanned<String>, IgnoredAny>,
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+}
 
 impl Config {
     /// How lines are set, as these settings say.
@@ -133,34 +159,64 @@ impl Config {
                 return (Config::default(), messages);
             }
         };
-        if let Ok(table) = text.parse::<toml::Table>() {
-            if let Some(value) = table.get("theme") {
+        // (line, message), sorted by line once all are found.
+        let mut found: Vec<(usize, String)> = Vec::new();
+        let unknown = |found: &mut Vec<(usize, String)>, key: &Spanned<String>, prefix: &str| {
+            found.push((
+                line_of(text, key.span().start),
+                format!("unknown setting '{prefix}{}' ignored", key.get_ref()),
+            ));
+        };
+        if let Ok(top) = toml::from_str::<BTreeMap<Spanned<String>, toml::Value>>(text) {
+            if let Some((key, value)) = top.iter().find(|(k, _)| k.get_ref() == "theme") {
                 let theme = value.as_str().and_then(crate::look::ThemeName::parse);
                 config.theme = theme.unwrap_or_default();
                 if theme.is_none() {
-                    let at = find_key_line(text, "theme")
-                        .map(|n| format!(": line {n}"))
-                        .unwrap_or_default();
                     let names: Vec<&str> = crate::look::ThemeName::ALL
                         .iter()
                         .map(|t| t.name())
                         .collect();
-                    messages.push(format!(
-                        "{}{at}: unknown theme {value}; one of {}",
-                        path.display(),
-                        names.join(", ")
+                    found.push((
+                        line_of(text, key.span().start),
+                        format!("unknown theme {value}; one of {}", names.join(", ")),
                     ));
                 }
             }
-            for key in table.keys().filter(|k| !KNOWN_KEYS.contains(&k.as_str())) {
-                let at = find_key_line(text, key)
-                    .map(|n| format!(": line {n}"))
-                    .unwrap_or_default();
-                messages.push(format!(
-                    "{}{at}: unknown setting '{key}' ignored",
-                    path.display()
-                ));
+            for key in top
+                .keys()
+                .filter(|k| !KNOWN_KEYS.contains(&k.get_ref().as_str()))
+            {
+                unknown(&mut found, key, "");
             }
+        }
+        match toml::from_str::<Sections>(text) {
+            Ok(sections) => {
+                for key in sections.sync.keys() {
+                    if !SYNC_KEYS.contains(&key.get_ref().as_str()) {
+                        unknown(&mut found, key, "sync.");
+                    }
+                }
+                let (keys, problems) = rebindings(text, &sections.keys);
+                found.extend(problems);
+                let (_, problems) = Keymap::new(&keys);
+                found.extend(problems.into_iter().map(|p| (p.line, p.message)));
+                config.keys = keys;
+            }
+            Err(e) => {
+                let line = e.span().map_or(1, |span| line_of(text, span.start));
+                let message = e
+                    .message()
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned();
+                found.push((line, format!("{message}; using the default keys")));
+            }
+        }
+        found.sort_by_key(|(line, _)| *line);
+        for (line, message) in found {
+            messages.push(format!("{}: line {line}: {message}", path.display()));
         }
         if config.max_width < MIN_WIDTH {
             messages.push(format!(
@@ -199,20 +255,57 @@ fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
-/// The 1-based line where top-level `key` is set, if it can be spotted.
-fn find_key_line(text: &str, key: &str) -> Option<usize> {
-    text.lines()
-        .position(|line| {
-            let line = line.trim_start();
-            let line = line
-                .strip_prefix(key)
-                .or_else(|| line.strip_prefix(&format!("\"{key}\"")));
-            line.is_some_and(|rest| {
-                let rest = rest.trim_start();
-                rest.starts_with('=') || rest.starts_with('.')
+/// `[keys]` as rebindings, each key name with its line (found in the value's own text,
+/// as toml gives no place for an array's items); values that are not a key name or a
+/// list of them are reported.
+fn rebindings(
+    text: &str,
+    keys: &BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+) -> (Vec<Rebinding>, Vec<(usize, String)>) {
+    let mut problems = Vec::new();
+    let mut out = Vec::new();
+    for (action, value) in keys {
+        let line = line_of(text, action.span().start);
+        let span = value.span();
+        let written = text.get(span.clone()).unwrap_or_default();
+        let names: Option<Vec<&str>> = match value.get_ref() {
+            toml::Value::String(name) => Some(vec![name.as_str()]),
+            toml::Value::Array(items) => items.iter().map(toml::Value::as_str).collect(),
+            _ => None,
+        };
+        let Some(names) = names else {
+            problems.push((
+                line,
+                format!(
+                    "{} = ? wants a list of key names, like [\"space\", \"l\"]",
+                    action.get_ref()
+                ),
+            ));
+            continue;
+        };
+        let mut from = 0;
+        let keys = names
+            .into_iter()
+            .map(|name| {
+                let quoted = [format!("\"{name}\""), format!("'{name}'")];
+                let at = quoted
+                    .iter()
+                    .filter_map(|q| written[from..].find(q.as_str()))
+                    .min()
+                    .map_or(from, |i| from + i);
+                from = (at + 1).min(written.len());
+                (name.to_owned(), line_of(text, span.start + at))
             })
-        })
-        .map(|i| i + 1)
+            .collect();
+        out.push(Rebinding {
+            action: action.get_ref().clone(),
+            line,
+            keys,
+        });
+    }
+    // In the file's order, so that a later line is the one said to conflict.
+    out.sort_by_key(|r| r.line);
+    (out, problems)
 }
 
 #[cfg(test)]
@@ -287,7 +380,8 @@ mod tests {
     #[test]
     fn known_keys_match_the_struct() {
         let table = toml::Table::try_from(Config::default()).unwrap();
-        let mut keys: Vec<&str> = table.keys().map(String::as_str).collect();
+        // `keys` is read apart from the rest (with its lines), so not serialised.
+        let mut keys: Vec<&str> = table.keys().map(String::as_str).chain(["keys"]).collect();
         keys.sort_unstable();
         let mut known = KNOWN_KEYS.to_vec();
         known.sort_unstable();
@@ -310,8 +404,11 @@ mod tests {
 
     #[test]
     fn an_unknown_table_has_no_double_colon() {
-        let (_, msgs) = parse("[colours]\nx = 1\n");
-        assert_eq!(msgs, ["/c/config.toml: unknown setting 'colours' ignored"]);
+        let (_, msgs) = parse("max_width = 60\n[colours]\nx = 1\n");
+        assert_eq!(
+            msgs,
+            ["/c/config.toml: line 2: unknown setting 'colours' ignored"]
+        );
     }
 
     #[test]
@@ -325,5 +422,60 @@ mod tests {
             msgs[0]
         );
         assert!(!msgs[0].contains("::"), "{:?}", msgs[0]);
+    }
+
+    #[test]
+    fn keys_are_rebound_and_every_problem_names_its_line() {
+        let text = "max_width = 60\n\
+                    [keys]\n\
+                    next_page = [\"space\", \"l\"]\n\
+                    jump = [\"x\"]\n\
+                    quit = [\"Q\",\n  \"spacebar\"]\n\
+                    top = \"j\"\n\
+                    help = 3\n";
+        let (c, msgs) = parse(text);
+        assert_eq!(c.max_width, 60);
+        assert_eq!(
+            msgs,
+            [
+                "/c/config.toml: line 4: unknown action 'jump' in [keys]",
+                "/c/config.toml: line 6: unknown key 'spacebar' for quit (keys are named like j, G, ?, space, enter, pgdn, f1, ctrl-f)",
+                "/c/config.toml: line 7: key 'j' is bound to both top and line_down; top keeps its default keys",
+                "/c/config.toml: line 8: help = ? wants a list of key names, like [\"space\", \"l\"]",
+            ]
+        );
+        let (keymap, _) = Keymap::new(&c.keys);
+        let l = crate::keymap::Key::parse("l").unwrap();
+        assert_eq!(keymap.reading(l), Some(crate::reader::Action::PageDown));
+    }
+
+    #[test]
+    fn unknown_sync_settings_and_a_bad_keys_table_name_their_line() {
+        let (c, msgs) = parse("[sync]\nserver = \"http://localhost:1\"\nusrname = \"me\"\n");
+        assert_eq!(c.sync.server.as_deref(), Some("http://localhost:1"));
+        assert_eq!(
+            msgs,
+            ["/c/config.toml: line 3: unknown setting 'sync.usrname' ignored"]
+        );
+        let (c, msgs) = parse("max_width = 50\nkeys = 3\n");
+        assert_eq!(c.max_width, 50);
+        assert_eq!(msgs.len(), 1, "{msgs:?}");
+        assert!(msgs[0].starts_with("/c/config.toml: line 2: "), "{msgs:?}");
+        assert!(msgs[0].ends_with("using the default keys"), "{msgs:?}");
+    }
+
+    #[test]
+    fn sync_keys_match_the_struct() {
+        let sync = SyncConfig {
+            server: Some(String::new()),
+            username: Some(String::new()),
+            ..SyncConfig::default()
+        };
+        let table = toml::Table::try_from(sync).unwrap();
+        let mut keys: Vec<&str> = table.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        let mut known = SYNC_KEYS.to_vec();
+        known.sort_unstable();
+        assert_eq!(keys, known);
     }
 }

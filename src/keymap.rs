@@ -1,18 +1,39 @@
 //! Keys and mouse events to [`Action`]s: the only place that sees crossterm events.
 //!
-//! The table depends on the mode: in a prompt every printable key is input, in a list
-//! `j`/`k` move the selection, and while reading the keys are those of less and vim.
+//! The keys depend on the mode: in a prompt every printable key is input, in a list
+//! `j`/`k` move the selection, and while reading the keys are those of less and vim,
+//! from the one table in [`table`] (rebindable in `config.toml`, see [`Keymap`]; adding
+//! a key is one row there). Lists, prompts and the library keep fixed keys; a list or
+//! overlay also closes with the key that opened it, as rebound.
+
+mod keys;
+pub mod table;
+pub use keys::{Key, Keymap, Problem, Rebinding};
 
 use crate::library::{LibraryAction, LibraryModel};
-use crate::reader::{Action, Mode, PromptKind, Setting};
+use crate::reader::{Action, Mode};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
 };
 
-/// The action for a terminal event in `mode`, if any.
+/// The action for a terminal event in `mode`, if any, with the key map in effect
+/// ([`Keymap::current`]).
 pub fn action(mode: &Mode, event: &Event) -> Option<Action> {
+    Keymap::current().action(mode, event)
+}
+
+impl Keymap {
+    /// The action for a terminal event in `mode`, if any.
+    pub fn action(&self, mode: &Mode, event: &Event) -> Option<Action> {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => key_action(self, mode, key),
+            _ => other_action(mode, event),
+        }
+    }
+}
+
+fn other_action(mode: &Mode, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => key_action(mode, key),
         Event::Mouse(mouse) => mouse_action(mode, mouse),
         Event::Resize(width, height) => Some(Action::Resize {
             width: *width,
@@ -75,75 +96,47 @@ fn mouse_action(mode: &Mode, mouse: &MouseEvent) -> Option<Action> {
     }
 }
 
-fn key_action(mode: &Mode, key: &KeyEvent) -> Option<Action> {
+fn key_action(keymap: &Keymap, mode: &Mode, key: &KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && key.code == KeyCode::Char('c') {
         return Some(Action::Quit);
     }
+    // An overlay closes with Esc, q, or the keys that open it.
+    let closes = |opened_by: &[Action]| {
+        matches!(key.code, KeyCode::Esc | KeyCode::Char('q') if !ctrl)
+            || opened_by
+                .iter()
+                .any(|a| keymap.keys_of(a).contains(&Key::of(key)))
+    };
     match mode {
-        Mode::Reading => reading(key.code, ctrl),
+        Mode::Reading => reading(keymap, key, ctrl),
         Mode::Prompt(_) => prompt(key.code, ctrl),
-        Mode::Help => match key.code {
-            KeyCode::Esc | KeyCode::Char('q' | '?') | KeyCode::F(1) => Some(Action::Cancel),
-            _ => None,
-        },
-        Mode::Stats(_) => match key.code {
-            KeyCode::Esc | KeyCode::Char('q' | 's') => Some(Action::Cancel),
-            _ => None,
-        },
-        Mode::Chapters { .. } | Mode::Bookmarks { .. } => list(key.code, ctrl),
-        Mode::Encodings { .. } => match key.code {
-            KeyCode::Char('E') => Some(Action::Cancel),
-            code => list(code, ctrl),
-        },
+        Mode::Help => closes(&[Action::Help]).then_some(Action::Cancel),
+        Mode::Stats(_) => closes(&[Action::Stats]).then_some(Action::Cancel),
+        Mode::Chapters { .. } | Mode::Bookmarks { .. } => list(key.code, ctrl)
+            .or_else(|| closes(&[Action::Chapters, Action::Bookmarks]).then_some(Action::Cancel)),
+        Mode::Encodings { .. } => {
+            if closes(&[Action::Encodings, Action::Chapters, Action::Bookmarks]) {
+                Some(Action::Cancel)
+            } else {
+                list(key.code, ctrl)
+            }
+        }
     }
 }
 
-fn reading(code: KeyCode, ctrl: bool) -> Option<Action> {
-    use Action as A;
-    Some(match (code, ctrl) {
-        (KeyCode::Char('f' | 'F'), true) => A::PageDown,
-        (KeyCode::Char('b' | 'B'), true) => A::PageUp,
-        (KeyCode::Char('d' | 'D'), true) => A::HalfPageDown,
-        (KeyCode::Char('u' | 'U'), true) => A::HalfPageUp,
-        (_, true) => return None,
-        (KeyCode::Char(' ' | 'f') | KeyCode::PageDown, _) => A::PageDown,
-        (KeyCode::Char('b') | KeyCode::PageUp, _) => A::PageUp,
-        (KeyCode::Char('d'), _) => A::HalfPageDown,
-        (KeyCode::Char('u'), _) => A::HalfPageUp,
-        (KeyCode::Char('j') | KeyCode::Down | KeyCode::Enter, _) => A::LineDown,
-        (KeyCode::Char('k') | KeyCode::Up, _) => A::LineUp,
-        (KeyCode::Char('g') | KeyCode::Home, _) => A::Top,
-        (KeyCode::Char('G') | KeyCode::End, _) => A::Bottom,
-        (KeyCode::Char('-'), _) => A::Narrower,
-        (KeyCode::Char('+' | '='), _) => A::Wider,
-        (KeyCode::Char(c @ '0'..='9'), _) => A::Digit(c as u8 - b'0'),
-        (KeyCode::Char('%'), _) => A::Percent,
-        (KeyCode::Char('/'), _) => A::OpenPrompt(PromptKind::Search),
-        (KeyCode::Char('p'), _) => A::OpenPrompt(PromptKind::Percent),
-        (KeyCode::Char(':'), _) => A::OpenPrompt(PromptKind::Page),
-        (KeyCode::Char('n'), _) => A::SearchNext,
-        (KeyCode::Char('N'), _) => A::SearchPrev,
-        (KeyCode::Char('t'), _) => A::Chapters,
-        (KeyCode::Char(']'), _) => A::NextChapter,
-        (KeyCode::Char('['), _) => A::PrevChapter,
-        (KeyCode::Char('`'), _) => A::JumpBack,
-        (KeyCode::Char('?') | KeyCode::F(1), _) => A::Help,
-        (KeyCode::Char('m'), _) => A::AddBookmark,
-        (KeyCode::Char('B'), _) => A::Bookmarks,
-        (KeyCode::Char('o'), _) => A::Library,
-        (KeyCode::Char('E'), _) => A::Encodings,
-        (KeyCode::Char('y'), _) => A::CopyParagraph,
-        (KeyCode::Char('i'), _) => A::ToggleEmphasis,
-        (KeyCode::Char('J'), _) => A::Toggle(Setting::Justify),
-        (KeyCode::Char('H'), _) => A::Toggle(Setting::Hyphenate),
-        (KeyCode::Char('P'), _) => A::Toggle(Setting::Indent),
-        (KeyCode::Char('T'), _) => A::CycleTheme,
-        (KeyCode::Char('s'), _) => A::Stats,
-        (KeyCode::Char('q'), _) => A::Quit,
-        (KeyCode::Esc, _) => A::Cancel,
-        _ => return None,
-    })
+/// While reading: the key map's action, else a digit of a count (`50%`, `123g`), else
+/// Esc (closes a message or a search's highlights).
+fn reading(keymap: &Keymap, key: &KeyEvent, ctrl: bool) -> Option<Action> {
+    if let Some(action) = keymap.reading(Key::of(key)) {
+        return Some(action);
+    }
+    match key.code {
+        _ if ctrl => None,
+        KeyCode::Char(c @ '0'..='9') => Some(Action::Digit(c as u8 - b'0')),
+        KeyCode::Esc => Some(Action::Cancel),
+        _ => None,
+    }
 }
 
 fn prompt(code: KeyCode, ctrl: bool) -> Option<Action> {
@@ -178,7 +171,6 @@ fn list(code: KeyCode, ctrl: bool) -> Option<Action> {
         KeyCode::Char('g') | KeyCode::Home => Action::Top,
         KeyCode::Char('G') | KeyCode::End => Action::Bottom,
         KeyCode::Enter => Action::Submit,
-        KeyCode::Esc | KeyCode::Char('q' | 't' | 'B') => Action::Cancel,
         KeyCode::Char('d') => Action::Delete,
         KeyCode::Char('r') => Action::Rename,
         KeyCode::Char('u') => Action::Undo,
@@ -186,114 +178,61 @@ fn list(code: KeyCode, ctrl: bool) -> Option<Action> {
     })
 }
 
-/// The action for a terminal event on the library screen, if any. While the filter line
-/// has the keyboard, printable keys go into the filter.
+/// The action for a terminal event on the library screen, if any, with the key map in
+/// effect. While the filter line has the keyboard, printable keys go into the filter.
 pub fn library_action(model: &LibraryModel, event: &Event) -> Option<LibraryAction> {
-    use LibraryAction as L;
-    let key = match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => key,
-        Event::Mouse(m) if m.kind == MouseEventKind::ScrollDown => return Some(L::Down),
-        Event::Mouse(m) if m.kind == MouseEventKind::ScrollUp => return Some(L::Up),
-        _ => return None,
-    };
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl && key.code == KeyCode::Char('c') {
-        return Some(L::Quit);
-    }
-    if model.confirm_forget {
-        return Some(L::Confirm(matches!(key.code, KeyCode::Char('y' | 'Y'))));
-    }
-    if model.marks.is_some() {
-        return match key.code {
-            KeyCode::Enter => Some(L::Open),
-            KeyCode::Char('j') | KeyCode::Down => Some(L::Down),
-            KeyCode::Char('k') | KeyCode::Up => Some(L::Up),
-            KeyCode::PageDown | KeyCode::Char(' ') => Some(L::PageDown),
-            KeyCode::PageUp => Some(L::PageUp),
-            KeyCode::Char('g') | KeyCode::Home => Some(L::Home),
-            KeyCode::Char('G') | KeyCode::End => Some(L::End),
-            KeyCode::Esc | KeyCode::Char('q' | 'B') => Some(L::CloseMarks),
-            _ => None,
-        };
-    }
-    let common = match key.code {
-        KeyCode::Enter => Some(L::Open),
-        KeyCode::Down => Some(L::Down),
-        KeyCode::Up => Some(L::Up),
-        KeyCode::PageDown => Some(L::PageDown),
-        KeyCode::PageUp => Some(L::PageUp),
-        _ => None,
-    };
-    if common.is_some() {
-        return common;
-    }
-    if model.filtering {
-        return match key.code {
-            KeyCode::Char(c) if !ctrl => Some(L::FilterChar(c)),
-            KeyCode::Backspace => Some(L::FilterBackspace),
-            KeyCode::Tab => Some(L::FilterDone),
-            KeyCode::Esc => Some(L::FilterCancel),
-            _ => None,
-        };
-    }
-    match key.code {
-        KeyCode::Char('j') => Some(L::Down),
-        KeyCode::Char('k') => Some(L::Up),
-        KeyCode::Char(' ') => Some(L::PageDown),
-        KeyCode::Char('b') => Some(L::PageUp),
-        KeyCode::Char('g') | KeyCode::Home => Some(L::Home),
-        KeyCode::Char('G') | KeyCode::End => Some(L::End),
-        KeyCode::Char('/') => Some(L::StartFilter),
-        KeyCode::Char('d') | KeyCode::Delete => Some(L::Forget),
-        KeyCode::Char('B') => Some(L::Bookmarks),
-        KeyCode::Char('o') => Some(L::CycleOrder),
-        KeyCode::Esc if !model.filter.is_empty() => Some(L::FilterCancel),
-        KeyCode::Char('q') | KeyCode::Esc => Some(L::Quit),
-        _ => None,
-    }
+    Keymap::current().library_action(model, event)
 }
 
-/// The help screen's table: keys and what they do, in the order shown.
-pub const HELP: &[(&str, &str)] = &[
-    ("Space f PgDn ^F", "next page"),
-    ("b PgUp ^B", "previous page"),
-    ("d / u", "half a page down / up"),
-    (
-        "j Down Enter / k Up",
-        "one line down / up (the mouse wheel: three)",
-    ),
-    ("g Home / G End", "start / end of the story"),
-    (
-        "/ then n / N",
-        "search; next / previous match from this page",
-    ),
-    ("50%  or  p", "go to a percent"),
-    ("123g  or  :123", "go to a page"),
-    ("t", "chapters (Enter jumps)"),
-    ("] / [", "next / previous chapter"),
-    ("`", "back to where you were before the last jump"),
-    ("m / B", "add / list bookmarks (d delete, u undo, r rename)"),
-    ("in a prompt", "edit: Left Right Home End ^U ^W Del"),
-    (
-        "- / + =  J H P",
-        "narrower / wider column; justify, hyphenate, indent",
-    ),
-    ("E", "pick the encoding (Enter keeps, Esc restores)"),
-    (
-        "y / Shift-drag",
-        "copy the top paragraph / select text yourself",
-    ),
-    ("i / T", "_italics_ as styles or as written / next theme"),
-    ("s / o", "reading statistics / the library"),
-    (
-        "y / n",
-        "answer the status bar's question (sync: jump there?)",
-    ),
-    (
-        "? F1 / q ^C",
-        "this help (Esc closes) / quit (your place is saved)",
-    ),
-];
+impl Keymap {
+    /// The action for a terminal event on the library screen, if any: the library's rows
+    /// of the table, then the reader's moving keys; while filtering, fixed keys.
+    pub fn library_action(&self, model: &LibraryModel, event: &Event) -> Option<LibraryAction> {
+        use LibraryAction as L;
+        let key = match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => key,
+            Event::Mouse(m) if m.kind == MouseEventKind::ScrollDown => return Some(L::Down),
+            Event::Mouse(m) if m.kind == MouseEventKind::ScrollUp => return Some(L::Up),
+            _ => return None,
+        };
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && key.code == KeyCode::Char('c') {
+            return Some(L::Quit);
+        }
+        if model.confirm_forget {
+            return Some(L::Confirm(matches!(key.code, KeyCode::Char('y' | 'Y'))));
+        }
+        let k = Key::of(key);
+        if model.marks.is_some() {
+            let close = matches!(key.code, KeyCode::Esc | KeyCode::Char('q'))
+                || self.shelf_keys_of(L::Bookmarks).contains(&k);
+            return match self.shelf(k) {
+                Some(L::Open) => Some(L::Open),
+                _ if close => Some(L::CloseMarks),
+                _ => self.moving(k),
+            };
+        }
+        if model.filtering {
+            return match key.code {
+                KeyCode::Enter => Some(L::Open),
+                KeyCode::Down => Some(L::Down),
+                KeyCode::Up => Some(L::Up),
+                KeyCode::PageDown => Some(L::PageDown),
+                KeyCode::PageUp => Some(L::PageUp),
+                KeyCode::Char(c) if !ctrl => Some(L::FilterChar(c)),
+                KeyCode::Backspace => Some(L::FilterBackspace),
+                KeyCode::Tab => Some(L::FilterDone),
+                KeyCode::Esc => Some(L::FilterCancel),
+                _ => None,
+            };
+        }
+        self.shelf(k).or_else(|| match key.code {
+            KeyCode::Esc if !model.filter.is_empty() => Some(L::FilterCancel),
+            KeyCode::Esc => Some(L::Quit),
+            _ => self.moving(k),
+        })
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -312,7 +251,7 @@ mod tests {
         assert_eq!(answer(&Mode::Reading, &plain(' ')), None);
         assert_eq!(answer(&Mode::Help, &plain('y')), None);
     }
-    use crate::reader::Prompt;
+    use crate::reader::{Prompt, PromptKind};
     use ratatui::crossterm::event::KeyEventState;
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {

@@ -1,21 +1,33 @@
 //! How the reader left the page, kept across runs: the column width chosen with `-` and
-//! `+`. A small JSON file beside `config.toml`, written like a book's state (locked,
-//! atomic), because `config.toml` is the reader's own file and its comments are theirs.
+//! `+`, and any other setting changed from the keyboard. A small JSON file beside
+//! `config.toml`, written like a book's state (locked, atomic), because `config.toml` is
+//! the reader's own file and its comments are theirs.
+//!
+//! **A setting changed from the keyboard** (a theme, justification...) is kept with
+//! [`Store::remember_setting`] and read back with [`Store::setting`], under a name of its
+//! own; every write keeps the other settings in the file, those of newer dogears too.
 
 use super::files::{lock, write_atomically};
 use super::{Store, StoreError};
+use crate::layout::Typography;
 use crate::reader::COLUMN_LIMITS;
-use serde::{Deserialize, Serialize};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
 use std::path::PathBuf;
 
-/// What `view.json` holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-struct View {
-    /// The widest the column gets, as last set with `-` / `+`.
-    max_width: u16,
-    /// `config.toml`'s `max_width` when it was set: a later edit of the file wins over
-    /// the remembered width.
-    config_max_width: u16,
+/// `config.toml`'s `max_width` when the width was set: a later edit of the file wins over
+/// the remembered width.
+const CONFIG_MAX_WIDTH: &str = "config_max_width";
+/// The widest the column gets, as last set with `-` / `+`.
+const MAX_WIDTH: &str = "max_width";
+/// Justified, hyphenated, indented, as last set with `J`, `H`, `P`.
+const TYPOGRAPHY: &str = "typography";
+/// `config.toml`'s `justify`, `hyphenate` and `indent` when they were set.
+const CONFIG_TYPOGRAPHY: &str = "config_typography";
+
+fn bits(t: Typography) -> [bool; 3] {
+    [t.justify, t.hyphenate, t.indent]
 }
 
 impl Store {
@@ -23,28 +35,83 @@ impl Store {
         self.dir().join("view.json")
     }
 
+    /// What `view.json` holds; empty when there is none or it cannot be read.
+    fn view(&self) -> Map<String, Value> {
+        std::fs::read(self.view_path())
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
+    }
+
     /// The column width the reader last chose, unless `config.toml`'s `max_width`
     /// (`configured`) changed since; `None` when there is none or it cannot be read.
     pub fn remembered_width(&self, configured: u16) -> Option<u16> {
-        let bytes = std::fs::read(self.view_path()).ok()?;
-        let view: View = serde_json::from_slice(&bytes).ok()?;
+        let view = self.view();
+        let get = |name| view.get(name).and_then(Value::as_u64);
         let (lo, hi) = COLUMN_LIMITS;
-        (view.config_max_width == configured && (lo..=hi).contains(&view.max_width))
-            .then_some(view.max_width)
+        let width = u16::try_from(get(MAX_WIDTH)?).ok()?;
+        (get(CONFIG_MAX_WIDTH) == Some(u64::from(configured)) && (lo..=hi).contains(&width))
+            .then_some(width)
     }
 
     /// Remembers `width` as the column width, chosen while `config.toml` said `configured`.
     pub fn remember_width(&self, width: u16, configured: u16) -> Result<(), StoreError> {
+        self.remember(&[
+            (MAX_WIDTH, width.into()),
+            (CONFIG_MAX_WIDTH, configured.into()),
+        ])
+    }
+
+    /// Justification, hyphenation and indents as the reader last set them, unless
+    /// `config.toml`'s (`configured`) changed since.
+    pub fn remembered_typography(&self, configured: Typography) -> Option<Typography> {
+        if self.setting::<[bool; 3]>(CONFIG_TYPOGRAPHY)? != bits(configured) {
+            return None;
+        }
+        let [justify, hyphenate, indent] = self.setting::<[bool; 3]>(TYPOGRAPHY)?;
+        Some(Typography {
+            justify,
+            hyphenate,
+            indent,
+        })
+    }
+
+    /// Remembers `typography`, set while `config.toml` said `configured`.
+    pub fn remember_typography(
+        &self,
+        typography: Typography,
+        configured: Typography,
+    ) -> Result<(), StoreError> {
+        self.remember(&[
+            (TYPOGRAPHY, bits(typography).into()),
+            (CONFIG_TYPOGRAPHY, bits(configured).into()),
+        ])
+    }
+
+    /// The setting `name` as last changed from the keyboard, if it is there and reads as a `T`.
+    pub fn setting<T: DeserializeOwned>(&self, name: &str) -> Option<T> {
+        serde_json::from_value(self.view().remove(name)?).ok()
+    }
+
+    /// Remembers `value` as the setting `name` (see [`Store::setting`]).
+    pub fn remember_setting(&self, name: &str, value: impl Serialize) -> Result<(), StoreError> {
+        // A value of plain data always serialises.
+        let value = serde_json::to_value(value).unwrap_or(Value::Null);
+        self.remember(&[(name, value)])
+    }
+
+    /// Sets `settings` in `view.json`, keeping the others, under its lock.
+    fn remember(&self, settings: &[(&str, Value)]) -> Result<(), StoreError> {
         let file = self.view_path();
         std::fs::create_dir_all(self.dir()).map_err(|source| StoreError::CreateDir {
             path: self.dir().to_owned(),
             source,
         })?;
         let _guard = lock(&file)?;
-        let view = View {
-            max_width: width,
-            config_max_width: configured,
-        };
+        let mut view = self.view();
+        for (name, value) in settings {
+            view.insert((*name).to_owned(), value.clone());
+        }
         write_atomically(&file, &view)
     }
 }
@@ -64,5 +131,45 @@ mod tests {
         assert_eq!(store.remembered_width(80), None);
         std::fs::write(dir.path().join("view.json"), "{ not json").unwrap();
         assert_eq!(store.remembered_width(72), None);
+    }
+
+    #[test]
+    fn settings_are_kept_beside_the_width_and_each_write_keeps_the_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        std::fs::write(
+            dir.path().join("view.json"),
+            r#"{"max_width": 64, "config_max_width": 72}"#,
+        )
+        .unwrap();
+        assert_eq!(store.remembered_width(72), Some(64), "the old file reads");
+        store.remember_setting("theme", "sepia").unwrap();
+        store.remember_setting("justify", true).unwrap();
+        store.remember_width(60, 72).unwrap();
+        assert_eq!(store.setting::<String>("theme").as_deref(), Some("sepia"));
+        assert_eq!(store.setting::<bool>("justify"), Some(true));
+        assert_eq!(store.setting::<bool>("theme"), None, "not a bool");
+        assert_eq!(store.setting::<bool>("indent"), None);
+        assert_eq!(store.remembered_width(72), Some(60));
+    }
+
+    #[test]
+    fn typography_is_remembered_until_the_config_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let plain = Typography::default();
+        let justified = Typography {
+            justify: true,
+            ..plain
+        };
+        assert_eq!(store.remembered_typography(plain), None);
+        store.remember_typography(justified, plain).unwrap();
+        store.remember_width(60, 72).unwrap();
+        assert_eq!(store.remembered_typography(plain), Some(justified));
+        assert_eq!(
+            store.remembered_typography(justified),
+            None,
+            "config.toml changed"
+        );
     }
 }

@@ -21,7 +21,19 @@ pub struct LibraryScreen<'a> {
     pub now: u64,
 }
 
-const HINT: &str = "Enter open  B marks  / filter  o order  d forget  q quit";
+/// The footer: each of the library's keys in the table (its first key, as rebound).
+fn hint() -> String {
+    let keymap = crate::keymap::Keymap::current();
+    let rows = keymap
+        .rows()
+        .filter(|(row, _)| matches!(row.does, crate::keymap::table::Does::Shelf(_)));
+    rows.filter_map(|(row, keys)| {
+        let first = keys.split(' ').next().filter(|k| !k.is_empty())?;
+        Some(format!("{first} {}", row.help))
+    })
+    .collect::<Vec<_>>()
+    .join("  ")
+}
 const FILTER_HINT: &str = "Enter open  Tab done  Esc clear";
 /// Wide enough for "10 months ago" and "59 minutes ago".
 const WHEN_WIDTH: usize = 14;
@@ -72,10 +84,14 @@ impl LibraryScreen<'_> {
         // The footer wins the last row even on a one-line screen: a question such
         // as "Forget X? y/n" must never be hidden.
         bottom -= 1;
+        let hint;
         let footer = match &model.message {
             Some(m) => (m.as_str(), Style::new().add_modifier(Modifier::BOLD)),
             None if model.filtering => (FILTER_HINT, theme.dimmed(Style::new())),
-            None => (HINT, theme.dimmed(Style::new())),
+            None => {
+                hint = self::hint();
+                (hint.as_str(), theme.dimmed(Style::new()))
+            }
         };
         put(buf, area.x, bottom, width, footer.0, footer.1);
 

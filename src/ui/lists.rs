@@ -1,7 +1,8 @@
 //! Overlays drawn over the page: help, the chapter list, the bookmark list.
 
 use super::theme::Theme;
-use crate::keymap::HELP;
+use crate::keymap::table::Group;
+use crate::keymap::Keymap;
 use crate::position;
 use crate::reader::Reader;
 use crate::sanitise;
@@ -46,21 +47,88 @@ fn boxed(rect: Rect, title: &str, buf: &mut Buffer, theme: &Theme) -> Rect {
     inner
 }
 
+/// The help: the key table in its groups, in as many columns as the height needs (two in
+/// an 80x24 window), with the keys in effect (as rebound in `config.toml`).
 pub fn help(area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let keys = HELP.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
-    let lines: Vec<Line> = HELP
+    enum Entry {
+        Heading(Group),
+        Row(String, &'static str),
+    }
+    let keymap = Keymap::current();
+    let mut entries = Vec::new();
+    for group in Group::READER {
+        entries.push(Entry::Heading(group));
+        for (row, keys) in keymap.rows().filter(|(row, _)| row.group == group) {
+            entries.push(Entry::Row(keys, row.help));
+        }
+    }
+    // Column-major, as few columns as the height allows, as even as they go, a heading
+    // never last in its column.
+    let room = usize::from(area.height.saturating_sub(2)).max(2);
+    let fill = |limit: usize| {
+        let mut columns: Vec<Vec<&Entry>> = vec![Vec::new()];
+        for entry in &entries {
+            let column = columns.last_mut().expect("one column at least");
+            let full = column.len() >= limit
+                || matches!(entry, Entry::Heading(_)) && column.len() + 1 >= limit;
+            if full && !column.is_empty() {
+                columns.push(Vec::new());
+            }
+            columns.last_mut().expect("a column").push(entry);
+        }
+        columns
+    };
+    let fewest = entries.len().div_ceil(room);
+    let even = entries.len().div_ceil(fewest.max(1));
+    let columns = (even..room)
+        .map(fill)
+        .find(|columns| columns.len() <= fewest)
+        .unwrap_or_else(|| fill(room));
+    let drawn: Vec<Vec<Line>> = columns
         .iter()
-        .map(|(k, what)| Line::from(format!(" {k:<keys$}  {what}")))
+        .map(|column| {
+            let keys = column
+                .iter()
+                .map(|e| match e {
+                    Entry::Row(keys, _) => keys.width(),
+                    Entry::Heading(_) => 0,
+                })
+                .max()
+                .unwrap_or(0);
+            column
+                .iter()
+                .map(|e| match e {
+                    Entry::Heading(g) => Line::styled(g.name(), theme.heading),
+                    Entry::Row(k, what) => Line::from(format!(" {k:<keys$}  {what}")),
+                })
+                .collect()
+        })
         .collect();
-    let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 3;
+    let widths: Vec<u16> = drawn
+        .iter()
+        .map(|lines| lines.iter().map(Line::width).max().unwrap_or(0) as u16)
+        .collect();
+    let gap = 2;
+    let width = widths.iter().sum::<u16>() + gap * (widths.len() as u16 - 1) + 4;
+    let height = drawn.iter().map(Vec::len).max().unwrap_or(0) as u16 + 2;
     let inner = frame(
         area,
-        (width, lines.len() as u16 + 2),
+        (width, height),
         "dogear keys (Esc closes)",
         buf,
         theme,
     );
-    Paragraph::new(lines).render(inner, buf);
+    let mut x = inner.x + 1;
+    for (lines, w) in drawn.into_iter().zip(widths) {
+        let rect = Rect {
+            x,
+            width: w,
+            ..inner
+        }
+        .intersection(inner);
+        Paragraph::new(lines).render(rect, buf);
+        x = x.saturating_add(w + gap);
+    }
 }
 
 pub fn chapters(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {

@@ -1,0 +1,407 @@
+//! Key names and the key map: which key does what while reading, from the table's
+//! defaults and `config.toml`'s `[keys]`.
+
+use super::table::{Does, Row, ROWS};
+use crate::library::LibraryAction;
+use crate::reader::Action;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A key as bindings see it: the key and whether Ctrl was held. Shift is in the
+/// character (`G`), and Ctrl with a letter is the lower-case letter (`ctrl-f`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+/// Named keys: the name in `config.toml` (the first of its spellings) and in the help.
+const NAMED: &[(&[&str], KeyCode, &str)] = &[
+    (&["space"], KeyCode::Char(' '), "Space"),
+    (&["enter", "return"], KeyCode::Enter, "Enter"),
+    (&["esc", "escape"], KeyCode::Esc, "Esc"),
+    (&["tab"], KeyCode::Tab, "Tab"),
+    (&["backspace"], KeyCode::Backspace, "Backspace"),
+    (&["del", "delete"], KeyCode::Delete, "Del"),
+    (&["ins", "insert"], KeyCode::Insert, "Ins"),
+    (&["up"], KeyCode::Up, "Up"),
+    (&["down"], KeyCode::Down, "Down"),
+    (&["left"], KeyCode::Left, "Left"),
+    (&["right"], KeyCode::Right, "Right"),
+    (&["home"], KeyCode::Home, "Home"),
+    (&["end"], KeyCode::End, "End"),
+    (&["pgup", "pageup"], KeyCode::PageUp, "PgUp"),
+    (&["pgdn", "pagedown"], KeyCode::PageDown, "PgDn"),
+];
+
+impl Key {
+    /// A key from its name: a character (`j`, `G`, `?`), a named key (`space`, `enter`,
+    /// `esc`, `tab`, `backspace`, `del`, `up`, `down`, `left`, `right`, `home`, `end`,
+    /// `pgup`, `pgdn`, `f1` to `f12`; any case), or `ctrl-` and a letter (`ctrl-f`).
+    pub fn parse(name: &str) -> Option<Key> {
+        let plain = |code| Key { code, ctrl: false };
+        let mut chars = name.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return (!c.is_control() && !c.is_whitespace()).then(|| plain(KeyCode::Char(c)));
+        }
+        let lower = name.to_ascii_lowercase();
+        if let Some(rest) = lower.strip_prefix("ctrl-") {
+            let mut chars = rest.chars();
+            return match (chars.next(), chars.next()) {
+                (Some(c), None) if c.is_ascii_graphic() => Some(Key {
+                    code: KeyCode::Char(c),
+                    ctrl: true,
+                }),
+                _ => None,
+            };
+        }
+        if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+            return (1..=12).contains(&n).then(|| plain(KeyCode::F(n)));
+        }
+        NAMED
+            .iter()
+            .find(|(names, ..)| names.contains(&lower.as_str()))
+            .map(|&(_, code, _)| plain(code))
+    }
+
+    /// The key of a terminal key event.
+    pub fn of(event: &KeyEvent) -> Key {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        let code = match event.code {
+            KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+            code => code,
+        };
+        Key { code, ctrl }
+    }
+
+    /// Its name in `config.toml`: `space`, `ctrl-f`, `G`, `pgdn`.
+    pub fn name(self) -> String {
+        match self.code {
+            KeyCode::Char(c) if self.ctrl => format!("ctrl-{c}"),
+            KeyCode::F(n) => format!("f{n}"),
+            code => match NAMED.iter().find(|(_, named, _)| *named == code) {
+                Some((names, ..)) => names[0].to_owned(),
+                None => match code {
+                    KeyCode::Char(c) => c.to_string(),
+                    other => format!("{other:?}").to_lowercase(),
+                },
+            },
+        }
+    }
+
+    /// How the help shows it: `Space`, `^F`, `G`, `PgDn`, `F1`.
+    pub fn label(self) -> String {
+        match self.code {
+            KeyCode::Char(c) if self.ctrl => format!("^{}", c.to_ascii_uppercase()),
+            KeyCode::F(n) => format!("F{n}"),
+            code => match NAMED.iter().find(|(_, named, _)| *named == code) {
+                Some(&(.., label)) => label.to_owned(),
+                None => self.name(),
+            },
+        }
+    }
+}
+
+/// One line of `config.toml`'s `[keys]`: an action's name and its keys, with the lines
+/// they are on (for messages).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rebinding {
+    pub action: String,
+    pub line: usize,
+    /// Key names and their lines.
+    pub keys: Vec<(String, usize)>,
+}
+
+/// Something wrong in `[keys]`, on a line of `config.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Which key does what, while reading and in the library: the table's defaults with the
+/// reader's rebindings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    /// The keys of each row of [`ROWS`], in order (none for a note).
+    keys: Vec<Vec<Key>>,
+    /// Each bound key's row, on its screen (a key may do one thing while reading and
+    /// another in the library).
+    by_key: HashMap<(bool, Key), usize>,
+}
+
+/// Whether a row's keys are the library's (else the reader's).
+fn on_shelf(row: usize) -> bool {
+    matches!(ROWS[row].does, Does::Shelf(_))
+}
+
+static CURRENT: OnceLock<Keymap> = OnceLock::new();
+static STANDARD: OnceLock<Keymap> = OnceLock::new();
+
+impl Keymap {
+    /// The table's defaults.
+    pub fn standard() -> &'static Keymap {
+        STANDARD.get_or_init(|| Keymap::new(&[]).0)
+    }
+
+    /// The key map in effect: the one [`Keymap::install`]ed, else the defaults. The help
+    /// screen is drawn from the reader, which knows nothing of settings, so the key map
+    /// is set once for the process rather than handed down.
+    pub fn current() -> &'static Keymap {
+        CURRENT.get().unwrap_or_else(Keymap::standard)
+    }
+
+    /// Makes `self` the key map in effect (once; a second call changes nothing).
+    pub fn install(self) {
+        let _ = CURRENT.set(self);
+    }
+
+    /// The defaults with `rebindings` applied: each replaces its action's keys. A
+    /// rebinding with an unknown action or key name, or taking a key another action
+    /// keeps, is left out (that action keeps its default keys) and reported.
+    pub fn new(rebindings: &[Rebinding]) -> (Keymap, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let defaults: Vec<Vec<Key>> = ROWS
+            .iter()
+            .map(|row| match row.does {
+                Does::Note => Vec::new(),
+                _ => row.keys.iter().map(|k| parse_default(row, k)).collect(),
+            })
+            .collect();
+        // (row, its keys, the rebinding's line), for the rebindings that make sense.
+        let mut wanted: Vec<(usize, Vec<Key>, usize)> = Vec::new();
+        for r in rebindings {
+            let Some(row) = ROWS
+                .iter()
+                .position(|row| row.name == r.action && !row.name.is_empty())
+            else {
+                problems.push(Problem {
+                    line: r.line,
+                    message: format!("unknown action '{}' in [keys]", r.action),
+                });
+                continue;
+            };
+            let mut keys = Vec::new();
+            let mut bad = false;
+            for (name, line) in &r.keys {
+                match Key::parse(name) {
+                    Some(key) if !keys.contains(&key) => keys.push(key),
+                    Some(_) => {}
+                    None => {
+                        bad = true;
+                        problems.push(Problem {
+                            line: *line,
+                            message: format!(
+                                "unknown key '{name}' for {} (keys are named like j, G, ?, space, enter, pgdn, f1, ctrl-f)",
+                                r.action
+                            ),
+                        });
+                    }
+                }
+            }
+            if !bad {
+                wanted.retain(|(w, ..)| *w != row);
+                wanted.push((row, keys, r.line));
+            }
+        }
+        // A key claimed by two actions is a conflict: the rebindings involved are left
+        // out, which gives their actions back their defaults, which may conflict in turn
+        // with another rebinding; until none does. The defaults alone never conflict.
+        loop {
+            let mut keys = defaults.clone();
+            for (row, k, _) in &wanted {
+                keys[*row].clone_from(k);
+            }
+            let mut owner: HashMap<(bool, Key), usize> = HashMap::new();
+            let mut clash: Option<(Key, usize, usize)> = None;
+            for (row, ks) in keys.iter().enumerate() {
+                for key in ks {
+                    match owner.insert((on_shelf(row), *key), row) {
+                        Some(other) if other != row => {
+                            clash.get_or_insert((*key, other, row));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            let Some((key, a, b)) = clash else {
+                return (
+                    Keymap {
+                        keys,
+                        by_key: owner,
+                    },
+                    problems,
+                );
+            };
+            for (row, other) in [(a, b), (b, a)] {
+                if let Some(i) = wanted.iter().position(|(w, ..)| *w == row) {
+                    let (_, _, line) = wanted.remove(i);
+                    problems.push(Problem {
+                        line,
+                        message: format!(
+                            "key '{}' is bound to both {} and {}; {} keeps its default keys",
+                            key.name(),
+                            ROWS[row].name,
+                            ROWS[other].name,
+                            ROWS[row].name,
+                        ),
+                    });
+                }
+            }
+        }
+    }
+
+    /// What `key` does while reading.
+    pub fn reading(&self, key: Key) -> Option<Action> {
+        match &ROWS[*self.by_key.get(&(false, key))?].does {
+            Does::Read(action) => Some(action.clone()),
+            _ => None,
+        }
+    }
+
+    /// What `key` does in the library, by its own rows (see [`Keymap::moving`] too).
+    pub fn shelf(&self, key: Key) -> Option<LibraryAction> {
+        match ROWS[*self.by_key.get(&(true, key))?].does {
+            Does::Shelf(action) => Some(action),
+            _ => None,
+        }
+    }
+
+    /// How `key` moves in a list of the library: as it moves while reading.
+    pub fn moving(&self, key: Key) -> Option<LibraryAction> {
+        Some(match self.reading(key)? {
+            Action::LineDown => LibraryAction::Down,
+            Action::LineUp => LibraryAction::Up,
+            Action::PageDown => LibraryAction::PageDown,
+            Action::PageUp => LibraryAction::PageUp,
+            Action::Top => LibraryAction::Home,
+            Action::Bottom => LibraryAction::End,
+            _ => return None,
+        })
+    }
+
+    /// The keys bound to `action` while reading.
+    pub fn keys_of(&self, action: &Action) -> &[Key] {
+        self.row_keys(&Does::Read(action.clone()))
+    }
+
+    /// The keys bound to `action` in the library.
+    pub fn shelf_keys_of(&self, action: LibraryAction) -> &[Key] {
+        self.row_keys(&Does::Shelf(action))
+    }
+
+    fn row_keys(&self, does: &Does) -> &[Key] {
+        ROWS.iter()
+            .position(|row| row.does == *does)
+            .map_or(&[], |row| &self.keys[row])
+    }
+
+    /// Each row of the table with its keys as the help shows them (`Space f PgDn ^F`).
+    pub fn rows(&self) -> impl Iterator<Item = (&'static Row, String)> + '_ {
+        ROWS.iter().zip(&self.keys).map(|(row, keys)| {
+            let shown = match row.does {
+                Does::Note => row.keys.iter().map(|k| (*k).to_owned()).collect(),
+                _ => keys.iter().map(|k| k.label()).collect::<Vec<_>>(),
+            };
+            (row, shown.join(" "))
+        })
+    }
+
+    /// Each action's `config.toml` name and its key names, for `dogear --config`.
+    pub fn names(&self) -> impl Iterator<Item = (&'static str, Vec<String>)> + '_ {
+        ROWS.iter()
+            .zip(&self.keys)
+            .filter(|(row, _)| row.does != Does::Note)
+            .map(|(row, keys)| (row.name, keys.iter().map(|k| k.name()).collect()))
+    }
+}
+
+fn parse_default(row: &Row, name: &str) -> Key {
+    Key::parse(name).unwrap_or_else(|| panic!("bad default key '{name}' for {}", row.name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rebind(action: &str, line: usize, keys: &[&str]) -> Rebinding {
+        Rebinding {
+            action: action.into(),
+            line,
+            keys: keys.iter().map(|k| ((*k).to_owned(), line)).collect(),
+        }
+    }
+
+    fn plain(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: false,
+        }
+    }
+
+    #[test]
+    fn key_names_round_trip() {
+        for name in ["space", "ctrl-f", "G", "?", "pgdn", "f1", "enter", "`", "%"] {
+            let key = Key::parse(name).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(key.name(), name);
+        }
+        assert_eq!(Key::parse("PageDown"), Key::parse("pgdn"));
+        assert_eq!(Key::parse("Ctrl-F"), Key::parse("ctrl-f"));
+        assert_eq!(Key::parse("ctrl-f").unwrap().label(), "^F");
+        for bad in ["", "spacebar", "ctrl-", "f13", "ctrl-pgdn", "\t"] {
+            assert_eq!(Key::parse(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_defaults_do_not_conflict() {
+        let (map, problems) = Keymap::new(&[]);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(map.reading(plain(' ')), Some(Action::PageDown));
+        assert_eq!(map.reading(plain('G')), Some(Action::Bottom));
+    }
+
+    #[test]
+    fn a_key_may_do_one_thing_while_reading_and_another_in_the_library() {
+        let (map, problems) = Keymap::new(&[rebind("library_order", 2, &["s"])]);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(map.reading(plain('s')), Some(Action::Stats));
+        assert_eq!(map.shelf(plain('s')), Some(LibraryAction::CycleOrder));
+        assert_eq!(map.shelf(plain('o')), None);
+        let (_, problems) = Keymap::new(&[rebind("library_order", 2, &["q"])]);
+        assert!(problems[0].message.contains("library_quit"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_rebinding_replaces_the_defaults_of_its_action() {
+        let (map, problems) = Keymap::new(&[rebind("next_page", 3, &["space", "l"])]);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(map.reading(plain('l')), Some(Action::PageDown));
+        assert_eq!(map.reading(plain('f')), None);
+        assert_eq!(map.keys_of(&Action::PageDown), [plain(' '), plain('l')]);
+    }
+
+    #[test]
+    fn keys_can_be_swapped_by_rebinding_both() {
+        let (map, problems) =
+            Keymap::new(&[rebind("line_down", 2, &["k"]), rebind("line_up", 3, &["j"])]);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(map.reading(plain('k')), Some(Action::LineDown));
+        assert_eq!(map.reading(plain('j')), Some(Action::LineUp));
+    }
+
+    #[test]
+    fn conflicts_and_unknown_names_are_reported_and_the_defaults_stay() {
+        let (map, problems) = Keymap::new(&[
+            rebind("next_page", 2, &["j"]),
+            rebind("jump", 3, &["x"]),
+            rebind("quit", 4, &["Q", "spacebar"]),
+        ]);
+        assert_eq!(map, *Keymap::standard());
+        let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [3, 4, 2], "{problems:?}");
+        assert!(problems[2].message.contains("'j'"), "{problems:?}");
+        assert!(problems[2].message.contains("line_down"), "{problems:?}");
+    }
+}
