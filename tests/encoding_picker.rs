@@ -1,10 +1,10 @@
 //! The encoding picker: `E` lists the likely encodings, then all; the page previews the
 //! selected one; Enter re-reads the story that way and keeps the place; Esc restores.
 
+mod drawn;
 use dogear::document::{Charset, Document};
 use dogear::reader::{Action, Effect, Mode, Reader};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
+use drawn::screen;
 
 /// Our own Russian paragraphs, numbered so a place can be recognised.
 fn story() -> String {
@@ -23,15 +23,6 @@ fn mac_bytes() -> Vec<u8> {
     let (bytes, _, bad) = encoding_rs::X_MAC_CYRILLIC.encode(&text);
     assert!(!bad);
     bytes.into_owned()
-}
-
-fn screen(reader: &Reader) -> String {
-    let (w, h) = reader.size();
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| f.render_widget(reader, f.area()))
-        .unwrap();
-    terminal.backend().to_string()
 }
 
 fn select(reader: &mut Reader, name: &str) {

@@ -1,8 +1,10 @@
 //! The reader drawn into ratatui's TestBackend at fixed sizes, compared with snapshots.
 //! A screen test reads like a story: open here, press this, see that.
 
+mod drawn;
 use dogear::document::Document;
 use dogear::reader::{Action, PromptKind, Reader};
+use drawn::screen;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
@@ -15,15 +17,6 @@ fn reader(width: u16, height: u16) -> Reader {
         (width, height),
         72,
     )
-}
-
-fn screen(reader: &Reader) -> String {
-    let (w, h) = reader.size();
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| f.render_widget(reader, f.area()))
-        .unwrap();
-    terminal.backend().to_string()
 }
 
 fn press(r: &mut Reader, actions: &[Action]) {

@@ -1,21 +1,12 @@
 //! The bookmark list drawn at fixed sizes: number and label, then percent, date (as the
 //! shell formats it, in local time), chapter and a snippet of the marked text.
 
+mod drawn;
 use dogear::document::Document;
 use dogear::reader::{Action, Edit, Mark, Reader};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
+use drawn::screen;
 
 const HARBOUR: &str = include_str!("fixtures/harbour.txt");
-
-fn screen(reader: &Reader) -> String {
-    let (w, h) = reader.size();
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| f.render_widget(reader, f.area()))
-        .unwrap();
-    terminal.backend().to_string()
-}
 
 fn with_marks(width: u16, height: u16) -> Reader {
     let mut r = Reader::new(

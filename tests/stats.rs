@@ -1,11 +1,11 @@
 //! Reading statistics and time left: the `s` screen and the status bar drawn at fixed
 //! sizes, and `dogear --stats [--json]` on a config directory filled by the test.
 
+mod drawn;
 use dogear::document::Document;
 use dogear::reader::{Action, Reader, Speed};
 use dogear::reading::{Finished, Log, Session, Tally};
-use ratatui::backend::TestBackend;
-use ratatui::Terminal;
+use drawn::screen;
 
 const HARBOUR: &str = include_str!("fixtures/harbour.txt");
 const TODAY: i64 = 20_787; // 2026-11-30
@@ -17,15 +17,6 @@ fn reader(width: u16, height: u16) -> Reader {
         (width, height),
         72,
     )
-}
-
-fn screen(reader: &Reader) -> String {
-    let (w, h) = reader.size();
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|f| f.render_widget(reader, f.area()))
-        .unwrap();
-    terminal.backend().to_string()
 }
 
 /// Two books, read on and off over three weeks; the harbour finished.

@@ -1,9 +1,11 @@
 //! Typography: justified lines, dictionary hyphenation, indented paragraphs; on screen
 //! and in `--print`.
 
+mod drawn;
 use dogear::document::{BlockKind, Document};
 use dogear::layout::{str_width, Layout, Line, LineEnd, LineStyle, Typography, MAX_GAP};
 use dogear::reader::{Action, PromptKind, Reader, Setting};
+use drawn::screen;
 use proptest::prelude::*;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -34,13 +36,6 @@ fn draw(r: &Reader) -> Buffer {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| f.render_widget(r, f.area())).unwrap();
     terminal.backend().buffer().clone()
-}
-
-fn screen(r: &Reader) -> String {
-    let (w, h) = r.size();
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| f.render_widget(r, f.area())).unwrap();
-    terminal.backend().to_string()
 }
 
 fn rows(buf: &Buffer) -> Vec<String> {
