@@ -16,6 +16,10 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod commands;
+use commands::*;
+pub use commands::{bookmarks_listing, stats_listing, toc_listing};
+
 /// A terminal e-reader for plain-text stories that never loses your place.
 #[derive(Debug, Parser)]
 #[command(name = "dogear", version, about)]
@@ -123,35 +127,6 @@ pub fn load(path: &Path, encoding: Option<Charset>) -> Result<Document, Error> {
     }
     let bytes = read_story(path, encoding)?;
     Document::from_vec(bytes, encoding).map_err(|e| Error::Load(path.to_owned(), e))
-}
-
-/// `--print`: the story reflowed to stdout. A big story file is read and written a window
-/// at a time, so the first lines come at once and memory does not grow with the file.
-fn print_story(path: &Path, args: &Args) -> Result<(), Error> {
-    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    let big = match crate::input::classify(path) {
-        crate::input::Input::File(_) if in_binary(path).is_none() => {
-            let file = crate::storyfile::open(path).map_err(|e| Error::Open(path.to_owned(), e))?;
-            let len = file.metadata().map_or(0, |m| m.len());
-            (len >= crate::opening::lazy_from()).then_some((file, len))
-        }
-        _ => None,
-    };
-    let Some((mut file, len)) = big else {
-        let doc = load(path, args.encoding)?;
-        return crate::print::print_from(&doc, 0, args.width, args.typography(), &mut out)
-            .map_err(Error::Output);
-    };
-    let head = load::read_at(&mut file, 0, crate::storyfile::PROBE)
-        .map_err(|e| Error::Open(path.to_owned(), e))?;
-    let windows = crate::document::windows::Windows::new(file, len, head, args.encoding)
-        .map_err(|e| Error::Load(path.to_owned(), e))?;
-    // The whole file's evidence, so every window is laid out as the whole story would be.
-    let evidence = crate::storyfile::open(path)
-        .and_then(|mut f| load::evidence(&mut f, len, windows.charset(), windows.bom() as u64));
-    let windows = windows.with_evidence(evidence.unwrap_or_default());
-    crate::print::print_windows(windows, args.width, args.typography(), &mut out)
-        .map_err(Error::Output)
 }
 
 /// The folder named in the path of a bundled story read straight from the binary (when
@@ -263,136 +238,6 @@ fn run(args: &Args) -> Result<ExitCode, Error> {
     }
 }
 
-fn write_out(text: &str) -> Result<(), Error> {
-    let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(Error::Output)
-}
-
-/// `--config`: where `config.toml` is and the settings in effect.
-fn print_config() -> Result<(), Error> {
-    let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
-    let (config, notices) = store.load_config();
-    for notice in &notices {
-        let _ = writeln!(io::stderr(), "{}", error_line(notice));
-    }
-    let path = store.config_path();
-    let mut out = format!("# {}", path.display());
-    if !path.exists() {
-        out.push_str(" (not there: the defaults)");
-    }
-    out.push('\n');
-    if let Some(width) = store.remembered_width(config.max_width) {
-        out.push_str(&format!(
-            "# the column is {width} wide, as last set with - / + (view.json)\n"
-        ));
-    }
-    if let Some(t) = store.remembered_typography(config.typography()) {
-        out.push_str(&format!(
-            "# justify {}, hyphenate {}, indent {}, as last set with J H P (view.json)\n",
-            t.justify, t.hyphenate, t.indent
-        ));
-    }
-    let keymap = crate::keymap::Keymap::new(&config.keys).0;
-    out.push_str(&config.effective(&keymap));
-    write_out(&sanitise::text(&out))
-}
-
-/// `dogear --stats [FILE]`: only reads `reading.json` (a corrupt one is reported).
-fn print_stats(path: Option<&Path>, json: bool) -> Result<(), Error> {
-    let book = path.map(fingerprint_of).transpose()?.map(|(fp, _, _)| fp);
-    let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
-    let (log, notice) = store.load_reading();
-    if let Some(notice) = notice {
-        let _ = writeln!(io::stderr(), "{}", error_line(&notice));
-    }
-    let offset = crate::tracker::local_offset();
-    let today = crate::reading::day_of(crate::store::now_ms(), offset);
-    let summary = log.summary(today, offset, book.as_deref());
-    write_out(&stats_listing(&summary, json))
-}
-
-/// What `--stats` writes: the summary as text or JSON, book titles sanitised like every
-/// other output (see [`sanitise`]).
-pub fn stats_listing(summary: &crate::reading::Summary, json: bool) -> String {
-    if json {
-        sanitise::json(&summary.json()).into_owned()
-    } else {
-        sanitise::text(&summary.text()).into_owned()
-    }
-}
-
-/// A story's fingerprint and the path its state is kept under, reading as little as can
-/// be; and its text, when reading the story was the way to its fingerprint (compressed
-/// or piped).
-fn fingerprint_of(path: &Path) -> Result<(String, PathBuf, Option<Document>), Error> {
-    Ok(match crate::input::classify(path) {
-        // The fingerprint's samples (at most 12 KB), never the whole file.
-        crate::input::Input::File(_) => (
-            crate::storyfile::open(path)
-                .and_then(|mut file| crate::fingerprint::of_reader(&mut file))
-                .map_err(|e| Error::Open(path.to_owned(), e))?,
-            path.canonicalize().unwrap_or_else(|_| path.to_owned()),
-            None,
-        ),
-        // Compressed or piped: the fingerprint is of the decompressed bytes.
-        input => {
-            let story = crate::input::open(&input, None, |_| None)?;
-            (story.fingerprint, story.path, Some(story.doc))
-        }
-    })
-}
-
-/// The saved state of the story at `path`, only read (a corrupt state file is reported,
-/// never moved aside); and its text, if reading it was the way to its fingerprint.
-fn peek_state(path: &Path) -> Result<(crate::state::BookState, Option<Document>), Error> {
-    let (fingerprint, path, doc) = fingerprint_of(path)?;
-    let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
-    let loaded = store.peek(&fingerprint, &path);
-    if let Some(notice) = loaded.notice {
-        let _ = writeln!(io::stderr(), "{}", error_line(&notice));
-    }
-    Ok((loaded.state, doc))
-}
-
-/// `--bookmark NAME` with no terminal: the story reflowed from that bookmark on.
-fn print_from_bookmark(path: &Path, args: &Args, name: &str) -> Result<(), Error> {
-    let (state, doc) = peek_state(path)?;
-    let mark = crate::state::find_bookmark(&state, name).map_err(Error::Other)?;
-    let doc = match doc {
-        Some(doc) => doc,
-        None => load(path, args.encoding)?,
-    };
-    let (offset, _) = crate::position::refind(&mark.anchor, &doc);
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    crate::print::print_from(&doc, offset, args.width, args.typography(), &mut out)
-        .map_err(Error::Output)
-}
-
-fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
-    let (state, _) = peek_state(path)?;
-    write_out(&bookmarks_listing(&state, json))
-}
-
-/// `--bookmarks` with no story: the bookmarks of every book the library remembers.
-fn print_all_bookmarks(json: bool) -> Result<(), Error> {
-    let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
-    let books = store.list();
-    let offset = crate::localtime::offset_secs();
-    let text = if json {
-        let listed = crate::state::library_bookmarks_json(&books, offset);
-        sanitise::json(&listed).into_owned()
-    } else {
-        let listed = crate::state::library_bookmarks_text(&books, offset);
-        sanitise::text(&listed).into_owned()
-    };
-    let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(Error::Output)
-}
-
 /// Sends the reader to the bookmark `wanted` names (a big story still being read goes
 /// there once it is whole); the place left goes on the back-jump list.
 fn go_to_bookmark(reader: &mut Reader, book: &mut Book, wanted: &Wanted) -> Result<(), Error> {
@@ -412,17 +257,6 @@ fn go_to_bookmark(reader: &mut Reader, book: &mut Book, wanted: &Wanted) -> Resu
     Ok(())
 }
 
-/// What `--bookmarks` writes: the listing as text or JSON, with nothing from a label or
-/// a quote that a terminal would take as a command (see [`sanitise`]).
-pub fn bookmarks_listing(state: &crate::state::BookState, json: bool) -> String {
-    let offset = crate::localtime::offset_secs();
-    if json {
-        sanitise::json(&crate::state::bookmarks_json(state, offset)).into_owned()
-    } else {
-        sanitise::text(&crate::state::bookmarks_text(state, offset)).into_owned()
-    }
-}
-
 /// A message for stderr, on one line: `message` may name a file, and a file's name may
 /// hold anything but `/` and NUL.
 pub fn error_line(message: &str) -> String {
@@ -440,26 +274,6 @@ pub fn encoding_for(
         let name = store?.remembered_encoding(fingerprint)?;
         Charset::parse(&name)
     })
-}
-
-/// What `--toc` writes: the chapters as text or JSON. Chapter titles are the story's
-/// text, sanitised like every other output (see [`sanitise`]).
-pub fn toc_listing(doc: &Document, json: bool) -> String {
-    let chapters = crate::toc::chapters(doc);
-    if json {
-        sanitise::json(&crate::toc::listing_json(doc, &chapters)).into_owned()
-    } else {
-        sanitise::text(&crate::toc::listing_text(doc, &chapters)).into_owned()
-    }
-}
-
-fn print_toc(path: &Path, args: &Args) -> Result<(), Error> {
-    let doc = load(path, args.encoding)?;
-    let text = toc_listing(&doc, args.json);
-    let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .map_err(Error::Output)
 }
 
 /// A book ready to read: the reader on it and its saved state (or, for a big story, the
