@@ -233,6 +233,29 @@ fn collapse(s: &str) -> String {
     out
 }
 
+/// What the right side of the status bar starts with, whatever the room: the current
+/// match's number, `unsaved` or `indexing N %`, and an encoding detection was unsure of,
+/// with a question mark (E picks another).
+fn status_prefix(reader: &Reader) -> String {
+    let mut prefix = match reader.match_number() {
+        Some((n, Some(total))) => format!(" {n}/{total} ·"),
+        Some((0, None)) => " …/… ·".to_owned(),
+        Some((n, None)) => format!(" {n}/… ·"),
+        None => String::new(),
+    };
+    match (reader.unsaved(), reader.partial()) {
+        (true, _) => prefix.push_str(" unsaved ·"),
+        // The rest of a big story is still being read in the background.
+        (false, Some(p)) => prefix.push_str(&format!(" indexing {} % ·", p.progress)),
+        (false, None) => {}
+    }
+    let doc = reader.document();
+    if doc.guess().unsure {
+        prefix.push_str(&format!(" {}?", doc.encoding()));
+    }
+    prefix
+}
+
 fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
     let status = Theme::new(reader.look()).status;
     buf.set_style(area, status);
@@ -241,25 +264,7 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
         super::prompt::draw(prompt, area, buf, status);
         return;
     }
-    // An encoding detection was unsure of is named, with a question mark (E picks another).
-    let doc = reader.document();
-    let unsaved = match (reader.unsaved(), reader.partial()) {
-        (true, _) => " unsaved ·".to_owned(),
-        // The rest of a big story is still being read in the background.
-        (false, Some(p)) => format!(" indexing {} % ·", p.progress),
-        (false, None) => String::new(),
-    };
-    let matches = match reader.match_number() {
-        Some((n, Some(total))) => format!(" {n}/{total} ·"),
-        Some((0, None)) => " …/… ·".to_owned(),
-        Some((n, None)) => format!(" {n}/… ·"),
-        None => String::new(),
-    };
-    let unsaved = format!("{matches}{unsaved}");
-    let prefix = match doc.guess().unsure {
-        true => format!("{unsaved} {}?", doc.encoding()),
-        false => unsaved,
-    };
+    let prefix = status_prefix(reader);
     let mut left = format!(" {}", sanitise::line(reader.title()));
     let chapter = reader
         .current_chapter()
