@@ -268,17 +268,36 @@ fn list_is_most_recent_first_and_forget_removes() {
     assert_eq!(store.list().len(), 2);
 }
 
+/// `Store::open` as the program calls it, with `DOGEAR_CONFIG_DIR` set for that process
+/// only (`dogear --config` prints where config.toml is and the settings read from it):
+/// setting it in this multi-threaded test process would race the other tests.
 #[test]
 fn open_honours_the_environment_override() {
     let tmp = tempfile::tempdir().unwrap();
-    std::env::set_var(dogear::store::DIR_ENV, tmp.path());
-    let store = Store::open().unwrap();
-    assert_eq!(store.dir(), tmp.path());
-    let (config, msgs) = store.load_config();
-    assert_eq!(config.max_width, 72);
-    assert!(msgs.is_empty());
-    fs::write(store.config_path(), "max_width = 64\n").unwrap();
-    assert_eq!(store.load_config().0.max_width, 64);
+    let config = || {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dogear"))
+            .arg("--config")
+            .env(dogear::store::DIR_ENV, tmp.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        assert!(out.stderr.is_empty(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let path = Store::at(tmp.path()).config_path();
+    let first = config();
+    assert!(
+        first.starts_with(&format!("# {} (not there", path.display())),
+        "{first}"
+    );
+    assert!(first.contains("\nmax_width = 72\n"), "{first}");
+    fs::write(&path, "max_width = 64\n").unwrap();
+    let second = config();
+    assert!(
+        second.starts_with(&format!("# {}\n", path.display())),
+        "{second}"
+    );
+    assert!(second.contains("\nmax_width = 64\n"), "{second}");
 }
 
 // --- fingerprints -------------------------------------------------------------------
