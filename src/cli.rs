@@ -3,7 +3,8 @@
 
 use crate::app;
 use crate::config::Config;
-use crate::document::{load, Charset, Document, LoadError};
+use crate::document::{load, Charset, Document};
+pub use crate::error::{error_line, Error};
 use crate::library::{Entry, LibraryModel, Source};
 use crate::opening::Book;
 use crate::reader::Reader;
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod commands;
+pub mod listing;
 use commands::*;
 pub use commands::{bookmarks_listing, stats_listing, toc_listing};
 
@@ -91,23 +93,6 @@ fn parse_encoding(name: &str) -> Result<Charset, String> {
     })
 }
 
-/// An error for the user: what failed, on which path, and why.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error("cannot open {}: {}", .0.display(), crate::store::reason(.1))]
-    Open(PathBuf, io::Error),
-    #[error("{}: {}", .1, .0.display())]
-    Load(PathBuf, LoadError),
-    #[error("cannot write output: {}", crate::store::reason(.0))]
-    Output(io::Error),
-    #[error("terminal: {}", crate::store::reason(.0))]
-    Terminal(io::Error),
-    #[error(transparent)]
-    Input(#[from] crate::input::Error),
-    #[error("{0}")]
-    Other(String),
-}
-
 /// Reads and decodes a story file.
 pub fn load(path: &Path, encoding: Option<Charset>) -> Result<Document, Error> {
     let input = crate::input::classify(path);
@@ -168,8 +153,7 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
-            // Not eprintln!: it panics when stderr is gone (a closed terminal window).
-            let _ = writeln!(io::stderr(), "{}", error_line(&err.to_string()));
+            crate::error::warn(&err.to_string());
             ExitCode::FAILURE
         }
     }
@@ -246,7 +230,7 @@ fn go_to_bookmark(reader: &mut Reader, book: &mut Book, wanted: &Wanted) -> Resu
         .state()
         .ok_or_else(|| Error::Other("the story's bookmarks are not known yet".into()))?;
     let id = match wanted {
-        Wanted::Name(name) => crate::state::find_bookmark(state, name)
+        Wanted::Name(name) => listing::find_bookmark(state, name)
             .map_err(Error::Other)?
             .id
             .clone(),
@@ -255,12 +239,6 @@ fn go_to_bookmark(reader: &mut Reader, book: &mut Book, wanted: &Wanted) -> Resu
     let effect = reader.update(crate::reader::Action::OpenBookmark(id));
     book.effect(reader, effect);
     Ok(())
-}
-
-/// A message for stderr, on one line: `message` may name a file, and a file's name may
-/// hold anything but `/` and NUL.
-pub fn error_line(message: &str) -> String {
-    format!("dogear: {}", sanitise::line(message))
 }
 
 /// The encoding to read a book in: `--encoding` if given, else the one chosen in the
@@ -532,8 +510,7 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
         }
     });
     for line in farewell {
-        // Not eprintln!: it panics when stderr is gone (a closed terminal window).
-        let _ = writeln!(io::stderr(), "{}", error_line(&line));
+        crate::error::warn(&line);
     }
     code.map_err(Error::Terminal)
 }
@@ -546,7 +523,7 @@ fn entry_marks(entry: &Entry, store: Option<&Store>) -> Vec<crate::library::Mark
     };
     let fingerprint = match &entry.source {
         Source::Recent { fingerprint } => fingerprint.clone(),
-        _ => match crate::fingerprint::of_path(path) {
+        _ => match crate::storyfile::fingerprint(path) {
             Ok(fingerprint) => fingerprint,
             Err(_) => return Vec::new(),
         },
@@ -568,7 +545,7 @@ fn entry_marks(entry: &Entry, store: Option<&Store>) -> Vec<crate::library::Mark
                 label => label.to_owned(),
             },
             percent: b.anchor.percent,
-            when: crate::localtime::date_time(b.created as i64),
+            when: crate::localtime::stamp(b.created as i64),
         })
         .collect()
 }
@@ -584,7 +561,7 @@ fn entry_path(entry: &Entry, store: Option<&Store>) -> io::Result<PathBuf> {
             match store {
                 Some(store) => {
                     let dir = shelf::bundled_dir(store);
-                    crate::stories::materialise(bundled, &dir)
+                    crate::store::materialise(bundled, &dir)
                         .or_else(|_| Ok(Path::new(IN_BINARY).join(bundled.file_name)))
                 }
                 None => Ok(Path::new(IN_BINARY).join(bundled.file_name)),
@@ -598,22 +575,6 @@ fn entry_path(entry: &Entry, store: Option<&Store>) -> io::Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn open_errors_name_the_path_and_the_reason_without_the_os_error_number() {
-        let denied = Error::Open("/books/locked.txt".into(), io::Error::from_raw_os_error(13));
-        assert_eq!(
-            denied.to_string(),
-            "cannot open /books/locked.txt: Permission denied"
-        );
-        let missing = Error::Open("a.txt".into(), io::Error::from_raw_os_error(2));
-        assert_eq!(
-            missing.to_string(),
-            "cannot open a.txt: No such file or directory"
-        );
-        let binary = Error::Load("x.bin".into(), LoadError::Binary);
-        assert_eq!(binary.to_string(), "not a text file (looks binary): x.bin");
-    }
 
     #[test]
     fn bundled_stories_open_from_the_binary_with_a_read_only_or_missing_config_folder() {

@@ -9,10 +9,12 @@
 //! The shell ([`keymap`], [`store`], [`app`], [`session`], [`tracker`]) does, and stays small.
 
 pub mod app;
+pub mod calendar;
 pub mod cli;
 pub mod clipboard;
 pub mod config;
 pub mod document;
+pub mod error;
 pub mod fingerprint;
 pub mod input;
 pub mod keymap;

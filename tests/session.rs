@@ -426,7 +426,7 @@ fn the_bookmark_list_rounds_the_percent_like_the_status_bar() {
         .expect("the bookmark is listed");
     assert!(row.contains(&format!("{status:>3}%")), "{status}% in {row}");
     // And --bookmarks says the same.
-    let listed = dogear::state::bookmarks_text(session.state(), 0);
+    let listed = dogear::cli::listing::bookmarks_text(session.state(), 0);
     assert!(listed.starts_with(&format!("{status:>4}%")), "{listed}");
 }
 
