@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 ///
 /// Writes only when the file is missing or its bytes differ, so a story the user has
 /// already opened keeps its modification time, and a newer dogear quietly refreshes an
-/// older copy. The write is the store's one atomic write ([`replace`]: temporary file,
+/// older copy. The write is the store's one atomic write (temporary file,
 /// fsync, rename, fsync of the directory), so a crash never leaves half a story behind.
 pub fn materialise(b: &Bundled, dir: &Path) -> Result<PathBuf, StoreError> {
     let path = dir.join(b.file_name);
