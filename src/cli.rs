@@ -286,11 +286,10 @@ fn open_book(
 ) -> Result<(Reader, Book), Error> {
     let input = crate::input::classify(path);
     if !matches!(input, crate::input::Input::File(_)) {
-        let story = crate::input::open(&input, args.encoding, |fingerprint| {
-            encoding_for(args.encoding, store, fingerprint)
-        })?;
-        let mut reader = Reader::new(story.doc, story.title, (80, 24), config.max_width);
-        let session = Session::resume(store.cloned(), &story.path, story.fingerprint, &mut reader);
+        let (flag, owned) = (args.encoding, store.cloned());
+        let encoding = Box::new(move |f: &str| encoding_for(flag, owned.as_ref(), f));
+        let (mut reader, book) =
+            crate::opening::piped::open(&input, flag, encoding, store, config.max_width)?;
         if config.sync.auto && config.sync.server.is_some() {
             reader.say(
                 "sync: not synced, KOReader cannot name places in a piped or compressed story",
@@ -298,7 +297,7 @@ fn open_book(
         }
         reader.set_typography(config.typography());
         reader.set_margin(config.margin);
-        return Ok((reader, Book::open(session, None)));
+        return Ok((reader, book));
     }
     let (mut reader, mut book) = open_file(path, args, store, config)?;
     reader.set_typography(config.typography());

@@ -246,6 +246,7 @@ fn status_prefix(reader: &Reader) -> String {
     match (reader.unsaved(), reader.partial()) {
         (true, _) => prefix.push_str(" unsaved ·"),
         // The rest of a big story is still being read in the background.
+        (false, Some(p)) if !p.sized => prefix.push_str(" reading ·"),
         (false, Some(p)) => prefix.push_str(&format!(" indexing {} % ·", p.progress)),
         (false, None) => {}
     }
