@@ -14,13 +14,18 @@ use crate::library::{LibraryEffect, LibraryModel};
 use crate::reader::{Action, Effect, Reader};
 use crate::ui::library::LibraryScreen;
 
+mod books;
+pub mod events;
+mod navigate;
 mod pages;
 mod tty;
+pub use events::{screen_text, Events, Keyboard, Output, Script};
+pub use navigate::{navigate, Setup, Start, Wanted};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-use ratatui::DefaultTerminal;
+use ratatui::{DefaultTerminal, Terminal};
 use std::io;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -92,7 +97,7 @@ impl Signals {
 
     /// Suspends on Ctrl-Z and takes the terminal back after `fg`; `true` when the screen
     /// must be drawn again.
-    fn job_control(&self, terminal: &mut DefaultTerminal) -> io::Result<bool> {
+    fn job_control<B: Output>(&self, terminal: &mut Terminal<B>) -> io::Result<bool> {
         let mut redraw = false;
         if self.stop.swap(false, Ordering::Relaxed) {
             tty::suspend(terminal)?;
@@ -127,14 +132,20 @@ pub fn ignore_file_size_signal() {
     );
 }
 
+/// A panic hook, as [`std::panic::take_hook`] gives it.
+type PanicHook = dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send + 'static;
+
 /// Sets up the terminal, runs `body`, and gives the terminal back whatever happens.
 pub fn with_terminal<T>(body: impl FnOnce(&mut DefaultTerminal) -> io::Result<T>) -> io::Result<T> {
     // Mouse capture is ours to undo, also on panic; ratatui's hook (installed by try_init,
     // and run first) restores raw mode and the alternate screen, then calls this one.
-    let previous = std::panic::take_hook();
+    // The hook in place before (the default, or one the embedding program set) is put
+    // back afterwards, and chained to meanwhile.
+    let previous: Arc<PanicHook> = Arc::from(std::panic::take_hook());
+    let chained = Arc::clone(&previous);
     std::panic::set_hook(Box::new(move |info| {
         tty::leave();
-        previous(info);
+        chained(info);
     }));
     let mut terminal = ratatui::try_init()?;
     let result = tty::enter().and_then(|()| body(&mut terminal));
@@ -145,33 +156,36 @@ pub fn with_terminal<T>(body: impl FnOnce(&mut DefaultTerminal) -> io::Result<T>
         std::mem::forget(terminal);
     }
     let restored = ratatui::try_restore();
-    let _ = std::panic::take_hook(); // back to the default hook once the terminal is ours no more
+    // Back to the hook from before once the terminal is ours no more.
+    std::panic::set_hook(Box::new(move |info| previous(info)));
     let value = result?;
     restored?;
     Ok(value)
 }
 
 /// Runs the reader until it quits, asks for the library, or a signal arrives.
-pub fn run(
-    terminal: &mut DefaultTerminal,
+pub fn run<B: Output>(
+    terminal: &mut Terminal<B>,
+    events: &mut impl Events<B>,
     reader: &mut Reader,
     host: &mut impl Host,
     signals: &Signals,
 ) -> io::Result<Exit> {
-    let exit = event_loop(terminal, reader, host, signals);
+    let exit = event_loop(terminal, events, reader, host, signals);
     // Whatever ended the loop, an error included (a terminal that hung up), the place is
     // saved on the way out.
     host.finish(reader);
     exit
 }
 
-fn event_loop(
-    terminal: &mut DefaultTerminal,
+fn event_loop<B: Output>(
+    terminal: &mut Terminal<B>,
+    events: &mut impl Events<B>,
     reader: &mut Reader,
     host: &mut impl Host,
     signals: &Signals,
 ) -> io::Result<Exit> {
-    let size = terminal.size()?;
+    let size = terminal.size().map_err(B::io_error)?;
     reader.update(Action::Resize {
         width: size.width,
         height: size.height,
@@ -192,11 +206,13 @@ fn event_loop(
         let mut next = Buffer::empty(shown.area);
         (&*reader).render(next.area, &mut next);
         if dirty || next != shown {
-            terminal.draw(|frame| {
-                let area = frame.area();
-                frame.render_widget(&*reader, area);
-                next = frame.buffer_mut().clone();
-            })?;
+            terminal
+                .draw(|frame| {
+                    let area = frame.area();
+                    frame.render_widget(&*reader, area);
+                    next = frame.buffer_mut().clone();
+                })
+                .map_err(B::io_error)?;
             shown = next;
             dirty = false;
         }
@@ -218,8 +234,7 @@ fn event_loop(
         } else {
             POLL
         };
-        if event::poll(wait)? {
-            let ev = event::read()?;
+        if let Some(ev) = events.next(terminal, wait)? {
             dirty = true;
             let actions = match &ev {
                 Event::Paste(text) => keymap::paste(reader.mode(), text),
@@ -259,12 +274,8 @@ fn event_loop(
 
 /// Puts `text` on the clipboard with OSC 52, written to the terminal the page is drawn
 /// on (so it travels wherever the page does: ssh, tmux with `set-clipboard`).
-fn copy(terminal: &mut DefaultTerminal, reader: &mut Reader, text: &str) {
-    use std::io::Write;
-    let backend = terminal.backend_mut();
-    let written = backend
-        .write_all(crate::clipboard::osc52(text).as_bytes())
-        .and_then(|()| backend.flush());
+fn copy<B: Output>(terminal: &mut Terminal<B>, reader: &mut Reader, text: &str) {
+    let written = (terminal.backend_mut()).write_raw(crate::clipboard::osc52(text).as_bytes());
     if let Err(err) = written {
         reader.say(format!("cannot copy: {err}"));
     }
@@ -294,8 +305,9 @@ pub enum LibraryExit {
 /// is called every turn of the loop to fill in what a background walk found (and to set
 /// `model.searching` while it goes on); `bookmarks` reads an entry's bookmarks into
 /// [`LibraryModel::show_marks`].
-pub fn run_library(
-    terminal: &mut DefaultTerminal,
+pub fn run_library<B: Output>(
+    terminal: &mut Terminal<B>,
+    events: &mut impl Events<B>,
     model: &mut LibraryModel,
     signals: &Signals,
     mut forget: impl FnMut(&mut LibraryModel, usize),
@@ -321,12 +333,14 @@ pub fn run_library(
         // "5 minutes ago" moves on by itself.
         dirty |= minute.replace(now / 60) != Some(now / 60);
         if dirty {
-            terminal.draw(|frame| {
-                let area = frame.area();
-                model.page_size =
-                    usize::from(LibraryScreen { model, now }.list_height(area)).max(1);
-                frame.render_widget(LibraryScreen { model, now }, area);
-            })?;
+            terminal
+                .draw(|frame| {
+                    let area = frame.area();
+                    model.page_size =
+                        usize::from(LibraryScreen { model, now }.list_height(area)).max(1);
+                    frame.render_widget(LibraryScreen { model, now }, area);
+                })
+                .map_err(B::io_error)?;
             dirty = false;
         }
         // While a walk fills the list in, the count moves: look more often.
@@ -335,10 +349,9 @@ pub fn run_library(
         } else {
             POLL
         };
-        if !event::poll(wait)? {
+        let Some(ev) = events.next(terminal, wait)? else {
             continue;
-        }
-        let ev = event::read()?;
+        };
         dirty = true;
         let actions = match &ev {
             Event::Paste(text) => keymap::library_paste(model, text),
