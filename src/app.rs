@@ -132,35 +132,44 @@ pub fn ignore_file_size_signal() {
     );
 }
 
-/// A panic hook, as [`std::panic::take_hook`] gives it.
-type PanicHook = dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send + 'static;
+/// Runs `body` with `on_panic` called on a panic before the panic hook in place now
+/// (the default, or one the program embedding dogear set), which is put back when `body`
+/// returns. (After a panic it stays chained: a hook cannot be set while panicking.)
+pub fn with_panic_hook<T>(
+    on_panic: impl Fn() + Send + Sync + 'static,
+    body: impl FnOnce() -> T,
+) -> T {
+    type Hook = dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send + 'static;
+    let previous: Arc<Hook> = Arc::from(std::panic::take_hook());
+    let chained = Arc::clone(&previous);
+    std::panic::set_hook(Box::new(move |info| {
+        on_panic();
+        chained(info);
+    }));
+    let value = body();
+    std::panic::set_hook(Box::new(move |info| previous(info)));
+    value
+}
 
 /// Sets up the terminal, runs `body`, and gives the terminal back whatever happens.
 pub fn with_terminal<T>(body: impl FnOnce(&mut DefaultTerminal) -> io::Result<T>) -> io::Result<T> {
     // Mouse capture is ours to undo, also on panic; ratatui's hook (installed by try_init,
     // and run first) restores raw mode and the alternate screen, then calls this one.
-    // The hook in place before (the default, or one the embedding program set) is put
-    // back afterwards, and chained to meanwhile.
-    let previous: Arc<PanicHook> = Arc::from(std::panic::take_hook());
-    let chained = Arc::clone(&previous);
-    std::panic::set_hook(Box::new(move |info| {
+    with_panic_hook(tty::leave, || {
+        let mut terminal = ratatui::try_init()?;
+        let result = tty::enter().and_then(|()| body(&mut terminal));
         tty::leave();
-        chained(info);
-    }));
-    let mut terminal = ratatui::try_init()?;
-    let result = tty::enter().and_then(|()| body(&mut terminal));
-    tty::leave();
-    if terminal.show_cursor().is_err() {
-        // The terminal is gone (its window was closed). ratatui's Drop would try again and
-        // eprintln! the failure, and eprintln! panics when stderr is that same dead terminal.
-        std::mem::forget(terminal);
-    }
-    let restored = ratatui::try_restore();
-    // Back to the hook from before once the terminal is ours no more.
-    std::panic::set_hook(Box::new(move |info| previous(info)));
-    let value = result?;
-    restored?;
-    Ok(value)
+        if terminal.show_cursor().is_err() {
+            // The terminal is gone (its window was closed). ratatui's Drop would try again
+            // and eprintln! the failure, and eprintln! panics when stderr is that same dead
+            // terminal.
+            std::mem::forget(terminal);
+        }
+        let restored = ratatui::try_restore();
+        let value = result?;
+        restored?;
+        Ok(value)
+    })
 }
 
 /// Runs the reader until it quits, asks for the library, or a signal arrives.

@@ -1,5 +1,5 @@
-//! Command-line arguments, the commands that need no terminal, and the wiring between
-//! the library and the reader.
+//! Command-line arguments, the commands that need no terminal, and the start of the
+//! interactive session (the library and the reader: see [`crate::app::navigate`]).
 
 use crate::app::{self, Setup, Start, Wanted};
 use crate::document::{load, Charset, Document, LoadError};
@@ -282,41 +282,6 @@ mod tests {
         );
         let binary = Error::Load("x.bin".into(), LoadError::Binary);
         assert_eq!(binary.to_string(), "not a text file (looks binary): x.bin");
-    }
-
-    #[test]
-    fn bundled_stories_open_from_the_binary_with_a_read_only_or_missing_config_folder() {
-        let tmp = tempfile::tempdir().unwrap();
-        let blocker = tmp.path().join("a-file");
-        std::fs::write(&blocker, "").unwrap();
-        let read_only = Store::at(blocker.join("config"));
-        let sample = crate::stories::all()[0];
-        let entry = Entry {
-            title: "Sample".into(),
-            path: None,
-            source: Source::Bundled(sample.file_name.into()),
-            percent: None,
-            last_read: None,
-            missing: false,
-        };
-        let shared = std::env::temp_dir()
-            .join("dogear-stories")
-            .join(sample.file_name);
-        let before = std::fs::metadata(&shared).ok().map(|m| m.modified().ok());
-        for store in [Some(&read_only), None] {
-            let path = entry_path(&entry, store).expect("the sample opens");
-            assert_eq!(read_story(&path, None).unwrap(), sample.bytes);
-            assert!(
-                !path.starts_with(std::env::temp_dir()),
-                "{}",
-                path.display()
-            );
-        }
-        assert_eq!(
-            std::fs::metadata(&shared).ok().map(|m| m.modified().ok()),
-            before,
-            "nothing written to a shared path in the temp folder"
-        );
     }
 
     #[test]
