@@ -1,90 +1,13 @@
 //! Whole sessions (library, reader, back, quit) run by the real loops on a test terminal
-//! with a script of events: no pseudo-terminal, no process, milliseconds each.
+//! with a script of events (see tests/scripted): milliseconds each.
 
-use dogear::app::{self, screen_text, Exit, Script, Setup, Signals, Start};
-use dogear::store::Store;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::Terminal;
+mod scripted;
+
+use dogear::app::{screen_text, Exit, Script, Start};
+use scripted::{is_library, row_of, rows, top_paragraph, Setting};
 use std::cell::RefCell;
 use std::fs;
-use std::path::{Path, PathBuf};
 use std::rc::Rc;
-
-/// A story of numbered paragraphs, many pages long at any size.
-fn story() -> String {
-    let mut text = String::from("The Long Walk\n\n");
-    for n in 1..=300 {
-        text.push_str(&format!(
-            "Paragraph {n} starts here, and the walkers went on along the coast road past \
-             the harbour wall while the gulls argued overhead.\n\n"
-        ));
-    }
-    text
-}
-
-struct Setting {
-    dir: tempfile::TempDir,
-}
-
-impl Setting {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        fs::create_dir_all(dir.path().join("shelf")).unwrap();
-        fs::write(dir.path().join("shelf/walk.txt"), story()).unwrap();
-        Self { dir }
-    }
-
-    fn shelf(&self) -> PathBuf {
-        self.dir.path().join("shelf")
-    }
-
-    /// Runs a session from `start` on an 80 x 24 test terminal, with its state in a
-    /// config folder of its own.
-    fn run(&self, start: Start, script: Script) -> Exit {
-        let store = Store::at(self.dir.path().join("config"));
-        let mut setup = Setup::new(Some(store), None);
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        let mut script = script;
-        let signals = Signals::default();
-        app::navigate(
-            &mut terminal,
-            &mut script,
-            &signals,
-            &mut setup,
-            start,
-            None,
-        )
-        .expect("the session ends by its script")
-    }
-}
-
-fn rows(screen: &Buffer) -> Vec<String> {
-    screen_text(screen).lines().map(str::to_owned).collect()
-}
-
-/// The first paragraph number on the page.
-fn top_paragraph(screen: &Buffer) -> String {
-    let text = screen_text(screen);
-    let at = text.find("Paragraph ").expect("a paragraph on the page");
-    text[at..]
-        .split_whitespace()
-        .take(2)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The library row of the walk story.
-fn walk_row(screen: &Buffer) -> String {
-    let rows = rows(screen);
-    let row = rows.iter().find(|r| r.contains("The Long Walk"));
-    row.unwrap_or_else(|| panic!("the story listed:\n{}", screen_text(screen)))
-        .clone()
-}
-
-fn is_library(screen: &Buffer) -> bool {
-    screen_text(screen).contains("library")
-}
 
 #[test]
 fn library_open_page_back_shows_progress_and_opening_again_keeps_the_place() {
@@ -94,7 +17,11 @@ fn library_open_page_back_shows_progress_and_opening_again_keeps_the_place() {
     let script = Script::new()
         .look(|s| {
             assert!(is_library(s), "{}", screen_text(s));
-            assert!(!walk_row(s).contains('%'), "unread: {}", walk_row(s));
+            assert!(
+                !row_of(s, "The Long Walk").contains('%'),
+                "unread: {}",
+                row_of(s, "The Long Walk")
+            );
         })
         .keys("\r")
         .look(|s| {
@@ -110,7 +37,7 @@ fn library_open_page_back_shows_progress_and_opening_again_keeps_the_place() {
         .keys("o")
         .look(|s| {
             assert!(is_library(s), "{}", screen_text(s));
-            let row = walk_row(s);
+            let row = row_of(s, "The Long Walk");
             assert!(row.contains('%') && !row.contains(" 0%"), "progress: {row}");
         })
         .keys("\r")
@@ -127,10 +54,10 @@ fn library_open_page_back_shows_progress_and_opening_again_keeps_the_place() {
 #[test]
 fn a_story_gone_from_the_library_is_said_there_and_the_library_stays() {
     let setting = Setting::new();
-    let story = setting.shelf().join("walk.txt");
+    let story = setting.walk();
     let script = Script::new()
         .look(move |s| {
-            assert!(walk_row(s).contains("The Long Walk"));
+            assert!(row_of(s, "The Long Walk").contains("The Long Walk"));
             fs::remove_file(&story).unwrap();
         })
         .keys("\r")
@@ -152,7 +79,6 @@ fn a_story_gone_from_the_library_is_said_there_and_the_library_stays() {
 #[test]
 fn a_resize_lays_the_page_out_again_at_the_new_size() {
     let setting = Setting::new();
-    let story: &Path = &setting.shelf().join("walk.txt");
     let script = Script::new()
         .keys("  ")
         .look(|s| {
@@ -173,6 +99,5 @@ fn a_resize_lays_the_page_out_again_at_the_new_size() {
             assert!(text.contains("walkers went on"), "{}", screen_text(s));
         })
         .keys("q");
-    let start = Start::Book(story.to_owned(), None);
-    assert_eq!(setting.run(start, script), Exit::Quit);
+    assert_eq!(setting.read(&setting.walk(), (80, 24), script), Exit::Quit);
 }

@@ -182,59 +182,6 @@ fn wait_page(term: &Term, want: &[String], what: &str) {
 }
 
 #[test]
-fn quit_and_reopen_at_the_same_size_shows_the_same_page() {
-    let setup = Setup::new();
-    let mut term = setup.open(80, 24);
-    let page = page_to(&mut term, 3);
-    assert!(!page.iter().any(|r| r.contains("THE HARBOUR CLOCK")));
-    quit(&mut term);
-    assert!(setup.saved_offset().unwrap() > 0);
-
-    let mut term = setup.open(80, 24);
-    wait_page(&term, &page, "reopened on the same page");
-    quit(&mut term);
-}
-
-#[test]
-fn reopen_at_another_width_keeps_the_top_line() {
-    let setup = Setup::new();
-    let mut term = setup.open(80, 24);
-    page_to(&mut term, 4);
-    let old_top = top(&term);
-    quit(&mut term);
-
-    let mut term = setup.open(50, 20);
-    term.settle();
-    let rows = text_rows(&term);
-    let words: Vec<&str> = old_top.split_whitespace().take(3).collect();
-    let head = words.join(" ");
-    let first = rows[0].trim();
-    let joined = format!("{} {}", first, rows[1].trim());
-    assert!(
-        first.starts_with(&head) || (first.contains(words[0]) && joined.contains(&head)),
-        "the old top line {old_top:?} is not on top at 50x20:\n{}",
-        term.screen()
-    );
-    quit(&mut term);
-}
-
-#[test]
-fn a_moved_file_keeps_its_place() {
-    let setup = Setup::new();
-    let mut term = setup.open(80, 24);
-    let page = page_to(&mut term, 3);
-    quit(&mut term);
-
-    let moved = setup.dir.path().join("elsewhere");
-    fs::create_dir(&moved).unwrap();
-    let moved = moved.join("renamed story.txt");
-    fs::rename(&setup.file, &moved).unwrap();
-    let mut term = setup.open_file(&moved, 80, 24);
-    wait_page(&term, &page, "the moved file opens on the same page");
-    quit(&mut term);
-}
-
-#[test]
 fn kill_9_after_the_autosave_keeps_the_page() {
     let setup = Setup::new();
     let mut term = setup.open(80, 24);

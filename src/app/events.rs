@@ -69,6 +69,8 @@ enum Step {
     /// A turn of the loop with no event (as when the wait times out).
     Idle,
     Look(Look),
+    /// Steps decided by the screen (which row to go down to, say).
+    Then(Box<dyn FnMut(&Buffer) -> Script>),
 }
 
 /// Events for tests, in order, on a [`TestBackend`]: keys, resizes (the test terminal
@@ -120,6 +122,12 @@ impl Script {
         self
     }
 
+    /// Steps that depend on the screen as drawn after the steps before, run next.
+    pub fn then(mut self, steps: impl FnMut(&Buffer) -> Script + 'static) -> Self {
+        self.steps.push_back(Step::Then(Box::new(steps)));
+        self
+    }
+
     /// Checks the screen as drawn after the steps before.
     pub fn look(mut self, check: impl FnMut(&Buffer) + 'static) -> Self {
         self.steps.push_back(Step::Look(Box::new(check)));
@@ -141,6 +149,11 @@ impl Events<TestBackend> for Script {
             match self.steps.pop_front() {
                 None => return Err(io::Error::other("the script ran out of events")),
                 Some(Step::Look(mut check)) => check(screen),
+                Some(Step::Then(mut steps)) => {
+                    let mut more = steps(screen).steps;
+                    more.append(&mut self.steps);
+                    self.steps = more;
+                }
                 Some(Step::Idle) => return Ok(None),
                 Some(Step::Event(event)) => {
                     if let Event::Resize(width, height) = event {
