@@ -1,4 +1,7 @@
-//! The event loop: draw, read an event, update the model, perform its effect.
+//! The event loops (the reader's and the library's, and [`navigate`] between them):
+//! draw, read an event, update the model, perform its effect. They are generic over the
+//! ratatui backend and the source of events ([`Events`]): dogear runs them on the real
+//! terminal ([`Keyboard`]), tests on a `TestBackend` with a [`Script`].
 //!
 //! This is the only module that owns the terminal. Raw mode, the alternate screen, mouse
 //! capture and the hidden cursor are undone on every way out: `q`, Ctrl-C, an error, a
