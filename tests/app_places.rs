@@ -1,6 +1,6 @@
 //! What one run leaves for the next, in whole sessions on one config folder: the place
-//! (at the same size, at another, for a moved file) and the column width (see
-//! tests/scripted).
+//! (at the same size, at another, for a moved file), the column width and the encoding
+//! chosen (see tests/scripted).
 
 mod scripted;
 
@@ -148,4 +148,57 @@ fn the_column_width_is_remembered_across_runs() {
         })
         .keys("q");
     assert_eq!(setting.read(&walk, (100, 24), script), Exit::Quit);
+}
+
+/// Our own Russian paragraphs, in Mac Cyrillic. As windows-1251 the capitals go wrong
+/// ("Старый" becomes "‘тарый") while the small letters stay.
+fn cyrillic() -> Vec<u8> {
+    let text: String = (1..=30)
+        .map(|i| {
+            format!(
+                "{i}. Старый кот сидел у окна и смотрел на дождь. Ему было скучно, но он \
+                 не хотел уходить: на улице шли люди с зонтами.\n\n"
+            )
+        })
+        .collect();
+    encoding_rs::X_MAC_CYRILLIC.encode(&text).0.into_owned()
+}
+
+#[test]
+fn the_picker_previews_escape_restores_enter_keeps_and_the_choice_is_remembered() {
+    let setting = Setting::new();
+    let file = setting.path("cat.txt");
+    fs::write(&file, cyrillic()).unwrap();
+    let shows = |want: &'static str, not: &'static [&'static str]| {
+        move |s: &ratatui::buffer::Buffer| {
+            let text = screen_text(s);
+            assert!(text.contains(want), "{want:?} shown:\n{text}");
+            assert!(
+                !not.iter().any(|n| text.contains(n)),
+                "{not:?} gone:\n{text}"
+            );
+        }
+    };
+    let script = Script::new()
+        .look(shows("Старый кот", &[]))
+        .keys("E")
+        .look(shows("encoding: Enter Esc", &[]))
+        .keys("j")
+        .look(shows("‘тарый кот", &[]))
+        .keys("\x1b")
+        .look(shows("Старый кот", &["‘тарый", "Enter Esc"]))
+        .keys("Ej\r")
+        .look(shows("‘тарый кот", &["Enter Esc"]))
+        .keys("q");
+    assert_eq!(setting.read(&file, (70, 16), script), Exit::Quit);
+    let state_file = fs::read_dir(setting.path("config/books"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .expect("a state file");
+    let state = fs::read_to_string(state_file).unwrap();
+    assert!(state.contains("\"windows-1251\""), "{state}");
+
+    let script = Script::new().look(shows("‘тарый кот", &[])).keys("q");
+    assert_eq!(setting.read(&file, (70, 16), script), Exit::Quit);
 }

@@ -101,3 +101,44 @@ fn a_resize_lays_the_page_out_again_at_the_new_size() {
         .keys("q");
     assert_eq!(setting.read(&setting.walk(), (80, 24), script), Exit::Quit);
 }
+
+#[test]
+fn s_opens_the_statistics_and_esc_closes_them_and_the_time_is_kept() {
+    let setting = Setting::new();
+    let file = setting.path("harbour.txt");
+    fs::write(&file, include_str!("fixtures/harbour.txt").repeat(8)).unwrap();
+    let script = Script::new()
+        .look(|s| {
+            let text = screen_text(s);
+            assert!(text.contains("THE HARBOUR CLOCK"), "{text}");
+            assert!(
+                text.contains("left in chapter") && text.contains('~'),
+                "{text}"
+            );
+        })
+        .keys(" ")
+        .look(|s| assert!(!screen_text(s).contains("A story for testing dogear")))
+        .keys("s")
+        .look(|s| {
+            let text = screen_text(s);
+            assert!(text.contains("reading statistics"), "{text}");
+            assert!(
+                text.contains("pages read 1") && text.contains("streak 1 day"),
+                "{text}"
+            );
+        })
+        .keys("\x1b")
+        .look(|s| {
+            // The time left is still there (compact once the page number shares the bar).
+            let text = screen_text(s);
+            let status = text.lines().last().unwrap_or_default();
+            assert!(!text.contains("reading statistics"), "{text}");
+            assert!(status.contains('~') && status.contains(" · "), "{text}");
+        })
+        .keys("q");
+    assert_eq!(setting.read(&file, (80, 24), script), Exit::Quit);
+    let saved = fs::read_to_string(setting.path("config/reading.json")).unwrap();
+    let log: dogear::reading::Log = serde_json::from_str(&saved).unwrap();
+    assert_eq!(log.sessions.len(), 1);
+    assert_eq!(log.sessions[0].total().pages, 1);
+}
