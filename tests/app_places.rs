@@ -1,6 +1,6 @@
 //! What one run leaves for the next, in whole sessions on one config folder: the place
-//! (at the same size, at another, for a moved file), the column width and the encoding
-//! chosen (see tests/scripted).
+//! (at the same size, at another, for a moved file, for an edited one, or none from a
+//! corrupt state file), the column width and the encoding chosen (see tests/scripted).
 
 mod scripted;
 
@@ -12,15 +12,8 @@ use std::rc::Rc;
 
 /// The saved place's offset in the one state file in books/.
 fn saved_offset(setting: &Setting) -> u64 {
-    let books = fs::read_dir(setting.path("config/books")).unwrap();
-    let files: Vec<_> = books
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    assert_eq!(files.len(), 1, "one book, one state file: {files:?}");
-    let json: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(&files[0]).unwrap()).unwrap();
+    let text = fs::read_to_string(state_file(setting)).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     json["place"]["anchor"]["offset"].as_u64().unwrap()
 }
 
@@ -201,4 +194,90 @@ fn the_picker_previews_escape_restores_enter_keeps_and_the_choice_is_remembered(
 
     let script = Script::new().look(shows("‘тарый кот", &[])).keys("q");
     assert_eq!(setting.read(&file, (70, 16), script), Exit::Quit);
+}
+
+/// The one state file in books/.
+fn state_file(setting: &Setting) -> std::path::PathBuf {
+    let books = fs::read_dir(setting.path("config/books")).unwrap();
+    let mut files: Vec<_> = books
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    assert_eq!(files.len(), 1, "one book, one state file: {files:?}");
+    files.pop().unwrap()
+}
+
+/// The screen's words, one space between them (a long message wraps onto rows above
+/// the status bar).
+fn words(screen: &ratatui::buffer::Buffer) -> String {
+    let text = screen_text(screen);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn a_corrupt_state_file_is_kept_aside() {
+    let setting = Setting::new();
+    let walk = setting.walk();
+    let page = Rc::default();
+    assert_eq!(
+        setting.read(&walk, (80, 24), three_pages_on(&page)),
+        Exit::Quit
+    );
+    let file = state_file(&setting);
+    let garbage = b"{\"version\": 1, \"place\": \x00\xff garbage".to_vec();
+    fs::write(&file, &garbage).unwrap();
+
+    let script = Script::new()
+        .look(|s| {
+            let said = words(s);
+            assert!(
+                said.contains("The Long Walk Paragraph 1"),
+                "the start: {said}"
+            );
+            assert!(
+                said.contains("unreadable") && said.contains("kept aside"),
+                "the status bar says the old state was kept aside: {said}"
+            );
+        })
+        .keys("q");
+    assert_eq!(setting.read(&walk, (80, 24), script), Exit::Quit);
+    let kept: Vec<_> = fs::read_dir(setting.path("config/books"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".corrupt-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(fs::read(&kept[0]).unwrap(), garbage);
+}
+
+#[test]
+fn an_edited_story_is_reanchored() {
+    let setting = Setting::new();
+    let walk = setting.walk();
+    let page: Rc<RefCell<Vec<String>>> = Rc::default();
+    assert_eq!(
+        setting.read(&walk, (80, 24), three_pages_on(&page)),
+        Exit::Quit
+    );
+    let old_top = page.borrow()[0].clone();
+
+    let text = fs::read_to_string(&walk).unwrap();
+    let at = text.find("Paragraph 1 ").unwrap();
+    let inserted = "A new paragraph the editor added near the start of the story, \
+                    long enough to move every later line.\n\n"
+        .repeat(3);
+    fs::write(&walk, format!("{}{inserted}{}", &text[..at], &text[at..])).unwrap();
+
+    let script = Script::new()
+        .look(move |s| {
+            assert!(
+                words(s).contains("changed"),
+                "the notice:\n{}",
+                screen_text(s)
+            );
+            assert_eq!(page_rows(s)[0], old_top, "screen:\n{}", screen_text(s));
+        })
+        .keys("q");
+    assert_eq!(setting.read(&walk, (80, 24), script), Exit::Quit);
 }

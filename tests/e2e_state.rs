@@ -229,33 +229,6 @@ fn a_bookmark_survives_and_is_listed() {
     assert!(list[0]["offset"].as_u64().unwrap() > 0);
 }
 
-#[test]
-fn a_corrupt_state_file_is_kept_aside() {
-    let setup = Setup::new();
-    let mut term = setup.open(80, 24);
-    page_to(&mut term, 3);
-    quit(&mut term);
-    let file = setup.state_file().unwrap();
-    let garbage = b"{\"version\": 1, \"place\": \x00\xff garbage".to_vec();
-    fs::write(&file, &garbage).unwrap();
-
-    let mut term = setup.open(80, 24);
-    term.wait_for("the start", |s| s.contains("THE HARBOUR CLOCK"));
-    let bar = status(&term);
-    assert!(
-        bar.contains("unreadable") && bar.contains("kept aside"),
-        "the status bar says the old state was kept aside: {bar:?}"
-    );
-    let kept: Vec<PathBuf> = fs::read_dir(setup.config().join("books"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().contains(".corrupt-"))
-        .collect();
-    assert_eq!(kept.len(), 1, "{kept:?}");
-    assert_eq!(fs::read(&kept[0]).unwrap(), garbage);
-    quit(&mut term);
-}
-
 /// The reader on the setup's story, its config folder under a plain file (so it can
 /// never be created).
 fn start_with_an_unwritable_config_dir(setup: &Setup) -> Term {
@@ -302,31 +275,6 @@ fn an_unwritable_config_dir_marks_a_bookmark_unsaved_and_says_so_on_quitting() {
         said.contains("1 bookmark change could not be saved") && said.contains("a-file"),
         "quitting says what was lost and where it tried:\n{said}"
     );
-}
-
-#[test]
-fn an_edited_story_is_reanchored() {
-    let setup = Setup::new();
-    let mut term = setup.open(80, 24);
-    page_to(&mut term, 5);
-    let old_top = top(&term);
-    quit(&mut term);
-
-    let text = fs::read_to_string(&setup.file).unwrap();
-    let at = text.find("P1 ").unwrap();
-    let inserted = "A new paragraph the editor added near the start of the story, \
-                    long enough to move every later line.\n\n"
-        .repeat(3);
-    fs::write(
-        &setup.file,
-        format!("{}{inserted}{}", &text[..at], &text[at..]),
-    )
-    .unwrap();
-
-    let mut term = setup.open(80, 24);
-    term.wait_for("the notice", |_| status(&term).contains("changed"));
-    assert_eq!(top(&term), old_top, "screen:\n{}", term.screen());
-    quit(&mut term);
 }
 
 #[test]
