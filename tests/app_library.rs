@@ -1,5 +1,6 @@
 //! The library screen in whole sessions: the bundled stories, a folder, the folders
-//! config.toml names, the filter, and opening a story from each (see tests/scripted).
+//! config.toml names, the filter, a book's bookmarks, and opening a story from each (see
+//! tests/scripted).
 
 mod scripted;
 
@@ -161,4 +162,32 @@ fn a_malformed_config_still_opens_the_library_and_names_the_line() {
         })
         .keys("q");
     assert_eq!(library(&setting, script), Exit::Quit);
+}
+
+#[test]
+fn a_bookmark_chosen_in_the_library_opens_the_story_there() {
+    let setting = Setting::new();
+    let marked = std::rc::Rc::new(std::cell::RefCell::new(String::new()));
+    let (kept, again) = (std::rc::Rc::clone(&marked), std::rc::Rc::clone(&marked));
+    let script = Script::new()
+        .keys("\r   ")
+        .look(move |s| *kept.borrow_mut() = scripted::top_paragraph(s))
+        .keys("mgo")
+        .look(|s| assert!(is_library(s), "{}", screen_text(s)))
+        .keys("B")
+        .look(|s| {
+            let text = screen_text(s);
+            let row = text.lines().find(|r| r.contains("1. ")).unwrap_or_default();
+            let story = ["Paragraph", "walkers", "harbour", "gulls"];
+            assert!(row.contains('%'), "{text}");
+            assert!(story.iter().any(|w| row.contains(w)), "its words: {text}");
+        })
+        .keys("\r")
+        .look(move |s| {
+            assert!(!is_library(s), "{}", screen_text(s));
+            assert_eq!(scripted::top_paragraph(s), *again.borrow());
+        })
+        .keys("q");
+    let start = Start::Library(Some(setting.shelf()));
+    assert_eq!(setting.run(start, script), Exit::Quit);
 }
