@@ -18,12 +18,13 @@ pub mod emphasis;
 mod hyphen;
 mod tokens;
 mod typography;
-pub(crate) mod width;
+pub(crate) mod classes;
 mod wrap;
 
 pub use hyphen::hyphen_points;
 pub use typography::{spread, LineEnd, Spread, Typography, MAX_GAP, PARAGRAPH_INDENT};
-pub use width::{is_cjk, is_tight_join, str_width};
+pub use crate::text_width::str_width;
+pub use classes::{is_cjk, is_tight_join};
 pub use wrap::{has_spacer, is_joined, Wrapper};
 
 use crate::document::Document;

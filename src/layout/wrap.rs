@@ -9,7 +9,8 @@
 use super::hyphen::hyphen_points;
 use super::tokens::Tokens;
 use super::typography::{LineEnd, Typography, PARAGRAPH_INDENT};
-use super::width::{grapheme_width, is_kept_together, is_tight_join, str_width};
+use super::classes::{is_kept_together, is_tight_join};
+use crate::text_width::{grapheme_width, str_width};
 use super::{Line, LineStyle};
 use crate::document::verse::{self, VerseLine};
 use crate::document::{BlockKind, Document};
