@@ -193,8 +193,21 @@ mod tests {
     /// Text made of the clusters width bugs hide in.
     fn awkward() -> impl Strategy<Value = String> {
         let pieces = prop::sample::select(vec![
-            "a", " ", "漢", "e\u{301}", FAMILY, FLAG, "\u{1F1EB}", THAI, "กำ", "❤\u{FE0F}",
-            "👍🏽", "ﾊﾟ", "\u{200D}", "\u{300}", "…",
+            "a",
+            " ",
+            "漢",
+            "e\u{301}",
+            FAMILY,
+            FLAG,
+            "\u{1F1EB}",
+            THAI,
+            "กำ",
+            "❤\u{FE0F}",
+            "👍🏽",
+            "ﾊﾟ",
+            "\u{200D}",
+            "\u{300}",
+            "…",
         ]);
         prop::collection::vec(pieces, 0..12).prop_map(|v| v.concat())
     }

@@ -50,7 +50,10 @@ fn a_long_cjk_search_prompt_keeps_the_slash_and_shows_the_tail_typed() {
         .filter(|&c| c != ' ')
         .collect();
     assert!(shown.chars().count() >= 17, "{status}");
-    assert!(typed.ends_with(&shown), "{shown} is not the tail of {typed}");
+    assert!(
+        typed.ends_with(&shown),
+        "{shown} is not the tail of {typed}"
+    );
     assert!(status.contains('█'), "{status}");
 }
 
@@ -86,7 +89,15 @@ fn a_family_emoji_title_keeps_the_library_percent_column_aligned() {
     for width in 30..=130 {
         let mut terminal = Terminal::new(TestBackend::new(width, 8)).unwrap();
         terminal
-            .draw(|f| f.render_widget(LibraryScreen { model: &model, now: 2_000 }, f.area()))
+            .draw(|f| {
+                f.render_widget(
+                    LibraryScreen {
+                        model: &model,
+                        now: 2_000,
+                    },
+                    f.area(),
+                )
+            })
             .unwrap();
         let buf = terminal.backend().buffer();
         let columns: Vec<Option<usize>> = (1..5)
@@ -102,7 +113,9 @@ fn a_family_emoji_title_keeps_the_library_percent_column_aligned() {
         for y in 1..5 {
             let cells = row(buf, y);
             assert!(
-                !cells.iter().any(|s| s.ends_with('\u{200D}') || s == "\u{1F1EF}"),
+                !cells
+                    .iter()
+                    .any(|s| s.ends_with('\u{200D}') || s == "\u{1F1EF}"),
                 "{cells:?}"
             );
         }
@@ -136,7 +149,10 @@ fn cut_on_clusters(text: &str, width: u16) {
         .chain([doc.text().len()])
         .collect();
     for at in starts {
-        assert!(bounds.binary_search(&at).is_ok(), "cut inside a cluster at {at}");
+        assert!(
+            bounds.binary_search(&at).is_ok(),
+            "cut inside a cluster at {at}"
+        );
     }
 }
 

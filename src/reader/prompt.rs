@@ -166,9 +166,30 @@ mod tests {
             ),
             ("ab", 2, &[Edit::Right, Edit::DeleteForward], "", "ab", 2),
             // A flag and an emoji family are one step and one deletion each.
-            ("🇯🇵👨\u{200D}👧", 0, &[Edit::Right], "x", "🇯🇵x👨\u{200D}👧", 9),
-            ("🇯🇵👨\u{200D}👧", 19, &[Edit::Left], "x", "🇯🇵x👨\u{200D}👧", 9),
-            ("🇯🇵👨\u{200D}👧", 0, &[Edit::DeleteForward], "", "👨\u{200D}👧", 0),
+            (
+                "🇯🇵👨\u{200D}👧",
+                0,
+                &[Edit::Right],
+                "x",
+                "🇯🇵x👨\u{200D}👧",
+                9,
+            ),
+            (
+                "🇯🇵👨\u{200D}👧",
+                19,
+                &[Edit::Left],
+                "x",
+                "🇯🇵x👨\u{200D}👧",
+                9,
+            ),
+            (
+                "🇯🇵👨\u{200D}👧",
+                0,
+                &[Edit::DeleteForward],
+                "",
+                "👨\u{200D}👧",
+                0,
+            ),
         ];
         for &(start, cursor, edits, typed, want, want_cursor) in table {
             let mut p = at(start, cursor);

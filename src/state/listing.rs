@@ -4,8 +4,8 @@
 //! Dates are shown in local time: `utc_offset` (seconds east of UTC) comes from the shell.
 
 use super::{BookState, Bookmark};
-use serde::Serialize;
 use crate::text_width::{str_width, truncate};
+use serde::Serialize;
 
 /// Labels longer than this (in columns) are cut so the dates stay in one column.
 const LABEL_COLUMNS: usize = 48;

@@ -190,7 +190,10 @@ pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer,
             }
             ListItem::new(vec![
                 Line::from(truncate(&head, width).into_owned()),
-                Line::styled(truncate(&detail, width).into_owned(), theme.dimmed(theme.overlay)),
+                Line::styled(
+                    truncate(&detail, width).into_owned(),
+                    theme.dimmed(theme.overlay),
+                ),
             ])
         })
         .collect();

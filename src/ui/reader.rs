@@ -6,13 +6,13 @@ use super::{emphasis, lists};
 use crate::layout::{Line, LineStyle};
 use crate::reader::{Mode, Reader};
 use crate::sanitise;
+use crate::text_width::str_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 use std::borrow::Cow;
 use std::ops::Range;
-use crate::text_width::str_width;
 
 impl Widget for &Reader {
     fn render(self, area: Rect, buf: &mut Buffer) {

@@ -4,12 +4,12 @@ use super::lists::frame;
 use super::theme::Theme;
 use crate::reading::Summary;
 use crate::sanitise;
+use crate::text_width::str_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, Paragraph, Widget};
-use crate::text_width::str_width;
 
 /// The statistics over the page: the minutes read on each of the last weeks as a bar
 /// chart, then the totals and this book's sessions.
