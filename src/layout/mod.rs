@@ -14,16 +14,17 @@
 //! piece's lines start at a *seam* inside the previous piece (see [`is_joined`]), so the
 //! end of a piece belongs to the next piece's first line.
 
+pub(crate) mod classes;
 pub mod emphasis;
 mod hyphen;
 mod tokens;
 mod typography;
-pub(crate) mod width;
 mod wrap;
 
+pub use crate::text_width::str_width;
+pub use classes::{is_cjk, is_tight_join};
 pub use hyphen::hyphen_points;
 pub use typography::{spread, LineEnd, Spread, Typography, MAX_GAP, PARAGRAPH_INDENT};
-pub use width::{is_cjk, is_tight_join, str_width};
 pub use wrap::{has_spacer, is_joined, Wrapper};
 
 use crate::document::Document;

@@ -6,7 +6,7 @@
 //! ([`spread`]), and whatever was placed on the drawn line (a search match, an italic
 //! phrase) is moved with [`Spread::map`].
 
-use super::width::str_width;
+use crate::text_width::str_width;
 
 /// The typographic settings of a layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

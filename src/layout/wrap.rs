@@ -6,13 +6,14 @@
 //! itself is textwrap's first-fit over our own [`Frag`]ments, which carry byte ranges so
 //! that lines stay ranges into the text.
 
+use super::classes::{is_kept_together, is_tight_join};
 use super::hyphen::hyphen_points;
 use super::tokens::Tokens;
 use super::typography::{LineEnd, Typography, PARAGRAPH_INDENT};
-use super::width::{grapheme_width, is_kept_together, is_tight_join, str_width};
 use super::{Line, LineStyle};
 use crate::document::verse::{self, VerseLine};
 use crate::document::{BlockKind, Document};
+use crate::text_width::{grapheme_width, str_width};
 use std::ops::Range;
 use textwrap::WordSeparator;
 use unicode_segmentation::UnicodeSegmentation;

@@ -3,7 +3,7 @@
 
 use crate::pages::thousands;
 use crate::reader::{PageInfo, Reader};
-use unicode_width::UnicodeWidthStr;
+use crate::text_width::str_width;
 
 /// Cells of the progress gauge.
 const GAUGE_CELLS: usize = 8;
@@ -67,7 +67,7 @@ pub(super) fn right_side(
             true => format!("{prefix} {pct} "),
             false => format!("{prefix} {} {pct} ", shown.join(" ")),
         };
-        if last.width() + keep < width {
+        if str_width(&last) + keep < width {
             break;
         }
     }
@@ -120,7 +120,7 @@ mod tests {
         assert_eq!(gauge(500), "▰▰▰▰▱▱▱▱");
         assert_eq!(gauge(999), "▰▰▰▰▰▰▰▱");
         assert_eq!(gauge(1000), "▰▰▰▰▰▰▰▰");
-        assert_eq!(gauge(1000).width(), GAUGE_CELLS);
+        assert_eq!(str_width(&gauge(1000)), GAUGE_CELLS);
     }
 
     #[test]

@@ -6,13 +6,13 @@ use super::{emphasis, lists};
 use crate::layout::{Line, LineStyle};
 use crate::reader::{Mode, Reader};
 use crate::sanitise;
+use crate::text_width::str_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 use std::borrow::Cow;
 use std::ops::Range;
-use unicode_width::UnicodeWidthStr;
 
 impl Widget for &Reader {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -269,17 +269,17 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
     let mut left = format!(" {}", sanitise::line(reader.title()));
     let chapter = reader
         .current_chapter()
-        .map_or(0, |c| sanitise::line(&c.title).width() + 3);
-    let widths = (left.width(), left.width() + chapter);
+        .map_or(0, |c| str_width(&sanitise::line(&c.title)) + 3);
+    let widths = (str_width(&left), str_width(&left) + chapter);
     let right = super::progress::right_side(reader, &prefix, width, widths);
-    let room = width.saturating_sub(right.width());
+    let room = width.saturating_sub(str_width(&right));
     match (
         reader.message().map(sanitise::line),
         reader.current_chapter(),
     ) {
         (Some(message), _) => {
             let line = format!("{left} · {message}");
-            if line.width() <= room {
+            if str_width(&line) <= room {
                 left = line;
             } else {
                 long_message(&message, area, buf, status);
@@ -292,8 +292,8 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
         (None, None) => {}
     }
     buf.set_stringn(area.x, area.y, &left, room, status);
-    if right.width() <= width {
-        let x = area.x + (width - right.width()) as u16;
+    if str_width(&right) <= width {
+        let x = area.x + (width - str_width(&right)) as u16;
         buf.set_string(x, area.y, right, status);
     }
 }
