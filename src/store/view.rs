@@ -69,10 +69,12 @@ impl Store {
             return None;
         }
         let [justify, hyphenate, indent] = self.setting::<[bool; 3]>(TYPOGRAPHY)?;
+        // Optimal fit has no key: it is always config.toml's.
         Some(Typography {
             justify,
             hyphenate,
             indent,
+            ..configured
         })
     }
 
