@@ -302,11 +302,13 @@ fn open_book(
         }
         reader.set_typography(config.typography());
         reader.set_margin(config.margin);
+        reader.set_spread(config.spread);
         return Ok((reader, Book::open(session, None)));
     }
     let (mut reader, mut book) = open_file(path, args, store, config)?;
     reader.set_typography(config.typography());
     reader.set_margin(config.margin);
+    reader.set_spread(config.spread);
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     if let (Some(store), None) = (store, in_binary(&path)) {
         if let Some(fingerprint) = book.fingerprint() {
@@ -397,6 +399,11 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
     {
         (config.justify, config.hyphenate, config.indent) = (t.justify, t.hyphenate, t.indent);
     }
+    // Two pages or one (D) as set last time, unless config.toml changed since.
+    let spread_configured = config.spread;
+    if let Some(on) = store.as_ref().and_then(|s| s.remembered_spread(config.spread)) {
+        config.spread = on;
+    }
     let mut look = starting_look(store.as_ref(), &config);
     // A story that cannot be opened is an error before the screen is taken over.
     let mut first = match &start {
@@ -456,6 +463,15 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
                         store.as_ref().map(|s| s.remember_typography(t, typeset))
                     {
                         farewell.push(format!("justification will not be remembered: {err}"));
+                    }
+                }
+                if reader.spread_setting() != config.spread {
+                    config.spread = reader.spread_setting();
+                    if let Some(Err(err)) = store
+                        .as_ref()
+                        .map(|s| s.remember_spread(config.spread, spread_configured))
+                    {
+                        farewell.push(format!("two pages or one will not be remembered: {err}"));
                     }
                 }
                 if reader.look() != look {

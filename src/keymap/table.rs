@@ -184,6 +184,7 @@ pub static ROWS: &[Row] = &[
     bind(View, "hyphenate", A::Toggle(Setting::Hyphenate), &["H"], "hyphenated / whole"),
     bind(View, "indent", A::Toggle(Setting::Indent), &["P"], "indent / blank line"),
     bind(View, "theme", A::CycleTheme, &["T"], "next theme"),
+    bind(View, "spread", A::ToggleSpread, &["D"], "two pages / one"),
     bind(Other, "copy", A::CopyParagraph, &["y"], "copy top paragraph"),
     note(Other, &["Shift-drag"], "select text"),
     bind(Other, "stats", A::Stats, &["s"], "reading statistics"),

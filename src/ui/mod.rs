@@ -5,6 +5,7 @@ pub mod library;
 mod lists;
 mod progress;
 mod prompt;
+mod spread;
 pub mod reader;
 pub mod stats;
 pub mod theme;

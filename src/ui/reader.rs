@@ -83,10 +83,13 @@ fn draw_page(reader: &Reader, area: Rect, buf: &mut Buffer) {
             reader.page_matches(),
         ),
     };
-    let column = reader.column();
+    // One page, or two side by side: the lines run on from the left page to the right.
+    let columns = super::spread::columns(reader);
+    let height = usize::from(area.height).max(1);
     let theme = Theme::new(reader.look());
     let mut marks = emphasis::Marks::default();
-    for (row, line) in page.iter().take(usize::from(area.height)).enumerate() {
+    for (n, line) in page.iter().take(height * columns.len()).enumerate() {
+        let (column, row) = (columns[n / height], n % height);
         if line.style == LineStyle::Blank {
             continue;
         }
