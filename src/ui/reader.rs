@@ -305,7 +305,10 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
 /// a path the reader must know, say. At most half the window.
 fn long_message(message: &str, status: Rect, buf: &mut Buffer, style: Style) {
     let width = usize::from(status.width.saturating_sub(2)).max(1);
-    let lines = textwrap::wrap(message, width);
+    // First fit, as textwrap's default was before its optimal fit was built in (for
+    // `optimal_fit`): a message reads the same either way, and is wrapped every frame.
+    let first_fit = textwrap::WrapAlgorithm::FirstFit;
+    let lines = textwrap::wrap(message, textwrap::Options::new(width).wrap_algorithm(first_fit));
     let rows = lines.len().min(usize::from(status.y / 2).max(1));
     for (i, line) in lines.iter().take(rows).enumerate() {
         let y = status.y - (rows - i) as u16;
