@@ -401,7 +401,10 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
     }
     // Two pages or one (D) as set last time, unless config.toml changed since.
     let spread_configured = config.spread;
-    if let Some(on) = store.as_ref().and_then(|s| s.remembered_spread(config.spread)) {
+    if let Some(on) = store
+        .as_ref()
+        .and_then(|s| s.remembered_spread(config.spread))
+    {
         config.spread = on;
     }
     let mut look = starting_look(store.as_ref(), &config);

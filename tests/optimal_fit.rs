@@ -48,7 +48,9 @@ fn optimal_fit_evens_out_the_lines_first_fit_leaves_ragged() {
         let optimal = lines(&doc, width, OPTIMAL);
         assert_eq!(words(&first), words(&optimal), "no word lost at {width}");
         assert!(
-            optimal.iter().all(|l| l.chars().count() <= usize::from(width)),
+            optimal
+                .iter()
+                .all(|l| l.chars().count() <= usize::from(width)),
             "{optimal:#?}"
         );
         let w = usize::from(width);

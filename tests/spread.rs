@@ -59,7 +59,10 @@ fn a_spread_is_the_page_and_the_next_side_by_side_and_pages_by_two() {
     assert_eq!(starts(&two), [first, second].concat());
     one.update(Action::PageUp);
     for _ in 0..3 {
-        assert_eq!(two.update(Action::PageDown), dogear::reader::Effect::PlaceChanged);
+        assert_eq!(
+            two.update(Action::PageDown),
+            dogear::reader::Effect::PlaceChanged
+        );
         one.update(Action::PageDown);
         one.update(Action::PageDown);
         assert_eq!(two.place(), one.place(), "paging by two");
@@ -134,7 +137,11 @@ fn the_pages_are_as_wide_as_the_window_allows_and_centred() {
         r.update(Action::Wider);
     }
     assert_eq!(r.column().width, 77);
-    assert!(r.message().unwrap().contains("full width"), "{:?}", r.message());
+    assert!(
+        r.message().unwrap().contains("full width"),
+        "{:?}",
+        r.message()
+    );
 }
 
 #[test]
@@ -182,7 +189,10 @@ fn the_status_bar_names_both_pages() {
     r.add_pages(&key, &tops, true);
     r.update(Action::PageDown);
     let shown = screen(&r);
-    assert!(shown.contains(&format!("pages 3–4 of {}", tops.len())), "{shown}");
+    assert!(
+        shown.contains(&format!("pages 3–4 of {}", tops.len())),
+        "{shown}"
+    );
 }
 
 /// A reader searched for "lamp", then switched to `theme` with `T`, as a reader would:
@@ -221,10 +231,34 @@ fn every_theme_at_160x40_in_two_pages_and_one() {
 fn every_style_at_80x24_and_160x40() {
     let plain = Typography::default();
     let styles = [
-        ("justified", Typography { justify: true, ..plain }),
-        ("hyphenated", Typography { hyphenate: true, ..plain }),
-        ("indented", Typography { indent: true, ..plain }),
-        ("optimal_fit", Typography { optimal: true, ..plain }),
+        (
+            "justified",
+            Typography {
+                justify: true,
+                ..plain
+            },
+        ),
+        (
+            "hyphenated",
+            Typography {
+                hyphenate: true,
+                ..plain
+            },
+        ),
+        (
+            "indented",
+            Typography {
+                indent: true,
+                ..plain
+            },
+        ),
+        (
+            "optimal_fit",
+            Typography {
+                optimal: true,
+                ..plain
+            },
+        ),
         (
             "set_like_a_book",
             Typography {

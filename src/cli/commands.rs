@@ -64,7 +64,11 @@ pub(super) fn print_config() -> Result<(), Error> {
         ));
     }
     if let Some(on) = store.remembered_spread(config.spread) {
-        let pages = if on { "two pages side by side" } else { "one page" };
+        let pages = if on {
+            "two pages side by side"
+        } else {
+            "one page"
+        };
         out.push_str(&format!(
             "# {pages} on a wide window, as last set with D (view.json)\n"
         ));

@@ -46,7 +46,12 @@ pub(super) fn emit(frags: &[Frag], width: usize, indent: usize, out: &mut Vec<Li
     };
     let mut indent = indent;
     for line in lines.iter().filter(|l| !l.is_empty()) {
-        out.push(line_of(line, std::mem::take(&mut indent), LineStyle::Text, false));
+        out.push(line_of(
+            line,
+            std::mem::take(&mut indent),
+            LineStyle::Text,
+            false,
+        ));
     }
     if let Some(last) = out.last_mut() {
         last.end = LineEnd::Last;

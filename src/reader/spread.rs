@@ -75,9 +75,9 @@ impl Reader {
         self.set_spread(!self.spread);
         let said = match (self.spread, self.is_spread()) {
             (true, true) => "two pages side by side".to_owned(),
-            (true, false) => format!(
-                "two pages side by side in a window {SPREAD_FROM} columns wide or more"
-            ),
+            (true, false) => {
+                format!("two pages side by side in a window {SPREAD_FROM} columns wide or more")
+            }
             (false, _) => "one page".to_owned(),
         };
         self.say(said);

@@ -5,7 +5,7 @@ pub mod library;
 mod lists;
 mod progress;
 mod prompt;
-mod spread;
 pub mod reader;
+mod spread;
 pub mod stats;
 pub mod theme;

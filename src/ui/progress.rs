@@ -147,13 +147,33 @@ mod tests {
             current: Some(212),
             total: Some(1480),
         };
-        assert_eq!(long_pages(&known), "page 212 of 1,480");
-        assert_eq!(short_pages(&known), "212/1480");
+        assert_eq!(long_pages(&known, false), "page 212 of 1,480");
+        assert_eq!(short_pages(&known, false), "212/1480");
         let counting = PageInfo {
             current: Some(3),
             total: None,
         };
-        assert_eq!(long_pages(&counting), "page 3 of …");
-        assert_eq!(short_pages(&counting), "3/…");
+        assert_eq!(long_pages(&counting, false), "page 3 of …");
+        assert_eq!(short_pages(&counting, false), "3/…");
+    }
+
+    #[test]
+    fn a_spread_names_both_pages_but_none_past_the_last() {
+        let known = PageInfo {
+            current: Some(1479),
+            total: Some(1480),
+        };
+        assert_eq!(long_pages(&known, true), "pages 1,479–1,480 of 1,480");
+        assert_eq!(short_pages(&known, true), "1479–1480/1480");
+        let last = PageInfo {
+            current: Some(1480),
+            total: Some(1480),
+        };
+        assert_eq!(long_pages(&last, true), "page 1,480 of 1,480");
+        let counting = PageInfo {
+            current: Some(3),
+            total: None,
+        };
+        assert_eq!(long_pages(&counting, true), "pages 3–4 of …");
     }
 }

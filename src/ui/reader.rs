@@ -308,7 +308,10 @@ fn long_message(message: &str, status: Rect, buf: &mut Buffer, style: Style) {
     // First fit, as textwrap's default was before its optimal fit was built in (for
     // `optimal_fit`): a message reads the same either way, and is wrapped every frame.
     let first_fit = textwrap::WrapAlgorithm::FirstFit;
-    let lines = textwrap::wrap(message, textwrap::Options::new(width).wrap_algorithm(first_fit));
+    let lines = textwrap::wrap(
+        message,
+        textwrap::Options::new(width).wrap_algorithm(first_fit),
+    );
     let rows = lines.len().min(usize::from(status.y / 2).max(1));
     for (i, line) in lines.iter().take(rows).enumerate() {
         let y = status.y - (rows - i) as u16;
