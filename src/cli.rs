@@ -37,6 +37,9 @@ pub struct Args {
     /// With --print: paragraphs indented, with no blank line between them.
     #[arg(long)]
     pub indent: bool,
+    /// With --print: paragraphs broken with optimal fit (evenly full lines).
+    #[arg(long)]
+    pub optimal: bool,
     /// Decode the file with this encoding instead of detecting it (e.g. windows-1252,
     /// latin3, cp1251, maccyrillic, cp437, sjis, koi8-r).
     #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
@@ -72,6 +75,7 @@ impl Args {
             justify: self.justify,
             hyphenate: self.hyphenate,
             indent: self.indent,
+            optimal: self.optimal,
         }
     }
 }

@@ -62,11 +62,13 @@ pub fn open_book(
         }
         reader.set_typography(config.typography());
         reader.set_margin(config.margin);
+        reader.set_spread(config.spread);
         return Ok((reader, book));
     }
     let (mut reader, mut book) = open_file(path, encoding, store, config)?;
     reader.set_typography(config.typography());
     reader.set_margin(config.margin);
+    reader.set_spread(config.spread);
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     if let (Some(store), None) = (store, in_binary(&path)) {
         if let Some(fingerprint) = book.fingerprint() {

@@ -40,6 +40,8 @@ pub struct Setup {
     /// until the file changes them).
     configured: u16,
     typeset: Typography,
+    /// Two pages or one, as `config.toml` sets it.
+    spread: bool,
     look: Look,
     /// Said on the next screen (the library's, or the next book's).
     notices: Vec<String>,
@@ -68,6 +70,11 @@ impl Setup {
         {
             (config.justify, config.hyphenate, config.indent) = (t.justify, t.hyphenate, t.indent);
         }
+        // Two pages or one (D) as set last time, unless config.toml changed since.
+        let spread = config.spread;
+        if let Some(on) = store.as_ref().and_then(|s| s.remembered_spread(spread)) {
+            config.spread = on;
+        }
         let look = starting_look(store.as_ref(), &config);
         Self {
             store,
@@ -75,6 +82,7 @@ impl Setup {
             config,
             configured,
             typeset,
+            spread,
             look,
             notices,
             farewell: Vec::new(),
@@ -106,6 +114,12 @@ impl Setup {
             (config.justify, config.hyphenate, config.indent) = (t.justify, t.hyphenate, t.indent);
             if let Some(Err(err)) = store.map(|s| s.remember_typography(t, self.typeset)) {
                 (self.farewell).push(format!("justification will not be remembered: {err}"));
+            }
+        }
+        if reader.spread_setting() != config.spread {
+            config.spread = reader.spread_setting();
+            if let Some(Err(err)) = store.map(|s| s.remember_spread(config.spread, self.spread)) {
+                (self.farewell).push(format!("two pages or one will not be remembered: {err}"));
             }
         }
         if reader.look() != self.look {

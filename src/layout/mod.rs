@@ -17,6 +17,8 @@
 pub(crate) mod classes;
 pub mod emphasis;
 mod hyphen;
+mod optimal;
+pub use optimal::OPTIMAL_MAX_WORDS;
 mod tokens;
 mod typography;
 mod wrap;
@@ -179,10 +181,15 @@ impl Layout {
     }
 
     /// Justifies, hyphenates and indents paragraphs as `typography` says: the lines are
-    /// wrapped again when hyphenation or the paragraph style changed.
+    /// wrapped again when hyphenation, the paragraph style or the line breaking changed.
     pub fn set_typography(&mut self, typography: Typography) {
-        let rewrap = (self.typography.hyphenate, self.typography.indent)
-            != (typography.hyphenate, typography.indent);
+        let rewrap = Typography {
+            justify: false,
+            ..self.typography
+        } != Typography {
+            justify: false,
+            ..typography
+        };
         self.typography = typography;
         self.wrapper.set_typography(typography);
         if rewrap {

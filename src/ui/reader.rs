@@ -83,10 +83,13 @@ fn draw_page(reader: &Reader, area: Rect, buf: &mut Buffer) {
             reader.page_matches(),
         ),
     };
-    let column = reader.column();
+    // One page, or two side by side: the lines run on from the left page to the right.
+    let columns = super::spread::columns(reader);
+    let height = usize::from(area.height).max(1);
     let theme = Theme::new(reader.look());
     let mut marks = emphasis::Marks::default();
-    for (row, line) in page.iter().take(usize::from(area.height)).enumerate() {
+    for (n, line) in page.iter().take(height * columns.len()).enumerate() {
+        let (column, row) = (columns[n / height], n % height);
         if line.style == LineStyle::Blank {
             continue;
         }
@@ -303,7 +306,13 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
 /// a path the reader must know, say. At most half the window.
 fn long_message(message: &str, status: Rect, buf: &mut Buffer, style: Style) {
     let width = usize::from(status.width.saturating_sub(2)).max(1);
-    let lines = textwrap::wrap(message, width);
+    // First fit, as textwrap's default was before its optimal fit was built in (for
+    // `optimal_fit`): a message reads the same either way, and is wrapped every frame.
+    let first_fit = textwrap::WrapAlgorithm::FirstFit;
+    let lines = textwrap::wrap(
+        message,
+        textwrap::Options::new(width).wrap_algorithm(first_fit),
+    );
     let rows = lines.len().min(usize::from(status.y / 2).max(1));
     for (i, line) in lines.iter().take(rows).enumerate() {
         let y = status.y - (rows - i) as u16;
