@@ -6,8 +6,8 @@
 
 use crate::calendar::Stamp;
 use crate::state::{BookState, Bookmark};
+use crate::text_width::{str_width, truncate};
 use serde::Serialize;
-use unicode_width::UnicodeWidthStr;
 
 /// Labels longer than this (in columns) are cut so the dates stay in one column.
 const LABEL_COLUMNS: usize = 48;
@@ -27,10 +27,10 @@ pub fn bookmarks_text(state: &BookState, utc_offset: i64) -> String {
             )
         })
         .collect();
-    let width = rows.iter().map(|r| r.1.width()).max().unwrap_or(0);
+    let width = rows.iter().map(|r| str_width(&r.1)).max().unwrap_or(0);
     rows.into_iter()
         .map(|(pct, label, date)| {
-            let pad = " ".repeat(width - label.width());
+            let pad = " ".repeat(width - str_width(&label));
             format!("{pct}  {label}{pad}  {date}\n")
         })
         .collect()
@@ -176,18 +176,7 @@ fn shown_label(b: &Bookmark) -> String {
         &b.label
     };
     let words = source.split_whitespace().collect::<Vec<_>>().join(" ");
-    if words.width() <= LABEL_COLUMNS {
-        return words;
-    }
-    let mut out = String::new();
-    for c in words.chars() {
-        if out.width() + c.to_string().width() + 1 > LABEL_COLUMNS {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
+    truncate(&words, LABEL_COLUMNS).into_owned()
 }
 
 #[cfg(test)]
