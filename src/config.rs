@@ -40,6 +40,11 @@ pub struct Config {
     pub indent: bool,
     /// Blank rows above and below the page.
     pub margin: u16,
+    /// Paragraphs broken with optimal fit, their lines evenly full (no key: a setting
+    /// chosen once).
+    pub optimal_fit: bool,
+    /// Two pages side by side on a window 160 columns wide or more (`D`).
+    pub spread: bool,
     /// Progress sync with a KOReader sync server (`[sync]`).
     pub sync: SyncConfig,
     /// The theme (`theme = "sepia"`), unless another was chosen with `T` since it was
@@ -89,6 +94,8 @@ impl Default for Config {
             hyphenate: false,
             indent: false,
             margin: 0,
+            optimal_fit: false,
+            spread: false,
             sync: SyncConfig::default(),
             theme: crate::look::ThemeName::Terminal,
             keys: Vec::new(),
@@ -105,6 +112,8 @@ const KNOWN_KEYS: &[&str] = &[
     "hyphenate",
     "indent",
     "margin",
+    "optimal_fit",
+    "spread",
     "sync",
     "theme",
     "keys",
@@ -128,6 +137,7 @@ impl Config {
             justify: self.justify,
             hyphenate: self.hyphenate,
             indent: self.indent,
+            optimal: self.optimal_fit,
         }
     }
 

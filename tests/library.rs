@@ -574,19 +574,19 @@ fn the_windows_1252_sample_is_not_utf8() {
 }
 
 #[test]
-fn materialise_writes_once_and_repairs_a_changed_copy() -> std::io::Result<()> {
+fn materialise_writes_once_and_repairs_a_changed_copy() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let b = &stories::all()[0];
     let stories_dir = dir.path().join("stories");
-    let path = stories::materialise(b, &stories_dir)?;
+    let path = dogear::store::materialise(b, &stories_dir)?;
     assert_eq!(path, stories_dir.join(b.file_name));
     assert_eq!(std::fs::read(&path)?, b.bytes);
 
-    let again = stories::materialise(b, &stories_dir)?;
+    let again = dogear::store::materialise(b, &stories_dir)?;
     assert_eq!(again, path);
 
     std::fs::write(&path, b"scribbled over")?;
-    stories::materialise(b, &stories_dir)?;
+    dogear::store::materialise(b, &stories_dir)?;
     assert_eq!(std::fs::read(&path)?, b.bytes);
     assert_eq!(
         std::fs::read_dir(&stories_dir)?.count(),

@@ -18,6 +18,7 @@ const ALL: Typography = Typography {
     justify: true,
     hyphenate: true,
     indent: false,
+    optimal: false,
 };
 
 fn reader(text: &str, width: u16, height: u16, typography: Typography) -> Reader {
@@ -182,7 +183,8 @@ fn keys_toggle_and_keep_the_place() {
         Typography {
             justify: true,
             hyphenate: true,
-            indent: true
+            indent: true,
+            optimal: false,
         }
     );
     r.update(Action::Toggle(Setting::Justify));
@@ -268,7 +270,7 @@ proptest! {
         text in paragraphs(), width in 8u16..90, hyphenate: bool, indent: bool,
     ) {
         let doc = Document::from_text(&text);
-        let typography = Typography { justify: true, hyphenate, indent };
+        let typography = Typography { justify: true, hyphenate, indent, optimal: false };
         let mut layout = Layout::new(width);
         layout.set_typography(typography);
         let lines = all_lines(&mut layout, &doc);

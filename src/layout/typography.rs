@@ -6,7 +6,7 @@
 //! ([`spread`]), and whatever was placed on the drawn line (a search match, an italic
 //! phrase) is moved with [`Spread::map`].
 
-use super::width::str_width;
+use crate::text_width::str_width;
 
 /// The typographic settings of a layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -18,6 +18,9 @@ pub struct Typography {
     /// Paragraphs start with an indent and have no blank line between them, as in a
     /// printed book.
     pub indent: bool,
+    /// Paragraphs broken where the whole paragraph is least ragged (textwrap's optimal
+    /// fit) rather than line by line (first fit); see [`super::OPTIMAL_MAX_WORDS`].
+    pub optimal: bool,
 }
 
 /// Columns of a paragraph's first-line indent when paragraphs are indented.
