@@ -515,6 +515,16 @@ fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
                 };
                 let exit =
                     app::run_library(terminal, &mut model, &signals, forget, refresh, bookmarks)?;
+                // T on the library is T while reading: kept for the next book and start.
+                if model.look != look {
+                    look = model.look;
+                    if let Some(Err(err)) = store
+                        .as_ref()
+                        .map(|s| s.remember_theme(look.theme, config.theme))
+                    {
+                        farewell.push(format!("the theme will not be remembered: {err}"));
+                    }
+                }
                 let (i, at) = match exit {
                     app::LibraryExit::Quit => return Ok(ExitCode::SUCCESS),
                     app::LibraryExit::Signal(sig) => return Ok(ExitCode::from(128 + sig as u8)),

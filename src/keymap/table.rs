@@ -198,6 +198,7 @@ pub static ROWS: &[Row] = &[
     shelf("library_order", L::CycleOrder, &["o"], "order"),
     shelf("library_forget", L::Forget, &["d", "del"], "forget"),
     shelf("library_quit", L::Quit, &["q"], "quit"),
+    shelf("library_theme", L::CycleTheme, &["T"], "theme"),
     note(Library, &["j", "k", "Space", "b", "g", "G"], "move as while reading"),
     note(Library, &["Tab", "Esc"], "filter: keep / clear"),
 ];
