@@ -38,6 +38,10 @@ pub struct Config {
     pub hyphenate: bool,
     /// Paragraphs indented with no blank line between them (`P`).
     pub indent: bool,
+    /// Whose hyphenation patterns (`language = "de"`), or `auto`: guessed from each
+    /// story. Read by hand, like the theme.
+    #[serde(skip_deserializing)]
+    pub language: crate::layout::Language,
     /// Blank rows above and below the page.
     pub margin: u16,
     /// Progress sync with a KOReader sync server (`[sync]`).
@@ -88,6 +92,7 @@ impl Default for Config {
             justify: false,
             hyphenate: false,
             indent: false,
+            language: crate::layout::Language::Auto,
             margin: 0,
             sync: SyncConfig::default(),
             theme: crate::look::ThemeName::Terminal,
@@ -104,6 +109,7 @@ const KNOWN_KEYS: &[&str] = &[
     "justify",
     "hyphenate",
     "indent",
+    "language",
     "margin",
     "sync",
     "theme",
@@ -128,6 +134,7 @@ impl Config {
             justify: self.justify,
             hyphenate: self.hyphenate,
             indent: self.indent,
+            language: self.language,
         }
     }
 
@@ -179,6 +186,20 @@ impl Config {
                     found.push((
                         line_of(text, key.span().start),
                         format!("unknown theme {value}; one of {}", names.join(", ")),
+                    ));
+                }
+            }
+            if let Some((key, value)) = top.iter().find(|(k, _)| k.get_ref() == "language") {
+                let language = value.as_str().and_then(crate::layout::Language::parse);
+                config.language = language.unwrap_or_default();
+                if language.is_none() {
+                    let codes: Vec<&str> = crate::layout::Lang::all().map(|l| l.code()).collect();
+                    found.push((
+                        line_of(text, key.span().start),
+                        format!(
+                            "unknown language {value}; auto or one of {}",
+                            codes.join(", ")
+                        ),
                     ));
                 }
             }

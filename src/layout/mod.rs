@@ -16,12 +16,14 @@
 
 pub mod emphasis;
 mod hyphen;
+mod language;
 mod tokens;
 mod typography;
 pub(crate) mod width;
 mod wrap;
 
-pub use hyphen::hyphen_points;
+pub use hyphen::{hyphen_points, hyphen_points_in};
+pub use language::{guess, Lang, Language, Script};
 pub use typography::{spread, LineEnd, Spread, Typography, MAX_GAP, PARAGRAPH_INDENT};
 pub use width::{is_cjk, is_tight_join, str_width};
 pub use wrap::{has_spacer, is_joined, Wrapper};
@@ -180,8 +182,7 @@ impl Layout {
     /// Justifies, hyphenates and indents paragraphs as `typography` says: the lines are
     /// wrapped again when hyphenation or the paragraph style changed.
     pub fn set_typography(&mut self, typography: Typography) {
-        let rewrap = (self.typography.hyphenate, self.typography.indent)
-            != (typography.hyphenate, typography.indent);
+        let rewrap = !self.typography.breaks_lines_as(typography);
         self.typography = typography;
         self.wrapper.set_typography(typography);
         if rewrap {
@@ -195,6 +196,12 @@ impl Layout {
 
     pub fn width(&self) -> u16 {
         self.width
+    }
+
+    /// The language `doc` is hyphenated in (guessed when the setting is `auto`); `None`
+    /// when hyphenation is off or no patterns fit the story.
+    pub fn hyphenation(&mut self, doc: &Document) -> Option<Lang> {
+        self.wrapper.hyphenation(doc)
     }
 
     /// Hides `_italics_` and `*emphasis*` markers (see [`emphasis`]) or shows them: the

@@ -13,11 +13,22 @@ use super::width::str_width;
 pub struct Typography {
     /// Spaces stretched so that a paragraph's lines but its last fill the column.
     pub justify: bool,
-    /// Words broken at dictionary hyphenation points (en-US), a hyphen drawn at the break.
+    /// Words broken at dictionary hyphenation points, a hyphen drawn at the break.
     pub hyphenate: bool,
+    /// Whose patterns hyphenate (`auto`: guessed from the story).
+    pub language: super::Language,
     /// Paragraphs start with an indent and have no blank line between them, as in a
     /// printed book.
     pub indent: bool,
+}
+
+impl Typography {
+    /// Whether lines break where they would with `other` (justification aside): the
+    /// same hyphenation, language and paragraph style.
+    pub fn breaks_lines_as(self, other: Typography) -> bool {
+        let breaks = |t: Typography| (t.hyphenate, t.hyphenate.then_some(t.language), t.indent);
+        breaks(self) == breaks(other)
+    }
 }
 
 /// Columns of a paragraph's first-line indent when paragraphs are indented.

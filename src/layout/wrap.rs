@@ -6,7 +6,8 @@
 //! itself is textwrap's first-fit over our own [`Frag`]ments, which carry byte ranges so
 //! that lines stay ranges into the text.
 
-use super::hyphen::hyphen_points;
+use super::hyphen::hyphen_points_in;
+use super::language::{Lang, Language};
 use super::tokens::Tokens;
 use super::typography::{LineEnd, Typography, PARAGRAPH_INDENT};
 use super::width::{grapheme_width, is_kept_together, is_tight_join, str_width};
@@ -62,6 +63,13 @@ pub struct Wrapper {
     marks: Vec<usize>,
     /// Words broken at hyphenation points (see [`super::hyphen`]).
     hyphenate: bool,
+    /// Whose patterns (see [`super::language`]).
+    language: Language,
+    /// The language of the document last wrapped with hyphenation on, by its key: found
+    /// (guessed, for `auto`) when its first paragraph is hyphenated.
+    found: Option<((usize, usize, usize), Option<Lang>)>,
+    /// The language of the block being wrapped, when it is hyphenated.
+    now: Option<Lang>,
     /// Paragraphs indented, with no blank line between two of them.
     indent: bool,
 }
@@ -143,10 +151,37 @@ impl Wrapper {
     /// Hyphenates (or not) and indents paragraphs (or spaces them) in the lines wrapped
     /// from now on; justification is not the wrapper's business (see [`super::spread`]).
     pub fn set_typography(&mut self, typography: Typography) {
-        if (self.hyphenate, self.indent) != (typography.hyphenate, typography.indent) {
+        let mine = Typography {
+            hyphenate: self.hyphenate,
+            language: self.language,
+            indent: self.indent,
+            justify: false,
+        };
+        if !mine.breaks_lines_as(typography) {
             self.hyphenate = typography.hyphenate;
             self.indent = typography.indent;
+            if self.language != typography.language {
+                self.language = typography.language;
+                self.found = None;
+            }
             self.seams.clear();
+        }
+    }
+
+    /// The language `doc` is hyphenated in, when hyphenation is on: found once per
+    /// document (the guess reads a sample of it).
+    pub fn hyphenation(&mut self, doc: &Document) -> Option<Lang> {
+        if !self.hyphenate {
+            return None;
+        }
+        let key = doc_key(doc);
+        match self.found {
+            Some((k, lang)) if k == key => lang,
+            _ => {
+                let lang = self.language.for_document(doc);
+                self.found = Some((key, lang));
+                lang
+            }
         }
     }
 
@@ -164,6 +199,10 @@ impl Wrapper {
         }
         let width = usize::from(width.max(1));
         let before = out.len();
+        self.now = match block.kind {
+            BlockKind::Paragraph => self.hyphenation(doc),
+            _ => None,
+        };
         self.marks.clear();
         if self.emphasis && block.kind != BlockKind::SceneBreak {
             let blocks = doc.blocks();
@@ -369,7 +408,7 @@ impl Wrapper {
         out: &mut Vec<Frag>,
     ) {
         // Never in verse, whose lines are the author's.
-        let hyphenate = self.hyphenate && !verbatim;
+        let hyphenate = self.now.filter(|_| !verbatim);
         push_words(text, range, verbatim, max, &self.marks, hyphenate, out);
     }
 
@@ -597,7 +636,7 @@ fn push_words(
     verbatim: bool,
     max: usize,
     hidden: &[usize],
-    hyphenate: bool,
+    hyphenate: Option<Lang>,
     out: &mut Vec<Frag>,
 ) {
     let first = out.len();
@@ -620,12 +659,12 @@ fn push_visible_words(
     range: Range<usize>,
     verbatim: bool,
     max: usize,
-    hyphenate: bool,
+    hyphenate: Option<Lang>,
     out: &mut Vec<Frag>,
 ) {
     let push = |start: usize, end: usize, gap: usize, glue: &mut bool, out: &mut Vec<Frag>| {
-        if hyphenate {
-            push_hyphenated(text, start, end, gap, max, glue, out);
+        if let Some(lang) = hyphenate {
+            push_hyphenated(text, (start, end, lang), gap, max, glue, out);
         } else {
             push_token(text, start, end, gap, max, glue, out);
         }
@@ -727,14 +766,13 @@ fn push_token(
 /// it unless it ends with one of its own.
 fn push_hyphenated(
     text: &str,
-    start: usize,
-    end: usize,
+    (start, end, lang): (usize, usize, Lang),
     gap: usize,
     max: usize,
     glue: &mut bool,
     out: &mut Vec<Frag>,
 ) {
-    let points = hyphen_points(&text[start..end]);
+    let points = hyphen_points_in(&text[start..end], lang);
     if points.is_empty() {
         push_token(text, start, end, gap, max, glue, out);
         return;

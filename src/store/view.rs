@@ -73,6 +73,7 @@ impl Store {
             justify,
             hyphenate,
             indent,
+            ..Typography::default()
         })
     }
 
