@@ -1,7 +1,7 @@
-//! Key names and the key map: which key does what while reading, from the table's
-//! defaults and `config.toml`'s `[keys]`.
+//! Key names and the key map: which key does what while reading, in the library, in a
+//! list, a prompt or a question, from the table's defaults and `config.toml`'s `[keys]`.
 
-use super::table::{Does, Row, ROWS};
+use super::table::{Context, Does, Row, ROWS};
 use crate::library::LibraryAction;
 use crate::reader::Action;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -126,14 +126,19 @@ pub struct Problem {
 pub struct Keymap {
     /// The keys of each row of [`ROWS`], in order (none for a note).
     keys: Vec<Vec<Key>>,
-    /// Each bound key's row, on its screen (a key may do one thing while reading and
-    /// another in the library).
-    by_key: HashMap<(bool, Key), usize>,
+    /// Each bound key's row, in its context (a key may do one thing while reading,
+    /// another in the library, another in a list).
+    by_key: HashMap<(Context, Key), usize>,
 }
 
-/// Whether a row's keys are the library's (else the reader's).
-fn on_shelf(row: usize) -> bool {
-    matches!(ROWS[row].does, Does::Shelf(_))
+/// Where a row's keys are looked up (none for a note or a summary).
+fn context(row: usize) -> Option<Context> {
+    ROWS[row].does.context()
+}
+
+/// A key that types a character: in a prompt it is the character's, never an action's.
+fn types(key: Key) -> bool {
+    matches!(key.code, KeyCode::Char(_)) && !key.ctrl
 }
 
 static CURRENT: OnceLock<Keymap> = OnceLock::new();
@@ -164,9 +169,9 @@ impl Keymap {
         let mut problems = Vec::new();
         let defaults: Vec<Vec<Key>> = ROWS
             .iter()
-            .map(|row| match row.does {
-                Does::Note => Vec::new(),
-                _ => row.keys.iter().map(|k| parse_default(row, k)).collect(),
+            .map(|row| match row.does.context() {
+                None => Vec::new(),
+                Some(_) => row.keys.iter().map(|k| parse_default(row, k)).collect(),
             })
             .collect();
         // (row, its keys, the rebinding's line), for the rebindings that make sense.
@@ -186,6 +191,16 @@ impl Keymap {
             let mut bad = false;
             for (name, line) in &r.keys {
                 match Key::parse(name) {
+                    Some(key) if context(row) == Some(Context::Prompt) && types(key) => {
+                        bad = true;
+                        problems.push(Problem {
+                            line: *line,
+                            message: format!(
+                                "key '{name}' for {} would type no more: a prompt's keys are named keys or ctrl- ones",
+                                r.action
+                            ),
+                        });
+                    }
                     Some(key) if !keys.contains(&key) => keys.push(key),
                     Some(_) => {}
                     None => {
@@ -213,11 +228,14 @@ impl Keymap {
             for (row, k, _) in &wanted {
                 keys[*row].clone_from(k);
             }
-            let mut owner: HashMap<(bool, Key), usize> = HashMap::new();
+            let mut owner: HashMap<(Context, Key), usize> = HashMap::new();
             let mut clash: Option<(Key, usize, usize)> = None;
             for (row, ks) in keys.iter().enumerate() {
+                let Some(context) = context(row) else {
+                    continue;
+                };
                 for key in ks {
-                    match owner.insert((on_shelf(row), *key), row) {
+                    match owner.insert((context, *key), row) {
                         Some(other) if other != row => {
                             clash.get_or_insert((*key, other, row));
                         }
@@ -252,9 +270,13 @@ impl Keymap {
         }
     }
 
+    fn does(&self, context: Context, key: Key) -> Option<&'static Does> {
+        Some(&ROWS[*self.by_key.get(&(context, key))?].does)
+    }
+
     /// What `key` does while reading.
     pub fn reading(&self, key: Key) -> Option<Action> {
-        match &ROWS[*self.by_key.get(&(false, key))?].does {
+        match self.does(Context::Reading, key)? {
             Does::Read(action) => Some(action.clone()),
             _ => None,
         }
@@ -262,10 +284,39 @@ impl Keymap {
 
     /// What `key` does in the library, by its own rows (see [`Keymap::moving`] too).
     pub fn shelf(&self, key: Key) -> Option<LibraryAction> {
-        match ROWS[*self.by_key.get(&(true, key))?].does {
-            Does::Shelf(action) => Some(action),
+        match self.does(Context::Library, key)? {
+            Does::Shelf(action) => Some(*action),
             _ => None,
         }
+    }
+
+    /// What `key` does in a list.
+    pub fn list(&self, key: Key) -> Option<Action> {
+        match self.does(Context::List, key)? {
+            Does::List(action) => Some(action.clone()),
+            _ => None,
+        }
+    }
+
+    /// What `key` does in a prompt, by the table (a key it does not bind may type).
+    pub fn prompt(&self, key: Key) -> Option<Action> {
+        match self.does(Context::Prompt, key)? {
+            Does::Prompt(action) => Some(action.clone()),
+            _ => None,
+        }
+    }
+
+    /// The answer `key` gives to a question, if it is one.
+    pub fn answer(&self, key: Key) -> Option<bool> {
+        match self.does(Context::Question, key)? {
+            Does::Answer(yes) => Some(*yes),
+            _ => None,
+        }
+    }
+
+    /// The keys of the row doing `does` (`Does::List(Action::Cancel)`, say).
+    pub fn keys_for(&self, does: &Does) -> &[Key] {
+        self.row_keys(does)
     }
 
     /// How `key` moves in a list of the library: as it moves while reading.
@@ -302,6 +353,13 @@ impl Keymap {
         ROWS.iter().zip(&self.keys).map(|(row, keys)| {
             let shown = match row.does {
                 Does::Note => row.keys.iter().map(|k| (*k).to_owned()).collect(),
+                Does::Sum(names) => names
+                    .iter()
+                    .filter_map(|name| {
+                        let at = ROWS.iter().position(|r| r.name == *name)?;
+                        Some(self.keys[at].first()?.label())
+                    })
+                    .collect(),
                 _ => keys.iter().map(|k| k.label()).collect::<Vec<_>>(),
             };
             (row, shown.join(" "))
@@ -312,7 +370,7 @@ impl Keymap {
     pub fn names(&self) -> impl Iterator<Item = (&'static str, Vec<String>)> + '_ {
         ROWS.iter()
             .zip(&self.keys)
-            .filter(|(row, _)| row.does != Does::Note)
+            .filter(|(row, _)| row.does.context().is_some())
             .map(|(row, keys)| (row.name, keys.iter().map(|k| k.name()).collect()))
     }
 }
