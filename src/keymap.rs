@@ -7,9 +7,11 @@
 //! or overlay also closes with the key that opened it, as rebound. The library's filter
 //! line keeps fixed keys.
 
+mod key;
 mod keys;
 pub mod table;
-pub use keys::{Key, Keymap, Problem, Rebinding};
+pub use key::Key;
+pub use keys::{Keymap, Problem, Rebinding};
 
 use crate::library::{LibraryAction, LibraryModel};
 use crate::reader::{Action, Mode};
