@@ -33,8 +33,11 @@ pub fn lazy_from() -> u64 {
     LAZY_FROM
 }
 
-/// Bytes of the file read for the first window: some hundreds of pages.
-const WINDOW: usize = 512 << 10;
+/// Bytes of the file read for the first window: some dozens of pages, which take longer
+/// to read than the whole story takes to index, and little enough that decoding and
+/// classifying them costs well under a millisecond (the first frame's budget is set by
+/// `less`, which shows a screen in about two).
+const WINDOW: usize = 64 << 10;
 
 /// What the background reader says.
 enum News {

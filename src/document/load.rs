@@ -259,11 +259,13 @@ pub fn window_with(
     finish_with(text, anchors, choice, evidence)
 }
 
-/// How many samples [`evidence`] reads, and how long each is.
-const EVIDENCE: (u64, usize) = (32, 16 << 10);
+/// How many samples [`evidence`] reads, and how long each is: spread wide (a book's
+/// verse or its letters are somewhere in it) rather than long (a few thousand lines tell
+/// the line-width statistics as well as a few tens of thousands do).
+const EVIDENCE: (u64, usize) = (32, 4 << 10);
 
 /// What the whole file says about its layout, from samples of whole lines spread evenly
-/// over its `len` bytes (the first after its `bom`), decoded as `charset`: about 512 KB
+/// over its `len` bytes (the first after its `bom`), decoded as `charset`: about 128 KB
 /// read, whatever the size of the file. Empty for a file small enough to be its own
 /// evidence, or one that cannot be cut at line starts.
 pub fn evidence<R: Read + Seek>(
