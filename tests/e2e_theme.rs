@@ -73,7 +73,12 @@ fn t_on_the_library_screen_changes_the_theme_and_it_is_kept() {
     term.wait_for("the library", |s| s.contains("library"));
     term.send("T");
     term.wait_for("light named", |s| s.contains("theme: light"));
-    assert_ne!(page_colour(&term), vt100::Color::Default, "{}", term.screen());
+    assert_ne!(
+        page_colour(&term),
+        vt100::Color::Default,
+        "{}",
+        term.screen()
+    );
     term.send("q");
     assert_eq!(term.wait_exit(), 0);
     let saved = fs::read_to_string(config.join("theme.json")).unwrap();
