@@ -199,6 +199,8 @@ impl Wrapper {
         }
         let width = usize::from(width.max(1));
         let before = out.len();
+        // Only prose paragraphs: a heading is set whole, as in a book, and verse keeps
+        // the author's lines.
         self.now = match block.kind {
             BlockKind::Paragraph => self.hyphenation(doc),
             _ => None,
