@@ -248,6 +248,7 @@ fn bench_size(c: &mut Criterion, name: &str, bytes: usize) {
         hyphenate: true,
         indent: false,
         language: dogear::layout::Language::Auto,
+        optimal: false,
     };
     let reading_typeset = || {
         let mut layout = Layout::new(80);

@@ -1,4 +1,7 @@
-//! The event loop: draw, read an event, update the model, perform its effect.
+//! The event loops (the reader's and the library's, and [`navigate`] between them):
+//! draw, read an event, update the model, perform its effect. They are generic over the
+//! ratatui backend and the source of events ([`Events`]): dogear runs them on the real
+//! terminal ([`Keyboard`]), tests on a `TestBackend` with a [`Script`].
 //!
 //! This is the only module that owns the terminal. Raw mode, the alternate screen, mouse
 //! capture and the hidden cursor are undone on every way out: `q`, Ctrl-C, an error, a
@@ -14,13 +17,18 @@ use crate::library::{LibraryEffect, LibraryModel};
 use crate::reader::{Action, Effect, Reader};
 use crate::ui::library::LibraryScreen;
 
+mod books;
+pub mod events;
+mod navigate;
 mod pages;
 mod tty;
+pub use events::{screen_text, Events, Keyboard, Output, Script};
+pub use navigate::{navigate, Setup, Start, Wanted};
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-use ratatui::DefaultTerminal;
+use ratatui::{DefaultTerminal, Terminal};
 use std::io;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -92,7 +100,7 @@ impl Signals {
 
     /// Suspends on Ctrl-Z and takes the terminal back after `fg`; `true` when the screen
     /// must be drawn again.
-    fn job_control(&self, terminal: &mut DefaultTerminal) -> io::Result<bool> {
+    fn job_control<B: Output>(&self, terminal: &mut Terminal<B>) -> io::Result<bool> {
         let mut redraw = false;
         if self.stop.swap(false, Ordering::Relaxed) {
             tty::suspend(terminal)?;
@@ -127,51 +135,69 @@ pub fn ignore_file_size_signal() {
     );
 }
 
+/// Runs `body` with `on_panic` called on a panic before the panic hook in place now
+/// (the default, or one the program embedding dogear set), which is put back when `body`
+/// returns. (After a panic it stays chained: a hook cannot be set while panicking.)
+pub fn with_panic_hook<T>(
+    on_panic: impl Fn() + Send + Sync + 'static,
+    body: impl FnOnce() -> T,
+) -> T {
+    type Hook = dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send + 'static;
+    let previous: Arc<Hook> = Arc::from(std::panic::take_hook());
+    let chained = Arc::clone(&previous);
+    std::panic::set_hook(Box::new(move |info| {
+        on_panic();
+        chained(info);
+    }));
+    let value = body();
+    std::panic::set_hook(Box::new(move |info| previous(info)));
+    value
+}
+
 /// Sets up the terminal, runs `body`, and gives the terminal back whatever happens.
 pub fn with_terminal<T>(body: impl FnOnce(&mut DefaultTerminal) -> io::Result<T>) -> io::Result<T> {
     // Mouse capture is ours to undo, also on panic; ratatui's hook (installed by try_init,
     // and run first) restores raw mode and the alternate screen, then calls this one.
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
+    with_panic_hook(tty::leave, || {
+        let mut terminal = ratatui::try_init()?;
+        let result = tty::enter().and_then(|()| body(&mut terminal));
         tty::leave();
-        previous(info);
-    }));
-    let mut terminal = ratatui::try_init()?;
-    let result = tty::enter().and_then(|()| body(&mut terminal));
-    tty::leave();
-    if terminal.show_cursor().is_err() {
-        // The terminal is gone (its window was closed). ratatui's Drop would try again and
-        // eprintln! the failure, and eprintln! panics when stderr is that same dead terminal.
-        std::mem::forget(terminal);
-    }
-    let restored = ratatui::try_restore();
-    let _ = std::panic::take_hook(); // back to the default hook once the terminal is ours no more
-    let value = result?;
-    restored?;
-    Ok(value)
+        if terminal.show_cursor().is_err() {
+            // The terminal is gone (its window was closed). ratatui's Drop would try again
+            // and eprintln! the failure, and eprintln! panics when stderr is that same dead
+            // terminal.
+            std::mem::forget(terminal);
+        }
+        let restored = ratatui::try_restore();
+        let value = result?;
+        restored?;
+        Ok(value)
+    })
 }
 
 /// Runs the reader until it quits, asks for the library, or a signal arrives.
-pub fn run(
-    terminal: &mut DefaultTerminal,
+pub fn run<B: Output>(
+    terminal: &mut Terminal<B>,
+    events: &mut impl Events<B>,
     reader: &mut Reader,
     host: &mut impl Host,
     signals: &Signals,
 ) -> io::Result<Exit> {
-    let exit = event_loop(terminal, reader, host, signals);
+    let exit = event_loop(terminal, events, reader, host, signals);
     // Whatever ended the loop, an error included (a terminal that hung up), the place is
     // saved on the way out.
     host.finish(reader);
     exit
 }
 
-fn event_loop(
-    terminal: &mut DefaultTerminal,
+fn event_loop<B: Output>(
+    terminal: &mut Terminal<B>,
+    events: &mut impl Events<B>,
     reader: &mut Reader,
     host: &mut impl Host,
     signals: &Signals,
 ) -> io::Result<Exit> {
-    let size = terminal.size()?;
+    let size = terminal.size().map_err(B::io_error)?;
     reader.update(Action::Resize {
         width: size.width,
         height: size.height,
@@ -192,11 +218,13 @@ fn event_loop(
         let mut next = Buffer::empty(shown.area);
         (&*reader).render(next.area, &mut next);
         if dirty || next != shown {
-            terminal.draw(|frame| {
-                let area = frame.area();
-                frame.render_widget(&*reader, area);
-                next = frame.buffer_mut().clone();
-            })?;
+            terminal
+                .draw(|frame| {
+                    let area = frame.area();
+                    frame.render_widget(&*reader, area);
+                    next = frame.buffer_mut().clone();
+                })
+                .map_err(B::io_error)?;
             shown = next;
             dirty = false;
         }
@@ -218,8 +246,7 @@ fn event_loop(
         } else {
             POLL
         };
-        if event::poll(wait)? {
-            let ev = event::read()?;
+        if let Some(ev) = events.next(terminal, wait)? {
             dirty = true;
             let actions = match &ev {
                 Event::Paste(text) => keymap::paste(reader.mode(), text),
@@ -259,12 +286,8 @@ fn event_loop(
 
 /// Puts `text` on the clipboard with OSC 52, written to the terminal the page is drawn
 /// on (so it travels wherever the page does: ssh, tmux with `set-clipboard`).
-fn copy(terminal: &mut DefaultTerminal, reader: &mut Reader, text: &str) {
-    use std::io::Write;
-    let backend = terminal.backend_mut();
-    let written = backend
-        .write_all(crate::clipboard::osc52(text).as_bytes())
-        .and_then(|()| backend.flush());
+fn copy<B: Output>(terminal: &mut Terminal<B>, reader: &mut Reader, text: &str) {
+    let written = (terminal.backend_mut()).write_raw(crate::clipboard::osc52(text).as_bytes());
     if let Err(err) = written {
         reader.say(format!("cannot copy: {err}"));
     }
@@ -294,8 +317,9 @@ pub enum LibraryExit {
 /// is called every turn of the loop to fill in what a background walk found (and to set
 /// `model.searching` while it goes on); `bookmarks` reads an entry's bookmarks into
 /// [`LibraryModel::show_marks`].
-pub fn run_library(
-    terminal: &mut DefaultTerminal,
+pub fn run_library<B: Output>(
+    terminal: &mut Terminal<B>,
+    events: &mut impl Events<B>,
     model: &mut LibraryModel,
     signals: &Signals,
     mut forget: impl FnMut(&mut LibraryModel, usize),
@@ -321,12 +345,14 @@ pub fn run_library(
         // "5 minutes ago" moves on by itself.
         dirty |= minute.replace(now / 60) != Some(now / 60);
         if dirty {
-            terminal.draw(|frame| {
-                let area = frame.area();
-                model.page_size =
-                    usize::from(LibraryScreen { model, now }.list_height(area)).max(1);
-                frame.render_widget(LibraryScreen { model, now }, area);
-            })?;
+            terminal
+                .draw(|frame| {
+                    let area = frame.area();
+                    model.page_size =
+                        usize::from(LibraryScreen { model, now }.list_height(area)).max(1);
+                    frame.render_widget(LibraryScreen { model, now }, area);
+                })
+                .map_err(B::io_error)?;
             dirty = false;
         }
         // While a walk fills the list in, the count moves: look more often.
@@ -335,10 +361,9 @@ pub fn run_library(
         } else {
             POLL
         };
-        if !event::poll(wait)? {
+        let Some(ev) = events.next(terminal, wait)? else {
             continue;
-        }
-        let ev = event::read()?;
+        };
         dirty = true;
         let actions = match &ev {
             Event::Paste(text) => keymap::library_paste(model, text),

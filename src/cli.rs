@@ -1,15 +1,9 @@
-//! Command-line arguments, the commands that need no terminal, and the wiring between
-//! the library and the reader.
+//! Command-line arguments, the commands that need no terminal, and the start of the
+//! interactive session (the library and the reader: see [`crate::app::navigate`]).
 
-use crate::app;
-use crate::config::Config;
+use crate::app::{self, Setup, Start, Wanted};
 use crate::document::{load, Charset, Document, LoadError};
-use crate::library::{Entry, LibraryModel, Source};
-use crate::opening::Book;
-use crate::reader::Reader;
 use crate::sanitise;
-use crate::session::Session;
-use crate::shelf;
 use crate::store::Store;
 use clap::Parser;
 use std::io::{self, IsTerminal, Write};
@@ -43,6 +37,9 @@ pub struct Args {
     /// With --print: paragraphs indented, with no blank line between them.
     #[arg(long)]
     pub indent: bool,
+    /// With --print: paragraphs broken with optimal fit (evenly full lines).
+    #[arg(long)]
+    pub optimal: bool,
     /// Decode the file with this encoding instead of detecting it (e.g. windows-1252,
     /// latin3, cp1251, maccyrillic, cp437, sjis, koi8-r).
     #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
@@ -78,6 +75,7 @@ impl Args {
             justify: self.justify,
             hyphenate: self.hyphenate,
             indent: self.indent,
+            optimal: self.optimal,
             ..Default::default()
         }
     }
@@ -133,10 +131,10 @@ pub fn load(path: &Path, encoding: Option<Charset>) -> Result<Document, Error> {
 /// The folder named in the path of a bundled story read straight from the binary (when
 /// the config folder cannot take a copy, or there is none): under `/dev/null`, so it can
 /// never exist and nothing is ever written there or to any shared, predictable place.
-const IN_BINARY: &str = "/dev/null/dogear-bundled";
+pub(crate) const IN_BINARY: &str = "/dev/null/dogear-bundled";
 
 /// The bytes of the bundled story `path` names under [`IN_BINARY`], if it does.
-fn in_binary(path: &Path) -> Option<&'static [u8]> {
+pub(crate) fn in_binary(path: &Path) -> Option<&'static [u8]> {
     let name = path.strip_prefix(IN_BINARY).ok()?;
     crate::stories::find(&name.to_string_lossy()).map(|story| story.bytes)
 }
@@ -144,7 +142,7 @@ fn in_binary(path: &Path) -> Option<&'static [u8]> {
 /// The bytes of a story file: a bundled story from the binary, or a regular file, refused
 /// as binary after its first 8 KB (see [`crate::storyfile`]); a directory, a FIFO or a
 /// device is refused before it is opened.
-fn read_story(path: &Path, encoding: Option<Charset>) -> Result<Vec<u8>, Error> {
+pub(crate) fn read_story(path: &Path, encoding: Option<Charset>) -> Result<Vec<u8>, Error> {
     if let Some(bytes) = in_binary(path) {
         return Ok(bytes.to_vec());
     }
@@ -174,22 +172,6 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-/// Where the interactive part starts, and where it goes next.
-enum Next {
-    /// A story, and the bookmark to open it at, if one was asked for.
-    Book(PathBuf, Option<Wanted>),
-    Library(Option<PathBuf>),
-}
-
-/// A bookmark to open a story at.
-#[derive(Debug, Clone)]
-enum Wanted {
-    /// As typed after `--bookmark`: a label or a number.
-    Name(String),
-    /// Chosen in the library's list of the book's bookmarks.
-    Id(String),
 }
 
 fn run(args: &Args) -> Result<ExitCode, Error> {
@@ -230,32 +212,42 @@ fn run(args: &Args) -> Result<ExitCode, Error> {
         _ if !to_terminal => Err(Error::Other(
             "the library needs a terminal; give a FILE to print it".into(),
         )),
-        Some(path) if path.is_dir() => interactive(args, Next::Library(Some(path.clone()))),
+        Some(path) if path.is_dir() => interactive(args, Start::Library(Some(path.clone()))),
         Some(path) => {
             let at = args.bookmark.clone().map(Wanted::Name);
-            interactive(args, Next::Book(path.clone(), at))
+            interactive(args, Start::Book(path.clone(), at))
         }
-        None => interactive(args, Next::Library(None)),
+        None => interactive(args, Start::Library(None)),
     }
 }
 
-/// Sends the reader to the bookmark `wanted` names (a big story still being read goes
-/// there once it is whole); the place left goes on the back-jump list.
-fn go_to_bookmark(reader: &mut Reader, book: &mut Book, wanted: &Wanted) -> Result<(), Error> {
-    use crate::app::Host;
-    let state = book
-        .state()
-        .ok_or_else(|| Error::Other("the story's bookmarks are not known yet".into()))?;
-    let id = match wanted {
-        Wanted::Name(name) => crate::state::find_bookmark(state, name)
-            .map_err(Error::Other)?
-            .id
-            .clone(),
-        Wanted::Id(id) => id.clone(),
+/// The library and the reader, on the terminal; a story that cannot be opened is an
+/// error before the screen is taken over.
+fn interactive(args: &Args, start: Start) -> Result<ExitCode, Error> {
+    let mut setup = Setup::new(Store::open().ok(), args.encoding);
+    let first = match &start {
+        Start::Book(path, at) => Some(setup.open(path, at.as_ref())?),
+        Start::Library(_) => None,
     };
-    let effect = reader.update(crate::reader::Action::OpenBookmark(id));
-    book.effect(reader, effect);
-    Ok(())
+    let signals = app::Signals::install().map_err(Error::Terminal)?;
+    let exit = app::with_terminal(|terminal| {
+        app::navigate(
+            terminal,
+            &mut app::Keyboard,
+            &signals,
+            &mut setup,
+            start,
+            first,
+        )
+    });
+    for line in setup.farewell() {
+        // Not eprintln!: it panics when stderr is gone (a closed terminal window).
+        let _ = writeln!(io::stderr(), "{}", error_line(&line));
+    }
+    match exit.map_err(Error::Terminal)? {
+        app::Exit::Signal(sig) => Ok(ExitCode::from(128 + sig as u8)),
+        _ => Ok(ExitCode::SUCCESS),
+    }
 }
 
 /// A message for stderr, on one line: `message` may name a file, and a file's name may
@@ -277,335 +269,6 @@ pub fn encoding_for(
     })
 }
 
-/// A book ready to read: the reader on it and its saved state (or, for a big story, the
-/// reader on its first window while the rest is read: see [`crate::opening`]).
-fn open_book(
-    path: &Path,
-    args: &Args,
-    store: Option<&Store>,
-    config: &Config,
-) -> Result<(Reader, Book), Error> {
-    let input = crate::input::classify(path);
-    if !matches!(input, crate::input::Input::File(_)) {
-        let story = crate::input::open(&input, args.encoding, |fingerprint| {
-            encoding_for(args.encoding, store, fingerprint)
-        })?;
-        let mut reader = Reader::new(story.doc, story.title, (80, 24), config.max_width);
-        let session = Session::resume(store.cloned(), &story.path, story.fingerprint, &mut reader);
-        if config.sync.auto && config.sync.server.is_some() {
-            reader.say(
-                "sync: not synced, KOReader cannot name places in a piped or compressed story",
-            );
-        }
-        reader.set_typography(config.typography());
-        reader.set_margin(config.margin);
-        return Ok((reader, Book::open(session, None)));
-    }
-    let (mut reader, mut book) = open_file(path, args, store, config)?;
-    reader.set_typography(config.typography());
-    reader.set_margin(config.margin);
-    let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
-    if let (Some(store), None) = (store, in_binary(&path)) {
-        if let Some(fingerprint) = book.fingerprint() {
-            let sync = crate::sync::Syncer::start(&config.sync, store.dir(), &path, &fingerprint);
-            if let (None, Some(why)) = (&sync, crate::sync::why_not(&config.sync, store.dir())) {
-                reader.say(why);
-            }
-            book.set_sync(sync);
-        }
-    }
-    Ok((reader, book))
-}
-
-/// [`open_book`] for a story file.
-fn open_file(
-    path: &Path,
-    args: &Args,
-    store: Option<&Store>,
-    config: &Config,
-) -> Result<(Reader, Book), Error> {
-    let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
-    // The fingerprint first (its samples only), for the encoding remembered for this
-    // book, which the story's first 8 KB are checked in before the rest is read.
-    let (fingerprint, len) = match in_binary(&path) {
-        Some(bytes) => (crate::fingerprint::of_bytes(bytes), 0),
-        None => crate::storyfile::open(&path)
-            .and_then(|mut file| {
-                let len = file.metadata()?.len();
-                Ok((crate::fingerprint::of_reader(&mut file)?, len))
-            })
-            .map_err(|e| Error::Open(path.clone(), e))?,
-    };
-    let forced = encoding_for(args.encoding, store, &fingerprint);
-    if len >= crate::opening::lazy_from() {
-        let loaded = Session::load(store.cloned(), &path, fingerprint);
-        return crate::opening::open(&path, len, forced, loaded, (80, 24), config.max_width)
-            .map_err(|e| match e {
-                load::StreamError::Load(e) => Error::Load(path.clone(), e),
-                load::StreamError::Io(e) => Error::Open(path.clone(), e),
-            });
-    }
-    let bytes = read_story(&path, forced)?;
-    let doc = Document::from_vec(bytes, forced).map_err(|e| Error::Load(path.clone(), e))?;
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let title = crate::library::title_of(doc.text(), &name);
-    let mut reader = Reader::new(doc, title, (80, 24), config.max_width);
-    let session = Session::resume(store.cloned(), &path, fingerprint, &mut reader);
-    let watched = in_binary(&path)
-        .is_none()
-        .then_some((path.as_path(), forced));
-    Ok((reader, Book::open(session, watched)))
-}
-
-/// The theme last chosen with `T` (unless `config.toml`'s changed since) or the
-/// configured one, in the colours the terminal says it has.
-fn starting_look(store: Option<&Store>, config: &Config) -> crate::look::Look {
-    let var = |name: &str| std::env::var(name).ok();
-    let colours = crate::look::Colours::detect(
-        var("NO_COLOR").as_deref(),
-        var("COLORTERM").as_deref(),
-        var("TERM").as_deref(),
-    );
-    let theme = store
-        .and_then(|s| s.remembered_theme(config.theme))
-        .unwrap_or(config.theme);
-    crate::look::Look { theme, colours }
-}
-
-fn interactive(args: &Args, start: Next) -> Result<ExitCode, Error> {
-    let store = Store::open().ok();
-    let (mut config, mut notices) = match &store {
-        Some(store) => store.load_config(),
-        None => (Config::default(), Vec::new()),
-    };
-    crate::keymap::Keymap::new(&config.keys).0.install();
-    // The column width chosen with -/+ last time, unless config.toml changed since.
-    let configured = config.max_width;
-    if let Some(width) = store.as_ref().and_then(|s| s.remembered_width(configured)) {
-        config.max_width = width;
-    }
-    // J, H and P as set last time, unless config.toml changed since.
-    let typeset = config.typography();
-    if let Some(t) = store
-        .as_ref()
-        .and_then(|s| s.remembered_typography(typeset))
-    {
-        (config.justify, config.hyphenate, config.indent) = (t.justify, t.hyphenate, t.indent);
-    }
-    let mut look = starting_look(store.as_ref(), &config);
-    // A story that cannot be opened is an error before the screen is taken over.
-    let mut first = match &start {
-        Next::Book(path, at) => {
-            let (mut reader, mut book) = open_book(path, args, store.as_ref(), &config)?;
-            if let Some(at) = at {
-                go_to_bookmark(&mut reader, &mut book, at)?;
-            }
-            Some((reader, book))
-        }
-        Next::Library(_) => None,
-    };
-    let folder = match &start {
-        Next::Library(dir) => dir.clone(),
-        Next::Book(..) => None,
-    };
-    let signals = app::Signals::install().map_err(Error::Terminal)?;
-    let mut next = start;
-    // Said after the terminal is given back: bookmarks that could not be saved.
-    let mut farewell: Vec<String> = Vec::new();
-    let code = app::with_terminal(|terminal| loop {
-        match next {
-            Next::Book(ref path, ref at) => {
-                let (mut reader, mut session) = match first.take() {
-                    Some(book) => book,
-                    None => match open_book(path, args, store.as_ref(), &config) {
-                        Ok((mut reader, mut book)) => {
-                            if let Some(at) = at {
-                                if let Err(err) = go_to_bookmark(&mut reader, &mut book, at) {
-                                    notices.push(err.to_string());
-                                }
-                            }
-                            (reader, book)
-                        }
-                        Err(err) => {
-                            notices.push(err.to_string());
-                            next = Next::Library(folder.clone());
-                            continue;
-                        }
-                    },
-                };
-                if !notices.is_empty() {
-                    // What the book's own state said (kept aside, not saved) comes first.
-                    notices.splice(0..0, reader.message().map(str::to_owned));
-                    reader.say(notices.join("; "));
-                    notices.clear();
-                }
-                reader.set_look(look);
-                let exit = app::run(terminal, &mut reader, &mut session, &signals);
-                farewell.extend(session.farewell());
-                // J, H and P hold for the next book of this run too, and the next run.
-                let t = reader.typography();
-                if t != config.typography() {
-                    (config.justify, config.hyphenate, config.indent) =
-                        (t.justify, t.hyphenate, t.indent);
-                    if let Some(Err(err)) =
-                        store.as_ref().map(|s| s.remember_typography(t, typeset))
-                    {
-                        farewell.push(format!("justification will not be remembered: {err}"));
-                    }
-                }
-                if reader.look() != look {
-                    look = reader.look();
-                    if let Some(Err(err)) = store
-                        .as_ref()
-                        .map(|s| s.remember_theme(look.theme, config.theme))
-                    {
-                        farewell.push(format!("the theme will not be remembered: {err}"));
-                    }
-                }
-                if reader.max_width() != config.max_width {
-                    config.max_width = reader.max_width();
-                    if let Some(Err(err)) = store
-                        .as_ref()
-                        .map(|s| s.remember_width(config.max_width, configured))
-                    {
-                        farewell.push(format!("the column width will not be remembered: {err}"));
-                    }
-                }
-                match exit? {
-                    app::Exit::Quit => return Ok(ExitCode::SUCCESS),
-                    app::Exit::Signal(sig) => return Ok(ExitCode::from(128 + sig as u8)),
-                    app::Exit::Library => next = Next::Library(folder.clone()),
-                }
-            }
-            Next::Library(ref dir) => {
-                let mut found = match dir {
-                    Some(dir) => shelf::Shelf::folder(store.as_ref(), dir),
-                    None => shelf::Shelf::library(store.as_ref(), &config.library, true),
-                };
-                found.settle(std::time::Duration::from_millis(250));
-                let shelf = std::cell::RefCell::new(found);
-                let mut model = LibraryModel::new(shelf.borrow().entries());
-                model.look = look;
-                model.searching = shelf.borrow().searching();
-                model.message = (!notices.is_empty()).then(|| notices.join("; "));
-                notices.clear();
-                let forget = |model: &mut LibraryModel, i: usize| {
-                    let entry = &model.entries[i];
-                    if let (Some(store), Source::Recent { fingerprint }) = (&store, &entry.source) {
-                        if let Err(err) = store.forget(fingerprint) {
-                            model.message = Some(err.to_string());
-                            return;
-                        }
-                    }
-                    let mut shelf = shelf.borrow_mut();
-                    shelf.reload(store.as_ref());
-                    model.replace_entries(shelf.entries());
-                };
-                let refresh = |model: &mut LibraryModel| {
-                    let mut shelf = shelf.borrow_mut();
-                    if shelf.poll() {
-                        model.replace_entries(shelf.entries());
-                    }
-                    model.searching = shelf.searching();
-                };
-                let bookmarks = |model: &mut LibraryModel, i: usize| {
-                    let rows = entry_marks(&model.entries[i], store.as_ref());
-                    model.show_marks(i, rows);
-                };
-                let exit =
-                    app::run_library(terminal, &mut model, &signals, forget, refresh, bookmarks)?;
-                // T on the library is T while reading: kept for the next book and start.
-                if model.look != look {
-                    look = model.look;
-                    if let Some(Err(err)) = store
-                        .as_ref()
-                        .map(|s| s.remember_theme(look.theme, config.theme))
-                    {
-                        farewell.push(format!("the theme will not be remembered: {err}"));
-                    }
-                }
-                let (i, at) = match exit {
-                    app::LibraryExit::Quit => return Ok(ExitCode::SUCCESS),
-                    app::LibraryExit::Signal(sig) => return Ok(ExitCode::from(128 + sig as u8)),
-                    app::LibraryExit::Open(i) => (i, None),
-                    app::LibraryExit::OpenAt(i, k) => {
-                        let id = model.marks.as_ref().and_then(|m| m.rows.get(k));
-                        (i, id.map(|r| Wanted::Id(r.id.clone())))
-                    }
-                };
-                match entry_path(&model.entries[i], store.as_ref()) {
-                    Ok(path) => next = Next::Book(path, at),
-                    Err(err) => notices.push(err.to_string()),
-                }
-            }
-        }
-    });
-    for line in farewell {
-        // Not eprintln!: it panics when stderr is gone (a closed terminal window).
-        let _ = writeln!(io::stderr(), "{}", error_line(&line));
-    }
-    code.map_err(Error::Terminal)
-}
-
-/// The bookmarks of a library entry, for its list (`B`): a book opened before by its
-/// fingerprint, a story file by its content's; a bundled story never read has none.
-fn entry_marks(entry: &Entry, store: Option<&Store>) -> Vec<crate::library::MarkRow> {
-    let (Some(store), Some(path)) = (store, &entry.path) else {
-        return Vec::new();
-    };
-    let fingerprint = match &entry.source {
-        Source::Recent { fingerprint } => fingerprint.clone(),
-        _ => match crate::fingerprint::of_path(path) {
-            Ok(fingerprint) => fingerprint,
-            Err(_) => return Vec::new(),
-        },
-    };
-    let state = store.peek(&fingerprint, path).state;
-    let mut marks: Vec<&crate::state::Bookmark> = state.bookmarks.iter().collect();
-    marks.sort_by_key(|b| (b.anchor.offset, b.created));
-    marks
-        .into_iter()
-        .map(|b| crate::library::MarkRow {
-            id: b.id.clone(),
-            label: match b.label.trim() {
-                "" => b
-                    .anchor
-                    .after
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                label => label.to_owned(),
-            },
-            percent: b.anchor.percent,
-            when: crate::localtime::date_time(b.created as i64),
-        })
-        .collect()
-}
-
-/// The file to open for a library entry; a bundled story is written out first.
-fn entry_path(entry: &Entry, store: Option<&Store>) -> io::Result<PathBuf> {
-    match (&entry.source, &entry.path) {
-        (Source::Bundled(name), _) => {
-            let bundled = crate::stories::find(name)
-                .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, name.clone()))?;
-            // A copy in the config folder gives the story a real path for the library; a
-            // read-only or missing config folder reads it from the binary instead.
-            match store {
-                Some(store) => {
-                    let dir = shelf::bundled_dir(store);
-                    crate::stories::materialise(bundled, &dir)
-                        .or_else(|_| Ok(Path::new(IN_BINARY).join(bundled.file_name)))
-                }
-                None => Ok(Path::new(IN_BINARY).join(bundled.file_name)),
-            }
-        }
-        (_, Some(path)) => Ok(path.clone()),
-        (_, None) => Err(io::Error::new(io::ErrorKind::NotFound, entry.title.clone())),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -624,41 +287,6 @@ mod tests {
         );
         let binary = Error::Load("x.bin".into(), LoadError::Binary);
         assert_eq!(binary.to_string(), "not a text file (looks binary): x.bin");
-    }
-
-    #[test]
-    fn bundled_stories_open_from_the_binary_with_a_read_only_or_missing_config_folder() {
-        let tmp = tempfile::tempdir().unwrap();
-        let blocker = tmp.path().join("a-file");
-        std::fs::write(&blocker, "").unwrap();
-        let read_only = Store::at(blocker.join("config"));
-        let sample = crate::stories::all()[0];
-        let entry = Entry {
-            title: "Sample".into(),
-            path: None,
-            source: Source::Bundled(sample.file_name.into()),
-            percent: None,
-            last_read: None,
-            missing: false,
-        };
-        let shared = std::env::temp_dir()
-            .join("dogear-stories")
-            .join(sample.file_name);
-        let before = std::fs::metadata(&shared).ok().map(|m| m.modified().ok());
-        for store in [Some(&read_only), None] {
-            let path = entry_path(&entry, store).expect("the sample opens");
-            assert_eq!(read_story(&path, None).unwrap(), sample.bytes);
-            assert!(
-                !path.starts_with(std::env::temp_dir()),
-                "{}",
-                path.display()
-            );
-        }
-        assert_eq!(
-            std::fs::metadata(&shared).ok().map(|m| m.modified().ok()),
-            before,
-            "nothing written to a shared path in the temp folder"
-        );
     }
 
     #[test]

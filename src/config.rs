@@ -44,6 +44,11 @@ pub struct Config {
     pub language: crate::layout::Language,
     /// Blank rows above and below the page.
     pub margin: u16,
+    /// Paragraphs broken with optimal fit, their lines evenly full (no key: a setting
+    /// chosen once).
+    pub optimal_fit: bool,
+    /// Two pages side by side on a window 160 columns wide or more (`D`).
+    pub spread: bool,
     /// Progress sync with a KOReader sync server (`[sync]`).
     pub sync: SyncConfig,
     /// The theme (`theme = "sepia"`), unless another was chosen with `T` since it was
@@ -94,6 +99,8 @@ impl Default for Config {
             indent: false,
             language: crate::layout::Language::Auto,
             margin: 0,
+            optimal_fit: false,
+            spread: false,
             sync: SyncConfig::default(),
             theme: crate::look::ThemeName::Terminal,
             keys: Vec::new(),
@@ -111,6 +118,8 @@ const KNOWN_KEYS: &[&str] = &[
     "indent",
     "language",
     "margin",
+    "optimal_fit",
+    "spread",
     "sync",
     "theme",
     "keys",
@@ -135,6 +144,7 @@ impl Config {
             hyphenate: self.hyphenate,
             indent: self.indent,
             language: self.language,
+            optimal: self.optimal_fit,
         }
     }
 

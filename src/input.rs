@@ -1,7 +1,8 @@
 //! Stories that are not a plain file read as it is: standard input (`dogear -`, or
 //! `cmd | dogear`) and files compressed with gzip, bzip2, xz or zstd. Shell code.
 //!
-//! Both are read whole into memory, decompressed, with the same binary probe as a file
+//! Both are read into memory, decompressed (the reader shows the first window while the
+//! rest arrives: see [`crate::opening::piped`]), with the same binary probe as a file
 //! (see [`crate::storyfile`]): input that is not text is refused after its first 8 KB of
 //! decompressed bytes, so a gigabyte of zeros squeezed into a kilobyte costs nothing.
 //! A book's identity is the fingerprint of the decompressed bytes, so `story.txt`,
@@ -15,6 +16,8 @@ use crate::document::{Charset, Document, LoadError};
 use crate::storyfile::{self, ReadError};
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 /// The most decompressed bytes a story may have (2 GiB): a bound on what a small
 /// compressed file (or an endless pipe of text) can make dogear allocate. Far above any
@@ -232,7 +235,7 @@ pub fn read_all(input: &Input, forced: Option<Charset>) -> Result<Vec<u8>, Error
             ReadError::Io(e) => Error::Open(name, e),
             ReadError::Load(e) => Error::Load(name, e),
         }),
-        Input::Stdin => read_stream(io::stdin().lock(), None, &name, forced),
+        Input::Stdin => read_stream(BufReader::new(io::stdin()), None, &name, forced),
         Input::Compressed(path, format) => {
             let file = storyfile::open(path).map_err(|e| Error::Open(name.clone(), e))?;
             read_stream(BufReader::new(file), Some(*format), &name, forced)
@@ -243,11 +246,30 @@ pub fn read_all(input: &Input, forced: Option<Charset>) -> Result<Vec<u8>, Error
 /// Reads `source` whole, decompressed as `format` (or as its magic bytes say when no
 /// format is given).
 pub fn read_stream(
-    mut source: impl BufRead,
+    source: impl BufRead + Send,
     format: Option<Format>,
     name: &str,
     forced: Option<Charset>,
 ) -> Result<Vec<u8>, Error> {
+    let (reader, format) = decompressed(source, format, name)?;
+    let mut bytes = Vec::new();
+    match storyfile::read_checked(reader.take(LIMIT + 1), forced, 0, &mut bytes) {
+        Ok(()) => {}
+        Err(e) => return Err(read_error(e, format, name)),
+    }
+    if bytes.len() as u64 > LIMIT {
+        return Err(Error::TooBig(name.into()));
+    }
+    Ok(bytes)
+}
+
+/// The decompressed bytes of `source` (as `format`, or as its magic bytes say when no
+/// format is given), and the format they were in.
+fn decompressed<'a>(
+    mut source: impl BufRead + Send + 'a,
+    format: Option<Format>,
+    name: &str,
+) -> Result<(Box<dyn Read + Send + 'a>, Option<Format>), Error> {
     // A pipe may hand over its first bytes a few at a time: read the whole magic.
     let mut head = Vec::with_capacity(MAGIC_LEN);
     (&mut source)
@@ -256,36 +278,117 @@ pub fn read_stream(
         .map_err(|e| Error::Open(name.into(), e))?;
     let format = format.or_else(|| Format::sniff(&head));
     let source = io::Cursor::new(head).chain(source);
-    let corrupt = |format, error| Error::Corrupt {
-        name: name.into(),
-        format,
-        error,
-    };
-    let reader: Box<dyn Read + '_> = match format {
+    let reader: Box<dyn Read + Send + 'a> = match format {
         None => Box::new(source),
-        Some(format) => decoder(source, format).map_err(|e| corrupt(format, e))?,
+        Some(format) => decoder(source, format).map_err(|e| Error::Corrupt {
+            name: name.into(),
+            format,
+            error: e,
+        })?,
     };
-    let mut bytes = Vec::new();
-    match storyfile::read_checked(reader.take(LIMIT + 1), forced, 0, &mut bytes) {
-        Ok(()) => {}
-        Err(ReadError::Load(e)) => return Err(Error::Load(name.into(), e)),
-        Err(ReadError::Io(e)) => {
-            return Err(match format {
-                Some(format) => corrupt(format, e),
-                None => Error::Open(name.into(), e),
-            })
+    Ok((reader, format))
+}
+
+/// What a failed read of (decompressed) story bytes means, in words that name `name`.
+pub(crate) fn read_error(e: ReadError, format: Option<Format>, name: &str) -> Error {
+    match (e, format) {
+        (ReadError::Load(e), _) => Error::Load(name.into(), e),
+        (ReadError::Io(error), Some(format)) => Error::Corrupt {
+            name: name.into(),
+            format,
+            error,
+        },
+        (ReadError::Io(e), None) => Error::Open(name.into(), e),
+    }
+}
+
+/// The decompressed bytes of a non-plain `input`, to be read on another thread, with
+/// what is known of how far along they are (see [`Stream`]).
+pub fn stream(input: &Input) -> Result<Stream, Error> {
+    let name = name(input);
+    let consumed = Arc::new(AtomicU64::new(0));
+    let (source, len, endless): (Box<dyn Read + Send>, _, _) = match input {
+        Input::File(path) | Input::Compressed(path, _) => {
+            let file = storyfile::open(path).map_err(|e| Error::Open(name.clone(), e))?;
+            let len = file.metadata().map(|m| m.len()).ok();
+            (Box::new(file), len, false)
         }
+        Input::Stdin => {
+            // A redirected file has a size and an end; a pipe may have neither.
+            let len = stdin_file_len();
+            (Box::new(io::stdin()), len, len.is_none())
+        }
+    };
+    let counted = Counted {
+        inner: source,
+        consumed: Arc::clone(&consumed),
+    };
+    let format = match input {
+        Input::Compressed(_, format) => Some(*format),
+        _ => None,
+    };
+    let (reader, format) = decompressed(BufReader::new(counted), format, &name)?;
+    Ok(Stream {
+        reader,
+        format,
+        name,
+        consumed,
+        len,
+        endless,
+    })
+}
+
+/// A story's decompressed bytes being read (see [`stream`]).
+pub struct Stream {
+    pub reader: Box<dyn Read + Send>,
+    /// The compression it is in, if any (for messages).
+    pub format: Option<Format>,
+    /// How the input is named in messages.
+    pub name: String,
+    /// Bytes of the source (compressed) read so far...
+    pub consumed: Arc<AtomicU64>,
+    /// ...of this many, when the source is a file.
+    pub len: Option<u64>,
+    /// A pipe, which may never end: nothing waits for all of it.
+    pub endless: bool,
+}
+
+/// The size of standard input when it is a redirected regular file.
+fn stdin_file_len() -> Option<u64> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        let fd = io::stdin().as_fd().try_clone_to_owned().ok()?;
+        let meta = std::fs::File::from(fd).metadata().ok()?;
+        meta.is_file().then_some(meta.len())
     }
-    if bytes.len() as u64 > LIMIT {
-        return Err(Error::TooBig(name.into()));
+    #[cfg(not(unix))]
+    {
+        None
     }
-    Ok(bytes)
+}
+
+/// A reader that counts the bytes read through it.
+struct Counted<R> {
+    inner: R,
+    consumed: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.consumed.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
 }
 
 /// A reader of the decompressed bytes of `source`. Concatenated members (gzip, bzip2),
 /// streams (xz) and frames (zstd) are read one after the other, as their command-line
 /// tools do.
-fn decoder<'a>(source: impl BufRead + 'a, format: Format) -> io::Result<Box<dyn Read + 'a>> {
+fn decoder<'a>(
+    source: impl BufRead + Send + 'a,
+    format: Format,
+) -> io::Result<Box<dyn Read + Send + 'a>> {
     Ok(match format {
         Format::Gzip => Box::new(flate2::bufread::MultiGzDecoder::new(source)),
         Format::Bzip2 => Box::new(bzip2::bufread::MultiBzDecoder::new(source)),

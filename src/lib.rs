@@ -35,6 +35,7 @@ pub mod store;
 pub mod stories;
 pub mod storyfile;
 pub mod sync;
+mod text_width;
 pub mod toc;
 pub mod tracker;
 pub mod ui;

@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Instant;
 
+pub mod piped;
+
 /// Stories at least this big open lazily; smaller ones are read whole at once (a few
 /// milliseconds).
 pub const LAZY_FROM: u64 = 4 << 20;
@@ -43,6 +45,10 @@ const WINDOW: usize = 64 << 10;
 enum News {
     Progress(u8),
     Done(Result<Document, String>),
+    /// So many bytes of a stream of unknown length have arrived.
+    Arrived(usize),
+    /// A stream's whole story, and its fingerprint.
+    Stream(Result<(Document, String), String>),
 }
 
 /// A book being read: still opening (the reader on a window), or open; and its file,
@@ -97,7 +103,11 @@ impl Watch {
                     self.rereading = None;
                     Some(doc)
                 }
-                Ok(News::Progress(_)) | Err(TryRecvError::Empty) => None,
+                Ok(News::Stream(whole)) => {
+                    self.rereading = None;
+                    Some(whole.map(|(doc, _)| doc))
+                }
+                Ok(News::Progress(_) | News::Arrived(_)) | Err(TryRecvError::Empty) => None,
                 Err(TryRecvError::Disconnected) => {
                     self.rereading = None;
                     None
@@ -156,6 +166,21 @@ pub struct Opening {
     path: PathBuf,
     /// The reader moved while on the window.
     moved: bool,
+    /// Standard input or a compressed file rather than a plain file.
+    piped: Option<Piped>,
+}
+
+/// What opening a story from a stream needs (see [`piped`]).
+struct Piped {
+    /// Starts the background reading of the rest.
+    start: Option<Box<dyn FnOnce() -> Receiver<News> + Send>>,
+    /// Where the saved state is looked for once the fingerprint is known.
+    store: Option<crate::store::Store>,
+    input: crate::input::Input,
+    /// A pipe, which may never end...
+    endless: bool,
+    /// ...until it has: then what is left (decoding it) is waited for like a file's.
+    ended: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// Opens the story at `path` (`len` bytes, a regular file) on a window, and starts
@@ -223,6 +248,7 @@ pub fn open(
         loaded: Some(loaded),
         path: path.to_owned(),
         moved: false,
+        piped: None,
     };
     let book = Book {
         stage: Stage::Opening(Box::new(opening)),
@@ -288,15 +314,29 @@ impl Book {
         }
     }
 
+    /// Waits until the whole story is read and the reader is on it (or the reading
+    /// failed); at once when it is. Beware: a pipe may never end.
+    pub fn settle(&mut self, reader: &mut Reader) {
+        self.poll(reader, true);
+    }
+
     /// Takes the background reader's news; when the whole story is read, moves onto it.
     /// `wait`: block until it is.
     fn poll(&mut self, reader: &mut Reader, wait: bool) {
         let Stage::Opening(opening) = &mut self.stage else {
             return;
         };
-        let news = opening
-            .news
-            .get_or_insert_with(|| spawn(opening.path.clone(), opening.len, opening.forced));
+        let news = match &mut opening.news {
+            Some(news) => news,
+            None => {
+                let start = opening.piped.as_mut().and_then(|p| p.start.take());
+                let news = match start {
+                    Some(start) => start(),
+                    None => spawn(opening.path.clone(), opening.len, opening.forced),
+                };
+                opening.news.insert(news)
+            }
+        };
         let done = loop {
             let news = match wait {
                 true => news.recv().map_err(|_| TryRecvError::Disconnected),
@@ -304,19 +344,28 @@ impl Book {
             };
             match news {
                 Ok(News::Progress(p)) => reader.set_progress(p),
-                Ok(News::Done(doc)) => break doc,
+                Ok(News::Arrived(n)) => reader.set_arrived(n),
+                Ok(News::Done(doc)) => break doc.map(|doc| (doc, None)),
+                Ok(News::Stream(whole)) => break whole.map(|(doc, f)| (doc, Some(f))),
                 Err(TryRecvError::Empty) => return,
                 Err(TryRecvError::Disconnected) => break Err("the reading thread stopped".into()),
             }
         };
-        let doc = match done {
-            Ok(doc) => doc,
+        let (doc, fingerprint) = match done {
+            Ok(done) => done,
             Err(err) => {
                 // The window stays; nothing is saved, so no place is lost either.
                 reader.say(format!("cannot read the rest of the story: {err}"));
+                opening.piped = None; // not waited for on the way out
                 return;
             }
         };
+        // A stream's saved state is known now that its fingerprint is.
+        if let (Some(piped), Some(fingerprint)) = (&opening.piped, fingerprint) {
+            opening.path = crate::input::state_path(&piped.input, &fingerprint);
+            let store = piped.store.clone();
+            opening.loaded = Some(Session::load(store, &opening.path, fingerprint));
+        }
         let moved = opening.moved;
         let path = opening.path.clone();
         let Some(loaded) = opening.loaded.take() else {
@@ -375,7 +424,15 @@ impl Host for Book {
     fn finish(&mut self, reader: &mut Reader) {
         // A place can only be saved on the whole story: wait for it (a few seconds for a
         // gigabyte) when there is one to save; a reader who did not move loses nothing.
+        // A pipe that may never end is not waited for: its place cannot be saved.
         let wanted = match &self.stage {
+            Stage::Opening(o)
+                if o.piped.as_ref().is_some_and(|p| {
+                    p.endless && !p.ended.load(std::sync::atomic::Ordering::Relaxed)
+                }) =>
+            {
+                false
+            }
             Stage::Opening(opening) => {
                 opening.moved || reader.partial().is_some_and(|p| !p.waiting.is_empty())
             }

@@ -182,59 +182,6 @@ fn wait_page(term: &Term, want: &[String], what: &str) {
 }
 
 #[test]
-fn quit_and_reopen_at_the_same_size_shows_the_same_page() {
-    let setup = Setup::new();
-    let mut term = setup.open(80, 24);
-    let page = page_to(&mut term, 3);
-    assert!(!page.iter().any(|r| r.contains("THE HARBOUR CLOCK")));
-    quit(&mut term);
-    assert!(setup.saved_offset().unwrap() > 0);
-
-    let mut term = setup.open(80, 24);
-    wait_page(&term, &page, "reopened on the same page");
-    quit(&mut term);
-}
-
-#[test]
-fn reopen_at_another_width_keeps_the_top_line() {
-    let setup = Setup::new();
-    let mut term = setup.open(80, 24);
-    page_to(&mut term, 4);
-    let old_top = top(&term);
-    quit(&mut term);
-
-    let mut term = setup.open(50, 20);
-    term.settle();
-    let rows = text_rows(&term);
-    let words: Vec<&str> = old_top.split_whitespace().take(3).collect();
-    let head = words.join(" ");
-    let first = rows[0].trim();
-    let joined = format!("{} {}", first, rows[1].trim());
-    assert!(
-        first.starts_with(&head) || (first.contains(words[0]) && joined.contains(&head)),
-        "the old top line {old_top:?} is not on top at 50x20:\n{}",
-        term.screen()
-    );
-    quit(&mut term);
-}
-
-#[test]
-fn a_moved_file_keeps_its_place() {
-    let setup = Setup::new();
-    let mut term = setup.open(80, 24);
-    let page = page_to(&mut term, 3);
-    quit(&mut term);
-
-    let moved = setup.dir.path().join("elsewhere");
-    fs::create_dir(&moved).unwrap();
-    let moved = moved.join("renamed story.txt");
-    fs::rename(&setup.file, &moved).unwrap();
-    let mut term = setup.open_file(&moved, 80, 24);
-    wait_page(&term, &page, "the moved file opens on the same page");
-    quit(&mut term);
-}
-
-#[test]
 fn kill_9_after_the_autosave_keeps_the_page() {
     let setup = Setup::new();
     let mut term = setup.open(80, 24);
@@ -280,33 +227,6 @@ fn a_bookmark_survives_and_is_listed() {
     let list = json.as_array().unwrap();
     assert_eq!(list.len(), 1, "{json}");
     assert!(list[0]["offset"].as_u64().unwrap() > 0);
-}
-
-#[test]
-fn a_corrupt_state_file_is_kept_aside() {
-    let setup = Setup::new();
-    let mut term = setup.open(80, 24);
-    page_to(&mut term, 3);
-    quit(&mut term);
-    let file = setup.state_file().unwrap();
-    let garbage = b"{\"version\": 1, \"place\": \x00\xff garbage".to_vec();
-    fs::write(&file, &garbage).unwrap();
-
-    let mut term = setup.open(80, 24);
-    term.wait_for("the start", |s| s.contains("THE HARBOUR CLOCK"));
-    let bar = status(&term);
-    assert!(
-        bar.contains("unreadable") && bar.contains("kept aside"),
-        "the status bar says the old state was kept aside: {bar:?}"
-    );
-    let kept: Vec<PathBuf> = fs::read_dir(setup.config().join("books"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().contains(".corrupt-"))
-        .collect();
-    assert_eq!(kept.len(), 1, "{kept:?}");
-    assert_eq!(fs::read(&kept[0]).unwrap(), garbage);
-    quit(&mut term);
 }
 
 /// The reader on the setup's story, its config folder under a plain file (so it can
@@ -355,31 +275,6 @@ fn an_unwritable_config_dir_marks_a_bookmark_unsaved_and_says_so_on_quitting() {
         said.contains("1 bookmark change could not be saved") && said.contains("a-file"),
         "quitting says what was lost and where it tried:\n{said}"
     );
-}
-
-#[test]
-fn an_edited_story_is_reanchored() {
-    let setup = Setup::new();
-    let mut term = setup.open(80, 24);
-    page_to(&mut term, 5);
-    let old_top = top(&term);
-    quit(&mut term);
-
-    let text = fs::read_to_string(&setup.file).unwrap();
-    let at = text.find("P1 ").unwrap();
-    let inserted = "A new paragraph the editor added near the start of the story, \
-                    long enough to move every later line.\n\n"
-        .repeat(3);
-    fs::write(
-        &setup.file,
-        format!("{}{inserted}{}", &text[..at], &text[at..]),
-    )
-    .unwrap();
-
-    let mut term = setup.open(80, 24);
-    term.wait_for("the notice", |_| status(&term).contains("changed"));
-    assert_eq!(top(&term), old_top, "screen:\n{}", term.screen());
-    quit(&mut term);
 }
 
 #[test]

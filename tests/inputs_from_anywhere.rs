@@ -373,3 +373,22 @@ fn a_different_piped_story_starts_at_its_beginning() {
     quit(&mut term);
     assert_eq!(setup.states().len(), 2, "two stories, two states");
 }
+
+#[test]
+fn a_pipe_that_has_not_ended_shows_its_first_page_and_q_still_quits_at_once() {
+    let setup = Setup::new();
+    // Over the first window (64 KB), and a pipe held open after it: nothing ends it but
+    // dogear going away (the next `echo` then dies of SIGPIPE).
+    let big: String = (0..2000)
+        .map(|n| format!("Paragraph {n}, in which the harbour waits for the ferry.\n\n"))
+        .collect();
+    fs::write(setup.dir.path().join("big.txt"), big).unwrap();
+    let mut term = setup.shell("(cat big.txt; while :; do sleep 0.1; echo; done) | \"$0\"");
+    term.wait_for("the first page and `reading`", |s| {
+        s.contains("Paragraph 0,") && s.contains("reading")
+    });
+    let before = term.settle();
+    term.send(" ");
+    term.wait_for("the next page, on the window", |s| s != before);
+    quit(&mut term);
+}

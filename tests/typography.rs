@@ -19,6 +19,7 @@ const ALL: Typography = Typography {
     hyphenate: true,
     indent: false,
     language: Language::Auto,
+    optimal: false,
 };
 
 fn reader(text: &str, width: u16, height: u16, typography: Typography) -> Reader {
@@ -185,6 +186,7 @@ fn keys_toggle_and_keep_the_place() {
             hyphenate: true,
             indent: true,
             language: Language::Auto,
+            optimal: false,
         }
     );
     r.update(Action::Toggle(Setting::Justify));
@@ -270,7 +272,7 @@ proptest! {
         text in paragraphs(), width in 8u16..90, hyphenate: bool, indent: bool,
     ) {
         let doc = Document::from_text(&text);
-        let typography = Typography { justify: true, hyphenate, indent, language: Language::Auto };
+        let typography = Typography { justify: true, hyphenate, indent, language: Language::Auto, optimal: false };
         let mut layout = Layout::new(width);
         layout.set_typography(typography);
         let lines = all_lines(&mut layout, &doc);

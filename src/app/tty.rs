@@ -1,6 +1,7 @@
 //! The terminal modes dogear sets beyond ratatui's (mouse capture, bracketed paste, the
 //! signal keys), and giving the terminal back for a while on Ctrl-Z.
 
+use super::Output;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -8,7 +9,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{disable_raw_mode, enable_raw_mode, EnterAlternateScreen};
 use ratatui::layout::Rect;
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
 use std::io;
 
 /// Mouse capture, bracketed paste, and the signal keys, on top of ratatui's raw mode.
@@ -56,7 +57,7 @@ fn keep_signal_keys() {
 
 /// Gives the terminal back and stops (as Ctrl-Z does to any program); after `fg`, takes
 /// the terminal again and has the next frame drawn whole.
-pub fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+pub fn suspend<B: Output>(terminal: &mut Terminal<B>) -> io::Result<()> {
     leave();
     let _ = execute!(io::stdout(), Show);
     ratatui::try_restore()?;
@@ -68,7 +69,7 @@ pub fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
 /// Takes the terminal again after the process was stopped and continued (by `fg`, or
 /// `kill -CONT` after `kill -STOP`): whoever had the terminal meanwhile may have left it
 /// in cooked mode with anything on the screen.
-pub fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
+pub fn resume<B: Output>(terminal: &mut Terminal<B>) -> io::Result<()> {
     // crossterm remembers it set raw mode and would do nothing: undo its bookkeeping
     // (restoring the modes from before dogear), then set raw mode for real.
     disable_raw_mode()?;
@@ -77,6 +78,6 @@ pub fn resume(terminal: &mut DefaultTerminal) -> io::Result<()> {
     enter()?;
     // Not `terminal.clear()`: it asks the terminal where the cursor is, and waits for the
     // answer. A resize to the same size clears the screen and has every cell drawn again.
-    let size = terminal.size()?;
-    terminal.resize(Rect::new(0, 0, size.width, size.height))
+    let size = terminal.size().map_err(B::io_error)?;
+    (terminal.resize(Rect::new(0, 0, size.width, size.height))).map_err(B::io_error)
 }

@@ -63,6 +63,16 @@ pub(super) fn print_config() -> Result<(), Error> {
             t.justify, t.hyphenate, t.indent
         ));
     }
+    if let Some(on) = store.remembered_spread(config.spread) {
+        let pages = if on {
+            "two pages side by side"
+        } else {
+            "one page"
+        };
+        out.push_str(&format!(
+            "# {pages} on a wide window, as last set with D (view.json)\n"
+        ));
+    }
     let keymap = crate::keymap::Keymap::new(&config.keys).0;
     out.push_str(&config.effective(&keymap));
     write_out(&sanitise::text(&out))

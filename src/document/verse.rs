@@ -7,7 +7,7 @@
 
 use super::blocks::cues::{ends_in_word, first_letter};
 use super::blocks::shape::ends_sentence;
-use crate::layout::width::str_width;
+use crate::text_width::str_width;
 use std::ops::Range;
 
 /// A hanging continuation must follow a line the author's margin broke: one that ends

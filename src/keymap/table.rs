@@ -32,7 +32,7 @@
 //!
 //! Help texts are short: the help is two columns in an 80x24 window
 //! (`tests/screen.rs` `help_80x24` checks that every row is on screen; its second column
-//! has room for two more rows: the help's box is the whole window's height).
+//! has room for one more row: the help's box is the whole window's height).
 
 use crate::library::LibraryAction;
 use crate::reader::{Action, PromptKind, Setting};
@@ -267,6 +267,7 @@ pub static ROWS: &[Row] = &[
     bind(View, "hyphenate", A::Toggle(Setting::Hyphenate), &["H"], "hyphenated / whole"),
     bind(View, "indent", A::Toggle(Setting::Indent), &["P"], "indent / blank line"),
     bind(View, "theme", A::CycleTheme, &["T"], "next theme"),
+    bind(View, "spread", A::ToggleSpread, &["D"], "two pages / one"),
     bind(Other, "copy", A::CopyParagraph, &["y"], "copy top paragraph"),
     note(Other, &["Shift-drag"], "select text"),
     bind(Other, "stats", A::Stats, &["s"], "reading statistics"),

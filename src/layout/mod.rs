@@ -14,18 +14,21 @@
 //! piece's lines start at a *seam* inside the previous piece (see [`is_joined`]), so the
 //! end of a piece belongs to the next piece's first line.
 
+pub(crate) mod classes;
 pub mod emphasis;
 mod hyphen;
 mod language;
+mod optimal;
+pub use optimal::OPTIMAL_MAX_WORDS;
 mod tokens;
 mod typography;
-pub(crate) mod width;
 mod wrap;
 
+pub use crate::text_width::str_width;
+pub use classes::{is_cjk, is_tight_join};
 pub use hyphen::{hyphen_points, hyphen_points_in};
 pub use language::{guess, Lang, Language, Script};
 pub use typography::{spread, LineEnd, Spread, Typography, MAX_GAP, PARAGRAPH_INDENT};
-pub use width::{is_cjk, is_tight_join, str_width};
 pub use wrap::{has_spacer, is_joined, Wrapper};
 
 use crate::document::Document;
@@ -180,7 +183,7 @@ impl Layout {
     }
 
     /// Justifies, hyphenates and indents paragraphs as `typography` says: the lines are
-    /// wrapped again when hyphenation or the paragraph style changed.
+    /// wrapped again when hyphenation, the paragraph style or the line breaking changed.
     pub fn set_typography(&mut self, typography: Typography) {
         let rewrap = !self.typography.breaks_lines_as(typography);
         self.typography = typography;

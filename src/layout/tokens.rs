@@ -1,6 +1,6 @@
 //! Splitting text at breakable whitespace, and drawing a line's text from its range.
 
-use super::width::{is_space, is_tight_join};
+use super::classes::{is_space, is_tight_join};
 
 /// Byte ranges (relative to the string) of the runs of non-breakable-space characters.
 ///

@@ -6,7 +6,7 @@
 //! ([`spread`]), and whatever was placed on the drawn line (a search match, an italic
 //! phrase) is moved with [`Spread::map`].
 
-use super::width::str_width;
+use crate::text_width::str_width;
 
 /// The typographic settings of a layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -20,13 +20,19 @@ pub struct Typography {
     /// Paragraphs start with an indent and have no blank line between them, as in a
     /// printed book.
     pub indent: bool,
+    /// Paragraphs broken where the whole paragraph is least ragged (textwrap's optimal
+    /// fit) rather than line by line (first fit); see [`super::OPTIMAL_MAX_WORDS`].
+    pub optimal: bool,
 }
 
 impl Typography {
     /// Whether lines break where they would with `other` (justification aside): the
-    /// same hyphenation, language and paragraph style.
+    /// same hyphenation and language, paragraph style and line breaking.
     pub fn breaks_lines_as(self, other: Typography) -> bool {
-        let breaks = |t: Typography| (t.hyphenate, t.hyphenate.then_some(t.language), t.indent);
+        let breaks = |t: Typography| {
+            let language = t.hyphenate.then_some(t.language);
+            (t.hyphenate, language, t.indent, t.optimal)
+        };
         breaks(self) == breaks(other)
     }
 }

@@ -6,14 +6,15 @@
 //! itself is textwrap's first-fit over our own [`Frag`]ments, which carry byte ranges so
 //! that lines stay ranges into the text.
 
+use super::classes::{is_kept_together, is_tight_join};
 use super::hyphen::hyphen_points_in;
 use super::language::{Lang, Language};
 use super::tokens::Tokens;
 use super::typography::{LineEnd, Typography, PARAGRAPH_INDENT};
-use super::width::{grapheme_width, is_kept_together, is_tight_join, str_width};
 use super::{Line, LineStyle};
 use crate::document::verse::{self, VerseLine};
 use crate::document::{BlockKind, Document};
+use crate::text_width::{grapheme_width, str_width};
 use std::ops::Range;
 use textwrap::WordSeparator;
 use unicode_segmentation::UnicodeSegmentation;
@@ -27,20 +28,20 @@ const SEAMS: usize = 4;
 
 /// An unbreakable piece of text with the width of the gap that follows it.
 #[derive(Debug, Clone, Copy)]
-struct Frag {
-    start: usize,
-    end: usize,
-    width: usize,
+pub(super) struct Frag {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) width: usize,
     /// Columns of the gap after this piece when the line does not break there.
-    gap: usize,
+    pub(super) gap: usize,
     /// A piece of a word broken by hyphenation: a line ending after it draws a hyphen
     /// (one more column).
-    hyphen: bool,
+    pub(super) hyphen: bool,
 }
 
 impl Frag {
     /// Columns a line ending after this piece needs past its width: its drawn hyphen.
-    fn pen(&self) -> usize {
+    pub(super) fn pen(&self) -> usize {
         usize::from(self.hyphen)
     }
 }
@@ -72,6 +73,8 @@ pub struct Wrapper {
     now: Option<Lang>,
     /// Paragraphs indented, with no blank line between two of them.
     indent: bool,
+    /// Paragraphs broken with optimal fit (see [`super::optimal`]).
+    optimal: bool,
 }
 
 /// Where the lines of block `index` of the document keyed `doc` start at `width`.
@@ -155,11 +158,12 @@ impl Wrapper {
             hyphenate: self.hyphenate,
             language: self.language,
             indent: self.indent,
+            optimal: self.optimal,
             justify: false,
         };
         if !mine.breaks_lines_as(typography) {
-            self.hyphenate = typography.hyphenate;
-            self.indent = typography.indent;
+            (self.hyphenate, self.indent, self.optimal) =
+                (typography.hyphenate, typography.indent, typography.optimal);
             if self.language != typography.language {
                 self.language = typography.language;
                 self.found = None;
@@ -256,7 +260,12 @@ impl Wrapper {
         self.frags.clear();
         if !joined && !continued {
             self.push_words(text, range, false, width);
-            emit(&self.frags, width, indent, 0, style, false, out);
+            // Optimal fit for a paragraph of its own; a long one (cut into pieces by the
+            // document, or with too many words) keeps first fit.
+            let optimal = self.optimal && style == LineStyle::Text;
+            if !(optimal && super::optimal::emit(&self.frags, width, indent, out)) {
+                emit(&self.frags, width, indent, 0, style, false, out);
+            }
             return;
         }
         // The end of the previous piece from the seam, then this piece's own fragments,
@@ -529,7 +538,7 @@ fn emit(
 }
 
 /// The line showing `frags` (at least one), its paragraph running on after it.
-fn line_of(frags: &[Frag], indent: usize, style: LineStyle, verbatim: bool) -> Line {
+pub(super) fn line_of(frags: &[Frag], indent: usize, style: LineStyle, verbatim: bool) -> Line {
     let (first, last) = (&frags[0], &frags[frags.len() - 1]);
     let gaps: usize = frags[..frags.len() - 1].iter().map(|f| f.gap).sum();
     let shown: usize = frags.iter().map(|f| f.width).sum::<usize>() + gaps + last.pen();

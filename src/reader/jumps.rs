@@ -6,7 +6,7 @@ use crate::position;
 impl Reader {
     pub(super) fn go_to_percent(&mut self, pct: f64) {
         let offset = position::offset_at_percent(&self.doc, pct);
-        let h = self.page_height();
+        let h = self.view_height();
         let last = self.layout.last_page_top(&self.doc, h);
         self.jump(offset.min(last));
         self.say(format!("{pct:.0}%"));
@@ -16,7 +16,7 @@ impl Reader {
         let (lo, hi) = COLUMN_LIMITS;
         let step = 4;
         let current = self.column().width;
-        let window = self.size.0;
+        let window = self.page_room();
         if wider && current >= window.min(hi) {
             // The column already fills the window: say what it really is, not a width
             // the window cannot show.

@@ -18,6 +18,8 @@ mod pages;
 mod partial;
 mod prompt;
 mod searching;
+mod spread;
+pub use spread::{spread_columns, GUTTER, SPREAD_FROM};
 mod typography;
 pub use typography::Setting;
 mod theme;
@@ -111,6 +113,8 @@ pub enum Action {
     Stats,
     /// The next theme (`T`).
     CycleTheme,
+    /// Two pages side by side on a wide window, or one (`D`).
+    ToggleSpread,
     Quit,
     /// About once a second, from the shell: expires messages.
     Tick,
@@ -223,6 +227,8 @@ pub struct Reader {
     question: Option<Question>,
     /// The theme, and the colours the terminal shows (see [`crate::look`]).
     look: crate::look::Look,
+    /// Two pages side by side when the window is wide enough (see [`Reader::is_spread`]).
+    spread: bool,
 }
 
 impl Reader {
@@ -263,6 +269,7 @@ impl Reader {
             searching: searching::Searching::default(),
             margin: 0,
             look: crate::look::Look::default(),
+            spread: false,
         };
         reader.layout.set_emphasis(true);
         reader.refresh();
@@ -296,9 +303,9 @@ impl Reader {
     pub fn page(&self) -> &[Line] {
         &self.page
     }
-    /// The text column in the current window.
+    /// The text column in the current window (the left page's, in a spread).
     pub fn column(&self) -> layout::Column {
-        layout::column(self.size.0, self.max_width)
+        self.page_column()
     }
     /// The current search match, to highlight.
     pub fn hit(&self) -> Option<Range<usize>> {
@@ -420,7 +427,7 @@ impl Reader {
             _ => self.count.take(),
         };
         self.pending_page = None;
-        let h = self.page_height();
+        let h = self.view_height();
         match action {
             Action::PageDown => self.scroll(h as isize),
             Action::PageUp => self.scroll(-(h as isize)),
@@ -476,6 +483,7 @@ impl Reader {
             Action::Toggle(setting) => self.toggle(setting),
             Action::Stats => return Effect::Stats,
             Action::CycleTheme => self.cycle_theme(),
+            Action::ToggleSpread => self.toggle_spread(),
             Action::Quit => return Effect::Quit,
             _ => {}
         }
@@ -483,7 +491,7 @@ impl Reader {
     }
 
     fn scroll(&mut self, lines: isize) {
-        let h = self.page_height();
+        let h = self.view_height();
         self.place = self.layout.scroll(&self.doc, self.place, lines, h);
     }
 
@@ -507,7 +515,7 @@ impl Reader {
             self.at_end = true;
             return;
         }
-        let h = self.page_height();
+        let h = self.view_height();
         self.page = self.layout.page(&self.doc, self.place, h);
         let top = self.layout.line_start(&self.doc, self.place);
         self.at_end = top >= self.layout.last_page_top(&self.doc, h);

@@ -17,6 +17,9 @@ pub struct Partial {
     pub total: usize,
     /// How much of the story has been read, 0 to 100.
     pub progress: u8,
+    /// Whether the story's length is known (a pipe's is not until it ends: `total` is
+    /// then what has arrived so far, and `progress` means nothing).
+    pub sized: bool,
     /// Actions that need the whole story, in the order they came.
     pub waiting: Vec<Action>,
 }
@@ -28,8 +31,17 @@ impl Reader {
             base,
             total: total.max(base + self.doc.text().len()),
             progress: 0,
+            sized: true,
             waiting: Vec::new(),
         });
+    }
+
+    /// A story of unknown length (a pipe) of which `bytes` have arrived so far.
+    pub fn set_arrived(&mut self, bytes: usize) {
+        if let Some(p) = &mut self.partial {
+            p.sized = false;
+            p.total = p.total.max(bytes);
+        }
     }
 
     /// The window the reader is on, while the story is still being read.
@@ -84,11 +96,14 @@ impl Reader {
             _ => false,
         };
         if wait {
-            let progress = partial.progress;
+            let progress = match partial.sized {
+                true => format!(" ({} %)", partial.progress),
+                false => String::new(),
+            };
             if let Some(p) = &mut self.partial {
                 p.waiting.push(action.clone());
             }
-            self.say(format!("reading the whole story ({progress} %)…"));
+            self.say(format!("reading the whole story{progress}…"));
         }
         wait
     }

@@ -1,6 +1,10 @@
 //! The one-line prompt in the status bar (search, percent, bookmark rename) and its
-//! editing keys: a cursor that moves by character, and deletion by character, word or
-//! to the start, as in a shell's line editor.
+//! editing keys: a cursor that moves by grapheme cluster (what is drawn as one
+//! character: a flag, an emoji family, a letter and its accents), and deletion by
+//! cluster, word or to the start, as in a shell's line editor. The cursor is never
+//! inside a cluster, where it could not be drawn.
+
+use crate::text_width::{next_cut, prev_cut};
 
 /// What a prompt asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +37,8 @@ pub enum Edit {
 pub struct Prompt {
     pub kind: PromptKind,
     pub input: String,
-    /// Where typing goes: a byte offset into `input`, on a char boundary.
+    /// Where typing goes: a byte offset into `input`, on a cluster boundary (once typing
+    /// is done: a combining mark typed extends the cluster before the cursor).
     pub cursor: usize,
 }
 
@@ -63,30 +68,29 @@ impl Prompt {
         self.cursor += c.len_utf8();
     }
 
-    /// Deletes the character before the cursor; false when there is none (the prompt
+    /// Deletes the cluster before the cursor; false when there is none (the prompt
     /// stays open all the same: a Backspace too many must not close it).
     pub fn backspace(&mut self) -> bool {
-        let Some(c) = self.input[..self.cursor].chars().next_back() else {
+        if self.cursor == 0 {
             return false;
-        };
-        self.cursor -= c.len_utf8();
-        self.input.remove(self.cursor);
+        }
+        let start = prev_cut(&self.input, self.cursor);
+        self.input.replace_range(start..self.cursor, "");
+        self.cursor = start;
         true
     }
 
     /// Applies an editing key.
     pub fn edit(&mut self, edit: Edit) {
         let before = &self.input[..self.cursor];
-        let after = &self.input[self.cursor..];
         match edit {
-            Edit::Left => self.cursor -= before.chars().next_back().map_or(0, char::len_utf8),
-            Edit::Right => self.cursor += after.chars().next().map_or(0, char::len_utf8),
+            Edit::Left => self.cursor = prev_cut(&self.input, self.cursor),
+            Edit::Right => self.cursor = next_cut(&self.input, self.cursor),
             Edit::Home => self.cursor = 0,
             Edit::End => self.cursor = self.input.len(),
             Edit::DeleteForward => {
-                if !after.is_empty() {
-                    self.input.remove(self.cursor);
-                }
+                let end = next_cut(&self.input, self.cursor);
+                self.input.replace_range(self.cursor..end, "");
             }
             Edit::ClearToStart => {
                 self.input.replace_range(..self.cursor, "");
@@ -161,6 +165,31 @@ mod tests {
                 0,
             ),
             ("ab", 2, &[Edit::Right, Edit::DeleteForward], "", "ab", 2),
+            // A flag and an emoji family are one step and one deletion each.
+            (
+                "🇯🇵👨\u{200D}👧",
+                0,
+                &[Edit::Right],
+                "x",
+                "🇯🇵x👨\u{200D}👧",
+                9,
+            ),
+            (
+                "🇯🇵👨\u{200D}👧",
+                19,
+                &[Edit::Left],
+                "x",
+                "🇯🇵x👨\u{200D}👧",
+                9,
+            ),
+            (
+                "🇯🇵👨\u{200D}👧",
+                0,
+                &[Edit::DeleteForward],
+                "",
+                "👨\u{200D}👧",
+                0,
+            ),
         ];
         for &(start, cursor, edits, typed, want, want_cursor) in table {
             let mut p = at(start, cursor);
@@ -184,5 +213,9 @@ mod tests {
         p.edit(Edit::Home);
         assert!(!p.backspace());
         assert_eq!(p.input, "a");
+        // A Thai syllable with its vowel and tone mark goes in one.
+        let mut p = at("ab\u{E17}\u{E35}\u{E48}", 11);
+        assert!(p.backspace());
+        assert_eq!((p.input.as_str(), p.cursor), ("ab", 2));
     }
 }

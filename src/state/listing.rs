@@ -4,8 +4,8 @@
 //! Dates are shown in local time: `utc_offset` (seconds east of UTC) comes from the shell.
 
 use super::{BookState, Bookmark};
+use crate::text_width::{str_width, truncate};
 use serde::Serialize;
-use unicode_width::UnicodeWidthStr;
 
 /// Labels longer than this (in columns) are cut so the dates stay in one column.
 const LABEL_COLUMNS: usize = 48;
@@ -25,10 +25,10 @@ pub fn bookmarks_text(state: &BookState, utc_offset: i64) -> String {
             )
         })
         .collect();
-    let width = rows.iter().map(|r| r.1.width()).max().unwrap_or(0);
+    let width = rows.iter().map(|r| str_width(&r.1)).max().unwrap_or(0);
     rows.into_iter()
         .map(|(pct, label, date)| {
-            let pad = " ".repeat(width - label.width());
+            let pad = " ".repeat(width - str_width(&label));
             format!("{pct}  {label}{pad}  {date}\n")
         })
         .collect()
@@ -165,18 +165,7 @@ fn shown_label(b: &Bookmark) -> String {
         &b.label
     };
     let words = source.split_whitespace().collect::<Vec<_>>().join(" ");
-    if words.width() <= LABEL_COLUMNS {
-        return words;
-    }
-    let mut out = String::new();
-    for c in words.chars() {
-        if out.width() + c.to_string().width() + 1 > LABEL_COLUMNS {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
+    truncate(&words, LABEL_COLUMNS).into_owned()
 }
 
 /// `YYYY-MM-DD HH:MM` for a unix time in seconds (UTC; add the local offset first for

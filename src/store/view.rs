@@ -25,6 +25,10 @@ const MAX_WIDTH: &str = "max_width";
 const TYPOGRAPHY: &str = "typography";
 /// `config.toml`'s `justify`, `hyphenate` and `indent` when they were set.
 const CONFIG_TYPOGRAPHY: &str = "config_typography";
+/// Two pages side by side on a wide window, as last set with `D`.
+const SPREAD: &str = "spread";
+/// `config.toml`'s `spread` when it was set.
+const CONFIG_SPREAD: &str = "config_spread";
 
 fn bits(t: Typography) -> [bool; 3] {
     [t.justify, t.hyphenate, t.indent]
@@ -69,11 +73,12 @@ impl Store {
             return None;
         }
         let [justify, hyphenate, indent] = self.setting::<[bool; 3]>(TYPOGRAPHY)?;
+        // Optimal fit has no key: it is always config.toml's.
         Some(Typography {
             justify,
             hyphenate,
             indent,
-            ..Typography::default()
+            ..configured
         })
     }
 
@@ -87,6 +92,20 @@ impl Store {
             (TYPOGRAPHY, bits(typography).into()),
             (CONFIG_TYPOGRAPHY, bits(configured).into()),
         ])
+    }
+
+    /// Two pages side by side (or not) as the reader last set it with `D`, unless
+    /// `config.toml`'s `spread` (`configured`) changed since.
+    pub fn remembered_spread(&self, configured: bool) -> Option<bool> {
+        (self.setting::<bool>(CONFIG_SPREAD)? == configured)
+            .then(|| self.setting::<bool>(SPREAD))
+            .flatten()
+    }
+
+    /// Remembers `on` for two pages side by side, set while `config.toml` said
+    /// `configured`.
+    pub fn remember_spread(&self, on: bool, configured: bool) -> Result<(), StoreError> {
+        self.remember(&[(SPREAD, on.into()), (CONFIG_SPREAD, configured.into())])
     }
 
     /// The setting `name` as last changed from the keyboard, if it is there and reads as a `T`.
@@ -152,6 +171,18 @@ mod tests {
         assert_eq!(store.setting::<bool>("theme"), None, "not a bool");
         assert_eq!(store.setting::<bool>("indent"), None);
         assert_eq!(store.remembered_width(72), Some(60));
+    }
+
+    #[test]
+    fn a_spread_is_remembered_until_the_config_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        assert_eq!(store.remembered_spread(false), None);
+        store.remember_spread(true, false).unwrap();
+        store.remember_width(60, 72).unwrap();
+        assert_eq!(store.remembered_spread(false), Some(true));
+        assert_eq!(store.remembered_spread(true), None, "config.toml changed");
+        assert_eq!(store.remembered_width(72), Some(60), "the width is kept");
     }
 
     #[test]

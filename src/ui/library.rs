@@ -8,11 +8,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
-use unicode_width::UnicodeWidthChar;
 
 use super::theme::Theme;
 use crate::library::{ago, distinctions, place_name, Entry, LibraryModel, Source};
 use crate::sanitise;
+use crate::text_width::{pad, str_width};
 
 /// The whole library screen. `now` is Unix seconds, for "2 days ago".
 #[derive(Debug, Clone, Copy)]
@@ -107,7 +107,7 @@ impl LibraryScreen<'_> {
             if let Some(looked) = model.searching {
                 count.push_str(&format!(" · looking… {looked} seen"));
             }
-            let count_width = count.chars().count();
+            let count_width = str_width(&count);
             let bar = theme.title_bar;
             buf.set_style(Rect::new(area.x, top, area.width, 1), bar);
             put(buf, area.x, top, width, " dogear — library", bar);
@@ -186,7 +186,7 @@ impl LibraryScreen<'_> {
             let dim = theme.dimmed(style);
             let mut x = area.x;
             for (text, style) in [(row.title, style), (row.place, dim), (row.right, style)] {
-                let w = display_width(&text);
+                let w = str_width(&text);
                 put(buf, x, y, w, &text, style);
                 x = x.saturating_add(w as u16);
             }
@@ -232,63 +232,35 @@ fn row_parts(entry: &Entry, hint: Option<String>, width: usize, now: u64) -> Row
     if width >= 30 {
         right.push(' ');
     }
-    let left = width.saturating_sub(1 + right.chars().count());
+    let left = width.saturating_sub(1 + str_width(&right));
     let title = sanitise::line(&entry.title);
     if width >= WIDE {
         let place = hint.or_else(|| place_name(entry, 1)).unwrap_or_default();
         let title_width = left.saturating_sub(PLACE_WIDTH + 2);
         return Row {
-            title: format!(" {}  ", fit(&title, title_width)),
-            place: fit(&sanitise::line(&place), PLACE_WIDTH),
+            title: format!(" {}  ", pad(&title, title_width)),
+            place: pad(&sanitise::line(&place), PLACE_WIDTH),
             right,
         };
     }
     let Some(hint) = hint else {
         return Row {
-            title: format!(" {}", fit(&title, left)),
+            title: format!(" {}", pad(&title, left)),
             place: String::new(),
             right,
         };
     };
     // The title keeps at least half the room; the hint has the rest it needs.
     let hint = format!(" · {}", sanitise::line(&hint));
-    let hint_width = display_width(&hint).min(left / 2);
-    let title = fit(&title, left - hint_width);
+    let hint_width = str_width(&hint).min(left / 2);
+    let title = pad(&title, left - hint_width);
     let title = title.trim_end();
-    let place_width = left - display_width(title);
+    let place_width = left - str_width(title);
     Row {
         title: format!(" {title}"),
-        place: fit(&hint, place_width),
+        place: pad(&hint, place_width),
         right,
     }
-}
-
-fn display_width(text: &str) -> usize {
-    text.chars().map(|c| c.width().unwrap_or(0)).sum()
-}
-
-/// `text` cut to `width` display columns (with "…" when cut) and padded to it.
-fn fit(text: &str, width: usize) -> String {
-    let total: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-    let mut out = String::new();
-    let mut used = 0;
-    if total <= width {
-        out.push_str(text);
-        used = total;
-    } else if width > 0 {
-        for c in text.chars() {
-            let w = c.width().unwrap_or(0);
-            if used + w > width - 1 {
-                break;
-            }
-            out.push(c);
-            used += w;
-        }
-        out.push('…');
-        used += 1;
-    }
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
-    out
 }
 
 /// Writes `text` at (x, y), clipped to `width` columns and to the buffer.

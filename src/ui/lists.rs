@@ -6,13 +6,13 @@ use crate::keymap::Keymap;
 use crate::position;
 use crate::reader::Reader;
 use crate::sanitise;
+use crate::text_width::{pad, str_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{
     Block, Clear, List, ListItem, ListState, Paragraph, StatefulWidget, Widget,
 };
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// A centred box at most `width` x `height` inside `area`, with a border and a title,
 /// in the theme's overlay colours.
@@ -90,7 +90,7 @@ pub fn help(area: Rect, buf: &mut Buffer, theme: &Theme) {
             let keys = column
                 .iter()
                 .map(|e| match e {
-                    Entry::Row(keys, _) => keys.width(),
+                    Entry::Row(keys, _) => str_width(keys),
                     Entry::Heading(_) => 0,
                 })
                 .max()
@@ -99,7 +99,7 @@ pub fn help(area: Rect, buf: &mut Buffer, theme: &Theme) {
                 .iter()
                 .map(|e| match e {
                     Entry::Heading(g) => Line::styled(g.name(), theme.heading),
-                    Entry::Row(k, what) => Line::from(format!(" {k:<keys$}  {what}")),
+                    Entry::Row(k, what) => Line::from(format!(" {}  {what}", pad(k, keys))),
                 })
                 .collect()
         })
@@ -182,15 +182,18 @@ pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer,
                 detail.push_str("  ");
                 detail.push_str(&chapter);
             }
-            let room = width.saturating_sub(detail.width() + 4);
+            let room = width.saturating_sub(str_width(&detail) + 4);
             if room >= 8 {
                 detail.push_str("  “");
                 detail.push_str(&snippet(doc.text(), m.offset, room));
                 detail.push('”');
             }
             ListItem::new(vec![
-                Line::from(cut(&head, width)),
-                Line::styled(cut(&detail, width), theme.dimmed(theme.overlay)),
+                Line::from(truncate(&head, width).into_owned()),
+                Line::styled(
+                    truncate(&detail, width).into_owned(),
+                    theme.dimmed(theme.overlay),
+                ),
             ])
         })
         .collect();
@@ -208,23 +211,7 @@ fn snippet(text: &str, offset: usize, columns: usize) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    cut(&sanitise::line(&words), columns)
-}
-
-/// `s` cut to `columns` wide, ending in `…` when cut.
-fn cut(s: &str, columns: usize) -> String {
-    if s.width() <= columns {
-        return s.to_owned();
-    }
-    let mut out = String::new();
-    for c in s.chars() {
-        if out.width() + c.width().unwrap_or(0) + 1 > columns {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
+    truncate(&sanitise::line(&words), columns).into_owned()
 }
 
 fn list(
@@ -296,15 +283,15 @@ pub fn library_marks(
             let pct = position::shown_percent(m.percent);
             let tail = format!("  {pct:>3}%  {}", sanitise::line(&m.when));
             let head = format!("{:>digits$}. ", i + 1);
-            let room = width.saturating_sub(head.width() + tail.width());
-            let label = cut(&sanitise::line(&m.label), room);
-            let pad = " ".repeat(room.saturating_sub(label.width()));
-            ListItem::new(format!("{head}{label}{pad}{tail}"))
+            let room = width.saturating_sub(str_width(&head) + str_width(&tail));
+            let label = pad(&sanitise::line(&m.label), room);
+            ListItem::new(format!("{head}{label}{tail}"))
         })
         .collect();
-    let title = cut(
+    let title = truncate(
         &format!("{title}: Enter opens, Esc"),
         width.saturating_sub(2),
-    );
+    )
+    .into_owned();
     list(items, marks.selected, &title, (area, buf), theme);
 }

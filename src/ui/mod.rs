@@ -6,5 +6,6 @@ mod lists;
 mod progress;
 mod prompt;
 pub mod reader;
+mod spread;
 pub mod stats;
 pub mod theme;

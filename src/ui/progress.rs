@@ -3,7 +3,7 @@
 
 use crate::pages::thousands;
 use crate::reader::{PageInfo, Reader};
-use unicode_width::UnicodeWidthStr;
+use crate::text_width::str_width;
 
 /// Cells of the progress gauge.
 const GAUGE_CELLS: usize = 8;
@@ -35,8 +35,9 @@ pub(super) fn right_side(
     let pct = percent(reader);
     let tenths = tenths(reader);
     let pages = reader.page_info();
-    let long = pages.map(|p| long_pages(&p));
-    let short = pages.map(|p| short_pages(&p));
+    let pair = reader.is_spread();
+    let long = pages.map(|p| long_pages(&p, pair));
+    let short = pages.map(|p| short_pages(&p, pair));
     let gauge = gauge(tenths);
     let time_long = reader.time_left(false).map(|t| format!("{t} ·"));
     let time_short = reader.time_left(true).map(|t| format!("{t} ·"));
@@ -67,25 +68,42 @@ pub(super) fn right_side(
             true => format!("{prefix} {pct} "),
             false => format!("{prefix} {} {pct} ", shown.join(" ")),
         };
-        if last.width() + keep < width {
+        if str_width(&last) + keep < width {
             break;
         }
     }
     last
 }
 
-/// `page 212 of 1,480`, with `…` for what is not counted yet.
-fn long_pages(p: &PageInfo) -> String {
-    let current = p.current.map_or("…".to_owned(), thousands);
+/// `page 212 of 1,480`, with `…` for what is not counted yet; for the two pages of a
+/// spread (`pair`), `pages 212–213 of 1,480`.
+fn long_pages(p: &PageInfo, pair: bool) -> String {
     let total = p.total.map_or("…".to_owned(), thousands);
-    format!("page {current} of {total}")
+    match (p.current, second_page(p, pair)) {
+        (Some(left), Some(right)) => {
+            format!("pages {}–{} of {total}", thousands(left), thousands(right))
+        }
+        (current, _) => {
+            let current = current.map_or("…".to_owned(), thousands);
+            format!("page {current} of {total}")
+        }
+    }
 }
 
-/// `212/1480`.
-fn short_pages(p: &PageInfo) -> String {
+/// `212/1480`, or `212–213/1480` for a spread.
+fn short_pages(p: &PageInfo, pair: bool) -> String {
     let current = p.current.map_or("…".to_owned(), |n| n.to_string());
     let total = p.total.map_or("…".to_owned(), |n| n.to_string());
-    format!("{current}/{total}")
+    match second_page(p, pair) {
+        Some(right) => format!("{current}–{right}/{total}"),
+        None => format!("{current}/{total}"),
+    }
+}
+
+/// The right page's number in a spread, when there is one (not past the last page).
+fn second_page(p: &PageInfo, pair: bool) -> Option<usize> {
+    let right = p.current? + 1;
+    (pair && p.total.is_none_or(|total| right <= total)).then_some(right)
 }
 
 /// `14%`, or `14.3%` where pages are many.
@@ -120,7 +138,7 @@ mod tests {
         assert_eq!(gauge(500), "▰▰▰▰▱▱▱▱");
         assert_eq!(gauge(999), "▰▰▰▰▰▰▰▱");
         assert_eq!(gauge(1000), "▰▰▰▰▰▰▰▰");
-        assert_eq!(gauge(1000).width(), GAUGE_CELLS);
+        assert_eq!(str_width(&gauge(1000)), GAUGE_CELLS);
     }
 
     #[test]
@@ -129,13 +147,33 @@ mod tests {
             current: Some(212),
             total: Some(1480),
         };
-        assert_eq!(long_pages(&known), "page 212 of 1,480");
-        assert_eq!(short_pages(&known), "212/1480");
+        assert_eq!(long_pages(&known, false), "page 212 of 1,480");
+        assert_eq!(short_pages(&known, false), "212/1480");
         let counting = PageInfo {
             current: Some(3),
             total: None,
         };
-        assert_eq!(long_pages(&counting), "page 3 of …");
-        assert_eq!(short_pages(&counting), "3/…");
+        assert_eq!(long_pages(&counting, false), "page 3 of …");
+        assert_eq!(short_pages(&counting, false), "3/…");
+    }
+
+    #[test]
+    fn a_spread_names_both_pages_but_none_past_the_last() {
+        let known = PageInfo {
+            current: Some(1479),
+            total: Some(1480),
+        };
+        assert_eq!(long_pages(&known, true), "pages 1,479–1,480 of 1,480");
+        assert_eq!(short_pages(&known, true), "1479–1480/1480");
+        let last = PageInfo {
+            current: Some(1480),
+            total: Some(1480),
+        };
+        assert_eq!(long_pages(&last, true), "page 1,480 of 1,480");
+        let counting = PageInfo {
+            current: Some(3),
+            total: None,
+        };
+        assert_eq!(long_pages(&counting, true), "pages 3–4 of …");
     }
 }

@@ -6,13 +6,13 @@ use super::{emphasis, lists};
 use crate::layout::{Line, LineStyle};
 use crate::reader::{Mode, Reader};
 use crate::sanitise;
+use crate::text_width::str_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 use std::borrow::Cow;
 use std::ops::Range;
-use unicode_width::UnicodeWidthStr;
 
 impl Widget for &Reader {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -83,10 +83,13 @@ fn draw_page(reader: &Reader, area: Rect, buf: &mut Buffer) {
             reader.page_matches(),
         ),
     };
-    let column = reader.column();
+    // One page, or two side by side: the lines run on from the left page to the right.
+    let columns = super::spread::columns(reader);
+    let height = usize::from(area.height).max(1);
     let theme = Theme::new(reader.look());
     let mut marks = emphasis::Marks::default();
-    for (row, line) in page.iter().take(usize::from(area.height)).enumerate() {
+    for (n, line) in page.iter().take(height * columns.len()).enumerate() {
+        let (column, row) = (columns[n / height], n % height);
         if line.style == LineStyle::Blank {
             continue;
         }
@@ -246,6 +249,7 @@ fn status_prefix(reader: &Reader) -> String {
     match (reader.unsaved(), reader.partial()) {
         (true, _) => prefix.push_str(" unsaved ·"),
         // The rest of a big story is still being read in the background.
+        (false, Some(p)) if !p.sized => prefix.push_str(" reading ·"),
         (false, Some(p)) => prefix.push_str(&format!(" indexing {} % ·", p.progress)),
         (false, None) => {}
     }
@@ -268,17 +272,17 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
     let mut left = format!(" {}", sanitise::line(reader.title()));
     let chapter = reader
         .current_chapter()
-        .map_or(0, |c| sanitise::line(&c.title).width() + 3);
-    let widths = (left.width(), left.width() + chapter);
+        .map_or(0, |c| str_width(&sanitise::line(&c.title)) + 3);
+    let widths = (str_width(&left), str_width(&left) + chapter);
     let right = super::progress::right_side(reader, &prefix, width, widths);
-    let room = width.saturating_sub(right.width());
+    let room = width.saturating_sub(str_width(&right));
     match (
         reader.message().map(sanitise::line),
         reader.current_chapter(),
     ) {
         (Some(message), _) => {
             let line = format!("{left} · {message}");
-            if line.width() <= room {
+            if str_width(&line) <= room {
                 left = line;
             } else {
                 long_message(&message, area, buf, status);
@@ -291,8 +295,8 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
         (None, None) => {}
     }
     buf.set_stringn(area.x, area.y, &left, room, status);
-    if right.width() <= width {
-        let x = area.x + (width - right.width()) as u16;
+    if str_width(&right) <= width {
+        let x = area.x + (width - str_width(&right)) as u16;
         buf.set_string(x, area.y, right, status);
     }
 }
@@ -302,7 +306,13 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
 /// a path the reader must know, say. At most half the window.
 fn long_message(message: &str, status: Rect, buf: &mut Buffer, style: Style) {
     let width = usize::from(status.width.saturating_sub(2)).max(1);
-    let lines = textwrap::wrap(message, width);
+    // First fit, as textwrap's default was before its optimal fit was built in (for
+    // `optimal_fit`): a message reads the same either way, and is wrapped every frame.
+    let first_fit = textwrap::WrapAlgorithm::FirstFit;
+    let lines = textwrap::wrap(
+        message,
+        textwrap::Options::new(width).wrap_algorithm(first_fit),
+    );
     let rows = lines.len().min(usize::from(status.y / 2).max(1));
     for (i, line) in lines.iter().take(rows).enumerate() {
         let y = status.y - (rows - i) as u16;

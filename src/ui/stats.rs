@@ -4,12 +4,12 @@ use super::lists::frame;
 use super::theme::Theme;
 use crate::reading::Summary;
 use crate::sanitise;
+use crate::text_width::str_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, Paragraph, Widget};
-use unicode_width::UnicodeWidthStr;
 
 /// The statistics over the page: the minutes read on each of the last weeks as a bar
 /// chart, then the totals and this book's sessions.
@@ -64,7 +64,7 @@ pub fn stats(summary: &Summary, area: Rect, buf: &mut Buffer, theme: &Theme) {
         if y < inner.y + inner.height {
             buf.set_stringn(chart.x, y, &under, usize::from(chart.width), Style::new());
             let right = chart.x + used.min(chart.width).saturating_sub(today.len() as u16);
-            if usize::from(right - chart.x) > under.width() {
+            if usize::from(right - chart.x) > str_width(&under) {
                 buf.set_string(right, y, today, Style::new());
             }
         }

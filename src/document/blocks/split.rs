@@ -11,8 +11,8 @@
 //!    continued on a deeper (hanging) indent is not cut from its continuation;
 //! 2. a space *inside* a line: the next piece starts after the spaces, and the text
 //!    between the two pieces is those spaces;
-//! 3. any character boundary (CJK text has no spaces), avoiding the middle of a
-//!    grapheme joined by ZWJ or a combining mark. The gap is then empty.
+//! 3. any grapheme cluster boundary (CJK and Thai text have no spaces), so that no flag,
+//!    emoji sequence or syllable with its marks is cut in two. The gap is then empty.
 
 use super::{Block, BlockKind};
 
@@ -122,22 +122,15 @@ fn space_cut(
     None
 }
 
-/// Whether cutting at `at` would not split a ZWJ sequence, detach a combining mark, or
-/// split a run of ASCII letters and digits.
+/// Whether cutting at `at` would split no grapheme cluster (a ZWJ sequence, a flag, a
+/// Thai syllable, a letter and its combining marks), nor a run of ASCII letters and
+/// digits, nor come just before a line end.
 fn is_grapheme_cut(text: &str, at: usize) -> bool {
     let before = text[..at].chars().next_back();
     let after = text[at..].chars().next();
-    let joins = |c: Option<char>| {
-        c.is_some_and(|c| {
-            c == '\u{200d}'
-                || ('\u{300}'..='\u{36f}').contains(&c)
-                || ('\u{fe00}'..='\u{fe0f}').contains(&c)
-                || ('\u{1f3fb}'..='\u{1f3ff}').contains(&c)
-        })
-    };
     // Nor inside a number or a Latin word in CJK text: the layout may break a line at a cut.
     let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-    !joins(after)
+    crate::text_width::is_cut(text, at)
         && before != Some('\u{200d}')
         && after != Some('\n')
         && !(word(before) && word(after))
@@ -211,6 +204,23 @@ mod tests {
         for b in pieces(&text, BlockKind::Paragraph) {
             assert!(!text[b.range.clone()].starts_with('\u{200d}'));
             assert!(!text[b.range].ends_with('\u{200d}'));
+        }
+    }
+
+    /// The cut knew ZWJs and a few combining marks only: it split a Thai syllable before
+    /// its vowel and tone mark, and a flag between its two regional indicators.
+    #[test]
+    fn thai_syllables_and_flags_are_not_split() {
+        let thai = "\u{E17}\u{E35}\u{E48}".repeat(4_000);
+        // One ASCII byte first, so that the limit falls inside a four-byte pair.
+        let flags = format!("a{}", "🇯🇵".repeat(5_000));
+        for text in [thai, flags] {
+            let out = pieces(&text, BlockKind::Paragraph);
+            assert!(out.len() >= 2);
+            for b in &out {
+                assert!(crate::text_width::is_cut(&text, b.range.start));
+                assert!(crate::text_width::is_cut(&text, b.range.end));
+            }
         }
     }
 

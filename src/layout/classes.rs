@@ -1,27 +1,6 @@
-//! Display widths and the character classes the wrapper cares about.
-//!
-//! Widths are counted per grapheme cluster so that an emoji ZWJ sequence such as
-//! "👩‍👩‍👧" is one unbreakable unit two columns wide, and a combining mark adds nothing.
-
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
-
-/// Display width of one grapheme cluster: at most 2, because a terminal draws a cluster
-/// in one or two cells however many code points it is made of.
-pub fn grapheme_width(g: &str) -> usize {
-    if g.is_ascii() {
-        return g.len();
-    }
-    g.width().min(2)
-}
-
-/// Display width of `s` in columns: the sum of its grapheme clusters' widths.
-pub fn str_width(s: &str) -> usize {
-    if s.is_ascii() {
-        return s.len();
-    }
-    s.graphemes(true).map(grapheme_width).sum()
-}
+//! The character classes the wrapper cares about: where a line may break, which
+//! scripts join a line break with nothing, and what may not start or end a line.
+//! (Widths are `crate::text_width`'s.)
 
 /// Whitespace where a line may break. No-break spaces are left out on purpose: they are
 /// how an author says "keep these together".
@@ -152,14 +131,6 @@ pub fn is_kept_together(left: &str, right: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn widths_of_awkward_graphemes() {
-        assert_eq!(str_width("abc"), 3);
-        assert_eq!(str_width("漢字"), 4);
-        assert_eq!(str_width("e\u{301}"), 1);
-        assert_eq!(str_width("👩\u{200D}👩\u{200D}👧"), 2);
-    }
 
     #[test]
     fn line_end_hyphens_and_dashes_join_tight_between_letters() {

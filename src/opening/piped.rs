@@ -1,0 +1,156 @@
+//! A story from standard input or a compressed file, shown as soon as its first window
+//! has arrived: the rest is read (and decompressed) on a background thread, as a big
+//! file's is (see the parent module). Such a story's identity is the fingerprint of all
+//! its bytes, so its saved place is known only once they are all in: the reader starts at
+//! the top and moves to the saved place then, unless it has moved meanwhile.
+//!
+//! A pipe may never end (`tail -f log | dogear`): quitting never waits for one, and
+//! until it ends its percent is of what has arrived so far.
+
+use super::{Book, News, Opening, Piped, Stage, WINDOW};
+use crate::document::{decode, load, Charset, Document};
+use crate::input::{self, Input, Stream};
+use crate::reader::Reader;
+use crate::session::Session;
+use crate::store::Store;
+use crate::storyfile;
+use std::io::Read;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::Arc;
+
+/// How the encoding to read a story in is chosen, given its fingerprint (the flag, else
+/// the one remembered for the book).
+pub type Encoding = Box<dyn Fn(&str) -> Option<Charset> + Send>;
+
+/// Opens the story of a non-plain `input` (standard input, a compressed file): whole at
+/// once when it is short, else on its first window while the rest is read. `flag`: the
+/// encoding asked for on the command line.
+pub fn open(
+    input: &Input,
+    flag: Option<Charset>,
+    encoding: Encoding,
+    store: Option<&Store>,
+    max_width: u16,
+) -> Result<(Reader, Book), input::Error> {
+    let mut stream = input::stream(input)?;
+    open_stream(input, &mut stream, flag, encoding, store, max_width)
+}
+
+/// [`open`] on a stream already started (tests hand it a source of their own).
+pub fn open_stream(
+    input: &Input,
+    stream: &mut Stream,
+    flag: Option<Charset>,
+    encoding: Encoding,
+    store: Option<&Store>,
+    max_width: u16,
+) -> Result<(Reader, Book), input::Error> {
+    let (format, name) = (stream.format, stream.name.clone());
+    let mut head = Vec::new();
+    storyfile::read_checked((&mut stream.reader).take(WINDOW as u64), flag, 0, &mut head)
+        .map_err(|e| input::read_error(e, format, &name))?;
+    let file_name = input::file_name(input);
+    if head.len() < WINDOW {
+        // All of it: read as a file would be.
+        let fingerprint = crate::fingerprint::of_bytes(&head);
+        let doc = Document::from_vec(head, encoding(&fingerprint))
+            .map_err(|e| input::Error::Load(name.clone(), e))?;
+        let title = crate::library::title_of(doc.text(), &file_name);
+        let mut reader = Reader::new(doc, title, (80, 24), max_width);
+        let path = input::state_path(input, &fingerprint);
+        let session = Session::resume(store.cloned(), &path, fingerprint, &mut reader);
+        return Ok((reader, Book::open(session, None)));
+    }
+    let choice =
+        decode::choose(&head, usize::MAX, flag).map_err(|e| input::Error::Load(name.clone(), e))?;
+    let doc = load::window(&head[choice.bom..], choice.charset, false);
+    let title = crate::library::title_of(doc.text(), &file_name);
+    let mut reader = Reader::new(doc, title, (80, 24), max_width);
+    let consumed = stream.consumed.load(Ordering::Relaxed).max(1);
+    match stream.len {
+        // A compressed file: the text so far is to the whole as the bytes read so far are.
+        Some(len) => {
+            let text = reader.document().text().len();
+            reader.set_partial(0, (text as u128 * len as u128 / consumed as u128) as usize);
+        }
+        None => {
+            reader.set_partial(0, 0);
+            reader.set_arrived(head.len());
+        }
+    }
+    let endless = stream.endless;
+    let mut rest = std::mem::replace(&mut stream.reader, Box::new(std::io::empty()));
+    let (len, consumed) = (stream.len, Arc::clone(&stream.consumed));
+    let ended = Arc::new(AtomicBool::new(false));
+    let end = Arc::clone(&ended);
+    let start = Box::new(move || {
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut bytes = head;
+            let mut last = 0;
+            let read = loop {
+                // In slices, to tell how far it has got.
+                let slice = (input::LIMIT + 1)
+                    .saturating_sub(bytes.len() as u64)
+                    .min(1 << 20);
+                match (&mut rest).take(slice).read_to_end(&mut bytes) {
+                    Ok(0) => break Ok(()),
+                    Ok(_) if bytes.len() as u64 > input::LIMIT => {
+                        break Err(input::Error::TooBig(name.clone()).to_string())
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        let e = storyfile::ReadError::Io(e);
+                        break Err(input::read_error(e, format, &name).to_string());
+                    }
+                }
+                let news = match len {
+                    Some(len) => {
+                        // Reading is about two thirds of the work; the rest is finding blocks.
+                        let pct = (consumed.load(Ordering::Relaxed) * 66 / len.max(1)) as u8;
+                        if pct == last {
+                            continue;
+                        }
+                        last = pct;
+                        News::Progress(pct)
+                    }
+                    None => News::Arrived(bytes.len()),
+                };
+                if tx.send(news).is_err() {
+                    return; // the reader is gone
+                }
+            };
+            end.store(true, Ordering::Relaxed);
+            let whole = read.and_then(|()| {
+                let fingerprint = crate::fingerprint::of_bytes(&bytes);
+                let doc = Document::from_vec(bytes, encoding(&fingerprint))
+                    .map_err(|e| input::Error::Load(name.clone(), e).to_string())?;
+                Ok((doc, fingerprint))
+            });
+            let _ = tx.send(News::Stream(whole));
+        });
+        rx
+    }) as Box<dyn FnOnce() -> Receiver<News> + Send>;
+    let opening = Opening {
+        news: None,
+        len: 0,
+        forced: flag,
+        loaded: None,
+        path: input::state_path(input, ""),
+        moved: false,
+        piped: Some(Piped {
+            start: Some(start),
+            store: store.cloned(),
+            input: input.clone(),
+            endless,
+            ended,
+        }),
+    };
+    let book = Book {
+        stage: Stage::Opening(Box::new(opening)),
+        watch: None,
+        sync: None,
+    };
+    Ok((reader, book))
+}

@@ -1,0 +1,186 @@
+//! A story from a pipe or a compressed file shows its first window before the rest has
+//! arrived, moves onto the whole story once it has (at the saved place when it was read
+//! before), and never makes quitting wait for a pipe that has not ended.
+
+use dogear::app::Host;
+use dogear::input::{Input, Stream};
+use dogear::opening::piped;
+use dogear::reader::{Action, Reader};
+use dogear::store::Store;
+use std::io::{self, Read};
+use std::sync::atomic::AtomicU64;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::Arc;
+
+/// A story well over the first window (64 KB): numbered paragraphs.
+fn story() -> String {
+    (0..3000)
+        .map(|n| format!("Paragraph {n} of the long night, in which the harbour waits.\n\n"))
+        .collect()
+}
+
+/// A source that hands over its first `open` bytes at once and the rest only when the
+/// test says so (or never, if the sender is dropped... then it ends).
+struct Held {
+    bytes: Vec<u8>,
+    at: usize,
+    open: usize,
+    release: Receiver<()>,
+}
+
+impl Read for Held {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.at >= self.open && self.open < self.bytes.len() {
+            // Blocks until released (or the test is over).
+            let _ = self.release.recv();
+            self.open = self.bytes.len();
+        }
+        let end = self.open.min(self.bytes.len()).min(self.at + buf.len());
+        let n = end - self.at;
+        buf[..n].copy_from_slice(&self.bytes[self.at..end]);
+        self.at = end;
+        Ok(n)
+    }
+}
+
+fn held(text: &str, open: usize, endless: bool) -> (Stream, Sender<()>) {
+    let (release, rx) = mpsc::channel();
+    let source = Held {
+        bytes: text.as_bytes().to_vec(),
+        at: 0,
+        open,
+        release: rx,
+    };
+    let stream = Stream {
+        reader: Box::new(source),
+        format: None,
+        name: "standard input".into(),
+        consumed: Arc::new(AtomicU64::new(0)),
+        len: None,
+        endless,
+    };
+    (stream, release)
+}
+
+fn top(reader: &Reader) -> String {
+    let line = &reader.page()[0];
+    reader.document().text()[line.range.clone()].to_owned()
+}
+
+#[test]
+fn the_first_window_shows_before_the_rest_has_arrived_and_the_whole_follows() {
+    let text = story();
+    let (mut stream, release) = held(&text, 100 << 10, false);
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path());
+    let (mut reader, mut book) = piped::open_stream(
+        &Input::Stdin,
+        &mut stream,
+        None,
+        Box::new(|_| None),
+        Some(&store),
+        72,
+    )
+    .unwrap();
+    // Opened with only part of the story there: the reader is on a window of it.
+    let partial = reader.partial().expect("on a window").clone();
+    assert!(!partial.sized, "a pipe's length is not known");
+    assert!(top(&reader).starts_with("Paragraph 0 "));
+    assert!(reader.document().text().len() < text.len());
+    reader.update(Action::PageDown);
+    let moved_to = top(&reader);
+    assert!(
+        !moved_to.starts_with("Paragraph 0 "),
+        "the page turned on the window"
+    );
+    release.send(()).unwrap();
+    book.settle(&mut reader);
+    assert!(reader.partial().is_none(), "on the whole story now");
+    assert_eq!(reader.document().text(), text);
+    assert_eq!(top(&reader), moved_to, "on the same page");
+}
+
+#[test]
+fn a_piped_story_read_before_moves_to_its_saved_place_once_all_of_it_is_in() {
+    let text = story();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path());
+    // Read once, whole (nothing held back), moved to 50 % and quit.
+    let (mut stream, _release) = held(&text, text.len(), false);
+    let (mut reader, mut book) = piped::open_stream(
+        &Input::Stdin,
+        &mut stream,
+        None,
+        Box::new(|_| None),
+        Some(&store),
+        72,
+    )
+    .unwrap();
+    book.settle(&mut reader);
+    for key in ["5", "0", "%"] {
+        let action = match key {
+            "%" => Action::Percent,
+            d => Action::Digit(d.parse().unwrap()),
+        };
+        let effect = reader.update(action);
+        book.effect(&mut reader, effect);
+    }
+    let saved = top(&reader);
+    assert!(!saved.starts_with("Paragraph 0 "));
+    book.finish(&mut reader);
+
+    // Piped again, slowly: the top first, then the saved place once it is all in.
+    let (mut stream, release) = held(&text, 100 << 10, false);
+    let (mut reader, mut book) = piped::open_stream(
+        &Input::Stdin,
+        &mut stream,
+        None,
+        Box::new(|_| None),
+        Some(&store),
+        72,
+    )
+    .unwrap();
+    assert!(top(&reader).starts_with("Paragraph 0 "));
+    release.send(()).unwrap();
+    book.settle(&mut reader);
+    assert_eq!(top(&reader), saved);
+}
+
+#[test]
+fn quitting_never_waits_for_a_pipe_that_has_not_ended() {
+    let text = story();
+    let (mut stream, release) = held(&text, 100 << 10, true);
+    let (mut reader, mut book) = piped::open_stream(
+        &Input::Stdin,
+        &mut stream,
+        None,
+        Box::new(|_| None),
+        None,
+        72,
+    )
+    .unwrap();
+    let effect = reader.update(Action::PageDown);
+    book.effect(&mut reader, effect);
+    book.idle(&mut reader, std::time::Instant::now()); // the background reading starts
+                                                       // The pipe is held open: finishing must return (if it waited, this test would hang).
+    book.finish(&mut reader);
+    assert!(reader.partial().is_some(), "still on the window");
+    drop(release);
+}
+
+#[test]
+fn a_short_piped_story_is_read_whole_at_once() {
+    let text = "A SHORT ONE\n\nIt rained.\n";
+    let (mut stream, _release) = held(text, text.len(), true);
+    let (reader, _book) = piped::open_stream(
+        &Input::Stdin,
+        &mut stream,
+        None,
+        Box::new(|_| None),
+        None,
+        72,
+    )
+    .unwrap();
+    assert!(reader.partial().is_none());
+    assert_eq!(reader.document().text(), text);
+}
