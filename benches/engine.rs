@@ -247,6 +247,7 @@ fn bench_size(c: &mut Criterion, name: &str, bytes: usize) {
         justify: true,
         hyphenate: true,
         indent: false,
+        language: dogear::layout::Language::Auto,
         optimal: false,
     };
     let reading_typeset = || {

@@ -33,7 +33,7 @@ pub struct Args {
     /// With --print (or --bookmark into a pipe): justified lines (spaces widened to fill the width).
     #[arg(long)]
     pub justify: bool,
-    /// With --print: English words hyphenated at line ends.
+    /// With --print: words hyphenated at line ends (the language guessed from the story).
     #[arg(long)]
     pub hyphenate: bool,
     /// With --print: paragraphs indented, with no blank line between them.
@@ -78,6 +78,7 @@ impl Args {
             hyphenate: self.hyphenate,
             indent: self.indent,
             optimal: self.optimal,
+            ..Default::default()
         }
     }
 }

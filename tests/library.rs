@@ -858,3 +858,24 @@ fn screen_on_a_wide_window_shows_each_file_in_a_dim_column() {
     let title = row.find("Emma").unwrap() as u16;
     assert!(!buf[(title, 2)].modifier.contains(Modifier::DIM));
 }
+
+#[test]
+fn t_cycles_the_theme_on_the_library_screen_as_while_reading() {
+    use dogear::look::ThemeName;
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let mut m = model();
+    let t = Event::Key(KeyEvent::new(KeyCode::Char('T'), KeyModifiers::SHIFT));
+    let action = dogear::keymap::library_action(&m, &t);
+    assert_eq!(action, Some(A::CycleTheme));
+    assert_eq!(m.look.theme, ThemeName::Terminal);
+    assert_eq!(m.update(A::CycleTheme), LibraryEffect::None);
+    assert_eq!(m.look.theme, ThemeName::Terminal.next());
+    let said = m.message.clone().unwrap_or_default();
+    assert!(said.starts_with("theme: "), "{said}");
+    // Typed into the filter, T is a letter.
+    m.update(A::StartFilter);
+    assert_eq!(
+        dogear::keymap::library_action(&m, &t),
+        Some(A::FilterChar('T'))
+    );
+}
