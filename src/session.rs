@@ -47,6 +47,9 @@ pub struct Session {
     reading: Box<Tracker>,
     /// Bookmarks deleted while open, last deleted last: `u` brings them back whole.
     removed: Vec<Bookmark>,
+    /// Whether the book has been saved once since it was opened (which lists it in the
+    /// library): see [`Session::resume_listing_later`].
+    listed: bool,
 }
 
 /// A book's saved state, loaded before its story is read (see [`Session::load`]).
@@ -71,6 +74,20 @@ impl Session {
         Self::start(Self::load(store, path, fingerprint), path, reader)
     }
 
+    /// [`Session::resume`], but the first save (which lists the book in the library and
+    /// tells the reader at once when the place cannot be saved) waits for the first idle
+    /// turn: it writes and syncs a file, milliseconds on a quiet disk and far more on a
+    /// slow one, which the first page should not wait for. The shell calls this; the
+    /// first idle turn comes once the first frame is drawn.
+    pub fn resume_listing_later(
+        store: Option<Store>,
+        path: &Path,
+        fingerprint: String,
+        reader: &mut Reader,
+    ) -> Self {
+        Self::begin(Self::load(store, path, fingerprint), path, reader)
+    }
+
     /// The first half of [`Session::resume`]: the saved state, before the story is read
     /// (a big story opens at the saved place without reading what comes before it).
     pub fn load(store: Option<Store>, path: &Path, fingerprint: String) -> Loaded {
@@ -92,6 +109,13 @@ impl Session {
 
     /// The second half of [`Session::resume`], once the whole story is read.
     pub fn start(loaded: Loaded, path: &Path, reader: &mut Reader) -> Self {
+        let mut session = Self::begin(loaded, path, reader);
+        session.list(reader);
+        session
+    }
+
+    /// [`Session::start`] without its first save (see [`Session::list`]).
+    fn begin(loaded: Loaded, path: &Path, reader: &mut Reader) -> Self {
         let Loaded {
             store,
             mut state,
@@ -113,7 +137,7 @@ impl Session {
             notices.push("no config directory: your place will not be saved".into());
         }
         let reading = Box::new(Tracker::start(store.clone(), &state.fingerprint, reader));
-        let mut session = Self {
+        let session = Self {
             store,
             state: Arc::new(state),
             moved: None,
@@ -127,16 +151,28 @@ impl Session {
             last_error: None,
             reading,
             removed: Vec::new(),
+            listed: false,
         };
-        // Saving at once lists the book in the library and, when the directory cannot be
-        // written, tells the reader now rather than after their first page turn. The place
-        // is not written: the reader has not moved, and a newer one may be on disk.
-        session.save(reader);
         notices.extend(reader.message().map(str::to_owned));
         if !notices.is_empty() {
             reader.say(notices.join("; "));
         }
         session
+    }
+
+    /// The first save: it lists the book in the library and, when the directory cannot
+    /// be written, tells the reader now rather than after their first page turn (beside
+    /// whatever is being said). The place is not written: the reader has not moved, and
+    /// a newer one may be on disk.
+    fn list(&mut self, reader: &mut Reader) {
+        let before = reader.message().map(str::to_owned);
+        self.save(reader);
+        let now = reader.message().map(str::to_owned);
+        if let (Some(before), Some(now)) = (before, now) {
+            if before != now {
+                reader.say(format!("{before}; {now}"));
+            }
+        }
     }
 
     /// The story's file changed while it was open and `doc` is its new text: the reader
@@ -250,6 +286,7 @@ impl Session {
     }
 
     fn save(&mut self, reader: &mut Reader) {
+        self.listed = true;
         self.moved = None;
         self.last_save = Some(Instant::now());
         let result = match &self.store {
@@ -411,6 +448,9 @@ impl Host for Session {
     }
 
     fn idle(&mut self, reader: &mut Reader, now: Instant) {
+        if !self.listed {
+            self.list(reader);
+        }
         let rested = self
             .moved
             .is_some_and(|m| now.duration_since(m) >= SAVE_DELAY);

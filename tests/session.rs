@@ -457,3 +457,52 @@ fn an_autosave_that_waits_for_the_disk_does_not_freeze_the_page() {
     session.finish(&mut reader);
     assert_eq!(reopened_top(&book), top, "written once the disk was free");
 }
+
+#[test]
+fn opened_by_the_app_the_book_is_listed_at_the_first_idle_turn_not_before_the_first_page() {
+    let book = Book::new(&story());
+    let bytes = fs::read(&book.path).unwrap();
+    let fingerprint = dogear::fingerprint::of_bytes(&bytes);
+    let mut reader = Reader::new(
+        Document::from_vec(bytes, None).unwrap(),
+        "Tide",
+        (60, 15),
+        72,
+    );
+    let mut session =
+        Session::resume_listing_later(Some(book.store()), &book.path, fingerprint, &mut reader);
+    assert_eq!(
+        book.store().list().len(),
+        0,
+        "nothing written before the first page"
+    );
+    session.idle(&mut reader, std::time::Instant::now());
+    assert_eq!(
+        book.store().list().len(),
+        1,
+        "listed at the first idle turn"
+    );
+}
+
+#[test]
+fn an_unwritable_state_directory_is_told_at_the_first_idle_turn_beside_other_news() {
+    let book = Book::new(&story());
+    let blocker = book.dir.path().join("a-file");
+    fs::write(&blocker, "").unwrap();
+    let bytes = fs::read(&book.path).unwrap();
+    let fingerprint = dogear::fingerprint::of_bytes(&bytes);
+    let mut reader = Reader::new(
+        Document::from_vec(bytes, None).unwrap(),
+        "Tide",
+        (60, 15),
+        72,
+    );
+    let store = Store::at(blocker.join("config"));
+    let mut session =
+        Session::resume_listing_later(Some(store), &book.path, fingerprint, &mut reader);
+    reader.say("some earlier news");
+    session.idle(&mut reader, std::time::Instant::now());
+    let said = reader.message().unwrap_or_default();
+    assert!(said.starts_with("some earlier news; "), "{said}");
+    assert!(said.contains("will not be saved"), "{said}");
+}

@@ -117,7 +117,7 @@ fn open_file(
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let title = crate::library::title_of(doc.text(), &name);
     let mut reader = Reader::new(doc, title, (80, 24), config.max_width);
-    let session = Session::resume(store.cloned(), &path, fingerprint, &mut reader);
+    let session = Session::resume_listing_later(store.cloned(), &path, fingerprint, &mut reader);
     let watched = in_binary(&path)
         .is_none()
         .then_some((path.as_path(), forced));

@@ -59,7 +59,8 @@ pub fn open_stream(
         let title = crate::library::title_of(doc.text(), &file_name);
         let mut reader = Reader::new(doc, title, (80, 24), max_width);
         let path = input::state_path(input, &fingerprint);
-        let session = Session::resume(store.cloned(), &path, fingerprint, &mut reader);
+        let session =
+            Session::resume_listing_later(store.cloned(), &path, fingerprint, &mut reader);
         return Ok((reader, Book::open(session, None)));
     }
     let choice =
