@@ -12,6 +12,7 @@
 //! [`error::Error`].
 
 pub mod app;
+pub mod bundled;
 pub mod calendar;
 pub mod cli;
 pub mod clipboard;
@@ -37,7 +38,6 @@ pub mod session;
 pub mod shelf;
 pub mod state;
 pub mod store;
-pub mod stories;
 pub mod storyfile;
 pub mod sync;
 mod text_width;

@@ -3,11 +3,11 @@
 //! Shell code (it reads directories and files); the order, titles and filtering are
 //! decided by the pure [`crate::library`].
 
+use crate::bundled;
 use crate::document::{decode, Charset};
 use crate::library::{self, BundledInfo, Entry, FolderFile, Recent};
 use crate::state::BookState;
 use crate::store::Store;
-use crate::stories;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -19,7 +19,7 @@ pub mod walk;
 const TITLE_BYTES: u64 = 16 * 1024;
 
 /// What the library shows, once the walk of `folders` has ended: every saved book, the
-/// `.txt` files under `folders`, and, when `bundled`, the sample stories. (The library
+/// `.txt` files under `folders`, and, when `bundled`, the bundled stories. (The library
 /// screen uses a [`Shelf`] and fills in as the walk goes.)
 pub fn entries(store: Option<&Store>, folders: &[PathBuf], bundled: bool) -> Vec<Entry> {
     let mut shelf = Shelf::library(store, folders, bundled);
@@ -41,7 +41,7 @@ pub fn folder_entries(store: Option<&Store>, dir: &Path) -> Vec<Entry> {
 pub struct Shelf {
     recent: Vec<Recent>,
     files: Vec<FolderFile>,
-    samples: Vec<BundledInfo>,
+    bundled: Vec<BundledInfo>,
     /// For the library of one folder: only books under it.
     under: Option<PathBuf>,
     walk: Option<Walk>,
@@ -49,10 +49,10 @@ pub struct Shelf {
 
 impl Shelf {
     /// The library: every saved book, the `.txt` files under `folders`, and, when
-    /// `bundled`, the sample stories.
+    /// `bundled`, the bundled stories.
     pub fn library(store: Option<&Store>, folders: &[PathBuf], bundled: bool) -> Shelf {
-        let samples = if bundled { bundled_info() } else { Vec::new() };
-        Shelf::start(store, folders.to_vec(), samples, None)
+        let bundled = if bundled { bundled_info() } else { Vec::new() };
+        Shelf::start(store, folders.to_vec(), bundled, None)
     }
 
     /// The library of one folder (`dogear DIR`): its story files, with progress for
@@ -65,7 +65,7 @@ impl Shelf {
     fn start(
         store: Option<&Store>,
         folders: Vec<PathBuf>,
-        samples: Vec<BundledInfo>,
+        bundled: Vec<BundledInfo>,
         under: Option<PathBuf>,
     ) -> Shelf {
         let states = store.map(Store::list).unwrap_or_default();
@@ -73,7 +73,7 @@ impl Shelf {
         let mut shelf = Shelf {
             recent: Vec::new(),
             files: Vec::new(),
-            samples,
+            bundled,
             under,
             walk: (!folders.is_empty()).then(|| Walk::start(folders, remembered)),
         };
@@ -99,7 +99,7 @@ impl Shelf {
 
     /// The library's entries as known now.
     pub fn entries(&self) -> Vec<Entry> {
-        library::build(self.recent.clone(), self.files.clone(), &self.samples)
+        library::build(self.recent.clone(), self.files.clone(), &self.bundled)
     }
 
     /// Takes in what the walk found since the last call: `true` when there is something
@@ -194,7 +194,7 @@ fn title_of_file(path: &Path, remembered: Option<Charset>) -> String {
 }
 
 fn bundled_info() -> Vec<BundledInfo> {
-    stories::all()
+    bundled::all()
         .iter()
         .map(|b| {
             let text = decode::decode(b.bytes, None)

@@ -210,7 +210,7 @@ fn row_parts(entry: &Entry, hint: Option<String>, width: usize, now: u64) -> Row
     let status = if entry.missing {
         "missing"
     } else if matches!(entry.source, Source::Bundled(_)) {
-        "sample"
+        "bundled"
     } else {
         ""
     };
