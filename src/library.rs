@@ -386,12 +386,12 @@ pub fn ago(then: u64, now: u64) -> String {
 ///     title: title.into(), path: Some(path.into()), source: Source::Folder,
 ///     percent: None, last_read: None, missing: false,
 /// };
-/// let shelf = [
+/// let entries = [
 ///     book("Emma", "/b/emma.txt"), book("Emma", "/drafts/emma.txt"),
 ///     book("Emma", "/b/emma-2.txt"), book("Persuasion", "/b/p.txt"),
 /// ];
 /// assert_eq!(
-///     distinctions(&shelf),
+///     distinctions(&entries),
 ///     [Some("b/emma.txt".into()), Some("drafts/emma.txt".into()),
 ///      Some("emma-2.txt".into()), None],
 /// );

@@ -734,7 +734,7 @@ fn each_bundled_story_keeps_the_format_it_shows_off() {
 
 /// Two books called "Emma" (the novel and a reader's edited copy in another folder), one
 /// in two folders under the same file name, and two other books.
-fn shelf_of_namesakes() -> LibraryModel {
+fn library_of_namesakes() -> LibraryModel {
     let mut emma_copy = recent(
         "Emma",
         "/home/z/drafts/emma.txt",
@@ -775,7 +775,7 @@ fn shown_titles(m: &LibraryModel) -> Vec<(String, Option<f64>)> {
 
 #[test]
 fn o_cycles_the_order_last_read_title_progress_and_keeps_the_highlight() {
-    let mut m = shelf_of_namesakes();
+    let mut m = library_of_namesakes();
     assert_eq!(m.order, Order::LastRead);
     m.update(A::Down); // the copy of Emma, read yesterday
     let highlighted = m.selected_entry();
@@ -806,7 +806,7 @@ fn o_cycles_the_order_last_read_title_progress_and_keeps_the_highlight() {
 
 #[test]
 fn the_filter_keeps_working_in_every_order() {
-    let mut m = shelf_of_namesakes();
+    let mut m = library_of_namesakes();
     for _ in 0..3 {
         m.update(A::StartFilter);
         for c in "emma".chars() {
@@ -830,14 +830,14 @@ fn the_filter_keeps_working_in_every_order() {
 
 #[test]
 fn screen_sorted_by_title_tells_namesakes_apart_by_file() {
-    let mut m = shelf_of_namesakes();
+    let mut m = library_of_namesakes();
     m.update(A::CycleOrder);
     insta::assert_snapshot!(draw(&m, 80, 9).backend());
 }
 
 #[test]
 fn screen_sorted_by_progress_on_a_narrow_window() {
-    let mut m = shelf_of_namesakes();
+    let mut m = library_of_namesakes();
     m.update(A::CycleOrder);
     m.update(A::CycleOrder);
     insta::assert_snapshot!(draw(&m, 44, 8).backend());
@@ -846,7 +846,7 @@ fn screen_sorted_by_progress_on_a_narrow_window() {
 #[test]
 fn screen_on_a_wide_window_shows_each_file_in_a_dim_column() {
     use ratatui::style::Modifier;
-    let m = shelf_of_namesakes();
+    let m = library_of_namesakes();
     let terminal = draw(&m, 120, 8);
     insta::assert_snapshot!(terminal.backend());
     let buf = terminal.backend().buffer();

@@ -1,6 +1,7 @@
 //! Opening stories for the reader: from a path (a file, a pipe, a compressed file, a
 //! bundled story), at a bookmark, or from a library entry.
 
+use crate::catalogue;
 use crate::cli::{encoding_for, in_binary, read_story, Error, IN_BINARY};
 use crate::config::Config;
 use crate::document::{load, Charset, Document};
@@ -8,7 +9,6 @@ use crate::library::{Entry, Source};
 use crate::opening::Book;
 use crate::reader::Reader;
 use crate::session::Session;
-use crate::shelf;
 use crate::store::Store;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -169,7 +169,7 @@ pub fn entry_path(entry: &Entry, store: Option<&Store>) -> io::Result<PathBuf> {
             // read-only or missing config folder reads it from the binary instead.
             match store {
                 Some(store) => {
-                    let dir = shelf::bundled_dir(store);
+                    let dir = catalogue::bundled_dir(store);
                     crate::store::materialise(bundled, &dir)
                         .or_else(|_| Ok(Path::new(IN_BINARY).join(bundled.file_name)))
                 }

@@ -189,9 +189,9 @@ impl Keymap {
     }
 
     /// What `key` does in the library, by its own rows (see [`Keymap::moving`] too).
-    pub fn shelf(&self, key: Key) -> Option<LibraryAction> {
+    pub fn library(&self, key: Key) -> Option<LibraryAction> {
         match self.does(Context::Library, key)? {
-            Does::Shelf(action) => Some(*action),
+            Does::Library(action) => Some(*action),
             _ => None,
         }
     }
@@ -244,8 +244,8 @@ impl Keymap {
     }
 
     /// The keys bound to `action` in the library.
-    pub fn shelf_keys_of(&self, action: LibraryAction) -> &[Key] {
-        self.row_keys(&Does::Shelf(action))
+    pub fn library_keys_of(&self, action: LibraryAction) -> &[Key] {
+        self.row_keys(&Does::Library(action))
     }
 
     fn row_keys(&self, does: &Does) -> &[Key] {
@@ -317,8 +317,8 @@ mod tests {
         let (map, problems) = Keymap::new(&[rebind("library_order", 2, &["s"])]);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(map.reading(plain('s')), Some(Action::Stats));
-        assert_eq!(map.shelf(plain('s')), Some(LibraryAction::CycleOrder));
-        assert_eq!(map.shelf(plain('o')), None);
+        assert_eq!(map.library(plain('s')), Some(LibraryAction::CycleOrder));
+        assert_eq!(map.library(plain('o')), None);
         let (_, problems) = Keymap::new(&[rebind("library_order", 2, &["q"])]);
         assert!(problems[0].message.contains("library_quit"), "{problems:?}");
     }

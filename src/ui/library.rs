@@ -26,7 +26,7 @@ fn hint() -> String {
     let keymap = crate::keymap::Keymap::current();
     let rows = keymap
         .rows()
-        .filter(|(row, _)| matches!(row.does, crate::keymap::table::Does::Shelf(_)));
+        .filter(|(row, _)| matches!(row.does, crate::keymap::table::Does::Library(_)));
     rows.filter_map(|(row, keys)| {
         let first = keys.split(' ').next().filter(|k| !k.is_empty())?;
         Some(format!("{first} {}", row.help))
