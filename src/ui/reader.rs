@@ -3,7 +3,7 @@
 
 use super::theme::Theme;
 use super::{emphasis, lists};
-use crate::layout::{Line, LineStyle};
+use crate::layout::{LineStyle, ScreenLine};
 use crate::reader::{Mode, Reader};
 use crate::sanitise;
 use crate::text_width::str_width;
@@ -193,7 +193,7 @@ fn draw_parts(
 /// `hidden` are the offsets of emphasis markers left out of `shown`.
 fn highlight(
     text: &str,
-    line: &Line,
+    line: &ScreenLine,
     hit: &Range<usize>,
     shown: &str,
     hidden: &[usize],
