@@ -604,7 +604,15 @@ fn draw(model: &LibraryModel, width: u16, height: u16) -> Terminal<TestBackend> 
         Err(e) => panic!("test backend: {e}"),
     };
     let drawn = terminal.draw(|frame| {
-        frame.render_widget(LibraryScreen { model, now: NOW }, frame.area());
+        let keys = &dogear::keymap::Keymap::standard().help();
+        frame.render_widget(
+            LibraryScreen {
+                model,
+                now: NOW,
+                keys,
+            },
+            frame.area(),
+        );
     });
     assert!(drawn.is_ok());
     terminal

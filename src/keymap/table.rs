@@ -1,8 +1,8 @@
 //! The one table of keys: every binding of the reader, with its default keys, the text the
 //! help screen and the README show, and the group it is listed under.
 //!
-//! This table drives the key handling ([`super::Keymap`]), the help screen
-//! (`crate::ui::lists::help`), `dogear --config`, rebinding in `config.toml`'s `[keys]`,
+//! This table drives the key handling ([`super::Keymap`]), the help screen and the
+//! library's footer (through [`super::Keymap::help`]), `dogear --config`, rebinding in `config.toml`'s `[keys]`,
 //! and a test that checks the README's key table against it (`tests/readme_keys.rs`).
 //!
 //! **Adding a key is one line here**: a `bind` row (its `config.toml` name, the

@@ -1,5 +1,6 @@
 //! The reading screen: the page in its column, the status bar, and whatever overlay the
 //! mode calls for. A pure function of the [`Reader`]: it reads the model, changes nothing.
+//! The help over it is drawn from the keys the shell hands in ([`super::help::ReaderScreen`]).
 
 use super::theme::Theme;
 use super::{emphasis, lists};
@@ -45,7 +46,6 @@ impl Widget for &Reader {
         draw_page(self, page_area, buf);
         draw_status(self, status_area, buf);
         match self.mode() {
-            Mode::Help => lists::help(area, buf, &theme),
             Mode::Chapters { selected } => lists::chapters(self, *selected, text_area, buf, &theme),
             Mode::Bookmarks { selected } => {
                 lists::bookmarks(self, *selected, text_area, buf, &theme)
@@ -54,7 +54,8 @@ impl Widget for &Reader {
                 lists::encodings(self, *selected, text_area, buf, &theme)
             }
             Mode::Stats(summary) => super::stats::stats(summary, text_area, buf, &theme),
-            Mode::Reading | Mode::Prompt(_) => {}
+            // The help is the shell's key table: [`super::help::ReaderScreen`] draws it.
+            Mode::Help | Mode::Reading | Mode::Prompt(_) => {}
         }
     }
 }
