@@ -33,9 +33,14 @@ pub struct Args {
     /// With --print (or --bookmark into a pipe): justified lines (spaces widened to fill the width).
     #[arg(long)]
     pub justify: bool,
-    /// With --print: words hyphenated at line ends (the language guessed from the story).
+    /// With --print: words hyphenated at line ends (in the language guessed from the
+    /// story, or given with --language).
     #[arg(long)]
     pub hyphenate: bool,
+    /// With --print --hyphenate: the language whose hyphenation patterns are used (auto,
+    /// en-us, en-gb, de, fr, es, it, nl, pt, sv, ru, ...; as `language` in config.toml).
+    #[arg(long, value_name = "NAME", value_parser = parse_language, default_value = "auto")]
+    pub language: crate::layout::Language,
     /// With --print: paragraphs indented, with no blank line between them.
     #[arg(long)]
     pub indent: bool,
@@ -78,9 +83,19 @@ impl Args {
             hyphenate: self.hyphenate,
             indent: self.indent,
             optimal: self.optimal,
-            ..Default::default()
+            language: self.language,
         }
     }
+}
+
+fn parse_language(name: &str) -> Result<crate::layout::Language, String> {
+    crate::layout::Language::parse(name).ok_or_else(|| {
+        let codes: Vec<_> = crate::layout::Lang::all().map(|l| l.code()).collect();
+        format!(
+            "unknown language '{name}'; auto or one of {}",
+            codes.join(", ")
+        )
+    })
 }
 
 fn parse_encoding(name: &str) -> Result<Charset, String> {

@@ -200,3 +200,44 @@ fn hyphenation_is_off_for_a_story_in_a_script_without_patterns() {
     assert_eq!(layout.hyphenation(&doc), None);
     assert!(breaks(CHINESE, 12, t).is_empty());
 }
+
+#[test]
+fn print_takes_the_hyphenation_language_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("fluss.txt");
+    std::fs::write(&story, GERMAN).unwrap();
+    let print = |extra: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dogear"))
+            .args(["--print", "--width", "18", "--hyphenate"])
+            .args(extra)
+            .arg(&story)
+            .env("DOGEAR_CONFIG_DIR", dir.path().join("config"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let guessed = print(&[]);
+    assert!(guessed.lines().any(|l| l.ends_with('-')), "{guessed}");
+    assert_eq!(print(&["--language", "de"]), guessed, "guessed German");
+    assert_ne!(
+        print(&["--language", "en-us"]),
+        guessed,
+        "English patterns differ"
+    );
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_dogear"))
+        .args(["--print", "--language", "klingon"])
+        .arg(&story)
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    let said = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        said.contains("unknown language 'klingon'") && said.contains("en-us"),
+        "{said}"
+    );
+}
