@@ -15,6 +15,7 @@
 use crate::keymap;
 use crate::library::{LibraryEffect, LibraryModel};
 use crate::reader::{Action, Effect, Reader};
+use crate::ui::help::ReaderScreen;
 use crate::ui::library::LibraryScreen;
 
 mod books;
@@ -206,6 +207,8 @@ fn event_loop<B: Output>(
     let mut dirty = true;
     let mut shown = Buffer::empty(Rect::ZERO);
     let mut pages = pages::PageCounting::default();
+    // The help's rows, from the key table with the keys in effect.
+    let keys = keymap::Keymap::current().help();
     loop {
         if let Some(sig) = signals.caught() {
             return Ok(ending(sig));
@@ -216,12 +219,16 @@ fn event_loop<B: Output>(
         // frame: drawn into a buffer first (a page of cells, cheap), and only a frame that
         // differs, or a terminal that needs it whole, is written.
         let mut next = Buffer::empty(shown.area);
-        (&*reader).render(next.area, &mut next);
+        let screen = ReaderScreen {
+            reader,
+            keys: &keys,
+        };
+        screen.render(next.area, &mut next);
         if dirty || next != shown {
             terminal
                 .draw(|frame| {
                     let area = frame.area();
-                    frame.render_widget(&*reader, area);
+                    frame.render_widget(screen, area);
                     next = frame.buffer_mut().clone();
                 })
                 .map_err(B::io_error)?;
@@ -328,6 +335,9 @@ pub fn run_library<B: Output>(
 ) -> io::Result<LibraryExit> {
     let mut dirty = true;
     let mut minute = None;
+    // The footer's keys, from the key table with the keys in effect.
+    let keys = keymap::Keymap::current().help();
+    let keys = &keys;
     loop {
         if let Some(sig) = signals.caught() {
             return Ok(match ending(sig) {
@@ -349,8 +359,8 @@ pub fn run_library<B: Output>(
                 .draw(|frame| {
                     let area = frame.area();
                     model.page_size =
-                        usize::from(LibraryScreen { model, now }.list_height(area)).max(1);
-                    frame.render_widget(LibraryScreen { model, now }, area);
+                        usize::from(LibraryScreen { model, now, keys }.list_height(area)).max(1);
+                    frame.render_widget(LibraryScreen { model, now, keys }, area);
                 })
                 .map_err(B::io_error)?;
             dirty = false;

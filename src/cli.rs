@@ -136,7 +136,7 @@ pub(crate) const IN_BINARY: &str = "/dev/null/dogear-bundled";
 /// The bytes of the bundled story `path` names under [`IN_BINARY`], if it does.
 pub(crate) fn in_binary(path: &Path) -> Option<&'static [u8]> {
     let name = path.strip_prefix(IN_BINARY).ok()?;
-    crate::stories::find(&name.to_string_lossy()).map(|story| story.bytes)
+    crate::bundled::find(&name.to_string_lossy()).map(|story| story.bytes)
 }
 
 /// The bytes of a story file: a bundled story from the binary, or a regular file, refused

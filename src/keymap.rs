@@ -171,8 +171,8 @@ impl Keymap {
         }
         if model.marks.is_some() {
             let close = matches!(key.code, KeyCode::Esc | KeyCode::Char('q'))
-                || self.shelf_keys_of(L::Bookmarks).contains(&k);
-            return match self.shelf(k) {
+                || self.library_keys_of(L::Bookmarks).contains(&k);
+            return match self.library(k) {
                 Some(L::Open) => Some(L::Open),
                 _ if close => Some(L::CloseMarks),
                 _ => self.moving(k),
@@ -192,7 +192,7 @@ impl Keymap {
                 _ => None,
             };
         }
-        self.shelf(k).or_else(|| match key.code {
+        self.library(k).or_else(|| match key.code {
             KeyCode::Esc if !model.filter.is_empty() => Some(L::FilterCancel),
             KeyCode::Esc => Some(L::Quit),
             _ => self.moving(k),

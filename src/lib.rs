@@ -8,11 +8,13 @@
 //! [`reader`], [`reading`], [`library`], [`look`], [`fingerprint`], [`calendar`]) never touches a
 //! terminal, the file system or the clock: time and the local offset come in as numbers.
 //! The shell ([`keymap`], [`store`], [`storyfile`], [`app`], [`session`], [`tracker`],
-//! [`localtime`], [`cli`]) does, and stays small; what a user sees go wrong is an
+//! [`localtime`], [`catalogue`], [`cli`]) does, and stays small; what a user sees go wrong is an
 //! [`error::Error`].
 
 pub mod app;
+pub mod bundled;
 pub mod calendar;
+pub mod catalogue;
 pub mod cli;
 pub mod clipboard;
 pub mod config;
@@ -34,10 +36,8 @@ pub mod reading;
 pub mod sanitise;
 pub mod search;
 pub mod session;
-pub mod shelf;
 pub mod state;
 pub mod store;
-pub mod stories;
 pub mod storyfile;
 pub mod sync;
 mod text_width;

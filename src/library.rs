@@ -14,7 +14,7 @@ pub enum Source {
     Recent { fingerprint: String },
     /// A story file found in the stories folder, never opened yet.
     Folder,
-    /// A story bundled in the binary, by file name (see [`crate::stories`]).
+    /// A story bundled in the binary, by file name (see [`crate::bundled`]).
     Bundled(String),
 }
 
@@ -378,7 +378,7 @@ pub fn ago(then: u64, now: u64) -> String {
 /// What tells each entry apart from others of the same title (ignoring case), in
 /// `entries`' order: `None` for a title no other entry has; else the file name, the
 /// folder and the file name when the file names are the same too, the whole path when
-/// even those are, or "sample" for a bundled story.
+/// even those are, or "bundled" for a bundled story.
 ///
 /// ```
 /// use dogear::library::{distinctions, Entry, Source};
@@ -386,12 +386,12 @@ pub fn ago(then: u64, now: u64) -> String {
 ///     title: title.into(), path: Some(path.into()), source: Source::Folder,
 ///     percent: None, last_read: None, missing: false,
 /// };
-/// let shelf = [
+/// let entries = [
 ///     book("Emma", "/b/emma.txt"), book("Emma", "/drafts/emma.txt"),
 ///     book("Emma", "/b/emma-2.txt"), book("Persuasion", "/b/p.txt"),
 /// ];
 /// assert_eq!(
-///     distinctions(&shelf),
+///     distinctions(&entries),
 ///     [Some("b/emma.txt".into()), Some("drafts/emma.txt".into()),
 ///      Some("emma-2.txt".into()), None],
 /// );
@@ -418,7 +418,7 @@ pub fn distinctions(entries: &[Entry]) -> Vec<Option<String>> {
                 })
                 .and_then(|(_, name)| name)
                 .or_else(|| place_name(&entries[i], usize::MAX));
-            out[i] = Some(name.unwrap_or_else(|| "sample".to_string()));
+            out[i] = Some(name.unwrap_or_else(|| "bundled".to_string()));
         }
     }
     out

@@ -13,7 +13,7 @@
 //! ([`page_top`]) are a binary search and an index.
 
 use crate::document::Document;
-use crate::layout::{Line, Wrapper};
+use crate::layout::{ScreenLine, Wrapper};
 use std::collections::VecDeque;
 
 /// Counts the pages of a story, a few blocks at a time.
@@ -22,7 +22,7 @@ pub struct Counter {
     height: usize,
     width: u16,
     wrapper: Wrapper,
-    scratch: Vec<Line>,
+    scratch: Vec<ScreenLine>,
     next_block: usize,
     /// Lines wrapped so far.
     lines: usize,

@@ -96,15 +96,15 @@ fn the_filter_keeps_only_matching_titles() {
 #[test]
 fn a_directory_lists_its_stories() {
     let setting = Setting::new();
-    let shelf = setting.path("books");
-    write_story(&shelf, "harbour.txt", HARBOUR);
+    let books = setting.path("books");
+    write_story(&books, "harbour.txt", HARBOUR);
     let gutenberg = "The Project Gutenberg eBook of Something Else\n\n\
         Title: The Quiet Orchard\n\nAuthor: Nobody\n\n\
         *** START OF THE PROJECT GUTENBERG EBOOK THE QUIET ORCHARD ***\n\n\
         The apples fell all night in the quiet orchard, and nobody came.\n\n\
         *** END OF THE PROJECT GUTENBERG EBOOK THE QUIET ORCHARD ***\n";
-    write_story(&shelf, "pg123.txt", gutenberg);
-    fs::write(shelf.join("notes.md"), "not a story").unwrap();
+    write_story(&books, "pg123.txt", gutenberg);
+    fs::write(books.join("notes.md"), "not a story").unwrap();
 
     let script = Script::new()
         .then(|s| {
@@ -124,16 +124,16 @@ fn a_directory_lists_its_stories() {
             assert!(text.contains("The apples fell all night"), "{text}");
         })
         .keys("q");
-    let start = Start::Library(Some(shelf));
+    let start = Start::Library(Some(books));
     assert_eq!(setting.run_at((100, 30), start, script), Exit::Quit);
 }
 
 #[test]
 fn config_folders_join_the_bundled_stories() {
     let setting = Setting::new();
-    let shelf = setting.path("books");
-    write_story(&shelf, "harbour.txt", HARBOUR);
-    let config = format!("library = [{:?}]\n", shelf.to_str().unwrap());
+    let books = setting.path("books");
+    write_story(&books, "harbour.txt", HARBOUR);
+    let config = format!("library = [{:?}]\n", books.to_str().unwrap());
     fs::write(setting.path("config/config.toml"), config).unwrap();
     let script = Script::new()
         .look(|s| {
@@ -188,6 +188,6 @@ fn a_bookmark_chosen_in_the_library_opens_the_story_there() {
             assert_eq!(scripted::top_paragraph(s), *again.borrow());
         })
         .keys("q");
-    let start = Start::Library(Some(setting.shelf()));
+    let start = Start::Library(Some(setting.stories()));
     assert_eq!(setting.run(start, script), Exit::Quit);
 }

@@ -46,7 +46,7 @@ fn library_open_page_back_shows_progress_and_opening_again_keeps_the_place() {
         })
         .keys("q");
     assert_eq!(
-        setting.run(Start::Library(Some(setting.shelf())), script),
+        setting.run(Start::Library(Some(setting.stories())), script),
         Exit::Quit
     );
 }
@@ -71,7 +71,7 @@ fn a_story_gone_from_the_library_is_said_there_and_the_library_stays() {
         })
         .keys("q");
     assert_eq!(
-        setting.run(Start::Library(Some(setting.shelf())), script),
+        setting.run(Start::Library(Some(setting.stories())), script),
         Exit::Quit
     );
 }

@@ -72,6 +72,7 @@ fn a_500x200_terminal_draws_the_reader_and_the_library_in_place() {
         LibraryScreen {
             model: &model,
             now: 0,
+            keys: &dogear::keymap::Keymap::standard().help(),
         },
     );
 }

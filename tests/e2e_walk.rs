@@ -10,7 +10,7 @@ use common::Term;
 use std::fs;
 use std::os::unix::fs::symlink;
 
-/// A walk that takes a millisecond an entry (debug builds only; see `shelf::walk`).
+/// A walk that takes a millisecond an entry (debug builds only; see `catalogue::walk`).
 const SLOW: &[(&str, &str)] = &[("DOGEAR_TEST_SLOW_WALK", "1")];
 
 struct Setup {

@@ -2,7 +2,7 @@
 //! columns, and the navigation rules the reader relies on.
 
 use dogear::document::{Block, BlockKind, Document};
-use dogear::layout::{Layout, Line, LineStyle};
+use dogear::layout::{Layout, LineStyle, ScreenLine};
 
 /// A document of `parts` separated by blank lines, each block of the given kind.
 fn doc(parts: &[(BlockKind, &str)]) -> Document {
@@ -36,7 +36,7 @@ fn shown(doc: &Document, width: u16) -> Vec<String> {
         .collect()
 }
 
-fn lines(doc: &Document, width: u16) -> Vec<Line> {
+fn lines(doc: &Document, width: u16) -> Vec<ScreenLine> {
     Layout::new(width).block_lines(doc, 0).to_vec()
 }
 

@@ -1,7 +1,7 @@
 //! Invariants of the layout and of quote anchors, over random texts and widths.
 
 use dogear::document::{Block, BlockKind, Document};
-use dogear::layout::{is_joined, is_tight_join, str_width, Layout, Line, LineEnd, LineStyle};
+use dogear::layout::{is_joined, is_tight_join, str_width, Layout, LineEnd, LineStyle, ScreenLine};
 use dogear::position::{anchor, floor_char_boundary, refind, Found};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
@@ -82,7 +82,7 @@ fn document() -> impl Strategy<Value = Document> {
     })
 }
 
-fn all_lines(layout: &mut Layout, doc: &Document) -> Vec<(usize, Line)> {
+fn all_lines(layout: &mut Layout, doc: &Document) -> Vec<(usize, ScreenLine)> {
     (0..doc.blocks().len())
         .flat_map(|b| {
             layout
@@ -121,7 +121,7 @@ proptest! {
                 kind: doc.blocks()[first].kind,
                 range: doc.blocks()[first].range.start..doc.blocks()[last].range.end,
             };
-            let mine: Vec<&Line> = lines.iter().filter(|(i, _)| (first..=last).contains(i)).map(|(_, l)| l).collect();
+            let mine: Vec<&ScreenLine> = lines.iter().filter(|(i, _)| (first..=last).contains(i)).map(|(_, l)| l).collect();
             let shown: String = mine.iter().map(|l| l.display(text)).collect();
             prop_assert_eq!(non_space(&shown), non_space(&text[block.range.clone()]));
             let bounds: Vec<usize> = text[block.range.clone()]
@@ -132,8 +132,8 @@ proptest! {
             // The lines read as the whole block would on one endless line: no word split
             // or merged at a line break.
             let verse = block.kind == BlockKind::Verse;
-            let whole = Line { range: block.range.clone(), style: LineStyle::Text, indent: 0, width: 0, verbatim: verse, end: LineEnd::Last };
-            let text_lines: Vec<&&Line> = mine.iter().filter(|l| l.style != LineStyle::Blank).collect();
+            let whole = ScreenLine { range: block.range.clone(), style: LineStyle::Text, indent: 0, width: 0, verbatim: verse, end: LineEnd::Last };
+            let text_lines: Vec<&&ScreenLine> = mine.iter().filter(|l| l.style != LineStyle::Blank).collect();
             let mut joined = String::new();
             for (i, l) in text_lines.iter().enumerate() {
                 if i > 0 {

@@ -3,11 +3,11 @@
 
 use std::path::PathBuf;
 
+use dogear::bundled;
 use dogear::library::{
     ago, build, filter, title_of, BundledInfo, Entry, FolderFile, LibraryAction as A,
     LibraryEffect, LibraryModel, Order, Recent, Source,
 };
-use dogear::stories;
 use dogear::ui::library::LibraryScreen;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -45,7 +45,7 @@ fn titles(entries: &[Entry]) -> Vec<&str> {
 }
 
 /// A library like a reader's after a few weeks: two books in progress, one of them
-/// deleted from disk, a folder story and two bundled samples not yet opened.
+/// deleted from disk, a folder story and two bundled stories not yet opened.
 fn sample_library() -> Vec<Entry> {
     let mut gone = recent(
         "The Clockmaker of Saltmarket Lane",
@@ -361,8 +361,8 @@ fn title_of_does_not_take_a_short_first_sentence() {
 
 #[test]
 fn title_of_finds_every_bundled_story_a_real_title() {
-    for b in stories::all() {
-        // Latin-1 is enough to read the Windows-1252 sample's title line.
+    for b in bundled::all() {
+        // Latin-1 is enough to read the Windows-1252 bundled story's title line.
         let text = match std::str::from_utf8(b.bytes) {
             Ok(t) => t.to_string(),
             Err(_) => b.bytes.iter().map(|&c| c as char).collect(),
@@ -544,22 +544,22 @@ fn q_quits_and_keys_on_an_empty_library_do_nothing() {
 
 #[test]
 fn there_are_bundled_stories_and_find_finds_them() {
-    assert!(stories::all().len() >= 5);
-    for b in stories::all() {
+    assert!(bundled::all().len() >= 5);
+    for b in bundled::all() {
         assert!(b.file_name.ends_with(".txt"));
         assert!(
             b.bytes.len() > 1_000,
             "{} is suspiciously short",
             b.file_name
         );
-        assert_eq!(stories::find(b.file_name), Some(b));
+        assert_eq!(bundled::find(b.file_name), Some(b));
     }
-    assert_eq!(stories::find("no-such-story.txt"), None);
+    assert_eq!(bundled::find("no-such-story.txt"), None);
 }
 
 #[test]
-fn the_crlf_sample_keeps_its_line_endings_and_is_utf8() {
-    let zoe = stories::find("zoe-at-the-kissaten.txt")
+fn the_crlf_bundled_story_keeps_its_line_endings_and_is_utf8() {
+    let zoe = bundled::find("zoe-at-the-kissaten.txt")
         .map(|b| b.bytes)
         .unwrap_or_default();
     let text = std::str::from_utf8(zoe).unwrap_or_default();
@@ -568,15 +568,15 @@ fn the_crlf_sample_keeps_its_line_endings_and_is_utf8() {
 }
 
 #[test]
-fn the_windows_1252_sample_is_not_utf8() {
-    let b = stories::all().iter().find(|b| b.file_name.contains("1252"));
+fn the_windows_1252_bundled_story_is_not_utf8() {
+    let b = bundled::all().iter().find(|b| b.file_name.contains("1252"));
     assert!(b.is_some_and(|b| std::str::from_utf8(b.bytes).is_err()));
 }
 
 #[test]
 fn materialise_writes_once_and_repairs_a_changed_copy() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
-    let b = &stories::all()[0];
+    let b = &bundled::all()[0];
     let stories_dir = dir.path().join("stories");
     let path = dogear::store::materialise(b, &stories_dir)?;
     assert_eq!(path, stories_dir.join(b.file_name));
@@ -604,7 +604,15 @@ fn draw(model: &LibraryModel, width: u16, height: u16) -> Terminal<TestBackend> 
         Err(e) => panic!("test backend: {e}"),
     };
     let drawn = terminal.draw(|frame| {
-        frame.render_widget(LibraryScreen { model, now: NOW }, frame.area());
+        let keys = &dogear::keymap::Keymap::standard().help();
+        frame.render_widget(
+            LibraryScreen {
+                model,
+                now: NOW,
+                keys,
+            },
+            frame.area(),
+        );
     });
     assert!(drawn.is_ok());
     terminal
@@ -689,12 +697,12 @@ fn screen_highlights_only_the_selected_row_and_dims_missing_ones() {
     assert!(!buf[(5, 1)].modifier.contains(Modifier::DIM));
 }
 
-/// Each sample exists to show off one format; these guard the format against a
+/// Each bundled story exists to show off one format; these guard the format against a
 /// well-meaning edit that would quietly turn it into another.
 #[test]
 fn each_bundled_story_keeps_the_format_it_shows_off() {
     let text = |name: &str| {
-        let bytes = stories::find(name).map(|b| b.bytes).unwrap_or_default();
+        let bytes = bundled::find(name).map(|b| b.bytes).unwrap_or_default();
         String::from_utf8_lossy(bytes).into_owned()
     };
     let cat = text("the-lighthouse-keepers-cat.txt");
@@ -734,7 +742,7 @@ fn each_bundled_story_keeps_the_format_it_shows_off() {
 
 /// Two books called "Emma" (the novel and a reader's edited copy in another folder), one
 /// in two folders under the same file name, and two other books.
-fn shelf_of_namesakes() -> LibraryModel {
+fn library_of_namesakes() -> LibraryModel {
     let mut emma_copy = recent(
         "Emma",
         "/home/z/drafts/emma.txt",
@@ -775,7 +783,7 @@ fn shown_titles(m: &LibraryModel) -> Vec<(String, Option<f64>)> {
 
 #[test]
 fn o_cycles_the_order_last_read_title_progress_and_keeps_the_highlight() {
-    let mut m = shelf_of_namesakes();
+    let mut m = library_of_namesakes();
     assert_eq!(m.order, Order::LastRead);
     m.update(A::Down); // the copy of Emma, read yesterday
     let highlighted = m.selected_entry();
@@ -806,7 +814,7 @@ fn o_cycles_the_order_last_read_title_progress_and_keeps_the_highlight() {
 
 #[test]
 fn the_filter_keeps_working_in_every_order() {
-    let mut m = shelf_of_namesakes();
+    let mut m = library_of_namesakes();
     for _ in 0..3 {
         m.update(A::StartFilter);
         for c in "emma".chars() {
@@ -830,14 +838,14 @@ fn the_filter_keeps_working_in_every_order() {
 
 #[test]
 fn screen_sorted_by_title_tells_namesakes_apart_by_file() {
-    let mut m = shelf_of_namesakes();
+    let mut m = library_of_namesakes();
     m.update(A::CycleOrder);
     insta::assert_snapshot!(draw(&m, 80, 9).backend());
 }
 
 #[test]
 fn screen_sorted_by_progress_on_a_narrow_window() {
-    let mut m = shelf_of_namesakes();
+    let mut m = library_of_namesakes();
     m.update(A::CycleOrder);
     m.update(A::CycleOrder);
     insta::assert_snapshot!(draw(&m, 44, 8).backend());
@@ -846,7 +854,7 @@ fn screen_sorted_by_progress_on_a_narrow_window() {
 #[test]
 fn screen_on_a_wide_window_shows_each_file_in_a_dim_column() {
     use ratatui::style::Modifier;
-    let m = shelf_of_namesakes();
+    let m = library_of_namesakes();
     let terminal = draw(&m, 120, 8);
     insta::assert_snapshot!(terminal.backend());
     let buf = terminal.backend().buffer();

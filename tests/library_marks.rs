@@ -53,6 +53,7 @@ fn library_bookmark_list_80x24() {
                 LibraryScreen {
                     model: &m,
                     now: 1_800_000_000,
+                    keys: &dogear::keymap::Keymap::standard().help(),
                 },
                 f.area(),
             )

@@ -1,7 +1,7 @@
 //! Titles in the library come from the start of each file, decoded as the reader would
 //! decode it: never mojibake for a legacy file that was not opened yet.
 
-use dogear::shelf;
+use dogear::catalogue;
 use dogear::state::{BookState, EncodingChoice};
 use dogear::store::Store;
 use std::fs;
@@ -14,7 +14,7 @@ fn body(i: usize) -> String {
 }
 
 fn titles(dir: &std::path::Path, store: Option<&Store>) -> Vec<String> {
-    let mut t: Vec<String> = shelf::folder_entries(store, dir)
+    let mut t: Vec<String> = catalogue::folder_entries(store, dir)
         .into_iter()
         .map(|e| e.title)
         .collect();
@@ -71,7 +71,7 @@ fn a_remembered_encoding_decodes_the_title() {
     store.save(&state).unwrap();
     let mojibake = encoding_rs::WINDOWS_1252.decode(&bytes).0;
     let want = mojibake.lines().next().unwrap().to_owned();
-    let got = shelf::folder_entries(Some(&store), dir.path());
+    let got = catalogue::folder_entries(Some(&store), dir.path());
     assert!(got.iter().any(|e| e.title == want), "{got:?}");
 }
 

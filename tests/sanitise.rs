@@ -90,6 +90,7 @@ fn library_screen(title: &str) -> String {
                 LibraryScreen {
                     model: &model,
                     now: 0,
+                    keys: &dogear::keymap::Keymap::standard().help(),
                 },
                 f.area(),
             )

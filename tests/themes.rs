@@ -9,6 +9,7 @@ use dogear::document::Document;
 use dogear::keymap;
 use dogear::look::{Colours, Look, ThemeName};
 use dogear::reader::{Action, PromptKind, Reader};
+use dogear::ui::help::ReaderScreen;
 use dogear::ui::theme::Theme;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -40,7 +41,14 @@ fn search(r: &mut Reader, query: &str) {
 fn draw(r: &Reader) -> (Buffer, String) {
     let (w, h) = r.size();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| f.render_widget(r, f.area())).unwrap();
+    let keys = keymap::Keymap::standard().help();
+    let screen = ReaderScreen {
+        reader: r,
+        keys: &keys,
+    };
+    terminal
+        .draw(|f| f.render_widget(screen, f.area()))
+        .unwrap();
     let text = terminal.backend().to_string();
     (terminal.backend().buffer().clone(), text)
 }
@@ -269,6 +277,7 @@ fn the_library_is_drawn_in_the_readers_theme() {
                     LibraryScreen {
                         model: &model,
                         now: 0,
+                        keys: &dogear::keymap::Keymap::standard().help(),
                     },
                     f.area(),
                 )

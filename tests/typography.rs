@@ -3,7 +3,9 @@
 
 mod drawn;
 use dogear::document::{BlockKind, Document};
-use dogear::layout::{str_width, Language, Layout, Line, LineEnd, LineStyle, Typography, MAX_GAP};
+use dogear::layout::{
+    str_width, Language, Layout, LineEnd, LineStyle, ScreenLine, Typography, MAX_GAP,
+};
 use dogear::reader::{Action, PromptKind, Reader, Setting};
 use drawn::screen;
 use proptest::prelude::*;
@@ -73,7 +75,7 @@ fn with_modifier(buf: &Buffer, m: Modifier) -> String {
     out
 }
 
-fn all_lines(layout: &mut Layout, doc: &Document) -> Vec<(usize, Line)> {
+fn all_lines(layout: &mut Layout, doc: &Document) -> Vec<(usize, ScreenLine)> {
     (0..doc.blocks().len())
         .flat_map(|b| {
             layout

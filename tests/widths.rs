@@ -94,6 +94,7 @@ fn a_family_emoji_title_keeps_the_library_percent_column_aligned() {
                     LibraryScreen {
                         model: &model,
                         now: 2_000,
+                        keys: &dogear::keymap::Keymap::standard().help(),
                     },
                     f.area(),
                 )

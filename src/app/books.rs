@@ -1,6 +1,7 @@
 //! Opening stories for the reader: from a path (a file, a pipe, a compressed file, a
 //! bundled story), at a bookmark, or from a library entry.
 
+use crate::catalogue;
 use crate::cli::{encoding_for, in_binary, read_story, Error, IN_BINARY};
 use crate::config::Config;
 use crate::document::{load, Charset, Document};
@@ -8,7 +9,6 @@ use crate::library::{Entry, Source};
 use crate::opening::Book;
 use crate::reader::Reader;
 use crate::session::Session;
-use crate::shelf;
 use crate::store::Store;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -163,13 +163,13 @@ pub fn entry_marks(entry: &Entry, store: Option<&Store>) -> Vec<crate::library::
 pub fn entry_path(entry: &Entry, store: Option<&Store>) -> io::Result<PathBuf> {
     match (&entry.source, &entry.path) {
         (Source::Bundled(name), _) => {
-            let bundled = crate::stories::find(name)
+            let bundled = crate::bundled::find(name)
                 .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, name.clone()))?;
             // A copy in the config folder gives the story a real path for the library; a
             // read-only or missing config folder reads it from the binary instead.
             match store {
                 Some(store) => {
-                    let dir = shelf::bundled_dir(store);
+                    let dir = catalogue::bundled_dir(store);
                     crate::store::materialise(bundled, &dir)
                         .or_else(|_| Ok(Path::new(IN_BINARY).join(bundled.file_name)))
                 }
@@ -191,22 +191,22 @@ mod tests {
         let blocker = tmp.path().join("a-file");
         std::fs::write(&blocker, "").unwrap();
         let read_only = Store::at(blocker.join("config"));
-        let sample = crate::stories::all()[0];
+        let story = crate::bundled::all()[0];
         let entry = Entry {
-            title: "Sample".into(),
+            title: "A bundled story".into(),
             path: None,
-            source: Source::Bundled(sample.file_name.into()),
+            source: Source::Bundled(story.file_name.into()),
             percent: None,
             last_read: None,
             missing: false,
         };
         let shared = std::env::temp_dir()
             .join("dogear-stories")
-            .join(sample.file_name);
+            .join(story.file_name);
         let before = std::fs::metadata(&shared).ok().map(|m| m.modified().ok());
         for store in [Some(&read_only), None] {
-            let path = entry_path(&entry, store).expect("the sample opens");
-            assert_eq!(read_story(&path, None).unwrap(), sample.bytes);
+            let path = entry_path(&entry, store).expect("the bundled story opens");
+            assert_eq!(read_story(&path, None).unwrap(), story.bytes);
             assert!(
                 !path.starts_with(std::env::temp_dir()),
                 "{}",

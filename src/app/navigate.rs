@@ -5,6 +5,7 @@
 pub use super::books::Wanted;
 use super::books::{self, entry_marks, entry_path};
 use super::{Events, Exit, LibraryExit, Output, Signals};
+use crate::catalogue::Catalogue;
 use crate::cli::Error;
 use crate::config::Config;
 use crate::document::Charset;
@@ -13,7 +14,6 @@ use crate::library::{LibraryModel, Source};
 use crate::look::Look;
 use crate::opening::Book;
 use crate::reader::Reader;
-use crate::shelf::Shelf;
 use crate::store::Store;
 use ratatui::Terminal;
 use std::cell::RefCell;
@@ -242,14 +242,14 @@ fn library<B: Output>(
 ) -> io::Result<Result<Start, Exit>> {
     let store = setup.store.as_ref();
     let mut found = match &dir {
-        Some(dir) => Shelf::folder(store, dir),
-        None => Shelf::library(store, &setup.config.library, true),
+        Some(dir) => Catalogue::folder(store, dir),
+        None => Catalogue::library(store, &setup.config.library, true),
     };
     found.settle(std::time::Duration::from_millis(250));
-    let shelf = RefCell::new(found);
-    let mut model = LibraryModel::new(shelf.borrow().entries());
+    let catalogue = RefCell::new(found);
+    let mut model = LibraryModel::new(catalogue.borrow().entries());
     model.look = setup.look;
-    model.searching = shelf.borrow().searching();
+    model.searching = catalogue.borrow().searching();
     model.message = (!setup.notices.is_empty()).then(|| setup.notices.join("; "));
     setup.notices.clear();
     let forget = |model: &mut LibraryModel, i: usize| {
@@ -260,16 +260,16 @@ fn library<B: Output>(
                 return;
             }
         }
-        let mut shelf = shelf.borrow_mut();
-        shelf.reload(store);
-        model.replace_entries(shelf.entries());
+        let mut catalogue = catalogue.borrow_mut();
+        catalogue.reload(store);
+        model.replace_entries(catalogue.entries());
     };
     let refresh = |model: &mut LibraryModel| {
-        let mut shelf = shelf.borrow_mut();
-        if shelf.poll() {
-            model.replace_entries(shelf.entries());
+        let mut catalogue = catalogue.borrow_mut();
+        if catalogue.poll() {
+            model.replace_entries(catalogue.entries());
         }
-        model.searching = shelf.searching();
+        model.searching = catalogue.searching();
     };
     let bookmarks = |model: &mut LibraryModel, i: usize| {
         let rows = entry_marks(&model.entries[i], store);

@@ -49,7 +49,7 @@ pub use split::MAX_BLOCK;
 use super::{Block, BlockKind};
 use halves::{classify_halves, PARALLEL_FROM};
 use scan::for_each_line;
-use shape::Line;
+use shape::SourceLine;
 use stats::{Gatherer, Stats, SAMPLES, SAMPLE_LEN};
 use std::ops::Range;
 
@@ -231,8 +231,8 @@ fn classify<'t>(
     let speculating = gather.is_some();
     let mut out = Vec::new();
     let mut redos = Vec::new();
-    let mut group: Vec<Line> = Vec::new();
-    let mut finish_group = |group: &mut Vec<Line>, out: &mut Vec<Block>| {
+    let mut group: Vec<SourceLine> = Vec::new();
+    let mut finish_group = |group: &mut Vec<SourceLine>, out: &mut Vec<Block>| {
         let (blocks, asked) = (out.len(), stats.probe.borrow().caps.len());
         classify_group(text, stats, group, out);
         let now_asked = stats.probe.borrow().caps.len();
@@ -260,14 +260,14 @@ fn classify<'t>(
     (out, redos)
 }
 
-fn push(out: &mut Vec<Block>, text: &str, kind: BlockKind, lines: &[Line]) {
+fn push(out: &mut Vec<Block>, text: &str, kind: BlockKind, lines: &[SourceLine]) {
     if let (Some(first), Some(last)) = (lines.first(), lines.last()) {
         split::push_bounded(out, text, kind, first.start..last.end);
     }
 }
 
 /// Classifies one run of non-blank lines (between blank lines) into blocks.
-fn classify_group(text: &str, stats: &Stats, group: &[Line], out: &mut Vec<Block>) {
+fn classify_group(text: &str, stats: &Stats, group: &[SourceLine], out: &mut Vec<Block>) {
     // A scene break inside a group (a quotation file's `%`) separates as a blank line does;
     // a rule right under a title underlines it (a setext heading).
     let mut group = group;
@@ -291,7 +291,7 @@ fn classify_group(text: &str, stats: &Stats, group: &[Line], out: &mut Vec<Block
 }
 
 /// Classifies lines with no blank line and no scene break among them into blocks.
-fn classify_section(text: &str, stats: &Stats, group: &[Line], out: &mut Vec<Block>) {
+fn classify_section(text: &str, stats: &Stats, group: &[SourceLine], out: &mut Vec<Block>) {
     // A section number on the line above its first stanza or paragraph ("37").
     if let [number, rest @ ..] = group {
         if !rest.is_empty() && shape::is_section_number(number.text(text)) {
@@ -339,7 +339,7 @@ fn classify_section(text: &str, stats: &Stats, group: &[Line], out: &mut Vec<Blo
 
 /// The kind of a paragraph of one line. `alone` is true between blank lines, false at a
 /// typewriter paragraph boundary (where an indent means a paragraph, not centring).
-fn single_kind(text: &str, stats: &Stats, line: &Line, alone: bool) -> BlockKind {
+fn single_kind(text: &str, stats: &Stats, line: &SourceLine, alone: bool) -> BlockKind {
     let t = line.text(text);
     if shape::is_scene_break(t) {
         BlockKind::SceneBreak
@@ -355,7 +355,7 @@ fn single_kind(text: &str, stats: &Stats, line: &Line, alone: bool) -> BlockKind
 /// A heading by its words ("CHAPTER IV", "Actus Primus.", "The Book of Ruth") or a
 /// line in capitals that is neither a play's repeated speaker name nor a letter's
 /// signature, a short speech or a song's label (see [`heading::is_false_heading`]).
-fn is_heading_line(text: &str, stats: &Stats, line: &Line) -> bool {
+fn is_heading_line(text: &str, stats: &Stats, line: &SourceLine) -> bool {
     let t = line.text(text);
     // Cheapest refusal first: most lines of a book are long.
     if t.len() > 100 {
@@ -370,7 +370,7 @@ fn is_heading_line(text: &str, stats: &Stats, line: &Line) -> bool {
 
 /// "CHAPTER I." over "THE START OF IT": up to three short lines led by a heading line;
 /// or a numbered heading whose title wraps onto more lines (see [`is_wrapped_heading`]).
-fn is_heading_group(text: &str, stats: &Stats, group: &[Line]) -> bool {
+fn is_heading_group(text: &str, stats: &Stats, group: &[SourceLine]) -> bool {
     group.len() <= 6 && is_wrapped_heading(text, group)
         || group.len() <= 3
             && is_heading_line(text, stats, &group[0])
@@ -388,7 +388,7 @@ fn is_heading_group(text: &str, stats: &Stats, group: &[Line]) -> bool {
 /// mixed case over two short title-like lines.
 // Not inlined: classify_group stays small enough for its hot paths to be inlined.
 #[inline(never)]
-fn is_wrapped_heading(text: &str, group: &[Line]) -> bool {
+fn is_wrapped_heading(text: &str, group: &[SourceLine]) -> bool {
     let first = group[0].text(text);
     let Some(numbered) = heading::numbered(first) else {
         return false;
@@ -416,7 +416,7 @@ fn is_wrapped_heading(text: &str, group: &[Line]) -> bool {
 
 /// "Getting started" over a rule of `-` or `=` as long as it (a setext heading).
 #[inline(never)]
-fn is_setext(text: &str, title: &Line, rule: &Line) -> bool {
+fn is_setext(text: &str, title: &SourceLine, rule: &SourceLine) -> bool {
     heading::is_setext(
         title.text(text),
         title.width - title.indent,
@@ -428,7 +428,7 @@ fn is_setext(text: &str, title: &Line, rule: &Line) -> bool {
 /// box-drawing characters, or end on a page number after dot leaders; not counting the two spaces some typists put after a
 /// full stop or after a verse number.
 /// Stops as soon as the answer is known: prose lines rarely hold two spaces.
-fn is_tabular(text: &str, group: &[Line]) -> bool {
+fn is_tabular(text: &str, group: &[SourceLine]) -> bool {
     let need = group.len().div_ceil(2);
     let (mut columned, mut plain) = (0, 0);
     for l in group {

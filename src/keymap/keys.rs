@@ -1,10 +1,11 @@
 //! Key names and the key map: which key does what while reading, in the library, in a
 //! list, a prompt or a question, from the table's defaults and `config.toml`'s `[keys]`.
 
-use super::table::{Context, Does, Row, ROWS};
+use super::table::{Context, Does, Group, Row, ROWS};
 use super::Key;
 use crate::library::LibraryAction;
 use crate::reader::Action;
+use crate::ui::help::{HelpGroup, KeyHelp};
 use ratatui::crossterm::event::KeyCode;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -56,9 +57,8 @@ impl Keymap {
         STANDARD.get_or_init(|| Keymap::new(&[]).0)
     }
 
-    /// The key map in effect: the one [`Keymap::install`]ed, else the defaults. The help
-    /// screen is drawn from the reader, which knows nothing of settings, so the key map
-    /// is set once for the process rather than handed down.
+    /// The key map in effect: the one [`Keymap::install`]ed, else the defaults. Set once
+    /// for the process: the key handling reads it (the view is handed [`Keymap::help`]).
     pub fn current() -> &'static Keymap {
         CURRENT.get().unwrap_or_else(Keymap::standard)
     }
@@ -189,9 +189,9 @@ impl Keymap {
     }
 
     /// What `key` does in the library, by its own rows (see [`Keymap::moving`] too).
-    pub fn shelf(&self, key: Key) -> Option<LibraryAction> {
+    pub fn library(&self, key: Key) -> Option<LibraryAction> {
         match self.does(Context::Library, key)? {
-            Does::Shelf(action) => Some(*action),
+            Does::Library(action) => Some(*action),
             _ => None,
         }
     }
@@ -244,8 +244,8 @@ impl Keymap {
     }
 
     /// The keys bound to `action` in the library.
-    pub fn shelf_keys_of(&self, action: LibraryAction) -> &[Key] {
-        self.row_keys(&Does::Shelf(action))
+    pub fn library_keys_of(&self, action: LibraryAction) -> &[Key] {
+        self.row_keys(&Does::Library(action))
     }
 
     fn row_keys(&self, does: &Does) -> &[Key] {
@@ -270,6 +270,32 @@ impl Keymap {
             };
             (row, shown.join(" "))
         })
+    }
+
+    /// What the view shows of the keys: the reader's help, its groups' rows as
+    /// [`Keymap::rows`] shows them, and the library's footer, each of its own keys by its
+    /// first key. The view is handed this and never reads the key map.
+    pub fn help(&self) -> KeyHelp {
+        let reader = Group::READER
+            .into_iter()
+            .map(|group| HelpGroup {
+                heading: group.name(),
+                rows: self
+                    .rows()
+                    .filter(|(row, _)| row.group == group)
+                    .map(|(row, keys)| (keys, row.help))
+                    .collect(),
+            })
+            .collect();
+        let library = self
+            .rows()
+            .filter(|(row, _)| matches!(row.does, Does::Library(_)))
+            .filter_map(|(row, keys)| {
+                let first = keys.split(' ').next().filter(|k| !k.is_empty())?;
+                Some((first.to_owned(), row.help))
+            })
+            .collect();
+        KeyHelp { reader, library }
     }
 
     /// Each action's `config.toml` name and its key names, for `dogear --config`.
@@ -313,12 +339,31 @@ mod tests {
     }
 
     #[test]
+    fn the_help_handed_to_the_view_shows_the_keys_as_rebound() {
+        let rebound = [
+            rebind("library_order", 2, &["s", "O"]),
+            rebind("help", 3, &["h"]),
+        ];
+        let help = Keymap::new(&rebound).0.help();
+        let headings: Vec<&str> = help.reader.iter().map(|g| g.heading).collect();
+        assert_eq!(headings, ["moving", "finding", "marks", "view", "other"]);
+        let rows = help.reader.iter().flat_map(|g| &g.rows);
+        assert!(rows.clone().any(|(keys, _)| keys == "h"), "{help:?}");
+        assert!(!rows.clone().any(|(keys, _)| keys == "?"), "{help:?}");
+        assert!(
+            help.library.contains(&("s".to_owned(), "order")),
+            "{help:?}"
+        );
+        assert_eq!(help.library.first(), Some(&("Enter".to_owned(), "open")));
+    }
+
+    #[test]
     fn a_key_may_do_one_thing_while_reading_and_another_in_the_library() {
         let (map, problems) = Keymap::new(&[rebind("library_order", 2, &["s"])]);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(map.reading(plain('s')), Some(Action::Stats));
-        assert_eq!(map.shelf(plain('s')), Some(LibraryAction::CycleOrder));
-        assert_eq!(map.shelf(plain('o')), None);
+        assert_eq!(map.library(plain('s')), Some(LibraryAction::CycleOrder));
+        assert_eq!(map.library(plain('o')), None);
         let (_, problems) = Keymap::new(&[rebind("library_order", 2, &["q"])]);
         assert!(problems[0].message.contains("library_quit"), "{problems:?}");
     }

@@ -1,8 +1,8 @@
 //! The one table of keys: every binding of the reader, with its default keys, the text the
 //! help screen and the README show, and the group it is listed under.
 //!
-//! This table drives the key handling ([`super::Keymap`]), the help screen
-//! (`crate::ui::lists::help`), `dogear --config`, rebinding in `config.toml`'s `[keys]`,
+//! This table drives the key handling ([`super::Keymap`]), the help screen and the
+//! library's footer (through [`super::Keymap::help`]), `dogear --config`, rebinding in `config.toml`'s `[keys]`,
 //! and a test that checks the README's key table against it (`tests/readme_keys.rs`).
 //!
 //! **Adding a key is one line here**: a `bind` row (its `config.toml` name, the
@@ -14,7 +14,7 @@
 //! does not bind types itself. A `sum` row shows, in the reader's help, the first keys of
 //! other rows (the lists and prompts have no room of their own there). A `note` row is
 //! shown in the help and README but handled elsewhere (the mouse, the digits of a count,
-//! the library's filter line); its keys are shown as written. A `shelf` row is a key of
+//! the library's filter line); its keys are shown as written. A `library` row is a key of
 //! the library screen (its moving keys are the reader's: `line_down` moves down a story,
 //! `next_page` a page, and so on, but the library's own rows win).
 //!
@@ -115,7 +115,7 @@ pub enum Does {
     /// This, while reading.
     Read(Action),
     /// This, on the library screen.
-    Shelf(LibraryAction),
+    Library(LibraryAction),
     /// This, in a list.
     List(Action),
     /// This, in a prompt.
@@ -133,7 +133,7 @@ impl Does {
     pub fn context(&self) -> Option<Context> {
         Some(match self {
             Does::Read(_) => Context::Reading,
-            Does::Shelf(_) => Context::Library,
+            Does::Library(_) => Context::Library,
             Does::List(_) => Context::List,
             Does::Prompt(_) => Context::Prompt,
             Does::Answer(_) => Context::Question,
@@ -174,7 +174,7 @@ const fn bind(
 }
 
 /// A rebindable key of the library screen.
-const fn shelf(
+const fn library(
     name: &'static str,
     action: LibraryAction,
     keys: &'static [&'static str],
@@ -182,7 +182,7 @@ const fn shelf(
 ) -> Row {
     Row {
         name,
-        does: Does::Shelf(action),
+        does: Does::Library(action),
         keys,
         help,
         group: Group::Library,
@@ -299,13 +299,13 @@ pub static ROWS: &[Row] = &[
     key(Prompts, "prompt_end", Pr(A::Edit(Ed::End)), &["end", "ctrl-e"], "cursor to the end"),
     key(Questions, "answer_yes", Answer(true), &["y", "Y"], "yes"),
     key(Questions, "answer_no", Answer(false), &["n", "N", "esc"], "no"),
-    shelf("library_open", L::Open, &["enter"], "open"),
-    shelf("library_bookmarks", L::Bookmarks, &["B"], "marks"),
-    shelf("library_filter", L::StartFilter, &["/"], "filter"),
-    shelf("library_order", L::CycleOrder, &["o"], "order"),
-    shelf("library_forget", L::Forget, &["d", "del"], "forget"),
-    shelf("library_quit", L::Quit, &["q"], "quit"),
-    shelf("library_theme", L::CycleTheme, &["T"], "theme"),
+    library("library_open", L::Open, &["enter"], "open"),
+    library("library_bookmarks", L::Bookmarks, &["B"], "marks"),
+    library("library_filter", L::StartFilter, &["/"], "filter"),
+    library("library_order", L::CycleOrder, &["o"], "order"),
+    library("library_forget", L::Forget, &["d", "del"], "forget"),
+    library("library_quit", L::Quit, &["q"], "quit"),
+    library("library_theme", L::CycleTheme, &["T"], "theme"),
     note(Library, &["j", "k", "Space", "b", "g", "G"], "move as while reading"),
     note(Library, &["Tab", "Esc"], "filter: keep / clear"),
 ];
@@ -334,7 +334,7 @@ mod tests {
             assert_eq!(row.name.is_empty(), row.does.context().is_none(), "{row:?}");
             match row.does {
                 Does::Read(_) => assert!(Group::READER.contains(&row.group), "{row:?}"),
-                Does::Shelf(_) => assert_eq!(row.group, Group::Library, "{row:?}"),
+                Does::Library(_) => assert_eq!(row.group, Group::Library, "{row:?}"),
                 Does::List(_) => assert_eq!(row.group, Group::Lists, "{row:?}"),
                 Does::Prompt(_) => assert_eq!(row.group, Group::Prompts, "{row:?}"),
                 Does::Answer(_) => assert_eq!(row.group, Group::Questions, "{row:?}"),

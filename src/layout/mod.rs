@@ -1,6 +1,6 @@
 //! Wrapping blocks into screen lines, lazily, at one width at a time.
 //!
-//! A [`Line`] is a byte range into the document's text, never a copy. Only the blocks
+//! A [`ScreenLine`] is a byte range into the document's text, never a copy. Only the blocks
 //! around the viewport are wrapped; they are cached per width, so a keypress or a resize
 //! costs work proportional to the screen, never to the book.
 //!
@@ -73,9 +73,11 @@ pub enum LineStyle {
     Blank,
 }
 
-/// One laid-out screen line.
+/// One laid-out screen line: a wrapped line of a block, as drawn. (Not a line of the
+/// source text, which block detection measures, nor ratatui's `Line` of styled spans that
+/// the view draws it with.)
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
+pub struct ScreenLine {
     /// Bytes of the text this line shows, from its first character to just after its
     /// last. A [`LineStyle::Blank`] line has the empty range at the end of its block.
     pub range: Range<usize>,
@@ -94,9 +96,9 @@ pub struct Line {
     pub end: LineEnd,
 }
 
-impl Line {
+impl ScreenLine {
     /// The text to draw: `text[range]` with soft line breaks joined (a space, or nothing:
-    /// see [`Line::verbatim`]) and runs of whitespace inside prose collapsed.
+    /// see [`ScreenLine::verbatim`]) and runs of whitespace inside prose collapsed.
     /// A word broken by hyphenation has its hyphen drawn at the end.
     pub fn display<'t>(&self, text: &'t str) -> Cow<'t, str> {
         let shown = text.get(self.range.clone()).unwrap_or("");
@@ -109,7 +111,7 @@ impl Line {
         }
     }
 
-    /// Appends [`Line::display`] to `out`, without allocating (for printing whole books).
+    /// Appends [`ScreenLine::display`] to `out`, without allocating (for printing whole books).
     pub fn push_display(&self, text: &str, out: &mut String) {
         let shown = text.get(self.range.clone()).unwrap_or("");
         tokens::push_display(shown, self.verbatim, out);
@@ -124,7 +126,7 @@ impl Line {
         self.style == LineStyle::Text && !self.verbatim && self.end != LineEnd::Last
     }
 
-    /// The line as drawn `room` columns wide with `typography`: [`Line::display`], its
+    /// The line as drawn `room` columns wide with `typography`: [`ScreenLine::display`], its
     /// spaces stretched to fill `room` when justified (see [`spread`]).
     pub fn display_in<'t>(
         &self,
@@ -140,7 +142,7 @@ impl Line {
     }
 
     /// `shown` (this line's drawn text) stretched to `room` columns when `typography`
-    /// justifies and this line [`is_justifiable`](Line::is_justifiable).
+    /// justifies and this line [`is_justifiable`](ScreenLine::is_justifiable).
     pub fn spread(&self, shown: &str, room: usize, typography: Typography) -> Option<Spread> {
         (typography.justify && self.is_justifiable())
             .then(|| spread(shown, room))
@@ -163,10 +165,10 @@ pub struct LineId {
 #[derive(Debug)]
 pub struct Layout {
     width: u16,
-    cache: HashMap<(u16, usize), Rc<[Line]>>,
+    cache: HashMap<(u16, usize), Rc<[ScreenLine]>>,
     doc_key: (usize, usize, usize),
     wrapper: Wrapper,
-    scratch: Vec<Line>,
+    scratch: Vec<ScreenLine>,
     typography: Typography,
 }
 
@@ -227,7 +229,7 @@ impl Layout {
 
     /// The lines of block `block` at the current width, blank spacer line included.
     /// At least one line for every block; none for an index out of range.
-    pub fn block_lines(&mut self, doc: &Document, block: usize) -> Rc<[Line]> {
+    pub fn block_lines(&mut self, doc: &Document, block: usize) -> Rc<[ScreenLine]> {
         let key = (
             doc.text().as_ptr() as usize,
             doc.text().len(),
@@ -243,7 +245,7 @@ impl Layout {
         self.scratch.clear();
         self.wrapper
             .wrap_block(doc, block, self.width, &mut self.scratch);
-        let lines: Rc<[Line]> = Rc::from(self.scratch.as_slice());
+        let lines: Rc<[ScreenLine]> = Rc::from(self.scratch.as_slice());
         if self.cache.len() >= CACHE_BLOCKS {
             // Clearing beats tracking age: a page needs few blocks, refilled in microseconds.
             self.cache.clear();
@@ -373,12 +375,12 @@ impl Layout {
     }
 
     /// The line at `id` (clamped to an existing line).
-    pub fn line(&mut self, doc: &Document, id: LineId) -> Line {
+    pub fn line(&mut self, doc: &Document, id: LineId) -> ScreenLine {
         let id = self.clamp(doc, id);
         self.block_lines(doc, id.block)
             .get(id.line)
             .cloned()
-            .unwrap_or(Line {
+            .unwrap_or(ScreenLine {
                 range: 0..0,
                 style: LineStyle::Blank,
                 indent: 0,
@@ -389,7 +391,7 @@ impl Layout {
     }
 
     /// Up to `height` lines starting with the line containing `top`. Costs O(height).
-    pub fn page(&mut self, doc: &Document, top: usize, height: usize) -> Vec<Line> {
+    pub fn page(&mut self, doc: &Document, top: usize, height: usize) -> Vec<ScreenLine> {
         let mut page = Vec::with_capacity(height);
         let Some(mut id) = self.line_at(doc, top) else {
             return page;

@@ -10,7 +10,7 @@
 
 use super::typography::LineEnd;
 use super::wrap::{line_of, Frag};
-use super::{Line, LineStyle};
+use super::{LineStyle, ScreenLine};
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::{wrap_optimal_fit, Penalties};
 
@@ -36,7 +36,7 @@ impl Fragment for Frag {
 /// Appends the lines of a paragraph's `frags` at `width` (the first line `indent`
 /// narrower) broken with optimal fit; `false`, with nothing appended, when the paragraph
 /// is too long for it (see [`OPTIMAL_MAX_WORDS`]) or textwrap cannot break it.
-pub(super) fn emit(frags: &[Frag], width: usize, indent: usize, out: &mut Vec<Line>) -> bool {
+pub(super) fn emit(frags: &[Frag], width: usize, indent: usize, out: &mut Vec<ScreenLine>) -> bool {
     if frags.is_empty() || frags.len() > OPTIMAL_MAX_WORDS {
         return false;
     }

@@ -1,4 +1,4 @@
-//! Wrapping one block at one width into [`Line`]s, with no caching.
+//! Wrapping one block at one width into [`ScreenLine`]s, with no caching.
 //!
 //! Words are found by our own byte scan ([`Tokens`]); only tokens that are not plain ASCII
 //! words go through Unicode line breaking (textwrap's `UnicodeBreakProperties`), because
@@ -11,7 +11,7 @@ use super::hyphen::hyphen_points_in;
 use super::language::{Lang, Language};
 use super::tokens::Tokens;
 use super::typography::{LineEnd, Typography, PARAGRAPH_INDENT};
-use super::{Line, LineStyle};
+use super::{LineStyle, ScreenLine};
 use crate::document::verse::{self, VerseLine};
 use crate::document::{BlockKind, Document};
 use crate::text_width::{grapheme_width, str_width};
@@ -191,7 +191,13 @@ impl Wrapper {
 
     /// Appends the lines of block `index` at `width` to `out`: at least one line, and the
     /// spacer when [`has_spacer`]. Nothing for a block index out of range.
-    pub fn wrap_block(&mut self, doc: &Document, index: usize, width: u16, out: &mut Vec<Line>) {
+    pub fn wrap_block(
+        &mut self,
+        doc: &Document,
+        index: usize,
+        width: u16,
+        out: &mut Vec<ScreenLine>,
+    ) {
         let Some(block) = doc.blocks().get(index) else {
             return;
         };
@@ -232,7 +238,7 @@ impl Wrapper {
         }
         let spaced = has_spacer(doc, index) && !(self.indent && runs_on(doc, index));
         if spaced || out.len() == before {
-            out.push(Line {
+            out.push(ScreenLine {
                 range: end..end,
                 style: LineStyle::Blank,
                 indent: 0,
@@ -252,7 +258,7 @@ impl Wrapper {
         range: Range<usize>,
         width: usize,
         style: LineStyle,
-        out: &mut Vec<Line>,
+        out: &mut Vec<ScreenLine>,
     ) {
         let text = doc.text();
         let indent = first_indent(doc, index, width, self.indent);
@@ -357,7 +363,7 @@ impl Wrapper {
         width: usize,
         indent: usize,
         style: LineStyle,
-        out: &mut Vec<Line>,
+        out: &mut Vec<ScreenLine>,
     ) {
         let Some(seam) = seam else {
             emit(&self.frags, width, indent, 0, style, false, out);
@@ -423,7 +429,7 @@ impl Wrapper {
         push_words(text, range, verbatim, max, &self.marks, hyphenate, out);
     }
 
-    fn verse(&mut self, text: &str, range: Range<usize>, width: usize, out: &mut Vec<Line>) {
+    fn verse(&mut self, text: &str, range: Range<usize>, width: usize, out: &mut Vec<ScreenLine>) {
         self.source.clear();
         self.source.extend(verse::lines(text, range));
         let written = self.source.iter().filter(|l| l.start < l.end);
@@ -437,7 +443,7 @@ impl Wrapper {
         while i < self.source.len() {
             let head = self.source[i];
             if head.start == head.end {
-                out.push(Line {
+                out.push(ScreenLine {
                     range: head.start..head.start,
                     style: LineStyle::Text,
                     indent: 0,
@@ -520,7 +526,7 @@ fn emit(
     cont: usize,
     style: LineStyle,
     verbatim: bool,
-    out: &mut Vec<Line>,
+    out: &mut Vec<ScreenLine>,
 ) {
     let mut first = true;
     first_fit(frags, width - indent, width - cont, |line| {
@@ -538,11 +544,16 @@ fn emit(
 }
 
 /// The line showing `frags` (at least one), its paragraph running on after it.
-pub(super) fn line_of(frags: &[Frag], indent: usize, style: LineStyle, verbatim: bool) -> Line {
+pub(super) fn line_of(
+    frags: &[Frag],
+    indent: usize,
+    style: LineStyle,
+    verbatim: bool,
+) -> ScreenLine {
     let (first, last) = (&frags[0], &frags[frags.len() - 1]);
     let gaps: usize = frags[..frags.len() - 1].iter().map(|f| f.gap).sum();
     let shown: usize = frags.iter().map(|f| f.width).sum::<usize>() + gaps + last.pen();
-    Line {
+    ScreenLine {
         range: first.start..last.end,
         style,
         indent: to_u16(indent),

@@ -4,7 +4,7 @@
 
 use super::{Action, Effect, Mode, Reader};
 use crate::document::{charset, Charset, Document};
-use crate::layout::{Layout, Line};
+use crate::layout::{Layout, ScreenLine};
 use crate::position;
 use std::ops::Range;
 
@@ -22,12 +22,12 @@ pub struct Picker {
     /// The bytes around the reader's place, decoded for the preview.
     window: Range<usize>,
     preview: Document,
-    lines: Vec<Line>,
+    lines: Vec<ScreenLine>,
 }
 
 impl Picker {
     /// The preview's text and its lines on screen.
-    pub fn preview(&self) -> (&str, &[Line]) {
+    pub fn preview(&self) -> (&str, &[ScreenLine]) {
         (self.preview.text(), &self.lines)
     }
 }

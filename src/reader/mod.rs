@@ -25,7 +25,7 @@ pub use typography::Setting;
 mod theme;
 
 use crate::document::Document;
-use crate::layout::{self, Layout, Line};
+use crate::layout::{self, Layout, ScreenLine};
 use crate::position;
 use crate::search::Query;
 use crate::toc::{self, Chapter};
@@ -203,7 +203,7 @@ pub struct Reader {
     hit: Option<Range<usize>>,
     message: Option<(String, u8)>,
     marks: Vec<Mark>,
-    page: Vec<Line>,
+    page: Vec<ScreenLine>,
     at_end: bool,
     /// Some change (the place, a bookmark) could not be saved: the status bar says so
     /// for as long as it is true.
@@ -300,7 +300,7 @@ impl Reader {
         self.max_width
     }
     /// The lines on screen, top first.
-    pub fn page(&self) -> &[Line] {
+    pub fn page(&self) -> &[ScreenLine] {
         &self.page
     }
     /// The text column in the current window (the left page's, in a spread).

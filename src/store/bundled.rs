@@ -1,10 +1,10 @@
 //! The bundled stories written out into the config directory, so a story from the binary
 //! has a real path like any other (shell code: the stories themselves are
-//! [`crate::stories`]).
+//! [`crate::bundled`]).
 
 use super::files::replace;
 use super::StoreError;
-use crate::stories::Bundled;
+use crate::bundled::BundledStory;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 /// already opened keeps its modification time, and a newer dogear quietly refreshes an
 /// older copy. The write is the store's one atomic write (temporary file,
 /// fsync, rename, fsync of the directory), so a crash never leaves half a story behind.
-pub fn materialise(b: &Bundled, dir: &Path) -> Result<PathBuf, StoreError> {
+pub fn materialise(b: &BundledStory, dir: &Path) -> Result<PathBuf, StoreError> {
     let path = dir.join(b.file_name);
     match fs::read(&path) {
         Ok(existing) if existing == b.bytes => return Ok(path),
@@ -36,8 +36,8 @@ pub fn materialise(b: &Bundled, dir: &Path) -> Result<PathBuf, StoreError> {
 mod tests {
     use super::*;
 
-    fn sample() -> &'static Bundled {
-        &crate::stories::all()[0]
+    fn story() -> &'static BundledStory {
+        &crate::bundled::all()[0]
     }
 
     #[test]
@@ -80,13 +80,13 @@ mod tests {
     fn materialise_creates_the_folder_and_says_which_folder_it_could_not_create() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("config").join("stories");
-        let path = materialise(sample(), &dir).unwrap();
-        assert_eq!(fs::read(&path).unwrap(), sample().bytes);
+        let path = materialise(story(), &dir).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), story().bytes);
 
         let blocker = tmp.path().join("a-file");
         fs::write(&blocker, "").unwrap();
         let under_a_file = blocker.join("stories");
-        let err = materialise(sample(), &under_a_file).unwrap_err();
+        let err = materialise(story(), &under_a_file).unwrap_err();
         assert_eq!(
             err.to_string(),
             format!(

@@ -3,7 +3,7 @@
 
 use crate::document::Document;
 use crate::layout::emphasis::{markers, Mark, Marker};
-use crate::layout::Line;
+use crate::layout::ScreenLine;
 use ratatui::style::Modifier;
 use std::ops::Range;
 
@@ -21,7 +21,7 @@ pub struct Marks {
 impl Marks {
     /// The markers of the blocks `line` shows (a line of a long paragraph's piece can
     /// start in the piece before), in order.
-    fn of(&mut self, doc: &Document, line: &Line) -> Vec<Marker> {
+    fn of(&mut self, doc: &Document, line: &ScreenLine) -> Vec<Marker> {
         let last = line.range.end.saturating_sub(1).max(line.range.start);
         let (Some(a), Some(b)) = (
             doc.block_index_at(line.range.start),
@@ -54,7 +54,7 @@ pub type Styled = (String, Vec<(Range<usize>, Modifier)>, Vec<usize>);
 /// The text of `line` as drawn with its markers hidden, the byte ranges of it that are
 /// italic or bold, and the offsets of the hidden markers in the document's text. `None`
 /// when the line has nothing to hide and starts in no emphasis.
-pub fn styled(doc: &Document, line: &Line, marks: &mut Marks) -> Option<Styled> {
+pub fn styled(doc: &Document, line: &ScreenLine, marks: &mut Marks) -> Option<Styled> {
     let text = doc.text();
     let source = text.get(line.range.clone())?;
     let all = marks.of(doc, line);
@@ -82,7 +82,7 @@ pub fn styled(doc: &Document, line: &Line, marks: &mut Marks) -> Option<Styled> 
         from = m.at + 1;
     }
     marked.push_str(&text[from..line.range.end]);
-    let shown = Line {
+    let shown = ScreenLine {
         range: 0..marked.len(),
         ..line.clone()
     }

@@ -9,30 +9,28 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
 
+use super::help::KeyHelp;
 use super::theme::Theme;
 use crate::library::{ago, distinctions, place_name, Entry, LibraryModel, Source};
 use crate::sanitise;
 use crate::text_width::{pad, str_width};
 
-/// The whole library screen. `now` is Unix seconds, for "2 days ago".
+/// The whole library screen. `now` is Unix seconds, for "2 days ago"; `keys` are the
+/// keys the footer shows, handed in by the shell.
 #[derive(Debug, Clone, Copy)]
 pub struct LibraryScreen<'a> {
     pub model: &'a LibraryModel,
     pub now: u64,
+    pub keys: &'a KeyHelp,
 }
 
-/// The footer: each of the library's keys in the table (its first key, as rebound).
-fn hint() -> String {
-    let keymap = crate::keymap::Keymap::current();
-    let rows = keymap
-        .rows()
-        .filter(|(row, _)| matches!(row.does, crate::keymap::table::Does::Shelf(_)));
-    rows.filter_map(|(row, keys)| {
-        let first = keys.split(' ').next().filter(|k| !k.is_empty())?;
-        Some(format!("{first} {}", row.help))
-    })
-    .collect::<Vec<_>>()
-    .join("  ")
+/// The footer: each of the library's own keys and what it does.
+fn hint(keys: &KeyHelp) -> String {
+    keys.library
+        .iter()
+        .map(|(key, what)| format!("{key} {what}"))
+        .collect::<Vec<_>>()
+        .join("  ")
 }
 const FILTER_HINT: &str = "Enter open  Tab done  Esc clear";
 /// Wide enough for "10 months ago" and "59 minutes ago".
@@ -89,7 +87,7 @@ impl LibraryScreen<'_> {
             Some(m) => (m.as_str(), Style::new().add_modifier(Modifier::BOLD)),
             None if model.filtering => (FILTER_HINT, theme.dimmed(Style::new())),
             None => {
-                hint = self::hint();
+                hint = self::hint(self.keys);
                 (hint.as_str(), theme.dimmed(Style::new()))
             }
         };
@@ -210,7 +208,7 @@ fn row_parts(entry: &Entry, hint: Option<String>, width: usize, now: u64) -> Row
     let status = if entry.missing {
         "missing"
     } else if matches!(entry.source, Source::Bundled(_)) {
-        "sample"
+        "bundled"
     } else {
         ""
     };

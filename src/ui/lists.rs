@@ -1,8 +1,7 @@
-//! Overlays drawn over the page: help, the chapter list, the bookmark list.
+//! Overlays drawn over the page: the chapter list, the bookmark list (the help is
+//! [`super::help`]'s).
 
 use super::theme::Theme;
-use crate::keymap::table::Group;
-use crate::keymap::Keymap;
 use crate::position;
 use crate::reader::Reader;
 use crate::sanitise;
@@ -10,9 +9,7 @@ use crate::text_width::{pad, str_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{
-    Block, Clear, List, ListItem, ListState, Paragraph, StatefulWidget, Widget,
-};
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState, StatefulWidget, Widget};
 
 /// A centred box at most `width` x `height` inside `area`, with a border and a title,
 /// in the theme's overlay colours.
@@ -45,90 +42,6 @@ fn boxed(rect: Rect, title: &str, buf: &mut Buffer, theme: &Theme) -> Rect {
     let inner = block.inner(rect);
     block.render(rect, buf);
     inner
-}
-
-/// The help: the key table in its groups, in as many columns as the height needs (two in
-/// an 80x24 window), with the keys in effect (as rebound in `config.toml`).
-pub fn help(area: Rect, buf: &mut Buffer, theme: &Theme) {
-    enum Entry {
-        Heading(Group),
-        Row(String, &'static str),
-    }
-    let keymap = Keymap::current();
-    let mut entries = Vec::new();
-    for group in Group::READER {
-        entries.push(Entry::Heading(group));
-        for (row, keys) in keymap.rows().filter(|(row, _)| row.group == group) {
-            entries.push(Entry::Row(keys, row.help));
-        }
-    }
-    // Column-major, as few columns as the height allows, as even as they go, a heading
-    // never last in its column.
-    let room = usize::from(area.height.saturating_sub(2)).max(2);
-    let fill = |limit: usize| {
-        let mut columns: Vec<Vec<&Entry>> = vec![Vec::new()];
-        for entry in &entries {
-            let column = columns.last_mut().expect("one column at least");
-            let full = column.len() >= limit
-                || matches!(entry, Entry::Heading(_)) && column.len() + 1 >= limit;
-            if full && !column.is_empty() {
-                columns.push(Vec::new());
-            }
-            columns.last_mut().expect("a column").push(entry);
-        }
-        columns
-    };
-    let fewest = entries.len().div_ceil(room);
-    let even = entries.len().div_ceil(fewest.max(1));
-    let columns = (even..room)
-        .map(fill)
-        .find(|columns| columns.len() <= fewest)
-        .unwrap_or_else(|| fill(room));
-    let drawn: Vec<Vec<Line>> = columns
-        .iter()
-        .map(|column| {
-            let keys = column
-                .iter()
-                .map(|e| match e {
-                    Entry::Row(keys, _) => str_width(keys),
-                    Entry::Heading(_) => 0,
-                })
-                .max()
-                .unwrap_or(0);
-            column
-                .iter()
-                .map(|e| match e {
-                    Entry::Heading(g) => Line::styled(g.name(), theme.heading),
-                    Entry::Row(k, what) => Line::from(format!(" {}  {what}", pad(k, keys))),
-                })
-                .collect()
-        })
-        .collect();
-    let widths: Vec<u16> = drawn
-        .iter()
-        .map(|lines| lines.iter().map(Line::width).max().unwrap_or(0) as u16)
-        .collect();
-    let gap = 2;
-    let width = widths.iter().sum::<u16>() + gap * (widths.len() as u16 - 1) + 4;
-    let height = drawn.iter().map(Vec::len).max().unwrap_or(0) as u16 + 2;
-    let inner = frame(
-        area,
-        (width, height),
-        "dogear keys (Esc closes)",
-        buf,
-        theme,
-    );
-    let mut x = inner.x + 1;
-    for (lines, w) in drawn.into_iter().zip(widths) {
-        let rect = Rect {
-            x,
-            width: w,
-            ..inner
-        }
-        .intersection(inner);
-        Paragraph::new(lines).render(rect, buf);
-        x = x.saturating_add(w + gap);
-    }
 }
 
 pub fn chapters(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {

@@ -1,6 +1,7 @@
 //! Drawing: ratatui widgets that read the model and change nothing.
 
 mod emphasis;
+pub mod help;
 pub mod library;
 mod lists;
 mod progress;

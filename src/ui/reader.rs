@@ -1,9 +1,10 @@
 //! The reading screen: the page in its column, the status bar, and whatever overlay the
 //! mode calls for. A pure function of the [`Reader`]: it reads the model, changes nothing.
+//! The help over it is drawn from the keys the shell hands in ([`super::help::ReaderScreen`]).
 
 use super::theme::Theme;
 use super::{emphasis, lists};
-use crate::layout::{Line, LineStyle};
+use crate::layout::{LineStyle, ScreenLine};
 use crate::reader::{Mode, Reader};
 use crate::sanitise;
 use crate::text_width::str_width;
@@ -45,7 +46,6 @@ impl Widget for &Reader {
         draw_page(self, page_area, buf);
         draw_status(self, status_area, buf);
         match self.mode() {
-            Mode::Help => lists::help(area, buf, &theme),
             Mode::Chapters { selected } => lists::chapters(self, *selected, text_area, buf, &theme),
             Mode::Bookmarks { selected } => {
                 lists::bookmarks(self, *selected, text_area, buf, &theme)
@@ -54,7 +54,8 @@ impl Widget for &Reader {
                 lists::encodings(self, *selected, text_area, buf, &theme)
             }
             Mode::Stats(summary) => super::stats::stats(summary, text_area, buf, &theme),
-            Mode::Reading | Mode::Prompt(_) => {}
+            // The help is the shell's key table: [`super::help::ReaderScreen`] draws it.
+            Mode::Help | Mode::Reading | Mode::Prompt(_) => {}
         }
     }
 }
@@ -193,7 +194,7 @@ fn draw_parts(
 /// `hidden` are the offsets of emphasis markers left out of `shown`.
 fn highlight(
     text: &str,
-    line: &Line,
+    line: &ScreenLine,
     hit: &Range<usize>,
     shown: &str,
     hidden: &[usize],

@@ -2,16 +2,24 @@
 //! screen tests.
 #![allow(dead_code)]
 
+use dogear::keymap::Keymap;
 use dogear::reader::Reader;
+use dogear::ui::help::ReaderScreen;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
-/// The reader drawn at its own size, one quoted row a line (insta snapshots compare it).
+/// The reader drawn at its own size as the app draws it (with the help's keys, the
+/// table's defaults), one quoted row a line (insta snapshots compare it).
 pub fn screen(reader: &Reader) -> String {
     let (w, h) = reader.size();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let keys = Keymap::standard().help();
+    let screen = ReaderScreen {
+        reader,
+        keys: &keys,
+    };
     terminal
-        .draw(|f| f.render_widget(reader, f.area()))
+        .draw(|f| f.render_widget(screen, f.area()))
         .unwrap();
     terminal.backend().to_string()
 }

@@ -23,7 +23,7 @@ pub fn story() -> String {
     text
 }
 
-/// A temporary folder with `config/` (the store) and `shelf/` (stories: `walk.txt`).
+/// A temporary folder with `config/` (the store) and `stories/` (stories: `walk.txt`).
 pub struct Setting {
     pub dir: tempfile::TempDir,
 }
@@ -31,9 +31,9 @@ pub struct Setting {
 impl Setting {
     pub fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
-        fs::create_dir_all(dir.path().join("shelf")).unwrap();
+        fs::create_dir_all(dir.path().join("stories")).unwrap();
         fs::create_dir_all(dir.path().join("config")).unwrap();
-        fs::write(dir.path().join("shelf/walk.txt"), story()).unwrap();
+        fs::write(dir.path().join("stories/walk.txt"), story()).unwrap();
         Self { dir }
     }
 
@@ -41,12 +41,12 @@ impl Setting {
         self.dir.path().join(name)
     }
 
-    pub fn shelf(&self) -> PathBuf {
-        self.path("shelf")
+    pub fn stories(&self) -> PathBuf {
+        self.path("stories")
     }
 
     pub fn walk(&self) -> PathBuf {
-        self.path("shelf/walk.txt")
+        self.path("stories/walk.txt")
     }
 
     /// Runs a session (a run of dogear) from `start` on an 80 x 24 test terminal.

@@ -12,7 +12,7 @@
 use super::cues::{
     ends_in_word, ends_on_leading_word, first_letter, first_word_width, starts_numbered,
 };
-use super::shape::{self, Line};
+use super::shape::{self, SourceLine};
 use super::stats::Stats;
 use crate::document::BlockKind;
 
@@ -29,7 +29,7 @@ pub(super) enum Wrap {
 /// lines that are followed by another (near the widest, so a few over-long lines do not
 /// count), when there are enough of them to tell and they reach near the document's
 /// column; otherwise the document's.
-pub(super) fn local_wrap(stats: &Stats, lines: &[Line]) -> Wrap {
+pub(super) fn local_wrap(stats: &Stats, lines: &[SourceLine]) -> Wrap {
     let Some((_, inner)) = lines.split_last() else {
         return Wrap::Document;
     };
@@ -87,8 +87,8 @@ pub(super) fn room_score(room: i64) -> i32 {
 pub(super) fn next_word_fitted(
     text: &str,
     stats: &Stats,
-    prev: &Line,
-    next: &Line,
+    prev: &SourceLine,
+    next: &SourceLine,
     wrap: Wrap,
 ) -> bool {
     let used = prev.width + 1 + first_word_width(next.text(text));
@@ -102,7 +102,13 @@ pub(super) fn next_word_fitted(
 
 /// How strongly the break between `prev` and `next` looks soft (positive) or hard
 /// (negative), given the wrap column in force.
-pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wrap: Wrap) -> i32 {
+pub(super) fn soft_score(
+    text: &str,
+    stats: &Stats,
+    prev: &SourceLine,
+    next: &SourceLine,
+    wrap: Wrap,
+) -> i32 {
     let (p, n) = (prev.text(text), next.text(text));
     let word = first_word_width(n);
     let used = prev.width + 1 + word;
@@ -159,7 +165,12 @@ pub(super) fn soft_score(text: &str, stats: &Stats, prev: &Line, next: &Line, wr
 /// evidence there is. Stepping back out of a deeper line onto a capital is verse evidence
 /// at any level, and so are capitals on three lines in four of a capitalised document.
 /// `wrap` is the column in force for the group the piece is part of.
-pub(super) fn prose_or_verse(text: &str, stats: &Stats, piece: &[Line], wrap: Wrap) -> BlockKind {
+pub(super) fn prose_or_verse(
+    text: &str,
+    stats: &Stats,
+    piece: &[SourceLine],
+    wrap: Wrap,
+) -> BlockKind {
     let later = &piece[1..];
     let hanging_paragraph =
         later[0].indent > piece[0].indent + 1 && later.iter().all(|l| l.indent == later[0].indent);

@@ -1,15 +1,15 @@
 //! Measuring lines: where each ends and how wide it is, eight or sixteen bytes at a time.
 
-use super::shape::Line;
+use super::shape::SourceLine;
 use std::ops::Range;
 
 /// Calls `f` with each line of `text[body]` measured, or `None` for a blank line.
-pub(super) fn for_each_line(text: &str, body: Range<usize>, mut f: impl FnMut(Option<Line>)) {
+pub(super) fn for_each_line(text: &str, body: Range<usize>, mut f: impl FnMut(Option<SourceLine>)) {
     let bytes = &text.as_bytes()[..body.end];
     let mut pos = body.start;
     loop {
         let scan = scan_line(bytes, pos);
-        f(Line::measure(text, pos, scan.end, scan.narrow_chars));
+        f(SourceLine::measure(text, pos, scan.end, scan.narrow_chars));
         if scan.end == bytes.len() {
             break;
         }

@@ -5,9 +5,10 @@
 use super::heading;
 use unicode_width::UnicodeWidthStr;
 
-/// One non-blank line, measured once.
+/// One non-blank line of the source text (up to a `\n`), measured once. (Not a
+/// [`crate::layout::ScreenLine`], which is a line as wrapped for the screen.)
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Line {
+pub(super) struct SourceLine {
     /// Byte offset of the line's first character (indentation included).
     pub start: usize,
     /// Byte offset of the first non-space character.
@@ -20,7 +21,7 @@ pub(super) struct Line {
     pub width: usize,
 }
 
-impl Line {
+impl SourceLine {
     /// Measures `text[start..end]` (one line without its `\n`); `None` when blank.
     ///
     /// This runs on every line of the book, so the common case is byte work: an ASCII
@@ -35,7 +36,7 @@ impl Line {
         start: usize,
         end: usize,
         narrow_chars: Option<usize>,
-    ) -> Option<Line> {
+    ) -> Option<SourceLine> {
         let raw = &text[start..end];
         let bytes = raw.as_bytes();
         let trimmed_len = match bytes.last() {
@@ -67,7 +68,7 @@ impl Line {
             Some(chars) => chars - raw[trimmed_len..].chars().count(),
             None => indent + display_width(&raw[lead..trimmed_len]),
         };
-        Some(Line {
+        Some(SourceLine {
             start,
             content: start + lead,
             end: start + trimmed_len,
@@ -209,7 +210,7 @@ pub(super) fn is_caps_title(t: &str) -> bool {
 }
 
 /// Whether `line` is centred in a column of `wrap` columns (a title set by hand).
-pub(super) fn is_centred(line: &Line, t: &str, wrap: usize) -> bool {
+pub(super) fn is_centred(line: &SourceLine, t: &str, wrap: usize) -> bool {
     let text_width = line.width - line.indent;
     let right = wrap.saturating_sub(line.width);
     line.indent >= 8

@@ -2,7 +2,7 @@
 //! typewriter paragraph's indent, Japanese one-line paragraphs, an attribution, the next
 //! numbered verse, a speaker, a stage direction, a signature, a section number.
 
-use super::shape::{self, Line};
+use super::shape::{self, SourceLine};
 use super::stats::Stats;
 use super::{cues, evidence, heading, is_heading_line};
 
@@ -14,7 +14,7 @@ use super::{cues, evidence, heading, is_heading_line};
 pub(super) fn is_typewriter(
     text: &str,
     stats: &Stats,
-    group: &[Line],
+    group: &[SourceLine],
     base: usize,
     wrap: evidence::Wrap,
 ) -> bool {
@@ -54,7 +54,7 @@ pub(super) fn is_typewriter(
 pub(super) fn starts_paragraph(
     text: &str,
     stats: &Stats,
-    group: &[Line],
+    group: &[SourceLine],
     i: usize,
     wrap: evidence::Wrap,
     typewriter: Option<usize>,
@@ -100,7 +100,7 @@ pub(super) fn starts_paragraph(
 fn starts_by_its_look(
     text: &str,
     stats: &Stats,
-    group: &[Line],
+    group: &[SourceLine],
     i: usize,
     fitted: impl Fn() -> bool,
 ) -> bool {

@@ -2,7 +2,7 @@
 //! decided by, gathered in one pass or guessed from samples and checked.
 
 use super::scan::for_each_line;
-use super::shape::Line;
+use super::shape::SourceLine;
 use super::*;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -173,7 +173,7 @@ impl<'t> Stats<'t> {
         width > self.too_long()
     }
 
-    pub(super) fn is_centred(&self, line: &Line, t: &str) -> bool {
+    pub(super) fn is_centred(&self, line: &SourceLine, t: &str) -> bool {
         if line.indent >= 8 {
             self.probe.borrow_mut().centred = true;
         }
@@ -196,7 +196,7 @@ impl<'t> Stats<'t> {
         (super::evidence::room_score(room), room)
     }
 
-    pub(super) fn is_repeated_caps(&self, line: &Line, t: &str) -> bool {
+    pub(super) fn is_repeated_caps(&self, line: &SourceLine, t: &str) -> bool {
         self.probe.borrow_mut().caps.push(line.content..line.end);
         self.repeated_caps.contains(t)
     }
@@ -237,7 +237,7 @@ pub(super) struct Gatherer<'t> {
     /// crowd just under the wrap width.
     pub(super) hist: [u32; 257],
     pub(super) caps: HashMap<&'t str, u32>,
-    pub(super) prev: Option<Line>,
+    pub(super) prev: Option<SourceLine>,
     pub(super) continued: u64,
     pub(super) capitals: u64,
     /// Lines with an ideographic indent, and how many of them end their paragraph.
@@ -261,7 +261,7 @@ impl<'t> Gatherer<'t> {
 
     /// The next line (`None` when blank).
     #[inline]
-    pub(super) fn line(&mut self, line: Option<Line>) {
+    pub(super) fn line(&mut self, line: Option<SourceLine>) {
         let text = self.text;
         if let Some(p) = self.prev {
             if p.ideographic_indent(text) {

@@ -1,4 +1,4 @@
-//! The sample stories that ship inside the binary.
+//! The bundled stories: the stories that ship inside the binary (the files of `stories/`).
 //!
 //! A new user runs `dogear` with nothing to read, so the library is never empty:
 //! these stories are embedded with `include_bytes!` and each one shows off a text
@@ -14,16 +14,16 @@
 
 /// One story embedded in the binary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Bundled {
+pub struct BundledStory {
     /// The file name it is written under, e.g. `the-night-ferry.txt`.
     pub file_name: &'static str,
     /// The file's bytes exactly as committed in `stories/`.
     pub bytes: &'static [u8],
 }
 
-macro_rules! bundled {
+macro_rules! embed {
     ($($name:literal),* $(,)?) => {
-        &[$(Bundled {
+        &[$(BundledStory {
             file_name: $name,
             bytes: include_bytes!(concat!("../stories/", $name)),
         }),*]
@@ -31,7 +31,7 @@ macro_rules! bundled {
 }
 
 /// Ordered as a newcomer should meet them: the friendliest format first.
-static ALL: &[Bundled] = bundled![
+static ALL: &[BundledStory] = embed![
     "the-lighthouse-keepers-cat.txt",
     "the-clockmaker-of-saltmarket-lane.txt",
     "the-night-ferry.txt",
@@ -41,11 +41,11 @@ static ALL: &[Bundled] = bundled![
 ];
 
 /// Every bundled story.
-pub fn all() -> &'static [Bundled] {
+pub fn all() -> &'static [BundledStory] {
     ALL
 }
 
 /// The bundled story with this file name, if there is one.
-pub fn find(file_name: &str) -> Option<&'static Bundled> {
+pub fn find(file_name: &str) -> Option<&'static BundledStory> {
     ALL.iter().find(|b| b.file_name == file_name)
 }

@@ -1,13 +1,14 @@
-//! Gathering the library from disk: saved books, story folders, bundled stories.
+//! The library's catalogue: the stories the library lists, gathered from disk (the saved
+//! books in the store, the story files found in folders, the bundled stories).
 //!
 //! Shell code (it reads directories and files); the order, titles and filtering are
 //! decided by the pure [`crate::library`].
 
+use crate::bundled;
 use crate::document::{decode, Charset};
 use crate::library::{self, BundledInfo, Entry, FolderFile, Recent};
 use crate::state::BookState;
 use crate::store::Store;
-use crate::stories;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -19,66 +20,66 @@ pub mod walk;
 const TITLE_BYTES: u64 = 16 * 1024;
 
 /// What the library shows, once the walk of `folders` has ended: every saved book, the
-/// `.txt` files under `folders`, and, when `bundled`, the sample stories. (The library
-/// screen uses a [`Shelf`] and fills in as the walk goes.)
+/// `.txt` files under `folders`, and, when `bundled`, the bundled stories. (The library
+/// screen uses a [`Catalogue`] and fills in as the walk goes.)
 pub fn entries(store: Option<&Store>, folders: &[PathBuf], bundled: bool) -> Vec<Entry> {
-    let mut shelf = Shelf::library(store, folders, bundled);
-    shelf.finish();
-    shelf.entries()
+    let mut catalogue = Catalogue::library(store, folders, bundled);
+    catalogue.finish();
+    catalogue.entries()
 }
 
 /// The library of one folder (`dogear DIR`) once its walk has ended: its story files,
 /// with progress for those read.
 pub fn folder_entries(store: Option<&Store>, dir: &Path) -> Vec<Entry> {
-    let mut shelf = Shelf::folder(store, dir);
-    shelf.finish();
-    shelf.entries()
+    let mut catalogue = Catalogue::folder(store, dir);
+    catalogue.finish();
+    catalogue.entries()
 }
 
-/// What the library shows: saved books and bundled stories at once, folder stories as a
-/// background [`Walk`] finds them.
+/// The catalogue: what the library lists, saved books and bundled stories at once, folder
+/// stories as a background [`Walk`] finds them.
 #[derive(Debug)]
-pub struct Shelf {
+pub struct Catalogue {
     recent: Vec<Recent>,
     files: Vec<FolderFile>,
-    samples: Vec<BundledInfo>,
+    bundled: Vec<BundledInfo>,
     /// For the library of one folder: only books under it.
     under: Option<PathBuf>,
     walk: Option<Walk>,
 }
 
-impl Shelf {
+impl Catalogue {
     /// The library: every saved book, the `.txt` files under `folders`, and, when
-    /// `bundled`, the sample stories.
-    pub fn library(store: Option<&Store>, folders: &[PathBuf], bundled: bool) -> Shelf {
-        let samples = if bundled { bundled_info() } else { Vec::new() };
-        Shelf::start(store, folders.to_vec(), samples, None)
+    /// `bundled`, the bundled stories.
+    pub fn library(store: Option<&Store>, folders: &[PathBuf], bundled: bool) -> Catalogue {
+        let bundled = if bundled { bundled_info() } else { Vec::new() };
+        Catalogue::start(store, folders.to_vec(), bundled, None)
     }
 
     /// The library of one folder (`dogear DIR`): its story files, with progress for
     /// those read.
-    pub fn folder(store: Option<&Store>, dir: &Path) -> Shelf {
+    pub fn folder(store: Option<&Store>, dir: &Path) -> Catalogue {
         let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_owned());
-        Shelf::start(store, vec![dir.clone()], Vec::new(), Some(dir))
+        Catalogue::start(store, vec![dir.clone()], Vec::new(), Some(dir))
     }
 
     fn start(
         store: Option<&Store>,
         folders: Vec<PathBuf>,
-        samples: Vec<BundledInfo>,
+        bundled: Vec<BundledInfo>,
         under: Option<PathBuf>,
-    ) -> Shelf {
+    ) -> Catalogue {
         let states = store.map(Store::list).unwrap_or_default();
         let remembered = remembered(&states);
-        let mut shelf = Shelf {
+        let mut catalogue = Catalogue {
             recent: Vec::new(),
             files: Vec::new(),
-            samples,
+            bundled,
             under,
             walk: (!folders.is_empty()).then(|| Walk::start(folders, remembered)),
         };
-        shelf.keep_recent(states);
-        shelf
+        catalogue.keep_recent(states);
+        catalogue
     }
 
     /// Lists the saved books again (after one was forgotten).
@@ -99,7 +100,7 @@ impl Shelf {
 
     /// The library's entries as known now.
     pub fn entries(&self) -> Vec<Entry> {
-        library::build(self.recent.clone(), self.files.clone(), &self.samples)
+        library::build(self.recent.clone(), self.files.clone(), &self.bundled)
     }
 
     /// Takes in what the walk found since the last call: `true` when there is something
@@ -194,7 +195,7 @@ fn title_of_file(path: &Path, remembered: Option<Charset>) -> String {
 }
 
 fn bundled_info() -> Vec<BundledInfo> {
-    stories::all()
+    bundled::all()
         .iter()
         .map(|b| {
             let text = decode::decode(b.bytes, None)
