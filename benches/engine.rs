@@ -11,6 +11,11 @@
 //! backward (`N`) from the one near the end, so each search reads about 99 % of the book.
 //! Lower-case queries ignore case (smart case); the others match case. The target is
 //! 2 GB/s or better. `N "the"` is one press of `N` with the previous match a line back.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "benchmark set-up: a panic is a failed run"
+)]
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use dogear::document::Document;

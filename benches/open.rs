@@ -6,6 +6,11 @@
 //! The text is generated (never committed) in the shapes real files have: chapters of
 //! hard-wrapped paragraphs with CRLF line ends, some chapters with LF (files joined
 //! together), curly quotes and accented words, and a windows-1252 copy of the same text.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "benchmark set-up: a panic is a failed run"
+)]
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dogear::document::windows::Windows;

@@ -366,12 +366,11 @@ fn spawn(
 
 /// The story's map, made (by reading its file again) unless the one kept is for it.
 fn map_for<'c>(cache: &'c mut Option<(BookFile, Map)>, book: &BookFile) -> Result<&'c Map, String> {
-    if cache.as_ref().is_none_or(|(b, _)| b != book) {
-        *cache = None;
-        let map = read_map(book)?;
-        *cache = Some((book.clone(), map));
-    }
-    Ok(&cache.as_ref().expect("just made").1)
+    let kept = match cache.take() {
+        Some((b, map)) if b == *book => (b, map),
+        _ => (book.clone(), read_map(book)?),
+    };
+    Ok(&cache.insert(kept).1)
 }
 
 /// Forgets the map of a story too big to keep a second copy of in memory (it is made

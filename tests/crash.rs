@@ -13,6 +13,11 @@
 //! `DOGEAR_TEST_CRASH_SEED=N cargo test --test crash`.
 //!
 //! A binary of its own (`harness = false`, see tests/plain): the saving child is not a test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is a failed test"
+)]
 
 mod plain;
 

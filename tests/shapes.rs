@@ -10,6 +10,11 @@
 //! `tests/shapes/thresholds.txt`. Any line no block holds (`?`), a line-count mismatch, or
 //! a decision that changes when the same story has CRLF line ends fails outright.
 //! `cargo test --test shapes -- --nocapture` prints the table even when everything passes.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is a failed test"
+)]
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

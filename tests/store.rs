@@ -1,5 +1,10 @@
 //! The state directory on a real disk: atomic writes, merging writers, recovery from
 //! corrupt files and unwritable directories, and book identity by fingerprint.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is a failed test"
+)]
 
 use dogear::position::Anchor;
 use dogear::state::{BookState, Bookmark};

@@ -66,16 +66,16 @@ pub fn help(area: Rect, buf: &mut Buffer, theme: &Theme) {
     // never last in its column.
     let room = usize::from(area.height.saturating_sub(2)).max(2);
     let fill = |limit: usize| {
-        let mut columns: Vec<Vec<&Entry>> = vec![Vec::new()];
+        let (mut columns, mut column): (Vec<Vec<&Entry>>, _) = (Vec::new(), Vec::new());
         for entry in &entries {
-            let column = columns.last_mut().expect("one column at least");
             let full = column.len() >= limit
                 || matches!(entry, Entry::Heading(_)) && column.len() + 1 >= limit;
             if full && !column.is_empty() {
-                columns.push(Vec::new());
+                columns.push(std::mem::take(&mut column));
             }
-            columns.last_mut().expect("a column").push(entry);
+            column.push(entry);
         }
+        columns.push(column);
         columns
     };
     let fewest = entries.len().div_ceil(room);
