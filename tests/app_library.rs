@@ -1,11 +1,6 @@
 //! The library screen in whole sessions: the bundled stories, a folder, the folders
 //! config.toml names, the filter, a book's bookmarks, and opening a story from each (see
 //! tests/scripted).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 mod scripted;
 

@@ -1,11 +1,6 @@
 //! What one run leaves for the next, in whole sessions on one config folder: the place
 //! (at the same size, at another, for a moved file, for an edited one, or none from a
 //! corrupt state file), the column width and the encoding chosen (see tests/scripted).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 mod scripted;
 

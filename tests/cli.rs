@@ -1,9 +1,4 @@
 //! The binary without a terminal: `--print`, `--help`, `--version`, and every error.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 use assert_cmd::Command;
 use predicates::prelude::*;

@@ -1,9 +1,4 @@
 //! `--bookmark NAME` and `--bookmarks` with no file, on a config folder prepared here.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 use dogear::position;
 use dogear::state::{BookState, Bookmark};

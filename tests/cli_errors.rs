@@ -1,10 +1,5 @@
 //! What a user reads on stderr when a command fails: one line that names the path and
 //! the reason once, asserted exactly.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};

@@ -1,9 +1,4 @@
 //! End to end: the real binary in a pseudo-terminal.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 mod common;
 

@@ -1,10 +1,5 @@
 //! End to end: the saved place and bookmarks, through the real binary in a pseudo-terminal.
 //! Each test has its own config directory; saves are waited for by polling the state file.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 mod common;
 

@@ -1,10 +1,5 @@
 //! End to end: the theme chosen with `T` is the one the next run opens in, drawn in
 //! 24-bit colour where the terminal says it has it, in 256 colours where it does not.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 mod common;
 

@@ -1,11 +1,6 @@
 //! End to end: a library folder that leads to a whole machine's files. The library draws at once and
 //! fills in from a background walk; keys and signals work while it walks; links into
 //! virtual file systems are not followed.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 #![cfg(unix)]
 
 mod common;

@@ -1,10 +1,5 @@
 //! The encoding picker: `E` lists the likely encodings, then all; the page previews the
 //! selected one; Enter re-reads the story that way and keeps the place; Esc restores.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 mod drawn;
 use dogear::document::{Charset, Document};

@@ -1,10 +1,5 @@
 //! Choosing an encoding in the picker through the session: saved for the book, used the
 //! next time it opens, the place and bookmarks kept, the title re-read.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 use dogear::app::Host;
 use dogear::document::Document;

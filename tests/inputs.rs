@@ -1,11 +1,6 @@
 //! Inputs that never end: a FIFO with no writer, endless devices, a gigabyte of NULs.
 //! Each is refused at once with a message that says what it is, never read to the end
 //! of memory nor waited on for ever.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 use assert_cmd::Command;
 use predicates::prelude::*;

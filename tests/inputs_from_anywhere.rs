@@ -1,11 +1,6 @@
 //! Stories from anywhere: standard input (`dogear -`, `cmd | dogear`) and compressed
 //! files (`.gz`, `.bz2`, `.xz`, `.zst`), printed without a terminal and read in one, with
 //! the place kept by content: the same story piped again, or compressed, resumes it.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 mod common;
 

@@ -1,10 +1,5 @@
 //! Keys rebound in `config.toml`: config → key map → action, the help showing the keys in
 //! effect, `dogear --config`, and the same in a real terminal.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 mod common;
 

@@ -5,11 +5,6 @@
 //! reading widths, on real text); where they have not, the lines before the cut are
 //! evened out, so that no line is left short: every line is still as full as first-fit
 //! would leave it, give or take a few columns.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 use dogear::document::blocks::MAX_BLOCK;
 use dogear::document::{Block, BlockKind, Document};

@@ -1,10 +1,5 @@
 //! The bookmark list drawn at fixed sizes: number and label, then percent, date (as the
 //! shell formats it, in local time), chapter and a snippet of the marked text.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 mod drawn;
 use dogear::calendar::Stamp;

@@ -1,9 +1,4 @@
 //! The status bar with pages: counting, counted, at wide and narrow sizes.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 use dogear::document::Document;
 use dogear::pages;

@@ -1,9 +1,4 @@
 //! A book's session without a terminal: resume, save, bookmarks, edited and corrupt files.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 use dogear::app::Host;
 use dogear::document::Document;

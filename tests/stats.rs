@@ -1,10 +1,5 @@
 //! Reading statistics and time left: the `s` screen and the status bar drawn at fixed
 //! sizes, and `dogear --stats [--json]` on a config directory filled by the test.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 mod drawn;
 use dogear::document::Document;

@@ -1,10 +1,5 @@
 //! The state directory on a real disk: atomic writes, merging writers, recovery from
 //! corrupt files and unwritable directories, and book identity by fingerprint.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 use dogear::position::Anchor;
 use dogear::state::{BookState, Bookmark};
@@ -273,17 +268,36 @@ fn list_is_most_recent_first_and_forget_removes() {
     assert_eq!(store.list().len(), 2);
 }
 
+/// `Store::open` as the program calls it, with `DOGEAR_CONFIG_DIR` set for that process
+/// only (`dogear --config` prints where config.toml is and the settings read from it):
+/// setting it in this multi-threaded test process would race the other tests.
 #[test]
 fn open_honours_the_environment_override() {
     let tmp = tempfile::tempdir().unwrap();
-    std::env::set_var(dogear::store::DIR_ENV, tmp.path());
-    let store = Store::open().unwrap();
-    assert_eq!(store.dir(), tmp.path());
-    let (config, msgs) = store.load_config();
-    assert_eq!(config.max_width, 72);
-    assert!(msgs.is_empty());
-    fs::write(store.config_path(), "max_width = 64\n").unwrap();
-    assert_eq!(store.load_config().0.max_width, 64);
+    let config = || {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dogear"))
+            .arg("--config")
+            .env(dogear::store::DIR_ENV, tmp.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        assert!(out.stderr.is_empty(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let path = Store::at(tmp.path()).config_path();
+    let first = config();
+    assert!(
+        first.starts_with(&format!("# {} (not there", path.display())),
+        "{first}"
+    );
+    assert!(first.contains("\nmax_width = 72\n"), "{first}");
+    fs::write(&path, "max_width = 64\n").unwrap();
+    let second = config();
+    assert!(
+        second.starts_with(&format!("# {}\n", path.display())),
+        "{second}"
+    );
+    assert!(second.contains("\nmax_width = 64\n"), "{second}");
 }
 
 // --- fingerprints -------------------------------------------------------------------
@@ -371,18 +385,24 @@ fn load_moves_a_corrupt_file_aside_only_under_the_lock_and_only_if_still_corrupt
     );
 }
 
+/// Each round the two threads start their saves together (a barrier), so the two locks
+/// are taken at the same moment in every round: 40 such rounds try the lock order harder
+/// than the 300 unsynchronised saves a thread this test once made (9 s of fsyncs).
 #[test]
 fn two_saves_that_replace_each_other_do_not_deadlock() {
     let tmp = tempfile::tempdir().unwrap();
     let store = Store::at(tmp.path());
     let (done, finished) = std::sync::mpsc::channel();
+    let together = std::sync::Arc::new(std::sync::Barrier::new(2));
     for (new, old) in [("aaaa", "bbbb"), ("bbbb", "aaaa")] {
         let store = store.clone();
         let done = done.clone();
+        let together = together.clone();
         std::thread::spawn(move || {
-            for _ in 0..300 {
+            for _ in 0..40 {
                 let mut state = book(new);
                 state.replaces = Some(old.into());
+                together.wait();
                 store.save(&state).unwrap();
             }
             done.send(()).unwrap();

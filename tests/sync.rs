@@ -2,11 +2,6 @@
 //! on a free loopback port with its own database for each test. `.ci/run` installs it under
 //! `target/korrosync` (built there by the first run when it is missing; a failed build
 //! fails the tests, never skips them).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 mod common;
 

@@ -1,11 +1,6 @@
 //! The real binary in a real pseudo-terminal: keys typed, the window resized, the screen
 //! read back through a terminal emulator (vt100). Shared by the end-to-end tests.
 #![allow(dead_code)]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
 use std::io::{Read, Write};

@@ -2,11 +2,6 @@
 //! `dogear::app::Script`): a config folder of their own, no process, no pseudo-terminal.
 //! Shared by the session tests.
 #![allow(dead_code)]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "test code: a panic is a failed test"
-)]
 
 use dogear::app::{self, screen_text, Exit, Script, Setup, Signals, Start};
 use dogear::store::Store;
