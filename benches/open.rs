@@ -97,7 +97,7 @@ impl Rng {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
+        usize::try_from(self.0 % n as u64).unwrap()
     }
 }
 
@@ -143,7 +143,7 @@ fn first_page(file: &mut File, at: u64, charset: Option<Charset>, len: u64) -> u
     let (cs, skip) = match charset {
         Some(cs) => (cs, 0),
         None => {
-            let choice = decode::choose(&head, len as usize, None).expect("text");
+            let choice = decode::choose(&head, usize::try_from(len).unwrap(), None).expect("text");
             (choice.charset, choice.bom)
         }
     };

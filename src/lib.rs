@@ -32,6 +32,7 @@ pub mod print;
 pub mod reader;
 pub mod reading;
 pub mod sanitise;
+mod saturating;
 pub mod search;
 pub mod session;
 pub mod shelf;

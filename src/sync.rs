@@ -443,7 +443,9 @@ fn pull(
     let place = match Target::parse(&remote.progress.progress).and_then(|t| map.place(t)) {
         Some(place) => place,
         // A name we cannot read (KOReader's auto-detect mode): its percentage.
-        None => (remote.progress.percentage * book.text_len as f64) as usize,
+        None => {
+            crate::saturating::usize_from_f64(remote.progress.percentage * book.text_len as f64)
+        }
     };
     if map.target(place) == map.target(ours) {
         return Ok(None);
@@ -462,7 +464,7 @@ fn question_text(remote: &Remote, now: u64) -> String {
         d if d.starts_with("dogear") => d.to_string(),
         d => format!("KOReader on {d}"),
     };
-    let pct = (remote.progress.percentage * 100.0).floor() as u32;
+    let pct = crate::saturating::u32_from_f64((remote.progress.percentage * 100.0).floor());
     format!(
         "{who} is at {pct} %, {}: jump there? y/n",
         ago(now.saturating_sub(remote.timestamp))

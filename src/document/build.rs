@@ -256,8 +256,12 @@ mod tests {
         assert_eq!(text, whole);
         assert!(anchors.len() > 3, "{}", anchors.len());
         for a in anchors {
-            let from = std::str::from_utf8(&raw.as_bytes()[a.raw as usize..]).unwrap();
-            assert_eq!(normalise::normalise(from), whole[a.text as usize..]);
+            let (raw_at, text_at) = (
+                usize::try_from(a.raw).unwrap(),
+                usize::try_from(a.text).unwrap(),
+            );
+            let from = std::str::from_utf8(&raw.as_bytes()[raw_at..]).unwrap();
+            assert_eq!(normalise::normalise(from), whole[text_at..]);
         }
     }
 

@@ -6,6 +6,7 @@ use crate::keymap::Keymap;
 use crate::position;
 use crate::reader::Reader;
 use crate::sanitise;
+use crate::saturating::u16_from;
 use crate::text_width::{pad, str_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -106,11 +107,11 @@ pub fn help(area: Rect, buf: &mut Buffer, theme: &Theme) {
         .collect();
     let widths: Vec<u16> = drawn
         .iter()
-        .map(|lines| lines.iter().map(Line::width).max().unwrap_or(0) as u16)
+        .map(|lines| u16_from(lines.iter().map(Line::width).max().unwrap_or(0)))
         .collect();
     let gap = 2;
-    let width = widths.iter().sum::<u16>() + gap * (widths.len() as u16 - 1) + 4;
-    let height = drawn.iter().map(Vec::len).max().unwrap_or(0) as u16 + 2;
+    let width = widths.iter().sum::<u16>() + gap * (u16_from(widths.len()) - 1) + 4;
+    let height = u16_from(drawn.iter().map(Vec::len).max().unwrap_or(0)).saturating_add(2);
     let inner = frame(
         area,
         (width, height),
@@ -193,7 +194,7 @@ pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer,
             ])
         })
         .collect();
-    let height = items.len() as u16 * 2 + 2;
+    let height = u16_from(items.len()).saturating_mul(2).saturating_add(2);
     let width = area.width.saturating_sub(4).clamp(20, 76);
     let inner = frame(area, (width, height), "bookmarks: Enter d u r", buf, theme);
     selectable(items, selected, inner, buf, theme);
@@ -217,7 +218,7 @@ fn list(
     (area, buf): (Rect, &mut Buffer),
     theme: &Theme,
 ) {
-    let height = items.len() as u16 + 2;
+    let height = u16_from(items.len()).saturating_add(2);
     let width = area.width.saturating_sub(4).clamp(20, 76);
     let inner = frame(area, (width, height), title, buf, theme);
     selectable(items, selected, inner, buf, theme);
@@ -251,7 +252,7 @@ pub fn encodings(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer,
         })
         .collect();
     let width = 24.min(area.width);
-    let height = (items.len() as u16 + 2).min(area.height);
+    let height = u16_from(items.len()).saturating_add(2).min(area.height);
     let rect = Rect {
         x: area.x + area.width - width,
         y: area.y,
