@@ -1,7 +1,7 @@
 //! Dates for people: calendar arithmetic on unix times, and a moment as the view shows it.
 //!
 //! Pure: no clock and no time zone database. The shell reads the clock and the local
-//! offset ([`crate::localtime`]) and hands both in as numbers; the view and the
+//! offset (`localtime`) and hands both in as numbers; the view and the
 //! command-line listings turn them into text here.
 
 /// A moment to show the reader: a unix time and the offset from UTC it is shown in.

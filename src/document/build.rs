@@ -81,16 +81,6 @@ impl Builder {
         self.text.reserve(bytes);
     }
 
-    /// The text built so far.
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
-    /// Offset in the file of the first byte not yet made into text.
-    pub fn raw_done(&self) -> u64 {
-        self.raw
-    }
-
     /// Feeds the next bytes of the file; whole pieces are made into text at once.
     pub fn feed(&mut self, bytes: &[u8]) -> Result<(), NotUtf8> {
         if self.pending.is_empty() {
