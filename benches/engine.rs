@@ -11,6 +11,11 @@
 //! backward (`N`) from the one near the end, so each search reads about 99 % of the book.
 //! Lower-case queries ignore case (smart case); the others match case. The target is
 //! 2 GB/s or better. `N "the"` is one press of `N` with the previous match a line back.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "benchmark set-up: a panic is a failed run"
+)]
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use dogear::document::Document;
@@ -96,7 +101,7 @@ impl Rng {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
+        usize::try_from(self.0 % n as u64).unwrap()
     }
 }
 

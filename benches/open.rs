@@ -6,6 +6,11 @@
 //! The text is generated (never committed) in the shapes real files have: chapters of
 //! hard-wrapped paragraphs with CRLF line ends, some chapters with LF (files joined
 //! together), curly quotes and accented words, and a windows-1252 copy of the same text.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "benchmark set-up: a panic is a failed run"
+)]
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dogear::document::windows::Windows;
@@ -92,7 +97,7 @@ impl Rng {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
+        usize::try_from(self.0 % n as u64).unwrap()
     }
 }
 
@@ -138,7 +143,7 @@ fn first_page(file: &mut File, at: u64, charset: Option<Charset>, len: u64) -> u
     let (cs, skip) = match charset {
         Some(cs) => (cs, 0),
         None => {
-            let choice = decode::choose(&head, len as usize, None).expect("text");
+            let choice = decode::choose(&head, usize::try_from(len).unwrap(), None).expect("text");
             (choice.charset, choice.bom)
         }
     };

@@ -5,6 +5,11 @@
 //! starts `PROGRAM ARGS` in an 80x24 pty (with `DOGEAR_CONFIG_DIR` passed through), reads
 //! the screen through a terminal emulator, and prints the milliseconds until `R` rows
 //! (default 12) show text, best and median of `N` runs. Then it types `q`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "benchmark set-up: a panic is a failed run"
+)]
 
 use portable_pty::{native_pty_system, CommandBuilder, PtySize};
 use std::io::{Read, Write};

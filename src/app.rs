@@ -95,7 +95,8 @@ impl Signals {
     pub fn caught(&self) -> Option<i32> {
         match self.end.load(Ordering::Relaxed) {
             0 => None,
-            sig => Some(sig as i32),
+            // Only the signal numbers registered above are ever stored.
+            sig => i32::try_from(sig).ok(),
         }
     }
 

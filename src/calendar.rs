@@ -1,7 +1,7 @@
 //! Dates for people: calendar arithmetic on unix times, and a moment as the view shows it.
 //!
 //! Pure: no clock and no time zone database. The shell reads the clock and the local
-//! offset ([`crate::localtime`]) and hands both in as numbers; the view and the
+//! offset (`localtime`) and hands both in as numbers; the view and the
 //! command-line listings turn them into text here.
 
 /// A moment to show the reader: a unix time and the offset from UTC it is shown in.
@@ -45,15 +45,15 @@ pub fn civil_date_time(unix_secs: i64) -> String {
 
 /// Howard Hinnant's `civil_from_days`: the proleptic Gregorian date `days` after
 /// 1970-01-01. Written out rather than pulling in a date crate for one line of output.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097); // day of era, 0..=146096
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365; // 0..=399
     let doy = doe - (365 * yoe + yoe / 4 - yoe / 100); // 0..=365, from March 1st
     let mp = (5 * doy + 2) / 153; // month from March, 0..=11
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
     (y, m, d)
 }

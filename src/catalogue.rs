@@ -177,7 +177,7 @@ fn title_of_file(path: &Path, remembered: Option<Charset>) -> String {
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let mut head = Vec::new();
     let read = crate::storyfile::open(path).and_then(|mut f| {
-        let len = f.metadata()?.len() as usize;
+        let len = crate::saturating::usize_from(f.metadata()?.len());
         (&mut f).take(TITLE_BYTES).read_to_end(&mut head)?;
         let more = decode::sniff_end(&head).saturating_sub(head.len());
         if remembered.is_none() && more > 0 {

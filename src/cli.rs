@@ -243,7 +243,7 @@ fn interactive(args: &Args, start: Start) -> Result<ExitCode, Error> {
         crate::error::warn(&line);
     }
     match exit.map_err(Error::Terminal)? {
-        app::Exit::Signal(sig) => Ok(ExitCode::from(128 + sig as u8)),
+        app::Exit::Signal(sig) => Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX))),
         _ => Ok(ExitCode::SUCCESS),
     }
 }

@@ -118,9 +118,8 @@ mod tests {
                 .iter()
                 .enumerate()
                 .fold(0u32, |n, (i, &c)| n | u32::from(value(c)) << (18 - 6 * i));
-            for i in 0..data.len().saturating_sub(1) {
-                bytes.push((n >> (16 - 8 * i)) as u8);
-            }
+            let decoded = data.len().saturating_sub(1);
+            bytes.extend(n.to_be_bytes().into_iter().skip(1).take(decoded));
         }
         String::from_utf8(bytes).unwrap()
     }

@@ -428,7 +428,11 @@ impl<R: BufRead> Read for ZstdFrames<R> {
             if n > 0 || buf.is_empty() {
                 return Ok(n);
             }
-            let mut source = self.frame.take().map(|f| f.into_inner()).expect("a frame");
+            // Always a frame here (read from just above); none would mean the end.
+            let Some(frame) = self.frame.take() else {
+                return Ok(0);
+            };
+            let mut source = frame.into_inner();
             if source.fill_buf()?.is_empty() {
                 return Ok(0);
             }

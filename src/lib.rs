@@ -7,8 +7,8 @@
 //! The core ([`document`], [`layout`], [`position`], [`search`], [`toc`], [`state`],
 //! [`reader`], [`reading`], [`library`], [`look`], [`fingerprint`], [`calendar`]) never touches a
 //! terminal, the file system or the clock: time and the local offset come in as numbers.
-//! The shell ([`keymap`], [`store`], [`storyfile`], [`app`], [`session`], [`tracker`],
-//! [`localtime`], [`catalogue`], [`cli`]) does, and stays small; what a user sees go wrong is an
+//! The shell ([`keymap`], [`store`], [`storyfile`], [`app`], [`session`], `tracker`,
+//! `localtime`, [`catalogue`], [`cli`]) does, and stays small; what a user sees go wrong is an
 //! [`error::Error`].
 
 pub mod app;
@@ -19,13 +19,13 @@ pub mod cli;
 pub mod clipboard;
 pub mod config;
 pub mod document;
-pub mod error;
+pub(crate) mod error;
 pub mod fingerprint;
 pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod library;
-pub mod localtime;
+pub(crate) mod localtime;
 pub mod look;
 pub mod opening;
 pub mod pages;
@@ -34,6 +34,7 @@ pub mod print;
 pub mod reader;
 pub mod reading;
 pub mod sanitise;
+mod saturating;
 pub mod search;
 pub mod session;
 pub mod state;
@@ -42,7 +43,7 @@ pub mod storyfile;
 pub mod sync;
 mod text_width;
 pub mod toc;
-pub mod tracker;
+pub(crate) mod tracker;
 pub mod ui;
 
 /// The README's examples are doctests.

@@ -11,6 +11,7 @@
 use crate::app::Host;
 use crate::document::{decode, load, Charset, Document};
 use crate::reader::{Effect, Reader};
+use crate::saturating::usize_from;
 use crate::session::{Loaded, Session};
 use crate::sync::Syncer;
 use std::path::{Path, PathBuf};
@@ -230,11 +231,11 @@ pub fn open(
                 true => name.clone(),
                 false => loaded.state.title.clone(),
             };
-            (doc, fp.text as usize, title)
+            (doc, usize_from(fp.text), title)
         }
         None => {
             let head = load::read_at(&mut file, 0, WINDOW)?;
-            let choice = decode::choose(&head, len as usize, forced)?;
+            let choice = decode::choose(&head, usize_from(len), forced)?;
             let bytes = &head[choice.bom..];
             let evidence = load::evidence(&mut file, len, choice.charset, choice.bom as u64)?;
             let doc = load::window_with(bytes, choice.charset, head.len() as u64 >= len, &evidence);
@@ -244,7 +245,7 @@ pub fn open(
     };
     let total = match loaded.state.length {
         0 => estimate(&doc, len, base),
-        n => n as usize,
+        n => usize_from(n),
     };
     let mut reader = Reader::new(doc, title, size, max_width);
     reader.set_partial(base, total);
@@ -272,7 +273,8 @@ pub fn open(
 
 /// About how long the whole text of a `len`-byte file is, from a window of it.
 fn estimate(doc: &Document, len: u64, base: usize) -> usize {
-    base + doc.text().len().max(1) * (len as usize).max(1) / WINDOW.min(len as usize).max(1)
+    let len = usize_from(len);
+    base + doc.text().len().max(1) * len.max(1) / WINDOW.min(len).max(1)
 }
 
 fn spawn(path: PathBuf, len: u64, forced: Option<Charset>) -> Receiver<News> {
@@ -281,7 +283,7 @@ fn spawn(path: PathBuf, len: u64, forced: Option<Charset>) -> Receiver<News> {
         let mut last = 0;
         let mut progress = |done: u64, of: u64| {
             // Reading is about two thirds of the work; finding the blocks the rest.
-            let pct = (done * 66 / of.max(1)) as u8;
+            let pct = (done * 66 / of.max(1)).min(66) as u8;
             if pct != last {
                 last = pct;
                 let _ = tx.send(News::Progress(pct));

@@ -28,7 +28,7 @@ pub fn shown_percent(pct: f64) -> u8 {
     if pct >= 100.0 {
         100
     } else {
-        pct.round().clamp(0.0, 99.0) as u8
+        crate::saturating::u8_from_f64(pct.round().clamp(0.0, 99.0))
     }
 }
 
@@ -36,7 +36,7 @@ pub fn shown_percent(pct: f64) -> u8 {
 pub fn offset_at_percent(doc: &Document, pct: f64) -> usize {
     let body = doc.body();
     let pct = pct.clamp(0.0, 100.0);
-    let raw = body.start + ((body.len() as f64) * pct / 100.0) as usize;
+    let raw = body.start + crate::saturating::usize_from_f64((body.len() as f64) * pct / 100.0);
     floor_char_boundary(doc.text(), raw.min(body.end))
 }
 

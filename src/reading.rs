@@ -285,7 +285,10 @@ impl Log {
             week,
             books_finished: self.finished.len(),
             streak,
-            wpm: self.pace.known().map(|w| w.round() as u32),
+            wpm: self
+                .pace
+                .known()
+                .map(|w| crate::saturating::u32_from_f64(w.round())),
             book,
         }
     }

@@ -412,17 +412,18 @@ const TIGHT_BREAK: &str = r"(?:[^\S\n]*\n\s*)?";
 /// `word` cut into the pieces [`TIGHT_BREAK`] may come between: after a hyphen or dash
 /// followed by something else, and between two CJK characters.
 fn pieces(word: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
+    let (mut out, mut piece) = (Vec::new(), String::new());
     let mut chars = word.chars().peekable();
     while let Some(c) = chars.next() {
-        out.last_mut().expect("never empty").push(c);
+        piece.push(c);
         if let Some(&next) = chars.peek() {
             let dash = matches!(c, '-' | '\u{2014}') && !matches!(next, '-' | '\u{2014}');
             if dash || (is_cjk(c) && is_cjk(next)) {
-                out.push(String::new());
+                out.push(std::mem::take(&mut piece));
             }
         }
     }
+    out.push(piece);
     out
 }
 

@@ -6,6 +6,11 @@
 // Each file keeps its own `mod common;` (or drawn, scripted), as when it was a binary of
 // its own, so the files need no change to be gathered here.
 #![allow(clippy::duplicate_mod)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is a failed test"
+)]
 
 #[path = "app_library.rs"]
 mod app_library;

@@ -3,6 +3,11 @@
 //!
 //! A binary of its own (`harness = false`, see tests/plain): the writers are this
 //! executable run again, and are not tests.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is a failed test"
+)]
 
 mod plain;
 

@@ -13,6 +13,11 @@
 //! `DOGEAR_TEST_CRASH_SEED=N cargo test --test crash`.
 //!
 //! A binary of its own (`harness = false`, see tests/plain): the saving child is not a test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a panic is a failed test"
+)]
 
 mod plain;
 
@@ -90,7 +95,7 @@ fn killed_while_saving_leaves_the_old_or_the_new_place() {
             .unwrap();
         // Wait for `saves` reports (the child's stdout is a pipe: each line comes as the
         // save before it returned), then kill the child a moment into its next save.
-        let saves = 1 + rng.below(4) as usize;
+        let saves = 1 + usize::try_from(rng.below(4)).unwrap();
         let pause = Duration::from_micros(rng.below(2_000));
         let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
         let mut printed = Vec::new();
@@ -171,7 +176,7 @@ impl Rng {
         let nanos = || {
             SystemTime::now()
                 .duration_since(UNIX_EPOCH)
-                .map_or(1, |d| d.as_nanos() as u64)
+                .map_or(1, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
         };
         Rng(seed.unwrap_or_else(nanos) | 1)
     }

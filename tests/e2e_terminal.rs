@@ -1,7 +1,6 @@
 //! End to end: the ways out and the ways in that are about the terminal itself: Ctrl-C
 //! from a prompt and through a paste that never ends, pasted text, Ctrl-Z and `fg`, and
 //! an idle reader that writes nothing.
-
 #![cfg(unix)]
 
 mod common;

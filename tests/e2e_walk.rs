@@ -1,7 +1,6 @@
 //! End to end: a library folder that leads to a whole machine's files. The library draws at once and
 //! fills in from a background walk; keys and signals work while it walks; links into
 //! virtual file systems are not followed.
-
 #![cfg(unix)]
 
 mod common;

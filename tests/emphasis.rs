@@ -40,7 +40,11 @@ fn styled(buf: &Buffer, word: &str, m: Modifier) -> Vec<bool> {
         if let Some(at) = row.find(word) {
             let x0 = row[..at].chars().count();
             return (0..word.chars().count())
-                .map(|i| buf[((x0 + i) as u16, y as u16)].modifier.contains(m))
+                .map(|i| {
+                    buf[(u16::try_from(x0 + i).unwrap(), u16::try_from(y).unwrap())]
+                        .modifier
+                        .contains(m)
+                })
                 .collect();
         }
     }

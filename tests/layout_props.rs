@@ -172,7 +172,7 @@ proptest! {
     fn a_place_survives_a_trip_through_another_width(
         doc in document(), w1 in 1u16..200, w2 in 1u16..200, at in 0.0f64..1.0, height in 1usize..30,
     ) {
-        let p = floor_char_boundary(doc.text(), (doc.text().len() as f64 * at) as usize);
+        let p = place(doc.text(), at);
         let mut layout = Layout::new(w1);
         let top = layout.line_start(&doc, p);
         let before = layout.page(&doc, top, height);
@@ -193,7 +193,7 @@ proptest! {
     fn scrolling_down_then_up_comes_back(
         doc in document(), width in 1u16..120, at in 0.0f64..1.0, n in 0isize..40, height in 1usize..30,
     ) {
-        let p = floor_char_boundary(doc.text(), (doc.text().len() as f64 * at) as usize);
+        let p = place(doc.text(), at);
         let mut layout = Layout::new(width);
         let top = layout.line_start(&doc, p);
         let last = layout.last_page_top(&doc, height);
@@ -218,6 +218,11 @@ fn prose() -> impl Strategy<Value = String> {
     .prop_map(|w| w.join(" "))
 }
 
+/// The place `at` (a fraction, 0 to 1) of the way through `text`.
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "the product is at most the length, and `as` from a float saturates"
+)]
 fn place(text: &str, at: f64) -> usize {
     floor_char_boundary(text, (text.len() as f64 * at) as usize)
 }

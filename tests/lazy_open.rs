@@ -31,9 +31,9 @@ fn a_window_reads_at_once_waits_for_the_rest_and_moves_onto_it_at_the_same_place
     let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
     // The window from an anchor about half-way through, as a saved place would give.
     let anchor = whole.anchor_before(whole.text().len() / 2);
-    let bytes = &raw.as_bytes()[anchor.raw as usize..][..200_000];
+    let bytes = &raw.as_bytes()[usize::try_from(anchor.raw).unwrap()..][..200_000];
     let window = load::window(bytes, Charset::Web(encoding_rs::UTF_8), false);
-    let base = anchor.text as usize;
+    let base = usize::try_from(anchor.text).unwrap();
     assert!(whole.text()[base..].starts_with(window.text()));
 
     let mut r = Reader::new(window, "story", (80, 24), 72);
@@ -193,9 +193,9 @@ fn a_window_classified_with_the_files_evidence_looks_as_the_whole_story_will() {
     let evidence = load::evidence(&mut std::io::Cursor::new(bytes.to_vec()), len, utf8, 0).unwrap();
     assert!(!evidence.is_empty());
     let anchor = whole.anchor_before(verse_at + 2000);
-    let from = &bytes[anchor.raw as usize..];
+    let from = &bytes[usize::try_from(anchor.raw).unwrap()..];
     let window = load::window_with(&from[..60_000], utf8, false, &evidence);
-    let base = anchor.text as usize;
+    let base = usize::try_from(anchor.text).unwrap();
     // Everything but the window's first and last blocks (which it may cut).
     let start = base + window.blocks()[1].range.start;
     let end = base + window.blocks().last().unwrap().range.start;

@@ -861,9 +861,10 @@ fn screen_on_a_wide_window_shows_each_file_in_a_dim_column() {
     let row = (0..120).map(|x| buf[(x, 2)].symbol()).collect::<String>();
     let at = row
         .find("drafts/emma.txt")
-        .expect("the copy's folder is named") as u16;
+        .expect("the copy's folder is named");
+    let at = u16::try_from(at).unwrap();
     assert!(buf[(at, 2)].modifier.contains(Modifier::DIM));
-    let title = row.find("Emma").unwrap() as u16;
+    let title = u16::try_from(row.find("Emma").unwrap()).unwrap();
     assert!(!buf[(title, 2)].modifier.contains(Modifier::DIM));
 }
 

@@ -198,7 +198,7 @@ fn press(reader: &mut Reader, session: &mut Session, keys: &str) {
     for c in keys.chars() {
         let action = match c {
             '%' => Action::Percent,
-            d => Action::Digit(d.to_digit(10).unwrap() as u8),
+            d => Action::Digit(u8::try_from(d.to_digit(10).unwrap()).unwrap()),
         };
         let effect = reader.update(action);
         session.effect(reader, effect);

@@ -223,7 +223,7 @@ impl Setup {
         let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(file).ok()?).ok()?;
         json["place"]["anchor"]["offset"]
             .as_u64()
-            .map(|o| o as usize)
+            .and_then(|o| usize::try_from(o).ok())
     }
 
     /// KOReader's name for our place `offset` in this story.

@@ -81,16 +81,6 @@ impl Builder {
         self.text.reserve(bytes);
     }
 
-    /// The text built so far.
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
-    /// Offset in the file of the first byte not yet made into text.
-    pub fn raw_done(&self) -> u64 {
-        self.raw
-    }
-
     /// Feeds the next bytes of the file; whole pieces are made into text at once.
     pub fn feed(&mut self, bytes: &[u8]) -> Result<(), NotUtf8> {
         if self.pending.is_empty() {
@@ -256,8 +246,12 @@ mod tests {
         assert_eq!(text, whole);
         assert!(anchors.len() > 3, "{}", anchors.len());
         for a in anchors {
-            let from = std::str::from_utf8(&raw.as_bytes()[a.raw as usize..]).unwrap();
-            assert_eq!(normalise::normalise(from), whole[a.text as usize..]);
+            let (raw_at, text_at) = (
+                usize::try_from(a.raw).unwrap(),
+                usize::try_from(a.text).unwrap(),
+            );
+            let from = std::str::from_utf8(&raw.as_bytes()[raw_at..]).unwrap();
+            assert_eq!(normalise::normalise(from), whole[text_at..]);
         }
     }
 

@@ -488,7 +488,7 @@ mod tests {
                     .decode(&(0x80..=0xff).collect::<Vec<u8>>())
                     .chars()
                     .position(|d| d == c)
-                    .map(|i| 0x80 + i as u8)
+                    .map(|i| u8::try_from(0x80 + i).unwrap())
                     .expect("in Mac CE"),
             })
             .collect();

@@ -134,15 +134,16 @@ fn stream_in<R: Read + Seek>(
     sizes: (usize, usize),
 ) -> Result<Document, StreamError> {
     let head = read_at(file, 0, sizes.0.max(decode::SNIFF + 1024))?;
-    let mut choice = decode::choose(&head, len as usize, forced)?;
+    let mut choice = decode::choose(&head, crate::saturating::usize_from(len), forced)?;
     loop {
         match stream_as(file, len, &choice, progress, sizes)? {
             Ok((text, anchors)) => return Ok(finish(text, anchors, choice)),
             Err(Restart::NotUtf8(at)) => {
                 let from = at.saturating_sub(1024);
-                let sample = read_at(file, from, (at - from) as usize + decode::SNIFF)?;
+                let back = crate::saturating::usize_from(at - from); // at most 1024
+                let sample = read_at(file, from, back + decode::SNIFF)?;
                 let last = from + sample.len() as u64 >= len;
-                let guess = decode::guess_at(&sample, (at - from) as usize, last);
+                let guess = decode::guess_at(&sample, back, last);
                 choice = Choice {
                     charset: guess.candidates[0],
                     bom: 0,
@@ -411,15 +412,16 @@ mod tests {
             let streamed = stream_in(&mut file, len, forced, &mut (), (read, piece)).unwrap();
             prop_assert_eq!(streamed.text(), want.as_str());
             for a in &streamed.anchors {
-                let from = &bytes[a.raw as usize..];
+                let (raw_at, text_at) = (usize::try_from(a.raw).unwrap(), usize::try_from(a.text).unwrap());
+                let from = &bytes[raw_at..];
                 let w = window(from, charset, true);
-                prop_assert_eq!(w.text(), &want[a.text as usize..]);
+                prop_assert_eq!(w.text(), &want[text_at..]);
                 // A window cut short holds whole lines of the same text, when it holds a
                 // line end at all (one long line cut anywhere is tested on its own).
                 let half = &from[..from.len() / 2];
                 if build::cut(charset, half, half.len()).is_some() {
                     let cut = window(half, charset, false);
-                    prop_assert!(want[a.text as usize..].starts_with(cut.text()));
+                    prop_assert!(want[text_at..].starts_with(cut.text()));
                 }
             }
         }

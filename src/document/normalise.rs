@@ -85,14 +85,6 @@ pub fn normalise(raw: &str) -> String {
     Normaliser::default().run(raw)
 }
 
-/// Like [`normalise`], but reuses `raw`'s allocation when nothing needs changing.
-pub fn normalise_owned(raw: String) -> String {
-    if !has_special(raw.as_bytes()) {
-        return raw;
-    }
-    Normaliser::default().run(&raw)
-}
-
 /// A place where the raw text and the normalised text are known to meet: the raw text's
 /// byte `raw` became the normalised text's byte `out`. When `copied`, the raw text from
 /// `raw` up to the next mark was copied unchanged; otherwise it was rewritten (a line end,

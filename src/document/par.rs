@@ -19,7 +19,12 @@ pub(crate) fn in_halves_from<T: Send>(
     let (a, b) = bytes.split_at(bytes.len() / 2);
     let (a, b) = std::thread::scope(|s| {
         let second = s.spawn(|| f(b));
-        (f(a), second.join().expect("scan thread"))
+        (
+            f(a),
+            second
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        )
     });
     join(a, b)
 }

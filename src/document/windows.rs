@@ -37,7 +37,7 @@ impl<R: Read> Windows<R> {
         head: Vec<u8>,
         forced: Option<Charset>,
     ) -> Result<Self, LoadError> {
-        let choice = decode::choose(&head, len as usize, forced)?;
+        let choice = decode::choose(&head, crate::saturating::usize_from(len), forced)?;
         let read = head.len() as u64;
         let pending = head[choice.bom..].to_vec();
         Ok(Self {

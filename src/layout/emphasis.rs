@@ -91,12 +91,6 @@ fn closes(before: Option<char>, after: Option<char>, marker: u8) -> bool {
     word_before && free_after
 }
 
-/// The byte offsets of the markers in `markers` that lie in `range`.
-pub fn offsets_in(markers: &[Marker], range: Range<usize>) -> impl Iterator<Item = &Marker> {
-    let from = markers.partition_point(|m| m.at < range.start);
-    markers[from..].iter().take_while(move |m| m.at < range.end)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

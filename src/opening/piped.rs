@@ -109,7 +109,8 @@ pub fn open_stream(
                 let news = match len {
                     Some(len) => {
                         // Reading is about two thirds of the work; the rest is finding blocks.
-                        let pct = (consumed.load(Ordering::Relaxed) * 66 / len.max(1)) as u8;
+                        let pct =
+                            (consumed.load(Ordering::Relaxed) * 66 / len.max(1)).min(66) as u8;
                         if pct == last {
                             continue;
                         }

@@ -177,7 +177,8 @@ fn raw_offset(doc: &Document, offset: usize, bytes: &[u8]) -> usize {
     } else if cs == charset::UTF_8 {
         offset
     } else {
-        (offset as f64 / doc.text().len().max(1) as f64 * bytes.len() as f64) as usize
+        let share = offset as f64 / doc.text().len().max(1) as f64;
+        crate::saturating::usize_from_f64(share * bytes.len() as f64)
     };
     // Normalising turned each CRLF into one LF.
     let crlf = bytes[..bytes.len().min(64 * 1024)]

@@ -46,7 +46,8 @@ impl Reader {
             _ => (GUESS_WPM, "~"),
         };
         let per_word = self.bytes_per_word();
-        let minutes = |bytes: usize| (bytes as f64 / per_word / wpm).round() as u64;
+        let minutes =
+            |bytes: usize| crate::saturating::u64_from_f64((bytes as f64 / per_word / wpm).round());
         let (book_left, chapter_left) = match &self.partial {
             Some(p) => (p.total.saturating_sub(self.whole_place()), None),
             None => {

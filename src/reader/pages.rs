@@ -149,7 +149,7 @@ impl Reader {
             return Some(1000);
         }
         let pct = crate::position::percent(&self.doc, self.place);
-        Some(((pct * 10.0).round() as u16).min(999))
+        Some(crate::saturating::u16_from_f64((pct * 10.0).round()).min(999))
     }
 
     /// `123g`, `:123`: goes to the top of page `page` (clamped to the first and last), a

@@ -37,7 +37,9 @@ impl Reader {
     /// Whether a search is under way, and how far it has got (0 to 99).
     pub fn searching(&self) -> Option<u8> {
         let search = self.searching.pending.as_ref()?;
-        Some((search.progress() * 100.0).clamp(0.0, 99.0) as u8)
+        Some(crate::saturating::u8_from_f64(
+            (search.progress() * 100.0).clamp(0.0, 99.0),
+        ))
     }
 
     /// Bytes a search (or a count of matches) reads per step.

@@ -147,7 +147,7 @@ mod tests {
             for _ in 0..60 {
                 // 300 words at `wpm`.
                 let ms = 300.0 * 60_000.0 / f64::from(wpm);
-                pace.feed(300, Duration::from_millis(ms as u64), 1);
+                pace.feed(300, Duration::from_millis(crate::saturating::u64_from_f64(ms)), 1);
             }
             let got = pace.known().unwrap();
             prop_assert!((got - f64::from(wpm)).abs() < f64::from(wpm) * 0.01, "{got} vs {wpm}");

@@ -61,7 +61,7 @@ pub fn styled(doc: &Document, line: &ScreenLine, marks: &mut Marks) -> Option<St
     // What is open where the line starts: a phrase in italics may wrap.
     let mut active = [false, false];
     for m in all.iter().take_while(|m| m.at < line.range.start) {
-        active[slot(m.mark)] = m.open;
+        active[usize::from(slot(m.mark))] = m.open;
     }
     let inside: Vec<&Marker> = all.iter().filter(|m| line.range.contains(&m.at)).collect();
     if inside.is_empty() && active == [false, false] {
@@ -77,7 +77,7 @@ pub fn styled(doc: &Document, line: &ScreenLine, marks: &mut Marks) -> Option<St
     let mut from = line.range.start;
     for m in &inside {
         marked.push_str(&text[from..m.at]);
-        let code = BASE + 2 * slot(m.mark) as u32 + u32::from(m.open);
+        let code = BASE + 2 * u32::from(slot(m.mark)) + u32::from(m.open);
         marked.extend(char::from_u32(code));
         from = m.at + 1;
     }
@@ -116,8 +116,8 @@ pub fn styled(doc: &Document, line: &ScreenLine, marks: &mut Marks) -> Option<St
     Some((out, spans, inside.iter().map(|m| m.at).collect()))
 }
 
-fn slot(mark: Mark) -> usize {
-    usize::from(mark == Mark::Bold)
+fn slot(mark: Mark) -> u8 {
+    u8::from(mark == Mark::Bold)
 }
 
 fn modifier(slot: usize) -> Modifier {

@@ -6,6 +6,7 @@
 
 use super::theme::Theme;
 use crate::reader::{Mode, Reader};
+use crate::saturating::u16_from;
 use crate::text_width::{pad, str_width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -68,16 +69,16 @@ fn help(keys: &KeyHelp, area: Rect, buf: &mut Buffer, theme: &Theme) {
     // never last in its column.
     let room = usize::from(area.height.saturating_sub(2)).max(2);
     let fill = |limit: usize| {
-        let mut columns: Vec<Vec<&Entry>> = vec![Vec::new()];
+        let (mut columns, mut column): (Vec<Vec<&Entry>>, _) = (Vec::new(), Vec::new());
         for entry in &entries {
-            let column = columns.last_mut().expect("one column at least");
             let full = column.len() >= limit
                 || matches!(entry, Entry::Heading(_)) && column.len() + 1 >= limit;
             if full && !column.is_empty() {
-                columns.push(Vec::new());
+                columns.push(std::mem::take(&mut column));
             }
-            columns.last_mut().expect("a column").push(entry);
+            column.push(entry);
         }
+        columns.push(column);
         columns
     };
     let fewest = entries.len().div_ceil(room);
@@ -108,11 +109,11 @@ fn help(keys: &KeyHelp, area: Rect, buf: &mut Buffer, theme: &Theme) {
         .collect();
     let widths: Vec<u16> = drawn
         .iter()
-        .map(|lines| lines.iter().map(Line::width).max().unwrap_or(0) as u16)
+        .map(|lines| u16_from(lines.iter().map(Line::width).max().unwrap_or(0)))
         .collect();
     let gap = 2;
-    let width = widths.iter().sum::<u16>() + gap * (widths.len() as u16 - 1) + 4;
-    let height = drawn.iter().map(Vec::len).max().unwrap_or(0) as u16 + 2;
+    let width = widths.iter().sum::<u16>() + gap * (u16_from(widths.len()) - 1) + 4;
+    let height = u16_from(drawn.iter().map(Vec::len).max().unwrap_or(0)).saturating_add(2);
     let inner = super::lists::frame(
         area,
         (width, height),

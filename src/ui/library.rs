@@ -13,6 +13,7 @@ use super::help::KeyHelp;
 use super::theme::Theme;
 use crate::library::{ago, distinctions, place_name, Entry, LibraryModel, Source};
 use crate::sanitise;
+use crate::saturating::u16_from;
 use crate::text_width::{pad, str_width};
 
 /// The whole library screen. `now` is Unix seconds, for "2 days ago"; `keys` are the
@@ -110,7 +111,7 @@ impl LibraryScreen<'_> {
             buf.set_style(Rect::new(area.x, top, area.width, 1), bar);
             put(buf, area.x, top, width, " dogear — library", bar);
             if width >= 17 + count_width + 3 {
-                let x = area.x + (width - count_width - 1) as u16;
+                let x = area.x + u16_from(width - count_width - 1);
                 put(buf, x, top, count_width, &count, bar);
             }
             top += 1;
@@ -170,7 +171,7 @@ impl LibraryScreen<'_> {
             let Some(entry) = model.entries.get(index) else {
                 continue;
             };
-            let y = top + row as u16;
+            let y = top + u16_from(row);
             let mut style = Style::new();
             if pos == model.selected {
                 style = theme.selected;
@@ -186,7 +187,7 @@ impl LibraryScreen<'_> {
             for (text, style) in [(row.title, style), (row.place, dim), (row.right, style)] {
                 let w = str_width(&text);
                 put(buf, x, y, w, &text, style);
-                x = x.saturating_add(w as u16);
+                x = x.saturating_add(u16_from(w));
             }
         }
     }

@@ -5,6 +5,7 @@ use super::theme::Theme;
 use crate::position;
 use crate::reader::Reader;
 use crate::sanitise;
+use crate::saturating::u16_from;
 use crate::text_width::{pad, str_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -106,7 +107,7 @@ pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer,
             ])
         })
         .collect();
-    let height = items.len() as u16 * 2 + 2;
+    let height = u16_from(items.len()).saturating_mul(2).saturating_add(2);
     let width = area.width.saturating_sub(4).clamp(20, 76);
     let inner = frame(area, (width, height), "bookmarks: Enter d u r", buf, theme);
     selectable(items, selected, inner, buf, theme);
@@ -130,7 +131,7 @@ fn list(
     (area, buf): (Rect, &mut Buffer),
     theme: &Theme,
 ) {
-    let height = items.len() as u16 + 2;
+    let height = u16_from(items.len()).saturating_add(2);
     let width = area.width.saturating_sub(4).clamp(20, 76);
     let inner = frame(area, (width, height), title, buf, theme);
     selectable(items, selected, inner, buf, theme);
@@ -164,7 +165,7 @@ pub fn encodings(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer,
         })
         .collect();
     let width = 24.min(area.width);
-    let height = (items.len() as u16 + 2).min(area.height);
+    let height = u16_from(items.len()).saturating_add(2).min(area.height);
     let rect = Rect {
         x: area.x + area.width - width,
         y: area.y,

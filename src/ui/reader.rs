@@ -7,6 +7,7 @@ use super::{emphasis, lists};
 use crate::layout::{LineStyle, ScreenLine};
 use crate::reader::{Mode, Reader};
 use crate::sanitise;
+use crate::saturating::u16_from;
 use crate::text_width::str_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -66,7 +67,7 @@ fn too_small(area: Rect, buf: &mut Buffer) {
         .iter()
         .find(|w| w.len() <= usize::from(area.width))
         .unwrap_or(&"");
-    let x = area.x + (area.width - msg.len() as u16) / 2;
+    let x = area.x + (area.width - u16_from(msg.len())) / 2;
     buf.set_string(x, area.y + area.height / 2, msg, Style::new());
 }
 
@@ -109,7 +110,7 @@ fn draw_page(reader: &Reader, area: Rect, buf: &mut Buffer) {
             _ => line.indent.min(width.saturating_sub(1)),
         };
         let x = area.x + column.left + offset;
-        let y = area.y + row as u16;
+        let y = area.y + u16_from(row);
         let room = usize::from(width - offset.min(width));
         let style = if line.style == LineStyle::Heading {
             theme.heading
@@ -297,7 +298,7 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
     }
     buf.set_stringn(area.x, area.y, &left, room, status);
     if str_width(&right) <= width {
-        let x = area.x + (width - str_width(&right)) as u16;
+        let x = area.x + u16_from(width - str_width(&right));
         buf.set_string(x, area.y, right, status);
     }
 }
@@ -316,7 +317,7 @@ fn long_message(message: &str, status: Rect, buf: &mut Buffer, style: Style) {
     );
     let rows = lines.len().min(usize::from(status.y / 2).max(1));
     for (i, line) in lines.iter().take(rows).enumerate() {
-        let y = status.y - (rows - i) as u16;
+        let y = status.y - u16_from(rows - i);
         let blank = " ".repeat(usize::from(status.width));
         buf.set_string(status.x, y, blank, style);
         buf.set_stringn(status.x + 1, y, line, width, style);

@@ -4,6 +4,7 @@ use super::lists::frame;
 use super::theme::Theme;
 use crate::reading::Summary;
 use crate::sanitise;
+use crate::saturating::u16_from;
 use crate::text_width::str_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -29,11 +30,11 @@ pub fn stats(summary: &Summary, area: Rect, buf: &mut Buffer, theme: &Theme) {
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    let days = summary.days.len() as u16;
+    let days = u16_from(summary.days.len());
     // The chart takes what the lines leave, at least 3 rows (with the dates under it).
     let chart_rows = inner
         .height
-        .saturating_sub(lines.len() as u16 + 2)
+        .saturating_sub(u16_from(lines.len()).saturating_add(2))
         .clamp(3.min(inner.height), 10);
     let gap = u16::from(inner.width > days * 2);
     let bar_width = ((inner.width.saturating_sub(2) + gap) / days.max(1))
@@ -63,7 +64,7 @@ pub fn stats(summary: &Summary, area: Rect, buf: &mut Buffer, theme: &Theme) {
         let y = chart.y + chart.height;
         if y < inner.y + inner.height {
             buf.set_stringn(chart.x, y, &under, usize::from(chart.width), Style::new());
-            let right = chart.x + used.min(chart.width).saturating_sub(today.len() as u16);
+            let right = chart.x + used.min(chart.width).saturating_sub(u16_from(today.len()));
             if usize::from(right - chart.x) > str_width(&under) {
                 buf.set_string(right, y, today, Style::new());
             }

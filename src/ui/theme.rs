@@ -202,15 +202,23 @@ fn colour(rgb: u32, depth: Colours) -> Color {
 /// its tint: a grey is taken only for a colour near grey, or sepia's cream turns grey.
 pub fn xterm256(r: u8, g: u8, b: u8) -> u8 {
     const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
-    let nearest_level = |v: u8| (0..6).min_by_key(|&i| LEVELS[i].abs_diff(v)).unwrap_or(0);
+    let nearest_level = |v: u8| {
+        (0u8..6)
+            .min_by_key(|&i| LEVELS[usize::from(i)].abs_diff(v))
+            .unwrap_or(0)
+    };
     let distance = |(x, y, z): (u8, u8, u8)| {
         let d = |a: u8, b: u8| u32::from(a.abs_diff(b)).pow(2);
         d(x, r) + d(y, g) + d(z, b)
     };
     let (ri, gi, bi) = (nearest_level(r), nearest_level(g), nearest_level(b));
-    let cube = (LEVELS[ri], LEVELS[gi], LEVELS[bi]);
-    let cube_index = 16 + 36 * ri + 6 * gi + bi;
-    // Greys: 8, 18, ..., 238.
+    let cube = (
+        LEVELS[usize::from(ri)],
+        LEVELS[usize::from(gi)],
+        LEVELS[usize::from(bi)],
+    );
+    let cube_index = 16 + 36 * ri + 6 * gi + bi; // at most 231
+                                                 // Greys: 8, 18, ..., 238.
     let mean = (u32::from(r) + u32::from(g) + u32::from(b)) / 3;
     let step = (mean.saturating_sub(3) / 10).min(23) as u8;
     let grey = 8 + 10 * step;
@@ -218,7 +226,7 @@ pub fn xterm256(r: u8, g: u8, b: u8) -> u8 {
     if tint <= 16 && distance((grey, grey, grey)) < distance(cube) {
         232 + step
     } else {
-        cube_index as u8
+        cube_index
     }
 }
 

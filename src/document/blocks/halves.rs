@@ -66,7 +66,12 @@ pub(super) fn classify_halves<'t>(
                 (blocks, redos, fork.probe.into_inner(), g)
             });
             let first = classify(text, body.start..p + 1, stats, gather.as_deref_mut());
-            (first, second.join().expect("block detection thread"))
+            (
+                first,
+                second
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            )
         });
     let (blocks_before, caps_before) = (out.len(), stats.probe.borrow().caps.len());
     redos.extend(more_redos.into_iter().map(|r| Redo {

@@ -48,9 +48,8 @@ pub(super) fn scan_line(bytes: &[u8], from: usize) -> Scan {
     let mut at = from;
     // Sixteen bytes a step while they hold neither a `\n` nor a byte above 7F (one test
     // for both words); the first pair that does is looked at word by word below.
-    for pair in bytes[from..].chunks_exact(16) {
-        let w0 = u64::from_le_bytes(pair[..8].try_into().expect("eight bytes"));
-        let w1 = u64::from_le_bytes(pair[8..].try_into().expect("eight bytes"));
+    for &[b0, b1] in bytes[from..].as_chunks::<8>().0.as_chunks::<2>().0 {
+        let (w0, w1) = (u64::from_le_bytes(b0), u64::from_le_bytes(b1));
         let (x0, x1) = (w0 ^ NL, w1 ^ NL);
         let any = (x0.wrapping_sub(LO) & !x0) | (x1.wrapping_sub(LO) & !x1) | w0 | w1;
         if any & HI != 0 {
@@ -58,13 +57,13 @@ pub(super) fn scan_line(bytes: &[u8], from: usize) -> Scan {
         }
         at += 16;
     }
-    let mut words = bytes[at..].chunks_exact(8);
+    let (words, rest) = bytes[at..].as_chunks::<8>();
     let done = |at: usize, cont: usize, wides: u64| Scan {
         end: at,
         narrow_chars: (wides == 0).then(|| at - from - cont),
     };
-    for word in words.by_ref() {
-        let w = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+    for &word in words {
+        let w = u64::from_le_bytes(word);
         let x = w ^ NL;
         // The lowest byte of `x` that is zero is the first `\n` (bytes above it may be
         // false hits, but only the lowest is used).
@@ -83,7 +82,7 @@ pub(super) fn scan_line(bytes: &[u8], from: usize) -> Scan {
         }
         at += 8;
     }
-    for &b in words.remainder() {
+    for &b in rest {
         if b == b'\n' {
             break;
         }

@@ -366,12 +366,11 @@ fn spawn(
 
 /// The story's map, made (by reading its file again) unless the one kept is for it.
 fn map_for<'c>(cache: &'c mut Option<(BookFile, Map)>, book: &BookFile) -> Result<&'c Map, String> {
-    if cache.as_ref().is_none_or(|(b, _)| b != book) {
-        *cache = None;
-        let map = read_map(book)?;
-        *cache = Some((book.clone(), map));
-    }
-    Ok(&cache.as_ref().expect("just made").1)
+    let kept = match cache.take() {
+        Some((b, map)) if b == *book => (b, map),
+        _ => (book.clone(), read_map(book)?),
+    };
+    Ok(&cache.insert(kept).1)
 }
 
 /// Forgets the map of a story too big to keep a second copy of in memory (it is made
@@ -444,7 +443,9 @@ fn pull(
     let place = match Target::parse(&remote.progress.progress).and_then(|t| map.place(t)) {
         Some(place) => place,
         // A name we cannot read (KOReader's auto-detect mode): its percentage.
-        None => (remote.progress.percentage * book.text_len as f64) as usize,
+        None => {
+            crate::saturating::usize_from_f64(remote.progress.percentage * book.text_len as f64)
+        }
     };
     if map.target(place) == map.target(ours) {
         return Ok(None);
@@ -463,7 +464,7 @@ fn question_text(remote: &Remote, now: u64) -> String {
         d if d.starts_with("dogear") => d.to_string(),
         d => format!("KOReader on {d}"),
     };
-    let pct = (remote.progress.percentage * 100.0).floor() as u32;
+    let pct = crate::saturating::u32_from_f64((remote.progress.percentage * 100.0).floor());
     format!(
         "{who} is at {pct} %, {}: jump there? y/n",
         ago(now.saturating_sub(remote.timestamp))

@@ -41,9 +41,6 @@ use std::rc::Rc;
 /// screens while memory stays bounded whatever the size of the book.
 const CACHE_BLOCKS: usize = 4096;
 
-/// The text column's default maximum width in columns.
-pub const DEFAULT_MAX_WIDTH: u16 = 72;
-
 /// Where the text column sits in a window: `left` columns of margin, then `width` columns.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Column {
