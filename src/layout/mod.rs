@@ -16,6 +16,7 @@
 
 pub(crate) mod classes;
 pub mod emphasis;
+mod fast;
 mod hyphen;
 mod optimal;
 pub use optimal::OPTIMAL_MAX_WORDS;
@@ -25,6 +26,7 @@ mod wrap;
 
 pub use crate::text_width::str_width;
 pub use classes::{is_cjk, is_tight_join};
+pub use fast::push_plain_block;
 pub use hyphen::hyphen_points;
 pub use typography::{spread, LineEnd, Spread, Typography, MAX_GAP, PARAGRAPH_INDENT};
 pub use wrap::{has_spacer, is_joined, Wrapper};

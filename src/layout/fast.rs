@@ -1,0 +1,242 @@
+//! The common case of printing a book, drawn in one pass: a prose paragraph of its own,
+//! broken first fit, neither justified nor hyphenated.
+//!
+//! [`super::Wrapper`] splits a paragraph into fragments, breaks them into [`super::Line`]s
+//! and [`super::Line::push_display`] splits each line into words again to draw it. Here
+//! each word is looked at once and written straight after the previous one, which is most
+//! of the time `--print` takes. Whatever this path is not sure to draw exactly as the
+//! general one (a word that breaks inside or is wider than the column, a pair of words a
+//! line may not break between, breakable whitespace that is not ASCII) sends the
+//! paragraph back to the general path, so the output never differs (checked by property
+//! tests against it).
+
+use super::classes::{is_kept_together, is_tight_join};
+use super::wrap::{first_indent, has_spacer, is_joined, is_plain_word, runs_on};
+use super::Typography;
+use crate::document::{verse, BlockKind, Document};
+use std::ops::Range;
+use crate::text_width::str_width;
+use textwrap::WordSeparator;
+
+/// Appends what `--print` draws for block `index` of `doc` at `width` columns (its lines,
+/// each ended by `\n`, and its blank spacer line) to `out`, and returns `true`; or
+/// returns `false` with `out` untouched when the block needs the general path.
+pub fn push_plain_block(
+    doc: &Document,
+    index: usize,
+    width: u16,
+    typography: Typography,
+    out: &mut String,
+) -> bool {
+    let Some(block) = doc.blocks().get(index) else {
+        return false;
+    };
+    let width = usize::from(width.max(1));
+    let before = out.len();
+    let done = match block.kind {
+        BlockKind::Paragraph => push_paragraph(doc, index, width, typography, out),
+        BlockKind::Verse => push_verse(doc.text(), block.range.clone(), width, out),
+        BlockKind::Heading | BlockKind::SceneBreak => false,
+    };
+    if !done {
+        out.truncate(before);
+        return false;
+    }
+    if has_spacer(doc, index) && !(typography.indent && runs_on(doc, index)) {
+        out.push('\n');
+    }
+    true
+}
+
+/// The lines of a verse block whose every written line fits the column as it is, of
+/// characters one column wide each: each line as written, indented.
+fn push_verse(text: &str, range: Range<usize>, width: usize, out: &mut String) -> bool {
+    if text.get(range.clone()).is_none() {
+        return false;
+    }
+    let lines = verse::lines(text, range);
+    let Some(first) = lines.iter().position(|l| l.start < l.end) else {
+        return false;
+    };
+    let min_indent = lines[first..]
+        .iter()
+        .filter(|l| l.start < l.end)
+        .map(|l| l.indent)
+        .min()
+        .unwrap_or(0);
+    let cap = width / 2;
+    for line in &lines[first..] {
+        if line.continues {
+            return false;
+        }
+        let shown = text[line.start..line.end].trim_matches(|c: char| c.is_ascii_whitespace());
+        if line.start == line.end {
+            out.push('\n');
+            continue;
+        }
+        let indent = (line.indent - min_indent).min(cap);
+        match narrow_width(shown) {
+            Some(w) if !shown.is_empty() && w <= width - indent => {}
+            _ => return false,
+        }
+        out.extend(std::iter::repeat_n(' ', indent));
+        out.push_str(shown);
+        out.push('\n');
+    }
+    true
+}
+
+/// Columns of `s` when every character of it is one column wide and a grapheme cluster of
+/// its own, so that however the general path cuts it, its pieces add up to its length in
+/// characters: ASCII, Latin-1 letters, curly quotes, dashes and the ellipsis.
+fn narrow_width(s: &str) -> Option<usize> {
+    if s.is_ascii() {
+        return Some(s.len());
+    }
+    let mut n = 0;
+    for c in s.chars() {
+        if !(c.is_ascii()
+            || matches!(c, '\u{C0}'..='\u{FF}' | '\u{2013}' | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2026}'))
+        {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
+}
+
+/// A paragraph of its own (not a piece of a long one), neither justified, hyphenated nor
+/// broken with optimal fit.
+fn push_paragraph(
+    doc: &Document,
+    index: usize,
+    width: usize,
+    typography: Typography,
+    out: &mut String,
+) -> bool {
+    let Some(block) = doc.blocks().get(index) else {
+        return false;
+    };
+    if typography.justify
+        || typography.hyphenate
+        || typography.optimal
+        || is_joined(doc, index)
+        || is_joined(doc, index + 1)
+    {
+        return false;
+    }
+    let Some(s) = doc.text().get(block.range.clone()) else {
+        return false;
+    };
+    let indent = first_indent(doc, index, width, typography.indent);
+    push_lines(s, width, indent, out)
+}
+
+/// Whether an ASCII byte is breakable whitespace (as [`super::tokens::Tokens`] has it).
+#[inline(always)]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'\t' | b'\r' | 0x0b | 0x0c)
+}
+
+/// The lines of the prose `s` (at least one word), first fit at `width` columns with the
+/// first line `indent` narrower, each padded and ended by `\n`. `false` when `s` needs
+/// the general path (`out` then holds a part of them).
+fn push_lines(s: &str, width: usize, indent: usize, out: &mut String) -> bool {
+    let bytes = s.as_bytes();
+    let len = bytes.len();
+    let mut i = 0;
+    // The previous word's range, and whether the whitespace since it holds a line break.
+    let mut prev: Option<(usize, usize)> = None;
+    let mut newline = false;
+    // Columns taken on the current line, and its limit.
+    let mut used = 0;
+    let mut limit = width - indent;
+    out.extend(std::iter::repeat_n(' ', indent));
+    loop {
+        // Whitespace.
+        while i < len {
+            let b = bytes[i];
+            if b >= 0x80 {
+                // Breakable whitespace that is not ASCII (an ideographic space, a line
+                // separator) is rare: the general path knows it.
+                if s[i..].chars().next().is_some_and(super::classes::is_space) {
+                    return false;
+                }
+                break;
+            }
+            if !is_ascii_space(b) {
+                break;
+            }
+            newline |= b == b'\n';
+            i += 1;
+        }
+        if i >= len {
+            break;
+        }
+        // A word.
+        let start = i;
+        let mut ascii = true;
+        while i < len {
+            let b = bytes[i];
+            if b < 0x80 {
+                if is_ascii_space(b) {
+                    break;
+                }
+                i += 1;
+            } else {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                if super::classes::is_space(c) {
+                    return false;
+                }
+                ascii = false;
+                i += c.len_utf8();
+            }
+        }
+        let word = &s[start..i];
+        let w = if ascii && is_plain_word(word) {
+            word.len()
+        } else {
+            // One piece for Unicode line breaking, or the general path splits it.
+            let mut pieces = WordSeparator::UnicodeBreakProperties.find_words(word);
+            let whole = pieces.next().is_some_and(|p| {
+                p.word.len() + p.whitespace.len() + p.penalty.len() == word.len()
+            });
+            if !whole || pieces.next().is_some() {
+                return false;
+            }
+            str_width(word)
+        };
+        if w > width {
+            return false;
+        }
+        match prev {
+            None => {
+                out.push_str(word);
+                used = w;
+            }
+            Some((ps, pe)) => {
+                if is_kept_together(&s[ps..pe], word) {
+                    return false;
+                }
+                let gap = usize::from(!(newline && is_tight_join(&s[..pe], &s[pe..start], word)));
+                used += gap;
+                if used + w > limit {
+                    out.push('\n');
+                    used = 0;
+                    limit = width;
+                } else if gap == 1 {
+                    out.push(' ');
+                }
+                out.push_str(word);
+                used += w;
+            }
+        }
+        prev = Some((start, i));
+        newline = false;
+    }
+    if prev.is_none() {
+        return false;
+    }
+    out.push('\n');
+    true
+}
