@@ -28,6 +28,19 @@ pub fn print_from(
     typography: Typography,
     out: &mut impl Write,
 ) -> io::Result<()> {
+    print_blocks(doc, from, width, typography, true, out)
+}
+
+/// [`print_from`], with the one-pass path for plain blocks ([`push_plain_block`]) or
+/// without it (`fast == false`: what the tests compare it with).
+fn print_blocks(
+    doc: &Document,
+    from: usize,
+    width: u16,
+    typography: Typography,
+    fast: bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let text = doc.text();
     let first = doc.blocks().partition_point(|b| b.range.end <= from);
     let mut wrapper = Wrapper::default();
@@ -36,7 +49,7 @@ pub fn print_from(
     let mut buf = String::with_capacity(CHUNK + 1024);
     let mut shown = String::new();
     for block in first..doc.blocks().len() {
-        if push_plain_block(doc, block, width, typography, &mut buf) {
+        if fast && push_plain_block(doc, block, width, typography, &mut buf) {
             if buf.len() >= CHUNK {
                 out.write_all(sanitise::text(&buf).as_bytes())?;
                 buf.clear();
@@ -120,3 +133,6 @@ pub fn print_windows(
         out.flush()
     })
 }
+
+#[cfg(test)]
+mod tests;

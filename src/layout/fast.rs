@@ -14,8 +14,8 @@ use super::classes::{is_kept_together, is_tight_join};
 use super::wrap::{first_indent, has_spacer, is_joined, is_plain_word, runs_on};
 use super::Typography;
 use crate::document::{verse, BlockKind, Document};
-use std::ops::Range;
 use crate::text_width::str_width;
+use std::ops::Range;
 use textwrap::WordSeparator;
 
 /// Appends what `--print` draws for block `index` of `doc` at `width` columns (its lines,
@@ -96,7 +96,18 @@ fn narrow_width(s: &str) -> Option<usize> {
     let mut n = 0;
     for c in s.chars() {
         if !(c.is_ascii()
-            || matches!(c, '\u{C0}'..='\u{FF}' | '\u{2013}' | '\u{2014}' | '\u{2018}' | '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2026}'))
+            || matches!(
+                c,
+                '\u{C0}'
+                    ..='\u{FF}'
+                        | '\u{2013}'
+                        | '\u{2014}'
+                        | '\u{2018}'
+                        | '\u{2019}'
+                        | '\u{201C}'
+                        | '\u{201D}'
+                        | '\u{2026}'
+            ))
         {
             return None;
         }
@@ -198,9 +209,9 @@ fn push_lines(s: &str, width: usize, indent: usize, out: &mut String) -> bool {
         } else {
             // One piece for Unicode line breaking, or the general path splits it.
             let mut pieces = WordSeparator::UnicodeBreakProperties.find_words(word);
-            let whole = pieces.next().is_some_and(|p| {
-                p.word.len() + p.whitespace.len() + p.penalty.len() == word.len()
-            });
+            let whole = pieces
+                .next()
+                .is_some_and(|p| p.word.len() + p.whitespace.len() + p.penalty.len() == word.len());
             if !whole || pieces.next().is_some() {
                 return false;
             }
