@@ -159,9 +159,12 @@ fn push_lines(s: &str, width: usize, indent: usize, out: &mut String) -> bool {
     // The previous word's range, and whether the whitespace since it holds a line break.
     let mut prev: Option<(usize, usize)> = None;
     let mut newline = false;
-    // Columns taken on the current line, and its limit.
-    let mut used = 0;
-    let mut limit = width - indent;
+    let mut line = Liner {
+        width,
+        used: 0,
+        limit: width - indent,
+        started: false,
+    };
     out.extend(std::iter::repeat_n(' ', indent));
     loop {
         // Whitespace.
@@ -204,42 +207,45 @@ fn push_lines(s: &str, width: usize, indent: usize, out: &mut String) -> bool {
             }
         }
         let word = &s[start..i];
-        let w = if ascii && is_plain_word(word) {
-            word.len()
-        } else {
-            // One piece for Unicode line breaking, or the general path splits it.
-            let mut pieces = WordSeparator::UnicodeBreakProperties.find_words(word);
-            let whole = pieces
-                .next()
-                .is_some_and(|p| p.word.len() + p.whitespace.len() + p.penalty.len() == word.len());
-            if !whole || pieces.next().is_some() {
-                return false;
-            }
-            str_width(word)
-        };
-        if w > width {
-            return false;
-        }
-        match prev {
-            None => {
-                out.push_str(word);
-                used = w;
-            }
+        let gap = match prev {
+            None => 0,
             Some((ps, pe)) => {
                 if is_kept_together(&s[ps..pe], word) {
                     return false;
                 }
-                let gap = usize::from(!(newline && is_tight_join(&s[..pe], &s[pe..start], word)));
-                used += gap;
-                if used + w > limit {
-                    out.push('\n');
-                    used = 0;
-                    limit = width;
-                } else if gap == 1 {
-                    out.push(' ');
+                usize::from(!(newline && is_tight_join(&s[..pe], &s[pe..start], word)))
+            }
+        };
+        let plain = match ascii {
+            true => is_plain_word(word).then_some(word.len()),
+            false => narrow_plain_width(word),
+        };
+        if let Some(w) = plain {
+            if !line.place(word, w, gap, out) {
+                return false;
+            }
+        } else {
+            // Cut at its Unicode line break opportunities, as the general path does, the
+            // pieces joined with nothing.
+            let mut pos = 0;
+            for piece in WordSeparator::UnicodeBreakProperties.find_words(word) {
+                let end = (pos + piece.word.len() + piece.whitespace.len() + piece.penalty.len())
+                    .min(word.len());
+                if end > pos {
+                    let text = &word[pos..end];
+                    let gap = if pos == 0 { gap } else { 0 };
+                    if !line.place(text, str_width(text), gap, out) {
+                        return false;
+                    }
                 }
-                out.push_str(word);
-                used += w;
+                pos = end;
+            }
+            if pos < word.len() {
+                let text = &word[pos..];
+                let gap = if pos == 0 { gap } else { 0 };
+                if !line.place(text, str_width(text), gap, out) {
+                    return false;
+                }
             }
         }
         prev = Some((start, i));
@@ -250,4 +256,103 @@ fn push_lines(s: &str, width: usize, indent: usize, out: &mut String) -> bool {
     }
     out.push('\n');
     true
+}
+
+/// First fit, one unbreakable piece at a time, as `wrap::first_fit` does it over
+/// fragments.
+struct Liner {
+    width: usize,
+    /// Columns taken on the current line.
+    used: usize,
+    limit: usize,
+    /// Whether a piece is on the current line.
+    started: bool,
+}
+
+impl Liner {
+    /// Appends `piece`, `w` columns wide, after `gap` columns (one space or none) on the
+    /// current line, or first on a new line when it does not fit. `false` for a piece
+    /// wider than the column, which the general path cuts.
+    #[inline]
+    fn place(&mut self, piece: &str, w: usize, gap: usize, out: &mut String) -> bool {
+        if w > self.width {
+            return false;
+        }
+        if self.started {
+            self.used += gap;
+            if self.used + w > self.limit {
+                out.push('\n');
+                self.used = 0;
+                self.limit = self.width;
+            } else if gap == 1 {
+                out.push(' ');
+            }
+        }
+        self.started = true;
+        out.push_str(piece);
+        self.used += w;
+        true
+    }
+}
+
+/// The width of a word that is one unbreakable piece under the Unicode line breaking
+/// rules and as many columns wide as it has characters: a plain word
+/// (`is_plain_word`) with curly quotes or Latin-1 letters in it (checked in the tests).
+/// `None` for any other word.
+fn narrow_plain_width(word: &str) -> Option<usize> {
+    let b = word.as_bytes();
+    let mut i = 0;
+    let mut n = 0;
+    while i < b.len() {
+        match b[i] {
+            c if c < 0x80 && is_plain_byte(c) => i += 1,
+            // U+2018, U+2019, U+201C, U+201D
+            0xe2 if b.get(i + 1) == Some(&0x80)
+                && matches!(b.get(i + 2), Some(0x98 | 0x99 | 0x9c | 0x9d)) =>
+            {
+                i += 3
+            }
+            // U+00C0 to U+00FF but × and ÷
+            0xc3 if b
+                .get(i + 1)
+                .is_some_and(|&c| (0x80..=0xbf).contains(&c) && c != 0x97 && c != 0xb7) =>
+            {
+                i += 2
+            }
+            _ => return None,
+        }
+        n += 1;
+    }
+    Some(n)
+}
+
+/// A byte of a plain word (see `is_plain_word`).
+fn is_plain_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b".,;:'\"-)".contains(&b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every word of four characters from an alphabet of plain bytes, curly quotes and
+    /// Latin-1 letters is one piece under the Unicode rules, as many columns wide as it
+    /// has characters: the rules look at pairs and short runs, so this covers each
+    /// context they can see.
+    #[test]
+    fn narrow_plain_words_have_no_break_opportunity() {
+        let chars: Vec<char> = "a9.,;:'\"-)\u{2018}\u{2019}\u{201C}\u{201D}\u{E9}\u{C0}"
+            .chars()
+            .collect();
+        let n = chars.len();
+        for code in 0..n.pow(4) {
+            let word: String = (0..4).map(|k| chars[code / n.pow(k) % n]).collect();
+            assert_eq!(narrow_plain_width(&word), Some(4), "{word:?}");
+            assert_eq!(str_width(&word), 4, "{word:?}");
+            let pieces = WordSeparator::UnicodeBreakProperties
+                .find_words(&word)
+                .count();
+            assert_eq!(pieces, 1, "{word:?} breaks inside");
+        }
+    }
 }
