@@ -19,7 +19,7 @@ use textwrap::WordSeparator;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Extra indentation of the continuation lines of a wrapped verse line.
-const VERSE_CONTINUATION: usize = 2;
+pub(super) const VERSE_CONTINUATION: usize = 2;
 /// Lines before a seam over which a mismatch there is spread (see [`is_joined`]).
 const BALANCE_LINES: usize = 20;
 /// Seams remembered, so that wrapping consecutive pieces finds each seam once.
