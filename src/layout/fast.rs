@@ -11,9 +11,7 @@
 //! path, so the output never differs (checked by property tests against it).
 
 use super::classes::{is_kept_together, is_tight_join};
-use super::wrap::{
-    first_indent, has_spacer, is_joined, is_plain_word, runs_on, VERSE_CONTINUATION,
-};
+use super::wrap::{first_indent, has_spacer, is_joined, runs_on, VERSE_CONTINUATION};
 use super::Typography;
 use crate::document::{verse, BlockKind, Document};
 use crate::text_width::str_width;
@@ -188,11 +186,28 @@ struct Set {
     centre: bool,
 }
 
-/// Whether an ASCII byte is breakable whitespace (as [`super::tokens::Tokens`] has it).
-#[inline(always)]
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\n' | b'\t' | b'\r' | 0x0b | 0x0c)
-}
+/// What [`push_lines`] makes of a byte: a byte of a plain word (`is_plain_word`), another
+/// ASCII character, breakable ASCII whitespace (as [`super::tokens::Tokens`] has it), or
+/// a byte of a character that is not ASCII.
+const PLAIN: u8 = 0;
+const OTHER: u8 = 1;
+const SPACE: u8 = 2;
+const WIDE: u8 = 3;
+
+const CLASS: [u8; 256] = {
+    let mut class = [WIDE; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        class[b] = match b as u8 {
+            b' ' | b'\n' | b'\t' | b'\r' | 0x0b | 0x0c => SPACE,
+            c if c.is_ascii_alphanumeric() => PLAIN,
+            b'.' | b',' | b';' | b':' | b'\'' | b'"' | b'-' | b')' => PLAIN,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    class
+};
 
 /// The lines of `s` (at least one word) set as `set` says, first fit, each ended by
 /// `\n`. `false` when `s` needs the general path (`out` then holds a part of them).
@@ -207,41 +222,42 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
     loop {
         // Whitespace.
         while i < len {
-            let b = bytes[i];
-            if b >= 0x80 {
+            match CLASS[usize::from(bytes[i])] {
+                SPACE => {
+                    newline |= bytes[i] == b'\n';
+                    i += 1;
+                }
                 // Breakable whitespace that is not ASCII (an ideographic space, a line
                 // separator) is rare: the general path knows it.
-                if s[i..].chars().next().is_some_and(super::classes::is_space) {
-                    return false;
+                WIDE if s[i..].chars().next().is_some_and(super::classes::is_space) => {
+                    return false
                 }
-                break;
+                _ => break,
             }
-            if !is_ascii_space(b) {
-                break;
-            }
-            newline |= b == b'\n';
-            i += 1;
         }
         if i >= len {
             break;
         }
         // A word.
         let start = i;
-        let mut ascii = true;
+        // Whether it is ASCII, and a plain word (`is_plain_word`) so far.
+        let (mut ascii, mut plain) = (true, true);
         while i < len {
-            let b = bytes[i];
-            if b < 0x80 {
-                if is_ascii_space(b) {
-                    break;
+            match CLASS[usize::from(bytes[i])] {
+                PLAIN => i += 1,
+                OTHER => {
+                    plain = false;
+                    i += 1;
                 }
-                i += 1;
-            } else {
-                let c = s[i..].chars().next().unwrap_or(' ');
-                if super::classes::is_space(c) {
-                    return false;
+                SPACE => break,
+                _ => {
+                    let c = s[i..].chars().next().unwrap_or(' ');
+                    if super::classes::is_space(c) {
+                        return false;
+                    }
+                    ascii = false;
+                    i += c.len_utf8();
                 }
-                ascii = false;
-                i += c.len_utf8();
             }
         }
         let word = &s[start..i];
@@ -263,7 +279,7 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
             }
         };
         let plain = match ascii {
-            true => is_plain_word(word).then_some(word.len()),
+            true => plain.then_some(word.len()),
             false => narrow_plain_width(word),
         };
         if let Some(w) = plain {
@@ -381,7 +397,7 @@ fn narrow_plain_width(word: &str) -> Option<usize> {
     let mut n = 0;
     while i < b.len() {
         match b[i] {
-            c if c < 0x80 && is_plain_byte(c) => i += 1,
+            c if CLASS[usize::from(c)] == PLAIN => i += 1,
             // U+2018, U+2019, U+201C, U+201D
             0xe2 if b.get(i + 1) == Some(&0x80)
                 && matches!(b.get(i + 2), Some(0x98 | 0x99 | 0x9c | 0x9d)) =>
@@ -402,14 +418,27 @@ fn narrow_plain_width(word: &str) -> Option<usize> {
     Some(n)
 }
 
-/// A byte of a plain word (see `is_plain_word`).
-fn is_plain_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b".,;:'\"-)".contains(&b)
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::classes::is_space;
+    use super::super::wrap::is_plain_word;
     use super::*;
+
+    #[test]
+    fn byte_classes_agree_with_plain_words_and_breakable_space() {
+        for b in 0..0x80u8 {
+            let c = char::from(b);
+            let class = CLASS[usize::from(b)];
+            assert_eq!(class == SPACE, is_space(c), "{c:?}");
+            let word = c.to_string();
+            assert_eq!(
+                class == PLAIN,
+                !is_space(c) && is_plain_word(&word),
+                "{c:?}"
+            );
+        }
+        assert!(CLASS[0x80..].iter().all(|&c| c == WIDE));
+    }
 
     /// Every word of four characters from an alphabet of plain bytes, curly quotes and
     /// Latin-1 letters is one piece under the Unicode rules, as many columns wide as it
