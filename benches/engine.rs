@@ -247,33 +247,44 @@ fn bench_size(c: &mut Criterion, name: &str, bytes: usize) {
         justify: true,
         hyphenate: true,
         indent: false,
+        language: dogear::layout::Language::Auto,
         optimal: false,
     };
-    let reading_typeset = || {
-        let mut layout = Layout::new(80);
-        layout.set_typography(typeset);
-        let top = layout.line_start(&doc, at_73);
-        layout.page(&doc, top, HEIGHT);
-        (layout, top)
+    // And with optimal fit too: every setting that costs time per page, on together.
+    let optimal = dogear::layout::Typography {
+        optimal: true,
+        ..typeset
     };
-    group.bench_function("next page (justified, hyphenated)", |b| {
-        b.iter_batched(
-            reading_typeset,
-            |(mut layout, top)| {
-                let top = layout.scroll(&doc, top, HEIGHT as isize - 1, HEIGHT);
-                let page = layout.page(&doc, top, HEIGHT);
-                let drawn: Vec<_> = page
-                    .iter()
-                    .map(|l| {
-                        let room = usize::from(80 - l.indent);
-                        l.display_in(doc.text(), room, typeset).into_owned()
-                    })
-                    .collect();
-                black_box(drawn)
-            },
-            BatchSize::SmallInput,
-        )
-    });
+    for (label, typeset) in [
+        ("next page (justified, hyphenated)", typeset),
+        ("next page (justified, hyphenated, optimal fit)", optimal),
+    ] {
+        let reading_typeset = || {
+            let mut layout = Layout::new(80);
+            layout.set_typography(typeset);
+            let top = layout.line_start(&doc, at_73);
+            layout.page(&doc, top, HEIGHT);
+            (layout, top)
+        };
+        group.bench_function(label, |b| {
+            b.iter_batched(
+                reading_typeset,
+                |(mut layout, top)| {
+                    let top = layout.scroll(&doc, top, HEIGHT as isize - 1, HEIGHT);
+                    let page = layout.page(&doc, top, HEIGHT);
+                    let drawn: Vec<_> = page
+                        .iter()
+                        .map(|l| {
+                            let room = usize::from(80 - l.indent);
+                            l.display_in(doc.text(), room, typeset).into_owned()
+                        })
+                        .collect();
+                    black_box(drawn)
+                },
+                BatchSize::SmallInput,
+            )
+        });
+    }
     group.bench_function("resize 80 to 50", |b| {
         b.iter_batched(
             reading,

@@ -2,7 +2,8 @@
 //! interactive session (the library and the reader: see [`crate::app::navigate`]).
 
 use crate::app::{self, Setup, Start, Wanted};
-use crate::document::{load, Charset, Document, LoadError};
+use crate::document::{load, Charset, Document};
+pub use crate::error::{error_line, Error};
 use crate::sanitise;
 use crate::store::Store;
 use clap::Parser;
@@ -11,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod commands;
+pub mod listing;
 use commands::*;
 pub use commands::{bookmarks_listing, stats_listing, toc_listing};
 
@@ -31,9 +33,14 @@ pub struct Args {
     /// With --print (or --bookmark into a pipe): justified lines (spaces widened to fill the width).
     #[arg(long)]
     pub justify: bool,
-    /// With --print: English words hyphenated at line ends.
+    /// With --print: words hyphenated at line ends (in the language guessed from the
+    /// story, or given with --language).
     #[arg(long)]
     pub hyphenate: bool,
+    /// With --print --hyphenate: the language whose hyphenation patterns are used (auto,
+    /// en-us, en-gb, de, fr, es, it, nl, pt, sv, ru, ...; as `language` in config.toml).
+    #[arg(long, value_name = "NAME", value_parser = parse_language, default_value = "auto")]
+    pub language: crate::layout::Language,
     /// With --print: paragraphs indented, with no blank line between them.
     #[arg(long)]
     pub indent: bool,
@@ -76,8 +83,19 @@ impl Args {
             hyphenate: self.hyphenate,
             indent: self.indent,
             optimal: self.optimal,
+            language: self.language,
         }
     }
+}
+
+fn parse_language(name: &str) -> Result<crate::layout::Language, String> {
+    crate::layout::Language::parse(name).ok_or_else(|| {
+        let codes: Vec<_> = crate::layout::Lang::all().map(|l| l.code()).collect();
+        format!(
+            "unknown language '{name}'; auto or one of {}",
+            codes.join(", ")
+        )
+    })
 }
 
 fn parse_encoding(name: &str) -> Result<Charset, String> {
@@ -87,23 +105,6 @@ fn parse_encoding(name: &str) -> Result<Charset, String> {
             crate::document::charset::ACCEPTED
         )
     })
-}
-
-/// An error for the user: what failed, on which path, and why.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    #[error("cannot open {}: {}", .0.display(), crate::store::reason(.1))]
-    Open(PathBuf, io::Error),
-    #[error("{}: {}", .1, .0.display())]
-    Load(PathBuf, LoadError),
-    #[error("cannot write output: {}", crate::store::reason(.0))]
-    Output(io::Error),
-    #[error("terminal: {}", crate::store::reason(.0))]
-    Terminal(io::Error),
-    #[error(transparent)]
-    Input(#[from] crate::input::Error),
-    #[error("{0}")]
-    Other(String),
 }
 
 /// Reads and decodes a story file.
@@ -166,8 +167,7 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(Error::Output(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
-            // Not eprintln!: it panics when stderr is gone (a closed terminal window).
-            let _ = writeln!(io::stderr(), "{}", error_line(&err.to_string()));
+            crate::error::warn(&err.to_string());
             ExitCode::FAILURE
         }
     }
@@ -240,19 +240,12 @@ fn interactive(args: &Args, start: Start) -> Result<ExitCode, Error> {
         )
     });
     for line in setup.farewell() {
-        // Not eprintln!: it panics when stderr is gone (a closed terminal window).
-        let _ = writeln!(io::stderr(), "{}", error_line(&line));
+        crate::error::warn(&line);
     }
     match exit.map_err(Error::Terminal)? {
         app::Exit::Signal(sig) => Ok(ExitCode::from(128 + sig as u8)),
         _ => Ok(ExitCode::SUCCESS),
     }
-}
-
-/// A message for stderr, on one line: `message` may name a file, and a file's name may
-/// hold anything but `/` and NUL.
-pub fn error_line(message: &str) -> String {
-    format!("dogear: {}", sanitise::line(message))
 }
 
 /// The encoding to read a book in: `--encoding` if given, else the one chosen in the
@@ -271,22 +264,6 @@ pub fn encoding_for(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn open_errors_name_the_path_and_the_reason_without_the_os_error_number() {
-        let denied = Error::Open("/books/locked.txt".into(), io::Error::from_raw_os_error(13));
-        assert_eq!(
-            denied.to_string(),
-            "cannot open /books/locked.txt: Permission denied"
-        );
-        let missing = Error::Open("a.txt".into(), io::Error::from_raw_os_error(2));
-        assert_eq!(
-            missing.to_string(),
-            "cannot open a.txt: No such file or directory"
-        );
-        let binary = Error::Load("x.bin".into(), LoadError::Binary);
-        assert_eq!(binary.to_string(), "not a text file (looks binary): x.bin");
-    }
 
     #[test]
     fn encoding_flag_takes_common_spellings_and_lists_them_when_wrong() {

@@ -38,6 +38,10 @@ pub struct Config {
     pub hyphenate: bool,
     /// Paragraphs indented with no blank line between them (`P`).
     pub indent: bool,
+    /// Whose hyphenation patterns (`language = "de"`), or `auto`: guessed from each
+    /// story. Read by hand, like the theme.
+    #[serde(skip_deserializing)]
+    pub language: crate::layout::Language,
     /// Blank rows above and below the page.
     pub margin: u16,
     /// Paragraphs broken with optimal fit, their lines evenly full (no key: a setting
@@ -93,6 +97,7 @@ impl Default for Config {
             justify: false,
             hyphenate: false,
             indent: false,
+            language: crate::layout::Language::Auto,
             margin: 0,
             optimal_fit: false,
             spread: false,
@@ -111,6 +116,7 @@ const KNOWN_KEYS: &[&str] = &[
     "justify",
     "hyphenate",
     "indent",
+    "language",
     "margin",
     "optimal_fit",
     "spread",
@@ -137,6 +143,7 @@ impl Config {
             justify: self.justify,
             hyphenate: self.hyphenate,
             indent: self.indent,
+            language: self.language,
             optimal: self.optimal_fit,
         }
     }
@@ -189,6 +196,20 @@ impl Config {
                     found.push((
                         line_of(text, key.span().start),
                         format!("unknown theme {value}; one of {}", names.join(", ")),
+                    ));
+                }
+            }
+            if let Some((key, value)) = top.iter().find(|(k, _)| k.get_ref() == "language") {
+                let language = value.as_str().and_then(crate::layout::Language::parse);
+                config.language = language.unwrap_or_default();
+                if language.is_none() {
+                    let codes: Vec<&str> = crate::layout::Lang::all().map(|l| l.code()).collect();
+                    found.push((
+                        line_of(text, key.span().start),
+                        format!(
+                            "unknown language {value}; auto or one of {}",
+                            codes.join(", ")
+                        ),
                     ));
                 }
             }

@@ -5,6 +5,9 @@
 //! open; KOReader's scheme samples at most 12 KiB at exponentially spaced offsets
 //! (0, 1 KiB, 4 KiB, 16 KiB, ... 1 GiB), which is cheap for any size and gives the same
 //! key KOReader's progress sync uses, so the two can one day share places.
+//!
+//! Core code: it hashes bytes or reads from what it is given; the shell opens the file
+//! ([`crate::storyfile::fingerprint`]).
 
 use md5::{Digest, Md5};
 use std::io::{self, Read, Seek, SeekFrom};
@@ -55,11 +58,6 @@ pub fn of_reader<R: Read + Seek>(reader: &mut R) -> io::Result<String> {
         }
     }
     Ok(hex(&md5.finalize()))
-}
-
-/// The fingerprint of the file at `path`.
-pub fn of_path(path: &std::path::Path) -> io::Result<String> {
-    of_reader(&mut std::fs::File::open(path)?)
 }
 
 /// Reads until `buf` is full or the end; a plain `read` may return less on pipes or

@@ -1,7 +1,8 @@
 //! Stories that are not a plain file read as it is: standard input (`dogear -`, or
 //! `cmd | dogear`) and files compressed with gzip, bzip2, xz or zstd. Shell code.
 //!
-//! Both are read whole into memory, decompressed, with the same binary probe as a file
+//! Both are read into memory, decompressed (the reader shows the first window while the
+//! rest arrives: see [`crate::opening::piped`]), with the same binary probe as a file
 //! (see [`crate::storyfile`]): input that is not text is refused after its first 8 KB of
 //! decompressed bytes, so a gigabyte of zeros squeezed into a kilobyte costs nothing.
 //! A book's identity is the fingerprint of the decompressed bytes, so `story.txt`,

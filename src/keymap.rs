@@ -1,14 +1,17 @@
 //! Keys and mouse events to [`Action`]s: the only place that sees crossterm events.
 //!
-//! The keys depend on the mode: in a prompt every printable key is input, in a list
-//! `j`/`k` move the selection, and while reading the keys are those of less and vim,
-//! from the one table in [`table`] (rebindable in `config.toml`, see [`Keymap`]; adding
-//! a key is one row there). Lists, prompts and the library keep fixed keys; a list or
-//! overlay also closes with the key that opened it, as rebound.
+//! The keys depend on the mode: while reading they are those of less and vim, in a list
+//! `j`/`k` move the selection, in a prompt the editing keys edit and every other
+//! printable key is input; each from its context's rows of the one table in [`table`]
+//! (rebindable in `config.toml`, see [`Keymap`]; adding a key is one row there). A list
+//! or overlay also closes with the key that opened it, as rebound. The library's filter
+//! line keeps fixed keys.
 
+mod key;
 mod keys;
 pub mod table;
-pub use keys::{Key, Keymap, Problem, Rebinding};
+pub use key::Key;
+pub use keys::{Keymap, Problem, Rebinding};
 
 use crate::library::{LibraryAction, LibraryModel};
 use crate::reader::{Action, Mode};
@@ -44,7 +47,8 @@ fn other_action(mode: &Mode, event: &Event) -> Option<Action> {
 }
 
 /// While a question is on the page (see [`crate::reader::Question`]) and the reader is
-/// reading: `y` answers yes, `n` or Esc no; other keys keep their meaning.
+/// reading: `y` answers yes, `n` or Esc no (the `Questions` rows, as rebound); other keys
+/// keep their meaning.
 pub fn answer(mode: &Mode, event: &Event) -> Option<Action> {
     let Event::Key(key) = event else {
         return None;
@@ -52,11 +56,7 @@ pub fn answer(mode: &Mode, event: &Event) -> Option<Action> {
     if key.kind == KeyEventKind::Release || !matches!(mode, Mode::Reading) {
         return None;
     }
-    match key.code {
-        KeyCode::Char('y' | 'Y') => Some(Action::Answer(true)),
-        KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::Answer(false)),
-        _ => None,
-    }
+    Keymap::current().answer(Key::of(key)).map(Action::Answer)
 }
 
 /// The actions for pasted text (bracketed paste) in `mode`: in a prompt, the text typed
@@ -101,27 +101,31 @@ fn key_action(keymap: &Keymap, mode: &Mode, key: &KeyEvent) -> Option<Action> {
     if ctrl && key.code == KeyCode::Char('c') {
         return Some(Action::Quit);
     }
-    // An overlay closes with Esc, q, or the keys that open it.
+    let k = Key::of(key);
+    // An overlay closes with a list's closing keys (Esc, q), or the keys that open it.
     let closes = |opened_by: &[Action]| {
-        matches!(key.code, KeyCode::Esc | KeyCode::Char('q') if !ctrl)
-            || opened_by
-                .iter()
-                .any(|a| keymap.keys_of(a).contains(&Key::of(key)))
+        keymap
+            .keys_for(&table::Does::List(Action::Cancel))
+            .contains(&k)
+            || opened_by.iter().any(|a| keymap.keys_of(a).contains(&k))
+    };
+    let list = |opened_by: &[Action]| {
+        keymap
+            .list(k)
+            .or_else(|| closes(opened_by).then_some(Action::Cancel))
     };
     match mode {
         Mode::Reading => reading(keymap, key, ctrl),
-        Mode::Prompt(_) => prompt(key.code, ctrl),
+        Mode::Prompt(_) => keymap.prompt(k).or(match key.code {
+            KeyCode::Char(c) if !ctrl => Some(Action::Input(c)),
+            _ => None,
+        }),
         Mode::Help => closes(&[Action::Help]).then_some(Action::Cancel),
         Mode::Stats(_) => closes(&[Action::Stats]).then_some(Action::Cancel),
-        Mode::Chapters { .. } | Mode::Bookmarks { .. } => list(key.code, ctrl)
-            .or_else(|| closes(&[Action::Chapters, Action::Bookmarks]).then_some(Action::Cancel)),
-        Mode::Encodings { .. } => {
-            if closes(&[Action::Encodings, Action::Chapters, Action::Bookmarks]) {
-                Some(Action::Cancel)
-            } else {
-                list(key.code, ctrl)
-            }
+        Mode::Chapters { .. } | Mode::Bookmarks { .. } => {
+            list(&[Action::Chapters, Action::Bookmarks])
         }
+        Mode::Encodings { .. } => list(&[Action::Encodings, Action::Chapters, Action::Bookmarks]),
     }
 }
 
@@ -137,45 +141,6 @@ fn reading(keymap: &Keymap, key: &KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Esc => Some(Action::Cancel),
         _ => None,
     }
-}
-
-fn prompt(code: KeyCode, ctrl: bool) -> Option<Action> {
-    use crate::reader::Edit;
-    Some(match code {
-        KeyCode::Char('u') if ctrl => Action::Edit(Edit::ClearToStart),
-        KeyCode::Char('w') if ctrl => Action::Edit(Edit::DeleteWord),
-        KeyCode::Char('a') if ctrl => Action::Edit(Edit::Home),
-        KeyCode::Char('e') if ctrl => Action::Edit(Edit::End),
-        KeyCode::Char(c) if !ctrl => Action::Input(c),
-        KeyCode::Backspace => Action::Backspace,
-        KeyCode::Delete => Action::Edit(Edit::DeleteForward),
-        KeyCode::Left => Action::Edit(Edit::Left),
-        KeyCode::Right => Action::Edit(Edit::Right),
-        KeyCode::Home => Action::Edit(Edit::Home),
-        KeyCode::End => Action::Edit(Edit::End),
-        KeyCode::Enter => Action::Submit,
-        KeyCode::Esc => Action::Cancel,
-        _ => return None,
-    })
-}
-
-fn list(code: KeyCode, ctrl: bool) -> Option<Action> {
-    Some(match code {
-        KeyCode::Char('f') if ctrl => Action::PageDown,
-        KeyCode::Char('b') if ctrl => Action::PageUp,
-        _ if ctrl => return None,
-        KeyCode::Char('j') | KeyCode::Down => Action::Down,
-        KeyCode::Char('k') | KeyCode::Up => Action::Up,
-        KeyCode::PageDown | KeyCode::Char(' ') => Action::PageDown,
-        KeyCode::PageUp => Action::PageUp,
-        KeyCode::Char('g') | KeyCode::Home => Action::Top,
-        KeyCode::Char('G') | KeyCode::End => Action::Bottom,
-        KeyCode::Enter => Action::Submit,
-        KeyCode::Char('d') => Action::Delete,
-        KeyCode::Char('r') => Action::Rename,
-        KeyCode::Char('u') => Action::Undo,
-        _ => return None,
-    })
 }
 
 /// The action for a terminal event on the library screen, if any, with the key map in
@@ -199,10 +164,11 @@ impl Keymap {
         if ctrl && key.code == KeyCode::Char('c') {
             return Some(L::Quit);
         }
-        if model.confirm_forget {
-            return Some(L::Confirm(matches!(key.code, KeyCode::Char('y' | 'Y'))));
-        }
         let k = Key::of(key);
+        if model.confirm_forget {
+            // Only a yes forgets; any other key is a no.
+            return Some(L::Confirm(self.answer(k) == Some(true)));
+        }
         if model.marks.is_some() {
             let close = matches!(key.code, KeyCode::Esc | KeyCode::Char('q'))
                 || self.shelf_keys_of(L::Bookmarks).contains(&k);

@@ -5,14 +5,19 @@
 //! screen lines are derived from it and can be thrown away at any time.
 //!
 //! The core ([`document`], [`layout`], [`position`], [`search`], [`toc`], [`state`],
-//! [`reader`], [`reading`], [`library`], [`look`]) never touches a terminal, the file system or the clock.
-//! The shell ([`keymap`], [`store`], [`app`], [`session`], [`tracker`]) does, and stays small.
+//! [`reader`], [`reading`], [`library`], [`look`], [`fingerprint`], [`calendar`]) never touches a
+//! terminal, the file system or the clock: time and the local offset come in as numbers.
+//! The shell ([`keymap`], [`store`], [`storyfile`], [`app`], [`session`], [`tracker`],
+//! [`localtime`], [`cli`]) does, and stays small; what a user sees go wrong is an
+//! [`error::Error`].
 
 pub mod app;
+pub mod calendar;
 pub mod cli;
 pub mod clipboard;
 pub mod config;
 pub mod document;
+pub mod error;
 pub mod fingerprint;
 pub mod input;
 pub mod keymap;

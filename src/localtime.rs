@@ -23,7 +23,10 @@ fn read() -> i64 {
     time::UtcOffset::current_local_offset().map_or(0, |o| i64::from(o.whole_seconds()))
 }
 
-/// `YYYY-MM-DD HH:MM` in local time for a unix time in seconds.
-pub fn date_time(unix_secs: i64) -> String {
-    crate::state::civil_date_time(unix_secs + offset_secs())
+/// A unix time in seconds, to be shown in local time (the view formats it).
+pub fn stamp(unix_secs: i64) -> crate::calendar::Stamp {
+    crate::calendar::Stamp {
+        unix_secs,
+        utc_offset: offset_secs(),
+    }
 }

@@ -79,6 +79,18 @@ struct Watch {
 /// How often the story's file is looked at for changes.
 const WATCH_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
+/// [`WATCH_EVERY`], or in debug builds `DOGEAR_TEST_WATCH_MS` when set: the end-to-end
+/// tests of a changing file need not wait a second for each change to be seen.
+fn watch_every() -> std::time::Duration {
+    if cfg!(debug_assertions) {
+        let set = std::env::var("DOGEAR_TEST_WATCH_MS").ok();
+        if let Some(ms) = set.and_then(|v| v.parse().ok()) {
+            return std::time::Duration::from_millis(ms);
+        }
+    }
+    WATCH_EVERY
+}
+
 fn looked(path: &Path) -> Option<(u64, Option<std::time::SystemTime>)> {
     let meta = std::fs::metadata(path).ok()?;
     Some((meta.len(), meta.modified().ok()))
@@ -114,7 +126,7 @@ impl Watch {
                 }
             };
         }
-        if now.duration_since(self.checked) < WATCH_EVERY {
+        if now.duration_since(self.checked) < watch_every() {
             return None;
         }
         self.checked = now;

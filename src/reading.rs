@@ -268,7 +268,7 @@ impl Log {
                     .map(|s| {
                         let t = s.total();
                         SessionRead {
-                            start: crate::state::civil_date_time(
+                            start: crate::calendar::civil_date_time(
                                 s.start as i64 / 1000 + i64::from(offset_secs),
                             ),
                             minutes: t.ms / 60_000,
@@ -293,7 +293,7 @@ impl Log {
 
 /// `YYYY-MM-DD` of a day number.
 fn date(day: i64) -> String {
-    crate::state::civil_date_time(day * 86_400)[..10].to_owned()
+    crate::calendar::civil_date_time(day * 86_400)[..10].to_owned()
 }
 
 /// A duration in minutes for people: `12 min`, `3 h 10 min`, `<1 min`; compact:

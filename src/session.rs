@@ -440,7 +440,7 @@ fn marks(state: &BookState) -> Vec<Mark> {
             id: b.id.clone(),
             offset: b.anchor.offset,
             label: b.label.clone(),
-            when: crate::localtime::date_time(b.created as i64),
+            when: crate::localtime::stamp(b.created as i64),
         })
         .collect()
 }

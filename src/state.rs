@@ -9,12 +9,6 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-mod listing;
-pub use listing::{
-    bookmarks_json, bookmarks_text, civil_date_time, find_bookmark, library_bookmarks_json,
-    library_bookmarks_text,
-};
-
 /// How long a deleted bookmark's id is remembered (90 days): long enough for any other
 /// copy of the state (another window, a synced folder) to have seen the deletion.
 pub const TOMBSTONE_MS: u64 = 90 * 86_400_000;

@@ -15,6 +15,7 @@
 //! notice saying why), so a broken disk never stops anyone reading. Only `save` and
 //! `forget` return errors, for the app to show once.
 
+mod bundled;
 mod files;
 mod reading;
 mod theme;
@@ -22,6 +23,7 @@ mod view;
 
 use crate::config::Config;
 use crate::state::{merge, BookState, BOOK_VERSION};
+pub use bundled::materialise;
 pub(crate) use files::reason;
 use files::{lock, lock_all, move_aside, read_state, sync_dir, write_atomically, ReadError};
 use std::fs;
@@ -331,6 +333,19 @@ impl Store {
         }
     }
 
+    /// `Err` naming the books folder and why, when what was saved here cannot be read
+    /// (no folder yet is fine: nothing was saved). For the commands that only read
+    /// (`--bookmarks`), which have no save to report it.
+    pub fn check_readable(&self) -> Result<(), StoreError> {
+        let path = self.books_dir();
+        match fs::read_dir(&path) {
+            Err(source) if source.kind() != io::ErrorKind::NotFound => {
+                Err(StoreError::Read { path, source })
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Every readable book, most recently read first. Unreadable files are skipped (the
     /// reader hears about them when opening that book).
     pub fn list(&self) -> Vec<BookState> {
@@ -381,7 +396,7 @@ fn still_elsewhere(state: &BookState, edited: &Path) -> bool {
         .chain(&state.copies)
         .filter(|p| fs::canonicalize(p).map_or(**p != edited, |c| c != edited))
         .any(|p| {
-            p.is_file() && crate::fingerprint::of_path(p).is_ok_and(|fp| fp == state.fingerprint)
+            p.is_file() && crate::storyfile::fingerprint(p).is_ok_and(|fp| fp == state.fingerprint)
         })
 }
 

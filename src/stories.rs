@@ -8,12 +8,9 @@
 //! exercise the same decoding path a user's own files take.
 //!
 //! The reader wants a real path for every book (state is keyed by content but the
-//! path is kept as a hint), so a bundled story is [`materialise`]d into the config
-//! directory the first time it is opened.
-
-use std::fs;
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+//! path is kept as a hint), so the shell writes a bundled story out into the config
+//! directory the first time it is opened ([`crate::store::materialise`]). This module
+//! only holds the bytes.
 
 /// One story embedded in the binary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,26 +48,4 @@ pub fn all() -> &'static [Bundled] {
 /// The bundled story with this file name, if there is one.
 pub fn find(file_name: &str) -> Option<&'static Bundled> {
     ALL.iter().find(|b| b.file_name == file_name)
-}
-
-/// Writes `b` into `dir` (created if needed) and returns its path.
-///
-/// Writes only when the file is missing or its bytes differ, so a story the user
-/// has already opened keeps its modification time, and a newer dogear quietly
-/// refreshes an older copy. The write goes through a temporary file in the same
-/// directory and a rename, so a crash never leaves half a story behind.
-pub fn materialise(b: &Bundled, dir: &Path) -> io::Result<PathBuf> {
-    let path = dir.join(b.file_name);
-    match fs::read(&path) {
-        Ok(existing) if existing == b.bytes => return Ok(path),
-        Ok(_) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e),
-    }
-    fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(b.bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(&path).map_err(|e| e.error)?;
-    Ok(path)
 }

@@ -32,6 +32,12 @@ pub fn open(path: &Path) -> io::Result<File> {
     Ok(file)
 }
 
+/// The fingerprint of the story file at `path` (see [`crate::fingerprint`]), reading
+/// only its samples; refused like [`open`] refuses it when it is not a regular file.
+pub fn fingerprint(path: &Path) -> io::Result<String> {
+    crate::fingerprint::of_reader(&mut open(path)?)
+}
+
 fn check_type(kind: FileType) -> io::Result<()> {
     if kind.is_file() {
         return Ok(());

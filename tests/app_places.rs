@@ -143,6 +143,28 @@ fn the_column_width_is_remembered_across_runs() {
     assert_eq!(setting.read(&walk, (100, 24), script), Exit::Quit);
 }
 
+#[test]
+fn two_pages_side_by_side_are_remembered_across_runs() {
+    let setting = Setting::new();
+    let walk = setting.walk();
+    // Two pages: rows that hold two paragraphs' starts side by side.
+    let spread = |s: &ratatui::buffer::Buffer| {
+        page_rows(s)
+            .iter()
+            .any(|r| r.matches("Paragraph").count() == 2)
+    };
+    let script = Script::new()
+        .look(move |s| assert!(!spread(s), "one page by default:\n{}", screen_text(s)))
+        .keys("D")
+        .look(move |s| assert!(spread(s), "two pages after D:\n{}", screen_text(s)))
+        .keys("q");
+    assert_eq!(setting.read(&walk, (160, 40), script), Exit::Quit);
+    let script = Script::new()
+        .look(move |s| assert!(spread(s), "still two pages:\n{}", screen_text(s)))
+        .keys("q");
+    assert_eq!(setting.read(&walk, (160, 40), script), Exit::Quit);
+}
+
 /// Our own Russian paragraphs, in Mac Cyrillic. As windows-1251 the capitals go wrong
 /// ("Старый" becomes "‘тарый") while the small letters stay.
 fn cyrillic() -> Vec<u8> {

@@ -26,7 +26,7 @@ fn library() -> Library {
     let store = Store::at(&config);
     let doc = dogear::cli::load(&story, None).unwrap();
     let at = |needle: &str| position::anchor(&doc, doc.text().find(needle).expect(needle));
-    let fp = dogear::fingerprint::of_path(&story).unwrap();
+    let fp = dogear::storyfile::fingerprint(&story).unwrap();
     let mut state = BookState::new(fp, story.clone(), "The Harbour Clock".into());
     state.last_read = 2_000_000_000;
     state.add_bookmark(Bookmark::new(

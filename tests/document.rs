@@ -227,17 +227,29 @@ fn old_small_print_header() {
     assert!(!doc.text()[doc.body()].contains("End of Project"));
 }
 
+/// One line of 1 MB, read as a whole document and with the two-thread and speculating
+/// thresholds (4 and 8 MB for real) scaled down below it, as a 10 MB line once had to be
+/// to take those paths.
 #[test]
-fn a_ten_megabyte_single_line_is_split_into_bounded_blocks() {
-    let line = "endless words without a single break ".repeat(10 * 1024 * 1024 / 37);
+fn a_single_line_past_every_threshold_is_split_into_bounded_blocks() {
+    use dogear::document::blocks::{detect_with_thresholds, MAX_BLOCK};
+    use dogear::document::Block;
+    let line = "endless words without a single break ".repeat((1 << 20) / 37);
+    let check = |blocks: &[Block]| {
+        assert!(blocks.len() > line.len() / MAX_BLOCK);
+        for pair in blocks.windows(2) {
+            assert!(pair[0].range.len() <= MAX_BLOCK);
+            assert_eq!(pair[0].kind, pair[1].kind);
+            assert!(!line[pair[0].range.end..pair[1].range.start].contains('\n'));
+        }
+    };
     let doc = Document::from_text(&line);
-    let blocks = doc.blocks();
-    assert!(blocks.len() > 600);
-    for pair in blocks.windows(2) {
-        assert!(pair[0].range.len() <= 16 * 1024);
-        assert_eq!(pair[0].kind, pair[1].kind);
-        assert!(!doc.text()[pair[0].range.end..pair[1].range.start].contains('\n'));
-    }
+    check(doc.blocks());
+    assert!(line.len() > SPECULATE_FROM.max(PARALLEL_FROM));
+    let body = 0..line.len();
+    let fast = detect_with_thresholds(&line, body, SPECULATE_FROM, SAMPLE, PARALLEL_FROM);
+    check(&fast);
+    assert_eq!(fast, doc.blocks());
 }
 
 #[test]

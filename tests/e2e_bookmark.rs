@@ -38,7 +38,7 @@ fn bookmark_flag_opens_at_the_bookmark_and_backquote_returns_to_the_last_place()
     let file = file.canonicalize().unwrap();
     let doc = dogear::cli::load(&file, None).unwrap();
     let at = |p: &str| position::anchor(&doc, doc.text().find(p).expect(p));
-    let fp = dogear::fingerprint::of_path(&file).unwrap();
+    let fp = dogear::storyfile::fingerprint(&file).unwrap();
     let mut state = BookState::new(fp, file.clone(), "Numbered".into());
     state.set_place(at("P5 "), 1_000);
     state.add_bookmark(Bookmark::new(

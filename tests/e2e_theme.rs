@@ -62,3 +62,25 @@ fn the_theme_is_restored_on_the_next_run() {
     term.send("q");
     assert_eq!(term.wait_exit(), 0);
 }
+
+#[test]
+fn t_on_the_library_screen_changes_the_theme_and_it_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    fs::create_dir(&config).unwrap();
+    let truecolor = [("COLORTERM", "truecolor")];
+    let mut term = Term::start_with_env(&[], 80, 24, &config, dir.path(), &truecolor);
+    term.wait_for("the library", |s| s.contains("library"));
+    term.send("T");
+    term.wait_for("light named", |s| s.contains("theme: light"));
+    assert_ne!(
+        page_colour(&term),
+        vt100::Color::Default,
+        "{}",
+        term.screen()
+    );
+    term.send("q");
+    assert_eq!(term.wait_exit(), 0);
+    let saved = fs::read_to_string(config.join("theme.json")).unwrap();
+    assert!(saved.contains("\"light\""), "{saved}");
+}

@@ -5,6 +5,13 @@
 mod common;
 
 use common::Term;
+use std::path::Path;
+
+/// dogear looking at its file every 50 ms rather than every second.
+fn start(args: &[&str], cols: u16, rows: u16, config: &Path, cwd: &Path) -> Term {
+    let env = [("DOGEAR_TEST_WATCH_MS", "50")];
+    Term::start_with_env(args, cols, rows, config, cwd, &env)
+}
 
 fn paragraphs(from: usize, to: usize) -> String {
     (from..to)
@@ -19,7 +26,7 @@ fn text_appended_to_the_open_story_appears() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("growing.txt");
     std::fs::write(&path, paragraphs(0, 30)).unwrap();
-    let mut t = Term::start(
+    let mut t = start(
         &[path.to_str().unwrap()],
         80,
         24,
@@ -44,7 +51,7 @@ fn a_story_cut_short_while_open_is_read_as_it_is_now() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("shrinking.txt");
     std::fs::write(&path, paragraphs(0, 400)).unwrap();
-    let mut t = Term::start(
+    let mut t = start(
         &[path.to_str().unwrap()],
         80,
         24,
@@ -72,7 +79,7 @@ fn a_replaced_story_keeps_the_reader_on_the_same_sentence() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("replaced.txt");
     std::fs::write(&path, paragraphs(0, 200)).unwrap();
-    let mut t = Term::start(
+    let mut t = start(
         &[path.to_str().unwrap()],
         80,
         24,

@@ -574,19 +574,19 @@ fn the_windows_1252_sample_is_not_utf8() {
 }
 
 #[test]
-fn materialise_writes_once_and_repairs_a_changed_copy() -> std::io::Result<()> {
+fn materialise_writes_once_and_repairs_a_changed_copy() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let b = &stories::all()[0];
     let stories_dir = dir.path().join("stories");
-    let path = stories::materialise(b, &stories_dir)?;
+    let path = dogear::store::materialise(b, &stories_dir)?;
     assert_eq!(path, stories_dir.join(b.file_name));
     assert_eq!(std::fs::read(&path)?, b.bytes);
 
-    let again = stories::materialise(b, &stories_dir)?;
+    let again = dogear::store::materialise(b, &stories_dir)?;
     assert_eq!(again, path);
 
     std::fs::write(&path, b"scribbled over")?;
-    stories::materialise(b, &stories_dir)?;
+    dogear::store::materialise(b, &stories_dir)?;
     assert_eq!(std::fs::read(&path)?, b.bytes);
     assert_eq!(
         std::fs::read_dir(&stories_dir)?.count(),
@@ -857,4 +857,25 @@ fn screen_on_a_wide_window_shows_each_file_in_a_dim_column() {
     assert!(buf[(at, 2)].modifier.contains(Modifier::DIM));
     let title = row.find("Emma").unwrap() as u16;
     assert!(!buf[(title, 2)].modifier.contains(Modifier::DIM));
+}
+
+#[test]
+fn t_cycles_the_theme_on_the_library_screen_as_while_reading() {
+    use dogear::look::ThemeName;
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let mut m = model();
+    let t = Event::Key(KeyEvent::new(KeyCode::Char('T'), KeyModifiers::SHIFT));
+    let action = dogear::keymap::library_action(&m, &t);
+    assert_eq!(action, Some(A::CycleTheme));
+    assert_eq!(m.look.theme, ThemeName::Terminal);
+    assert_eq!(m.update(A::CycleTheme), LibraryEffect::None);
+    assert_eq!(m.look.theme, ThemeName::Terminal.next());
+    let said = m.message.clone().unwrap_or_default();
+    assert!(said.starts_with("theme: "), "{said}");
+    // Typed into the filter, T is a letter.
+    m.update(A::StartFilter);
+    assert_eq!(
+        dogear::keymap::library_action(&m, &t),
+        Some(A::FilterChar('T'))
+    );
 }

@@ -29,7 +29,10 @@ fn library_bookmark_list_80x24() {
         id: id.into(),
         label: label.into(),
         percent,
-        when: "2026-11-24 16:05".into(),
+        when: dogear::calendar::Stamp {
+            unix_secs: 1_795_536_300, // 2026-11-24 16:05
+            utc_offset: 0,
+        },
     };
     m.show_marks(
         0,

@@ -9,6 +9,7 @@ const OPTIMAL: Typography = Typography {
     hyphenate: false,
     indent: false,
     optimal: true,
+    language: dogear::layout::Language::Auto,
 };
 
 /// Every line of `doc` at `width` as drawn, text lines only.

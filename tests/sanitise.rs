@@ -47,7 +47,7 @@ fn reader_screens(story: &str, label: &str) -> Vec<String> {
         id: "1".into(),
         offset: 0,
         label: label.into(),
-        when: label.into(),
+        when: Default::default(),
     }]);
     reader.say(label);
     let mut screens = Vec::new();

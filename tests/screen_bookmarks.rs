@@ -2,6 +2,7 @@
 //! shell formats it, in local time), chapter and a snippet of the marked text.
 
 mod drawn;
+use dogear::calendar::Stamp;
 use dogear::document::Document;
 use dogear::reader::{Action, Edit, Mark, Reader};
 use drawn::screen;
@@ -17,17 +18,20 @@ fn with_marks(width: u16, height: u16) -> Reader {
     );
     let text = r.document().text().to_owned();
     let at = |needle: &str| text.find(needle).expect(needle);
-    let mark = |id: &str, offset, label: &str, when: &str| Mark {
+    let mark = |id: &str, offset, label: &str, unix_secs| Mark {
         id: id.into(),
         offset,
         label: label.into(),
-        when: when.into(),
+        when: Stamp {
+            unix_secs,
+            utc_offset: 0,
+        },
     };
     let chapters: Vec<usize> = r.chapters().iter().map(|c| c.offset).collect();
     r.set_marks(vec![
-        mark("a", chapters[0], "The start", "2026-11-24 16:05"),
-        mark("b", at("The clock above"), "the clock", "2026-11-25 08:30"),
-        mark("c", *chapters.last().unwrap(), "", "2026-11-30 23:59"),
+        mark("a", chapters[0], "The start", 1_795_536_300), // 2026-11-24 16:05
+        mark("b", at("The clock above"), "the clock", 1_795_595_400), // 2026-11-25 08:30
+        mark("c", *chapters.last().unwrap(), "", 1_796_083_140), // 2026-11-30 23:59
     ]);
     r
 }

@@ -422,11 +422,11 @@ fn the_bookmark_list_rounds_the_percent_like_the_status_bar() {
     let screen = terminal.backend().to_string();
     let row = screen
         .lines()
-        .find(|l| l.contains(&reader.marks()[0].when))
+        .find(|l| l.contains(&reader.marks()[0].when.date_time()))
         .expect("the bookmark is listed");
     assert!(row.contains(&format!("{status:>3}%")), "{status}% in {row}");
     // And --bookmarks says the same.
-    let listed = dogear::state::bookmarks_text(session.state(), 0);
+    let listed = dogear::cli::listing::bookmarks_text(session.state(), 0);
     assert!(listed.starts_with(&format!("{status:>4}%")), "{listed}");
 }
 

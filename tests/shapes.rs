@@ -9,7 +9,8 @@
 //! A shape fails when its share of right decisions falls below its line in
 //! `tests/shapes/thresholds.txt`. Any line no block holds (`?`), a line-count mismatch, or
 //! a decision that changes when the same story has CRLF line ends fails outright.
-//! `cargo test --test shapes -- --nocapture` prints the table even when everything passes.
+//! `cargo test --locked --test all shapes:: -- --nocapture` prints the table even when
+//! everything passes.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

@@ -266,6 +266,7 @@ fn every_style_at_80x24_and_160x40() {
                 hyphenate: true,
                 indent: true,
                 optimal: true,
+                ..plain
             },
         ),
     ];

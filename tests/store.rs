@@ -1,10 +1,10 @@
 //! The state directory on a real disk: atomic writes, merging writers, recovery from
 //! corrupt files and unwritable directories, and book identity by fingerprint.
 
-use dogear::fingerprint;
 use dogear::position::Anchor;
 use dogear::state::{BookState, Bookmark};
 use dogear::store::{Store, StoreError};
+use dogear::{fingerprint, storyfile};
 use std::fs;
 use std::io::Write;
 use std::path::Path;
@@ -155,14 +155,14 @@ fn edited_story_is_found_by_path_and_moves_to_its_new_fingerprint() {
     let store = Store::at(tmp.path().join("state"));
     let story = tmp.path().join("story.txt");
     fs::write(&story, "Once upon a time.").unwrap();
-    let old_fp = fingerprint::of_path(&story).unwrap();
+    let old_fp = storyfile::fingerprint(&story).unwrap();
     let mut s = store.load(&old_fp, &story).state;
     s.set_place(anchor(5), 100);
     s.add_bookmark(Bookmark::new("m".into(), anchor(7), "Mark".into(), 100));
     store.save(&s).unwrap();
 
     fs::write(&story, "Once upon a time, edited.").unwrap();
-    let new_fp = fingerprint::of_path(&story).unwrap();
+    let new_fp = storyfile::fingerprint(&story).unwrap();
     assert_ne!(old_fp, new_fp);
     let loaded = store.load(&new_fp, &story);
     assert_eq!(loaded.changed_from.as_deref(), Some(old_fp.as_str()));
@@ -188,7 +188,7 @@ fn an_edited_copy_beside_the_original_is_a_second_book() {
     let store = Store::at(tmp.path().join("state"));
     let original = tmp.path().join("story.txt");
     fs::write(&original, "Once upon a time.").unwrap();
-    let old_fp = fingerprint::of_path(&original).unwrap();
+    let old_fp = storyfile::fingerprint(&original).unwrap();
     let mut s = store.load(&old_fp, &original).state;
     s.set_place(anchor(5), 100);
     s.add_bookmark(Bookmark::new("m".into(), anchor(7), "Mark".into(), 100));
@@ -203,7 +203,7 @@ fn an_edited_copy_beside_the_original_is_a_second_book() {
     store.save(&opened).unwrap();
 
     fs::write(&copy, "Once upon a time, edited in the copy.").unwrap();
-    let new_fp = fingerprint::of_path(&copy).unwrap();
+    let new_fp = storyfile::fingerprint(&copy).unwrap();
     let edited = store.load(&new_fp, &copy);
     assert_eq!(edited.changed_from, None, "the copy does not take over");
     assert!(edited.state.place.is_none());
@@ -224,7 +224,7 @@ fn a_moved_then_edited_story_keeps_its_place() {
     let store = Store::at(tmp.path().join("state"));
     let first = tmp.path().join("story.txt");
     fs::write(&first, "Once upon a time.").unwrap();
-    let old_fp = fingerprint::of_path(&first).unwrap();
+    let old_fp = storyfile::fingerprint(&first).unwrap();
     let mut s = store.load(&old_fp, &first).state;
     s.set_place(anchor(5), 100);
     store.save(&s).unwrap();
@@ -233,7 +233,7 @@ fn a_moved_then_edited_story_keeps_its_place() {
     fs::rename(&first, &moved).unwrap();
     store.save(&store.load(&old_fp, &moved).state).unwrap();
     fs::write(&moved, "Once upon a time, edited.").unwrap();
-    let new_fp = fingerprint::of_path(&moved).unwrap();
+    let new_fp = storyfile::fingerprint(&moved).unwrap();
     let edited = store.load(&new_fp, &moved);
     assert_eq!(edited.changed_from.as_deref(), Some(old_fp.as_str()));
     assert_eq!(edited.state.place.as_ref().unwrap().anchor.offset, 5);
@@ -268,17 +268,36 @@ fn list_is_most_recent_first_and_forget_removes() {
     assert_eq!(store.list().len(), 2);
 }
 
+/// `Store::open` as the program calls it, with `DOGEAR_CONFIG_DIR` set for that process
+/// only (`dogear --config` prints where config.toml is and the settings read from it):
+/// setting it in this multi-threaded test process would race the other tests.
 #[test]
 fn open_honours_the_environment_override() {
     let tmp = tempfile::tempdir().unwrap();
-    std::env::set_var(dogear::store::DIR_ENV, tmp.path());
-    let store = Store::open().unwrap();
-    assert_eq!(store.dir(), tmp.path());
-    let (config, msgs) = store.load_config();
-    assert_eq!(config.max_width, 72);
-    assert!(msgs.is_empty());
-    fs::write(store.config_path(), "max_width = 64\n").unwrap();
-    assert_eq!(store.load_config().0.max_width, 64);
+    let config = || {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dogear"))
+            .arg("--config")
+            .env(dogear::store::DIR_ENV, tmp.path())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        assert!(out.stderr.is_empty(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let path = Store::at(tmp.path()).config_path();
+    let first = config();
+    assert!(
+        first.starts_with(&format!("# {} (not there", path.display())),
+        "{first}"
+    );
+    assert!(first.contains("\nmax_width = 72\n"), "{first}");
+    fs::write(&path, "max_width = 64\n").unwrap();
+    let second = config();
+    assert!(
+        second.starts_with(&format!("# {}\n", path.display())),
+        "{second}"
+    );
+    assert!(second.contains("\nmax_width = 64\n"), "{second}");
 }
 
 // --- fingerprints -------------------------------------------------------------------
@@ -308,7 +327,7 @@ fn fingerprint_of_a_file_on_disk() {
     let path = tmp.path().join("a.txt");
     fs::write(&path, [b'a'; 1025]).unwrap();
     assert_eq!(
-        fingerprint::of_path(&path).unwrap(),
+        storyfile::fingerprint(&path).unwrap(),
         "ae187e1febee2a150b64849c32d566ca"
     );
 }
@@ -322,7 +341,7 @@ fn fingerprint_of_a_sparse_2_gib_file_reads_only_samples() {
     f.set_len(2 << 30).unwrap();
     drop(f);
     let start = Instant::now();
-    let got = fingerprint::of_path(&path).unwrap();
+    let got = storyfile::fingerprint(&path).unwrap();
     assert!(start.elapsed().as_secs_f64() < 1.0, "{:?}", start.elapsed());
     // The samples: "hello" plus zeros in the first KiB, then eleven KiB of zeros (the
     // last at 1 GiB, well inside the file).
@@ -366,18 +385,24 @@ fn load_moves_a_corrupt_file_aside_only_under_the_lock_and_only_if_still_corrupt
     );
 }
 
+/// Each round the two threads start their saves together (a barrier), so the two locks
+/// are taken at the same moment in every round: 40 such rounds try the lock order harder
+/// than the 300 unsynchronised saves a thread this test once made (9 s of fsyncs).
 #[test]
 fn two_saves_that_replace_each_other_do_not_deadlock() {
     let tmp = tempfile::tempdir().unwrap();
     let store = Store::at(tmp.path());
     let (done, finished) = std::sync::mpsc::channel();
+    let together = std::sync::Arc::new(std::sync::Barrier::new(2));
     for (new, old) in [("aaaa", "bbbb"), ("bbbb", "aaaa")] {
         let store = store.clone();
         let done = done.clone();
+        let together = together.clone();
         std::thread::spawn(move || {
-            for _ in 0..300 {
+            for _ in 0..40 {
                 let mut state = book(new);
                 state.replaces = Some(old.into());
+                together.wait();
                 store.save(&state).unwrap();
             }
             done.send(()).unwrap();
@@ -409,7 +434,7 @@ fn bookmarks_listing_does_not_move_a_corrupt_file_aside() {
     let tmp = tempfile::tempdir().unwrap();
     let story = tmp.path().join("s.txt");
     fs::write(&story, "A small story.\n").unwrap();
-    let fp = fingerprint::of_path(&story).unwrap();
+    let fp = storyfile::fingerprint(&story).unwrap();
     let books = tmp.path().join("config").join("books");
     fs::create_dir_all(&books).unwrap();
     fs::write(books.join(format!("{fp}.json")), b"{ torn").unwrap();

@@ -170,7 +170,7 @@ impl Setup {
     }
 
     fn fingerprint(&self) -> String {
-        dogear::fingerprint::of_path(&self.file).unwrap()
+        dogear::storyfile::fingerprint(&self.file).unwrap()
     }
 
     /// `dogear sync COMMAND --password-stdin`, the password piped in.

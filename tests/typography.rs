@@ -3,7 +3,7 @@
 
 mod drawn;
 use dogear::document::{BlockKind, Document};
-use dogear::layout::{str_width, Layout, Line, LineEnd, LineStyle, Typography, MAX_GAP};
+use dogear::layout::{str_width, Language, Layout, Line, LineEnd, LineStyle, Typography, MAX_GAP};
 use dogear::reader::{Action, PromptKind, Reader, Setting};
 use drawn::screen;
 use proptest::prelude::*;
@@ -18,6 +18,7 @@ const ALL: Typography = Typography {
     justify: true,
     hyphenate: true,
     indent: false,
+    language: Language::Auto,
     optimal: false,
 };
 
@@ -170,7 +171,7 @@ fn keys_toggle_and_keep_the_place() {
     let top = r.page()[0].range.start;
     for (setting, said) in [
         (Setting::Justify, "lines justified"),
-        (Setting::Hyphenate, "words hyphenated"),
+        (Setting::Hyphenate, "words hyphenated (English (US))"),
         (Setting::Indent, "paragraphs indented"),
     ] {
         r.update(Action::Toggle(setting));
@@ -184,6 +185,7 @@ fn keys_toggle_and_keep_the_place() {
             justify: true,
             hyphenate: true,
             indent: true,
+            language: Language::Auto,
             optimal: false,
         }
     );
@@ -270,7 +272,7 @@ proptest! {
         text in paragraphs(), width in 8u16..90, hyphenate: bool, indent: bool,
     ) {
         let doc = Document::from_text(&text);
-        let typography = Typography { justify: true, hyphenate, indent, optimal: false };
+        let typography = Typography { justify: true, hyphenate, indent, language: Language::Auto, optimal: false };
         let mut layout = Layout::new(width);
         layout.set_typography(typography);
         let lines = all_lines(&mut layout, &doc);

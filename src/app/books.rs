@@ -30,7 +30,7 @@ pub fn go_to_bookmark(reader: &mut Reader, book: &mut Book, wanted: &Wanted) -> 
         .state()
         .ok_or_else(|| Error::Other("the story's bookmarks are not known yet".into()))?;
     let id = match wanted {
-        Wanted::Name(name) => crate::state::find_bookmark(state, name)
+        Wanted::Name(name) => crate::cli::listing::find_bookmark(state, name)
             .map_err(Error::Other)?
             .id
             .clone(),
@@ -132,7 +132,7 @@ pub fn entry_marks(entry: &Entry, store: Option<&Store>) -> Vec<crate::library::
     };
     let fingerprint = match &entry.source {
         Source::Recent { fingerprint } => fingerprint.clone(),
-        _ => match crate::fingerprint::of_path(path) {
+        _ => match crate::storyfile::fingerprint(path) {
             Ok(fingerprint) => fingerprint,
             Err(_) => return Vec::new(),
         },
@@ -154,7 +154,7 @@ pub fn entry_marks(entry: &Entry, store: Option<&Store>) -> Vec<crate::library::
                 label => label.to_owned(),
             },
             percent: b.anchor.percent,
-            when: crate::localtime::date_time(b.created as i64),
+            when: crate::localtime::stamp(b.created as i64),
         })
         .collect()
 }
@@ -170,7 +170,7 @@ pub fn entry_path(entry: &Entry, store: Option<&Store>) -> io::Result<PathBuf> {
             match store {
                 Some(store) => {
                     let dir = shelf::bundled_dir(store);
-                    crate::stories::materialise(bundled, &dir)
+                    crate::store::materialise(bundled, &dir)
                         .or_else(|_| Ok(Path::new(IN_BINARY).join(bundled.file_name)))
                 }
                 None => Ok(Path::new(IN_BINARY).join(bundled.file_name)),

@@ -122,18 +122,25 @@ impl Setup {
                 (self.farewell).push(format!("two pages or one will not be remembered: {err}"));
             }
         }
-        if reader.look() != self.look {
-            self.look = reader.look();
-            let theme = self.look.theme;
-            if let Some(Err(err)) = store.map(|s| s.remember_theme(theme, config.theme)) {
-                (self.farewell).push(format!("the theme will not be remembered: {err}"));
-            }
-        }
         if reader.max_width() != config.max_width {
             config.max_width = reader.max_width();
             let width = config.max_width;
             if let Some(Err(err)) = store.map(|s| s.remember_width(width, self.configured)) {
                 (self.farewell).push(format!("the column width will not be remembered: {err}"));
+            }
+        }
+        self.remember_look(reader.look());
+    }
+
+    /// Keeps the theme chosen with `T`, in a book or the library, for the rest of the
+    /// session and the next run.
+    fn remember_look(&mut self, look: Look) {
+        if look != self.look {
+            self.look = look;
+            let store = self.store.as_ref();
+            let configured = self.config.theme;
+            if let Some(Err(err)) = store.map(|s| s.remember_theme(look.theme, configured)) {
+                (self.farewell).push(format!("the theme will not be remembered: {err}"));
             }
         }
     }
@@ -271,6 +278,7 @@ fn library<B: Output>(
     let exit = super::run_library(
         terminal, events, &mut model, signals, forget, refresh, bookmarks,
     )?;
+    setup.remember_look(model.look);
     let (i, at) = match exit {
         LibraryExit::Quit => return Ok(Err(Exit::Quit)),
         LibraryExit::Signal(sig) => return Ok(Err(Exit::Signal(sig))),
@@ -280,7 +288,7 @@ fn library<B: Output>(
             (i, id.map(|r| Wanted::Id(r.id.clone())))
         }
     };
-    Ok(match entry_path(&model.entries[i], store) {
+    Ok(match entry_path(&model.entries[i], setup.store.as_ref()) {
         Ok(path) => Ok(Start::Book(path, at)),
         Err(err) => {
             setup.notices.push(err.to_string());

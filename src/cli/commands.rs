@@ -41,10 +41,10 @@ pub(super) fn write_out(text: &str) -> Result<(), Error> {
 
 /// `--config`: where `config.toml` is and the settings in effect.
 pub(super) fn print_config() -> Result<(), Error> {
-    let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
+    let store = Store::open()?;
     let (config, notices) = store.load_config();
     for notice in &notices {
-        let _ = writeln!(io::stderr(), "{}", error_line(notice));
+        crate::error::warn(notice);
     }
     let path = store.config_path();
     let mut out = format!("# {}", path.display());
@@ -81,10 +81,10 @@ pub(super) fn print_config() -> Result<(), Error> {
 /// `dogear --stats [FILE]`: only reads `reading.json` (a corrupt one is reported).
 pub(super) fn print_stats(path: Option<&Path>, json: bool) -> Result<(), Error> {
     let book = path.map(fingerprint_of).transpose()?.map(|(fp, _, _)| fp);
-    let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
+    let store = Store::open()?;
     let (log, notice) = store.load_reading();
     if let Some(notice) = notice {
-        let _ = writeln!(io::stderr(), "{}", error_line(&notice));
+        crate::error::warn(&notice);
     }
     let offset = crate::tracker::local_offset();
     let today = crate::reading::day_of(crate::store::now_ms(), offset);
@@ -109,9 +109,7 @@ pub(super) fn fingerprint_of(path: &Path) -> Result<(String, PathBuf, Option<Doc
     Ok(match crate::input::classify(path) {
         // The fingerprint's samples (at most 12 KB), never the whole file.
         crate::input::Input::File(_) => (
-            crate::storyfile::open(path)
-                .and_then(|mut file| crate::fingerprint::of_reader(&mut file))
-                .map_err(|e| Error::Open(path.to_owned(), e))?,
+            crate::storyfile::fingerprint(path).map_err(|e| Error::Open(path.to_owned(), e))?,
             path.canonicalize().unwrap_or_else(|_| path.to_owned()),
             None,
         ),
@@ -129,10 +127,11 @@ pub(super) fn peek_state(
     path: &Path,
 ) -> Result<(crate::state::BookState, Option<Document>), Error> {
     let (fingerprint, path, doc) = fingerprint_of(path)?;
-    let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
+    let store = Store::open()?;
+    store.check_readable()?;
     let loaded = store.peek(&fingerprint, &path);
     if let Some(notice) = loaded.notice {
-        let _ = writeln!(io::stderr(), "{}", error_line(&notice));
+        crate::error::warn(&notice);
     }
     Ok((loaded.state, doc))
 }
@@ -140,7 +139,7 @@ pub(super) fn peek_state(
 /// `--bookmark NAME` with no terminal: the story reflowed from that bookmark on.
 pub(super) fn print_from_bookmark(path: &Path, args: &Args, name: &str) -> Result<(), Error> {
     let (state, doc) = peek_state(path)?;
-    let mark = crate::state::find_bookmark(&state, name).map_err(Error::Other)?;
+    let mark = super::listing::find_bookmark(&state, name).map_err(Error::Other)?;
     let doc = match doc {
         Some(doc) => doc,
         None => load(path, args.encoding)?,
@@ -158,14 +157,15 @@ pub(super) fn print_bookmarks(path: &Path, json: bool) -> Result<(), Error> {
 
 /// `--bookmarks` with no story: the bookmarks of every book the library remembers.
 pub(super) fn print_all_bookmarks(json: bool) -> Result<(), Error> {
-    let store = Store::open().map_err(|e| Error::Other(e.to_string()))?;
+    let store = Store::open()?;
+    store.check_readable()?;
     let books = store.list();
     let offset = crate::localtime::offset_secs();
     let text = if json {
-        let listed = crate::state::library_bookmarks_json(&books, offset);
+        let listed = super::listing::library_bookmarks_json(&books, offset);
         sanitise::json(&listed).into_owned()
     } else {
-        let listed = crate::state::library_bookmarks_text(&books, offset);
+        let listed = super::listing::library_bookmarks_text(&books, offset);
         sanitise::text(&listed).into_owned()
     };
     let mut out = io::stdout().lock();
@@ -179,9 +179,9 @@ pub(super) fn print_all_bookmarks(json: bool) -> Result<(), Error> {
 pub fn bookmarks_listing(state: &crate::state::BookState, json: bool) -> String {
     let offset = crate::localtime::offset_secs();
     if json {
-        sanitise::json(&crate::state::bookmarks_json(state, offset)).into_owned()
+        sanitise::json(&super::listing::bookmarks_json(state, offset)).into_owned()
     } else {
-        sanitise::text(&crate::state::bookmarks_text(state, offset)).into_owned()
+        sanitise::text(&super::listing::bookmarks_text(state, offset)).into_owned()
     }
 }
 

@@ -17,7 +17,16 @@ impl Config {
         if self.sync.username.is_none() {
             unset.push_str("# username = \"me\"\n");
         }
-        out.push_str(&written.replacen("[sync]\n", &format!("[sync]\n{unset}"), 1));
+        let written = written.replacen("[sync]\n", &format!("[sync]\n{unset}"), 1);
+        let language = format!("language = \"{}\"\n", self.language.code());
+        let said = match self.language {
+            crate::layout::Language::Auto => {
+                "# the language: guessed from each story (its script, then its commonest words)"
+                    .to_owned()
+            }
+            crate::layout::Language::Is(lang) => format!("# the language: {}", lang.name()),
+        };
+        out.push_str(&written.replacen(&language, &format!("{said}\n{language}"), 1));
         out.push_str("\n[keys]\n");
         for (name, keys) in keymap.names() {
             let keys: Vec<String> = keys

@@ -18,6 +18,8 @@ pub struct Windows<R> {
     /// Bytes of the file read so far.
     read: u64,
     size: usize,
+    /// Size of the windows after the first: [`READ`] but in tests.
+    later: usize,
     started: bool,
     /// What the whole file says about its layout (see [`super::load::evidence`]).
     evidence: Evidence,
@@ -45,6 +47,7 @@ impl<R: Read> Windows<R> {
             pending,
             read,
             size: FIRST_WINDOW,
+            later: READ,
             started: false,
             evidence: Evidence::default(),
         })
@@ -106,7 +109,7 @@ impl<R: Read> Iterator for Windows<R> {
             self.size = self.size.max(self.pending.len()) * 2;
         };
         self.started = true;
-        self.size = READ;
+        self.size = self.later;
         let bytes: Vec<u8> = self.pending.drain(..cut).collect();
         if self.choice.provisional {
             if let Err(e) = std::str::from_utf8(&bytes) {
@@ -171,12 +174,25 @@ mod tests {
         );
     }
 
+    /// A line longer than the first window and than a later one (of 256 KB here rather
+    /// than [`READ`], so the text need not be megabytes long).
     #[test]
     fn a_line_longer_than_a_window_is_never_cut() {
-        let line = "all work and no play ".repeat(400_000);
+        let line = "all work and no play ".repeat(50_000);
         let docs = windows(line.as_bytes());
         let joined: String = docs.iter().map(Document::text).collect();
         assert_eq!(joined, line);
         assert_eq!(docs.len(), 1, "one line, one window");
+
+        let text = format!("A first paragraph.\n\n{line}");
+        let bytes = text.as_bytes();
+        let head = bytes[..8192].to_vec();
+        let rest = Cursor::new(bytes[head.len()..].to_vec());
+        let mut later = Windows::new(rest, bytes.len() as u64, head, None).unwrap();
+        later.later = 256 << 10;
+        assert!(line.len() > 2 * later.later);
+        let docs = later.collect::<io::Result<Vec<_>>>().unwrap();
+        let texts: Vec<&str> = docs.iter().map(Document::text).collect();
+        assert_eq!(texts, ["A first paragraph.\n\n", line.as_str()]);
     }
 }

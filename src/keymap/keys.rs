@@ -1,107 +1,13 @@
-//! Key names and the key map: which key does what while reading, from the table's
-//! defaults and `config.toml`'s `[keys]`.
+//! Key names and the key map: which key does what while reading, in the library, in a
+//! list, a prompt or a question, from the table's defaults and `config.toml`'s `[keys]`.
 
-use super::table::{Does, Row, ROWS};
+use super::table::{Context, Does, Row, ROWS};
+use super::Key;
 use crate::library::LibraryAction;
 use crate::reader::Action;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use std::collections::HashMap;
 use std::sync::OnceLock;
-
-/// A key as bindings see it: the key and whether Ctrl was held. Shift is in the
-/// character (`G`), and Ctrl with a letter is the lower-case letter (`ctrl-f`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
-    pub code: KeyCode,
-    pub ctrl: bool,
-}
-
-/// Named keys: the name in `config.toml` (the first of its spellings) and in the help.
-const NAMED: &[(&[&str], KeyCode, &str)] = &[
-    (&["space"], KeyCode::Char(' '), "Space"),
-    (&["enter", "return"], KeyCode::Enter, "Enter"),
-    (&["esc", "escape"], KeyCode::Esc, "Esc"),
-    (&["tab"], KeyCode::Tab, "Tab"),
-    (&["backspace"], KeyCode::Backspace, "Backspace"),
-    (&["del", "delete"], KeyCode::Delete, "Del"),
-    (&["ins", "insert"], KeyCode::Insert, "Ins"),
-    (&["up"], KeyCode::Up, "Up"),
-    (&["down"], KeyCode::Down, "Down"),
-    (&["left"], KeyCode::Left, "Left"),
-    (&["right"], KeyCode::Right, "Right"),
-    (&["home"], KeyCode::Home, "Home"),
-    (&["end"], KeyCode::End, "End"),
-    (&["pgup", "pageup"], KeyCode::PageUp, "PgUp"),
-    (&["pgdn", "pagedown"], KeyCode::PageDown, "PgDn"),
-];
-
-impl Key {
-    /// A key from its name: a character (`j`, `G`, `?`), a named key (`space`, `enter`,
-    /// `esc`, `tab`, `backspace`, `del`, `up`, `down`, `left`, `right`, `home`, `end`,
-    /// `pgup`, `pgdn`, `f1` to `f12`; any case), or `ctrl-` and a letter (`ctrl-f`).
-    pub fn parse(name: &str) -> Option<Key> {
-        let plain = |code| Key { code, ctrl: false };
-        let mut chars = name.chars();
-        if let (Some(c), None) = (chars.next(), chars.next()) {
-            return (!c.is_control() && !c.is_whitespace()).then(|| plain(KeyCode::Char(c)));
-        }
-        let lower = name.to_ascii_lowercase();
-        if let Some(rest) = lower.strip_prefix("ctrl-") {
-            let mut chars = rest.chars();
-            return match (chars.next(), chars.next()) {
-                (Some(c), None) if c.is_ascii_graphic() => Some(Key {
-                    code: KeyCode::Char(c),
-                    ctrl: true,
-                }),
-                _ => None,
-            };
-        }
-        if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
-            return (1..=12).contains(&n).then(|| plain(KeyCode::F(n)));
-        }
-        NAMED
-            .iter()
-            .find(|(names, ..)| names.contains(&lower.as_str()))
-            .map(|&(_, code, _)| plain(code))
-    }
-
-    /// The key of a terminal key event.
-    pub fn of(event: &KeyEvent) -> Key {
-        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-        let code = match event.code {
-            KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
-            code => code,
-        };
-        Key { code, ctrl }
-    }
-
-    /// Its name in `config.toml`: `space`, `ctrl-f`, `G`, `pgdn`.
-    pub fn name(self) -> String {
-        match self.code {
-            KeyCode::Char(c) if self.ctrl => format!("ctrl-{c}"),
-            KeyCode::F(n) => format!("f{n}"),
-            code => match NAMED.iter().find(|(_, named, _)| *named == code) {
-                Some((names, ..)) => names[0].to_owned(),
-                None => match code {
-                    KeyCode::Char(c) => c.to_string(),
-                    other => format!("{other:?}").to_lowercase(),
-                },
-            },
-        }
-    }
-
-    /// How the help shows it: `Space`, `^F`, `G`, `PgDn`, `F1`.
-    pub fn label(self) -> String {
-        match self.code {
-            KeyCode::Char(c) if self.ctrl => format!("^{}", c.to_ascii_uppercase()),
-            KeyCode::F(n) => format!("F{n}"),
-            code => match NAMED.iter().find(|(_, named, _)| *named == code) {
-                Some(&(.., label)) => label.to_owned(),
-                None => self.name(),
-            },
-        }
-    }
-}
 
 /// One line of `config.toml`'s `[keys]`: an action's name and its keys, with the lines
 /// they are on (for messages).
@@ -126,14 +32,19 @@ pub struct Problem {
 pub struct Keymap {
     /// The keys of each row of [`ROWS`], in order (none for a note).
     keys: Vec<Vec<Key>>,
-    /// Each bound key's row, on its screen (a key may do one thing while reading and
-    /// another in the library).
-    by_key: HashMap<(bool, Key), usize>,
+    /// Each bound key's row, in its context (a key may do one thing while reading,
+    /// another in the library, another in a list).
+    by_key: HashMap<(Context, Key), usize>,
 }
 
-/// Whether a row's keys are the library's (else the reader's).
-fn on_shelf(row: usize) -> bool {
-    matches!(ROWS[row].does, Does::Shelf(_))
+/// Where a row's keys are looked up (none for a note or a summary).
+fn context(row: usize) -> Option<Context> {
+    ROWS[row].does.context()
+}
+
+/// A key that types a character: in a prompt it is the character's, never an action's.
+fn types(key: Key) -> bool {
+    matches!(key.code, KeyCode::Char(_)) && !key.ctrl
 }
 
 static CURRENT: OnceLock<Keymap> = OnceLock::new();
@@ -164,9 +75,9 @@ impl Keymap {
         let mut problems = Vec::new();
         let defaults: Vec<Vec<Key>> = ROWS
             .iter()
-            .map(|row| match row.does {
-                Does::Note => Vec::new(),
-                _ => row.keys.iter().map(|k| parse_default(row, k)).collect(),
+            .map(|row| match row.does.context() {
+                None => Vec::new(),
+                Some(_) => row.keys.iter().map(|k| parse_default(row, k)).collect(),
             })
             .collect();
         // (row, its keys, the rebinding's line), for the rebindings that make sense.
@@ -186,6 +97,16 @@ impl Keymap {
             let mut bad = false;
             for (name, line) in &r.keys {
                 match Key::parse(name) {
+                    Some(key) if context(row) == Some(Context::Prompt) && types(key) => {
+                        bad = true;
+                        problems.push(Problem {
+                            line: *line,
+                            message: format!(
+                                "key '{name}' for {} would type no more: a prompt's keys are named keys or ctrl- ones",
+                                r.action
+                            ),
+                        });
+                    }
                     Some(key) if !keys.contains(&key) => keys.push(key),
                     Some(_) => {}
                     None => {
@@ -213,11 +134,14 @@ impl Keymap {
             for (row, k, _) in &wanted {
                 keys[*row].clone_from(k);
             }
-            let mut owner: HashMap<(bool, Key), usize> = HashMap::new();
+            let mut owner: HashMap<(Context, Key), usize> = HashMap::new();
             let mut clash: Option<(Key, usize, usize)> = None;
             for (row, ks) in keys.iter().enumerate() {
+                let Some(context) = context(row) else {
+                    continue;
+                };
                 for key in ks {
-                    match owner.insert((on_shelf(row), *key), row) {
+                    match owner.insert((context, *key), row) {
                         Some(other) if other != row => {
                             clash.get_or_insert((*key, other, row));
                         }
@@ -252,9 +176,13 @@ impl Keymap {
         }
     }
 
+    fn does(&self, context: Context, key: Key) -> Option<&'static Does> {
+        Some(&ROWS[*self.by_key.get(&(context, key))?].does)
+    }
+
     /// What `key` does while reading.
     pub fn reading(&self, key: Key) -> Option<Action> {
-        match &ROWS[*self.by_key.get(&(false, key))?].does {
+        match self.does(Context::Reading, key)? {
             Does::Read(action) => Some(action.clone()),
             _ => None,
         }
@@ -262,10 +190,39 @@ impl Keymap {
 
     /// What `key` does in the library, by its own rows (see [`Keymap::moving`] too).
     pub fn shelf(&self, key: Key) -> Option<LibraryAction> {
-        match ROWS[*self.by_key.get(&(true, key))?].does {
-            Does::Shelf(action) => Some(action),
+        match self.does(Context::Library, key)? {
+            Does::Shelf(action) => Some(*action),
             _ => None,
         }
+    }
+
+    /// What `key` does in a list.
+    pub fn list(&self, key: Key) -> Option<Action> {
+        match self.does(Context::List, key)? {
+            Does::List(action) => Some(action.clone()),
+            _ => None,
+        }
+    }
+
+    /// What `key` does in a prompt, by the table (a key it does not bind may type).
+    pub fn prompt(&self, key: Key) -> Option<Action> {
+        match self.does(Context::Prompt, key)? {
+            Does::Prompt(action) => Some(action.clone()),
+            _ => None,
+        }
+    }
+
+    /// The answer `key` gives to a question, if it is one.
+    pub fn answer(&self, key: Key) -> Option<bool> {
+        match self.does(Context::Question, key)? {
+            Does::Answer(yes) => Some(*yes),
+            _ => None,
+        }
+    }
+
+    /// The keys of the row doing `does` (`Does::List(Action::Cancel)`, say).
+    pub fn keys_for(&self, does: &Does) -> &[Key] {
+        self.row_keys(does)
     }
 
     /// How `key` moves in a list of the library: as it moves while reading.
@@ -302,6 +259,13 @@ impl Keymap {
         ROWS.iter().zip(&self.keys).map(|(row, keys)| {
             let shown = match row.does {
                 Does::Note => row.keys.iter().map(|k| (*k).to_owned()).collect(),
+                Does::Sum(names) => names
+                    .iter()
+                    .filter_map(|name| {
+                        let at = ROWS.iter().position(|r| r.name == *name)?;
+                        Some(self.keys[at].first()?.label())
+                    })
+                    .collect(),
                 _ => keys.iter().map(|k| k.label()).collect::<Vec<_>>(),
             };
             (row, shown.join(" "))
@@ -312,7 +276,7 @@ impl Keymap {
     pub fn names(&self) -> impl Iterator<Item = (&'static str, Vec<String>)> + '_ {
         ROWS.iter()
             .zip(&self.keys)
-            .filter(|(row, _)| row.does != Does::Note)
+            .filter(|(row, _)| row.does.context().is_some())
             .map(|(row, keys)| (row.name, keys.iter().map(|k| k.name()).collect()))
     }
 }
@@ -337,20 +301,6 @@ mod tests {
         Key {
             code: KeyCode::Char(c),
             ctrl: false,
-        }
-    }
-
-    #[test]
-    fn key_names_round_trip() {
-        for name in ["space", "ctrl-f", "G", "?", "pgdn", "f1", "enter", "`", "%"] {
-            let key = Key::parse(name).unwrap_or_else(|| panic!("{name}"));
-            assert_eq!(key.name(), name);
-        }
-        assert_eq!(Key::parse("PageDown"), Key::parse("pgdn"));
-        assert_eq!(Key::parse("Ctrl-F"), Key::parse("ctrl-f"));
-        assert_eq!(Key::parse("ctrl-f").unwrap().label(), "^F");
-        for bad in ["", "spacebar", "ctrl-", "f13", "ctrl-pgdn", "\t"] {
-            assert_eq!(Key::parse(bad), None, "{bad:?}");
         }
     }
 

@@ -8,11 +8,15 @@
 //! **Adding a key is one line here**: a `bind` row (its `config.toml` name, the
 //! [`Action`], the default key names as [`super::Key::parse`] reads them, a short help
 //! text and its [`Group`]) put among its group's rows; then the same row in the README's
-//! key table (the test says what it expects). A `note` row is shown in the help and
-//! README but handled elsewhere (the mouse, the digits of a count, a question's
-//! y/n, a prompt's editing keys); its keys are shown as written. A `shelf` row is a
-//! key of the library screen (its moving keys are the reader's: `line_down` moves down a
-//! story, `next_page` a page, and so on, but the library's own rows win).
+//! key table (the test says what it expects). A `key` row binds a key in a list, a prompt
+//! or a question ([`Does::List`], [`Does::Prompt`], [`Does::Answer`]); each such context
+//! has its own keys, so conflicts are per context (see [`Context`]), and a key a prompt
+//! does not bind types itself. A `sum` row shows, in the reader's help, the first keys of
+//! other rows (the lists and prompts have no room of their own there). A `note` row is
+//! shown in the help and README but handled elsewhere (the mouse, the digits of a count,
+//! the library's filter line); its keys are shown as written. A `shelf` row is a key of
+//! the library screen (its moving keys are the reader's: `line_down` moves down a story,
+//! `next_page` a page, and so on, but the library's own rows win).
 //!
 //! For example, a justification key is this row in [`ROWS`], among the `View` rows:
 //!
@@ -41,18 +45,28 @@ pub enum Group {
     Marks,
     View,
     Other,
+    /// The keys of the chapter, bookmark and encoding lists (the reader's help sums
+    /// them up in `Other`'s rows).
+    Lists,
+    /// The keys of the search, percent, page and rename prompts.
+    Prompts,
+    /// The answers to a question (`y`/`n`).
+    Questions,
     /// The library screen's keys (not in the reader's help: its footer shows them).
     Library,
 }
 
 impl Group {
     /// Every group, in the order they are listed (in the README).
-    pub const ALL: [Group; 6] = [
+    pub const ALL: [Group; 9] = [
         Group::Moving,
         Group::Finding,
         Group::Marks,
         Group::View,
         Group::Other,
+        Group::Lists,
+        Group::Prompts,
+        Group::Questions,
         Group::Library,
     ];
 
@@ -73,9 +87,26 @@ impl Group {
             Group::Marks => "marks",
             Group::View => "view",
             Group::Other => "other",
+            Group::Lists => "lists",
+            Group::Prompts => "prompts",
+            Group::Questions => "questions",
             Group::Library => "library",
         }
     }
+}
+
+/// Where a key is looked up: a key does one thing in each (and conflicts are per
+/// context).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    Reading,
+    Library,
+    /// The chapter, bookmark and encoding lists (and closing the help and statistics).
+    List,
+    /// A prompt: keys not bound here type themselves.
+    Prompt,
+    /// A question of the status bar or the library.
+    Question,
 }
 
 /// What a row's keys do.
@@ -85,8 +116,30 @@ pub enum Does {
     Read(Action),
     /// This, on the library screen.
     Shelf(LibraryAction),
+    /// This, in a list.
+    List(Action),
+    /// This, in a prompt.
+    Prompt(Action),
+    /// This answer to a question: yes or no.
+    Answer(bool),
+    /// A summary for the help: the first key of each of these rows (by name).
+    Sum(&'static [&'static str]),
     /// Nothing the table handles: a note for the help and the README.
     Note,
+}
+
+impl Does {
+    /// Where its keys are looked up; none for a note or a summary.
+    pub fn context(&self) -> Option<Context> {
+        Some(match self {
+            Does::Read(_) => Context::Reading,
+            Does::Shelf(_) => Context::Library,
+            Does::List(_) => Context::List,
+            Does::Prompt(_) => Context::Prompt,
+            Does::Answer(_) => Context::Question,
+            Does::Sum(_) | Does::Note => return None,
+        })
+    }
 }
 
 /// One row of the table.
@@ -136,6 +189,34 @@ const fn shelf(
     }
 }
 
+/// A rebindable key of a context of its own (a list, a prompt, a question).
+const fn key(
+    group: Group,
+    name: &'static str,
+    does: Does,
+    keys: &'static [&'static str],
+    help: &'static str,
+) -> Row {
+    Row {
+        name,
+        does,
+        keys,
+        help,
+        group,
+    }
+}
+
+/// A row of the help summing up other rows: their first keys, as rebound.
+const fn sum(group: Group, rows: &'static [&'static str], help: &'static str) -> Row {
+    Row {
+        name: "",
+        does: Does::Sum(rows),
+        keys: &[],
+        help,
+        group,
+    }
+}
+
 /// A row shown in the help and README only: keys handled outside the table.
 const fn note(group: Group, keys: &'static [&'static str], help: &'static str) -> Row {
     Row {
@@ -147,8 +228,10 @@ const fn note(group: Group, keys: &'static [&'static str], help: &'static str) -
     }
 }
 
+use crate::reader::Edit as Ed;
 use Action as A;
-use Group::{Finding, Library, Marks, Moving, Other, View};
+use Does::{Answer, List as Li, Prompt as Pr};
+use Group::{Finding, Library, Lists, Marks, Moving, Other, Prompts, Questions, View};
 use LibraryAction as L;
 
 /// The table, in the order shown (grouped: each group's rows together, groups in
@@ -189,16 +272,40 @@ pub static ROWS: &[Row] = &[
     note(Other, &["Shift-drag"], "select text"),
     bind(Other, "stats", A::Stats, &["s"], "reading statistics"),
     bind(Other, "library", A::Library, &["o"], "the library"),
-    note(Other, &["y", "n"], "answer a question"),
-    note(Other, &["^U", "^W", "Del"], "edit in a prompt"),
+    sum(Other, &["answer_yes", "answer_no"], "answer a question"),
+    sum(Other, &["prompt_clear", "prompt_delete_word", "prompt_delete"], "edit in a prompt"),
     bind(Other, "help", A::Help, &["?", "f1"], "this help"),
     bind(Other, "quit", A::Quit, &["q"], "quit; ^C anywhere"),
+    key(Lists, "list_down", Li(A::Down), &["j", "down"], "next row"),
+    key(Lists, "list_up", Li(A::Up), &["k", "up"], "previous row"),
+    key(Lists, "list_page_down", Li(A::PageDown), &["space", "pgdn", "ctrl-f"], "a page down"),
+    key(Lists, "list_page_up", Li(A::PageUp), &["pgup", "ctrl-b"], "a page up"),
+    key(Lists, "list_top", Li(A::Top), &["g", "home"], "first row"),
+    key(Lists, "list_bottom", Li(A::Bottom), &["G", "end"], "last row"),
+    key(Lists, "list_open", Li(A::Submit), &["enter"], "jump there, or keep the encoding"),
+    key(Lists, "list_close", Li(A::Cancel), &["esc", "q"], "close"),
+    key(Lists, "list_delete", Li(A::Delete), &["d"], "delete a bookmark"),
+    key(Lists, "list_undo", Li(A::Undo), &["u"], "undo the deletion"),
+    key(Lists, "list_rename", Li(A::Rename), &["r"], "rename a bookmark"),
+    key(Prompts, "prompt_accept", Pr(A::Submit), &["enter"], "search, go, or rename"),
+    key(Prompts, "prompt_cancel", Pr(A::Cancel), &["esc"], "close the prompt"),
+    key(Prompts, "prompt_backspace", Pr(A::Backspace), &["backspace"], "delete before the cursor"),
+    key(Prompts, "prompt_delete", Pr(A::Edit(Ed::DeleteForward)), &["del"], "delete under the cursor"),
+    key(Prompts, "prompt_clear", Pr(A::Edit(Ed::ClearToStart)), &["ctrl-u"], "clear to the start"),
+    key(Prompts, "prompt_delete_word", Pr(A::Edit(Ed::DeleteWord)), &["ctrl-w"], "delete a word"),
+    key(Prompts, "prompt_left", Pr(A::Edit(Ed::Left)), &["left"], "cursor left"),
+    key(Prompts, "prompt_right", Pr(A::Edit(Ed::Right)), &["right"], "cursor right"),
+    key(Prompts, "prompt_home", Pr(A::Edit(Ed::Home)), &["home", "ctrl-a"], "cursor to the start"),
+    key(Prompts, "prompt_end", Pr(A::Edit(Ed::End)), &["end", "ctrl-e"], "cursor to the end"),
+    key(Questions, "answer_yes", Answer(true), &["y", "Y"], "yes"),
+    key(Questions, "answer_no", Answer(false), &["n", "N", "esc"], "no"),
     shelf("library_open", L::Open, &["enter"], "open"),
     shelf("library_bookmarks", L::Bookmarks, &["B"], "marks"),
     shelf("library_filter", L::StartFilter, &["/"], "filter"),
     shelf("library_order", L::CycleOrder, &["o"], "order"),
     shelf("library_forget", L::Forget, &["d", "del"], "forget"),
     shelf("library_quit", L::Quit, &["q"], "quit"),
+    shelf("library_theme", L::CycleTheme, &["T"], "theme"),
     note(Library, &["j", "k", "Space", "b", "g", "G"], "move as while reading"),
     note(Library, &["Tab", "Esc"], "filter: keep / clear"),
 ];
@@ -224,10 +331,18 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), all, "a name is used twice");
         for row in ROWS {
-            assert_eq!(row.name.is_empty(), row.does == Does::Note, "{row:?}");
+            assert_eq!(row.name.is_empty(), row.does.context().is_none(), "{row:?}");
             match row.does {
-                Does::Read(_) => assert_ne!(row.group, Group::Library, "{row:?}"),
+                Does::Read(_) => assert!(Group::READER.contains(&row.group), "{row:?}"),
                 Does::Shelf(_) => assert_eq!(row.group, Group::Library, "{row:?}"),
+                Does::List(_) => assert_eq!(row.group, Group::Lists, "{row:?}"),
+                Does::Prompt(_) => assert_eq!(row.group, Group::Prompts, "{row:?}"),
+                Does::Answer(_) => assert_eq!(row.group, Group::Questions, "{row:?}"),
+                Does::Sum(rows) => {
+                    for name in rows {
+                        assert!(ROWS.iter().any(|r| r.name == *name), "{name}");
+                    }
+                }
                 Does::Note => {}
             }
         }

@@ -1,30 +1,24 @@
 //! Where a word may be broken at a line end: after its own hyphens, or at the hyphenation
-//! points of the en-US dictionary (TeX's patterns, embedded in the binary through the
-//! `hyphenation` crate, which textwrap's `hyphenation` feature uses too).
+//! points of its language's dictionary (TeX's patterns, embedded in the binary through
+//! the `hyphenation` crate, which textwrap's `hyphenation` feature uses too; which
+//! language is [`super::language`]'s business).
 //!
-//! Only words a dictionary can speak for are broken: Latin letters, lower case after an
-//! optional capital, at least [`MIN_WORD`] letters. Never a URL, an address, a number, an
-//! all-caps word (an acronym, a shout) or one with inner capitals (a name like `McAdam`,
-//! code like `camelCase`), and never a word in another script: the patterns are English.
-//! A word that has hyphens of its own breaks only there, as TeX does it.
+//! Only words a dictionary can speak for are broken: letters of the language's script,
+//! lower case after an optional capital, at least [`MIN_WORD`] letters. Never a URL, an
+//! address, a number, an all-caps word (an acronym, a shout) or one with inner capitals (a
+//! name like `McAdam`, code like `camelCase`), and never a word in another script than
+//! the patterns'. A word that has hyphens of its own breaks only there, as TeX does it.
 
-use hyphenation::{Hyphenator, Language, Load, Standard};
-use std::sync::OnceLock;
+use super::language::{Lang, Script};
+use hyphenation::Hyphenator;
 
 /// Shorter words are never broken: a two-letter piece on either side reads badly and
 /// saves little.
 const MIN_WORD: usize = 5;
 
-fn dictionary() -> Option<&'static Standard> {
-    static DICTIONARY: OnceLock<Option<Standard>> = OnceLock::new();
-    DICTIONARY
-        .get_or_init(|| Standard::from_embedded(Language::EnglishUS).ok())
-        .as_ref()
-}
-
-/// Where `token` (a run of text without spaces) may break, as byte offsets into it, in
-/// order, each with whether a hyphen is drawn there (`false`: after the token's own
-/// hyphen).
+/// Where `token` (a run of text without spaces) may break in English (US), as byte
+/// offsets into it, in order, each with whether a hyphen is drawn there (`false`: after
+/// the token's own hyphen). See [`hyphen_points_in`] for other languages.
 ///
 /// ```
 /// use dogear::layout::hyphen_points;
@@ -34,6 +28,17 @@ fn dictionary() -> Option<&'static Standard> {
 /// assert!(hyphen_points("HYPHENATION").is_empty());
 /// ```
 pub fn hyphen_points(token: &str) -> Vec<(usize, bool)> {
+    hyphen_points_in(token, Lang::EnglishUs)
+}
+
+/// [`hyphen_points`] with the patterns of `lang`.
+///
+/// ```
+/// use dogear::layout::{hyphen_points_in, Lang};
+/// assert_eq!(hyphen_points_in("Geschwindigkeit", Lang::German), [(2, true), (8, true), (11, true)]);
+/// assert!(hyphen_points_in("hyphenation", Lang::Russian).is_empty());
+/// ```
+pub fn hyphen_points_in(token: &str, lang: Lang) -> Vec<(usize, bool)> {
     let mut out = Vec::new();
     if token.contains("://") || token.contains('@') || token.contains("www.") {
         return out;
@@ -58,10 +63,10 @@ pub fn hyphen_points(token: &str) -> Vec<(usize, bool)> {
         out.extend(own.into_iter().map(|at| (at, false)));
         return out;
     }
-    if !is_hyphenable(core) {
+    if !is_hyphenable(core, lang.script()) {
         return out;
     }
-    let Some(dictionary) = dictionary() else {
+    let Some(dictionary) = lang.dictionary() else {
         return out;
     };
     let lower = core.to_lowercase();
@@ -79,16 +84,27 @@ pub fn hyphen_points(token: &str) -> Vec<(usize, bool)> {
     out
 }
 
-/// Latin letters only, at least [`MIN_WORD`], lower case after the first.
-fn is_hyphenable(word: &str) -> bool {
-    let latin = |c: char| {
-        c.is_ascii_alphabetic() || (c.is_alphabetic() && ('\u{C0}'..='\u{24F}').contains(&c))
+/// Letters of `script` only, at least [`MIN_WORD`], lower case after the first.
+fn is_hyphenable(word: &str, script: Script) -> bool {
+    let ours = |c: char| {
+        c.is_alphabetic()
+            && match script {
+                Script::Latin => {
+                    c.is_ascii_alphabetic()
+                        || ('\u{C0}'..='\u{24F}').contains(&c)
+                        || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+                }
+                Script::Cyrillic => ('\u{400}'..='\u{52F}').contains(&c),
+                Script::Greek => {
+                    ('\u{370}'..='\u{3FF}').contains(&c) || ('\u{1F00}'..='\u{1FFF}').contains(&c)
+                }
+            }
     };
     let mut chars = word.chars();
     let Some(head) = chars.next() else {
         return false;
     };
-    latin(head) && chars.all(|c| latin(c) && !c.is_uppercase()) && word.chars().count() >= MIN_WORD
+    ours(head) && chars.all(|c| ours(c) && !c.is_uppercase()) && word.chars().count() >= MIN_WORD
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ pub(crate) mod classes;
 pub mod emphasis;
 mod fast;
 mod hyphen;
+mod language;
 mod optimal;
 pub use optimal::OPTIMAL_MAX_WORDS;
 mod tokens;
@@ -27,7 +28,8 @@ mod wrap;
 pub use crate::text_width::str_width;
 pub use classes::{is_cjk, is_tight_join};
 pub use fast::push_plain_block;
-pub use hyphen::hyphen_points;
+pub use hyphen::{hyphen_points, hyphen_points_in};
+pub use language::{guess, Lang, Language, Script};
 pub use typography::{spread, LineEnd, Spread, Typography, MAX_GAP, PARAGRAPH_INDENT};
 pub use wrap::{has_spacer, is_joined, Wrapper};
 
@@ -185,13 +187,7 @@ impl Layout {
     /// Justifies, hyphenates and indents paragraphs as `typography` says: the lines are
     /// wrapped again when hyphenation, the paragraph style or the line breaking changed.
     pub fn set_typography(&mut self, typography: Typography) {
-        let rewrap = Typography {
-            justify: false,
-            ..self.typography
-        } != Typography {
-            justify: false,
-            ..typography
-        };
+        let rewrap = !self.typography.breaks_lines_as(typography);
         self.typography = typography;
         self.wrapper.set_typography(typography);
         if rewrap {
@@ -205,6 +201,12 @@ impl Layout {
 
     pub fn width(&self) -> u16 {
         self.width
+    }
+
+    /// The language `doc` is hyphenated in (guessed when the setting is `auto`); `None`
+    /// when hyphenation is off or no patterns fit the story.
+    pub fn hyphenation(&mut self, doc: &Document) -> Option<Lang> {
+        self.wrapper.hyphenation(doc)
     }
 
     /// Hides `_italics_` and `*emphasis*` markers (see [`emphasis`]) or shows them: the

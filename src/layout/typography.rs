@@ -13,14 +13,28 @@ use crate::text_width::str_width;
 pub struct Typography {
     /// Spaces stretched so that a paragraph's lines but its last fill the column.
     pub justify: bool,
-    /// Words broken at dictionary hyphenation points (en-US), a hyphen drawn at the break.
+    /// Words broken at dictionary hyphenation points, a hyphen drawn at the break.
     pub hyphenate: bool,
+    /// Whose patterns hyphenate (`auto`: guessed from the story).
+    pub language: super::Language,
     /// Paragraphs start with an indent and have no blank line between them, as in a
     /// printed book.
     pub indent: bool,
     /// Paragraphs broken where the whole paragraph is least ragged (textwrap's optimal
     /// fit) rather than line by line (first fit); see [`super::OPTIMAL_MAX_WORDS`].
     pub optimal: bool,
+}
+
+impl Typography {
+    /// Whether lines break where they would with `other` (justification aside): the
+    /// same hyphenation and language, paragraph style and line breaking.
+    pub fn breaks_lines_as(self, other: Typography) -> bool {
+        let breaks = |t: Typography| {
+            let language = t.hyphenate.then_some(t.language);
+            (t.hyphenate, language, t.indent, t.optimal)
+        };
+        breaks(self) == breaks(other)
+    }
 }
 
 /// Columns of a paragraph's first-line indent when paragraphs are indented.

@@ -7,7 +7,8 @@
 //! that lines stay ranges into the text.
 
 use super::classes::{is_kept_together, is_tight_join};
-use super::hyphen::hyphen_points;
+use super::hyphen::hyphen_points_in;
+use super::language::{Lang, Language};
 use super::tokens::Tokens;
 use super::typography::{LineEnd, Typography, PARAGRAPH_INDENT};
 use super::{Line, LineStyle};
@@ -63,6 +64,13 @@ pub struct Wrapper {
     marks: Vec<usize>,
     /// Words broken at hyphenation points (see [`super::hyphen`]).
     hyphenate: bool,
+    /// Whose patterns (see [`super::language`]).
+    language: Language,
+    /// The language of the document last wrapped with hyphenation on, by its key: found
+    /// (guessed, for `auto`) when its first paragraph is hyphenated.
+    found: Option<((usize, usize, usize), Option<Lang>)>,
+    /// The language of the block being wrapped, when it is hyphenated.
+    now: Option<Lang>,
     /// Paragraphs indented, with no blank line between two of them.
     indent: bool,
     /// Paragraphs broken with optimal fit (see [`super::optimal`]).
@@ -146,10 +154,38 @@ impl Wrapper {
     /// Hyphenates (or not) and indents paragraphs (or spaces them) in the lines wrapped
     /// from now on; justification is not the wrapper's business (see [`super::spread`]).
     pub fn set_typography(&mut self, typography: Typography) {
-        let now = (typography.hyphenate, typography.indent, typography.optimal);
-        if (self.hyphenate, self.indent, self.optimal) != now {
-            (self.hyphenate, self.indent, self.optimal) = now;
+        let mine = Typography {
+            hyphenate: self.hyphenate,
+            language: self.language,
+            indent: self.indent,
+            optimal: self.optimal,
+            justify: false,
+        };
+        if !mine.breaks_lines_as(typography) {
+            (self.hyphenate, self.indent, self.optimal) =
+                (typography.hyphenate, typography.indent, typography.optimal);
+            if self.language != typography.language {
+                self.language = typography.language;
+                self.found = None;
+            }
             self.seams.clear();
+        }
+    }
+
+    /// The language `doc` is hyphenated in, when hyphenation is on: found once per
+    /// document (the guess reads a sample of it).
+    pub fn hyphenation(&mut self, doc: &Document) -> Option<Lang> {
+        if !self.hyphenate {
+            return None;
+        }
+        let key = doc_key(doc);
+        match self.found {
+            Some((k, lang)) if k == key => lang,
+            _ => {
+                let lang = self.language.for_document(doc);
+                self.found = Some((key, lang));
+                lang
+            }
         }
     }
 
@@ -167,6 +203,12 @@ impl Wrapper {
         }
         let width = usize::from(width.max(1));
         let before = out.len();
+        // Only prose paragraphs: a heading is set whole, as in a book, and verse keeps
+        // the author's lines.
+        self.now = match block.kind {
+            BlockKind::Paragraph => self.hyphenation(doc),
+            _ => None,
+        };
         self.marks.clear();
         if self.emphasis && block.kind != BlockKind::SceneBreak {
             let blocks = doc.blocks();
@@ -377,7 +419,7 @@ impl Wrapper {
         out: &mut Vec<Frag>,
     ) {
         // Never in verse, whose lines are the author's.
-        let hyphenate = self.hyphenate && !verbatim;
+        let hyphenate = self.now.filter(|_| !verbatim);
         push_words(text, range, verbatim, max, &self.marks, hyphenate, out);
     }
 
@@ -605,7 +647,7 @@ fn push_words(
     verbatim: bool,
     max: usize,
     hidden: &[usize],
-    hyphenate: bool,
+    hyphenate: Option<Lang>,
     out: &mut Vec<Frag>,
 ) {
     let first = out.len();
@@ -628,12 +670,12 @@ fn push_visible_words(
     range: Range<usize>,
     verbatim: bool,
     max: usize,
-    hyphenate: bool,
+    hyphenate: Option<Lang>,
     out: &mut Vec<Frag>,
 ) {
     let push = |start: usize, end: usize, gap: usize, glue: &mut bool, out: &mut Vec<Frag>| {
-        if hyphenate {
-            push_hyphenated(text, start, end, gap, max, glue, out);
+        if let Some(lang) = hyphenate {
+            push_hyphenated(text, (start, end, lang), gap, max, glue, out);
         } else {
             push_token(text, start, end, gap, max, glue, out);
         }
@@ -735,14 +777,13 @@ fn push_token(
 /// it unless it ends with one of its own.
 fn push_hyphenated(
     text: &str,
-    start: usize,
-    end: usize,
+    (start, end, lang): (usize, usize, Lang),
     gap: usize,
     max: usize,
     glue: &mut bool,
     out: &mut Vec<Frag>,
 ) {
-    let points = hyphen_points(&text[start..end]);
+    let points = hyphen_points_in(&text[start..end], lang);
     if points.is_empty() {
         push_token(text, start, end, gap, max, glue, out);
         return;

@@ -19,8 +19,8 @@ pub struct MarkRow {
     /// The label, or the start of the marked text when it has none.
     pub label: String,
     pub percent: f64,
-    /// When it was made, already formatted (local time).
-    pub when: String,
+    /// When it was made, and the local offset to show it in (the view formats it).
+    pub when: crate::calendar::Stamp,
 }
 
 impl LibraryModel {
@@ -97,7 +97,10 @@ mod tests {
             id: id.into(),
             label: id.to_uppercase(),
             percent: 12.0,
-            when: "2026-11-24 16:05".into(),
+            when: crate::calendar::Stamp {
+                unix_secs: 1_795_536_300, // 2026-11-24 16:05
+                utc_offset: 0,
+            },
         }
     }
 

@@ -34,6 +34,8 @@ pub enum LibraryAction {
     Bookmarks,
     /// Esc in the bookmark list: back to the library.
     CloseMarks,
+    /// `T`: the next theme, as while reading (the shell keeps it for the next start).
+    CycleTheme,
 }
 
 /// The order of the list. The filter keeps working with each: it narrows, the order sorts.
@@ -200,8 +202,14 @@ impl LibraryModel {
             A::Quit => return LibraryEffect::Quit,
             A::Bookmarks => return self.ask_marks(),
             A::CloseMarks => {}
+            A::CycleTheme => self.cycle_theme(),
         }
         LibraryEffect::None
+    }
+
+    fn cycle_theme(&mut self) {
+        self.look.theme = self.look.theme.next();
+        self.message = Some(self.look.said());
     }
 
     fn move_by(&mut self, delta: isize) {

@@ -16,6 +16,7 @@ fn typography(bits: u8) -> Typography {
         hyphenate: bits & 2 != 0,
         indent: bits & 4 != 0,
         optimal: bits & 8 != 0,
+        ..Typography::default()
     }
 }
 

@@ -181,8 +181,8 @@ pub struct Mark {
     pub id: String,
     pub offset: usize,
     pub label: String,
-    /// When it was made, already formatted for display.
-    pub when: String,
+    /// When it was made, and the local offset to show it in (the view formats it).
+    pub when: crate::calendar::Stamp,
 }
 
 /// The reader's state.

@@ -318,7 +318,7 @@ fn bookmarks_add_list_jump_delete_and_rename() {
         id: "a1".into(),
         offset,
         label,
-        when: "today".into(),
+        when: Default::default(),
     }]);
     r.update(Action::Top);
     r.update(Action::Bookmarks);

@@ -63,6 +63,14 @@ impl Reader {
             }
         };
         self.set_typography(t);
+        if setting == Setting::Hyphenate && on {
+            // Which patterns, guessed or set: the reader can tell a wrong guess.
+            match self.layout.hyphenation(&self.doc) {
+                Some(lang) => self.say(format!("words hyphenated ({})", lang.name())),
+                None => self.say("words kept whole: no hyphenation patterns for this script"),
+            }
+            return;
+        }
         self.say(what[usize::from(!on)]);
     }
 }

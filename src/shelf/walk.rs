@@ -93,7 +93,7 @@ pub fn walk(
         if remembered.is_empty() {
             return None;
         }
-        let fingerprint = crate::fingerprint::of_path(path).ok()?;
+        let fingerprint = crate::storyfile::fingerprint(path).ok()?;
         remembered.get(&fingerprint).copied()
     };
     let mut count = 0;

@@ -63,36 +63,47 @@ pub(super) fn sidecar(file: &Path, suffix: &str) -> PathBuf {
     file.with_file_name(name)
 }
 
-/// Temp file, write, fsync, rename, fsync the directory. Must be called under the lock:
-/// it also sweeps temp files that a killed writer of this book left behind.
+/// `state` as pretty JSON, written with [`replace`]. Must be called under the lock: it
+/// also sweeps temp files that a killed writer of this file left behind.
 pub(super) fn write_atomically<T: serde::Serialize>(
     file: &Path,
     state: &T,
 ) -> Result<(), StoreError> {
-    let dir = file.parent().unwrap_or(Path::new("."));
-    let name = file.file_name().unwrap_or_default().to_string_lossy();
-    let prefix = format!(".{name}.");
-    remove_stale_temps(dir, &prefix);
-
-    let write_err = |source| StoreError::Write {
-        path: file.to_owned(),
-        source,
-    };
     let mut json = serde_json::to_vec_pretty(state).map_err(|source| StoreError::Encode {
         path: file.to_owned(),
         source,
     })?;
     json.push(b'\n');
+    let dir = file.parent().unwrap_or(Path::new("."));
+    remove_stale_temps(dir, &temp_prefix(file));
+    replace(file, &json)
+}
+
+/// The one atomic write: `bytes` into a temporary file beside `file`, fsync, rename over
+/// `file`, fsync the directory (so the rename survives a crash too). A reader of `file`
+/// sees the old bytes or the new, never half of them.
+pub(crate) fn replace(file: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let dir = file.parent().unwrap_or(Path::new("."));
+    let write_err = |source| StoreError::Write {
+        path: file.to_owned(),
+        source,
+    };
     let mut tmp = tempfile::Builder::new()
-        .prefix(&prefix)
+        .prefix(&temp_prefix(file))
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(write_err)?;
-    tmp.write_all(&json).map_err(write_err)?;
+    tmp.write_all(bytes).map_err(write_err)?;
     tmp.as_file().sync_all().map_err(write_err)?;
     tmp.persist(file).map_err(|e| write_err(e.error))?;
     sync_dir(dir);
     Ok(())
+}
+
+/// Temporary files for `NAME` are `.NAME.XXXXXX.tmp`: hidden, and found again by name.
+fn temp_prefix(file: &Path) -> String {
+    let name = file.file_name().unwrap_or_default().to_string_lossy();
+    format!(".{name}.")
 }
 
 fn remove_stale_temps(dir: &Path, prefix: &str) {

@@ -173,11 +173,7 @@ pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer,
             let page = reader.page_of(m.offset).map_or_else(String::new, |p| {
                 format!("p. {}  ", crate::pages::thousands(p))
             });
-            let mut detail = format!(
-                "{:>digits$}  {page}{pct:>3}%  {}",
-                "",
-                sanitise::line(&m.when)
-            );
+            let mut detail = format!("{:>digits$}  {page}{pct:>3}%  {}", "", m.when.date_time());
             if !chapter.is_empty() {
                 detail.push_str("  ");
                 detail.push_str(&chapter);
@@ -281,7 +277,7 @@ pub fn library_marks(
         .enumerate()
         .map(|(i, m)| {
             let pct = position::shown_percent(m.percent);
-            let tail = format!("  {pct:>3}%  {}", sanitise::line(&m.when));
+            let tail = format!("  {pct:>3}%  {}", m.when.date_time());
             let head = format!("{:>digits$}. ", i + 1);
             let room = width.saturating_sub(str_width(&head) + str_width(&tail));
             let label = pad(&sanitise::line(&m.label), room);

@@ -9,7 +9,10 @@ fn mark(id: &str, offset: usize, label: &str) -> Mark {
         id: id.into(),
         offset,
         label: label.into(),
-        when: "2026-11-24 16:05".into(),
+        when: crate::calendar::Stamp {
+            unix_secs: 1_795_536_300, // 2026-11-24 16:05
+            utc_offset: 0,
+        },
     }
 }
 

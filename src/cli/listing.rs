@@ -1,9 +1,11 @@
 //! `dogear --bookmarks [FILE]`: a book's bookmarks (or every book's) as text lines or as
 //! JSON, and finding one bookmark by its label or number (`--bookmark NAME`).
 //!
-//! Dates are shown in local time: `utc_offset` (seconds east of UTC) comes from the shell.
+//! Shell-side formatting of the state's plain data (offsets, percents, unix times):
+//! dates are shown in local time, `utc_offset` (seconds east of UTC) read by the caller.
 
-use super::{BookState, Bookmark};
+use crate::calendar::Stamp;
+use crate::state::{BookState, Bookmark};
 use crate::text_width::{str_width, truncate};
 use serde::Serialize;
 
@@ -21,7 +23,7 @@ pub fn bookmarks_text(state: &BookState, utc_offset: i64) -> String {
             (
                 format!("{:>4}%", crate::position::shown_percent(b.anchor.percent)),
                 shown_label(b),
-                civil_date_time(b.created as i64 + utc_offset),
+                date(b, utc_offset),
             )
         })
         .collect();
@@ -61,7 +63,7 @@ fn json_rows(state: &BookState, utc_offset: i64) -> Vec<Row<'_>> {
             percent: b.anchor.percent,
             offset: b.anchor.offset,
             created: b.created,
-            date: civil_date_time(b.created as i64 + utc_offset),
+            date: date(b, utc_offset),
         })
         .collect()
 }
@@ -150,6 +152,15 @@ pub fn find_bookmark<'a>(state: &'a BookState, name: &str) -> Result<&'a Bookmar
     ))
 }
 
+/// When `b` was made, in the offset given.
+fn date(b: &Bookmark, utc_offset: i64) -> String {
+    Stamp {
+        unix_secs: b.created as i64,
+        utc_offset,
+    }
+    .date_time()
+}
+
 fn sorted(state: &BookState) -> Vec<&Bookmark> {
     let mut v: Vec<&Bookmark> = state.bookmarks.iter().collect();
     v.sort_by_key(|b| (b.anchor.offset, b.created));
@@ -168,60 +179,24 @@ fn shown_label(b: &Bookmark) -> String {
     truncate(&words, LABEL_COLUMNS).into_owned()
 }
 
-/// `YYYY-MM-DD HH:MM` for a unix time in seconds (UTC; add the local offset first for
-/// local time).
-///
-/// ```
-/// assert_eq!(dogear::state::civil_date_time(1795536300), "2026-11-24 16:05");
-/// ```
-pub fn civil_date_time(unix_secs: i64) -> String {
-    let days = unix_secs.div_euclid(86_400);
-    let secs = unix_secs.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02}",
-        secs / 3600,
-        secs % 3600 / 60
-    )
-}
-
-/// Howard Hinnant's `civil_from_days`: the proleptic Gregorian date `days` after
-/// 1970-01-01. Written out rather than pulling in a date crate for one line of output.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097); // day of era, 0..=146096
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365; // 0..=399
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100); // 0..=365, from March 1st
-    let mp = (5 * doy + 2) / 153; // month from March, 0..=11
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::position::Anchor;
 
-    #[test]
-    fn dates_across_leap_days_and_before_1970() {
-        assert_eq!(civil_date_time(0), "1970-01-01 00:00");
-        assert_eq!(civil_date_time(951_868_740), "2000-02-29 23:59");
-        assert_eq!(civil_date_time(-86_400), "1969-12-31 00:00");
-    }
-
-    #[test]
-    fn lines_in_reading_order_with_aligned_dates() {
-        let mut s = BookState::new("fp".into(), "/s".into(), "S".into());
-        let at = |offset, percent: f64, after: &str| Anchor {
+    fn at(offset: usize, percent: f64, after: &str) -> Anchor {
+        Anchor {
             file: None,
             offset,
             percent,
             before: String::new(),
             after: after.into(),
-        };
+        }
+    }
+
+    #[test]
+    fn lines_in_reading_order_with_aligned_dates() {
+        let mut s = BookState::new("fp".into(), "/s".into(), "S".into());
         s.bookmarks.push(Bookmark::new(
             "2".into(),
             at(900, 90.4, ""),
@@ -242,5 +217,43 @@ mod tests {
         let json: serde_json::Value = serde_json::from_str(&bookmarks_json(&s, 0)).unwrap();
         assert_eq!(json[0]["id"], "1");
         assert_eq!(json[1]["label"], "Home");
+    }
+
+    #[test]
+    fn dates_in_the_offset_given_in_text_and_json() {
+        let mut s = BookState::new("fp".into(), "/s".into(), "S".into());
+        // 2026-11-24 23:30 UTC: the next day two hours east.
+        let made = 1_795_563_000_000;
+        s.bookmarks.push(Bookmark::new(
+            "1".into(),
+            at(5, 50.0, ""),
+            "Late".into(),
+            made,
+        ));
+        assert_eq!(bookmarks_text(&s, 0), "  50%  Late  2026-11-24 23:30\n");
+        assert_eq!(bookmarks_text(&s, 7200), "  50%  Late  2026-11-25 01:30\n");
+        let json: serde_json::Value = serde_json::from_str(&bookmarks_json(&s, -3600)).unwrap();
+        assert_eq!(json[0]["date"], "2026-11-24 22:30");
+        assert_eq!(json[0]["created"], 1_795_563_000);
+    }
+
+    #[test]
+    fn every_book_with_bookmarks_most_recent_first_under_its_title_or_file_name() {
+        let mut older = BookState::new("fp1".into(), "/books/older.txt".into(), String::new());
+        older.last_read = 1;
+        older
+            .bookmarks
+            .push(Bookmark::new("a".into(), at(1, 10.0, ""), "One".into(), 0));
+        let mut newer = BookState::new("fp2".into(), "/books/n.txt".into(), "Newer".into());
+        newer.last_read = 2;
+        newer
+            .bookmarks
+            .push(Bookmark::new("b".into(), at(1, 20.0, ""), "Two".into(), 0));
+        let none = BookState::new("fp3".into(), "/books/none.txt".into(), "None".into());
+        assert_eq!(
+            library_bookmarks_text(&[older, none, newer], 3600),
+            "Newer\n  20%  Two  1970-01-01 01:00\n\n\
+             older.txt\n  10%  One  1970-01-01 01:00\n"
+        );
     }
 }
