@@ -16,6 +16,7 @@
 
 pub(crate) mod classes;
 pub mod emphasis;
+mod fast;
 mod hyphen;
 mod language;
 mod optimal;
@@ -26,6 +27,7 @@ mod wrap;
 
 pub use crate::text_width::str_width;
 pub use classes::{is_cjk, is_tight_join};
+pub use fast::push_plain_block;
 pub use hyphen::{hyphen_points, hyphen_points_in};
 pub use language::{guess, Lang, Language, Script};
 pub use typography::{spread, LineEnd, Spread, Typography, MAX_GAP, PARAGRAPH_INDENT};

@@ -20,7 +20,7 @@ use textwrap::WordSeparator;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Extra indentation of the continuation lines of a wrapped verse line.
-const VERSE_CONTINUATION: usize = 2;
+pub(super) const VERSE_CONTINUATION: usize = 2;
 /// Lines before a seam over which a mismatch there is spread (see [`is_joined`]).
 const BALANCE_LINES: usize = 20;
 /// Seams remembered, so that wrapping consecutive pieces finds each seam once.
@@ -492,7 +492,7 @@ fn last_line_start(frags: &[Frag], width: usize, indent: usize, single: usize) -
 /// later pieces of a long paragraph. When paragraphs are indented (`indented`), at least
 /// [`PARAGRAPH_INDENT`] for a paragraph that follows another, as in a printed book (the
 /// first after a heading, a scene break or verse starts flush).
-fn first_indent(doc: &Document, index: usize, width: usize, indented: bool) -> usize {
+pub(super) fn first_indent(doc: &Document, index: usize, width: usize, indented: bool) -> usize {
     let Some(block) = doc.blocks().get(index) else {
         return 0;
     };
@@ -512,7 +512,7 @@ fn first_indent(doc: &Document, index: usize, width: usize, indented: bool) -> u
 
 /// Whether block `index` is a paragraph followed by another paragraph: no blank line
 /// between them when paragraphs are indented.
-fn runs_on(doc: &Document, index: usize) -> bool {
+pub(super) fn runs_on(doc: &Document, index: usize) -> bool {
     let blocks = doc.blocks();
     let kind = |i: usize| blocks.get(i).map(|b| b.kind);
     kind(index) == Some(BlockKind::Paragraph) && kind(index + 1) == Some(BlockKind::Paragraph)
@@ -742,7 +742,7 @@ fn push_frag(out: &mut Vec<Frag>, frag: Frag, max: usize, glue: &mut bool) {
 
 /// Whether an ASCII token has no line-break opportunity inside under the Unicode rules
 /// (as textwrap applies them: no break after a hyphen), checked in the tests.
-fn is_plain_word(token: &str) -> bool {
+pub(super) fn is_plain_word(token: &str) -> bool {
     token
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b".,;:'\"-)".contains(&b))

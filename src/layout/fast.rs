@@ -1,0 +1,337 @@
+//! The common case of printing a book, drawn in one pass: a block of its own (not a
+//! piece of a long paragraph), broken first fit, not hyphenated; a paragraph also neither
+//! justified nor broken with optimal fit.
+//!
+//! [`super::Wrapper`] splits a block into fragments, breaks them into [`super::Line`]s
+//! and [`super::Line::push_display`] splits each line into words again to draw it. Here
+//! each word is looked at once and written straight after the previous one, which is most
+//! of the time `--print` takes. Whatever this path is not sure to draw exactly as the
+//! general one (a word wider than the column, a pair of words a line may not break
+//! between, breakable whitespace that is not ASCII) sends the block back to the general
+//! path, so the output never differs (checked by property tests against it).
+
+use super::classes::{is_kept_together, is_tight_join};
+use super::wrap::{first_indent, has_spacer, is_joined, runs_on, VERSE_CONTINUATION};
+use super::Typography;
+use crate::document::{verse, BlockKind, Document};
+use crate::text_width::str_width;
+use std::ops::Range;
+use textwrap::WordSeparator;
+use words::{narrow_plain_width, narrow_width, CLASS, OTHER, PLAIN, SPACE, WIDE};
+
+mod words;
+
+/// Appends what `--print` draws for block `index` of `doc` at `width` columns (its lines,
+/// each ended by `\n`, and its blank spacer line) to `out`, and returns `true`; or
+/// returns `false` with `out` untouched when the block needs the general path.
+pub fn push_plain_block(
+    doc: &Document,
+    index: usize,
+    width: u16,
+    typography: Typography,
+    out: &mut String,
+) -> bool {
+    let Some(block) = doc.blocks().get(index) else {
+        return false;
+    };
+    let width = usize::from(width.max(1));
+    let before = out.len();
+    let done = match block.kind {
+        BlockKind::Verse => push_verse(doc.text(), block.range.clone(), width, out),
+        _ => push_prose(doc, index, width, typography, out),
+    };
+    if !done {
+        out.truncate(before);
+        return false;
+    }
+    if has_spacer(doc, index) && !(typography.indent && runs_on(doc, index)) {
+        out.push('\n');
+    }
+    true
+}
+
+/// The lines of a verse block: each of the author's lines (with the lines that hang from
+/// it) wrapped on its own, indented as written, its continuation lines deeper.
+fn push_verse(text: &str, range: Range<usize>, width: usize, out: &mut String) -> bool {
+    if text.get(range.clone()).is_none() {
+        return false;
+    }
+    let lines = verse::lines(text, range);
+    let Some(first) = lines.iter().position(|l| l.start < l.end) else {
+        return false;
+    };
+    let min_indent = lines[first..]
+        .iter()
+        .filter(|l| l.start < l.end)
+        .map(|l| l.indent)
+        .min()
+        .unwrap_or(0);
+    let cap = width / 2;
+    let mut i = first;
+    while i < lines.len() {
+        let head = lines[i];
+        if head.start == head.end {
+            out.push('\n');
+            i += 1;
+            continue;
+        }
+        let mut last = i;
+        while lines.get(last + 1).is_some_and(|l| l.continues) {
+            last += 1;
+        }
+        let indent = (head.indent - min_indent).min(cap);
+        let shown = &text[head.start..lines[last].end];
+        // Most lines fit as written.
+        match narrow_width(shown) {
+            Some(w) if last == i && w <= width - indent => {
+                out.extend(std::iter::repeat_n(' ', indent));
+                out.push_str(shown.trim_end_matches(|c: char| c.is_ascii_whitespace()));
+                out.push('\n');
+            }
+            _ => {
+                let cont = (indent + VERSE_CONTINUATION).min(cap);
+                let set = Set {
+                    width,
+                    indent,
+                    cont,
+                    max: width - cont,
+                    verbatim: true,
+                    centre: false,
+                };
+                if !push_lines(shown, set, out) {
+                    return false;
+                }
+            }
+        }
+        i = last + 1;
+    }
+    true
+}
+
+/// A paragraph, heading or scene break of its own (not a piece of a long one), not
+/// hyphenated; a paragraph also neither justified nor broken with optimal fit.
+fn push_prose(
+    doc: &Document,
+    index: usize,
+    width: usize,
+    typography: Typography,
+    out: &mut String,
+) -> bool {
+    let Some(block) = doc.blocks().get(index) else {
+        return false;
+    };
+    let paragraph = block.kind == BlockKind::Paragraph;
+    if typography.hyphenate
+        || (paragraph && (typography.justify || typography.optimal))
+        || is_joined(doc, index)
+        || is_joined(doc, index + 1)
+    {
+        return false;
+    }
+    let Some(s) = doc.text().get(block.range.clone()) else {
+        return false;
+    };
+    let set = Set {
+        width,
+        indent: first_indent(doc, index, width, typography.indent),
+        cont: 0,
+        max: width,
+        verbatim: false,
+        centre: !paragraph,
+    };
+    push_lines(s, set, out)
+}
+
+/// How [`push_lines`] sets its lines.
+#[derive(Clone, Copy)]
+struct Set {
+    /// The column's width.
+    width: usize,
+    /// Columns before the first line, and before the others.
+    indent: usize,
+    cont: usize,
+    /// The widest piece that is not cut (the narrowest line).
+    max: usize,
+    /// Whitespace kept as written but at line breaks (verse); otherwise one space.
+    verbatim: bool,
+    /// Lines centred (headings, scene breaks) rather than indented.
+    centre: bool,
+}
+
+/// The lines of `s` (at least one word) set as `set` says, first fit, each ended by
+/// `\n`. `false` when `s` needs the general path (`out` then holds a part of them).
+fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
+    let bytes = s.as_bytes();
+    let len = bytes.len();
+    let mut i = 0;
+    // The previous word's range, and whether the whitespace since it holds a line break.
+    let mut prev: Option<(usize, usize)> = None;
+    let mut newline = false;
+    let mut line = Liner::new(set, out);
+    loop {
+        // Whitespace.
+        while i < len {
+            match CLASS[usize::from(bytes[i])] {
+                SPACE => {
+                    newline |= bytes[i] == b'\n';
+                    i += 1;
+                }
+                // Breakable whitespace that is not ASCII (an ideographic space, a line
+                // separator) is rare: the general path knows it.
+                WIDE if s[i..].chars().next().is_some_and(super::classes::is_space) => {
+                    return false
+                }
+                _ => break,
+            }
+        }
+        if i >= len {
+            break;
+        }
+        // A word.
+        let start = i;
+        // Whether it is ASCII, and a plain word (`is_plain_word`) so far.
+        let (mut ascii, mut plain) = (true, true);
+        while i < len {
+            match CLASS[usize::from(bytes[i])] {
+                PLAIN => i += 1,
+                OTHER => {
+                    plain = false;
+                    i += 1;
+                }
+                SPACE => break,
+                _ => {
+                    let c = s[i..].chars().next().unwrap_or(' ');
+                    if super::classes::is_space(c) {
+                        return false;
+                    }
+                    ascii = false;
+                    i += c.len_utf8();
+                }
+            }
+        }
+        let word = &s[start..i];
+        // The gap before it: its columns, and what is drawn when no line breaks there.
+        let (gap, sep) = match prev {
+            None => (0, ""),
+            Some((ps, pe)) => {
+                if is_kept_together(&s[ps..pe], word) {
+                    return false;
+                }
+                let between = &s[pe..start];
+                if newline && is_tight_join(&s[..pe], between, word) {
+                    (0, "")
+                } else if set.verbatim && !newline {
+                    (between.len(), between)
+                } else {
+                    (1, " ")
+                }
+            }
+        };
+        let plain = match ascii {
+            true => plain.then_some(word.len()),
+            false => narrow_plain_width(word),
+        };
+        if let Some(w) = plain {
+            if !line.place(word, w, gap, sep, out) {
+                return false;
+            }
+        } else {
+            // Cut at its Unicode line break opportunities, as the general path does, the
+            // pieces joined with nothing.
+            let mut pos = 0;
+            for piece in WordSeparator::UnicodeBreakProperties.find_words(word) {
+                let end = (pos + piece.word.len() + piece.whitespace.len() + piece.penalty.len())
+                    .min(word.len());
+                if end > pos {
+                    let text = &word[pos..end];
+                    let (gap, sep) = if pos == 0 { (gap, sep) } else { (0, "") };
+                    if !line.place(text, str_width(text), gap, sep, out) {
+                        return false;
+                    }
+                }
+                pos = end;
+            }
+            if pos < word.len() {
+                let text = &word[pos..];
+                let (gap, sep) = if pos == 0 { (gap, sep) } else { (0, "") };
+                if !line.place(text, str_width(text), gap, sep, out) {
+                    return false;
+                }
+            }
+        }
+        prev = Some((start, i));
+        newline = false;
+    }
+    if prev.is_none() {
+        return false;
+    }
+    line.end(out);
+    true
+}
+
+/// First fit, one unbreakable piece at a time, as `wrap::first_fit` does it over
+/// fragments.
+struct Liner {
+    set: Set,
+    /// Columns taken on the current line.
+    used: usize,
+    limit: usize,
+    /// Whether a piece is on the current line.
+    started: bool,
+    /// Where the current line starts in the output (to centre it).
+    from: usize,
+}
+
+impl Liner {
+    fn new(set: Set, out: &mut String) -> Self {
+        let from = out.len();
+        if !set.centre {
+            out.extend(std::iter::repeat_n(' ', set.indent));
+        }
+        Self {
+            set,
+            used: 0,
+            limit: set.width - set.indent,
+            started: false,
+            from,
+        }
+    }
+
+    /// Appends `piece`, `w` columns wide, after `gap` columns drawn as `sep` on the
+    /// current line, or first on a new line when it does not fit. `false` for a piece
+    /// wider than the narrowest line, which the general path cuts.
+    #[inline]
+    fn place(&mut self, piece: &str, w: usize, gap: usize, sep: &str, out: &mut String) -> bool {
+        if w > self.set.max {
+            return false;
+        }
+        if self.started {
+            self.used += gap;
+            if self.used + w > self.limit {
+                self.used -= gap;
+                self.end(out);
+                self.from = out.len();
+                if !self.set.centre {
+                    out.extend(std::iter::repeat_n(' ', self.set.cont));
+                }
+                self.used = 0;
+                self.limit = self.set.width - self.set.cont;
+            } else {
+                out.push_str(sep);
+            }
+        }
+        self.started = true;
+        out.push_str(piece);
+        self.used += w;
+        true
+    }
+
+    /// Ends the current line (`used` columns wide), centring it when lines are centred.
+    fn end(&mut self, out: &mut String) {
+        if self.set.centre {
+            let pad = self.set.width.saturating_sub(self.used) / 2;
+            out.insert_str(self.from, &" ".repeat(pad));
+        }
+        out.push('\n');
+    }
+}

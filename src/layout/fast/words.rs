@@ -1,0 +1,133 @@
+//! What the one-pass print path knows about words without asking the Unicode rules: which
+//! bytes make a plain word, and which words are one piece as many columns wide as they
+//! have characters. Each is checked against the general path's rules in the tests.
+
+/// What `push_lines` makes of a byte: a byte of a plain word (`is_plain_word`), another
+/// ASCII character, breakable ASCII whitespace (as `Tokens` has it), or
+/// a byte of a character that is not ASCII.
+pub(super) const PLAIN: u8 = 0;
+pub(super) const OTHER: u8 = 1;
+pub(super) const SPACE: u8 = 2;
+pub(super) const WIDE: u8 = 3;
+
+pub(super) const CLASS: [u8; 256] = {
+    let mut class = [WIDE; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        class[b] = match b as u8 {
+            b' ' | b'\n' | b'\t' | b'\r' | 0x0b | 0x0c => SPACE,
+            c if c.is_ascii_alphanumeric() => PLAIN,
+            b'.' | b',' | b';' | b':' | b'\'' | b'"' | b'-' | b')' => PLAIN,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    class
+};
+
+/// Columns of `s` when every character of it is one column wide and a grapheme cluster of
+/// its own, so that however the general path cuts it, its pieces add up to its length in
+/// characters: ASCII, Latin-1 letters, curly quotes, dashes and the ellipsis.
+pub(super) fn narrow_width(s: &str) -> Option<usize> {
+    if s.is_ascii() {
+        return Some(s.len());
+    }
+    let mut n = 0;
+    for c in s.chars() {
+        if !(c.is_ascii()
+            || matches!(
+                c,
+                '\u{C0}'
+                    ..='\u{FF}'
+                        | '\u{2013}'
+                        | '\u{2014}'
+                        | '\u{2018}'
+                        | '\u{2019}'
+                        | '\u{201C}'
+                        | '\u{201D}'
+                        | '\u{2026}'
+            ))
+        {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
+}
+
+/// The width of a word that is one unbreakable piece under the Unicode line breaking
+/// rules and as many columns wide as it has characters: a plain word
+/// (`is_plain_word`) with curly quotes or Latin-1 letters in it (checked in the tests).
+/// `None` for any other word.
+pub(super) fn narrow_plain_width(word: &str) -> Option<usize> {
+    let b = word.as_bytes();
+    let mut i = 0;
+    let mut n = 0;
+    while i < b.len() {
+        match b[i] {
+            c if CLASS[usize::from(c)] == PLAIN => i += 1,
+            // U+2018, U+2019, U+201C, U+201D
+            0xe2 if b.get(i + 1) == Some(&0x80)
+                && matches!(b.get(i + 2), Some(0x98 | 0x99 | 0x9c | 0x9d)) =>
+            {
+                i += 3
+            }
+            // U+00C0 to U+00FF but × and ÷
+            0xc3 if b
+                .get(i + 1)
+                .is_some_and(|&c| (0x80..=0xbf).contains(&c) && c != 0x97 && c != 0xb7) =>
+            {
+                i += 2
+            }
+            _ => return None,
+        }
+        n += 1;
+    }
+    Some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::classes::is_space;
+    use crate::layout::wrap::is_plain_word;
+    use crate::text_width::str_width;
+    use textwrap::WordSeparator;
+
+    #[test]
+    fn byte_classes_agree_with_plain_words_and_breakable_space() {
+        for b in 0..0x80u8 {
+            let c = char::from(b);
+            let class = CLASS[usize::from(b)];
+            assert_eq!(class == SPACE, is_space(c), "{c:?}");
+            let word = c.to_string();
+            assert_eq!(
+                class == PLAIN,
+                !is_space(c) && is_plain_word(&word),
+                "{c:?}"
+            );
+        }
+        assert!(CLASS[0x80..].iter().all(|&c| c == WIDE));
+    }
+
+    /// Every word of four characters from an alphabet of plain bytes, curly quotes and
+    /// Latin-1 letters is one piece under the Unicode rules, as many columns wide as it
+    /// has characters: the rules look at pairs and short runs, so this covers each
+    /// context they can see.
+    #[test]
+    fn narrow_plain_words_have_no_break_opportunity() {
+        let chars: Vec<char> = "a9.,;:'\"-)\u{2018}\u{2019}\u{201C}\u{201D}\u{E9}\u{C0}"
+            .chars()
+            .collect();
+        let n = chars.len();
+        for code in 0..n.pow(4) {
+            let word: String = (0..4).map(|k| chars[code / n.pow(k) % n]).collect();
+            assert_eq!(narrow_plain_width(&word), Some(4), "{word:?}");
+            assert_eq!(str_width(&word), 4, "{word:?}");
+            let pieces = WordSeparator::UnicodeBreakProperties
+                .find_words(&word)
+                .count();
+            assert_eq!(pieces, 1, "{word:?} breaks inside");
+        }
+    }
+}
