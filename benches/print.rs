@@ -6,6 +6,12 @@
 //! of paragraphs hard-wrapped at about 70 columns, runs of short dialogue lines, curly
 //! quotes and accented words, CRLF line ends with every third chapter in LF.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "benchmark set-up: a panic is a failed run"
+)]
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use dogear::document::load;
 use dogear::document::windows::Windows;
@@ -89,7 +95,7 @@ impl Rng {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
-        (self.0 % n as u64) as usize
+        usize::try_from(self.0 % n as u64).unwrap_or(0)
     }
 }
 

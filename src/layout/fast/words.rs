@@ -12,9 +12,9 @@ pub(super) const WIDE: u8 = 3;
 
 pub(super) const CLASS: [u8; 256] = {
     let mut class = [WIDE; 256];
-    let mut b = 0;
+    let mut b: u8 = 0;
     while b < 0x80 {
-        class[b] = match b as u8 {
+        class[b as usize] = match b {
             b' ' | b'\n' | b'\t' | b'\r' | 0x0b | 0x0c => SPACE,
             c if c.is_ascii_alphanumeric() => PLAIN,
             b'.' | b',' | b';' | b':' | b'\'' | b'"' | b'-' | b')' => PLAIN,
