@@ -164,9 +164,11 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
     let bytes = s.as_bytes();
     let len = bytes.len();
     let mut i = 0;
-    // The previous word's range, and whether the whitespace since it holds a line break.
+    // The previous word's range, and whether the whitespace since it holds a line break;
+    // and whether that word was placed whole (not cut into pieces).
     let mut prev: Option<(usize, usize)> = None;
     let mut newline = false;
+    let mut prev_whole = true;
     let mut line = Liner::new(set, out);
     loop {
         // Whitespace.
@@ -219,6 +221,11 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
                 }
                 let between = &s[pe..start];
                 if newline && is_tight_join(&s[..pe], between, word) {
+                    // After a word cut into pieces, the general path sees only the last
+                    // piece (a line may start there) and may not join: it decides.
+                    if !prev_whole {
+                        return false;
+                    }
                     (0, "")
                 } else if set.verbatim && !newline {
                     (between.len(), between)
@@ -260,6 +267,7 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
             }
         }
         prev = Some((start, i));
+        prev_whole = plain.is_some();
         newline = false;
     }
     if prev.is_none() {
