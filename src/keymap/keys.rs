@@ -295,7 +295,19 @@ impl Keymap {
                 Some((first.to_owned(), row.help))
             })
             .collect();
-        KeyHelp { reader, library }
+        let marks = ["list_open", "list_delete", "list_undo", "list_rename"]
+            .iter()
+            .filter_map(|name| {
+                let at = ROWS.iter().position(|r| r.name == *name)?;
+                Some(self.keys[at].first()?.label())
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        KeyHelp {
+            reader,
+            library,
+            marks,
+        }
     }
 
     /// Each action's `config.toml` name and its key names, for `dogear --config`.
@@ -355,6 +367,15 @@ mod tests {
             "{help:?}"
         );
         assert_eq!(help.library.first(), Some(&("Enter".to_owned(), "open")));
+    }
+
+    #[test]
+    fn the_bookmark_lists_keys_are_handed_to_the_view_as_rebound() {
+        assert_eq!(Keymap::standard().help().marks, "Enter d u r");
+        let help = Keymap::new(&[rebind("list_delete", 2, &["x", "d"])])
+            .0
+            .help();
+        assert_eq!(help.marks, "Enter x u r");
     }
 
     #[test]

@@ -258,7 +258,7 @@ pub static ROWS: &[Row] = &[
     bind(Finding, "previous_chapter", A::PrevChapter, &["["], "previous chapter"),
     bind(Finding, "jump_back", A::JumpBack, &["`"], "back before the jump"),
     bind(Marks, "add_bookmark", A::AddBookmark, &["m"], "add a bookmark"),
-    bind(Marks, "bookmarks", A::Bookmarks, &["B"], "bookmarks (d u r)"),
+    bind(Marks, "bookmarks", A::Bookmarks, &["B"], "bookmarks"),
     bind(View, "narrower", A::Narrower, &["-"], "narrower column"),
     bind(View, "wider", A::Wider, &["+", "="], "wider column"),
     bind(View, "encodings", A::Encodings, &["E"], "pick the encoding"),

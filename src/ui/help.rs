@@ -22,6 +22,9 @@ pub struct KeyHelp {
     /// The library's footer: each of the library's own keys (its first key, as rebound)
     /// and what it does.
     pub library: Vec<(String, &'static str)>,
+    /// The bookmark list's own keys (open, delete, undo, rename), as rebound: its title
+    /// names them.
+    pub marks: String,
 }
 
 /// One group of the reader's help: its heading and its rows (the keys as shown, such as
@@ -44,9 +47,23 @@ impl Widget for ReaderScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         self.reader.render(area, buf);
         let room = area.width > 0 && area.height > 0 && !self.reader.too_small();
-        if matches!(self.reader.mode(), Mode::Help) && room {
-            let theme = Theme::new(self.reader.look());
-            help(self.keys, area, buf, &theme);
+        if !room {
+            return;
+        }
+        let theme = Theme::new(self.reader.look());
+        match self.reader.mode() {
+            Mode::Help => help(self.keys, area, buf, &theme),
+            // Drawn again with its title naming the keys in effect, which only the shell
+            // knows (the reader alone draws it with a plain title).
+            Mode::Bookmarks { selected } => {
+                let text_area = Rect {
+                    height: area.height - 1,
+                    ..area
+                };
+                let hint = &self.keys.marks;
+                super::lists::bookmarks(self.reader, *selected, text_area, buf, &theme, hint);
+            }
+            _ => {}
         }
     }
 }
@@ -156,6 +173,7 @@ mod tests {
                 rows: vec![("Z ^Q".to_owned(), "zoom along")],
             }],
             library: Vec::new(),
+            marks: String::new(),
         };
         let doc = Document::from_text("A quiet harbour at dawn.\n");
         let mut reader = Reader::new(doc, "Quay", (80, 24), 72);
@@ -165,5 +183,27 @@ mod tests {
         assert!(text.contains("moving"), "{text}");
         assert!(text.contains(" Z ^Q  zoom along"), "{text}");
         assert!(text.contains("dogear keys"), "{text}");
+    }
+
+    #[test]
+    fn the_bookmark_list_names_the_keys_it_is_handed() {
+        let doc = Document::from_text("A quiet harbour at dawn.\n");
+        let mut reader = Reader::new(doc, "Quay", (80, 24), 72);
+        reader.set_marks(vec![crate::reader::Mark {
+            id: "1".into(),
+            offset: 0,
+            label: "dawn".into(),
+            when: crate::calendar::Stamp::default(),
+        }]);
+        reader.update(Action::Bookmarks);
+        let keys = KeyHelp {
+            marks: "Enter x u r".into(),
+            ..KeyHelp::default()
+        };
+        let text = drawn(&reader, &keys);
+        assert!(text.contains("bookmarks: Enter x u r"), "{text}");
+        // Drawn alone, the reader names no keys it cannot know.
+        let plain = drawn(&reader, &KeyHelp::default());
+        assert!(plain.contains("┌ bookmarks ─"), "{plain}");
     }
 }

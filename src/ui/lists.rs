@@ -65,7 +65,15 @@ pub fn chapters(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer, 
 /// The bookmark list: each bookmark on two lines, its number and label, then its page
 /// (once the pages are counted), percent, date (local time), chapter and the start of
 /// the text it marks.
-pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
+/// The bookmark list; its title names `keys` (the list's keys as bound) when given.
+pub fn bookmarks(
+    reader: &Reader,
+    selected: usize,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+    keys: &str,
+) {
     let doc = reader.document();
     let width = usize::from(area.width.saturating_sub(4).clamp(20, 76).saturating_sub(2));
     let digits = reader.marks().len().to_string().len();
@@ -109,7 +117,11 @@ pub fn bookmarks(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer,
         .collect();
     let height = u16_from(items.len()).saturating_mul(2).saturating_add(2);
     let width = area.width.saturating_sub(4).clamp(20, 76);
-    let inner = frame(area, (width, height), "bookmarks: Enter d u r", buf, theme);
+    let title = match keys {
+        "" => "bookmarks".to_owned(),
+        keys => format!("bookmarks: {keys}"),
+    };
+    let inner = frame(area, (width, height), &title, buf, theme);
     selectable(items, selected, inner, buf, theme);
 }
 

@@ -49,7 +49,7 @@ impl Widget for &Reader {
         match self.mode() {
             Mode::Chapters { selected } => lists::chapters(self, *selected, text_area, buf, &theme),
             Mode::Bookmarks { selected } => {
-                lists::bookmarks(self, *selected, text_area, buf, &theme)
+                lists::bookmarks(self, *selected, text_area, buf, &theme, "")
             }
             Mode::Encodings { selected } => {
                 lists::encodings(self, *selected, text_area, buf, &theme)
