@@ -170,7 +170,8 @@ impl Keymap {
             return Some(L::Confirm(self.answer(k) == Some(true)));
         }
         if model.marks.is_some() {
-            let close = matches!(key.code, KeyCode::Esc | KeyCode::Char('q'))
+            // Closed as any list is (list_close), or by the key that opened it.
+            let close = self.list(k) == Some(Action::Cancel)
                 || self.library_keys_of(L::Bookmarks).contains(&k);
             return match self.library(k) {
                 Some(L::Open) => Some(L::Open),
@@ -179,17 +180,21 @@ impl Keymap {
             };
         }
         if model.filtering {
+            // The filter is a prompt: its accept, cancel and backspace keys, the library's
+            // keep-the-filter key, the moving keys that type nothing; characters type.
+            match self.prompt(k) {
+                Some(Action::Submit) => return Some(L::Open),
+                Some(Action::Cancel) => return Some(L::FilterCancel),
+                Some(Action::Backspace) => return Some(L::FilterBackspace),
+                Some(_) => return None,
+                None => {}
+            }
+            if self.library_keys_of(L::FilterDone).contains(&k) {
+                return Some(L::FilterDone);
+            }
             return match key.code {
-                KeyCode::Enter => Some(L::Open),
-                KeyCode::Down => Some(L::Down),
-                KeyCode::Up => Some(L::Up),
-                KeyCode::PageDown => Some(L::PageDown),
-                KeyCode::PageUp => Some(L::PageUp),
                 KeyCode::Char(c) if !ctrl => Some(L::FilterChar(c)),
-                KeyCode::Backspace => Some(L::FilterBackspace),
-                KeyCode::Tab => Some(L::FilterDone),
-                KeyCode::Esc => Some(L::FilterCancel),
-                _ => None,
+                _ => self.moving(k),
             };
         }
         self.library(k).or_else(|| match key.code {
@@ -324,6 +329,58 @@ mod tests {
         assert_eq!(
             library_action(&model, &plain('x')),
             Some(LibraryAction::Confirm(false))
+        );
+    }
+
+    #[test]
+    fn the_filter_line_and_the_librarys_marks_take_the_tables_keys_as_rebound() {
+        let rebind = |action: &str, line: usize, keys: &[&str]| Rebinding {
+            action: action.into(),
+            line,
+            keys: keys.iter().map(|k| ((*k).to_owned(), line)).collect(),
+        };
+        let (map, problems) = Keymap::new(&[
+            rebind("library_filter_keep", 2, &["f2"]),
+            rebind("prompt_cancel", 3, &["ctrl-g"]),
+            rebind("list_close", 4, &["x"]),
+        ]);
+        assert!(problems.is_empty(), "{problems:?}");
+        let mut model = LibraryModel::new(Vec::new());
+        model.filtering = true;
+        let at = |code| key(code, KeyModifiers::NONE);
+        let ctrl_g = key(KeyCode::Char('g'), KeyModifiers::CONTROL);
+        assert_eq!(
+            map.library_action(&model, &at(KeyCode::F(2))),
+            Some(LibraryAction::FilterDone)
+        );
+        assert_eq!(map.library_action(&model, &at(KeyCode::Tab)), None);
+        assert_eq!(
+            map.library_action(&model, &ctrl_g),
+            Some(LibraryAction::FilterCancel)
+        );
+        // What no longer cancels types, or does nothing.
+        assert_eq!(map.library_action(&model, &at(KeyCode::Esc)), None);
+        assert_eq!(
+            map.library_action(&model, &plain('x')),
+            Some(LibraryAction::FilterChar('x'))
+        );
+        assert_eq!(
+            map.library_action(&model, &at(KeyCode::Down)),
+            Some(LibraryAction::Down)
+        );
+        model.filtering = false;
+        model.marks = Some(crate::library::MarkList {
+            entry: 0,
+            rows: Vec::new(),
+            selected: 0,
+        });
+        assert_eq!(
+            map.library_action(&model, &plain('x')),
+            Some(LibraryAction::CloseMarks)
+        );
+        assert_ne!(
+            map.library_action(&model, &plain('q')),
+            Some(LibraryAction::CloseMarks)
         );
     }
 

@@ -289,7 +289,12 @@ impl Keymap {
             .collect();
         let library = self
             .rows()
-            .filter(|(row, _)| matches!(row.does, Does::Library(_)))
+            // The keep-the-filter key only means something while filtering, which the
+            // footer does not show.
+            .filter(|(row, _)| {
+                matches!(row.does, Does::Library(_))
+                    && row.does != Does::Library(LibraryAction::FilterDone)
+            })
             .filter_map(|(row, keys)| {
                 let first = keys.split(' ').next().filter(|k| !k.is_empty())?;
                 Some((first.to_owned(), row.help))

@@ -307,7 +307,7 @@ pub static ROWS: &[Row] = &[
     library("library_quit", L::Quit, &["q"], "quit"),
     library("library_theme", L::CycleTheme, &["T"], "theme"),
     note(Library, &["j", "k", "Space", "b", "g", "G"], "move as while reading"),
-    note(Library, &["Tab", "Esc"], "filter: keep / clear"),
+    library("library_filter_keep", L::FilterDone, &["tab"], "filter: keep it, move again"),
 ];
 
 #[cfg(test)]
