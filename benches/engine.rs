@@ -18,10 +18,7 @@
 )]
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use dogear::document::Document;
-use dogear::layout::Layout;
-use dogear::position::offset_at_percent;
-use dogear::search::Query;
+use dogear::{offset_at_percent, Document, Layout, Query};
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -200,21 +197,21 @@ fn bench_size(c: &mut Criterion, name: &str, bytes: usize) {
     });
     if bytes <= 10 << 20 {
         group.bench_function("print", |b| {
-            b.iter(|| dogear::print::print(&doc, 80, &mut std::io::sink()))
+            b.iter(|| dogear::print(&doc, 80, &mut std::io::sink()))
         });
         // Counting pages wraps the whole story: it runs on a background thread after the
         // first frame (and again on a resize), never on a keypress.
         group.bench_function("count pages (background)", |b| {
-            b.iter(|| dogear::pages::tops(&doc, 80, HEIGHT))
+            b.iter(|| dogear::tops(&doc, 80, HEIGHT))
         });
     }
     group.throughput(Throughput::Elements(1));
     if bytes <= 10 << 20 {
         // What a frame pays for its page number once they are counted: a binary search.
-        let tops = dogear::pages::tops(&doc, 80, HEIGHT);
+        let tops = dogear::tops(&doc, 80, HEIGHT);
         let at_73 = offset_at_percent(&doc, 73.0);
         group.bench_function("page of the place", |b| {
-            b.iter(|| dogear::pages::page_at(black_box(&tops), black_box(at_73)))
+            b.iter(|| dogear::page_at(black_box(&tops), black_box(at_73)))
         });
     }
 
@@ -248,15 +245,15 @@ fn bench_size(c: &mut Criterion, name: &str, bytes: usize) {
     });
     // The same with justification and hyphenation on: the lines are hyphenated when
     // wrapped, and each drawn line has its spaces widened (what a frame pays).
-    let typeset = dogear::layout::Typography {
+    let typeset = dogear::Typography {
         justify: true,
         hyphenate: true,
         indent: false,
-        language: dogear::layout::Language::Auto,
+        language: dogear::Language::Auto,
         optimal: false,
     };
     // And with optimal fit too: every setting that costs time per page, on together.
-    let optimal = dogear::layout::Typography {
+    let optimal = dogear::Typography {
         optimal: true,
         ..typeset
     };

@@ -13,9 +13,7 @@
 )]
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use dogear::document::windows::Windows;
-use dogear::document::{decode, load, Charset, Document};
-use dogear::layout::Layout;
+use dogear::{decode, load, Charset, Document, Layout, Windows};
 use std::fs::File;
 use std::hint::black_box;
 use std::time::Duration;
@@ -175,7 +173,7 @@ fn bench_size(c: &mut Criterion, name: &str, text: &str, legacy: bool) {
     // Where a saved place 73 % in would say its window starts: the whole story, read
     // once here, gives the anchor (as the saved place carries it).
     let whole = load::stream(&mut file, len, None, &mut ()).expect("stream");
-    let at_73 = dogear::position::offset_at_percent(&whole, 73.0);
+    let at_73 = dogear::offset_at_percent(&whole, 73.0);
     let anchor = whole.anchor_before(at_73);
     let charset = whole.charset();
     drop(whole);

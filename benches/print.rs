@@ -13,9 +13,7 @@
 )]
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use dogear::document::load;
-use dogear::document::windows::Windows;
-use dogear::layout::Typography;
+use dogear::{load, Typography, Windows};
 use std::fs::File;
 use std::io;
 use std::time::Duration;
@@ -163,8 +161,7 @@ fn print(c: &mut Criterion) {
             let evidence = load::evidence(&mut evidence, len, windows.charset(), 0).expect("read");
             let windows = windows.with_evidence(evidence);
             let mut out = io::sink();
-            dogear::print::print_windows(windows, 80, Typography::default(), &mut out)
-                .expect("print")
+            dogear::print_windows(windows, 80, Typography::default(), &mut out).expect("print")
         })
     });
     group.finish();

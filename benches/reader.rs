@@ -2,8 +2,7 @@
 //! Every keypress must cost O(screen): the 200 MB numbers should match the 1 MB ones.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use dogear::document::Document;
-use dogear::reader::{Action, PromptKind, Reader};
+use dogear::{Action, Document, PromptKind, Reader};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 use std::hint::black_box;

@@ -1,4 +1,4 @@
-//! Prints a story's line-break decisions as labelled text (see `dogear::document::breaks`):
+//! Prints a story's line-break decisions as labelled text (see `dogear::breaks`):
 //! `cargo run --release --example breaks -- FILE`. For tuning block detection.
 
 fn main() -> std::process::ExitCode {
@@ -13,11 +13,11 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    match dogear::document::Document::from_vec(bytes, None) {
+    match dogear::Document::from_vec(bytes, None) {
         Ok(doc) => {
             use std::io::Write;
             // A closed pipe (`| head`) is the reader being done, not an error.
-            let text = dogear::document::breaks::labelled(&doc);
+            let text = dogear::breaks::labelled(&doc);
             let _ = std::io::stdout().lock().write_all(text.as_bytes());
             std::process::ExitCode::SUCCESS
         }

@@ -17,7 +17,7 @@ impl Stamp {
     /// `YYYY-MM-DD HH:MM` in the stamp's local time.
     ///
     /// ```
-    /// use dogear::calendar::Stamp;
+    /// use dogear::Stamp;
     /// let stamp = Stamp { unix_secs: 1_795_536_300, utc_offset: 3600 };
     /// assert_eq!(stamp.date_time(), "2026-11-24 17:05");
     /// ```
@@ -30,7 +30,7 @@ impl Stamp {
 /// local time).
 ///
 /// ```
-/// assert_eq!(dogear::calendar::civil_date_time(1795536300), "2026-11-24 16:05");
+/// assert_eq!(dogear::civil_date_time(1795536300), "2026-11-24 16:05");
 /// ```
 pub fn civil_date_time(unix_secs: i64) -> String {
     let days = unix_secs.div_euclid(86_400);

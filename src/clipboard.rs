@@ -15,7 +15,7 @@ pub const MAX_BYTES: usize = 64 * 1024;
 /// and cut at a character boundary to [`MAX_BYTES`].
 ///
 /// ```
-/// assert_eq!(dogear::clipboard::osc52("Hi!"), "\x1b]52;c;SGkh\x07");
+/// assert_eq!(dogear::osc52("Hi!"), "\x1b]52;c;SGkh\x07");
 /// ```
 pub fn osc52(text: &str) -> String {
     let clean = sanitise::text(text);

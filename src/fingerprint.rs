@@ -24,7 +24,7 @@ fn offsets() -> impl Iterator<Item = u64> {
 /// The fingerprint of an in-memory file.
 ///
 /// ```
-/// assert_eq!(dogear::fingerprint::of_bytes(b""), "d41d8cd98f00b204e9800998ecf8427e");
+/// assert_eq!(dogear::of_bytes(b""), "d41d8cd98f00b204e9800998ecf8427e");
 /// ```
 pub fn of_bytes(bytes: &[u8]) -> String {
     let mut md5 = Md5::new();

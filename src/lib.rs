@@ -1,50 +1,126 @@
 //! dogear: a terminal e-reader for plain-text stories.
 //!
-//! Data flows one way: bytes → [`document::Document`] → [`layout::Layout`] → screen.
+//! Data flows one way: bytes → [`Document`] → [`Layout`] → screen.
 //! The reader's place is always a byte offset into the document's normalised text;
 //! screen lines are derived from it and can be thrown away at any time.
 //!
-//! The core ([`document`], [`layout`], [`position`], [`search`], [`toc`], [`state`],
-//! [`reader`], [`reading`], [`library`], [`look`], [`fingerprint`], [`calendar`]) never touches a
-//! terminal, the file system or the clock: time and the local offset come in as numbers.
-//! The shell ([`keymap`], [`store`], [`storyfile`], [`app`], [`session`], `tracker`,
-//! `localtime`, [`catalogue`], [`cli`]) does, and stays small; what a user sees go wrong is an
-//! [`error::Error`].
+//! The core (document, layout, position, search, toc, state, reader, [`reading`], library,
+//! look, fingerprint, calendar) never touches a terminal, the file system or the clock: time
+//! and the local offset come in as numbers. The shell (keymap, store, storyfile, app, session,
+//! tracker, localtime, [`catalogue`], cli) does, and stays small; what a user sees go wrong is
+//! an error (`error::Error`).
+//!
+//! The modules are private: the items below are what the binary, the benches, the
+//! integration tests and the examples use. A few modules stay public where their names
+//! only read well with the module in front (or clash with another's at the root).
 
-pub mod app;
+mod app;
 pub mod bundled;
-pub mod calendar;
+mod calendar;
 pub mod catalogue;
-pub mod cli;
-pub mod clipboard;
-pub mod config;
-pub mod document;
-pub(crate) mod error;
-pub mod fingerprint;
-pub mod input;
-pub mod keymap;
-pub mod layout;
-pub mod library;
-pub(crate) mod localtime;
-pub mod look;
-pub mod opening;
-pub mod pages;
-pub mod position;
-pub mod print;
-pub mod reader;
+mod cli;
+mod clipboard;
+mod config;
+mod document;
+mod error;
+mod fingerprint;
+mod input;
+mod keymap;
+mod layout;
+mod library;
+mod localtime;
+mod look;
+mod opening;
+mod pages;
+mod position;
+mod print;
+mod reader;
 pub mod reading;
 pub mod sanitise;
 mod saturating;
-pub mod search;
-pub mod session;
-pub mod state;
-pub mod store;
-pub mod storyfile;
+mod search;
+mod session;
+mod state;
+mod store;
+mod storyfile;
 pub mod sync;
 mod text_width;
-pub mod toc;
-pub(crate) mod tracker;
-pub mod ui;
+mod toc;
+mod tracker;
+mod ui;
+
+// The engine: bytes to a document, a document to screen lines, a place in it.
+
+/// Dates from unix time.
+pub use calendar::{civil_date_time, Stamp};
+/// The document: decoding, normalising and block detection.
+pub use document::{
+    blocks, breaks, decode, gutenberg, load, normalise, windows::Windows, Block, BlockKind,
+    Charset, Document, LoadError,
+};
+/// Fingerprints of a story's bytes.
+pub use fingerprint::{of_bytes, of_reader};
+/// Layout: a document wrapped to a width.
+pub use layout::{
+    emphasis, guess, hyphen_points, hyphen_points_in, is_cjk, is_joined, is_tight_join, spread,
+    str_width, Lang, Language, Layout, LineEnd, LineStyle, ScreenLine, Typography, MAX_GAP,
+    OPTIMAL_MAX_WORDS,
+};
+/// The library's model.
+pub use library::{
+    ago, build, distinctions, filter, title_of, BundledInfo, Entry, FolderFile, LibraryAction,
+    LibraryEffect, LibraryModel, MarkList, MarkRow, Order, Recent, Source,
+};
+/// Colours and themes as settings.
+pub use look::{Colours, Look, ThemeName};
+/// Pages: where each page of a layout starts.
+pub use pages::{page_at, page_top, tops, Counter};
+/// Places: anchors, percentages and finding a place again.
+pub use position::{
+    anchor, floor_char_boundary, offset_at_percent, percent, refind, shown_percent, Anchor, Found,
+    QUOTE_BYTES,
+};
+/// Plain-text output (`--print`).
+pub use print::{print, print_from, print_windows};
+/// The reader's model: actions in, effects out.
+pub use reader::{
+    spread_columns, Action, Edit, Effect, Mark, Mode, PageInfo, Prompt, PromptKind, Reader,
+    Setting, Speed, SPREAD_FROM,
+};
+/// Search.
+pub use search::Query;
+/// A book's saved state: place, bookmarks, chosen encoding.
+pub use state::{merge, BookState, Bookmark, EncodingChoice};
+/// The table of contents.
+pub use toc::{chapters, listing_json, listing_text};
+
+// The shell pieces the tests drive.
+
+/// The event loop and its scripted runs.
+pub use app::{navigate, screen_text, with_panic_hook, Exit, Host, Script, Setup, Signals, Start};
+/// The command line.
+pub use cli::{
+    bookmarks_listing, encoding_for, error_line, listing::bookmarks_text, load as load_story, main,
+    toc_listing,
+};
+/// The clipboard's escape sequence.
+pub use clipboard::osc52;
+/// The configuration file.
+pub use config::Config;
+/// Terminal input.
+pub use input::{Input, Stream};
+/// The key table and key handling.
+pub use keymap::{action, library_action, library_paste, paste, table::Group, Key, Keymap};
+/// Opening a story from a pipe.
+pub use opening::piped;
+/// An open book's session.
+pub use session::Session;
+/// The state directory.
+pub use store::{materialise, new_bookmark_id, now_ms, Store, StoreError, DIR_ENV};
+/// A story file's fingerprint.
+pub use storyfile::fingerprint;
+/// The screens.
+pub use ui::{help::ReaderScreen, library::LibraryScreen, theme::Theme};
 
 /// The README's examples are doctests.
 #[doc = include_str!("../README.md")]

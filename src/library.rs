@@ -163,7 +163,7 @@ pub(crate) fn sort_key(title: &str) -> String {
 /// name. The search stops at the first paragraph of prose: a title comes before it.
 ///
 /// ```
-/// use dogear::library::title_of;
+/// use dogear::title_of;
 /// assert_eq!(title_of("Title: Emma\n\nAuthor: J.", "x.txt"), "Emma");
 /// assert_eq!(title_of("\n  The Night Ferry\n\nverse...", "x.txt"), "The Night Ferry");
 /// assert_eq!(title_of("By A. Writer\n\nThe Quay\n\nIt rained.", "x.txt"), "The Quay");
@@ -352,7 +352,7 @@ fn tidy_caps(line: &str) -> String {
 /// time zone, and "yesterday" for something read 30 hours ago is close enough.
 ///
 /// ```
-/// use dogear::library::ago;
+/// use dogear::ago;
 /// assert_eq!(ago(1_000, 1_030), "just now");
 /// assert_eq!(ago(0, 2 * 86_400), "2 days ago");
 /// ```
@@ -381,7 +381,7 @@ pub fn ago(then: u64, now: u64) -> String {
 /// even those are, or "bundled" for a bundled story.
 ///
 /// ```
-/// use dogear::library::{distinctions, Entry, Source};
+/// use dogear::{distinctions, Entry, Source};
 /// let book = |title: &str, path: &str| Entry {
 ///     title: title.into(), path: Some(path.into()), source: Source::Folder,
 ///     percent: None, last_read: None, missing: false,

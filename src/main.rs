@@ -1,5 +1,5 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    dogear::cli::main()
+    dogear::main()
 }

@@ -21,7 +21,7 @@ pub fn percent(doc: &Document, offset: usize) -> f64 {
 /// the way with lines left to read shows 99.
 ///
 /// ```
-/// use dogear::position::shown_percent;
+/// use dogear::shown_percent;
 /// assert_eq!((shown_percent(12.5), shown_percent(99.6), shown_percent(100.0)), (13, 99, 100));
 /// ```
 pub fn shown_percent(pct: f64) -> u8 {

@@ -4,7 +4,7 @@
 
 mod scripted;
 
-use dogear::app::{screen_text, Exit, Script, Start};
+use dogear::{screen_text, Exit, Script, Start};
 use scripted::{is_library, list_rows, Setting};
 use std::fs;
 use std::path::Path;

@@ -4,7 +4,7 @@
 
 mod scripted;
 
-use dogear::app::{screen_text, Exit, Script};
+use dogear::{screen_text, Exit, Script};
 use scripted::{page_rows, Setting};
 use std::cell::RefCell;
 use std::fs;

@@ -3,7 +3,7 @@
 
 mod scripted;
 
-use dogear::app::{screen_text, Exit, Script, Start};
+use dogear::{screen_text, Exit, Script, Start};
 use scripted::{is_library, row_of, rows, top_paragraph, Setting};
 use std::cell::RefCell;
 use std::fs;

@@ -2,10 +2,7 @@
 //! belongs: ratatui 0.29 turned a cell's index into its position through a `u16`, so
 //! everything past the 65,535th cell landed somewhere near the top.
 
-use dogear::document::Document;
-use dogear::library::{Entry, LibraryModel, Source};
-use dogear::reader::{Action, Reader};
-use dogear::ui::library::LibraryScreen;
+use dogear::{Action, Document, Entry, LibraryModel, LibraryScreen, Reader, Source};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -72,7 +69,7 @@ fn a_500x200_terminal_draws_the_reader_and_the_library_in_place() {
         LibraryScreen {
             model: &model,
             now: 0,
-            keys: &dogear::keymap::Keymap::standard().help(),
+            keys: &dogear::Keymap::standard().help(),
         },
     );
 }

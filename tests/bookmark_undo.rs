@@ -2,9 +2,7 @@
 //! tombstone lifted, and still there after saves and merges with a copy of the state
 //! that saw the deletion; deleted again, it stays deleted.
 
-use dogear::position::Anchor;
-use dogear::state::{merge, BookState, Bookmark};
-use dogear::store::Store;
+use dogear::{merge, Anchor, BookState, Bookmark, Store};
 use std::path::Path;
 
 fn anchor(offset: usize) -> Anchor {
@@ -44,7 +42,7 @@ fn an_undone_deletion_survives_a_save_and_a_merge_with_a_copy_that_saw_it() {
     assert!(theirs.deleted.contains(&"h".to_owned()));
 
     // Undone: the same id and anchor, no tombstone.
-    mine.restore_bookmark(removed, dogear::store::now_ms());
+    mine.restore_bookmark(removed, dogear::now_ms());
     assert!(!mine.deleted.contains(&"h".to_owned()));
     assert!(!mine.deleted_at.contains_key("h"));
     mine = a.save(&mine).unwrap();

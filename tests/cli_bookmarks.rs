@@ -1,8 +1,6 @@
 //! `--bookmark NAME` and `--bookmarks` with no file, on a config folder prepared here.
 
-use dogear::position;
-use dogear::state::{BookState, Bookmark};
-use dogear::store::Store;
+use dogear::{BookState, Bookmark, Store};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -24,9 +22,9 @@ fn library() -> Library {
     std::fs::write(&story, include_str!("fixtures/harbour.txt")).unwrap();
     let story = story.canonicalize().unwrap();
     let store = Store::at(&config);
-    let doc = dogear::cli::load(&story, None).unwrap();
-    let at = |needle: &str| position::anchor(&doc, doc.text().find(needle).expect(needle));
-    let fp = dogear::storyfile::fingerprint(&story).unwrap();
+    let doc = dogear::load_story(&story, None).unwrap();
+    let at = |needle: &str| dogear::anchor(&doc, doc.text().find(needle).expect(needle));
+    let fp = dogear::fingerprint(&story).unwrap();
     let mut state = BookState::new(fp, story.clone(), "The Harbour Clock".into());
     state.last_read = 2_000_000_000;
     state.add_bookmark(Bookmark::new(
@@ -45,7 +43,7 @@ fn library() -> Library {
     let mut other = BookState::new("fp2".into(), "/books/other.txt".into(), String::new());
     other.add_bookmark(Bookmark::new(
         "o1".into(),
-        position::Anchor {
+        dogear::Anchor {
             file: None,
             offset: 5,
             percent: 50.0,

@@ -11,9 +11,7 @@
 
 mod plain;
 
-use dogear::position::Anchor;
-use dogear::state::Bookmark;
-use dogear::store::{new_bookmark_id, now_ms, Store};
+use dogear::{new_bookmark_id, now_ms, Anchor, Bookmark, Store};
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};

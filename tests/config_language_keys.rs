@@ -1,10 +1,9 @@
 //! `config.toml`'s `language` and the keys of lists and prompts in `[keys]`.
 
-use dogear::config::Config;
-use dogear::keymap::Keymap;
-use dogear::layout::{Lang, Language};
-use dogear::library::{LibraryAction, LibraryModel};
-use dogear::reader::{Action, Edit, Mode, Prompt, PromptKind};
+use dogear::{
+    Action, Config, Edit, Keymap, Lang, Language, LibraryAction, LibraryModel, Mode, Prompt,
+    PromptKind,
+};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use std::path::Path;
 
@@ -151,7 +150,7 @@ fn question_keys_are_rebound_for_the_reader_and_the_library() {
     let j = press(KeyCode::Char('j'));
     let y = press(KeyCode::Char('y'));
     let key = |e: &Event| match e {
-        Event::Key(k) => dogear::keymap::Key::of(k),
+        Event::Key(k) => dogear::Key::of(k),
         _ => unreachable!(),
     };
     assert_eq!(map.answer(key(&j)), Some(true));

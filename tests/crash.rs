@@ -21,9 +21,7 @@
 
 mod plain;
 
-use dogear::position::Anchor;
-use dogear::state::{BookState, Bookmark};
-use dogear::store::Store;
+use dogear::{Anchor, BookState, Bookmark, Store};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, ExitCode, Stdio};

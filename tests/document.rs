@@ -1,6 +1,6 @@
 //! The document layer on small fixtures with the traps of real files.
 
-use dogear::document::{BlockKind, Document, LoadError};
+use dogear::{BlockKind, Document, LoadError};
 use proptest::prelude::*;
 use BlockKind::*;
 
@@ -232,8 +232,8 @@ fn old_small_print_header() {
 /// to take those paths.
 #[test]
 fn a_single_line_past_every_threshold_is_split_into_bounded_blocks() {
-    use dogear::document::blocks::{detect_with_thresholds, MAX_BLOCK};
-    use dogear::document::Block;
+    use dogear::Block;
+    use dogear::{blocks::detect_with_thresholds, blocks::MAX_BLOCK};
     let line = "endless words without a single break ".repeat((1 << 20) / 37);
     let check = |blocks: &[Block]| {
         assert!(blocks.len() > line.len() / MAX_BLOCK);
@@ -318,7 +318,7 @@ fn iso_2022_jp_is_not_ascii() {
 fn forced_encoding_overrides_detection() {
     let doc = Document::from_bytes(
         "café".as_bytes(),
-        Some(dogear::document::Charset::Web(encoding_rs::WINDOWS_1252)),
+        Some(dogear::Charset::Web(encoding_rs::WINDOWS_1252)),
     )
     .unwrap();
     assert_eq!(doc.text(), "cafÃ©");
@@ -369,7 +369,7 @@ const SAMPLE: (usize, usize) = (64, 4 << 10);
 
 #[test]
 fn two_threads_find_the_same_blocks_as_one() {
-    use dogear::document::blocks::detect_with_thresholds as with;
+    use dogear::blocks::detect_with_thresholds as with;
     let detect = |text: &str, body| with(text, body, SPECULATE_FROM, SAMPLE, PARALLEL_FROM);
     let sequential = |text: &str, body| with(text, body, SPECULATE_FROM, SAMPLE, usize::MAX);
     let typewriter = "    The first paragraph begins here with an indent and runs on to\n\
@@ -394,11 +394,11 @@ fn two_threads_find_the_same_blocks_as_one() {
     assert_eq!(detect(&text, body.clone()), sequential(&text, body));
 }
 
-/// [`detect`](dogear::document::blocks::detect) at its real thresholds is the same
+/// [`detect`](dogear::blocks::detect) at its real thresholds is the same
 /// function: a short text and the one-pass reference agree through it too.
 #[test]
 fn detect_is_detect_with_the_real_thresholds() {
-    use dogear::document::blocks::{detect, detect_sequential};
+    use dogear::{blocks::detect, blocks::detect_sequential};
     let text = long_story(10_000, "Verse\nwith\n\na blank line\ninside it\n");
     let body = 0..text.len();
     assert_eq!(detect(&text, body.clone()), detect_sequential(&text, body));
@@ -439,7 +439,7 @@ fn check(doc: &Document) {
 /// The marks `breaks::labelled` gives each non-blank line of `text`, in order.
 fn marks(text: &str) -> String {
     let doc = Document::from_text(text);
-    dogear::document::breaks::labelled(&doc)
+    dogear::breaks::labelled(&doc)
         .lines()
         .filter_map(|l| l.chars().next())
         .collect()

@@ -4,9 +4,7 @@
 mod common;
 
 use common::Term;
-use dogear::position;
-use dogear::state::{BookState, Bookmark};
-use dogear::store::Store;
+use dogear::{BookState, Bookmark, Store};
 
 /// Sixty numbered paragraphs, so the top line says where the reader is.
 fn story() -> String {
@@ -36,9 +34,9 @@ fn bookmark_flag_opens_at_the_bookmark_and_backquote_returns_to_the_last_place()
     let file = tmp.path().join("numbered.txt");
     std::fs::write(&file, story()).unwrap();
     let file = file.canonicalize().unwrap();
-    let doc = dogear::cli::load(&file, None).unwrap();
-    let at = |p: &str| position::anchor(&doc, doc.text().find(p).expect(p));
-    let fp = dogear::storyfile::fingerprint(&file).unwrap();
+    let doc = dogear::load_story(&file, None).unwrap();
+    let at = |p: &str| dogear::anchor(&doc, doc.text().find(p).expect(p));
+    let fp = dogear::fingerprint(&file).unwrap();
     let mut state = BookState::new(fp, file.clone(), "Numbered".into());
     state.set_place(at("P5 "), 1_000);
     state.add_bookmark(Bookmark::new(

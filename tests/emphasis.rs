@@ -2,8 +2,7 @@
 //! italic or bold, lines measured without them, `i` showing them as written, and
 //! `--print` keeping the text as it was.
 
-use dogear::document::Document;
-use dogear::reader::{Action, Reader};
+use dogear::{Action, Document, Reader};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;

@@ -2,8 +2,7 @@
 //! selected one; Enter re-reads the story that way and keeps the place; Esc restores.
 
 mod drawn;
-use dogear::document::{Charset, Document};
-use dogear::reader::{Action, Effect, Mode, Reader};
+use dogear::{Action, Charset, Document, Effect, Mode, Reader};
 use drawn::screen;
 
 /// Our own Russian paragraphs, numbered so a place can be recognised.

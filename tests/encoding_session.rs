@@ -1,11 +1,7 @@
 //! Choosing an encoding in the picker through the session: saved for the book, used the
 //! next time it opens, the place and bookmarks kept, the title re-read.
 
-use dogear::app::Host;
-use dogear::document::Document;
-use dogear::reader::{Action, Effect, Mode, Reader};
-use dogear::session::Session;
-use dogear::store::Store;
+use dogear::{Action, Document, Effect, Host, Mode, Reader, Session, Store};
 use std::fs;
 use std::path::Path;
 
@@ -22,13 +18,12 @@ fn story() -> String {
 
 fn open(path: &Path, store: &Store) -> (Reader, Session) {
     let bytes = fs::read(path).unwrap();
-    let fingerprint = dogear::fingerprint::of_bytes(&bytes);
+    let fingerprint = dogear::of_bytes(&bytes);
     // As the app does: a remembered choice is used; here the first open is misread.
-    let forced = dogear::cli::encoding_for(None, Some(store), &fingerprint).or(Some(
-        dogear::document::Charset::Web(encoding_rs::WINDOWS_1251),
-    ));
+    let forced = dogear::encoding_for(None, Some(store), &fingerprint)
+        .or(Some(dogear::Charset::Web(encoding_rs::WINDOWS_1251)));
     let doc = Document::from_vec(bytes, forced).unwrap();
-    let title = dogear::library::title_of(doc.text(), "cat.txt");
+    let title = dogear::title_of(doc.text(), "cat.txt");
     let mut reader = Reader::new(doc, title, (60, 15), 72);
     let session = Session::resume(Some(store.clone()), path, fingerprint, &mut reader);
     (reader, session)
@@ -91,7 +86,7 @@ fn a_chosen_encoding_is_remembered_for_the_book_and_the_place_survives() {
     let mark = reader.marks()[0].offset;
     session.finish(&mut reader);
 
-    let fingerprint = dogear::fingerprint::of_bytes(&bytes);
+    let fingerprint = dogear::of_bytes(&bytes);
     assert_eq!(
         store.remembered_encoding(&fingerprint).as_deref(),
         Some("x-mac-cyrillic")

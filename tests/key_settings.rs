@@ -5,9 +5,7 @@ mod common;
 
 use assert_cmd::Command;
 use common::Term;
-use dogear::config::Config;
-use dogear::keymap::Keymap;
-use dogear::reader::{Action, Mode};
+use dogear::{Action, Config, Keymap, Mode};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use std::fs;
 use std::path::Path;
@@ -146,7 +144,7 @@ fn a_rebound_key_pages_in_a_real_terminal_and_the_help_shows_it() {
 
 #[test]
 fn the_library_keys_are_rebound_too_and_it_moves_with_the_reading_keys() {
-    use dogear::library::{LibraryAction, LibraryModel};
+    use dogear::{LibraryAction, LibraryModel};
     let text = "[keys]\nlibrary_order = [\"s\"]\nline_down = [\"n\"]\nnext_match = [\"j\"]\n";
     let (config, messages) = Config::parse(text, Path::new("config.toml"), None);
     assert!(messages.is_empty(), "{messages:?}");

@@ -1,10 +1,7 @@
 //! Keys and pastes as data: Ctrl-C quits from every mode, a paste goes into a prompt and
 //! is never taken as commands.
 
-use dogear::document::Document;
-use dogear::keymap;
-use dogear::library::{LibraryAction, LibraryModel};
-use dogear::reader::{Action, Effect, PromptKind, Reader};
+use dogear::{Action, Document, Effect, LibraryAction, LibraryModel, PromptKind, Reader};
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
 fn reader() -> Reader {
@@ -26,7 +23,7 @@ fn ctrl_c_quits_from_a_prompt_a_list_and_help() {
     ] {
         let mut r = reader();
         r.update(open.clone());
-        let action = keymap::action(r.mode(), &ctrl_c()).expect("Ctrl-C is a key");
+        let action = dogear::action(r.mode(), &ctrl_c()).expect("Ctrl-C is a key");
         assert_eq!(r.update(action), Effect::Quit, "after {open:?}");
     }
 }
@@ -35,11 +32,11 @@ fn ctrl_c_quits_from_a_prompt_a_list_and_help() {
 fn a_paste_types_into_the_prompt_on_one_line() {
     let mut r = reader();
     r.update(Action::OpenPrompt(PromptKind::Search));
-    for action in keymap::paste(r.mode(), "second\r\nchap\tter\u{1b}") {
+    for action in dogear::paste(r.mode(), "second\r\nchap\tter\u{1b}") {
         assert_eq!(r.update(action), Effect::None);
     }
     match r.mode() {
-        dogear::reader::Mode::Prompt(p) => assert_eq!(p.input, "second  chap ter"),
+        dogear::Mode::Prompt(p) => assert_eq!(p.input, "second  chap ter"),
         other => panic!("{other:?}"),
     }
 }
@@ -47,12 +44,12 @@ fn a_paste_types_into_the_prompt_on_one_line() {
 #[test]
 fn a_paste_while_reading_or_in_the_library_list_does_nothing() {
     let r = reader();
-    assert_eq!(keymap::paste(r.mode(), "qqq"), Vec::<Action>::new());
+    assert_eq!(dogear::paste(r.mode(), "qqq"), Vec::<Action>::new());
     let mut model = LibraryModel::new(Vec::new());
-    assert!(keymap::library_paste(&model, "q").is_empty());
+    assert!(dogear::library_paste(&model, "q").is_empty());
     model.update(LibraryAction::StartFilter);
     assert_eq!(
-        keymap::library_paste(&model, "ab"),
+        dogear::library_paste(&model, "ab"),
         [
             LibraryAction::FilterChar('a'),
             LibraryAction::FilterChar('b')

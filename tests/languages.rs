@@ -1,8 +1,7 @@
 //! Hyphenation languages: the guess from a story's script and words, and a German story
 //! hyphenated with German patterns. The passages are written for these tests.
 
-use dogear::document::Document;
-use dogear::layout::{guess, hyphen_points_in, Lang, Language, Layout, LineEnd, Typography};
+use dogear::{guess, hyphen_points_in, Document, Lang, Language, Layout, LineEnd, Typography};
 
 const GERMAN: &str = "Am Abend ging der alte Fährmann noch einmal hinunter zum Fluss. \
 Die Dunkelheit kam schnell, und er wusste, dass er sich beeilen musste, denn das Boot \

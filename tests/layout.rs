@@ -1,8 +1,7 @@
 //! Layout of the awkward cases: wide and zero-width characters, verse, headings, narrow
 //! columns, and the navigation rules the reader relies on.
 
-use dogear::document::{Block, BlockKind, Document};
-use dogear::layout::{Layout, LineStyle, ScreenLine};
+use dogear::{Block, BlockKind, Document, Layout, LineStyle, ScreenLine};
 
 /// A document of `parts` separated by blank lines, each block of the given kind.
 fn doc(parts: &[(BlockKind, &str)]) -> Document {
@@ -234,7 +233,7 @@ fn printed_fixture() {
         (BlockKind::Verse, "Tyger Tyger, burning bright,\n    In the forests of the night;"),
     ]);
     let mut out = Vec::new();
-    dogear::print::print(&d, 24, &mut out).unwrap();
+    dogear::print(&d, 24, &mut out).unwrap();
     insta::assert_snapshot!(String::from_utf8(out).unwrap());
 }
 
@@ -273,7 +272,7 @@ fn line_end_hyphens_and_dashes_join_without_a_space() {
         ["He kept it in his COAT-POCKET under the lamp-post, said he--and left\u{2014}quietly. A spaced dash - stays."]
     );
     let l = &lines(&d, 200)[0];
-    assert_eq!(usize::from(l.width), dogear::layout::str_width(&out[0]));
+    assert_eq!(usize::from(l.width), dogear::str_width(&out[0]));
 }
 
 #[test]

@@ -6,9 +6,9 @@
 //! evened out, so that no line is left short: every line is still as full as first-fit
 //! would leave it, give or take a few columns.
 
-use dogear::document::blocks::MAX_BLOCK;
-use dogear::document::{Block, BlockKind, Document};
-use dogear::layout::{is_cjk, is_joined, str_width, Layout, LineStyle};
+use dogear::{
+    blocks::MAX_BLOCK, is_cjk, is_joined, str_width, Block, BlockKind, Document, Layout, LineStyle,
+};
 use proptest::prelude::*;
 use proptest::test_runner::RngSeed;
 

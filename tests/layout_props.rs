@@ -1,8 +1,9 @@
 //! Invariants of the layout and of quote anchors, over random texts and widths.
 
-use dogear::document::{Block, BlockKind, Document};
-use dogear::layout::{is_joined, is_tight_join, str_width, Layout, LineEnd, LineStyle, ScreenLine};
-use dogear::position::{anchor, floor_char_boundary, refind, Found};
+use dogear::{
+    anchor, floor_char_boundary, is_joined, is_tight_join, refind, str_width, Block, BlockKind,
+    Document, Found, Layout, LineEnd, LineStyle, ScreenLine,
+};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -248,7 +249,7 @@ proptest! {
         let p = place(&text, at);
         let saved = anchor(&doc, p);
         let e = place(&text, edit_at);
-        let far = dogear::position::QUOTE_BYTES + 1;
+        let far = dogear::QUOTE_BYTES + 1;
         let (edited, expected) = if e + far <= p {
             // Delete before the place, then insert: the place shifts by the difference.
             let end = floor_char_boundary(&text, (e + delete).min(p - far + 1));

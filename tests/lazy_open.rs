@@ -4,8 +4,7 @@
 mod common;
 
 use common::Term;
-use dogear::document::{load, Charset, Document};
-use dogear::reader::{Action, Mode, Reader};
+use dogear::{load, Action, Charset, Document, Mode, Reader};
 use std::time::Duration;
 
 /// A story of numbered chapters of hard-wrapped paragraphs, CRLF line ends.
@@ -39,10 +38,10 @@ fn a_window_reads_at_once_waits_for_the_rest_and_moves_onto_it_at_the_same_place
     let mut r = Reader::new(window, "story", (80, 24), 72);
     r.set_partial(base, whole.text().len());
     r.go_to(1000);
-    let want = dogear::position::percent(&whole, base + 1000);
+    let want = dogear::percent(&whole, base + 1000);
     assert_eq!(
         r.percent(),
-        dogear::position::shown_percent(want),
+        dogear::shown_percent(want),
         "percent of the whole"
     );
     // Reading moves work on the window.
@@ -161,11 +160,7 @@ fn a_place_reached_before_the_story_is_read_whole_is_saved_on_quit() {
 }
 
 /// Blocks of `doc` as (kind, range shifted by `base`), up to byte `end` of the whole text.
-fn blocks_from(
-    doc: &Document,
-    base: usize,
-    end: usize,
-) -> Vec<(dogear::document::BlockKind, usize, usize)> {
+fn blocks_from(doc: &Document, base: usize, end: usize) -> Vec<(dogear::BlockKind, usize, usize)> {
     doc.blocks()
         .iter()
         .map(|b| (b.kind, b.range.start + base, b.range.end + base))

@@ -3,12 +3,11 @@
 
 use std::path::PathBuf;
 
-use dogear::bundled;
-use dogear::library::{
+use dogear::{
     ago, build, filter, title_of, BundledInfo, Entry, FolderFile, LibraryAction as A,
     LibraryEffect, LibraryModel, Order, Recent, Source,
 };
-use dogear::ui::library::LibraryScreen;
+use dogear::{bundled, LibraryScreen};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
@@ -578,15 +577,15 @@ fn materialise_writes_once_and_repairs_a_changed_copy() -> Result<(), Box<dyn st
     let dir = tempfile::tempdir()?;
     let b = &bundled::all()[0];
     let stories_dir = dir.path().join("stories");
-    let path = dogear::store::materialise(b, &stories_dir)?;
+    let path = dogear::materialise(b, &stories_dir)?;
     assert_eq!(path, stories_dir.join(b.file_name));
     assert_eq!(std::fs::read(&path)?, b.bytes);
 
-    let again = dogear::store::materialise(b, &stories_dir)?;
+    let again = dogear::materialise(b, &stories_dir)?;
     assert_eq!(again, path);
 
     std::fs::write(&path, b"scribbled over")?;
-    dogear::store::materialise(b, &stories_dir)?;
+    dogear::materialise(b, &stories_dir)?;
     assert_eq!(std::fs::read(&path)?, b.bytes);
     assert_eq!(
         std::fs::read_dir(&stories_dir)?.count(),
@@ -604,7 +603,7 @@ fn draw(model: &LibraryModel, width: u16, height: u16) -> Terminal<TestBackend> 
         Err(e) => panic!("test backend: {e}"),
     };
     let drawn = terminal.draw(|frame| {
-        let keys = &dogear::keymap::Keymap::standard().help();
+        let keys = &dogear::Keymap::standard().help();
         frame.render_widget(
             LibraryScreen {
                 model,
@@ -870,11 +869,11 @@ fn screen_on_a_wide_window_shows_each_file_in_a_dim_column() {
 
 #[test]
 fn t_cycles_the_theme_on_the_library_screen_as_while_reading() {
-    use dogear::look::ThemeName;
+    use dogear::ThemeName;
     use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
     let mut m = model();
     let t = Event::Key(KeyEvent::new(KeyCode::Char('T'), KeyModifiers::SHIFT));
-    let action = dogear::keymap::library_action(&m, &t);
+    let action = dogear::library_action(&m, &t);
     assert_eq!(action, Some(A::CycleTheme));
     assert_eq!(m.look.theme, ThemeName::Terminal);
     assert_eq!(m.update(A::CycleTheme), LibraryEffect::None);
@@ -883,8 +882,5 @@ fn t_cycles_the_theme_on_the_library_screen_as_while_reading() {
     assert!(said.starts_with("theme: "), "{said}");
     // Typed into the filter, T is a letter.
     m.update(A::StartFilter);
-    assert_eq!(
-        dogear::keymap::library_action(&m, &t),
-        Some(A::FilterChar('T'))
-    );
+    assert_eq!(dogear::library_action(&m, &t), Some(A::FilterChar('T')));
 }

@@ -1,7 +1,6 @@
 //! `B` in the library: a book's bookmarks over the list, drawn at a fixed size.
 
-use dogear::library::{Entry, LibraryAction, LibraryEffect, LibraryModel, MarkRow, Source};
-use dogear::ui::library::LibraryScreen;
+use dogear::{Entry, LibraryAction, LibraryEffect, LibraryModel, LibraryScreen, MarkRow, Source};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
@@ -29,7 +28,7 @@ fn library_bookmark_list_80x24() {
         id: id.into(),
         label: label.into(),
         percent,
-        when: dogear::calendar::Stamp {
+        when: dogear::Stamp {
             unix_secs: 1_795_536_300, // 2026-11-24 16:05
             utc_offset: 0,
         },
@@ -53,7 +52,7 @@ fn library_bookmark_list_80x24() {
                 LibraryScreen {
                     model: &m,
                     now: 1_800_000_000,
-                    keys: &dogear::keymap::Keymap::standard().help(),
+                    keys: &dogear::Keymap::standard().help(),
                 },
                 f.area(),
             )

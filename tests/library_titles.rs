@@ -1,9 +1,7 @@
 //! Titles in the library come from the start of each file, decoded as the reader would
 //! decode it: never mojibake for a legacy file that was not opened yet.
 
-use dogear::catalogue;
-use dogear::state::{BookState, EncodingChoice};
-use dogear::store::Store;
+use dogear::{catalogue, BookState, EncodingChoice, Store};
 use std::fs;
 
 fn body(i: usize) -> String {
@@ -62,7 +60,7 @@ fn a_remembered_encoding_decodes_the_title() {
     let store = Store::at(dir.path().join("config"));
     // The same book read elsewhere, where windows-1252 was chosen for it: this copy's
     // title is shown as that encoding reads it.
-    let fingerprint = dogear::fingerprint::of_bytes(&bytes);
+    let fingerprint = dogear::of_bytes(&bytes);
     let mut state = BookState::new(fingerprint, "/elsewhere/cat.txt".into(), "T".into());
     state.encoding = Some(EncodingChoice {
         name: "windows-1252".into(),

@@ -1,15 +1,14 @@
 //! Optimal-fit line breaking (`optimal_fit = true`): a paragraph's lines evenly full, its
 //! words all kept, verse untouched, and a paragraph too long for it broken first-fit.
 
-use dogear::document::{Block, BlockKind, Document};
-use dogear::layout::{Layout, LineStyle, Typography, OPTIMAL_MAX_WORDS};
+use dogear::{Block, BlockKind, Document, Layout, LineStyle, Typography, OPTIMAL_MAX_WORDS};
 
 const OPTIMAL: Typography = Typography {
     justify: false,
     hyphenate: false,
     indent: false,
     optimal: true,
-    language: dogear::layout::Language::Auto,
+    language: dogear::Language::Auto,
 };
 
 /// Every line of `doc` at `width` as drawn, text lines only.

@@ -3,10 +3,9 @@
 //! reader shows `page 1 of N`, goes to a page with `123g` or `:123`, and comes back with
 //! `` ` ``.
 
-use dogear::document::{Block, BlockKind, Document};
-use dogear::layout::Layout;
-use dogear::pages::{self, Counter};
-use dogear::reader::{Action, Effect, PageInfo, PromptKind, Reader};
+use dogear::{
+    Action, Block, BlockKind, Counter, Document, Effect, Layout, PageInfo, PromptKind, Reader,
+};
 use proptest::prelude::*;
 
 fn word() -> impl Strategy<Value = String> {
@@ -93,11 +92,11 @@ proptest! {
     fn page_k_starts_where_k_minus_1_page_downs_go(
         doc in document(), width in 1u16..120, height in 1usize..40,
     ) {
-        let tops = pages::tops(&doc, width, height);
+        let tops = dogear::tops(&doc, width, height);
         prop_assert_eq!(&tops, &paged(&doc, width, height));
         for (k, &top) in tops.iter().enumerate() {
-            prop_assert_eq!(pages::page_at(&tops, top), k + 1);
-            prop_assert_eq!(pages::page_top(&tops, k + 1), Some(top));
+            prop_assert_eq!(dogear::page_at(&tops, top), k + 1);
+            prop_assert_eq!(dogear::page_top(&tops, k + 1), Some(top));
         }
     }
 
@@ -114,7 +113,7 @@ proptest! {
                 break;
             }
         }
-        prop_assert_eq!(streamed, pages::tops(&doc, width, height));
+        prop_assert_eq!(streamed, dogear::tops(&doc, width, height));
     }
 
     #[test]
@@ -138,7 +137,7 @@ proptest! {
 /// Counts the reader's pages as the shell's thread would, all at once.
 fn count(r: &mut Reader) {
     if let Some(key) = r.page_key() {
-        let tops = pages::tops(r.document(), key.width, key.height);
+        let tops = dogear::tops(r.document(), key.width, key.height);
         r.add_pages(&key, &tops, true);
     }
 }
@@ -149,7 +148,7 @@ fn a_page_gone_to_when_the_count_ends_is_a_place_to_save() {
     r.update(Action::Digit(2));
     r.update(Action::Top);
     let key = r.page_key().unwrap();
-    let tops = pages::tops(r.document(), key.width, key.height);
+    let tops = dogear::tops(r.document(), key.width, key.height);
     // The first news of the count comes before it is done.
     assert_eq!(r.add_pages(&key, &tops[..1], false), Effect::None);
     assert_eq!(r.add_pages(&key, &tops[1..], true), Effect::PlaceChanged);
@@ -188,7 +187,7 @@ fn pages_are_unknown_until_counted_then_known_for_that_size_only() {
 fn tops_handed_over_in_part_give_the_page_once_past_the_place() {
     let mut r = Reader::new(story(200), "T", (60, 20), 72);
     let key = r.page_key().unwrap();
-    let tops = pages::tops(r.document(), key.width, key.height);
+    let tops = dogear::tops(r.document(), key.width, key.height);
     r.add_pages(&key, &tops[..3], false);
     assert_eq!(
         r.page_info(),

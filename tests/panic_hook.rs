@@ -1,7 +1,7 @@
 //! The panic hook a program set before dogear takes the terminal is called on a panic
 //! and is in place again afterwards (its own process: a panic hook is the process's).
 
-use dogear::app::with_panic_hook;
+use dogear::with_panic_hook;
 use std::panic;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;

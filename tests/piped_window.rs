@@ -2,11 +2,7 @@
 //! arrived, moves onto the whole story once it has (at the saved place when it was read
 //! before), and never makes quitting wait for a pipe that has not ended.
 
-use dogear::app::Host;
-use dogear::input::{Input, Stream};
-use dogear::opening::piped;
-use dogear::reader::{Action, Reader};
-use dogear::store::Store;
+use dogear::{piped, Action, Host, Input, Reader, Store, Stream};
 use std::io::{self, Read};
 use std::sync::atomic::AtomicU64;
 use std::sync::mpsc::{self, Receiver, Sender};

@@ -1,8 +1,8 @@
 //! The keys of a prompt, the bookmark list and the library's `B`, as the keymap reads them.
 
-use dogear::keymap::{action, library_action};
-use dogear::library::{LibraryAction, LibraryModel};
-use dogear::reader::{Action, Edit, Mode, Prompt, PromptKind};
+use dogear::{
+    action, library_action, Action, Edit, LibraryAction, LibraryModel, Mode, Prompt, PromptKind,
+};
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers,
 };
@@ -56,7 +56,7 @@ fn u_undoes_in_the_bookmark_list_and_b_lists_bookmarks_in_the_library() {
     let b = key(KeyCode::Char('B'), KeyModifiers::SHIFT);
     assert_eq!(library_action(&model, &b), Some(LibraryAction::Bookmarks));
     model.show_marks(0, Vec::new());
-    model.marks = Some(dogear::library::MarkList {
+    model.marks = Some(dogear::MarkList {
         entry: 0,
         rows: Vec::new(),
         selected: 0,

@@ -1,7 +1,6 @@
 //! `reading.json` on disk: two dogears saving their reading at once lose none of it.
 
-use dogear::reading::{Log, Session, Tally};
-use dogear::store::Store;
+use dogear::{reading::Log, reading::Session, reading::Tally, Store};
 use std::thread;
 
 fn with_session(id: &str, minutes: u64) -> Log {

@@ -4,8 +4,7 @@
 //! spaces) and a description starting with the table's help text (backticks aside); the
 //! README may say more after it.
 
-use dogear::keymap::table::Group;
-use dogear::keymap::Keymap;
+use dogear::{Group, Keymap};
 
 fn code(label: &str) -> String {
     if label.contains('`') {
@@ -71,7 +70,7 @@ fn the_readme_key_table_matches_the_key_table() {
 /// action's name somewhere in the section).
 #[test]
 fn the_readme_documents_every_setting() {
-    use dogear::config::Config;
+    use dogear::Config;
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
         .expect("README.md");
     let section = readme

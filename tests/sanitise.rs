@@ -3,13 +3,10 @@
 //! is free of C0 controls but `\n`, C1 controls and bidi controls, whatever the input.
 
 use assert_cmd::Command;
-use dogear::document::Document;
-use dogear::library::{Entry, LibraryModel, Source};
-use dogear::position::Anchor;
-use dogear::reader::{Action, Mark, PromptKind, Reader};
-use dogear::sanitise;
-use dogear::state::{BookState, Bookmark};
-use dogear::ui::library::LibraryScreen;
+use dogear::{
+    sanitise, Action, Anchor, BookState, Bookmark, Document, Entry, LibraryModel, LibraryScreen,
+    Mark, PromptKind, Reader, Source,
+};
 use proptest::prelude::*;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -90,7 +87,7 @@ fn library_screen(title: &str) -> String {
                 LibraryScreen {
                     model: &model,
                     now: 0,
-                    keys: &dogear::keymap::Keymap::standard().help(),
+                    keys: &dogear::Keymap::standard().help(),
                 },
                 f.area(),
             )
@@ -115,8 +112,8 @@ fn listings(label: &str, quote: &str) -> [String; 2] {
         .bookmarks
         .push(Bookmark::new("b".into(), anchor(quote), String::new(), 0));
     [
-        dogear::cli::bookmarks_listing(&state, false),
-        dogear::cli::bookmarks_listing(&state, true),
+        dogear::bookmarks_listing(&state, false),
+        dogear::bookmarks_listing(&state, true),
     ]
 }
 
@@ -126,11 +123,11 @@ proptest! {
     #[test]
     fn no_output_holds_a_control_character_from_the_input(story in hostile(), label in hostile()) {
         let mut printed = Vec::new();
-        dogear::print::print(&Document::from_text(&story), 30, &mut printed).unwrap();
+        dogear::print(&Document::from_text(&story), 30, &mut printed).unwrap();
         let printed = String::from_utf8(printed).unwrap();
         prop_assert!(sanitise::is_clean(&printed), "--print: {printed:?}");
         for json in [false, true] {
-            let toc = dogear::cli::toc_listing(&Document::from_text(&story), json);
+            let toc = dogear::toc_listing(&Document::from_text(&story), json);
             prop_assert!(sanitise::is_clean(&toc), "--toc: {toc:?}");
         }
         for screen in reader_screens(&story, &label) {
@@ -141,7 +138,7 @@ proptest! {
         for listing in listings(&label, &story) {
             prop_assert!(sanitise::is_clean(&listing), "--bookmarks: {listing:?}");
         }
-        let error = dogear::cli::error_line(&label);
+        let error = dogear::error_line(&label);
         prop_assert!(sanitise::is_clean(&error) && !error.contains('\n'), "stderr: {error:?}");
     }
 }

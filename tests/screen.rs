@@ -2,8 +2,7 @@
 //! A screen test reads like a story: open here, press this, see that.
 
 mod drawn;
-use dogear::document::Document;
-use dogear::reader::{Action, PromptKind, Reader};
+use dogear::{Action, Document, PromptKind, Reader};
 use drawn::screen;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
@@ -57,8 +56,8 @@ fn help_80x24() {
     r.update(Action::Help);
     let text = screen(&r);
     // Every entry fits in 80x24: the last one and the frame's bottom are on screen.
-    let reader_keys = dogear::keymap::table::Group::READER;
-    let rows = dogear::keymap::Keymap::standard().rows();
+    let reader_keys = dogear::Group::READER;
+    let rows = dogear::Keymap::standard().rows();
     for (row, keys) in rows.filter(|(row, _)| reader_keys.contains(&row.group)) {
         let what = row.help;
         assert!(

@@ -2,9 +2,7 @@
 //! shell formats it, in local time), chapter and a snippet of the marked text.
 
 mod drawn;
-use dogear::calendar::Stamp;
-use dogear::document::Document;
-use dogear::reader::{Action, Edit, Mark, Reader};
+use dogear::{Action, Document, Edit, Mark, Reader, Stamp};
 use drawn::screen;
 
 const HARBOUR: &str = include_str!("fixtures/harbour.txt");
@@ -77,7 +75,7 @@ fn bookmark_list_shows_each_marks_page_once_pages_are_counted() {
     r.update(Action::Bookmarks);
     assert!(!screen(&r).contains("p. "), "no page before the count");
     let key = r.page_key().expect("a page size");
-    let tops = dogear::pages::tops(r.document(), key.width, key.height);
+    let tops = dogear::tops(r.document(), key.width, key.height);
     r.add_pages(&key, &tops, true);
     let last = *r
         .chapters()
@@ -86,7 +84,7 @@ fn bookmark_list_shows_each_marks_page_once_pages_are_counted() {
         .collect::<Vec<_>>()
         .last()
         .unwrap();
-    let want = dogear::pages::page_at(&tops, last);
+    let want = dogear::page_at(&tops, last);
     assert!(want > 1);
     let text = screen(&r);
     assert!(text.contains("p. 1 "), "{text}");

@@ -1,8 +1,6 @@
 //! The status bar with pages: counting, counted, at wide and narrow sizes.
 
-use dogear::document::Document;
-use dogear::pages;
-use dogear::reader::{Action, Reader};
+use dogear::{Action, Document, Reader};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
@@ -32,7 +30,7 @@ fn status(reader: &Reader) -> String {
 /// all of them.
 fn count(r: &mut Reader, part: Option<usize>) {
     let key = r.page_key().expect("pages to count");
-    let tops = pages::tops(r.document(), key.width, key.height);
+    let tops = dogear::tops(r.document(), key.width, key.height);
     match part {
         Some(n) => r.add_pages(&key, &tops[..n.min(tops.len())], false),
         None => r.add_pages(&key, &tops, true),

@@ -1,10 +1,6 @@
 //! A book's session without a terminal: resume, save, bookmarks, edited and corrupt files.
 
-use dogear::app::Host;
-use dogear::document::Document;
-use dogear::reader::{Action, Effect, Reader};
-use dogear::session::Session;
-use dogear::store::Store;
+use dogear::{Action, Document, Effect, Host, Reader, Session, Store};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -48,7 +44,7 @@ impl Book {
 
 fn open_at(path: &Path, store: Store) -> (Reader, Session) {
     let bytes = fs::read(path).unwrap();
-    let fingerprint = dogear::fingerprint::of_bytes(&bytes);
+    let fingerprint = dogear::of_bytes(&bytes);
     let doc = Document::from_vec(bytes, None).unwrap();
     let mut reader = Reader::new(doc, "Tide", (60, 15), 72);
     let session = Session::resume(Some(store), path, fingerprint, &mut reader);
@@ -252,8 +248,8 @@ fn a_file_briefly_cut_to_300_kib_with_the_same_fingerprint_does_not_lose_the_pla
     let text = long_story(600);
     let cut = 300 * 1024;
     assert_eq!(
-        dogear::fingerprint::of_bytes(text.as_bytes()),
-        dogear::fingerprint::of_bytes(&text.as_bytes()[..cut]),
+        dogear::of_bytes(text.as_bytes()),
+        dogear::of_bytes(&text.as_bytes()[..cut]),
         "the trap: the partial MD5 does not see the cut"
     );
     briefly_short_file_keeps_the_place(cut);
@@ -390,7 +386,7 @@ fn an_unwritable_config_folder_keeps_an_unsaved_marker_and_says_so_on_quitting()
 
     // With no config folder at all, a moved place is unsaved too.
     let bytes = fs::read(&book.path).unwrap();
-    let fingerprint = dogear::fingerprint::of_bytes(&bytes);
+    let fingerprint = dogear::of_bytes(&bytes);
     let mut reader = Reader::new(Document::from_vec(bytes, None).unwrap(), "T", (60, 15), 72);
     let mut session = Session::resume(None, &book.path, fingerprint, &mut reader);
     page_down(&mut reader, &mut session, 1);
@@ -406,7 +402,7 @@ fn the_bookmark_list_rounds_the_percent_like_the_status_bar() {
     let book = Book::new(&long_story(40));
     let (mut reader, mut session) = book.open();
     // A place whose percent has a fraction of a half or more: floor and round differ.
-    while dogear::position::percent(reader.document(), reader.place()).fract() < 0.5 {
+    while dogear::percent(reader.document(), reader.place()).fract() < 0.5 {
         let effect = reader.update(Action::LineDown);
         session.effect(&mut reader, effect);
     }
@@ -426,7 +422,7 @@ fn the_bookmark_list_rounds_the_percent_like_the_status_bar() {
         .expect("the bookmark is listed");
     assert!(row.contains(&format!("{status:>3}%")), "{status}% in {row}");
     // And --bookmarks says the same.
-    let listed = dogear::cli::listing::bookmarks_text(session.state(), 0);
+    let listed = dogear::bookmarks_text(session.state(), 0);
     assert!(listed.starts_with(&format!("{status:>4}%")), "{listed}");
 }
 
@@ -462,7 +458,7 @@ fn an_autosave_that_waits_for_the_disk_does_not_freeze_the_page() {
 fn opened_by_the_app_the_book_is_listed_at_the_first_idle_turn_not_before_the_first_page() {
     let book = Book::new(&story());
     let bytes = fs::read(&book.path).unwrap();
-    let fingerprint = dogear::fingerprint::of_bytes(&bytes);
+    let fingerprint = dogear::of_bytes(&bytes);
     let mut reader = Reader::new(
         Document::from_vec(bytes, None).unwrap(),
         "Tide",
@@ -490,7 +486,7 @@ fn an_unwritable_state_directory_is_told_at_the_first_idle_turn_beside_other_new
     let blocker = book.dir.path().join("a-file");
     fs::write(&blocker, "").unwrap();
     let bytes = fs::read(&book.path).unwrap();
-    let fingerprint = dogear::fingerprint::of_bytes(&bytes);
+    let fingerprint = dogear::of_bytes(&bytes);
     let mut reader = Reader::new(
         Document::from_vec(bytes, None).unwrap(),
         "Tide",

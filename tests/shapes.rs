@@ -2,7 +2,7 @@
 //! how many of their line-break decisions block detection gets right.
 //!
 //! Each fixture, `tests/shapes/<shape>/<name>.txt`, is a story in the labelled format of
-//! `dogear::document::breaks` (a mark, a space, the line; blank lines blank), marked the
+//! `dogear::breaks` (a mark, a space, the line; blank lines blank), marked the
 //! way a demanding reader wants it read, not the way the program reads it today. The
 //! input is the fixture with the first two characters of each non-blank line dropped.
 //!
@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use dogear::document::{breaks, Document};
+use dogear::{breaks, Document};
 
 /// Mismatches shown per shape, and per fixture (so one bad fixture does not hide the rest).
 const SHOWN: usize = 9;

@@ -4,11 +4,10 @@
 //! pages. Screen snapshots of every theme and style at 80x24 and 160x40.
 
 mod drawn;
-use dogear::document::Document;
-use dogear::layout::Typography;
-use dogear::look::{Colours, Look, ThemeName};
-use dogear::reader::{spread_columns, Action, PromptKind, Reader, SPREAD_FROM};
-use dogear::ui::theme::Theme;
+use dogear::{
+    spread_columns, Action, Colours, Document, Look, PromptKind, Reader, Theme, ThemeName,
+    Typography, SPREAD_FROM,
+};
 use drawn::screen;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -59,10 +58,7 @@ fn a_spread_is_the_page_and_the_next_side_by_side_and_pages_by_two() {
     assert_eq!(starts(&two), [first, second].concat());
     one.update(Action::PageUp);
     for _ in 0..3 {
-        assert_eq!(
-            two.update(Action::PageDown),
-            dogear::reader::Effect::PlaceChanged
-        );
+        assert_eq!(two.update(Action::PageDown), dogear::Effect::PlaceChanged);
         one.update(Action::PageDown);
         one.update(Action::PageDown);
         assert_eq!(two.place(), one.place(), "paging by two");

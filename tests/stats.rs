@@ -2,9 +2,10 @@
 //! sizes, and `dogear --stats [--json]` on a config directory filled by the test.
 
 mod drawn;
-use dogear::document::Document;
-use dogear::reader::{Action, Reader, Speed};
-use dogear::reading::{Finished, Log, Session, Tally};
+use dogear::{
+    reading::Finished, reading::Log, reading::Session, reading::Tally, Action, Document, Reader,
+    Speed,
+};
 use drawn::screen;
 
 const HARBOUR: &str = include_str!("fixtures/harbour.txt");
@@ -58,11 +59,11 @@ fn log(title: &str) -> Log {
 #[test]
 fn stats_screen_80x24() {
     let mut r = reader(80, 24);
-    assert_eq!(r.update(Action::Stats), dogear::reader::Effect::Stats);
+    assert_eq!(r.update(Action::Stats), dogear::Effect::Stats);
     r.show_stats(log("The Harbour Clock").summary(TODAY, 0, Some("harbour")));
     insta::assert_snapshot!(screen(&r));
     r.update(Action::Cancel);
-    assert_eq!(r.mode(), &dogear::reader::Mode::Reading);
+    assert_eq!(r.mode(), &dogear::Mode::Reading);
 }
 
 #[test]
@@ -139,9 +140,7 @@ mod cli {
         let dir = tempfile::tempdir().unwrap();
         // A story title with a terminal escape in it never reaches the output raw.
         let log = log("The Harbour\u{1b}[2J Clock");
-        dogear::store::Store::at(dir.path())
-            .save_reading(&log)
-            .unwrap();
+        dogear::Store::at(dir.path()).save_reading(&log).unwrap();
         let story = dir.path().join("harbour.txt");
         std::fs::write(&story, HARBOUR).unwrap();
         let json = stats(dir.path(), &["--json"]);

@@ -1,10 +1,7 @@
 //! The state directory on a real disk: atomic writes, merging writers, recovery from
 //! corrupt files and unwritable directories, and book identity by fingerprint.
 
-use dogear::position::Anchor;
-use dogear::state::{BookState, Bookmark};
-use dogear::store::{Store, StoreError};
-use dogear::{fingerprint, storyfile};
+use dogear::{fingerprint, of_bytes, of_reader, Anchor, BookState, Bookmark, Store, StoreError};
 use std::fs;
 use std::io::Write;
 use std::path::Path;
@@ -155,14 +152,14 @@ fn edited_story_is_found_by_path_and_moves_to_its_new_fingerprint() {
     let store = Store::at(tmp.path().join("state"));
     let story = tmp.path().join("story.txt");
     fs::write(&story, "Once upon a time.").unwrap();
-    let old_fp = storyfile::fingerprint(&story).unwrap();
+    let old_fp = fingerprint(&story).unwrap();
     let mut s = store.load(&old_fp, &story).state;
     s.set_place(anchor(5), 100);
     s.add_bookmark(Bookmark::new("m".into(), anchor(7), "Mark".into(), 100));
     store.save(&s).unwrap();
 
     fs::write(&story, "Once upon a time, edited.").unwrap();
-    let new_fp = storyfile::fingerprint(&story).unwrap();
+    let new_fp = fingerprint(&story).unwrap();
     assert_ne!(old_fp, new_fp);
     let loaded = store.load(&new_fp, &story);
     assert_eq!(loaded.changed_from.as_deref(), Some(old_fp.as_str()));
@@ -188,7 +185,7 @@ fn an_edited_copy_beside_the_original_is_a_second_book() {
     let store = Store::at(tmp.path().join("state"));
     let original = tmp.path().join("story.txt");
     fs::write(&original, "Once upon a time.").unwrap();
-    let old_fp = storyfile::fingerprint(&original).unwrap();
+    let old_fp = fingerprint(&original).unwrap();
     let mut s = store.load(&old_fp, &original).state;
     s.set_place(anchor(5), 100);
     s.add_bookmark(Bookmark::new("m".into(), anchor(7), "Mark".into(), 100));
@@ -203,7 +200,7 @@ fn an_edited_copy_beside_the_original_is_a_second_book() {
     store.save(&opened).unwrap();
 
     fs::write(&copy, "Once upon a time, edited in the copy.").unwrap();
-    let new_fp = storyfile::fingerprint(&copy).unwrap();
+    let new_fp = fingerprint(&copy).unwrap();
     let edited = store.load(&new_fp, &copy);
     assert_eq!(edited.changed_from, None, "the copy does not take over");
     assert!(edited.state.place.is_none());
@@ -224,7 +221,7 @@ fn a_moved_then_edited_story_keeps_its_place() {
     let store = Store::at(tmp.path().join("state"));
     let first = tmp.path().join("story.txt");
     fs::write(&first, "Once upon a time.").unwrap();
-    let old_fp = storyfile::fingerprint(&first).unwrap();
+    let old_fp = fingerprint(&first).unwrap();
     let mut s = store.load(&old_fp, &first).state;
     s.set_place(anchor(5), 100);
     store.save(&s).unwrap();
@@ -233,7 +230,7 @@ fn a_moved_then_edited_story_keeps_its_place() {
     fs::rename(&first, &moved).unwrap();
     store.save(&store.load(&old_fp, &moved).state).unwrap();
     fs::write(&moved, "Once upon a time, edited.").unwrap();
-    let new_fp = storyfile::fingerprint(&moved).unwrap();
+    let new_fp = fingerprint(&moved).unwrap();
     let edited = store.load(&new_fp, &moved);
     assert_eq!(edited.changed_from.as_deref(), Some(old_fp.as_str()));
     assert_eq!(edited.state.place.as_ref().unwrap().anchor.offset, 5);
@@ -277,7 +274,7 @@ fn open_honours_the_environment_override() {
     let config = || {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_dogear"))
             .arg("--config")
-            .env(dogear::store::DIR_ENV, tmp.path())
+            .env(dogear::DIR_ENV, tmp.path())
             .output()
             .unwrap();
         assert!(out.status.success(), "{out:?}");
@@ -303,8 +300,8 @@ fn open_honours_the_environment_override() {
 // --- fingerprints -------------------------------------------------------------------
 
 fn fp_both(bytes: &[u8]) -> String {
-    let from_slice = fingerprint::of_bytes(bytes);
-    let from_reader = fingerprint::of_reader(&mut std::io::Cursor::new(bytes)).unwrap();
+    let from_slice = of_bytes(bytes);
+    let from_reader = of_reader(&mut std::io::Cursor::new(bytes)).unwrap();
     assert_eq!(from_slice, from_reader);
     from_slice
 }
@@ -329,7 +326,7 @@ fn fingerprint_of_a_file_on_disk() {
     let path = tmp.path().join("a.txt");
     fs::write(&path, [b'a'; 1025]).unwrap();
     assert_eq!(
-        storyfile::fingerprint(&path).unwrap(),
+        fingerprint(&path).unwrap(),
         "ae187e1febee2a150b64849c32d566ca"
     );
 }
@@ -343,7 +340,7 @@ fn fingerprint_of_a_sparse_2_gib_file_reads_only_samples() {
     f.set_len(2 << 30).unwrap();
     drop(f);
     let start = Instant::now();
-    let got = storyfile::fingerprint(&path).unwrap();
+    let got = fingerprint(&path).unwrap();
     assert!(start.elapsed().as_secs_f64() < 1.0, "{:?}", start.elapsed());
     // The samples: "hello" plus zeros in the first KiB, then eleven KiB of zeros (the
     // last at 1 GiB, well inside the file).
@@ -436,7 +433,7 @@ fn bookmarks_listing_does_not_move_a_corrupt_file_aside() {
     let tmp = tempfile::tempdir().unwrap();
     let story = tmp.path().join("s.txt");
     fs::write(&story, "A small story.\n").unwrap();
-    let fp = storyfile::fingerprint(&story).unwrap();
+    let fp = fingerprint(&story).unwrap();
     let books = tmp.path().join("config").join("books");
     fs::create_dir_all(&books).unwrap();
     fs::write(books.join(format!("{fp}.json")), b"{ torn").unwrap();

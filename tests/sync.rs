@@ -6,8 +6,10 @@
 mod common;
 
 use common::{eventually, Term};
-use dogear::sync::client::{key_of, Client, Progress};
-use dogear::sync::xpointer::{Map, Target};
+use dogear::{
+    sync::client::key_of, sync::client::Client, sync::client::Progress, sync::xpointer::Map,
+    sync::xpointer::Target,
+};
 use std::fs;
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -170,7 +172,7 @@ impl Setup {
     }
 
     fn fingerprint(&self) -> String {
-        dogear::storyfile::fingerprint(&self.file).unwrap()
+        dogear::fingerprint(&self.file).unwrap()
     }
 
     /// `dogear sync COMMAND --password-stdin`, the password piped in.

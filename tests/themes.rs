@@ -5,12 +5,7 @@
 //! TestBackend's text drops colours, so beside the snapshots the colours of a few cells
 //! are checked directly: the page's background, the status bar's, the current match's.
 
-use dogear::document::Document;
-use dogear::keymap;
-use dogear::look::{Colours, Look, ThemeName};
-use dogear::reader::{Action, PromptKind, Reader};
-use dogear::ui::help::ReaderScreen;
-use dogear::ui::theme::Theme;
+use dogear::{Action, Colours, Document, Look, PromptKind, Reader, ReaderScreen, Theme, ThemeName};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -41,7 +36,7 @@ fn search(r: &mut Reader, query: &str) {
 fn draw(r: &Reader) -> (Buffer, String) {
     let (w, h) = r.size();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let keys = keymap::Keymap::standard().help();
+    let keys = dogear::Keymap::standard().help();
     let screen = ReaderScreen {
         reader: r,
         keys: &keys,
@@ -211,7 +206,7 @@ fn capital_t_cycles_the_themes_and_says_each_name() {
     let t = Event::Key(KeyEvent::new(KeyCode::Char('T'), KeyModifiers::SHIFT));
     let mut said = Vec::new();
     for _ in 0..ThemeName::ALL.len() {
-        let action = keymap::action(r.mode(), &t).expect("T is a key");
+        let action = dogear::action(r.mode(), &t).expect("T is a key");
         r.update(action);
         said.push(r.message().unwrap_or_default().to_owned());
         let (_, text) = draw(&r);
@@ -262,8 +257,8 @@ fn lists_keep_their_selection_legible_in_every_theme() {
 
 #[test]
 fn the_library_is_drawn_in_the_readers_theme() {
-    use dogear::library::LibraryModel;
-    use dogear::ui::library::LibraryScreen;
+    use dogear::LibraryModel;
+    use dogear::LibraryScreen;
     for theme in ThemeName::ALL {
         let mut model = LibraryModel::new(Vec::new());
         model.look = Look {
@@ -277,7 +272,7 @@ fn the_library_is_drawn_in_the_readers_theme() {
                     LibraryScreen {
                         model: &model,
                         now: 0,
-                        keys: &dogear::keymap::Keymap::standard().help(),
+                        keys: &dogear::Keymap::standard().help(),
                     },
                     f.area(),
                 )

@@ -2,8 +2,7 @@
 //! headings that wrap, scripture and Latin acts, titles on the next line, and the
 //! letters, speeches and contents lists that only look like chapters.
 
-use dogear::document::{BlockKind, Document};
-use dogear::toc::{chapters, listing_json, listing_text};
+use dogear::{chapters, listing_json, listing_text, BlockKind, Document};
 
 /// A paragraph hard-wrapped near 70 columns.
 const PROSE: &str = "The lamp had burned low by the time the carrier reached the bridge,\n\

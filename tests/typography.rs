@@ -2,11 +2,10 @@
 //! and in `--print`.
 
 mod drawn;
-use dogear::document::{BlockKind, Document};
-use dogear::layout::{
-    str_width, Language, Layout, LineEnd, LineStyle, ScreenLine, Typography, MAX_GAP,
+use dogear::{
+    str_width, Action, BlockKind, Document, Language, Layout, LineEnd, LineStyle, PromptKind,
+    Reader, ScreenLine, Setting, Typography, MAX_GAP,
 };
-use dogear::reader::{Action, PromptKind, Reader, Setting};
 use drawn::screen;
 use proptest::prelude::*;
 use ratatui::backend::TestBackend;
@@ -234,7 +233,7 @@ fn print_honours_justify_hyphenate_and_indent() {
         indent: true,
         ..ALL
     };
-    dogear::print::print_from(&doc, 0, 40, all, &mut out).unwrap();
+    dogear::print_from(&doc, 0, 40, all, &mut out).unwrap();
     let printed = String::from_utf8(out).unwrap();
     let full = printed.lines().filter(|l| l.chars().count() == 40).count();
     assert!(full > 20, "{printed}");

@@ -2,11 +2,10 @@
 //! grapheme cluster, as ratatui draws them, and text is cut only between clusters.
 
 mod drawn;
-use dogear::document::Document;
-use dogear::layout::{str_width, Layout, LineStyle};
-use dogear::library::{build, LibraryModel, Recent};
-use dogear::reader::{Action, PromptKind, Reader};
-use dogear::ui::library::LibraryScreen;
+use dogear::{
+    build, str_width, Action, Document, Layout, LibraryModel, LibraryScreen, LineStyle, PromptKind,
+    Reader, Recent,
+};
 use proptest::prelude::*;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -94,7 +93,7 @@ fn a_family_emoji_title_keeps_the_library_percent_column_aligned() {
                     LibraryScreen {
                         model: &model,
                         now: 2_000,
-                        keys: &dogear::keymap::Keymap::standard().help(),
+                        keys: &dogear::Keymap::standard().help(),
                     },
                     f.area(),
                 )

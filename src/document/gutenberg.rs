@@ -33,7 +33,7 @@ const FOOTER_STARTS: &[&str] = &[
 /// ```
 /// let text = "Title page\n*** START OF THE PROJECT GUTENBERG EBOOK X ***\nStory.\n\
 ///             *** END OF THE PROJECT GUTENBERG EBOOK X ***\nLicence.\n";
-/// let body = dogear::document::gutenberg::body(text);
+/// let body = dogear::gutenberg::body(text);
 /// assert_eq!(&text[body], "Story.\n");
 /// ```
 pub fn body(text: &str) -> Range<usize> {

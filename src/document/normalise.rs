@@ -75,7 +75,7 @@ fn has_special_from(bytes: &[u8], parallel_from: usize) -> bool {
 /// - every other C0 control character (and DEL) is dropped.
 ///
 /// ```
-/// use dogear::document::normalise::normalise;
+/// use dogear::normalise::normalise;
 /// assert_eq!(normalise("\u{feff}a\tb\r\nc\x1b[1mBold\x1b[0m"), "a       b\ncBold");
 /// ```
 pub fn normalise(raw: &str) -> String {
@@ -101,7 +101,7 @@ pub struct Mark {
 /// only that one.
 ///
 /// ```
-/// use dogear::document::normalise::{normalise_mapped, Mark};
+/// use dogear::{normalise::normalise_mapped, normalise::Mark};
 /// let (text, marks) = normalise_mapped("a\tb");
 /// assert_eq!(text, "a       b");
 /// assert_eq!(marks[2], Mark { raw: 2, out: 8, copied: true });

@@ -32,7 +32,7 @@ pub struct Marker {
 /// The markers in `text[range]`, in order, always in pairs (open, close).
 ///
 /// ```
-/// use dogear::layout::emphasis::markers;
+/// use dogear::emphasis::markers;
 /// let text = "It was _not_ a snake_case name, *really*.";
 /// let at: Vec<usize> = markers(text, 0..text.len()).iter().map(|m| m.at).collect();
 /// assert_eq!(at, [7, 11, 32, 39]);

@@ -21,7 +21,7 @@ const MIN_WORD: usize = 5;
 /// the token's own hyphen). See [`hyphen_points_in`] for other languages.
 ///
 /// ```
-/// use dogear::layout::hyphen_points;
+/// use dogear::hyphen_points;
 /// assert_eq!(hyphen_points("hyphenation,"), [(2, true), (6, true), (7, true)]);
 /// assert_eq!(hyphen_points("lamp-post"), [(5, false)]);
 /// assert!(hyphen_points("https://example.com/hyphenation").is_empty());
@@ -34,7 +34,7 @@ pub fn hyphen_points(token: &str) -> Vec<(usize, bool)> {
 /// [`hyphen_points`] with the patterns of `lang`.
 ///
 /// ```
-/// use dogear::layout::{hyphen_points_in, Lang};
+/// use dogear::{hyphen_points_in, Lang};
 /// assert_eq!(hyphen_points_in("Geschwindigkeit", Lang::German), [(2, true), (8, true), (11, true)]);
 /// assert!(hyphen_points_in("hyphenation", Lang::Russian).is_empty());
 /// ```

@@ -161,7 +161,7 @@ impl Language {
     /// code.
     ///
     /// ```
-    /// use dogear::layout::{Lang, Language};
+    /// use dogear::{Lang, Language};
     /// assert_eq!(Language::parse("auto"), Some(Language::Auto));
     /// assert_eq!(Language::parse("DE"), Some(Language::Is(Lang::German)));
     /// assert_eq!(Language::parse("klingon"), None);
@@ -236,7 +236,7 @@ fn sample(doc: &Document) -> String {
 /// script with no patterns here, or it has no letters.
 ///
 /// ```
-/// use dogear::layout::{guess, Lang};
+/// use dogear::{guess, Lang};
 /// assert_eq!(guess("Es war einmal ein König, der hatte drei Töchter."), Some(Lang::German));
 /// assert_eq!(guess("It was a dark and stormy night."), Some(Lang::EnglishUs));
 /// assert_eq!(guess("Жили-были дед да баба."), Some(Lang::Russian));

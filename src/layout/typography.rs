@@ -85,7 +85,7 @@ impl Spread {
 /// punctuation (where a reader expects a pause), then evenly along the line.
 ///
 /// ```
-/// use dogear::layout::spread;
+/// use dogear::spread;
 /// let s = spread("It was late, and dark.", 25).unwrap();
 /// assert_eq!(s.text, "It  was late,  and  dark.");
 /// assert_eq!(s.map(3), 4);

@@ -2,9 +2,7 @@
 //! screen tests.
 #![allow(dead_code)]
 
-use dogear::keymap::Keymap;
-use dogear::reader::Reader;
-use dogear::ui::help::ReaderScreen;
+use dogear::{Keymap, Reader, ReaderScreen};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 

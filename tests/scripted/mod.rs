@@ -1,10 +1,9 @@
 //! Whole sessions run by the real loops on a test terminal with a script of events (see
-//! `dogear::app::Script`): a config folder of their own, no process, no pseudo-terminal.
+//! `dogear::Script`): a config folder of their own, no process, no pseudo-terminal.
 //! Shared by the session tests.
 #![allow(dead_code)]
 
-use dogear::app::{self, screen_text, Exit, Script, Setup, Signals, Start};
-use dogear::store::Store;
+use dogear::{screen_text, Exit, Script, Setup, Signals, Start, Store};
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::Terminal;
@@ -61,7 +60,7 @@ impl Setting {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         let mut script = script;
         let signals = Signals::default();
-        app::navigate(
+        dogear::navigate(
             &mut terminal,
             &mut script,
             &signals,
