@@ -2,7 +2,7 @@
 //! books in the store, the story files found in folders, the bundled stories).
 //!
 //! Shell code (it reads directories and files); the order, titles and filtering are
-//! decided by the pure [`crate::library`].
+//! decided by the pure `crate::library`.
 
 use crate::bundled;
 use crate::document::{decode, Charset};
@@ -22,6 +22,7 @@ const TITLE_BYTES: u64 = 16 * 1024;
 /// What the library shows, once the walk of `folders` has ended: every saved book, the
 /// `.txt` files under `folders`, and, when `bundled`, the bundled stories. (The library
 /// screen uses a [`Catalogue`] and fills in as the walk goes.)
+#[cfg(test)]
 pub fn entries(store: Option<&Store>, folders: &[PathBuf], bundled: bool) -> Vec<Entry> {
     let mut catalogue = Catalogue::library(store, folders, bundled);
     catalogue.finish();

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 mod commands;
 pub mod listing;
 use commands::*;
-pub use commands::{bookmarks_listing, stats_listing, toc_listing};
+pub use commands::{bookmarks_listing, toc_listing};
 
 /// A terminal e-reader for plain-text stories that never loses your place.
 #[derive(Debug, Parser)]

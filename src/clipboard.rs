@@ -12,7 +12,7 @@ pub const MAX_BYTES: usize = 64 * 1024;
 
 /// The escape sequence that puts `text` on the clipboard. The text is cleaned first (no
 /// control or bidi characters: a story must not smuggle a command into the clipboard),
-/// and cut at a character boundary to [`MAX_BYTES`].
+/// and cut at a character boundary to `MAX_BYTES`.
 ///
 /// ```
 /// assert_eq!(dogear::osc52("Hi!"), "\x1b]52;c;SGkh\x07");

@@ -338,7 +338,7 @@ pub fn stream(input: &Input) -> Result<Stream, Error> {
     })
 }
 
-/// A story's decompressed bytes being read (see [`stream`]).
+/// A story's decompressed bytes being read (see `stream`).
 pub struct Stream {
     pub reader: Box<dyn Read + Send>,
     /// The compression it is in, if any (for messages).
@@ -449,11 +449,9 @@ pub struct Story {
     pub fingerprint: String,
     /// The path its saved state records ([`state_path`]).
     pub path: PathBuf,
-    /// Its title ([`crate::library::title_of`], falling back on [`file_name`]).
-    pub title: String,
 }
 
-/// Reads, decodes and names the story from `input`. `encoding` is the one to decode in
+/// Reads and decodes the story from `input`. `encoding` is the one to decode in
 /// given the fingerprint (`--encoding`, else the one remembered for the book).
 pub fn open(
     input: &Input,
@@ -464,12 +462,10 @@ pub fn open(
     let fingerprint = crate::fingerprint::of_bytes(&bytes);
     let forced = encoding(&fingerprint);
     let doc = Document::from_vec(bytes, forced).map_err(|e| Error::Load(name(input), e))?;
-    let title = crate::library::title_of(doc.text(), &file_name(input));
     Ok(Story {
         path: state_path(input, &fingerprint),
         fingerprint,
         doc,
-        title,
     })
 }
 
@@ -629,7 +625,7 @@ mod tests {
     }
 
     #[test]
-    fn a_compressed_story_has_the_identity_and_title_of_its_text() {
+    fn a_compressed_story_has_the_identity_of_its_text() {
         let dir = tempfile::tempdir().unwrap();
         let text = "It rained on the quay all night, and nobody came to see it.\n";
         let path = dir.path().join("the-quay.txt.gz");
@@ -639,7 +635,6 @@ mod tests {
             story.fingerprint,
             crate::fingerprint::of_bytes(text.as_bytes())
         );
-        assert_eq!(story.title, "the-quay");
         assert_eq!(story.path, path.canonicalize().unwrap());
     }
 

@@ -11,7 +11,7 @@ mod key;
 mod keys;
 pub mod table;
 pub use key::Key;
-pub use keys::{Keymap, Problem, Rebinding};
+pub use keys::{Keymap, Rebinding};
 
 use crate::library::{LibraryAction, LibraryModel};
 use crate::reader::{Action, Mode};

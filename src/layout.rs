@@ -28,10 +28,10 @@ mod wrap;
 pub use crate::text_width::str_width;
 pub use classes::{is_cjk, is_tight_join};
 pub use fast::push_plain_block;
-pub use hyphen::{hyphen_points, hyphen_points_in};
-pub use language::{guess, Lang, Language, Script};
-pub use typography::{spread, LineEnd, Spread, Typography, MAX_GAP, PARAGRAPH_INDENT};
-pub use wrap::{has_spacer, is_joined, Wrapper};
+pub use hyphen::hyphen_points_in;
+pub use language::{guess, Lang, Language};
+pub use typography::{spread, LineEnd, Spread, Typography, MAX_GAP};
+pub use wrap::{is_joined, Wrapper};
 
 use crate::document::Document;
 use std::borrow::Cow;

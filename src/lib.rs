@@ -62,9 +62,8 @@ pub use document::{
 pub use fingerprint::{of_bytes, of_reader};
 /// Layout: a document wrapped to a width.
 pub use layout::{
-    emphasis, guess, hyphen_points, hyphen_points_in, is_cjk, is_joined, is_tight_join, spread,
-    str_width, Lang, Language, Layout, LineEnd, LineStyle, ScreenLine, Typography, MAX_GAP,
-    OPTIMAL_MAX_WORDS,
+    emphasis, guess, hyphen_points_in, is_cjk, is_joined, is_tight_join, spread, str_width, Lang,
+    Language, Layout, LineEnd, LineStyle, ScreenLine, Typography, MAX_GAP, OPTIMAL_MAX_WORDS,
 };
 /// The library's model.
 pub use library::{

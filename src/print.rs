@@ -13,7 +13,7 @@ const CHUNK: usize = 1 << 16;
 /// centred, one blank line between blocks, boilerplate left out. What is written is
 /// [`sanitise::text`]: no control character from the story reaches the output.
 ///
-/// Wraps block by block with a bare [`Wrapper`] rather than a cached `Layout`: each block
+/// Wraps block by block with a bare `Wrapper` rather than a cached `Layout`: each block
 /// is seen once, so caching would only cost time, and the buffers are reused throughout.
 pub fn print(doc: &Document, width: u16, out: &mut impl Write) -> io::Result<()> {
     print_from(doc, 0, width, Typography::default(), out)

@@ -19,7 +19,7 @@ mod partial;
 mod prompt;
 mod searching;
 mod spread;
-pub use spread::{spread_columns, GUTTER, SPREAD_FROM};
+pub use spread::{spread_columns, SPREAD_FROM};
 mod typography;
 pub use typography::Setting;
 mod theme;
@@ -32,7 +32,7 @@ use crate::toc::{self, Chapter};
 use std::ops::Range;
 use std::sync::Arc;
 
-pub use encodings::{remap, Picker};
+pub use encodings::Picker;
 pub use left::Speed;
 pub use pages::{PageCount, PageInfo, PageKey};
 pub use partial::Partial;
@@ -118,7 +118,7 @@ pub enum Action {
     Quit,
     /// About once a second, from the shell: expires messages.
     Tick,
-    /// `y` or `n` to the pending [`Question`].
+    /// `y` or `n` to the pending `Question`.
     Answer(bool),
 }
 
@@ -149,7 +149,7 @@ pub enum Effect {
     ReadForEncodings,
     /// The story was re-read in this encoding: remember it for the book.
     EncodingChosen(crate::document::Charset),
-    /// Put this text on the terminal's clipboard (see [`crate::clipboard`]).
+    /// Put this text on the terminal's clipboard (see `crate::clipboard`).
     Copy(String),
     /// Hand [`Reader::show_stats`] a summary of the reading log.
     Stats,

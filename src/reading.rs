@@ -3,7 +3,7 @@
 //! `dogear --stats`).
 //!
 //! Pure data: no disk, no clock. Times and the local day come in as parameters.
-//! [`crate::store`] keeps one [`Log`] in `reading.json`, written under a lock and merged,
+//! `crate::store` keeps one [`Log`] in `reading.json`, written under a lock and merged,
 //! so two dogears open at once lose none of each other's reading.
 //!
 //! Reading time is kept per session (one opening of one book, with its own id), split by
@@ -12,7 +12,7 @@
 //! never adds the same minutes twice and never loses any.
 
 mod pace;
-pub use pace::{sample_wpm, Pace, GUESS_WPM, IDLE, KNOWN_AFTER, MAX_WPM, MIN_WORDS, MIN_WPM};
+pub use pace::{Pace, GUESS_WPM, IDLE};
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -104,7 +104,7 @@ impl Query {
     }
 
     /// A search from `at`, forward as [`Query::next`] or backward as [`Query::prev`], to be
-    /// done a slice at a time with [`Search::step`].
+    /// done a slice at a time with `Search::step`.
     pub fn search(&self, text: &str, within: Range<usize>, at: usize, forward: bool) -> Search {
         let at = clamp_boundary(text, at, &within);
         // A needle lies after its match's start: the last needle worth reading is the one

@@ -19,7 +19,7 @@ pub const BOOK_VERSION: u32 = 1;
 /// Everything remembered about one book.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BookState {
-    /// Format version of this record; see [`BOOK_VERSION`].
+    /// Format version of this record; see `BOOK_VERSION`.
     pub version: u32,
     /// The book's identity ([`crate::fingerprint`]); also its file name in the store.
     pub fingerprint: String,
@@ -48,7 +48,7 @@ pub struct BookState {
     #[serde(default)]
     pub deleted: Vec<String>,
     /// When each id in `deleted` was deleted (or first seen deleted, for older files), in
-    /// unix milliseconds, so tombstones can be dropped after [`TOMBSTONE_MS`]: a year of
+    /// unix milliseconds, so tombstones can be dropped after `TOMBSTONE_MS`: a year of
     /// deletions must not make every save slower. A separate map so that older dogears
     /// still read `deleted`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -124,7 +124,7 @@ pub struct Bookmark {
     #[serde(default)]
     pub revision: u64,
     /// The anchor last confirmed by its quote while `anchor` is a guess by percent; see
-    /// [`Place::kept`].
+    /// `Place::kept`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kept: Option<Anchor>,
     /// When it was last brought back after a deletion (`u` in the list), in unix
@@ -230,7 +230,7 @@ impl BookState {
         sort_bookmarks(&mut self.bookmarks);
     }
 
-    /// Forgets deletions older than [`TOMBSTONE_MS`]; a deletion with no time (an older
+    /// Forgets deletions older than `TOMBSTONE_MS`; a deletion with no time (an older
     /// file) is stamped `now_ms`, to be forgotten that long from now.
     pub fn prune_tombstones(&mut self, now_ms: u64) {
         for id in &self.deleted {

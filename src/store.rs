@@ -154,7 +154,7 @@ impl Store {
     /// The state of the book with this fingerprint, opened from `path`.
     ///
     /// Looks up the fingerprint first; failing that, a state saved for the same path (the
-    /// file was edited: see [`Loaded::changed_from`]); failing that, a fresh state. A file
+    /// file was edited: see `Loaded::changed_from`); failing that, a fresh state. A file
     /// that does not parse is renamed to `NAME.corrupt-SECS` and reported in the notice.
     pub fn load(&self, fingerprint: &str, path: &Path) -> Loaded {
         self.load_with(fingerprint, path, true)

@@ -21,7 +21,7 @@
 //! When the evidence is weak the author's line breaks are kept (verse): a wrongly joined
 //! poem is unreadable, a wrongly kept prose line break is merely ragged. Which lines of a
 //! verse block continue the line above (hanging lines) is decided in
-//! [`crate::document::verse`]; `dogear::breaks` writes every decision out.
+//! `crate::document::verse`; `dogear::breaks` writes every decision out.
 //!
 //! Every block is a byte range from its first line's start (indentation included) to its
 //! last line's end (trailing spaces and the `\n` excluded), except pieces of an over-long

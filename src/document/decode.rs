@@ -3,7 +3,7 @@
 //! The order matters: a BOM is the author's explicit statement, so it wins; then valid
 //! UTF-8 (by far the common case, and checked at memory speed); only then the costlier
 //! statistical guess of chardetng, which sees at most [`SNIFF`] bytes, checked against
-//! the other single-byte encodings by [`super::detect`].
+//! the other single-byte encodings by `super::detect`.
 
 use super::charset::Charset;
 use super::detect;

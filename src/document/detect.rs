@@ -253,11 +253,12 @@ fn touches_words(c: char) -> bool {
 /// How plausible `text` is as the decoding of a story, judged by its non-ASCII
 /// characters: positive points for letters of the best-fitting alphabet (or, fewer, of
 /// the `QUOTED` ones), negative for everything a wrong decoding produces.
+#[cfg(test)]
 pub fn score(text: &str) -> i64 {
     score_as(text, false)
 }
 
-/// [`score`], with `QUOTED` as the alphabet when `quoting` (the text is mostly ASCII).
+/// `score`, with `QUOTED` as the alphabet when `quoting` (the text is mostly ASCII).
 fn score_as(text: &str, quoting: bool) -> i64 {
     let first = if quoting { QUOTED } else { best_alphabet(text) };
     let alphabets = (

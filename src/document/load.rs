@@ -1,7 +1,7 @@
 //! A [`Document`] from a file's bytes: all of them at once, streamed in by a background
-//! reader, or a window of them around a known [`Anchor`] for the first page.
+//! reader, or a window of them around a known `Anchor` for the first page.
 //!
-//! All three make text with the same [`Builder`], so a window's text is, byte for byte,
+//! All three make text with the same `Builder`, so a window's text is, byte for byte,
 //! the stretch of the whole text that starts at its anchor.
 
 use super::blocks::Evidence;

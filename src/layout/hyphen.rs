@@ -16,25 +16,17 @@ use hyphenation::Hyphenator;
 /// saves little.
 const MIN_WORD: usize = 5;
 
-/// Where `token` (a run of text without spaces) may break in English (US), as byte
-/// offsets into it, in order, each with whether a hyphen is drawn there (`false`: after
-/// the token's own hyphen). See [`hyphen_points_in`] for other languages.
-///
-/// ```
-/// use dogear::hyphen_points;
-/// assert_eq!(hyphen_points("hyphenation,"), [(2, true), (6, true), (7, true)]);
-/// assert_eq!(hyphen_points("lamp-post"), [(5, false)]);
-/// assert!(hyphen_points("https://example.com/hyphenation").is_empty());
-/// assert!(hyphen_points("HYPHENATION").is_empty());
-/// ```
-pub fn hyphen_points(token: &str) -> Vec<(usize, bool)> {
-    hyphen_points_in(token, Lang::EnglishUs)
-}
-
-/// [`hyphen_points`] with the patterns of `lang`.
+/// Where `token` (a run of text without spaces) may break with the patterns of `lang`, as
+/// byte offsets into it, in order, each with whether a hyphen is drawn there (`false`:
+/// after the token's own hyphen).
 ///
 /// ```
 /// use dogear::{hyphen_points_in, Lang};
+/// let en = |token| hyphen_points_in(token, Lang::EnglishUs);
+/// assert_eq!(en("hyphenation,"), [(2, true), (6, true), (7, true)]);
+/// assert_eq!(en("lamp-post"), [(5, false)]);
+/// assert!(en("https://example.com/hyphenation").is_empty());
+/// assert!(en("HYPHENATION").is_empty());
 /// assert_eq!(hyphen_points_in("Geschwindigkeit", Lang::German), [(2, true), (8, true), (11, true)]);
 /// assert!(hyphen_points_in("hyphenation", Lang::Russian).is_empty());
 /// ```
@@ -110,6 +102,11 @@ fn is_hyphenable(word: &str, script: Script) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Where `token` may break in English (US).
+    fn hyphen_points(token: &str) -> Vec<(usize, bool)> {
+        hyphen_points_in(token, Lang::EnglishUs)
+    }
 
     fn pieces(word: &str) -> Vec<&str> {
         let mut from = 0;

@@ -25,7 +25,7 @@ pub struct Partial {
 }
 
 impl Reader {
-    /// Puts the reader on a window of the story (see [`Partial`]).
+    /// Puts the reader on a window of the story (see `Partial`).
     pub fn set_partial(&mut self, base: usize, total: usize) {
         self.partial = Some(Partial {
             base,

@@ -41,8 +41,8 @@ pub struct Pace {
 
 impl Pace {
     /// Takes in `words` read in `duration`, at `now_ms`. Returns whether the sample was
-    /// kept: idle gaps (over [`IDLE`]), skims (over [`MAX_WPM`]), distracted pages (under
-    /// [`MIN_WPM`]) and near-empty pages (under [`MIN_WORDS`]) are not.
+    /// kept: idle gaps (over [`IDLE`]), skims (over `MAX_WPM`), distracted pages (under
+    /// `MIN_WPM`) and near-empty pages (under `MIN_WORDS`) are not.
     pub fn feed(&mut self, words: usize, duration: Duration, now_ms: u64) -> bool {
         let Some(wpm) = sample_wpm(words, duration) else {
             return false;
@@ -57,7 +57,7 @@ impl Pace {
         true
     }
 
-    /// The measured pace, once [`KNOWN_AFTER`] pages were.
+    /// The measured pace, once `KNOWN_AFTER` pages were.
     pub fn known(&self) -> Option<f64> {
         self.wpm.filter(|_| self.samples >= KNOWN_AFTER)
     }

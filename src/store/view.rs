@@ -3,16 +3,14 @@
 //! `config.toml`, written like a book's state (locked, atomic), because `config.toml` is
 //! the reader's own file and its comments are theirs.
 //!
-//! **A setting changed from the keyboard** (a theme, justification...) is kept with
-//! [`Store::remember_setting`] and read back with [`Store::setting`], under a name of its
-//! own; every write keeps the other settings in the file, those of newer dogears too.
+//! **A setting changed from the keyboard** (the typography, the spread...) is kept under a
+//! name of its own and read back with [`Store::setting`]; every write keeps the other settings in the file, those of newer dogears too.
 
 use super::files::{lock, write_atomically};
 use super::{Store, StoreError};
 use crate::layout::Typography;
 use crate::reader::COLUMN_LIMITS;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
 use serde_json::{Map, Value};
 use std::path::PathBuf;
 
@@ -114,7 +112,12 @@ impl Store {
     }
 
     /// Remembers `value` as the setting `name` (see [`Store::setting`]).
-    pub fn remember_setting(&self, name: &str, value: impl Serialize) -> Result<(), StoreError> {
+    #[cfg(test)]
+    pub fn remember_setting(
+        &self,
+        name: &str,
+        value: impl serde::Serialize,
+    ) -> Result<(), StoreError> {
         // A value of plain data always serialises.
         let value = serde_json::to_value(value).unwrap_or(Value::Null);
         self.remember(&[(name, value)])

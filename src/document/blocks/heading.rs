@@ -1,7 +1,7 @@
 //! What makes a line a chapter heading, and what only looks like one.
 //!
 //! Pure functions of the words of one line (or two), shared by block detection and the
-//! table of contents ([`crate::toc`]): a numbered heading's kind ("chapter", "act",
+//! table of contents (`crate::toc`): a numbered heading's kind ("chapter", "act",
 //! "sura") is what the contents compares across the book, so both must read a heading
 //! the same way.
 //!
