@@ -10,9 +10,12 @@
 //! tracker, localtime, [`catalogue`], cli) does, and stays small; what a user sees go wrong is
 //! an error (`error::Error`).
 //!
-//! The modules are private: the items below are what the binary, the benches, the
-//! integration tests and the examples use. A few modules stay public where their names
-//! only read well with the module in front (or clash with another's at the root).
+//! The modules are private, so the compiler reports what nothing uses; the crate root
+//! re-exports what the binary, the benches, the integration tests, the examples and the
+//! doctests use. Five modules stay public: [`reading`] (its `Session` would clash with the
+//! open book's [`Session`]), and [`sync`], [`bundled`], [`catalogue`] and [`sanitise`], whose
+//! items read well only behind the module's name (`sync::client::Client`,
+//! `bundled::find`, `catalogue::walk`, `sanitise::line`).
 
 mod app;
 pub mod bundled;
@@ -49,77 +52,96 @@ mod toc;
 mod tracker;
 mod ui;
 
-// The engine: bytes to a document, a document to screen lines, a place in it.
+// The engine: bytes to a document, a document to screen lines, a place in it. (Each group
+// is kept apart by a blank line so rustfmt leaves the order; plain comments, since a doc
+// comment on a `pub use` is copied into every item it names.)
 
-/// Dates from unix time.
-pub use calendar::{civil_date_time, Stamp};
-/// The document: decoding, normalising and block detection.
+// The document: decoding, normalising and block detection.
 pub use document::{
     blocks, breaks, decode, gutenberg, load, normalise, windows::Windows, Block, BlockKind,
     Charset, Document, LoadError,
 };
-/// Fingerprints of a story's bytes.
-pub use fingerprint::{of_bytes, of_reader};
-/// Layout: a document wrapped to a width.
+
+// Layout: a document wrapped to a width.
 pub use layout::{
     emphasis, guess, hyphen_points_in, is_cjk, is_joined, is_tight_join, spread, str_width, Lang,
     Language, Layout, LineEnd, LineStyle, ScreenLine, Typography, MAX_GAP, OPTIMAL_MAX_WORDS,
 };
-/// The library's model.
-pub use library::{
-    ago, build, distinctions, filter, title_of, BundledInfo, Entry, FolderFile, LibraryAction,
-    LibraryEffect, LibraryModel, MarkList, MarkRow, Order, Recent, Source,
-};
-/// Colours and themes as settings.
-pub use look::{Colours, Look, ThemeName};
-/// Pages: where each page of a layout starts.
-pub use pages::{page_at, page_top, tops, Counter};
-/// Places: anchors, percentages and finding a place again.
+
+// Places: anchors, percentages and finding a place again.
 pub use position::{
     anchor, floor_char_boundary, offset_at_percent, percent, refind, shown_percent, Anchor, Found,
     QUOTE_BYTES,
 };
-/// Plain-text output (`--print`).
-pub use print::{print, print_from, print_windows};
-/// The reader's model: actions in, effects out.
+
+// Pages: where each page of a layout starts.
+pub use pages::{page_at, page_top, tops, Counter};
+
+// Search and the table of contents.
+pub use search::Query;
+
+pub use toc::{chapters, listing_json, listing_text};
+
+// The reader's model: actions in, effects out.
 pub use reader::{
     spread_columns, Action, Edit, Effect, Mark, Mode, PageInfo, Prompt, PromptKind, Reader,
     Setting, Speed, SPREAD_FROM,
 };
-/// Search.
-pub use search::Query;
-/// A book's saved state: place, bookmarks, chosen encoding.
+
+// A book's saved state: place, bookmarks, chosen encoding.
 pub use state::{merge, BookState, Bookmark, EncodingChoice};
-/// The table of contents.
-pub use toc::{chapters, listing_json, listing_text};
 
-// The shell pieces the tests drive.
+// The library's model.
+pub use library::{
+    ago, build, distinctions, filter, title_of, BundledInfo, Entry, FolderFile, LibraryAction,
+    LibraryEffect, LibraryModel, MarkList, MarkRow, Order, Recent, Source,
+};
 
-/// The event loop and its scripted runs.
-pub use app::{navigate, screen_text, with_panic_hook, Exit, Host, Script, Setup, Signals, Start};
-/// The command line.
+// Colours and themes as settings.
+pub use look::{Colours, Look, ThemeName};
+
+// Fingerprints of a story's bytes, dates from unix time.
+pub use fingerprint::{of_bytes, of_reader};
+
+pub use calendar::{civil_date_time, Stamp};
+
+// Plain-text output (`--print`).
+pub use print::{print, print_from, print_windows};
+
+// The shell pieces the binary and the tests drive.
+
+// The command line (`main` is the binary's), its listings, and its loading of a story
+// (`load_story`, as `load` is the document's module of that name).
 pub use cli::{
     bookmarks_listing, encoding_for, error_line, listing::bookmarks_text, load as load_story, main,
     toc_listing,
 };
-/// The clipboard's escape sequence.
-pub use clipboard::osc52;
-/// The configuration file.
-pub use config::Config;
-/// Terminal input.
-pub use input::{Input, Stream};
-/// The key table and key handling.
-pub use keymap::{action, library_action, library_paste, paste, table::Group, Key, Keymap};
-/// Opening a story from a pipe.
-pub use opening::piped;
-/// An open book's session.
-pub use session::Session;
-/// The state directory.
-pub use store::{materialise, new_bookmark_id, now_ms, Store, StoreError, DIR_ENV};
-/// A story file's fingerprint.
-pub use storyfile::fingerprint;
-/// The screens.
+
+// The event loop and its scripted runs.
+pub use app::{navigate, screen_text, with_panic_hook, Exit, Host, Script, Setup, Signals, Start};
+
+// The screens.
 pub use ui::{help::ReaderScreen, library::LibraryScreen, theme::Theme};
+
+// The key table and key handling, the configuration file, terminal input.
+pub use keymap::{action, library_action, library_paste, paste, table::Group, Key, Keymap};
+
+pub use config::Config;
+
+pub use input::{Input, Stream};
+
+// Opening a story (from a pipe too) and an open book's session.
+pub use opening::piped;
+
+pub use session::Session;
+
+// The state directory, and a story file's fingerprint as it keys it.
+pub use store::{materialise, new_bookmark_id, now_ms, Store, StoreError, DIR_ENV};
+
+pub use storyfile::fingerprint;
+
+// The clipboard's escape sequence.
+pub use clipboard::osc52;
 
 /// The README's examples are doctests.
 #[doc = include_str!("../README.md")]
