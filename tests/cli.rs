@@ -262,3 +262,21 @@ fn json_needs_bookmarks_or_toc() {
         .failure()
         .stderr(predicate::str::contains("--bookmarks"));
 }
+
+#[test]
+fn sync_status_into_a_closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dogear"))
+        .args(["sync", "status"])
+        .env("DOGEAR_CONFIG_DIR", dir.path())
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away before anything is written
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+}

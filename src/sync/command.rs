@@ -98,7 +98,7 @@ fn login(
     let client = Client::new(server, sync.insecure_http, user, &key).map_err(|e| e.to_string())?;
     if register {
         client.register().map_err(|e| e.to_string())?;
-        println!("registered {user} on {server}");
+        say(&format!("registered {user} on {server}\n"));
     }
     client.auth().map_err(|e| e.to_string())?;
     let credentials = Credentials {
@@ -114,7 +114,7 @@ fn login(
     })?;
     // Made now, so that the first book opened already has it.
     let _ = account.state();
-    println!("logged in to {server} as {user}");
+    say(&format!("logged in to {server} as {user}\n"));
     Ok(())
 }
 
@@ -123,7 +123,7 @@ fn status(sync: &SyncConfig, account: &Account, store: &Store) -> Result<(), Str
     let (server, user) = match settings(sync, store) {
         Ok(s) => s,
         Err(e) => {
-            println!("sync is not set up: {e}");
+            say(&format!("sync is not set up: {e}\n"));
             return Ok(());
         }
     };
@@ -166,8 +166,15 @@ fn status(sync: &SyncConfig, account: &Account, store: &Store) -> Result<(), Str
             out.push_str(&format!("  last push failed: {problem}\n"));
         }
     }
-    print!("{}", crate::sanitise::text(&out));
+    say(&crate::sanitise::text(&out));
     Ok(())
+}
+
+/// Writes `text` to standard output; a closed one (`dogear sync status | head -1`) is
+/// not an error worth a panic, which `print!` would raise.
+fn say(text: &str) {
+    use std::io::Write;
+    let _ = io::stdout().lock().write_all(text.as_bytes());
 }
 
 fn password_from_stdin() -> io::Result<String> {
