@@ -1,4 +1,4 @@
-//! The README's key table lists exactly the key table's rows (`dogear::keymap::table`),
+//! The README's key table lists exactly the key table's rows (`src/keymap/table.rs`),
 //! in its order and groups: a `| **group** | |` row before each group's rows, then one row
 //! per table row, its keys as the help shows them (each in backticks, separated by
 //! spaces) and a description starting with the table's help text (backticks aside); the
