@@ -128,7 +128,7 @@ pub use keymap::{action, library_action, library_paste, paste, table::Group, Key
 
 pub use config::Config;
 
-pub use input::{Input, Stream};
+pub use input::{Format, Input, Stream};
 
 // Opening a story (from a pipe too) and an open book's session.
 pub use opening::piped;

@@ -180,3 +180,25 @@ fn a_short_piped_story_is_read_whole_at_once() {
     assert!(reader.partial().is_none());
     assert_eq!(reader.document().text(), text);
 }
+
+#[test]
+fn a_compressed_story_is_named_by_its_file_without_the_compression_extension() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let gz = |text: &str| {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(text.as_bytes()).unwrap();
+        e.finish().unwrap()
+    };
+    // A short one (read whole) and a long one (on a window first): same naming.
+    for text in [
+        "It rained on the quay all night, and nobody came to see it.\n".to_owned(),
+        story().replace("Paragraph", "paragraph"),
+    ] {
+        let path = dir.path().join("the-quay.txt.gz");
+        std::fs::write(&path, gz(&text)).unwrap();
+        let input = Input::Compressed(path, dogear::Format::Gzip);
+        let (reader, _book) = piped::open(&input, None, Box::new(|_| None), None, 72).unwrap();
+        assert_eq!(reader.title(), "the-quay");
+    }
+}
