@@ -107,6 +107,9 @@ pub struct Opening {
     moved: bool,
     /// Standard input or a compressed file rather than a plain file.
     piped: Option<Piped>,
+    /// Reading the rest failed (and was said): the reader stays on the window, and
+    /// nothing more is tried, waited for or saved.
+    failed: bool,
 }
 
 /// What opening a story from a stream needs (see [`piped`]).
@@ -188,6 +191,7 @@ pub fn open(
         path: path.to_owned(),
         moved: false,
         piped: None,
+        failed: false,
     };
     let book = Book {
         stage: Stage::Opening(Box::new(opening)),
@@ -254,6 +258,21 @@ impl Book {
         }
     }
 
+    /// The book's saved state, waiting for a piped or compressed story's whole text when
+    /// that is what it takes to know it (its fingerprint needs every byte); never for a
+    /// pipe that has not ended, which may never.
+    pub fn state_waiting(&mut self, reader: &mut Reader) -> Option<&crate::state::BookState> {
+        let wait = matches!(&self.stage, Stage::Opening(o) if o.loaded.is_none()
+        && !o.failed
+        && o.piped.as_ref().is_some_and(|p| {
+            !p.endless || p.ended.load(std::sync::atomic::Ordering::Relaxed)
+        }));
+        if wait {
+            self.poll(reader, true);
+        }
+        self.state()
+    }
+
     /// Waits until the whole story is read and the reader is on it (or the reading
     /// failed); at once when it is. Beware: a pipe may never end.
     pub fn settle(&mut self, reader: &mut Reader) {
@@ -266,6 +285,9 @@ impl Book {
         let Stage::Opening(opening) = &mut self.stage else {
             return;
         };
+        if opening.failed {
+            return;
+        }
         let news = match &mut opening.news {
             Some(news) => news,
             None => {
@@ -296,7 +318,8 @@ impl Book {
             Err(err) => {
                 // The window stays; nothing is saved, so no place is lost either.
                 reader.say(format!("cannot read the rest of the story: {err}"));
-                opening.piped = None; // not waited for on the way out
+                opening.failed = true;
+                opening.news = None;
                 return;
             }
         };
@@ -366,6 +389,7 @@ impl Host for Book {
         // gigabyte) when there is one to save; a reader who did not move loses nothing.
         // A pipe that may never end is not waited for: its place cannot be saved.
         let wanted = match &self.stage {
+            Stage::Opening(o) if o.failed => false,
             Stage::Opening(o)
                 if o.piped.as_ref().is_some_and(|p| {
                     p.endless && !p.ended.load(std::sync::atomic::Ordering::Relaxed)
@@ -398,7 +422,7 @@ impl Host for Book {
     }
 
     fn busy(&self) -> bool {
-        matches!(self.stage, Stage::Opening(_))
+        matches!(&self.stage, Stage::Opening(o) if !o.failed)
             || self.watch.as_ref().is_some_and(|w| w.rereading.is_some())
     }
 }

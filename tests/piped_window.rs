@@ -202,3 +202,99 @@ fn a_compressed_story_is_named_by_its_file_without_the_compression_extension() {
         assert_eq!(reader.title(), "the-quay");
     }
 }
+
+#[test]
+fn a_piped_storys_bookmarks_are_known_once_it_has_all_arrived_never_by_waiting_on_a_pipe() {
+    let text = story();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path());
+    // Read once whole, with a bookmark made.
+    let (mut stream, _release) = held(&text, text.len(), false);
+    let (mut reader, mut book) = piped::open_stream(
+        &Input::Stdin,
+        &mut stream,
+        None,
+        Box::new(|_| None),
+        Some(&store),
+        72,
+    )
+    .unwrap();
+    book.settle(&mut reader);
+    let effect = reader.update(Action::AddBookmark);
+    book.effect(&mut reader, effect);
+    book.finish(&mut reader);
+    // Piped again, slowly, from something that ends (a file, say): asking for the
+    // bookmarks waits for the rest and finds them.
+    let (mut stream, release) = held(&text, 100 << 10, false);
+    let (mut reader, mut book) = piped::open_stream(
+        &Input::Stdin,
+        &mut stream,
+        None,
+        Box::new(|_| None),
+        Some(&store),
+        72,
+    )
+    .unwrap();
+    release.send(()).unwrap();
+    let state = book
+        .state_waiting(&mut reader)
+        .expect("known once all is in");
+    assert_eq!(state.bookmarks.len(), 1);
+    // From a pipe that has not ended: not known, and no waiting (this would hang).
+    let (mut stream, release) = held(&text, 100 << 10, true);
+    let (mut reader, mut book) = piped::open_stream(
+        &Input::Stdin,
+        &mut stream,
+        None,
+        Box::new(|_| None),
+        Some(&store),
+        72,
+    )
+    .unwrap();
+    assert!(book.state_waiting(&mut reader).is_none());
+    drop(release);
+}
+
+#[test]
+fn a_stream_that_fails_halfway_says_why_once_and_leaves_the_reader_on_the_window() {
+    struct Failing(Vec<u8>, usize);
+    impl Read for Failing {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.1 >= self.0.len() {
+                return Err(io::Error::other("the disk said no"));
+            }
+            let n = buf.len().min(self.0.len() - self.1);
+            buf[..n].copy_from_slice(&self.0[self.1..self.1 + n]);
+            self.1 += n;
+            Ok(n)
+        }
+    }
+    let text = story();
+    let mut stream = Stream {
+        reader: Box::new(Failing(text.as_bytes()[..100 << 10].to_vec(), 0)),
+        format: None,
+        name: "standard input".into(),
+        consumed: Arc::new(AtomicU64::new(0)),
+        len: None,
+        endless: false,
+    };
+    let (mut reader, mut book) = piped::open_stream(
+        &Input::Stdin,
+        &mut stream,
+        None,
+        Box::new(|_| None),
+        None,
+        72,
+    )
+    .unwrap();
+    book.settle(&mut reader);
+    let said = reader.message().unwrap_or_default().to_owned();
+    assert!(said.contains("the disk said no"), "{said}");
+    for _ in 0..3 {
+        book.idle(&mut reader, std::time::Instant::now());
+    }
+    assert_eq!(reader.message(), Some(said.as_str()), "the reason stays");
+    assert!(!book.busy(), "nothing more to wait for");
+    assert!(reader.partial().is_some(), "still on the window");
+    book.finish(&mut reader); // returns: nothing to wait for
+}

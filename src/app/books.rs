@@ -26,9 +26,9 @@ pub enum Wanted {
 /// there once it is whole); the place left goes on the back-jump list.
 pub fn go_to_bookmark(reader: &mut Reader, book: &mut Book, wanted: &Wanted) -> Result<(), Error> {
     use super::Host;
-    let state = book
-        .state()
-        .ok_or_else(|| Error::Other("the story's bookmarks are not known yet".into()))?;
+    let state = book.state_waiting(reader).ok_or_else(|| {
+        Error::Other("the story's bookmarks are known once all of it has arrived".into())
+    })?;
     let id = match wanted {
         Wanted::Name(name) => crate::cli::listing::find_bookmark(state, name)
             .map_err(Error::Other)?

@@ -148,6 +148,7 @@ pub fn open_stream(
             endless,
             ended,
         }),
+        failed: false,
     };
     let book = Book {
         stage: Stage::Opening(Box::new(opening)),
