@@ -166,7 +166,11 @@ impl Session {
     /// a newer one may be on disk.
     fn list(&mut self, reader: &mut Reader) {
         let before = reader.message().map(str::to_owned);
+        // A move made before this first save is not in it: it stays due for the
+        // autosave, as it would have been.
+        let (moved, last_save) = (self.moved, self.last_save);
         self.save(reader);
+        (self.moved, self.last_save) = (moved, last_save);
         let now = reader.message().map(str::to_owned);
         if let (Some(before), Some(now)) = (before, now) {
             if before != now {
