@@ -300,18 +300,35 @@ impl Keymap {
                 Some((first.to_owned(), row.help))
             })
             .collect();
+        // The first key of the row named `name`, as shown (none when it is unbound).
+        let first = |name: &str| {
+            let at = ROWS.iter().position(|r| r.name == name)?;
+            Some(self.keys[at].first()?.label())
+        };
         let marks = ["list_open", "list_delete", "list_undo", "list_rename"]
             .iter()
-            .filter_map(|name| {
-                let at = ROWS.iter().position(|r| r.name == *name)?;
-                Some(self.keys[at].first()?.label())
-            })
+            .filter_map(|name| first(name))
             .collect::<Vec<_>>()
             .join(" ");
+        let said = |pairs: &[(&str, &str)]| {
+            pairs
+                .iter()
+                .filter_map(|(name, what)| Some(format!("{} {what}", first(name)?)))
+                .collect::<Vec<_>>()
+        };
+        let filter = said(&[
+            ("prompt_accept", "open"),
+            ("library_filter_keep", "done"),
+            ("prompt_cancel", "clear"),
+        ])
+        .join("  ");
+        let library_marks = said(&[("library_open", "opens"), ("list_close", "closes")]).join(", ");
         KeyHelp {
             reader,
             library,
             marks,
+            filter,
+            library_marks,
         }
     }
 
@@ -381,6 +398,22 @@ mod tests {
             .0
             .help();
         assert_eq!(help.marks, "Enter x u r");
+    }
+
+    #[test]
+    fn the_librarys_filter_line_and_bookmark_list_name_their_keys_as_rebound() {
+        let standard = Keymap::standard().help();
+        assert_eq!(standard.filter, "Enter open  Tab done  Esc clear");
+        assert_eq!(standard.library_marks, "Enter opens, Esc closes");
+        let help = Keymap::new(&[
+            rebind("library_filter_keep", 2, &["f2"]),
+            rebind("prompt_cancel", 3, &["ctrl-g"]),
+            rebind("list_close", 4, &["x"]),
+        ])
+        .0
+        .help();
+        assert_eq!(help.filter, "Enter open  F2 done  ^G clear");
+        assert_eq!(help.library_marks, "Enter opens, x closes");
     }
 
     #[test]

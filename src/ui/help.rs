@@ -25,6 +25,10 @@ pub struct KeyHelp {
     /// The bookmark list's own keys (open, delete, undo, rename), as rebound: its title
     /// names them.
     pub marks: String,
+    /// The library's footer while its filter is typed: accept, keep, clear.
+    pub filter: String,
+    /// The library's bookmark list's title after the book's: open, close.
+    pub library_marks: String,
 }
 
 /// One group of the reader's help: its heading and its rows (the keys as shown, such as
@@ -173,7 +177,7 @@ mod tests {
                 rows: vec![("Z ^Q".to_owned(), "zoom along")],
             }],
             library: Vec::new(),
-            marks: String::new(),
+            ..KeyHelp::default()
         };
         let doc = Document::from_text("A quiet harbour at dawn.\n");
         let mut reader = Reader::new(doc, "Quay", (80, 24), 72);

@@ -33,7 +33,6 @@ fn hint(keys: &KeyHelp) -> String {
         .collect::<Vec<_>>()
         .join("  ")
 }
-const FILTER_HINT: &str = "Enter open  Tab done  Esc clear";
 /// Wide enough for "10 months ago" and "59 minutes ago".
 const WHEN_WIDTH: usize = 14;
 const PERCENT_WIDTH: usize = 4;
@@ -65,7 +64,9 @@ impl Widget for LibraryScreen<'_> {
         self.draw(area, buf, &theme);
         if let Some(marks) = &self.model.marks {
             let title = (self.model.entries.get(marks.entry)).map_or("", |e| e.title.as_str());
-            super::lists::library_marks(marks, &sanitise::line(title), (area, buf), &theme);
+            let title = sanitise::line(title);
+            let keys = &self.keys.library_marks;
+            super::lists::library_marks(marks, &title, keys, (area, buf), &theme);
         }
     }
 }
@@ -86,7 +87,7 @@ impl LibraryScreen<'_> {
         let hint;
         let footer = match &model.message {
             Some(m) => (m.as_str(), Style::new().add_modifier(Modifier::BOLD)),
-            None if model.filtering => (FILTER_HINT, theme.dimmed(Style::new())),
+            None if model.filtering => (self.keys.filter.as_str(), theme.dimmed(Style::new())),
             None => {
                 hint = self::hint(self.keys);
                 (hint.as_str(), theme.dimmed(Style::new()))

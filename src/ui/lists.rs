@@ -192,6 +192,7 @@ pub fn encodings(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer,
 pub fn library_marks(
     marks: &crate::library::MarkList,
     title: &str,
+    keys: &str,
     (area, buf): (Rect, &mut Buffer),
     theme: &Theme,
 ) {
@@ -211,7 +212,10 @@ pub fn library_marks(
         })
         .collect();
     let title = truncate(
-        &format!("{title}: Enter opens, Esc"),
+        &match keys {
+            "" => title.to_owned(),
+            keys => format!("{title}: {keys}"),
+        },
         width.saturating_sub(2),
     )
     .into_owned();
