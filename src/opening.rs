@@ -49,8 +49,9 @@ const WINDOW: usize = 64 << 10;
 enum News {
     Progress(u8),
     Done(Result<Document, String>),
-    /// So many bytes of a stream of unknown length have arrived.
-    Arrived(usize),
+    /// About how long a stream's whole text is (`true`), or how much of it has arrived
+    /// when its end is not known (`false`).
+    Arrived(usize, bool),
     /// A stream's whole story, and its fingerprint.
     Stream(Result<(Document, String), String>),
 }
@@ -306,7 +307,7 @@ impl Book {
             };
             match news {
                 Ok(News::Progress(p)) => reader.set_progress(p),
-                Ok(News::Arrived(n)) => reader.set_arrived(n),
+                Ok(News::Arrived(n, sized)) => reader.set_estimate(n, sized),
                 Ok(News::Done(doc)) => break doc.map(|doc| (doc, None)),
                 Ok(News::Stream(whole)) => break whole.map(|(doc, f)| (doc, Some(f))),
                 Err(TryRecvError::Empty) => return,

@@ -298,3 +298,45 @@ fn a_stream_that_fails_halfway_says_why_once_and_leaves_the_reader_on_the_window
     assert!(reader.partial().is_some(), "still on the window");
     book.finish(&mut reader); // returns: nothing to wait for
 }
+
+#[test]
+fn a_utf16_pipes_percent_counts_text_not_bytes() {
+    // UTF-16: two bytes a character, one byte of text for most of these.
+    let text = story();
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let (mut stream, _release) = {
+        let (release, rx) = mpsc::channel();
+        let source = Held {
+            open: 100 << 10,
+            bytes,
+            at: 0,
+            release: rx,
+        };
+        let stream = Stream {
+            reader: Box::new(source),
+            format: None,
+            name: "standard input".into(),
+            consumed: Arc::new(AtomicU64::new(0)),
+            len: None,
+            endless: true,
+        };
+        (stream, release)
+    };
+    let (reader, _book) = piped::open_stream(
+        &Input::Stdin,
+        &mut stream,
+        None,
+        Box::new(|_| None),
+        None,
+        72,
+    )
+    .unwrap();
+    let partial = reader.partial().expect("on a window");
+    let shown = reader.document().text().len();
+    assert!(
+        partial.total < shown + shown / 8,
+        "what has arrived, in text: {} for {shown} shown",
+        partial.total
+    );
+}

@@ -11,6 +11,7 @@ use super::{Book, News, Opening, Piped, Stage, WINDOW};
 use crate::document::{decode, load, Charset, Document};
 use crate::input::{self, Input, Stream};
 use crate::reader::Reader;
+use crate::saturating::usize_from_f64;
 use crate::session::Session;
 use crate::store::Store;
 use crate::storyfile;
@@ -68,21 +69,20 @@ pub fn open_stream(
     let doc = load::window(&head[choice.bom..], choice.charset, false);
     let title = crate::library::title_of(doc.text(), &file_name);
     let mut reader = Reader::new(doc, title, (80, 24), max_width);
-    let consumed = stream.consumed.load(Ordering::Relaxed).max(1);
-    match stream.len {
-        // A compressed file: the text so far is to the whole as the bytes read so far are.
-        Some(len) => {
-            let text = reader.document().text().len();
-            reader.set_partial(0, (text as u128 * len as u128 / consumed as u128) as usize);
-        }
-        None => {
-            reader.set_partial(0, 0);
-            reader.set_arrived(head.len());
-        }
-    }
+    // Text bytes per byte of the (decompressed) story, as in its first window: positions
+    // are in text, the reading counts bytes (UTF-16 is about two bytes a character).
+    let per_byte = reader.document().text().len() as f64 / head.len().max(1) as f64;
+    let estimate = Estimate {
+        per_byte,
+        len: stream.len,
+    };
+    reader.set_partial(0, 0);
+    let (total, sized) = estimate.total(head.len(), stream.consumed.load(Ordering::Relaxed));
+    reader.set_estimate(total, sized);
     let endless = stream.endless;
     let mut rest = std::mem::replace(&mut stream.reader, Box::new(std::io::empty()));
-    let (len, consumed) = (stream.len, Arc::clone(&stream.consumed));
+    let consumed = Arc::clone(&stream.consumed);
+    let len = stream.len;
     let ended = Arc::new(AtomicBool::new(false));
     let end = Arc::clone(&ended);
     let start = Box::new(move || {
@@ -106,21 +106,21 @@ pub fn open_stream(
                         break Err(input::read_error(e, format, &name).to_string());
                     }
                 }
-                let news = match len {
-                    Some(len) => {
-                        // Reading is about two thirds of the work; the rest is finding blocks.
-                        let pct =
-                            (consumed.load(Ordering::Relaxed) * 66 / len.max(1)).min(66) as u8;
-                        if pct == last {
-                            continue;
-                        }
-                        last = pct;
-                        News::Progress(pct)
+                let read = consumed.load(Ordering::Relaxed);
+                if let Some(len) = len {
+                    // Reading is about two thirds of the work; the rest is finding blocks.
+                    let pct = (read * 66 / len.max(1)).min(66) as u8;
+                    if pct == last {
+                        continue;
                     }
-                    None => News::Arrived(bytes.len()),
-                };
-                if tx.send(news).is_err() {
-                    return; // the reader is gone
+                    last = pct;
+                    if tx.send(News::Progress(pct)).is_err() {
+                        return; // the reader is gone
+                    }
+                }
+                let (total, sized) = estimate.total(bytes.len(), read);
+                if tx.send(News::Arrived(total, sized)).is_err() {
+                    return;
                 }
             };
             end.store(true, Ordering::Relaxed);
@@ -156,4 +156,27 @@ pub fn open_stream(
         sync: None,
     };
     Ok((reader, book))
+}
+
+/// How long the whole text of a story being read is, from what has been read so far.
+#[derive(Clone, Copy)]
+struct Estimate {
+    /// Text bytes per story byte.
+    per_byte: f64,
+    /// The source's length when it is a file (compressed: the story is to what has been
+    /// decompressed as the file is to what has been read of it).
+    len: Option<u64>,
+}
+
+impl Estimate {
+    /// The text's length, and whether it is an estimate of the whole (else only of what
+    /// has arrived: a pipe's end is not known), after `bytes` of the story were had from
+    /// `read` bytes of the source.
+    fn total(self, bytes: usize, read: u64) -> (usize, bool) {
+        let text = bytes as f64 * self.per_byte;
+        match self.len {
+            Some(len) if read > 0 => (usize_from_f64(text * len as f64 / read as f64), true),
+            _ => (usize_from_f64(text), false),
+        }
+    }
 }

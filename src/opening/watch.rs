@@ -61,7 +61,7 @@ impl Watch {
                     self.rereading = None;
                     Some(whole.map(|(doc, _)| doc))
                 }
-                Ok(News::Progress(_) | News::Arrived(_)) | Err(TryRecvError::Empty) => None,
+                Ok(News::Progress(_) | News::Arrived(..)) | Err(TryRecvError::Empty) => None,
                 Err(TryRecvError::Disconnected) => {
                     self.rereading = None;
                     None

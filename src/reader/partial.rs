@@ -36,11 +36,17 @@ impl Reader {
         });
     }
 
-    /// A story of unknown length (a pipe) of which `bytes` have arrived so far.
-    pub fn set_arrived(&mut self, bytes: usize) {
+    /// About how long the whole text is (`sized`), or for a story of unknown length (a
+    /// pipe) how much of it has arrived so far: the percent is of that.
+    pub fn set_estimate(&mut self, total: usize, sized: bool) {
+        let shown = self.doc.text().len();
         if let Some(p) = &mut self.partial {
-            p.sized = false;
-            p.total = p.total.max(bytes);
+            p.sized = sized;
+            p.total = match sized {
+                true => total,
+                false => p.total.max(total),
+            }
+            .max(p.base + shown);
         }
     }
 
