@@ -5,16 +5,22 @@
 //! for bookmark changes, and on the way out whatever the way. A store that cannot be
 //! written never stops the reading: the reader is told once, and reading goes on.
 
-use crate::app::Host;
 use crate::document::Document;
-use crate::position::{self, Found};
-use crate::reader::{Effect, Mark, Reader};
-use crate::state::{merge, BookState, Bookmark, EncodingChoice};
+use crate::position;
+use crate::reader::{Mark, Reader};
+use crate::state::{merge, BookState, Bookmark};
 use crate::store::{self, Store, StoreError};
 use crate::tracker::Tracker;
 use std::path::Path;
-use std::sync::{mpsc, Arc};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+mod host;
+mod refind;
+mod saver;
+
+use refind::refind_all;
+use saver::Saver;
 
 /// How long the place must rest before it is saved, and the least time between saves.
 const SAVE_DELAY: Duration = Duration::from_secs(1);
@@ -336,145 +342,6 @@ impl Session {
     }
 }
 
-/// The background writer of autosaves: a thread that saves each state it is sent and
-/// sends back the result, with the count of changes that state held.
-#[derive(Debug)]
-struct Saver {
-    jobs: mpsc::Sender<(Arc<BookState>, u64)>,
-    done: mpsc::Receiver<(u64, Result<BookState, StoreError>)>,
-    /// A state was sent and its result has not been taken in.
-    busy: bool,
-}
-
-impl Saver {
-    /// `None` if no thread can be started (then saves are made on the spot).
-    fn spawn(store: Store) -> Option<Saver> {
-        let (jobs, todo) = mpsc::channel::<(Arc<BookState>, u64)>();
-        let (report, done) = mpsc::channel();
-        std::thread::Builder::new()
-            .name("dogear-save".into())
-            .spawn(move || {
-                for (state, upto) in todo {
-                    if report.send((upto, store.save(&state))).is_err() {
-                        break;
-                    }
-                }
-            })
-            .ok()?;
-        Some(Saver {
-            jobs,
-            done,
-            busy: false,
-        })
-    }
-}
-
-impl Host for Session {
-    fn effect(&mut self, reader: &mut Reader, effect: Effect) {
-        let now = store::now_ms();
-        match effect {
-            Effect::PlaceChanged => {
-                self.reading.moved(reader, Instant::now());
-                self.place_moved = true;
-                self.moved.get_or_insert_with(Instant::now);
-                return;
-            }
-            Effect::AddBookmark { offset, label } => {
-                let anchor = position::anchor(reader.document(), offset);
-                let id = store::new_bookmark_id();
-                self.state_mut()
-                    .add_bookmark(Bookmark::new(id, anchor, label, now));
-            }
-            Effect::DeleteBookmark { id } => {
-                if let Some(removed) = self.state_mut().remove_bookmark(&id) {
-                    self.removed.push(removed);
-                }
-            }
-            Effect::RestoreBookmark { id } => {
-                let Some(i) = self.removed.iter().rposition(|b| b.id == id) else {
-                    reader.set_marks(marks(&self.state));
-                    return;
-                };
-                let bookmark = self.removed.remove(i);
-                self.state_mut().restore_bookmark(bookmark, now);
-            }
-            Effect::RenameBookmark { id, label } => {
-                if let Some(mark) = self.state_mut().bookmark_mut(&id) {
-                    mark.rename(label, now);
-                }
-            }
-            Effect::ReadForEncodings => {
-                match std::fs::read(&self.state.path) {
-                    Ok(bytes) => reader.open_encodings(bytes),
-                    Err(err) => reader.say(format!(
-                        "cannot read {}: {}",
-                        self.state.path.display(),
-                        store::reason(&err)
-                    )),
-                }
-                return;
-            }
-            Effect::EncodingChosen(charset) => {
-                self.state_mut().encoding = Some(EncodingChoice {
-                    name: charset.name().to_owned(),
-                    chosen_at: now,
-                });
-                // The title was read from the old text: take it from the new one.
-                let name = self
-                    .state
-                    .path
-                    .file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                let title = crate::library::title_of(reader.document().text(), &name);
-                reader.set_title(title.clone());
-                self.state_mut().title = title;
-                // The bookmarks moved with the text: anchor them in the new one.
-                for bookmark in &mut self.state_mut().bookmarks {
-                    if let Some(mark) = reader.marks().iter().find(|m| m.id == bookmark.id) {
-                        bookmark.anchor = position::anchor(reader.document(), mark.offset);
-                        bookmark.kept = None;
-                    }
-                }
-                // So did the place, and the text's length with them.
-                self.state_mut().length = reader.document().text().len() as u64;
-                self.place_moved = true;
-                reader.set_marks(marks(&self.state));
-                return self.save_place(reader);
-            }
-            Effect::Stats => return reader.show_stats(self.reading.summary()),
-            // The loop writes it to the terminal (see `app`).
-            Effect::None | Effect::Library | Effect::Quit | Effect::Copy(_) => return,
-        }
-        self.unwritten_marks += 1;
-        self.changes += 1;
-        reader.set_marks(marks(&self.state));
-        self.save_place(reader);
-    }
-
-    fn idle(&mut self, reader: &mut Reader, now: Instant) {
-        if !self.listed {
-            self.list(reader);
-        }
-        let rested = self
-            .moved
-            .is_some_and(|m| now.duration_since(m) >= SAVE_DELAY);
-        let spaced = self
-            .last_save
-            .is_none_or(|s| now.duration_since(s) >= SAVE_DELAY);
-        self.collect(reader, false);
-        self.reading.idle(now);
-        if rested && spaced {
-            self.autosave(reader, now);
-        }
-    }
-
-    fn finish(&mut self, reader: &mut Reader) {
-        self.reading.finish();
-        self.collect(reader, true);
-        self.save_place(reader);
-    }
-}
-
 /// The bookmarks as the reader shows them.
 fn marks(state: &BookState) -> Vec<Mark> {
     state
@@ -487,73 +354,4 @@ fn marks(state: &BookState) -> Vec<Mark> {
             when: crate::localtime::stamp(b.created as i64),
         })
         .collect()
-}
-
-/// Re-finds the place and every bookmark by their quotes when the story's text changed
-/// since it was last read (`changed`), or when an earlier re-finding only guessed by
-/// percent. Returns what to tell the reader, if anything.
-///
-/// A guess by percent never replaces a quote: the last confirmed anchor is kept beside
-/// the guess (`kept`) and tried first next time, so a file that is briefly cut short
-/// (a partial download, an editor's non-atomic save) finds the place again when it is
-/// whole.
-fn refind_all(state: &mut BookState, doc: &Document, changed: bool) -> Option<String> {
-    let guessed = state.place.as_ref().is_some_and(|p| p.kept.is_some())
-        || state.bookmarks.iter().any(|b| b.kept.is_some());
-    if !changed && !guessed {
-        return None;
-    }
-    let mut said = Vec::new();
-    if let Some(place) = &mut state.place {
-        if refind_kept(&mut place.anchor, &mut place.kept, doc) {
-            if changed {
-                said.push("the story changed since you last read it: your place was found".into());
-            }
-        } else {
-            said.push(format!(
-                "the story changed; your place could not be found exactly, showing about {:.0} %",
-                place.anchor.percent
-            ));
-        }
-        state.percent = place.anchor.percent;
-    } else if changed {
-        said.push("the story changed since you last read it".into());
-    }
-    if !state.bookmarks.is_empty() {
-        let found = state
-            .bookmarks
-            .iter_mut()
-            .map(|b| refind_kept(&mut b.anchor, &mut b.kept, doc))
-            .filter(|&f| f)
-            .count();
-        if changed || found < state.bookmarks.len() {
-            said.push(format!(
-                "{found} of {} bookmarks found",
-                state.bookmarks.len()
-            ));
-        }
-    }
-    (!said.is_empty()).then(|| said.join("; "))
-}
-
-/// Re-finds one anchor: by the confirmed quote (`kept`, else the anchor itself). Found,
-/// the anchor moves there and is confirmed; not found, the anchor becomes a guess by
-/// percent and the confirmed one stays in `kept`. Returns whether the quote was found.
-fn refind_kept(
-    anchor: &mut position::Anchor,
-    kept: &mut Option<position::Anchor>,
-    doc: &Document,
-) -> bool {
-    let confirmed = kept.take().unwrap_or_else(|| anchor.clone());
-    let (offset, found) = position::refind(&confirmed, doc);
-    if found == Found::ByPercent {
-        // The guess keeps the confirmed percent, so guesses never drift.
-        *anchor = position::anchor(doc, offset);
-        anchor.percent = confirmed.percent;
-        *kept = Some(confirmed);
-        false
-    } else {
-        *anchor = position::anchor(doc, offset);
-        true
-    }
 }
