@@ -20,84 +20,12 @@ use std::time::Duration;
 
 const HEIGHT: usize = 40;
 /// What `opening` reads for a first window.
-const WINDOW: usize = 512 << 10;
+const WINDOW: usize = 64 << 10;
 
-const WORDS: &[&str] = &[
-    "the",
-    "of",
-    "and",
-    "to",
-    "a",
-    "in",
-    "that",
-    "was",
-    "he",
-    "her",
-    "it",
-    "his",
-    "with",
-    "as",
-    "had",
-    "for",
-    "she",
-    "not",
-    "but",
-    "at",
-    "on",
-    "be",
-    "him",
-    "they",
-    "which",
-    "said",
-    "you",
-    "would",
-    "from",
-    "this",
-    "all",
-    "been",
-    "were",
-    "there",
-    "could",
-    "little",
-    "before",
-    "himself",
-    "gentleman",
-    "morning",
-    "remarkable",
-    "Elizabeth",
-    "café",
-    "naïve",
-    "“Indeed,”",
-    "‘perhaps’",
-    "house;",
-    "again.",
-    "thought",
-    "towards",
-    "nothing",
-    "everything",
-    "replied",
-    "conversation",
-    "immediately",
-    "window",
-    "garden,",
-    "well-known",
-    "however,",
-    "understand",
-    "letter",
-    "Zoë",
-    "army—",
-];
+#[path = "common/real_shaped.rs"]
+mod real_shaped;
 
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        usize::try_from(self.0 % n as u64).unwrap()
-    }
-}
+use real_shaped::{push_line, Rng};
 
 /// About `bytes` of prose; every third chapter has LF line ends, the rest CRLF.
 fn story(bytes: usize) -> String {
@@ -110,17 +38,7 @@ fn story(bytes: usize) -> String {
         text.push_str(&format!("CHAPTER {chapter}.{nl}{nl}"));
         for _ in 0..(20 + rng.below(30)) {
             for _ in 0..(5 + rng.below(11)) {
-                let mut line = 0;
-                while line < 62 {
-                    let word = WORDS[rng.below(WORDS.len())];
-                    if line > 0 {
-                        text.push(' ');
-                        line += 1;
-                    }
-                    text.push_str(word);
-                    line += word.chars().count();
-                }
-                text.push_str(nl);
+                push_line(&mut text, &mut rng, 62, nl);
             }
             text.push_str(nl);
         }

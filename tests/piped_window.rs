@@ -40,22 +40,30 @@ impl Read for Held {
 }
 
 fn held(text: &str, open: usize, endless: bool) -> (Stream, Sender<()>) {
+    held_bytes(text.as_bytes().to_vec(), open, endless)
+}
+
+fn held_bytes(bytes: Vec<u8>, open: usize, endless: bool) -> (Stream, Sender<()>) {
     let (release, rx) = mpsc::channel();
     let source = Held {
-        bytes: text.as_bytes().to_vec(),
+        bytes,
         at: 0,
         open,
         release: rx,
     };
-    let stream = Stream {
+    (stream_of(source, endless), release)
+}
+
+/// Standard input reading from `source`, of unknown length.
+fn stream_of(source: impl Read + Send + 'static, endless: bool) -> Stream {
+    Stream {
         reader: Box::new(source),
         format: None,
         name: "standard input".into(),
         consumed: Arc::new(AtomicU64::new(0)),
         len: None,
         endless,
-    };
-    (stream, release)
+    }
 }
 
 fn top(reader: &Reader) -> String {
@@ -270,14 +278,7 @@ fn a_stream_that_fails_halfway_says_why_once_and_leaves_the_reader_on_the_window
         }
     }
     let text = story();
-    let mut stream = Stream {
-        reader: Box::new(Failing(text.as_bytes()[..100 << 10].to_vec(), 0)),
-        format: None,
-        name: "standard input".into(),
-        consumed: Arc::new(AtomicU64::new(0)),
-        len: None,
-        endless: false,
-    };
+    let mut stream = stream_of(Failing(text.as_bytes()[..100 << 10].to_vec(), 0), false);
     let (mut reader, mut book) = piped::open_stream(
         &Input::Stdin,
         &mut stream,
@@ -305,24 +306,7 @@ fn a_utf16_pipes_percent_counts_text_not_bytes() {
     let text = story();
     let mut bytes = vec![0xFF, 0xFE];
     bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-    let (mut stream, _release) = {
-        let (release, rx) = mpsc::channel();
-        let source = Held {
-            open: 100 << 10,
-            bytes,
-            at: 0,
-            release: rx,
-        };
-        let stream = Stream {
-            reader: Box::new(source),
-            format: None,
-            name: "standard input".into(),
-            consumed: Arc::new(AtomicU64::new(0)),
-            len: None,
-            endless: true,
-        };
-        (stream, release)
-    };
+    let (mut stream, _release) = held_bytes(bytes, 100 << 10, true);
     let (reader, _book) = piped::open_stream(
         &Input::Stdin,
         &mut stream,
