@@ -94,6 +94,61 @@ fn going_past_the_end_of_the_window_waits_for_the_whole_story() {
 }
 
 #[test]
+fn a_search_found_in_the_window_goes_there_at_once_and_one_that_is_not_waits() {
+    let raw = story(60);
+    let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
+    let window = load::window(
+        &raw.as_bytes()[..30_000],
+        Charset::Web(encoding_rs::UTF_8),
+        false,
+    );
+    let mut r = Reader::new(window, "story", (80, 24), 72);
+    r.set_partial(0, whole.text().len());
+    let search = |r: &mut Reader, what: &str| {
+        r.update(Action::OpenPrompt(dogear::PromptKind::Search));
+        for c in what.chars() {
+            r.update(Action::Input(c));
+        }
+        r.update(Action::Submit);
+    };
+    // Chapter 3 is in the window (30 KB hold about six chapters): found at once.
+    search(&mut r, "CHAPTER 3 ");
+    assert!(r.partial().unwrap().waiting.is_empty(), "{:?}", r.message());
+    let top = &r.document().text()[r.page()[0].range.clone()];
+    let on_page = r
+        .page()
+        .iter()
+        .any(|l| r.document().text()[l.range.clone()].contains("CHAPTER 3"));
+    assert!(on_page, "top: {top}");
+    // `n` finds chapter 3 nowhere else in the window: that waits for the whole story
+    // (wrapping round the window would find this one again, which is not the next).
+    r.update(Action::SearchNext);
+    assert_eq!(r.partial().unwrap().waiting, vec![Action::SearchNext]);
+    // Chapter 50 is far past the window: the search waits, then finds it in the whole.
+    let mut w = Reader::new(
+        load::window(
+            &raw.as_bytes()[..30_000],
+            Charset::Web(encoding_rs::UTF_8),
+            false,
+        ),
+        "story",
+        (80, 24),
+        72,
+    );
+    w.set_partial(0, whole.text().len());
+    search(&mut w, "CHAPTER 50 ");
+    assert_eq!(w.partial().unwrap().waiting, vec![Action::Submit]);
+    for action in w.whole(whole) {
+        w.apply_waiting(action);
+    }
+    let found = w
+        .page()
+        .iter()
+        .any(|l| w.document().text()[l.range.clone()].contains("CHAPTER 50"));
+    assert!(found, "{:?}", w.message());
+}
+
+#[test]
 fn a_lazily_opened_story_opens_at_its_saved_place_before_it_is_read_whole() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config");

@@ -37,16 +37,21 @@ impl Reader {
             self.say("no search yet: press / to search");
             return;
         };
-        // From the match shown, while it is on the page; after the reader moved away, from
-        // the top of the page they are on (the next match after it, or the last before).
+        let from = self.search_from(forward);
+        self.search(&query, from, forward);
+    }
+
+    /// Where `n` (`forward`) or `N` searches from: the match shown, while it is on the
+    /// page; after the reader moved away, the top of the page they are on (the next match
+    /// after it, or the last before).
+    pub(super) fn search_from(&self, forward: bool) -> usize {
         let page_end = self.page.last().map_or(self.place, |l| l.range.end);
         let on_page = |h: &std::ops::Range<usize>| h.start >= self.place && h.start < page_end;
-        let from = match (&self.hit, forward) {
+        match (&self.hit, forward) {
             (Some(hit), true) if on_page(hit) => hit.start + 1,
             (Some(hit), false) if on_page(hit) => hit.start,
             _ => self.place,
-        };
-        self.search(&query, from, forward);
+        }
     }
 
     pub(super) fn next_chapter(&mut self, forward: bool) {

@@ -72,6 +72,11 @@ impl Reader {
     /// Starts counting the matches of `query` around the current match (which starts at
     /// `hit`); the first slice is counted at once, so a small book's count is ready.
     pub(super) fn count_matches(&mut self, query: &Query, hit: usize) {
+        // On a window of the story the count would be the window's: none until it is whole.
+        if self.partial.is_some() {
+            self.tally = Count::default();
+            return;
+        }
         let same = self
             .tally
             .query

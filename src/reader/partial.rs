@@ -3,10 +3,11 @@
 //! the background. Reading moves work at once; what needs the whole story (chapters,
 //! search, bookmarks, percent jumps, going past the window) waits for it and then happens.
 
-use super::{Action, Effect, Mode, Reader};
+use super::{Action, Effect, Mode, PromptKind, Reader};
 use crate::document::Document;
 use crate::layout::Layout;
 use crate::position;
+use crate::search::{Query, Step};
 
 /// The window the reader is on while the rest of the story is being read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,6 +84,22 @@ impl Reader {
         );
         let first_line = self.doc.blocks().first().map_or(0, |b| b.range.start);
         let wait = match action {
+            // A search that finds its match in the window needs no more of the story:
+            // the window is the whole story's text there, so it is the same match.
+            Action::SearchNext | Action::SearchPrev if reading => {
+                let forward = *action == Action::SearchNext;
+                let from = self.search_from(forward);
+                !(self.query.as_ref()).is_some_and(|q| self.hit_in_window(q, from, forward))
+            }
+            Action::Submit if matches!(&self.mode, Mode::Prompt(p) if p.kind == PromptKind::Search) =>
+            {
+                match &self.mode {
+                    // An empty search is said so at once.
+                    Mode::Prompt(p) => Query::new(&p.input)
+                        .is_some_and(|q| !self.hit_in_window(&q, self.place, true)),
+                    _ => false,
+                }
+            }
             _ if forward => reading && self.at_end,
             _ if backward => reading && partial.base > 0 && self.place <= first_line,
             // `123g`: pages are counted on the whole story.
@@ -112,6 +129,19 @@ impl Reader {
             self.say(format!("reading the whole story{progress}…"));
         }
         wait
+    }
+
+    /// Whether `query`, searched from `from` (forward, or back), has a match in the window
+    /// before either end of it (a match found only by wrapping round the
+    /// window is not the whole story's next one).
+    fn hit_in_window(&self, query: &Query, from: usize, forward: bool) -> bool {
+        let mut search = query.search(self.doc.text(), self.doc.body(), from, forward);
+        loop {
+            match search.step(self.doc.text(), usize::MAX) {
+                Step::Pending => {}
+                Step::Done(hit) => return hit.is_some_and(|h| !h.wrapped),
+            }
+        }
     }
 
     /// The whole story has been read: the reader moves onto it, at the same place, and
