@@ -89,7 +89,8 @@ impl Reader {
             Action::SearchNext | Action::SearchPrev if reading => {
                 let forward = *action == Action::SearchNext;
                 let from = self.search_from(forward);
-                !(self.query.as_ref()).is_some_and(|q| self.hit_in_window(q, from, forward))
+                // With no search yet, `n` says so at once.
+                (self.query.as_ref()).is_some_and(|q| !self.hit_in_window(q, from, forward))
             }
             Action::Submit if matches!(&self.mode, Mode::Prompt(p) if p.kind == PromptKind::Search) =>
             {
