@@ -131,7 +131,7 @@ pub use config::Config;
 pub use input::{Format, Input, Stream};
 
 // Opening a story (from a pipe too) and an open book's session.
-pub use opening::piped;
+pub use opening::{piped, Book};
 
 pub use session::Session;
 

@@ -67,10 +67,9 @@ fn a_window_reads_at_once_waits_for_the_rest_and_moves_onto_it_at_the_same_place
     assert!(matches!(r.mode(), Mode::Chapters { .. }));
 }
 
-#[test]
-fn going_past_the_end_of_the_window_waits_for_the_whole_story() {
-    let raw = story(60);
-    let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
+/// A reader on the first 30 KB of `raw` (whose whole text is `whole`), as a big story
+/// opens before it is read whole.
+fn on_first_window(raw: &str, whole: &Document) -> Reader {
     let window = load::window(
         &raw.as_bytes()[..30_000],
         Charset::Web(encoding_rs::UTF_8),
@@ -78,6 +77,14 @@ fn going_past_the_end_of_the_window_waits_for_the_whole_story() {
     );
     let mut r = Reader::new(window, "story", (80, 24), 72);
     r.set_partial(0, whole.text().len());
+    r
+}
+
+#[test]
+fn going_past_the_end_of_the_window_waits_for_the_whole_story() {
+    let raw = story(60);
+    let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
+    let mut r = on_first_window(&raw, &whole);
     for _ in 0..200 {
         r.update(Action::PageDown);
     }
@@ -97,13 +104,7 @@ fn going_past_the_end_of_the_window_waits_for_the_whole_story() {
 fn a_search_found_in_the_window_goes_there_at_once_and_one_that_is_not_waits() {
     let raw = story(60);
     let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
-    let window = load::window(
-        &raw.as_bytes()[..30_000],
-        Charset::Web(encoding_rs::UTF_8),
-        false,
-    );
-    let mut r = Reader::new(window, "story", (80, 24), 72);
-    r.set_partial(0, whole.text().len());
+    let mut r = on_first_window(&raw, &whole);
     let search = |r: &mut Reader, what: &str| {
         r.update(Action::OpenPrompt(dogear::PromptKind::Search));
         for c in what.chars() {
@@ -125,17 +126,7 @@ fn a_search_found_in_the_window_goes_there_at_once_and_one_that_is_not_waits() {
     r.update(Action::SearchNext);
     assert_eq!(r.partial().unwrap().waiting, vec![Action::SearchNext]);
     // Chapter 50 is far past the window: the search waits, then finds it in the whole.
-    let mut w = Reader::new(
-        load::window(
-            &raw.as_bytes()[..30_000],
-            Charset::Web(encoding_rs::UTF_8),
-            false,
-        ),
-        "story",
-        (80, 24),
-        72,
-    );
-    w.set_partial(0, whole.text().len());
+    let mut w = on_first_window(&raw, &whole);
     search(&mut w, "CHAPTER 50 ");
     assert_eq!(w.partial().unwrap().waiting, vec![Action::Submit]);
     for action in w.whole(whole) {

@@ -2,7 +2,7 @@
 //! arrived, moves onto the whole story once it has (at the saved place when it was read
 //! before), and never makes quitting wait for a pipe that has not ended.
 
-use dogear::{piped, Action, Host, Input, Reader, Store, Stream};
+use dogear::{piped, Action, Book, Host, Input, Reader, Store, Stream};
 use std::io::{self, Read};
 use std::sync::atomic::AtomicU64;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -54,6 +54,11 @@ fn held_bytes(bytes: Vec<u8>, open: usize, endless: bool) -> (Stream, Sender<()>
     (stream_of(source, endless), release)
 }
 
+/// Opens `stream` as standard input, at 72 columns, its place kept in `store`.
+fn open(stream: &mut Stream, store: Option<&Store>) -> (Reader, Book) {
+    piped::open_stream(&Input::Stdin, stream, None, Box::new(|_| None), store, 72).unwrap()
+}
+
 /// Standard input reading from `source`, of unknown length.
 fn stream_of(source: impl Read + Send + 'static, endless: bool) -> Stream {
     Stream {
@@ -77,15 +82,7 @@ fn the_first_window_shows_before_the_rest_has_arrived_and_the_whole_follows() {
     let (mut stream, release) = held(&text, 100 << 10, false);
     let dir = tempfile::tempdir().unwrap();
     let store = Store::at(dir.path());
-    let (mut reader, mut book) = piped::open_stream(
-        &Input::Stdin,
-        &mut stream,
-        None,
-        Box::new(|_| None),
-        Some(&store),
-        72,
-    )
-    .unwrap();
+    let (mut reader, mut book) = open(&mut stream, Some(&store));
     // Opened with only part of the story there: the reader is on a window of it.
     let partial = reader.partial().expect("on a window").clone();
     assert!(!partial.sized, "a pipe's length is not known");
@@ -111,15 +108,7 @@ fn a_piped_story_read_before_moves_to_its_saved_place_once_all_of_it_is_in() {
     let store = Store::at(dir.path());
     // Read once, whole (nothing held back), moved to 50 % and quit.
     let (mut stream, _release) = held(&text, text.len(), false);
-    let (mut reader, mut book) = piped::open_stream(
-        &Input::Stdin,
-        &mut stream,
-        None,
-        Box::new(|_| None),
-        Some(&store),
-        72,
-    )
-    .unwrap();
+    let (mut reader, mut book) = open(&mut stream, Some(&store));
     book.settle(&mut reader);
     for key in ["5", "0", "%"] {
         let action = match key {
@@ -135,15 +124,7 @@ fn a_piped_story_read_before_moves_to_its_saved_place_once_all_of_it_is_in() {
 
     // Piped again, slowly: the top first, then the saved place once it is all in.
     let (mut stream, release) = held(&text, 100 << 10, false);
-    let (mut reader, mut book) = piped::open_stream(
-        &Input::Stdin,
-        &mut stream,
-        None,
-        Box::new(|_| None),
-        Some(&store),
-        72,
-    )
-    .unwrap();
+    let (mut reader, mut book) = open(&mut stream, Some(&store));
     assert!(top(&reader).starts_with("Paragraph 0 "));
     release.send(()).unwrap();
     book.settle(&mut reader);
@@ -154,15 +135,7 @@ fn a_piped_story_read_before_moves_to_its_saved_place_once_all_of_it_is_in() {
 fn quitting_never_waits_for_a_pipe_that_has_not_ended() {
     let text = story();
     let (mut stream, release) = held(&text, 100 << 10, true);
-    let (mut reader, mut book) = piped::open_stream(
-        &Input::Stdin,
-        &mut stream,
-        None,
-        Box::new(|_| None),
-        None,
-        72,
-    )
-    .unwrap();
+    let (mut reader, mut book) = open(&mut stream, None);
     let effect = reader.update(Action::PageDown);
     book.effect(&mut reader, effect);
     book.idle(&mut reader, std::time::Instant::now()); // the background reading starts
@@ -176,15 +149,7 @@ fn quitting_never_waits_for_a_pipe_that_has_not_ended() {
 fn a_short_piped_story_is_read_whole_at_once() {
     let text = "A SHORT ONE\n\nIt rained.\n";
     let (mut stream, _release) = held(text, text.len(), true);
-    let (reader, _book) = piped::open_stream(
-        &Input::Stdin,
-        &mut stream,
-        None,
-        Box::new(|_| None),
-        None,
-        72,
-    )
-    .unwrap();
+    let (reader, _book) = open(&mut stream, None);
     assert!(reader.partial().is_none());
     assert_eq!(reader.document().text(), text);
 }
@@ -218,15 +183,7 @@ fn a_piped_storys_bookmarks_are_known_once_it_has_all_arrived_never_by_waiting_o
     let store = Store::at(dir.path());
     // Read once whole, with a bookmark made.
     let (mut stream, _release) = held(&text, text.len(), false);
-    let (mut reader, mut book) = piped::open_stream(
-        &Input::Stdin,
-        &mut stream,
-        None,
-        Box::new(|_| None),
-        Some(&store),
-        72,
-    )
-    .unwrap();
+    let (mut reader, mut book) = open(&mut stream, Some(&store));
     book.settle(&mut reader);
     let effect = reader.update(Action::AddBookmark);
     book.effect(&mut reader, effect);
@@ -234,15 +191,7 @@ fn a_piped_storys_bookmarks_are_known_once_it_has_all_arrived_never_by_waiting_o
     // Piped again, slowly, from something that ends (a file, say): asking for the
     // bookmarks waits for the rest and finds them.
     let (mut stream, release) = held(&text, 100 << 10, false);
-    let (mut reader, mut book) = piped::open_stream(
-        &Input::Stdin,
-        &mut stream,
-        None,
-        Box::new(|_| None),
-        Some(&store),
-        72,
-    )
-    .unwrap();
+    let (mut reader, mut book) = open(&mut stream, Some(&store));
     release.send(()).unwrap();
     let state = book
         .state_waiting(&mut reader)
@@ -250,15 +199,7 @@ fn a_piped_storys_bookmarks_are_known_once_it_has_all_arrived_never_by_waiting_o
     assert_eq!(state.bookmarks.len(), 1);
     // From a pipe that has not ended: not known, and no waiting (this would hang).
     let (mut stream, release) = held(&text, 100 << 10, true);
-    let (mut reader, mut book) = piped::open_stream(
-        &Input::Stdin,
-        &mut stream,
-        None,
-        Box::new(|_| None),
-        Some(&store),
-        72,
-    )
-    .unwrap();
+    let (mut reader, mut book) = open(&mut stream, Some(&store));
     assert!(book.state_waiting(&mut reader).is_none());
     drop(release);
 }
@@ -279,15 +220,7 @@ fn a_stream_that_fails_halfway_says_why_once_and_leaves_the_reader_on_the_window
     }
     let text = story();
     let mut stream = stream_of(Failing(text.as_bytes()[..100 << 10].to_vec(), 0), false);
-    let (mut reader, mut book) = piped::open_stream(
-        &Input::Stdin,
-        &mut stream,
-        None,
-        Box::new(|_| None),
-        None,
-        72,
-    )
-    .unwrap();
+    let (mut reader, mut book) = open(&mut stream, None);
     book.settle(&mut reader);
     let said = reader.message().unwrap_or_default().to_owned();
     assert!(said.contains("the disk said no"), "{said}");
@@ -307,15 +240,7 @@ fn a_utf16_pipes_percent_counts_text_not_bytes() {
     let mut bytes = vec![0xFF, 0xFE];
     bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
     let (mut stream, _release) = held_bytes(bytes, 100 << 10, true);
-    let (reader, _book) = piped::open_stream(
-        &Input::Stdin,
-        &mut stream,
-        None,
-        Box::new(|_| None),
-        None,
-        72,
-    )
-    .unwrap();
+    let (reader, _book) = open(&mut stream, None);
     let partial = reader.partial().expect("on a window");
     let shown = reader.document().text().len();
     assert!(

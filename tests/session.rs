@@ -43,12 +43,24 @@ impl Book {
 }
 
 fn open_at(path: &Path, store: Store) -> (Reader, Session) {
+    let (mut reader, fingerprint) = reader_of(path);
+    let session = Session::resume(Some(store), path, fingerprint, &mut reader);
+    (reader, session)
+}
+
+/// As the app opens a story: its first save waits for the first idle turn.
+fn open_listing_later(path: &Path, store: Store) -> (Reader, Session) {
+    let (mut reader, fingerprint) = reader_of(path);
+    let session = Session::resume_listing_later(Some(store), path, fingerprint, &mut reader);
+    (reader, session)
+}
+
+/// A reader on the story at `path`, at 60x15, and the story's fingerprint.
+fn reader_of(path: &Path) -> (Reader, String) {
     let bytes = fs::read(path).unwrap();
     let fingerprint = dogear::of_bytes(&bytes);
     let doc = Document::from_vec(bytes, None).unwrap();
-    let mut reader = Reader::new(doc, "Tide", (60, 15), 72);
-    let session = Session::resume(Some(store), path, fingerprint, &mut reader);
-    (reader, session)
+    (Reader::new(doc, "Tide", (60, 15), 72), fingerprint)
 }
 
 fn page_down(reader: &mut Reader, session: &mut Session, times: usize) {
@@ -457,16 +469,7 @@ fn an_autosave_that_waits_for_the_disk_does_not_freeze_the_page() {
 #[test]
 fn opened_by_the_app_the_book_is_listed_at_the_first_idle_turn_not_before_the_first_page() {
     let book = Book::new(&story());
-    let bytes = fs::read(&book.path).unwrap();
-    let fingerprint = dogear::of_bytes(&bytes);
-    let mut reader = Reader::new(
-        Document::from_vec(bytes, None).unwrap(),
-        "Tide",
-        (60, 15),
-        72,
-    );
-    let mut session =
-        Session::resume_listing_later(Some(book.store()), &book.path, fingerprint, &mut reader);
+    let (mut reader, mut session) = open_listing_later(&book.path, book.store());
     assert_eq!(
         book.store().list().len(),
         0,
@@ -485,17 +488,8 @@ fn an_unwritable_state_directory_is_told_at_the_first_idle_turn_beside_other_new
     let book = Book::new(&story());
     let blocker = book.dir.path().join("a-file");
     fs::write(&blocker, "").unwrap();
-    let bytes = fs::read(&book.path).unwrap();
-    let fingerprint = dogear::of_bytes(&bytes);
-    let mut reader = Reader::new(
-        Document::from_vec(bytes, None).unwrap(),
-        "Tide",
-        (60, 15),
-        72,
-    );
-    let store = Store::at(blocker.join("config"));
-    let mut session =
-        Session::resume_listing_later(Some(store), &book.path, fingerprint, &mut reader);
+    let (mut reader, mut session) =
+        open_listing_later(&book.path, Store::at(blocker.join("config")));
     reader.say("some earlier news");
     session.idle(&mut reader, std::time::Instant::now());
     let said = reader.message().unwrap_or_default();
