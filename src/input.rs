@@ -380,7 +380,16 @@ pub fn open(
     flag: Option<Charset>,
     encoding: impl FnOnce(&str) -> Option<Charset>,
 ) -> Result<Story, Error> {
-    let bytes = read_all(input, flag)?;
+    story(input, read_all(input, flag)?, encoding)
+}
+
+/// The story of `input` from all its (decompressed) `bytes`, decoded as `encoding` says
+/// given their fingerprint.
+pub fn story(
+    input: &Input,
+    bytes: Vec<u8>,
+    encoding: impl FnOnce(&str) -> Option<Charset>,
+) -> Result<Story, Error> {
     let fingerprint = crate::fingerprint::of_bytes(&bytes);
     let forced = encoding(&fingerprint);
     let doc = Document::from_vec(bytes, forced).map_err(|e| Error::Load(name(input), e))?;

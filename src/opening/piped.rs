@@ -8,7 +8,7 @@
 //! until it ends its percent is of what has arrived so far.
 
 use super::{Book, News, Opening, Piped, Stage, WINDOW};
-use crate::document::{decode, load, Charset, Document};
+use crate::document::{decode, load, Charset};
 use crate::input::{self, Input, Stream};
 use crate::reader::Reader;
 use crate::saturating::usize_from_f64;
@@ -54,12 +54,10 @@ pub fn open_stream(
     let file_name = input::file_name(input);
     if head.len() < WINDOW {
         // All of it: read as a file would be.
-        let fingerprint = crate::fingerprint::of_bytes(&head);
-        let doc = Document::from_vec(head, encoding(&fingerprint))
-            .map_err(|e| input::Error::Load(name.clone(), e))?;
-        let title = crate::library::title_of(doc.text(), &file_name);
-        let mut reader = Reader::new(doc, title, (80, 24), max_width);
-        let path = input::state_path(input, &fingerprint);
+        let story = input::story(input, head, encoding)?;
+        let title = crate::library::title_of(story.doc.text(), &file_name);
+        let mut reader = Reader::new(story.doc, title, (80, 24), max_width);
+        let (path, fingerprint) = (story.path, story.fingerprint);
         let session =
             Session::resume_listing_later(store.cloned(), &path, fingerprint, &mut reader);
         return Ok((reader, Book::open(session, None)));
@@ -85,6 +83,7 @@ pub fn open_stream(
     let len = stream.len;
     let ended = Arc::new(AtomicBool::new(false));
     let end = Arc::clone(&ended);
+    let whole_of = input.clone();
     let start = Box::new(move || {
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
@@ -124,11 +123,9 @@ pub fn open_stream(
                 }
             };
             end.store(true, Ordering::Relaxed);
-            let whole = read.and_then(|()| {
-                let fingerprint = crate::fingerprint::of_bytes(&bytes);
-                let doc = Document::from_vec(bytes, encoding(&fingerprint))
-                    .map_err(|e| input::Error::Load(name.clone(), e).to_string())?;
-                Ok((doc, fingerprint))
+            let whole = read.and_then(|()| match input::story(&whole_of, bytes, encoding) {
+                Ok(story) => Ok((story.doc, story.fingerprint)),
+                Err(e) => Err(e.to_string()),
             });
             let _ = tx.send(News::Stream(whole));
         });
