@@ -17,7 +17,10 @@ use crate::document::{verse, BlockKind, Document};
 use crate::text_width::str_width;
 use std::ops::Range;
 use textwrap::WordSeparator;
-use words::{narrow_plain_width, narrow_width, CLASS, OTHER, PLAIN, SPACE, WIDE};
+use words::{
+    is_plain_ascii, narrow_plain_width, narrow_width, skip_ascii_word, CLASS, OTHER, PLAIN, SPACE,
+    WIDE,
+};
 
 mod words;
 
@@ -169,7 +172,7 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
     let mut prev: Option<(usize, usize)> = None;
     let mut newline = false;
     let mut prev_whole = true;
-    let mut line = Liner::new(set, out);
+    let mut line = Liner::new(s, set, out);
     loop {
         // Whitespace.
         while i < len {
@@ -189,17 +192,16 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
         if i >= len {
             break;
         }
-        // A word.
+        // A word: ASCII bytes eight at a time (nearly all of a book), then byte by byte.
         let start = i;
-        // Whether it is ASCII, and a plain word (`is_plain_word`) so far.
-        let (mut ascii, mut plain) = (true, true);
-        while i < len {
+        let mut ascii = true;
+        loop {
+            i = skip_ascii_word(bytes, i);
+            if i >= len {
+                break;
+            }
             match CLASS[usize::from(bytes[i])] {
-                PLAIN => i += 1,
-                OTHER => {
-                    plain = false;
-                    i += 1;
-                }
+                PLAIN | OTHER => i += 1,
                 SPACE => break,
                 _ => {
                     let c = s[i..].chars().next().unwrap_or(' ');
@@ -235,11 +237,11 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
             }
         };
         let plain = match ascii {
-            true => plain.then_some(word.len()),
+            true => is_plain_ascii(word).then_some(word.len()),
             false => narrow_plain_width(word),
         };
         if let Some(w) = plain {
-            if !line.place(word, w, gap, sep, out) {
+            if !line.place(start..i, w, gap, sep, out) {
                 return false;
             }
         } else {
@@ -252,7 +254,8 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
                 if end > pos {
                     let text = &word[pos..end];
                     let (gap, sep) = if pos == 0 { (gap, sep) } else { (0, "") };
-                    if !line.place(text, str_width(text), gap, sep, out) {
+                    let at = start + pos..start + end;
+                    if !line.place(at, str_width(text), gap, sep, out) {
                         return false;
                     }
                 }
@@ -261,7 +264,7 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
             if pos < word.len() {
                 let text = &word[pos..];
                 let (gap, sep) = if pos == 0 { (gap, sep) } else { (0, "") };
-                if !line.place(text, str_width(text), gap, sep, out) {
+                if !line.place(start + pos..i, str_width(text), gap, sep, out) {
                     return false;
                 }
             }
@@ -278,8 +281,10 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
 }
 
 /// First fit, one unbreakable piece at a time, as `wrap::first_fit` does it over
-/// fragments.
-struct Liner {
+/// fragments. Pieces that follow each other in the source with what is drawn between
+/// them (most words of a line, one space apart) are copied as one run.
+struct Liner<'a> {
+    s: &'a str,
     set: Set,
     /// Columns taken on the current line.
     used: usize,
@@ -288,28 +293,39 @@ struct Liner {
     started: bool,
     /// Where the current line starts in the output (to centre it).
     from: usize,
+    /// The bytes of `s` placed on the line but not yet copied to the output.
+    run: Range<usize>,
 }
 
-impl Liner {
-    fn new(set: Set, out: &mut String) -> Self {
+impl<'a> Liner<'a> {
+    fn new(s: &'a str, set: Set, out: &mut String) -> Self {
         let from = out.len();
         if !set.centre {
             out.extend(std::iter::repeat_n(' ', set.indent));
         }
         Self {
+            s,
             set,
             used: 0,
             limit: set.width - set.indent,
             started: false,
             from,
+            run: 0..0,
         }
     }
 
-    /// Appends `piece`, `w` columns wide, after `gap` columns drawn as `sep` on the
-    /// current line, or first on a new line when it does not fit. `false` for a piece
+    /// Places the piece `s[at]`, `w` columns wide, after `gap` columns drawn as `sep` on
+    /// the current line, or first on a new line when it does not fit. `false` for a piece
     /// wider than the narrowest line, which the general path cuts.
-    #[inline]
-    fn place(&mut self, piece: &str, w: usize, gap: usize, sep: &str, out: &mut String) -> bool {
+    #[inline(always)]
+    fn place(
+        &mut self,
+        at: Range<usize>,
+        w: usize,
+        gap: usize,
+        sep: &str,
+        out: &mut String,
+    ) -> bool {
         if w > self.set.max {
             return false;
         }
@@ -324,18 +340,44 @@ impl Liner {
                 }
                 self.used = 0;
                 self.limit = self.set.width - self.set.cont;
-            } else {
+                self.run = at.start..at.start;
+            } else if !self.drawn_between(at.start, sep) {
+                self.flush(out);
                 out.push_str(sep);
+                self.run = at.start..at.start;
             }
+        } else {
+            self.run = at.start..at.start;
         }
         self.started = true;
-        out.push_str(piece);
+        self.run.end = at.end;
         self.used += w;
         true
     }
 
+    /// Whether `sep` is what the source holds between the pending run and byte `to`
+    /// (byte by byte for the usual one space: a call to `memcmp` costs more).
+    #[inline(always)]
+    fn drawn_between(&self, to: usize, sep: &str) -> bool {
+        let (b, from) = (self.s.as_bytes(), self.run.end);
+        to - from == sep.len()
+            && match sep.len() {
+                0 => true,
+                1 => b[from] == sep.as_bytes()[0],
+                _ => b[from..to] == *sep.as_bytes(),
+            }
+    }
+
+    /// Copies the pending run to the output.
+    #[inline]
+    fn flush(&mut self, out: &mut String) {
+        out.push_str(&self.s[self.run.clone()]);
+        self.run.start = self.run.end;
+    }
+
     /// Ends the current line (`used` columns wide), centring it when lines are centred.
     fn end(&mut self, out: &mut String) {
+        self.flush(out);
         if self.set.centre {
             let pad = self.set.width.saturating_sub(self.used) / 2;
             out.insert_str(self.from, &" ".repeat(pad));

@@ -25,6 +25,37 @@ pub(super) const CLASS: [u8; 256] = {
     class
 };
 
+/// The first byte at or after `i` that is not a printable ASCII character (`!` to DEL):
+/// whitespace, a control character, a byte of a character that is not ASCII, or the end.
+/// Eight bytes at a time: a word of a book is nearly always such bytes from end to end.
+#[inline]
+pub(super) fn skip_ascii_word(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // The high bit of each byte below 0x21 (the borrow of a subtraction only runs
+        // upwards, so the lowest flagged byte is exact) or from 0x80 up.
+        let stop = (x.wrapping_sub(ONES * 0x21) & !x | x) & HIGH;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(|&b| (0x21..0x80).contains(&b)) {
+        i += 1;
+    }
+    i
+}
+
+/// Whether every byte of the ASCII `word` is a byte of a plain word (`is_plain_word`).
+#[inline]
+pub(super) fn is_plain_ascii(word: &str) -> bool {
+    word.bytes()
+        .fold(PLAIN, |all, b| all | CLASS[usize::from(b)])
+        == PLAIN
+}
+
 /// Columns of `s` when every character of it is one column wide and a grapheme cluster of
 /// its own, so that however the general path cuts it, its pieces add up to its length in
 /// characters: ASCII, Latin-1 letters, curly quotes, dashes and the ellipsis.
@@ -93,6 +124,34 @@ mod tests {
     use crate::layout::wrap::is_plain_word;
     use crate::text_width::str_width;
     use textwrap::WordSeparator;
+
+    /// Every byte value at every place in a run longer than one step, and runs of every
+    /// length: the eight-at-a-time scan stops where a scan byte by byte does.
+    #[test]
+    fn skipping_a_word_eight_bytes_at_a_time_stops_where_one_at_a_time_does() {
+        let slow = |b: &[u8], i: usize| {
+            (i..b.len())
+                .find(|&j| !(0x21..0x80).contains(&b[j]))
+                .unwrap_or(b.len())
+        };
+        for stop in 0..=255u8 {
+            for at in 0..20 {
+                let mut b = vec![b'a'; 20];
+                b[at] = stop;
+                for from in 0..=at {
+                    assert_eq!(
+                        skip_ascii_word(&b, from),
+                        slow(&b, from),
+                        "{stop:#x} at {at}"
+                    );
+                }
+            }
+        }
+        for len in 0..20 {
+            let b = vec![b'~'; len];
+            assert_eq!(skip_ascii_word(&b, 0), len);
+        }
+    }
 
     #[test]
     fn byte_classes_agree_with_plain_words_and_breakable_space() {
