@@ -18,11 +18,14 @@ use crate::text_width::str_width;
 use std::ops::Range;
 use textwrap::WordSeparator;
 use words::{
-    is_plain_ascii, narrow_plain_width, narrow_width, skip_ascii_word, CLASS, OTHER, PLAIN, SPACE,
-    WIDE,
+    is_plain_ascii, narrow_plain_width, narrow_width, skip_ascii_word, spaced_run, CLASS, OTHER,
+    PLAIN, SPACE, WIDE,
 };
 
+mod liner;
 mod words;
+
+use liner::Liner;
 
 /// Appends what `--print` draws for block `index` of `doc` at `width` columns (its lines,
 /// each ended by `\n`, and its blank spacer line) to `out`, and returns `true`; or
@@ -147,18 +150,18 @@ fn push_prose(
 
 /// How [`push_lines`] sets its lines.
 #[derive(Clone, Copy)]
-struct Set {
+pub(super) struct Set {
     /// The column's width.
-    width: usize,
+    pub(super) width: usize,
     /// Columns before the first line, and before the others.
-    indent: usize,
-    cont: usize,
+    pub(super) indent: usize,
+    pub(super) cont: usize,
     /// The widest piece that is not cut (the narrowest line).
-    max: usize,
+    pub(super) max: usize,
     /// Whitespace kept as written but at line breaks (verse); otherwise one space.
-    verbatim: bool,
+    pub(super) verbatim: bool,
     /// Lines centred (headings, scene breaks) rather than indented.
-    centre: bool,
+    pub(super) centre: bool,
 }
 
 /// The lines of `s` (at least one word) set as `set` says, first fit, each ended by
@@ -244,6 +247,20 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
             if !line.place(start..i, w, gap, sep, out) {
                 return false;
             }
+            // The plain ASCII words that follow one space apart (most of a line of a
+            // book) are placed as one run, with no look at each.
+            // (Not where a first line is wider than the narrowest: a word may be too.)
+            if bytes.get(i) == Some(&b' ') && set.width - set.indent <= set.max {
+                let end = spaced_run(bytes, i);
+                if end > i {
+                    if !line.place_spaced(i, end, out) {
+                        return false;
+                    }
+                    let last = memchr::memrchr(b' ', &bytes[i..end]).map_or(i, |p| i + p + 1);
+                    (prev, prev_whole, newline, i) = (Some((last, end)), true, false, end);
+                    continue;
+                }
+            }
         } else {
             // Cut at its Unicode line break opportunities, as the general path does, the
             // pieces joined with nothing.
@@ -278,110 +295,4 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
     }
     line.end(out);
     true
-}
-
-/// First fit, one unbreakable piece at a time, as `wrap::first_fit` does it over
-/// fragments. Pieces that follow each other in the source with what is drawn between
-/// them (most words of a line, one space apart) are copied as one run.
-struct Liner<'a> {
-    s: &'a str,
-    set: Set,
-    /// Columns taken on the current line.
-    used: usize,
-    limit: usize,
-    /// Whether a piece is on the current line.
-    started: bool,
-    /// Where the current line starts in the output (to centre it).
-    from: usize,
-    /// The bytes of `s` placed on the line but not yet copied to the output.
-    run: Range<usize>,
-}
-
-impl<'a> Liner<'a> {
-    fn new(s: &'a str, set: Set, out: &mut String) -> Self {
-        let from = out.len();
-        if !set.centre {
-            out.extend(std::iter::repeat_n(' ', set.indent));
-        }
-        Self {
-            s,
-            set,
-            used: 0,
-            limit: set.width - set.indent,
-            started: false,
-            from,
-            run: 0..0,
-        }
-    }
-
-    /// Places the piece `s[at]`, `w` columns wide, after `gap` columns drawn as `sep` on
-    /// the current line, or first on a new line when it does not fit. `false` for a piece
-    /// wider than the narrowest line, which the general path cuts.
-    #[inline(always)]
-    fn place(
-        &mut self,
-        at: Range<usize>,
-        w: usize,
-        gap: usize,
-        sep: &str,
-        out: &mut String,
-    ) -> bool {
-        if w > self.set.max {
-            return false;
-        }
-        if self.started {
-            self.used += gap;
-            if self.used + w > self.limit {
-                self.used -= gap;
-                self.end(out);
-                self.from = out.len();
-                if !self.set.centre {
-                    out.extend(std::iter::repeat_n(' ', self.set.cont));
-                }
-                self.used = 0;
-                self.limit = self.set.width - self.set.cont;
-                self.run = at.start..at.start;
-            } else if !self.drawn_between(at.start, sep) {
-                self.flush(out);
-                out.push_str(sep);
-                self.run = at.start..at.start;
-            }
-        } else {
-            self.run = at.start..at.start;
-        }
-        self.started = true;
-        self.run.end = at.end;
-        self.used += w;
-        true
-    }
-
-    /// Whether `sep` is what the source holds between the pending run and byte `to`
-    /// (byte by byte for the usual one space: a call to `memcmp` costs more).
-    #[inline(always)]
-    fn drawn_between(&self, to: usize, sep: &str) -> bool {
-        let (b, from) = (self.s.as_bytes(), self.run.end);
-        to - from == sep.len()
-            && match sep.len() {
-                0 => true,
-                1 => b[from] == sep.as_bytes()[0],
-                _ => b[from..to] == *sep.as_bytes(),
-            }
-    }
-
-    /// Copies the pending run to the output.
-    #[inline]
-    fn flush(&mut self, out: &mut String) {
-        out.push_str(&self.s[self.run.clone()]);
-        self.run.start = self.run.end;
-    }
-
-    /// Ends the current line (`used` columns wide), centring it when lines are centred.
-    fn end(&mut self, out: &mut String) {
-        self.flush(out);
-        if self.set.centre {
-            let pad = self.set.width.saturating_sub(self.used) / 2;
-            out.insert_str(self.from, &" ".repeat(pad));
-        }
-        out.push('\n');
-    }
 }

@@ -257,6 +257,15 @@ fn named_division(t: &str) -> Option<Numbered> {
     if t.len() > 50 {
         return None;
     }
+    // Cheapest refusal first, with no words gathered: this is asked of most short lines
+    // that start with a capital. The last two words must be a division and its number.
+    let mut last = t.rsplit(SEPARATORS).filter(|w| !w.is_empty());
+    let (Some(number), Some(division)) = (last.next(), last.next()) else {
+        return None;
+    };
+    if keyword(division).is_none() || !is_number(number) {
+        return None;
+    }
     let ws: Vec<(usize, &str)> = words(t).collect();
     let [name @ .., (_, division), (at, number)] = ws.as_slice() else {
         return None;
