@@ -59,18 +59,20 @@ const RUN_OTHER: u8 = 8;
 
 const RUN: [u8; 256] = {
     let mut run = [RUN_OTHER; 256];
-    let mut b = 0;
-    while b < 256 {
-        run[b] = match (b as u8, CLASS[b]) {
+    let mut b: u8 = 0;
+    loop {
+        run[b as usize] = match (b, CLASS[b as usize]) {
             (b' ', _) => RUN_SPACE,
             (b')' | b',' | b'.' | b';' | b':', _) => RUN_NO_START,
             (_, PLAIN) => RUN_PLAIN,
             (_, SPACE) => RUN_END,
             _ => RUN_OTHER,
         };
+        if b == u8::MAX {
+            break run;
+        }
         b += 1;
     }
-    run
 };
 
 /// Where the run of plain ASCII words that follows `bytes[from]`, a space after a plain
