@@ -191,14 +191,15 @@ pub fn open(
         }
     };
     // The first window holds the saved place (which lies after the window's start: up to
-    // a piece further, see `build::PIECE`) and a few screens after it. A byte of text is
-    // at most two of the file (CRLF, or UTF-16), else the place would not be in it.
+    // a piece further, see `build::PIECE`) and a few screens after it: about as many
+    // bytes of the file as of text (a few CRs more), or if that falls short (UTF-16, a
+    // file of empty CRLF lines) the whole window.
     let into = place
         .as_ref()
         .filter(|_| windowed)
         .map_or(0, |a| a.offset.saturating_sub(base));
-    let (mut doc, mut read) = grow.first(short.saturating_add(into.saturating_mul(2)));
-    if into > doc.text().len() {
+    let (mut doc, mut read) = grow.first(short.saturating_add(into + into / 8));
+    if into + short / 2 > doc.text().len() {
         (doc, read) = grow.first(WINDOW);
     }
     let title = match windowed {

@@ -70,3 +70,27 @@ fn a_first_window_at_a_saved_place_holds_the_place_and_is_short() {
         assert!(shown < 50_000, "a window of {shown} bytes at {percent} %");
     }
 }
+
+#[test]
+fn a_utf16_story_opened_at_its_place_shows_the_place_though_its_file_is_twice_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wide.txt");
+    let text = story(3000);
+    let mut raw = vec![0xFF, 0xFE];
+    raw.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&path, &raw).unwrap();
+    let whole = Document::from_vec(raw.clone(), None).unwrap();
+    let offset = crate::position::offset_at_percent(&whole, 73.0);
+    let mut loaded = Session::load(None, &path, "fp".into());
+    loaded
+        .state
+        .set_place(crate::position::anchor(&whole, offset), 1);
+    let (reader, _book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
+    let mut on_whole = Reader::new(whole, "", (80, 24), 72);
+    on_whole.go_to(offset);
+    assert_eq!(reader.whole_place(), on_whole.place());
+    assert!(
+        reader.document().text().len() > 16 << 10,
+        "a screen after the place"
+    );
+}
