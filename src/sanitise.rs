@@ -78,15 +78,42 @@ fn first_unkept(s: &str, one_line: bool) -> Option<usize> {
         },
         _ => false,
     };
-    // Skipping to the next byte that can start anything above is a table look-up a byte.
     let mut i = 0;
-    while let Some(j) = b[i..].iter().position(|&x| LEADS[usize::from(x)]) {
-        if unkept(i + j) {
-            return Some(i + j);
+    while let Some(j) = next_lead(b, i) {
+        if unkept(j) {
+            return Some(j);
         }
-        i += j + 1;
+        i = j + 1;
     }
     None
+}
+
+/// The first byte at or after `i` that can start anything [`first_unkept`] looks for (a
+/// [`LEADS`] byte). Eight bytes at a time while none is a control, DEL or above ASCII:
+/// printed text is mostly such runs, broken by a line end every line.
+fn next_lead(b: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    loop {
+        while let Some(chunk) = b.get(i..i + 8) {
+            let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            let del = x ^ (ONES * 0x7f);
+            // High bits of the bytes below 0x20, from 0x80 up, and DEL. A subtraction's
+            // borrow only runs upwards, so the lowest flagged byte is exact.
+            let maybe =
+                (x.wrapping_sub(ONES * 0x20) & !x | x | del.wrapping_sub(ONES) & !del) & HIGH;
+            if maybe != 0 {
+                i += (maybe.trailing_zeros() / 8) as usize;
+                break;
+            }
+            i += 8;
+        }
+        let &byte = b.get(i)?;
+        if LEADS[usize::from(byte)] {
+            return Some(i);
+        }
+        i += 1;
+    }
 }
 
 /// The bytes [`first_unkept`] looks at more closely.
@@ -222,6 +249,23 @@ mod tests {
                 let kept = matches!(fate(c, one_line), Fate::Keep);
                 let s = format!("a{c}b");
                 assert_eq!(first_unkept(&s, one_line), (!kept).then_some(1), "{c:?}");
+            }
+        }
+    }
+
+    /// Every byte value at every place of a run longer than one step: the scan eight
+    /// bytes at a time finds the lead bytes a scan byte by byte does.
+    #[test]
+    fn the_eight_byte_scan_stops_at_every_lead_byte() {
+        for byte in 0..=255u8 {
+            for at in 0..20 {
+                let mut b = vec![b'a'; 20];
+                b[at] = byte;
+                b[19 - at / 2] = b'\n';
+                for from in 0..20 {
+                    let slow = (from..b.len()).find(|&j| LEADS[usize::from(b[j])]);
+                    assert_eq!(next_lead(&b, from), slow, "{byte:#x} at {at} from {from}");
+                }
             }
         }
     }

@@ -160,11 +160,7 @@ impl Builder {
 }
 
 fn push_normalised(out: &mut String, s: &str) {
-    if normalise::has_special(s.as_bytes()) {
-        out.push_str(&normalise::normalise(s));
-    } else {
-        out.push_str(s);
-    }
+    normalise::push_normalised(out, s);
 }
 
 /// Where the first piece of `bytes` ends: just after the last line end within `size`

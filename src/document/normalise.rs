@@ -41,7 +41,14 @@ fn first_special(bytes: &[u8]) -> Option<usize> {
     let mut at = 0;
     for chunk in &mut chunks {
         if holds_special(chunk) {
-            return chunk.iter().position(|&b| is_special(b)).map(|p| at + p);
+            let (lo, hi) = chunk.split_at(8);
+            let (lo, hi) = (specials(lo), specials(hi));
+            let first = if lo != 0 {
+                lo.trailing_zeros()
+            } else {
+                64 + hi.trailing_zeros()
+            };
+            return Some(at + (first / 8) as usize);
         }
         at += 16;
     }
@@ -50,6 +57,24 @@ fn first_special(bytes: &[u8]) -> Option<usize> {
         .iter()
         .position(|&b| is_special(b))
         .map(|p| at + p)
+}
+
+/// The high bit of each of the eight bytes of `word` that [`is_special`], exactly (no
+/// borrow or carry crosses a byte): finding the first special byte of a chunk this way
+/// costs no branch on where it is.
+#[inline]
+fn specials(word: &[u8]) -> u64 {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const LOW7: u64 = ONES * 0x7f;
+    const HIGH: u64 = ONES * 0x80;
+    let x = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+    let is = |c: u8| {
+        let y = x ^ (ONES * u64::from(c));
+        !(((y & LOW7) + LOW7) | y) & HIGH
+    };
+    // Below 0x20: neither the high bit nor, after adding 0x60 to the low seven, bit 7.
+    let control = !(((x & LOW7) + ONES * 0x60) | x) & HIGH;
+    (control & !is(b'\n')) | is(0x7f) | is(0xef)
 }
 
 /// Whether any byte of `bytes` is [`is_special`], i.e. [`normalise`] would change the
@@ -83,6 +108,21 @@ pub fn normalise(raw: &str) -> String {
         return raw.to_owned();
     }
     Normaliser::default().run(raw)
+}
+
+/// Appends `raw`, which starts at a line start, normalised to `out`, as
+/// `out.push_str(&normalise(raw))` would but in one pass over it and with no copy between:
+/// a file cut into pieces is normalised piece by piece (see `build`).
+pub(crate) fn push_normalised(out: &mut String, raw: &str) {
+    let start = out.len();
+    let mut n = Normaliser {
+        out: std::mem::take(out),
+        line_start: start,
+        col_mark: (start, 0),
+        ..Normaliser::default()
+    };
+    n.run_mut(raw);
+    *out = n.out;
 }
 
 /// A place where the raw text and the normalised text are known to meet: the raw text's
@@ -133,7 +173,8 @@ struct Normaliser {
     out: String,
     /// Where raw and normalised text meet, kept only when asked (see [`normalise_mapped`]).
     marks: Option<Vec<Mark>>,
-    /// Byte offset in `out` where the current line starts.
+    /// Byte offset in `out` where the current line starts (as of the last
+    /// [`Self::find_line_start`]).
     line_start: usize,
     /// A point in the current line whose display column is known, to count tab columns
     /// without rescanning the whole line at every tab.
@@ -212,11 +253,17 @@ impl Normaliser {
                 return;
             }
         }
-        if let Some(nl) = memchr::memrchr(b'\n', s.as_bytes()) {
-            self.line_start = self.out.len() + nl + 1;
+        self.out.push_str(s);
+    }
+
+    /// Brings `line_start` and `col_mark` up to the line ends [`Self::push_text`] wrote,
+    /// which it does not look for: only a tab, a backspace and a form feed need them, and
+    /// most text has none (CRLF text would otherwise be searched for `\n` twice).
+    fn find_line_start(&mut self) {
+        if let Some(nl) = memchr::memrchr(b'\n', &self.out.as_bytes()[self.line_start..]) {
+            self.line_start += nl + 1;
             self.col_mark = (self.line_start, 0);
         }
-        self.out.push_str(s);
     }
 
     fn newline(&mut self) {
@@ -240,6 +287,7 @@ impl Normaliser {
             }
             0x0c => {
                 // A form feed is a page break: make sure a blank line separates the pages.
+                self.find_line_start();
                 if self.out.len() > self.line_start {
                     self.newline();
                 }
@@ -271,6 +319,7 @@ impl Normaliser {
 
     fn tab(&mut self) {
         self.erased = None;
+        self.find_line_start();
         let (mark, col) = self.col_mark;
         let col = col
             + self.out[mark..]
@@ -285,6 +334,7 @@ impl Normaliser {
     }
 
     fn backspace(&mut self) {
+        self.find_line_start();
         if self.out.len() > self.line_start {
             if let Some(c) = self.out.pop() {
                 self.erased = Some(c);
@@ -348,7 +398,7 @@ fn skip_escape(bytes: &[u8], i: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{has_special, has_special_from, is_special, normalise};
+    use super::{has_special, has_special_from, is_special, normalise, push_normalised};
 
     #[test]
     fn has_special_finds_each_special_byte() {
@@ -411,6 +461,31 @@ mod tests {
         }
     }
 
+    /// Appended after text that does or does not end a line, a line's tab stops, form
+    /// feeds and backspaces come out as they do on their own.
+    #[test]
+    fn pushing_normalised_text_onto_some_is_normalising_it_alone() {
+        let raws = [
+            "a\tb\r\nc",
+            "\x0cpage",
+            "\x08x_\x08y\tz",
+            "\u{feff}\x1b[1mq\x1b[0m\r",
+            "plain\n",
+            "",
+        ];
+        for before in ["", "done\n", "part"] {
+            for raw in raws {
+                let mut out = before.to_owned();
+                push_normalised(&mut out, raw);
+                assert_eq!(
+                    out,
+                    format!("{before}{}", normalise(raw)),
+                    "{before:?} {raw:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn clean_text_is_unchanged() {
         let s = "Plain words.\nCafé — ünïcode and 😀 and \u{ef}.\n";
@@ -468,7 +543,25 @@ mod tests {
 
 #[cfg(test)]
 mod first_special_tests {
-    use super::{first_special, is_special};
+    use super::{first_special, is_special, specials};
+
+    /// Every byte value at every place of a word, among neighbours that are each special
+    /// or not: the mask flags exactly the special bytes.
+    #[test]
+    fn the_word_mask_flags_exactly_the_special_bytes() {
+        for v in 0..=255u8 {
+            for at in 0..8 {
+                for fill in [b'a', b'\n', b' ', b'\r', 0x80, 0xff, 0xee, 0x7e, 0x20, 0x1f] {
+                    let mut word = [fill; 8];
+                    word[at] = v;
+                    let want = (0..8)
+                        .filter(|&k| is_special(word[k]))
+                        .fold(0u64, |m, k| m | 0x80 << (8 * k));
+                    assert_eq!(specials(&word), want, "{v:#x} at {at} in {fill:#x}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn first_special_agrees_with_a_byte_search_at_every_offset() {

@@ -17,9 +17,15 @@ use crate::document::{verse, BlockKind, Document};
 use crate::text_width::str_width;
 use std::ops::Range;
 use textwrap::WordSeparator;
-use words::{narrow_plain_width, narrow_width, CLASS, OTHER, PLAIN, SPACE, WIDE};
+use words::{
+    is_plain_ascii, narrow_plain_width, narrow_width, skip_ascii_word, spaced_run, CLASS, OTHER,
+    PLAIN, SPACE, WIDE,
+};
 
+mod liner;
 mod words;
+
+use liner::Liner;
 
 /// Appends what `--print` draws for block `index` of `doc` at `width` columns (its lines,
 /// each ended by `\n`, and its blank spacer line) to `out`, and returns `true`; or
@@ -144,18 +150,18 @@ fn push_prose(
 
 /// How [`push_lines`] sets its lines.
 #[derive(Clone, Copy)]
-struct Set {
+pub(super) struct Set {
     /// The column's width.
-    width: usize,
+    pub(super) width: usize,
     /// Columns before the first line, and before the others.
-    indent: usize,
-    cont: usize,
+    pub(super) indent: usize,
+    pub(super) cont: usize,
     /// The widest piece that is not cut (the narrowest line).
-    max: usize,
+    pub(super) max: usize,
     /// Whitespace kept as written but at line breaks (verse); otherwise one space.
-    verbatim: bool,
+    pub(super) verbatim: bool,
     /// Lines centred (headings, scene breaks) rather than indented.
-    centre: bool,
+    pub(super) centre: bool,
 }
 
 /// The lines of `s` (at least one word) set as `set` says, first fit, each ended by
@@ -169,7 +175,7 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
     let mut prev: Option<(usize, usize)> = None;
     let mut newline = false;
     let mut prev_whole = true;
-    let mut line = Liner::new(set, out);
+    let mut line = Liner::new(s, set, out);
     loop {
         // Whitespace.
         while i < len {
@@ -189,17 +195,16 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
         if i >= len {
             break;
         }
-        // A word.
+        // A word: ASCII bytes eight at a time (nearly all of a book), then byte by byte.
         let start = i;
-        // Whether it is ASCII, and a plain word (`is_plain_word`) so far.
-        let (mut ascii, mut plain) = (true, true);
-        while i < len {
+        let mut ascii = true;
+        loop {
+            i = skip_ascii_word(bytes, i);
+            if i >= len {
+                break;
+            }
             match CLASS[usize::from(bytes[i])] {
-                PLAIN => i += 1,
-                OTHER => {
-                    plain = false;
-                    i += 1;
-                }
+                PLAIN | OTHER => i += 1,
                 SPACE => break,
                 _ => {
                     let c = s[i..].chars().next().unwrap_or(' ');
@@ -235,12 +240,26 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
             }
         };
         let plain = match ascii {
-            true => plain.then_some(word.len()),
+            true => is_plain_ascii(word).then_some(word.len()),
             false => narrow_plain_width(word),
         };
         if let Some(w) = plain {
-            if !line.place(word, w, gap, sep, out) {
+            if !line.place(start..i, w, gap, sep, out) {
                 return false;
+            }
+            // The plain ASCII words that follow one space apart (most of a line of a
+            // book) are placed as one run, with no look at each.
+            // (Not where a first line is wider than the narrowest: a word may be too.)
+            if bytes.get(i) == Some(&b' ') && set.width - set.indent <= set.max {
+                let end = spaced_run(bytes, i);
+                if end > i {
+                    if !line.place_spaced(i, end, out) {
+                        return false;
+                    }
+                    let last = memchr::memrchr(b' ', &bytes[i..end]).map_or(i, |p| i + p + 1);
+                    (prev, prev_whole, newline, i) = (Some((last, end)), true, false, end);
+                    continue;
+                }
             }
         } else {
             // Cut at its Unicode line break opportunities, as the general path does, the
@@ -252,7 +271,8 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
                 if end > pos {
                     let text = &word[pos..end];
                     let (gap, sep) = if pos == 0 { (gap, sep) } else { (0, "") };
-                    if !line.place(text, str_width(text), gap, sep, out) {
+                    let at = start + pos..start + end;
+                    if !line.place(at, str_width(text), gap, sep, out) {
                         return false;
                     }
                 }
@@ -261,7 +281,7 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
             if pos < word.len() {
                 let text = &word[pos..];
                 let (gap, sep) = if pos == 0 { (gap, sep) } else { (0, "") };
-                if !line.place(text, str_width(text), gap, sep, out) {
+                if !line.place(start + pos..i, str_width(text), gap, sep, out) {
                     return false;
                 }
             }
@@ -275,71 +295,4 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
     }
     line.end(out);
     true
-}
-
-/// First fit, one unbreakable piece at a time, as `wrap::first_fit` does it over
-/// fragments.
-struct Liner {
-    set: Set,
-    /// Columns taken on the current line.
-    used: usize,
-    limit: usize,
-    /// Whether a piece is on the current line.
-    started: bool,
-    /// Where the current line starts in the output (to centre it).
-    from: usize,
-}
-
-impl Liner {
-    fn new(set: Set, out: &mut String) -> Self {
-        let from = out.len();
-        if !set.centre {
-            out.extend(std::iter::repeat_n(' ', set.indent));
-        }
-        Self {
-            set,
-            used: 0,
-            limit: set.width - set.indent,
-            started: false,
-            from,
-        }
-    }
-
-    /// Appends `piece`, `w` columns wide, after `gap` columns drawn as `sep` on the
-    /// current line, or first on a new line when it does not fit. `false` for a piece
-    /// wider than the narrowest line, which the general path cuts.
-    #[inline]
-    fn place(&mut self, piece: &str, w: usize, gap: usize, sep: &str, out: &mut String) -> bool {
-        if w > self.set.max {
-            return false;
-        }
-        if self.started {
-            self.used += gap;
-            if self.used + w > self.limit {
-                self.used -= gap;
-                self.end(out);
-                self.from = out.len();
-                if !self.set.centre {
-                    out.extend(std::iter::repeat_n(' ', self.set.cont));
-                }
-                self.used = 0;
-                self.limit = self.set.width - self.set.cont;
-            } else {
-                out.push_str(sep);
-            }
-        }
-        self.started = true;
-        out.push_str(piece);
-        self.used += w;
-        true
-    }
-
-    /// Ends the current line (`used` columns wide), centring it when lines are centred.
-    fn end(&mut self, out: &mut String) {
-        if self.set.centre {
-            let pad = self.set.width.saturating_sub(self.used) / 2;
-            out.insert_str(self.from, &" ".repeat(pad));
-        }
-        out.push('\n');
-    }
 }

@@ -117,6 +117,15 @@ const SEPARATORS: &[char] = &[
     ' ', '\u{a0}', ':', '.', '-', '—', '–', ',', '_', '[', ']', '(', ')', '*',
 ];
 
+/// Whether `c` is one of [`SEPARATORS`], as one `match` (a search through the list is a
+/// comparison a separator, for every character of every short line).
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\u{a0}' | ':' | '.' | '-' | '—' | '–' | ',' | '_' | '[' | ']' | '(' | ')' | '*'
+    )
+}
+
 /// A numbered heading: its kind and where the title after the number starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Numbered {
@@ -144,7 +153,7 @@ impl Numbered {
 /// The words of `t` with their byte offsets.
 fn words(t: &str) -> impl Iterator<Item = (usize, &str)> {
     let base = t.as_ptr() as usize;
-    t.split(SEPARATORS)
+    t.split(is_separator)
         .filter(|w| !w.is_empty())
         .map(move |w| (w.as_ptr() as usize - base, w))
 }
@@ -255,6 +264,15 @@ fn ends_in_page_number(t: &str) -> bool {
 /// division and its number, alone on the line.
 fn named_division(t: &str) -> Option<Numbered> {
     if t.len() > 50 {
+        return None;
+    }
+    // Cheapest refusal first, with no words gathered: this is asked of most short lines
+    // that start with a capital. The last two words must be a division and its number.
+    let mut last = t.rsplit(is_separator).filter(|w| !w.is_empty());
+    let (Some(number), Some(division)) = (last.next(), last.next()) else {
+        return None;
+    };
+    if keyword(division).is_none() || !is_number(number) {
         return None;
     }
     let ws: Vec<(usize, &str)> = words(t).collect();
@@ -632,6 +650,13 @@ mod tests {
     fn a_page_number_after_a_multibyte_character_does_not_panic() {
         assert!(!ends_in_page_number("ÁE¡ÏW 12"));
         assert!(ends_in_page_number("CHAPTER II  Page 14"));
+    }
+
+    #[test]
+    fn is_separator_is_the_list_of_separators() {
+        for c in ('\0'..='\u{3000}').chain(SEPARATORS.iter().copied()) {
+            assert_eq!(is_separator(c), SEPARATORS.contains(&c), "{c:?}");
+        }
     }
 
     #[test]

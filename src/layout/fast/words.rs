@@ -25,6 +25,94 @@ pub(super) const CLASS: [u8; 256] = {
     class
 };
 
+/// The first byte at or after `i` that is not a printable ASCII character (`!` to DEL):
+/// whitespace, a control character, a byte of a character that is not ASCII, or the end.
+/// Eight bytes at a time: a word of a book is nearly always such bytes from end to end.
+#[inline]
+pub(super) fn skip_ascii_word(bytes: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // The high bit of each byte below 0x21 (the borrow of a subtraction only runs
+        // upwards, so the lowest flagged byte is exact) or from 0x80 up.
+        let stop = (x.wrapping_sub(ONES * 0x21) & !x | x) & HIGH;
+        if stop != 0 {
+            return i + (stop.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while bytes.get(i).is_some_and(|&b| (0x21..0x80).contains(&b)) {
+        i += 1;
+    }
+    i
+}
+
+/// What [`spaced_run`] makes of a byte: a plain word byte a line may start with, one it
+/// may not (`) , . ; :`, as `is_no_line_start` has them), a space, other ASCII
+/// whitespace, anything else.
+const RUN_PLAIN: u8 = 0;
+const RUN_NO_START: u8 = 1;
+const RUN_SPACE: u8 = 2;
+const RUN_END: u8 = 4;
+const RUN_OTHER: u8 = 8;
+
+const RUN: [u8; 256] = {
+    let mut run = [RUN_OTHER; 256];
+    let mut b: u8 = 0;
+    loop {
+        run[b as usize] = match (b, CLASS[b as usize]) {
+            (b' ', _) => RUN_SPACE,
+            (b')' | b',' | b'.' | b';' | b':', _) => RUN_NO_START,
+            (_, PLAIN) => RUN_PLAIN,
+            (_, SPACE) => RUN_END,
+            _ => RUN_OTHER,
+        };
+        if b == u8::MAX {
+            break run;
+        }
+        b += 1;
+    }
+};
+
+/// Where the run of plain ASCII words that follows `bytes[from]`, a space after a plain
+/// word, ends: words one space apart, none starting with a character a line may not start
+/// with (so the general path would break between any two of them, and each is as wide as
+/// it is long). The run stops at other whitespace, or before the word that breaks the
+/// pattern; `from` when the run is empty.
+pub(super) fn spaced_run(bytes: &[u8], from: usize) -> usize {
+    let mut last_space = from;
+    let mut prev = RUN_SPACE;
+    for (k, &b) in bytes.iter().enumerate().skip(from + 1) {
+        let f = RUN[usize::from(b)];
+        // After a space, a space or a character a line may not start with ends the run
+        // too (`prev & RUN_SPACE` is 2 after a space, so `after` is 3 then and 0 else).
+        let after = (prev & RUN_SPACE) | ((prev & RUN_SPACE) >> 1);
+        if (f & (RUN_END | RUN_OTHER)) | (f & after) != 0 {
+            return match f == RUN_END && prev != RUN_SPACE {
+                true => k,
+                false => last_space,
+            };
+        }
+        if f == RUN_SPACE {
+            last_space = k;
+        }
+        prev = f;
+    }
+    match prev {
+        RUN_SPACE => last_space,
+        _ => bytes.len(),
+    }
+}
+
+/// Whether every byte of the ASCII `word` is a byte of a plain word (`is_plain_word`).
+#[inline]
+pub(super) fn is_plain_ascii(word: &str) -> bool {
+    word.bytes()
+        .fold(PLAIN, |all, b| all | CLASS[usize::from(b)])
+        == PLAIN
+}
+
 /// Columns of `s` when every character of it is one column wide and a grapheme cluster of
 /// its own, so that however the general path cuts it, its pieces add up to its length in
 /// characters: ASCII, Latin-1 letters, curly quotes, dashes and the ellipsis.
@@ -93,6 +181,78 @@ mod tests {
     use crate::layout::wrap::is_plain_word;
     use crate::text_width::str_width;
     use textwrap::WordSeparator;
+
+    /// Every byte value at every place in a run longer than one step, and runs of every
+    /// length: the eight-at-a-time scan stops where a scan byte by byte does.
+    #[test]
+    fn skipping_a_word_eight_bytes_at_a_time_stops_where_one_at_a_time_does() {
+        let slow = |b: &[u8], i: usize| {
+            (i..b.len())
+                .find(|&j| !(0x21..0x80).contains(&b[j]))
+                .unwrap_or(b.len())
+        };
+        for stop in 0..=255u8 {
+            for at in 0..20 {
+                let mut b = vec![b'a'; 20];
+                b[at] = stop;
+                for from in 0..=at {
+                    assert_eq!(
+                        skip_ascii_word(&b, from),
+                        slow(&b, from),
+                        "{stop:#x} at {at}"
+                    );
+                }
+            }
+        }
+        for len in 0..20 {
+            let b = vec![b'~'; len];
+            assert_eq!(skip_ascii_word(&b, 0), len);
+        }
+    }
+
+    /// `spaced_run` against the rules it stands for, word by word, on short texts of
+    /// every mix of letters, stops, spaces, line ends and other characters.
+    #[test]
+    fn a_spaced_run_ends_where_the_word_by_word_rules_say() {
+        use crate::layout::classes::is_kept_together;
+        let slow = |b: &[u8], from: usize| {
+            let s = std::str::from_utf8(b).unwrap();
+            let mut end = from;
+            let mut left_end = from;
+            let mut at = from;
+            // Each step: one space, then a plain ASCII word.
+            while b.get(at) == Some(&b' ') {
+                let start = at + 1;
+                let stop = (start..b.len())
+                    .find(|&j| CLASS[usize::from(b[j])] == SPACE)
+                    .unwrap_or(b.len());
+                let word = &s[start..stop];
+                if word.is_empty()
+                    || !word.is_ascii()
+                    || !is_plain_ascii(word)
+                    || is_kept_together(&s[..left_end], word)
+                {
+                    break;
+                }
+                end = stop;
+                left_end = stop;
+                at = stop;
+            }
+            end
+        };
+        let alphabet = [b'a', b'.', b')', b' ', b'\n', b'!', b'(', b'Z'];
+        let n = alphabet.len();
+        for code in 0..n.pow(6) {
+            let mut b = b"w ".to_vec();
+            b.extend((0..6).map(|k| alphabet[code / n.pow(k) % n]));
+            assert_eq!(
+                spaced_run(&b, 1),
+                slow(&b, 1),
+                "{:?}",
+                String::from_utf8_lossy(&b)
+            );
+        }
+    }
 
     #[test]
     fn byte_classes_agree_with_plain_words_and_breakable_space() {
