@@ -9,6 +9,7 @@
 //! starts (saving, bookmarks), and what waited for the whole story happens.
 
 use crate::app::Host;
+use crate::document::blocks::Evidence;
 use crate::document::{decode, load, Charset, Document};
 use crate::reader::{Effect, Reader};
 use crate::saturating::usize_from;
@@ -56,6 +57,8 @@ enum News {
     Arrived(usize, bool),
     /// A stream's whole story, and its fingerprint.
     Stream(Result<(Document, String), String>),
+    /// The chapters found so far, and how far into the whole text blocks are found.
+    Found(Vec<crate::toc::Chapter>, usize),
 }
 
 /// A book being read: still opening (the reader on a window), or open; and its file,
@@ -104,6 +107,8 @@ pub struct Opening {
     /// What the background reader needs: the file's size and the encoding forced on it.
     len: u64,
     forced: Option<Charset>,
+    /// What the file's samples say about its layout, to find its blocks with as it is read.
+    evidence: Evidence,
     loaded: Option<Loaded>,
     path: PathBuf,
     /// The reader moved while on the window.
@@ -152,7 +157,7 @@ pub fn open(
         (forced.is_none_or(|f| f == cs) && file.raw < len).then_some((file.clone(), cs))
     });
     let windowed = at_place.is_some();
-    let (doc, base, title) = match at_place {
+    let (doc, base, title, evidence) = match at_place {
         Some((fp, cs)) => {
             let bytes = load::read_at(&mut file, fp.raw, WINDOW)?;
             let ends = fp.raw + bytes.len() as u64 >= len;
@@ -163,7 +168,7 @@ pub fn open(
                 true => name.clone(),
                 false => loaded.state.title.clone(),
             };
-            (doc, usize_from(fp.text), title)
+            (doc, usize_from(fp.text), title, evidence)
         }
         None => {
             let head = load::read_at(&mut file, 0, WINDOW)?;
@@ -172,7 +177,7 @@ pub fn open(
             let evidence = load::evidence(&mut file, len, choice.charset, choice.bom as u64)?;
             let doc = load::window_with(bytes, choice.charset, head.len() as u64 >= len, &evidence);
             let title = crate::library::title_of(doc.text(), &name);
-            (doc, 0, title)
+            (doc, 0, title, evidence)
         }
     };
     let total = match loaded.state.length {
@@ -190,6 +195,7 @@ pub fn open(
         news: None,
         len,
         forced,
+        evidence,
         loaded: Some(loaded),
         path: path.to_owned(),
         moved: false,
@@ -263,7 +269,12 @@ impl Book {
                 let start = opening.piped.as_mut().and_then(|p| p.start.take());
                 let news = match start {
                     Some(start) => start(),
-                    None => spawn(opening.path.clone(), opening.len, opening.forced),
+                    None => spawn(
+                        opening.path.clone(),
+                        opening.len,
+                        opening.forced,
+                        std::mem::take(&mut opening.evidence),
+                    ),
                 };
                 opening.news.insert(news)
             }
@@ -276,6 +287,7 @@ impl Book {
             match news {
                 Ok(News::Progress(p)) => reader.set_progress(p),
                 Ok(News::Arrived(n, sized)) => reader.set_estimate(n, sized),
+                Ok(News::Found(chapters, reach)) => reader.set_found(chapters, reach),
                 Ok(News::Done(doc)) => break doc.map(|doc| (doc, None)),
                 Ok(News::Stream(whole)) => break whole.map(|(doc, f)| (doc, Some(f))),
                 Err(TryRecvError::Empty) => return,
