@@ -35,7 +35,15 @@ pub fn stream<R: Read + Seek>(
     progress: &mut impl Progress,
     found: &mut (dyn FnMut(Found) + Send),
 ) -> Result<Document, StreamError> {
-    stream_in(file, len, forced, evidence, progress, found, (READ, build::PIECE))
+    stream_in(
+        file,
+        len,
+        forced,
+        evidence,
+        progress,
+        found,
+        (READ, build::PIECE),
+    )
 }
 
 /// [`stream`], reading `sizes.0` bytes at a time into pieces of about `sizes.1`.

@@ -55,7 +55,10 @@ impl Reader {
     /// Goes to a chapter at `offset` (into [`Reader::chapters`]' text): at once when the
     /// text there is on hand, else once the whole story is read (and says so).
     pub(super) fn go_to_chapter(&mut self, offset: usize) {
-        let Some(partial) = self.partial.as_ref().filter(|_| self.found_chapters().is_some())
+        let Some(partial) = self
+            .partial
+            .as_ref()
+            .filter(|_| self.found_chapters().is_some())
         else {
             self.jump(offset);
             return;

@@ -58,7 +58,10 @@ impl Reader {
     pub(super) fn next_chapter(&mut self, forward: bool) {
         let place = self.chapter_place();
         // Chapters found so far that stop short of the place cannot tell the one before.
-        if !forward && self.found_chapters().is_some() && self.partial.as_ref().is_some_and(|p| p.reach <= place) {
+        if !forward
+            && self.found_chapters().is_some()
+            && self.partial.as_ref().is_some_and(|p| p.reach <= place)
+        {
             self.wait_for_whole(Action::PrevChapter);
             return;
         }

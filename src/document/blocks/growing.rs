@@ -132,9 +132,11 @@ impl<'e> Growing<'e> {
             },
         };
         let from = self.done.max(start);
-        let Some(p) = text.as_bytes().get(from..).and_then(|rest| {
-            memchr::memmem::rfind(rest, b"\n\n").map(|p| from + p + 2)
-        }) else {
+        let Some(p) = text
+            .as_bytes()
+            .get(from..)
+            .and_then(|rest| memchr::memmem::rfind(rest, b"\n\n").map(|p| from + p + 2))
+        else {
             return self.done;
         };
         self.stretch(text, from..p, false);
