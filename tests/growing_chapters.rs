@@ -158,3 +158,39 @@ fn the_status_bar_names_the_chapter_from_those_found_once_they_reach_the_place()
     assert_eq!(r.current_chapter().unwrap().title, "CHAPTER 3");
     assert!(screen(&r).lines().last().unwrap().contains("CHAPTER 3"));
 }
+
+#[test]
+fn while_the_story_is_read_the_page_count_is_an_estimate_that_says_so() {
+    let raw = story(60);
+    let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
+    let mut r = on_window(&raw, &whole, 0);
+    assert_eq!(r.page_estimate(), None, "nothing counted yet");
+    // The shell counts the window's pages in the background, as it does the story's.
+    let key = r.page_key().expect("a window's pages are counted");
+    let tops = dogear::tops(r.document(), key.width, key.height);
+    r.add_pages(&key, &tops, true);
+    assert_eq!(r.page_info(), None, "a window's pages are not the story's");
+    let (here, total) = r.page_estimate().unwrap();
+    assert_eq!(here, 1);
+    let exact = dogear::tops(&whole, key.width, key.height).len();
+    assert!(
+        total * 10 >= exact * 9 && total * 10 <= exact * 11,
+        "~{total} for {exact}"
+    );
+    let status = screen(&r).lines().last().unwrap().to_owned();
+    assert!(status.contains(&format!("page ~1 of ~{total}")), "{status}");
+    for _ in 0..5 {
+        r.update(Action::PageDown);
+    }
+    assert_eq!(r.page_estimate().unwrap().0, 6);
+
+    // Once the story is in, the count replaces the estimate.
+    r.whole(whole.clone());
+    let key = r.page_key().unwrap();
+    let tops = dogear::tops(r.document(), key.width, key.height);
+    r.add_pages(&key, &tops, true);
+    assert_eq!(r.page_estimate(), None);
+    assert_eq!(r.page_info().unwrap().total, Some(exact));
+    let status = screen(&r).lines().last().unwrap().to_owned();
+    assert!(status.contains(&format!("page 6 of {exact}")), "{status}");
+}

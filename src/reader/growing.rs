@@ -1,6 +1,7 @@
-//! The chapters of a big story found while it is still being read (see
-//! `crate::document::indexing`): the chapter list opens at once and grows, a chapter in
-//! the window is gone to at once, and one beyond it once the whole story is read.
+//! What a big story shows while it is still being read (see
+//! `crate::document::indexing`): the chapters found so far (the chapter list opens at
+//! once and grows, a chapter in the window is gone to at once, and one beyond it once the
+//! whole story is read), and its pages, estimated from the window's.
 
 use super::partial::Partial;
 use super::{Action, Mode, Reader};
@@ -90,5 +91,27 @@ impl Reader {
             let at = crate::toc::current(&self.chapters, offset).unwrap_or(0);
             self.mode = Mode::Chapters { selected: at };
         }
+    }
+
+    /// While the story is still being read: about which page the reader is on and how
+    /// many there are (`page ~12 of ~3,400`), from the pages of the window counted at the
+    /// current width and height (in the background, as the story's are) and the whole
+    /// text's length as far as it is known. Replaced by the count once the story is in.
+    pub fn page_estimate(&self) -> Option<(usize, usize)> {
+        let partial = self.partial.as_ref()?;
+        let count = self.window_counted().filter(|c| c.complete)?;
+        let pages = count.tops.len();
+        // Too few pages to tell a page's length by (a last page may be short).
+        if pages < 3 {
+            return None;
+        }
+        // Bytes of text a page holds, over the window's full pages.
+        let per_page = count.tops[pages - 1].saturating_sub(count.tops[0]) / (pages - 1);
+        if per_page == 0 {
+            return None;
+        }
+        let here = self.whole_place() / per_page + 1;
+        let total = (partial.total / per_page + 1).max(here);
+        Some((here, total))
     }
 }
