@@ -2,6 +2,9 @@
 //! (`Reader::set_found`): the list opens at once and grows, a chapter in the window is
 //! gone to at once, one beyond it once the whole story is in.
 
+mod common;
+
+use common::Term;
 use dogear::{load, Action, Charset, Document, Mode, Reader};
 use ratatui::{backend::TestBackend, Terminal};
 
@@ -193,4 +196,35 @@ fn while_the_story_is_read_the_page_count_is_an_estimate_that_says_so() {
     assert_eq!(r.page_info().unwrap().total, Some(exact));
     let status = screen(&r).lines().last().unwrap().to_owned();
     assert!(status.contains(&format!("page 6 of {exact}")), "{status}");
+}
+
+/// The real binary on a story opened lazily whose whole is held back: the chapter list
+/// shows the chapters found while the story is still being indexed, and one in the
+/// window is gone to at once.
+#[test]
+fn the_chapter_list_shows_chapters_before_the_whole_story_is_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let path = dir.path().join("big.txt");
+    std::fs::write(&path, story(300)).unwrap();
+    let path = path.to_str().unwrap();
+    let env = [
+        ("DOGEAR_TEST_LAZY_FROM", "65536"),
+        ("DOGEAR_TEST_INDEX_DELAY_MS", "4000"),
+    ];
+    let mut t = Term::start_with_env(&[path], 80, 24, &config, dir.path(), &env);
+    t.wait_for("the first page, indexing", |s| {
+        s.contains("CHAPTER 1") && s.contains("indexing")
+    });
+    t.send("t");
+    t.wait_for("the chapters found so far", |s| {
+        s.contains("chapters so far · indexing") && s.contains("CHAPTER 3")
+    });
+    t.send("jj\r");
+    let screen = t.wait_for("chapter 3 at the top, still indexing", |s| {
+        s.lines().next().is_some_and(|l| l.contains("CHAPTER 3")) && s.contains("indexing")
+    });
+    assert!(!screen.contains("chapters so far"), "{screen}");
+    t.send("q");
+    t.wait_exit();
 }
