@@ -162,7 +162,7 @@ pub fn open(
             let bytes = load::read_at(&mut file, fp.raw, WINDOW)?;
             let ends = fp.raw + bytes.len() as u64 >= len;
             // From the file's first byte: a BOM there decodes to U+FEFF, which is dropped.
-            let evidence = load::evidence(&mut file, len, cs, 0)?;
+            let evidence = evidence(&loaded, &mut file, len, cs, 0)?;
             let doc = load::window_with(&bytes, cs, ends, &evidence);
             let title = match loaded.state.title.is_empty() {
                 true => name.clone(),
@@ -174,7 +174,7 @@ pub fn open(
             let head = load::read_at(&mut file, 0, WINDOW)?;
             let choice = decode::choose(&head, usize_from(len), forced)?;
             let bytes = &head[choice.bom..];
-            let evidence = load::evidence(&mut file, len, choice.charset, choice.bom as u64)?;
+            let evidence = evidence(&loaded, &mut file, len, choice.charset, choice.bom as u64)?;
             let doc = load::window_with(bytes, choice.charset, head.len() as u64 >= len, &evidence);
             let title = crate::library::title_of(doc.text(), &name);
             (doc, 0, title, evidence)
@@ -208,6 +208,29 @@ pub fn open(
         sync: None,
     };
     Ok((reader, book))
+}
+
+/// What a window of the story is classified with: the statistics its blocks were
+/// classified by when it was last read whole, when they are of this very text decoded as
+/// `charset` (then the window looks exactly as the whole story will); else samples of its
+/// file (see [`load::evidence`]), which also takes longer to read.
+fn evidence(
+    loaded: &Loaded,
+    file: &mut std::fs::File,
+    len: u64,
+    charset: Charset,
+    bom: u64,
+) -> std::io::Result<Evidence> {
+    let state = &loaded.state;
+    let known = state.statistics.as_ref().filter(|s| {
+        state.replaces.is_none()
+            && s.length == state.length
+            && Charset::parse(&s.encoding) == Some(charset)
+    });
+    match known {
+        Some(known) => Ok(Evidence::known(known.summary.clone())),
+        None => load::evidence(file, len, charset, bom),
+    }
 }
 
 /// About how long the whole text of a `len`-byte file is, from a window of it.

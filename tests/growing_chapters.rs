@@ -140,13 +140,17 @@ fn next_chapter_goes_through_the_chapters_found_and_waits_past_them() {
 }
 
 #[test]
-fn with_no_chapter_found_yet_the_list_waits_for_the_whole_story() {
+fn with_no_chapter_found_yet_the_list_waits_and_opens_when_some_are() {
     let raw = story(60);
     let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
     let mut r = on_window(&raw, &whole, 0);
     r.update(Action::Chapters);
     assert_eq!(r.mode(), &Mode::Reading);
     assert_eq!(r.partial().unwrap().waiting, vec![Action::Chapters]);
+    tell(&mut r, &whole, whole.text().len() / 4);
+    assert!(matches!(r.mode(), Mode::Chapters { selected: 0 }));
+    assert!(r.partial().unwrap().waiting.is_empty());
+    assert_eq!(r.message(), None);
 }
 
 #[test]
@@ -216,6 +220,7 @@ fn the_chapter_list_shows_chapters_before_the_whole_story_is_in() {
     t.wait_for("the first page, indexing", |s| {
         s.contains("CHAPTER 1") && s.contains("indexing")
     });
+    // Pressed before any chapter is found, the list opens once some are.
     t.send("t");
     t.wait_for("the chapters found so far", |s| {
         s.contains("chapters so far · indexing") && s.contains("CHAPTER 3")

@@ -93,8 +93,8 @@ fn stream_in<R: Read + Seek>(
         let (rest, anchors, choice) = built?;
         text.push_str(&rest);
         drop(rest);
-        let blocks = growing.finish(&text);
-        Ok(load::finish_found(text, anchors, choice, blocks))
+        let found = growing.finish(&text);
+        Ok(load::finish_found(text, anchors, choice, found))
     })
 }
 
@@ -151,6 +151,7 @@ mod tests {
             assert_eq!(got.text(), want.text());
             assert_eq!(got.blocks(), want.blocks());
             assert_eq!(got.body(), want.body());
+            assert_eq!(got.summary(), want.summary());
             assert_eq!(got.charset(), want.charset());
             assert!(seen.len() > 10, "{} stretches", seen.len());
             assert!(seen.iter().any(|&(_, blocks)| blocks > 0));

@@ -27,6 +27,27 @@ impl Reader {
                 selected: at.min(partial.found.len().saturating_sub(1)),
             };
         }
+        self.open_asked_chapters();
+    }
+
+    /// A chapter list asked for before any chapter was found (the last action waiting)
+    /// opens once some are.
+    fn open_asked_chapters(&mut self) {
+        let Some(partial) = &mut self.partial else {
+            return;
+        };
+        let asked = partial.waiting.last() == Some(&Action::Chapters);
+        if !asked || partial.found.is_empty() || self.mode != Mode::Reading {
+            return;
+        }
+        partial.waiting.pop();
+        if self
+            .message()
+            .is_some_and(|m| m.starts_with("reading the whole story"))
+        {
+            self.message = None;
+        }
+        self.open_chapters();
     }
 
     /// The chapters found so far, while the story is being read and some are.

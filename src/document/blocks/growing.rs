@@ -18,7 +18,7 @@
 
 use super::stats::{Gatherer, Stats};
 use super::{attach_subtitles, classify, classify_halves, redo_caps, Evidence, Redo};
-use super::{Block, PARALLEL_FROM};
+use super::{Block, Summary, PARALLEL_FROM};
 use crate::document::gutenberg;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -110,8 +110,12 @@ impl<'e> Growing<'e> {
     /// Nothing classified yet; stretches will be classified with `evidence` (from the
     /// whole file's samples; with none, the defaults, checked all the same).
     pub fn new(evidence: &'e Evidence) -> Self {
+        let guess = match &evidence.known {
+            Some(summary) => Stats::from_summary(summary),
+            None => Stats::from_runs(&evidence.text, &evidence.runs),
+        };
         Self {
-            guess: Stats::from_runs(&evidence.text, &evidence.runs),
+            guess,
             start: None,
             done: 0,
             blocks: Vec::new(),
@@ -175,18 +179,19 @@ impl<'e> Growing<'e> {
     }
 
     /// `text` is the whole text: the blocks of its body (see [`gutenberg::body`]),
-    /// exactly as [`super::detect`] finds them.
-    pub fn finish(mut self, text: &str) -> Vec<Block> {
+    /// exactly as [`super::detect`] finds them, and the statistics they were classified
+    /// by (as [`super::detect_summarised`] gives them).
+    pub fn finish(mut self, text: &str) -> (Vec<Block>, Summary) {
         let body = gutenberg::body(text);
         if self.start.is_some_and(|s| s != body.start) {
             // Cannot happen (the start was decided on whole lines): the sure way anyway.
-            return super::detect(text, body);
+            return super::detect_summarised(text, body);
         }
         self.start = Some(body.start);
         if self.done > body.end {
             // Undo the stretches that reach past the body's end (into a footer).
             let Some(k) = self.marks.iter().rposition(|m| m.at <= body.end) else {
-                return super::detect(text, body);
+                return super::detect_summarised(text, body);
             };
             let mark = self.marks.swap_remove(k);
             self.blocks.truncate(mark.blocks);
@@ -207,13 +212,13 @@ impl<'e> Growing<'e> {
             false => classify_halves(text, body, &real, None, PARALLEL_FROM).0,
         };
         attach_subtitles(text, &mut out);
-        out
+        (out, real.summary())
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::{detect, Evidence};
+    use super::super::{detect_summarised, Evidence};
     use super::Growing;
     use crate::document::gutenberg;
     use proptest::prelude::*;
@@ -310,7 +315,7 @@ mod tests {
             for cut in cuts {
                 growing.grow(&text[..cut]);
             }
-            let want = detect(&text, gutenberg::body(&text));
+            let want = detect_summarised(&text, gutenberg::body(&text));
             prop_assert_eq!(growing.finish(&text), want);
         }
     }
@@ -325,7 +330,7 @@ mod tests {
         let evidence = Evidence::default();
         let mut growing = Growing::new(&evidence);
         assert_eq!(growing.grow(&text), text.len());
-        let want = detect(&text, gutenberg::body(&text));
+        let want = detect_summarised(&text, gutenberg::body(&text));
         assert_eq!(growing.finish(&text), want);
     }
 }
