@@ -1,10 +1,10 @@
 //! Reading a whole file and finding its blocks at once: the text is made (decoded,
 //! normalised) on one thread while the stretches already made are classified on another
-//! (see [`blocks::Growing`]), and whoever waits is told what has been found so far.
+//! (see [`Growing`]), and whoever waits is told what has been found so far.
 //!
 //! Memory stays at one copy of the text: the reading side hands each stretch over and
 //! forgets it; the classifying side appends it to the whole text, which it owns. At most
-//! [`AHEAD`] stretches wait between the two.
+//! two stretches wait between the reading and the classifying.
 
 use super::blocks::{Evidence, Growing};
 use super::load::{self, Piped, Progress, StreamError, READ};
@@ -26,7 +26,7 @@ pub struct Found<'a> {
 /// The document of the `len` bytes `file` holds, as [`load::stream`] makes it, its
 /// blocks found as the text arrives with the whole file's `evidence` (see
 /// [`load::evidence`]); `found` is told of them after each stretch (on the classifying
-/// thread). The blocks are exactly those [`blocks::detect`] finds in the whole text.
+/// thread). The blocks are exactly those [`super::blocks::detect`] finds in the whole text.
 pub fn stream<R: Read + Seek>(
     file: &mut R,
     len: u64,
