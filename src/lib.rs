@@ -80,7 +80,7 @@ pub use pages::{page_at, page_top, tops, Counter};
 // Search and the table of contents.
 pub use search::Query;
 
-pub use toc::{chapters, listing_json, listing_text};
+pub use toc::{chapters, chapters_in, listing_json, listing_text};
 
 // The reader's model: actions in, effects out.
 pub use reader::{

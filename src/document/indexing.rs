@@ -8,7 +8,7 @@
 
 use super::blocks::{Evidence, Growing};
 use super::load::{self, Piped, Progress, StreamError, READ};
-use super::{build, Block, Charset, Document};
+use super::{build, decode, Block, Charset, Document};
 use std::io::{Read, Seek};
 use std::sync::mpsc;
 
@@ -25,8 +25,9 @@ pub struct Found<'a> {
 
 /// The document of the `len` bytes `file` holds, as [`load::stream`] makes it, its
 /// blocks found as the text arrives with the whole file's `evidence` (see
-/// [`load::evidence`]); `found` is told of them after each stretch (on the classifying
-/// thread). The blocks are exactly those [`super::blocks::detect`] finds in the whole text.
+/// [`load::evidence`]; read here when it is empty); `found` is told of them after each
+/// stretch (on the classifying thread). The blocks are exactly those
+/// [`super::blocks::detect`] finds in the whole text.
 pub fn stream<R: Read + Seek>(
     file: &mut R,
     len: u64,
@@ -56,6 +57,18 @@ fn stream_in<R: Read + Seek>(
     found: &mut (dyn FnMut(Found) + Send),
     sizes: (usize, usize),
 ) -> Result<Document, StreamError> {
+    // Without evidence the guess would be the defaults, which a hard-wrapped story
+    // disagrees with, and the whole would be classified twice.
+    let sampled;
+    let evidence = match evidence.is_empty() {
+        true => {
+            let head = load::read_at(file, 0, decode::SNIFF + 1024)?;
+            let choice = decode::choose(&head, crate::saturating::usize_from(len), forced)?;
+            sampled = load::evidence(file, len, choice.charset, choice.bom as u64)?;
+            &sampled
+        }
+        false => evidence,
+    };
     let (tx, rx) = mpsc::sync_channel::<Piped>(AHEAD);
     std::thread::scope(|s| {
         let classifying = s.spawn(move || {
@@ -125,16 +138,20 @@ mod tests {
 
     #[test]
     fn blocks_found_while_reading_are_those_of_one_pass() {
-        for late in [false, true] {
+        for (late, sampled) in [(false, true), (true, true), (false, false)] {
             let bytes = story(late);
             let want = load::whole(bytes.clone(), None).unwrap();
-            let evidence = load::evidence(
-                &mut Cursor::new(&bytes),
-                bytes.len() as u64,
-                Charset::Web(encoding_rs::UTF_8),
-                0,
-            )
-            .unwrap();
+            // Without evidence given, the stream reads its own.
+            let evidence = match sampled {
+                false => Evidence::default(),
+                true => load::evidence(
+                    &mut Cursor::new(&bytes),
+                    bytes.len() as u64,
+                    Charset::Web(encoding_rs::UTF_8),
+                    0,
+                )
+                .unwrap(),
+            };
             let mut seen = Vec::new();
             let mut found = |f: Found| seen.push((f.text.len(), f.blocks.len()));
             let len = bytes.len() as u64;
