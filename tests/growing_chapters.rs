@@ -116,6 +116,25 @@ fn a_chapter_in_the_window_is_gone_to_at_once_and_one_beyond_once_the_story_is_i
 }
 
 #[test]
+fn the_list_open_when_the_whole_story_comes_in_stays_on_the_chapter_selected() {
+    let raw = story(60);
+    let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
+    let chapters = dogear::chapters(&whole);
+    let mut r = on_window(&raw, &whole, whole.text().len() / 2);
+    r.update(Action::Chapters);
+    for _ in 0..7 {
+        r.update(Action::Down);
+    }
+    r.whole(whole.clone());
+    let Mode::Chapters { selected } = *r.mode() else {
+        panic!("the list closed: {:?}", r.mode());
+    };
+    assert_eq!(r.chapters()[selected].offset, chapters[7].offset);
+    r.update(Action::Submit);
+    assert_eq!(r.place(), chapters[7].offset);
+}
+
+#[test]
 fn next_chapter_goes_through_the_chapters_found_and_waits_past_them() {
     let raw = story(60);
     let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();

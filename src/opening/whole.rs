@@ -10,7 +10,9 @@ use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
 /// How often at most the chapters found so far are listed and sent: listing them costs
-/// a look at every block found (some milliseconds for a gigabyte's millions).
+/// a look at every block found (some milliseconds for a gigabyte's millions), so never
+/// more often than ten times what the last listing took either, which keeps it under a
+/// tenth of the indexing thread's time.
 const CHAPTERS_EVERY: Duration = Duration::from_millis(200);
 
 /// Reads the story at `path` (`len` bytes, `forced` or detected encoding) whole on a
@@ -34,13 +36,14 @@ pub(super) fn spawn(
             }
         };
         let found_tx = tx.clone();
-        let mut listed: Option<Instant> = None;
+        let mut listed: Option<(Instant, Duration)> = None;
         let mut found = |f: Found| {
-            if listed.is_some_and(|t| t.elapsed() < CHAPTERS_EVERY) {
+            if listed.is_some_and(|(at, took)| at.elapsed() < CHAPTERS_EVERY.max(took * 10)) {
                 return;
             }
-            listed = Some(Instant::now());
+            let at = Instant::now();
             let chapters = crate::toc::chapters_in(f.text, f.blocks);
+            listed = Some((at, at.elapsed()));
             let reach = f.blocks.last().map_or(0, |b| b.range.end);
             let _ = found_tx.send(News::Found(chapters, reach));
         };
