@@ -51,6 +51,7 @@ impl Watch {
 
     /// The story read again after its file changed, once it is ready.
     pub(super) fn poll(&mut self, now: Instant) -> Option<Result<Document, String>> {
+        // Progress and chapters found on the way are of no use here: skipped.
         while let Some(news) = &self.rereading {
             return match news.try_recv() {
                 Ok(News::Progress(_) | News::Arrived(..) | News::Found(..)) => continue,

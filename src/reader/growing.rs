@@ -20,7 +20,7 @@ impl Reader {
             _ => None,
         };
         partial.found = chapters;
-        partial.reach = partial.reach.max(reach);
+        partial.reach = reach;
         if let Some(offset) = selected {
             let at = partial.found.partition_point(|c| c.offset < offset);
             self.mode = Mode::Chapters {

@@ -13,8 +13,8 @@
 //! The ends need care. The story proper starts after a Project Gutenberg header, which is
 //! known once the first `gutenberg` window of text has arrived: nothing is classified
 //! before. It ends before a footer, known only at the end: the last stretches (those that
-//! could reach into the footer) are kept undone-able, and the tally is kept as it stood
-//! before each of them, so that the end is classified again up to the footer alone.
+//! could reach into the footer) are kept undone-able, with what each added to the tally,
+//! so that the end is classified again up to the footer alone.
 
 use super::stats::{Gatherer, Stats};
 use super::{attach_subtitles, classify, classify_halves, redo_caps, Evidence, Redo};
@@ -41,18 +41,17 @@ pub struct Growing<'e> {
     marks: Vec<Mark>,
 }
 
-/// The state before a stretch starting at `at`.
+/// The state before a stretch starting at `at`, and what the stretch added to the tally.
 struct Mark {
     at: usize,
     blocks: usize,
     redos: usize,
     asked: usize,
-    tally: Tally,
+    added: Tally,
 }
 
 /// The real statistics' counts so far, owned (the text they were read from is only lent
 /// one stretch at a time): what a [`Gatherer`] over all the stretches would hold.
-#[derive(Clone)]
 struct Tally {
     hist: [u32; 257],
     caps: HashMap<String, u32>,
@@ -74,23 +73,42 @@ impl Tally {
         }
     }
 
-    /// Adds what `g` gathered over a stretch; `last`: the stretch ends the body (so its
-    /// last line is the body's, as [`Gatherer::finish`] counts it).
-    fn add(&mut self, g: Gatherer, last: bool) {
-        for (a, b) in self.hist.iter_mut().zip(g.hist) {
-            *a += b;
+    /// What `g` gathered over a stretch; `last`: the stretch ends the body (so its last
+    /// line is the body's, as [`Gatherer::finish`] counts it).
+    fn of(g: Gatherer, last: bool) -> Self {
+        let end = u64::from(last && g.prev.is_some_and(|p| p.ideographic_indent(g.text)));
+        Self {
+            hist: g.hist,
+            caps: g.caps.into_iter().map(|(t, n)| (t.to_owned(), n)).collect(),
+            continued: g.continued,
+            capitals: g.capitals,
+            ideographic: g.ideographic + end,
+            one_line: g.one_line + end,
         }
-        for (t, n) in g.caps {
-            *self.caps.entry(t.to_owned()).or_default() += n;
+    }
+
+    /// Adds `other`'s counts, or takes them away again (`undo`).
+    fn add(&mut self, other: &Tally, undo: bool) {
+        fn step<T: std::ops::AddAssign + std::ops::SubAssign>(a: &mut T, b: T, undo: bool) {
+            match undo {
+                false => *a += b,
+                true => *a -= b,
+            }
         }
-        self.continued += g.continued;
-        self.capitals += g.capitals;
-        self.ideographic += g.ideographic;
-        self.one_line += g.one_line;
-        if last && g.prev.is_some_and(|p| p.ideographic_indent(g.text)) {
-            self.ideographic += 1;
-            self.one_line += 1;
+        for (a, &b) in self.hist.iter_mut().zip(&other.hist) {
+            step(a, b, undo);
         }
+        for (t, &n) in &other.caps {
+            let count = self.caps.entry(t.clone()).or_default();
+            step(count, n, undo);
+            if *count == 0 {
+                self.caps.remove(t);
+            }
+        }
+        step(&mut self.continued, other.continued, undo);
+        step(&mut self.capitals, other.capitals, undo);
+        step(&mut self.ideographic, other.ideographic, undo);
+        step(&mut self.one_line, other.one_line, undo);
     }
 
     /// The statistics these counts make.
@@ -160,16 +178,18 @@ impl<'e> Growing<'e> {
 
     /// Classifies `text[range]` with the guess, tallying its lines.
     fn stretch(&mut self, text: &str, range: Range<usize>, last: bool) {
-        self.marks.push(Mark {
-            at: range.start,
-            blocks: self.blocks.len(),
-            redos: self.redos.len(),
-            asked: self.guess.probe.borrow().caps.len(),
-            tally: self.tally.clone(),
-        });
+        let (at, asked) = (range.start, self.guess.probe.borrow().caps.len());
         let mut g = Gatherer::new(text);
         let (blocks, redos) = classify(text, range, &self.guess, Some(&mut g));
-        self.tally.add(g, last);
+        let added = Tally::of(g, last);
+        self.tally.add(&added, false);
+        self.marks.push(Mark {
+            at,
+            blocks: self.blocks.len(),
+            redos: self.redos.len(),
+            asked,
+            added,
+        });
         let before = self.blocks.len();
         self.redos.extend(redos.into_iter().map(|r| Redo {
             blocks: r.blocks.start + before..r.blocks.end + before,
@@ -193,11 +213,16 @@ impl<'e> Growing<'e> {
             let Some(k) = self.marks.iter().rposition(|m| m.at <= body.end) else {
                 return super::detect_summarised(text, body);
             };
-            let mark = self.marks.swap_remove(k);
+            for undone in self.marks.drain(k + 1..) {
+                self.tally.add(&undone.added, true);
+            }
+            let Some(mark) = self.marks.pop() else {
+                return super::detect_summarised(text, body);
+            };
+            self.tally.add(&mark.added, true);
             self.blocks.truncate(mark.blocks);
             self.redos.truncate(mark.redos);
             self.guess.probe.borrow_mut().caps.truncate(mark.asked);
-            self.tally = mark.tally;
             self.done = mark.at;
         }
         let from = self.done.max(body.start);
