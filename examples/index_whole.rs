@@ -1,6 +1,7 @@
 //! How long reading a big story whole takes: the text made then its blocks found
 //! (`load::stream`), next to the two at once as the background reading does them
-//! (`indexing::stream`), on the same file in the same run.
+//! (`indexing::stream`), on the same file in the same run; and that both find the same
+//! blocks.
 //!
 //! `cargo run --release --example index_whole -- FILE`
 #![allow(
@@ -20,7 +21,6 @@ fn main() {
     let t = Instant::now();
     let then = load::stream(&mut file, len, None, &mut ()).unwrap();
     let apart = t.elapsed();
-    drop(then);
 
     let mut file = std::fs::File::open(&path).unwrap();
     let utf8 = Charset::Web(encoding_rs::UTF_8);
@@ -35,6 +35,15 @@ fn main() {
     };
     let at_once = indexing::stream(&mut file, len, None, &evidence, &mut (), &mut found).unwrap();
     let together = t.elapsed();
+    assert!(
+        at_once.blocks() == then.blocks(),
+        "the same blocks either way"
+    );
+    assert!(
+        at_once.summary() == then.summary(),
+        "the same statistics either way"
+    );
+    drop(then);
     println!(
         "{path}: {} MB; apart {:.2} s; together {:.2} s ({stretches} stretches, first blocks after {:.0} ms), {} blocks",
         len >> 20,
