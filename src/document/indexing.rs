@@ -8,7 +8,7 @@
 
 use super::blocks::{Evidence, Growing};
 use super::load::{self, Piped, Progress, StreamError, READ};
-use super::{build, decode, Block, Charset, Document};
+use super::{build, decode, gutenberg, Block, Charset, Document};
 use std::io::{Read, Seek};
 use std::sync::mpsc;
 
@@ -106,8 +106,16 @@ fn stream_in<R: Read + Seek>(
         let (rest, anchors, choice) = built?;
         text.push_str(&rest);
         drop(rest);
-        let found = growing.finish(&text);
-        Ok(load::finish_found(text, anchors, choice, found))
+        let (blocks, summary) = growing.finish(&text);
+        Ok(Document {
+            body: gutenberg::body(&text),
+            text,
+            blocks,
+            charset: choice.charset,
+            guess: choice.guess,
+            anchors,
+            summary: Some(summary),
+        })
     })
 }
 

@@ -124,25 +124,6 @@ fn finish_window(
     }
 }
 
-/// The document of `text` whose blocks were found already (as [`blocks::detect`] finds
-/// them: see [`super::indexing`]).
-pub(super) fn finish_found(
-    text: String,
-    anchors: Vec<Anchor>,
-    choice: Choice,
-    (blocks, summary): (Vec<super::Block>, blocks::Summary),
-) -> Document {
-    Document {
-        body: gutenberg::body(&text),
-        text,
-        blocks,
-        charset: choice.charset,
-        guess: choice.guess,
-        anchors,
-        summary: Some(summary),
-    }
-}
-
 /// The document of the `len` bytes `file` holds, read `READ` bytes at a time, so that
 /// no more than one copy of the text is ever held. The encoding is chosen as for the
 /// whole file: UTF-8 is checked as it streams, and a byte that is not UTF-8, or
