@@ -13,7 +13,7 @@
 )]
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use dogear::{decode, load, Charset, Document, Layout, Windows};
+use dogear::{decode, indexing, load, Charset, Document, Layout, Windows};
 use std::fs::File;
 use std::hint::black_box;
 use std::time::Duration;
@@ -112,6 +112,23 @@ fn bench_size(c: &mut Criterion, name: &str, text: &str, legacy: bool) {
         b.iter(|| {
             let doc = load::stream(&mut file, len, None, &mut ()).expect("stream");
             black_box(doc.blocks().len())
+        })
+    });
+    // As the reader does it: the text made on one thread while its blocks are found on
+    // another, the chapters found so far listed now and then.
+    group.bench_function("read and index the whole story at once (background)", |b| {
+        b.iter(|| {
+            let evidence = dogear::blocks::Evidence::default();
+            let (mut stretches, mut chapters) = (0, 0);
+            let mut found = |f: indexing::Found| {
+                stretches += 1;
+                if stretches % 16 == 1 {
+                    chapters = dogear::chapters_in(f.text, f.blocks).len();
+                }
+            };
+            let doc = indexing::stream(&mut file, len, None, &evidence, &mut (), &mut found)
+                .expect("stream");
+            black_box((doc.blocks().len(), chapters))
         })
     });
     group.finish();

@@ -118,7 +118,17 @@ pub fn load(path: &Path, encoding: Option<Charset>) -> Result<Document, Error> {
         let mut file = crate::storyfile::open(path).map_err(|e| Error::Open(path.to_owned(), e))?;
         let len = file.metadata().map_or(0, |m| m.len());
         if len >= crate::opening::lazy_from() {
-            return load::stream(&mut file, len, encoding, &mut ()).map_err(|e| match e {
+            let evidence = Default::default();
+            let mut found = |_: crate::document::indexing::Found| {};
+            let read = crate::document::indexing::stream(
+                &mut file,
+                len,
+                encoding,
+                &evidence,
+                &mut (),
+                &mut found,
+            );
+            return read.map_err(|e| match e {
                 load::StreamError::Load(e) => Error::Load(path.to_owned(), e),
                 load::StreamError::Io(e) => Error::Open(path.to_owned(), e),
             });

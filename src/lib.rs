@@ -58,8 +58,8 @@ mod ui;
 
 // The document: decoding, normalising and block detection.
 pub use document::{
-    blocks, breaks, decode, gutenberg, load, normalise, windows::Windows, Block, BlockKind,
-    Charset, Document, LoadError,
+    blocks, breaks, decode, gutenberg, indexing, load, normalise, windows::Windows, Block,
+    BlockKind, Charset, Document, LoadError,
 };
 
 // Layout: a document wrapped to a width.
@@ -80,7 +80,7 @@ pub use pages::{page_at, page_top, tops, Counter};
 // Search and the table of contents.
 pub use search::Query;
 
-pub use toc::{chapters, listing_json, listing_text};
+pub use toc::{chapters, chapters_in, listing_json, listing_text};
 
 // The reader's model: actions in, effects out.
 pub use reader::{

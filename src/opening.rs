@@ -57,6 +57,8 @@ enum News {
     Arrived(usize, bool),
     /// A stream's whole story, and its fingerprint.
     Stream(Result<(Document, String), String>),
+    /// The chapters found so far, and how far into the whole text blocks are found.
+    Found(Vec<crate::toc::Chapter>, usize),
 }
 
 /// A book being read: still opening (the reader on a window), or open; and its file,
@@ -105,6 +107,8 @@ pub struct Opening {
     /// What the background reader needs: the file's size and the encoding forced on it.
     len: u64,
     forced: Option<Charset>,
+    /// What the file's samples say about its layout, to find its blocks with as it is read.
+    evidence: Evidence,
     loaded: Option<Loaded>,
     path: PathBuf,
     /// The reader moved while on the window.
@@ -221,6 +225,7 @@ pub fn open(
         news: None,
         len,
         forced,
+        evidence: grow.evidence.clone(),
         loaded: Some(loaded),
         path: path.to_owned(),
         moved: false,
@@ -360,7 +365,12 @@ impl Book {
                 let start = opening.piped.as_mut().and_then(|p| p.start.take());
                 let news = match start {
                     Some(start) => start(),
-                    None => spawn(opening.path.clone(), opening.len, opening.forced),
+                    None => spawn(
+                        opening.path.clone(),
+                        opening.len,
+                        opening.forced,
+                        std::mem::take(&mut opening.evidence),
+                    ),
                 };
                 opening.news.insert(news)
             }
@@ -373,6 +383,7 @@ impl Book {
             match news {
                 Ok(News::Progress(p)) => reader.set_progress(p),
                 Ok(News::Arrived(n, sized)) => reader.set_estimate(n, sized),
+                Ok(News::Found(chapters, reach)) => reader.set_found(chapters, reach),
                 Ok(News::Done(doc)) => break doc.map(|doc| (doc, None)),
                 Ok(News::Stream(whole)) => break whole.map(|(doc, f)| (doc, Some(f))),
                 Err(TryRecvError::Empty) => return,

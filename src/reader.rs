@@ -8,6 +8,7 @@
 mod copy;
 mod emphasis;
 mod encodings;
+mod growing;
 mod jumps;
 mod left;
 mod question;
@@ -100,6 +101,9 @@ pub enum Action {
     Undo,
     /// Go to the bookmark with this id (`--bookmark NAME`); waits for a big story.
     OpenBookmark(String),
+    /// Go to this byte of the whole story: a chapter chosen beyond the window while the
+    /// story was still being read, done once it is.
+    GoTo(usize),
     Library,
     /// Open the encoding picker.
     Encodings,
@@ -315,14 +319,19 @@ impl Reader {
         let question = self.question.as_ref().map(|q| q.text.as_str());
         question.or(self.message.as_ref().map(|(m, _)| m.as_str()))
     }
+    /// The story's chapters; while it is still being read, those found so far (offsets
+    /// into the whole text) once there are any.
     pub fn chapters(&self) -> &[Chapter] {
-        &self.chapters
+        self.found_chapters().unwrap_or(&self.chapters)
     }
     pub fn marks(&self) -> &[Mark] {
         &self.marks
     }
     /// The chapter the top of the page is in.
     pub fn current_chapter(&self) -> Option<&Chapter> {
+        if let Some(found) = self.found_current() {
+            return found;
+        }
         toc::current(&self.chapters, self.place).map(|i| &self.chapters[i])
     }
     /// Percent read, 0 to 100, rounded; 100 only when the last line is on screen.
@@ -476,6 +485,7 @@ impl Reader {
             Action::AddBookmark => return self.add_bookmark(),
             Action::Bookmarks => self.open_bookmarks(),
             Action::OpenBookmark(id) => self.open_mark(&id),
+            Action::GoTo(offset) => self.go_to_chapter(offset),
             Action::Library => return Effect::Library,
             Action::Encodings => return Effect::ReadForEncodings,
             Action::CopyParagraph => return self.copy_paragraph(),

@@ -74,8 +74,12 @@ struct Entry {
 
 /// The chapters of `doc`, in order.
 pub fn chapters(doc: &Document) -> Vec<Chapter> {
-    let text = doc.text();
-    let blocks = doc.blocks();
+    chapters_in(doc.text(), doc.blocks())
+}
+
+/// The chapters of a text whose blocks are `blocks` (those of a story still being read,
+/// say), in order.
+pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
     let heads: Vec<Head> = blocks
         .iter()
         .enumerate()

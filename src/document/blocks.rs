@@ -36,6 +36,7 @@
 
 pub(crate) mod cues;
 pub(crate) mod evidence;
+mod growing;
 mod halves;
 pub mod heading;
 mod scan;
@@ -44,6 +45,7 @@ mod split;
 mod starts;
 mod stats;
 
+pub use growing::Growing;
 pub use split::MAX_BLOCK;
 
 use super::{Block, BlockKind};
@@ -201,8 +203,13 @@ fn classify_all(
             summary,
         );
     }
-    // A sample cannot know which capital lines repeat: the groups that asked are
-    // classified again where the real answer differs.
+    redo_caps(text, &guess, &real, redos, &mut out);
+    (out, summary)
+}
+
+/// A sample cannot know which capital lines repeat: the groups that asked (`redos`) are
+/// classified again where the `real` answer differs from the `guess`'s.
+fn redo_caps(text: &str, guess: &Stats, real: &Stats, redos: Vec<Redo>, out: &mut Vec<Block>) {
     let caps = &guess.probe.borrow().caps;
     for redo in redos.into_iter().rev() {
         let differs = caps[redo.asked].iter().any(|r| {
@@ -210,11 +217,10 @@ fn classify_all(
             guess.repeated_caps.contains(t) != real.repeated_caps.contains(t)
         });
         if differs {
-            let again = classify(text, redo.lines, &real, None).0;
+            let again = classify(text, redo.lines, real, None).0;
             out.splice(redo.blocks, again);
         }
     }
-    (out, summary)
 }
 
 /// A numbered heading with no title of its own ("CHAPTER 1") takes the short title line

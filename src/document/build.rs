@@ -54,6 +54,8 @@ pub struct Builder {
     escapes: super::decode::Iso2022Escapes,
     /// About how many bytes make a piece ([`PIECE`] but in tests).
     piece: usize,
+    /// Bytes of text handed out by [`Builder::take_text`] so far.
+    taken: u64,
 }
 
 impl Builder {
@@ -70,6 +72,7 @@ impl Builder {
             ascii: true,
             escapes: super::decode::Iso2022Escapes::default(),
             piece: PIECE,
+            taken: 0,
         }
     }
 
@@ -97,6 +100,15 @@ impl Builder {
         self.pending = pending;
         self.pending.drain(..used?);
         Ok(())
+    }
+
+    /// The text made since the last call (whole lines), moved out: a consumer on
+    /// another thread can work on it while the next bytes are decoded. Anchors stay
+    /// offsets into the whole text.
+    pub fn take_text(&mut self) -> String {
+        let text = std::mem::take(&mut self.text);
+        self.taken += text.len() as u64;
+        text
     }
 
     /// Makes the rest into text; returns the text and its anchors.
@@ -133,7 +145,7 @@ impl Builder {
     fn piece(&mut self, bytes: &[u8]) -> Result<(), NotUtf8> {
         self.anchors.push(Anchor {
             raw: self.raw,
-            text: self.text.len() as u64,
+            text: self.taken + self.text.len() as u64,
         });
         if self.charset == Charset::Web(UTF_8) {
             match std::str::from_utf8(bytes) {

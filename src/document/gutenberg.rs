@@ -42,6 +42,14 @@ pub fn body(text: &str) -> Range<usize> {
     start..end.max(start)
 }
 
+/// Where the story proper starts ([`body`]'s start), once `text` is known to be the
+/// start of the whole text far enough for it to be decided: every line starting in the
+/// first `WINDOW` bytes is whole. `ended`: `text` is the whole text. `None` until then.
+pub fn start_once_known(text: &str, ended: bool) -> Option<usize> {
+    let known = ended || memchr::memchr(b'\n', text.as_bytes().get(WINDOW..)?).is_some();
+    known.then(|| header_end(text).unwrap_or(0))
+}
+
 /// The lines starting in `text[from..to]`, as (line start, line without its `\n`).
 fn lines_in(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, &str)> {
     // Begin at a line start so a marker is never seen from its middle.

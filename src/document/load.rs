@@ -145,11 +145,40 @@ fn stream_in<R: Read + Seek>(
     progress: &mut impl Progress,
     sizes: (usize, usize),
 ) -> Result<Document, StreamError> {
+    let (text, anchors, choice) = stream_built(file, len, forced, progress, sizes, None)?;
+    Ok(finish(text, anchors, choice))
+}
+
+/// What [`stream_built`] hands on as it goes, when asked to.
+pub(super) enum Piped {
+    /// The next stretch of text (whole lines).
+    Text(String),
+    /// The reading starts again in another encoding: forget the text handed on so far.
+    Restart,
+}
+
+/// The text of [`stream_in`], its anchors and the encoding it was read in. With `pipe`,
+/// the text is handed to it as it is made, and only what is left at the end returned.
+pub(super) fn stream_built<R: Read + Seek>(
+    file: &mut R,
+    len: u64,
+    forced: Option<Charset>,
+    progress: &mut impl Progress,
+    sizes: (usize, usize),
+    mut pipe: Option<&mut dyn FnMut(Piped)>,
+) -> Result<(String, Vec<Anchor>, Choice), StreamError> {
     let head = read_at(file, 0, sizes.0.max(decode::SNIFF + 1024))?;
     let mut choice = decode::choose(&head, crate::saturating::usize_from(len), forced)?;
     loop {
-        match stream_as(file, len, &choice, progress, sizes)? {
-            Ok((text, anchors)) => return Ok(finish(text, anchors, choice)),
+        let piped = pipe.as_mut().map(|p| &mut **p as &mut dyn FnMut(Piped));
+        let streamed = stream_as(file, len, &choice, progress, sizes, piped)?;
+        if streamed.is_err() {
+            if let Some(pipe) = pipe.as_mut() {
+                pipe(Piped::Restart);
+            }
+        }
+        match streamed {
+            Ok((text, anchors)) => return Ok((text, anchors, choice)),
             Err(Restart::NotUtf8(at)) => {
                 let from = at.saturating_sub(1024);
                 let back = crate::saturating::usize_from(at - from); // at most 1024
@@ -189,10 +218,13 @@ fn stream_as<R: Read + Seek>(
     choice: &Choice,
     progress: &mut impl Progress,
     (read, piece): (usize, usize),
+    mut pipe: Option<&mut dyn FnMut(Piped)>,
 ) -> io::Result<Result<Built, Restart>> {
     let strict = choice.provisional;
     let mut b = Builder::new(choice.charset, choice.bom as u64, strict).with_piece(piece);
-    b.reserve(usize::try_from(len).unwrap_or(0));
+    if pipe.is_none() {
+        b.reserve(usize::try_from(len).unwrap_or(0));
+    }
     file.seek(SeekFrom::Start(choice.bom as u64))?;
     let mut buf = vec![0; read];
     let mut done = choice.bom as u64;
@@ -204,6 +236,9 @@ fn stream_as<R: Read + Seek>(
         done += n as u64;
         if let Err(NotUtf8 { at }) = b.feed(&buf[..n]) {
             return Ok(Err(Restart::NotUtf8(at)));
+        }
+        if let Some(pipe) = pipe.as_mut() {
+            pipe(Piped::Text(b.take_text()));
         }
         progress.read(done.min(len), len);
     }

@@ -135,6 +135,7 @@ pub fn open_stream(
         news: None,
         len: 0,
         forced: flag,
+        evidence: Default::default(),
         loaded: None,
         path: input::state_path(input, ""),
         moved: false,

@@ -51,8 +51,10 @@ impl Watch {
 
     /// The story read again after its file changed, once it is ready.
     pub(super) fn poll(&mut self, now: Instant) -> Option<Result<Document, String>> {
-        if let Some(news) = &self.rereading {
+        // Progress and chapters found on the way are of no use here: skipped.
+        while let Some(news) = &self.rereading {
             return match news.try_recv() {
+                Ok(News::Progress(_) | News::Arrived(..) | News::Found(..)) => continue,
                 Ok(News::Done(doc)) => {
                     self.rereading = None;
                     Some(doc)
@@ -61,7 +63,7 @@ impl Watch {
                     self.rereading = None;
                     Some(whole.map(|(doc, _)| doc))
                 }
-                Ok(News::Progress(_) | News::Arrived(..)) | Err(TryRecvError::Empty) => None,
+                Err(TryRecvError::Empty) => None,
                 Err(TryRecvError::Disconnected) => {
                     self.rereading = None;
                     None
@@ -79,7 +81,12 @@ impl Watch {
         }
         self.seen = seen;
         let len = seen.map_or(0, |s| s.0);
-        self.rereading = Some(spawn(self.path.clone(), len, self.forced));
+        self.rereading = Some(spawn(
+            self.path.clone(),
+            len,
+            self.forced,
+            Default::default(),
+        ));
         None
     }
 }

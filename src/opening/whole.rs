@@ -1,28 +1,57 @@
-//! The whole story read on a background thread, its progress and its end told as
-//! [`News`] (see the parent module).
+//! The whole story read on a background thread, its progress, the chapters found so far
+//! and its end told as [`News`] (see the parent module).
 
 use super::News;
+use crate::document::blocks::Evidence;
+use crate::document::indexing::{self, Found};
 use crate::document::{load, Charset};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+/// How often at most the chapters found so far are listed and sent: listing them costs
+/// a look at every block found (some milliseconds for a gigabyte's millions), so never
+/// more often than ten times what the last listing took either, which keeps it under a
+/// tenth of the indexing thread's time.
+const CHAPTERS_EVERY: Duration = Duration::from_millis(200);
 
 /// Reads the story at `path` (`len` bytes, `forced` or detected encoding) whole on a
-/// thread of its own.
-pub(super) fn spawn(path: PathBuf, len: u64, forced: Option<Charset>) -> Receiver<News> {
+/// thread of its own, finding its blocks with `evidence` from its samples as it goes.
+pub(super) fn spawn(
+    path: PathBuf,
+    len: u64,
+    forced: Option<Charset>,
+    evidence: Evidence,
+) -> Receiver<News> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let mut last = 0;
+        let progress_tx = tx.clone();
         let mut progress = |done: u64, of: u64| {
-            // Reading is about two thirds of the work; finding the blocks the rest.
-            let pct = (done * 66 / of.max(1)).min(66) as u8;
+            // Reading and finding blocks go together; the last bit is the check at the end.
+            let pct = (done * 95 / of.max(1)).min(95) as u8;
             if pct != last {
                 last = pct;
-                let _ = tx.send(News::Progress(pct));
+                let _ = progress_tx.send(News::Progress(pct));
             }
+        };
+        let found_tx = tx.clone();
+        let mut listed: Option<(Instant, Duration)> = None;
+        let mut found = |f: Found| {
+            if listed.is_some_and(|(at, took)| at.elapsed() < CHAPTERS_EVERY.max(took * 10)) {
+                return;
+            }
+            let at = Instant::now();
+            let chapters = crate::toc::chapters_in(f.text, f.blocks);
+            listed = Some((at, at.elapsed()));
+            let reach = f.blocks.last().map_or(0, |b| b.range.end);
+            let _ = found_tx.send(News::Found(chapters, reach));
         };
         let doc = crate::storyfile::open(&path)
             .map_err(load::StreamError::from)
-            .and_then(|mut file| load::stream(&mut file, len, forced, &mut progress))
+            .and_then(|mut file| {
+                indexing::stream(&mut file, len, forced, &evidence, &mut progress, &mut found)
+            })
             .map_err(|e| e.to_string());
         hold_if_asked();
         let _ = tx.send(News::Done(doc));

@@ -1,5 +1,6 @@
 //! The reader's jumps: search, percent, chapters, the column width, bookmark labels.
 
+use super::Action;
 use super::{Effect, Reader, COLUMN_LIMITS};
 use crate::position;
 
@@ -55,17 +56,29 @@ impl Reader {
     }
 
     pub(super) fn next_chapter(&mut self, forward: bool) {
-        let place = self.place;
+        let place = self.chapter_place();
+        // Chapters found so far that stop short of the place cannot tell the one before.
+        if !forward
+            && self.found_chapters().is_some()
+            && self.partial.as_ref().is_some_and(|p| p.reach <= place)
+        {
+            self.wait_for_whole(Action::PrevChapter);
+            return;
+        }
+        let chapters = self.chapters();
         let target = if forward {
-            self.chapters
-                .get(self.chapters.partition_point(|c| c.offset <= place))
+            chapters.get(chapters.partition_point(|c| c.offset <= place))
         } else {
-            let before = self.chapters.partition_point(|c| c.offset < place);
-            before.checked_sub(1).map(|i| &self.chapters[i])
+            let before = chapters.partition_point(|c| c.offset < place);
+            before.checked_sub(1).map(|i| &chapters[i])
         };
         match target.map(|c| c.offset) {
-            Some(offset) => self.jump(offset),
-            None if self.chapters.is_empty() => self.say("no chapters found in this story"),
+            Some(offset) => self.go_to_chapter(offset),
+            // More chapters may be found further on.
+            None if forward && self.partial.is_some() => {
+                self.wait_for_whole(Action::NextChapter);
+            }
+            None if self.chapters().is_empty() => self.say("no chapters found in this story"),
             None => self.say(if forward {
                 "this is the last chapter"
             } else {

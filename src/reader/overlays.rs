@@ -16,13 +16,10 @@ impl Reader {
             }
             Mode::Prompt(prompt) => self.prompt(prompt, action),
             Mode::Chapters { selected } => {
-                let len = self.chapters.len();
+                let len = self.chapters().len();
                 match self.list(selected, len, &action) {
                     Ok(selected) => self.mode = Mode::Chapters { selected },
-                    Err(Some(chosen)) => {
-                        let offset = self.chapters[chosen].offset;
-                        self.jump(offset);
-                    }
+                    Err(Some(chosen)) => self.go_to_chapter(self.chapters()[chosen].offset),
                     Err(None) => {}
                 }
                 Effect::None
@@ -57,11 +54,11 @@ impl Reader {
     }
 
     pub(super) fn open_chapters(&mut self) {
-        if self.chapters.is_empty() {
+        if self.chapters().is_empty() {
             self.say("no chapters found in this story");
             return;
         }
-        let selected = crate::toc::current(&self.chapters, self.place).unwrap_or(0);
+        let selected = crate::toc::current(self.chapters(), self.chapter_place()).unwrap_or(0);
         self.mode = Mode::Chapters { selected };
     }
 

@@ -34,8 +34,8 @@ impl PartialEq for PageKey {
 #[derive(Debug, Clone)]
 pub struct PageCount {
     key: PageKey,
-    tops: Vec<usize>,
-    complete: bool,
+    pub(super) tops: Vec<usize>,
+    pub(super) complete: bool,
 }
 
 /// Where the reader is, in pages, as far as it is known.
@@ -54,9 +54,11 @@ impl Reader {
     }
 
     /// What the pages should be counted for now; `None` while there is nothing to count
-    /// (the story is still being read, or the window is too small).
+    /// (the window is too small). While the story is still being read, its window.
     pub fn page_key(&self) -> Option<PageKey> {
-        if self.partial.is_some() || self.too_small() || self.doc.blocks().is_empty() {
+        // A window's pages are counted too: they give the estimate shown meanwhile
+        // (see [`Reader::page_estimate`]).
+        if self.too_small() || self.doc.blocks().is_empty() {
             return None;
         }
         Some(PageKey {
@@ -113,6 +115,16 @@ impl Reader {
 
     /// The pages counted for the current width and height, if any.
     fn counted(&self) -> Option<&PageCount> {
+        // A window's count is no count of the story's pages.
+        if self.partial.is_some() {
+            return None;
+        }
+        self.window_counted()
+    }
+
+    /// The pages counted for the current width and height, of the text the reader is on
+    /// (a window, while the story is still being read).
+    pub(super) fn window_counted(&self) -> Option<&PageCount> {
         let count = self.pages.as_ref()?;
         (self.page_key().as_ref() == Some(&count.key)).then_some(count)
     }

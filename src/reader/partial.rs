@@ -23,6 +23,10 @@ pub struct Partial {
     pub sized: bool,
     /// Actions that need the whole story, in the order they came.
     pub waiting: Vec<Action>,
+    /// The chapters found so far by the background reading (offsets into the whole
+    /// text), and how far into it blocks are found (see `growing.rs`).
+    pub found: Vec<crate::toc::Chapter>,
+    pub reach: usize,
 }
 
 impl Reader {
@@ -34,6 +38,8 @@ impl Reader {
             progress: 0,
             sized: true,
             waiting: Vec::new(),
+            found: Vec::new(),
+            reach: 0,
         });
     }
 
@@ -105,13 +111,14 @@ impl Reader {
             _ if backward => reading && partial.base > 0 && self.place <= first_line,
             // `123g`: pages are counted on the whole story.
             Action::Top => partial.base > 0 || self.count.is_some(),
+            // With chapters found so far, the list opens at once (see `growing.rs`).
+            Action::Chapters | Action::NextChapter | Action::PrevChapter => {
+                reading && partial.found.is_empty()
+            }
             Action::Bottom
             | Action::Percent
             | Action::SearchNext
             | Action::SearchPrev
-            | Action::Chapters
-            | Action::NextChapter
-            | Action::PrevChapter
             | Action::AddBookmark
             | Action::Bookmarks
             | Action::Encodings => reading,
@@ -120,16 +127,22 @@ impl Reader {
             _ => false,
         };
         if wait {
-            let progress = match partial.sized {
-                true => format!(" ({} %)", partial.progress),
-                false => String::new(),
-            };
-            if let Some(p) = &mut self.partial {
-                p.waiting.push(action.clone());
-            }
-            self.say(format!("reading the whole story{progress}…"));
+            self.wait_for_whole(action.clone());
         }
         wait
+    }
+
+    /// Keeps `action` until the whole story is read, and says so.
+    pub(super) fn wait_for_whole(&mut self, action: Action) {
+        let Some(partial) = &mut self.partial else {
+            return;
+        };
+        let progress = match partial.sized {
+            true => format!(" ({} %)", partial.progress),
+            false => String::new(),
+        };
+        partial.waiting.push(action);
+        self.say(format!("reading the whole story{progress}…"));
     }
 
     /// Whether `query`, searched from `from` (forward, or back), has a match in the window
@@ -155,9 +168,11 @@ impl Reader {
         anchor.offset += partial.base;
         anchor.file = None;
         let old_back = self.back.map(|b| b + partial.base);
+        let listed = self.chapter_selected(&partial);
         self.doc = std::sync::Arc::new(doc);
         let (place, _) = position::refind(&anchor, &self.doc);
         self.chapters = crate::toc::chapters(&self.doc);
+        self.reselect_chapter(listed);
         let (emphasis, typography) = (self.layout.emphasis(), self.layout.typography());
         self.layout = Layout::new(self.column().width);
         self.layout.set_emphasis(emphasis);

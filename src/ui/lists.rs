@@ -59,7 +59,15 @@ pub fn chapters(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer, 
             ListItem::new(format!("{mark} {}", sanitise::line(&c.title)))
         })
         .collect();
-    list(items, selected, "chapters", (area, buf), theme);
+    // While the story is still being read, the chapters found so far: the list grows.
+    let title = match reader.partial() {
+        Some(p) if !p.found.is_empty() && p.sized => {
+            format!("chapters so far · indexing {} %", p.progress)
+        }
+        Some(p) if !p.found.is_empty() => "chapters so far · reading".to_owned(),
+        _ => "chapters".to_owned(),
+    };
+    list(items, selected, &title, (area, buf), theme);
 }
 
 /// The bookmark list: each bookmark on two lines, its number and label, then its page

@@ -36,8 +36,14 @@ pub(super) fn right_side(
     let tenths = tenths(reader);
     let pages = reader.page_info();
     let pair = reader.is_spread();
-    let long = pages.map(|p| long_pages(&p, pair));
-    let short = pages.map(|p| short_pages(&p, pair));
+    // While the story is still being read, an estimate that says it is one.
+    let estimate = reader.page_estimate().filter(|_| pages.is_none());
+    let long = pages.map(|p| long_pages(&p, pair)).or_else(|| {
+        estimate.map(|(here, total)| format!("page ~{} of ~{}", thousands(here), thousands(total)))
+    });
+    let short = pages
+        .map(|p| short_pages(&p, pair))
+        .or_else(|| estimate.map(|(here, total)| format!("~{here}/~{total}")));
     let gauge = gauge(tenths);
     let time_long = reader.time_left(false).map(|t| format!("{t} ·"));
     let time_short = reader.time_left(true).map(|t| format!("{t} ·"));

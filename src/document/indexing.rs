@@ -1,0 +1,185 @@
+//! Reading a whole file and finding its blocks at once: the text is made (decoded,
+//! normalised) on one thread while the stretches already made are classified on another
+//! (see [`Growing`]), and whoever waits is told what has been found so far.
+//!
+//! Memory stays at one copy of the text: the reading side hands each stretch over and
+//! forgets it; the classifying side appends it to the whole text, which it owns. At most
+//! two stretches wait between the reading and the classifying.
+
+use super::blocks::{Evidence, Growing};
+use super::load::{self, Piped, Progress, StreamError, READ};
+use super::{build, decode, gutenberg, Block, Charset, Document};
+use std::io::{Read, Seek};
+use std::sync::mpsc;
+
+/// Stretches of text (of about [`READ`] bytes) the reading may get ahead of the
+/// classifying: enough that neither waits for the other's hiccups.
+const AHEAD: usize = 2;
+
+/// The whole text so far and the blocks found in it (not all of it: up to its last empty
+/// line, and from the end of a Project Gutenberg header).
+pub struct Found<'a> {
+    pub text: &'a str,
+    pub blocks: &'a [Block],
+}
+
+/// The document of the `len` bytes `file` holds, as [`load::stream`] makes it, its
+/// blocks found as the text arrives with the whole file's `evidence` (see
+/// [`load::evidence`]; read here when it is empty); `found` is told of them after each
+/// stretch (on the classifying thread). The blocks are exactly those
+/// [`super::blocks::detect`] finds in the whole text.
+pub fn stream<R: Read + Seek>(
+    file: &mut R,
+    len: u64,
+    forced: Option<Charset>,
+    evidence: &Evidence,
+    progress: &mut impl Progress,
+    found: &mut (dyn FnMut(Found) + Send),
+) -> Result<Document, StreamError> {
+    stream_in(
+        file,
+        len,
+        forced,
+        evidence,
+        progress,
+        found,
+        (READ, build::PIECE),
+    )
+}
+
+/// [`stream`], reading `sizes.0` bytes at a time into pieces of about `sizes.1`.
+fn stream_in<R: Read + Seek>(
+    file: &mut R,
+    len: u64,
+    forced: Option<Charset>,
+    evidence: &Evidence,
+    progress: &mut impl Progress,
+    found: &mut (dyn FnMut(Found) + Send),
+    sizes: (usize, usize),
+) -> Result<Document, StreamError> {
+    // Without evidence the guess would be the defaults, which a hard-wrapped story
+    // disagrees with, and the whole would be classified twice.
+    let sampled;
+    let evidence = match evidence.is_empty() {
+        true => {
+            let head = load::read_at(file, 0, decode::SNIFF + 1024)?;
+            let choice = decode::choose(&head, crate::saturating::usize_from(len), forced)?;
+            sampled = load::evidence(file, len, choice.charset, choice.bom as u64)?;
+            &sampled
+        }
+        false => evidence,
+    };
+    let (tx, rx) = mpsc::sync_channel::<Piped>(AHEAD);
+    std::thread::scope(|s| {
+        let classifying = s.spawn(move || {
+            let mut text = String::with_capacity(usize::try_from(len).unwrap_or(0));
+            let mut growing = Growing::new(evidence);
+            for piped in rx {
+                match piped {
+                    Piped::Text(more) if more.is_empty() => {}
+                    Piped::Text(more) => {
+                        text.push_str(&more);
+                        drop(more);
+                        growing.grow(&text);
+                        found(Found {
+                            text: &text,
+                            blocks: growing.blocks(),
+                        });
+                    }
+                    Piped::Restart => {
+                        text.clear();
+                        growing = Growing::new(evidence);
+                    }
+                }
+            }
+            (text, growing)
+        });
+        let mut pipe = |piped: Piped| {
+            // The classifying side only stops on a panic, which the join passes on.
+            let _ = tx.send(piped);
+        };
+        let built = load::stream_built(file, len, forced, progress, sizes, Some(&mut pipe));
+        drop(tx);
+        let (mut text, growing) = classifying
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let (rest, anchors, choice) = built?;
+        text.push_str(&rest);
+        drop(rest);
+        let (blocks, summary) = growing.finish(&text);
+        Ok(Document {
+            body: gutenberg::body(&text),
+            text,
+            blocks,
+            charset: choice.charset,
+            guess: choice.guess,
+            anchors,
+            summary: Some(summary),
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Cursor;
+
+    /// A story with chapters, a Gutenberg header and footer, CRLF line ends and a late
+    /// byte that is not UTF-8 (so the reading starts again in another encoding).
+    fn story(late_latin1: bool) -> Vec<u8> {
+        let mut s = b"The Project Gutenberg EBook\r\n\r\n*** START OF THE PROJECT GUTENBERG EBOOK X ***\r\n\r\n".to_vec();
+        for i in 1..=60 {
+            s.extend_from_slice(format!("CHAPTER {i}\r\n\r\n").as_bytes());
+            for _ in 0..30 {
+                s.extend_from_slice(
+                    b"The lamp had burned low by the time the carrier reached the bridge,\r\n\
+                      and the river below it ran loud with the rain of three whole days.\r\n\r\n",
+                );
+            }
+        }
+        if late_latin1 {
+            s.extend_from_slice(b"Un caf\xe9.\r\n\r\n");
+        }
+        s.extend_from_slice(b"*** END OF THE PROJECT GUTENBERG EBOOK X ***\r\nLicence.\r\n");
+        s
+    }
+
+    #[test]
+    fn blocks_found_while_reading_are_those_of_one_pass() {
+        for (late, sampled) in [(false, true), (true, true), (false, false)] {
+            let bytes = story(late);
+            let want = load::whole(bytes.clone(), None).unwrap();
+            // Without evidence given, the stream reads its own.
+            let evidence = match sampled {
+                false => Evidence::default(),
+                true => load::evidence(
+                    &mut Cursor::new(&bytes),
+                    bytes.len() as u64,
+                    Charset::Web(encoding_rs::UTF_8),
+                    0,
+                )
+                .unwrap(),
+            };
+            let mut seen = Vec::new();
+            let mut found = |f: Found| seen.push((f.text.len(), f.blocks.len()));
+            let len = bytes.len() as u64;
+            let got = stream_in(
+                &mut Cursor::new(bytes),
+                len,
+                None,
+                &evidence,
+                &mut (),
+                &mut found,
+                (4096, 1000),
+            )
+            .unwrap();
+            assert_eq!(got.text(), want.text());
+            assert_eq!(got.blocks(), want.blocks());
+            assert_eq!(got.body(), want.body());
+            assert_eq!(got.summary(), want.summary());
+            assert_eq!(got.charset(), want.charset());
+            assert!(seen.len() > 10, "{} stretches", seen.len());
+            assert!(seen.iter().any(|&(_, blocks)| blocks > 0));
+        }
+    }
+}

@@ -1,0 +1,138 @@
+//! What a big story shows while it is still being read (see
+//! `crate::document::indexing`): the chapters found so far (the chapter list opens at
+//! once and grows, a chapter in the window is gone to at once, and one beyond it once the
+//! whole story is read), and its pages, estimated from the window's.
+
+use super::partial::Partial;
+use super::{Action, Mode, Reader};
+use crate::toc::Chapter;
+
+impl Reader {
+    /// The chapters found so far by the background reading (offsets into the whole
+    /// text), and how far into the whole text blocks are found: the list grows with them.
+    pub fn set_found(&mut self, chapters: Vec<Chapter>, reach: usize) {
+        let Some(partial) = &mut self.partial else {
+            return;
+        };
+        // The list stays on the chapter selected, wherever the new ones put it.
+        let selected = match self.mode {
+            Mode::Chapters { selected } => partial.found.get(selected).map(|c| c.offset),
+            _ => None,
+        };
+        partial.found = chapters;
+        partial.reach = reach;
+        if let Some(offset) = selected {
+            let at = partial.found.partition_point(|c| c.offset < offset);
+            self.mode = Mode::Chapters {
+                selected: at.min(partial.found.len().saturating_sub(1)),
+            };
+        }
+        self.open_asked_chapters();
+    }
+
+    /// A chapter list asked for before any chapter was found (the last action waiting)
+    /// opens once some are.
+    fn open_asked_chapters(&mut self) {
+        let Some(partial) = &mut self.partial else {
+            return;
+        };
+        let asked = partial.waiting.last() == Some(&Action::Chapters);
+        if !asked || partial.found.is_empty() || self.mode != Mode::Reading {
+            return;
+        }
+        partial.waiting.pop();
+        if self
+            .message()
+            .is_some_and(|m| m.starts_with("reading the whole story"))
+        {
+            self.message = None;
+        }
+        self.open_chapters();
+    }
+
+    /// The chapters found so far, while the story is being read and some are.
+    pub(super) fn found_chapters(&self) -> Option<&[Chapter]> {
+        let partial = self.partial.as_ref()?;
+        (!partial.found.is_empty()).then_some(&partial.found[..])
+    }
+
+    /// The chapter the top of the page is in, among those found so far, once they reach
+    /// past the place (before, the window's own headings tell better).
+    pub(super) fn found_current(&self) -> Option<Option<&Chapter>> {
+        let found = self.found_chapters()?;
+        let place = self.whole_place();
+        let reached = self.partial.as_ref().is_some_and(|p| p.reach > place);
+        reached.then(|| crate::toc::current(found, place).map(|i| &found[i]))
+    }
+
+    /// The place, as offsets into [`Reader::chapters`] are: of the whole text while the
+    /// chapters found so far are listed, else of the text the reader is on.
+    pub(super) fn chapter_place(&self) -> usize {
+        match self.found_chapters() {
+            Some(_) => self.whole_place(),
+            None => self.place,
+        }
+    }
+
+    /// Goes to a chapter at `offset` (into [`Reader::chapters`]' text): at once when the
+    /// text there is on hand, else once the whole story is read (and says so).
+    pub(super) fn go_to_chapter(&mut self, offset: usize) {
+        let Some(partial) = self
+            .partial
+            .as_ref()
+            .filter(|_| self.found_chapters().is_some())
+        else {
+            self.jump(offset);
+            return;
+        };
+        let base = partial.base;
+        let window = base..base + self.doc.text().len();
+        match window.contains(&offset) {
+            true => self.jump(offset - base),
+            false => self.wait_for_whole(Action::GoTo(offset)),
+        }
+    }
+
+    /// The offset of the chapter selected in the list, if it is open, before the whole
+    /// story replaces the window.
+    pub(super) fn chapter_selected(&self, partial: &Partial) -> Option<usize> {
+        let Mode::Chapters { selected } = self.mode else {
+            return None;
+        };
+        match partial.found.is_empty() {
+            true => self.chapters.get(selected).map(|c| c.offset + partial.base),
+            false => partial.found.get(selected).map(|c| c.offset),
+        }
+    }
+
+    /// Keeps the chapter list on the chapter at `offset` (of the whole text) once the
+    /// whole story's chapters replace those found so far.
+    pub(super) fn reselect_chapter(&mut self, offset: Option<usize>) {
+        if let (Mode::Chapters { .. }, Some(offset)) = (&self.mode, offset) {
+            let at = crate::toc::current(&self.chapters, offset).unwrap_or(0);
+            self.mode = Mode::Chapters { selected: at };
+        }
+    }
+
+    /// While the story is still being read: about which page the reader is on and how
+    /// many there are (`page ~12 of ~3,400`), from the pages of the window counted at the
+    /// current width and height (in the background, as the story's are) and the whole
+    /// text's length as far as it is known. Replaced by the count once the story is in.
+    pub fn page_estimate(&self) -> Option<(usize, usize)> {
+        let partial = self.partial.as_ref()?;
+        let count = self.window_counted().filter(|c| c.complete)?;
+        let pages = count.tops.len();
+        // Too few pages to tell a page's length by (a last page may be short).
+        if pages < 3 {
+            return None;
+        }
+        // Bytes of text a page holds, over the window's full pages.
+        let per_page = count.tops[pages - 1].saturating_sub(count.tops[0]) / (pages - 1);
+        if per_page == 0 {
+            return None;
+        }
+        let here = self.whole_place() / per_page + 1;
+        let total = (partial.total / per_page + 1).max(here);
+        Some((here, total))
+    }
+}
