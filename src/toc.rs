@@ -81,7 +81,10 @@ pub fn chapters(doc: &Document) -> Vec<Chapter> {
         .enumerate()
         .filter(|(_, b)| b.kind == BlockKind::Heading)
         .map(|(i, b)| {
-            let title = without_footnote_digits(&one_line(&text[b.range.clone()]));
+            let line = one_line(&text[b.range.clone()]);
+            // A Markdown heading is listed by its words, without its `#` marks.
+            let line = heading::atx_title(&line).map_or_else(|| line.clone(), str::to_owned);
+            let title = without_footnote_digits(&line);
             let division = heading::division(&title);
             Head {
                 block: i,

@@ -118,6 +118,8 @@ mod sync;
 mod themes;
 #[path = "toc.rs"]
 mod toc;
+#[path = "toc_listed.rs"]
+mod toc_listed;
 #[path = "typography.rs"]
 mod typography;
 #[path = "widths.rs"]
