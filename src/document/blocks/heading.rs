@@ -163,7 +163,7 @@ fn keyword(w: &str) -> Option<&'static str> {
 
 /// A roman numeral in its usual form, all in capitals or all in small letters: "XIV",
 /// "xlii"; not "DID" or "MIMIC".
-pub(super) fn is_roman(w: &str) -> bool {
+pub(crate) fn is_roman(w: &str) -> bool {
     // Cheapest refusal first: this is asked of every short line's first word.
     if w.is_empty() || w.len() > 15 || !w.bytes().all(|b| b"IVXLCDMivxlcdm".contains(&b)) {
         return false;
