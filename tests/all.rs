@@ -110,6 +110,8 @@ mod signals;
 mod spread;
 #[path = "stats.rs"]
 mod stats;
+#[path = "status_cut.rs"]
+mod status_cut;
 #[path = "store.rs"]
 mod store;
 #[path = "sync.rs"]
