@@ -17,6 +17,7 @@
 pub(crate) mod classes;
 pub mod emphasis;
 mod fast;
+mod hang;
 mod hyphen;
 mod language;
 mod optimal;

@@ -54,6 +54,8 @@ mod encoding_picker;
 mod encoding_session;
 #[path = "file_changes.rs"]
 mod file_changes;
+#[path = "hanging_lists.rs"]
+mod hanging_lists;
 #[path = "inputs.rs"]
 mod inputs;
 #[path = "inputs_from_anywhere.rs"]

@@ -11,7 +11,7 @@
 //! path, so the output never differs (checked by property tests against it).
 
 use super::classes::{is_kept_together, is_tight_join};
-use super::wrap::{first_indent, has_spacer, is_joined, runs_on, VERSE_CONTINUATION};
+use super::wrap::{first_indent, has_spacer, is_joined, runs_on};
 use super::Typography;
 use crate::document::{verse, BlockKind, Document};
 use crate::text_width::str_width;
@@ -89,7 +89,8 @@ fn push_verse(text: &str, range: Range<usize>, width: usize, out: &mut String) -
                 out.push('\n');
             }
             _ => {
-                let cont = (indent + VERSE_CONTINUATION).min(cap);
+                let hang = super::hang::verse_continuation(text, &head, lines.get(i + 1));
+                let cont = (indent + hang).min(cap);
                 let set = Set {
                     width,
                     indent,
@@ -131,6 +132,9 @@ fn push_prose(
     let Some(s) = doc.text().get(block.range.clone()) else {
         return false;
     };
+    if paragraph && super::hang::of_paragraph(s) > 0 {
+        return false;
+    }
     let set = Set {
         width,
         indent: first_indent(doc, index, width, typography.indent),

@@ -265,12 +265,17 @@ impl Wrapper {
         let (joined, continued) = (is_joined(doc, index), is_joined(doc, index + 1));
         self.frags.clear();
         if !joined && !continued {
-            self.push_words(text, range, false, width);
+            // A list item keeps the hang its author gave it.
+            let hang = match style {
+                LineStyle::Text => super::hang::of_paragraph(&text[range.clone()]).min(width / 2),
+                _ => 0,
+            };
+            self.push_words(text, range, false, width - hang);
             // Optimal fit for a paragraph of its own; a long one (cut into pieces by the
             // document, or with too many words) keeps first fit.
-            let optimal = self.optimal && style == LineStyle::Text;
+            let optimal = self.optimal && style == LineStyle::Text && hang == 0;
             if !(optimal && super::optimal::emit(&self.frags, width, indent, out)) {
-                emit(&self.frags, width, indent, 0, style, false, out);
+                emit(&self.frags, width, indent, hang, style, false, out);
             }
             return;
         }
@@ -459,7 +464,8 @@ impl Wrapper {
                 last += 1;
             }
             let indent = (head.indent - min_indent).min(cap);
-            let cont = (indent + VERSE_CONTINUATION).min(cap);
+            let hang = super::hang::verse_continuation(text, &head, self.source.get(i + 1));
+            let cont = (indent + hang).min(cap);
             let end = self.source[last].end;
             let mut frags = std::mem::take(&mut self.frags);
             frags.clear();
