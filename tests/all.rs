@@ -74,6 +74,8 @@ mod layout_pieces;
 mod layout_props;
 #[path = "lazy_open.rs"]
 mod lazy_open;
+#[path = "letters.rs"]
+mod letters;
 #[path = "library.rs"]
 mod library;
 #[path = "library_marks.rs"]

@@ -1,0 +1,42 @@
+//! A letter's closing and signature set far to the right, as its writer placed them:
+//! never run into the letter's last sentence.
+
+use dogear::{BlockKind, Document};
+
+/// A letter hard-wrapped near 65 columns that ends on a comma, signed far to the right.
+const LETTER: &str = concat!(
+    "\"DEAR MR. CARRIER:--I am very anxious to ask you whether I should\n",
+    "or should not accept the place which has been offered to me at the\n",
+    "mill. I shall call at half-past ten to-morrow if I do not trouble\n",
+    "you. Yours faithfully,\n",
+    "                                               \"ANNA MILLER.\"\n",
+    "\n",
+    "\"Do you know the young lady?\" I asked, and he said that he did not.\n",
+);
+
+fn printed(text: &str, width: u16) -> Vec<String> {
+    let mut out = Vec::new();
+    dogear::print(&Document::from_text(text), width, &mut out).unwrap();
+    String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn a_signature_under_a_closing_comma_is_not_run_into_the_letter() {
+    let doc = Document::from_text(LETTER);
+    let texts: Vec<&str> = doc
+        .blocks()
+        .iter()
+        .filter(|b| b.kind != BlockKind::Heading)
+        .map(|b| doc.text()[b.range.clone()].trim())
+        .collect();
+    assert!(texts.contains(&"\"ANNA MILLER.\""), "{texts:#?}");
+    let lines = printed(LETTER, 60);
+    assert!(
+        lines.iter().any(|l| l.trim() == "\"ANNA MILLER.\""),
+        "{lines:#?}"
+    );
+}
