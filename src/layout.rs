@@ -21,6 +21,7 @@ mod hang;
 mod hyphen;
 mod language;
 mod optimal;
+mod placed;
 pub use optimal::OPTIMAL_MAX_WORDS;
 mod tokens;
 mod typography;

@@ -40,3 +40,35 @@ fn a_signature_under_a_closing_comma_is_not_run_into_the_letter() {
         "{lines:#?}"
     );
 }
+
+#[test]
+fn a_signature_set_far_to_the_right_stays_there_or_at_the_right_edge() {
+    let lines = printed(LETTER, 80);
+    let signed = lines.iter().find(|l| l.contains("ANNA")).unwrap();
+    assert_eq!(signed.len() - signed.trim_start().len(), 47, "{lines:#?}");
+    let lines = printed(LETTER, 40);
+    let signed = lines.iter().find(|l| l.contains("ANNA")).unwrap();
+    assert_eq!(signed.len(), 40, "right-aligned: {lines:#?}");
+}
+
+#[test]
+fn a_closing_of_two_lines_keeps_its_shape_far_to_the_right() {
+    let text = concat!(
+        "and I remain, dear Mr. Carrier, with every good wish for the mill,\n",
+        "\n",
+        "                                      \"Very truly yours,\n",
+        "                                   \"ANNA MILLER, nee BROOK.\"\n",
+        "\n",
+        "\"What a woman!\" cried the carrier, when we had all three read it.\n",
+    );
+    let lines = printed(text, 80);
+    let yours = lines.iter().find(|l| l.contains("Very truly")).unwrap();
+    let anna = lines.iter().find(|l| l.contains("ANNA")).unwrap();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    assert_eq!((indent(yours), indent(anna)), (38, 35), "{lines:#?}");
+    let lines = printed(text, 40);
+    let yours = lines.iter().find(|l| l.contains("Very truly")).unwrap();
+    let anna = lines.iter().find(|l| l.contains("ANNA")).unwrap();
+    assert_eq!(indent(yours), indent(anna) + 3, "{lines:#?}");
+    assert_eq!(anna.len(), 40, "{lines:#?}");
+}

@@ -67,6 +67,7 @@ fn push_verse(text: &str, range: Range<usize>, width: usize, out: &mut String) -
         .min()
         .unwrap_or(0);
     let cap = width / 2;
+    let placed = super::placed::verse(&lines, min_indent, width);
     let mut i = first;
     while i < lines.len() {
         let head = lines[i];
@@ -79,7 +80,10 @@ fn push_verse(text: &str, range: Range<usize>, width: usize, out: &mut String) -
         while lines.get(last + 1).is_some_and(|l| l.continues) {
             last += 1;
         }
-        let indent = (head.indent - min_indent).min(cap);
+        let indent = match placed {
+            0 => (head.indent - min_indent).min(cap),
+            _ => placed + head.indent - min_indent,
+        };
         let shown = &text[head.start..lines[last].end];
         // Most lines fit as written.
         match narrow_width(shown) {
