@@ -42,13 +42,19 @@ fn a_signature_under_a_closing_comma_is_not_run_into_the_letter() {
 }
 
 #[test]
-fn a_signature_set_far_to_the_right_stays_there_or_at_the_right_edge() {
-    let lines = printed(LETTER, 80);
-    let signed = lines.iter().find(|l| l.contains("ANNA")).unwrap();
-    assert_eq!(signed.len() - signed.trim_start().len(), 47, "{lines:#?}");
-    let lines = printed(LETTER, 40);
-    let signed = lines.iter().find(|l| l.contains("ANNA")).unwrap();
-    assert_eq!(signed.len(), 40, "right-aligned: {lines:#?}");
+fn a_signature_set_far_to_the_right_stays_there_at_any_width() {
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    for width in [40, 60, 80] {
+        let lines = printed(LETTER, width);
+        let signed = lines.iter().find(|l| l.contains("ANNA")).unwrap();
+        // Its left edge as far across the column as across the source's 72.
+        let room = usize::from(width) - 14;
+        let tenths = indent(signed) * 10;
+        assert!(
+            tenths >= 8 * room && tenths <= 9 * room,
+            "{width}: {lines:#?}"
+        );
+    }
 }
 
 #[test]
@@ -61,14 +67,20 @@ fn a_closing_of_two_lines_keeps_its_shape_far_to_the_right() {
         "\n",
         "\"What a woman!\" cried the carrier, when we had all three read it.\n",
     );
-    let lines = printed(text, 80);
-    let yours = lines.iter().find(|l| l.contains("Very truly")).unwrap();
-    let anna = lines.iter().find(|l| l.contains("ANNA")).unwrap();
     let indent = |l: &str| l.len() - l.trim_start().len();
-    assert_eq!((indent(yours), indent(anna)), (38, 35), "{lines:#?}");
-    let lines = printed(text, 40);
-    let yours = lines.iter().find(|l| l.contains("Very truly")).unwrap();
+    for width in [40, 72] {
+        let lines = printed(text, width);
+        let yours = lines.iter().find(|l| l.contains("Very truly")).unwrap();
+        let anna = lines.iter().find(|l| l.contains("ANNA")).unwrap();
+        assert_eq!(indent(yours), indent(anna) + 3, "{lines:#?}");
+        assert!(indent(anna) > usize::from(width) / 4, "{lines:#?}");
+        assert!(anna.len() <= usize::from(width), "{lines:#?}");
+    }
+    let lines = printed(text, 72);
     let anna = lines.iter().find(|l| l.contains("ANNA")).unwrap();
-    assert_eq!(indent(yours), indent(anna) + 3, "{lines:#?}");
-    assert_eq!(anna.len(), 40, "{lines:#?}");
+    assert_eq!(
+        indent(anna),
+        35,
+        "as written at the source's width: {lines:#?}"
+    );
 }
