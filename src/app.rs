@@ -14,8 +14,8 @@
 
 use crate::keymap;
 use crate::library::{LibraryEffect, LibraryModel};
-use crate::reader::{Action, Effect, Reader};
-use crate::ui::help::ReaderScreen;
+use crate::reader::{Action, Effect, Mode, Reader};
+use crate::ui::help::{KeyHelp, ReaderScreen};
 use crate::ui::library::LibraryScreen;
 
 mod books;
@@ -208,8 +208,10 @@ fn event_loop<B: Output>(
     let mut dirty = true;
     let mut shown = Buffer::empty(Rect::ZERO);
     let mut pages = pages::PageCounting::default();
-    // The help's rows, from the key table with the keys in effect.
-    let keys = keymap::Keymap::current().help();
+    // The help's rows, from the key table with the keys in effect: built after the first
+    // frame unless that frame shows them (a reader opens on its page).
+    let mut keys: Option<KeyHelp> = None;
+    let no_keys = KeyHelp::default();
     loop {
         if let Some(sig) = signals.caught() {
             return Ok(ending(sig));
@@ -219,10 +221,13 @@ fn event_loop<B: Output>(
         // the place unsaved, bookmarks merged from another window) shows as a different
         // frame: drawn into a buffer first (a page of cells, cheap), and only a frame that
         // differs, or a terminal that needs it whole, is written.
+        if keys.is_none() && *reader.mode() != Mode::Reading {
+            keys = Some(keymap::Keymap::current().help());
+        }
         let mut next = Buffer::empty(shown.area);
         let screen = ReaderScreen {
             reader,
-            keys: &keys,
+            keys: keys.as_ref().unwrap_or(&no_keys),
         };
         screen.render(next.area, &mut next);
         if dirty || next != shown {
@@ -235,6 +240,9 @@ fn event_loop<B: Output>(
                 .map_err(B::io_error)?;
             shown = next;
             dirty = false;
+        }
+        if keys.is_none() {
+            keys = Some(keymap::Keymap::current().help());
         }
         panic_if_asked();
         // After the frame is out: counting pages never delays one.

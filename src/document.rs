@@ -59,6 +59,9 @@ pub struct Document {
     guess: Guess,
     /// Places known as a byte of the file and of the text, in order (see [`build`]).
     anchors: Vec<build::Anchor>,
+    /// The statistics the blocks were classified by, when they are the whole text's own
+    /// (not a window's, classified with evidence from elsewhere).
+    summary: Option<blocks::Summary>,
 }
 
 impl Document {
@@ -93,6 +96,7 @@ impl Document {
             charset: charset::UTF_8,
             guess: Guess::default(),
             anchors: vec![build::Anchor { raw: 0, text: 0 }],
+            summary: None,
         }
     }
 
@@ -109,6 +113,12 @@ impl Document {
     /// The normalised text: UTF-8 with `\n` line ends.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The statistics the story's blocks were classified by, when this is a whole story
+    /// read at once (see [`blocks::Summary`]); `None` for a window of one.
+    pub fn summary(&self) -> Option<&blocks::Summary> {
+        self.summary.as_ref()
     }
 
     /// The blocks of the story proper, in order; boilerplate has none.

@@ -15,6 +15,32 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// Repeated capital lines (speaker names, running heads) beyond which a story's statistics
+/// are not remembered: the book's file would grow for a saving of a fraction of a
+/// millisecond.
+const MAX_REMEMBERED_CAPS: usize = 512;
+
+/// Remembers the length of the text `doc` holds, and for a big story (one opened on a
+/// window: see [`crate::opening`]) the statistics its blocks were classified by, so that
+/// the next window of it is classified with them at once.
+fn remember_text(state: &mut BookState, doc: &Document) {
+    remember_text_from(state, doc, crate::opening::lazy_from());
+}
+
+/// [`remember_text`] for stories opened on a window from `lazy_from` bytes on.
+fn remember_text_from(state: &mut BookState, doc: &Document, lazy_from: u64) {
+    let length = doc.text().len() as u64;
+    state.length = length;
+    state.statistics = doc
+        .summary()
+        .filter(|s| length >= lazy_from && s.repeated_caps.len() <= MAX_REMEMBERED_CAPS)
+        .map(|summary| crate::state::TextStatistics {
+            encoding: doc.encoding().to_owned(),
+            length,
+            summary: summary.clone(),
+        });
+}
+
 mod host;
 mod refind;
 mod saver;
@@ -137,7 +163,7 @@ impl Session {
         }
         state.path = path.to_owned();
         state.title = reader.title().to_owned();
-        state.length = doc_len;
+        remember_text(&mut state, reader.document());
         reader.set_marks(marks(&state));
         if store.is_none() {
             notices.push("no config directory: your place will not be saved".into());
@@ -196,7 +222,7 @@ impl Session {
             let (offset, _) = position::refind(&place.anchor, reader.document());
             reader.go_to(offset);
         }
-        self.state_mut().length = reader.document().text().len() as u64;
+        remember_text(self.state_mut(), reader.document());
         reader.set_marks(marks(&self.state));
         // Found again is the expected case; only a place or bookmarks lost are worth words.
         let said = said
@@ -354,4 +380,46 @@ fn marks(state: &BookState) -> Vec<Mark> {
             when: crate::localtime::stamp(b.created as i64),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_big_storys_statistics_are_remembered_with_its_length_and_encoding() {
+        let mut story = String::new();
+        for n in 0..40 {
+            story.push_str(&format!(
+                "HAMLET\n\nLine {n} of the speech goes on here.\n\n"
+            ));
+        }
+        let doc = Document::from_vec(story.into_bytes(), None).unwrap();
+        let mut state = BookState::new("fp".into(), "/s.txt".into(), "S".into());
+        remember_text_from(&mut state, &doc, 1 << 30);
+        assert_eq!(state.length, doc.text().len() as u64);
+        assert_eq!(
+            state.statistics, None,
+            "a story read whole every time needs none"
+        );
+        remember_text_from(&mut state, &doc, 1);
+        let kept = state.statistics.clone().expect("a big story's are kept");
+        assert_eq!(
+            (kept.encoding.as_str(), kept.length),
+            ("UTF-8", state.length)
+        );
+        assert_eq!(Some(&kept.summary), doc.summary());
+        assert_eq!(kept.summary.repeated_caps, ["HAMLET"]);
+        // A story with too many repeated capital lines to be worth keeping: none, and
+        // none of an earlier text either.
+        let mut many = String::new();
+        for n in 0..=MAX_REMEMBERED_CAPS {
+            for _ in 0..3 {
+                many.push_str(&format!("SPEAKER {n}\n\nA line.\n\n"));
+            }
+        }
+        let doc = Document::from_vec(many.into_bytes(), None).unwrap();
+        remember_text_from(&mut state, &doc, 1);
+        assert_eq!(state.statistics, None);
+    }
 }

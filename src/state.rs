@@ -73,6 +73,23 @@ pub struct BookState {
     /// opened again. Absent in older files and for books never given one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoding: Option<EncodingChoice>,
+    /// How the story's lines were judged when it was last read whole: a big story opened
+    /// again is classified with them at once rather than with samples of its file read
+    /// first. Absent for small stories (read whole every time) and in older files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statistics: Option<TextStatistics>,
+}
+
+/// The statistics a story's blocks were classified by (see
+/// [`crate::document::blocks::Summary`]), for the text they were gathered from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextStatistics {
+    /// The encoding the text was decoded from (see [`crate::document::Charset::name`]).
+    pub encoding: String,
+    /// Bytes of that text: statistics of another text are not used.
+    pub length: u64,
+    #[serde(flatten)]
+    pub summary: crate::document::blocks::Summary,
 }
 
 /// An encoding chosen by the reader, and when (of two choices, the later wins a merge).
@@ -191,6 +208,7 @@ impl BookState {
             length: 0,
             replaces: None,
             encoding: None,
+            statistics: None,
         }
     }
 
@@ -350,6 +368,9 @@ pub fn merge(disk: &BookState, ours: &BookState) -> BookState {
             (d, None) => d.clone(),
             (_, o) => o.clone(),
         },
+        statistics: (ours.statistics.as_ref())
+            .or(disk.statistics.as_ref())
+            .cloned(),
     }
 }
 
@@ -433,6 +454,35 @@ mod tests {
         let json = serde_json::to_string(&ours).unwrap();
         let back: BookState = serde_json::from_str(&json).unwrap();
         assert_eq!(back.encoding, ours.encoding);
+    }
+
+    #[test]
+    fn a_storys_statistics_are_kept_through_a_merge_and_old_files_load_without_them() {
+        let stats = |wrap| {
+            Some(TextStatistics {
+                encoding: "UTF-8".into(),
+                length: 9 << 20,
+                summary: crate::document::blocks::Summary {
+                    wrap,
+                    capitalised: false,
+                    one_line_japanese: false,
+                    repeated_caps: vec!["HAMLET.".into()],
+                },
+            })
+        };
+        let mut disk = book();
+        let mut ours = book();
+        disk.statistics = stats(70);
+        assert_eq!(merge(&disk, &ours).statistics, disk.statistics);
+        ours.statistics = stats(66);
+        assert_eq!(merge(&disk, &ours).statistics, ours.statistics);
+        let json = serde_json::to_string(&ours).unwrap();
+        assert!(json.contains(r#""wrap":66"#), "{json}");
+        let back: BookState = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.statistics, ours.statistics);
+        let old = r#"{"version":1,"fingerprint":"fp","path":"/s.txt","title":"S"}"#;
+        let loaded: BookState = serde_json::from_str(old).unwrap();
+        assert_eq!(loaded.statistics, None);
     }
 
     #[test]

@@ -142,3 +142,20 @@ fn s_opens_the_statistics_and_esc_closes_them_and_the_time_is_kept() {
     assert_eq!(log.sessions.len(), 1);
     assert_eq!(log.sessions[0].total().pages, 1);
 }
+
+#[test]
+fn the_help_shows_every_key_though_the_first_page_was_drawn_before_they_were_gathered() {
+    let setting = Setting::new();
+    let story = setting.walk();
+    let script = Script::new()
+        .look(|s| assert_eq!(top_paragraph(s), "Paragraph 1", "{}", screen_text(s)))
+        .keys("?")
+        .look(|s| {
+            let shown = screen_text(s);
+            for row in ["next page", "quit; ^C anywhere"] {
+                assert!(shown.contains(row), "{row}: {shown}");
+            }
+        })
+        .keys("qq");
+    assert_eq!(setting.read(&story, (80, 24), script), Exit::Quit);
+}

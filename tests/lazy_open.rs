@@ -4,7 +4,7 @@
 mod common;
 
 use common::Term;
-use dogear::{load, Action, Charset, Document, Mode, Reader};
+use dogear::{blocks, load, Action, Charset, Document, Mode, Reader};
 use std::time::Duration;
 
 /// A story of numbered chapters of hard-wrapped paragraphs, CRLF line ends.
@@ -158,6 +158,13 @@ fn a_lazily_opened_story_opens_at_its_saved_place_before_it_is_read_whole() {
     assert!(top.contains("chapter"), "{screen}");
     t.send("q");
     t.wait_exit();
+    // The statistics its blocks were classified by are kept with the book: the next
+    // window is classified with them rather than with samples of the file.
+    let books = std::fs::read_dir(config.join("books")).unwrap();
+    let kept = books
+        .filter_map(|e| std::fs::read_to_string(e.unwrap().path()).ok())
+        .any(|json| json.contains("\"statistics\"") && json.contains("\"repeated_caps\""));
+    assert!(kept, "the book's statistics are saved");
 
     // Again: the saved place shows while the rest is still being read (held back for
     // a second, so that the window is surely seen first).
@@ -248,4 +255,87 @@ fn a_window_classified_with_the_files_evidence_looks_as_the_whole_story_will() {
     // Its own lines alone would not do: without the evidence the window differs.
     let alone = load::window(&from[..60_000], utf8, false);
     assert_ne!(inside(blocks_from(&alone, base, end)), shown);
+}
+
+/// A short scene of a play whose speakers' names, each a capital line of its own before
+/// its speech, appear nowhere else.
+fn scene() -> String {
+    let mut s = String::new();
+    for turn in 0..4 {
+        for (who, says) in [
+            ("THE HARBOUR MASTER", "The boats are late again tonight"),
+            ("THE NIGHT WATCH", "Then we wait, as we always have"),
+        ] {
+            s.push_str(&format!(
+                "{who}\r\n\r\n{says}, and turn {turn} of it is ours.\r\n\r\n"
+            ));
+        }
+    }
+    s
+}
+
+#[test]
+fn a_window_classified_with_the_statistics_of_the_whole_story_looks_exactly_as_it_will() {
+    // Prose, then a scene whose speakers repeat only there, between two of the samples
+    // the file's evidence is read from: the samples cannot know the names repeat.
+    let mut raw = story(60);
+    raw.push_str(
+        &"Filler paragraph of the same prose, hard-wrapped near seventy cols.\r\n\r\n".repeat(190),
+    );
+    let scene_at = raw.len();
+    raw.push_str(&scene());
+    let scene_end = raw.len();
+    raw.push_str(&story(60));
+    let bytes = raw.as_bytes();
+    let len = bytes.len() as u64;
+    let step = usize::try_from(len / 32).unwrap();
+    let sampled = |at: usize| (0..32).any(|i| (i * step..i * step + 4096).contains(&at));
+    assert!(
+        !(scene_at..scene_end).any(sampled),
+        "the scene must fall between samples"
+    );
+
+    let whole = Document::from_vec(bytes.to_vec(), None).unwrap();
+    let summary = whole
+        .summary()
+        .expect("a whole story has its statistics")
+        .clone();
+    assert!(
+        summary
+            .repeated_caps
+            .iter()
+            .any(|c| c == "THE HARBOUR MASTER"),
+        "{summary:?}"
+    );
+    let utf8 = Charset::Web(encoding_rs::UTF_8);
+    let anchor = whole.anchor_before(scene_at);
+    let from = &bytes[usize::try_from(anchor.raw).unwrap()..];
+    let base = usize::try_from(anchor.text).unwrap();
+    let known = blocks::Evidence::known(summary);
+    let window = load::window_with(&from[..60_000], utf8, false, &known);
+    assert!(
+        window.summary().is_none(),
+        "a window's statistics are not its own"
+    );
+    // Everything but the window's first and last blocks (which it may cut).
+    let start = base + window.blocks()[1].range.start;
+    let end = base + window.blocks().last().unwrap().range.start;
+    assert!(end > scene_end, "the window holds the scene");
+    let inside = |doc: &Document| -> Vec<_> {
+        blocks_from(doc, base, end)
+            .into_iter()
+            .filter(|&(_, s, _)| s >= start)
+            .collect()
+    };
+    let whole_base = |doc: &Document| -> Vec<_> {
+        blocks_from(doc, 0, end)
+            .into_iter()
+            .filter(|&(_, s, _)| s >= start)
+            .collect()
+    };
+    assert_eq!(inside(&window), whole_base(&whole));
+    // The file's samples alone do not know the speakers: that window differs.
+    let sampled = load::evidence(&mut std::io::Cursor::new(bytes.to_vec()), len, utf8, 0).unwrap();
+    let guessed = load::window_with(&from[..60_000], utf8, false, &sampled);
+    assert_ne!(inside(&guessed), inside(&window));
 }

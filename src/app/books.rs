@@ -104,11 +104,14 @@ fn open_file(
     let forced = encoding_for(encoding, store, &fingerprint);
     if len >= crate::opening::lazy_from() {
         let loaded = Session::load(store.cloned(), &path, fingerprint);
-        return crate::opening::open(&path, len, forced, loaded, (80, 24), config.max_width)
-            .map_err(|e| match e {
+        // The terminal's size, for the first window to hold a screen of it.
+        let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+        return crate::opening::open(&path, len, forced, loaded, size, config.max_width).map_err(
+            |e| match e {
                 load::StreamError::Load(e) => Error::Load(path.clone(), e),
                 load::StreamError::Io(e) => Error::Open(path.clone(), e),
-            });
+            },
+        );
     }
     let bytes = read_story(&path, forced)?;
     let doc = Document::from_vec(bytes, forced).map_err(|e| Error::Load(path.clone(), e))?;

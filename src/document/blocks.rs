@@ -50,6 +50,7 @@ use super::{Block, BlockKind};
 use halves::{classify_halves, PARALLEL_FROM};
 use scan::for_each_line;
 use shape::SourceLine;
+pub use stats::Summary;
 use stats::{Gatherer, Stats, SAMPLES, SAMPLE_LEN};
 use std::ops::Range;
 
@@ -68,23 +69,34 @@ const SPECULATE_FROM: usize = 8 << 20;
 /// two agree (as they do when the document is consistent) the result is exactly what the
 /// real statistics give, and otherwise the classification is run again with them.
 pub fn detect(text: &str, body: Range<usize>) -> Vec<Block> {
-    detect_speculating(
+    detect_summarised(text, body).0
+}
+
+/// [`detect`], and the statistics the blocks were classified by (see [`Summary`]).
+pub fn detect_summarised(text: &str, body: Range<usize>) -> (Vec<Block>, Summary) {
+    let (mut out, summary) = classify_all(
         text,
         body,
         SPECULATE_FROM,
         (SAMPLES, SAMPLE_LEN),
         PARALLEL_FROM,
-    )
+    );
+    attach_subtitles(text, &mut out);
+    (out, summary)
 }
 
 /// What a whole document says about its own layout, gathered from runs of whole lines of
 /// its text found elsewhere: samples spread over a file, read before the file is. A
 /// window of a big story is classified with this evidence (see [`detect_with`]), as the
 /// whole story will be, rather than with the window's own.
+///
+/// Or, for a story classified whole before, the statistics it was classified by
+/// ([`Evidence::known`]): then a window looks exactly as the whole story will.
 #[derive(Debug, Clone, Default)]
 pub struct Evidence {
     text: String,
     runs: Vec<Range<usize>>,
+    known: Option<Summary>,
 }
 
 impl Evidence {
@@ -95,8 +107,17 @@ impl Evidence {
         self.runs.push(start..self.text.len());
     }
 
+    /// The statistics a story was classified by when it was read whole (see
+    /// [`detect_summarised`]).
+    pub fn known(summary: Summary) -> Self {
+        Self {
+            known: Some(summary),
+            ..Self::default()
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
-        self.text.is_empty()
+        self.text.is_empty() && self.known.is_none()
     }
 }
 
@@ -106,7 +127,10 @@ pub fn detect_with(text: &str, body: Range<usize>, evidence: &Evidence) -> Vec<B
     if evidence.is_empty() {
         return detect(text, body);
     }
-    let stats = Stats::from_runs(&evidence.text, &evidence.runs);
+    let stats = match &evidence.known {
+        Some(summary) => Stats::from_summary(summary),
+        None => Stats::from_runs(&evidence.text, &evidence.runs),
+    };
     let mut out = classify(text, body, &stats, None).0;
     attach_subtitles(text, &mut out);
     out
@@ -147,30 +171,35 @@ fn detect_speculating(
     sample: (usize, usize),
     parallel_from: usize,
 ) -> Vec<Block> {
-    let mut out = classify_all(text, body, speculate_from, sample, parallel_from);
+    let mut out = classify_all(text, body, speculate_from, sample, parallel_from).0;
     attach_subtitles(text, &mut out);
     out
 }
 
-/// [`detect_speculating`] before the pass over the finished blocks.
+/// [`detect_speculating`] before the pass over the finished blocks; and the statistics
+/// the blocks were classified by.
 fn classify_all(
     text: &str,
     body: Range<usize>,
     speculate_from: usize,
     sample: (usize, usize),
     parallel_from: usize,
-) -> Vec<Block> {
+) -> (Vec<Block>, Summary) {
     if body.len() < speculate_from {
         let stats = Stats::gather(text, body.clone());
-        return classify(text, body, &stats, None).0;
+        return (classify(text, body, &stats, None).0, stats.summary());
     }
     let guess = Stats::sample(text, body.clone(), sample.0, sample.1);
     let mut real = Gatherer::new(text);
     let (mut out, redos) =
         classify_halves(text, body.clone(), &guess, Some(&mut real), parallel_from);
     let real = real.finish();
+    let summary = real.summary();
     if !guess.agrees(&real) {
-        return classify_halves(text, body, &real, None, parallel_from).0;
+        return (
+            classify_halves(text, body, &real, None, parallel_from).0,
+            summary,
+        );
     }
     // A sample cannot know which capital lines repeat: the groups that asked are
     // classified again where the real answer differs.
@@ -185,7 +214,7 @@ fn classify_all(
             out.splice(redo.blocks, again);
         }
     }
-    out
+    (out, summary)
 }
 
 /// A numbered heading with no title of its own ("CHAPTER 1") takes the short title line

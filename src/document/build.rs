@@ -15,8 +15,11 @@ use super::charset::Charset;
 use super::normalise;
 use encoding_rs::{ISO_2022_JP, UTF_16BE, UTF_16LE, UTF_8};
 
-/// About how many bytes of the file go into one piece (and so lie between two anchors).
-pub const PIECE: usize = 64 * 1024;
+/// About how many bytes of the file go into one piece (and so lie between two anchors):
+/// few enough that a window read from the anchor before a saved place holds the place
+/// within its first screens (see `crate::opening`), and enough that a piece's own cost
+/// does not show (a gigabyte keeps 64 K anchors, a megabyte).
+pub const PIECE: usize = 16 * 1024;
 
 /// One place known both as a byte of the file and as a byte of the normalised text: the
 /// start of a line.

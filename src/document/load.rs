@@ -91,10 +91,21 @@ fn identity_anchors(text: &str) -> Vec<Anchor> {
 }
 
 fn finish(text: String, anchors: Vec<Anchor>, choice: Choice) -> Document {
-    finish_with(text, anchors, choice, &Evidence::default())
+    let body = gutenberg::body(&text);
+    let (blocks, summary) = blocks::detect_summarised(&text, body.clone());
+    Document {
+        text,
+        blocks,
+        body,
+        charset: choice.charset,
+        guess: choice.guess,
+        anchors,
+        summary: Some(summary),
+    }
 }
 
-fn finish_with(
+/// A window's document: its blocks classified with `evidence` from elsewhere.
+fn finish_window(
     text: String,
     anchors: Vec<Anchor>,
     choice: Choice,
@@ -109,6 +120,7 @@ fn finish_with(
         charset: choice.charset,
         guess: choice.guess,
         anchors,
+        summary: None,
     }
 }
 
@@ -257,7 +269,7 @@ pub fn window_with(
         guess: Guess::default(),
         provisional: false,
     };
-    finish_with(text, anchors, choice, evidence)
+    finish_window(text, anchors, choice, evidence)
 }
 
 /// How many samples [`evidence`] reads, and how long each is: spread wide (a book's

@@ -146,6 +146,7 @@ pub fn open_stream(
             ended,
         }),
         failed: false,
+        grow: None,
     };
     let book = Book {
         stage: Stage::Opening(Box::new(opening)),

@@ -176,6 +176,23 @@ impl Reader {
         partial.waiting
     }
 
+    /// Puts the reader on a longer window of the story from the same byte (the first
+    /// frame's was short): the place, the way back and a search's match stay where they
+    /// are. Nothing when the whole story is read already.
+    pub fn lengthen_window(&mut self, doc: Document) {
+        if self.partial.is_none() {
+            return;
+        }
+        self.doc = std::sync::Arc::new(doc);
+        self.chapters = crate::toc::chapters(&self.doc);
+        let (emphasis, typography) = (self.layout.emphasis(), self.layout.typography());
+        self.layout = Layout::new(self.column().width);
+        self.layout.set_emphasis(emphasis);
+        self.layout.set_typography(typography);
+        self.place = self.layout.line_start(&self.doc, self.place);
+        self.refresh();
+    }
+
     /// Moves the reader onto another text of the same story (its file changed): the
     /// place is kept as an offset, for the caller to find again by its quote.
     pub fn replace_document(&mut self, doc: Document) {

@@ -76,7 +76,7 @@ impl Host for Session {
                     }
                 }
                 // So did the place, and the text's length with them.
-                self.state_mut().length = reader.document().text().len() as u64;
+                super::remember_text(self.state_mut(), reader.document());
                 self.place_moved = true;
                 reader.set_marks(marks(&self.state));
                 return self.save_place(reader);

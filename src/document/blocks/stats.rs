@@ -26,6 +26,18 @@ pub(super) struct Stats<'t> {
     pub(super) probe: RefCell<Probe>,
 }
 
+/// [`Stats`] owned, to be kept with a book once its whole story has been classified: a
+/// window of the story opened later is classified with them, and so looks exactly as the
+/// whole story did, without samples of the file read first (see `Evidence::known`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Summary {
+    pub wrap: usize,
+    pub capitalised: bool,
+    pub one_line_japanese: bool,
+    /// Sorted, so that the same story always gives the same summary.
+    pub repeated_caps: Vec<String>,
+}
+
 /// The questions classification asked of a guessed [`Stats`]: the answers are all that
 /// the result depends on, so the guess was as good as the real statistics when those
 /// give the same answers.
@@ -138,6 +150,30 @@ impl<'t> Stats<'t> {
             g.prev = None;
         }
         g.finish()
+    }
+
+    /// The statistics `summary` holds (see [`Summary`]).
+    pub(super) fn from_summary(summary: &'t Summary) -> Self {
+        Self {
+            wrap: summary.wrap,
+            repeated_caps: summary.repeated_caps.iter().map(String::as_str).collect(),
+            capitalised: summary.capitalised,
+            one_line_japanese: summary.one_line_japanese,
+            probe: RefCell::default(),
+        }
+    }
+
+    /// These statistics, owned (see [`Summary`]).
+    pub(super) fn summary(&self) -> Summary {
+        let mut repeated_caps: Vec<String> =
+            self.repeated_caps.iter().map(|&t| t.to_owned()).collect();
+        repeated_caps.sort_unstable();
+        Summary {
+            wrap: self.wrap,
+            capitalised: self.capitalised,
+            one_line_japanese: self.one_line_japanese,
+            repeated_caps,
+        }
     }
 
     /// The same statistics with nothing asked yet, for another thread.

@@ -1,0 +1,96 @@
+use super::*;
+
+/// A story of `n` short paragraphs, CRLF line ends.
+fn story(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("Paragraph {i} of a story that goes on for a long while.\r\n\r\n"))
+        .collect()
+}
+
+#[test]
+fn the_first_frame_is_made_of_a_short_window_and_the_rest_of_it_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    let raw = story(4000);
+    std::fs::write(&path, &raw).unwrap();
+    let loaded = Session::load(None, &path, "fp".into());
+    let len = raw.len() as u64;
+    let (mut reader, mut book) = open(&path, len, None, loaded, (80, 24), 72).unwrap();
+    let short = reader.document().text().len();
+    assert!((8 << 10..=16 << 10).contains(&short), "{short}");
+    reader.update(crate::reader::Action::PageDown);
+    let at = reader.whole_place();
+    assert!(at > 0);
+    // After the first frame: the whole window, the reader where it was.
+    book.poll(&mut reader, false);
+    assert!(reader.document().text().len() > 50_000);
+    assert_eq!(reader.whole_place(), at);
+    book.settle(&mut reader);
+    assert!(reader.partial().is_none());
+    assert_eq!(reader.document().text().len(), raw.len() - 4000 * 2);
+    assert_eq!(reader.whole_place(), at);
+}
+
+#[test]
+fn a_terminal_too_big_for_a_short_window_gets_the_whole_window_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    let raw = story(4000);
+    std::fs::write(&path, &raw).unwrap();
+    let loaded = Session::load(None, &path, "fp".into());
+    let len = raw.len() as u64;
+    let (reader, _book) = open(&path, len, None, loaded, (300, 100), 72).unwrap();
+    assert!(reader.document().text().len() > 50_000);
+}
+
+#[test]
+fn a_first_window_at_a_saved_place_holds_the_place_and_is_short() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    let raw = story(8000);
+    std::fs::write(&path, &raw).unwrap();
+    let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
+    for percent in [30.0, 73.0, 99.0] {
+        let offset = crate::position::offset_at_percent(&whole, percent);
+        let mut loaded = Session::load(None, &path, "fp".into());
+        loaded
+            .state
+            .set_place(crate::position::anchor(&whole, offset), 1);
+        let len = raw.len() as u64;
+        let (reader, _book) = open(&path, len, None, loaded, (80, 24), 72).unwrap();
+        let mut on_whole = Reader::new(
+            Document::from_vec(raw.clone().into_bytes(), None).unwrap(),
+            "",
+            (80, 24),
+            72,
+        );
+        on_whole.go_to(offset);
+        assert_eq!(reader.whole_place(), on_whole.place(), "at {percent} %");
+        let shown = reader.document().text().len();
+        assert!(shown < 50_000, "a window of {shown} bytes at {percent} %");
+    }
+}
+
+#[test]
+fn a_utf16_story_opened_at_its_place_shows_the_place_though_its_file_is_twice_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wide.txt");
+    let text = story(3000);
+    let mut raw = vec![0xFF, 0xFE];
+    raw.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&path, &raw).unwrap();
+    let whole = Document::from_vec(raw.clone(), None).unwrap();
+    let offset = crate::position::offset_at_percent(&whole, 73.0);
+    let mut loaded = Session::load(None, &path, "fp".into());
+    loaded
+        .state
+        .set_place(crate::position::anchor(&whole, offset), 1);
+    let (reader, _book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
+    let mut on_whole = Reader::new(whole, "", (80, 24), 72);
+    on_whole.go_to(offset);
+    assert_eq!(reader.whole_place(), on_whole.place());
+    assert!(
+        reader.document().text().len() > 16 << 10,
+        "a screen after the place"
+    );
+}
