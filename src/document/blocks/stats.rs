@@ -26,7 +26,7 @@ pub(super) struct Stats<'t> {
     pub(super) probe: RefCell<Probe>,
 }
 
-/// [`Stats`] owned, to be kept with a book once its whole story has been classified: a
+/// `Stats` owned, to be kept with a book once its whole story has been classified: a
 /// window of the story opened later is classified with them, and so looks exactly as the
 /// whole story did, without samples of the file read first (see `Evidence::known`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
