@@ -154,8 +154,6 @@ pub(crate) fn read_story(path: &Path, encoding: Option<Charset>) -> Result<Vec<u
 
 /// Runs dogear with the process's arguments and returns its exit status.
 pub fn main() -> ExitCode {
-    // Before any thread starts (see the module).
-    crate::localtime::init();
     app::ignore_file_size_signal();
     // `dogear sync ...` (a story named `sync` opens as `./sync`).
     let argv: Vec<_> = std::env::args_os().collect();

@@ -1,32 +1,54 @@
 //! The local time zone's offset from UTC, for dates shown to the reader (shell code: it
 //! reads the system's time zone).
 //!
-//! Read once, at start-up, while the process has one thread: the `time` crate refuses to
-//! read the local offset from a multi-threaded process on Unix (the C library's time zone
-//! functions are not thread-safe there), and says UTC instead.
+//! The zone is read when a date is first wanted, from whichever thread wants it (jiff's
+//! system zone is thread-safe, unlike the C library's), so start-up does not pay for it;
+//! each date takes the offset in force at its own time (summer time or not).
 
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
 use std::sync::OnceLock;
 
-static OFFSET: OnceLock<i64> = OnceLock::new();
-
-/// Reads the local offset now; call first thing in `main`, before any thread starts.
-pub fn init() {
-    OFFSET.get_or_init(read);
+/// The system's time zone (`TZ`, else `/etc/localtime`), read once; UTC when it cannot be.
+fn zone() -> &'static TimeZone {
+    static ZONE: OnceLock<TimeZone> = OnceLock::new();
+    ZONE.get_or_init(|| TimeZone::try_system().unwrap_or(TimeZone::UTC))
 }
 
-/// Seconds to add to a UTC time to get local time (0 when unknown).
+/// Seconds to add to a UTC time to get local time at `unix_secs` (0 when unknown).
+pub fn offset_at(unix_secs: i64) -> i64 {
+    offset_in(zone(), unix_secs)
+}
+
+fn offset_in(zone: &TimeZone, unix_secs: i64) -> i64 {
+    Timestamp::from_second(unix_secs).map_or(0, |t| i64::from(zone.to_offset(t).seconds()))
+}
+
+/// Seconds to add to a UTC time to get local time now (0 when unknown).
 pub fn offset_secs() -> i64 {
-    *OFFSET.get_or_init(read)
-}
-
-fn read() -> i64 {
-    time::UtcOffset::current_local_offset().map_or(0, |o| i64::from(o.whole_seconds()))
+    i64::from(zone().to_offset(Timestamp::now()).seconds())
 }
 
 /// A unix time in seconds, to be shown in local time (the view formats it).
 pub fn stamp(unix_secs: i64) -> crate::calendar::Stamp {
     crate::calendar::Stamp {
         unix_secs,
-        utc_offset: offset_secs(),
+        utc_offset: offset_at(unix_secs),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_takes_the_offset_in_force_at_its_own_time() {
+        // Central European time: an hour east in winter, two in summer.
+        let cet = TimeZone::posix("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
+        assert_eq!(offset_in(&cet, 1_704_067_200), 3600, "1 January 2024");
+        assert_eq!(offset_in(&cet, 1_719_792_000), 7200, "1 July 2024");
+        assert_eq!(offset_in(&TimeZone::UTC, 1_719_792_000), 0);
+        assert!(offset_secs().abs() <= 14 * 3600);
+        assert_eq!(stamp(1_719_792_000).utc_offset, offset_at(1_719_792_000));
     }
 }

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 const SAVE_EVERY: Duration = Duration::from_secs(60);
 
 /// The local time zone's offset from UTC in seconds, east positive; 0 (UTC) when it
-/// cannot be found (see [`crate::localtime`], which reads it once, at start-up).
+/// cannot be found (see [`crate::localtime`]).
 pub fn local_offset() -> i32 {
     i32::try_from(crate::localtime::offset_secs()).unwrap_or(0)
 }
