@@ -17,9 +17,11 @@
 pub(crate) mod classes;
 pub mod emphasis;
 mod fast;
+mod hang;
 mod hyphen;
 mod language;
 mod optimal;
+mod placed;
 pub use optimal::OPTIMAL_MAX_WORDS;
 mod tokens;
 mod typography;

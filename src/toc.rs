@@ -13,6 +13,8 @@
 //! It looks at headings and their neighbours only, so its cost follows the number of
 //! blocks, not the length of the text.
 
+mod listed;
+
 use crate::document::blocks::heading::{self, Numbered};
 use crate::document::{Block, BlockKind, Document};
 use crate::position;
@@ -85,7 +87,10 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
         .enumerate()
         .filter(|(_, b)| b.kind == BlockKind::Heading)
         .map(|(i, b)| {
-            let title = without_footnote_digits(&one_line(&text[b.range.clone()]));
+            let line = one_line(&text[b.range.clone()]);
+            // A Markdown heading is listed by its words, without its `#` marks.
+            let line = heading::atx_title(&line).map_or_else(|| line.clone(), str::to_owned);
+            let title = without_footnote_digits(&line);
             let division = heading::division(&title);
             Head {
                 block: i,
@@ -123,7 +128,14 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
     for run in runs {
         read_run(run, &seen, &subtitles, &mut entries);
     }
-    choose(entries)
+    let mut list = choose(entries);
+    // A contents list with no heading after it: its titles, where they stand alone, are
+    // the chapters (a book of poems whose titles carry no chapter word).
+    if let Some(last) = list.last().filter(|c| is_contents_heading(&c.title)) {
+        let block = blocks.partition_point(|b| b.range.start < last.offset);
+        list.extend(listed::chapters(text, blocks, block));
+    }
+    list
 }
 
 /// Where a contents list runs straight into the first chapter ("CHAPTER XXVII" and its

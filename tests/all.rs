@@ -56,6 +56,8 @@ mod encoding_session;
 mod file_changes;
 #[path = "growing_chapters.rs"]
 mod growing_chapters;
+#[path = "hanging_lists.rs"]
+mod hanging_lists;
 #[path = "inputs.rs"]
 mod inputs;
 #[path = "inputs_from_anywhere.rs"]
@@ -74,6 +76,8 @@ mod layout_pieces;
 mod layout_props;
 #[path = "lazy_open.rs"]
 mod lazy_open;
+#[path = "letters.rs"]
+mod letters;
 #[path = "library.rs"]
 mod library;
 #[path = "library_marks.rs"]
@@ -112,6 +116,8 @@ mod signals;
 mod spread;
 #[path = "stats.rs"]
 mod stats;
+#[path = "status_cut.rs"]
+mod status_cut;
 #[path = "store.rs"]
 mod store;
 #[path = "sync.rs"]
@@ -120,6 +126,8 @@ mod sync;
 mod themes;
 #[path = "toc.rs"]
 mod toc;
+#[path = "toc_listed.rs"]
+mod toc_listed;
 #[path = "typography.rs"]
 mod typography;
 #[path = "widths.rs"]

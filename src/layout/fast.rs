@@ -11,7 +11,7 @@
 //! path, so the output never differs (checked by property tests against it).
 
 use super::classes::{is_kept_together, is_tight_join};
-use super::wrap::{first_indent, has_spacer, is_joined, runs_on, VERSE_CONTINUATION};
+use super::wrap::{first_indent, has_spacer, is_joined, runs_on};
 use super::Typography;
 use crate::document::{verse, BlockKind, Document};
 use crate::text_width::str_width;
@@ -73,6 +73,7 @@ fn push_verse(text: &str, range: Range<usize>, width: usize, out: &mut String) -
         .min()
         .unwrap_or(0);
     let cap = width / 2;
+    let placed = super::placed::verse(&lines, min_indent, width);
     let mut i = first;
     while i < lines.len() {
         let head = lines[i];
@@ -85,7 +86,10 @@ fn push_verse(text: &str, range: Range<usize>, width: usize, out: &mut String) -
         while lines.get(last + 1).is_some_and(|l| l.continues) {
             last += 1;
         }
-        let indent = (head.indent - min_indent).min(cap);
+        let indent = match placed {
+            0 => (head.indent - min_indent).min(cap),
+            _ => placed + head.indent - min_indent,
+        };
         let shown = &text[head.start..lines[last].end];
         // Most lines fit as written.
         match narrow_width(shown) {
@@ -95,7 +99,8 @@ fn push_verse(text: &str, range: Range<usize>, width: usize, out: &mut String) -
                 out.push('\n');
             }
             _ => {
-                let cont = (indent + VERSE_CONTINUATION).min(cap);
+                let hang = super::hang::verse_continuation(text, &head, lines.get(i + 1));
+                let cont = (indent + hang).min(cap);
                 let set = Set {
                     width,
                     indent,
@@ -137,6 +142,9 @@ fn push_prose(
     let Some(s) = doc.text().get(block.range.clone()) else {
         return false;
     };
+    if paragraph && super::hang::of_paragraph(s) > 0 {
+        return false;
+    }
     let set = Set {
         width,
         indent: first_indent(doc, index, width, typography.indent),

@@ -265,12 +265,17 @@ impl Wrapper {
         let (joined, continued) = (is_joined(doc, index), is_joined(doc, index + 1));
         self.frags.clear();
         if !joined && !continued {
-            self.push_words(text, range, false, width);
+            // A list item keeps the hang its author gave it.
+            let hang = match style {
+                LineStyle::Text => super::hang::of_paragraph(&text[range.clone()]).min(width / 2),
+                _ => 0,
+            };
+            self.push_words(text, range, false, width - hang);
             // Optimal fit for a paragraph of its own; a long one (cut into pieces by the
             // document, or with too many words) keeps first fit.
-            let optimal = self.optimal && style == LineStyle::Text;
+            let optimal = self.optimal && style == LineStyle::Text && hang == 0;
             if !(optimal && super::optimal::emit(&self.frags, width, indent, out)) {
-                emit(&self.frags, width, indent, 0, style, false, out);
+                emit(&self.frags, width, indent, hang, style, false, out);
             }
             return;
         }
@@ -435,6 +440,7 @@ impl Wrapper {
         let written = self.source.iter().filter(|l| l.start < l.end);
         let min_indent = written.map(|l| l.indent).min().unwrap_or(0);
         let cap = width / 2;
+        let placed = super::placed::verse(&self.source, min_indent, width);
         let mut i = self
             .source
             .iter()
@@ -458,8 +464,12 @@ impl Wrapper {
             while self.source.get(last + 1).is_some_and(|l| l.continues) {
                 last += 1;
             }
-            let indent = (head.indent - min_indent).min(cap);
-            let cont = (indent + VERSE_CONTINUATION).min(cap);
+            let indent = match placed {
+                0 => (head.indent - min_indent).min(cap),
+                _ => placed + head.indent - min_indent,
+            };
+            let hang = super::hang::verse_continuation(text, &head, self.source.get(i + 1));
+            let cont = (indent + hang).min(cap);
             let end = self.source[last].end;
             let mut frags = std::mem::take(&mut self.frags);
             frags.clear();
@@ -491,7 +501,8 @@ fn last_line_start(frags: &[Frag], width: usize, indent: usize, single: usize) -
 /// Japanese paragraph indent), two columns each, at most half the width; none for the
 /// later pieces of a long paragraph. When paragraphs are indented (`indented`), at least
 /// [`PARAGRAPH_INDENT`] for a paragraph that follows another, as in a printed book (the
-/// first after a heading, a scene break or verse starts flush).
+/// first after a heading, a scene break or verse starts flush). A line set far to the
+/// right keeps its place (see [`super::placed`]).
 pub(super) fn first_indent(doc: &Document, index: usize, width: usize, indented: bool) -> usize {
     let Some(block) = doc.blocks().get(index) else {
         return 0;
@@ -500,6 +511,10 @@ pub(super) fn first_indent(doc: &Document, index: usize, width: usize, indented:
         return 0;
     }
     let text = doc.text().get(block.range.clone()).unwrap_or("");
+    let placed = super::placed::paragraph(text, width);
+    if placed > 0 {
+        return placed;
+    }
     let spaces = text.chars().take_while(|&c| c == '\u{3000}').count();
     let follows = index > 0 && runs_on(doc, index - 1);
     let book = if indented && follows {

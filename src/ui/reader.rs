@@ -8,7 +8,7 @@ use crate::layout::{LineStyle, ScreenLine};
 use crate::reader::{Mode, Reader};
 use crate::sanitise;
 use crate::saturating::u16_from;
-use crate::text_width::str_width;
+use crate::text_width::{str_width, truncate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -262,6 +262,9 @@ fn status_prefix(reader: &Reader) -> String {
     prefix
 }
 
+/// Columns a cut chapter name needs to say anything: " · " and a few letters and "…".
+const CHAPTER_ROOM: usize = 8;
+
 fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
     let status = Theme::new(reader.look()).status;
     buf.set_style(area, status);
@@ -272,6 +275,7 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
     }
     let prefix = status_prefix(reader);
     let mut left = format!(" {}", sanitise::line(reader.title()));
+    let title = left.clone();
     let chapter = reader
         .current_chapter()
         .map_or(0, |c| str_width(&sanitise::line(&c.title)) + 3);
@@ -296,7 +300,14 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
         }
         (None, None) => {}
     }
-    buf.set_stringn(area.x, area.y, &left, room, status);
+    // Cut where the right side begins, and marked as cut; a chapter with no room for a
+    // word of it is left out rather than shown as a dangling " · …".
+    let left = if str_width(&left) <= room || str_width(&title) + CHAPTER_ROOM <= room {
+        truncate(&left, room)
+    } else {
+        truncate(&title, room)
+    };
+    buf.set_stringn(area.x, area.y, left, room, status);
     if str_width(&right) <= width {
         let x = area.x + u16_from(width - str_width(&right));
         buf.set_string(x, area.y, right, status);

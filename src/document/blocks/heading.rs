@@ -172,7 +172,7 @@ fn keyword(w: &str) -> Option<&'static str> {
 
 /// A roman numeral in its usual form, all in capitals or all in small letters: "XIV",
 /// "xlii"; not "DID" or "MIMIC".
-pub(super) fn is_roman(w: &str) -> bool {
+pub(crate) fn is_roman(w: &str) -> bool {
     // Cheapest refusal first: this is asked of every short line's first word.
     if w.is_empty() || w.len() > 15 || !w.bytes().all(|b| b"IVXLCDMivxlcdm".contains(&b)) {
         return false;
@@ -474,6 +474,23 @@ pub fn is_setext(title: &str, title_width: usize, rule: &str) -> bool {
         && !title.ends_with([',', ';'])
 }
 
+/// A Markdown (ATX) heading, `## The Stairs`: one to six `#`, a space, then a title
+/// (closing `#`s allowed). Its title, or `None`: a `#` alone is a scene break, `#2 pencils`
+/// a word, and a line that reads on like a sentence is no heading.
+pub fn atx_title(t: &str) -> Option<&str> {
+    let depth = t.bytes().take_while(|&b| b == b'#').count();
+    if !(1..=6).contains(&depth) {
+        return None;
+    }
+    let title = t[depth..].strip_prefix(' ')?.trim();
+    let title = title.trim_end_matches('#').trim_end();
+    (title.chars().any(char::is_alphanumeric)
+        && title.chars().count() <= 70
+        && !title.starts_with(char::is_lowercase)
+        && !title.ends_with([',', ';']))
+    .then_some(title)
+}
+
 /// Whether `t` is a stage direction by its first word (`Enter two Lords`, `[Exit.]`,
 /// `_Exeunt._`).
 pub fn is_stage_direction(t: &str) -> bool {
@@ -733,6 +750,21 @@ mod tests {
         assert!(is_book_title("The Gospel According to Saint Mark"));
         assert!(!is_book_title("The book of recipes was on the shelf."));
         assert!(!is_book_title("The Book of Kells is in Dublin"));
+    }
+
+    #[test]
+    fn markdown_headings_by_their_hashes() {
+        assert_eq!(atx_title("# The Lighthouse"), Some("The Lighthouse"));
+        assert_eq!(atx_title("### A Visitor ###"), Some("A Visitor"));
+        for t in [
+            "#",
+            "# # #",
+            "#2 pencils",
+            "####### Too deep",
+            "# and so it went on,",
+        ] {
+            assert_eq!(atx_title(t), None, "{t}");
+        }
     }
 
     #[test]

@@ -155,7 +155,8 @@ pub(super) fn is_scene_break(t: &str) -> bool {
 
 /// A heading by its words: "CHAPTER IV", "Chapter 12: The Return", "BOOK II",
 /// "PART ONE", "Prologue", a roman numeral alone ("IV." too), a small number alone, and
-/// the other numbered headings [`heading::numbered`] reads ("Actus Primus.", "SURA XC.").
+/// the other numbered headings [`heading::numbered`] reads ("Actus Primus.", "SURA XC."),
+/// and a Markdown `## Title`.
 pub(super) fn is_titled_heading(t: &str) -> bool {
     if t.len() > 80 {
         return false;
@@ -173,7 +174,9 @@ pub(super) fn is_titled_heading(t: &str) -> bool {
     {
         return true;
     }
-    heading::is_named_section(t) || heading::numbered(t).is_some()
+    heading::is_named_section(t)
+        || heading::numbered(t).is_some()
+        || heading::atx_title(t).is_some()
 }
 
 /// A section's number alone on a line: `37`, `12.`, `IV`, `XII.`, `二` (a lone `I` is a

@@ -122,12 +122,13 @@ fn starts_by_its_look(
     if cues::starts_numbered(t) && shape::ends_sentence(p) && (chapter_and_verse() || fitted()) {
         return true;
     }
-    // A signature set far to the right under a letter's last line.
+    // A signature set far to the right under a letter's last line, which may close on
+    // a comma ("Yours faithfully,").
     if i + 1 == group.len()
         && line.indent >= 20
         && line.indent >= prev.indent + 16
         && !t.starts_with(char::is_lowercase)
-        && ends_clause(p)
+        && (ends_clause(p) || p.ends_with(','))
     {
         return true;
     }
