@@ -16,7 +16,9 @@ use std::time::{Duration, Instant};
 const SAVE_EVERY: Duration = Duration::from_secs(60);
 
 /// The local time zone's offset from UTC in seconds, east positive; 0 (UTC) when it
-/// cannot be found (see [`crate::localtime`]).
+/// cannot be found (see [`crate::localtime`]). Asked at each use rather than kept: the
+/// zone is read on first use (not before the first frame), and a session can outlast a
+/// change of summer time.
 pub fn local_offset() -> i32 {
     i32::try_from(crate::localtime::offset_secs()).unwrap_or(0)
 }
@@ -30,7 +32,6 @@ pub struct Tracker {
     /// This session's id in `log.sessions`.
     id: String,
     book: String,
-    offset: i32,
     /// Where the current pace sample began, and when.
     from: Option<(usize, Instant)>,
     /// The place after the last move, the bytes its page spanned, and when the reader got
@@ -62,7 +63,6 @@ impl Tracker {
             log,
             id,
             book: fingerprint.to_owned(),
-            offset: local_offset(),
             from: Some((reader.place(), now)),
             last: (reader.place(), page_bytes(reader), now),
             last_save: now,
@@ -99,7 +99,7 @@ impl Tracker {
         if gap > IDLE {
             return false;
         }
-        let today = day_of(store::now_ms(), self.offset);
+        let today = day_of(store::now_ms(), local_offset());
         let ms = u64::try_from(gap.as_millis()).unwrap_or(u64::MAX);
         self.session().days.entry(today).or_default().ms += ms;
         self.dirty = true;
@@ -118,7 +118,7 @@ impl Tracker {
         match (reading_on, self.from) {
             (true, Some((from, since))) => {
                 let words = words(text, last, place);
-                let today = day_of(store::now_ms(), self.offset);
+                let today = day_of(store::now_ms(), local_offset());
                 self.session().days.entry(today).or_default().words += words as u64;
                 if place - from >= page * 4 / 5 {
                     let sample = self::words(text, from, place);
@@ -182,8 +182,8 @@ impl Tracker {
             let (disk, _) = store.load_reading();
             self.log = merge(&disk, &self.log);
         }
-        let today = day_of(store::now_ms(), self.offset);
-        self.log.summary(today, self.offset, Some(&self.book))
+        let today = day_of(store::now_ms(), local_offset());
+        self.log.summary(today, local_offset(), Some(&self.book))
     }
 }
 
