@@ -242,7 +242,7 @@ pub fn open(
 }
 
 /// What a window of the story is classified with: the statistics its blocks were
-/// classified by when it was last read whole, when they are of this very text decoded as
+/// classified by when it was last read whole, when they are of a file of this size decoded as
 /// `charset` (then the window looks exactly as the whole story will); else samples of its
 /// file (see [`load::evidence`]), which also takes longer to read.
 fn evidence(
@@ -254,9 +254,7 @@ fn evidence(
 ) -> std::io::Result<Evidence> {
     let state = &loaded.state;
     let known = state.statistics.as_ref().filter(|s| {
-        state.replaces.is_none()
-            && s.length == state.length
-            && Charset::parse(&s.encoding) == Some(charset)
+        state.replaces.is_none() && s.file == len && Charset::parse(&s.encoding) == Some(charset)
     });
     match known {
         Some(known) => Ok(Evidence::known(known.summary.clone())),
