@@ -9,6 +9,7 @@ mod copy;
 mod emphasis;
 mod encodings;
 mod growing;
+mod indexed;
 mod jumps;
 mod left;
 mod question;
@@ -34,6 +35,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 pub use encodings::Picker;
+pub use indexed::LEAD;
 pub use left::Speed;
 pub use pages::{PageCount, PageInfo, PageKey};
 pub use partial::Partial;

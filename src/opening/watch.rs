@@ -86,7 +86,8 @@ impl Watch {
             len,
             self.forced,
             Default::default(),
-        ));
+        )
+        .0);
         None
     }
 }

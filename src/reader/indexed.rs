@@ -1,0 +1,409 @@
+//! Going anywhere in the part of a big story indexed so far, before the whole story is in
+//! (see [`crate::document::indexed`]): a search whose match lies there, a chapter found
+//! there, a percent that falls there. The text there is exact, so the reader is moved
+//! onto a new window of the file read at an anchor before the place (as a saved place is
+//! opened), and the place is the byte a full pass gives.
+//!
+//! The core reads no file: it says which byte of the whole text it wants a window around
+//! ([`Reader::wanted_window`]) and what to do there; the shell reads that window and hands
+//! it over ([`Reader::rewindow`]) in the same turn of the loop. A search of the indexed
+//! text goes a slice at a time like any other (`searching… 37 %`, any key cancels it); a
+//! search that finds nothing there waits for the whole story, and says so.
+
+use super::{Action, Reader};
+use crate::document::indexed::Indexed;
+use crate::document::Document;
+use crate::search::{Hit, Query, Step};
+use std::ops::Range;
+use std::sync::Arc;
+
+/// The text indexed so far, shared with the thread indexing it (compared by identity).
+#[derive(Debug, Clone)]
+pub struct Shared(pub Arc<Indexed>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Shared {}
+
+/// A window the reader wants, around byte `at` of the whole text, and what then.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wanted {
+    pub at: usize,
+    then: Then,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Then {
+    /// Shows a search's match (offsets into the whole text).
+    Hit {
+        query: Sought,
+        range: Range<usize>,
+        forward: bool,
+    },
+    /// Goes to the line holding this byte of the whole text, as a chapter jump does.
+    Jump(usize),
+    /// Scrolls `lines` from the line starting at this byte (paging past the window).
+    Scroll(usize, isize),
+}
+
+/// A search's query (compared by its text).
+#[derive(Debug, Clone)]
+struct Sought(Query);
+
+impl PartialEq for Sought {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.text() == other.0.text()
+    }
+}
+
+impl Eq for Sought {}
+
+/// What an indexed search was started on: the length of the text it reads and the
+/// reading's generation (a restart in another encoding ends it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Scope {
+    len: usize,
+    generation: u64,
+}
+
+/// How far before its target a new window starts: it holds some pages before the place
+/// as well as after it.
+pub const LEAD: usize = 16 << 10;
+
+impl Reader {
+    /// Lets the reader search and move in the text indexed so far, while it is on a window.
+    pub fn set_index(&mut self, index: Arc<Indexed>) {
+        if let Some(p) = &mut self.partial {
+            p.index = Some(Shared(index));
+        }
+    }
+
+    /// The byte of the whole text the reader wants a window around, if it does: the shell
+    /// reads one from the anchor before it and hands it over with [`Reader::rewindow`].
+    pub fn wanted_window(&self) -> Option<usize> {
+        Some(self.partial.as_ref()?.wanted.as_ref()?.at)
+    }
+
+    /// Puts the reader on a new window of the story, which starts at byte `base` of the
+    /// whole text (read at an anchor before the wanted byte), and does there what wanted it.
+    pub fn rewindow(&mut self, doc: Document, base: usize) {
+        let Some(partial) = &mut self.partial else {
+            return;
+        };
+        let Some(wanted) = partial.wanted.take() else {
+            return;
+        };
+        let was = partial.base + self.place;
+        partial.base = base;
+        partial.total = partial.total.max(base + doc.text().len());
+        self.lengthen_window(doc);
+        self.hit = None;
+        self.tally = Default::default();
+        self.place = self.layout.line_start(&self.doc, wanted.at.saturating_sub(base));
+        self.go_then(wanted.then, base);
+        self.refresh();
+        // The way back: in this window, or kept as a byte of the whole text.
+        let end = base + self.doc.text().len();
+        let (back, away) = match (base..end).contains(&was) {
+            true => (Some(self.layout.line_start(&self.doc, was - base)), None),
+            false => (None, Some(was)),
+        };
+        if let Some(p) = &mut self.partial {
+            p.away = away;
+        }
+        self.back = back;
+        if matches!(self.message(), Some(m) if m.starts_with("reading the whole story")) {
+            self.message = None;
+        }
+    }
+
+    /// The window wanted could not be read: the reader stays where it is, and is told why.
+    pub fn window_failed(&mut self, why: &str) {
+        if let Some(p) = &mut self.partial {
+            p.wanted = None;
+        }
+        self.say(why);
+    }
+
+    /// Does what a wanted window was for on the whole story, read before the window was.
+    pub(super) fn go_wanted(&mut self, wanted: Wanted) {
+        let was = self.place;
+        self.go_then(wanted.then, 0);
+        if self.place != was {
+            self.back = Some(was);
+        }
+        self.refresh();
+    }
+
+    /// Does `then` on a text that starts at byte `base` of the whole.
+    fn go_then(&mut self, then: Then, base: usize) {
+        let here = |whole: usize| whole.saturating_sub(base);
+        match then {
+            Then::Hit {
+                query,
+                range,
+                forward,
+            } => {
+                let hit = Hit {
+                    range: here(range.start)..here(range.end),
+                    wrapped: false,
+                };
+                self.show_hit(&query.0, forward, Some(hit));
+            }
+            Then::Jump(at) => self.place = self.layout.line_start(&self.doc, here(at)),
+            Then::Scroll(at, lines) => {
+                self.place = self.layout.line_start(&self.doc, here(at));
+                self.scroll(lines);
+            }
+        }
+    }
+
+    /// Whether byte `at` of the whole text lies in the text indexed so far, so that a
+    /// window there can be read at once.
+    pub(super) fn indexed_reaches(&self, at: usize) -> bool {
+        self.index().is_some_and(|i| {
+            let part = i.read();
+            !part.gone && part.charset.is_some() && at < part.text.len()
+        })
+    }
+
+    /// Goes to byte `at` of the whole text: at once in the window, else on a new one.
+    pub(super) fn go_whole(&mut self, at: usize) {
+        let Some(p) = &mut self.partial else {
+            self.jump(at);
+            return;
+        };
+        let window = p.base..p.base + self.doc.text().len();
+        match window.contains(&at) {
+            true => {
+                let base = p.base;
+                self.jump(at - base);
+            }
+            false => {
+                p.wanted = Some(Wanted {
+                    at,
+                    then: Then::Jump(at),
+                });
+            }
+        }
+    }
+
+    /// Pages past either end of the window onto a new one, when the text there is
+    /// indexed: `true` when it will.
+    pub(super) fn page_past_window(&mut self, lines: isize) -> bool {
+        let at = self.whole_place();
+        let Some(p) = &self.partial else {
+            return false;
+        };
+        let beyond = match lines > 0 {
+            true => p.base + self.doc.text().len() + 1,
+            false => p.base.saturating_sub(1),
+        };
+        if p.base == 0 && lines < 0 || !self.indexed_reaches(beyond) {
+            return false;
+        }
+        if let Some(p) = &mut self.partial {
+            p.wanted = Some(Wanted {
+                at,
+                then: Then::Scroll(at, lines),
+            });
+        }
+        true
+    }
+
+    /// `` ` `` after a jump onto a new window goes back onto a window around the place
+    /// left: `true` when it will.
+    pub(super) fn back_past_window(&mut self) -> bool {
+        let Some(p) = &mut self.partial else {
+            return false;
+        };
+        match (self.back, p.away) {
+            (None, Some(away)) => {
+                p.wanted = Some(Wanted {
+                    at: away,
+                    then: Then::Jump(away),
+                });
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The text indexed so far, when the reader may use it.
+    fn index(&self) -> Option<Arc<Indexed>> {
+        let p = self.partial.as_ref()?;
+        p.index.as_ref().map(|s| Arc::clone(&s.0))
+    }
+
+    /// Whether a search from byte `from` of the window (forward, or back) can be answered
+    /// from the text indexed so far.
+    pub(super) fn index_answers(&self, from: usize) -> bool {
+        let Some(index) = self.index() else {
+            return false;
+        };
+        let from = self.partial.as_ref().map_or(0, |p| p.base) + from;
+        let part = index.read();
+        part.searchable().is_some_and(|s| from <= s.end)
+    }
+
+    /// Starts a search of the text indexed so far from byte `from` of the window, when it
+    /// can be answered there: `true` when it was started.
+    pub(super) fn search_index(&mut self, query: &Query, from: usize, forward: bool) -> bool {
+        let Some(index) = self.index() else {
+            return false;
+        };
+        let from = self.partial.as_ref().map_or(0, |p| p.base) + from;
+        let part = index.read();
+        let Some(within) = part.searchable().filter(|s| from <= s.end) else {
+            return false;
+        };
+        let hay = &part.text[..within.end];
+        let search = query.search(hay, within.clone(), from, forward);
+        self.searching.start_indexed(
+            search,
+            Scope {
+                len: within.end,
+                generation: part.generation,
+            },
+        );
+        true
+    }
+
+    /// The next step of a search of the text indexed so far.
+    pub(super) fn step_indexed(&mut self, scope: Scope) {
+        let Some(index) = self.index() else {
+            self.searching.stop();
+            return;
+        };
+        let part = index.read();
+        let budget = self.step_size();
+        let Some(search) = self.searching.pending_mut() else {
+            return;
+        };
+        let (forward, query) = (search.forward(), search.query().clone());
+        let gone = part.gone || part.generation != scope.generation || part.text.len() < scope.len;
+        let step = match gone {
+            true => Step::Done(None),
+            false => search.step(&part.text[..scope.len], budget),
+        };
+        drop(part);
+        match step {
+            Step::Pending => {
+                let pct = self.searching().unwrap_or(0);
+                self.say(format!("searching… {pct} %"));
+            }
+            Step::Done(hit) => {
+                self.searching.stop();
+                self.indexed_hit(&query, forward, hit);
+            }
+        }
+    }
+
+    /// A search of the text indexed so far is done: its match is gone to, on a new window
+    /// if need be; none (or only one found by wrapping round) waits for the whole story.
+    fn indexed_hit(&mut self, query: &Query, forward: bool, hit: Option<Hit>) {
+        let Some(p) = &mut self.partial else {
+            return;
+        };
+        match hit.filter(|h| !h.wrapped) {
+            // The window holds the match: no need to read another.
+            Some(hit) if (p.base..p.base + self.doc.text().len()).contains(&hit.range.end) => {
+                let base = p.base;
+                let range = hit.range.start - base..hit.range.end - base;
+                let hit = Hit { range, wrapped: false };
+                self.show_hit(query, forward, Some(hit));
+            }
+            Some(hit) => {
+                p.wanted = Some(Wanted {
+                    at: hit.range.start,
+                    then: Then::Hit {
+                        query: Sought(query.clone()),
+                        range: hit.range,
+                        forward,
+                    },
+                });
+            }
+            None => {
+                let action = match forward {
+                    true => Action::SearchNext,
+                    false => Action::SearchPrev,
+                };
+                let progress = match p.sized {
+                    true => format!(" ({} %)", p.progress),
+                    false => String::new(),
+                };
+                p.waiting.push(action);
+                self.say(format!(
+                    "reading the whole story{progress}: no match in the part read so far…"
+                ));
+            }
+        }
+    }
+}
+
+impl Reader {
+    /// Moves that can go at once in the text indexed so far rather than wait for the
+    /// whole story: paging past the window, `` ` `` back onto a window left, a percent.
+    /// `true` when `action` was taken here (a new window is wanted, or the percent is in
+    /// this one).
+    pub(super) fn move_in_index(&mut self, action: &Action) -> bool {
+        let reading = self.mode == super::Mode::Reading;
+        let h = self.view_height() as isize;
+        let first_line = self.doc.blocks().first().map_or(0, |b| b.range.start);
+        let lines = match action {
+            Action::PageDown => h,
+            Action::HalfPageDown => (h / 2).max(1),
+            Action::LineDown => 1,
+            Action::WheelDown => super::WHEEL_LINES as isize,
+            Action::PageUp => -h,
+            Action::HalfPageUp => -(h / 2).max(1),
+            Action::LineUp => -1,
+            Action::WheelUp => -(super::WHEEL_LINES as isize),
+            _ => 0,
+        };
+        let pct = match (action, &self.mode) {
+            (Action::Percent, super::Mode::Reading) => self.count.map(|c| f64::from(c.min(100))),
+            (Action::Submit, super::Mode::Prompt(p)) if p.kind == super::PromptKind::Percent => {
+                p.input.trim().parse::<f64>().ok().filter(|p| (0.0..=100.0).contains(p))
+            }
+            _ => None,
+        };
+        if let Some(pct) = pct {
+            let Some(at) = self.percent_target(pct) else {
+                return false;
+            };
+            self.count = None;
+            self.mode = super::Mode::Reading;
+            self.go_whole(at);
+            self.say(format!("{pct:.0}%"));
+            return true;
+        }
+        match action {
+            _ if !reading => false,
+            Action::JumpBack => self.back_past_window(),
+            _ if lines > 0 && self.at_end => self.page_past_window(lines),
+            _ if lines < 0 && self.place <= first_line => self.page_past_window(lines),
+            _ => false,
+        }
+    }
+
+    /// The byte of the whole text `pct` percent of the way through it, when that lies in
+    /// the text indexed so far: exact once all of the text is in, else of the whole
+    /// text's estimated length (as the percent shown is).
+    fn percent_target(&self, pct: f64) -> Option<usize> {
+        let index = self.index()?;
+        let part = index.read();
+        let within = part.searchable()?;
+        let end = match part.complete {
+            true => within.end,
+            false => self.partial.as_ref()?.total.max(within.end),
+        };
+        let len = crate::saturating::usize_from_f64((end - within.start) as f64 * pct / 100.0);
+        let at = within.start + len.min(end - within.start);
+        (at < within.end).then(|| crate::position::floor_char_boundary(&part.text, at))
+    }
+}
