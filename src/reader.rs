@@ -35,7 +35,6 @@ use std::ops::Range;
 use std::sync::Arc;
 
 pub use encodings::Picker;
-pub use indexed::LEAD;
 pub use left::Speed;
 pub use pages::{PageCount, PageInfo, PageKey};
 pub use partial::Partial;

@@ -10,7 +10,7 @@
 //! both in the file and in the text, so a window read from the file at one is the whole
 //! text from there on (see [`super::load::window_with`]).
 
-use super::build::Anchor;
+pub use super::build::Anchor;
 use super::{gutenberg, Charset};
 use std::ops::Range;
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
@@ -19,6 +19,10 @@ use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 /// past it the text may still turn out to be a Project Gutenberg footer (which is within
 /// 64 KB of the end), and a match running on into the next stretch may not be over.
 pub const MARGIN: usize = 64 << 10;
+
+/// How far before the place it is read for a new window of the file starts (at the anchor
+/// before that): the window holds some pages before the place as well as after it.
+pub const LEAD: usize = 16 << 10;
 
 /// The text indexed so far, behind a lock (see the module's docs).
 #[derive(Debug, Default)]

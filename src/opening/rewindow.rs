@@ -5,7 +5,8 @@
 
 use super::{Opening, WINDOW};
 use crate::document::load;
-use crate::reader::{Reader, LEAD};
+use crate::document::indexed::LEAD;
+use crate::reader::Reader;
 use crate::saturating::usize_from;
 
 /// Reads the window the reader wants, if it wants one, and puts it on it: `true` when it

@@ -70,10 +70,6 @@ pub(super) struct Scope {
     generation: u64,
 }
 
-/// How far before its target a new window starts: it holds some pages before the place
-/// as well as after it.
-pub const LEAD: usize = 16 << 10;
-
 impl Reader {
     /// Lets the reader search and move in the text indexed so far, while it is on a window.
     pub fn set_index(&mut self, index: Arc<Indexed>) {
