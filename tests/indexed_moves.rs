@@ -62,7 +62,9 @@ fn serve(r: &mut Reader, raw: &str, shared: &Indexed) -> bool {
     let Some(at) = r.wanted_window() else {
         return false;
     };
-    let anchor = shared.read().anchor_before(at.saturating_sub(dogear::indexed::LEAD));
+    let anchor = shared
+        .read()
+        .anchor_before(at.saturating_sub(dogear::indexed::LEAD));
     let from = usize::try_from(anchor.raw).unwrap();
     let lead = at - usize::try_from(anchor.text).unwrap();
     let bytes = &raw.as_bytes()[from..(from + 2 * lead + 65_536).min(raw.len())];
@@ -161,9 +163,24 @@ fn a_search_with_no_match_in_the_part_indexed_so_far_waits_for_the_whole_story_a
         r.apply_waiting(action);
     }
     assert!(top_line(&r).contains("CHAPTER 350") || r.hit().is_some());
-    let mut eager = Reader::new(whole, "story", (80, 24), 72);
+    let mut eager = Reader::new(whole.clone(), "story", (80, 24), 72);
     search(&mut eager, "CHAPTER 350 ");
     assert_eq!(r.place(), eager.place());
+
+    // `n` from a match shown goes on from it, also when it waited for the whole story.
+    let mut r = on_first_window(&raw, &whole, &shared);
+    search(&mut r, "CHAPTER 25");
+    serve(&mut r, &raw, &shared);
+    r.update(Action::SearchNext);
+    assert_eq!(r.partial().unwrap().waiting, vec![Action::SearchNext]);
+    for action in r.whole(whole.clone()) {
+        r.apply_waiting(action);
+    }
+    assert_eq!(&whole.text()[r.hit().unwrap()], "CHAPTER 25");
+    assert!(
+        r.hit().unwrap().start > whole.text().len() / 2,
+        "chapter 250's"
+    );
 }
 
 #[test]
@@ -213,11 +230,7 @@ fn a_chapter_found_so_far_and_a_percent_in_the_indexed_part_are_gone_to_at_once(
     assert_eq!(r.whole_place(), 0);
 
     // All of the text is in: a percent is the one the whole story gives.
-    for c in "37%".chars() {
-        let action = match c {
-            '%' => Action::Percent,
-            d => Action::Digit(d.to_digit(10).unwrap() as u8),
-        };
+    for action in [Action::Digit(3), Action::Digit(7), Action::Percent] {
         r.update(action.clone());
         eager.update(action);
     }
@@ -246,7 +259,9 @@ fn a_search_finds_its_match_beyond_the_window_before_the_whole_story_is_in() {
     });
     let chapter = |n: u32| move |s: &str| s.lines().any(|l| l.trim() == format!("CHAPTER {n}"));
     t.send("/CHAPTER 25\r");
-    t.wait_for("chapter 25, still indexing", |s| chapter(25)(s) && s.contains("indexing"));
+    t.wait_for("chapter 25, still indexing", |s| {
+        chapter(25)(s) && s.contains("indexing")
+    });
     t.send("n");
     t.wait_for("chapter 250, still indexing", |s| {
         chapter(250)(s) && s.contains("indexing")

@@ -55,12 +55,16 @@ impl Indexed {
     /// What is known so far (a poisoned lock is still read: the indexing thread's panic
     /// is told as its own news).
     pub fn read(&self) -> RwLockReadGuard<'_, Part> {
-        self.0.read().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.0
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// For the indexing thread.
     pub(super) fn write(&self) -> RwLockWriteGuard<'_, Part> {
-        self.0.write().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.0
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Adds a stretch of text and its anchors (`made`: the anchors and the encoding).
@@ -142,7 +146,13 @@ mod tests {
         assert_eq!(shared.read().searchable(), None);
         let line = "a line of the story, long enough to count\n";
         let text = line.repeat(4000);
-        shared.push(&text, Some((vec![Anchor { raw: 0, text: 0 }], crate::document::charset::UTF_8)));
+        shared.push(
+            &text,
+            Some((
+                vec![Anchor { raw: 0, text: 0 }],
+                crate::document::charset::UTF_8,
+            )),
+        );
         let within = shared.read().searchable().unwrap();
         assert_eq!(within.start, 0);
         assert!(within.end <= text.len() - MARGIN, "{within:?}");

@@ -7,8 +7,8 @@
 //! two stretches wait between the reading and the classifying.
 
 use super::blocks::{Evidence, Growing};
-use super::load::{self, Piped, Progress, StreamError, READ};
 use super::indexed::Indexed;
+use super::load::{self, Piped, Progress, StreamError, READ};
 use super::{build, decode, gutenberg, Block, Charset, Document};
 use std::io::{Read, Seek};
 use std::sync::mpsc;
@@ -39,7 +39,16 @@ pub fn stream<R: Read + Seek>(
 ) -> Result<Document, StreamError> {
     let shared = (evidence, &*Indexed::new());
     let sizes = (READ, build::PIECE);
-    stream_in(file, len, forced, shared, progress, found, &mut || {}, sizes)
+    stream_in(
+        file,
+        len,
+        forced,
+        shared,
+        progress,
+        found,
+        &mut || {},
+        sizes,
+    )
 }
 
 /// [`stream`], the text so far kept in `shared` for the reader to search and move in
@@ -55,7 +64,16 @@ pub fn stream_shared<R: Read + Seek>(
     ready: &mut dyn FnMut(),
 ) -> Result<Document, StreamError> {
     let sizes = (READ, build::PIECE);
-    stream_in(file, len, forced, (evidence, shared), progress, found, ready, sizes)
+    stream_in(
+        file,
+        len,
+        forced,
+        (evidence, shared),
+        progress,
+        found,
+        ready,
+        sizes,
+    )
 }
 
 /// [`stream`], reading `sizes.0` bytes at a time into pieces of about `sizes.1`, the
@@ -83,7 +101,10 @@ fn stream_in<R: Read + Seek>(
         }
         false => evidence,
     };
-    shared.write().text.reserve(usize::try_from(len).unwrap_or(0));
+    shared
+        .write()
+        .text
+        .reserve(usize::try_from(len).unwrap_or(0));
     let (tx, rx) = mpsc::sync_channel::<Piped>(AHEAD);
     std::thread::scope(|s| {
         let classifying = s.spawn(move || {

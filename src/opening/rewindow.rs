@@ -4,8 +4,8 @@
 //! as the whole story will and its offsets are the whole text's.
 
 use super::{Opening, WINDOW};
-use crate::document::load;
 use crate::document::indexed::LEAD;
+use crate::document::load;
 use crate::reader::Reader;
 use crate::saturating::usize_from;
 

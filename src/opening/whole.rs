@@ -58,7 +58,15 @@ pub(super) fn spawn(
                 let shared = (&evidence, &*indexed);
                 // Held back, in tests, with all of the text searchable.
                 let ready = &mut hold_if_asked;
-                indexing::stream_shared(&mut file, len, forced, shared, &mut progress, &mut found, ready)
+                indexing::stream_shared(
+                    &mut file,
+                    len,
+                    forced,
+                    shared,
+                    &mut progress,
+                    &mut found,
+                    ready,
+                )
             })
             .map_err(|e| e.to_string());
         let _ = tx.send(News::Done(doc));

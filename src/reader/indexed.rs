@@ -99,7 +99,9 @@ impl Reader {
         self.lengthen_window(doc);
         self.hit = None;
         self.tally = Default::default();
-        self.place = self.layout.line_start(&self.doc, wanted.at.saturating_sub(base));
+        self.place = self
+            .layout
+            .line_start(&self.doc, wanted.at.saturating_sub(base));
         self.go_then(wanted.then, base);
         self.refresh();
         // The way back: in this window, or kept as a byte of the whole text.
@@ -292,6 +294,14 @@ impl Reader {
                 let pct = self.searching().unwrap_or(0);
                 self.say(format!("searching… {pct} %"));
             }
+            // The text was handed on to the whole story, which comes at once.
+            Step::Done(_) if gone => {
+                self.searching.stop();
+                self.wait_for_whole(match forward {
+                    true => Action::SearchNext,
+                    false => Action::SearchPrev,
+                });
+            }
             Step::Done(hit) => {
                 self.searching.stop();
                 self.indexed_hit(&query, forward, hit);
@@ -310,7 +320,10 @@ impl Reader {
             Some(hit) if (p.base..p.base + self.doc.text().len()).contains(&hit.range.end) => {
                 let base = p.base;
                 let range = hit.range.start - base..hit.range.end - base;
-                let hit = Hit { range, wrapped: false };
+                let hit = Hit {
+                    range,
+                    wrapped: false,
+                };
                 self.show_hit(query, forward, Some(hit));
             }
             Some(hit) => {
@@ -363,9 +376,12 @@ impl Reader {
         };
         let pct = match (action, &self.mode) {
             (Action::Percent, super::Mode::Reading) => self.count.map(|c| f64::from(c.min(100))),
-            (Action::Submit, super::Mode::Prompt(p)) if p.kind == super::PromptKind::Percent => {
-                p.input.trim().parse::<f64>().ok().filter(|p| (0.0..=100.0).contains(p))
-            }
+            (Action::Submit, super::Mode::Prompt(p)) if p.kind == super::PromptKind::Percent => p
+                .input
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|p| (0.0..=100.0).contains(p)),
             _ => None,
         };
         if let Some(pct) = pct {

@@ -188,6 +188,7 @@ impl Reader {
         anchor.offset += partial.base;
         anchor.file = None;
         let old_back = (self.back.map(|b| b + partial.base)).or(partial.away);
+        let old_hit = (self.hit.take()).map(|h| h.start + partial.base..h.end + partial.base);
         let listed = self.chapter_selected(&partial);
         self.doc = std::sync::Arc::new(doc);
         let (place, _) = position::refind(&anchor, &self.doc);
@@ -199,7 +200,9 @@ impl Reader {
         self.layout.set_typography(typography);
         self.place = self.layout.line_start(&self.doc, place);
         self.back = old_back.map(|b| b.min(self.doc.text().len()));
-        self.hit = None;
+        // The match shown stays (the text is the same there), so that an `n` that waited
+        // goes on from it rather than finding it again.
+        self.hit = old_hit.filter(|h| h.end <= self.doc.text().len());
         self.tally = Default::default();
         if self
             .message()
@@ -212,7 +215,15 @@ impl Reader {
         if let Some(wanted) = partial.wanted {
             self.go_wanted(wanted);
         }
-        partial.waiting
+        let mut waiting = partial.waiting;
+        // A search of the text indexed so far goes on over the whole story.
+        if let Some(forward) = self.searching.take_indexed() {
+            waiting.push(match forward {
+                true => Action::SearchNext,
+                false => Action::SearchPrev,
+            });
+        }
+        waiting
     }
 
     /// Puts the reader on a longer window of the story from the same byte (the first

@@ -6,8 +6,8 @@
 //! `searching… 37 %`, and any key (Esc, say) cancels it with the place unchanged. Nothing
 //! here needs a thread or a clock: a step is a number of bytes.
 
-use super::{Action, Effect, Reader};
 use super::indexed::Scope;
+use super::{Action, Effect, Reader};
 use crate::search::{Hit, Query, Search, Step};
 
 /// Bytes a search reads per step. At memory speed that is a few milliseconds, so a key is
@@ -48,6 +48,14 @@ impl Searching {
     pub(super) fn stop(&mut self) {
         self.pending = None;
         self.indexed = None;
+    }
+
+    /// Ends a search of the text indexed so far, if one is under way: whether it was going
+    /// forward.
+    pub(super) fn take_indexed(&mut self) -> Option<bool> {
+        self.indexed.take()?;
+        let forward = self.pending.take().map(|s| s.forward());
+        forward
     }
 
     pub(super) fn pending_mut(&mut self) -> Option<&mut Search> {
