@@ -394,7 +394,12 @@ impl Book {
                 Ok(News::Found(chapters, reach)) => reader.set_found(chapters, reach),
                 Ok(News::Done(doc)) => break doc.map(|doc| (doc, None)),
                 Ok(News::Stream(whole)) => break whole.map(|(doc, f)| (doc, Some(f))),
-                Err(TryRecvError::Empty) => return,
+                Err(TryRecvError::Empty) => {
+                    // A search waiting for more of the story looks at what came meanwhile.
+                    reader.index_grew();
+                    opening.moved |= rewindow::serve(opening, reader);
+                    return;
+                }
                 Err(TryRecvError::Disconnected) => break Err("the reading thread stopped".into()),
             }
         };

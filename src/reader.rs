@@ -10,6 +10,7 @@ mod emphasis;
 mod encodings;
 mod growing;
 mod indexed;
+mod indexed_search;
 mod jumps;
 mod left;
 mod question;

@@ -269,3 +269,51 @@ fn a_search_finds_its_match_beyond_the_window_before_the_whole_story_is_in() {
     t.send("q");
     t.wait_exit();
 }
+
+#[test]
+fn a_search_waiting_for_more_of_the_story_goes_on_by_itself_as_more_is_indexed() {
+    let raw = story(400);
+    let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
+    let quarter = whole.text().len() / 4;
+    let shared = indexed(&whole, quarter, false);
+    let mut r = on_first_window(&raw, &whole, &shared);
+    search(&mut r, "CHAPTER 350 ");
+    assert_eq!(r.partial().unwrap().waiting, vec![Action::SearchNext]);
+    // Nothing new: nothing found, nothing wanted.
+    r.index_grew();
+    assert_eq!(r.wanted_window(), None);
+
+    // The rest of the story is indexed (not handed over yet).
+    let rest = &whole.text()[quarter..];
+    let anchors = (quarter..whole.text().len())
+        .step_by(1024)
+        .map(|at| whole.anchor_before(at))
+        .filter(|a| usize::try_from(a.text).unwrap() >= quarter)
+        .collect::<Vec<_>>();
+    let mut anchors = anchors;
+    anchors.dedup();
+    shared.push(rest, Some((anchors, UTF_8)));
+    r.index_grew();
+    assert!(serve(&mut r, &raw, &shared), "the match is gone to");
+    assert!(r.partial().unwrap().waiting.is_empty(), "it waits no more");
+    let mut eager = Reader::new(whole.clone(), "story", (80, 24), 72);
+    search(&mut eager, "CHAPTER 350 ");
+    assert_eq!(r.whole_place(), eager.place());
+    assert_eq!(whole_hit(&r), eager.hit());
+
+    // Typed before any of the story is indexed, `/` waits with its prompt open, and goes
+    // once the text is there.
+    let empty = Indexed::new();
+    let mut r = on_first_window(&raw, &whole, &empty);
+    search(&mut r, "CHAPTER 350 ");
+    assert_eq!(r.partial().unwrap().waiting, vec![Action::Submit]);
+    empty.push(
+        whole.text(),
+        Some((vec![Anchor { raw: 0, text: 0 }], UTF_8)),
+    );
+    empty.complete();
+    r.index_grew();
+    assert_eq!(r.mode(), &dogear::Mode::Reading);
+    assert!(r.partial().unwrap().waiting.is_empty());
+    assert!(r.wanted_window().is_some());
+}

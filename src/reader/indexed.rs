@@ -13,7 +13,7 @@
 use super::{Action, Reader};
 use crate::document::indexed::Indexed;
 use crate::document::Document;
-use crate::search::{Hit, Query, Step};
+use crate::search::{Hit, Query};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -33,11 +33,11 @@ impl Eq for Shared {}
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Wanted {
     pub at: usize,
-    then: Then,
+    pub(super) then: Then,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Then {
+pub(super) enum Then {
     /// Shows a search's match (offsets into the whole text).
     Hit {
         query: Sought,
@@ -52,7 +52,7 @@ enum Then {
 
 /// A search's query (compared by its text).
 #[derive(Debug, Clone)]
-struct Sought(Query);
+pub(super) struct Sought(pub(super) Query);
 
 impl PartialEq for Sought {
     fn eq(&self, other: &Self) -> bool {
@@ -61,14 +61,6 @@ impl PartialEq for Sought {
 }
 
 impl Eq for Sought {}
-
-/// What an indexed search was started on: the length of the text it reads and the
-/// reading's generation (a restart in another encoding ends it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Scope {
-    len: usize,
-    generation: u64,
-}
 
 impl Reader {
     /// Lets the reader search and move in the text indexed so far, while it is on a window.
@@ -232,125 +224,9 @@ impl Reader {
     }
 
     /// The text indexed so far, when the reader may use it.
-    fn index(&self) -> Option<Arc<Indexed>> {
+    pub(super) fn index(&self) -> Option<Arc<Indexed>> {
         let p = self.partial.as_ref()?;
         p.index.as_ref().map(|s| Arc::clone(&s.0))
-    }
-
-    /// Whether a search from byte `from` of the window (forward, or back) can be answered
-    /// from the text indexed so far.
-    pub(super) fn index_answers(&self, from: usize) -> bool {
-        let Some(index) = self.index() else {
-            return false;
-        };
-        let from = self.partial.as_ref().map_or(0, |p| p.base) + from;
-        let part = index.read();
-        part.searchable().is_some_and(|s| from <= s.end)
-    }
-
-    /// Starts a search of the text indexed so far from byte `from` of the window, when it
-    /// can be answered there: `true` when it was started.
-    pub(super) fn search_index(&mut self, query: &Query, from: usize, forward: bool) -> bool {
-        let Some(index) = self.index() else {
-            return false;
-        };
-        let from = self.partial.as_ref().map_or(0, |p| p.base) + from;
-        let part = index.read();
-        let Some(within) = part.searchable().filter(|s| from <= s.end) else {
-            return false;
-        };
-        let hay = &part.text[..within.end];
-        let search = query.search(hay, within.clone(), from, forward);
-        self.searching.start_indexed(
-            search,
-            Scope {
-                len: within.end,
-                generation: part.generation,
-            },
-        );
-        true
-    }
-
-    /// The next step of a search of the text indexed so far.
-    pub(super) fn step_indexed(&mut self, scope: Scope) {
-        let Some(index) = self.index() else {
-            self.searching.stop();
-            return;
-        };
-        let part = index.read();
-        let budget = self.step_size();
-        let Some(search) = self.searching.pending_mut() else {
-            return;
-        };
-        let (forward, query) = (search.forward(), search.query().clone());
-        let gone = part.gone || part.generation != scope.generation || part.text.len() < scope.len;
-        let step = match gone {
-            true => Step::Done(None),
-            false => search.step(&part.text[..scope.len], budget),
-        };
-        drop(part);
-        match step {
-            Step::Pending => {
-                let pct = self.searching().unwrap_or(0);
-                self.say(format!("searching… {pct} %"));
-            }
-            // The text was handed on to the whole story, which comes at once.
-            Step::Done(_) if gone => {
-                self.searching.stop();
-                self.wait_for_whole(match forward {
-                    true => Action::SearchNext,
-                    false => Action::SearchPrev,
-                });
-            }
-            Step::Done(hit) => {
-                self.searching.stop();
-                self.indexed_hit(&query, forward, hit);
-            }
-        }
-    }
-
-    /// A search of the text indexed so far is done: its match is gone to, on a new window
-    /// if need be; none (or only one found by wrapping round) waits for the whole story.
-    fn indexed_hit(&mut self, query: &Query, forward: bool, hit: Option<Hit>) {
-        let Some(p) = &mut self.partial else {
-            return;
-        };
-        match hit.filter(|h| !h.wrapped) {
-            // The window holds the match: no need to read another.
-            Some(hit) if (p.base..p.base + self.doc.text().len()).contains(&hit.range.end) => {
-                let base = p.base;
-                let range = hit.range.start - base..hit.range.end - base;
-                let hit = Hit {
-                    range,
-                    wrapped: false,
-                };
-                self.show_hit(query, forward, Some(hit));
-            }
-            Some(hit) => {
-                p.wanted = Some(Wanted {
-                    at: hit.range.start,
-                    then: Then::Hit {
-                        query: Sought(query.clone()),
-                        range: hit.range,
-                        forward,
-                    },
-                });
-            }
-            None => {
-                let action = match forward {
-                    true => Action::SearchNext,
-                    false => Action::SearchPrev,
-                };
-                let progress = match p.sized {
-                    true => format!(" ({} %)", p.progress),
-                    false => String::new(),
-                };
-                p.waiting.push(action);
-                self.say(format!(
-                    "reading the whole story{progress}: no match in the part read so far…"
-                ));
-            }
-        }
     }
 }
 

@@ -33,6 +33,8 @@ pub struct Partial {
     pub(super) wanted: Option<super::indexed::Wanted>,
     /// Where `` ` `` goes back to when that is outside the window (a byte of the whole text).
     pub(super) away: Option<usize>,
+    /// A forward search waiting for more of the story (see `indexed_search.rs`).
+    pub(super) retry: Option<super::indexed_search::Retry>,
 }
 
 impl Reader {
@@ -49,6 +51,7 @@ impl Reader {
             index: None,
             wanted: None,
             away: None,
+            retry: None,
         });
     }
 
@@ -148,6 +151,9 @@ impl Reader {
         };
         if wait {
             self.wait_for_whole(action.clone());
+            if let Some((query, from)) = self.forward_search(action) {
+                self.retry_later(query, from);
+            }
         }
         wait
     }

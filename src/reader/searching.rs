@@ -6,7 +6,7 @@
 //! `searching… 37 %`, and any key (Esc, say) cancels it with the place unchanged. Nothing
 //! here needs a thread or a clock: a step is a number of bytes.
 
-use super::indexed::Scope;
+use super::indexed_search::Scope;
 use super::{Action, Effect, Reader};
 use crate::search::{Hit, Query, Search, Step};
 
