@@ -54,8 +54,7 @@ impl Searching {
     /// forward.
     pub(super) fn take_indexed(&mut self) -> Option<bool> {
         self.indexed.take()?;
-        let forward = self.pending.take().map(|s| s.forward());
-        forward
+        self.pending.take().map(|s| s.forward())
     }
 
     pub(super) fn pending_mut(&mut self) -> Option<&mut Search> {
