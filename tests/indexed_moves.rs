@@ -317,3 +317,32 @@ fn a_search_waiting_for_more_of_the_story_goes_on_by_itself_as_more_is_indexed()
     assert!(r.partial().unwrap().waiting.is_empty());
     assert!(r.wanted_window().is_some());
 }
+
+#[test]
+fn a_move_made_at_once_supersedes_moves_still_waiting_and_gg_goes_to_the_start() {
+    let raw = story(400);
+    let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
+    let shared = indexed(&whole, whole.text().len() / 4, false);
+    let mut r = on_first_window(&raw, &whole, &shared);
+    // `G` waits (the end is not indexed); a bookmark waits too.
+    r.update(Action::Bottom);
+    r.update(Action::AddBookmark);
+    assert_eq!(
+        r.partial().unwrap().waiting,
+        vec![Action::Bottom, Action::AddBookmark]
+    );
+    // A chapter found so far is gone to at once: `G` waits no more, the bookmark does.
+    let chapters = dogear::chapters(&whole);
+    r.set_found(chapters.clone(), whole.text().len() / 4);
+    r.update(Action::GoTo(chapters[50].offset));
+    assert!(serve(&mut r, &raw, &shared));
+    assert_eq!(r.partial().unwrap().waiting, vec![Action::AddBookmark]);
+    assert!(top_line(&r).contains("CHAPTER 51"), "{}", top_line(&r));
+
+    // `gg` goes to the start of the story on a window read there.
+    r.update(Action::Top);
+    r.update(Action::Top);
+    assert!(serve(&mut r, &raw, &shared));
+    assert_eq!(r.partial().unwrap().base, 0);
+    assert_eq!(r.whole_place(), 0);
+}

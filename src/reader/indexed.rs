@@ -48,6 +48,8 @@ pub(super) enum Then {
     Jump(usize),
     /// Scrolls `lines` from the line starting at this byte (paging past the window).
     Scroll(usize, isize),
+    /// Goes to the story's first line (the window is the file's start).
+    Top,
 }
 
 /// A search's query (compared by its text).
@@ -85,6 +87,7 @@ impl Reader {
         let Some(wanted) = partial.wanted.take() else {
             return;
         };
+        supersede_moves(partial);
         let was = partial.base + self.place;
         partial.base = base;
         partial.total = partial.total.max(base + doc.text().len());
@@ -145,6 +148,10 @@ impl Reader {
                 self.show_hit(&query.0, forward, Some(hit));
             }
             Then::Jump(at) => self.place = self.layout.line_start(&self.doc, here(at)),
+            Then::Top => {
+                let start = self.doc.blocks().first().map_or(0, |b| b.range.start);
+                self.place = self.layout.line_start(&self.doc, start);
+            }
             Then::Scroll(at, lines) => {
                 self.place = self.layout.line_start(&self.doc, here(at));
                 self.scroll(lines);
@@ -168,6 +175,7 @@ impl Reader {
             return;
         };
         let window = p.base..p.base + self.doc.text().len();
+        supersede_moves(p);
         match window.contains(&at) {
             true => {
                 let base = p.base;
@@ -202,6 +210,21 @@ impl Reader {
                 then: Then::Scroll(at, lines),
             });
         }
+        true
+    }
+
+    /// `gg` goes to the story's start on a window read there, when the reader is not on
+    /// one: `true` when it will.
+    pub(super) fn top_past_window(&mut self) -> bool {
+        let reaches = self.indexed_reaches(0);
+        let Some(p) = self.partial.as_mut().filter(|p| p.base > 0 && reaches) else {
+            return false;
+        };
+        supersede_moves(p);
+        p.wanted = Some(Wanted {
+            at: 0,
+            then: Then::Top,
+        });
         true
     }
 
@@ -273,6 +296,7 @@ impl Reader {
         match action {
             _ if !reading => false,
             Action::JumpBack => self.back_past_window(),
+            Action::Top if self.count.is_none() => self.top_past_window(),
             _ if lines > 0 && self.at_end => self.page_past_window(lines),
             _ if lines < 0 && self.place <= first_line => self.page_past_window(lines),
             _ => false,
@@ -294,4 +318,33 @@ impl Reader {
         let at = within.start + len.min(end - within.start);
         (at < within.end).then(|| crate::position::floor_char_boundary(&part.text, at))
     }
+}
+
+/// A move made at once supersedes the moves still waiting for the whole story, which
+/// would otherwise carry the reader off when it comes (`gg` waited, then `10%` went at
+/// once: the reader stays at 10 %). What else waits (a bookmark, a list) still happens.
+pub(super) fn supersede_moves(partial: &mut super::Partial) {
+    partial.retry = None;
+    partial.waiting.retain(|a| {
+        !matches!(
+            a,
+            Action::PageDown
+                | Action::PageUp
+                | Action::HalfPageDown
+                | Action::HalfPageUp
+                | Action::LineDown
+                | Action::LineUp
+                | Action::WheelDown
+                | Action::WheelUp
+                | Action::Top
+                | Action::Bottom
+                | Action::Percent
+                | Action::SearchNext
+                | Action::SearchPrev
+                | Action::GoTo(_)
+                | Action::NextChapter
+                | Action::PrevChapter
+                | Action::OpenBookmark(_)
+        )
+    });
 }

@@ -123,6 +123,7 @@ impl Reader {
         match hit.filter(|h| !h.wrapped) {
             // The window holds the match: no need to read another.
             Some(hit) if (p.base..p.base + self.doc.text().len()).contains(&hit.range.end) => {
+                super::indexed::supersede_moves(p);
                 let base = p.base;
                 let range = hit.range.start - base..hit.range.end - base;
                 let hit = Hit {
