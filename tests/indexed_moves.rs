@@ -141,6 +141,13 @@ fn a_search_beyond_the_window_lands_on_the_byte_a_full_pass_gives_and_n_goes_on_
         assert_eq!(r.whole_place(), eager.place());
     }
 
+    // `` ` `` goes back to where the last jump left (chapter 250's page, another window);
+    // paging since did not change that.
+    r.update(Action::JumpBack);
+    eager.update(Action::JumpBack);
+    serve(&mut r, &raw, &shared);
+    assert_eq!(r.whole_place(), eager.place());
+
     // Once the whole story is in, the reader is on the same place.
     let place = r.whole_place();
     let waiting = r.whole(whole.clone());
@@ -345,4 +352,29 @@ fn a_move_made_at_once_supersedes_moves_still_waiting_and_gg_goes_to_the_start()
     assert!(serve(&mut r, &raw, &shared));
     assert_eq!(r.partial().unwrap().base, 0);
     assert_eq!(r.whole_place(), 0);
+}
+
+#[test]
+fn paging_past_either_end_of_a_window_reads_on_as_the_whole_story_does() {
+    let raw = story(400);
+    let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
+    let shared = indexed(&whole, whole.text().len(), false);
+    let mut r = on_first_window(&raw, &whole, &shared);
+    let chapters = dogear::chapters(&whole);
+    r.set_found(chapters.clone(), whole.text().len());
+    let mut eager = Reader::new(whole.clone(), "story", (80, 24), 72);
+    r.update(Action::GoTo(chapters[100].offset));
+    eager.update(Action::GoTo(chapters[100].offset));
+    serve(&mut r, &raw, &shared);
+    let mut windows = 0;
+    for action in [Action::PageDown, Action::PageUp] {
+        for _ in 0..120 {
+            r.update(action.clone());
+            eager.update(action.clone());
+            windows += usize::from(serve(&mut r, &raw, &shared));
+            assert_eq!(r.whole_place(), eager.place(), "{action:?}");
+            assert!(r.partial().unwrap().waiting.is_empty());
+        }
+    }
+    assert!(windows >= 4, "{windows} windows read");
 }

@@ -88,7 +88,11 @@ impl Reader {
             return;
         };
         supersede_moves(partial);
-        let was = partial.base + self.place;
+        // Paging keeps the way back; a jump's way back is where it jumped from.
+        let was = match wanted.then {
+            Then::Scroll(..) => (self.back.map(|b| b + partial.base)).or(partial.away),
+            _ => Some(partial.base + self.place),
+        };
         partial.base = base;
         partial.total = partial.total.max(base + doc.text().len());
         self.lengthen_window(doc);
@@ -101,9 +105,11 @@ impl Reader {
         self.refresh();
         // The way back: in this window, or kept as a byte of the whole text.
         let end = base + self.doc.text().len();
-        let (back, away) = match (base..end).contains(&was) {
-            true => (Some(self.layout.line_start(&self.doc, was - base)), None),
-            false => (None, Some(was)),
+        let (back, away) = match was {
+            Some(was) if (base..end).contains(&was) => {
+                (Some(self.layout.line_start(&self.doc, was - base)), None)
+            }
+            was => (None, was),
         };
         if let Some(p) = &mut self.partial {
             p.away = away;
@@ -124,9 +130,9 @@ impl Reader {
 
     /// Does what a wanted window was for on the whole story, read before the window was.
     pub(super) fn go_wanted(&mut self, wanted: Wanted) {
-        let was = self.place;
+        let (was, jump) = (self.place, !matches!(wanted.then, Then::Scroll(..)));
         self.go_then(wanted.then, 0);
-        if self.place != was {
+        if jump && self.place != was {
             self.back = Some(was);
         }
         self.refresh();
@@ -261,7 +267,6 @@ impl Reader {
     pub(super) fn move_in_index(&mut self, action: &Action) -> bool {
         let reading = self.mode == super::Mode::Reading;
         let h = self.view_height() as isize;
-        let first_line = self.doc.blocks().first().map_or(0, |b| b.range.start);
         let lines = match action {
             Action::PageDown => h,
             Action::HalfPageDown => (h / 2).max(1),
@@ -297,9 +302,26 @@ impl Reader {
             _ if !reading => false,
             Action::JumpBack => self.back_past_window(),
             Action::Top if self.count.is_none() => self.top_past_window(),
-            _ if lines > 0 && self.at_end => self.page_past_window(lines),
-            _ if lines < 0 && self.place <= first_line => self.page_past_window(lines),
+            _ if lines != 0 && self.leaves_window(lines) => self.page_past_window(lines),
             _ => false,
+        }
+    }
+
+    /// Whether scrolling `lines` would take the top of the page where the window is not
+    /// the whole story's: into its first block (which may start mid-paragraph, so its
+    /// lines are wrapped otherwise) or its last one, or against either end (where the
+    /// scroll would stop short).
+    fn leaves_window(&mut self, lines: isize) -> bool {
+        let (Some(first), Some(last)) = (self.doc.blocks().first(), self.doc.blocks().last())
+        else {
+            return false;
+        };
+        let (first, last) = (first.range.end, last.range.start);
+        let h = self.view_height();
+        let target = self.layout.scroll(&self.doc, self.place, lines, h);
+        match lines > 0 {
+            true => target >= last.min(self.layout.last_page_top(&self.doc, h)),
+            false => target < first,
         }
     }
 
