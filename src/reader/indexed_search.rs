@@ -26,8 +26,10 @@ pub(super) struct Retry {
     query: Sought,
     /// Where its match may start, at the earliest (a byte of the whole text).
     from: usize,
-    /// Matches ending by here are known not to be there.
+    /// Matches ending by here are known not to be there...
     searched: usize,
+    /// ...in the text of this reading (a restart in another encoding starts it again).
+    generation: u64,
 }
 
 /// Bytes of newly indexed text a waiting search reads per poll of the shell: a few
@@ -156,6 +158,7 @@ impl Reader {
                     query: Sought(query.clone()),
                     from: scope.from,
                     searched: scope.len,
+                    generation: scope.generation,
                 });
                 self.say(format!(
                     "reading the whole story{progress}: no match in the part read so far…"
@@ -180,12 +183,14 @@ impl Reader {
     /// A forward search (`/`, `n`) from byte `from` of the window waits for more of the
     /// story: it goes on by itself as more is indexed.
     pub(super) fn retry_later(&mut self, query: Query, from: usize) {
+        let generation = self.index().map_or(0, |i| i.read().generation);
         if let Some(p) = &mut self.partial {
             let from = p.base + from;
             p.retry = Some(Retry {
                 query: Sought(query),
                 from,
                 searched: from,
+                generation,
             });
         }
     }
@@ -198,10 +203,13 @@ impl Reader {
             Some(p) if p.wanted.is_none() && self.searching().is_none() => p.retry.clone(),
             _ => None,
         };
-        let (Some(retry), Some(index)) = (retry, self.index()) else {
+        let (Some(mut retry), Some(index)) = (retry, self.index()) else {
             return;
         };
         let part = index.read();
+        if part.generation != retry.generation {
+            (retry.searched, retry.generation) = (retry.from, part.generation);
+        }
         let Some(within) = part.searchable().filter(|s| s.end > retry.searched) else {
             return;
         };
@@ -240,7 +248,7 @@ impl Reader {
         self.query = Some(retry.query.0.clone());
         let scope = Scope {
             len: end,
-            generation: 0,
+            generation: retry.generation,
             from: retry.from,
         };
         self.indexed_hit(&retry.query.0, (true, scope), Some(hit));
