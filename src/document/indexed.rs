@@ -77,6 +77,18 @@ impl Indexed {
         part.text.push_str(more);
     }
 
+    /// [`Indexed::push`] of the last of the text, taken whole when nothing came before it
+    /// (a story never cut into stretches: ISO-2022-JP, or CR line ends only), so that
+    /// the text is never held twice.
+    pub fn push_last(&self, more: String) {
+        let mut part = self.write();
+        if part.text.is_empty() {
+            part.text = more;
+        } else {
+            part.text.push_str(&more);
+        }
+    }
+
     /// Forgets the text so far: the reading starts again in another encoding.
     pub fn restart(&self) {
         let mut part = self.write();

@@ -127,6 +127,12 @@ fn stream_in<R: Read + Seek>(
                     Piped::Restart => {
                         shared.restart();
                         growing = Growing::new(evidence);
+                        // The chapters found so far were at offsets of the text as first
+                        // decoded: none now.
+                        found(Found {
+                            text: "",
+                            blocks: &[],
+                        });
                     }
                 }
             }
@@ -142,8 +148,7 @@ fn stream_in<R: Read + Seek>(
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         let (rest, anchors, choice) = built?;
-        shared.push(&rest, None);
-        drop(rest);
+        shared.push_last(rest);
         shared.complete();
         ready();
         let part = shared.read();
@@ -225,6 +230,9 @@ mod tests {
             assert_eq!(got.charset(), want.charset());
             assert!(seen.len() > 10, "{} stretches", seen.len());
             assert!(seen.iter().any(|&(_, blocks)| blocks > 0));
+            // A restart in another encoding is told: the chapters found before are gone.
+            let restarted = seen.windows(2).any(|w| w[0].1 > 0 && w[1] == (0, 0));
+            assert_eq!(restarted, late, "{seen:?}");
         }
     }
 }

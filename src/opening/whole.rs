@@ -43,7 +43,11 @@ pub(super) fn spawn(
         let found_tx = tx.clone();
         let mut listed: Option<(Instant, Duration)> = None;
         let mut found = |f: Found| {
-            if listed.is_some_and(|(at, took)| at.elapsed() < CHAPTERS_EVERY.max(took * 10)) {
+            // Nothing found (the reading started again in another encoding) is told at
+            // once; chapters at most so often.
+            let soon =
+                listed.is_some_and(|(at, took)| at.elapsed() < CHAPTERS_EVERY.max(took * 10));
+            if soon && !f.blocks.is_empty() {
                 return;
             }
             let at = Instant::now();
