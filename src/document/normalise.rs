@@ -551,8 +551,14 @@ mod tests {
     #[test]
     fn form_feed_after_text_ends_the_line_without_a_blank_line() {
         assert_eq!(normalise("she opened the\x0cdoor"), "she opened the\ndoor");
-        assert_eq!(normalise("she opened the\x0c\r\ndoor"), "she opened the\ndoor");
-        assert_eq!(normalise("she opened the\x0c\ndoor"), "she opened the\ndoor");
+        assert_eq!(
+            normalise("she opened the\x0c\r\ndoor"),
+            "she opened the\ndoor"
+        );
+        assert_eq!(
+            normalise("she opened the\x0c\ndoor"),
+            "she opened the\ndoor"
+        );
         assert_eq!(normalise("the\x0c\x0cdoor"), "the\n\ndoor");
     }
 
