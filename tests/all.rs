@@ -94,6 +94,8 @@ mod panic_hook;
 mod piped_window;
 #[path = "prompt_keys.rs"]
 mod prompt_keys;
+#[path = "quoted_mail.rs"]
+mod quoted_mail;
 #[path = "reading_store.rs"]
 mod reading_store;
 #[path = "readme_keys.rs"]

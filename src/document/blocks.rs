@@ -48,6 +48,7 @@ mod stats;
 pub use growing::Growing;
 pub use split::MAX_BLOCK;
 
+use super::quote;
 use super::{Block, BlockKind};
 use halves::{classify_halves, PARALLEL_FROM};
 use scan::for_each_line;
@@ -358,6 +359,10 @@ fn classify_section(text: &str, stats: &Stats, group: &[SourceLine], out: &mut V
                     let piece = &group[from..i];
                     match piece {
                         [line] => push(out, text, single_kind(text, stats, line, false), piece),
+                        // Quoted lines keep their quote marks at their starts.
+                        [line, ..] if quote::depth(line.text(text)) > 0 => {
+                            push(out, text, BlockKind::Verse, piece);
+                        }
                         _ => push(
                             out,
                             text,

@@ -5,6 +5,7 @@
 use super::shape::{self, SourceLine};
 use super::stats::Stats;
 use super::{cues, evidence, heading, is_heading_line};
+use crate::document::quote;
 
 /// Typewriter style: indented lines (deeper than the group's least indent) follow
 /// finished sentences, and the lines between them read as prose (soft breaks, a third
@@ -64,6 +65,11 @@ pub(super) fn starts_paragraph(
         return true;
     }
     let (p, t) = (prev.text(text), line.text(text));
+    // An email's quoted lines are a passage apart from the reply around them, and each
+    // level of quoting apart from the next.
+    if quote::depth(p) != quote::depth(t) {
+        return true;
+    }
     // One line per paragraph: a line too long to have been hard-wrapped ends its
     // paragraph, if it ends a sentence (a single over-long line in hard-wrapped prose
     // does not).
