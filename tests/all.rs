@@ -132,6 +132,8 @@ mod toc;
 mod toc_listed;
 #[path = "typography.rs"]
 mod typography;
+#[path = "unspaced_lines.rs"]
+mod unspaced_lines;
 #[path = "widths.rs"]
 mod widths;
 

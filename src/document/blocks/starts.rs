@@ -49,6 +49,28 @@ pub(super) fn is_typewriter(
     prose > 0 && lower * 3 >= counted
 }
 
+/// One paragraph per line with no blank line between (fan fiction pasted without its
+/// spacing): some of the group's lines are too long to have been hard-wrapped, and next
+/// to none sits in the band a wrapping tool fills (from [`Stats::full`] to
+/// [`Stats::too_long`]), and every such line ends a sentence (a wrapping tool that
+/// counted characters rather than columns leaves long lines of CJK text that stop
+/// mid-sentence). Then every line break is the author's, and a line that ends a
+/// sentence ends its paragraph.
+pub(super) fn is_unwrapped(text: &str, stats: &Stats, group: &[SourceLine]) -> bool {
+    let (mut long, mut wrapped) = (0, 0);
+    for line in group {
+        if stats.is_too_long(line.width) {
+            if !shape::ends_sentence(line.text(text)) {
+                return false;
+            }
+            long += 1;
+        } else if !stats.is_short(line.width) {
+            wrapped += 1;
+        }
+    }
+    long >= 2 && wrapped * 4 <= long
+}
+
 /// Whether `group[i]` starts a new paragraph although no blank line precedes it.
 ///
 /// `typewriter` is the group's least indent when the group is in typewriter style.
