@@ -22,6 +22,8 @@ mod app_session;
 mod big_terminal;
 #[path = "bookmark_undo.rs"]
 mod bookmark_undo;
+#[path = "bullets.rs"]
+mod bullets;
 #[path = "cli.rs"]
 mod cli;
 #[path = "cli_bookmarks.rs"]

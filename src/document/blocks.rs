@@ -339,7 +339,9 @@ fn classify_section(text: &str, stats: &Stats, group: &[SourceLine], out: &mut V
         [] => {}
         [line] => push(out, text, single_kind(text, stats, line, true), group),
         _ if is_heading_group(text, stats, group) => push(out, text, BlockKind::Heading, group),
-        _ if is_tabular(text, group) => push(out, text, BlockKind::Verse, group),
+        _ if is_tabular(text, group) || starts::is_bulleted_list(text, group) => {
+            push(out, text, BlockKind::Verse, group);
+        }
         _ => {
             let base = group.iter().map(|l| l.indent).min().unwrap_or(0);
             let wrap = evidence::local_wrap(stats, group);

@@ -173,3 +173,25 @@ fn starts_by_its_look(
 fn ends_clause(p: &str) -> bool {
     !cues::ends_in_word(p) && !p.ends_with(['-', ',', '(', '['])
 }
+
+/// Whether `group` is a bulleted list: its first line starts with a bullet, and a later
+/// line starts with the same one at the same indent (a dash that wrapped to a line's
+/// start is not a list's). Its lines are kept, so that no item runs into the one before.
+pub(super) fn is_bulleted_list(text: &str, group: &[SourceLine]) -> bool {
+    let Some((first, rest)) = group.split_first() else {
+        return false;
+    };
+    let Some(mark) = bullet(first.text(text)) else {
+        return false;
+    };
+    rest.iter()
+        .any(|l| l.indent == first.indent && bullet(l.text(text)) == Some(mark))
+}
+
+/// The bullet that starts a list item (`* `, `- `, `• `), if `t` starts with one and
+/// words follow it.
+fn bullet(t: &str) -> Option<&str> {
+    let (mark, rest) = t.split_once(' ')?;
+    let is_bullet = matches!(mark, "*" | "-" | "+" | "•" | "–" | "·" | "◦" | "▪");
+    (is_bullet && !rest.trim().is_empty()).then_some(mark)
+}
