@@ -93,15 +93,7 @@ fn identity_anchors(text: &str) -> Vec<Anchor> {
 fn finish(text: String, anchors: Vec<Anchor>, choice: Choice) -> Document {
     let body = gutenberg::body(&text);
     let (blocks, summary) = blocks::detect_summarised(&text, body.clone());
-    Document {
-        text,
-        blocks,
-        body,
-        charset: choice.charset,
-        guess: choice.guess,
-        anchors,
-        summary: Some(summary),
-    }
+    assemble(text, anchors, choice, (body, blocks), Some(summary))
 }
 
 /// A window's document: its blocks classified with `evidence` from elsewhere.
@@ -113,6 +105,16 @@ fn finish_window(
 ) -> Document {
     let body = gutenberg::body(&text);
     let blocks = blocks::detect_with(&text, body.clone(), evidence);
+    assemble(text, anchors, choice, (body, blocks), None)
+}
+
+fn assemble(
+    text: String,
+    anchors: Vec<Anchor>,
+    choice: Choice,
+    (body, blocks): (std::ops::Range<usize>, Vec<super::Block>),
+    summary: Option<blocks::Summary>,
+) -> Document {
     Document {
         text,
         blocks,
@@ -120,7 +122,7 @@ fn finish_window(
         charset: choice.charset,
         guess: choice.guess,
         anchors,
-        summary: None,
+        summary,
     }
 }
 
