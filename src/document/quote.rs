@@ -5,16 +5,6 @@
 /// The quote marks that start `line` (its indent already left out): how many levels
 /// deep it is quoted, and the bytes (columns: they are ASCII) of the marks with the
 /// spaces after them. `None` for a line that is not quoted.
-///
-/// ```
-/// use dogear::document::quote::marks;
-/// assert_eq!(marks("> The lamp room"), Some((1, 2)));
-/// assert_eq!(marks(">> And the cat"), Some((2, 3)));
-/// assert_eq!(marks("> > And the cat"), Some((2, 4)));
-/// assert_eq!(marks(">"), Some((1, 1)));
-/// assert_eq!(marks("->"), None);
-/// assert_eq!(marks(">>>, etc., depending on line length"), None);
-/// ```
 pub fn marks(line: &str) -> Option<(usize, usize)> {
     if !line.starts_with('>') {
         return None;
@@ -39,4 +29,20 @@ pub fn marks(line: &str) -> Option<(usize, usize)> {
 /// How many levels deep `line` is quoted: 0 when it is not.
 pub fn depth(line: &str) -> usize {
     marks(line).map_or(0, |(depth, _)| depth)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{depth, marks};
+
+    #[test]
+    fn quote_marks_and_what_only_starts_like_them() {
+        assert_eq!(marks("> The lamp room"), Some((1, 2)));
+        assert_eq!(marks(">> And the cat"), Some((2, 3)));
+        assert_eq!(marks("> > And the cat"), Some((2, 4)));
+        assert_eq!(marks(">"), Some((1, 1)));
+        assert_eq!(marks("->"), None);
+        assert_eq!(marks(">>>, etc., depending on line length"), None);
+        assert_eq!(depth("plain"), 0);
+    }
 }
