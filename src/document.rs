@@ -11,6 +11,7 @@ pub mod charset;
 pub mod decode;
 pub mod detect;
 pub mod gutenberg;
+pub mod indexed;
 pub mod indexing;
 pub mod load;
 pub mod normalise;

@@ -9,6 +9,8 @@ mod copy;
 mod emphasis;
 mod encodings;
 mod growing;
+mod indexed;
+mod indexed_search;
 mod jumps;
 mod left;
 mod question;

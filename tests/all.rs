@@ -60,6 +60,8 @@ mod file_changes;
 mod growing_chapters;
 #[path = "hanging_lists.rs"]
 mod hanging_lists;
+#[path = "indexed_moves.rs"]
+mod indexed_moves;
 #[path = "inputs.rs"]
 mod inputs;
 #[path = "inputs_from_anywhere.rs"]

@@ -155,6 +155,9 @@ fn stream_in<R: Read + Seek>(
 pub(super) enum Piped {
     /// The next stretch of text (whole lines).
     Text(String),
+    /// The anchors of the next stretch of text (sent before it), and the encoding it is
+    /// made in.
+    Anchors(Vec<Anchor>, Charset),
     /// The reading starts again in another encoding: forget the text handed on so far.
     Restart,
 }
@@ -230,6 +233,7 @@ fn stream_as<R: Read + Seek>(
     file.seek(SeekFrom::Start(choice.bom as u64))?;
     let mut buf = vec![0; read];
     let mut done = choice.bom as u64;
+    let mut sent = 0;
     loop {
         let n = read_full(file, &mut buf)?;
         if n == 0 {
@@ -240,6 +244,9 @@ fn stream_as<R: Read + Seek>(
             return Ok(Err(Restart::NotUtf8(at)));
         }
         if let Some(pipe) = pipe.as_mut() {
+            let anchors = b.anchors()[sent..].to_vec();
+            sent += anchors.len();
+            pipe(Piped::Anchors(anchors, choice.charset));
             pipe(Piped::Text(b.take_text()));
         }
         progress.read(done.min(len), len);
