@@ -16,6 +16,7 @@ pub mod indexing;
 pub mod load;
 pub mod normalise;
 mod par;
+pub mod quote;
 pub mod verse;
 pub mod windows;
 
