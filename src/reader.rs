@@ -516,6 +516,15 @@ impl Reader {
         }
     }
 
+    /// A layout of the document, which changed, from scratch: of the column's width, with
+    /// the emphasis and typography in effect.
+    fn fresh_layout(&mut self) {
+        let (emphasis, typography) = (self.layout.emphasis(), self.layout.typography());
+        self.layout = Layout::new(self.column().width);
+        self.layout.set_emphasis(emphasis);
+        self.layout.set_typography(typography);
+    }
+
     /// Recomputes the visible lines: O(screen).
     fn refresh(&mut self) {
         let column = self.column();

@@ -5,7 +5,6 @@
 
 use super::{Action, Effect, Mode, PromptKind, Reader};
 use crate::document::Document;
-use crate::layout::Layout;
 use crate::position;
 use crate::search::{Query, Step};
 
@@ -200,10 +199,7 @@ impl Reader {
         let (place, _) = position::refind(&anchor, &self.doc);
         self.chapters = crate::toc::chapters(&self.doc);
         self.reselect_chapter(listed);
-        let (emphasis, typography) = (self.layout.emphasis(), self.layout.typography());
-        self.layout = Layout::new(self.column().width);
-        self.layout.set_emphasis(emphasis);
-        self.layout.set_typography(typography);
+        self.fresh_layout();
         self.place = self.layout.line_start(&self.doc, place);
         self.back = old_back.map(|b| b.min(self.doc.text().len()));
         // The match shown stays (the text is the same there), so that an `n` that waited
@@ -241,10 +237,7 @@ impl Reader {
         }
         self.doc = std::sync::Arc::new(doc);
         self.chapters = crate::toc::chapters(&self.doc);
-        let (emphasis, typography) = (self.layout.emphasis(), self.layout.typography());
-        self.layout = Layout::new(self.column().width);
-        self.layout.set_emphasis(emphasis);
-        self.layout.set_typography(typography);
+        self.fresh_layout();
         self.place = self.layout.line_start(&self.doc, self.place);
         self.refresh();
     }
@@ -255,10 +248,7 @@ impl Reader {
         self.doc = std::sync::Arc::new(doc);
         self.partial = None;
         self.chapters = crate::toc::chapters(&self.doc);
-        let (emphasis, typography) = (self.layout.emphasis(), self.layout.typography());
-        self.layout = Layout::new(self.column().width);
-        self.layout.set_emphasis(emphasis);
-        self.layout.set_typography(typography);
+        self.fresh_layout();
         self.place = position::floor_char_boundary(self.doc.text(), self.place);
         self.back = None;
         self.hit = None;
