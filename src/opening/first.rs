@@ -48,6 +48,7 @@ pub fn open(
             let grow = Grow {
                 bytes,
                 from: 0,
+                starts: fp.text == 0,
                 charset: cs,
                 ends,
                 evidence,
@@ -62,6 +63,7 @@ pub fn open(
                 ends: head.len() as u64 >= len,
                 bytes: head,
                 from: choice.bom,
+                starts: true,
                 charset: choice.charset,
                 evidence,
             };
@@ -158,6 +160,8 @@ pub(super) struct Grow {
     bytes: Vec<u8>,
     /// Where the text starts in `bytes` (after a BOM).
     from: usize,
+    /// `bytes` start the file (a Project Gutenberg header is looked for in them).
+    starts: bool,
     charset: Charset,
     /// Whether `bytes` run to the end of the file.
     ends: bool,
@@ -171,13 +175,26 @@ impl Grow {
         let bytes = &self.bytes[self.from..];
         let read = short.min(bytes.len());
         let ends = self.ends && read == bytes.len();
-        let doc = load::window_with(&bytes[..read], self.charset, ends, &self.evidence);
+        let doc = load::window_at(
+            &bytes[..read],
+            self.charset,
+            self.edges(ends),
+            &self.evidence,
+        );
         (doc, read)
     }
 
     /// The window made of all the bytes.
     pub(super) fn whole(&self) -> Document {
         let bytes = &self.bytes[self.from..];
-        load::window_with(bytes, self.charset, self.ends, &self.evidence)
+        load::window_at(bytes, self.charset, self.edges(self.ends), &self.evidence)
+    }
+
+    fn edges(&self, ends_file: bool) -> load::Edges {
+        load::Edges {
+            starts_file: self.starts,
+            ends_file,
+            whole_lines: false,
+        }
     }
 }
