@@ -291,8 +291,13 @@ impl Normaliser {
                     // A form feed after text on its line turns the page in mid-paragraph as
                     // often as not (a printer's page falls where it falls): it ends the line,
                     // with the line end after it if there is one, and the paragraph rules
-                    // decide whether the lines join.
+                    // decide whether the lines join. After a finished sentence it is the
+                    // break between two paragraphs (or before a chapter): a blank line.
+                    let finished = ends_sentence(&self.out[self.line_start..]);
                     self.newline();
+                    if finished {
+                        self.newline();
+                    }
                     return match bytes.get(i + 1..i + 3) {
                         Some([b'\r', b'\n']) => i + 3,
                         _ if matches!(bytes.get(i + 1), Some(b'\r' | b'\n')) => i + 2,
@@ -404,6 +409,14 @@ fn skip_escape(bytes: &[u8], i: usize) -> usize {
             j
         }
     }
+}
+
+/// Whether a line ends a sentence: `.`, `!` or `?`, perhaps inside closing quotes or
+/// brackets.
+fn ends_sentence(line: &str) -> bool {
+    let closing = ['"', '\'', '\u{201d}', '\u{2019}', '\u{bb}', ')', ']'];
+    let end = line.trim_end().trim_end_matches(closing);
+    end.ends_with(['.', '!', '?'])
 }
 
 #[cfg(test)]
@@ -560,6 +573,16 @@ mod tests {
             "she opened the\ndoor"
         );
         assert_eq!(normalise("the\x0c\x0cdoor"), "the\n\ndoor");
+    }
+
+    /// After a finished sentence the page turns between paragraphs, or before a chapter.
+    #[test]
+    fn form_feed_after_a_finished_sentence_is_a_blank_line() {
+        assert_eq!(
+            normalise("the end of it.\x0c\nCHAPTER II"),
+            "the end of it.\n\nCHAPTER II"
+        );
+        assert_eq!(normalise("\"Go!\"\x0cShe went."), "\"Go!\"\n\nShe went.");
     }
 
     #[test]
