@@ -76,8 +76,24 @@ pub struct BookState {
     /// How the story's lines were judged when it was last read whole: a big story opened
     /// again is classified with them at once rather than with samples of its file read
     /// first. Absent for small stories (read whole every time) and in older files.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Read leniently: statistics of another shape (an older or newer dogear's) are
+    /// dropped, never the book's state with them.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient"
+    )]
     pub statistics: Option<TextStatistics>,
+}
+
+/// A value that is only a speed-up: one that does not parse is as good as none.
+fn lenient<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    let value = Option::<serde_json::Value>::deserialize(d)?;
+    Ok(value.and_then(|v| serde_json::from_value(v).ok()))
 }
 
 /// The statistics a story's blocks were classified by (see
@@ -484,6 +500,11 @@ mod tests {
         let old = r#"{"version":1,"fingerprint":"fp","path":"/s.txt","title":"S"}"#;
         let loaded: BookState = serde_json::from_str(old).unwrap();
         assert_eq!(loaded.statistics, None);
+        // Statistics of another shape are dropped, the rest of the state kept.
+        let other = r#"{"version":1,"fingerprint":"fp","path":"/s.txt","title":"S",
+            "percent":40.0,"statistics":{"encoding":"UTF-8","length":9,"wrap":"wide"}}"#;
+        let loaded: BookState = serde_json::from_str(other).unwrap();
+        assert_eq!((loaded.statistics, loaded.percent), (None, 40.0));
     }
 
     #[test]
