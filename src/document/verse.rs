@@ -89,7 +89,10 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
     let mut head = 0;
     for i in 1..lines.len() {
         let (prev, next) = (lines[i - 1], lines[i]);
-        if prev.start == prev.end || next.start == next.end {
+        // Only a line deeper than the head of its line can hang from it (most lines of
+        // verse are not): the rest need not be asked.
+        if prev.start == prev.end || next.start == next.end || next.indent <= lines[head].indent
+        {
             head = i;
             continue;
         }
@@ -119,8 +122,7 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
         let far_in = next.indent >= lines[head].indent + 6
             && next_text.starts_with(char::is_lowercase)
             && !centred;
-        let hanging = next.indent > lines[head].indent
-            && !(capitals_are_verse && starts_capital(next_text))
+        let hanging = !(capitals_are_verse && starts_capital(next_text))
             && (at_margin || mid_phrase || far_in);
         if hanging {
             lines[i].continues = true;
