@@ -90,8 +90,15 @@ impl SourceLine {
 
     /// Whether the line is indented with an ideographic space (Japanese paragraph start).
     pub fn ideographic_indent(&self, text: &str) -> bool {
-        // Most lines have no indent, and U+3000 takes three bytes.
-        self.content - self.start >= 3 && text[self.start..self.content].contains('\u{3000}')
+        // The indent is spaces (a byte and a column each) and U+3000s (three bytes and
+        // two columns each, see `measure`): it holds one when it has more bytes than
+        // columns. (No search: a 3-byte pattern is searched with the two-way algorithm.)
+        let ideographic = self.content - self.start > self.indent;
+        debug_assert_eq!(
+            ideographic,
+            text[self.start..self.content].contains('\u{3000}')
+        );
+        ideographic
     }
 }
 
