@@ -194,13 +194,17 @@ pub(super) fn is_section_number(t: &str) -> bool {
         return false;
     }
     let bare = t.strip_suffix('.').unwrap_or(t);
+    let b = bare.as_bytes();
+    // Digits and numerals in ASCII are a char a byte; the CJK numerals take three bytes,
+    // so a line starting with an ASCII byte needs no count of its chars.
+    if b.first().is_some_and(u8::is_ascii) {
+        return b.len() <= 3 && b.iter().all(u8::is_ascii_digit)
+            || b.len() <= 8
+                && (b.len() >= 2 || bare.len() < t.len())
+                && b.iter().all(|c| b"IVXLC".contains(c));
+    }
     let n = bare.chars().count();
-    n > 0
-        && (n <= 3 && bare.bytes().all(|b| b.is_ascii_digit())
-            || n <= 4 && bare.chars().all(|c| "〇一二三四五六七八九十百".contains(c))
-            || n <= 8
-                && (n >= 2 || bare.len() < t.len())
-                && bare.bytes().all(|b| b"IVXLC".contains(&b)))
+    n > 0 && n <= 4 && bare.chars().all(|c| "〇一二三四五六七八九十百".contains(c))
 }
 
 /// A short line in capitals ("THE LOST LETTER"): a title, unless it repeats (a play's
@@ -233,6 +237,32 @@ pub(super) fn is_centred(line: &SourceLine, t: &str, wrap: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-first section number test against the char-counting one it replaced, on
+    /// every short mix of digits, numerals, stops and letters.
+    #[test]
+    fn section_numbers_by_bytes_as_by_chars() {
+        let by_chars = |t: &str| {
+            let bare = t.strip_suffix('.').unwrap_or(t);
+            let n = bare.chars().count();
+            n > 0
+                && (n <= 3 && bare.bytes().all(|b| b.is_ascii_digit())
+                    || n <= 4 && bare.chars().all(|c| "〇一二三四五六七八九十百".contains(c))
+                    || n <= 8
+                        && (n >= 2 || bare.len() < t.len())
+                        && bare.bytes().all(|b| b"IVXLC".contains(&b)))
+        };
+        let alphabet = ["1", "I", "X", ".", "二", "a", "é", " "];
+        let n = alphabet.len();
+        for len in 0..=5u32 {
+            for code in 0..n.pow(len) {
+                let t: String = (0..len).map(|k| alphabet[code / n.pow(k) % n]).collect();
+                if t.len() <= 13 {
+                    assert_eq!(is_section_number(&t), by_chars(&t), "{t:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn scene_breaks() {
