@@ -29,7 +29,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
-use ratatui::{DefaultTerminal, Terminal};
+use ratatui::Terminal;
 use std::io;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -157,11 +157,15 @@ pub fn with_panic_hook<T>(
 }
 
 /// Sets up the terminal, runs `body`, and gives the terminal back whatever happens.
-pub fn with_terminal<T>(body: impl FnOnce(&mut DefaultTerminal) -> io::Result<T>) -> io::Result<T> {
-    // Mouse capture is ours to undo, also on panic; ratatui's hook (installed by try_init,
-    // and run first) restores raw mode and the alternate screen, then calls this one.
-    with_panic_hook(tty::leave, || {
-        let mut terminal = ratatui::try_init()?;
+pub fn with_terminal<T>(body: impl FnOnce(&mut tty::Screen) -> io::Result<T>) -> io::Result<T> {
+    // On panic too: raw mode and the alternate screen first (as ratatui's own hook does),
+    // then mouse capture and the rest of ours.
+    let on_panic = || {
+        let _ = ratatui::try_restore();
+        tty::leave();
+    };
+    with_panic_hook(on_panic, || {
+        let mut terminal = tty::screen()?;
         let result = tty::enter().and_then(|()| body(&mut terminal));
         tty::leave();
         if terminal.show_cursor().is_err() {

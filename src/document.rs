@@ -11,10 +11,12 @@ pub mod charset;
 pub mod decode;
 pub mod detect;
 pub mod gutenberg;
+pub mod indexed;
 pub mod indexing;
 pub mod load;
 pub mod normalise;
 mod par;
+pub mod quote;
 pub mod verse;
 pub mod windows;
 

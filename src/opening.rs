@@ -20,6 +20,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Instant;
 
 pub mod piped;
+mod rewindow;
 mod watch;
 mod whole;
 
@@ -121,6 +122,9 @@ pub struct Opening {
     /// The window of the first frame is short: the rest of the window read, to be made
     /// into the reader's window once that frame is out.
     grow: Option<Grow>,
+    /// The text indexed so far by the background reading of a file, in which the reader
+    /// can move at once (see [`rewindow`]).
+    index: Option<std::sync::Arc<crate::document::indexed::Indexed>>,
 }
 
 /// What opening a story from a stream needs (see [`piped`]).
@@ -232,6 +236,7 @@ pub fn open(
         piped: None,
         failed: false,
         grow: (read < grow.bytes.len() - grow.from).then_some(grow),
+        index: None,
     };
     let book = Book {
         stage: Stage::Opening(Box::new(opening)),
@@ -242,7 +247,7 @@ pub fn open(
 }
 
 /// What a window of the story is classified with: the statistics its blocks were
-/// classified by when it was last read whole, when they are of this very text decoded as
+/// classified by when it was last read whole, when they are of a file of this size decoded as
 /// `charset` (then the window looks exactly as the whole story will); else samples of its
 /// file (see [`load::evidence`]), which also takes longer to read.
 fn evidence(
@@ -254,9 +259,7 @@ fn evidence(
 ) -> std::io::Result<Evidence> {
     let state = &loaded.state;
     let known = state.statistics.as_ref().filter(|s| {
-        state.replaces.is_none()
-            && s.length == state.length
-            && Charset::parse(&s.encoding) == Some(charset)
+        state.replaces.is_none() && s.file == len && Charset::parse(&s.encoding) == Some(charset)
     });
     match known {
         Some(known) => Ok(Evidence::known(known.summary.clone())),
@@ -359,18 +362,21 @@ impl Book {
         if let Some(grow) = opening.grow.take() {
             reader.lengthen_window(grow.whole());
         }
+        opening.moved |= rewindow::serve(opening, reader);
         let news = match &mut opening.news {
             Some(news) => news,
             None => {
                 let start = opening.piped.as_mut().and_then(|p| p.start.take());
                 let news = match start {
                     Some(start) => start(),
-                    None => spawn(
-                        opening.path.clone(),
-                        opening.len,
-                        opening.forced,
-                        std::mem::take(&mut opening.evidence),
-                    ),
+                    None => {
+                        let evidence = opening.evidence.clone();
+                        let (news, index) =
+                            spawn(opening.path.clone(), opening.len, opening.forced, evidence);
+                        reader.set_index(std::sync::Arc::clone(&index));
+                        opening.index = Some(index);
+                        news
+                    }
                 };
                 opening.news.insert(news)
             }
@@ -386,7 +392,12 @@ impl Book {
                 Ok(News::Found(chapters, reach)) => reader.set_found(chapters, reach),
                 Ok(News::Done(doc)) => break doc.map(|doc| (doc, None)),
                 Ok(News::Stream(whole)) => break whole.map(|(doc, f)| (doc, Some(f))),
-                Err(TryRecvError::Empty) => return,
+                Err(TryRecvError::Empty) => {
+                    // A search waiting for more of the story looks at what came meanwhile.
+                    reader.index_grew();
+                    opening.moved |= rewindow::serve(opening, reader);
+                    return;
+                }
                 Err(TryRecvError::Disconnected) => break Err("the reading thread stopped".into()),
             }
         };

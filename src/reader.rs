@@ -9,6 +9,8 @@ mod copy;
 mod emphasis;
 mod encodings;
 mod growing;
+mod indexed;
+mod indexed_search;
 mod jumps;
 mod left;
 mod question;
@@ -512,6 +514,15 @@ impl Reader {
             self.back = Some(self.place);
             self.place = target;
         }
+    }
+
+    /// A layout of the document, which changed, from scratch: of the column's width, with
+    /// the emphasis and typography in effect.
+    fn fresh_layout(&mut self) {
+        let (emphasis, typography) = (self.layout.emphasis(), self.layout.typography());
+        self.layout = Layout::new(self.column().width);
+        self.layout.set_emphasis(emphasis);
+        self.layout.set_typography(typography);
     }
 
     /// Recomputes the visible lines: O(screen).

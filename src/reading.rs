@@ -11,7 +11,9 @@
 //! of each count, and sessions from different dogears are simply both kept: the merge
 //! never adds the same minutes twice and never loses any.
 
+mod fold;
 mod pace;
+pub use fold::{fold, FOLD_AFTER_MS};
 pub use pace::{Pace, GUESS_WPM, IDLE};
 
 use serde::{Deserialize, Serialize};
@@ -65,6 +67,10 @@ pub struct Session {
     /// What was read, by local day (days since 1970-01-01 in the reader's time zone).
     #[serde(default)]
     pub days: BTreeMap<i64, Tally>,
+    /// The book's sessions that began before [`Log::folded_before`], added up day by day
+    /// (see [`fold`]): one record rather than one per opening.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub folded: bool,
 }
 
 impl Session {
@@ -75,6 +81,7 @@ impl Session {
             title,
             start,
             days: BTreeMap::new(),
+            folded: false,
         }
     }
 
@@ -108,6 +115,15 @@ pub struct Log {
     /// Books reached to 100 %, by fingerprint.
     #[serde(default)]
     pub finished: BTreeMap<String, Finished>,
+    /// Every session that began before this time (unix milliseconds) is in its book's
+    /// folded session (see [`fold`]); 0 when none was folded.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub folded_before: u64,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl Default for Log {
@@ -117,17 +133,21 @@ impl Default for Log {
             pace: Pace::default(),
             sessions: Vec::new(),
             finished: BTreeMap::new(),
+            folded_before: 0,
         }
     }
 }
 
 /// Two copies of the log merged: every session of either (a session in both takes the
 /// larger count of each day), the later pace, every finished book (first finished
-/// first). Commutative, associative and idempotent, so the order saves land in never
-/// matters.
+/// first). A session that began before either's [`Log::folded_before`] is already in a
+/// folded one, and is left out. Commutative, associative and idempotent, so the order
+/// saves land in never matters.
 pub fn merge(a: &Log, b: &Log) -> Log {
+    let folded_before = a.folded_before.max(b.folded_before);
     let mut sessions: BTreeMap<&str, Session> = BTreeMap::new();
-    for s in a.sessions.iter().chain(&b.sessions) {
+    let kept = |s: &&Session| s.folded || s.start >= folded_before;
+    for s in a.sessions.iter().chain(&b.sessions).filter(kept) {
         match sessions.get_mut(s.id.as_str()) {
             None => {
                 sessions.insert(&s.id, s.clone());
@@ -137,6 +157,9 @@ pub fn merge(a: &Log, b: &Log) -> Log {
                 if kept.title.is_empty() {
                     kept.title.clone_from(&s.title);
                 }
+                // Two folds of one book: the later holds every session the earlier did
+                // (it was folded from a log merged with it), so each day's larger count
+                // is the whole.
                 for (day, tally) in &s.days {
                     let merged = kept.days.get(day).map_or(*tally, |t| t.max(tally));
                     kept.days.insert(*day, merged);
@@ -160,6 +183,7 @@ pub fn merge(a: &Log, b: &Log) -> Log {
         pace: Pace::merge(&a.pace, &b.pace),
         sessions,
         finished,
+        folded_before,
     }
 }
 
@@ -267,10 +291,15 @@ impl Log {
                     .filter(|s| s.total().ms > 0)
                     .map(|s| {
                         let t = s.total();
+                        let local = |ms: u64| ms as i64 / 1000 + i64::from(offset_secs);
                         SessionRead {
-                            start: crate::calendar::civil_date_time(
-                                s.start as i64 / 1000 + i64::from(offset_secs),
-                            ),
+                            start: if s.folded {
+                                let until =
+                                    crate::calendar::civil_date_time(local(self.folded_before));
+                                format!("before {}", &until[..10])
+                            } else {
+                                crate::calendar::civil_date_time(local(s.start))
+                            },
                             minutes: t.ms / 60_000,
                             pages: t.pages,
                             words: t.words,

@@ -21,22 +21,29 @@ use std::time::{Duration, Instant};
 const MAX_REMEMBERED_CAPS: usize = 512;
 
 /// Remembers the length of the text `doc` holds, and for a big story (one opened on a
-/// window: see [`crate::opening`]) the statistics its blocks were classified by, so that
-/// the next window of it is classified with them at once.
+/// window: see [`crate::opening`]) the statistics its blocks were classified by, with
+/// the size of the file they were taken from, so that the next window of the same file
+/// is classified with them at once. The story's file is at `state.path`.
 fn remember_text(state: &mut BookState, doc: &Document) {
-    remember_text_from(state, doc, crate::opening::lazy_from());
+    let file = std::fs::metadata(&state.path).map_or(0, |m| m.len());
+    remember_text_from(state, doc, crate::opening::lazy_from(), file);
 }
 
-/// [`remember_text`] for stories opened on a window from `lazy_from` bytes on.
-fn remember_text_from(state: &mut BookState, doc: &Document, lazy_from: u64) {
+/// [`remember_text`] for stories opened on a window from `lazy_from` bytes of file on,
+/// the story's file being `file` bytes long (0 when unknown: then its text's length).
+fn remember_text_from(state: &mut BookState, doc: &Document, lazy_from: u64, file: u64) {
     let length = doc.text().len() as u64;
     state.length = length;
+    let big = match file {
+        0 => length >= lazy_from,
+        file => file >= lazy_from,
+    };
     state.statistics = doc
         .summary()
-        .filter(|s| length >= lazy_from && s.repeated_caps.len() <= MAX_REMEMBERED_CAPS)
+        .filter(|s| big && s.repeated_caps.len() <= MAX_REMEMBERED_CAPS)
         .map(|summary| crate::state::TextStatistics {
             encoding: doc.encoding().to_owned(),
-            length,
+            file,
             summary: summary.clone(),
         });
 }
@@ -396,17 +403,23 @@ mod tests {
         }
         let doc = Document::from_vec(story.into_bytes(), None).unwrap();
         let mut state = BookState::new("fp".into(), "/s.txt".into(), "S".into());
-        remember_text_from(&mut state, &doc, 1 << 30);
+        remember_text_from(&mut state, &doc, 1 << 30, 0);
         assert_eq!(state.length, doc.text().len() as u64);
         assert_eq!(
             state.statistics, None,
             "a story read whole every time needs none"
         );
-        remember_text_from(&mut state, &doc, 1);
+        remember_text_from(&mut state, &doc, 1, 0);
         let kept = state.statistics.clone().expect("a big story's are kept");
+        assert_eq!((kept.encoding.as_str(), kept.file), ("UTF-8", 0));
+        // A file big enough to open on a window: its statistics are kept, and its size,
+        // however short its text (UTF-16 is two bytes a character).
+        remember_text_from(&mut state, &doc, 1 << 20, 2 << 20);
+        assert_eq!(state.statistics.as_ref().map(|s| s.file), Some(2 << 20));
+        remember_text_from(&mut state, &doc, 4 << 20, 2 << 20);
         assert_eq!(
-            (kept.encoding.as_str(), kept.length),
-            ("UTF-8", state.length)
+            state.statistics, None,
+            "a file too small to open on a window"
         );
         assert_eq!(Some(&kept.summary), doc.summary());
         assert_eq!(kept.summary.repeated_caps, ["HAMLET"]);
@@ -419,7 +432,7 @@ mod tests {
             }
         }
         let doc = Document::from_vec(many.into_bytes(), None).unwrap();
-        remember_text_from(&mut state, &doc, 1);
+        remember_text_from(&mut state, &doc, 1, 0);
         assert_eq!(state.statistics, None);
     }
 }

@@ -86,8 +86,9 @@ pub struct BookState {
 pub struct TextStatistics {
     /// The encoding the text was decoded from (see [`crate::document::Charset::name`]).
     pub encoding: String,
-    /// Bytes of that text: statistics of another text are not used.
-    pub length: u64,
+    /// Bytes of the story's file they were taken from (0 when unknown): statistics of a
+    /// file of another size are not used.
+    pub file: u64,
     #[serde(flatten)]
     pub summary: crate::document::blocks::Summary,
 }
@@ -461,7 +462,7 @@ mod tests {
         let stats = |wrap| {
             Some(TextStatistics {
                 encoding: "UTF-8".into(),
-                length: 9 << 20,
+                file: 9 << 20,
                 summary: crate::document::blocks::Summary {
                     wrap,
                     capitalised: false,

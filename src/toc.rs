@@ -14,6 +14,7 @@
 //! blocks, not the length of the text.
 
 mod listed;
+mod noise;
 
 use crate::document::blocks::heading::{self, Numbered};
 use crate::document::{Block, BlockKind, Document};
@@ -99,8 +100,10 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
                 division,
             }
         })
-        .filter(|h| !heading::is_ending(&h.title))
+        .filter(|h| !heading::is_ending(&h.title) && !noise::is_menu(&h.title))
         .collect();
+    let mut heads = heads;
+    noise::drop_lone_numbers(&mut heads);
     let mut runs = Vec::new();
     let mut run_start = 0;
     for i in 1..=heads.len() {

@@ -14,6 +14,9 @@ use std::time::{Duration, Instant};
 
 /// The least time between two writes of `reading.json`.
 const SAVE_EVERY: Duration = Duration::from_secs(60);
+/// The longest a session lasts (a day): reading after it goes in a new one, long before
+/// the old one is folded.
+const SESSION_SPAN_MS: u64 = 86_400_000;
 
 /// The local time zone's offset from UTC in seconds, east positive; 0 (UTC) when it
 /// cannot be found (see [`crate::localtime`]). Asked at each use rather than kept: the
@@ -80,7 +83,20 @@ impl Tracker {
     }
 
     fn session(&mut self) -> &mut Session {
+        let now = store::now_ms();
         let i = self.log.sessions.iter().rposition(|s| s.id == self.id);
+        if let Some(old) = i.filter(|&i| self.log.sessions[i].start + SESSION_SPAN_MS < now) {
+            // A dogear left open for days reads on in a new session: an old one is
+            // folded when the log is written (see `crate::reading::fold`), and reading
+            // added to it afterwards would be left out of the fold.
+            self.id = store::new_bookmark_id();
+            let title = self.log.sessions[old].title.clone();
+            self.log
+                .sessions
+                .push(Session::new(self.id.clone(), self.book.clone(), title, now));
+            let last = self.log.sessions.len() - 1;
+            return &mut self.log.sessions[last];
+        }
         let i = i.unwrap_or_else(|| {
             self.log.sessions.push(Session::new(
                 self.id.clone(),

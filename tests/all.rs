@@ -22,6 +22,8 @@ mod app_session;
 mod big_terminal;
 #[path = "bookmark_undo.rs"]
 mod bookmark_undo;
+#[path = "bullets.rs"]
+mod bullets;
 #[path = "cli.rs"]
 mod cli;
 #[path = "cli_bookmarks.rs"]
@@ -58,6 +60,8 @@ mod file_changes;
 mod growing_chapters;
 #[path = "hanging_lists.rs"]
 mod hanging_lists;
+#[path = "indexed_moves.rs"]
+mod indexed_moves;
 #[path = "inputs.rs"]
 mod inputs;
 #[path = "inputs_from_anywhere.rs"]
@@ -94,6 +98,8 @@ mod panic_hook;
 mod piped_window;
 #[path = "prompt_keys.rs"]
 mod prompt_keys;
+#[path = "quoted_mail.rs"]
+mod quoted_mail;
 #[path = "reading_store.rs"]
 mod reading_store;
 #[path = "readme_keys.rs"]
@@ -130,6 +136,8 @@ mod toc;
 mod toc_listed;
 #[path = "typography.rs"]
 mod typography;
+#[path = "unspaced_lines.rs"]
+mod unspaced_lines;
 #[path = "widths.rs"]
 mod widths;
 

@@ -264,7 +264,9 @@ fn hard_wrapped_cjk_and_emoji_zwj() {
 fn tabs_overstrikes_ansi_and_form_feed() {
     let doc =
         Document::from_text("\tIndented\n_\x08u_\x08n\x08nder \x1b[31mred\x1b[0m\x0cnext page\n");
-    assert_eq!(doc.text(), "        Indented\nunder red\n\nnext page\n");
+    // A form feed after text on its line ends the line (a page turned mid-paragraph),
+    // with no blank line to split the paragraph.
+    assert_eq!(doc.text(), "        Indented\nunder red\nnext page\n");
 }
 
 #[test]

@@ -69,3 +69,24 @@ on our thoughts, and happiness follows him like a shadow that never leaves.\n";
     let lines = printed(text, 40);
     assert!(lines.iter().all(|l| !l.starts_with(' ')), "{lines:#?}");
 }
+
+#[test]
+fn in_the_indented_paragraph_style_a_hung_line_starts_under_the_items_text() {
+    let typography = dogear::Typography {
+        indent: true,
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    let doc = dogear::Document::from_text(PACKING);
+    dogear::print_from(&doc, 0, 40, typography, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let socks = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("1. Two"))
+        .unwrap();
+    let text_at = lines[socks].find("Two").unwrap();
+    let next = lines[socks + 1];
+    let hung_at = next.len() - next.trim_start().len();
+    assert_eq!(hung_at, text_at, "{lines:#?}");
+}

@@ -4,7 +4,9 @@ use dogear::{reading::Log, reading::Session, reading::Tally, Store};
 use std::thread;
 
 fn with_session(id: &str, minutes: u64) -> Log {
-    let mut s = Session::new(id.into(), "book".into(), "Book".into(), 1);
+    // Begun now, as a running dogear's session is (an old one would be folded).
+    let now = dogear::now_ms();
+    let mut s = Session::new(id.into(), "book".into(), "Book".into(), now);
     s.days.insert(
         7,
         Tally {
@@ -66,4 +68,41 @@ fn a_corrupt_reading_file_is_kept_aside_and_replaced() {
         .count();
     assert_eq!(kept, 1);
     assert_eq!(store.load_reading().0, saved);
+}
+
+/// A year of daily openings, one session each, is written as one folded session for
+/// the old ones plus the last month's, and reads back with the same statistics.
+#[test]
+fn a_year_of_sessions_is_written_folded_with_the_same_statistics() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path());
+    let day = 86_400_000_u64;
+    let now = dogear::now_ms();
+    let today = (now / day) as i64;
+    let mut log = Log::default();
+    for n in 0..365_u64 {
+        let mut s = Session::new(format!("s{n}"), "book".into(), "Book".into(), now - n * day);
+        s.days.insert(
+            today - n as i64,
+            Tally {
+                ms: (n % 4 + 1) * 60_000,
+                pages: n % 3,
+                words: n * 10,
+            },
+        );
+        log.sessions.push(s);
+    }
+    let saved = store.save_reading(&log).unwrap();
+    let (loaded, _) = store.load_reading();
+    assert_eq!(loaded, saved);
+    assert!(loaded.sessions.len() <= 32, "{}", loaded.sessions.len());
+    let (a, b) = (
+        log.summary(today, 0, Some("book")),
+        loaded.summary(today, 0, Some("book")),
+    );
+    assert_eq!(
+        (b.days, b.total, b.week, b.streak),
+        (a.days, a.total, a.week, a.streak)
+    );
+    assert_eq!(b.book.unwrap().total, a.book.unwrap().total);
 }

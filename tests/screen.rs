@@ -183,6 +183,29 @@ fn too_small_window() {
     }
 }
 
+/// Every window too small for a page says so, in as many of its cells as the words
+/// need: never a blank screen that looks like a hang.
+#[test]
+fn a_window_too_small_for_the_message_still_says_so() {
+    let mut r = reader(80, 24);
+    for (w, h) in [(3, 2), (4, 3), (5, 2), (9, 1), (2, 2), (1, 1)] {
+        r.update(Action::Resize {
+            width: w,
+            height: h,
+        });
+        let text = screen(&r);
+        assert!(
+            text.chars().any(|c| !c.is_whitespace()),
+            "{w}x{h} is blank:\n{text}"
+        );
+    }
+    r.update(Action::Resize {
+        width: 3,
+        height: 2,
+    });
+    insta::assert_snapshot!(screen(&r));
+}
+
 #[test]
 fn a_long_message_wraps_above_the_status_bar_40x12() {
     let mut r = reader(40, 12);

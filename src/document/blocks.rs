@@ -48,6 +48,7 @@ mod stats;
 pub use growing::Growing;
 pub use split::MAX_BLOCK;
 
+use super::quote;
 use super::{Block, BlockKind};
 use halves::{classify_halves, PARALLEL_FROM};
 use scan::for_each_line;
@@ -338,14 +339,18 @@ fn classify_section(text: &str, stats: &Stats, group: &[SourceLine], out: &mut V
         [] => {}
         [line] => push(out, text, single_kind(text, stats, line, true), group),
         _ if is_heading_group(text, stats, group) => push(out, text, BlockKind::Heading, group),
-        _ if is_tabular(text, group) => push(out, text, BlockKind::Verse, group),
+        _ if is_tabular(text, group) || starts::is_bulleted_list(text, group) => {
+            push(out, text, BlockKind::Verse, group);
+        }
         _ => {
             let base = group.iter().map(|l| l.indent).min().unwrap_or(0);
             let wrap = evidence::local_wrap(stats, group);
             let typewriter = starts::is_typewriter(text, stats, group, base, wrap);
+            let unwrapped = starts::is_unwrapped(text, stats, group);
             let mut from = 0;
             for i in 1..=group.len() {
                 if i == group.len()
+                    || unwrapped && shape::ends_sentence(group[i - 1].text(text))
                     || starts::starts_paragraph(
                         text,
                         stats,
@@ -358,6 +363,11 @@ fn classify_section(text: &str, stats: &Stats, group: &[SourceLine], out: &mut V
                     let piece = &group[from..i];
                     match piece {
                         [line] => push(out, text, single_kind(text, stats, line, false), piece),
+                        // Quoted lines keep their quote marks at their starts, and the
+                        // lines of a group never hard-wrapped are the author's.
+                        [line, ..] if unwrapped || quote::depth(line.text(text)) > 0 => {
+                            push(out, text, BlockKind::Verse, piece);
+                        }
                         _ => push(
                             out,
                             text,

@@ -111,6 +111,11 @@ impl Builder {
         text
     }
 
+    /// The anchors of the text made so far (those of text already taken included).
+    pub fn anchors(&self) -> &[Anchor] {
+        &self.anchors
+    }
+
     /// Makes the rest into text; returns the text and its anchors.
     pub fn finish(mut self) -> Result<(String, Vec<Anchor>), NotUtf8> {
         let pending = std::mem::take(&mut self.pending);

@@ -7,6 +7,7 @@
 //! two stretches wait between the reading and the classifying.
 
 use super::blocks::{Evidence, Growing};
+use super::indexed::Indexed;
 use super::load::{self, Piped, Progress, StreamError, READ};
 use super::{build, decode, gutenberg, Block, Charset, Document};
 use std::io::{Read, Seek};
@@ -36,25 +37,56 @@ pub fn stream<R: Read + Seek>(
     progress: &mut impl Progress,
     found: &mut (dyn FnMut(Found) + Send),
 ) -> Result<Document, StreamError> {
+    let shared = (evidence, &*Indexed::new());
+    let sizes = (READ, build::PIECE);
     stream_in(
         file,
         len,
         forced,
-        evidence,
+        shared,
         progress,
         found,
-        (READ, build::PIECE),
+        &mut || {},
+        sizes,
     )
 }
 
-/// [`stream`], reading `sizes.0` bytes at a time into pieces of about `sizes.1`.
+/// [`stream`], the text so far kept in `shared` for the reader to search and move in
+/// while it grows (see [`Indexed`]); `ready` is called once all of it is in, before its
+/// last blocks are found.
+pub fn stream_shared<R: Read + Seek>(
+    file: &mut R,
+    len: u64,
+    forced: Option<Charset>,
+    (evidence, shared): (&Evidence, &Indexed),
+    progress: &mut impl Progress,
+    found: &mut (dyn FnMut(Found) + Send),
+    ready: &mut dyn FnMut(),
+) -> Result<Document, StreamError> {
+    let sizes = (READ, build::PIECE);
+    stream_in(
+        file,
+        len,
+        forced,
+        (evidence, shared),
+        progress,
+        found,
+        ready,
+        sizes,
+    )
+}
+
+/// [`stream`], reading `sizes.0` bytes at a time into pieces of about `sizes.1`, the
+/// text kept in `shared` until the end.
+#[allow(clippy::too_many_arguments)]
 fn stream_in<R: Read + Seek>(
     file: &mut R,
     len: u64,
     forced: Option<Charset>,
-    evidence: &Evidence,
+    (evidence, shared): (&Evidence, &Indexed),
     progress: &mut impl Progress,
     found: &mut (dyn FnMut(Found) + Send),
+    ready: &mut dyn FnMut(),
     sizes: (usize, usize),
 ) -> Result<Document, StreamError> {
     // Without evidence the guess would be the defaults, which a hard-wrapped story
@@ -69,30 +101,42 @@ fn stream_in<R: Read + Seek>(
         }
         false => evidence,
     };
+    shared
+        .write()
+        .text
+        .reserve(usize::try_from(len).unwrap_or(0));
     let (tx, rx) = mpsc::sync_channel::<Piped>(AHEAD);
     std::thread::scope(|s| {
         let classifying = s.spawn(move || {
-            let mut text = String::with_capacity(usize::try_from(len).unwrap_or(0));
             let mut growing = Growing::new(evidence);
+            let mut made = None;
             for piped in rx {
                 match piped {
-                    Piped::Text(more) if more.is_empty() => {}
+                    Piped::Anchors(anchors, charset) => made = Some((anchors, charset)),
+                    Piped::Text(more) if more.is_empty() && made.is_none() => {}
                     Piped::Text(more) => {
-                        text.push_str(&more);
+                        shared.push(&more, made.take());
                         drop(more);
-                        growing.grow(&text);
+                        let part = shared.read();
+                        growing.grow(&part.text);
                         found(Found {
-                            text: &text,
+                            text: &part.text,
                             blocks: growing.blocks(),
                         });
                     }
                     Piped::Restart => {
-                        text.clear();
+                        shared.restart();
                         growing = Growing::new(evidence);
+                        // The chapters found so far were at offsets of the text as first
+                        // decoded: none now.
+                        found(Found {
+                            text: "",
+                            blocks: &[],
+                        });
                     }
                 }
             }
-            (text, growing)
+            growing
         });
         let mut pipe = |piped: Piped| {
             // The classifying side only stops on a panic, which the join passes on.
@@ -100,15 +144,20 @@ fn stream_in<R: Read + Seek>(
         };
         let built = load::stream_built(file, len, forced, progress, sizes, Some(&mut pipe));
         drop(tx);
-        let (mut text, growing) = classifying
+        let growing = classifying
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         let (rest, anchors, choice) = built?;
-        text.push_str(&rest);
-        drop(rest);
-        let (blocks, summary) = growing.finish(&text);
+        shared.push_last(rest);
+        shared.complete();
+        ready();
+        let part = shared.read();
+        let (blocks, summary) = growing.finish(&part.text);
+        let body = gutenberg::body(&part.text);
+        drop(part);
+        let text = shared.take();
         Ok(Document {
-            body: gutenberg::body(&text),
+            body,
             text,
             blocks,
             charset: choice.charset,
@@ -167,9 +216,10 @@ mod tests {
                 &mut Cursor::new(bytes),
                 len,
                 None,
-                &evidence,
+                (&evidence, &Indexed::default()),
                 &mut (),
                 &mut found,
+                &mut || {},
                 (4096, 1000),
             )
             .unwrap();
@@ -180,6 +230,9 @@ mod tests {
             assert_eq!(got.charset(), want.charset());
             assert!(seen.len() > 10, "{} stretches", seen.len());
             assert!(seen.iter().any(|&(_, blocks)| blocks > 0));
+            // A restart in another encoding is told: the chapters found before are gone.
+            let restarted = seen.windows(2).any(|w| w[0].1 > 0 && w[1] == (0, 0));
+            assert_eq!(restarted, late, "{seen:?}");
         }
     }
 }

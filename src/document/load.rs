@@ -93,15 +93,7 @@ fn identity_anchors(text: &str) -> Vec<Anchor> {
 fn finish(text: String, anchors: Vec<Anchor>, choice: Choice) -> Document {
     let body = gutenberg::body(&text);
     let (blocks, summary) = blocks::detect_summarised(&text, body.clone());
-    Document {
-        text,
-        blocks,
-        body,
-        charset: choice.charset,
-        guess: choice.guess,
-        anchors,
-        summary: Some(summary),
-    }
+    assemble(text, anchors, choice, (body, blocks), Some(summary))
 }
 
 /// A window's document: its blocks classified with `evidence` from elsewhere.
@@ -113,6 +105,16 @@ fn finish_window(
 ) -> Document {
     let body = gutenberg::body(&text);
     let blocks = blocks::detect_with(&text, body.clone(), evidence);
+    assemble(text, anchors, choice, (body, blocks), None)
+}
+
+fn assemble(
+    text: String,
+    anchors: Vec<Anchor>,
+    choice: Choice,
+    (body, blocks): (std::ops::Range<usize>, Vec<super::Block>),
+    summary: Option<blocks::Summary>,
+) -> Document {
     Document {
         text,
         blocks,
@@ -120,7 +122,7 @@ fn finish_window(
         charset: choice.charset,
         guess: choice.guess,
         anchors,
-        summary: None,
+        summary,
     }
 }
 
@@ -153,6 +155,9 @@ fn stream_in<R: Read + Seek>(
 pub(super) enum Piped {
     /// The next stretch of text (whole lines).
     Text(String),
+    /// The anchors of the next stretch of text (sent before it), and the encoding it is
+    /// made in.
+    Anchors(Vec<Anchor>, Charset),
     /// The reading starts again in another encoding: forget the text handed on so far.
     Restart,
 }
@@ -228,6 +233,7 @@ fn stream_as<R: Read + Seek>(
     file.seek(SeekFrom::Start(choice.bom as u64))?;
     let mut buf = vec![0; read];
     let mut done = choice.bom as u64;
+    let mut sent = 0;
     loop {
         let n = read_full(file, &mut buf)?;
         if n == 0 {
@@ -238,6 +244,9 @@ fn stream_as<R: Read + Seek>(
             return Ok(Err(Restart::NotUtf8(at)));
         }
         if let Some(pipe) = pipe.as_mut() {
+            let anchors = b.anchors()[sent..].to_vec();
+            sent += anchors.len();
+            pipe(Piped::Anchors(anchors, choice.charset));
             pipe(Piped::Text(b.take_text()));
         }
         progress.read(done.min(len), len);

@@ -289,11 +289,21 @@ impl Normaliser {
                 }
             }
             0x0c => {
-                // A form feed is a page break: make sure a blank line separates the pages.
                 self.find_line_start();
                 if self.out.len() > self.line_start {
+                    // A form feed after text on its line turns the page in mid-paragraph as
+                    // often as not (a printer's page falls where it falls): it ends the line,
+                    // with the line end after it if there is one, and the paragraph rules
+                    // decide whether the lines join.
                     self.newline();
+                    return match bytes.get(i + 1..i + 3) {
+                        Some([b'\r', b'\n']) => i + 3,
+                        _ if matches!(bytes.get(i + 1), Some(b'\r' | b'\n')) => i + 2,
+                        _ => i + 1,
+                    };
                 }
+                // A form feed that starts a line is a page break: a blank line separates
+                // the pages.
                 self.newline();
                 i + 1
             }
@@ -534,8 +544,25 @@ mod tests {
 
     #[test]
     fn form_feed_is_a_blank_line() {
-        assert_eq!(normalise("end of page\x0cnext"), "end of page\n\nnext");
         assert_eq!(normalise("end\n\x0cnext"), "end\n\nnext");
+        assert_eq!(normalise("end\n\x0c\nnext"), "end\n\n\nnext");
+    }
+
+    /// A page that turns in mid-line (`...the\x0cdoor`) or at the end of a line
+    /// (`...the\x0c\r\ndoor`) turns in mid-paragraph as often as not: the line ends there,
+    /// and no blank line splits the paragraph.
+    #[test]
+    fn form_feed_after_text_ends_the_line_without_a_blank_line() {
+        assert_eq!(normalise("she opened the\x0cdoor"), "she opened the\ndoor");
+        assert_eq!(
+            normalise("she opened the\x0c\r\ndoor"),
+            "she opened the\ndoor"
+        );
+        assert_eq!(
+            normalise("she opened the\x0c\ndoor"),
+            "she opened the\ndoor"
+        );
+        assert_eq!(normalise("the\x0c\x0cdoor"), "the\n\ndoor");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! flush (a verse of scripture, say) stays flush.
 
 use super::wrap::VERSE_CONTINUATION;
+use crate::document::quote;
 use crate::document::verse::VerseLine;
 use crate::text_width::str_width;
 
@@ -36,8 +37,8 @@ pub(super) fn marker_width(line: &str) -> Option<usize> {
     (!rest.trim().is_empty()).then(|| str_width(marker) + spaces)
 }
 
-/// The hanging indent of the paragraph `block` (its source lines): its first line's
-/// marker width when every later line is indented to the text after the marker, else 0.
+/// The hanging indent of the paragraph `block` (its source lines): its quote marks' width
+/// when it is quoted, its first line's marker width when every later line is indented to the text after the marker, else 0.
 pub(super) fn of_paragraph(block: &str) -> usize {
     // Most paragraphs start with a capital or a quote, which no marker does: no need to
     // find the end of the first line.
@@ -55,6 +56,10 @@ pub(super) fn of_paragraph(block: &str) -> usize {
     };
     let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
     let at = indent(first);
+    if let Some((_, marks)) = quote::marks(&first[at..]) {
+        // A quoted line goes on under its text, so that its quote marks stand out.
+        return marks;
+    }
     let Some(hang) = marker_width(&first[at..]) else {
         return 0;
     };
@@ -70,9 +75,14 @@ pub(super) fn of_paragraph(block: &str) -> usize {
 }
 
 /// Extra indentation of the continuation lines of the verse line `head` (`next` is the
-/// source line after it): its list marker's width when the continuation is indented to
+/// source line after it): its quote marks' width when it is quoted, its list marker's width when the continuation is indented to
 /// the text after the marker, else [`VERSE_CONTINUATION`].
 pub(super) fn verse_continuation(text: &str, head: &VerseLine, next: Option<&VerseLine>) -> usize {
+    let line = text.get(head.start..head.end).unwrap_or("");
+    if let Some((_, marks)) = quote::marks(line).filter(|&(_, marks)| marks < line.len()) {
+        // A quoted line goes on under its text, so that its quote marks stand out.
+        return marks;
+    }
     next.filter(|n| n.continues)
         .and_then(|n| n.indent.checked_sub(head.indent))
         .filter(|&d| text.get(head.start..head.end).and_then(marker_width) == Some(d))

@@ -265,10 +265,15 @@ impl Wrapper {
         let (joined, continued) = (is_joined(doc, index), is_joined(doc, index + 1));
         self.frags.clear();
         if !joined && !continued {
-            // A list item keeps the hang its author gave it.
+            // A list item keeps the hang its author gave it, under its text wherever the
+            // first line starts (indented, in the indented-paragraph style).
             let hang = match style {
                 LineStyle::Text => super::hang::of_paragraph(&text[range.clone()]).min(width / 2),
                 _ => 0,
+            };
+            let hang = match hang {
+                0 => 0,
+                hang => (hang + indent).min(width / 2),
             };
             self.push_words(text, range, false, width - hang);
             // Optimal fit for a paragraph of its own; a long one (cut into pieces by the

@@ -148,6 +148,7 @@ pub fn open_stream(
         }),
         failed: false,
         grow: None,
+        index: None,
     };
     let book = Book {
         stage: Stage::Opening(Box::new(opening)),

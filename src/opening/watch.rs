@@ -81,12 +81,7 @@ impl Watch {
         }
         self.seen = seen;
         let len = seen.map_or(0, |s| s.0);
-        self.rereading = Some(spawn(
-            self.path.clone(),
-            len,
-            self.forced,
-            Default::default(),
-        ));
+        self.rereading = Some(spawn(self.path.clone(), len, self.forced, Default::default()).0);
         None
     }
 }

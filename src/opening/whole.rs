@@ -3,10 +3,12 @@
 
 use super::News;
 use crate::document::blocks::Evidence;
+use crate::document::indexed::Indexed;
 use crate::document::indexing::{self, Found};
 use crate::document::{load, Charset};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// How often at most the chapters found so far are listed and sent: listing them costs
@@ -16,14 +18,17 @@ use std::time::{Duration, Instant};
 const CHAPTERS_EVERY: Duration = Duration::from_millis(200);
 
 /// Reads the story at `path` (`len` bytes, `forced` or detected encoding) whole on a
-/// thread of its own, finding its blocks with `evidence` from its samples as it goes.
+/// thread of its own, finding its blocks with `evidence` from its samples as it goes;
+/// the text read so far is kept in the [`Indexed`] returned.
 pub(super) fn spawn(
     path: PathBuf,
     len: u64,
     forced: Option<Charset>,
     evidence: Evidence,
-) -> Receiver<News> {
+) -> (Receiver<News>, Arc<Indexed>) {
     let (tx, rx) = mpsc::channel();
+    let shared = Indexed::new();
+    let indexed = Arc::clone(&shared);
     std::thread::spawn(move || {
         let mut last = 0;
         let progress_tx = tx.clone();
@@ -38,7 +43,11 @@ pub(super) fn spawn(
         let found_tx = tx.clone();
         let mut listed: Option<(Instant, Duration)> = None;
         let mut found = |f: Found| {
-            if listed.is_some_and(|(at, took)| at.elapsed() < CHAPTERS_EVERY.max(took * 10)) {
+            // Nothing found (the reading started again in another encoding) is told at
+            // once; chapters at most so often.
+            let soon =
+                listed.is_some_and(|(at, took)| at.elapsed() < CHAPTERS_EVERY.max(took * 10));
+            if soon && !f.blocks.is_empty() {
                 return;
             }
             let at = Instant::now();
@@ -50,13 +59,23 @@ pub(super) fn spawn(
         let doc = crate::storyfile::open(&path)
             .map_err(load::StreamError::from)
             .and_then(|mut file| {
-                indexing::stream(&mut file, len, forced, &evidence, &mut progress, &mut found)
+                let shared = (&evidence, &*indexed);
+                // Held back, in tests, with all of the text searchable.
+                let ready = &mut hold_if_asked;
+                indexing::stream_shared(
+                    &mut file,
+                    len,
+                    forced,
+                    shared,
+                    &mut progress,
+                    &mut found,
+                    ready,
+                )
             })
             .map_err(|e| e.to_string());
-        hold_if_asked();
         let _ = tx.send(News::Done(doc));
     });
-    rx
+    (rx, shared)
 }
 
 /// Lets the end-to-end tests see the window before the whole story replaces it: debug

@@ -140,10 +140,7 @@ impl Reader {
             mark.offset = remap(&old, &self.doc, mark.offset);
         }
         self.chapters = crate::toc::chapters(&self.doc);
-        let (emphasis, typography) = (self.layout.emphasis(), self.layout.typography());
-        self.layout = Layout::new(self.column().width);
-        self.layout.set_emphasis(emphasis);
-        self.layout.set_typography(typography);
+        self.fresh_layout();
         self.place = self.layout.line_start(&self.doc, self.place);
         self.back = None;
         self.hit = None;

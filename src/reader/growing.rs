@@ -1,7 +1,8 @@
 //! What a big story shows while it is still being read (see
 //! `crate::document::indexing`): the chapters found so far (the chapter list opens at
-//! once and grows, a chapter in the window is gone to at once, and one beyond it once the
-//! whole story is read), and its pages, estimated from the window's.
+//! once and grows, a chapter in the window is gone to at once, one beyond it on a new
+//! window when the text there is indexed, else once the whole story is read), and its
+//! pages, estimated from the window's.
 
 use super::partial::Partial;
 use super::{Action, Mode, Reader};
@@ -89,6 +90,8 @@ impl Reader {
         let window = base..base + self.doc.text().len();
         match window.contains(&offset) {
             true => self.jump(offset - base),
+            // Found so far, so in the text indexed so far: on a new window at once.
+            false if self.indexed_reaches(offset) => self.go_whole(offset),
             false => self.wait_for_whole(Action::GoTo(offset)),
         }
     }

@@ -5,7 +5,6 @@
 
 use super::{Action, Effect, Mode, PromptKind, Reader};
 use crate::document::Document;
-use crate::layout::Layout;
 use crate::position;
 use crate::search::{Query, Step};
 
@@ -27,6 +26,14 @@ pub struct Partial {
     /// text), and how far into it blocks are found (see `growing.rs`).
     pub found: Vec<crate::toc::Chapter>,
     pub reach: usize,
+    /// The text indexed so far, to search and move in (see `indexed.rs`).
+    pub(super) index: Option<super::indexed::Shared>,
+    /// A new window the reader wants, and what then.
+    pub(super) wanted: Option<super::indexed::Wanted>,
+    /// Where `` ` `` goes back to when that is outside the window (a byte of the whole text).
+    pub(super) away: Option<usize>,
+    /// A forward search waiting for more of the story (see `indexed_search.rs`).
+    pub(super) retry: Option<super::indexed_search::Retry>,
 }
 
 impl Reader {
@@ -40,6 +47,10 @@ impl Reader {
             waiting: Vec::new(),
             found: Vec::new(),
             reach: 0,
+            index: None,
+            wanted: None,
+            away: None,
+            retry: None,
         });
     }
 
@@ -74,11 +85,12 @@ impl Reader {
         }
     }
 
-    /// Whether `action` must wait for the whole story; if so it is kept for later.
+    /// Whether `action` must wait for the whole story (if so it is kept for later), or
+    /// was taken in the text indexed so far (see `indexed.rs`).
     pub(super) fn must_wait(&mut self, action: &Action) -> bool {
-        let Some(partial) = &self.partial else {
+        if self.partial.is_none() {
             return false;
-        };
+        }
         let reading = self.mode == Mode::Reading;
         let forward = matches!(
             action,
@@ -89,21 +101,31 @@ impl Reader {
             Action::PageUp | Action::HalfPageUp | Action::LineUp | Action::WheelUp
         );
         let first_line = self.doc.blocks().first().map_or(0, |b| b.range.start);
+        if self.move_in_index(action) {
+            return true;
+        }
+        let Some(partial) = &self.partial else {
+            return false;
+        };
         let wait = match action {
             // A search that finds its match in the window needs no more of the story:
             // the window is the whole story's text there, so it is the same match.
             Action::SearchNext | Action::SearchPrev if reading => {
                 let forward = *action == Action::SearchNext;
                 let from = self.search_from(forward);
-                // With no search yet, `n` says so at once.
-                (self.query.as_ref()).is_some_and(|q| !self.hit_in_window(q, from, forward))
+                // With no search yet, `n` says so at once. A match beyond the window is
+                // looked for in the text indexed so far, when that reaches the place.
+                (self.query.as_ref()).is_some_and(|q| {
+                    !self.hit_in_window(q, from, forward) && !self.index_answers(from)
+                })
             }
             Action::Submit if matches!(&self.mode, Mode::Prompt(p) if p.kind == PromptKind::Search) =>
             {
                 match &self.mode {
                     // An empty search is said so at once.
-                    Mode::Prompt(p) => Query::new(&p.input)
-                        .is_some_and(|q| !self.hit_in_window(&q, self.place, true)),
+                    Mode::Prompt(p) => Query::new(&p.input).is_some_and(|q| {
+                        !self.hit_in_window(&q, self.place, true) && !self.index_answers(self.place)
+                    }),
                     _ => false,
                 }
             }
@@ -128,6 +150,9 @@ impl Reader {
         };
         if wait {
             self.wait_for_whole(action.clone());
+            if let Some((query, from)) = self.forward_search(action) {
+                self.retry_later(query, from);
+            }
         }
         wait
     }
@@ -148,7 +173,7 @@ impl Reader {
     /// Whether `query`, searched from `from` (forward, or back), has a match in the window
     /// before either end of it (a match found only by wrapping round the
     /// window is not the whole story's next one).
-    fn hit_in_window(&self, query: &Query, from: usize, forward: bool) -> bool {
+    pub(super) fn hit_in_window(&self, query: &Query, from: usize, forward: bool) -> bool {
         let mut search = query.search(self.doc.text(), self.doc.body(), from, forward);
         loop {
             match search.step(self.doc.text(), usize::MAX) {
@@ -167,19 +192,19 @@ impl Reader {
         let mut anchor = position::anchor(&self.doc, self.place);
         anchor.offset += partial.base;
         anchor.file = None;
-        let old_back = self.back.map(|b| b + partial.base);
+        let old_back = (self.back.map(|b| b + partial.base)).or(partial.away);
+        let old_hit = (self.hit.take()).map(|h| h.start + partial.base..h.end + partial.base);
         let listed = self.chapter_selected(&partial);
         self.doc = std::sync::Arc::new(doc);
         let (place, _) = position::refind(&anchor, &self.doc);
         self.chapters = crate::toc::chapters(&self.doc);
         self.reselect_chapter(listed);
-        let (emphasis, typography) = (self.layout.emphasis(), self.layout.typography());
-        self.layout = Layout::new(self.column().width);
-        self.layout.set_emphasis(emphasis);
-        self.layout.set_typography(typography);
+        self.fresh_layout();
         self.place = self.layout.line_start(&self.doc, place);
         self.back = old_back.map(|b| b.min(self.doc.text().len()));
-        self.hit = None;
+        // The match shown stays (the text is the same there), so that an `n` that waited
+        // goes on from it rather than finding it again.
+        self.hit = old_hit.filter(|h| h.end <= self.doc.text().len());
         self.tally = Default::default();
         if self
             .message()
@@ -188,7 +213,19 @@ impl Reader {
             self.message = None;
         }
         self.refresh();
-        partial.waiting
+        // A new window was wanted and not read yet: what it was for happens here.
+        if let Some(wanted) = partial.wanted {
+            self.go_wanted(wanted);
+        }
+        let mut waiting = partial.waiting;
+        // A search of the text indexed so far goes on over the whole story.
+        if let Some(forward) = self.searching.take_indexed() {
+            waiting.push(match forward {
+                true => Action::SearchNext,
+                false => Action::SearchPrev,
+            });
+        }
+        waiting
     }
 
     /// Puts the reader on a longer window of the story from the same byte (the first
@@ -200,10 +237,7 @@ impl Reader {
         }
         self.doc = std::sync::Arc::new(doc);
         self.chapters = crate::toc::chapters(&self.doc);
-        let (emphasis, typography) = (self.layout.emphasis(), self.layout.typography());
-        self.layout = Layout::new(self.column().width);
-        self.layout.set_emphasis(emphasis);
-        self.layout.set_typography(typography);
+        self.fresh_layout();
         self.place = self.layout.line_start(&self.doc, self.place);
         self.refresh();
     }
@@ -214,10 +248,7 @@ impl Reader {
         self.doc = std::sync::Arc::new(doc);
         self.partial = None;
         self.chapters = crate::toc::chapters(&self.doc);
-        let (emphasis, typography) = (self.layout.emphasis(), self.layout.typography());
-        self.layout = Layout::new(self.column().width);
-        self.layout.set_emphasis(emphasis);
-        self.layout.set_typography(typography);
+        self.fresh_layout();
         self.place = position::floor_char_boundary(self.doc.text(), self.place);
         self.back = None;
         self.hit = None;

@@ -6,6 +6,7 @@
 //! `searching… 37 %`, and any key (Esc, say) cancels it with the place unchanged. Nothing
 //! here needs a thread or a clock: a step is a number of bytes.
 
+use super::indexed_search::Scope;
 use super::{Action, Effect, Reader};
 use crate::search::{Hit, Query, Search, Step};
 
@@ -21,6 +22,8 @@ pub(super) struct Searching {
     /// meanwhile (the file changed, say) ends the search, whose offsets are not its own.
     text: (usize, usize),
     step: usize,
+    /// The search reads the text indexed so far rather than the window (see `indexed.rs`).
+    indexed: Option<Scope>,
 }
 
 impl Default for Searching {
@@ -29,7 +32,33 @@ impl Default for Searching {
             pending: None,
             text: (0, 0),
             step: SEARCH_STEP,
+            indexed: None,
         }
+    }
+}
+
+impl Searching {
+    /// Starts `search`, of the text indexed so far.
+    pub(super) fn start_indexed(&mut self, search: Search, scope: Scope) {
+        self.pending = Some(search);
+        self.indexed = Some(scope);
+    }
+
+    /// Ends the search under way.
+    pub(super) fn stop(&mut self) {
+        self.pending = None;
+        self.indexed = None;
+    }
+
+    /// Ends a search of the text indexed so far, if one is under way: whether it was going
+    /// forward.
+    pub(super) fn take_indexed(&mut self) -> Option<bool> {
+        self.indexed.take()?;
+        self.pending.take().map(|s| s.forward())
+    }
+
+    pub(super) fn pending_mut(&mut self) -> Option<&mut Search> {
+        self.pending.as_mut()
     }
 }
 
@@ -67,6 +96,16 @@ impl Reader {
 
     /// Starts a search from `from` and takes its first step.
     pub(super) fn search(&mut self, query: &Query, from: usize, forward: bool) {
+        // On a window of a big story, a match beyond it is looked for in the text indexed
+        // so far.
+        if self.partial.is_some()
+            && !self.hit_in_window(query, from, forward)
+            && self.search_index(query, from, forward)
+        {
+            self.search_step();
+            return;
+        }
+        self.searching.indexed = None;
         let search = query.search(self.doc.text(), self.doc.body(), from, forward);
         self.searching.pending = Some(search);
         self.searching.text = text_id(self.doc.text());
@@ -81,12 +120,16 @@ impl Reader {
         {
             return false;
         }
-        self.searching.pending = None;
+        self.searching.stop();
         self.say("search cancelled");
         true
     }
 
     fn search_step(&mut self) {
+        if let Some(scope) = self.searching.indexed {
+            self.step_indexed(scope);
+            return;
+        }
         if self.searching.pending.is_some() && self.searching.text != text_id(self.doc.text()) {
             self.searching.pending = None;
             self.say("search cancelled: the story changed");
@@ -108,7 +151,7 @@ impl Reader {
     }
 
     /// Shows a finished search's match in the upper third of the page.
-    fn show_hit(&mut self, query: &Query, forward: bool, found: Option<Hit>) {
+    pub(super) fn show_hit(&mut self, query: &Query, forward: bool, found: Option<Hit>) {
         let Some(hit) = found else {
             self.hit = None;
             self.say(format!("not found: {}", query.text()));

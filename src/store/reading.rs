@@ -3,7 +3,7 @@
 
 use super::files::{lock, move_aside, write_atomically};
 use super::{Store, StoreError};
-use crate::reading::{merge, Log, READING_VERSION};
+use crate::reading::{fold, merge, Log, FOLD_AFTER_MS, READING_VERSION};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -57,6 +57,11 @@ impl Store {
                 log.clone()
             }
         };
+        let mut merged = merged;
+        // Old sessions are folded here, where the log is written, so that it stays small
+        // whoever reads it (see `crate::reading::fold`).
+        let before = super::now_ms().saturating_sub(FOLD_AFTER_MS);
+        fold(&mut merged, before);
         write_atomically(&path, &merged)?;
         Ok(merged)
     }

@@ -61,14 +61,30 @@ impl Widget for &Reader {
     }
 }
 
+/// Says the window is too small in the longest words that fit, on as many rows as
+/// there are; in a window too small for any word, a `+` asks for more room.
 fn too_small(area: Rect, buf: &mut Buffer) {
-    let words = ["window too small", "too small", "small"];
-    let msg = words
-        .iter()
-        .find(|w| w.len() <= usize::from(area.width))
-        .unwrap_or(&"");
-    let x = area.x + (area.width - u16_from(msg.len())) / 2;
-    buf.set_string(x, area.y + area.height / 2, msg, Style::new());
+    const SAYINGS: [&[&str]; 7] = [
+        &["window too small"],
+        &["window", "too small"],
+        &["too small"],
+        &["too", "small"],
+        &["small"],
+        &["too", "sm."],
+        &["+"],
+    ];
+    let fits = |lines: &&&[&str]| {
+        lines.len() <= usize::from(area.height)
+            && lines.iter().all(|l| l.len() <= usize::from(area.width))
+    };
+    let Some(lines) = SAYINGS.iter().find(fits) else {
+        return;
+    };
+    let top = area.y + (area.height - u16_from(lines.len())).div_ceil(2);
+    for (row, line) in (top..).zip(lines.iter()) {
+        let x = area.x + (area.width - u16_from(line.len())) / 2;
+        buf.set_string(x, row, line, Style::new());
+    }
 }
 
 fn draw_page(reader: &Reader, area: Rect, buf: &mut Buffer) {

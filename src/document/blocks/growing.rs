@@ -32,8 +32,12 @@ pub struct Growing<'e> {
     guess: Stats<'e>,
     /// Where the story proper starts, once known.
     start: Option<usize>,
-    /// Classified so far: up to here (a line start after an empty line).
+    /// Classified so far: up to here (a line start after a blank line).
     done: usize,
+    /// Looked at for a blank line, in vain, up to this line end: the next look starts
+    /// here rather than at `done` (a story with few blank lines is not searched again
+    /// from the same place on every call).
+    looked: usize,
     blocks: Vec<Block>,
     redos: Vec<Redo>,
     tally: Tally,
@@ -124,6 +128,23 @@ impl Tally {
     }
 }
 
+/// Where the last blank line of `bytes[from..]` ends (after its `\n`): a line that is
+/// empty, or spaces and tabs only (blank to the classifier too: see
+/// `SourceLine::measure`), both its `\n`s at or after `from`. Lines are looked at from
+/// the end, so the cost is the distance back to that line.
+fn last_blank_end(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut after: Option<usize> = None;
+    for at in memchr::memrchr_iter(b'\n', &bytes[from..]).map(|i| from + i) {
+        if let Some(end) = after {
+            if bytes[at + 1..end].iter().all(|&b| b == b' ' || b == b'\t') {
+                return Some(end + 1);
+            }
+        }
+        after = Some(at);
+    }
+    None
+}
+
 impl<'e> Growing<'e> {
     /// Nothing classified yet; stretches will be classified with `evidence` (from the
     /// whole file's samples; with none, the defaults, checked all the same).
@@ -136,6 +157,7 @@ impl<'e> Growing<'e> {
             guess,
             start: None,
             done: 0,
+            looked: 0,
             blocks: Vec::new(),
             redos: Vec::new(),
             tally: Tally::new(),
@@ -154,11 +176,10 @@ impl<'e> Growing<'e> {
             },
         };
         let from = self.done.max(start);
-        let Some(p) = text
-            .as_bytes()
-            .get(from..)
-            .and_then(|rest| memchr::memmem::rfind(rest, b"\n\n").map(|p| from + p + 2))
-        else {
+        let bytes = text.as_bytes();
+        let lo = from.max(self.looked).min(bytes.len());
+        let Some(p) = last_blank_end(bytes, lo) else {
+            self.looked = memchr::memrchr(b'\n', &bytes[lo..]).map_or(lo, |i| lo + i);
             return self.done;
         };
         self.stretch(text, from..p, false);
@@ -244,7 +265,7 @@ impl<'e> Growing<'e> {
 #[cfg(test)]
 mod tests {
     use super::super::{detect_summarised, Evidence};
-    use super::Growing;
+    use super::{last_blank_end, Growing};
     use crate::document::gutenberg;
     use proptest::prelude::*;
 
@@ -269,6 +290,8 @@ mod tests {
          which goes on and on and on past any width a typist would have chosen for it.\n",
         "\n",
         "\n\n",
+        "  \n",
+        " \t \n",
         "%\n",
         "Getting started\n---------------\n",
         "37\n",
@@ -296,6 +319,41 @@ mod tests {
             }
             s
         })
+    }
+
+    #[test]
+    fn the_last_blank_line_may_hold_spaces_and_tabs_and_must_lie_past_from() {
+        let text = b"one\n\ntwo\n \t \nthree\nfour \nfive\n";
+        assert_eq!(
+            last_blank_end(text, 0),
+            Some(13),
+            "after the line of spaces"
+        );
+        assert_eq!(last_blank_end(text, 8), Some(13));
+        assert_eq!(
+            last_blank_end(text, 9),
+            None,
+            "its first \\n is before `from`"
+        );
+        assert_eq!(last_blank_end(b"no blank\nline here\n", 0), None);
+        assert_eq!(last_blank_end(b"", 0), None);
+    }
+
+    #[test]
+    fn a_story_without_empty_lines_is_cut_at_its_lines_of_spaces() {
+        let mut text = String::new();
+        for n in 0..3000 {
+            text.push_str(&format!(
+                "Paragraph {n} of a story set with spaces between.\n   \n"
+            ));
+        }
+        let evidence = Evidence::default();
+        let mut growing = Growing::new(&evidence);
+        let half = text[..text.len() / 2].rfind('\n').unwrap() + 1;
+        assert!(growing.grow(&text[..half]) > 0, "classified before the end");
+        growing.grow(&text);
+        let body = gutenberg::body(&text);
+        assert_eq!(growing.finish(&text), detect_summarised(&text, body));
     }
 
     fn floor(text: &str, mut at: usize) -> usize {

@@ -5,6 +5,7 @@
 use super::shape::{self, SourceLine};
 use super::stats::Stats;
 use super::{cues, evidence, heading, is_heading_line};
+use crate::document::quote;
 
 /// Typewriter style: indented lines (deeper than the group's least indent) follow
 /// finished sentences, and the lines between them read as prose (soft breaks, a third
@@ -48,6 +49,28 @@ pub(super) fn is_typewriter(
     prose > 0 && lower * 3 >= counted
 }
 
+/// One paragraph per line with no blank line between (fan fiction pasted without its
+/// spacing): some of the group's lines are too long to have been hard-wrapped, and next
+/// to none sits in the band a wrapping tool fills (from [`Stats::full`] to
+/// [`Stats::too_long`]), and every such line ends a sentence (a wrapping tool that
+/// counted characters rather than columns leaves long lines of CJK text that stop
+/// mid-sentence). Then every line break is the author's, and a line that ends a
+/// sentence ends its paragraph.
+pub(super) fn is_unwrapped(text: &str, stats: &Stats, group: &[SourceLine]) -> bool {
+    let (mut long, mut wrapped) = (0, 0);
+    for line in group {
+        if stats.is_too_long(line.width) {
+            if !shape::ends_sentence(line.text(text)) {
+                return false;
+            }
+            long += 1;
+        } else if !stats.is_short(line.width) {
+            wrapped += 1;
+        }
+    }
+    long >= 2 && wrapped * 4 <= long
+}
+
 /// Whether `group[i]` starts a new paragraph although no blank line precedes it.
 ///
 /// `typewriter` is the group's least indent when the group is in typewriter style.
@@ -64,6 +87,11 @@ pub(super) fn starts_paragraph(
         return true;
     }
     let (p, t) = (prev.text(text), line.text(text));
+    // An email's quoted lines are a passage apart from the reply around them, and each
+    // level of quoting apart from the next.
+    if quote::depth(p) != quote::depth(t) {
+        return true;
+    }
     // One line per paragraph: a line too long to have been hard-wrapped ends its
     // paragraph, if it ends a sentence (a single over-long line in hard-wrapped prose
     // does not).
@@ -144,4 +172,26 @@ fn starts_by_its_look(
 /// hyphen (a word broken at the margin) or a comma.
 fn ends_clause(p: &str) -> bool {
     !cues::ends_in_word(p) && !p.ends_with(['-', ',', '(', '['])
+}
+
+/// Whether `group` is a bulleted list: its first line starts with a bullet, and a later
+/// line starts with the same one at the same indent (a dash that wrapped to a line's
+/// start is not a list's). Its lines are kept, so that no item runs into the one before.
+pub(super) fn is_bulleted_list(text: &str, group: &[SourceLine]) -> bool {
+    let Some((first, rest)) = group.split_first() else {
+        return false;
+    };
+    let Some(mark) = bullet(first.text(text)) else {
+        return false;
+    };
+    rest.iter()
+        .any(|l| l.indent == first.indent && bullet(l.text(text)) == Some(mark))
+}
+
+/// The bullet that starts a list item (`* `, `- `, `• `), if `t` starts with one and
+/// words follow it.
+fn bullet(t: &str) -> Option<&str> {
+    let (mark, rest) = t.split_once(' ')?;
+    let is_bullet = matches!(mark, "*" | "-" | "+" | "•" | "–" | "·" | "◦" | "▪");
+    (is_bullet && !rest.trim().is_empty()).then_some(mark)
 }

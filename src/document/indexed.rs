@@ -1,0 +1,187 @@
+//! The part of a big story indexed so far, shared between the thread that reads it (see
+//! [`super::indexing`]) and the reader, who can search it and move anywhere in it before
+//! the whole story is in.
+//!
+//! It is the whole text itself as it grows, not a copy: the indexing thread appends each
+//! stretch under a write lock (a copy of a few megabytes) and classifies it under a read
+//! lock, and hands the text on to the whole [`super::Document`] at the end. The reader only
+//! ever holds a read lock for one slice of a search (a few milliseconds). What is known
+//! there is exact: offsets are the whole text's, and each anchor says where a line starts
+//! both in the file and in the text, so a window read from the file at one is the whole
+//! text from there on (see [`super::load::window_with`]).
+
+pub use super::build::Anchor;
+use super::{gutenberg, Charset};
+use std::ops::Range;
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+/// How far back from the end of the text indexed so far a match found there may end:
+/// past it the text may still turn out to be a Project Gutenberg footer (which is within
+/// 64 KB of the end), and a match running on into the next stretch may not be over.
+pub const MARGIN: usize = 64 << 10;
+
+/// How far before the place it is read for a new window of the file starts (at the anchor
+/// before that): the window holds some pages before the place as well as after it.
+pub const LEAD: usize = 16 << 10;
+
+/// The text indexed so far, behind a lock (see the module's docs).
+#[derive(Debug, Default)]
+pub struct Indexed(RwLock<Part>);
+
+/// What is known of the whole text so far.
+#[derive(Debug, Default)]
+pub struct Part {
+    /// The whole text's first bytes.
+    pub text: String,
+    /// Where its pieces start, in the file and in the text, in order.
+    pub anchors: Vec<Anchor>,
+    /// The encoding the text is made in (`None` before the first stretch).
+    pub charset: Option<Charset>,
+    /// Counts the times the reading started again in another encoding: offsets taken
+    /// before mean nothing after.
+    pub generation: u64,
+    /// All of the text is in (its blocks are still being finished).
+    pub complete: bool,
+    /// The text was handed on to the whole document: nothing is here any more.
+    pub gone: bool,
+}
+
+impl Indexed {
+    /// Nothing indexed yet.
+    pub fn new() -> Arc<Self> {
+        Arc::default()
+    }
+
+    /// What is known so far (a poisoned lock is still read: the indexing thread's panic
+    /// is told as its own news).
+    pub fn read(&self) -> RwLockReadGuard<'_, Part> {
+        self.0
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// For the indexing thread.
+    pub(super) fn write(&self) -> RwLockWriteGuard<'_, Part> {
+        self.0
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Adds a stretch of text and its anchors (`made`: the anchors and the encoding).
+    pub fn push(&self, more: &str, made: Option<(Vec<Anchor>, Charset)>) {
+        let mut part = self.write();
+        if let Some((anchors, charset)) = made {
+            part.anchors.extend(anchors);
+            part.charset = Some(charset);
+        }
+        part.text.push_str(more);
+    }
+
+    /// [`Indexed::push`] of the last of the text, taken whole when nothing came before it
+    /// (a story never cut into stretches: ISO-2022-JP, or CR line ends only), so that
+    /// the text is never held twice.
+    pub fn push_last(&self, more: String) {
+        let mut part = self.write();
+        if part.text.is_empty() {
+            part.text = more;
+        } else {
+            part.text.push_str(&more);
+        }
+    }
+
+    /// Forgets the text so far: the reading starts again in another encoding.
+    pub fn restart(&self) {
+        let mut part = self.write();
+        part.text.clear();
+        part.anchors.clear();
+        part.charset = None;
+        part.generation += 1;
+    }
+
+    /// All of the text is in.
+    pub fn complete(&self) {
+        self.write().complete = true;
+    }
+
+    /// Takes the text out, for the whole document.
+    pub fn take(&self) -> String {
+        let mut part = self.write();
+        part.gone = true;
+        part.anchors = Vec::new();
+        std::mem::take(&mut part.text)
+    }
+}
+
+impl Part {
+    /// The range of the whole text in which a match found in the text so far is the match
+    /// a search of the whole story finds: from the start of the story proper (once known)
+    /// to [`MARGIN`] before the end of the text so far, or to the story's end when all of
+    /// it is in. `None` when nothing is.
+    pub fn searchable(&self) -> Option<Range<usize>> {
+        if self.gone {
+            return None;
+        }
+        let start = gutenberg::start_once_known(&self.text, self.complete)?;
+        let end = match self.complete {
+            true => gutenberg::body(&self.text).end,
+            false => floor_line(&self.text, self.text.len().saturating_sub(MARGIN)),
+        };
+        (start < end).then_some(start..end)
+    }
+
+    /// The last anchor at or before byte `offset` of the text (the file's start when none
+    /// is known).
+    pub fn anchor_before(&self, offset: usize) -> Anchor {
+        let after = self.anchors.partition_point(|a| a.text <= offset as u64);
+        self.anchors
+            .get(after.wrapping_sub(1))
+            .copied()
+            .unwrap_or(Anchor { raw: 0, text: 0 })
+    }
+}
+
+/// The start of the line `offset` is in (a char boundary, so the text can be cut there).
+fn floor_line(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_text_well_before_the_end_so_far_is_searchable_until_all_is_in() {
+        let shared = Indexed::new();
+        assert_eq!(shared.read().searchable(), None);
+        let line = "a line of the story, long enough to count\n";
+        let text = line.repeat(4000);
+        shared.push(
+            &text,
+            Some((
+                vec![Anchor { raw: 0, text: 0 }],
+                crate::document::charset::UTF_8,
+            )),
+        );
+        let within = shared.read().searchable().unwrap();
+        assert_eq!(within.start, 0);
+        assert!(within.end <= text.len() - MARGIN, "{within:?}");
+        assert!(text[..within.end].ends_with('\n'));
+        shared.complete();
+        assert_eq!(shared.read().searchable(), Some(0..text.len()));
+        assert_eq!(shared.take(), text);
+        assert_eq!(shared.read().searchable(), None);
+    }
+
+    #[test]
+    fn a_restart_forgets_the_text_and_says_so() {
+        let shared = Indexed::new();
+        shared.push(&"x\n".repeat(50_000), None);
+        shared.restart();
+        let part = shared.read();
+        assert!(part.text.is_empty());
+        assert_eq!(part.generation, 1);
+    }
+}

@@ -1,0 +1,127 @@
+//! Headings that are not chapters, told by the other headings of the book: a series
+//! number on a title page, and a line of section names run together (a web page's menu,
+//! flattened into the text).
+
+use super::Head;
+use crate::document::blocks::heading;
+use std::collections::HashSet;
+
+/// Whether `title` names several sections at once ("Introduction Preface Index"): a
+/// list of them (the links at the top of a page), not one section's heading.
+pub(super) fn is_menu(title: &str) -> bool {
+    /// The back matter a page links to beside the named sections.
+    const BACK: [&str; 6] = [
+        "index",
+        "notes",
+        "glossary",
+        "bibliography",
+        "footnotes",
+        "appendices",
+    ];
+    let section =
+        |w: &&str| heading::is_named_section(w) || BACK.iter().any(|b| b.eq_ignore_ascii_case(w));
+    let words: Vec<&str> = title.split_whitespace().collect();
+    words.len() >= 2 && words.iter().all(section)
+}
+
+/// Leaves out the bare numbers ("CLXXXIV", "7.") that no other bare number of the book
+/// comes before or after: parts are numbered in a row (I, II, III), while a lone number
+/// is a series number or the like.
+pub(super) fn drop_lone_numbers(heads: &mut Vec<Head>) {
+    let bare = |h: &Head| {
+        h.division
+            .as_ref()
+            .filter(|(kind, _)| kind == "#")
+            .and_then(|(_, n)| value(&h.title[..n.title_at]))
+    };
+    let values: HashSet<u32> = heads.iter().filter_map(bare).collect();
+    heads.retain(|h| {
+        bare(h).is_none_or(|v| values.contains(&(v + 1)) || v > 0 && values.contains(&(v - 1)))
+    });
+}
+
+/// The value of a bare number, in digits or roman numerals, with its stop ("XIV.", "7").
+fn value(number: &str) -> Option<u32> {
+    let w = number.trim().trim_end_matches(['.', ':']);
+    if let Ok(n) = w.parse() {
+        return Some(n);
+    }
+    let digit = |c: char| match c.to_ascii_uppercase() {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        'C' => Some(100),
+        'D' => Some(500),
+        'M' => Some(1000),
+        _ => None,
+    };
+    let digits: Vec<u32> = w.chars().map(digit).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, &d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|&next| next > d) {
+            total -= i64::from(d);
+        } else {
+            total += i64::from(d);
+        }
+    }
+    u32::try_from(total).ok().filter(|&n| n > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_menu, value};
+    use crate::document::Document;
+    use crate::toc::chapters;
+
+    #[test]
+    fn numbers_and_menus() {
+        assert_eq!(value("CLXXXIV"), Some(184));
+        assert_eq!(value("XIV."), Some(14));
+        assert_eq!(value("7"), Some(7));
+        assert!(is_menu("Introduction Preface Index"));
+        assert!(!is_menu("Preface"));
+        assert!(!is_menu("Introduction to the Second Edition"));
+    }
+
+    fn titles(text: &str) -> Vec<String> {
+        chapters(&Document::from_text(text))
+            .into_iter()
+            .map(|c| c.title)
+            .collect()
+    }
+
+    /// A series number alone on a title page ("The Pocket Classics", "CCXII") is no
+    /// chapter; numbered parts in a row are.
+    #[test]
+    fn a_lone_series_number_is_not_a_chapter() {
+        let part = "The wind came off the water and the boats turned on their ropes, \
+                    one after another,\nall the way down the harbour wall.\n\n";
+        let text = format!(
+            "The Pocket Classics\n\nCCXII\n\nA HARBOUR BOOK\n\n{part}I.\n\n{part}II.\n\n\
+             {part}III.\n\n{part}"
+        );
+        let toc = titles(&text);
+        assert!(!toc.iter().any(|t| t == "CCXII"), "{toc:?}");
+        assert!(toc.iter().any(|t| t == "II."), "{toc:?}");
+    }
+
+    /// "Introduction Preface Index" on a line of its own, before the introduction: the
+    /// links of a page, not a chapter.
+    #[test]
+    fn a_line_of_section_names_is_not_a_chapter() {
+        let body = "The tides here are the highest on the coast, and the harbour dries \
+                    at low water\nso that the boats sit on the mud.\n\n";
+        let text = format!(
+            "Introduction Preface Index\n\n{body}INTRODUCTION\n\n{body}PREFACE\n\n{body}\
+             INDEX\n\n{body}"
+        );
+        let toc = titles(&text);
+        assert!(
+            !toc.iter()
+                .any(|t| t.contains("Index") && t.contains("Preface")),
+            "{toc:?}"
+        );
+        assert!(toc.iter().any(|t| t == "PREFACE"), "{toc:?}");
+    }
+}
