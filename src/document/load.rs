@@ -392,7 +392,9 @@ pub(super) fn last_break(charset: Charset, bytes: &[u8]) -> usize {
 fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let last = memchr::memmem::find_iter(hay, needle).last()?;
     let overlapping = (1..needle.len()).rev().map(|k| last + k);
-    let later = overlapping.into_iter().find(|&at| hay[at..].starts_with(needle));
+    let later = overlapping
+        .into_iter()
+        .find(|&at| hay[at..].starts_with(needle));
     Some(later.unwrap_or(last))
 }
 

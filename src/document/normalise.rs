@@ -57,9 +57,7 @@ fn first_special(bytes: &[u8]) -> Option<usize> {
         }
         at += 16;
     }
-    rest.iter()
-        .position(|&b| is_special(b))
-        .map(|p| at + p)
+    rest.iter().position(|&b| is_special(b)).map(|p| at + p)
 }
 
 /// The high bit of each of the eight bytes of `word` that [`is_special`], exactly (no

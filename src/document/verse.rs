@@ -95,8 +95,7 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
         let (prev, next) = (lines[i - 1], lines[i]);
         // Only a line deeper than the head of its line can hang from it (most lines of
         // verse are not): the rest need not be asked.
-        if prev.start == prev.end || next.start == next.end || next.indent <= lines[head].indent
-        {
+        if prev.start == prev.end || next.start == next.end || next.indent <= lines[head].indent {
             head = i;
             continue;
         }

@@ -80,7 +80,9 @@ impl<R: Read> Windows<R> {
         // window is megabytes: zeroing it cost as much as reading it).
         self.pending.reserve(want);
         let limit = u64::try_from(want).unwrap_or(u64::MAX);
-        let n = (&mut self.file).take(limit).read_to_end(&mut self.pending)?;
+        let n = (&mut self.file)
+            .take(limit)
+            .read_to_end(&mut self.pending)?;
         self.read += n as u64;
         Ok(n < want)
     }

@@ -94,7 +94,11 @@ pub(super) fn spaced_run(bytes: &[u8], from: usize) -> usize {
                 if spaces != 0 {
                     last_space = k + (63 - spaces.leading_zeros() as usize) / 8;
                 }
-                prev = if spaces >> 63 != 0 { RUN_SPACE } else { RUN_PLAIN };
+                prev = if spaces >> 63 != 0 {
+                    RUN_SPACE
+                } else {
+                    RUN_PLAIN
+                };
                 k += 8;
             }
             None => {
@@ -133,12 +137,12 @@ fn letters_and_spaces(x: u64, after_space: bool) -> Option<u64> {
     let within = |y: u64, lo: u8, hi: u8| {
         (y + ONES * u64::from(0x80 - lo)) & !(y + ONES * u64::from(0x7f - hi)) & HIGH
     };
-    let letters = within(x | ONES * 0x20, b'a', b'z');
+    let letters = within(x | (ONES * 0x20), b'a', b'z');
     let digits = within(x, b'0', b'9');
-    let y = x ^ ONES * u64::from(b' ');
+    let y = x ^ (ONES * u64::from(b' '));
     let spaces = !(((y & LOW7) + LOW7) | y) & HIGH;
     let doubled = spaces & (spaces << 8) != 0 || after_space && spaces & 0x80 != 0;
-    (letters | digits | spaces == HIGH && !doubled).then_some(spaces)
+    ((letters | digits | spaces) == HIGH && !doubled).then_some(spaces)
 }
 
 /// [`spaced_run`]'s look at one byte, `b` at `k`: where the run ends, if it ends here.
@@ -336,7 +340,7 @@ mod tests {
                     seed ^= seed << 13;
                     seed ^= seed >> 7;
                     seed ^= seed << 17;
-                    alphabet[(seed % alphabet.len() as u64) as usize]
+                    alphabet[usize::try_from(seed >> 40).unwrap_or(0) % alphabet.len()]
                 }));
                 assert_eq!(spaced_run(&b, 1), bytewise(&b, 1), "{b:?}");
             }
