@@ -175,8 +175,12 @@ pub(super) fn is_titled_heading(t: &str) -> bool {
     if !bare.is_empty() && bare.len() <= 3 && bare.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
-    // A chapter number in CJK numerals alone on its line ("一", "十二").
-    if (1..=4).contains(&bare.chars().count())
+    // A chapter number in CJK numerals alone on its line ("一", "十二"): three bytes
+    // each, so a line that starts with ASCII or is long is not one, and its chars need
+    // no count.
+    if bare.as_bytes().first().is_some_and(|&b| !b.is_ascii())
+        && bare.len() <= 16
+        && (1..=4).contains(&bare.chars().count())
         && bare.chars().all(|c| "〇一二三四五六七八九十百".contains(c))
     {
         return true;
