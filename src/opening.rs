@@ -10,20 +10,22 @@
 
 use crate::app::Host;
 use crate::document::blocks::Evidence;
-use crate::document::{decode, load, Charset, Document};
+use crate::document::{Charset, Document};
 use crate::reader::{Effect, Reader};
-use crate::saturating::usize_from;
 use crate::session::{Loaded, Session};
 use crate::sync::Syncer;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Instant;
 
+mod first;
 pub mod piped;
 mod rewindow;
 mod watch;
 mod whole;
 
+pub use first::open;
+use first::Grow;
 use watch::Watch;
 use whole::spawn;
 
@@ -138,178 +140,6 @@ struct Piped {
     endless: bool,
     /// ...until it has: then what is left (decoding it) is waited for like a file's.
     ended: std::sync::Arc<std::sync::atomic::AtomicBool>,
-}
-
-/// Opens the story at `path` (`len` bytes, a regular file) on a window, and starts
-/// reading the whole of it in the background. `Err` when the story cannot be read (the
-/// caller says why, as for a story read whole).
-pub fn open(
-    path: &Path,
-    len: u64,
-    forced: Option<Charset>,
-    loaded: Loaded,
-    size: (u16, u16),
-    max_width: u16,
-) -> Result<(Reader, Book), load::StreamError> {
-    let mut file = crate::storyfile::open(path)?;
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let place = loaded.state.place.as_ref().map(|p| p.anchor.clone());
-    // Where the window starts: the saved place's line start, when it was read the way
-    // this story will be; else the start of the file.
-    let at_place = place.as_ref().and_then(|a| {
-        let file = a.file.as_ref()?;
-        let cs = Charset::parse(&file.encoding)?;
-        (forced.is_none_or(|f| f == cs) && file.raw < len).then_some((file.clone(), cs))
-    });
-    let windowed = at_place.is_some();
-    let short = first_window(size);
-    let (grow, base, title) = match at_place {
-        Some((fp, cs)) => {
-            let bytes = load::read_at(&mut file, fp.raw, WINDOW)?;
-            let ends = fp.raw + bytes.len() as u64 >= len;
-            // From the file's first byte: a BOM there decodes to U+FEFF, which is dropped.
-            let evidence = evidence(&loaded, &mut file, len, cs, 0)?;
-            let title = match loaded.state.title.is_empty() {
-                true => name.clone(),
-                false => loaded.state.title.clone(),
-            };
-            let grow = Grow {
-                bytes,
-                from: 0,
-                charset: cs,
-                ends,
-                evidence,
-            };
-            (grow, usize_from(fp.text), title)
-        }
-        None => {
-            let head = load::read_at(&mut file, 0, WINDOW)?;
-            let choice = decode::choose(&head, usize_from(len), forced)?;
-            let evidence = evidence(&loaded, &mut file, len, choice.charset, choice.bom as u64)?;
-            let grow = Grow {
-                ends: head.len() as u64 >= len,
-                bytes: head,
-                from: choice.bom,
-                charset: choice.charset,
-                evidence,
-            };
-            (grow, 0, String::new())
-        }
-    };
-    // The first window holds the saved place (which lies after the window's start: up to
-    // a piece further, see `build::PIECE`) and a few screens after it: about as many
-    // bytes of the file as of text (a few CRs more), or if that falls short (UTF-16, a
-    // file of empty CRLF lines) the whole window.
-    let into = place
-        .as_ref()
-        .filter(|_| windowed)
-        .map_or(0, |a| a.offset.saturating_sub(base));
-    let (mut doc, mut read) = grow.first(short.saturating_add(into + into / 8));
-    if into + short / 2 > doc.text().len() {
-        (doc, read) = grow.first(WINDOW);
-    }
-    let title = match windowed {
-        true => title,
-        false => crate::library::title_of(doc.text(), &name),
-    };
-    let total = match loaded.state.length {
-        0 => estimate(&doc, len, base, read),
-        n => usize_from(n),
-    };
-    let mut reader = Reader::new(doc, title, size, max_width);
-    reader.set_partial(base, total);
-    if let Some(anchor) = &place {
-        if windowed && anchor.offset >= base {
-            reader.go_to(anchor.offset - base);
-        }
-    }
-    let opening = Opening {
-        news: None,
-        len,
-        forced,
-        evidence: grow.evidence.clone(),
-        loaded: Some(loaded),
-        path: path.to_owned(),
-        moved: false,
-        piped: None,
-        failed: false,
-        grow: (read < grow.bytes.len() - grow.from).then_some(grow),
-        index: None,
-    };
-    let book = Book {
-        stage: Stage::Opening(Box::new(opening)),
-        watch: Some(Watch::new(path, forced)),
-        sync: None,
-    };
-    Ok((reader, book))
-}
-
-/// What a window of the story is classified with: the statistics its blocks were
-/// classified by when it was last read whole, when they are of a file of this size decoded as
-/// `charset` (then the window looks exactly as the whole story will); else samples of its
-/// file (see [`load::evidence`]), which also takes longer to read.
-fn evidence(
-    loaded: &Loaded,
-    file: &mut std::fs::File,
-    len: u64,
-    charset: Charset,
-    bom: u64,
-) -> std::io::Result<Evidence> {
-    let state = &loaded.state;
-    let known = state.statistics.as_ref().filter(|s| {
-        state.replaces.is_none() && s.file == len && Charset::parse(&s.encoding) == Some(charset)
-    });
-    match known {
-        Some(known) => Ok(Evidence::known(known.summary.clone())),
-        None => load::evidence(file, len, charset, bom),
-    }
-}
-
-/// About how long the whole text of a `len`-byte file is, from a window of it made of
-/// `read` bytes.
-fn estimate(doc: &Document, len: u64, base: usize, read: usize) -> usize {
-    let len = usize_from(len);
-    base + doc.text().len().max(1) * len.max(1) / read.min(len).max(1)
-}
-
-/// Bytes of the file made into the first frame's window: enough for a few screens of a
-/// terminal of `size` (two pages side by side included), at least 16 KB. The whole
-/// [`WINDOW`] is made right after the first frame (see [`Grow`]): the first frame's
-/// budget is set by `less`, and classifying costs a fraction of a millisecond per 64 KB.
-fn first_window(size: (u16, u16)) -> usize {
-    (usize::from(size.0) * usize::from(size.1) * 8).clamp(16 << 10, WINDOW)
-}
-
-/// The window read at the start, and what its text is made with: its first part makes
-/// the first frame's window, and all of it the reader's window once that frame is out.
-struct Grow {
-    bytes: Vec<u8>,
-    /// Where the text starts in `bytes` (after a BOM).
-    from: usize,
-    charset: Charset,
-    /// Whether `bytes` run to the end of the file.
-    ends: bool,
-    evidence: Evidence,
-}
-
-impl Grow {
-    /// The window made of the first `short` bytes (all of them when there are no more),
-    /// and how many bytes that is.
-    fn first(&self, short: usize) -> (Document, usize) {
-        let bytes = &self.bytes[self.from..];
-        let read = short.min(bytes.len());
-        let ends = self.ends && read == bytes.len();
-        let doc = load::window_with(&bytes[..read], self.charset, ends, &self.evidence);
-        (doc, read)
-    }
-
-    /// The window made of all the bytes.
-    fn whole(&self) -> Document {
-        let bytes = &self.bytes[self.from..];
-        load::window_with(bytes, self.charset, self.ends, &self.evidence)
-    }
 }
 
 impl Book {

@@ -378,3 +378,37 @@ fn paging_past_either_end_of_a_window_reads_on_as_the_whole_story_does() {
     }
     assert!(windows >= 4, "{windows} windows read");
 }
+
+#[test]
+fn a_backward_match_that_starts_before_the_window_and_ends_in_it_is_read_at_its_start() {
+    let raw = story(400);
+    let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
+    let shared = indexed(&whole, whole.text().len() * 3 / 4, false);
+    let mut r = on_first_window(&raw, &whole, &shared);
+    search(&mut r, "CHAPTER 25");
+    assert!(serve(&mut r, &raw, &shared));
+    // A phrase across the window's first line start: its last words before the window,
+    // its first after.
+    let base = r.partial().unwrap().base;
+    let t = whole.text();
+    let mut words: Vec<&str> = t[..base].split_whitespace().rev().take(8).collect();
+    words.reverse();
+    words.extend(t[base..].split_whitespace().take(7));
+    let phrase = words.join(" ");
+    let mut eager = Reader::new(whole.clone(), "story", (80, 24), 72);
+    search(&mut eager, "CHAPTER 25");
+    search(&mut r, &phrase);
+    search(&mut eager, &phrase);
+    // Back from chapter 25 to the phrase: the match the whole story gives, on a window
+    // read at its start.
+    r.update(Action::SearchPrev);
+    eager.update(Action::SearchPrev);
+    for _ in 0..50 {
+        serve(&mut r, &raw, &shared);
+        if r.searching().is_none() && r.wanted_window().is_none() {
+            break;
+        }
+        r.update(Action::Tick);
+    }
+    assert_eq!(whole_hit(&r), eager.hit());
+}

@@ -106,3 +106,38 @@ fn a_year_of_sessions_is_written_folded_with_the_same_statistics() {
     );
     assert_eq!(b.book.unwrap().total, a.book.unwrap().total);
 }
+
+#[test]
+fn a_fold_made_while_the_clock_was_ahead_does_not_drop_the_sessions_begun_since() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path());
+    let day = 86_400_000_u64;
+    let now = dogear::now_ms();
+    // Written by a dogear whose clock was a year ahead when it folded.
+    let ahead = Log {
+        folded_before: now + 300 * day,
+        ..Log::default()
+    };
+    let json = serde_json::to_string(&ahead).unwrap();
+    std::fs::write(dir.path().join("reading.json"), json).unwrap();
+    // The clock is right again: a session begun now is kept, and counted.
+    let mut log = Log::default();
+    let mut s = Session::new("now".into(), "book".into(), "Book".into(), now);
+    let today = (now / day) as i64;
+    s.days.insert(
+        today,
+        Tally {
+            ms: 60_000,
+            pages: 2,
+            words: 500,
+        },
+    );
+    log.sessions.push(s);
+    store.save_reading(&log).unwrap();
+    let (loaded, _) = store.load_reading();
+    assert_eq!(
+        loaded.summary(today, 0, Some("book")).total,
+        log.summary(today, 0, Some("book")).total
+    );
+    assert!(loaded.sessions.iter().any(|s| s.id == "now"), "{loaded:?}");
+}

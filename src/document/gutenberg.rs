@@ -50,6 +50,22 @@ pub fn start_once_known(text: &str, ended: bool) -> Option<usize> {
     known.then(|| header_end(text).unwrap_or(0))
 }
 
+/// [`body`] for a window of a file's text: a header is looked for only in a window that
+/// starts the file, a footer only in one that ends it, as the whole text's are looked
+/// for only at its ends (a window in the middle of several etexts joined in one file
+/// must not take the markers between two of them for its own).
+pub fn window_body(text: &str, starts_file: bool, ends_file: bool) -> Range<usize> {
+    let start = match starts_file {
+        true => header_end(text).unwrap_or(0),
+        false => 0,
+    };
+    let end = match ends_file {
+        true => footer_start(text, start).unwrap_or(text.len()),
+        false => text.len(),
+    };
+    start..end.max(start)
+}
+
 /// The lines starting in `text[from..to]`, as (line start, line without its `\n`).
 fn lines_in(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, &str)> {
     // Begin at a line start so a marker is never seen from its middle.

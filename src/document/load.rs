@@ -102,8 +102,9 @@ fn finish_window(
     anchors: Vec<Anchor>,
     choice: Choice,
     evidence: &Evidence,
+    edges: Edges,
 ) -> Document {
-    let body = gutenberg::body(&text);
+    let body = gutenberg::window_body(&text, edges.starts_file, edges.ends_file);
     let blocks = blocks::detect_with(&text, body.clone(), evidence);
     assemble(text, anchors, choice, (body, blocks), None)
 }
@@ -290,15 +291,40 @@ pub fn window(bytes: &[u8], charset: Charset, ends_file: bool) -> Document {
 
 /// [`window`], its blocks classified with the whole file's `evidence` (see [`evidence`])
 /// rather than with the window's own lines, so that they look as they will once the
-/// whole story is read.
+/// whole story is read. (Its Project Gutenberg markers are looked for as in a window
+/// that starts the file: see [`window_at`] for one that may not.)
 pub fn window_with(
     bytes: &[u8],
     charset: Charset,
     ends_file: bool,
     evidence: &Evidence,
 ) -> Document {
+    let edges = Edges {
+        starts_file: true,
+        ends_file,
+        whole_lines: false,
+    };
+    window_at(bytes, charset, edges, evidence)
+}
+
+/// Where a window's bytes lie in their file, for what is looked for at its ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Edges {
+    /// They start the file (after any BOM): a Project Gutenberg header is looked for.
+    pub starts_file: bool,
+    /// They run to the end of the file: a footer is looked for, and the last line is
+    /// whole.
+    pub ends_file: bool,
+    /// They end at a line end already (the caller cut them): the last line is whole.
+    pub whole_lines: bool,
+}
+
+/// [`window_with`] for bytes that lie in their file as `edges` says: only the ends of
+/// the file have a header or a footer (see [`gutenberg::window_body`]).
+pub fn window_at(bytes: &[u8], charset: Charset, edges: Edges, evidence: &Evidence) -> Document {
     let mut b = Builder::new(charset, 0, false);
-    let end = match (ends_file, last_break(charset, bytes)) {
+    let whole = edges.ends_file || edges.whole_lines;
+    let end = match (whole, last_break(charset, bytes)) {
         (true, _) => bytes.len(),
         // No line end within reach (one huge line, or an encoding that is never cut):
         // the window ends inside a line, on a whole character where that can be told.
@@ -313,7 +339,7 @@ pub fn window_with(
         guess: Guess::default(),
         provisional: false,
     };
-    finish_window(text, anchors, choice, evidence)
+    finish_window(text, anchors, choice, evidence, edges)
 }
 
 /// How many samples [`evidence`] reads, and how long each is: spread wide (a book's

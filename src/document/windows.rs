@@ -3,7 +3,7 @@
 
 use super::blocks::Evidence;
 use super::decode::{self, Choice, LoadError};
-use super::load::{last_break, window_with, READ};
+use super::load::{last_break, window_at, Edges, READ};
 use super::{Charset, Document};
 use std::io::{self, Read};
 
@@ -106,11 +106,17 @@ impl<R: Read> Iterator for Windows<R> {
                 true => self.pending.len(),
                 false => last_break(self.choice.charset, &self.pending),
             };
-            if cut > 0 {
+            // The last window holds at least the stretch a footer is looked for in (the
+            // whole text's last 64 KB, twice that in bytes of UTF-16): a shorter rest is
+            // read into this one.
+            let rest = crate::saturating::usize_from(self.len.saturating_sub(self.read))
+                .saturating_add(self.pending.len() - cut);
+            if cut > 0 && (ended || rest >= 2 * FIRST_WINDOW) {
                 break (cut, ended);
             }
             self.size = self.size.max(self.pending.len()) * 2;
         };
+        let starts_file = !self.started;
         self.started = true;
         self.size = self.later;
         // The window is made from the buffer in place; only the bytes after the cut are
@@ -127,7 +133,14 @@ impl<R: Read> Iterator for Windows<R> {
                 }
             }
         }
-        let window = window_with(bytes, self.choice.charset, true, &self.evidence);
+        // Cut at a line end already; a header only in the first window and a footer only
+        // in the last, as the whole text's.
+        let edges = Edges {
+            starts_file,
+            ends_file: ended,
+            whole_lines: true,
+        };
+        let window = window_at(bytes, self.choice.charset, edges, &self.evidence);
         self.pending.drain(..cut);
         Some(Ok(window))
     }
@@ -196,5 +209,48 @@ mod tests {
         let docs = later.collect::<io::Result<Vec<_>>>().unwrap();
         let texts: Vec<&str> = docs.iter().map(Document::text).collect();
         assert_eq!(texts, ["A first paragraph.\n\n", line.as_str()]);
+    }
+    /// Two etexts joined in one file, as the Silesia `dickens` file joins fourteen: the
+    /// markers between them are text, as in the whole story (see `gutenberg`); only the
+    /// first header and the last footer bound what is shown.
+    #[test]
+    fn markers_between_two_joined_etexts_are_shown_as_the_whole_story_shows_them() {
+        let etext = |n: usize| {
+            let mut s = format!("The Project Gutenberg EBook of Book {n}\n\n*** START OF THE PROJECT GUTENBERG EBOOK BOOK {n} ***\n\n");
+            for p in 0..5000 {
+                s.push_str(&format!(
+                    "Paragraph {p} of book {n}, a line of prose that runs on.\n\n"
+                ));
+            }
+            s.push_str(&format!("*** END OF THE PROJECT GUTENBERG EBOOK BOOK {n} ***\n\nThe licence, at length.\n\n"));
+            s
+        };
+        let raw = format!("{}{}", etext(1), etext(2));
+        let whole = Document::from_text(&raw);
+        let bytes = raw.as_bytes();
+        let head = bytes[..8192].to_vec();
+        let rest = Cursor::new(bytes[head.len()..].to_vec());
+        let mut windows = Windows::new(rest, bytes.len() as u64, head, None).unwrap();
+        windows.later = 16 << 10;
+        let mut shown = Vec::new();
+        let mut at = 0;
+        for doc in windows {
+            let doc = doc.unwrap();
+            let text = doc.text();
+            shown.extend(
+                doc.blocks()
+                    .iter()
+                    .map(|b| (b.kind, b.range.start + at, b.range.end + at)),
+            );
+            at += text.len();
+        }
+        let want: Vec<_> = whole
+            .blocks()
+            .iter()
+            .map(|b| (b.kind, b.range.start, b.range.end))
+            .collect();
+        assert!(at > 4 * (16 << 10), "several windows");
+        assert_eq!(shown.len(), want.len());
+        assert_eq!(shown, want);
     }
 }

@@ -30,7 +30,12 @@ pub(super) fn serve(opening: &Opening, reader: &mut Reader) -> bool {
     match read {
         Ok(bytes) => {
             let ends = anchor.raw + bytes.len() as u64 >= opening.len;
-            let doc = load::window_with(&bytes, charset, ends, &opening.evidence);
+            let edges = load::Edges {
+                starts_file: anchor.text == 0,
+                ends_file: ends,
+                whole_lines: false,
+            };
+            let doc = load::window_at(&bytes, charset, edges, &opening.evidence);
             reader.rewindow(doc, usize_from(anchor.text));
             true
         }

@@ -94,3 +94,64 @@ fn a_utf16_story_opened_at_its_place_shows_the_place_though_its_file_is_twice_it
         "a screen after the place"
     );
 }
+
+#[test]
+fn a_window_between_two_joined_etexts_shows_the_markers_between_as_the_whole_story_does() {
+    let etext = |n: usize| {
+        let mut s = format!("*** START OF THE PROJECT GUTENBERG EBOOK BOOK {n} ***\r\n\r\n");
+        s.push_str(&story(3000));
+        s.push_str(&format!(
+            "*** END OF THE PROJECT GUTENBERG EBOOK BOOK {n} ***\r\n\r\n"
+        ));
+        s.push_str("The licence of the first book, which goes on a while.\r\n\r\n");
+        s
+    };
+    let raw = format!("{}{}", etext(1), etext(2));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("joined.txt");
+    std::fs::write(&path, &raw).unwrap();
+    let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
+    // A place a little before the first book's footer: its window holds the markers.
+    let end_one = whole
+        .text()
+        .find("*** END OF THE PROJECT GUTENBERG EBOOK BOOK 1")
+        .unwrap();
+    let offset = whole.text()[..end_one - 2000].rfind("\n\n").unwrap() + 2;
+    let mut loaded = Session::load(None, &path, "fp".into());
+    loaded
+        .state
+        .set_place(crate::position::anchor(&whole, offset), 1);
+    let (mut reader, mut book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
+    book.poll(&mut reader, false);
+    let mut on_whole = Reader::new(
+        Document::from_vec(raw.clone().into_bytes(), None).unwrap(),
+        "",
+        (80, 24),
+        72,
+    );
+    on_whole.go_to(offset);
+    assert_eq!(
+        reader.whole_place(),
+        on_whole.place(),
+        "the place, in the first book"
+    );
+    let base = reader.whole_place() - reader.place();
+    let window = reader.document();
+    assert!(window.blocks()[0].range.start + base <= offset);
+    assert!(window
+        .text()
+        .contains("START OF THE PROJECT GUTENBERG EBOOK BOOK 2"));
+    let shown: Vec<_> = window.blocks()[1..window.blocks().len() - 1]
+        .iter()
+        .map(|b| (b.kind, b.range.start + base))
+        .collect();
+    let want: Vec<_> = whole
+        .blocks()
+        .iter()
+        .map(|b| (b.kind, b.range.start))
+        .filter(|(_, s)| {
+            shown.first().is_some_and(|f| *s >= f.1) && shown.last().is_some_and(|l| *s <= l.1)
+        })
+        .collect();
+    assert_eq!(shown, want);
+}

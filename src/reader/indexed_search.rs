@@ -123,8 +123,11 @@ impl Reader {
             return;
         };
         match hit.filter(|h| !h.wrapped) {
-            // The window holds the match: no need to read another.
-            Some(hit) if (p.base..p.base + self.doc.text().len()).contains(&hit.range.end) => {
+            // The window holds the whole match: no need to read another. (A match that
+            // starts before the window's first line and ends in it is read at its start.)
+            Some(hit)
+                if p.base <= hit.range.start && hit.range.end <= p.base + self.doc.text().len() =>
+            {
                 super::indexed::supersede_moves(p);
                 let base = p.base;
                 let range = hit.range.start - base..hit.range.end - base;

@@ -39,6 +39,13 @@ impl Store {
             source,
         })?;
         let _guard = lock(&path)?;
+        // Folds are made up to the time now less a month: one that went further was made
+        // while the clock was ahead, and would have every session begun since it was put
+        // right dropped as already folded. No further than now, then.
+        let before = super::now_ms().saturating_sub(FOLD_AFTER_MS);
+        let mut log = log.clone();
+        log.folded_before = log.folded_before.min(before);
+        let log = &log;
         let merged = match read(&path) {
             Ok(Some(disk)) if disk.version > READING_VERSION => {
                 return Err(StoreError::TooNew {
@@ -46,7 +53,10 @@ impl Store {
                     found: disk.version,
                 })
             }
-            Ok(Some(disk)) => merge(&disk, log),
+            Ok(Some(mut disk)) => {
+                disk.folded_before = disk.folded_before.min(before);
+                merge(&disk, log)
+            }
             Ok(None) => log.clone(),
             Err(ReadError::Io(source)) => return Err(StoreError::Read { path, source }),
             Err(ReadError::Corrupt(_)) => {
@@ -60,7 +70,6 @@ impl Store {
         let mut merged = merged;
         // Old sessions are folded here, where the log is written, so that it stays small
         // whoever reads it (see `crate::reading::fold`).
-        let before = super::now_ms().saturating_sub(FOLD_AFTER_MS);
         fold(&mut merged, before);
         write_atomically(&path, &merged)?;
         Ok(merged)
