@@ -21,3 +21,33 @@ fn each_bullet_starts_an_item_of_its_own() {
     assert_eq!(items, 3, "{printed}");
     assert!(!printed.contains(" * "), "{printed}");
 }
+
+/// Dialogue marked with dashes, as many translations set it, hard-wrapped with no blank
+/// lines: each speech a paragraph of its own, reflowed (not kept line for line).
+const DIALOGUE: &str = concat!(
+    "- Where are you going at this hour? she asked, without looking up from the\n",
+    "nets she was mending by the light of the one lamp left in the kitchen.\n",
+    "- Home, he said, and stood a while at the door as if he meant to say more,\n",
+    "but the wind took the words and he went out into the dark of the quay.\n",
+    "- Then go, she said to nobody, and the needle went on through the knots.\n",
+);
+
+#[test]
+fn dialogue_marked_with_dashes_in_wrapped_prose_is_reflowed_a_speech_a_paragraph() {
+    let doc = Document::from_text(DIALOGUE);
+    assert_eq!(doc.blocks().len(), 3, "{:?}", doc.blocks());
+    assert!(
+        doc.blocks()
+            .iter()
+            .all(|b| b.kind == dogear::BlockKind::Paragraph),
+        "{:?}",
+        doc.blocks()
+    );
+    let mut out = Vec::new();
+    dogear::print(&doc, 100, &mut out).unwrap();
+    let printed = String::from_utf8(out).unwrap();
+    assert!(
+        printed.contains("without looking up from the nets she was mending"),
+        "{printed}"
+    );
+}

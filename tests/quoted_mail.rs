@@ -68,3 +68,21 @@ fn a_long_quoted_line_goes_on_under_its_text() {
     );
     assert!(!lines.iter().any(|l| l.starts_with("the ")), "{lines:#?}");
 }
+
+/// A game's transcript: `>command` prompts are the player's, not quoted mail, and what
+/// answers them keeps its lines as in the story around (here, kept as verse).
+#[test]
+fn a_prompt_run_into_its_command_is_no_quotation() {
+    let transcript = " >take rod\n Taken.\n\n >w\n At Top of Small Pit\n At your feet is a small pit breathing traces of white mist. A west passage ends\n here except for a small crack leading on.\n";
+    let doc = dogear::Document::from_text(transcript);
+    let text = doc.text();
+    let starts: Vec<&str> = doc
+        .blocks()
+        .iter()
+        .map(|b| text[b.range.clone()].trim_start())
+        .collect();
+    assert!(
+        starts.iter().all(|b| !b.starts_with("At Top")),
+        "the room's name is not cut from its prompt: {starts:?}"
+    );
+}

@@ -20,6 +20,9 @@ pub fn marks(line: &str) -> Option<(usize, usize)> {
             // `>>>, etc.` in a sentence about quote marks: marks then punctuation are
             // the sentence's words, not a quotation's start.
             b',' | b'.' | b';' | b':' | b'!' | b'?' | b')' | b'-' | b'=' | b'<' => return None,
+            // Marks run straight into a word: a prompt's (`>take lamp` in a game's
+            // transcript), not a mailer's, which puts a space after them.
+            _ if line.as_bytes()[i - 1] == b'>' => return None,
             _ => break,
         }
     }
@@ -43,6 +46,8 @@ mod tests {
         assert_eq!(marks(">"), Some((1, 1)));
         assert_eq!(marks("->"), None);
         assert_eq!(marks(">>>, etc., depending on line length"), None);
+        assert_eq!(marks(">take rod"), None, "a game's prompt");
+        assert_eq!(marks(">> >go north"), None);
         assert_eq!(depth("plain"), 0);
     }
 }

@@ -87,6 +87,10 @@ pub(super) fn starts_paragraph(
         return true;
     }
     let (p, t) = (prev.text(text), line.text(text));
+    // The next item of a list, or the next speech of dialogue marked with dashes.
+    if starts_item(text, group, i) {
+        return true;
+    }
     // An email's quoted lines are a passage apart from the reply around them, and each
     // level of quoting apart from the next.
     if quote::depth(p) != quote::depth(t) {
@@ -174,18 +178,36 @@ fn ends_clause(p: &str) -> bool {
     !cues::ends_in_word(p) && !p.ends_with(['-', ',', '(', '['])
 }
 
-/// Whether `group` is a bulleted list: its first line starts with a bullet, and a later
-/// line starts with the same one at the same indent (a dash that wrapped to a line's
-/// start is not a list's). Its lines are kept, so that no item runs into the one before.
+/// Whether `group` is a bulleted list set line by line: its first line starts with a
+/// bullet, a later line starts with the same one at the same indent (a dash that
+/// wrapped to a line's start is not a list's), and every other line is hung under an
+/// item's text. Its lines are kept, so that no item runs into the one before. (Items
+/// whose lines run on flush, or dialogue marked with dashes in hard-wrapped prose, are
+/// paragraphs, each item starting one: see [`starts_item`].)
 pub(super) fn is_bulleted_list(text: &str, group: &[SourceLine]) -> bool {
-    let Some((first, rest)) = group.split_first() else {
+    let Some(mark) = list_mark(text, group) else {
         return false;
     };
-    let Some(mark) = bullet(first.text(text)) else {
-        return false;
-    };
-    rest.iter()
-        .any(|l| l.indent == first.indent && bullet(l.text(text)) == Some(mark))
+    let indent = group[0].indent;
+    group[1..].iter().any(|l| is_item(text, l, mark, indent))
+        && group
+            .iter()
+            .all(|l| is_item(text, l, mark, indent) || l.indent > indent)
+}
+
+/// Whether line `i` of `group` starts an item of a list (or a speech of dialogue) marked
+/// as its first line is, at the same indent.
+pub(super) fn starts_item(text: &str, group: &[SourceLine], i: usize) -> bool {
+    list_mark(text, group).is_some_and(|mark| is_item(text, &group[i], mark, group[0].indent))
+}
+
+/// The bullet `group`'s first line starts with.
+fn list_mark<'t>(text: &'t str, group: &[SourceLine]) -> Option<&'t str> {
+    bullet(group.first()?.text(text))
+}
+
+fn is_item(text: &str, line: &SourceLine, mark: &str, indent: usize) -> bool {
+    line.indent == indent && bullet(line.text(text)) == Some(mark)
 }
 
 /// The bullet that starts a list item (`* `, `- `, `• `), if `t` starts with one and
