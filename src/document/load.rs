@@ -402,20 +402,50 @@ pub(super) fn last_break(charset: Charset, bytes: &[u8]) -> usize {
     let quarter = bytes.len() - bytes.len() / 4;
     let single_byte_lf = build::cut(charset, b"\n", 1) == Some(1);
     if single_byte_lf {
-        if let Some(p) = memchr::memmem::rfind(&bytes[quarter..], b"\n\n") {
+        if let Some(p) = rfind(&bytes[quarter..], b"\n\n") {
             return quarter + p + 2;
         }
-        if let Some(p) = memchr::memmem::rfind(&bytes[quarter..], b"\n\r\n") {
+        if let Some(p) = rfind(&bytes[quarter..], b"\n\r\n") {
             return quarter + p + 3;
         }
     }
     build::cut(charset, bytes, bytes.len()).unwrap_or(0)
 }
 
+/// Where the last `needle` in `hay` starts, as `memmem::rfind` has it, searched forwards:
+/// a CRLF text holds no `\n\n`, and the reverse search is byte by byte, the forward one
+/// many bytes a step. A match overlapping the last one found starts within it.
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let last = memchr::memmem::find_iter(hay, needle).last()?;
+    let overlapping = (1..needle.len()).rev().map(|k| last + k);
+    let later = overlapping
+        .into_iter()
+        .find(|&at| hay[at..].starts_with(needle));
+    Some(later.unwrap_or(last))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Every text of up to eight line ends and letters: the forward search finds the
+    /// last match the reverse one does, overlapping ones too.
+    #[test]
+    fn rfind_forwards_finds_the_last_match() {
+        let alphabet = [b'\n', b'\r', b'a'];
+        for len in 0..=8u32 {
+            for code in 0..3usize.pow(len) {
+                let hay: Vec<u8> = (0..len)
+                    .map(|k| alphabet[code / 3usize.pow(k) % 3])
+                    .collect();
+                for needle in [&b"\n\n"[..], b"\n\r\n"] {
+                    let want = memchr::memmem::rfind(&hay, needle);
+                    assert_eq!(rfind(&hay, needle), want, "{hay:?} {needle:?}");
+                }
+            }
+        }
+    }
     use std::io::Cursor;
 
     /// The text before pieces: decoded whole, then normalised whole.

@@ -37,10 +37,15 @@ fn holds_special(chunk: &[u8]) -> bool {
 /// only the step that holds one is searched byte by byte.
 #[inline]
 fn first_special(bytes: &[u8]) -> Option<usize> {
-    let mut chunks = bytes.chunks_exact(16);
+    let (chunks, rest) = bytes.as_chunks::<16>();
     let mut at = 0;
-    for chunk in &mut chunks {
-        if holds_special(chunk) {
+    for chunk in chunks {
+        // One flag per byte, or-ed: a single reduction a step (the two minimums of
+        // `holds_special` take two).
+        let any = chunk.iter().fold(false, |any, &b| {
+            any | (b < 0x20) & (b != b'\n') | (b == 0x7f) | (b == 0xef)
+        });
+        if any {
             let (lo, hi) = chunk.split_at(8);
             let (lo, hi) = (specials(lo), specials(hi));
             let first = if lo != 0 {
@@ -52,11 +57,7 @@ fn first_special(bytes: &[u8]) -> Option<usize> {
         }
         at += 16;
     }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&b| is_special(b))
-        .map(|p| at + p)
+    rest.iter().position(|&b| is_special(b)).map(|p| at + p)
 }
 
 /// The high bit of each of the eight bytes of `word` that [`is_special`], exactly (no

@@ -36,11 +36,15 @@ pub struct VerseLine {
 /// The lines of the verse block `text[range]`, blank ones at its end dropped.
 pub fn lines(text: &str, range: Range<usize>) -> Vec<VerseLine> {
     let mut out = Vec::new();
-    let mut pos = range.start;
-    for raw in text[range].split('\n') {
-        let content = raw.trim_start_matches(char::is_whitespace);
+    let (start, block) = (range.start, &text[range]);
+    let mut pos = start;
+    // Lines are short: the memchr crate finds each end faster than `split` does.
+    let ends = memchr::memchr_iter(b'\n', block.as_bytes()).chain([block.len()]);
+    for end in ends {
+        let raw = &text[pos..start + end];
+        let content = trim_start(raw);
         let lead = raw.len() - content.len();
-        let trimmed = without_margin_number(content.trim_end());
+        let trimmed = without_margin_number(trim_end(content));
         out.push(VerseLine {
             start: pos + lead,
             end: pos + lead + trimmed.len(),
@@ -89,7 +93,9 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
     let mut head = 0;
     for i in 1..lines.len() {
         let (prev, next) = (lines[i - 1], lines[i]);
-        if prev.start == prev.end || next.start == next.end {
+        // Only a line deeper than the head of its line can hang from it (most lines of
+        // verse are not): the rest need not be asked.
+        if prev.start == prev.end || next.start == next.end || next.indent <= lines[head].indent {
             head = i;
             continue;
         }
@@ -119,14 +125,34 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
         let far_in = next.indent >= lines[head].indent + 6
             && next_text.starts_with(char::is_lowercase)
             && !centred;
-        let hanging = next.indent > lines[head].indent
-            && !(capitals_are_verse && starts_capital(next_text))
+        let hanging = !(capitals_are_verse && starts_capital(next_text))
             && (at_margin || mid_phrase || far_in);
         if hanging {
             lines[i].continues = true;
         } else {
             head = i;
         }
+    }
+}
+
+/// `raw.trim_start()`, byte by byte while the text is ASCII.
+fn trim_start(raw: &str) -> &str {
+    let lead = raw
+        .bytes()
+        .position(|b| !matches!(b, b' ' | b'\t'..=b'\r'))
+        .unwrap_or(raw.len());
+    match raw.as_bytes().get(lead) {
+        Some(b) if !b.is_ascii() => raw.trim_start(),
+        _ => &raw[lead..],
+    }
+}
+
+/// `raw.trim_end()`, with no Unicode lookup when the line ends on ASCII that is not
+/// whitespace (nearly always).
+fn trim_end(raw: &str) -> &str {
+    match raw.as_bytes().last() {
+        Some(b) if b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r') => raw,
+        _ => raw.trim_end(),
     }
 }
 

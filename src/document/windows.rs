@@ -3,7 +3,7 @@
 
 use super::blocks::Evidence;
 use super::decode::{self, Choice, LoadError};
-use super::load::{last_break, read_full, window_at, Edges, READ};
+use super::load::{last_break, window_at, Edges, READ};
 use super::{Charset, Document};
 use std::io::{self, Read};
 
@@ -76,10 +76,13 @@ impl<R: Read> Windows<R> {
         if want == 0 {
             return Ok(false);
         }
-        let at = self.pending.len();
-        self.pending.resize(at + want, 0);
-        let n = read_full(&mut self.file, &mut self.pending[at..])?;
-        self.pending.truncate(at + n);
+        // Read into the buffer's spare room, which `read_to_end` does not zero first (a
+        // window is megabytes: zeroing it cost as much as reading it).
+        self.pending.reserve(want);
+        let limit = u64::try_from(want).unwrap_or(u64::MAX);
+        let n = (&mut self.file)
+            .take(limit)
+            .read_to_end(&mut self.pending)?;
         self.read += n as u64;
         Ok(n < want)
     }
@@ -116,9 +119,11 @@ impl<R: Read> Iterator for Windows<R> {
         let starts_file = !self.started;
         self.started = true;
         self.size = self.later;
-        let bytes: Vec<u8> = self.pending.drain(..cut).collect();
+        // The window is made from the buffer in place; only the bytes after the cut are
+        // moved (to the buffer's front).
+        let bytes = &self.pending[..cut];
         if self.choice.provisional {
-            if let Err(e) = std::str::from_utf8(&bytes) {
+            if let Err(e) = std::str::from_utf8(bytes) {
                 if e.error_len().is_some() {
                     let bad = e.valid_up_to();
                     let from = bad.saturating_sub(1024);
@@ -135,12 +140,9 @@ impl<R: Read> Iterator for Windows<R> {
             ends_file: ended,
             whole_lines: true,
         };
-        Some(Ok(window_at(
-            &bytes,
-            self.choice.charset,
-            edges,
-            &self.evidence,
-        )))
+        let window = window_at(bytes, self.choice.charset, edges, &self.evidence);
+        self.pending.drain(..cut);
+        Some(Ok(window))
     }
 }
 

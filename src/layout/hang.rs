@@ -40,6 +40,16 @@ pub(super) fn marker_width(line: &str) -> Option<usize> {
 /// The hanging indent of the paragraph `block` (its source lines): its quote marks' width
 /// when it is quoted, its first line's marker width when every later line is indented to the text after the marker, else 0.
 pub(super) fn of_paragraph(block: &str) -> usize {
+    // Most paragraphs start with a capital or a quotation mark, which neither a list
+    // marker nor an email's quote mark (`>`) does: no need to find the first line's end.
+    let lead = block.bytes().find(|&b| b != b' ');
+    if !lead.is_some_and(|b| {
+        matches!(b, b'-' | b'*' | b'+' | b'(' | b'>' | 0xc2 | 0xe2)
+            || b.is_ascii_digit()
+            || b.is_ascii_lowercase()
+    }) {
+        return 0;
+    }
     let mut lines = block.lines();
     let Some(first) = lines.next() else {
         return 0;

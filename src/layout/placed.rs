@@ -21,12 +21,10 @@ const SOURCE: usize = 72;
 /// The columns before a one-line paragraph (`line`, its source line) set far to the
 /// right, when it fits in `width`; else 0.
 pub(super) fn paragraph(line: &str, width: usize) -> usize {
-    if line.contains('\n') {
-        return 0;
-    }
+    // The indent first: most paragraphs have none, and are not scanned for a `\n`.
     let text = line.trim_start_matches(' ');
     let indent = line.len() - text.len();
-    if indent < FAR {
+    if indent < FAR || line.contains('\n') {
         return 0;
     }
     across(indent, str_width(text.trim_end()), width)

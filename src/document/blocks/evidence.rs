@@ -131,7 +131,7 @@ pub(super) fn soft_score(
         score -= 3;
     }
     // A line of one word that left room for more: someone ended it there.
-    if room > 10 && !p.contains(' ') {
+    if room > 10 && memchr::memchr(b' ', p.as_bytes()).is_none() {
         score -= 3;
     }
     let ends = shape::ends_sentence(p);

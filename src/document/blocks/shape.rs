@@ -90,8 +90,15 @@ impl SourceLine {
 
     /// Whether the line is indented with an ideographic space (Japanese paragraph start).
     pub fn ideographic_indent(&self, text: &str) -> bool {
-        // Most lines have no indent, and U+3000 takes three bytes.
-        self.content - self.start >= 3 && text[self.start..self.content].contains('\u{3000}')
+        // The indent is spaces (a byte and a column each) and U+3000s (three bytes and
+        // two columns each, see `measure`): it holds one when it has more bytes than
+        // columns. (No search: a 3-byte pattern is searched with the two-way algorithm.)
+        let ideographic = self.content - self.start > self.indent;
+        debug_assert_eq!(
+            ideographic,
+            text[self.start..self.content].contains('\u{3000}')
+        );
+        ideographic
     }
 }
 
@@ -168,8 +175,12 @@ pub(super) fn is_titled_heading(t: &str) -> bool {
     if !bare.is_empty() && bare.len() <= 3 && bare.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
-    // A chapter number in CJK numerals alone on its line ("一", "十二").
-    if (1..=4).contains(&bare.chars().count())
+    // A chapter number in CJK numerals alone on its line ("一", "十二"): three bytes
+    // each, so a line that starts with ASCII or is long is not one, and its chars need
+    // no count.
+    if bare.as_bytes().first().is_some_and(|&b| !b.is_ascii())
+        && bare.len() <= 16
+        && (1..=4).contains(&bare.chars().count())
         && bare.chars().all(|c| "〇一二三四五六七八九十百".contains(c))
     {
         return true;
@@ -187,13 +198,17 @@ pub(super) fn is_section_number(t: &str) -> bool {
         return false;
     }
     let bare = t.strip_suffix('.').unwrap_or(t);
+    let b = bare.as_bytes();
+    // Digits and numerals in ASCII are a char a byte; the CJK numerals take three bytes,
+    // so a line starting with an ASCII byte needs no count of its chars.
+    if b.first().is_some_and(u8::is_ascii) {
+        return b.len() <= 3 && b.iter().all(u8::is_ascii_digit)
+            || b.len() <= 8
+                && (b.len() >= 2 || bare.len() < t.len())
+                && b.iter().all(|c| b"IVXLC".contains(c));
+    }
     let n = bare.chars().count();
-    n > 0
-        && (n <= 3 && bare.bytes().all(|b| b.is_ascii_digit())
-            || n <= 4 && bare.chars().all(|c| "〇一二三四五六七八九十百".contains(c))
-            || n <= 8
-                && (n >= 2 || bare.len() < t.len())
-                && bare.bytes().all(|b| b"IVXLC".contains(&b)))
+    n > 0 && n <= 4 && bare.chars().all(|c| "〇一二三四五六七八九十百".contains(c))
 }
 
 /// A short line in capitals ("THE LOST LETTER"): a title, unless it repeats (a play's
@@ -226,6 +241,32 @@ pub(super) fn is_centred(line: &SourceLine, t: &str, wrap: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-first section number test against the char-counting one it replaced, on
+    /// every short mix of digits, numerals, stops and letters.
+    #[test]
+    fn section_numbers_by_bytes_as_by_chars() {
+        let by_chars = |t: &str| {
+            let bare = t.strip_suffix('.').unwrap_or(t);
+            let n = bare.chars().count();
+            n > 0
+                && (n <= 3 && bare.bytes().all(|b| b.is_ascii_digit())
+                    || n <= 4 && bare.chars().all(|c| "〇一二三四五六七八九十百".contains(c))
+                    || n <= 8
+                        && (n >= 2 || bare.len() < t.len())
+                        && bare.bytes().all(|b| b"IVXLC".contains(&b)))
+        };
+        let alphabet = ["1", "I", "X", ".", "二", "a", "é", " "];
+        let n = alphabet.len();
+        for len in 0..=5u32 {
+            for code in 0..n.pow(len) {
+                let t: String = (0..len).map(|k| alphabet[code / n.pow(k) % n]).collect();
+                if t.len() <= 13 {
+                    assert_eq!(is_section_number(&t), by_chars(&t), "{t:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn scene_breaks() {

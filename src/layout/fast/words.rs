@@ -83,26 +83,86 @@ const RUN: [u8; 256] = {
 pub(super) fn spaced_run(bytes: &[u8], from: usize) -> usize {
     let mut last_space = from;
     let mut prev = RUN_SPACE;
-    for (k, &b) in bytes.iter().enumerate().skip(from + 1) {
-        let f = RUN[usize::from(b)];
-        // After a space, a space or a character a line may not start with ends the run
-        // too (`prev & RUN_SPACE` is 2 after a space, so `after` is 3 then and 0 else).
-        let after = (prev & RUN_SPACE) | ((prev & RUN_SPACE) >> 1);
-        if (f & (RUN_END | RUN_OTHER)) | (f & after) != 0 {
-            return match f == RUN_END && prev != RUN_SPACE {
-                true => k,
-                false => last_space,
-            };
+    let mut k = from + 1;
+    // Eight bytes a step while they are letters, digits and single spaces (most of a
+    // line of prose): such a step neither ends the run nor needs each byte looked at.
+    // The first step that holds anything else is gone through byte by byte.
+    while let Some(chunk) = bytes.get(k..k + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        match letters_and_spaces(x, prev == RUN_SPACE) {
+            Some(spaces) => {
+                if spaces != 0 {
+                    last_space = k + (63 - spaces.leading_zeros() as usize) / 8;
+                }
+                prev = if spaces >> 63 != 0 {
+                    RUN_SPACE
+                } else {
+                    RUN_PLAIN
+                };
+                k += 8;
+            }
+            None => {
+                for (j, &b) in chunk.iter().enumerate() {
+                    if let Some(end) = run_step(b, k + j, &mut prev, &mut last_space) {
+                        return end;
+                    }
+                }
+                k += 8;
+            }
         }
-        if f == RUN_SPACE {
-            last_space = k;
+    }
+    for (j, &b) in bytes[k.min(bytes.len())..].iter().enumerate() {
+        if let Some(end) = run_step(b, k + j, &mut prev, &mut last_space) {
+            return end;
         }
-        prev = f;
     }
     match prev {
         RUN_SPACE => last_space,
         _ => bytes.len(),
     }
+}
+
+/// The high bit of each space among the eight bytes of `x`, when every one of them is an
+/// ASCII letter, a digit or a space and no space follows another (nor starts `x` after a
+/// space, when `after_space`); else `None`. Exact per byte: no carry crosses a byte.
+#[inline]
+fn letters_and_spaces(x: u64, after_space: bool) -> Option<u64> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const LOW7: u64 = ONES * 0x7f;
+    const HIGH: u64 = ONES * 0x80;
+    if x & HIGH != 0 {
+        return None;
+    }
+    // Bytes in `lo..=hi` (all bytes are below 80 here, so the sums carry no further).
+    let within = |y: u64, lo: u8, hi: u8| {
+        (y + ONES * u64::from(0x80 - lo)) & !(y + ONES * u64::from(0x7f - hi)) & HIGH
+    };
+    let letters = within(x | (ONES * 0x20), b'a', b'z');
+    let digits = within(x, b'0', b'9');
+    let y = x ^ (ONES * u64::from(b' '));
+    let spaces = !(((y & LOW7) + LOW7) | y) & HIGH;
+    let doubled = spaces & (spaces << 8) != 0 || after_space && spaces & 0x80 != 0;
+    ((letters | digits | spaces) == HIGH && !doubled).then_some(spaces)
+}
+
+/// [`spaced_run`]'s look at one byte, `b` at `k`: where the run ends, if it ends here.
+#[inline]
+fn run_step(b: u8, k: usize, prev: &mut u8, last_space: &mut usize) -> Option<usize> {
+    let f = RUN[usize::from(b)];
+    // After a space, a space or a character a line may not start with ends the run too
+    // (`prev & RUN_SPACE` is 2 after a space, so `after` is 3 then and 0 else).
+    let after = (*prev & RUN_SPACE) | ((*prev & RUN_SPACE) >> 1);
+    if (f & (RUN_END | RUN_OTHER)) | (f & after) != 0 {
+        return Some(match f == RUN_END && *prev != RUN_SPACE {
+            true => k,
+            false => *last_space,
+        });
+    }
+    if f == RUN_SPACE {
+        *last_space = k;
+    }
+    *prev = f;
+    None
 }
 
 /// Whether every byte of the ASCII `word` is a byte of a plain word (`is_plain_word`).
@@ -251,6 +311,39 @@ mod tests {
                 "{:?}",
                 String::from_utf8_lossy(&b)
             );
+        }
+    }
+
+    /// Eight bytes at a time, `spaced_run` ends where a look at each byte does, on long
+    /// random mixes of letters, digits, spaces, stops and other bytes.
+    #[test]
+    fn a_spaced_run_eight_bytes_at_a_time_ends_where_byte_by_byte_does() {
+        let bytewise = |b: &[u8], from: usize| {
+            let (mut prev, mut last_space) = (RUN_SPACE, from);
+            for (k, &c) in b.iter().enumerate().skip(from + 1) {
+                if let Some(end) = run_step(c, k, &mut prev, &mut last_space) {
+                    return end;
+                }
+            }
+            if prev == RUN_SPACE {
+                last_space
+            } else {
+                b.len()
+            }
+        };
+        let alphabet = b"aaaaazZ09  .,)'\"-\n!(\xc3\xa9@[`{";
+        let mut seed = 12_345u64;
+        for len in 2..120 {
+            for _ in 0..300 {
+                let mut b = b"w ".to_vec();
+                b.extend((0..len).map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    alphabet[usize::try_from(seed >> 40).unwrap_or(0) % alphabet.len()]
+                }));
+                assert_eq!(spaced_run(&b, 1), bytewise(&b, 1), "{b:?}");
+            }
         }
     }
 
