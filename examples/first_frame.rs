@@ -13,7 +13,7 @@
 
 use portable_pty::{native_pty_system, CommandBuilder, PtySize};
 use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 fn main() {
@@ -65,34 +65,42 @@ fn once(args: &[String], rows_wanted: usize) -> f64 {
     let start = Instant::now();
     let mut child = pty.slave.spawn_command(cmd).expect("spawn");
     drop(pty.slave);
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(24, 80, 0)));
+    // The screen is looked at as each read of the pty's output is taken in, so the time
+    // is that of the output that completed the screen (polling every half millisecond
+    // rounded every time up to the next poll).
+    let shown: Arc<(Mutex<Option<Duration>>, Condvar)> = Arc::default();
     let mut reader = pty.master.try_clone_reader().expect("pty reader");
-    let sink = Arc::clone(&parser);
+    let seen = Arc::clone(&shown);
     std::thread::spawn(move || {
+        let mut parser = vt100::Parser::new(24, 80, 0);
         let mut buf = [0u8; 65536];
         while let Ok(n) = reader.read(&mut buf) {
             if n == 0 {
                 break;
             }
-            sink.lock().unwrap().process(&buf[..n]);
+            parser.process(&buf[..n]);
+            let rows = parser
+                .screen()
+                .rows(0, 80)
+                .filter(|r| !r.trim().is_empty())
+                .count();
+            if rows >= rows_wanted {
+                let at = start.elapsed();
+                let (lock, ready) = &*seen;
+                lock.lock().unwrap().get_or_insert(at);
+                ready.notify_all();
+            }
         }
     });
-    let shown = loop {
-        let rows = parser
-            .lock()
-            .unwrap()
-            .screen()
-            .rows(0, 80)
-            .filter(|r| !r.trim().is_empty())
-            .count();
-        if rows >= rows_wanted {
-            break start.elapsed();
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(120),
-            "no screen after 120 s"
-        );
-        std::thread::sleep(Duration::from_micros(500));
+    let shown = {
+        let (lock, ready) = &*shown;
+        let (at, waited) = ready
+            .wait_timeout_while(lock.lock().unwrap(), Duration::from_secs(120), |at| {
+                at.is_none()
+            })
+            .unwrap();
+        assert!(!waited.timed_out(), "no screen after 120 s");
+        at.expect("a screen")
     };
     let mut writer = pty.master.take_writer().expect("pty writer");
     let _ = writer.write_all(b"q");
