@@ -59,7 +59,7 @@ fn clusters_width(s: &str) -> usize {
 /// European text is made of besides (Latin-1 letters, curly quotes, dashes, the
 /// ellipsis): each of those is one column and, but for CR LF (two ASCII columns), a
 /// cluster of its own, so that the count is the width with no segmenting.
-fn narrow_chars(s: &str) -> Option<usize> {
+pub(crate) fn narrow_chars(s: &str) -> Option<usize> {
     let mut n = 0;
     for c in s.chars() {
         if !(c.is_ascii()

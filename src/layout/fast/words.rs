@@ -180,27 +180,7 @@ pub(super) fn narrow_width(s: &str) -> Option<usize> {
     if s.is_ascii() {
         return Some(s.len());
     }
-    let mut n = 0;
-    for c in s.chars() {
-        if !(c.is_ascii()
-            || matches!(
-                c,
-                '\u{C0}'
-                    ..='\u{FF}'
-                        | '\u{2013}'
-                        | '\u{2014}'
-                        | '\u{2018}'
-                        | '\u{2019}'
-                        | '\u{201C}'
-                        | '\u{201D}'
-                        | '\u{2026}'
-            ))
-        {
-            return None;
-        }
-        n += 1;
-    }
-    Some(n)
+    crate::text_width::narrow_chars(s)
 }
 
 /// The width of a word that is one unbreakable piece under the Unicode line breaking
