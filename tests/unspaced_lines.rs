@@ -37,3 +37,31 @@ fn no_line_of_an_unspaced_story_hangs_like_verse() {
     let printed = String::from_utf8(out).unwrap();
     assert!(!printed.lines().any(|l| l.starts_with(' ')), "{printed}");
 }
+
+/// One long line of ten that ends without a full stop (a dash, a broken-off thought) does
+/// not make the whole story verse.
+#[test]
+fn one_long_line_in_ten_that_ends_open_keeps_the_lines_paragraphs() {
+    let mut story = String::new();
+    for n in 0..10 {
+        let end = match n {
+            4 => "and the ladder shook under her as she went, though it never once let her —",
+            _ => "and the ladder shook under her as she went, though it never once let her down.",
+        };
+        story.push_str(&format!(
+            "On the {n}th day Marta climbed to the lamp room with the tins of paint, {end}\n"
+        ));
+        story.push_str("\"You'll fall,\" said Dunne from below.\n");
+    }
+    let doc = Document::from_text(&story);
+    let paragraphs = doc
+        .blocks()
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .count();
+    assert!(paragraphs >= 18, "{:#?}", doc.blocks());
+    let mut out = Vec::new();
+    dogear::print(&doc, 50, &mut out).unwrap();
+    let printed = String::from_utf8(out).unwrap();
+    assert!(!printed.lines().any(|l| l.starts_with(' ')), "{printed}");
+}

@@ -326,6 +326,14 @@ fn classify_group(text: &str, stats: &Stats, group: &[SourceLine], out: &mut Vec
     classify_section(text, stats, group, out);
 }
 
+/// In a group never hard-wrapped (see [`starts::is_unwrapped`]), whether `line` ends
+/// its paragraph: it ends a sentence, or it is too long to be anything but a paragraph
+/// of its own (one that stops on a dash still ends there). Shorter lines that stop
+/// mid-phrase are kept with the next, as verse.
+fn ends_paragraph(text: &str, stats: &Stats, line: &SourceLine) -> bool {
+    shape::ends_sentence(line.text(text)) || stats.is_too_long(line.width)
+}
+
 /// Classifies lines with no blank line and no scene break among them into blocks.
 fn classify_section(text: &str, stats: &Stats, group: &[SourceLine], out: &mut Vec<Block>) {
     // A section number on the line above its first stanza or paragraph ("37").
@@ -350,7 +358,7 @@ fn classify_section(text: &str, stats: &Stats, group: &[SourceLine], out: &mut V
             let mut from = 0;
             for i in 1..=group.len() {
                 if i == group.len()
-                    || unwrapped && shape::ends_sentence(group[i - 1].text(text))
+                    || unwrapped && ends_paragraph(text, stats, &group[i - 1])
                     || starts::starts_paragraph(
                         text,
                         stats,

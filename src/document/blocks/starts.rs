@@ -52,23 +52,22 @@ pub(super) fn is_typewriter(
 /// One paragraph per line with no blank line between (fan fiction pasted without its
 /// spacing): some of the group's lines are too long to have been hard-wrapped, and next
 /// to none sits in the band a wrapping tool fills (from [`Stats::full`] to
-/// [`Stats::too_long`]), and every such line ends a sentence (a wrapping tool that
-/// counted characters rather than columns leaves long lines of CJK text that stop
-/// mid-sentence). Then every line break is the author's, and a line that ends a
-/// sentence ends its paragraph.
+/// [`Stats::too_long`]), and such lines end sentences, all but one in ten at most (a
+/// wrapping tool that counted characters rather than columns leaves long lines of CJK
+/// text that stop mid-sentence, most of them; an author's paragraph now and then ends
+/// on a dash or a quotation without a full stop). Then every line break is the
+/// author's, and a line that ends a sentence ends its paragraph.
 pub(super) fn is_unwrapped(text: &str, stats: &Stats, group: &[SourceLine]) -> bool {
-    let (mut long, mut wrapped) = (0, 0);
+    let (mut long, mut open, mut wrapped) = (0, 0, 0);
     for line in group {
         if stats.is_too_long(line.width) {
-            if !shape::ends_sentence(line.text(text)) {
-                return false;
-            }
             long += 1;
+            open += usize::from(!shape::ends_sentence(line.text(text)));
         } else if !stats.is_short(line.width) {
             wrapped += 1;
         }
     }
-    long >= 2 && wrapped * 4 <= long
+    long >= 2 && wrapped * 4 <= long && open * 10 <= long
 }
 
 /// Whether `group[i]` starts a new paragraph although no blank line precedes it.
