@@ -227,15 +227,7 @@ fn while_the_story_is_read_the_page_count_is_an_estimate_that_says_so() {
 #[test]
 fn the_chapter_list_shows_chapters_before_the_whole_story_is_in() {
     let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("config");
-    let path = dir.path().join("big.txt");
-    std::fs::write(&path, story(300)).unwrap();
-    let path = path.to_str().unwrap();
-    let env = [
-        ("DOGEAR_TEST_LAZY_FROM", "65536"),
-        ("DOGEAR_TEST_INDEX_DELAY_MS", "4000"),
-    ];
-    let mut t = Term::start_with_env(&[path], 80, 24, &config, dir.path(), &env);
+    let mut t = Term::lazy(dir.path(), &story(300), 4000);
     t.wait_for("the first page, indexing", |s| {
         s.contains("CHAPTER 1") && s.contains("indexing")
     });

@@ -251,15 +251,7 @@ fn a_chapter_found_so_far_and_a_percent_in_the_indexed_part_are_gone_to_at_once(
 #[test]
 fn a_search_finds_its_match_beyond_the_window_before_the_whole_story_is_in() {
     let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("config");
-    let path = dir.path().join("big.txt");
-    std::fs::write(&path, story(300)).unwrap();
-    let path = path.to_str().unwrap();
-    let env = [
-        ("DOGEAR_TEST_LAZY_FROM", "65536"),
-        ("DOGEAR_TEST_INDEX_DELAY_MS", "5000"),
-    ];
-    let mut t = Term::start_with_env(&[path], 80, 24, &config, dir.path(), &env);
+    let mut t = Term::lazy(dir.path(), &story(300), 5000);
     // All of the text is read (and held back from becoming the whole story).
     t.wait_for("the first page, all of it indexed", |s| {
         s.contains("CHAPTER 1") && s.contains("indexing 95 %")

@@ -73,6 +73,21 @@ impl Term {
         Self::start_program(dogear, args, (cols, rows), config, cwd, env)
     }
 
+    /// dogear at 80x24 on `text`, written to a file of its own in `dir`, opened lazily
+    /// from 64 KB on and its whole story held back `delay_ms` (debug-build settings): a
+    /// big story's first window, from a small file. The config is `dir/config`.
+    pub fn lazy(dir: &Path, text: &str, delay_ms: u32) -> Self {
+        let path = dir.join("big.txt");
+        std::fs::write(&path, text).unwrap();
+        let delay = delay_ms.to_string();
+        let env = [
+            ("DOGEAR_TEST_LAZY_FROM", "65536"),
+            ("DOGEAR_TEST_INDEX_DELAY_MS", delay.as_str()),
+        ];
+        let args = [path.to_str().unwrap()];
+        Self::start_with_env(&args, 80, 24, &dir.join("config"), dir, &env)
+    }
+
     /// Starts `program ARGS` (a shell that runs dogear, say) in a `cols` x `rows`
     /// terminal, with dogear's config directory set to `config`.
     pub fn start_program(
