@@ -8,21 +8,9 @@ use common::Term;
 use dogear::{load, Action, Charset, Document, Mode, Reader};
 use ratatui::{backend::TestBackend, Terminal};
 
-/// A story of numbered chapters of hard-wrapped paragraphs.
+/// A story of numbered chapters of hard-wrapped paragraphs, LF line ends.
 fn story(chapters: usize) -> String {
-    let mut s = String::new();
-    for c in 1..=chapters {
-        s.push_str(&format!("CHAPTER {c}\n\n"));
-        for p in 0..12 {
-            for l in 0..4 {
-                s.push_str(&format!(
-                    "Paragraph {p} line {l} of chapter {c}, hard-wrapped near seventy cols\n"
-                ));
-            }
-            s.push('\n');
-        }
-    }
-    s
+    common::chaptered_story(chapters, "\n")
 }
 
 /// A reader on the first 30 KB of `raw` (whose whole text is `whole`), as a big story

@@ -2,15 +2,8 @@
 //! `   drawer, not...`) keeps the hang when reflowed, so that its number stands out; one
 //! written flush keeps flush lines.
 
-fn printed(text: &str, width: u16) -> Vec<String> {
-    let mut out = Vec::new();
-    dogear::print(&dogear::Document::from_text(text), width, &mut out).unwrap();
-    String::from_utf8(out)
-        .unwrap()
-        .lines()
-        .map(str::to_owned)
-        .collect()
-}
+mod common;
+use common::printed;
 
 const PACKING: &str = "Before we leave for the mountains, remember what we said last time:\n\
 \n\

@@ -9,22 +9,9 @@ use dogear::indexed::{Anchor, Indexed};
 use dogear::{load, Action, Charset, Document, PromptKind, Reader};
 use std::sync::Arc;
 
-/// A story of numbered chapters of hard-wrapped paragraphs, CRLF line ends (so the text
-/// and the file differ in length and every offset must come through an anchor).
+/// A story of numbered chapters of hard-wrapped paragraphs, CRLF line ends.
 fn story(chapters: usize) -> String {
-    let mut s = String::new();
-    for c in 1..=chapters {
-        s.push_str(&format!("CHAPTER {c}\r\n\r\n"));
-        for p in 0..12 {
-            for l in 0..4 {
-                s.push_str(&format!(
-                    "Paragraph {p} line {l} of chapter {c}, hard-wrapped near seventy cols\r\n"
-                ));
-            }
-            s.push_str("\r\n");
-        }
-    }
-    s
+    common::chaptered_story(chapters, "\r\n")
 }
 
 const UTF_8: Charset = Charset::Web(encoding_rs::UTF_8);

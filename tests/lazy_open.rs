@@ -9,19 +9,7 @@ use std::time::Duration;
 
 /// A story of numbered chapters of hard-wrapped paragraphs, CRLF line ends.
 fn story(chapters: usize) -> String {
-    let mut s = String::new();
-    for c in 1..=chapters {
-        s.push_str(&format!("CHAPTER {c}\r\n\r\n"));
-        for p in 0..12 {
-            for l in 0..4 {
-                s.push_str(&format!(
-                    "Paragraph {p} line {l} of chapter {c}, hard-wrapped near seventy cols\r\n"
-                ));
-            }
-            s.push_str("\r\n");
-        }
-    }
-    s
+    common::chaptered_story(chapters, "\r\n")
 }
 
 #[test]

@@ -1,6 +1,9 @@
 //! A letter's closing and signature set far to the right, as its writer placed them:
 //! never run into the letter's last sentence.
 
+mod common;
+use common::printed;
+
 use dogear::{BlockKind, Document};
 
 /// A letter hard-wrapped near 65 columns that ends on a comma, signed far to the right.
@@ -13,16 +16,6 @@ const LETTER: &str = concat!(
     "\n",
     "\"Do you know the young lady?\" I asked, and he said that he did not.\n",
 );
-
-fn printed(text: &str, width: u16) -> Vec<String> {
-    let mut out = Vec::new();
-    dogear::print(&Document::from_text(text), width, &mut out).unwrap();
-    String::from_utf8(out)
-        .unwrap()
-        .lines()
-        .map(str::to_owned)
-        .collect()
-}
 
 #[test]
 fn a_signature_under_a_closing_comma_is_not_run_into_the_letter() {

@@ -2,6 +2,9 @@
 //! lines, so a quoted passage is never run together with them inside it, nor with the
 //! reply around it, and a quoted line too long for the column goes on under its text.
 
+mod common;
+use common::printed;
+
 use dogear::{BlockKind, Document};
 
 const MAIL: &str = concat!(
@@ -16,16 +19,6 @@ const MAIL: &str = concat!(
     "I can bring the tins on Thursday. They are in the shed behind the post\n",
     "office, next to the old nets.\n",
 );
-
-fn printed(text: &str, width: u16) -> Vec<String> {
-    let mut out = Vec::new();
-    dogear::print(&Document::from_text(text), width, &mut out).unwrap();
-    String::from_utf8(out)
-        .unwrap()
-        .lines()
-        .map(str::to_owned)
-        .collect()
-}
 
 #[test]
 fn quote_marks_are_never_run_into_the_middle_of_a_line() {

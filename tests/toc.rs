@@ -2,6 +2,9 @@
 //! headings that wrap, scripture and Latin acts, titles on the next line, and the
 //! letters, speeches and contents lists that only look like chapters.
 
+mod common;
+use common::{heading_texts, titles};
+
 use dogear::{chapters, listing_json, listing_text, BlockKind, Document};
 
 /// A paragraph hard-wrapped near 70 columns.
@@ -22,22 +25,6 @@ fn book(headings: &[&str]) -> String {
         }
     }
     s
-}
-
-fn titles(text: &str) -> Vec<String> {
-    chapters(&Document::from_text(text))
-        .into_iter()
-        .map(|c| c.title)
-        .collect()
-}
-
-fn heading_texts(text: &str) -> Vec<String> {
-    let doc = Document::from_text(text);
-    doc.blocks()
-        .iter()
-        .filter(|b| b.kind == BlockKind::Heading)
-        .map(|b| doc.text()[b.range.clone()].to_string())
-        .collect()
 }
 
 // ---- headings that were missed ----

@@ -1,7 +1,10 @@
 //! Chapters a plain text marks in ways other than a chapter word: Markdown's `#` lines,
 //! and a contents list whose titles stand alone again further on (a book of poems).
 
-use dogear::{chapters, BlockKind, Document};
+mod common;
+use common::{heading_texts, titles};
+
+use dogear::{chapters, Document};
 
 /// A few stanzas of our own, kept line for line.
 const STANZAS: &str = "   The wind went over the hill and the grass lay down,\n\
@@ -18,22 +21,6 @@ const STANZAS: &str = "   The wind went over the hill and the grass lay down,\n\
 const PROSE: &str = "The keeper climbed the stairs every evening at six. He counted them\n\
 as he went, one hundred and twelve, and he never lost count of them\n\
 in all the years he kept the light, not even on the night of the gale.\n";
-
-fn titles(text: &str) -> Vec<String> {
-    chapters(&Document::from_text(text))
-        .into_iter()
-        .map(|c| c.title)
-        .collect()
-}
-
-fn heading_texts(text: &str) -> Vec<String> {
-    let doc = Document::from_text(text);
-    doc.blocks()
-        .iter()
-        .filter(|b| b.kind == BlockKind::Heading)
-        .map(|b| doc.text()[b.range.clone()].to_string())
-        .collect()
-}
 
 /// A book of ballads: a title, a numbered contents list, then each poem under its
 /// title alone at the margin, with nothing else to say it is a title.

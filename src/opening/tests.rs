@@ -7,15 +7,38 @@ fn story(n: usize) -> String {
         .collect()
 }
 
-#[test]
-fn the_first_frame_is_made_of_a_short_window_and_the_rest_of_it_follows() {
+/// `raw` written to a file of its own and opened on a window in a terminal of `size`, at
+/// the place `at` (a byte of its whole text) saved before, or at its start.
+fn open_story(
+    raw: &[u8],
+    at: Option<usize>,
+    size: (u16, u16),
+) -> (tempfile::TempDir, Reader, Book) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.txt");
+    std::fs::write(&path, raw).unwrap();
+    let mut loaded = Session::load(None, &path, "fp".into());
+    if let Some(offset) = at {
+        let whole = Document::from_vec(raw.to_vec(), None).unwrap();
+        let anchor = crate::position::anchor(&whole, offset);
+        loaded.state.set_place(anchor, 1);
+    }
+    let (reader, book) = open(&path, raw.len() as u64, None, loaded, size, 72).unwrap();
+    (dir, reader, book)
+}
+
+/// Where a reader on the whole of `raw` at 80x24 shows `offset` (the line it starts).
+fn place_on_whole(raw: &[u8], offset: usize) -> usize {
+    let whole = Document::from_vec(raw.to_vec(), None).unwrap();
+    let mut reader = Reader::new(whole, "", (80, 24), 72);
+    reader.go_to(offset);
+    reader.place()
+}
+
+#[test]
+fn the_first_frame_is_made_of_a_short_window_and_the_rest_of_it_follows() {
     let raw = story(4000);
-    std::fs::write(&path, &raw).unwrap();
-    let loaded = Session::load(None, &path, "fp".into());
-    let len = raw.len() as u64;
-    let (mut reader, mut book) = open(&path, len, None, loaded, (80, 24), 72).unwrap();
+    let (_dir, mut reader, mut book) = open_story(raw.as_bytes(), None, (80, 24));
     let short = reader.document().text().len();
     assert!((8 << 10..=16 << 10).contains(&short), "{short}");
     reader.update(crate::reader::Action::PageDown);
@@ -33,39 +56,20 @@ fn the_first_frame_is_made_of_a_short_window_and_the_rest_of_it_follows() {
 
 #[test]
 fn a_terminal_too_big_for_a_short_window_gets_the_whole_window_at_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("big.txt");
     let raw = story(4000);
-    std::fs::write(&path, &raw).unwrap();
-    let loaded = Session::load(None, &path, "fp".into());
-    let len = raw.len() as u64;
-    let (reader, _book) = open(&path, len, None, loaded, (300, 100), 72).unwrap();
+    let (_dir, reader, _book) = open_story(raw.as_bytes(), None, (300, 100));
     assert!(reader.document().text().len() > 50_000);
 }
 
 #[test]
 fn a_first_window_at_a_saved_place_holds_the_place_and_is_short() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("big.txt");
     let raw = story(8000);
-    std::fs::write(&path, &raw).unwrap();
     let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
     for percent in [30.0, 73.0, 99.0] {
         let offset = crate::position::offset_at_percent(&whole, percent);
-        let mut loaded = Session::load(None, &path, "fp".into());
-        loaded
-            .state
-            .set_place(crate::position::anchor(&whole, offset), 1);
-        let len = raw.len() as u64;
-        let (reader, _book) = open(&path, len, None, loaded, (80, 24), 72).unwrap();
-        let mut on_whole = Reader::new(
-            Document::from_vec(raw.clone().into_bytes(), None).unwrap(),
-            "",
-            (80, 24),
-            72,
-        );
-        on_whole.go_to(offset);
-        assert_eq!(reader.whole_place(), on_whole.place(), "at {percent} %");
+        let (_dir, reader, _book) = open_story(raw.as_bytes(), Some(offset), (80, 24));
+        let want = place_on_whole(raw.as_bytes(), offset);
+        assert_eq!(reader.whole_place(), want, "at {percent} %");
         let shown = reader.document().text().len();
         assert!(shown < 50_000, "a window of {shown} bytes at {percent} %");
     }
@@ -73,22 +77,13 @@ fn a_first_window_at_a_saved_place_holds_the_place_and_is_short() {
 
 #[test]
 fn a_utf16_story_opened_at_its_place_shows_the_place_though_its_file_is_twice_its_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("wide.txt");
     let text = story(3000);
     let mut raw = vec![0xFF, 0xFE];
     raw.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-    std::fs::write(&path, &raw).unwrap();
     let whole = Document::from_vec(raw.clone(), None).unwrap();
     let offset = crate::position::offset_at_percent(&whole, 73.0);
-    let mut loaded = Session::load(None, &path, "fp".into());
-    loaded
-        .state
-        .set_place(crate::position::anchor(&whole, offset), 1);
-    let (reader, _book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
-    let mut on_whole = Reader::new(whole, "", (80, 24), 72);
-    on_whole.go_to(offset);
-    assert_eq!(reader.whole_place(), on_whole.place());
+    let (_dir, reader, _book) = open_story(&raw, Some(offset), (80, 24));
+    assert_eq!(reader.whole_place(), place_on_whole(&raw, offset));
     assert!(
         reader.document().text().len() > 16 << 10,
         "a screen after the place"
@@ -107,9 +102,6 @@ fn a_window_between_two_joined_etexts_shows_the_markers_between_as_the_whole_sto
         s
     };
     let raw = format!("{}{}", etext(1), etext(2));
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("joined.txt");
-    std::fs::write(&path, &raw).unwrap();
     let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
     // A place a little before the first book's footer: its window holds the markers.
     let end_one = whole
@@ -117,22 +109,11 @@ fn a_window_between_two_joined_etexts_shows_the_markers_between_as_the_whole_sto
         .find("*** END OF THE PROJECT GUTENBERG EBOOK BOOK 1")
         .unwrap();
     let offset = whole.text()[..end_one - 2000].rfind("\n\n").unwrap() + 2;
-    let mut loaded = Session::load(None, &path, "fp".into());
-    loaded
-        .state
-        .set_place(crate::position::anchor(&whole, offset), 1);
-    let (mut reader, mut book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
+    let (_dir, mut reader, mut book) = open_story(raw.as_bytes(), Some(offset), (80, 24));
     book.poll(&mut reader, false);
-    let mut on_whole = Reader::new(
-        Document::from_vec(raw.clone().into_bytes(), None).unwrap(),
-        "",
-        (80, 24),
-        72,
-    );
-    on_whole.go_to(offset);
     assert_eq!(
         reader.whole_place(),
-        on_whole.place(),
+        place_on_whole(raw.as_bytes(), offset),
         "the place, in the first book"
     );
     let base = reader.whole_place() - reader.place();

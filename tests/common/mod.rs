@@ -294,3 +294,51 @@ pub fn eventually(what: &str, mut cond: impl FnMut() -> bool) {
         thread::sleep(Duration::from_millis(10));
     }
 }
+
+/// A story of `chapters` numbered chapters (`CHAPTER 3`) of twelve hard-wrapped
+/// paragraphs each, its lines ended with `nl` (CRLF makes the text and the file differ in
+/// length, so that every offset must come through an anchor).
+pub fn chaptered_story(chapters: usize, nl: &str) -> String {
+    let mut s = String::new();
+    for c in 1..=chapters {
+        s.push_str(&format!("CHAPTER {c}{nl}{nl}"));
+        for p in 0..12 {
+            for l in 0..4 {
+                s.push_str(&format!(
+                    "Paragraph {p} line {l} of chapter {c}, hard-wrapped near seventy cols{nl}"
+                ));
+            }
+            s.push_str(nl);
+        }
+    }
+    s
+}
+
+/// `text` as `dogear --print` sets it at `width` columns, a line each.
+pub fn printed(text: &str, width: u16) -> Vec<String> {
+    let mut out = Vec::new();
+    dogear::print(&dogear::Document::from_text(text), width, &mut out).unwrap();
+    String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The titles of the chapters found in `text`.
+pub fn titles(text: &str) -> Vec<String> {
+    dogear::chapters(&dogear::Document::from_text(text))
+        .into_iter()
+        .map(|c| c.title)
+        .collect()
+}
+
+/// The text of every block of `text` read as a heading.
+pub fn heading_texts(text: &str) -> Vec<String> {
+    let doc = dogear::Document::from_text(text);
+    doc.blocks()
+        .iter()
+        .filter(|b| b.kind == dogear::BlockKind::Heading)
+        .map(|b| doc.text()[b.range.clone()].to_string())
+        .collect()
+}
