@@ -110,8 +110,9 @@ pub struct Opening {
     /// What the background reader needs: the file's size and the encoding forced on it.
     len: u64,
     forced: Option<Charset>,
-    /// What the file's samples say about its layout, to find its blocks with as it is read.
-    evidence: Evidence,
+    /// What the window was classified with (the statistics kept for this story, or its
+    /// file's samples): its rest, later windows and the background reading use it too.
+    evidence: std::sync::Arc<Evidence>,
     loaded: Option<Loaded>,
     path: PathBuf,
     /// The reader moved while on the window.
@@ -190,7 +191,7 @@ impl Book {
             return;
         }
         if let Some(grow) = opening.grow.take() {
-            reader.lengthen_window(grow.whole());
+            reader.lengthen_window(grow.whole(&opening.evidence));
         }
         opening.moved |= rewindow::serve(opening, reader);
         let news = match &mut opening.news {
@@ -200,7 +201,7 @@ impl Book {
                 let news = match start {
                     Some(start) => start(),
                     None => {
-                        let evidence = opening.evidence.clone();
+                        let evidence = std::sync::Arc::clone(&opening.evidence);
                         let (news, index) =
                             spawn(opening.path.clone(), opening.len, opening.forced, evidence);
                         reader.set_index(std::sync::Arc::clone(&index));

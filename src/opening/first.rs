@@ -35,7 +35,7 @@ pub fn open(
     });
     let windowed = at_place.is_some();
     let short = first_window(size);
-    let (grow, base, title) = match at_place {
+    let (grow, evidence, base, title) = match at_place {
         Some((fp, cs)) => {
             let bytes = load::read_at(&mut file, fp.raw, WINDOW)?;
             let ends = fp.raw + bytes.len() as u64 >= len;
@@ -51,9 +51,8 @@ pub fn open(
                 starts: fp.text == 0,
                 charset: cs,
                 ends,
-                evidence,
             };
-            (grow, usize_from(fp.text), title)
+            (grow, evidence, usize_from(fp.text), title)
         }
         None => {
             let head = load::read_at(&mut file, 0, WINDOW)?;
@@ -65,9 +64,8 @@ pub fn open(
                 from: choice.bom,
                 starts: true,
                 charset: choice.charset,
-                evidence,
             };
-            (grow, 0, String::new())
+            (grow, evidence, 0, String::new())
         }
     };
     // The first window holds the saved place (which lies after the window's start: up to
@@ -78,9 +76,9 @@ pub fn open(
         .as_ref()
         .filter(|_| windowed)
         .map_or(0, |a| a.offset.saturating_sub(base));
-    let (mut doc, mut read) = grow.first(short.saturating_add(into + into / 8));
+    let (mut doc, mut read) = grow.first(short.saturating_add(into + into / 8), &evidence);
     if into + short / 2 > doc.text().len() {
-        (doc, read) = grow.first(WINDOW);
+        (doc, read) = grow.first(WINDOW, &evidence);
     }
     let title = match windowed {
         true => title,
@@ -101,7 +99,7 @@ pub fn open(
         news: None,
         len,
         forced,
-        evidence: grow.evidence.clone(),
+        evidence: std::sync::Arc::new(evidence),
         loaded: Some(loaded),
         path: path.to_owned(),
         moved: false,
@@ -165,29 +163,23 @@ pub(super) struct Grow {
     charset: Charset,
     /// Whether `bytes` run to the end of the file.
     ends: bool,
-    evidence: Evidence,
 }
 
 impl Grow {
     /// The window made of the first `short` bytes (all of them when there are no more),
-    /// and how many bytes that is.
-    fn first(&self, short: usize) -> (Document, usize) {
+    /// classified with `evidence`, and how many bytes that is.
+    fn first(&self, short: usize, evidence: &Evidence) -> (Document, usize) {
         let bytes = &self.bytes[self.from..];
         let read = short.min(bytes.len());
         let ends = self.ends && read == bytes.len();
-        let doc = load::window_at(
-            &bytes[..read],
-            self.charset,
-            self.edges(ends),
-            &self.evidence,
-        );
+        let doc = load::window_at(&bytes[..read], self.charset, self.edges(ends), evidence);
         (doc, read)
     }
 
-    /// The window made of all the bytes.
-    pub(super) fn whole(&self) -> Document {
+    /// The window made of all the bytes, classified with `evidence`.
+    pub(super) fn whole(&self, evidence: &Evidence) -> Document {
         let bytes = &self.bytes[self.from..];
-        load::window_at(bytes, self.charset, self.edges(self.ends), &self.evidence)
+        load::window_at(bytes, self.charset, self.edges(self.ends), evidence)
     }
 
     fn edges(&self, ends_file: bool) -> load::Edges {

@@ -24,7 +24,7 @@ pub(super) fn spawn(
     path: PathBuf,
     len: u64,
     forced: Option<Charset>,
-    evidence: Evidence,
+    evidence: std::sync::Arc<Evidence>,
 ) -> (Receiver<News>, Arc<Indexed>) {
     let (tx, rx) = mpsc::channel();
     let shared = Indexed::new();
@@ -59,7 +59,7 @@ pub(super) fn spawn(
         let doc = crate::storyfile::open(&path)
             .map_err(load::StreamError::from)
             .and_then(|mut file| {
-                let shared = (&evidence, &*indexed);
+                let shared = (&*evidence, &*indexed);
                 // Held back, in tests, with all of the text searchable.
                 let ready = &mut hold_if_asked;
                 indexing::stream_shared(
