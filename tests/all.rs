@@ -54,6 +54,8 @@ mod emphasis;
 mod encoding_picker;
 #[path = "encoding_session.rs"]
 mod encoding_session;
+#[path = "fenced_code.rs"]
+mod fenced_code;
 #[path = "file_changes.rs"]
 mod file_changes;
 #[path = "growing_chapters.rs"]

@@ -36,6 +36,7 @@
 
 pub(crate) mod cues;
 pub(crate) mod evidence;
+mod fence;
 mod growing;
 mod halves;
 pub mod heading;
@@ -283,13 +284,27 @@ fn classify<'t>(
         }
         group.clear();
     };
+    // Inside fenced code: where the block started, and where its closing line starts.
+    let mut fenced: Option<(usize, usize)> = None;
+    let limit = body.end;
     for_each_line(text, body, |line| {
         if let Some(g) = gather.as_deref_mut() {
             g.line(line);
         }
-        match line {
-            Some(line) => group.push(line),
-            None => finish_group(&mut group, &mut out),
+        match (line, fenced) {
+            (Some(line), Some((start, close))) if line.start == close => {
+                split::push_bounded(&mut out, text, BlockKind::Verse, start..line.end);
+                fenced = None;
+            }
+            (_, Some(_)) => {}
+            (Some(line), None) => match fence::closing(text, &line, limit) {
+                Some(close) => {
+                    finish_group(&mut group, &mut out);
+                    fenced = Some((line.start, close));
+                }
+                None => group.push(line),
+            },
+            (None, None) => finish_group(&mut group, &mut out),
         }
     });
     finish_group(&mut group, &mut out);
