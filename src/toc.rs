@@ -52,6 +52,9 @@ struct Head {
     offset: usize,
     title: String,
     division: Option<(String, Numbered)>,
+    /// Whether it is a Markdown heading (`## Usage`): its level is marked, so it is
+    /// neither a title page's line nor joined to the heading before it.
+    marked: bool,
 }
 
 /// What an entry is, which decides whether it is listed.
@@ -89,8 +92,13 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
         .filter(|(_, b)| b.kind == BlockKind::Heading)
         .map(|(i, b)| {
             let line = one_line(&text[b.range.clone()]);
-            // A Markdown heading is listed by its words, without its `#` marks.
-            let line = heading::atx_title(&line).map_or_else(|| line.clone(), str::to_owned);
+            // A Markdown heading is listed by its words, without its `#` marks; an Aozora
+            // Bunko heading without its markup.
+            let atx = heading::atx_title(&line);
+            let marked = atx.is_some();
+            let line = atx
+                .or_else(|| heading::aozora_title(&line))
+                .map_or_else(|| line.clone(), str::to_owned);
             let title = without_footnote_digits(&line);
             let division = heading::division(&title);
             Head {
@@ -98,6 +106,7 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
                 offset: b.range.start,
                 title,
                 division,
+                marked,
             }
         })
         .filter(|h| !heading::is_ending(&h.title) && !noise::is_menu(&h.title))
@@ -268,7 +277,7 @@ fn read_run(
     };
     for h in run {
         if let Some((e, untitled)) = open.as_mut() {
-            let plain = h.division.is_none() && !heading::is_named_section(&h.title);
+            let plain = h.division.is_none() && !heading::is_named_section(&h.title) && !h.marked;
             match e.role {
                 Role::Numbered if untitled.is_some() && plain => {
                     e.chapter.title = with_title(&e.chapter.title, &h.title);

@@ -82,4 +82,3 @@ fn lines_inside_a_fence_are_kept_as_they_are() {
         margin(at("keeper.climb(112);")) + 4
     );
 }
-

@@ -491,6 +491,40 @@ pub fn atx_title(t: &str) -> Option<&str> {
     .then_some(title)
 }
 
+/// Whether `t` reads as two sentences or more, "Describe the lamp.  Give three
+/// examples.": a line of text, not a title's second line. A stop after a short word
+/// ("Mr.", "St.", "No.") ends no sentence.
+pub fn is_sentences(t: &str) -> bool {
+    if !t.ends_with(['.', '?', '!']) {
+        return false;
+    }
+    let inner = &t[..t.len() - 1];
+    inner.match_indices(['.', '?', '!']).any(|(i, _)| {
+        let word = inner[..i]
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let next = inner[i + 1..].trim_start_matches(' ');
+        (word.chars().count() >= 4 || inner[i..].starts_with(['?', '!']))
+            && inner[i + 1..].starts_with(' ')
+            && next.starts_with(char::is_uppercase)
+    })
+}
+
+/// The title of a line that Aozora Bunko's markup calls a heading:
+/// `［＃８字下げ］一［＃「一」は中見出し］` is the heading `一` (大見出し, 中見出し and
+/// 小見出し: large, middle and small). `None` for any other line.
+pub fn aozora_title(t: &str) -> Option<&str> {
+    if t.len() > 300 {
+        return None;
+    }
+    let note = t.rfind("［＃「")?;
+    let rest = &t[note + "［＃「".len()..];
+    let (title, after) = rest.split_once("」は")?;
+    let kind = after.strip_suffix("見出し］")?;
+    (matches!(kind, "大" | "中" | "小") && !title.trim().is_empty()).then_some(title.trim())
+}
+
 /// Whether `t` is a stage direction by its first word (`Enter two Lords`, `[Exit.]`,
 /// `_Exeunt._`).
 pub fn is_stage_direction(t: &str) -> bool {
@@ -750,6 +784,36 @@ mod tests {
         assert!(is_book_title("The Gospel According to Saint Mark"));
         assert!(!is_book_title("The book of recipes was on the shelf."));
         assert!(!is_book_title("The Book of Kells is in Dublin"));
+    }
+
+    #[test]
+    fn sentences_by_a_stop_inside_and_at_the_end() {
+        assert!(is_sentences("Describe the lamp.  Give three examples."));
+        assert!(is_sentences("Who lit it? Nobody knows."));
+        for t in [
+            "THE START OF IT.",
+            "Mr. Pickwick Goes to Town.",
+            "In Which the Keeper Climbs",
+            "The Lamp. The Sea",
+        ] {
+            assert!(!is_sentences(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn aozora_headings_by_their_markup() {
+        assert_eq!(
+            aozora_title("［＃８字下げ］一［＃「一」は中見出し］"),
+            Some("一")
+        );
+        assert_eq!(aozora_title("［＃「第一章」は大見出し］"), Some("第一章"));
+        for t in [
+            "［＃ここから２字下げ］",
+            "一",
+            "［＃「言＋墟のつくり」、第4水準2-88-74］",
+        ] {
+            assert_eq!(aozora_title(t), None, "{t}");
+        }
     }
 
     #[test]

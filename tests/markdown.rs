@@ -1,0 +1,69 @@
+//! Markdown-ish text outside fenced code: an ATX heading (`## Usage`) is one line even when
+//! its text follows on the next line, a `#` line indented four or more columns is code,
+//! and a run of `#` lines with no blank line between them is a block of comments (a
+//! data file's header, a script's notes), not a row of headings with `#` breaks between.
+
+mod common;
+use common::{heading_texts, printed, titles};
+
+#[test]
+fn an_atx_heading_with_its_text_on_the_next_line_is_a_heading_of_its_own() {
+    let text = "# The Keeper\n\n## Usage\n\
+Run the keeper with the name of the log file and it prints the nights the\n\
+lamp was lit late, one a line, with the hour beside each.\n\n\
+## Notes\nShort ones only.\n\nThat is all.\n";
+    assert_eq!(
+        heading_texts(text),
+        ["# The Keeper", "## Usage", "## Notes"]
+    );
+    assert_eq!(titles(text), ["The Keeper", "Usage", "Notes"]);
+    let lines = printed(text, 70);
+    assert!(
+        lines.iter().any(|l| l.starts_with("Run the keeper")),
+        "{}",
+        lines.join("\n")
+    );
+}
+
+#[test]
+fn a_hash_line_indented_as_code_is_no_heading() {
+    let text = "Build it like this:\n\n    # Build The Log\n    make log\n\n    # Read It\n\n\
+That is all there is to it, and the keeper never needed more than that.\n";
+    assert!(heading_texts(text).is_empty(), "{:?}", heading_texts(text));
+}
+
+#[test]
+fn a_run_of_hash_comment_lines_holds_no_headings_and_no_breaks() {
+    let text = "# keeper-log.txt\n\
+# Date: 1911-08-12\n\
+# For the lighthouse keepers of the northern coast\n\
+#\n\
+# The Keeper's Log: Nights Lit Late\n\
+#\n\
+# Format: date; hour # initials\n\
+\n\
+1911-08-01 ; 21:40 # lit late by jm\n\
+1911-08-02 ; 21:38 # lit late by jm\n\
+\n\
+# North Coast subtotal:\t\t2\n\
+# South Coast subtotal:\t\t0\tnone late\n\
+\n\
+#EOF\n";
+    assert!(heading_texts(text).is_empty(), "{:?}", heading_texts(text));
+    assert!(titles(text).is_empty(), "{:?}", titles(text));
+    let lines = printed(text, 70);
+    // A count after a gap in a short line is the line's own, not a verse line number
+    // set in the right margin.
+    for kept in [
+        "#",
+        "# The Keeper's Log: Nights Lit Late",
+        "# North Coast subtotal:  2",
+    ] {
+        assert!(
+            lines.iter().any(|l| l == kept
+                || kept.contains("subtotal") && l.split_whitespace().eq(kept.split_whitespace())),
+            "{kept:?} not kept in\n{}",
+            lines.join("\n")
+        );
+    }
+}
