@@ -449,8 +449,11 @@ fn is_dedication(title: &str) -> bool {
     title == "TO" || title.starts_with("TO ")
 }
 
-/// "SURA1 LXXIV.-THE CLOAKED2" is "SURA LXXIV.-THE CLOAKED": in a heading in
-/// capitals, digits glued to the end of a word are footnote marks.
+/// "SURA1 LXXIV.-THE CLOAKED2" is "SURA LXXIV.-THE CLOAKED", and "SURA XCIII.1-THE
+/// BRIGHTNESS" is "SURA XCIII.-THE BRIGHTNESS": in a heading in capitals, digits glued
+/// to a word of two letters or more, or to the stop after a numeral ("I.1"), and ending
+/// the word or followed by a dash, are footnote marks. Digits after a digit or a colon
+/// ("1:1.", "2.1") are the heading's own.
 fn without_footnote_digits(title: &str) -> String {
     if title.chars().any(char::is_lowercase) {
         return title.to_owned();
@@ -458,11 +461,20 @@ fn without_footnote_digits(title: &str) -> String {
     title
         .split(' ')
         .map(|w| {
-            let word = w.trim_end_matches(|c: char| c.is_ascii_digit());
-            if word.len() < w.len() && word.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
-                word
+            let Some(at) = w.find(|c: char| c.is_ascii_digit()) else {
+                return w.to_owned();
+            };
+            let (head, rest) = w.split_at(at);
+            let tail = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+            let letters = head.trim_end_matches('.');
+            let glued = letters.chars().all(char::is_alphabetic)
+                && (letters.chars().count() >= 2 || letters.len() < head.len())
+                && !letters.is_empty()
+                && (tail.is_empty() || tail.starts_with(['-', '—']));
+            if glued {
+                format!("{head}{tail}")
             } else {
-                w
+                w.to_owned()
             }
         })
         .collect::<Vec<_>>()

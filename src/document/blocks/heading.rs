@@ -422,7 +422,10 @@ pub fn division(t: &str) -> Option<(String, Numbered)> {
     let name = w0.trim_end_matches(|c: char| c.is_ascii_digit());
     // "THE FIRST SPRING DAY" is a title: the number must be a numeral.
     let numeral = is_roman(w1) || w1.len() <= 4 && w1.bytes().all(|b| b.is_ascii_digit());
+    // "TOPS-10", "B-52": a hyphenated name, not a division and its number.
+    let hyphenated = t[..at].ends_with('-');
     if name.len() < 2
+        || hyphenated
         || !name.chars().all(char::is_uppercase)
         || !numeral
         || SMALL.iter().any(|w| w.eq_ignore_ascii_case(name))
