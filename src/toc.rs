@@ -466,10 +466,14 @@ fn without_footnote_digits(title: &str) -> String {
             };
             let (head, rest) = w.split_at(at);
             let tail = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-            let letters = head.trim_end_matches('.');
-            let glued = letters.chars().all(char::is_alphabetic)
-                && (letters.chars().count() >= 2 || letters.len() < head.len())
-                && !letters.is_empty()
+            let stopped = head.strip_suffix('.');
+            let letters = stopped
+                .unwrap_or(head)
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .count();
+            let glued = (letters >= 2 || stopped.is_some() && letters >= 1)
                 && (tail.is_empty() || tail.starts_with(['-', '—']));
             if glued {
                 format!("{head}{tail}")
