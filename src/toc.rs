@@ -96,9 +96,10 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
             // Bunko heading without its markup.
             let atx = heading::atx_title(&line);
             let marked = atx.is_some();
-            let line = atx
-                .or_else(|| heading::aozora_title(&line))
-                .map_or_else(|| line.clone(), str::to_owned);
+            let line = match atx {
+                Some(title) => heading::link_words(title).into_owned(),
+                None => heading::aozora_title(&line).map_or_else(|| line.clone(), str::to_owned),
+            };
             let title = without_footnote_digits(&line);
             let division = heading::division(&title);
             Head {

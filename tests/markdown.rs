@@ -67,3 +67,38 @@ fn a_run_of_hash_comment_lines_holds_no_headings_and_no_breaks() {
         );
     }
 }
+
+#[test]
+fn a_heading_with_a_link_is_listed_by_the_links_words() {
+    let prose = "The keeper climbed the stairs every evening at six. He counted them\n\
+as he went, one hundred and twelve, and he never lost count of them.\n\n";
+    let mut text = String::new();
+    for h in [
+        "# [The Keeper's Log](https://example.org/keepers/log/the-northern-coast/1911)",
+        "## 灯台[[编辑](/w/index.php?title=%E7%81%AB%E6%98%9F&action=edit&section=1",
+        "## Lamps and Lenses, and the Oil They Burn [(see the list)](#lamps-and-lenses-list)",
+    ] {
+        text.push_str(h);
+        text.push_str("\n\n");
+        text.push_str(prose);
+    }
+    assert_eq!(
+        titles(&text),
+        [
+            "The Keeper's Log",
+            "灯台编辑",
+            "Lamps and Lenses, and the Oil They Burn (see the list)"
+        ]
+    );
+}
+
+#[test]
+fn a_heading_whose_link_runs_onto_the_next_line_is_one_heading() {
+    let text = "## 灯台[[编辑](/w/index.php?title=%E7%81%AB%E6%98%9F&action=edit&section=1\n\
+\"编辑章节：灯台\")]\n\n\
+The keeper climbed the stairs every evening at six. He counted them\n\
+as he went, one hundred and twelve, and he never lost count of them.\n";
+    assert_eq!(heading_texts(text).len(), 1, "{:?}", heading_texts(text));
+    assert!(heading_texts(text)[0].ends_with("灯台\")]"));
+    assert_eq!(titles(text), ["灯台编辑"]);
+}

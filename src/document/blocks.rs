@@ -441,7 +441,7 @@ fn single_kind(text: &str, stats: &Stats, line: &SourceLine, alone: bool) -> Blo
 fn is_heading_line(text: &str, stats: &Stats, line: &SourceLine) -> bool {
     let t = line.text(text);
     // Cheapest refusal first: most lines of a book are long.
-    if t.len() > 100 && !t.starts_with('［') {
+    if t.len() > 100 && !t.starts_with(['［', '#']) {
         return false;
     }
     // Four columns in, a `#` line is indented code (Markdown's rule), not a heading.
@@ -459,9 +459,18 @@ fn is_heading_line(text: &str, stats: &Stats, line: &SourceLine) -> bool {
 /// or a numbered heading whose title wraps onto more lines (see [`is_wrapped_heading`]).
 fn is_heading_group(text: &str, stats: &Stats, group: &[SourceLine]) -> bool {
     // A Markdown heading is one line: the lines under it are its text, or more `#` lines
-    // (comments).
+    // (comments); unless it leaves a link open, which the next lines close.
     if heading::atx_title(group[0].text(text)).is_some() {
-        return false;
+        let open = |lines: &[SourceLine]| -> isize {
+            lines
+                .iter()
+                .map(|l| heading::open_brackets(l.text(text)))
+                .sum()
+        };
+        return (2..=3).contains(&group.len())
+            && open(&group[..1]) > 0
+            && open(group) == 0
+            && group[1..].iter().all(|l| !l.text(text).starts_with('#'));
     }
     group.len() <= 6 && is_wrapped_heading(text, group)
         || group.len() <= 3

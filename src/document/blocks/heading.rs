@@ -488,7 +488,7 @@ pub fn atx_title(t: &str) -> Option<&str> {
     let title = t[depth..].strip_prefix(' ')?.trim();
     let title = title.trim_end_matches('#').trim_end();
     (title.chars().any(char::is_alphanumeric)
-        && title.chars().count() <= 70
+        && link_words(title).chars().count() <= 70
         && !title.starts_with(char::is_lowercase)
         && !title.ends_with([',', ';']))
     .then_some(title)
@@ -526,6 +526,37 @@ pub fn aozora_title(t: &str) -> Option<&str> {
     let (title, after) = rest.split_once("」は")?;
     let kind = after.strip_suffix("見出し］")?;
     (matches!(kind, "大" | "中" | "小") && !title.trim().is_empty()).then_some(title.trim())
+}
+
+/// How many more `[` and `(` than `]` and `)` `t` holds: a Markdown heading that leaves a
+/// link open goes on over the next line (as a converter wraps it).
+pub fn open_brackets(t: &str) -> isize {
+    t.bytes().fold(0, |n, b| match b {
+        b'[' | b'(' => n + 1,
+        b']' | b')' => n - 1,
+        _ => n,
+    })
+}
+
+/// `t` with its Markdown links read as their words: `[Installation](https://…)` is
+/// `Installation`; a link's target cut off by the line's end is dropped too, and so is
+/// a bracket left open.
+pub fn link_words(t: &str) -> std::borrow::Cow<'_, str> {
+    if !t.contains("](") {
+        return t.into();
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(at) = rest.find("](") {
+        out.push_str(&rest[..=at]);
+        let target = &rest[at + 2..];
+        rest = target.find(')').map_or("", |end| &target[end + 1..]);
+    }
+    out.push_str(rest);
+    // Brackets: those of links (and any left open) go; a pair around plain words stays
+    // only when it is no link's, which the `](` test above has already told apart.
+    out.retain(|c| c != '[' && c != ']');
+    out.into()
 }
 
 /// Whether `t` is a stage direction by its first word (`Enter two Lords`, `[Exit.]`,
@@ -801,6 +832,14 @@ mod tests {
         ] {
             assert!(!is_sentences(t), "{t}");
         }
+    }
+
+    #[test]
+    fn links_read_as_their_words() {
+        assert_eq!(link_words("[Install](https://x.org/a)"), "Install");
+        assert_eq!(link_words("Lamps [(see)](#l) here"), "Lamps (see) here");
+        assert_eq!(link_words("灯台[[编辑](/w/index.php?a=1"), "灯台编辑");
+        assert_eq!(link_words("[1] A note"), "[1] A note");
     }
 
     #[test]

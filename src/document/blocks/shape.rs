@@ -169,6 +169,10 @@ pub(super) fn is_titled_heading(t: &str) -> bool {
     if t.starts_with('［') && heading::aozora_title(t).is_some() {
         return true;
     }
+    // A Markdown heading's length is its words' (see `heading::atx_title`), not its links'.
+    if t.starts_with('#') {
+        return heading::atx_title(t).is_some();
+    }
     if t.len() > 80 {
         return false;
     }

@@ -138,6 +138,7 @@ fn is_lone_atx(text: &str, group: &[SourceLine], k: usize) -> bool {
         && line.indent <= 3
         && !(k > 0 && hashed(&group[k - 1]))
         && !group.get(k + 1).is_some_and(hashed)
+        && heading::open_brackets(line.text(text)) <= 0
         && heading::atx_title(line.text(text)).is_some()
 }
 
