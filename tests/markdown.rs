@@ -102,3 +102,13 @@ as he went, one hundred and twelve, and he never lost count of them.\n";
     assert!(heading_texts(text)[0].ends_with("灯台\")]"));
     assert_eq!(titles(text), ["灯台编辑"]);
 }
+
+#[test]
+fn setext_headings_are_marked_sections_not_a_title_page() {
+    let text = "The Keeper's Log\n================\n\n\
+A small tool for the lighthouse keeper. It reads the log and prints\n\
+the nights the lamp was lit late.\n\n\
+Installing\n----------\n\n\
+Download the keeper and put it on your path, then run it once.\n";
+    assert_eq!(titles(text), ["The Keeper's Log", "Installing"]);
+}
