@@ -110,7 +110,11 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
                 marked,
             }
         })
-        .filter(|h| !heading::is_ending(&h.title) && !noise::is_menu(&h.title))
+        .filter(|h| {
+            !heading::is_ending(&h.title)
+                && !noise::is_menu(&h.title)
+                && !noise::is_signature(text, blocks, h)
+        })
         .collect();
     let mut heads = heads;
     noise::drop_lone_numbers(&mut heads);

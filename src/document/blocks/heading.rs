@@ -559,6 +559,36 @@ pub fn link_words(t: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// Whether `t` names a month and a year and ends with a stop ("LONDON, JUNE 22, 1850."):
+/// the place and date a preface or a letter is signed with, not a title.
+pub fn is_dateline(t: &str) -> bool {
+    if !t.ends_with('.') || t.len() > 60 {
+        return false;
+    }
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let mut month = false;
+    let mut year = false;
+    for (_, w) in words(t) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        month |= MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w));
+        year |= w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    }
+    month && year
+}
+
 /// Whether `t` is a stage direction by its first word (`Enter two Lords`, `[Exit.]`,
 /// `_Exeunt._`).
 pub fn is_stage_direction(t: &str) -> bool {
@@ -678,6 +708,9 @@ pub fn is_false_heading(t: &str) -> bool {
         return true;
     }
     if bare.ends_with(['?', '!']) && n_words <= 2 {
+        return true;
+    }
+    if is_dateline(bare) {
         return true;
     }
     // A refrain cut short ("For a' the joys, &c."), a sentence.
