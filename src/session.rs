@@ -153,8 +153,9 @@ impl Session {
         session
     }
 
-    /// [`Session::start`] without its first save (see [`Session::list`]).
-    fn begin(loaded: Loaded, path: &Path, reader: &mut Reader) -> Self {
+    /// [`Session::start`] without its first save (see [`Session::list`]), as
+    /// [`Session::resume_listing_later`] does.
+    pub fn begin(loaded: Loaded, path: &Path, reader: &mut Reader) -> Self {
         let Loaded {
             store,
             mut state,
