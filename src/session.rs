@@ -153,7 +153,7 @@ impl Session {
         session
     }
 
-    /// [`Session::start`] without its first save (see [`Session::list`]), as
+    /// [`Session::start`] without its first save (see `Session::list`), as
     /// [`Session::resume_listing_later`] does.
     pub fn begin(loaded: Loaded, path: &Path, reader: &mut Reader) -> Self {
         let Loaded {
