@@ -26,8 +26,7 @@ pub struct FileSearch {
     query: Query,
     forward: bool,
     source: Arc<dyn Source>,
-    /// The text's length, and the end matches must end by going forward.
-    len: usize,
+    /// The end matches must end by: the range's going forward, the text's going back.
     end: usize,
     /// Passes still to do, the next last: the starts a match is looked for in, and
     /// whether they come after wrapping round. A forward pass reads its range from its
@@ -71,7 +70,6 @@ impl FileSearch {
             query: query.clone(),
             forward,
             source,
-            len,
             end: if forward { within.end } else { len },
             passes,
             done: 0,
@@ -181,11 +179,6 @@ impl FileSearch {
     /// What it looks for.
     pub fn query(&self) -> &Query {
         &self.query
-    }
-
-    /// The length of the text it reads.
-    pub fn len(&self) -> usize {
-        self.len
     }
 }
 
