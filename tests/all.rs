@@ -88,6 +88,8 @@ mod library;
 mod library_marks;
 #[path = "library_titles.rs"]
 mod library_titles;
+#[path = "on_file_moves.rs"]
+mod on_file_moves;
 #[path = "optimal_fit.rs"]
 mod optimal_fit;
 #[path = "pages.rs"]
