@@ -369,3 +369,5 @@ impl Host for Book {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_on_file;
