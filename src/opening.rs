@@ -260,9 +260,10 @@ impl Book {
         let Some(loaded) = opening.loaded.take() else {
             return;
         };
-        let Err((doc, loaded)) = self.let_go(reader, doc, loaded) else {
+        let Err(kept) = self.let_go(reader, doc, loaded) else {
             return;
         };
+        let (doc, loaded) = *kept;
         let Stage::Opening(opening) = &mut self.stage else {
             return;
         };

@@ -88,9 +88,9 @@ impl Book {
         reader: &mut Reader,
         doc: Document,
         loaded: Loaded,
-    ) -> Result<(), (Document, Loaded)> {
+    ) -> Result<(), Box<(Document, Loaded)>> {
         let Stage::Opening(opening) = &mut self.stage else {
-            return Err((doc, loaded));
+            return Err(Box::new((doc, loaded)));
         };
         // A story changed since it was last read has its places found again by their
         // quotes, in the whole text: it is kept.
@@ -100,11 +100,11 @@ impl Book {
         let source = (opening.seen.filter(|_| fit))
             .and_then(|seen| FileSource::open(&opening.path, seen));
         let (Some(source), Some(index)) = (source, &opening.index) else {
-            return Err((doc, loaded));
+            return Err(Box::new((doc, loaded)));
         };
         let len = doc.text().len();
         if !index.let_go(len, doc.body(), std::sync::Arc::new(source)) {
-            return Err((doc, loaded));
+            return Err(Box::new((doc, loaded)));
         }
         let chapters = crate::toc::chapters(&doc);
         let (moved, path) = (opening.moved, opening.path.clone());

@@ -57,7 +57,7 @@ fn a_story_that_is_its_files_bytes_is_let_go_once_read_and_its_place_saved_in_th
     assert_eq!(saved.offset, eager.place());
     assert!(raw[saved.offset..].starts_with(&saved.after));
     let file = saved.file.unwrap();
-    assert!(file.raw == file.text && file.text as usize <= saved.offset);
+    assert!(file.raw == file.text && file.text <= saved.offset as u64);
 }
 
 #[test]

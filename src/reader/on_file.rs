@@ -68,6 +68,28 @@ impl Reader {
         }
     }
 
+    /// How far into the story byte `offset` of the whole text is, in percent (a
+    /// bookmark's, say), as [`crate::position::percent`] says of the whole story.
+    pub fn percent_of(&self, offset: usize) -> f64 {
+        let Some(p) = &self.partial else {
+            return crate::position::percent(&self.doc, offset);
+        };
+        let body = self.on_file().map_or(0..p.total, |f| f.body);
+        if body.is_empty() {
+            return 0.0;
+        }
+        let at = offset.clamp(body.start, body.end) - body.start;
+        at as f64 * 100.0 / body.len() as f64
+    }
+
+    /// The text at byte `offset` of the whole text, when the reader has it: the text it
+    /// is on and the offset in that.
+    pub fn text_at(&self, offset: usize) -> Option<(&str, usize)> {
+        let base = self.partial.as_ref().map_or(0, |p| p.base);
+        let at = offset.checked_sub(base)?;
+        (at <= self.doc.text().len()).then(|| (self.doc.text(), at))
+    }
+
     /// The anchor of byte `offset` of the text the reader is on, as a place in the whole
     /// text (the quote is the window's, which is the whole text's there).
     pub fn anchor_of(&self, offset: usize) -> crate::position::Anchor {
