@@ -20,6 +20,7 @@ use std::time::Instant;
 
 mod first;
 mod on_file;
+pub use on_file::FileSource;
 pub mod piped;
 mod rewindow;
 mod watch;

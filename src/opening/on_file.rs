@@ -52,6 +52,16 @@ pub struct FileSource {
 }
 
 impl FileSource {
+    /// The file at `path` as it is now.
+    ///
+    /// # Errors
+    /// It cannot be opened or looked at.
+    pub fn new(path: &Path) -> io::Result<Self> {
+        let file = crate::storyfile::open(path)?;
+        let seen = Seen::of(&file.metadata()?);
+        Ok(Self { file, seen })
+    }
+
     /// The file at `path`, when it is still the one `seen` before the story was indexed.
     pub(super) fn open(path: &Path, seen: Seen) -> Option<Self> {
         let file = crate::storyfile::open(path).ok()?;

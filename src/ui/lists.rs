@@ -61,6 +61,7 @@ pub fn chapters(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer, 
         .collect();
     // While the story is still being read, the chapters found so far: the list grows.
     let title = match reader.partial() {
+        Some(p) if p.progress >= 100 => "chapters".to_owned(),
         Some(p) if !p.found.is_empty() && p.sized => {
             format!("chapters so far · indexing {} %", p.progress)
         }
