@@ -303,7 +303,11 @@ impl Host for Book {
         let Stage::Open(session) = &mut self.stage else {
             return;
         };
-        if self.windows.as_ref().is_some_and(|w| rewindow::serve(w, reader)) {
+        if self
+            .windows
+            .as_ref()
+            .is_some_and(|w| rewindow::serve(w, reader))
+        {
             session.effect(reader, Effect::PlaceChanged);
         }
         if let Some(reread) = self.watch.as_mut().and_then(|w| w.poll(now)) {

@@ -124,7 +124,7 @@ impl Session {
         fingerprint: String,
         reader: &mut Reader,
     ) -> Self {
-        Self::begin(Self::load(store, path, fingerprint), path, reader, None)
+        Self::begin(Self::load(store, path, fingerprint), path, reader)
     }
 
     /// The first half of [`Session::resume`]: the saved state, before the story is read
@@ -148,7 +148,7 @@ impl Session {
 
     /// The second half of [`Session::resume`], once the whole story is read.
     pub fn start(loaded: Loaded, path: &Path, reader: &mut Reader) -> Self {
-        let mut session = Self::begin(loaded, path, reader, None);
+        let mut session = Self::begin(loaded, path, reader);
         session.list(reader);
         session
     }
@@ -162,7 +162,7 @@ impl Session {
         reader: &mut Reader,
         whole: &Document,
     ) -> Self {
-        let mut session = Self::begin(loaded, path, reader, Some(whole));
+        let mut session = Self::begin_with(loaded, path, reader, Some(whole));
         session.list(reader);
         session
     }
@@ -175,9 +175,19 @@ impl Session {
         state.replaces.is_some() || (state.length != 0 && state.length != len as u64)
     }
 
-    /// [`Session::start`] without its first save (see [`Session::list`]); `whole`: the
-    /// story's text when the reader is on a window of it.
-    fn begin(loaded: Loaded, path: &Path, reader: &mut Reader, whole: Option<&Document>) -> Self {
+    /// [`Session::start`] without its first save (see [`Session::list`]), as
+    /// [`Session::resume_listing_later`] does.
+    pub fn begin(loaded: Loaded, path: &Path, reader: &mut Reader) -> Self {
+        Self::begin_with(loaded, path, reader, None)
+    }
+
+    /// [`Session::begin`]; `whole`: the story's text when the reader is on a window of it.
+    fn begin_with(
+        loaded: Loaded,
+        path: &Path,
+        reader: &mut Reader,
+        whole: Option<&Document>,
+    ) -> Self {
         let changed = Self::changed(&loaded, reader.text_len());
         let Loaded {
             store,

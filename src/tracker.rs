@@ -30,7 +30,8 @@ pub fn local_offset() -> i32 {
 #[derive(Debug)]
 pub struct Tracker {
     store: Option<Store>,
-    /// The log as last loaded or saved, with this session's reading in it.
+    /// The log as last loaded (without its sessions) or saved, with this session's
+    /// reading in it.
     log: Log,
     /// This session's id in `log.sessions`.
     id: String,
@@ -49,9 +50,10 @@ impl Tracker {
     /// Starts a session on the book with this fingerprint, at the reader's place.
     pub fn start(store: Option<Store>, fingerprint: &str, reader: &mut Reader) -> Tracker {
         let now = Instant::now();
+        // The sessions of other days are merged in when the log is written.
         let log = store
             .as_ref()
-            .map(|s| s.load_reading().0)
+            .map(Store::load_reading_head)
             .unwrap_or_default();
         let id = store::new_bookmark_id();
         let mut log = log;
@@ -275,5 +277,47 @@ mod tests {
         assert_eq!(t.log.pace.samples, 4);
         assert!(t.log.finished.contains_key("fp"), "the end was reached");
         assert_eq!(r.time_left(false).map(|s| s.starts_with('~')), Some(false));
+    }
+
+    #[test]
+    fn a_book_opens_on_the_logs_pace_and_its_other_sessions_are_kept_when_it_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path().to_owned());
+        // Another day's reading, at a pace measured over many pages.
+        let mut before = Tracker::start(Some(store.clone()), "fp", &mut story());
+        before.log.pace.wpm = Some(123.0);
+        before.log.pace.samples = 40;
+        before.log.finished.insert(
+            "other".into(),
+            crate::reading::Finished {
+                title: "Other".into(),
+                at: 5,
+            },
+        );
+        before.session().days.entry(1).or_default().ms = 60_000;
+        before.save(Instant::now());
+        let first = before.id.clone();
+
+        let mut r = story();
+        let mut t = Tracker::start(Some(store.clone()), "fp", &mut r);
+        assert!(t.log.sessions.iter().all(|s| s.id != first), "not read");
+        assert_eq!(t.log.pace.samples, 40);
+        assert_eq!(r.time_left(false).map(|s| s.starts_with('~')), Some(false));
+        let t0 = t.last.2;
+        turn(
+            &mut t,
+            &mut r,
+            Action::PageDown,
+            t0 + Duration::from_secs(30),
+        );
+        t.finish();
+        let (disk, _) = store.load_reading();
+        let ids: Vec<&str> = disk.sessions.iter().map(|s| s.id.as_str()).collect();
+        assert!(ids.contains(&first.as_str()) && ids.contains(&t.id.as_str()));
+        assert_eq!(
+            disk.sessions.iter().map(|s| s.total().ms).sum::<u64>(),
+            90_000
+        );
+        assert!(disk.finished.contains_key("other"));
     }
 }

@@ -56,7 +56,11 @@ fn let_go(raw: &str) -> (Reader, Arc<Indexed>, Arc<File>, Document) {
         bytes: raw.as_bytes().to_vec(),
         changed: AtomicBool::new(false),
     });
-    assert!(shared.let_go(raw.len(), whole.body(), Arc::clone(&file) as Arc<dyn Source>));
+    assert!(shared.let_go(
+        raw.len(),
+        whole.body(),
+        Arc::clone(&file) as Arc<dyn Source>
+    ));
     assert!(shared.read().text.is_empty(), "no text is held");
     let window = load::window(&raw.as_bytes()[..30_000], UTF_8, false);
     let mut r = Reader::new(window, "story", (80, 24), 72);
@@ -136,7 +140,10 @@ fn paging_across_windows_with_no_text_held_reads_on_as_the_whole_story_does() {
             assert_eq!(r.whole_place(), eager.place(), "{action:?}");
             let shown = |r: &Reader| -> Vec<String> {
                 let t = r.document().text();
-                r.page().iter().map(|l| t[l.range.clone()].to_owned()).collect()
+                r.page()
+                    .iter()
+                    .map(|l| t[l.range.clone()].to_owned())
+                    .collect()
             };
             assert_eq!(shown(&r), shown(&eager), "{action:?}");
             assert!(r.partial().unwrap().waiting.is_empty());

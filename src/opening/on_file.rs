@@ -107,8 +107,8 @@ impl Book {
         let fit = opening.piped.is_none()
             && reader.partial().is_some()
             && !Session::changed(&loaded, doc.text().len());
-        let source = (opening.seen.filter(|_| fit))
-            .and_then(|seen| FileSource::open(&opening.path, seen));
+        let source =
+            (opening.seen.filter(|_| fit)).and_then(|seen| FileSource::open(&opening.path, seen));
         let (Some(source), Some(index)) = (source, &opening.index) else {
             return Err(Box::new((doc, loaded)));
         };
@@ -133,7 +133,8 @@ impl Book {
                 effect => session.effect(reader, effect),
             }
         }
-        if let Stage::Opening(mut opening) = std::mem::replace(&mut self.stage, Stage::Open(session))
+        if let Stage::Opening(mut opening) =
+            std::mem::replace(&mut self.stage, Stage::Open(session))
         {
             opening.news = None;
             self.windows = Some(opening);
@@ -157,7 +158,10 @@ mod tests {
         assert_eq!(source.read_at(4, &mut buf).unwrap(), 7);
         assert_eq!(&buf, b"line\nan");
         // Appended to: another size.
-        let mut f = std::fs::OpenOptions::new().append(true).open(&path).unwrap();
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap();
         std::io::Write::write_all(&mut f, b"more\n").unwrap();
         let err = source.read_at(0, &mut buf).unwrap_err();
         assert_eq!(err.to_string(), "the story's file changed");

@@ -65,11 +65,17 @@ fn a_file_changed_after_indexing_is_not_read_for_a_new_window_and_is_read_again_
     let raw = story(6000);
     let (_dir, path, mut reader, mut book) = open_story(&raw);
     assert!(reader.partial().is_some());
-    let mut f = std::fs::OpenOptions::new().append(true).open(&path).unwrap();
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .unwrap();
     std::io::Write::write_all(&mut f, b"The words added at the end.\n").unwrap();
     for _ in 0..300 {
         press(&mut reader, &mut book, Action::PageDown);
-        if reader.message().is_some_and(|m| m.starts_with("cannot read")) {
+        if reader
+            .message()
+            .is_some_and(|m| m.starts_with("cannot read"))
+        {
             break;
         }
     }
@@ -96,7 +102,10 @@ fn a_file_changed_after_indexing_is_not_read_for_a_new_window_and_is_read_again_
     book.idle(&mut reader, later);
     assert!(reader.partial().is_none(), "on the whole story");
     assert!(book.windows.is_none());
-    assert!(reader.document().text().ends_with("The words added at the end.\n"));
+    assert!(reader
+        .document()
+        .text()
+        .ends_with("The words added at the end.\n"));
     assert_eq!(reader.place(), place);
     assert!(reader.document().text()[place..].starts_with(&quote));
 }

@@ -145,9 +145,8 @@ impl Reader {
     /// Does `then` on a text that starts at byte `base` of the whole.
     fn go_then(&mut self, then: Then, base: usize) {
         let text = self.doc.text();
-        let here = |whole: usize| {
-            crate::position::floor_char_boundary(text, whole.saturating_sub(base))
-        };
+        let here =
+            |whole: usize| crate::position::floor_char_boundary(text, whole.saturating_sub(base));
         match then {
             Then::Hit {
                 query,

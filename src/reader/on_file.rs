@@ -20,10 +20,7 @@ impl Reader {
         let Some(len) = self.on_file().map(|f| f.len) else {
             return Vec::new();
         };
-        let listed = self
-            .partial
-            .as_ref()
-            .and_then(|p| self.chapter_selected(p));
+        let listed = self.partial.as_ref().and_then(|p| self.chapter_selected(p));
         let forward = self.searching.take_indexed();
         let Some(p) = &mut self.partial else {
             return Vec::new();

@@ -118,7 +118,8 @@ impl Reader {
         // so far.
         if self.partial.is_some()
             && !self.hit_in_window(query, from, forward)
-            && (self.search_on_file(query, from, forward) || self.search_index(query, from, forward))
+            && (self.search_on_file(query, from, forward)
+                || self.search_index(query, from, forward))
         {
             self.search_step();
             return;

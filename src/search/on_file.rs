@@ -118,7 +118,11 @@ impl FileSearch {
 
     /// The first (forward) or last (backward) match starting in `chunk`.
     fn chunk(&mut self, chunk: Range<usize>) -> std::io::Result<Option<Range<usize>>> {
-        let to = chunk.end.saturating_add(OVERLAP).min(self.end).max(chunk.end);
+        let to = chunk
+            .end
+            .saturating_add(OVERLAP)
+            .min(self.end)
+            .max(chunk.end);
         self.buf.resize(to - chunk.start, 0);
         let mut got = 0;
         while got < self.buf.len() {
@@ -129,7 +133,9 @@ impl FileSearch {
             got += n;
         }
         if got < chunk.len() {
-            return Err(std::io::Error::other("the story's file is shorter than its text"));
+            return Err(std::io::Error::other(
+                "the story's file is shorter than its text",
+            ));
         }
         let bytes = &self.buf[..got];
         // The chunk may begin and end inside a character: the bytes of it are left out.
@@ -159,7 +165,10 @@ impl FileSearch {
                 (0..at, at)
             }
         };
-        let hit = self.query.search(text, within, at, self.forward).finish(text);
+        let hit = self
+            .query
+            .search(text, within, at, self.forward)
+            .finish(text);
         Ok(hit
             .filter(|h| !h.wrapped && h.range.start < starts_end)
             .map(|h| base + h.range.start..base + h.range.end))
@@ -220,13 +229,21 @@ mod tests {
         // About 13 MB: more than three chunks, with matches on either side of each cut.
         let line = "The lamp burned low by the bridge, café and river — éclair.\n";
         let mut text = line.repeat((13 << 20) / line.len());
-        for (i, at) in [CHUNK - 3, 2 * CHUNK + 1, 3 * CHUNK - 20].into_iter().enumerate() {
+        for (i, at) in [CHUNK - 3, 2 * CHUNK + 1, 3 * CHUNK - 20]
+            .into_iter()
+            .enumerate()
+        {
             let at = crate::position::floor_char_boundary(&text, at);
             text.insert_str(at, &format!(" Lighthouse{i} keeper "));
         }
         let body = 100..text.len() - 50;
         let q = |s: &str| Query::new(s).unwrap();
-        for query in ["lighthouse0 keeper", "lighthouse1", "Lighthouse2 keeper", "nowhere"] {
+        for query in [
+            "lighthouse0 keeper",
+            "lighthouse1",
+            "Lighthouse2 keeper",
+            "nowhere",
+        ] {
             for at in [0, CHUNK, 2 * CHUNK + 7, text.len()] {
                 let at = crate::position::floor_char_boundary(&text, at);
                 for fwd in [true, false] {
