@@ -175,7 +175,7 @@ impl Session {
         state.replaces.is_some() || (state.length != 0 && state.length != len as u64)
     }
 
-    /// [`Session::start`] without its first save (see [`Session::list`]), as
+    /// [`Session::start`] without its first save (see `Session::list`), as
     /// [`Session::resume_listing_later`] does.
     pub fn begin(loaded: Loaded, path: &Path, reader: &mut Reader) -> Self {
         Self::begin_with(loaded, path, reader, None)
