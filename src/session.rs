@@ -97,6 +97,8 @@ pub struct Loaded {
     pub store: Option<Store>,
     pub state: BookState,
     pub notices: Vec<String>,
+    /// The head of the reading log, for the book's reading to be added to.
+    pub reading: crate::tracker::Head,
 }
 
 impl Session {
@@ -139,10 +141,13 @@ impl Session {
             }
             None => BookState::new(fingerprint, path.to_owned(), String::new()),
         };
+        // The reading log too, on a thread of its own when it is long.
+        let reading = crate::tracker::Head::read(store.as_ref());
         Loaded {
             store,
             state,
             notices,
+            reading,
         }
     }
 
@@ -193,6 +198,7 @@ impl Session {
             store,
             mut state,
             mut notices,
+            reading,
         } = loaded;
         let own = reader.shared_document();
         let doc = whole.unwrap_or(&own);
@@ -208,7 +214,12 @@ impl Session {
         if store.is_none() {
             notices.push("no config directory: your place will not be saved".into());
         }
-        let reading = Box::new(Tracker::start(store.clone(), &state.fingerprint, reader));
+        let reading = Box::new(Tracker::start(
+            store.clone(),
+            reading,
+            &state.fingerprint,
+            reader,
+        ));
         let session = Self {
             store,
             state: Arc::new(state),
