@@ -242,3 +242,21 @@ fn a_page_turn_after_the_file_changed_reads_nothing_and_says_so() {
     assert_eq!(r.whole_place(), at);
     assert_ne!(r.page()[0], top);
 }
+
+#[test]
+fn a_long_search_on_file_goes_in_slices_says_so_and_a_key_cancels_it() {
+    // More than two of the chunks a search reads a slice at a time (4 MB).
+    let raw = story(3000);
+    let (mut r, _shared, _file, _whole) = let_go(&raw);
+    r.set_search_step(1);
+    let place = r.whole_place();
+    search(&mut r, "no such words");
+    let pct = r.searching().expect("still searching after a slice");
+    assert_eq!(r.message(), Some(format!("searching… {pct} %").as_str()));
+    r.step_search();
+    assert!(r.searching().is_some());
+    r.update(Action::PageDown);
+    assert_eq!(r.searching(), None);
+    assert_eq!(r.message(), Some("search cancelled"));
+    assert_eq!(r.whole_place(), place, "the key only cancelled");
+}
