@@ -34,6 +34,7 @@
 //! classified in two halves on two threads, cut at an empty line so that the result is
 //! exactly the one-thread result (see `halves`).
 
+mod cast;
 pub(crate) mod cues;
 pub(crate) mod evidence;
 mod growing;
@@ -227,7 +228,9 @@ fn redo_caps(text: &str, guess: &Stats, real: &Stats, redos: Vec<Redo>, out: &mu
 /// A numbered heading with no title of its own ("CHAPTER 1") takes the short title line
 /// that follows it after a blank line ("The Harbour.") as part of the heading. Done over
 /// the finished blocks, so that where the text was cut for two threads cannot matter.
+/// A list's entries are put back in it first (see [`cast`]).
 fn attach_subtitles(text: &str, blocks: &mut [Block]) {
+    cast::keep_entries(text, blocks);
     for i in 1..blocks.len() {
         let (before, rest) = blocks.split_at_mut(i);
         let (prev, block) = (&before[i - 1], &mut rest[0]);

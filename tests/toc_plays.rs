@@ -1,0 +1,30 @@
+//! The chapter list of plays and poems: cast lists, speakers, stage directions and
+//! stanza numbers are read as what they are, never listed as chapters.
+
+mod common;
+use common::titles;
+
+/// A scene of verse with a speaker and a stage direction.
+const SCENE: &str = "          Enter CHORUS.\n\n\
+     CHORUS. Not riding now where once the border burned,\n\
+     Nor feasting in the long hall of the north,\n\
+     We come to tell a tale of water and of stone:\n\
+     Of one who kept a ford and lost his name.\n\
+          [Exit.]\n";
+
+#[test]
+fn a_name_set_apart_inside_a_cast_list_is_an_entry_not_a_chapter() {
+    let text = format!(
+        "THE PERSONS.\n\n\
+         \x20    THE WARDEN OF THE MARCHES.\n\
+         \x20    SIR OSWY, his brother.\n\
+         \x20    HOB, a carter.\n\
+         \x20    A Pedlar.\n\n\
+         \x20    THE GREY LADY\n\n\
+         \x20    A GHOST.\n\
+         \x20    Echo.\n\n\
+         \x20    CHORUS.\n\n\n\
+         THE FORD\n\n{SCENE}"
+    );
+    assert_eq!(titles(&text), ["THE PERSONS.", "THE FORD"]);
+}
