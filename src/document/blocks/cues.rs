@@ -180,6 +180,27 @@ pub(super) fn starts_speech(t: &str) -> bool {
     speech_prefix(t) > 0
 }
 
+/// A speech whose speaker's tab came down to one space: `SERVANT My lord` where the
+/// tab after a seven-letter name reached the next stop at once. A name in capitals ends
+/// one column short of a tab stop (every 8 columns, counted from the line's start at
+/// `indent`), and a capital starts the speech. On its own this is weak: ask it only where
+/// other speeches show the tab stops (see [`is_tabbed_speech`]).
+pub(super) fn starts_speech_at_stop(t: &str, indent: usize) -> bool {
+    let Some((name, rest)) = t.split_once(' ') else {
+        return false;
+    };
+    name.len() >= 2
+        && (indent + name.len() + 1) % 8 == 0
+        && name.bytes().all(|b| b.is_ascii_uppercase())
+        && rest.starts_with(|c: char| c.is_uppercase())
+}
+
+/// A speech whose speaker is followed by a gap reaching a tab stop: `FIRST LORD      Then`.
+pub(super) fn is_tabbed_speech(t: &str, indent: usize) -> bool {
+    let at = speech_prefix(t);
+    at > 0 && t[..at].ends_with("  ") && (indent + at) % 8 == 0
+}
+
 /// The length of a speech's opening speaker and the spaces after it (see
 /// [`starts_speech`]), or 0: the gap after a name is a tab stop, not a column.
 pub(super) fn speech_prefix(t: &str) -> usize {
@@ -290,6 +311,10 @@ mod tests {
         ] {
             assert!(starts_speech(t), "{t}");
         }
+        assert!(is_tabbed_speech("FIRST LORD      Then let us go", 0));
+        assert!(starts_speech_at_stop("SERVANT My lord", 0));
+        assert!(!starts_speech_at_stop("SERVANT my lord", 0));
+        assert!(!starts_speech_at_stop("SERVANT My lord", 2));
         for t in [
             "I. The start",
             "CHAPTER IV.",

@@ -167,9 +167,19 @@ fn starts_by_its_look(
     if line.indent > prev.indent + 4 && heading::is_stage_direction(t) {
         return true;
     }
-    // The next speech of a play whose speakers start their lines.
-    cues::starts_speech(t) && ends_clause(p)
+    // The next speech of a play whose speakers start their lines; where the group's
+    // speeches set their words at tab stops, a name whose tab came down to one space.
+    ends_clause(p)
+        && (cues::starts_speech(t)
+            || cues::starts_speech_at_stop(t, line.indent)
+                && group[i.saturating_sub(NEARBY)..group.len().min(i + NEARBY)]
+                    .iter()
+                    .any(|l| cues::is_tabbed_speech(l.text(text), l.indent)))
 }
+
+/// Lines either side of a line looked at for the group's habits (bounded, so a huge
+/// group costs no more per line than a small one).
+const NEARBY: usize = 24;
 
 /// Whether a line ends on punctuation that closes a clause or a speech, not in a word, a
 /// hyphen (a word broken at the margin) or a comma.
