@@ -38,13 +38,17 @@ pub fn lines(text: &str, range: Range<usize>) -> Vec<VerseLine> {
     let mut out = Vec::new();
     let (start, block) = (range.start, &text[range]);
     let mut pos = start;
+    // Which lines had a number in the right margin (a page or a line number).
+    let mut numbered = Vec::new();
     // Lines are short: the memchr crate finds each end faster than `split` does.
     let ends = memchr::memchr_iter(b'\n', block.as_bytes()).chain([block.len()]);
     for end in ends {
         let raw = &text[pos..start + end];
         let content = trim_start(raw);
         let lead = raw.len() - content.len();
-        let trimmed = without_margin_number(trim_end(content));
+        let written = trim_end(content);
+        let trimmed = without_margin_number(written);
+        numbered.push(trimmed.len() < written.len());
         out.push(VerseLine {
             start: pos + lead,
             end: pos + lead + trimmed.len(),
@@ -58,13 +62,14 @@ pub fn lines(text: &str, range: Range<usize>) -> Vec<VerseLine> {
     while out.last().is_some_and(|l: &VerseLine| l.start == l.end) {
         out.pop();
     }
-    mark_hanging(text, &mut out);
+    mark_hanging(text, &mut out, &numbered);
     out
 }
 
 /// Marks the lines that hang from the line before: deeper than the head of their line,
 /// after a line that ran to the block's margin (or could not take the next word).
-fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
+/// `numbered` says which lines had a number in the right margin.
+fn mark_hanging(text: &str, lines: &mut [VerseLine], numbered: &[bool]) {
     let written = lines.iter().filter(|l| l.start < l.end);
     let longest = written
         .clone()
@@ -90,6 +95,9 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
         capital += usize::from(starts_capital(&text[l.start..l.end]));
     }
     let capitals_are_verse = deeper >= 2 && capital * 10 >= deeper * 6;
+    // A list whose entries end on a number (a contents list's pages) when half its lines
+    // do: an entry without its number goes on to the deeper line that has it.
+    let numbers_end_entries = numbered.iter().filter(|&&n| n).count() * 2 >= written;
     let mut head = 0;
     for i in 1..lines.len() {
         let (prev, next) = (lines[i - 1], lines[i]);
@@ -125,8 +133,10 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
         let far_in = next.indent >= lines[head].indent + 6
             && next_text.starts_with(char::is_lowercase)
             && !centred;
-        let hanging = !(capitals_are_verse && starts_capital(next_text))
-            && (at_margin || mid_phrase || far_in);
+        let entry_goes_on = numbers_end_entries && !numbered[i - 1] && numbered[i];
+        let hanging = entry_goes_on
+            || !(capitals_are_verse && starts_capital(next_text))
+                && (at_margin || mid_phrase || far_in);
         if hanging {
             lines[i].continues = true;
         } else {
