@@ -346,6 +346,14 @@ fn classify_section(text: &str, stats: &Stats, group: &[SourceLine], out: &mut V
             return classify_section(text, stats, rest, out);
         }
     }
+    // A speaker's name alone above the speech: the name keeps its line, and the speech
+    // under it is read line by line as verse is (hard-wrapped prose there goes on as a
+    // hanging line, see `crate::document::verse`).
+    if let [name, rest @ ..] = group {
+        if !rest.is_empty() && is_speaker_line(text, stats, name) {
+            return push(out, text, BlockKind::Verse, group);
+        }
+    }
     match group {
         [] => {}
         [line] => push(out, text, single_kind(text, stats, line, true), group),
@@ -422,6 +430,17 @@ fn is_heading_line(text: &str, stats: &Stats, line: &SourceLine) -> bool {
             && !heading::is_false_heading(t)
             && !stats.is_repeated_caps(line, t)
         || heading::is_book_title(t)
+}
+
+/// A play's speaker alone on a line: a short name in capitals (words, no numbers or
+/// brackets) that repeats through the story.
+fn is_speaker_line(text: &str, stats: &Stats, line: &SourceLine) -> bool {
+    let t = line.text(text);
+    t.len() <= 30
+        && shape::is_caps_title(t)
+        && t.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-'))
+        && stats.is_repeated_caps(line, t)
 }
 
 /// "CHAPTER I." over "THE START OF IT": up to three short lines led by a heading line;

@@ -98,9 +98,14 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine], numbered: &[bool]) {
     // A list whose entries end on a number (a contents list's pages) when half its lines
     // do: an entry without its number goes on to the deeper line that has it.
     let numbers_end_entries = numbered.iter().filter(|&&n| n).count() * 2 >= written;
+    let under_name = speaker_above(text, lines);
     let mut head = 0;
     for i in 1..lines.len() {
         let (prev, next) = (lines[i - 1], lines[i]);
+        if under_name && i >= 2 && goes_on_flush(text, prev, next, longest) {
+            lines[i].continues = true;
+            continue;
+        }
         // Only a line deeper than the head of its line can hang from it (most lines of
         // verse are not): the rest need not be asked.
         if prev.start == prev.end || next.start == next.end || next.indent <= lines[head].indent {
@@ -143,6 +148,39 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine], numbered: &[bool]) {
             head = i;
         }
     }
+}
+
+/// Whether the block is a speech under its speaker's name: a short line in capitals
+/// over lines set flush with each other.
+fn speaker_above(text: &str, lines: &[VerseLine]) -> bool {
+    let [name, first, rest @ ..] = lines else {
+        return false;
+    };
+    let t = &text[name.start..name.end];
+    !rest.is_empty()
+        && t.len() <= 30
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !t.chars().any(char::is_lowercase)
+        && t.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-'))
+        && rest.iter().all(|l| l.indent == first.indent)
+}
+
+/// In a speech under its speaker's name, whether `next` carries on `prev`, a line of
+/// hard-wrapped prose: `prev` runs to the block's margin (or could not take the next
+/// word) and stops mid-phrase, and `next` goes on in lower case. Verse lines start with
+/// capitals or stop short of the margin, and keep their lines.
+fn goes_on_flush(text: &str, prev: VerseLine, next: VerseLine, longest: usize) -> bool {
+    let next_text = &text[next.start..next.end];
+    let next_word = next_text
+        .split(char::is_whitespace)
+        .next()
+        .map_or(0, str_width);
+    let prev_end = prev.indent + prev.width;
+    longest >= HANG_MIN_WIDTH
+        && (prev_end + HANG_SLACK >= longest || prev_end + 1 + next_word > longest)
+        && ends_in_word(&text[prev.start..prev.end])
+        && next_text.starts_with(char::is_lowercase)
 }
 
 /// `raw.trim_start()`, byte by byte while the text is ASCII.
