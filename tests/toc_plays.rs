@@ -2,7 +2,7 @@
 //! stanza numbers are read as what they are, never listed as chapters.
 
 mod common;
-use common::titles;
+use common::{heading_texts, titles};
 
 /// A scene of verse with a speaker and a stage direction.
 const SCENE: &str = "          Enter CHORUS.\n\n\
@@ -27,4 +27,20 @@ fn a_name_set_apart_inside_a_cast_list_is_an_entry_not_a_chapter() {
          THE FORD\n\n{SCENE}"
     );
     assert_eq!(titles(&text), ["THE PERSONS.", "THE FORD"]);
+}
+
+#[test]
+fn a_crowd_or_a_speaker_heard_once_among_the_speeches_is_no_heading() {
+    let text = "THE SECOND ACT\n\n\
+                HARDY.\n\nFriends! A word, if you'll allow me.\n\n\
+                THE GUESTS.\n\nHear, hear!\n\n\
+                HARDY.\n\nTo Nell, who kept the lamp lit.\n\n\
+                SOME OF THE GUESTS.\n\nTo Nell!\n\n\
+                OTHER GUESTS.            }\n\nThe lamp!               }\n\n\
+                NELL.\n\nOh, stop it, all of you.\n\n\
+                END OF THE SECOND ACT.\n";
+    assert_eq!(
+        heading_texts(text),
+        ["THE SECOND ACT", "END OF THE SECOND ACT."]
+    );
 }

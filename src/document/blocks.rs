@@ -42,6 +42,7 @@ mod halves;
 pub mod heading;
 mod scan;
 pub(crate) mod shape;
+mod speakers;
 mod split;
 mod starts;
 mod stats;
@@ -228,9 +229,11 @@ fn redo_caps(text: &str, guess: &Stats, real: &Stats, redos: Vec<Redo>, out: &mu
 /// A numbered heading with no title of its own ("CHAPTER 1") takes the short title line
 /// that follows it after a blank line ("The Harbour.") as part of the heading. Done over
 /// the finished blocks, so that where the text was cut for two threads cannot matter.
-/// A list's entries are put back in it first (see [`cast`]).
+/// A list's entries are put back in it first (see [`cast`]), and a play's speakers
+/// among its speeches (see [`speakers`]).
 fn attach_subtitles(text: &str, blocks: &mut [Block]) {
     cast::keep_entries(text, blocks);
+    speakers::keep_speakers(text, blocks);
     for i in 1..blocks.len() {
         let (before, rest) = blocks.split_at_mut(i);
         let (prev, block) = (&before[i - 1], &mut rest[0]);
