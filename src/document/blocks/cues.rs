@@ -190,7 +190,7 @@ pub(super) fn starts_speech_at_stop(t: &str, indent: usize) -> bool {
         return false;
     };
     name.len() >= 2
-        && (indent + name.len() + 1) % 8 == 0
+        && (indent + name.len() + 1).is_multiple_of(8)
         && name.bytes().all(|b| b.is_ascii_uppercase())
         && rest.starts_with(|c: char| c.is_uppercase())
 }
@@ -198,7 +198,7 @@ pub(super) fn starts_speech_at_stop(t: &str, indent: usize) -> bool {
 /// A speech whose speaker is followed by a gap reaching a tab stop: `FIRST LORD      Then`.
 pub(super) fn is_tabbed_speech(t: &str, indent: usize) -> bool {
     let at = speech_prefix(t);
-    at > 0 && t[..at].ends_with("  ") && (indent + at) % 8 == 0
+    at > 0 && t[..at].ends_with("  ") && (indent + at).is_multiple_of(8)
 }
 
 /// The length of a speech's opening speaker and the spaces after it (see
