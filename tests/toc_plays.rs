@@ -44,3 +44,24 @@ fn a_crowd_or_a_speaker_heard_once_among_the_speeches_is_no_heading() {
         ["THE SECOND ACT", "END OF THE SECOND ACT."]
     );
 }
+
+#[test]
+fn a_poems_numbered_parts_are_listed_under_its_title() {
+    let stanza = "The tide goes out across the sand,\nThe gulls go out to sea;\n\
+                  And all the boats are on the land,\nAnd none come home to me.\n\n";
+    let text = format!(
+        "THE HARBOUR WALL\n\n{stanza}A PORTRAIT\n\nI\n\n{stanza}II\n\n{stanza}THE LAMP\n\n{stanza}"
+    );
+    let levels: Vec<(String, u8)> = dogear::chapters(&dogear::Document::from_text(&text))
+        .into_iter()
+        .map(|c| (c.title, c.level))
+        .collect();
+    let want = [
+        ("THE HARBOUR WALL", 1),
+        ("A PORTRAIT", 1),
+        ("I", 2),
+        ("II", 2),
+        ("THE LAMP", 1),
+    ];
+    assert_eq!(levels, want.map(|(t, l)| (t.to_string(), l)).to_vec());
+}
