@@ -104,6 +104,7 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
         .collect();
     let mut heads = heads;
     noise::drop_lone_numbers(&mut heads);
+    noise::drop_stanza_numbers(text, blocks, &mut heads);
     let mut runs = Vec::new();
     let mut run_start = 0;
     for i in 1..=heads.len() {

@@ -49,8 +49,10 @@ fn a_crowd_or_a_speaker_heard_once_among_the_speeches_is_no_heading() {
 fn a_poems_numbered_parts_are_listed_under_its_title() {
     let stanza = "The tide goes out across the sand,\nThe gulls go out to sea;\n\
                   And all the boats are on the land,\nAnd none come home to me.\n\n";
+    // Each part is longer than a stanza: a sonnet's fourteen lines and more.
+    let part = stanza.repeat(4);
     let text = format!(
-        "THE HARBOUR WALL\n\n{stanza}A PORTRAIT\n\nI\n\n{stanza}II\n\n{stanza}THE LAMP\n\n{stanza}"
+        "THE HARBOUR WALL\n\n{stanza}A PORTRAIT\n\nI\n\n{part}II\n\n{part}THE LAMP\n\n{stanza}"
     );
     let levels: Vec<(String, u8)> = dogear::chapters(&dogear::Document::from_text(&text))
         .into_iter()
@@ -64,4 +66,13 @@ fn a_poems_numbered_parts_are_listed_under_its_title() {
         ("THE LAMP", 1),
     ];
     assert_eq!(levels, want.map(|(t, l)| (t.to_string(), l)).to_vec());
+}
+
+#[test]
+fn a_hymns_stanza_numbers_are_not_chapters() {
+    let stanza = "Awake, my soul, the lark is high,\nThe dew is on the thorn;\n\
+                  Put off the darkness of the night\nAnd greet the early morn.\n\n\
+                  Chorus:\nSing, sing, the day is here,\nSing, for the night is done!\n\n";
+    let text = format!("MORNING HYMN\n\n1.\n{stanza}2.\n{stanza}3.\n{stanza}");
+    assert_eq!(titles(&text), ["MORNING HYMN"]);
 }
