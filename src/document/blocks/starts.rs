@@ -169,10 +169,16 @@ fn starts_by_its_look(
     }
     // The next speech of a play whose speakers start their lines; where the group's
     // speeches set their words at tab stops, a name whose tab came down to one space.
+    // A speaker ending on a colon, only among more of them.
+    let nearby = &group[i.saturating_sub(NEARBY)..group.len().min(i + NEARBY)];
     ends_clause(p)
         && (cues::starts_speech(t)
+            && (!cues::starts_colon_speech(t)
+                || nearby
+                    .iter()
+                    .any(|l| l.start != line.start && cues::starts_colon_speech(l.text(text))))
             || cues::starts_speech_at_stop(t, line.indent)
-                && group[i.saturating_sub(NEARBY)..group.len().min(i + NEARBY)]
+                && nearby
                     .iter()
                     .any(|l| cues::is_tabbed_speech(l.text(text), l.indent)))
 }
