@@ -24,8 +24,9 @@ const CAPS_NAMES: usize = 2;
 /// Blocks of the list looked back over: a cast list comes in a few runs.
 const LOOK_BACK: usize = 8;
 
-/// Turns into list entries (kept line for line) the lone capital lines, or short groups
-/// led by one, that stand in the column of the list of names just above them.
+/// Turns into list entries the lone capital lines, or short groups led by one, that
+/// stand in the column of the list of names just above them (kept line for line, or
+/// one entry a paragraph where the list is set with blank lines between).
 pub(super) fn keep_entries(text: &str, blocks: &mut [Block]) {
     for i in 1..blocks.len() {
         if blocks[i].kind != BlockKind::Heading {
@@ -40,14 +41,15 @@ pub(super) fn keep_entries(text: &str, blocks: &mut [Block]) {
             .take(LOOK_BACK)
             .map(|b| (b.kind, &text[b.range.clone()]))
             .take_while(|&(kind, run)| {
-                kind == BlockKind::Verse
+                (kind == BlockKind::Verse || kind == BlockKind::Paragraph && !run.contains('\n'))
                     && run
                         .lines()
                         .any(|l| indent_of(l) == indent && is_caps_name(l.trim()))
             })
             .map(|(_, run)| run);
         if is_entry_of(entry, list) {
-            blocks[i].kind = BlockKind::Verse;
+            // Kept as the entry above it is: its own line, or a paragraph of one line.
+            blocks[i].kind = blocks[i - 1].kind;
         }
     }
 }
@@ -56,7 +58,11 @@ pub(super) fn keep_entries(text: &str, blocks: &mut [Block]) {
 /// entries of the list whose blocks (kept line for line) are `list`, last first.
 fn is_entry_of<'t>(entry: &str, list: impl Iterator<Item = &'t str>) -> bool {
     let name = entry.lines().next().unwrap_or_default().trim();
-    if !is_caps_name(name) || heading::is_named_section(name) || heading::is_book_title(name) {
+    if !is_caps_name(name)
+        || heading::is_named_section(name)
+        || heading::is_book_title(name)
+        || heading::is_ending(name)
+    {
         return false;
     }
     let indent = indent_of(entry);
