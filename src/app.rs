@@ -22,6 +22,7 @@ mod books;
 pub mod events;
 mod navigate;
 mod pages;
+mod runs;
 mod tty;
 pub use events::{screen_text, Events, Keyboard, Output, Script};
 pub use navigate::{navigate, Setup, Start, Wanted};

@@ -97,6 +97,8 @@ pub struct Loaded {
     pub store: Option<Store>,
     pub state: BookState,
     pub notices: Vec<String>,
+    /// The head of the reading log, for the book's reading to be added to.
+    pub reading: crate::tracker::Head,
 }
 
 impl Session {
@@ -139,10 +141,13 @@ impl Session {
             }
             None => BookState::new(fingerprint, path.to_owned(), String::new()),
         };
+        // The reading log too, on a thread of its own when it is long.
+        let reading = crate::tracker::Head::read(store.as_ref());
         Loaded {
             store,
             state,
             notices,
+            reading,
         }
     }
 
@@ -153,12 +158,14 @@ impl Session {
         session
     }
 
-    /// [`Session::start`] without its first save (see [`Session::list`]).
-    fn begin(loaded: Loaded, path: &Path, reader: &mut Reader) -> Self {
+    /// [`Session::start`] without its first save (see `Session::list`), as
+    /// [`Session::resume_listing_later`] does.
+    pub fn begin(loaded: Loaded, path: &Path, reader: &mut Reader) -> Self {
         let Loaded {
             store,
             mut state,
             mut notices,
+            reading,
         } = loaded;
         let doc_len = reader.document().text().len() as u64;
         // The fingerprint samples a few KiB only: a text of another length changed too.
@@ -175,7 +182,12 @@ impl Session {
         if store.is_none() {
             notices.push("no config directory: your place will not be saved".into());
         }
-        let reading = Box::new(Tracker::start(store.clone(), &state.fingerprint, reader));
+        let reading = Box::new(Tracker::start(
+            store.clone(),
+            reading,
+            &state.fingerprint,
+            reader,
+        ));
         let session = Self {
             store,
             state: Arc::new(state),

@@ -86,19 +86,21 @@ pub struct BookState {
     pub statistics: Option<TextStatistics>,
 }
 
-/// A value that is only a speed-up: one that does not parse is as good as none.
+/// A value that is only a speed-up: one that does not parse is as good as none. Its JSON
+/// is set aside as it stands and parsed on its own, so that its errors stay its own.
 fn lenient<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
     T: serde::de::DeserializeOwned,
 {
-    let value = Option::<serde_json::Value>::deserialize(d)?;
-    Ok(value.and_then(|v| serde_json::from_value(v).ok()))
+    let raw = Option::<Box<serde_json::value::RawValue>>::deserialize(d)?;
+    Ok(raw.and_then(|r| serde_json::from_str(r.get()).ok()))
 }
 
 /// The statistics a story's blocks were classified by (see
 /// [`crate::document::blocks::Summary`]), for the text they were gathered from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StatisticsFields")]
 pub struct TextStatistics {
     /// The encoding the text was decoded from (see [`crate::document::Charset::name`]).
     pub encoding: String,
@@ -107,6 +109,34 @@ pub struct TextStatistics {
     pub file: u64,
     #[serde(flatten)]
     pub summary: crate::document::blocks::Summary,
+}
+
+/// [`TextStatistics`] as written, read field by field: serde reads a flattened struct by
+/// gathering its fields into a map first, several times slower, and a big story's
+/// statistics are read before its first page is drawn.
+#[derive(Deserialize)]
+struct StatisticsFields {
+    encoding: String,
+    file: u64,
+    wrap: usize,
+    capitalised: bool,
+    one_line_japanese: bool,
+    repeated_caps: Vec<String>,
+}
+
+impl From<StatisticsFields> for TextStatistics {
+    fn from(f: StatisticsFields) -> Self {
+        TextStatistics {
+            encoding: f.encoding,
+            file: f.file,
+            summary: crate::document::blocks::Summary {
+                wrap: f.wrap,
+                capitalised: f.capitalised,
+                one_line_japanese: f.one_line_japanese,
+                repeated_caps: f.repeated_caps,
+            },
+        }
+    }
 }
 
 /// An encoding chosen by the reader, and when (of two choices, the later wins a merge).

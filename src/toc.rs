@@ -52,6 +52,9 @@ struct Head {
     offset: usize,
     title: String,
     division: Option<(String, Numbered)>,
+    /// Whether it is a Markdown heading (`## Usage`): its level is marked, so it is
+    /// neither a title page's line nor joined to the heading before it.
+    marked: bool,
 }
 
 /// What an entry is, which decides whether it is listed.
@@ -89,8 +92,14 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
         .filter(|(_, b)| b.kind == BlockKind::Heading)
         .map(|(i, b)| {
             let line = one_line(&text[b.range.clone()]);
-            // A Markdown heading is listed by its words, without its `#` marks.
-            let line = heading::atx_title(&line).map_or_else(|| line.clone(), str::to_owned);
+            // A Markdown heading is listed by its words, without its `#` marks; an Aozora
+            // Bunko heading without its markup.
+            let atx = heading::atx_title(&line);
+            let marked = atx.is_some() || is_underlined(text, blocks, i);
+            let line = match atx {
+                Some(title) => heading::link_words(title).into_owned(),
+                None => heading::aozora_title(&line).map_or_else(|| line.clone(), str::to_owned),
+            };
             let title = without_footnote_digits(&line);
             let division = heading::division(&title);
             Head {
@@ -98,9 +107,14 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
                 offset: b.range.start,
                 title,
                 division,
+                marked,
             }
         })
-        .filter(|h| !heading::is_ending(&h.title) && !noise::is_menu(&h.title))
+        .filter(|h| {
+            !heading::is_ending(&h.title)
+                && !noise::is_menu(&h.title)
+                && !noise::is_signature(text, blocks, h)
+        })
         .collect();
     let mut heads = heads;
     noise::drop_lone_numbers(&mut heads);
@@ -199,6 +213,26 @@ fn subtitles(text: &str, blocks: &[Block], heads: &[Head]) -> HashMap<usize, Str
     strong
 }
 
+/// Whether heading block `i` is underlined by the rule after it (a setext heading,
+/// `Installing` over `----------`).
+fn is_underlined(text: &str, blocks: &[Block], i: usize) -> bool {
+    let Some(rule) = blocks
+        .get(i + 1)
+        .filter(|b| b.kind == BlockKind::SceneBreak)
+    else {
+        return false;
+    };
+    let title = text[blocks[i].range.clone()].trim();
+    let between = &text[blocks[i].range.end..rule.range.start];
+    between.trim_matches([' ', '\t']) == "\n"
+        && !title.contains('\n')
+        && heading::is_setext(
+            title,
+            crate::text_width::str_width(title),
+            text[rule.range.clone()].trim(),
+        )
+}
+
 /// Whether only a few short blocks lie between blocks `a` and `b`.
 fn close(text: &str, blocks: &[Block], a: usize, b: usize) -> bool {
     let between = &blocks[a + 1..b];
@@ -269,7 +303,7 @@ fn read_run(
     };
     for h in run {
         if let Some((e, untitled)) = open.as_mut() {
-            let plain = h.division.is_none() && !heading::is_named_section(&h.title);
+            let plain = h.division.is_none() && !heading::is_named_section(&h.title) && !h.marked;
             match e.role {
                 Role::Numbered if untitled.is_some() && plain => {
                     e.chapter.title = with_title(&e.chapter.title, &h.title);
@@ -459,8 +493,11 @@ fn is_dedication(title: &str) -> bool {
     title == "TO" || title.starts_with("TO ")
 }
 
-/// "SURA1 LXXIV.-THE CLOAKED2" is "SURA LXXIV.-THE CLOAKED": in a heading in
-/// capitals, digits glued to the end of a word are footnote marks.
+/// "SURA1 LXXIV.-THE CLOAKED2" is "SURA LXXIV.-THE CLOAKED", and "SURA XCIII.1-THE
+/// BRIGHTNESS" is "SURA XCIII.-THE BRIGHTNESS": in a heading in capitals, digits glued
+/// to a word of two letters or more, or to the stop after a numeral ("I.1"), and ending
+/// the word or followed by a dash, are footnote marks. Digits after a digit or a colon
+/// ("1:1.", "2.1") are the heading's own.
 fn without_footnote_digits(title: &str) -> String {
     if title.chars().any(char::is_lowercase) {
         return title.to_owned();
@@ -468,11 +505,24 @@ fn without_footnote_digits(title: &str) -> String {
     title
         .split(' ')
         .map(|w| {
-            let word = w.trim_end_matches(|c: char| c.is_ascii_digit());
-            if word.len() < w.len() && word.chars().filter(|c| c.is_alphabetic()).count() >= 2 {
-                word
+            let Some(at) = w.find(|c: char| c.is_ascii_digit()) else {
+                return w.to_owned();
+            };
+            let (head, rest) = w.split_at(at);
+            let tail = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+            let stopped = head.strip_suffix('.');
+            let letters = stopped
+                .unwrap_or(head)
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic())
+                .count();
+            let glued = (letters >= 2 || stopped.is_some() && letters >= 1)
+                && (tail.is_empty() || tail.starts_with(['-', '—']));
+            if glued {
+                format!("{head}{tail}")
             } else {
-                w
+                w.to_owned()
             }
         })
         .collect::<Vec<_>>()

@@ -10,6 +10,7 @@
 use crate::reader::{Reader, Speed};
 use crate::reading::{day_of, merge, Log, Session, Summary, IDLE};
 use crate::store::{self, Store};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 /// The least time between two writes of `reading.json`.
@@ -26,11 +27,51 @@ pub fn local_offset() -> i32 {
     i32::try_from(crate::localtime::offset_secs()).unwrap_or(0)
 }
 
+/// A reading log longer than this is read on a thread of its own while the story opens
+/// (starting a thread costs about what reading this much does).
+const READ_APART_FROM: u64 = 16 << 10;
+
+/// The head of the reading log (see [`Store::load_reading_head`]), read on a thread of its
+/// own while the story opens when the log is long: the first page waits for it (it shows
+/// the time left at the reader's pace), not for both one after the other.
+#[derive(Debug)]
+pub struct Head(Option<JoinHandle<Log>>, Log);
+
+impl Head {
+    /// Starts reading the head of `store`'s log.
+    pub fn read(store: Option<&Store>) -> Head {
+        let Some(store) = store else {
+            return Head(None, Log::default());
+        };
+        let long = std::fs::metadata(store.reading_path()).is_ok_and(|m| m.len() > READ_APART_FROM);
+        let apart = long.then(|| {
+            let store = store.clone();
+            std::thread::Builder::new()
+                .name("reading log".into())
+                .spawn(move || store.load_reading_head())
+                .ok()
+        });
+        match apart.flatten() {
+            Some(thread) => Head(Some(thread), Log::default()),
+            None => Head(None, store.load_reading_head()),
+        }
+    }
+
+    /// The head, once read (an empty log if its thread failed).
+    fn log(self) -> Log {
+        match self.0 {
+            Some(thread) => thread.join().unwrap_or_default(),
+            None => self.1,
+        }
+    }
+}
+
 /// The reading log of the open book.
 #[derive(Debug)]
 pub struct Tracker {
     store: Option<Store>,
-    /// The log as last loaded or saved, with this session's reading in it.
+    /// The log as last loaded (without its sessions) or saved, with this session's
+    /// reading in it.
     log: Log,
     /// This session's id in `log.sessions`.
     id: String,
@@ -46,15 +87,17 @@ pub struct Tracker {
 }
 
 impl Tracker {
-    /// Starts a session on the book with this fingerprint, at the reader's place.
-    pub fn start(store: Option<Store>, fingerprint: &str, reader: &mut Reader) -> Tracker {
+    /// Starts a session on the book with this fingerprint, at the reader's place, with
+    /// the log's `head` (the sessions of other days are merged in when it is written).
+    pub fn start(
+        store: Option<Store>,
+        head: Head,
+        fingerprint: &str,
+        reader: &mut Reader,
+    ) -> Tracker {
         let now = Instant::now();
-        let log = store
-            .as_ref()
-            .map(|s| s.load_reading().0)
-            .unwrap_or_default();
+        let mut log = head.log();
         let id = store::new_bookmark_id();
-        let mut log = log;
         log.sessions.push(Session::new(
             id.clone(),
             fingerprint.to_owned(),
@@ -239,7 +282,7 @@ mod tests {
     #[test]
     fn page_turns_measure_the_pace_and_idle_gaps_skims_and_jumps_do_not() {
         let mut r = story();
-        let mut t = Tracker::start(None, "fp", &mut r);
+        let mut t = Tracker::start(None, Head::read(None), "fp", &mut r);
         let t0 = t.last.2;
         let minute = Duration::from_secs(60);
         for i in 1..=4 {
@@ -275,5 +318,73 @@ mod tests {
         assert_eq!(t.log.pace.samples, 4);
         assert!(t.log.finished.contains_key("fp"), "the end was reached");
         assert_eq!(r.time_left(false).map(|s| s.starts_with('~')), Some(false));
+    }
+
+    #[test]
+    fn a_book_opens_on_the_logs_pace_and_its_other_sessions_are_kept_when_it_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path().to_owned());
+        // Another day's reading, at a pace measured over many pages.
+        let mut before = Tracker::start(
+            Some(store.clone()),
+            Head::read(Some(&store)),
+            "fp",
+            &mut story(),
+        );
+        before.log.pace.wpm = Some(123.0);
+        before.log.pace.samples = 40;
+        before.log.finished.insert(
+            "other".into(),
+            crate::reading::Finished {
+                title: "Other".into(),
+                at: 5,
+            },
+        );
+        before.session().days.entry(1).or_default().ms = 60_000;
+        before.save(Instant::now());
+        let first = before.id.clone();
+
+        let mut r = story();
+        let mut t = Tracker::start(Some(store.clone()), Head::read(Some(&store)), "fp", &mut r);
+        assert!(t.log.sessions.iter().all(|s| s.id != first), "not read");
+        assert_eq!(t.log.pace.samples, 40);
+        assert_eq!(r.time_left(false).map(|s| s.starts_with('~')), Some(false));
+        let t0 = t.last.2;
+        turn(
+            &mut t,
+            &mut r,
+            Action::PageDown,
+            t0 + Duration::from_secs(30),
+        );
+        t.finish();
+        let (disk, _) = store.load_reading();
+        let ids: Vec<&str> = disk.sessions.iter().map(|s| s.id.as_str()).collect();
+        assert!(ids.contains(&first.as_str()) && ids.contains(&t.id.as_str()));
+        assert_eq!(
+            disk.sessions.iter().map(|s| s.total().ms).sum::<u64>(),
+            90_000
+        );
+        assert!(disk.finished.contains_key("other"));
+    }
+
+    #[test]
+    fn a_long_log_is_read_on_a_thread_of_its_own_and_gives_the_same_head() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path().to_owned());
+        let mut log = Log::default();
+        log.pace.wpm = Some(211.0);
+        log.pace.samples = 7;
+        for n in 0..400 {
+            let start = store::now_ms() + n;
+            let mut session = Session::new(format!("s{n}"), "fp".into(), "Ferry".into(), start);
+            session.days.entry(20_000).or_default().ms = 1000;
+            log.sessions.push(session);
+        }
+        store.save_reading(&log).unwrap();
+        assert!(std::fs::metadata(store.reading_path()).unwrap().len() > READ_APART_FROM);
+        let head = Head::read(Some(&store));
+        assert!(head.0.is_some(), "read apart");
+        let read = head.log();
+        assert_eq!((read.pace, read.sessions.len()), (log.pace, 0));
     }
 }

@@ -1,5 +1,6 @@
 //! Drawing: ratatui widgets that read the model and change nothing.
 
+mod cells;
 mod emphasis;
 pub mod help;
 pub mod library;

@@ -12,6 +12,8 @@
     reason = "test code: a panic is a failed test"
 )]
 
+#[path = "aozora.rs"]
+mod aozora;
 #[path = "app_library.rs"]
 mod app_library;
 #[path = "app_places.rs"]
@@ -54,12 +56,16 @@ mod emphasis;
 mod encoding_picker;
 #[path = "encoding_session.rs"]
 mod encoding_session;
+#[path = "fenced_code.rs"]
+mod fenced_code;
 #[path = "file_changes.rs"]
 mod file_changes;
 #[path = "growing_chapters.rs"]
 mod growing_chapters;
 #[path = "hanging_lists.rs"]
 mod hanging_lists;
+#[path = "heading_groups.rs"]
+mod heading_groups;
 #[path = "indexed_moves.rs"]
 mod indexed_moves;
 #[path = "inputs.rs"]
@@ -88,6 +94,8 @@ mod library;
 mod library_marks;
 #[path = "library_titles.rs"]
 mod library_titles;
+#[path = "markdown.rs"]
+mod markdown;
 #[path = "optimal_fit.rs"]
 mod optimal_fit;
 #[path = "pages.rs"]

@@ -171,6 +171,50 @@ fn sura_headings_with_a_dash_and_a_glued_footnote_digit() {
     );
 }
 
+#[test]
+fn a_footnote_digit_glued_after_a_headings_numeral_is_no_part_of_its_title() {
+    let text = book(&[
+        "SURA XCIII.1-THE DAWN",
+        "SURA I.1 [VIII.]",
+        "SURA1-LIII. THE STARS",
+        "SURA XX.3-TA. HA.",
+        "SURA XV.-THE ROCK1",
+    ]);
+    assert_eq!(
+        titles(&text),
+        [
+            "SURA XCIII.-THE DAWN",
+            "SURA I. [VIII.]",
+            "SURA-LIII. THE STARS",
+            "SURA XX.-TA. HA.",
+            "SURA XV.-THE ROCK"
+        ]
+    );
+}
+
+#[test]
+fn numbers_of_a_heading_in_capitals_are_kept() {
+    let text = book(&[
+        "PSALM 1:1. THE TWO WAYS",
+        "B.C. 570",
+        "CHAPTER 2.1 THE LOCKS",
+    ]);
+    let t = titles(&text);
+    for kept in ["1:1.", "570", "2.1"] {
+        assert!(t.iter().any(|t| t.contains(kept)), "{kept} in {t:?}");
+    }
+}
+
+#[test]
+fn a_hyphenated_name_with_a_number_is_no_numbered_heading() {
+    // A glossary's headwords listed at the front and again over their entries.
+    let words = "LAMP-10\n\nLAMP-20\n\nLENS\n\nLIGHT\n\n";
+    let mut text = book(&["CHAPTER I", "CHAPTER II", "CHAPTER III"]);
+    text.push_str(words);
+    text.push_str(&book(&["LAMP-10", "LAMP-20", "LENS", "LIGHT"]));
+    assert_eq!(titles(&text), ["CHAPTER I", "CHAPTER II", "CHAPTER III"]);
+}
+
 // ---- titles attached to their chapter ----
 
 #[test]

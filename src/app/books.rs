@@ -101,9 +101,11 @@ fn open_file(
             })
             .map_err(|e| Error::Open(path.clone(), e))?,
     };
-    let forced = encoding_for(encoding, store, &fingerprint);
+    // The book's state, read once: the encoding chosen for it in the picker (unless the
+    // command line names one) decides how the story is read.
+    let loaded = Session::load(store.cloned(), &path, fingerprint);
+    let forced = encoding.or_else(|| chosen_encoding(&loaded.state));
     if len >= crate::opening::lazy_from() {
-        let loaded = Session::load(store.cloned(), &path, fingerprint);
         // The terminal's size, for the first window to hold a screen of it.
         let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
         return crate::opening::open(&path, len, forced, loaded, size, config.max_width).map_err(
@@ -120,11 +122,21 @@ fn open_file(
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let title = crate::library::title_of(doc.text(), &name);
     let mut reader = Reader::new(doc, title, (80, 24), config.max_width);
-    let session = Session::resume_listing_later(store.cloned(), &path, fingerprint, &mut reader);
+    let session = Session::begin(loaded, &path, &mut reader);
     let watched = in_binary(&path)
         .is_none()
         .then_some((path.as_path(), forced));
     Ok((reader, Book::open(session, watched)))
+}
+
+/// The encoding the reader chose in the picker for this book (as [`encoding_for`] finds
+/// it; not one chosen for the file before it changed).
+fn chosen_encoding(state: &crate::state::BookState) -> Option<Charset> {
+    let choice = state
+        .encoding
+        .as_ref()
+        .filter(|_| state.replaces.is_none())?;
+    Charset::parse(&choice.name)
 }
 
 /// The bookmarks of a library entry, for its list (`B`): a book opened before by its

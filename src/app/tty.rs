@@ -1,6 +1,7 @@
 //! The terminal modes dogear sets beyond ratatui's (mouse capture, bracketed paste, the
 //! signal keys), and giving the terminal back for a while on Ctrl-Z.
 
+use super::runs::Runs;
 use super::Output;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
@@ -16,7 +17,7 @@ use std::io;
 /// The terminal dogear draws on: standard output behind a buffer as big as a large frame,
 /// so that each frame leaves in one write (standard output's own buffer writes a
 /// kilobyte at a time: over a slow SSH link a frame arrived in pieces).
-pub type Screen = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
+pub type Screen = Terminal<Runs<io::BufWriter<io::Stdout>>>;
 
 /// Raw mode and the alternate screen, as `ratatui::try_init` sets them, on a [`Screen`].
 /// (ratatui's panic hook is not installed: `super::with_terminal` restores on panic.)
@@ -24,7 +25,7 @@ pub fn screen() -> io::Result<Screen> {
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen)?;
     let out = io::BufWriter::with_capacity(1 << 16, io::stdout());
-    Terminal::new(CrosstermBackend::new(out))
+    Terminal::new(Runs(CrosstermBackend::new(out)))
 }
 
 /// Mouse capture, bracketed paste, and the signal keys, on top of ratatui's raw mode.

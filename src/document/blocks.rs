@@ -37,6 +37,7 @@
 mod cast;
 pub(crate) mod cues;
 pub(crate) mod evidence;
+mod fence;
 mod growing;
 mod halves;
 pub mod heading;
@@ -289,13 +290,27 @@ fn classify<'t>(
         }
         group.clear();
     };
+    // Inside fenced code: where the block started, and where its closing line starts.
+    let mut fenced: Option<(usize, usize)> = None;
+    let limit = body.end;
     for_each_line(text, body, |line| {
         if let Some(g) = gather.as_deref_mut() {
             g.line(line);
         }
-        match line {
-            Some(line) => group.push(line),
-            None => finish_group(&mut group, &mut out),
+        match (line, fenced) {
+            (Some(line), Some((start, close))) if line.start == close => {
+                split::push_bounded(&mut out, text, BlockKind::Verse, start..line.end);
+                fenced = None;
+            }
+            (_, Some(_)) => {}
+            (Some(line), None) => match fence::closing(text, &line, limit) {
+                Some(close) => {
+                    finish_group(&mut group, &mut out);
+                    fenced = Some((line.start, close));
+                }
+                None => group.push(line),
+            },
+            (None, None) => finish_group(&mut group, &mut out),
         }
     });
     finish_group(&mut group, &mut out);
@@ -314,10 +329,9 @@ fn classify_group(text: &str, stats: &Stats, group: &[SourceLine], out: &mut Vec
     // a rule right under a title underlines it (a setext heading).
     let mut group = group;
     if group.len() > 1 {
-        while let Some(at) = group
-            .iter()
-            .position(|l| shape::is_scene_break(l.text(text)))
-        {
+        while let Some(at) = (0..group.len()).position(|i| {
+            shape::is_scene_break(group[i].text(text)) && !in_mark_run(text, group, i)
+        }) {
             match at.checked_sub(1) {
                 Some(title) if is_setext(text, &group[title], &group[at]) => {
                     classify_section(text, stats, &group[..title], out);
@@ -330,6 +344,22 @@ fn classify_group(text: &str, stats: &Stats, group: &[SourceLine], out: &mut Vec
         }
     }
     classify_section(text, stats, group, out);
+}
+
+/// Whether the break-like line `group[i]` (`#`, `%`) only continues a run of lines of
+/// text that start with its mark: every neighbour it has in the group is one (the empty
+/// line of a block of `#` comments), so it separates nothing. (A row of breaks, `* * *`
+/// over `* * * *`, is breaks.)
+fn in_mark_run(text: &str, group: &[SourceLine], i: usize) -> bool {
+    let Some(&mark) = group[i].text(text).as_bytes().first() else {
+        return false;
+    };
+    let starts = |l: &SourceLine| {
+        let t = l.text(text);
+        t.as_bytes().first() == Some(&mark) && !shape::is_scene_break(t)
+    };
+    let (before, after) = (i.checked_sub(1).map(|j| &group[j]), group.get(i + 1));
+    (before.is_some() || after.is_some()) && before.is_none_or(starts) && after.is_none_or(starts)
 }
 
 /// In a group never hard-wrapped (see [`starts::is_unwrapped`]), whether `line` ends
@@ -425,7 +455,11 @@ fn single_kind(text: &str, stats: &Stats, line: &SourceLine, alone: bool) -> Blo
 fn is_heading_line(text: &str, stats: &Stats, line: &SourceLine) -> bool {
     let t = line.text(text);
     // Cheapest refusal first: most lines of a book are long.
-    if t.len() > 100 {
+    if t.len() > 100 && !t.starts_with(['［', '#']) {
+        return false;
+    }
+    // Four columns in, a `#` line is indented code (Markdown's rule), not a heading.
+    if line.indent > 3 && t.starts_with('#') {
         return false;
     }
     shape::is_titled_heading(t)
@@ -449,6 +483,20 @@ fn is_speaker_line(text: &str, stats: &Stats, line: &SourceLine) -> bool {
 /// "CHAPTER I." over "THE START OF IT": up to three short lines led by a heading line;
 /// or a numbered heading whose title wraps onto more lines (see [`is_wrapped_heading`]).
 fn is_heading_group(text: &str, stats: &Stats, group: &[SourceLine]) -> bool {
+    // A Markdown heading is one line: the lines under it are its text, or more `#` lines
+    // (comments); unless it leaves a link open, which the next lines close.
+    if heading::atx_title(group[0].text(text)).is_some() {
+        let open = |lines: &[SourceLine]| -> isize {
+            lines
+                .iter()
+                .map(|l| heading::open_brackets(l.text(text)))
+                .sum()
+        };
+        return (2..=3).contains(&group.len())
+            && open(&group[..1]) > 0
+            && open(group) == 0
+            && group[1..].iter().all(|l| !l.text(text).starts_with('#'));
+    }
     group.len() <= 6 && is_wrapped_heading(text, group)
         || group.len() <= 3
             && is_heading_line(text, stats, &group[0])
@@ -457,7 +505,9 @@ fn is_heading_group(text: &str, stats: &Stats, group: &[SourceLine]) -> bool {
                 .all(|l| l.width - l.indent <= 60 && stats.is_short(l.width))
             && group[1..].iter().all(|l| {
                 let t = l.text(text);
-                !t.ends_with([',', ';']) && !t.starts_with(char::is_lowercase)
+                !t.ends_with([',', ';'])
+                    && !t.starts_with(char::is_lowercase)
+                    && !heading::is_sentences(t)
             })
 }
 

@@ -18,6 +18,10 @@ const HANG_SLACK: usize = 3;
 /// alternating indentation is a poem's shape, not a margin.
 const HANG_MIN_WIDTH: usize = 56;
 
+/// A line number in the right margin ends a line at least this wide (a printed page's
+/// margin: Rossetti's numbers end at column 69).
+const MARGIN_NUMBER_AT: usize = 56;
+
 /// One source line of a verse block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VerseLine {
@@ -47,7 +51,7 @@ pub fn lines(text: &str, range: Range<usize>) -> Vec<VerseLine> {
         let content = trim_start(raw);
         let lead = raw.len() - content.len();
         let written = trim_end(content);
-        let trimmed = without_margin_number(written);
+        let trimmed = without_margin_number(written, str_width(&raw[..lead]));
         numbered.push(trimmed.len() < written.len());
         out.push(VerseLine {
             start: pos + lead,
@@ -210,11 +214,17 @@ fn starts_capital(t: &str) -> bool {
 }
 /// `line` without a line number set in the right margin (`Or if the world   10`): a run
 /// of at least three spaces, then one to four digits ending the line. The number counts
-/// the verse; it is not part of it.
-fn without_margin_number(line: &str) -> &str {
+/// the verse; it is not part of it. It stands out in the margin of a full-width line
+/// (`indent` columns in): a count after a gap in a short line (`Lamps lit:      9`) is
+/// the line's own.
+fn without_margin_number(line: &str, indent: usize) -> &str {
     let digits = line.len() - line.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let before = &line[..line.len() - digits];
-    if (1..=4).contains(&digits) && before.ends_with("   ") && !before.trim().is_empty() {
+    if (1..=4).contains(&digits)
+        && before.ends_with("   ")
+        && !before.trim().is_empty()
+        && indent + str_width(line) >= MARGIN_NUMBER_AT
+    {
         before.trim_end()
     } else {
         line

@@ -34,6 +34,9 @@ impl Reader {
 
     /// Asks for two pages side by side on a wide window (or one page); the place stays.
     pub fn set_spread(&mut self, on: bool) {
+        if on == self.spread {
+            return;
+        }
         self.spread = on;
         self.refresh();
     }

@@ -42,6 +42,9 @@ impl Reader {
 
     /// Sets the top and bottom margins (`margin` in the settings), in rows.
     pub fn set_margin(&mut self, rows: u16) {
+        if rows == self.margin {
+            return;
+        }
         self.margin = rows;
         self.refresh();
     }

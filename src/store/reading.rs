@@ -30,6 +30,34 @@ impl Store {
         }
     }
 
+    /// The reading log without its sessions: what opening a book needs (the reader's
+    /// pace, the books finished), read without building the sessions, which a long log
+    /// is mostly made of. A log holding only the sessions read since is whole again when
+    /// it is written ([`Store::save_reading`] merges it with the file). An unreadable file
+    /// is an empty log, as in [`Store::load_reading`].
+    pub fn load_reading_head(&self) -> Log {
+        #[derive(serde::Deserialize)]
+        struct Head {
+            version: u32,
+            #[serde(default)]
+            pace: crate::reading::Pace,
+            #[serde(default)]
+            finished: std::collections::BTreeMap<String, crate::reading::Finished>,
+            #[serde(default)]
+            folded_before: u64,
+        }
+        let head = fs::read(self.reading_path())
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<Head>(&bytes).ok());
+        head.map_or_else(Log::default, |h| Log {
+            version: h.version,
+            pace: h.pace,
+            sessions: Vec::new(),
+            finished: h.finished,
+            folded_before: h.folded_before,
+        })
+    }
+
     /// Writes `log` merged with what is on disk and returns the merged log (which the
     /// caller should adopt: it holds what other dogears saved meanwhile).
     pub fn save_reading(&self, log: &Log) -> Result<Log, StoreError> {

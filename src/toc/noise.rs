@@ -28,6 +28,16 @@ pub(super) fn is_menu(title: &str) -> bool {
 /// Leaves out the bare numbers ("CLXXXIV", "7.") that no other bare number of the book
 /// comes before or after: parts are numbered in a row (I, II, III), while a lone number
 /// is a series number or the like.
+/// Whether heading `h` signs what is above it: an unnumbered line right over the place
+/// and date a preface or a letter is signed with ("CHARLES DICKENS." over "MAY, 1868.").
+pub(super) fn is_signature(text: &str, blocks: &[Block], h: &Head) -> bool {
+    h.division.is_none()
+        && !heading::is_named_section(&h.title)
+        && blocks
+            .get(h.block + 1)
+            .is_some_and(|b| heading::is_dateline(text[b.range.clone()].trim()))
+}
+
 pub(super) fn drop_lone_numbers(heads: &mut Vec<Head>) {
     let bare = |h: &Head| {
         h.division

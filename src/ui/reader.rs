@@ -3,7 +3,7 @@
 //! The help over it is drawn from the keys the shell hands in ([`super::help::ReaderScreen`]).
 
 use super::theme::Theme;
-use super::{emphasis, lists};
+use super::{cells, emphasis, lists};
 use crate::layout::{LineStyle, ScreenLine};
 use crate::reader::{Mode, Reader};
 use crate::sanitise;
@@ -199,7 +199,7 @@ fn draw_parts(
                 part_style = part_style.patch(*mark);
             }
         }
-        let (end, _) = buf.set_stringn(x, y, sanitise::line(text), room, part_style);
+        let end = cells::put(buf, x, y, &sanitise::line(text), room, part_style);
         room = room.saturating_sub(usize::from(end - x));
         x = end;
     }
@@ -323,10 +323,10 @@ fn draw_status(reader: &Reader, area: Rect, buf: &mut Buffer) {
     } else {
         truncate(&title, room)
     };
-    buf.set_stringn(area.x, area.y, left, room, status);
+    cells::put(buf, area.x, area.y, &left, room, status);
     if str_width(&right) <= width {
         let x = area.x + u16_from(width - str_width(&right));
-        buf.set_string(x, area.y, right, status);
+        cells::put(buf, x, area.y, &right, usize::MAX, status);
     }
 }
 

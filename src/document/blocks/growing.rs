@@ -16,6 +16,7 @@
 //! could reach into the footer) are kept undone-able, with what each added to the tally,
 //! so that the end is classified again up to the footer alone.
 
+use super::fence;
 use super::stats::{Gatherer, Stats};
 use super::{attach_subtitles, classify, classify_halves, redo_caps, Evidence, Redo};
 use super::{Block, Summary, PARALLEL_FROM};
@@ -182,6 +183,11 @@ impl<'e> Growing<'e> {
             self.looked = memchr::memrchr(b'\n', &bytes[lo..]).map_or(lo, |i| lo + i);
             return self.done;
         };
+        // A stretch never ends where fenced code could reach across its end (see
+        // `fence`): the next call, with more text, looks again.
+        if !fence::clear_before(bytes, p) {
+            return self.done;
+        }
         self.stretch(text, from..p, false);
         self.done = p;
         // Marks older than the last one a footer could reach back past are not needed.
@@ -295,6 +301,8 @@ mod tests {
         "%\n",
         "Getting started\n---------------\n",
         "37\n",
+        "```sh\n# Build it\n\nmake\n```\n",
+        "~~~\n",
     ];
 
     /// About 40 to 250 KB (past the first `gutenberg` window, which must arrive before

@@ -9,6 +9,7 @@
 //! to the whole pass's. Where no empty line is found near the middle (typewriter text
 //! with no blank lines at all), one thread does it all.
 
+use super::fence;
 use super::stats::{Gatherer, Stats};
 use super::{classify, Redo};
 use crate::document::Block;
@@ -20,7 +21,7 @@ pub(super) const PARALLEL_FROM: usize = 4 << 20;
 const SPLIT_REACH: usize = 1 << 20;
 
 /// Where to cut `bytes[body]`: the index `p` of the first `\n` of an empty line's
-/// `\n\n` at or after the middle, so the halves are `start..p + 1` (ending with that
+/// `\n\n` at or after the middle (and clear of fenced code: see `fence`), so the halves are `start..p + 1` (ending with that
 /// empty line) and `p + 2..end`. `None` when there is none within [`SPLIT_REACH`].
 pub(super) fn split_point(bytes: &[u8], body: Range<usize>) -> Option<usize> {
     let mid = body.start + body.len() / 2;
@@ -29,7 +30,8 @@ pub(super) fn split_point(bytes: &[u8], body: Range<usize>) -> Option<usize> {
     let mut at = 0;
     while let Some(nl) = window[at..].iter().position(|&b| b == b'\n') {
         let p = at + nl;
-        if window.get(p + 1) == Some(&b'\n') {
+        // Not inside fenced code, nor where a fence could reach across the cut.
+        if window.get(p + 1) == Some(&b'\n') && fence::clear_before(bytes, mid + p + 2) {
             let p = mid + p;
             return (p > body.start && p + 2 < body.end).then_some(p);
         }
@@ -110,6 +112,8 @@ mod tests {
             "HAMLET\n\nWords.\n\nHAMLET\n\nMore.\n\nHAMLET\n\n".to_string(),
             format!("{}\n", "x".repeat(40_000)),
             "   \n\n\n\n".to_string(),
+            // Fenced code across the middle, blank lines inside it.
+            format!("```sh\n# Build it\n\n{VERSE}\n\n# Run it\n\n```\n\n"),
             // Headings of every new shape, and lines that only look like headings.
             "CHAPTER VI - THE LONG ROAD HOME, AND WHAT\nBEFELL THERE\n\nNotes\n-----\n\n\
              _Actus primus. Scena prima._\n\nDEAR SIR,--\n\n\"MINA.\n\nWHAT?\n\n\

@@ -422,7 +422,10 @@ pub fn division(t: &str) -> Option<(String, Numbered)> {
     let name = w0.trim_end_matches(|c: char| c.is_ascii_digit());
     // "THE FIRST SPRING DAY" is a title: the number must be a numeral.
     let numeral = is_roman(w1) || w1.len() <= 4 && w1.bytes().all(|b| b.is_ascii_digit());
+    // "TOPS-10", "B-52": a hyphenated name, not a division and its number.
+    let hyphenated = t[..at].ends_with('-');
     if name.len() < 2
+        || hyphenated
         || !name.chars().all(char::is_uppercase)
         || !numeral
         || SMALL.iter().any(|w| w.eq_ignore_ascii_case(name))
@@ -485,10 +488,105 @@ pub fn atx_title(t: &str) -> Option<&str> {
     let title = t[depth..].strip_prefix(' ')?.trim();
     let title = title.trim_end_matches('#').trim_end();
     (title.chars().any(char::is_alphanumeric)
-        && title.chars().count() <= 70
+        && link_words(title).chars().count() <= 70
         && !title.starts_with(char::is_lowercase)
         && !title.ends_with([',', ';']))
     .then_some(title)
+}
+
+/// Whether `t` reads as two sentences or more, "Describe the lamp.  Give three
+/// examples.": a line of text, not a title's second line. A stop after a short word
+/// ("Mr.", "St.", "No.") ends no sentence.
+pub fn is_sentences(t: &str) -> bool {
+    if !t.ends_with(['.', '?', '!']) {
+        return false;
+    }
+    let inner = &t[..t.len() - 1];
+    inner.match_indices(['.', '?', '!']).any(|(i, _)| {
+        let word = inner[..i]
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let next = inner[i + 1..].trim_start_matches(' ');
+        (word.chars().count() >= 4 || inner[i..].starts_with(['?', '!']))
+            && inner[i + 1..].starts_with(' ')
+            && next.starts_with(char::is_uppercase)
+    })
+}
+
+/// The title of a line that Aozora Bunko's markup calls a heading:
+/// `［＃８字下げ］一［＃「一」は中見出し］` is the heading `一` (大見出し, 中見出し and
+/// 小見出し: large, middle and small). `None` for any other line.
+pub fn aozora_title(t: &str) -> Option<&str> {
+    if t.len() > 300 {
+        return None;
+    }
+    let note = t.rfind("［＃「")?;
+    let rest = &t[note + "［＃「".len()..];
+    let (title, after) = rest.split_once("」は")?;
+    let kind = after.strip_suffix("見出し］")?;
+    (matches!(kind, "大" | "中" | "小") && !title.trim().is_empty()).then_some(title.trim())
+}
+
+/// How many more `[` and `(` than `]` and `)` `t` holds: a Markdown heading that leaves a
+/// link open goes on over the next line (as a converter wraps it).
+pub fn open_brackets(t: &str) -> isize {
+    t.bytes().fold(0, |n, b| match b {
+        b'[' | b'(' => n + 1,
+        b']' | b')' => n - 1,
+        _ => n,
+    })
+}
+
+/// `t` with its Markdown links read as their words: `[Installation](https://…)` is
+/// `Installation`; a link's target cut off by the line's end is dropped too, and so is
+/// a bracket left open.
+pub fn link_words(t: &str) -> std::borrow::Cow<'_, str> {
+    if !t.contains("](") {
+        return t.into();
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(at) = rest.find("](") {
+        out.push_str(&rest[..=at]);
+        let target = &rest[at + 2..];
+        rest = target.find(')').map_or("", |end| &target[end + 1..]);
+    }
+    out.push_str(rest);
+    // Brackets: those of links (and any left open) go; a pair around plain words stays
+    // only when it is no link's, which the `](` test above has already told apart.
+    out.retain(|c| c != '[' && c != ']');
+    out.into()
+}
+
+/// Whether `t` names a month and a year and ends with a stop ("LONDON, JUNE 22, 1850."):
+/// the place and date a preface or a letter is signed with, not a title.
+pub fn is_dateline(t: &str) -> bool {
+    if !t.ends_with('.') || t.len() > 60 {
+        return false;
+    }
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let mut month = false;
+    let mut year = false;
+    for (_, w) in words(t) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        month |= MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w));
+        year |= w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+    }
+    month && year
 }
 
 /// Whether `t` is a stage direction by its first word (`Enter two Lords`, `[Exit.]`,
@@ -610,6 +708,9 @@ pub fn is_false_heading(t: &str) -> bool {
         return true;
     }
     if bare.ends_with(['?', '!']) && n_words <= 2 {
+        return true;
+    }
+    if is_dateline(bare) {
         return true;
     }
     // A refrain cut short ("For a' the joys, &c."), a sentence.
@@ -750,6 +851,44 @@ mod tests {
         assert!(is_book_title("The Gospel According to Saint Mark"));
         assert!(!is_book_title("The book of recipes was on the shelf."));
         assert!(!is_book_title("The Book of Kells is in Dublin"));
+    }
+
+    #[test]
+    fn sentences_by_a_stop_inside_and_at_the_end() {
+        assert!(is_sentences("Describe the lamp.  Give three examples."));
+        assert!(is_sentences("Who lit it? Nobody knows."));
+        for t in [
+            "THE START OF IT.",
+            "Mr. Pickwick Goes to Town.",
+            "In Which the Keeper Climbs",
+            "The Lamp. The Sea",
+        ] {
+            assert!(!is_sentences(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn links_read_as_their_words() {
+        assert_eq!(link_words("[Install](https://x.org/a)"), "Install");
+        assert_eq!(link_words("Lamps [(see)](#l) here"), "Lamps (see) here");
+        assert_eq!(link_words("灯台[[编辑](/w/index.php?a=1"), "灯台编辑");
+        assert_eq!(link_words("[1] A note"), "[1] A note");
+    }
+
+    #[test]
+    fn aozora_headings_by_their_markup() {
+        assert_eq!(
+            aozora_title("［＃８字下げ］一［＃「一」は中見出し］"),
+            Some("一")
+        );
+        assert_eq!(aozora_title("［＃「第一章」は大見出し］"), Some("第一章"));
+        for t in [
+            "［＃ここから２字下げ］",
+            "一",
+            "［＃「言＋墟のつくり」、第4水準2-88-74］",
+        ] {
+            assert_eq!(aozora_title(t), None, "{t}");
+        }
     }
 
     #[test]

@@ -163,8 +163,16 @@ pub(super) fn is_scene_break(t: &str) -> bool {
 /// A heading by its words: "CHAPTER IV", "Chapter 12: The Return", "BOOK II",
 /// "PART ONE", "Prologue", a roman numeral alone ("IV." too), a small number alone, and
 /// the other numbered headings [`heading::numbered`] reads ("Actus Primus.", "SURA XC."),
-/// and a Markdown `## Title`.
+/// a Markdown `## Title` and a line Aozora Bunko's markup calls a heading.
 pub(super) fn is_titled_heading(t: &str) -> bool {
+    // Aozora Bunko's markup says so in words (its title may be long in bytes).
+    if t.starts_with('［') && heading::aozora_title(t).is_some() {
+        return true;
+    }
+    // A Markdown heading's length is its words' (see `heading::atx_title`), not its links'.
+    if t.starts_with('#') {
+        return heading::atx_title(t).is_some();
+    }
     if t.len() > 80 {
         return false;
     }
@@ -224,7 +232,7 @@ pub(super) fn is_caps_title(t: &str) -> bool {
         && !t.chars().any(char::is_lowercase)
         && t.chars().any(char::is_uppercase)
         && !t.ends_with([',', ';'])
-        && !t.starts_with(['[', '(', '{', '|', '-'])
+        && !t.starts_with(['[', '(', '{', '|', '-', '#'])
 }
 
 /// Whether `line` is centred in a column of `wrap` columns (a title set by hand).

@@ -86,6 +86,10 @@ pub(super) fn starts_paragraph(
         return true;
     }
     let (p, t) = (prev.text(text), line.text(text));
+    // A Markdown heading is a line of its own, before its text or after a paragraph.
+    if is_lone_atx(text, group, i - 1) || is_lone_atx(text, group, i) {
+        return true;
+    }
     // The next item of a list, or the next speech of dialogue marked with dashes.
     if starts_item(text, group, i) {
         return true;
@@ -123,6 +127,19 @@ pub(super) fn starts_paragraph(
     line.indent > base && shape::ends_sentence(p)
         || is_heading_line(text, stats, line)
         || is_heading_line(text, stats, prev)
+}
+
+/// Whether `group[k]` is a Markdown heading (`## Usage`, at most three columns in) with
+/// no `#` line next to it: a run of `#` lines is a block of comments.
+fn is_lone_atx(text: &str, group: &[SourceLine], k: usize) -> bool {
+    let hashed = |l: &SourceLine| l.text(text).starts_with('#');
+    let line = &group[k];
+    hashed(line)
+        && line.indent <= 3
+        && !(k > 0 && hashed(&group[k - 1]))
+        && !group.get(k + 1).is_some_and(hashed)
+        && heading::open_brackets(line.text(text)) <= 0
+        && heading::atx_title(line.text(text)).is_some()
 }
 
 /// Whether `group[i]`, a line that does not simply go on in lower case, starts a block by

@@ -1,0 +1,114 @@
+//! Markdown-ish text outside fenced code: an ATX heading (`## Usage`) is one line even when
+//! its text follows on the next line, a `#` line indented four or more columns is code,
+//! and a run of `#` lines with no blank line between them is a block of comments (a
+//! data file's header, a script's notes), not a row of headings with `#` breaks between.
+
+mod common;
+use common::{heading_texts, printed, titles};
+
+#[test]
+fn an_atx_heading_with_its_text_on_the_next_line_is_a_heading_of_its_own() {
+    let text = "# The Keeper\n\n## Usage\n\
+Run the keeper with the name of the log file and it prints the nights the\n\
+lamp was lit late, one a line, with the hour beside each.\n\n\
+## Notes\nShort ones only.\n\nThat is all.\n";
+    assert_eq!(
+        heading_texts(text),
+        ["# The Keeper", "## Usage", "## Notes"]
+    );
+    assert_eq!(titles(text), ["The Keeper", "Usage", "Notes"]);
+    let lines = printed(text, 70);
+    assert!(
+        lines.iter().any(|l| l.starts_with("Run the keeper")),
+        "{}",
+        lines.join("\n")
+    );
+}
+
+#[test]
+fn a_hash_line_indented_as_code_is_no_heading() {
+    let text = "Build it like this:\n\n    # Build The Log\n    make log\n\n    # Read It\n\n\
+That is all there is to it, and the keeper never needed more than that.\n";
+    assert!(heading_texts(text).is_empty(), "{:?}", heading_texts(text));
+}
+
+#[test]
+fn a_run_of_hash_comment_lines_holds_no_headings_and_no_breaks() {
+    let text = "# keeper-log.txt\n\
+# Date: 1911-08-12\n\
+# For the lighthouse keepers of the northern coast\n\
+#\n\
+# The Keeper's Log: Nights Lit Late\n\
+#\n\
+# Format: date; hour # initials\n\
+\n\
+1911-08-01 ; 21:40 # lit late by jm\n\
+1911-08-02 ; 21:38 # lit late by jm\n\
+\n\
+# North Coast subtotal:\t\t2\n\
+# South Coast subtotal:\t\t0\tnone late\n\
+\n\
+#EOF\n";
+    assert!(heading_texts(text).is_empty(), "{:?}", heading_texts(text));
+    assert!(titles(text).is_empty(), "{:?}", titles(text));
+    let lines = printed(text, 70);
+    // A count after a gap in a short line is the line's own, not a verse line number
+    // set in the right margin.
+    for kept in [
+        "#",
+        "# The Keeper's Log: Nights Lit Late",
+        "# North Coast subtotal:  2",
+    ] {
+        assert!(
+            lines.iter().any(|l| l == kept
+                || kept.contains("subtotal") && l.split_whitespace().eq(kept.split_whitespace())),
+            "{kept:?} not kept in\n{}",
+            lines.join("\n")
+        );
+    }
+}
+
+#[test]
+fn a_heading_with_a_link_is_listed_by_the_links_words() {
+    let prose = "The keeper climbed the stairs every evening at six. He counted them\n\
+as he went, one hundred and twelve, and he never lost count of them.\n\n";
+    let mut text = String::new();
+    for h in [
+        "# [The Keeper's Log](https://example.org/keepers/log/the-northern-coast/1911)",
+        "## 灯台[[编辑](/w/index.php?title=%E7%81%AB%E6%98%9F&action=edit&section=1",
+        "## Lamps and Lenses, and the Oil They Burn [(see the list)](#lamps-and-lenses-list)",
+    ] {
+        text.push_str(h);
+        text.push_str("\n\n");
+        text.push_str(prose);
+    }
+    assert_eq!(
+        titles(&text),
+        [
+            "The Keeper's Log",
+            "灯台编辑",
+            "Lamps and Lenses, and the Oil They Burn (see the list)"
+        ]
+    );
+}
+
+#[test]
+fn a_heading_whose_link_runs_onto_the_next_line_is_one_heading() {
+    let text = "## 灯台[[编辑](/w/index.php?title=%E7%81%AB%E6%98%9F&action=edit&section=1\n\
+\"编辑章节：灯台\")]\n\n\
+The keeper climbed the stairs every evening at six. He counted them\n\
+as he went, one hundred and twelve, and he never lost count of them.\n";
+    assert_eq!(heading_texts(text).len(), 1, "{:?}", heading_texts(text));
+    assert!(heading_texts(text)[0].ends_with("灯台\")]"));
+    assert_eq!(titles(text), ["灯台编辑"]);
+}
+
+#[test]
+fn setext_headings_are_marked_sections_not_a_title_page() {
+    let text = "The Keeper's Log\n================\n\n\
+A small tool for the lighthouse keeper. It reads the log and prints\n\
+the nights the lamp was lit late.\n\n\
+Installing\n----------\n\n\
+Download the keeper and put it on your path, then run it once.\n";
+    assert_eq!(titles(text), ["The Keeper's Log", "Installing"]);
+}
