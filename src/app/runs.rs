@@ -124,10 +124,10 @@ impl<W: Write> super::Output for Runs<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::saturating::u16_from;
     use proptest::prelude::*;
     use ratatui::buffer::Buffer;
     use ratatui::layout::Rect;
-    use crate::saturating::u16_from;
     use ratatui::style::{Color, Modifier, Style};
 
     /// A frame of a few looks and symbols (wide ones too), made from `seed`'s choices.
