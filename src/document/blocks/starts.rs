@@ -186,8 +186,11 @@ fn starts_by_its_look(
     }
     // The next speech of a play whose speakers start their lines; where the group's
     // speeches set their words at tab stops, a name whose tab came down to one space.
-    // A speaker ending on a colon, only among more of them.
+    // A speaker ending on a colon, only among more of them. Lines all in capitals are a
+    // title set in them ("BY THE RIGHT HONORABLE ..." over "WRITTEN BY CH. MARL."),
+    // not a speaker and a speech.
     let nearby = &group[i.saturating_sub(NEARBY)..group.len().min(i + NEARBY)];
+    let capitals = |s: &str| !s.chars().any(char::is_lowercase);
     ends_clause(p)
         && (cues::starts_speech(t)
             && (!cues::starts_colon_speech(t)
@@ -198,6 +201,7 @@ fn starts_by_its_look(
                 && nearby
                     .iter()
                     .any(|l| cues::is_tabbed_speech(l.text(text), l.indent)))
+        && !(capitals(t) && capitals(p))
 }
 
 /// Lines either side of a line looked at for the group's habits (bounded, so a huge
