@@ -235,6 +235,7 @@ fn redo_caps(text: &str, guess: &Stats, real: &Stats, redos: Vec<Redo>, out: &mu
 fn attach_subtitles(text: &str, blocks: &mut [Block]) {
     cast::keep_entries(text, blocks);
     speakers::keep_speakers(text, blocks);
+    speakers::keep_speeches(text, blocks);
     for i in 1..blocks.len() {
         let (before, rest) = blocks.split_at_mut(i);
         let (prev, block) = (&before[i - 1], &mut rest[0]);

@@ -8,6 +8,10 @@
 //! Only a line in the speakers' own form is taken: short, in capitals, ending on a stop
 //! as their names do, and no numbered or named division ("ACT II.", "EPILOGUE.").
 //!
+//! The same holds for a name set over its speech with no blank line between (`OSWY` over
+//! `Which am I?`): two short lines read as a title and its subtitle, unless the second
+//! stands where the speeches before it stand.
+//!
 //! Done over the finished blocks, looking back only (as `attach_subtitles` does), so a
 //! window and the whole story agree wherever a speaker is seen with what comes before.
 
@@ -38,6 +42,46 @@ pub(super) fn keep_speakers(text: &str, blocks: &mut [Block]) {
             blocks[i].kind = BlockKind::Paragraph;
         }
     }
+}
+
+/// Turns back into speeches (kept line for line) the short headings made of a name in
+/// capitals over a line or two set where the speeches just before stand: `OSWY` over
+/// `Which am I?`, after `WARDEN` over his speech at the same indent. A title over its
+/// subtitle is set as a title is (centred), not in the speeches' column.
+pub(super) fn keep_speeches(text: &str, blocks: &mut [Block]) {
+    for i in 1..blocks.len() {
+        if blocks[i].kind != BlockKind::Heading {
+            continue;
+        }
+        let Some(at) = speech_indent(&text[blocks[i].range.clone()]) else {
+            continue;
+        };
+        let among_speeches = blocks[i.saturating_sub(LOOK_BACK)..i]
+            .iter()
+            .rev()
+            .take_while(|b| b.kind != BlockKind::Heading)
+            .any(|b| speech_indent(&text[b.range.clone()]) == Some(at));
+        if among_speeches {
+            blocks[i].kind = BlockKind::Verse;
+        }
+    }
+}
+
+/// Where the speech stands in a block made of a name alone in capitals on its first
+/// line and the speech under it; `None` for any other block.
+fn speech_indent(block: &str) -> Option<usize> {
+    let mut lines = block.lines();
+    let name = lines.next()?.trim();
+    let first = lines.next()?;
+    let is_name = name.len() <= NAME_LEN
+        && name.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && name
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'))
+        && heading::numbered(name).is_none()
+        && !heading::is_named_section(name);
+    let speech = first.trim_start();
+    (is_name && speech.chars().any(char::is_lowercase)).then(|| first.len() - speech.len())
 }
 
 /// A name in capitals on a line of its own, ending on a stop: "ROPER.", "THE GUESTS.",
