@@ -78,7 +78,7 @@ pub use position::{
 pub use pages::{page_at, page_top, tops, Counter};
 
 // Search and the table of contents.
-pub use search::Query;
+pub use search::{FileSearch, FileStep, Query};
 
 pub use toc::{chapters, chapters_in, listing_json, listing_text};
 
@@ -131,7 +131,7 @@ pub use config::Config;
 pub use input::{Format, Input, Stream};
 
 // Opening a story (from a pipe too) and an open book's session.
-pub use opening::{piped, Book};
+pub use opening::{piped, Book, FileSource};
 
 pub use session::Session;
 

@@ -19,6 +19,8 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Instant;
 
 mod first;
+mod on_file;
+pub use on_file::FileSource;
 pub mod piped;
 mod rewindow;
 mod watch;
@@ -68,6 +70,9 @@ enum News {
 /// watched for changes while it is open.
 pub struct Book {
     stage: Stage,
+    /// A story read whole and let go: what the reader's windows are read with (see
+    /// [`on_file`]).
+    windows: Option<Box<Opening>>,
     watch: Option<Watch>,
     /// Progress sync with KOReader, when set up (see [`crate::sync`]).
     sync: Option<Syncer>,
@@ -83,6 +88,7 @@ impl Book {
     pub fn open(session: Session, file: Option<(&Path, Option<Charset>)>) -> Self {
         Self {
             stage: Stage::Open(session),
+            windows: None,
             watch: file.map(|(path, forced)| Watch::new(path, forced)),
             sync: None,
         }
@@ -128,6 +134,9 @@ pub struct Opening {
     /// The text indexed so far by the background reading of a file, in which the reader
     /// can move at once (see [`rewindow`]).
     index: Option<std::sync::Arc<crate::document::indexed::Indexed>>,
+    /// The file as it was when the background reading started: its text is let go once
+    /// read only if the file is still that one (see [`on_file`]).
+    seen: Option<on_file::Seen>,
 }
 
 /// What opening a story from a stream needs (see [`piped`]).
@@ -202,6 +211,7 @@ impl Book {
                     Some(start) => start(),
                     None => {
                         let evidence = std::sync::Arc::clone(&opening.evidence);
+                        opening.seen = on_file::Seen::now(&opening.path);
                         let (news, index) =
                             spawn(opening.path.clone(), opening.len, opening.forced, evidence);
                         reader.set_index(std::sync::Arc::clone(&index));
@@ -248,11 +258,17 @@ impl Book {
             let store = piped.store.clone();
             opening.loaded = Some(Session::load(store, &opening.path, fingerprint));
         }
-        let moved = opening.moved;
-        let path = opening.path.clone();
         let Some(loaded) = opening.loaded.take() else {
             return;
         };
+        let Err(kept) = self.let_go(reader, doc, loaded) else {
+            return;
+        };
+        let (doc, loaded) = *kept;
+        let Stage::Opening(opening) = &mut self.stage else {
+            return;
+        };
+        let (moved, path) = (opening.moved, opening.path.clone());
         let waiting = reader.whole(doc);
         let place = reader.place();
         let mut session = Session::start(loaded, &path, reader);
@@ -287,9 +303,20 @@ impl Host for Book {
         let Stage::Open(session) = &mut self.stage else {
             return;
         };
+        if self
+            .windows
+            .as_ref()
+            .is_some_and(|w| rewindow::serve(w, reader))
+        {
+            session.effect(reader, Effect::PlaceChanged);
+        }
         if let Some(reread) = self.watch.as_mut().and_then(|w| w.poll(now)) {
             match reread {
-                Ok(doc) => session.reload(reader, doc),
+                Ok(doc) => {
+                    // The story is held whole again: no window is read any more.
+                    self.windows = None;
+                    session.reload(reader, doc);
+                }
                 Err(err) => reader.say(format!(
                     "the story's file changed and cannot be read: {err}"
                 )),
@@ -348,3 +375,5 @@ impl Host for Book {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_on_file;

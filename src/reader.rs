@@ -16,6 +16,7 @@ mod left;
 mod question;
 pub use question::Question;
 mod matches;
+mod on_file;
 mod overlays;
 mod pages;
 mod partial;
@@ -339,6 +340,10 @@ impl Reader {
     /// Percent read, 0 to 100, rounded; 100 only when the last line is on screen.
     pub fn percent(&self) -> u8 {
         if let Some(p) = &self.partial {
+            // A story read whole and let go: its end is known (see `on_file.rs`).
+            if self.at_end && p.progress == 100 && p.base + self.doc.text().len() >= p.total {
+                return 100;
+            }
             let pct = (p.base + self.place) as f64 * 100.0 / p.total.max(1) as f64;
             return position::shown_percent(pct).min(99);
         }

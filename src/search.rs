@@ -17,6 +17,7 @@
 //! time, so a long one can show its progress and be cancelled between slices.
 
 use crate::layout::is_cjk;
+pub use on_file::{FileSearch, FileStep};
 use regex::{Regex, RegexBuilder};
 use std::ops::Range;
 
@@ -450,6 +451,8 @@ fn ceil_boundary(text: &str, at: usize) -> usize {
     }
     i
 }
+
+mod on_file;
 
 #[cfg(test)]
 mod tests {

@@ -158,26 +158,58 @@ impl Session {
         session
     }
 
+    /// [`Session::start`] for a reader that stays on windows of the story (see
+    /// `Reader::stay_on_windows`): the place and bookmarks are found again in `whole`,
+    /// the story's whole text, which is let go afterwards.
+    pub fn start_on_windows(
+        loaded: Loaded,
+        path: &Path,
+        reader: &mut Reader,
+        whole: &Document,
+    ) -> Self {
+        let mut session = Self::begin_with(loaded, path, reader, Some(whole));
+        session.list(reader);
+        session
+    }
+
+    /// Whether the story `loaded` is of changed since it was last read (then places are
+    /// found again by their quotes).
+    pub fn changed(loaded: &Loaded, len: usize) -> bool {
+        let state = &loaded.state;
+        // The fingerprint samples a few KiB only: a text of another length changed too.
+        state.replaces.is_some() || (state.length != 0 && state.length != len as u64)
+    }
+
     /// [`Session::start`] without its first save (see `Session::list`), as
     /// [`Session::resume_listing_later`] does.
     pub fn begin(loaded: Loaded, path: &Path, reader: &mut Reader) -> Self {
+        Self::begin_with(loaded, path, reader, None)
+    }
+
+    /// [`Session::begin`]; `whole`: the story's text when the reader is on a window of it.
+    fn begin_with(
+        loaded: Loaded,
+        path: &Path,
+        reader: &mut Reader,
+        whole: Option<&Document>,
+    ) -> Self {
+        let changed = Self::changed(&loaded, reader.text_len());
         let Loaded {
             store,
             mut state,
             mut notices,
             reading,
         } = loaded;
-        let doc_len = reader.document().text().len() as u64;
-        // The fingerprint samples a few KiB only: a text of another length changed too.
-        let changed = state.replaces.is_some() || (state.length != 0 && state.length != doc_len);
-        notices.extend(refind_all(&mut state, reader.document(), changed));
+        let own = reader.shared_document();
+        let doc = whole.unwrap_or(&own);
+        notices.extend(refind_all(&mut state, doc, changed));
         if let Some(place) = &state.place {
-            let (offset, _) = position::refind(&place.anchor, reader.document());
-            reader.go_to(offset);
+            let (offset, _) = position::refind(&place.anchor, doc);
+            reader.go_to_whole(offset);
         }
         state.path = path.to_owned();
         state.title = reader.title().to_owned();
-        remember_text(&mut state, reader.document());
+        remember_text(&mut state, doc);
         reader.set_marks(marks(&state));
         if store.is_none() {
             notices.push("no config directory: your place will not be saved".into());
@@ -233,7 +265,7 @@ impl Session {
     /// The story's file changed while it was open and `doc` is its new text: the reader
     /// moves onto it, the place and the bookmarks found again by their quotes.
     pub fn reload(&mut self, reader: &mut Reader, doc: Document) {
-        let anchor = position::anchor(reader.document(), reader.place());
+        let anchor = reader.anchor_of(reader.place());
         self.state_mut().set_place(anchor, store::now_ms());
         reader.replace_document(doc);
         let said = refind_all(self.state_mut(), reader.document(), true);
@@ -272,7 +304,7 @@ impl Session {
     /// Records the reader's place in the state if they moved since it was last taken.
     fn take_place(&mut self, reader: &Reader) {
         if self.place_moved {
-            let anchor = position::anchor(reader.document(), reader.place());
+            let anchor = reader.anchor_of(reader.place());
             self.state_mut().set_place(anchor, store::now_ms());
             self.place_moved = false;
             self.changes += 1;

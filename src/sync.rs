@@ -145,7 +145,7 @@ impl Syncer {
             path: self.path.clone(),
             fingerprint: fingerprint.to_owned(),
             charset: reader.document().charset(),
-            text_len: reader.document().text().len(),
+            text_len: reader.text_len(),
         }
     }
 
@@ -170,7 +170,7 @@ impl Syncer {
             self.pulling = true;
             let job = Job::Pull {
                 book: self.book(reader, fingerprint),
-                ours: reader.place(),
+                ours: reader.whole_place(),
                 moved_ms,
                 our_device: self.device_id.clone(),
             };
@@ -228,8 +228,8 @@ impl Syncer {
     fn push(&mut self, reader: &Reader, fingerprint: &str) {
         self.dirty = false;
         self.pushing += 1;
-        let place = reader.place();
-        let len = reader.document().text().len().max(1);
+        let place = reader.whole_place();
+        let len = reader.text_len().max(1);
         let percentage =
             ((place as f64 / len as f64).clamp(0.0, 1.0) * 10_000.0).floor() / 10_000.0;
         let job = Job::Push {

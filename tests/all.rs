@@ -96,6 +96,8 @@ mod library_marks;
 mod library_titles;
 #[path = "markdown.rs"]
 mod markdown;
+#[path = "on_file_moves.rs"]
+mod on_file_moves;
 #[path = "optimal_fit.rs"]
 mod optimal_fit;
 #[path = "pages.rs"]

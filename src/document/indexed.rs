@@ -44,6 +44,34 @@ pub struct Part {
     pub complete: bool,
     /// The text was handed on to the whole document: nothing is here any more.
     pub gone: bool,
+    /// Some of the text is not the file's bytes as they are (see [`Part::verbatim`]).
+    pub not_verbatim: bool,
+    /// All of the text is in and was let go: it is read from the file where needed (see
+    /// [`Indexed::let_go`]).
+    pub on_file: Option<OnFile>,
+}
+
+/// Where the text of a story read whole and let go is read from, and what is known of it.
+#[derive(Debug, Clone)]
+pub struct OnFile {
+    /// The whole text's length.
+    pub len: usize,
+    /// Its body (see [`gutenberg::body`]).
+    pub body: Range<usize>,
+    /// Its bytes, which are the file's.
+    pub source: Arc<dyn Source>,
+}
+
+/// The bytes of a story's text, read on demand (the shell reads them from the file the
+/// text is made of, byte for byte, and says when the file changed since it was indexed:
+/// then the bytes read would not be the text indexed, and nothing is read).
+pub trait Source: std::fmt::Debug + Send + Sync {
+    /// Reads the text's bytes from `at` into `buf`, as many as fit before its end:
+    /// returns how many.
+    ///
+    /// # Errors
+    /// The file cannot be read, or changed since the text was indexed.
+    fn read_at(&self, at: u64, buf: &mut [u8]) -> std::io::Result<usize>;
 }
 
 impl Indexed {
@@ -92,6 +120,7 @@ impl Indexed {
     /// Forgets the text so far: the reading starts again in another encoding.
     pub fn restart(&self) {
         let mut part = self.write();
+        part.not_verbatim = false;
         part.text.clear();
         part.anchors.clear();
         part.charset = None;
@@ -103,16 +132,51 @@ impl Indexed {
         self.write().complete = true;
     }
 
-    /// Takes the text out, for the whole document.
+    /// Takes the text out, for the whole document. The anchors of a text that is the
+    /// file's bytes are kept, in case the text is let go (see [`Indexed::let_go`]).
     pub fn take(&self) -> String {
         let mut part = self.write();
         part.gone = true;
-        part.anchors = Vec::new();
+        if !part.verbatim() {
+            part.anchors = Vec::new();
+        }
         std::mem::take(&mut part.text)
+    }
+
+    /// Once all of a text that is the file's bytes as they are was taken (see
+    /// [`Indexed::take`]), and its whole document dropped: the reader goes on reading it
+    /// in windows of the file, and searches it there, at `source`. `len`: the whole
+    /// text's length, `body`: its body. `false` (and nothing changes) when the text is
+    /// not the file's bytes, or is not all in.
+    pub fn let_go(&self, len: usize, body: Range<usize>, source: Arc<dyn Source>) -> bool {
+        let mut part = self.write();
+        if !part.complete || !part.verbatim() {
+            return false;
+        }
+        part.text = String::new();
+        part.gone = false;
+        part.on_file = Some(OnFile { len, body, source });
+        true
     }
 }
 
 impl Part {
+    /// Whether the whole text is the file's bytes as they are (UTF-8 without a BOM, and
+    /// nothing normalised), so that an offset into the text is one into the file.
+    pub fn verbatim(&self) -> bool {
+        self.charset == Some(super::charset::UTF_8) && !self.not_verbatim
+    }
+
+    /// How long the text indexed so far is (held, or let go).
+    pub fn len(&self) -> usize {
+        self.on_file.as_ref().map_or(self.text.len(), |f| f.len)
+    }
+
+    /// Whether no text is indexed yet.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// The range of the whole text in which a match found in the text so far is the match
     /// a search of the whole story finds: from the start of the story proper (once known)
     /// to [`MARGIN`] before the end of the text so far, or to the story's end when all of
@@ -120,6 +184,9 @@ impl Part {
     pub fn searchable(&self) -> Option<Range<usize>> {
         if self.gone {
             return None;
+        }
+        if let Some(f) = &self.on_file {
+            return (f.body.start < f.body.end).then(|| f.body.clone());
         }
         let start = gutenberg::start_once_known(&self.text, self.complete)?;
         let end = match self.complete {

@@ -124,6 +124,7 @@ fn stream_in<R: Read + Seek>(
                             blocks: growing.blocks(),
                         });
                     }
+                    Piped::NotVerbatim => shared.write().not_verbatim = true,
                     Piped::Restart => {
                         shared.restart();
                         growing = Growing::new(evidence);

@@ -161,6 +161,10 @@ pub(super) enum Piped {
     Anchors(Vec<Anchor>, Charset),
     /// The reading starts again in another encoding: forget the text handed on so far.
     Restart,
+    /// The text is not the file's bytes as they are (another encoding, a BOM, or a byte
+    /// normalising changes): its offsets are not the file's (see
+    /// [`super::indexed::Part::verbatim`]).
+    NotVerbatim,
 }
 
 /// The text of [`stream_in`], its anchors and the encoding it was read in. With `pipe`,
@@ -235,6 +239,11 @@ fn stream_as<R: Read + Seek>(
     let mut buf = vec![0; read];
     let mut done = choice.bom as u64;
     let mut sent = 0;
+    // Told once: the text is the file's bytes as they are until a stretch is not.
+    let mut verbatim = choice.charset == super::charset::UTF_8 && choice.bom == 0;
+    if let (false, Some(pipe)) = (verbatim, pipe.as_mut()) {
+        pipe(Piped::NotVerbatim);
+    }
     loop {
         let n = read_full(file, &mut buf)?;
         if n == 0 {
@@ -245,6 +254,10 @@ fn stream_as<R: Read + Seek>(
             return Ok(Err(Restart::NotUtf8(at)));
         }
         if let Some(pipe) = pipe.as_mut() {
+            if verbatim && super::normalise::has_special(&buf[..n]) {
+                verbatim = false;
+                pipe(Piped::NotVerbatim);
+            }
             let anchors = b.anchors()[sent..].to_vec();
             sent += anchors.len();
             pipe(Piped::Anchors(anchors, choice.charset));

@@ -107,9 +107,11 @@ pub fn open(
         failed: false,
         grow: (read < grow.bytes.len() - grow.from).then_some(grow),
         index: None,
+        seen: None,
     };
     let book = Book {
         stage: Stage::Opening(Box::new(opening)),
+        windows: None,
         watch: Some(Watch::new(path, forced)),
         sync: None,
     };

@@ -149,9 +149,11 @@ pub fn open_stream(
         failed: false,
         grow: None,
         index: None,
+        seen: None,
     };
     let book = Book {
         stage: Stage::Opening(Box::new(opening)),
+        windows: None,
         watch: None,
         sync: None,
     };

@@ -16,17 +16,31 @@ pub(super) fn serve(opening: &Opening, reader: &mut Reader) -> bool {
     let (Some(at), Some(index)) = (reader.wanted_window(), &opening.index) else {
         return false;
     };
-    let (anchor, charset) = {
+    let (anchor, charset, on_file) = {
         let part = index.read();
         match (part.gone, part.charset) {
-            (false, Some(charset)) => (part.anchor_before(at.saturating_sub(LEAD)), charset),
+            (false, Some(charset)) => (
+                part.anchor_before(at.saturating_sub(LEAD)),
+                charset,
+                part.on_file.clone(),
+            ),
             _ => return false,
         }
     };
     // Twice the way to the place, for encodings of two bytes a character (UTF-16).
     let lead = at.saturating_sub(usize_from(anchor.text));
-    let read = crate::storyfile::open(&opening.path)
-        .and_then(|mut file| load::read_at(&mut file, anchor.raw, 2 * lead + WINDOW));
+    let read = match on_file {
+        // The story's text let go: read where the file is known to be the one indexed.
+        Some(f) => {
+            let mut bytes = vec![0; 2 * lead + WINDOW];
+            f.source.read_at(anchor.raw, &mut bytes).map(|n| {
+                bytes.truncate(n);
+                bytes
+            })
+        }
+        None => crate::storyfile::open(&opening.path)
+            .and_then(|mut file| load::read_at(&mut file, anchor.raw, 2 * lead + WINDOW)),
+    };
     match read {
         Ok(bytes) => {
             let ends = anchor.raw + bytes.len() as u64 >= opening.len;

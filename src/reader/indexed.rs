@@ -43,6 +43,8 @@ pub(super) enum Then {
         query: Sought,
         range: Range<usize>,
         forward: bool,
+        /// Found by wrapping round the story's end (said so).
+        wrapped: bool,
     },
     /// Goes to the line holding this byte of the whole text, as a chapter jump does.
     Jump(usize),
@@ -50,6 +52,8 @@ pub(super) enum Then {
     Scroll(usize, isize),
     /// Goes to the story's first line (the window is the file's start).
     Top,
+    /// Goes to the story's last page (the window is the file's end).
+    Bottom,
 }
 
 /// A search's query (compared by its text).
@@ -140,16 +144,19 @@ impl Reader {
 
     /// Does `then` on a text that starts at byte `base` of the whole.
     fn go_then(&mut self, then: Then, base: usize) {
-        let here = |whole: usize| whole.saturating_sub(base);
+        let text = self.doc.text();
+        let here =
+            |whole: usize| crate::position::floor_char_boundary(text, whole.saturating_sub(base));
         match then {
             Then::Hit {
                 query,
                 range,
                 forward,
+                wrapped,
             } => {
                 let hit = Hit {
                     range: here(range.start)..here(range.end),
-                    wrapped: false,
+                    wrapped,
                 };
                 self.show_hit(&query.0, forward, Some(hit));
             }
@@ -157,6 +164,10 @@ impl Reader {
             Then::Top => {
                 let start = self.doc.blocks().first().map_or(0, |b| b.range.start);
                 self.place = self.layout.line_start(&self.doc, start);
+            }
+            Then::Bottom => {
+                let h = self.view_height();
+                self.place = self.layout.last_page_top(&self.doc, h);
             }
             Then::Scroll(at, lines) => {
                 self.place = self.layout.line_start(&self.doc, here(at));
@@ -170,7 +181,7 @@ impl Reader {
     pub(super) fn indexed_reaches(&self, at: usize) -> bool {
         self.index().is_some_and(|i| {
             let part = i.read();
-            !part.gone && part.charset.is_some() && at < part.text.len()
+            !part.gone && part.charset.is_some() && at < part.len()
         })
     }
 
@@ -338,6 +349,10 @@ impl Reader {
         };
         let len = crate::saturating::usize_from_f64((end - within.start) as f64 * pct / 100.0);
         let at = within.start + len.min(end - within.start);
+        if part.on_file.is_some() {
+            // The window read there puts it on a character (see `go_then`).
+            return Some(at.min(within.end.saturating_sub(1)));
+        }
         (at < within.end).then(|| crate::position::floor_char_boundary(&part.text, at))
     }
 }

@@ -144,6 +144,7 @@ impl Reader {
                         query: Sought(query.clone()),
                         range: hit.range,
                         forward,
+                        wrapped: false,
                     },
                 });
             }

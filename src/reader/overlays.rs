@@ -106,7 +106,11 @@ impl Reader {
             Ok(selected) => self.mode = Mode::Bookmarks { selected },
             Err(Some(chosen)) => {
                 let offset = self.marks[chosen].offset;
-                self.jump(offset);
+                // Bookmarks are of the whole text: on a window, one may lie beyond it.
+                match self.partial.is_some() {
+                    true => self.go_whole(offset),
+                    false => self.jump(offset),
+                }
             }
             Err(None) => {}
         }

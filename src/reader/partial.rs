@@ -100,6 +100,9 @@ impl Reader {
             action,
             Action::PageUp | Action::HalfPageUp | Action::LineUp | Action::WheelUp
         );
+        if let Some(f) = self.on_file() {
+            return self.taken_on_file(action, &f);
+        }
         let first_line = self.doc.blocks().first().map_or(0, |b| b.range.start);
         if self.move_in_index(action) {
             return true;

@@ -28,6 +28,11 @@ impl Reader {
         let Some(question) = self.question.take() else {
             return Effect::None;
         };
+        if yes && self.partial.is_some() {
+            // A place in the whole story, on a window read there (see `on_file.rs`).
+            self.go_whole(question.place);
+            return Effect::None;
+        }
         if yes {
             let at = floor_char_boundary(self.doc.text(), question.place);
             let target = self.layout.line_start(&self.doc, at);

@@ -8,7 +8,7 @@
 
 use super::indexed_search::Scope;
 use super::{Action, Effect, Reader};
-use crate::search::{Hit, Query, Search, Step};
+use crate::search::{FileSearch, Hit, Query, Search, Step};
 
 /// Bytes a search reads per step. At memory speed that is a few milliseconds, so a key is
 /// noticed at once; on a slow machine it is still well under a frame.
@@ -24,6 +24,8 @@ pub(super) struct Searching {
     step: usize,
     /// The search reads the text indexed so far rather than the window (see `indexed.rs`).
     indexed: Option<Scope>,
+    /// The search reads the story from its file (see `on_file.rs`).
+    on_file: Option<FileSearch>,
 }
 
 impl Default for Searching {
@@ -33,6 +35,7 @@ impl Default for Searching {
             text: (0, 0),
             step: SEARCH_STEP,
             indexed: None,
+            on_file: None,
         }
     }
 }
@@ -44,10 +47,21 @@ impl Searching {
         self.indexed = Some(scope);
     }
 
+    /// Starts `search`, of the story read from its file.
+    pub(super) fn start_on_file(&mut self, search: FileSearch) {
+        self.stop();
+        self.on_file = Some(search);
+    }
+
+    pub(super) fn on_file_mut(&mut self) -> Option<&mut FileSearch> {
+        self.on_file.as_mut()
+    }
+
     /// Ends the search under way.
     pub(super) fn stop(&mut self) {
         self.pending = None;
         self.indexed = None;
+        self.on_file = None;
     }
 
     /// Ends a search of the text indexed so far, if one is under way: whether it was going
@@ -65,9 +79,13 @@ impl Searching {
 impl Reader {
     /// Whether a search is under way, and how far it has got (0 to 99).
     pub fn searching(&self) -> Option<u8> {
-        let search = self.searching.pending.as_ref()?;
+        let progress = match (&self.searching.pending, &self.searching.on_file) {
+            (Some(search), _) => search.progress(),
+            (None, Some(search)) => search.progress(),
+            (None, None) => return None,
+        };
         Some(crate::saturating::u8_from_f64(
-            (search.progress() * 100.0).clamp(0.0, 99.0),
+            (progress * 100.0).clamp(0.0, 99.0),
         ))
     }
 
@@ -100,7 +118,8 @@ impl Reader {
         // so far.
         if self.partial.is_some()
             && !self.hit_in_window(query, from, forward)
-            && self.search_index(query, from, forward)
+            && (self.search_on_file(query, from, forward)
+                || self.search_index(query, from, forward))
         {
             self.search_step();
             return;
@@ -115,7 +134,7 @@ impl Reader {
     /// A key pressed while a search is under way cancels it and does nothing else: `true`
     /// when it did. Ticks and resizes let it go on; Ctrl-C still quits.
     pub(super) fn cancel_search(&mut self, action: &Action) -> bool {
-        if self.searching.pending.is_none()
+        if self.searching().is_none()
             || matches!(action, Action::Tick | Action::Resize { .. } | Action::Quit)
         {
             return false;
@@ -126,6 +145,10 @@ impl Reader {
     }
 
     fn search_step(&mut self) {
+        if self.searching.on_file.is_some() {
+            self.step_on_file();
+            return;
+        }
         if let Some(scope) = self.searching.indexed {
             self.step_indexed(scope);
             return;

@@ -20,7 +20,7 @@ impl Host for Session {
                 return;
             }
             Effect::AddBookmark { offset, label } => {
-                let anchor = position::anchor(reader.document(), offset);
+                let anchor = reader.anchor_of(offset);
                 let id = store::new_bookmark_id();
                 self.state_mut()
                     .add_bookmark(Bookmark::new(id, anchor, label, now));

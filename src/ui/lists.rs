@@ -61,6 +61,7 @@ pub fn chapters(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer, 
         .collect();
     // While the story is still being read, the chapters found so far: the list grows.
     let title = match reader.partial() {
+        Some(p) if p.progress >= 100 => "chapters".to_owned(),
         Some(p) if !p.found.is_empty() && p.sized => {
             format!("chapters so far · indexing {} %", p.progress)
         }
@@ -90,13 +91,15 @@ pub fn bookmarks(
         .iter()
         .enumerate()
         .map(|(i, m)| {
-            let pct = position::shown_percent(position::percent(doc, m.offset));
+            let pct = position::shown_percent(reader.percent_of(m.offset));
             let chapter = crate::toc::current(reader.chapters(), m.offset)
                 .map(|c| sanitise::line(&reader.chapters()[c].title).into_owned())
                 .unwrap_or_default();
             // No label: the start of the marked text stands in for it.
             let label = match m.label.trim() {
-                "" => snippet(doc.text(), m.offset, width),
+                // (On a window of a big story, one of the window's only.)
+                "" => (reader.text_at(m.offset))
+                    .map_or_else(String::new, |(text, at)| snippet(text, at, width)),
                 label => sanitise::line(label).into_owned(),
             };
             let head = format!("{:>digits$}. {label}", i + 1);

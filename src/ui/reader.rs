@@ -268,6 +268,8 @@ fn status_prefix(reader: &Reader) -> String {
         (true, _) => prefix.push_str(" unsaved ·"),
         // The rest of a big story is still being read in the background.
         (false, Some(p)) if !p.sized => prefix.push_str(" reading ·"),
+        // Read whole, and read from its file on windows (see `reader/on_file.rs`).
+        (false, Some(p)) if p.progress >= 100 => {}
         (false, Some(p)) => prefix.push_str(&format!(" indexing {} % ·", p.progress)),
         (false, None) => {}
     }

@@ -1,0 +1,298 @@
+//! Searching a text that is not held but read on demand (a big story let go once indexed:
+//! see [`crate::document::indexed::Indexed::let_go`]): the same query over the same range
+//! as [`Query::search`], read a chunk at a time into one buffer that is reused, each chunk
+//! searched as it is (the text is the file's bytes, so nothing is made of them but a
+//! check that they are still UTF-8).
+//!
+//! A chunk is searched for the matches that start in it, with [`OVERLAP`] more bytes
+//! after it for a match to run on into: a match longer than that (a query of a few words
+//! across a run of thousands of blank lines) is not found, which no reader will miss.
+
+use super::{Hit, Query};
+use crate::document::indexed::Source;
+use std::ops::Range;
+use std::sync::Arc;
+
+/// Bytes read at a time: big enough that a read costs little beside the search of it,
+/// small enough to stay in the caches (the pages come from the kernel's page cache).
+const CHUNK: usize = 4 << 20;
+
+/// Bytes read past a chunk for a match starting in it to end in.
+const OVERLAP: usize = 64 << 10;
+
+/// A search of a text read on demand, under way (see the module's docs).
+#[derive(Debug)]
+pub struct FileSearch {
+    query: Query,
+    forward: bool,
+    source: Arc<dyn Source>,
+    /// The end matches must end by: the range's going forward, the text's going back.
+    end: usize,
+    /// Passes still to do, the next last: the starts a match is looked for in, and
+    /// whether they come after wrapping round. A forward pass reads its range from its
+    /// start up; a backward one from its end down.
+    passes: Vec<(Range<usize>, bool)>,
+    done: usize,
+    total: usize,
+    buf: Vec<u8>,
+}
+
+/// Where a search of a text read on demand is after a step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileStep {
+    /// Still going.
+    Pending,
+    /// Finished, with the match if there is one.
+    Done(Option<Hit>),
+    /// The text could not be read (the file changed, say): the search is over.
+    Failed(String),
+}
+
+impl FileSearch {
+    /// A search of the text `source` reads (`len` bytes) for `query`, from byte `at`,
+    /// forward or back, for matches starting in `within`, wrapping round as
+    /// [`Query::search`] does.
+    pub fn new(
+        query: &Query,
+        (source, len): (Arc<dyn Source>, usize),
+        within: Range<usize>,
+        at: usize,
+        forward: bool,
+    ) -> Self {
+        let within = within.start.min(len)..within.end.min(len);
+        let at = at.clamp(within.start, within.end);
+        let mut passes = match forward {
+            true => vec![(at..within.end, false), (within.start..at, true)],
+            false => vec![(within.start..at, false), (at..within.end, true)],
+        };
+        passes.reverse();
+        Self {
+            query: query.clone(),
+            forward,
+            source,
+            end: if forward { within.end } else { len },
+            passes,
+            done: 0,
+            total: within.len(),
+            buf: Vec::new(),
+        }
+    }
+
+    /// Reads about `budget` more bytes (at least one chunk).
+    pub fn step(&mut self, budget: usize) -> FileStep {
+        let mut spent = 0;
+        while let Some((starts, wrapped)) = self.passes.last().cloned() {
+            if spent >= budget.max(1) {
+                return FileStep::Pending;
+            }
+            if starts.is_empty() {
+                self.passes.pop();
+                continue;
+            }
+            let chunk = match self.forward {
+                true => starts.start..starts.end.min(starts.start.saturating_add(CHUNK)),
+                false => starts.end.saturating_sub(CHUNK).max(starts.start)..starts.end,
+            };
+            let found = match self.chunk(chunk.clone()) {
+                Ok(found) => found,
+                Err(err) => {
+                    self.passes.clear();
+                    return FileStep::Failed(err.to_string());
+                }
+            };
+            spent += chunk.len();
+            self.done += chunk.len();
+            if let Some(range) = found {
+                self.passes.clear();
+                return FileStep::Done(Some(Hit { range, wrapped }));
+            }
+            if let Some(pass) = self.passes.last_mut() {
+                pass.0 = match self.forward {
+                    true => chunk.end..starts.end,
+                    false => starts.start..chunk.start,
+                };
+            }
+        }
+        FileStep::Done(None)
+    }
+
+    /// The first (forward) or last (backward) match starting in `chunk`.
+    fn chunk(&mut self, chunk: Range<usize>) -> std::io::Result<Option<Range<usize>>> {
+        let to = chunk
+            .end
+            .saturating_add(OVERLAP)
+            .min(self.end)
+            .max(chunk.end);
+        self.buf.resize(to - chunk.start, 0);
+        let mut got = 0;
+        while got < self.buf.len() {
+            let n = (self.source).read_at((chunk.start + got) as u64, &mut self.buf[got..])?;
+            if n == 0 {
+                break;
+            }
+            got += n;
+        }
+        if got < chunk.len() {
+            return Err(std::io::Error::other(
+                "the story's file is shorter than its text",
+            ));
+        }
+        let bytes = &self.buf[..got];
+        // The chunk may begin and end inside a character: the bytes of it are left out.
+        let skip = bytes
+            .iter()
+            .take(3)
+            .take_while(|&&b| b & 0xc0 == 0x80)
+            .count();
+        // Checked with SIMD: prose full of curly quotes and accents is checked by the
+        // standard library at about a gigabyte a second, slower than it is searched.
+        let text = match simdutf8::compat::from_utf8(&bytes[skip..]) {
+            Ok(text) => text,
+            Err(e) if e.error_len().is_none() => {
+                let end = skip + e.valid_up_to();
+                simdutf8::compat::from_utf8(&bytes[skip..end]).unwrap_or_default()
+            }
+            Err(_) => return Err(std::io::Error::other("the story's file is no longer UTF-8")),
+        };
+        let base = chunk.start + skip;
+        let starts_end = chunk.end.saturating_sub(base).min(text.len());
+        // Forward, a match may end anywhere in what was read (which stops at `end`);
+        // back, the search's own passes start no match at or after `at`.
+        let (within, at) = match self.forward {
+            true => (0..text.len(), 0),
+            false => {
+                let at = crate::position::floor_char_boundary(text, starts_end);
+                (0..at, at)
+            }
+        };
+        let hit = self
+            .query
+            .search(text, within, at, self.forward)
+            .finish(text);
+        Ok(hit
+            .filter(|h| !h.wrapped && h.range.start < starts_end)
+            .map(|h| base + h.range.start..base + h.range.end))
+    }
+
+    /// How far the search has gone, 0.0 to 1.0.
+    pub fn progress(&self) -> f64 {
+        match self.total {
+            0 => 1.0,
+            total => (self.done as f64 / total as f64).min(1.0),
+        }
+    }
+
+    /// Whether it goes forward.
+    pub fn forward(&self) -> bool {
+        self.forward
+    }
+
+    /// What it looks for.
+    pub fn query(&self) -> &Query {
+        &self.query
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A text held in memory, read as a file would be.
+    #[derive(Debug)]
+    struct Held(Vec<u8>);
+
+    impl Source for Held {
+        fn read_at(&self, at: u64, buf: &mut [u8]) -> std::io::Result<usize> {
+            let at = usize::try_from(at).unwrap_or(usize::MAX).min(self.0.len());
+            let n = buf.len().min(self.0.len() - at);
+            buf[..n].copy_from_slice(&self.0[at..at + n]);
+            Ok(n)
+        }
+    }
+
+    fn on_file(text: &str, query: &str, within: Range<usize>, at: usize, fwd: bool) -> Option<Hit> {
+        let q = Query::new(query).unwrap();
+        let source: Arc<dyn Source> = Arc::new(Held(text.as_bytes().to_vec()));
+        let mut s = FileSearch::new(&q, (source, text.len()), within, at, fwd);
+        loop {
+            match s.step(1) {
+                FileStep::Pending => {}
+                FileStep::Done(hit) => return hit,
+                FileStep::Failed(e) => panic!("{e}"),
+            }
+        }
+    }
+
+    #[test]
+    fn matches_across_chunks_and_wrapping_round_are_those_of_the_held_search() {
+        // About 13 MB: more than three chunks, with matches on either side of each cut.
+        let line = "The lamp burned low by the bridge, café and river — éclair.\n";
+        let mut text = line.repeat((13 << 20) / line.len());
+        for (i, at) in [CHUNK - 3, 2 * CHUNK + 1, 3 * CHUNK - 20]
+            .into_iter()
+            .enumerate()
+        {
+            let at = crate::position::floor_char_boundary(&text, at);
+            text.insert_str(at, &format!(" Lighthouse{i} keeper "));
+        }
+        let body = 100..text.len() - 50;
+        let q = |s: &str| Query::new(s).unwrap();
+        for query in [
+            "lighthouse0 keeper",
+            "lighthouse1",
+            "Lighthouse2 keeper",
+            "nowhere",
+        ] {
+            for at in [0, CHUNK, 2 * CHUNK + 7, text.len()] {
+                let at = crate::position::floor_char_boundary(&text, at);
+                for fwd in [true, false] {
+                    let want = q(query).search(&text, body.clone(), at, fwd).finish(&text);
+                    let got = on_file(&text, query, body.clone(), at, fwd);
+                    assert_eq!(got, want, "{query} from {at}, forward {fwd}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_ends_the_search_and_says_why() {
+        #[derive(Debug)]
+        struct Changed;
+        impl Source for Changed {
+            fn read_at(&self, _: u64, _: &mut [u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::other("the story's file changed"))
+            }
+        }
+        let q = Query::new("x").unwrap();
+        let mut s = FileSearch::new(&q, (Arc::new(Changed), 100), 0..100, 0, true);
+        assert_eq!(
+            s.step(usize::MAX),
+            FileStep::Failed("the story's file changed".into())
+        );
+        assert_eq!(s.step(usize::MAX), FileStep::Done(None));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// On short texts (one chunk), wherever the search starts and whatever it looks
+        /// for, it lands where the search of the held text does.
+        #[test]
+        fn a_search_on_file_lands_where_the_held_one_does(
+            words in prop::collection::vec(prop::sample::select(vec!["ab", "b", "é", "a\n", " ", "ba b", "\n\n"]), 0..200),
+            query in prop::sample::select(vec!["a", "b a", "ab", "é", "bé"]),
+            at in any::<prop::sample::Index>(),
+            cut in any::<(prop::sample::Index, prop::sample::Index)>(),
+            fwd in any::<bool>(),
+        ) {
+            let text: String = words.concat();
+            let floor = |i: usize| crate::position::floor_char_boundary(&text, i);
+            let at = floor(at.index(text.len() + 1));
+            let (a, b) = (floor(cut.0.index(text.len() + 1)), floor(cut.1.index(text.len() + 1)));
+            let within = a.min(b)..a.max(b);
+            let want = Query::new(query).unwrap().search(&text, within.clone(), at, fwd).finish(&text);
+            prop_assert_eq!(on_file(&text, query, within, at, fwd), want);
+        }
+    }
+}

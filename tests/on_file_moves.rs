@@ -1,0 +1,262 @@
+//! A big story whose text is its file's bytes (UTF-8, LF line ends, nothing normalised)
+//! is let go once indexed: the reader stays on windows of the file read at the index's
+//! anchors, and pages, searches and jumps as a reader of the whole text does.
+
+mod common;
+
+use dogear::indexed::{Anchor, Indexed, Source};
+use dogear::{load, Action, Charset, Document, PromptKind, Reader};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+const UTF_8: Charset = Charset::Web(encoding_rs::UTF_8);
+
+/// The story's file, read as the shell reads it; `changed`: it changed since it was
+/// indexed, and nothing is read.
+#[derive(Debug)]
+struct File {
+    bytes: Vec<u8>,
+    changed: AtomicBool,
+}
+
+impl Source for File {
+    fn read_at(&self, at: u64, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.changed.load(Ordering::Relaxed) {
+            return Err(std::io::Error::other("the story's file changed"));
+        }
+        let at = usize::try_from(at).unwrap().min(self.bytes.len());
+        let n = buf.len().min(self.bytes.len() - at);
+        buf[..n].copy_from_slice(&self.bytes[at..at + n]);
+        Ok(n)
+    }
+}
+
+/// A story of numbered chapters of hard-wrapped paragraphs, LF line ends: its text is its
+/// bytes.
+fn story(chapters: usize) -> String {
+    common::chaptered_story(chapters, "\n")
+}
+
+/// The whole story indexed and let go, and a reader on a window of it at its start, with
+/// its chapters (as the shell leaves it once the story is read).
+fn let_go(raw: &str) -> (Reader, Arc<Indexed>, Arc<File>, Document) {
+    let whole = Document::from_vec(raw.as_bytes().to_vec(), None).unwrap();
+    assert_eq!(whole.text(), raw, "the text is the file's bytes");
+    let mut anchors: Vec<Anchor> = Vec::new();
+    for at in (0..raw.len()).step_by(16 << 10) {
+        let a = whole.anchor_before(at);
+        if anchors.last() != Some(&a) {
+            anchors.push(a);
+        }
+    }
+    let shared = Indexed::new();
+    shared.push(raw, Some((anchors, UTF_8)));
+    shared.complete();
+    let file = Arc::new(File {
+        bytes: raw.as_bytes().to_vec(),
+        changed: AtomicBool::new(false),
+    });
+    assert!(shared.let_go(
+        raw.len(),
+        whole.body(),
+        Arc::clone(&file) as Arc<dyn Source>
+    ));
+    assert!(shared.read().text.is_empty(), "no text is held");
+    let window = load::window(&raw.as_bytes()[..30_000], UTF_8, false);
+    let mut r = Reader::new(window, "story", (80, 24), 72);
+    r.set_partial(0, raw.len());
+    r.set_index(Arc::clone(&shared));
+    let waiting = r.stay_on_windows(dogear::chapters(&whole));
+    assert!(waiting.is_empty());
+    (r, shared, file, whole)
+}
+
+/// Does what the shell does for a reader that wants a new window: reads it through the
+/// source at the anchor before the place. `false` when none is wanted.
+fn serve(r: &mut Reader, shared: &Indexed) -> bool {
+    let Some(at) = r.wanted_window() else {
+        return false;
+    };
+    let (anchor, f) = {
+        let part = shared.read();
+        let anchor = part.anchor_before(at.saturating_sub(dogear::indexed::LEAD));
+        (anchor, part.on_file.clone().unwrap())
+    };
+    let lead = at - usize::try_from(anchor.text).unwrap();
+    let mut bytes = vec![0; 2 * lead + 65_536];
+    match f.source.read_at(anchor.raw, &mut bytes) {
+        Ok(n) => {
+            bytes.truncate(n);
+            let ends = usize::try_from(anchor.raw).unwrap() + n == f.len;
+            let doc = load::window(&bytes, UTF_8, ends);
+            r.rewindow(doc, usize::try_from(anchor.text).unwrap());
+        }
+        Err(e) => r.window_failed(&format!("cannot read the story there: {e}")),
+    }
+    true
+}
+
+/// Runs a search to its end, serving the window its match is on.
+fn settle(r: &mut Reader, shared: &Indexed) {
+    for _ in 0..1000 {
+        serve(r, shared);
+        if r.searching().is_none() && r.wanted_window().is_none() {
+            return;
+        }
+        r.step_search();
+    }
+    panic!("the search never ended");
+}
+
+fn search(r: &mut Reader, what: &str) {
+    r.update(Action::OpenPrompt(PromptKind::Search));
+    for c in what.chars() {
+        r.update(Action::Input(c));
+    }
+    r.update(Action::Submit);
+}
+
+/// The match shown, as a byte range of the whole text.
+fn whole_hit(r: &Reader) -> Option<std::ops::Range<usize>> {
+    let base = r.partial().map_or(0, |p| p.base);
+    r.hit().map(|h| h.start + base..h.end + base)
+}
+
+#[test]
+fn paging_across_windows_with_no_text_held_reads_on_as_the_whole_story_does() {
+    let raw = story(400);
+    let (mut r, shared, _file, whole) = let_go(&raw);
+    let mut eager = Reader::new(whole.clone(), "story", (80, 24), 72);
+    let chapters = dogear::chapters(&whole);
+    r.update(Action::GoTo(chapters[100].offset));
+    eager.update(Action::GoTo(chapters[100].offset));
+    serve(&mut r, &shared);
+    let mut windows = 0;
+    for action in [Action::PageDown, Action::PageUp] {
+        for _ in 0..120 {
+            r.update(action.clone());
+            eager.update(action.clone());
+            windows += usize::from(serve(&mut r, &shared));
+            assert_eq!(r.whole_place(), eager.place(), "{action:?}");
+            let shown = |r: &Reader| -> Vec<String> {
+                let t = r.document().text();
+                r.page()
+                    .iter()
+                    .map(|l| t[l.range.clone()].to_owned())
+                    .collect()
+            };
+            assert_eq!(shown(&r), shown(&eager), "{action:?}");
+            assert!(r.partial().unwrap().waiting.is_empty());
+        }
+    }
+    assert!(windows >= 4, "{windows} windows read");
+    assert!(shared.read().text.is_empty());
+}
+
+#[test]
+fn a_search_on_file_goes_both_ways_and_wraps_round_as_the_whole_storys_does() {
+    let raw = story(400);
+    let (mut r, shared, _file, whole) = let_go(&raw);
+    let mut eager = Reader::new(whole, "story", (80, 24), 72);
+    search(&mut r, "chapter 390,");
+    search(&mut eager, "chapter 390,");
+    settle(&mut r, &shared);
+    assert_eq!(whole_hit(&r), eager.hit());
+    assert_eq!(r.whole_place(), eager.place());
+    // On past the last match, round to the first; back again across the end.
+    let actions = std::iter::repeat_n(Action::SearchNext, 60);
+    for action in actions.chain(std::iter::repeat_n(Action::SearchPrev, 3)) {
+        r.update(action.clone());
+        eager.update(action.clone());
+        settle(&mut r, &shared);
+        assert_eq!(whole_hit(&r), eager.hit(), "{action:?}");
+        assert_eq!(r.whole_place(), eager.place(), "{action:?}");
+        assert_eq!(r.message(), eager.message(), "{action:?}");
+    }
+    search(&mut r, "no such words");
+    settle(&mut r, &shared);
+    assert_eq!(r.message(), Some("not found: no such words"));
+}
+
+#[test]
+fn g_a_percent_and_a_chapter_go_where_the_whole_storys_do_and_nothing_waits() {
+    let raw = story(400);
+    let (mut r, shared, _file, whole) = let_go(&raw);
+    let mut eager = Reader::new(whole, "story", (80, 24), 72);
+    r.update(Action::Bottom);
+    eager.update(Action::Bottom);
+    assert!(serve(&mut r, &shared));
+    assert_eq!(r.whole_place(), eager.place());
+    assert_eq!(r.percent(), 100);
+    r.update(Action::NextChapter);
+    r.update(Action::Top);
+    eager.update(Action::Top);
+    serve(&mut r, &shared);
+    assert_eq!(r.whole_place(), eager.place());
+    for digit in [5, 0] {
+        r.update(Action::Digit(digit));
+        eager.update(Action::Digit(digit));
+    }
+    r.update(Action::Percent);
+    eager.update(Action::Percent);
+    assert!(serve(&mut r, &shared));
+    let half = raw.len() / 2;
+    let at = r.whole_place();
+    assert!(at <= half && half - at < 400, "{at} near {half}");
+    assert_eq!(r.message(), Some("50%"));
+    r.update(Action::NextChapter);
+    eager.update(Action::NextChapter);
+    serve(&mut r, &shared);
+    assert_eq!(r.whole_place(), eager.place());
+    assert_eq!(r.current_chapter(), eager.current_chapter());
+    assert!(r.partial().unwrap().waiting.is_empty());
+}
+
+#[test]
+fn a_page_turn_after_the_file_changed_reads_nothing_and_says_so() {
+    let raw = story(400);
+    let (mut r, shared, file, _whole) = let_go(&raw);
+    let (place, top) = (r.whole_place(), r.page()[0].clone());
+    file.changed.store(true, Ordering::Relaxed);
+    // Far beyond the window: a new one is wanted, and cannot be read.
+    for _ in 0..40 {
+        r.update(Action::PageDown);
+        if serve(&mut r, &shared) {
+            break;
+        }
+    }
+    assert_eq!(
+        r.message(),
+        Some("cannot read the story there: the story's file changed")
+    );
+    assert!(r.whole_place() > place, "paged within the window");
+    assert_eq!(r.wanted_window(), None);
+    // A search says so too, and moves nothing.
+    let at = r.whole_place();
+    search(&mut r, "chapter 390,");
+    settle(&mut r, &shared);
+    assert_eq!(
+        r.message(),
+        Some("cannot search the story: the story's file changed")
+    );
+    assert_eq!(r.whole_place(), at);
+    assert_ne!(r.page()[0], top);
+}
+
+#[test]
+fn a_long_search_on_file_goes_in_slices_says_so_and_a_key_cancels_it() {
+    // More than two of the chunks a search reads a slice at a time (4 MB).
+    let raw = story(3000);
+    let (mut r, _shared, _file, _whole) = let_go(&raw);
+    r.set_search_step(1);
+    let place = r.whole_place();
+    search(&mut r, "no such words");
+    let pct = r.searching().expect("still searching after a slice");
+    assert_eq!(r.message(), Some(format!("searching… {pct} %").as_str()));
+    r.step_search();
+    assert!(r.searching().is_some());
+    r.update(Action::PageDown);
+    assert_eq!(r.searching(), None);
+    assert_eq!(r.message(), Some("search cancelled"));
+    assert_eq!(r.whole_place(), place, "the key only cancelled");
+}
