@@ -42,7 +42,8 @@ pub fn lines(text: &str, range: Range<usize>) -> Vec<VerseLine> {
     let mut out = Vec::new();
     let (start, block) = (range.start, &text[range]);
     let mut pos = start;
-    // Which lines had a number in the right margin (a page or a line number).
+    // Which lines had a number in the right margin (a page or a line number), by index:
+    // most blocks have none, and then nothing is allocated.
     let mut numbered = Vec::new();
     // Lines are short: the memchr crate finds each end faster than `split` does.
     let ends = memchr::memchr_iter(b'\n', block.as_bytes()).chain([block.len()]);
@@ -52,7 +53,9 @@ pub fn lines(text: &str, range: Range<usize>) -> Vec<VerseLine> {
         let lead = raw.len() - content.len();
         let written = trim_end(content);
         let trimmed = without_margin_number(written, str_width(&raw[..lead]));
-        numbered.push(trimmed.len() < written.len());
+        if trimmed.len() < written.len() {
+            numbered.push(out.len());
+        }
         out.push(VerseLine {
             start: pos + lead,
             end: pos + lead + trimmed.len(),
@@ -72,8 +75,8 @@ pub fn lines(text: &str, range: Range<usize>) -> Vec<VerseLine> {
 
 /// Marks the lines that hang from the line before: deeper than the head of their line,
 /// after a line that ran to the block's margin (or could not take the next word).
-/// `numbered` says which lines had a number in the right margin.
-fn mark_hanging(text: &str, lines: &mut [VerseLine], numbered: &[bool]) {
+/// `numbered` holds the indices of the lines that had a number in the right margin.
+fn mark_hanging(text: &str, lines: &mut [VerseLine], numbered: &[usize]) {
     let written = lines.iter().filter(|l| l.start < l.end);
     let longest = written
         .clone()
@@ -101,7 +104,8 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine], numbered: &[bool]) {
     let capitals_are_verse = deeper >= 2 && capital * 10 >= deeper * 6;
     // A list whose entries end on a number (a contents list's pages) when half its lines
     // do: an entry without its number goes on to the deeper line that has it.
-    let numbers_end_entries = numbered.iter().filter(|&&n| n).count() * 2 >= written;
+    let numbers_end_entries = numbered.len() * 2 >= written;
+    let has_number = |i: usize| numbered.binary_search(&i).is_ok();
     let under_name = speaker_above(text, lines);
     let mut head = 0;
     for i in 1..lines.len() {
@@ -142,7 +146,7 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine], numbered: &[bool]) {
         let far_in = next.indent >= lines[head].indent + 6
             && next_text.starts_with(char::is_lowercase)
             && !centred;
-        let entry_goes_on = numbers_end_entries && !numbered[i - 1] && numbered[i];
+        let entry_goes_on = numbers_end_entries && !has_number(i - 1) && has_number(i);
         let hanging = entry_goes_on
             || !(capitals_are_verse && starts_capital(next_text))
                 && (at_margin || mid_phrase || far_in);
