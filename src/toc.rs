@@ -118,6 +118,7 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
         .collect();
     let mut heads = heads;
     noise::drop_lone_numbers(&mut heads);
+    noise::drop_stanza_numbers(text, blocks, &mut heads);
     let mut runs = Vec::new();
     let mut run_start = 0;
     for i in 1..=heads.len() {
@@ -384,7 +385,7 @@ fn choose(entries: Vec<Entry>) -> Vec<Chapter> {
     }
     let chaptered = counts.values().any(|&n| n >= CHAPTER_LEVEL);
     if !chaptered {
-        return entries.into_iter().map(|e| e.chapter).collect();
+        return with_parts_under_titles(entries);
     }
     let listed_kind = |e: &Entry| {
         counts
@@ -423,6 +424,24 @@ fn choose(entries: Vec<Entry>) -> Vec<Chapter> {
             };
             out.push(c);
         }
+    }
+    out
+}
+
+/// Every entry, the bare numbers right after a title ("A PORTRAIT", then "I", "II")
+/// listed under it: the parts of that poem, not pieces of their own.
+fn with_parts_under_titles(entries: Vec<Entry>) -> Vec<Chapter> {
+    let mut under_title = false;
+    let mut out = Vec::with_capacity(entries.len());
+    for e in entries {
+        let part = e.role == Role::Numbered && e.kind.starts_with('#');
+        let mut c = e.chapter;
+        if part && under_title {
+            c.level = 2;
+        } else {
+            under_title = e.role == Role::Other;
+        }
+        out.push(c);
     }
     out
 }
