@@ -254,7 +254,9 @@ fn stream_as<R: Read + Seek>(
             return Ok(Err(Restart::NotUtf8(at)));
         }
         if let Some(pipe) = pipe.as_mut() {
-            if verbatim && super::normalise::has_special(&buf[..n]) {
+            // Bytes the normaliser changes, or invalid UTF-8 decoded as replacement
+            // characters: the text is not the file's bytes from there on.
+            if verbatim && (super::normalise::has_special(&buf[..n]) || b.was_lossy()) {
                 verbatim = false;
                 pipe(Piped::NotVerbatim);
             }
@@ -267,6 +269,9 @@ fn stream_as<R: Read + Seek>(
     }
     if b.was_iso_2022_jp() {
         return Ok(Err(Restart::Iso2022Jp));
+    }
+    if let (true, Some(pipe)) = (verbatim && b.ends_lossy(), pipe.as_mut()) {
+        pipe(Piped::NotVerbatim);
     }
     Ok(b.finish().map_err(|e| Restart::NotUtf8(e.at)))
 }
