@@ -302,15 +302,16 @@ fn the_page_estimate_pools_the_windows_seen_and_settles_rather_than_jumping_with
     // The same window counted again changes nothing.
     count_pages(&mut r);
     assert_eq!(r.page_estimate().unwrap().1, pooled);
+}
 
-/// Review: the place's percent, saved from a window, is of the whole text (header and
-/// licence included), while the whole story's, the bookmark list's and the fallback
-/// re-finding by percent are of the story's body.
+/// The place's percent, saved from a window, is of the story's body, as the whole
+/// story's, the bookmark list's and the re-finding by percent are (not of the whole
+/// text, header and licence included).
 #[test]
-fn review_a_place_saved_on_a_window_has_the_whole_storys_percent() {
+fn a_place_saved_on_a_window_has_the_whole_storys_percent() {
     let body = story(400);
-    let licence = "The licence of this etext goes on for a long while, line after line.\n\n"
-        .repeat(600);
+    let licence =
+        "The licence of this etext goes on for a long while, line after line.\n\n".repeat(600);
     let raw = format!(
         "The Project Gutenberg eBook of A Story\n\n*** START OF THE PROJECT GUTENBERG EBOOK A STORY ***\n\n{body}*** END OF THE PROJECT GUTENBERG EBOOK A STORY ***\n\n{licence}"
     );
@@ -333,16 +334,19 @@ fn review_a_place_saved_on_a_window_has_the_whole_storys_percent() {
     );
 }
 
-/// Review: `:` and a page number on a story let go: as `123g` does, it should go to the
-/// page the window's pages put it on; it says "counting pages…" and never goes.
+/// `:` and a page number on a story let go go, as `123g` does, to the page the
+/// windows' pages put it on (rather than saying "counting pages…" for ever).
 #[test]
-fn review_the_page_prompt_goes_to_a_page_on_a_story_let_go() {
+fn the_page_prompt_goes_to_a_page_on_a_story_let_go() {
     let raw = story(400);
     let (mut r, _shared, _file, _whole) = let_go(&raw);
     let key = r.page_key().expect("a window's pages are counted");
     let tops = dogear::tops(r.document(), key.width, key.height);
     r.add_pages(&key, &tops, true);
-    assert!(r.page_estimate().is_some(), "the window's pages are counted");
+    assert!(
+        r.page_estimate().is_some(),
+        "the window's pages are counted"
+    );
     r.update(Action::OpenPrompt(PromptKind::Page));
     for c in "50".chars() {
         r.update(Action::Input(c));
@@ -357,11 +361,10 @@ fn review_the_page_prompt_goes_to_a_page_on_a_story_let_go() {
     );
 }
 
-/// Review: a window read at an anchor inside fenced code does not know it is in one:
-/// paging back into the fence's end shows its lines as prose and headings, unlike the
-/// whole story's page there.
+/// A window read at an anchor inside fenced code: paging back into the fence's end
+/// shows its lines as the whole story's page there does.
 #[test]
-fn review_a_window_starting_inside_fenced_code_shows_it_as_the_whole_story_does() {
+fn a_window_starting_inside_fenced_code_shows_it_as_the_whole_story_does() {
     let mut code = String::from("```sh\n");
     let mut i = 0;
     while code.len() < 15 << 10 {
@@ -372,8 +375,8 @@ fn review_a_window_starting_inside_fenced_code_shows_it_as_the_whole_story_does(
     let mut mismatches = Vec::new();
     for shift in [0usize, 4 << 10, 8 << 10, 12 << 10] {
         let head = story(20);
-        let pad = "Words before the code, a paragraph of them to shift it along.\n\n"
-            .repeat(shift / 64);
+        let pad =
+            "Words before the code, a paragraph of them to shift it along.\n\n".repeat(shift / 64);
         let raw = format!("{head}{pad}{code}{}", story(20));
         let (mut r, shared, _file, whole) = let_go(&raw);
         let mut eager = Reader::new(whole.clone(), "story", (80, 24), 72);
@@ -387,7 +390,10 @@ fn review_a_window_starting_inside_fenced_code_shows_it_as_the_whole_story_does(
             serve(&mut r, &shared);
             let shown = |r: &Reader| -> Vec<String> {
                 let t = r.document().text();
-                r.page().iter().map(|l| t[l.range.clone()].to_owned()).collect()
+                r.page()
+                    .iter()
+                    .map(|l| t[l.range.clone()].to_owned())
+                    .collect()
             };
             if shown(&r) != shown(&eager) {
                 mismatches.push((shift, r.whole_place(), shown(&r), shown(&eager)));
