@@ -41,6 +41,7 @@ mod fence;
 mod growing;
 mod halves;
 pub mod heading;
+mod margin_titles;
 mod scan;
 pub(crate) mod shape;
 mod speakers;
@@ -231,11 +232,13 @@ fn redo_caps(text: &str, guess: &Stats, real: &Stats, redos: Vec<Redo>, out: &mu
 /// that follows it after a blank line ("The Harbour.") as part of the heading. Done over
 /// the finished blocks, so that where the text was cut for two threads cannot matter.
 /// A list's entries are put back in it first (see [`cast`]), and a play's speakers
-/// among its speeches (see [`speakers`]).
+/// among its speeches (see [`speakers`]); a collection's titles set at the margin over
+/// its poems are made headings (see [`margin_titles`]).
 fn attach_subtitles(text: &str, blocks: &mut [Block]) {
     cast::keep_entries(text, blocks);
     speakers::keep_speakers(text, blocks);
     speakers::keep_speeches(text, blocks);
+    margin_titles::mark(text, blocks);
     for i in 1..blocks.len() {
         let (before, rest) = blocks.split_at_mut(i);
         let (prev, block) = (&before[i - 1], &mut rest[0]);

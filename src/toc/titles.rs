@@ -23,6 +23,7 @@ pub(super) fn is_dedication(title: &str) -> bool {
 /// the word or followed by a dash, are footnote marks. Digits after a digit or a colon
 /// ("1:1.", "2.1") are the heading's own.
 pub(super) fn without_footnote_digits(title: &str) -> String {
+    let title = &without_caret_marks(title);
     if title.chars().any(char::is_lowercase) {
         return title.to_owned();
     }
@@ -53,6 +54,27 @@ pub(super) fn without_footnote_digits(title: &str) -> String {
         .join(" ")
 }
 
+/// "Song--Handsome Nell^1" is "Song--Handsome Nell": a caret and digits glued to a word
+/// are plain text's way of setting a footnote mark up high.
+fn without_caret_marks(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    let mut rest = title;
+    while let Some(at) = rest.find('^') {
+        let digits = rest[at + 1..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let glued = rest[..at].ends_with(|c: char| c.is_alphanumeric() || ".,;:!?'\"".contains(c));
+        out.push_str(&rest[..at]);
+        if digits == 0 || !glued {
+            out.push('^');
+        }
+        rest = &rest[at + 1 + if glued { digits } else { 0 }..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The words of `s` on one line, without the underscores of `_italics_`.
 pub(super) fn one_line(s: &str) -> String {
     let words = s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -66,4 +88,22 @@ pub(super) fn one_line(s: &str) -> String {
         })
         .map(|(_, &c)| c)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_footnote_digits;
+
+    #[test]
+    fn a_caret_footnote_mark_is_no_part_of_a_title() {
+        assert_eq!(
+            without_footnote_digits("Song--The Rowan^1"),
+            "Song--The Rowan"
+        );
+        assert_eq!(
+            without_footnote_digits("The Ford^12, A Ballad"),
+            "The Ford, A Ballad"
+        );
+        assert_eq!(without_footnote_digits("x ^ 2 and 2^"), "x ^ 2 and 2^");
+    }
 }

@@ -1,0 +1,178 @@
+//! Titles set at the margin over indented verse: a collection of poems whose every poem
+//! is named by a short line at column 0, set apart by a run of blank lines before it and
+//! only one (or none) after, with the poem indented under it:
+//!
+//! ```text
+//! ...the last line of the poem before.
+//!
+//!
+//!
+//! The Miller's Daughter
+//!
+//!      It was the miller's daughter fair,
+//!      That sang beside the wheel;
+//! ```
+//!
+//! One such line is no evidence: a prose book may set a one-line paragraph over a quoted
+//! poem the same way. It is the book's habit, repeated [`REPEATS`] times or more, that
+//! makes these lines headings. Read over the finished blocks, so that where the text was
+//! cut for two threads cannot matter.
+
+use super::heading;
+use crate::document::{Block, BlockKind};
+
+/// Lines so arranged, at least, for the arrangement to be the book's way of titling.
+const REPEATS: usize = 3;
+/// Blank lines before a title, at least: more than a paragraph's one.
+const BLANKS_BEFORE: usize = 2;
+/// Columns the verse under a title is indented past it, at least.
+const OUTDENT: usize = 2;
+/// A title longer than this (in bytes) is a line of prose.
+const TITLE_LEN: usize = 70;
+/// Words in a title, at most.
+const TITLE_WORDS: usize = 12;
+
+/// Marks as headings the one-line paragraphs that are titles set at the margin over
+/// indented verse, when the book does so at least [`REPEATS`] times.
+pub(super) fn mark(text: &str, blocks: &mut [Block]) {
+    let found: Vec<usize> = (1..blocks.len().saturating_sub(1))
+        .filter(|&i| is_margin_title(text, blocks, i))
+        .collect();
+    if found.len() < REPEATS {
+        return;
+    }
+    for i in found {
+        blocks[i].kind = BlockKind::Heading;
+    }
+}
+
+/// Whether block `i` is set as a title over the verse after it: one short line, set
+/// apart from the block before by more blank lines than from the verse after, which is
+/// indented past it.
+fn is_margin_title(text: &str, blocks: &[Block], i: usize) -> bool {
+    let (prev, block, next) = (&blocks[i - 1], &blocks[i], &blocks[i + 1]);
+    if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading)
+        || next.kind != BlockKind::Verse
+    {
+        return false;
+    }
+    let line = &text[block.range.clone()];
+    if line.len() > TITLE_LEN || line.contains('\n') {
+        return false;
+    }
+    let before = blank_lines(&text[prev.range.end..block.range.start]);
+    let after = blank_lines(&text[block.range.end..next.range.start]);
+    let title = line.trim_start();
+    let indent = line.len() - title.len();
+    let verse = &text[next.range.clone()];
+    let verse_indent = verse.len() - verse.trim_start_matches([' ', '\t']).len();
+    before >= BLANKS_BEFORE
+        && after < before
+        && verse_indent >= indent + OUTDENT
+        && reads_as_title(title)
+}
+
+/// Lines with nothing but spaces in `between` (the text from one block's end to the
+/// next one's start).
+fn blank_lines(between: &str) -> usize {
+    between
+        .bytes()
+        .filter(|&b| b == b'\n')
+        .count()
+        .saturating_sub(1)
+}
+
+/// Whether a short line reads as a title rather than as prose: it starts with a capital
+/// or a number, does not stop on a comma, a colon or a dash (a sentence going on into
+/// the verse: "And thus he sang:"), and is not two sentences.
+fn reads_as_title(t: &str) -> bool {
+    t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !t.ends_with([',', ';', ':', '-', '—'])
+        && t.split_whitespace().count() <= TITLE_WORDS
+        && !heading::is_sentences(t)
+        && !heading::is_stage_direction(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::blocks::detect;
+
+    fn kinds(text: &str) -> Vec<(BlockKind, String)> {
+        detect(text, 0..text.len())
+            .into_iter()
+            .map(|b| (b.kind, text[b.range].trim().to_owned()))
+            .collect()
+    }
+
+    fn poem(title: &str) -> String {
+        format!(
+            "\n\n\n\n{title}\n\n     The wind came down the valley road,\n     \
+             And shook the rowan tree;\n     It rattled at the miller's door\n     \
+             And would not let him be.\n"
+        )
+    }
+
+    fn headings(text: &str) -> Vec<String> {
+        kinds(text)
+            .into_iter()
+            .filter(|(k, _)| *k == BlockKind::Heading)
+            .map(|(_, t)| t)
+            .collect()
+    }
+
+    #[test]
+    fn titles_at_the_margin_over_indented_verse_are_headings() {
+        let mut text = "A few words of introduction, set as prose.\n".to_owned();
+        for t in [
+            "Miller's Daughter, The",
+            "Song--The Rowan^1",
+            "Song",
+            "Winter: A Lament",
+        ] {
+            text.push_str(&poem(t));
+        }
+        assert_eq!(
+            headings(&text),
+            [
+                "Miller's Daughter, The",
+                "Song--The Rowan^1",
+                "Song",
+                "Winter: A Lament"
+            ]
+        );
+    }
+
+    #[test]
+    fn one_line_set_so_is_not_enough() {
+        let mut text = "A few words of introduction, set as prose.\n".to_owned();
+        text.push_str(&poem("The Rowan"));
+        text.push_str(&poem("The Mill"));
+        assert!(headings(&text).is_empty());
+    }
+
+    #[test]
+    fn prose_leading_into_verse_is_no_title() {
+        let mut text = "A few words of introduction, set as prose.\n".to_owned();
+        for t in [
+            "And so he sang:",
+            "He stopped. Then he sang again.",
+            "then he sang",
+        ] {
+            text.push_str(&poem(t));
+        }
+        text.push_str(&poem("The Rowan"));
+        text.push_str(&poem("The Mill"));
+        assert!(headings(&text).is_empty());
+    }
+
+    #[test]
+    fn a_line_no_further_apart_from_before_than_after_is_no_title() {
+        let mut text = "A few words of introduction, set as prose.\n".to_owned();
+        for t in ["The Rowan", "The Mill", "The Road"] {
+            let spaced = poem(t).replacen("\n\n     ", "\n\n\n\n\n     ", 1);
+            text.push_str(&spaced);
+        }
+        assert!(headings(&text).is_empty());
+    }
+}
