@@ -24,6 +24,7 @@ pub use listing::{current, listing_json, listing_text};
 use titles::{one_line, with_title, without_footnote_digits};
 
 use crate::document::blocks::heading::{self, Numbered};
+use crate::document::blocks::margin_titles;
 use crate::document::{Block, BlockKind, Document};
 use std::collections::HashMap;
 
@@ -60,6 +61,9 @@ struct Head {
     /// Whether it is a Markdown heading (`## Usage`): its level is marked, so it is
     /// neither a title page's line nor joined to the heading before it.
     marked: bool,
+    /// Whether it is a poem's title set at the margin over it (see
+    /// [`margin_titles`](crate::document::blocks::margin_titles)).
+    margin: bool,
 }
 
 /// What an entry is, which decides whether it is listed.
@@ -81,6 +85,8 @@ struct Entry {
     outer: bool,
     /// Whether the number is one: a new book starts here.
     first: bool,
+    /// Whether it is a poem's title set at the margin: listed under a book's divisions.
+    margin: bool,
 }
 
 /// The chapters of `doc`, in order.
@@ -113,6 +119,7 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
                 title,
                 division,
                 marked,
+                margin: margin_titles::is_margin_title(text, blocks, i),
             }
         })
         .filter(|h| {
@@ -360,6 +367,7 @@ fn entry(h: &Head, title: String, role: Role) -> Entry {
         kind,
         outer,
         first,
+        margin: h.margin,
     }
 }
 

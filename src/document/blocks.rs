@@ -41,7 +41,7 @@ mod fence;
 mod growing;
 mod halves;
 pub mod heading;
-mod margin_titles;
+pub(crate) mod margin_titles;
 mod scan;
 pub(crate) mod shape;
 mod speakers;

@@ -2,6 +2,7 @@
 
 use super::titles::is_dedication;
 use super::{heading, Chapter, Entry, Role, CHAPTER_LEVEL};
+use crate::document::blocks::margin_titles;
 use std::collections::HashMap;
 
 /// Which entries to list. When a kind of numbered heading repeats through the book, it
@@ -34,11 +35,17 @@ pub(super) fn choose(entries: Vec<Entry>) -> Vec<Chapter> {
         .iter()
         .find(|e| e.role == Role::Numbered && listed_kind(e))
         .is_some_and(|e| e.outer);
+    // A collection's poems titled at the margin, when that is the book's habit: listed
+    // under the division they stand in ("BOOK I. INSCRIPTIONS", then its poems).
+    let poems = entries.iter().filter(|e| e.margin).count() >= margin_titles::REPEATS;
+    // The level of the last numbered entry listed.
+    let mut division_level = None;
     let mut out = Vec::new();
     for (i, e) in entries.iter().enumerate() {
         let keep = match e.role {
             Role::Contents | Role::Named => true,
             Role::Numbered => listed_kind(e),
+            Role::Other if poems && e.margin => true,
             // The book's title, or a book's in a collection: the last heading before
             // its preface, contents and first chapter.
             Role::Other => {
@@ -57,6 +64,11 @@ pub(super) fn choose(entries: Vec<Entry>) -> Vec<Chapter> {
             } else {
                 1
             };
+            if e.role == Role::Numbered {
+                division_level = Some(c.level);
+            } else if poems && e.margin {
+                c.level = division_level.map_or(1, |l| l + 1);
+            }
             out.push(c);
         }
     }

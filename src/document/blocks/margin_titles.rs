@@ -22,20 +22,20 @@ use super::heading;
 use crate::document::{Block, BlockKind};
 
 /// Lines so arranged, at least, for the arrangement to be the book's way of titling.
-const REPEATS: usize = 3;
+pub(crate) const REPEATS: usize = 3;
 /// Blank lines before a title, at least: more than a paragraph's one.
 const BLANKS_BEFORE: usize = 2;
 /// Columns the verse under a title is indented past it, at least.
 const OUTDENT: usize = 2;
 /// A title longer than this (in bytes) is a line of prose.
-const TITLE_LEN: usize = 70;
+const TITLE_LEN: usize = 80;
 /// Words in a title, at most.
 const TITLE_WORDS: usize = 12;
 
 /// Marks as headings the one-line paragraphs that are titles set at the margin over
 /// indented verse, when the book does so at least [`REPEATS`] times.
 pub(super) fn mark(text: &str, blocks: &mut [Block]) {
-    let found: Vec<usize> = (1..blocks.len().saturating_sub(1))
+    let found: Vec<usize> = (0..blocks.len())
         .filter(|&i| is_margin_title(text, blocks, i))
         .collect();
     if found.len() < REPEATS {
@@ -43,16 +43,49 @@ pub(super) fn mark(text: &str, blocks: &mut [Block]) {
     }
     for i in found {
         blocks[i].kind = BlockKind::Heading;
+        if i > 0 && is_part_title(text, blocks, i - 1) {
+            blocks[i - 1].kind = BlockKind::Heading;
+        }
     }
 }
 
+/// Whether block `i`, just before a poem's title, is the heading of a part of the
+/// collection ("Second Series (1896)" over "The Ford"): one line at the title's margin,
+/// set apart by a run of blank lines on both sides.
+fn is_part_title(text: &str, blocks: &[Block], i: usize) -> bool {
+    let (Some(prev), block, title) = (
+        i.checked_sub(1).and_then(|p| blocks.get(p)),
+        &blocks[i],
+        &blocks[i + 1],
+    ) else {
+        return false;
+    };
+    let line = &text[block.range.clone()];
+    let indent = |s: &str| s.len() - s.trim_start_matches([' ', '\t']).len();
+    block.kind == BlockKind::Paragraph
+        && line.len() <= TITLE_LEN
+        && !line.contains('\n')
+        && indent(line) == indent(&text[title.range.clone()])
+        && blank_lines(&text[prev.range.end..block.range.start]) >= BLANKS_BEFORE
+        && blank_lines(&text[block.range.end..title.range.start]) >= BLANKS_BEFORE
+        && reads_as_title(line.trim_start())
+}
+
 /// Whether block `i` is set as a title over the verse after it: one short line, set
-/// apart from the block before by more blank lines than from the verse after, which is
+/// apart from the block before by more blank lines than from the text after, which is
 /// indented past it.
-fn is_margin_title(text: &str, blocks: &[Block], i: usize) -> bool {
-    let (prev, block, next) = (&blocks[i - 1], &blocks[i], &blocks[i + 1]);
+pub(crate) fn is_margin_title(text: &str, blocks: &[Block], i: usize) -> bool {
+    let (Some(prev), Some(block), Some(next)) = (
+        i.checked_sub(1).and_then(|p| blocks.get(p)),
+        blocks.get(i),
+        blocks.get(i + 1),
+    ) else {
+        return false;
+    };
+    // What follows may be the poem, or first its tune, its date, a note, its first
+    // part's number: any text indented past the title.
     if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading)
-        || next.kind != BlockKind::Verse
+        || next.kind == BlockKind::SceneBreak
     {
         return false;
     }
@@ -83,10 +116,11 @@ fn blank_lines(between: &str) -> usize {
 }
 
 /// Whether a short line reads as a title rather than as prose: it starts with a capital
-/// or a number, does not stop on a comma, a colon or a dash (a sentence going on into
+/// or a number (in quotes or not: "'Snarleyow'"), does not stop on a comma, a colon or a dash (a sentence going on into
 /// the verse: "And thus he sang:"), and is not two sentences.
 fn reads_as_title(t: &str) -> bool {
-    t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    t.trim_start_matches(['\'', '"', '‘', '“'])
+        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !t.ends_with([',', ';', ':', '-', '—'])
         && t.split_whitespace().count() <= TITLE_WORDS
         && !heading::is_sentences(t)
@@ -139,6 +173,39 @@ mod tests {
                 "Song--The Rowan^1",
                 "Song",
                 "Winter: A Lament"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_over_its_tune_or_its_note_first() {
+        let mut text = "A few words of introduction, set as prose.\n".to_owned();
+        for t in ["The Rowan", "The Mill", "The Road"] {
+            let noted = poem(t).replacen("\n\n     ", "\n\n     Tune--\"The Ford.\"\n\n\n     ", 1);
+            text.push_str(&noted);
+        }
+        assert_eq!(headings(&text), ["The Rowan", "The Mill", "The Road"]);
+    }
+
+    #[test]
+    fn a_part_heading_over_its_first_poem_title() {
+        let mut text = "A few words of introduction, set as prose.\n".to_owned();
+        for t in [
+            "The Rowan",
+            "The Mill",
+            "Second Series\n\n\n\nThe Road",
+            "The Ford",
+        ] {
+            text.push_str(&poem(t));
+        }
+        assert_eq!(
+            headings(&text),
+            [
+                "The Rowan",
+                "The Mill",
+                "Second Series",
+                "The Road",
+                "The Ford"
             ]
         );
     }
