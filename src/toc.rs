@@ -315,7 +315,12 @@ fn read_run(
     };
     for h in run {
         if let Some((e, untitled)) = open.as_mut() {
-            let plain = h.division.is_none() && !heading::is_named_section(&h.title) && !h.marked;
+            // A poem's title at the margin starts an entry of its own, however short the
+            // poem before it.
+            let plain = h.division.is_none()
+                && !heading::is_named_section(&h.title)
+                && !h.marked
+                && !h.margin;
             match e.role {
                 Role::Numbered if untitled.is_some() && plain => {
                     e.chapter.title = with_title(&e.chapter.title, &h.title);

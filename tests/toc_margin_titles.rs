@@ -75,3 +75,43 @@ fn prose_over_one_quoted_poem_is_no_chapter() {
         Morning came grey and late, and nobody in the house was glad of it.\n";
     assert_eq!(titles(text), ["CHAPTER I", "CHAPTER II"]);
 }
+
+#[test]
+fn poems_titled_at_the_margin_are_listed_under_their_book() {
+    let mut text = "SONGS OF THE RIVER VALLEY\n".to_owned();
+    for (book, poems) in [
+        ("BOOK I. MILL SONGS", ["The Wheel", "The Race"]),
+        ("BOOK II. ROAD SONGS", ["The Ford", "The Bridge"]),
+        ("BOOK III. LAST SONGS", ["The Lamp", "The Gate"]),
+    ] {
+        text.push_str("\n\n\n\n");
+        text.push_str(book);
+        text.push('\n');
+        for p in poems {
+            text.push_str("\n\n\n\n");
+            text.push_str(p);
+            text.push_str(
+                "\n\n     The wind came down the valley road,\n     \
+                 And shook the rowan tree;\n",
+            );
+        }
+    }
+    let listed: Vec<(String, u8)> = dogear::chapters(&dogear::Document::from_text(&text))
+        .into_iter()
+        .map(|c| (c.title, c.level))
+        .collect();
+    let want = [
+        ("SONGS OF THE RIVER VALLEY", 1),
+        ("BOOK I. MILL SONGS", 1),
+        ("The Wheel", 2),
+        ("The Race", 2),
+        ("BOOK II. ROAD SONGS", 1),
+        ("The Ford", 2),
+        ("The Bridge", 2),
+        ("BOOK III. LAST SONGS", 1),
+        ("The Lamp", 2),
+        ("The Gate", 2),
+    ];
+    let want: Vec<(String, u8)> = want.iter().map(|&(t, l)| (t.to_owned(), l)).collect();
+    assert_eq!(listed, want);
+}
