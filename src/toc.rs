@@ -129,6 +129,10 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
         })
         .collect();
     let mut heads = heads;
+    // One title set so is no evidence of the book's habit (see `margin_titles`).
+    if heads.iter().filter(|h| h.margin).count() < margin_titles::REPEATS {
+        heads.iter_mut().for_each(|h| h.margin = false);
+    }
     noise::drop_lone_numbers(&mut heads);
     noise::drop_stanza_numbers(text, blocks, &mut heads);
     let mut runs = Vec::new();

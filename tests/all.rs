@@ -148,6 +148,8 @@ mod toc_listed;
 mod toc_margin_titles;
 #[path = "toc_plays.rs"]
 mod toc_plays;
+#[path = "toc_signatures.rs"]
+mod toc_signatures;
 #[path = "typography.rs"]
 mod typography;
 #[path = "unspaced_lines.rs"]

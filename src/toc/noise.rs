@@ -30,12 +30,53 @@ pub(super) fn is_menu(title: &str) -> bool {
 /// is a series number or the like.
 /// Whether heading `h` signs what is above it: an unnumbered line right over the place
 /// and date a preface or a letter is signed with ("CHARLES DICKENS." over "MAY, 1868.").
+///
+/// Or a name in capitals with a stop that signs off the piece above it ("CHARLES
+/// DICKENS." after the last paragraph, then the footnotes): see [`is_sign_off`].
 pub(super) fn is_signature(text: &str, blocks: &[Block], h: &Head) -> bool {
     h.division.is_none()
         && !heading::is_named_section(&h.title)
-        && blocks
+        && (blocks
             .get(h.block + 1)
             .is_some_and(|b| heading::is_dateline(text[b.range.clone()].trim()))
+            || is_sign_off(text, blocks, h))
+}
+
+/// Whether heading `h` is a name signing the piece above it: in capitals with a stop,
+/// right under a paragraph of prose that ends a sentence (no further from it than from
+/// what follows), and with no body of its own: after it come only the footnotes, an
+/// ending ("End of the Project"), or nothing. A title in capitals with a stop
+/// ("DRAMATIS PERSONAE.") heads a text of its own.
+fn is_sign_off(text: &str, blocks: &[Block], h: &Head) -> bool {
+    let t = h.title.as_str();
+    let Some(prev) = h.block.checked_sub(1).map(|p| &blocks[p]) else {
+        return false;
+    };
+    let block = &blocks[h.block];
+    if !t.ends_with('.') || t.chars().any(char::is_lowercase) || prev.kind != BlockKind::Paragraph {
+        return false;
+    }
+    let blank = |between: &str| between.bytes().filter(|&b| b == b'\n').count();
+    let before = blank(&text[prev.range.end..block.range.start]);
+    let signed = crate::document::blocks::shape::ends_sentence(text[prev.range.clone()].trim_end());
+    let no_body = match blocks.get(h.block + 1) {
+        None => true,
+        Some(next) => {
+            let after = blank(&text[block.range.end..next.range.start]);
+            let first = text[next.range.clone()].trim_start();
+            let first = first.lines().next().unwrap_or("");
+            before <= after && (is_notes_heading(first) || heading::is_ending(first))
+        }
+    };
+    signed && no_body
+}
+
+/// "Footnotes:", "NOTES.", "Footnote": the start of a piece's notes.
+fn is_notes_heading(line: &str) -> bool {
+    let word = line.trim_end_matches([':', '.', ' ']);
+    ["footnotes", "footnote", "notes"]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 pub(super) fn drop_lone_numbers(heads: &mut Vec<Head>) {
