@@ -7,6 +7,7 @@
 use super::blocks::Evidence;
 use super::build::{self, Anchor, Builder, NotUtf8};
 use super::decode::{self, Choice, LoadError};
+use super::line_ends::{self, Change};
 use super::{blocks, gutenberg, normalise, Charset, Document, Guess};
 use std::io::{self, Read, Seek, SeekFrom};
 
@@ -161,10 +162,12 @@ pub(super) enum Piped {
     Anchors(Vec<Anchor>, Charset),
     /// The reading starts again in another encoding: forget the text handed on so far.
     Restart,
-    /// The text is not the file's bytes as they are (another encoding, a BOM, or a byte
-    /// normalising changes): its offsets are not the file's (see
-    /// [`super::indexed::Part::verbatim`]).
+    /// The text is not the file's bytes as they are, nor those bytes with CRLF line ends
+    /// made LF (another encoding, a BOM, or a byte normalising changes otherwise): its
+    /// offsets cannot be found in the file (see [`super::indexed::Part::on_file_able`]).
     NotVerbatim,
+    /// Some of the file's line ends are CRLF, made LF in the text (told once).
+    LineEnds,
 }
 
 /// The text of [`stream_in`], its anchors and the encoding it was read in. With `pipe`,
@@ -239,9 +242,11 @@ fn stream_as<R: Read + Seek>(
     let mut buf = vec![0; read];
     let mut done = choice.bom as u64;
     let mut sent = 0;
-    // Told once: the text is the file's bytes as they are until a stretch is not.
-    let mut verbatim = choice.charset == super::charset::UTF_8 && choice.bom == 0;
-    if let (false, Some(pipe)) = (verbatim, pipe.as_mut()) {
+    // Told once each: the text is the file's bytes as they are, or but for CRLF line
+    // ends, until a stretch is not.
+    let utf8 = choice.charset == super::charset::UTF_8 && choice.bom == 0;
+    let mut survey = (utf8 && pipe.is_some()).then(LineEnds::default);
+    if let (false, Some(pipe)) = (utf8, pipe.as_mut()) {
         pipe(Piped::NotVerbatim);
     }
     loop {
@@ -254,9 +259,8 @@ fn stream_as<R: Read + Seek>(
             return Ok(Err(Restart::NotUtf8(at)));
         }
         if let Some(pipe) = pipe.as_mut() {
-            if verbatim && super::normalise::has_special(&buf[..n]) {
-                verbatim = false;
-                pipe(Piped::NotVerbatim);
+            if let Some(survey) = &mut survey {
+                survey.tell(&buf[..n], pipe);
             }
             let anchors = b.anchors()[sent..].to_vec();
             sent += anchors.len();
@@ -268,7 +272,40 @@ fn stream_as<R: Read + Seek>(
     if b.was_iso_2022_jp() {
         return Ok(Err(Restart::Iso2022Jp));
     }
+    if let (Some(survey), Some(pipe)) = (survey, pipe.as_mut()) {
+        survey.finish(pipe);
+    }
     Ok(b.finish().map_err(|e| Restart::NotUtf8(e.at)))
+}
+
+/// What normalising a UTF-8 file changes, told to the pipe as soon as it is known (see
+/// [`line_ends::Survey`]).
+#[derive(Default)]
+struct LineEnds {
+    survey: line_ends::Survey,
+    told: Change,
+}
+
+impl LineEnds {
+    fn tell(&mut self, bytes: &[u8], pipe: &mut dyn FnMut(Piped)) {
+        let change = self.survey.feed(bytes);
+        self.told(change, pipe);
+    }
+
+    fn finish(mut self, pipe: &mut dyn FnMut(Piped)) {
+        let change = std::mem::take(&mut self.survey).finish();
+        self.told(change, pipe);
+    }
+
+    fn told(&mut self, change: Change, pipe: &mut dyn FnMut(Piped)) {
+        if change > self.told {
+            self.told = change;
+            pipe(match change {
+                Change::More => Piped::NotVerbatim,
+                _ => Piped::LineEnds,
+            });
+        }
+    }
 }
 
 /// Reads until `buf` is full or the file ends; returns how many bytes were read.

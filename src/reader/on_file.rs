@@ -96,13 +96,17 @@ impl Reader {
         };
         anchor.offset += p.base;
         anchor.percent = anchor.offset as f64 * 100.0 / self.text_len().max(1) as f64;
-        // The window's line starts are the file's where the text is the file's bytes.
-        anchor.file = match (&anchor.file, self.on_file()) {
-            (Some(f), Some(_)) => Some(crate::position::FilePlace {
-                raw: f.text + p.base as u64,
-                text: f.text + p.base as u64,
-                encoding: f.encoding.clone(),
-            }),
+        // Where the story is read from its file: the index's line start before the place,
+        // known in the file and in the text.
+        anchor.file = match (&anchor.file, self.on_file(), self.index()) {
+            (Some(f), Some(_), Some(index)) => {
+                let at = index.read().anchor_before(anchor.offset);
+                Some(crate::position::FilePlace {
+                    raw: at.raw,
+                    text: at.text,
+                    encoding: f.encoding.clone(),
+                })
+            }
             _ => None,
         };
         anchor
@@ -189,7 +193,8 @@ impl Reader {
             return false;
         };
         let from = p.base + from;
-        let search = FileSearch::new(query, (f.source, f.len), f.body, from, forward);
+        let search = FileSearch::new(query, (f.source, f.len), f.body, from, forward)
+            .with_offsets(f.offsets);
         self.searching.start_on_file(search);
         true
     }

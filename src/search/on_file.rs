@@ -4,12 +4,22 @@
 //! searched as it is (the text is the file's bytes, so nothing is made of them but a
 //! check that they are still UTF-8).
 //!
+//! The text may also be the file's bytes but for CRLF line ends (see
+//! [`crate::document::line_ends`]): the file's bytes are searched as they are all the
+//! same, and the range and the match moved between the file's offsets and the text's.
+//! A match is the same in both: a query never starts or ends with whitespace and takes
+//! any run of it for its own (`\s+`), a CR is whitespace, and where the query's optional
+//! line break (`[^\S\n]*\n\s*`, after a hyphen) takes an LF in the text it takes the
+//! CR before it in the file (`[^\S\n]*` takes any whitespace but LF). A CR alone, which
+//! the text makes LF, would not be taken so: a file holding one is not read this way.
+//!
 //! A chunk is searched for the matches that start in it, with [`OVERLAP`] more bytes
 //! after it for a match to run on into: a match longer than that (a query of a few words
 //! across a run of thousands of blank lines) is not found, which no reader will miss.
 
 use super::{Hit, Query};
 use crate::document::indexed::Source;
+use crate::document::line_ends::Offsets;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -26,6 +36,13 @@ pub struct FileSearch {
     query: Query,
     forward: bool,
     source: Arc<dyn Source>,
+    /// How the text's offsets are the file's.
+    offsets: Offsets,
+    /// The range and the passes below are in the file's offsets (from the first step
+    /// on; before it they are the text's).
+    in_file: bool,
+    /// Bytes read at a time ([`CHUNK`] but in tests).
+    chunk: usize,
     /// The end matches must end by: the range's going forward, the text's going back.
     end: usize,
     /// Passes still to do, the next last: the starts a match is looked for in, and
@@ -70,6 +87,9 @@ impl FileSearch {
             query: query.clone(),
             forward,
             source,
+            offsets: Offsets::Same,
+            in_file: false,
+            chunk: CHUNK,
             end: if forward { within.end } else { len },
             passes,
             done: 0,
@@ -78,8 +98,52 @@ impl FileSearch {
         }
     }
 
+    /// [`FileSearch::new`] of a text whose offsets are the file's as `offsets` says.
+    #[must_use]
+    pub fn with_offsets(mut self, offsets: Offsets) -> Self {
+        self.offsets = offsets;
+        self
+    }
+
     /// Reads about `budget` more bytes (at least one chunk).
     pub fn step(&mut self, budget: usize) -> FileStep {
+        if let Err(err) = self.to_file() {
+            self.passes.clear();
+            return FileStep::Failed(err.to_string());
+        }
+        match self.step_in_file(budget) {
+            FileStep::Done(Some(Hit { range, wrapped })) => {
+                let source = &*self.source;
+                let text = |at| self.offsets.to_text(source, at);
+                match text(range.start).and_then(|s| Ok(s..text(range.end)?)) {
+                    Ok(range) => FileStep::Done(Some(Hit { range, wrapped })),
+                    Err(err) => FileStep::Failed(err.to_string()),
+                }
+            }
+            step => step,
+        }
+    }
+
+    /// Before the first step: the range and the passes in the file's offsets.
+    fn to_file(&mut self) -> std::io::Result<()> {
+        if std::mem::replace(&mut self.in_file, true) {
+            return Ok(());
+        }
+        if let Offsets::LessCrs(_) = self.offsets {
+            let source = &*self.source;
+            let raw = |at: usize| self.offsets.to_raw(source, at);
+            self.end = raw(self.end)?;
+            for i in 0..self.passes.len() {
+                let pass = self.passes[i].0.clone();
+                self.passes[i].0 = raw(pass.start)?..raw(pass.end)?;
+            }
+            self.total = self.passes.iter().map(|p| p.0.len()).sum();
+        }
+        Ok(())
+    }
+
+    /// [`FileSearch::step`] in the file's offsets.
+    fn step_in_file(&mut self, budget: usize) -> FileStep {
         let mut spent = 0;
         while let Some((starts, wrapped)) = self.passes.last().cloned() {
             if spent >= budget.max(1) {
@@ -90,8 +154,8 @@ impl FileSearch {
                 continue;
             }
             let chunk = match self.forward {
-                true => starts.start..starts.end.min(starts.start.saturating_add(CHUNK)),
-                false => starts.end.saturating_sub(CHUNK).max(starts.start)..starts.end,
+                true => starts.start..starts.end.min(starts.start.saturating_add(self.chunk)),
+                false => starts.end.saturating_sub(self.chunk).max(starts.start)..starts.end,
             };
             let found = match self.chunk(chunk.clone()) {
                 Ok(found) => found,
@@ -214,7 +278,11 @@ mod tests {
     fn on_file(text: &str, query: &str, within: Range<usize>, at: usize, fwd: bool) -> Option<Hit> {
         let q = Query::new(query).unwrap();
         let source: Arc<dyn Source> = Arc::new(Held(text.as_bytes().to_vec()));
-        let mut s = FileSearch::new(&q, (source, text.len()), within, at, fwd);
+        let s = FileSearch::new(&q, (source, text.len()), within, at, fwd);
+        run(s)
+    }
+
+    fn run(mut s: FileSearch) -> Option<Hit> {
         loop {
             match s.step(1) {
                 FileStep::Pending => {}
@@ -293,6 +361,55 @@ mod tests {
             let within = a.min(b)..a.max(b);
             let want = Query::new(query).unwrap().search(&text, within.clone(), at, fwd).finish(&text);
             prop_assert_eq!(on_file(&text, query, within, at, fwd), want);
+        }
+
+        /// The same on a file whose line ends are a mix of CRLF and LF (the text's all
+        /// LF), read in chunks of a few bytes: the file's CRLFs cut between their CR and
+        /// LF, matches running across chunks and across line ends (`\s+`, a hyphen's
+        /// line break), anchors every few lines to count CRs from.
+        #[test]
+        fn a_search_of_a_crlf_file_lands_where_the_held_one_does(
+            words in prop::collection::vec(prop::sample::select(vec!["ab", "b", "é", "a\n", " ", "ba b", "\n\n", "a-\n", "b-", " \n "]), 0..200),
+            crlf in prop::collection::vec(any::<bool>(), 1..16),
+            query in prop::sample::select(vec!["a", "b a", "ab", "é", "bé", "a-b", "b-a", "a b", "B A", "b- a"]),
+            at in any::<prop::sample::Index>(),
+            cut in any::<(prop::sample::Index, prop::sample::Index)>(),
+            fwd in any::<bool>(),
+            (chunk, step) in (1usize..40, 1usize..5),
+        ) {
+            let text: String = words.concat();
+            let mut raw = String::new();
+            let mut anchors = Vec::new();
+            for (i, line) in text.split_inclusive('\n').enumerate() {
+                if i % step == 0 {
+                    let raw = raw.len() as u64;
+                    anchors.push(crate::document::indexed::Anchor { raw, text: 0 });
+                }
+                match (line.strip_suffix('\n'), crlf[i % crlf.len()]) {
+                    (Some(body), true) => {
+                        raw.push_str(body);
+                        raw.push_str("\r\n");
+                    }
+                    _ => raw.push_str(line),
+                }
+            }
+            // Each anchor's text offset: its file offset less the CRs before it.
+            for a in &mut anchors {
+                let r = usize::try_from(a.raw).unwrap();
+                a.text = (r - raw[..r].matches('\r').count()) as u64;
+            }
+            prop_assert_eq!(raw.replace("\r\n", "\n"), text.clone());
+            let floor = |i: usize| crate::position::floor_char_boundary(&text, i);
+            let at = floor(at.index(text.len() + 1));
+            let (a, b) = (floor(cut.0.index(text.len() + 1)), floor(cut.1.index(text.len() + 1)));
+            let within = a.min(b)..a.max(b);
+            let q = Query::new(query).unwrap();
+            let want = q.search(&text, within.clone(), at, fwd).finish(&text);
+            let source: Arc<dyn Source> = Arc::new(Held(raw.into_bytes()));
+            let mut s = FileSearch::new(&q, (source, text.len()), within, at, fwd)
+                .with_offsets(Offsets::LessCrs(anchors.into()));
+            s.chunk = chunk;
+            prop_assert_eq!(run(s), want);
         }
     }
 }
