@@ -49,8 +49,9 @@ fn the_first_frame_is_made_of_a_short_window_and_the_rest_of_it_follows() {
     assert!(reader.document().text().len() > 50_000);
     assert_eq!(reader.whole_place(), at);
     book.settle(&mut reader);
-    assert!(reader.partial().is_none());
-    assert_eq!(reader.document().text().len(), raw.len() - 4000 * 2);
+    // All read (and let go: CRLF line ends are all normalising changed, see
+    // `tests_on_file.rs`): the whole text's length known, the reader where it was.
+    assert_eq!(reader.text_len(), raw.len() - 4000 * 2);
     assert_eq!(reader.whole_place(), at);
 }
 

@@ -1,5 +1,6 @@
-//! A story whose text is its file's bytes, let go once read (see `on_file.rs`), through
-//! the shell: a real file, the book's idle turns, its watch.
+//! A story whose text is its file's bytes, or those bytes but for CRLF line ends, let go
+//! once read (see `on_file.rs`), through the shell: a real file, the book's idle turns,
+//! its watch.
 
 use super::*;
 use crate::reader::Action;
@@ -7,9 +8,25 @@ use std::time::Duration;
 
 /// A story of `n` short paragraphs, LF line ends: its text is its bytes.
 fn story(n: usize) -> String {
+    story_with(n, "\n")
+}
+
+/// [`story`] with line ends `nl`.
+fn story_with(n: usize, nl: &str) -> String {
     (0..n)
-        .map(|i| format!("Paragraph {i} of a story that goes on for a long while.\n\n"))
+        .map(|i| format!("Paragraph {i} of a story that goes on for a long while.{nl}{nl}"))
         .collect()
+}
+
+/// The line ends tried: LF, CRLF, and both (every third paragraph LF).
+fn endings(n: usize) -> [String; 3] {
+    let mixed = (0..n)
+        .map(|i| {
+            let nl = if i % 3 == 0 { "\n" } else { "\r\n" };
+            format!("Paragraph {i} of a story that goes on for a long while.{nl}{nl}")
+        })
+        .collect();
+    [story(n), story_with(n, "\r\n"), mixed]
 }
 
 fn open_story(raw: &str) -> (tempfile::TempDir, PathBuf, Reader, Book) {
@@ -38,14 +55,20 @@ use std::sync::Arc;
 
 #[test]
 fn a_story_that_is_its_files_bytes_is_let_go_once_read_and_its_place_saved_in_the_whole() {
-    let raw = story(6000);
-    let (_dir, _path, mut reader, mut book) = open_story(&raw);
+    for raw in endings(6000) {
+        let_go_and_save(&raw);
+    }
+}
+
+fn let_go_and_save(raw: &str) {
+    let text = raw.replace("\r\n", "\n");
+    let (_dir, _path, mut reader, mut book) = open_story(raw);
     assert!(reader.partial().is_some(), "still on a window");
     assert!(index(&book).read().text.is_empty(), "no text held");
     let first = reader.document().text().len();
     assert!(first < 200_000);
-    assert_eq!(reader.text_len(), raw.len());
-    let mut eager = Reader::new(Document::from_text(&raw), "", (80, 24), 72);
+    assert_eq!(reader.text_len(), text.len());
+    let mut eager = Reader::new(Document::from_text(&text), "", (80, 24), 72);
     for _ in 0..300 {
         press(&mut reader, &mut book, Action::PageDown);
         eager.update(Action::PageDown);
@@ -55,15 +78,35 @@ fn a_story_that_is_its_files_bytes_is_let_go_once_read_and_its_place_saved_in_th
     book.finish(&mut reader);
     let saved = book.state().unwrap().place.clone().unwrap().anchor;
     assert_eq!(saved.offset, eager.place());
-    assert!(raw[saved.offset..].starts_with(&saved.after));
+    assert!(text[saved.offset..].starts_with(&saved.after));
+    // The line start saved with it is the same place in the file and in the text.
     let file = saved.file.unwrap();
-    assert!(file.raw == file.text && file.text <= saved.offset as u64);
+    let (at, from) = (file.text as usize, file.raw as usize);
+    assert!(at <= saved.offset);
+    assert_eq!(raw[from..].replace("\r\n", "\n"), text[at..]);
+    assert_eq!(file.raw == file.text, !raw.contains('\r'));
+}
+
+#[test]
+fn a_story_with_crlf_and_also_a_tab_is_held_whole() {
+    // A tab far into a CRLF story: its stretch is more than line ends made LF.
+    let mut raw = story_with(6000, "\r\n");
+    raw.insert(raw.len() - 1000, '\t');
+    let (_dir, _path, reader, book) = open_story(&raw);
+    assert!(reader.partial().is_none(), "on the whole story");
+    assert!(book.windows.is_none());
+    assert!(reader.document().text().contains("     "));
 }
 
 #[test]
 fn a_file_changed_after_indexing_is_not_read_for_a_new_window_and_is_read_again_whole() {
-    let raw = story(6000);
-    let (_dir, path, mut reader, mut book) = open_story(&raw);
+    for raw in endings(6000) {
+        changed_and_read_again(&raw);
+    }
+}
+
+fn changed_and_read_again(raw: &str) {
+    let (_dir, path, mut reader, mut book) = open_story(raw);
     assert!(reader.partial().is_some());
     let mut f = std::fs::OpenOptions::new()
         .append(true)
