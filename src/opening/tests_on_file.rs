@@ -62,7 +62,7 @@ fn a_story_that_is_its_files_bytes_is_let_go_once_read_and_its_place_saved_in_th
 
 fn let_go_and_save(raw: &str) {
     let text = raw.replace("\r\n", "\n");
-    let (_dir, _path, mut reader, mut book) = open_story(raw);
+    let (_dir, path, mut reader, mut book) = open_story(raw);
     assert!(reader.partial().is_some(), "still on a window");
     assert!(index(&book).read().text.is_empty(), "no text held");
     let first = reader.document().text().len();
@@ -80,11 +80,17 @@ fn let_go_and_save(raw: &str) {
     assert_eq!(saved.offset, eager.place());
     assert!(text[saved.offset..].starts_with(&saved.after));
     // The line start saved with it is the same place in the file and in the text.
-    let file = saved.file.unwrap();
+    let file = saved.file.clone().unwrap();
     let (at, from) = (file.text as usize, file.raw as usize);
     assert!(at <= saved.offset);
     assert_eq!(raw[from..].replace("\r\n", "\n"), text[at..]);
     assert_eq!(file.raw == file.text, !raw.contains('\r'));
+    // Opened again, at once on a window read there in the file, on the same line.
+    let mut loaded = Session::load(None, &path, "fp".into());
+    loaded.state.set_place(saved, 1);
+    let (again, _book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
+    assert_eq!(again.partial().unwrap().base, at);
+    assert_eq!(again.whole_place(), eager.place());
 }
 
 #[test]
