@@ -72,7 +72,11 @@ fn let_go(raw: &str) -> (Reader, Arc<Indexed>, Arc<File>, Document) {
         &mut || {},
     )
     .unwrap();
-    assert_eq!(whole.text(), raw.replace("\r\n", "\n"), "CRLF made LF, nothing else");
+    assert_eq!(
+        whole.text(),
+        raw.replace("\r\n", "\n"),
+        "CRLF made LF, nothing else"
+    );
     let file = Arc::new(File {
         bytes: raw.as_bytes().to_vec(),
         changed: AtomicBool::new(false),
@@ -81,7 +85,11 @@ fn let_go(raw: &str) -> (Reader, Arc<Indexed>, Arc<File>, Document) {
     assert!(shared.let_go(len, whole.body(), Arc::clone(&file) as Arc<dyn Source>));
     let offsets = shared.read().on_file.clone().unwrap().offsets;
     let counted = matches!(offsets, dogear::line_ends::Offsets::LessCrs(_));
-    assert_eq!(counted, raw.contains('\r'), "CRs counted where there are some");
+    assert_eq!(
+        counted,
+        raw.contains('\r'),
+        "CRs counted where there are some"
+    );
     assert!(shared.read().text.is_empty(), "no text is held");
     let window = load::window(&raw.as_bytes()[..30_000], UTF_8, false);
     let mut r = Reader::new(window, "story", (80, 24), 72);

@@ -142,7 +142,9 @@ impl Offsets {
             return Ok(text);
         };
         let after = anchors.partition_point(|a| a.text <= text as u64);
-        let from = after.checked_sub(1).map_or(Anchor { raw: 0, text: 0 }, |i| anchors[i]);
+        let from = after
+            .checked_sub(1)
+            .map_or(Anchor { raw: 0, text: 0 }, |i| anchors[i]);
         let mut raw = crate::saturating::usize_from(from.raw);
         let mut left = text - crate::saturating::usize_from(from.text);
         let mut buf = vec![0; READ.min(2 * left + 2).max(64)];
@@ -152,7 +154,9 @@ impl Offsets {
             }
             let n = source.read_at(raw as u64, &mut buf)?;
             if n == 0 {
-                return Err(io::Error::other("the story's file is shorter than its text"));
+                return Err(io::Error::other(
+                    "the story's file is shorter than its text",
+                ));
             }
             let mut i = 0;
             while i < n {
@@ -178,7 +182,9 @@ impl Offsets {
             return Ok(raw);
         };
         let after = anchors.partition_point(|a| a.raw <= raw as u64);
-        let from = after.checked_sub(1).map_or(Anchor { raw: 0, text: 0 }, |i| anchors[i]);
+        let from = after
+            .checked_sub(1)
+            .map_or(Anchor { raw: 0, text: 0 }, |i| anchors[i]);
         let (mut at, end) = (crate::saturating::usize_from(from.raw), raw);
         let mut crs = 0;
         let mut buf = vec![0; READ.min(end - at).max(64)];
@@ -186,12 +192,16 @@ impl Offsets {
             let want = buf.len().min(end - at);
             let n = source.read_at(at as u64, &mut buf[..want])?;
             if n == 0 {
-                return Err(io::Error::other("the story's file is shorter than its text"));
+                return Err(io::Error::other(
+                    "the story's file is shorter than its text",
+                ));
             }
             crs += memchr::memchr_iter(b'\r', &buf[..n]).count();
             at += n;
         }
-        Ok(crate::saturating::usize_from(from.text) + (raw - crate::saturating::usize_from(from.raw)) - crs)
+        Ok(crate::saturating::usize_from(from.text)
+            + (raw - crate::saturating::usize_from(from.raw))
+            - crs)
     }
 }
 
@@ -253,7 +263,11 @@ mod tests {
             let bytes = text.as_bytes();
             for cut in 0..=bytes.len() {
                 for cut2 in cut..=bytes.len().min(cut + 3) {
-                    assert_eq!(surveyed(bytes, &[cut, cut2]), want, "{text:?} cut at {cut}, {cut2}");
+                    assert_eq!(
+                        surveyed(bytes, &[cut, cut2]),
+                        want,
+                        "{text:?} cut at {cut}, {cut2}"
+                    );
                 }
             }
         }
