@@ -51,6 +51,7 @@ fn index(book: &Book) -> Arc<crate::document::indexed::Indexed> {
     Arc::clone(windows.index.as_ref().unwrap())
 }
 
+use crate::saturating::usize_from;
 use std::sync::Arc;
 
 #[test]
@@ -81,7 +82,7 @@ fn let_go_and_save(raw: &str) {
     assert!(text[saved.offset..].starts_with(&saved.after));
     // The line start saved with it is the same place in the file and in the text.
     let file = saved.file.clone().unwrap();
-    let (at, from) = (file.text as usize, file.raw as usize);
+    let (at, from) = (usize_from(file.text), usize_from(file.raw));
     assert!(at <= saved.offset);
     assert_eq!(raw[from..].replace("\r\n", "\n"), text[at..]);
     assert_eq!(file.raw == file.text, !raw.contains('\r'));

@@ -107,7 +107,7 @@ impl FileSearch {
 
     /// Reads about `budget` more bytes (at least one chunk).
     pub fn step(&mut self, budget: usize) -> FileStep {
-        if let Err(err) = self.to_file() {
+        if let Err(err) = self.move_into_file() {
             self.passes.clear();
             return FileStep::Failed(err.to_string());
         }
@@ -125,7 +125,7 @@ impl FileSearch {
     }
 
     /// Before the first step: the range and the passes in the file's offsets.
-    fn to_file(&mut self) -> std::io::Result<()> {
+    fn move_into_file(&mut self) -> std::io::Result<()> {
         if std::mem::replace(&mut self.in_file, true) {
             return Ok(());
         }
