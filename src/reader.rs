@@ -236,6 +236,9 @@ pub struct Reader {
     look: crate::look::Look,
     /// Two pages side by side when the window is wide enough (see [`Reader::is_spread`]).
     spread: bool,
+    /// Bytes of text a page holds, pooled over the windows seen (see
+    /// [`Reader::page_estimate`]).
+    page_bytes: std::cell::Cell<growing::PageBytes>,
 }
 
 impl Reader {
@@ -277,6 +280,7 @@ impl Reader {
             margin: 0,
             look: crate::look::Look::default(),
             spread: false,
+            page_bytes: std::cell::Cell::default(),
         };
         reader.layout.set_emphasis(true);
         reader.refresh();

@@ -13,13 +13,18 @@
 //! It looks at headings and their neighbours only, so its cost follows the number of
 //! blocks, not the length of the text.
 
+mod choose;
 mod listed;
+mod listing;
 mod noise;
+mod titles;
+
+use choose::choose;
+pub use listing::{current, listing_json, listing_text};
+use titles::{one_line, with_title, without_footnote_digits};
 
 use crate::document::blocks::heading::{self, Numbered};
 use crate::document::{Block, BlockKind, Document};
-use crate::position;
-use serde::Serialize;
 use std::collections::HashMap;
 
 /// One entry of the table of contents.
@@ -118,6 +123,7 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
         .collect();
     let mut heads = heads;
     noise::drop_lone_numbers(&mut heads);
+    noise::drop_stanza_numbers(text, blocks, &mut heads);
     let mut runs = Vec::new();
     let mut run_start = 0;
     for i in 1..=heads.len() {
@@ -355,174 +361,6 @@ fn entry(h: &Head, title: String, role: Role) -> Entry {
         outer,
         first,
     }
-}
-
-/// "CHAPTER 1" and "The Harbour." make "CHAPTER 1. The Harbour.": the title keeps its
-/// own punctuation.
-fn with_title(head: &str, title: &str) -> String {
-    let title = one_line(title);
-    if head.ends_with(['.', ':', '—', '-']) {
-        format!("{head} {title}")
-    } else {
-        format!("{head}. {title}")
-    }
-}
-
-/// Which entries to list. When a kind of numbered heading repeats through the book, it
-/// is the chapter level: then the numbered headings, named sections and contents are
-/// listed, and of the other headings only the title just before a book's first chapter
-/// (and the book's own title, if first); otherwise everything.
-fn choose(entries: Vec<Entry>) -> Vec<Chapter> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for e in entries.iter().filter(|e| e.role == Role::Numbered) {
-        *counts.entry(e.kind.as_str()).or_default() += 1;
-    }
-    // Bare numbers ("I.", "2") number a poem's parts as often as a book's chapters:
-    // they are the chapter level only where they are most of the headings.
-    if counts.get("#").is_some_and(|&n| n * 2 < entries.len()) {
-        counts.remove("#");
-    }
-    let chaptered = counts.values().any(|&n| n >= CHAPTER_LEVEL);
-    if !chaptered {
-        return entries.into_iter().map(|e| e.chapter).collect();
-    }
-    let listed_kind = |e: &Entry| {
-        counts
-            .get(e.kind.as_str())
-            .is_some_and(|&n| n >= CHAPTER_LEVEL)
-            || heading::KINDS.contains(&e.kind.as_str())
-    };
-    // Levels when the book opens with its outer division ("BOOK I", then "CHAPTER I"); a
-    // "PART THE FIRST" inside a chapter is no outer division.
-    let has_outer = entries
-        .iter()
-        .find(|e| e.role == Role::Numbered && listed_kind(e))
-        .is_some_and(|e| e.outer);
-    let mut out = Vec::new();
-    for (i, e) in entries.iter().enumerate() {
-        let keep = match e.role {
-            Role::Contents | Role::Named => true,
-            Role::Numbered => listed_kind(e),
-            // The book's title, or a book's in a collection: the last heading before
-            // its preface, contents and first chapter.
-            Role::Other => {
-                i == 0
-                    || !is_dedication(&e.chapter.title)
-                        && entries[i + 1..]
-                            .iter()
-                            .find(|n| !matches!(n.role, Role::Named | Role::Contents))
-                            .is_some_and(|n| n.role == Role::Numbered && n.first && listed_kind(n))
-            }
-        };
-        if keep {
-            let mut c = e.chapter.clone();
-            c.level = if has_outer && e.role == Role::Numbered && !e.outer {
-                2
-            } else {
-                1
-            };
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Index of the chapter that contains `offset`: the last one starting at or before it.
-pub fn current(chapters: &[Chapter], offset: usize) -> Option<usize> {
-    chapters
-        .partition_point(|c| c.offset <= offset)
-        .checked_sub(1)
-}
-
-/// `dogear --toc`: one chapter a line, its percent then its title, e.g.
-/// ` 12.3%  CHAPTER II. The First Day's Journey`. Empty when there are none.
-pub fn listing_text(doc: &Document, chapters: &[Chapter]) -> String {
-    chapters
-        .iter()
-        .map(|c| {
-            let indent = "  ".repeat(usize::from(c.level.saturating_sub(1)));
-            let pct = position::percent(doc, c.offset);
-            format!("{pct:>5.1}%  {indent}{}\n", c.title)
-        })
-        .collect()
-}
-
-/// `dogear --toc --json`: the chapters as a pretty JSON array, for scripts.
-pub fn listing_json(doc: &Document, chapters: &[Chapter]) -> String {
-    #[derive(Serialize)]
-    struct Row<'a> {
-        offset: usize,
-        percent: f64,
-        title: &'a str,
-        level: u8,
-    }
-    let rows: Vec<Row> = chapters
-        .iter()
-        .map(|c| Row {
-            offset: c.offset,
-            percent: (position::percent(doc, c.offset) * 10.0).round() / 10.0,
-            title: &c.title,
-            level: c.level,
-        })
-        .collect();
-    // Plain strings and numbers cannot fail to serialise.
-    serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_owned()) + "\n"
-}
-
-/// "TO — MY OLD FRIEND": a dedication, which names no part of the book.
-fn is_dedication(title: &str) -> bool {
-    title == "TO" || title.starts_with("TO ")
-}
-
-/// "SURA1 LXXIV.-THE CLOAKED2" is "SURA LXXIV.-THE CLOAKED", and "SURA XCIII.1-THE
-/// BRIGHTNESS" is "SURA XCIII.-THE BRIGHTNESS": in a heading in capitals, digits glued
-/// to a word of two letters or more, or to the stop after a numeral ("I.1"), and ending
-/// the word or followed by a dash, are footnote marks. Digits after a digit or a colon
-/// ("1:1.", "2.1") are the heading's own.
-fn without_footnote_digits(title: &str) -> String {
-    if title.chars().any(char::is_lowercase) {
-        return title.to_owned();
-    }
-    title
-        .split(' ')
-        .map(|w| {
-            let Some(at) = w.find(|c: char| c.is_ascii_digit()) else {
-                return w.to_owned();
-            };
-            let (head, rest) = w.split_at(at);
-            let tail = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-            let stopped = head.strip_suffix('.');
-            let letters = stopped
-                .unwrap_or(head)
-                .chars()
-                .rev()
-                .take_while(|c| c.is_alphabetic())
-                .count();
-            let glued = (letters >= 2 || stopped.is_some() && letters >= 1)
-                && (tail.is_empty() || tail.starts_with(['-', '—']));
-            if glued {
-                format!("{head}{tail}")
-            } else {
-                w.to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The words of `s` on one line, without the underscores of `_italics_`.
-fn one_line(s: &str) -> String {
-    let words = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let chars: Vec<char> = words.chars().collect();
-    let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
-    chars
-        .iter()
-        .enumerate()
-        .filter(|&(i, &c)| {
-            c != '_' || word(i.checked_sub(1).and_then(|j| chars.get(j))) && word(chars.get(i + 1))
-        })
-        .map(|(_, &c)| c)
-        .collect()
 }
 
 #[cfg(test)]

@@ -144,6 +144,8 @@ mod themes;
 mod toc;
 #[path = "toc_listed.rs"]
 mod toc_listed;
+#[path = "toc_plays.rs"]
+mod toc_plays;
 #[path = "typography.rs"]
 mod typography;
 #[path = "unspaced_lines.rs"]

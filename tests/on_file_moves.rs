@@ -342,3 +342,46 @@ fn long_search(ends: &str) {
     assert_eq!(r.message(), Some("search cancelled"));
     assert_eq!(r.whole_place(), place, "the key only cancelled");
 }
+
+/// Counts the window's pages as the shell does in the background.
+fn count_pages(r: &mut Reader) {
+    let key = r.page_key().expect("a window's pages are counted");
+    let tops = dogear::tops(r.document(), key.width, key.height);
+    r.add_pages(&key, &tops, true);
+}
+
+#[test]
+fn the_page_estimate_pools_the_windows_seen_and_settles_rather_than_jumping_with_each() {
+    // Prose, then as much text again in short lines of verse (a few words a page).
+    let mut raw = story(40);
+    let prose = raw.len();
+    while raw.len() < 2 * prose {
+        raw.push_str("The tide goes out,\nthe tide comes in,\nand no one minds.\n\n");
+    }
+    let (mut r, shared, _file, _whole) = let_go(&raw);
+    count_pages(&mut r);
+    let (_, on_prose) = r.page_estimate().unwrap();
+    for digit in [9, 0] {
+        r.update(Action::Digit(digit));
+    }
+    r.update(Action::Percent);
+    while serve(&mut r, &shared) {}
+    count_pages(&mut r);
+    let (here, pooled) = r.page_estimate().unwrap();
+    // What the verse window alone would say: a page count for a story of verse.
+    let verse_only = {
+        let base = r.whole_place() - r.place();
+        let mut alone = Reader::new(r.document().clone(), "story", (80, 24), 72);
+        alone.set_partial(base, raw.len());
+        count_pages(&mut alone);
+        alone.page_estimate().unwrap().1
+    };
+    assert!(
+        on_prose < pooled && pooled < verse_only,
+        "prose ~{on_prose}, pooled ~{pooled}, verse alone ~{verse_only}"
+    );
+    assert!(here <= pooled);
+    // The same window counted again changes nothing.
+    count_pages(&mut r);
+    assert_eq!(r.page_estimate().unwrap().1, pooled);
+}

@@ -34,6 +34,7 @@
 //! classified in two halves on two threads, cut at an empty line so that the result is
 //! exactly the one-thread result (see `halves`).
 
+mod cast;
 pub(crate) mod cues;
 pub(crate) mod evidence;
 mod fence;
@@ -42,6 +43,7 @@ mod halves;
 pub mod heading;
 mod scan;
 pub(crate) mod shape;
+mod speakers;
 mod split;
 mod starts;
 mod stats;
@@ -228,7 +230,12 @@ fn redo_caps(text: &str, guess: &Stats, real: &Stats, redos: Vec<Redo>, out: &mu
 /// A numbered heading with no title of its own ("CHAPTER 1") takes the short title line
 /// that follows it after a blank line ("The Harbour.") as part of the heading. Done over
 /// the finished blocks, so that where the text was cut for two threads cannot matter.
+/// A list's entries are put back in it first (see [`cast`]), and a play's speakers
+/// among its speeches (see [`speakers`]).
 fn attach_subtitles(text: &str, blocks: &mut [Block]) {
+    cast::keep_entries(text, blocks);
+    speakers::keep_speakers(text, blocks);
+    speakers::keep_speeches(text, blocks);
     for i in 1..blocks.len() {
         let (before, rest) = blocks.split_at_mut(i);
         let (prev, block) = (&before[i - 1], &mut rest[0]);
@@ -373,6 +380,14 @@ fn classify_section(text: &str, stats: &Stats, group: &[SourceLine], out: &mut V
             return classify_section(text, stats, rest, out);
         }
     }
+    // A speaker's name alone above the speech: the name keeps its line, and the speech
+    // under it is read line by line as verse is (hard-wrapped prose there goes on as a
+    // hanging line, see `crate::document::verse`).
+    if let [name, rest @ ..] = group {
+        if !rest.is_empty() && is_speaker_line(text, stats, name) {
+            return push(out, text, BlockKind::Verse, group);
+        }
+    }
     match group {
         [] => {}
         [line] => push(out, text, single_kind(text, stats, line, true), group),
@@ -453,6 +468,17 @@ fn is_heading_line(text: &str, stats: &Stats, line: &SourceLine) -> bool {
             && !heading::is_false_heading(t)
             && !stats.is_repeated_caps(line, t)
         || heading::is_book_title(t)
+}
+
+/// A play's speaker alone on a line: a short name in capitals (words, no numbers or
+/// brackets) that repeats through the story.
+fn is_speaker_line(text: &str, stats: &Stats, line: &SourceLine) -> bool {
+    let t = line.text(text);
+    t.len() <= 30
+        && shape::is_caps_title(t)
+        && t.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-'))
+        && stats.is_repeated_caps(line, t)
 }
 
 /// "CHAPTER I." over "THE START OF IT": up to three short lines led by a heading line;

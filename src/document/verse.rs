@@ -42,13 +42,20 @@ pub fn lines(text: &str, range: Range<usize>) -> Vec<VerseLine> {
     let mut out = Vec::new();
     let (start, block) = (range.start, &text[range]);
     let mut pos = start;
+    // Which lines had a number in the right margin (a page or a line number), by index:
+    // most blocks have none, and then nothing is allocated.
+    let mut numbered = Vec::new();
     // Lines are short: the memchr crate finds each end faster than `split` does.
     let ends = memchr::memchr_iter(b'\n', block.as_bytes()).chain([block.len()]);
     for end in ends {
         let raw = &text[pos..start + end];
         let content = trim_start(raw);
         let lead = raw.len() - content.len();
-        let trimmed = without_margin_number(trim_end(content), str_width(&raw[..lead]));
+        let written = trim_end(content);
+        let trimmed = without_margin_number(written, str_width(&raw[..lead]));
+        if trimmed.len() < written.len() {
+            numbered.push(out.len());
+        }
         out.push(VerseLine {
             start: pos + lead,
             end: pos + lead + trimmed.len(),
@@ -62,13 +69,14 @@ pub fn lines(text: &str, range: Range<usize>) -> Vec<VerseLine> {
     while out.last().is_some_and(|l: &VerseLine| l.start == l.end) {
         out.pop();
     }
-    mark_hanging(text, &mut out);
+    mark_hanging(text, &mut out, &numbered);
     out
 }
 
 /// Marks the lines that hang from the line before: deeper than the head of their line,
 /// after a line that ran to the block's margin (or could not take the next word).
-fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
+/// `numbered` holds the indices of the lines that had a number in the right margin.
+fn mark_hanging(text: &str, lines: &mut [VerseLine], numbered: &[usize]) {
     let written = lines.iter().filter(|l| l.start < l.end);
     let longest = written
         .clone()
@@ -94,9 +102,18 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
         capital += usize::from(starts_capital(&text[l.start..l.end]));
     }
     let capitals_are_verse = deeper >= 2 && capital * 10 >= deeper * 6;
+    // A list whose entries end on a number (a contents list's pages) when half its lines
+    // do: an entry without its number goes on to the deeper line that has it.
+    let numbers_end_entries = numbered.len() * 2 >= written;
+    let has_number = |i: usize| numbered.binary_search(&i).is_ok();
+    let under_name = speaker_above(text, lines);
     let mut head = 0;
     for i in 1..lines.len() {
         let (prev, next) = (lines[i - 1], lines[i]);
+        if under_name && i >= 2 && goes_on_flush(text, prev, next, longest) {
+            lines[i].continues = true;
+            continue;
+        }
         // Only a line deeper than the head of its line can hang from it (most lines of
         // verse are not): the rest need not be asked.
         if prev.start == prev.end || next.start == next.end || next.indent <= lines[head].indent {
@@ -129,14 +146,49 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine]) {
         let far_in = next.indent >= lines[head].indent + 6
             && next_text.starts_with(char::is_lowercase)
             && !centred;
-        let hanging = !(capitals_are_verse && starts_capital(next_text))
-            && (at_margin || mid_phrase || far_in);
+        let entry_goes_on = numbers_end_entries && !has_number(i - 1) && has_number(i);
+        let hanging = entry_goes_on
+            || !(capitals_are_verse && starts_capital(next_text))
+                && (at_margin || mid_phrase || far_in);
         if hanging {
             lines[i].continues = true;
         } else {
             head = i;
         }
     }
+}
+
+/// Whether the block is a speech under its speaker's name: a short line in capitals
+/// over lines set flush with each other.
+fn speaker_above(text: &str, lines: &[VerseLine]) -> bool {
+    let [name, first, rest @ ..] = lines else {
+        return false;
+    };
+    let t = &text[name.start..name.end];
+    !rest.is_empty()
+        && t.len() <= 30
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !t.chars().any(char::is_lowercase)
+        && t.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-'))
+        && rest.iter().all(|l| l.indent == first.indent)
+}
+
+/// In a speech under its speaker's name, whether `next` carries on `prev`, a line of
+/// hard-wrapped prose: `prev` runs to the block's margin (or could not take the next
+/// word) and stops mid-phrase, and `next` goes on in lower case. Verse lines start with
+/// capitals or stop short of the margin, and keep their lines.
+fn goes_on_flush(text: &str, prev: VerseLine, next: VerseLine, longest: usize) -> bool {
+    let next_text = &text[next.start..next.end];
+    let next_word = next_text
+        .split(char::is_whitespace)
+        .next()
+        .map_or(0, str_width);
+    let prev_end = prev.indent + prev.width;
+    longest >= HANG_MIN_WIDTH
+        && (prev_end + HANG_SLACK >= longest || prev_end + 1 + next_word > longest)
+        && ends_in_word(&text[prev.start..prev.end])
+        && next_text.starts_with(char::is_lowercase)
 }
 
 /// `raw.trim_start()`, byte by byte while the text is ASCII.

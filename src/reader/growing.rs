@@ -117,25 +117,49 @@ impl Reader {
         }
     }
 
-    /// While the story is still being read: about which page the reader is on and how
-    /// many there are (`page ~12 of ~3,400`), from the pages of the window counted at the
-    /// current width and height (in the background, as the story's are) and the whole
-    /// text's length as far as it is known. Replaced by the count once the story is in.
+    /// While the story is still being read, or read from its file a window at a time:
+    /// about which page the reader is on and how many there are (`page ~12 of ~3,400`),
+    /// from the pages of the windows counted at the current width and height (in the
+    /// background, as the story's are) and the whole text's length as far as it is known.
+    /// The bytes a page holds are pooled over every window counted at this size, so that
+    /// the numbers settle rather than jump with each window (a window of verse holds
+    /// fewer bytes a page than one of prose).
     pub fn page_estimate(&self) -> Option<(usize, usize)> {
         let partial = self.partial.as_ref()?;
-        let count = self.window_counted().filter(|c| c.complete)?;
-        let pages = count.tops.len();
-        // Too few pages to tell a page's length by (a last page may be short).
-        if pages < 3 {
-            return None;
+        let size = (self.column().width, self.view_height());
+        let mut pool = self.page_bytes.get();
+        if pool.size != size {
+            pool = PageBytes {
+                size,
+                ..PageBytes::default()
+            };
         }
-        // Bytes of text a page holds, over the window's full pages.
-        let per_page = count.tops[pages - 1].saturating_sub(count.tops[0]) / (pages - 1);
-        if per_page == 0 {
-            return None;
+        if let Some(count) = self.window_counted().filter(|c| c.complete) {
+            let pages = count.tops.len();
+            // A window of too few pages tells nothing (a last page may be short); one is
+            // added once.
+            if pages >= 3 && pool.last != Some(partial.base) {
+                pool.bytes += count.tops[pages - 1].saturating_sub(count.tops[0]);
+                pool.pages += pages - 1;
+                pool.last = Some(partial.base);
+            }
         }
+        self.page_bytes.set(pool);
+        let per_page = pool.bytes.checked_div(pool.pages).filter(|&b| b > 0)?;
         let here = self.whole_place() / per_page + 1;
         let total = (partial.total / per_page + 1).max(here);
         Some((here, total))
     }
+}
+
+/// The pages counted in the windows of a story read a window at a time, and the bytes
+/// they hold, at one size of the page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct PageBytes {
+    /// The column's width and the rows of text they were counted at.
+    size: (u16, usize),
+    bytes: usize,
+    pages: usize,
+    /// The window last added (by where it starts in the whole text).
+    last: Option<usize>,
 }

@@ -4,7 +4,7 @@
 
 use super::Head;
 use crate::document::blocks::heading;
-use crate::document::Block;
+use crate::document::{Block, BlockKind};
 use std::collections::HashSet;
 
 /// Whether `title` names several sections at once ("Introduction Preface Index"): a
@@ -48,6 +48,42 @@ pub(super) fn drop_lone_numbers(heads: &mut Vec<Head>) {
     let values: HashSet<u32> = heads.iter().filter_map(bare).collect();
     heads.retain(|h| {
         bare(h).is_none_or(|v| values.contains(&(v + 1)) || v > 0 && values.contains(&(v - 1)))
+    });
+}
+
+/// Lines of text under a number, at most, for it to number a stanza rather than a part.
+const STANZA_LINES: usize = 12;
+
+/// Leaves out the stanza numbers of a hymn or a ballad ("1." over each stanza): bare
+/// numbers in a row, each over nothing but verse, and no more than a stanza's lines
+/// (and perhaps a chorus) before the next heading. A poem's parts run longer, at least
+/// one of them, and a book's numbered parts hold prose.
+pub(super) fn drop_stanza_numbers(text: &str, blocks: &[Block], heads: &mut Vec<Head>) {
+    let is_bare = |h: &Head| h.division.as_ref().is_some_and(|(kind, _)| kind == "#");
+    let mut drop = vec![false; heads.len()];
+    let mut i = 0;
+    while i < heads.len() {
+        let run = heads[i..].iter().take_while(|h| is_bare(h)).count();
+        if run >= 2 {
+            let stanzas = (i..i + run).all(|k| {
+                let next = heads.get(k + 1).map_or(blocks.len(), |n| n.block);
+                let under = &blocks[heads[k].block + 1..next.max(heads[k].block + 1)];
+                let lines: usize = under
+                    .iter()
+                    .map(|b| text[b.range.clone()].lines().count())
+                    .sum();
+                !under.is_empty()
+                    && under.iter().all(|b| b.kind == BlockKind::Verse)
+                    && lines <= STANZA_LINES
+            });
+            drop[i..i + run].fill(stanzas);
+        }
+        i += run.max(1);
+    }
+    let mut k = 0;
+    heads.retain(|_| {
+        k += 1;
+        !drop[k - 1]
     });
 }
 

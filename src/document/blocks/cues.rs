@@ -180,6 +180,35 @@ pub(super) fn starts_speech(t: &str) -> bool {
     speech_prefix(t) > 0
 }
 
+/// A speech whose speaker ends on a colon (`TOM: Is this`). Scripture and manuals
+/// have such lines too (`SAY: It is not`, `NOTE: See`), so on its own this starts no
+/// speech: ask whether the lines around have more (see `starts`).
+pub(super) fn starts_colon_speech(t: &str) -> bool {
+    let at = speech_prefix(t);
+    at > 0 && t[..at].trim_end().ends_with(':')
+}
+
+/// A speech whose speaker's tab came down to one space: `SERVANT My lord` where the
+/// tab after a seven-letter name reached the next stop at once. A name in capitals ends
+/// one column short of a tab stop (every 8 columns, counted from the line's start at
+/// `indent`), and a capital starts the speech. On its own this is weak: ask it only where
+/// other speeches show the tab stops (see [`is_tabbed_speech`]).
+pub(super) fn starts_speech_at_stop(t: &str, indent: usize) -> bool {
+    let Some((name, rest)) = t.split_once(' ') else {
+        return false;
+    };
+    name.len() >= 2
+        && (indent + name.len() + 1).is_multiple_of(8)
+        && name.bytes().all(|b| b.is_ascii_uppercase())
+        && rest.starts_with(|c: char| c.is_uppercase())
+}
+
+/// A speech whose speaker is followed by a gap reaching a tab stop: `FIRST LORD      Then`.
+pub(super) fn is_tabbed_speech(t: &str, indent: usize) -> bool {
+    let at = speech_prefix(t);
+    at > 0 && t[..at].ends_with("  ") && (indent + at).is_multiple_of(8)
+}
+
 /// The length of a speech's opening speaker and the spaces after it (see
 /// [`starts_speech`]), or 0: the gap after a name is a tab stop, not a column.
 pub(super) fn speech_prefix(t: &str) -> usize {
@@ -205,13 +234,16 @@ pub(super) fn speech_prefix(t: &str) -> usize {
         return if ok { after(name.len() + 3) } else { 0 };
     }
     // The name: words in capitals (`MRS.`, `O'NEILL`), one space apart, ending where the
-    // speech starts: after a full stop and a space, or a run of spaces. The first such
+    // speech starts: after a full stop or a colon and a space, or a run of spaces. The first such
     // end counts, so that a speech's "I" is not taken into the name ("TAPP. I was").
     let mut name_end = 0;
     let mut letters = 0;
     for word in t.split(' ') {
+        // `TOM: Is this`: a modern script's speaker ends on a colon.
+        let colon = word.len() > 1 && word.ends_with(':');
         let caps = word.chars().any(char::is_alphabetic)
             && word
+                .trim_end_matches(':')
                 .chars()
                 .all(|c| c.is_uppercase() || matches!(c, '.' | '\'' | '-'));
         if !caps || name_end + word.len() > 24 {
@@ -240,7 +272,8 @@ pub(super) fn speech_prefix(t: &str) -> usize {
                 | "PROF."
         );
         if letters >= 2
-            && (word.ends_with('.') && !honorific && rest.strip_prefix(' ').is_some_and(spoken)
+            && ((word.ends_with('.') && !honorific || colon)
+                && rest.strip_prefix(' ').is_some_and(spoken)
                 || rest.starts_with("  ") && spoken(rest.trim_start()))
         {
             return after(name_end);
@@ -287,9 +320,15 @@ mod tests {
             "HOLM. Thy voice I know",
             "FIRST LORD      Then let us go",
             "MRS. GREEN. Then stay.",
+            "TOM: Is this the last one?",
+            "FIRST LORD: Then let us go",
         ] {
             assert!(starts_speech(t), "{t}");
         }
+        assert!(is_tabbed_speech("FIRST LORD      Then let us go", 0));
+        assert!(starts_speech_at_stop("SERVANT My lord", 0));
+        assert!(!starts_speech_at_stop("SERVANT my lord", 0));
+        assert!(!starts_speech_at_stop("SERVANT My lord", 2));
         for t in [
             "I. The start",
             "CHAPTER IV.",

@@ -153,11 +153,25 @@ pub(super) fn is_scene_break(t: &str) -> bool {
     if !starts_with_mark || t.len() > 80 || !t.chars().all(|c| c == ' ' || MARKS.contains(&c)) {
         return false;
     }
+    if is_column_rule(t) {
+        return false;
+    }
     let marks = t.chars().filter(|&c| c != ' ').count();
     marks >= 3
         || (marks >= 1
             && t.chars()
                 .all(|c| matches!(c, ' ' | '#' | '*' | '~' | '§' | '%')))
+}
+
+/// A rule under a table's column heads (`------   ----   ----`): runs of dashes or
+/// equals signs, one a column, with the columns' gaps between. A scene break is one run,
+/// or single marks spaced evenly (`- - -`).
+fn is_column_rule(t: &str) -> bool {
+    let mut runs = t.split(' ').filter(|r| !r.is_empty());
+    t.contains("  ")
+        && runs.clone().count() >= 2
+        && runs
+            .all(|r| r.len() >= 3 && (r.bytes().all(|b| b == b'-') || r.bytes().all(|b| b == b'=')))
 }
 
 /// A heading by its words: "CHAPTER IV", "Chapter 12: The Return", "BOOK II",

@@ -184,9 +184,29 @@ fn starts_by_its_look(
     if line.indent > prev.indent + 4 && heading::is_stage_direction(t) {
         return true;
     }
-    // The next speech of a play whose speakers start their lines.
-    cues::starts_speech(t) && ends_clause(p)
+    // The next speech of a play whose speakers start their lines; where the group's
+    // speeches set their words at tab stops, a name whose tab came down to one space.
+    // A speaker ending on a colon, only among more of them. Lines all in capitals are a
+    // title set in them ("BY THE RIGHT HONORABLE ..." over "WRITTEN BY CH. MARL."),
+    // not a speaker and a speech.
+    let nearby = &group[i.saturating_sub(NEARBY)..group.len().min(i + NEARBY)];
+    let capitals = |s: &str| !s.chars().any(char::is_lowercase);
+    ends_clause(p)
+        && (cues::starts_speech(t)
+            && (!cues::starts_colon_speech(t)
+                || nearby
+                    .iter()
+                    .any(|l| l.start != line.start && cues::starts_colon_speech(l.text(text))))
+            || cues::starts_speech_at_stop(t, line.indent)
+                && nearby
+                    .iter()
+                    .any(|l| cues::is_tabbed_speech(l.text(text), l.indent)))
+        && !(capitals(t) && capitals(p))
 }
+
+/// Lines either side of a line looked at for the group's habits (bounded, so a huge
+/// group costs no more per line than a small one).
+const NEARBY: usize = 24;
 
 /// Whether a line ends on punctuation that closes a clause or a speech, not in a word, a
 /// hyphen (a word broken at the margin) or a comma.

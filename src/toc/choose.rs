@@ -1,0 +1,82 @@
+//! Which of the headings found make the chapter list.
+
+use super::titles::is_dedication;
+use super::{heading, Chapter, Entry, Role, CHAPTER_LEVEL};
+use std::collections::HashMap;
+
+/// Which entries to list. When a kind of numbered heading repeats through the book, it
+/// is the chapter level: then the numbered headings, named sections and contents are
+/// listed, and of the other headings only the title just before a book's first chapter
+/// (and the book's own title, if first); otherwise everything.
+pub(super) fn choose(entries: Vec<Entry>) -> Vec<Chapter> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for e in entries.iter().filter(|e| e.role == Role::Numbered) {
+        *counts.entry(e.kind.as_str()).or_default() += 1;
+    }
+    // Bare numbers ("I.", "2") number a poem's parts as often as a book's chapters:
+    // they are the chapter level only where they are most of the headings.
+    if counts.get("#").is_some_and(|&n| n * 2 < entries.len()) {
+        counts.remove("#");
+    }
+    let chaptered = counts.values().any(|&n| n >= CHAPTER_LEVEL);
+    if !chaptered {
+        return with_parts_under_titles(entries);
+    }
+    let listed_kind = |e: &Entry| {
+        counts
+            .get(e.kind.as_str())
+            .is_some_and(|&n| n >= CHAPTER_LEVEL)
+            || heading::KINDS.contains(&e.kind.as_str())
+    };
+    // Levels when the book opens with its outer division ("BOOK I", then "CHAPTER I"); a
+    // "PART THE FIRST" inside a chapter is no outer division.
+    let has_outer = entries
+        .iter()
+        .find(|e| e.role == Role::Numbered && listed_kind(e))
+        .is_some_and(|e| e.outer);
+    let mut out = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        let keep = match e.role {
+            Role::Contents | Role::Named => true,
+            Role::Numbered => listed_kind(e),
+            // The book's title, or a book's in a collection: the last heading before
+            // its preface, contents and first chapter.
+            Role::Other => {
+                i == 0
+                    || !is_dedication(&e.chapter.title)
+                        && entries[i + 1..]
+                            .iter()
+                            .find(|n| !matches!(n.role, Role::Named | Role::Contents))
+                            .is_some_and(|n| n.role == Role::Numbered && n.first && listed_kind(n))
+            }
+        };
+        if keep {
+            let mut c = e.chapter.clone();
+            c.level = if has_outer && e.role == Role::Numbered && !e.outer {
+                2
+            } else {
+                1
+            };
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Every entry, the bare numbers right after a title ("A PORTRAIT", then "I", "II")
+/// listed under it: the parts of that poem, not pieces of their own.
+fn with_parts_under_titles(entries: Vec<Entry>) -> Vec<Chapter> {
+    let mut under_title = false;
+    let mut out = Vec::with_capacity(entries.len());
+    for e in entries {
+        let part = e.role == Role::Numbered && e.kind.starts_with('#');
+        let mut c = e.chapter;
+        if part && under_title {
+            c.level = 2;
+        } else {
+            under_title = e.role == Role::Other;
+        }
+        out.push(c);
+    }
+    out
+}
