@@ -76,6 +76,9 @@ pub struct Book {
     watch: Option<Watch>,
     /// Progress sync with KOReader, when set up (see [`crate::sync`]).
     sync: Option<Syncer>,
+    /// Actions that waited for the whole story and now wait for the window an action
+    /// before them wants (see [`on_file::apply_until_window`]).
+    after_window: Vec<crate::reader::Action>,
 }
 
 enum Stage {
@@ -89,6 +92,7 @@ impl Book {
         Self {
             stage: Stage::Open(session),
             windows: None,
+            after_window: Vec::new(),
             watch: file.map(|(path, forced)| Watch::new(path, forced)),
             sync: None,
         }
@@ -309,6 +313,8 @@ impl Host for Book {
             .is_some_and(|w| rewindow::serve(w, reader))
         {
             session.effect(reader, Effect::PlaceChanged);
+            let after = std::mem::take(&mut self.after_window);
+            self.after_window = on_file::apply_until_window(reader, session, after);
         }
         if let Some(reread) = self.watch.as_mut().and_then(|w| w.poll(now)) {
             match reread {

@@ -166,8 +166,9 @@ impl Session {
         path: &Path,
         reader: &mut Reader,
         whole: &Document,
+        moved: bool,
     ) -> Self {
-        let mut session = Self::begin_with(loaded, path, reader, Some(whole));
+        let mut session = Self::begin_with(loaded, path, reader, Some(whole), moved);
         session.list(reader);
         session
     }
@@ -183,15 +184,18 @@ impl Session {
     /// [`Session::start`] without its first save (see `Session::list`), as
     /// [`Session::resume_listing_later`] does.
     pub fn begin(loaded: Loaded, path: &Path, reader: &mut Reader) -> Self {
-        Self::begin_with(loaded, path, reader, None)
+        Self::begin_with(loaded, path, reader, None, false)
     }
 
-    /// [`Session::begin`]; `whole`: the story's text when the reader is on a window of it.
+    /// [`Session::begin`]; `whole`: the story's text when the reader is on a window of it;
+    /// `moved`: the reader moved while the story was read, and stays where it went (the
+    /// saved place is not gone to).
     fn begin_with(
         loaded: Loaded,
         path: &Path,
         reader: &mut Reader,
         whole: Option<&Document>,
+        moved: bool,
     ) -> Self {
         let changed = Self::changed(&loaded, reader.text_len());
         let Loaded {
@@ -203,7 +207,7 @@ impl Session {
         let own = reader.shared_document();
         let doc = whole.unwrap_or(&own);
         notices.extend(refind_all(&mut state, doc, changed));
-        if let Some(place) = &state.place {
+        if let Some(place) = state.place.as_ref().filter(|_| !moved) {
             let (offset, _) = position::refind(&place.anchor, doc);
             reader.go_to_whole(offset);
         }

@@ -83,6 +83,8 @@ fn let_go(raw: &str) -> (Reader, Arc<Indexed>, Arc<File>, Document) {
     });
     let len = whole.text().len();
     assert!(shared.let_go(len, whole.body(), Arc::clone(&file) as Arc<dyn Source>));
+    let file_len = shared.read().on_file.clone().unwrap().file_len;
+    assert_eq!(file_len, raw.len() as u64);
     let offsets = shared.read().on_file.clone().unwrap().offsets;
     let counted = matches!(offsets, dogear::line_ends::Offsets::LessCrs(_));
     assert_eq!(
@@ -116,23 +118,13 @@ fn serve(r: &mut Reader, shared: &Indexed) -> bool {
     match f.source.read_at(anchor.raw, &mut bytes) {
         Ok(n) => {
             bytes.truncate(n);
-            let ends = usize::try_from(anchor.raw).unwrap() + n == file_len(&f);
+            let ends = anchor.raw + n as u64 >= f.file_len;
             let doc = load::window(&bytes, UTF_8, ends);
             r.rewindow(doc, usize::try_from(anchor.text).unwrap());
         }
         Err(e) => r.window_failed(&format!("cannot read the story there: {e}")),
     }
     true
-}
-
-/// The length of the file the text is read from.
-fn file_len(f: &dogear::indexed::OnFile) -> usize {
-    let mut n = 0;
-    let mut buf = vec![0; 1 << 20];
-    while let Ok(k @ 1..) = f.source.read_at(n as u64, &mut buf) {
-        n += k;
-    }
-    n
 }
 
 /// Runs a search to its end, serving the window its match is on.
@@ -183,8 +175,19 @@ fn paging(ends: &str) {
     eager.update(Action::GoTo(chapters[100].offset));
     serve(&mut r, &shared);
     let mut windows = 0;
-    for action in [Action::PageDown, Action::PageUp] {
-        for _ in 0..120 {
+    // Down and back, then from the end back, and down to the end from a little before
+    // it (windows near the end of a file longer than its text by its CRs).
+    let near_end = chapters[chapters.len() - 6].offset;
+    let moves = [
+        (Action::PageDown, 120),
+        (Action::PageUp, 120),
+        (Action::Bottom, 1),
+        (Action::PageUp, 120),
+        (Action::GoTo(near_end), 1),
+        (Action::PageDown, 160),
+    ];
+    for (action, times) in moves {
+        for _ in 0..times {
             r.update(action.clone());
             eager.update(action.clone());
             windows += usize::from(serve(&mut r, &shared));
@@ -384,4 +387,104 @@ fn the_page_estimate_pools_the_windows_seen_and_settles_rather_than_jumping_with
     // The same window counted again changes nothing.
     count_pages(&mut r);
     assert_eq!(r.page_estimate().unwrap().1, pooled);
+}
+
+/// The place's percent, saved from a window, is of the story's body, as the whole
+/// story's, the bookmark list's and the re-finding by percent are (not of the whole
+/// text, header and licence included).
+#[test]
+fn a_place_saved_on_a_window_has_the_whole_storys_percent() {
+    let body = story(400);
+    let licence =
+        "The licence of this etext goes on for a long while, line after line.\n\n".repeat(600);
+    let raw = format!(
+        "The Project Gutenberg eBook of A Story\n\n*** START OF THE PROJECT GUTENBERG EBOOK A STORY ***\n\n{body}*** END OF THE PROJECT GUTENBERG EBOOK A STORY ***\n\n{licence}"
+    );
+    let (mut r, shared, _file, whole) = let_go(&raw);
+    let at = whole.text().find("CHAPTER 300\n").unwrap();
+    r.update(Action::GoTo(at));
+    serve(&mut r, &shared);
+    let mut eager = Reader::new(whole.clone(), "story", (80, 24), 72);
+    eager.update(Action::GoTo(at));
+    assert_eq!(r.whole_place(), eager.place());
+    let on_window = r.anchor_of(r.place());
+    let on_whole = dogear::anchor(&whole, eager.place());
+    assert_eq!(on_window.offset, on_whole.offset);
+    assert!(
+        (on_window.percent - on_whole.percent).abs() < 0.01,
+        "saved {} %, the whole story says {} %, the bookmark list {} %",
+        on_window.percent,
+        on_whole.percent,
+        r.percent_of(on_window.offset)
+    );
+}
+
+/// `:` and a page number on a story let go go, as `123g` does, to the page the
+/// windows' pages put it on (rather than saying "counting pages…" for ever).
+#[test]
+fn the_page_prompt_goes_to_a_page_on_a_story_let_go() {
+    let raw = story(400);
+    let (mut r, _shared, _file, _whole) = let_go(&raw);
+    let key = r.page_key().expect("a window's pages are counted");
+    let tops = dogear::tops(r.document(), key.width, key.height);
+    r.add_pages(&key, &tops, true);
+    assert!(
+        r.page_estimate().is_some(),
+        "the window's pages are counted"
+    );
+    r.update(Action::OpenPrompt(PromptKind::Page));
+    for c in "50".chars() {
+        r.update(Action::Input(c));
+    }
+    r.update(Action::Submit);
+    // The window's count comes again (as the shell's background count would).
+    r.add_pages(&key, &tops, true);
+    assert!(
+        r.wanted_window().is_some() || r.whole_place() > 0,
+        "went nowhere; the reader says {:?}",
+        r.message()
+    );
+}
+
+/// A window read at an anchor inside fenced code: paging back into the fence's end
+/// shows its lines as the whole story's page there does.
+#[test]
+fn a_window_starting_inside_fenced_code_shows_it_as_the_whole_story_does() {
+    let mut code = String::from("```sh\n");
+    let mut i = 0;
+    while code.len() < 15 << 10 {
+        code.push_str(&format!("# Build it, step {i}\nmake all install\n\n"));
+        i += 1;
+    }
+    code.push_str("```\n\n");
+    let mut mismatches = Vec::new();
+    for shift in [0usize, 4 << 10, 8 << 10, 12 << 10] {
+        let head = story(20);
+        let pad =
+            "Words before the code, a paragraph of them to shift it along.\n\n".repeat(shift / 64);
+        let raw = format!("{head}{pad}{code}{}", story(20));
+        let (mut r, shared, _file, whole) = let_go(&raw);
+        let mut eager = Reader::new(whole.clone(), "story", (80, 24), 72);
+        let end = raw.find("```\n\n").unwrap() + 5;
+        r.update(Action::GoTo(end + 800));
+        eager.update(Action::GoTo(end + 800));
+        serve(&mut r, &shared);
+        for _ in 0..6 {
+            r.update(Action::PageUp);
+            eager.update(Action::PageUp);
+            serve(&mut r, &shared);
+            let shown = |r: &Reader| -> Vec<String> {
+                let t = r.document().text();
+                r.page()
+                    .iter()
+                    .map(|l| t[l.range.clone()].to_owned())
+                    .collect()
+            };
+            if shown(&r) != shown(&eager) {
+                mismatches.push((shift, r.whole_place(), shown(&r), shown(&eager)));
+                break;
+            }
+        }
+    }
+    assert!(mismatches.is_empty(), "{:#?}", mismatches.first());
 }

@@ -56,6 +56,9 @@ pub struct Builder {
     piece: usize,
     /// Bytes of text handed out by [`Builder::take_text`] so far.
     taken: u64,
+    /// Some bytes were not valid UTF-8 and were decoded with replacement characters (a
+    /// story read as UTF-8 by choice): the text is not the file's bytes.
+    lossy: bool,
 }
 
 impl Builder {
@@ -73,6 +76,7 @@ impl Builder {
             escapes: super::decode::Iso2022Escapes::default(),
             piece: PIECE,
             taken: 0,
+            lossy: false,
         }
     }
 
@@ -147,6 +151,18 @@ impl Builder {
         Ok(at)
     }
 
+    /// Whether bytes that are not valid UTF-8 were decoded with replacement characters
+    /// (UTF-8 read by choice, not checked: see `strict`).
+    pub fn was_lossy(&self) -> bool {
+        self.lossy
+    }
+
+    /// [`Builder::was_lossy`] once the bytes still waiting are made text too, at the end.
+    pub fn ends_lossy(&self) -> bool {
+        self.lossy
+            || (self.charset == Charset::Web(UTF_8) && std::str::from_utf8(&self.pending).is_err())
+    }
+
     fn piece(&mut self, bytes: &[u8]) -> Result<(), NotUtf8> {
         self.anchors.push(Anchor {
             raw: self.raw,
@@ -166,7 +182,10 @@ impl Builder {
                         at: self.raw + e.valid_up_to() as u64,
                     })
                 }
-                Err(_) => push_normalised(&mut self.text, &self.charset.decode(bytes)),
+                Err(_) => {
+                    self.lossy = true;
+                    push_normalised(&mut self.text, &self.charset.decode(bytes));
+                }
             }
         } else {
             push_normalised(&mut self.text, &self.charset.decode(bytes));

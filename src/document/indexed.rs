@@ -61,6 +61,8 @@ pub struct Part {
 pub struct OnFile {
     /// The whole text's length.
     pub len: usize,
+    /// The length of the file as it was indexed (more than the text's by its CRs).
+    pub file_len: u64,
     /// Its body (see [`gutenberg::body`]).
     pub body: Range<usize>,
     /// The file's bytes.
@@ -155,7 +157,8 @@ impl Indexed {
     /// ends, was taken (see [`Indexed::take`]), and its whole document dropped: the
     /// reader goes on reading it in windows of the file, and searches it there, at
     /// `source`. `len`: the whole text's length, `body`: its body. `false` (and nothing
-    /// changes) when the text cannot be read from the file so, or is not all in.
+    /// changes) when the text cannot be read from the file so, or is not all in, or the
+    /// file cannot be read.
     pub fn let_go(&self, len: usize, body: Range<usize>, source: Arc<dyn Source>) -> bool {
         let mut part = self.write();
         if !part.complete || !part.on_file_able() {
@@ -165,10 +168,15 @@ impl Indexed {
             true => Offsets::LessCrs(part.anchors.as_slice().into()),
             false => Offsets::Same,
         };
+        // Where the file ends, from its last anchor (a few KB read).
+        let Ok(file_len) = offsets.to_raw(&*source, len) else {
+            return false;
+        };
         part.text = String::new();
         part.gone = false;
         part.on_file = Some(OnFile {
             len,
+            file_len: file_len as u64,
             body,
             source,
             offsets,

@@ -260,7 +260,12 @@ fn stream_as<R: Read + Seek>(
         }
         if let Some(pipe) = pipe.as_mut() {
             if let Some(survey) = &mut survey {
-                survey.tell(&buf[..n], pipe);
+                // Invalid UTF-8 decoded as replacement characters: the text is not the
+                // file's bytes from there on.
+                match b.was_lossy() {
+                    true => survey.told(Change::More, pipe),
+                    false => survey.tell(&buf[..n], pipe),
+                }
             }
             let anchors = b.anchors()[sent..].to_vec();
             sent += anchors.len();
@@ -272,8 +277,11 @@ fn stream_as<R: Read + Seek>(
     if b.was_iso_2022_jp() {
         return Ok(Err(Restart::Iso2022Jp));
     }
-    if let (Some(survey), Some(pipe)) = (survey, pipe.as_mut()) {
-        survey.finish(pipe);
+    if let (Some(mut survey), Some(pipe)) = (survey, pipe.as_mut()) {
+        match b.ends_lossy() {
+            true => survey.told(Change::More, pipe),
+            false => survey.finish(pipe),
+        }
     }
     Ok(b.finish().map_err(|e| Restart::NotUtf8(e.at)))
 }

@@ -112,6 +112,7 @@ pub fn open(
     let book = Book {
         stage: Stage::Opening(Box::new(opening)),
         windows: None,
+        after_window: Vec::new(),
         watch: Some(Watch::new(path, forced)),
         sync: None,
     };

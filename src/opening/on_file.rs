@@ -12,7 +12,7 @@ use super::{Book, Stage};
 use crate::app::Host;
 use crate::document::indexed::Source;
 use crate::document::Document;
-use crate::reader::{Effect, Reader};
+use crate::reader::{Action, Effect, Reader};
 use crate::session::{Loaded, Session};
 use std::fs::File;
 use std::io;
@@ -27,6 +27,9 @@ pub(super) struct Seen {
     file: (u64, u64),
     len: u64,
     modified: Option<SystemTime>,
+    /// When its inode last changed (a rewrite that put its time of last change back, as
+    /// `cp --preserve=timestamps` does, still changes this).
+    changed: (i64, i64),
 }
 
 impl Seen {
@@ -35,6 +38,7 @@ impl Seen {
             file: (meta.dev(), meta.ino()),
             len: meta.len(),
             modified: meta.modified().ok(),
+            changed: (meta.ctime(), meta.ctime_nsec()),
         }
     }
 
@@ -120,19 +124,14 @@ impl Book {
         let (moved, path) = (opening.moved, opening.path.clone());
         let waiting = reader.stay_on_windows(chapters);
         let place = reader.whole_place();
-        let mut session = Session::start_on_windows(loaded, &path, reader, &doc);
+        let mut session = Session::start_on_windows(loaded, &path, reader, &doc, moved);
         drop(doc);
         if moved {
             // The reader moved on the window: that place, not the saved one.
             reader.go_to_whole(place);
             session.effect(reader, Effect::PlaceChanged);
         }
-        for action in waiting {
-            match reader.apply_waiting(action) {
-                Effect::None | Effect::Quit | Effect::Library => {}
-                effect => session.effect(reader, effect),
-            }
-        }
+        self.after_window = apply_until_window(reader, &mut session, waiting);
         if let Stage::Opening(mut opening) =
             std::mem::replace(&mut self.stage, Stage::Open(session))
         {
@@ -141,6 +140,27 @@ impl Book {
         }
         Ok(())
     }
+}
+
+/// Applies `actions` that waited for the whole story, in order, until one wants a window
+/// read (`G`, a chapter, a percent): the rest wait for it, and are returned (a bookmark
+/// asked for after `G` goes on the last page, not where `G` was pressed).
+pub(super) fn apply_until_window(
+    reader: &mut Reader,
+    session: &mut Session,
+    actions: Vec<Action>,
+) -> Vec<Action> {
+    let mut actions = actions.into_iter();
+    while let Some(action) = actions.next() {
+        match reader.apply_waiting(action) {
+            Effect::None | Effect::Quit | Effect::Library => {}
+            effect => session.effect(reader, effect),
+        }
+        if reader.wanted_window().is_some() {
+            return actions.collect();
+        }
+    }
+    Vec::new()
 }
 
 #[cfg(test)]

@@ -154,6 +154,7 @@ pub fn open_stream(
     let book = Book {
         stage: Stage::Opening(Box::new(opening)),
         windows: None,
+        after_window: Vec::new(),
         watch: None,
         sync: None,
     };

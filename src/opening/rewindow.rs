@@ -29,6 +29,8 @@ pub(super) fn serve(opening: &Opening, reader: &mut Reader) -> bool {
     };
     // Twice the way to the place, for encodings of two bytes a character (UTF-16).
     let lead = at.saturating_sub(usize_from(anchor.text));
+    // Where the file ends: as it was indexed, when its text was let go.
+    let file_len = on_file.as_ref().map_or(opening.len, |f| f.file_len);
     let read = match on_file {
         // The story's text let go: read where the file is known to be the one indexed.
         Some(f) => {
@@ -43,7 +45,7 @@ pub(super) fn serve(opening: &Opening, reader: &mut Reader) -> bool {
     };
     match read {
         Ok(bytes) => {
-            let ends = anchor.raw + bytes.len() as u64 >= opening.len;
+            let ends = anchor.raw + bytes.len() as u64 >= file_len;
             let edges = load::Edges {
                 starts_file: anchor.text == 0,
                 ends_file: ends,

@@ -4,6 +4,8 @@
 
 use super::*;
 use crate::reader::Action;
+use crate::saturating::usize_from;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// A story of `n` short paragraphs, LF line ends: its text is its bytes.
@@ -50,9 +52,6 @@ fn index(book: &Book) -> Arc<crate::document::indexed::Indexed> {
     let windows = book.windows.as_ref().expect("on windows");
     Arc::clone(windows.index.as_ref().unwrap())
 }
-
-use crate::saturating::usize_from;
-use std::sync::Arc;
 
 #[test]
 fn a_story_that_is_its_files_bytes_is_let_go_once_read_and_its_place_saved_in_the_whole() {
@@ -158,4 +157,186 @@ fn changed_and_read_again(raw: &str) {
         .ends_with("The words added at the end.\n"));
     assert_eq!(reader.place(), place);
     assert!(reader.document().text()[place..].starts_with(&quote));
+}
+
+/// The reader moved onto another window while the story was read: once it is let go
+/// it stays where it moved (the saved place, outside that window, is not gone to on the
+/// next idle turn), and that place is saved.
+#[test]
+fn a_place_moved_to_another_window_while_opening_is_kept_once_let_go() {
+    let raw = story(200_000);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    std::fs::write(&path, &raw).unwrap();
+    let mut loaded = Session::load(None, &path, "fp".into());
+    let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
+    let saved = whole.text().find("Paragraph 30 ").unwrap();
+    loaded
+        .state
+        .set_place(crate::position::anchor(&whole, saved), 1);
+    let (mut reader, mut book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
+    assert_eq!(reader.whole_place(), saved);
+    // The first frame's poll starts the background reading; let it index everything.
+    book.poll(&mut reader, false);
+    let index = match &book.stage {
+        Stage::Opening(o) => Arc::clone(o.index.as_ref().unwrap()),
+        Stage::Open(_) => panic!("opened already"),
+    };
+    let far = whole.text().find("Paragraph 40000 ").unwrap();
+    loop {
+        let part = index.read();
+        assert!(!part.gone, "indexed too fast for this test");
+        if part.len() > far + (200 << 10) {
+            break;
+        }
+        drop(part);
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    // The reader goes far into the story (a chapter jump, a percent: a new window),
+    // read at once in the text indexed so far.
+    reader.go_to_whole(far);
+    book.poll(&mut reader, false);
+    assert_eq!(reader.whole_place(), far, "on a window there");
+    book.settle(&mut reader);
+    assert!(book.windows.is_some(), "let go");
+    assert_eq!(reader.whole_place(), far, "where the reader moved");
+    book.idle(&mut reader, Instant::now());
+    assert_eq!(reader.whole_place(), far, "still where the reader moved");
+    book.finish(&mut reader);
+    let anchor = book.state().unwrap().place.clone().unwrap().anchor;
+    assert_eq!(
+        anchor.offset, far,
+        "the place saved is where the reader moved"
+    );
+}
+
+/// A story read as UTF-8 by choice (`--encoding utf-8`, or the encoding picked for it
+/// before) whose file holds a byte that is not UTF-8: the byte becomes U+FFFD (three
+/// bytes) in the text, so the text is not the file's bytes, and it is not let go.
+#[test]
+fn a_story_forced_to_utf8_with_a_stray_byte_is_not_taken_for_its_files_bytes() {
+    let mut raw = story(6000).into_bytes();
+    // A Latin-1 é in the tenth paragraph.
+    let at = 10 * 58;
+    raw.splice(at..at, [b' ', b'c', b'a', b'f', 0xE9]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    std::fs::write(&path, &raw).unwrap();
+    let utf8 = crate::document::charset::UTF_8;
+    let whole = Document::from_vec(raw.clone(), Some(utf8)).unwrap();
+    assert_ne!(
+        whole.text().as_bytes(),
+        &raw[..],
+        "the text is not the file's bytes"
+    );
+    let loaded = Session::load(None, &path, "fp".into());
+    let (mut reader, mut book) =
+        open(&path, raw.len() as u64, Some(utf8), loaded, (80, 24), 72).unwrap();
+    book.settle(&mut reader);
+    // A search from the start for words past the stray byte.
+    reader.update(Action::OpenPrompt(crate::reader::PromptKind::Search));
+    for c in "paragraph 5000 ".chars() {
+        reader.update(Action::Input(c));
+    }
+    reader.update(Action::Submit);
+    for _ in 0..100 {
+        if reader.searching().is_none() {
+            break;
+        }
+        reader.step_search();
+    }
+    book.idle(&mut reader, Instant::now());
+    assert!(
+        book.windows.is_none(),
+        "let go though its text is not its bytes; the search says: {:?}",
+        reader.message()
+    );
+}
+
+/// `G` then `m` pressed while the story is read wait for it; once it is let go, `G`
+/// asks for a window at the end and `m` waits for that window: the bookmark is on the
+/// last page.
+#[test]
+fn a_bookmark_that_waited_behind_g_is_put_on_the_last_page() {
+    let raw = story(6000);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    std::fs::write(&path, &raw).unwrap();
+    let loaded = Session::load(None, &path, "fp".into());
+    let (mut reader, mut book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
+    for action in [Action::Bottom, Action::AddBookmark] {
+        let effect = reader.update(action);
+        book.effect(&mut reader, effect);
+    }
+    assert!(reader.partial().unwrap().waiting.len() == 2, "both wait");
+    book.settle(&mut reader);
+    assert!(book.windows.is_some(), "let go");
+    book.idle(&mut reader, Instant::now());
+    let mut eager = Reader::new(Document::from_text(&raw), "", (80, 24), 72);
+    eager.update(Action::Bottom);
+    assert_eq!(
+        reader.whole_place(),
+        eager.place(),
+        "G went to the last page"
+    );
+    let marks = &book.state().unwrap().bookmarks;
+    assert_eq!(marks.len(), 1);
+    assert_eq!(
+        marks[0].anchor.offset,
+        eager.place(),
+        "the bookmark is on the last page"
+    );
+}
+
+/// The same with CRLF line ends (not let go: the reader moves onto the whole story):
+/// the bookmark is on the last page.
+#[test]
+fn a_bookmark_behind_g_on_a_story_kept_whole_goes_on_the_last_page() {
+    let raw = story(6000).replace('\n', "\r\n");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    std::fs::write(&path, &raw).unwrap();
+    let loaded = Session::load(None, &path, "fp".into());
+    let (mut reader, mut book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
+    for action in [Action::Bottom, Action::AddBookmark] {
+        let effect = reader.update(action);
+        book.effect(&mut reader, effect);
+    }
+    book.settle(&mut reader);
+    assert!(book.windows.is_none() && reader.partial().is_none());
+    let mut eager = Reader::new(Document::from_text(&raw), "", (80, 24), 72);
+    eager.update(Action::Bottom);
+    let marks = &book.state().unwrap().bookmarks;
+    assert_eq!(marks[0].anchor.offset, eager.place());
+}
+
+/// The same story, its place saved past the stray byte: the file place saved with it
+/// (where the next opening reads its first window) names the line's start in the file,
+/// not the text's offset (two bytes further).
+#[test]
+fn a_place_saved_past_a_stray_byte_names_its_line_in_the_file() {
+    let mut raw = story(6000).into_bytes();
+    let at = 10 * 58;
+    raw.splice(at..at, [b' ', b'c', b'a', b'f', 0xE9]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    std::fs::write(&path, &raw).unwrap();
+    let utf8 = crate::document::charset::UTF_8;
+    let whole = Document::from_vec(raw.clone(), Some(utf8)).unwrap();
+    let loaded = Session::load(None, &path, "fp".into());
+    let (mut reader, mut book) =
+        open(&path, raw.len() as u64, Some(utf8), loaded, (80, 24), 72).unwrap();
+    book.settle(&mut reader);
+    let far = whole.text().find("Paragraph 4000 ").unwrap();
+    reader.go_to_whole(far);
+    book.idle(&mut reader, Instant::now());
+    assert_eq!(reader.whole_place(), far);
+    let anchor = reader.anchor_of(reader.place());
+    let file = anchor.file.unwrap();
+    let line = &whole.text()[usize_from(file.text)..][..30];
+    let in_file = String::from_utf8_lossy(&raw[usize_from(file.raw)..][..30]).into_owned();
+    assert_eq!(
+        in_file, line,
+        "the file place's raw byte starts the line it names"
+    );
 }

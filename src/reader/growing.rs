@@ -52,6 +52,15 @@ impl Reader {
     }
 
     /// The chapters found so far, while the story is being read and some are.
+    /// The chapters by offsets of the whole text, as bookmarks are: on a window, those
+    /// found so far (the window's own are of the window's text).
+    pub fn whole_chapters(&self) -> &[Chapter] {
+        match &self.partial {
+            Some(partial) => &partial.found,
+            None => &self.chapters,
+        }
+    }
+
     pub(super) fn found_chapters(&self) -> Option<&[Chapter]> {
         let partial = self.partial.as_ref()?;
         (!partial.found.is_empty()).then_some(&partial.found[..])

@@ -95,7 +95,8 @@ impl Reader {
             return anchor;
         };
         anchor.offset += p.base;
-        anchor.percent = anchor.offset as f64 * 100.0 / self.text_len().max(1) as f64;
+        // Of the story's body, as the whole story's percents are.
+        anchor.percent = self.percent_of(anchor.offset);
         // Where the story is read from its file: the index's line start before the place,
         // known in the file and in the text.
         anchor.file = match (&anchor.file, self.on_file(), self.index()) {
@@ -175,7 +176,7 @@ impl Reader {
 
     /// `123g`: the page's place as the window's pages put it (the story's own are not
     /// counted: that would lay out all of it).
-    fn go_to_page_on_file(&mut self, page: u32, f: &OnFile) {
+    pub(super) fn go_to_page_on_file(&mut self, page: u32, f: &OnFile) {
         let Some((_, total)) = self.page_estimate() else {
             self.say("counting the pages… try again in a moment");
             return;

@@ -70,7 +70,7 @@ impl Reader {
         let selected = self
             .marks
             .iter()
-            .rposition(|m| m.offset <= self.place)
+            .rposition(|m| m.offset <= self.whole_place())
             .unwrap_or(0);
         self.mode = Mode::Bookmarks { selected };
     }

@@ -168,6 +168,12 @@ impl Reader {
     /// jump `` ` `` comes back from. Before the pages are counted, goes there once they
     /// are, unless the reader moves meanwhile.
     pub(super) fn go_to_page(&mut self, page: u32) {
+        // A story read from its file a window at a time has no pages counted: the
+        // estimate's page (as `123g` goes to).
+        if let Some(f) = self.on_file() {
+            self.go_to_page_on_file(page, &f);
+            return;
+        }
         let total = self.page_info().and_then(|p| p.total);
         let Some(total) = total else {
             self.pending_page = Some(page);

@@ -225,7 +225,12 @@ impl FileSearch {
         let (within, at) = match self.forward {
             true => (0..text.len(), 0),
             false => {
-                let at = crate::position::floor_char_boundary(text, starts_end);
+                // A character cut by the chunk's end starts in this chunk (the next one
+                // skips its last bytes): a match may start on it.
+                let mut at = starts_end;
+                while !text.is_char_boundary(at) {
+                    at += 1;
+                }
                 (0..at, at)
             }
         };
@@ -339,6 +344,28 @@ mod tests {
             FileStep::Failed("the story's file changed".into())
         );
         assert_eq!(s.step(usize::MAX), FileStep::Done(None));
+    }
+
+    /// Going back, a match whose first character straddles a chunk's start is found:
+    /// the later chunk skips the character's continuation bytes, the earlier one takes
+    /// matches starting on it.
+    #[test]
+    fn a_match_starting_on_a_character_cut_by_a_backward_chunk_is_found() {
+        let line = "plain words on a line of their own, nothing to find here\n";
+        let mut text = line.repeat((CHUNK + (1 << 20)) / line.len());
+        let at = text.len();
+        // The match's é takes the two bytes either side of `at - CHUNK`.
+        let p = at - CHUNK - 1;
+        let p = crate::position::floor_char_boundary(&text, p);
+        text.replace_range(p..p + 6, "éclai");
+        assert_eq!(&text.as_bytes()[p..p + 2], "é".as_bytes());
+        let within = 0..text.len();
+        let want = Query::new("éclai")
+            .unwrap()
+            .search(&text, within.clone(), at, false)
+            .finish(&text);
+        assert_eq!(want.as_ref().map(|h| h.range.start), Some(p));
+        assert_eq!(on_file(&text, "éclai", within, at, false), want);
     }
 
     proptest! {

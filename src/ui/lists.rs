@@ -92,8 +92,9 @@ pub fn bookmarks(
         .enumerate()
         .map(|(i, m)| {
             let pct = position::shown_percent(reader.percent_of(m.offset));
-            let chapter = crate::toc::current(reader.chapters(), m.offset)
-                .map(|c| sanitise::line(&reader.chapters()[c].title).into_owned())
+            let chapters = reader.whole_chapters();
+            let chapter = crate::toc::current(chapters, m.offset)
+                .map(|c| sanitise::line(&chapters[c].title).into_owned())
                 .unwrap_or_default();
             // No label: the start of the marked text stands in for it.
             let label = match m.label.trim() {
