@@ -255,13 +255,18 @@ fn a_story_forced_to_utf8_with_a_stray_byte_is_not_taken_for_its_files_bytes() {
 
 /// `G` then `m` pressed while the story is read wait for it; once it is let go, `G`
 /// asks for a window at the end and `m` waits for that window: the bookmark is on the
-/// last page.
+/// last page. The same with CRLF line ends, and with both.
 #[test]
 fn a_bookmark_that_waited_behind_g_is_put_on_the_last_page() {
-    let raw = story(6000);
+    for raw in endings(6000) {
+        bookmark_behind_g(&raw);
+    }
+}
+
+fn bookmark_behind_g(raw: &str) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.txt");
-    std::fs::write(&path, &raw).unwrap();
+    std::fs::write(&path, raw).unwrap();
     let loaded = Session::load(None, &path, "fp".into());
     let (mut reader, mut book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
     for action in [Action::Bottom, Action::AddBookmark] {
@@ -272,7 +277,7 @@ fn a_bookmark_that_waited_behind_g_is_put_on_the_last_page() {
     book.settle(&mut reader);
     assert!(book.windows.is_some(), "let go");
     book.idle(&mut reader, Instant::now());
-    let mut eager = Reader::new(Document::from_text(&raw), "", (80, 24), 72);
+    let mut eager = Reader::new(Document::from_text(raw), "", (80, 24), 72);
     eager.update(Action::Bottom);
     assert_eq!(
         reader.whole_place(),
@@ -288,11 +293,13 @@ fn a_bookmark_that_waited_behind_g_is_put_on_the_last_page() {
     );
 }
 
-/// The same with CRLF line ends (not let go: the reader moves onto the whole story):
-/// the bookmark is on the last page.
+/// The same with CRLF line ends and a tab (not let go: the reader moves onto the whole
+/// story): the bookmark is on the last page.
 #[test]
 fn a_bookmark_behind_g_on_a_story_kept_whole_goes_on_the_last_page() {
-    let raw = story(6000).replace('\n', "\r\n");
+    let raw = story(6000)
+        .replace('\n', "\r\n")
+        .replacen("Paragraph 7 of", "Paragraph 7\tof", 1);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.txt");
     std::fs::write(&path, &raw).unwrap();
