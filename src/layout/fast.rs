@@ -18,8 +18,8 @@ use crate::text_width::str_width;
 use std::ops::Range;
 use textwrap::WordSeparator;
 use words::{
-    is_plain_ascii, narrow_plain_width, narrow_width, skip_ascii_word, spaced_run, CLASS, OTHER,
-    PLAIN, SPACE, WIDE,
+    is_exclaimed, is_plain_ascii, narrow_plain_width, narrow_width, skip_ascii_word, spaced_run,
+    CLASS, OTHER, PLAIN, SPACE, WIDE,
 };
 
 mod liner;
@@ -251,7 +251,15 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
             true => is_plain_ascii(word).then_some(word.len()),
             false => narrow_plain_width(word),
         };
-        if let Some(w) = plain {
+        // A word that ends in `!` or `?` ("Hello!", "What?!") is one piece too (no line
+        // may start with either), as wide as it is long; the words after it are not run
+        // together with it (the next is checked against it one by one).
+        let exclaimed = (plain.is_none() && ascii && is_exclaimed(word)).then_some(word.len());
+        if let Some(w) = exclaimed {
+            if !line.place(start..i, w, gap, sep, out) {
+                return false;
+            }
+        } else if let Some(w) = plain {
             if !line.place(start..i, w, gap, sep, out) {
                 return false;
             }
@@ -295,7 +303,7 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
             }
         }
         prev = Some((start, i));
-        prev_whole = plain.is_some();
+        prev_whole = plain.is_some() || exclaimed.is_some();
         newline = false;
     }
     if prev.is_none() {

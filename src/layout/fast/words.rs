@@ -173,6 +173,19 @@ pub(super) fn is_plain_ascii(word: &str) -> bool {
         == PLAIN
 }
 
+/// Whether the ASCII `word` is letters and digits ended by `!` and `?` ("Hello!",
+/// "What?!"): one piece under the Unicode line breaking rules (no break before either),
+/// each character one column.
+#[inline]
+pub(super) fn is_exclaimed(word: &str) -> bool {
+    let b = word.as_bytes();
+    let body = b
+        .iter()
+        .rposition(|&c| c != b'!' && c != b'?')
+        .map_or(0, |p| p + 1);
+    body > 0 && body < b.len() && b[..body].iter().all(u8::is_ascii_alphanumeric)
+}
+
 /// Columns of `s` when every character of it is one column wide and a grapheme cluster of
 /// its own, so that however the general path cuts it, its pieces add up to its length in
 /// characters: ASCII, Latin-1 letters, curly quotes, dashes and the ellipsis.
@@ -361,6 +374,34 @@ mod tests {
                 .find_words(&word)
                 .count();
             assert_eq!(pieces, 1, "{word:?} breaks inside");
+        }
+    }
+
+    /// Every word of up to five characters of letters, digits, `!` and `?` that
+    /// [`is_exclaimed`] takes is one piece under the Unicode rules, as wide as it is long;
+    /// the ones it leaves to the general path are those that start with `!` or `?` or end
+    /// in neither.
+    #[test]
+    fn exclaimed_words_have_no_break_opportunity() {
+        let chars = ['a', 'Z', '7', '!', '?'];
+        let n = chars.len();
+        for len in 1..=5u32 {
+            for code in 0..n.pow(len) {
+                let word: String = (0..len).map(|k| chars[code / n.pow(k) % n]).collect();
+                let pieces = WordSeparator::UnicodeBreakProperties
+                    .find_words(&word)
+                    .count();
+                let taken = is_exclaimed(&word);
+                let body = word.trim_end_matches(['!', '?']);
+                let want = !body.is_empty()
+                    && body.len() < word.len()
+                    && body.bytes().all(|b| b.is_ascii_alphanumeric());
+                assert_eq!(taken, want, "{word:?}");
+                if taken {
+                    assert_eq!(pieces, 1, "{word:?} breaks inside");
+                    assert_eq!(str_width(&word), word.len(), "{word:?}");
+                }
+            }
         }
     }
 }
