@@ -234,7 +234,15 @@ pub fn likely(bytes: &[u8]) -> Vec<Charset> {
 /// chardetng's guess for the `sniffed` bytes (`last`: they end the file).
 fn chardetng_guess(sniffed: &[u8], last: bool) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
-    detector.feed(sniffed, last);
+    // Only the lines with a byte that is not ASCII (or an escape, for ISO-2022-JP) are
+    // fed: chardetng looks at every byte, and the ASCII lines of a text in a language
+    // written mostly in ASCII (most of an English novel in windows-1252) tell it nothing.
+    for line in sniffed.split_inclusive(|&b| b == b'\n') {
+        if line.iter().any(|&b| b >= 0x80 || b == 0x1b) {
+            detector.feed(line, false);
+        }
+    }
+    detector.feed(&[], last);
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
     // A handful of stray high bytes in English text (the Silesia `dickens` file has eight
     // DOS bytes in 10 MB) can tip chardetng to a CJK encoding; a CJK text has far more.
