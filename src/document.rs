@@ -13,6 +13,7 @@ pub mod detect;
 pub mod gutenberg;
 pub mod indexed;
 pub mod indexing;
+pub mod line_ends;
 pub mod load;
 pub mod normalise;
 mod par;

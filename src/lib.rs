@@ -58,8 +58,8 @@ mod ui;
 
 // The document: decoding, normalising and block detection.
 pub use document::{
-    blocks, breaks, decode, gutenberg, indexed, indexing, load, normalise, windows::Windows, Block,
-    BlockKind, Charset, Document, LoadError,
+    blocks, breaks, decode, gutenberg, indexed, indexing, line_ends, load, normalise,
+    windows::Windows, Block, BlockKind, Charset, Document, LoadError,
 };
 
 // Layout: a document wrapped to a width.

@@ -1,10 +1,11 @@
-//! A big story whose text is its file's bytes (UTF-8, LF line ends, nothing normalised)
-//! is let go once indexed: the reader stays on windows of the file read at the index's
-//! anchors, and pages, searches and jumps as a reader of the whole text does.
+//! A big story whose text is its file's bytes (UTF-8, LF line ends, nothing normalised),
+//! or those bytes but for CRLF line ends (all CRLF, or mixed with LF), is let go once
+//! indexed: the reader stays on windows of the file read at the index's anchors, and
+//! pages, searches and jumps as a reader of the whole text does.
 
 mod common;
 
-use dogear::indexed::{Anchor, Indexed, Source};
+use dogear::indexed::{Indexed, Source};
 use dogear::{load, Action, Charset, Document, PromptKind, Reader};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -37,34 +38,64 @@ fn story(chapters: usize) -> String {
     common::chaptered_story(chapters, "\n")
 }
 
-/// The whole story indexed and let go, and a reader on a window of it at its start, with
-/// its chapters (as the shell leaves it once the story is read).
-fn let_go(raw: &str) -> (Reader, Arc<Indexed>, Arc<File>, Document) {
-    let whole = Document::from_vec(raw.as_bytes().to_vec(), None).unwrap();
-    assert_eq!(whole.text(), raw, "the text is the file's bytes");
-    let mut anchors: Vec<Anchor> = Vec::new();
-    for at in (0..raw.len()).step_by(16 << 10) {
-        let a = whole.anchor_before(at);
-        if anchors.last() != Some(&a) {
-            anchors.push(a);
-        }
+/// Its line ends as a file may have them: LF, CRLF, or CRLF in every other chapter (files
+/// joined).
+const ENDS: [&str; 3] = ["\n", "\r\n", "mixed"];
+
+/// [`story`] with `ends` (see [`ENDS`]).
+fn story_with(chapters: usize, ends: &str) -> String {
+    match ends {
+        "mixed" => story(chapters)
+            .split_inclusive("CHAPTER ")
+            .enumerate()
+            .map(|(i, part)| match i % 2 {
+                0 => part.replace('\n', "\r\n"),
+                _ => part.to_owned(),
+            })
+            .collect(),
+        nl => common::chaptered_story(chapters, nl),
     }
+}
+
+/// The whole story indexed as the shell indexes it (streamed, its anchors and what
+/// normalising changed kept in the index) and let go, and a reader on a window of it at
+/// its start, with its chapters (as the shell leaves it once the story is read).
+fn let_go(raw: &str) -> (Reader, Arc<Indexed>, Arc<File>, Document) {
     let shared = Indexed::new();
-    shared.push(raw, Some((anchors, UTF_8)));
-    shared.complete();
+    let whole = dogear::indexing::stream_shared(
+        &mut std::io::Cursor::new(raw.as_bytes()),
+        raw.len() as u64,
+        None,
+        (&dogear::blocks::Evidence::default(), &shared),
+        &mut (),
+        &mut |_| {},
+        &mut || {},
+    )
+    .unwrap();
+    assert_eq!(
+        whole.text(),
+        raw.replace("\r\n", "\n"),
+        "CRLF made LF, nothing else"
+    );
     let file = Arc::new(File {
         bytes: raw.as_bytes().to_vec(),
         changed: AtomicBool::new(false),
     });
-    assert!(shared.let_go(
-        raw.len(),
-        whole.body(),
-        Arc::clone(&file) as Arc<dyn Source>
-    ));
+    let len = whole.text().len();
+    assert!(shared.let_go(len, whole.body(), Arc::clone(&file) as Arc<dyn Source>));
+    let file_len = shared.read().on_file.clone().unwrap().file_len;
+    assert_eq!(file_len, raw.len() as u64);
+    let offsets = shared.read().on_file.clone().unwrap().offsets;
+    let counted = matches!(offsets, dogear::line_ends::Offsets::LessCrs(_));
+    assert_eq!(
+        counted,
+        raw.contains('\r'),
+        "CRs counted where there are some"
+    );
     assert!(shared.read().text.is_empty(), "no text is held");
     let window = load::window(&raw.as_bytes()[..30_000], UTF_8, false);
     let mut r = Reader::new(window, "story", (80, 24), 72);
-    r.set_partial(0, raw.len());
+    r.set_partial(0, len);
     r.set_index(Arc::clone(&shared));
     let waiting = r.stay_on_windows(dogear::chapters(&whole));
     assert!(waiting.is_empty());
@@ -87,7 +118,7 @@ fn serve(r: &mut Reader, shared: &Indexed) -> bool {
     match f.source.read_at(anchor.raw, &mut bytes) {
         Ok(n) => {
             bytes.truncate(n);
-            let ends = usize::try_from(anchor.raw).unwrap() + n == f.len;
+            let ends = anchor.raw + n as u64 >= f.file_len;
             let doc = load::window(&bytes, UTF_8, ends);
             r.rewindow(doc, usize::try_from(anchor.text).unwrap());
         }
@@ -122,9 +153,21 @@ fn whole_hit(r: &Reader) -> Option<std::ops::Range<usize>> {
     r.hit().map(|h| h.start + base..h.end + base)
 }
 
+/// Runs `test` on a story with each of the line ends of [`ENDS`] (named on failure).
+fn each_ending(test: fn(&str)) {
+    for ends in ENDS {
+        eprintln!("line ends {ends:?}");
+        test(ends);
+    }
+}
+
 #[test]
 fn paging_across_windows_with_no_text_held_reads_on_as_the_whole_story_does() {
-    let raw = story(400);
+    each_ending(paging);
+}
+
+fn paging(ends: &str) {
+    let raw = story_with(400, ends);
     let (mut r, shared, _file, whole) = let_go(&raw);
     let mut eager = Reader::new(whole.clone(), "story", (80, 24), 72);
     let chapters = dogear::chapters(&whole);
@@ -132,8 +175,19 @@ fn paging_across_windows_with_no_text_held_reads_on_as_the_whole_story_does() {
     eager.update(Action::GoTo(chapters[100].offset));
     serve(&mut r, &shared);
     let mut windows = 0;
-    for action in [Action::PageDown, Action::PageUp] {
-        for _ in 0..120 {
+    // Down and back, then from the end back, and down to the end from a little before
+    // it (windows near the end of a file longer than its text by its CRs).
+    let near_end = chapters[chapters.len() - 6].offset;
+    let moves = [
+        (Action::PageDown, 120),
+        (Action::PageUp, 120),
+        (Action::Bottom, 1),
+        (Action::PageUp, 120),
+        (Action::GoTo(near_end), 1),
+        (Action::PageDown, 160),
+    ];
+    for (action, times) in moves {
+        for _ in 0..times {
             r.update(action.clone());
             eager.update(action.clone());
             windows += usize::from(serve(&mut r, &shared));
@@ -155,7 +209,11 @@ fn paging_across_windows_with_no_text_held_reads_on_as_the_whole_story_does() {
 
 #[test]
 fn a_search_on_file_goes_both_ways_and_wraps_round_as_the_whole_storys_does() {
-    let raw = story(400);
+    each_ending(searching);
+}
+
+fn searching(ends: &str) {
+    let raw = story_with(400, ends);
     let (mut r, shared, _file, whole) = let_go(&raw);
     let mut eager = Reader::new(whole, "story", (80, 24), 72);
     search(&mut r, "chapter 390,");
@@ -173,6 +231,21 @@ fn a_search_on_file_goes_both_ways_and_wraps_round_as_the_whole_storys_does() {
         assert_eq!(r.whole_place(), eager.place(), "{action:?}");
         assert_eq!(r.message(), eager.message(), "{action:?}");
     }
+    // A match across line ends (CRLF in the file): both ways, and round.
+    let across = "cols paragraph 5 line 2 of chapter 39";
+    search(&mut r, across);
+    search(&mut eager, across);
+    settle(&mut r, &shared);
+    assert_eq!(whole_hit(&r), eager.hit());
+    let actions = std::iter::repeat_n(Action::SearchPrev, 13);
+    for action in actions.chain(std::iter::repeat_n(Action::SearchNext, 13)) {
+        r.update(action.clone());
+        eager.update(action.clone());
+        settle(&mut r, &shared);
+        assert_eq!(whole_hit(&r), eager.hit(), "{action:?}");
+        assert_eq!(r.whole_place(), eager.place(), "{action:?}");
+        assert_eq!(r.message(), eager.message(), "{action:?}");
+    }
     search(&mut r, "no such words");
     settle(&mut r, &shared);
     assert_eq!(r.message(), Some("not found: no such words"));
@@ -180,7 +253,11 @@ fn a_search_on_file_goes_both_ways_and_wraps_round_as_the_whole_storys_does() {
 
 #[test]
 fn g_a_percent_and_a_chapter_go_where_the_whole_storys_do_and_nothing_waits() {
-    let raw = story(400);
+    each_ending(jumping);
+}
+
+fn jumping(ends: &str) {
+    let raw = story_with(400, ends);
     let (mut r, shared, _file, whole) = let_go(&raw);
     let mut eager = Reader::new(whole, "story", (80, 24), 72);
     r.update(Action::Bottom);
@@ -200,7 +277,7 @@ fn g_a_percent_and_a_chapter_go_where_the_whole_storys_do_and_nothing_waits() {
     r.update(Action::Percent);
     eager.update(Action::Percent);
     assert!(serve(&mut r, &shared));
-    let half = raw.len() / 2;
+    let half = raw.replace("\r\n", "\n").len() / 2;
     let at = r.whole_place();
     assert!(at <= half && half - at < 400, "{at} near {half}");
     assert_eq!(r.message(), Some("50%"));
@@ -214,7 +291,11 @@ fn g_a_percent_and_a_chapter_go_where_the_whole_storys_do_and_nothing_waits() {
 
 #[test]
 fn a_page_turn_after_the_file_changed_reads_nothing_and_says_so() {
-    let raw = story(400);
+    each_ending(file_changed);
+}
+
+fn file_changed(ends: &str) {
+    let raw = story_with(400, ends);
     let (mut r, shared, file, _whole) = let_go(&raw);
     let (place, top) = (r.whole_place(), r.page()[0].clone());
     file.changed.store(true, Ordering::Relaxed);
@@ -245,8 +326,12 @@ fn a_page_turn_after_the_file_changed_reads_nothing_and_says_so() {
 
 #[test]
 fn a_long_search_on_file_goes_in_slices_says_so_and_a_key_cancels_it() {
+    each_ending(long_search);
+}
+
+fn long_search(ends: &str) {
     // More than two of the chunks a search reads a slice at a time (4 MB).
-    let raw = story(3000);
+    let raw = story_with(3000, ends);
     let (mut r, _shared, _file, _whole) = let_go(&raw);
     r.set_search_step(1);
     let place = r.whole_place();

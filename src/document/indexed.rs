@@ -11,6 +11,7 @@
 //! text from there on (see [`super::load::window_with`]).
 
 pub use super::build::Anchor;
+use super::line_ends::Offsets;
 use super::{gutenberg, Charset};
 use std::ops::Range;
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
@@ -44,8 +45,12 @@ pub struct Part {
     pub complete: bool,
     /// The text was handed on to the whole document: nothing is here any more.
     pub gone: bool,
-    /// Some of the text is not the file's bytes as they are (see [`Part::verbatim`]).
+    /// Some of the text is not the file's bytes as they are, nor those bytes with CRLF
+    /// line ends made LF (see [`Part::on_file_able`]).
     pub not_verbatim: bool,
+    /// Some of the file's line ends are CRLF, made LF in the text (see
+    /// [`super::line_ends`]).
+    pub crlf: bool,
     /// All of the text is in and was let go: it is read from the file where needed (see
     /// [`Indexed::let_go`]).
     pub on_file: Option<OnFile>,
@@ -56,17 +61,21 @@ pub struct Part {
 pub struct OnFile {
     /// The whole text's length.
     pub len: usize,
+    /// The length of the file as it was indexed (more than the text's by its CRs).
+    pub file_len: u64,
     /// Its body (see [`gutenberg::body`]).
     pub body: Range<usize>,
-    /// Its bytes, which are the file's.
+    /// The file's bytes.
     pub source: Arc<dyn Source>,
+    /// How offsets into the text are the file's.
+    pub offsets: Offsets,
 }
 
-/// The bytes of a story's text, read on demand (the shell reads them from the file the
-/// text is made of, byte for byte, and says when the file changed since it was indexed:
-/// then the bytes read would not be the text indexed, and nothing is read).
+/// The bytes of the file a story's text is made of, read on demand (the shell reads
+/// them from the file, and says when it changed since it was indexed: then the bytes
+/// read would not be those of the text indexed, and nothing is read).
 pub trait Source: std::fmt::Debug + Send + Sync {
-    /// Reads the text's bytes from `at` into `buf`, as many as fit before its end:
+    /// Reads the file's bytes from `at` into `buf`, as many as fit before its end:
     /// returns how many.
     ///
     /// # Errors
@@ -121,6 +130,7 @@ impl Indexed {
     pub fn restart(&self) {
         let mut part = self.write();
         part.not_verbatim = false;
+        part.crlf = false;
         part.text.clear();
         part.anchors.clear();
         part.charset = None;
@@ -132,30 +142,45 @@ impl Indexed {
         self.write().complete = true;
     }
 
-    /// Takes the text out, for the whole document. The anchors of a text that is the
-    /// file's bytes are kept, in case the text is let go (see [`Indexed::let_go`]).
+    /// Takes the text out, for the whole document. The anchors of a text that can be read
+    /// from the file are kept, in case the text is let go (see [`Indexed::let_go`]).
     pub fn take(&self) -> String {
         let mut part = self.write();
         part.gone = true;
-        if !part.verbatim() {
+        if !part.on_file_able() {
             part.anchors = Vec::new();
         }
         std::mem::take(&mut part.text)
     }
 
-    /// Once all of a text that is the file's bytes as they are was taken (see
-    /// [`Indexed::take`]), and its whole document dropped: the reader goes on reading it
-    /// in windows of the file, and searches it there, at `source`. `len`: the whole
-    /// text's length, `body`: its body. `false` (and nothing changes) when the text is
-    /// not the file's bytes, or is not all in.
+    /// Once all of a text that is the file's bytes as they are, or but for CRLF line
+    /// ends, was taken (see [`Indexed::take`]), and its whole document dropped: the
+    /// reader goes on reading it in windows of the file, and searches it there, at
+    /// `source`. `len`: the whole text's length, `body`: its body. `false` (and nothing
+    /// changes) when the text cannot be read from the file so, or is not all in, or the
+    /// file cannot be read.
     pub fn let_go(&self, len: usize, body: Range<usize>, source: Arc<dyn Source>) -> bool {
         let mut part = self.write();
-        if !part.complete || !part.verbatim() {
+        if !part.complete || !part.on_file_able() {
             return false;
         }
+        let offsets = match part.crlf {
+            true => Offsets::LessCrs(part.anchors.as_slice().into()),
+            false => Offsets::Same,
+        };
+        // Where the file ends, from its last anchor (a few KB read).
+        let Ok(file_len) = offsets.to_raw(&*source, len) else {
+            return false;
+        };
         part.text = String::new();
         part.gone = false;
-        part.on_file = Some(OnFile { len, body, source });
+        part.on_file = Some(OnFile {
+            len,
+            file_len: file_len as u64,
+            body,
+            source,
+            offsets,
+        });
         true
     }
 }
@@ -164,6 +189,13 @@ impl Part {
     /// Whether the whole text is the file's bytes as they are (UTF-8 without a BOM, and
     /// nothing normalised), so that an offset into the text is one into the file.
     pub fn verbatim(&self) -> bool {
+        self.on_file_able() && !self.crlf
+    }
+
+    /// Whether the whole text is the file's bytes but perhaps for CRLF line ends made LF,
+    /// so that it can be read from the file and its offsets found there (see
+    /// [`super::line_ends::Offsets`]).
+    pub fn on_file_able(&self) -> bool {
         self.charset == Some(super::charset::UTF_8) && !self.not_verbatim
     }
 

@@ -7,6 +7,7 @@
 use super::blocks::Evidence;
 use super::build::{self, Anchor, Builder, NotUtf8};
 use super::decode::{self, Choice, LoadError};
+use super::line_ends::{self, Change};
 use super::{blocks, gutenberg, normalise, Charset, Document, Guess};
 use std::io::{self, Read, Seek, SeekFrom};
 
@@ -161,10 +162,12 @@ pub(super) enum Piped {
     Anchors(Vec<Anchor>, Charset),
     /// The reading starts again in another encoding: forget the text handed on so far.
     Restart,
-    /// The text is not the file's bytes as they are (another encoding, a BOM, or a byte
-    /// normalising changes): its offsets are not the file's (see
-    /// [`super::indexed::Part::verbatim`]).
+    /// The text is not the file's bytes as they are, nor those bytes with CRLF line ends
+    /// made LF (another encoding, a BOM, or a byte normalising changes otherwise): its
+    /// offsets cannot be found in the file (see [`super::indexed::Part::on_file_able`]).
     NotVerbatim,
+    /// Some of the file's line ends are CRLF, made LF in the text (told once).
+    LineEnds,
 }
 
 /// The text of [`stream_in`], its anchors and the encoding it was read in. With `pipe`,
@@ -239,9 +242,11 @@ fn stream_as<R: Read + Seek>(
     let mut buf = vec![0; read];
     let mut done = choice.bom as u64;
     let mut sent = 0;
-    // Told once: the text is the file's bytes as they are until a stretch is not.
-    let mut verbatim = choice.charset == super::charset::UTF_8 && choice.bom == 0;
-    if let (false, Some(pipe)) = (verbatim, pipe.as_mut()) {
+    // Told once each: the text is the file's bytes as they are, or but for CRLF line
+    // ends, until a stretch is not.
+    let utf8 = choice.charset == super::charset::UTF_8 && choice.bom == 0;
+    let mut survey = (utf8 && pipe.is_some()).then(LineEnds::default);
+    if let (false, Some(pipe)) = (utf8, pipe.as_mut()) {
         pipe(Piped::NotVerbatim);
     }
     loop {
@@ -254,11 +259,13 @@ fn stream_as<R: Read + Seek>(
             return Ok(Err(Restart::NotUtf8(at)));
         }
         if let Some(pipe) = pipe.as_mut() {
-            // Bytes the normaliser changes, or invalid UTF-8 decoded as replacement
-            // characters: the text is not the file's bytes from there on.
-            if verbatim && (super::normalise::has_special(&buf[..n]) || b.was_lossy()) {
-                verbatim = false;
-                pipe(Piped::NotVerbatim);
+            if let Some(survey) = &mut survey {
+                // Invalid UTF-8 decoded as replacement characters: the text is not the
+                // file's bytes from there on.
+                match b.was_lossy() {
+                    true => survey.told(Change::More, pipe),
+                    false => survey.tell(&buf[..n], pipe),
+                }
             }
             let anchors = b.anchors()[sent..].to_vec();
             sent += anchors.len();
@@ -270,10 +277,43 @@ fn stream_as<R: Read + Seek>(
     if b.was_iso_2022_jp() {
         return Ok(Err(Restart::Iso2022Jp));
     }
-    if let (true, Some(pipe)) = (verbatim && b.ends_lossy(), pipe.as_mut()) {
-        pipe(Piped::NotVerbatim);
+    if let (Some(mut survey), Some(pipe)) = (survey, pipe.as_mut()) {
+        match b.ends_lossy() {
+            true => survey.told(Change::More, pipe),
+            false => survey.finish(pipe),
+        }
     }
     Ok(b.finish().map_err(|e| Restart::NotUtf8(e.at)))
+}
+
+/// What normalising a UTF-8 file changes, told to the pipe as soon as it is known (see
+/// [`line_ends::Survey`]).
+#[derive(Default)]
+struct LineEnds {
+    survey: line_ends::Survey,
+    told: Change,
+}
+
+impl LineEnds {
+    fn tell(&mut self, bytes: &[u8], pipe: &mut dyn FnMut(Piped)) {
+        let change = self.survey.feed(bytes);
+        self.told(change, pipe);
+    }
+
+    fn finish(mut self, pipe: &mut dyn FnMut(Piped)) {
+        let change = std::mem::take(&mut self.survey).finish();
+        self.told(change, pipe);
+    }
+
+    fn told(&mut self, change: Change, pipe: &mut dyn FnMut(Piped)) {
+        if change > self.told {
+            self.told = change;
+            pipe(match change {
+                Change::More => Piped::NotVerbatim,
+                _ => Piped::LineEnds,
+            });
+        }
+    }
 }
 
 /// Reads until `buf` is full or the file ends; returns how many bytes were read.
@@ -443,139 +483,4 @@ fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    /// Every text of up to eight line ends and letters: the forward search finds the
-    /// last match the reverse one does, overlapping ones too.
-    #[test]
-    fn rfind_forwards_finds_the_last_match() {
-        let alphabet = [b'\n', b'\r', b'a'];
-        for len in 0..=8u32 {
-            for code in 0..3usize.pow(len) {
-                let hay: Vec<u8> = (0..len)
-                    .map(|k| alphabet[code / 3usize.pow(k) % 3])
-                    .collect();
-                for needle in [&b"\n\n"[..], b"\n\r\n"] {
-                    let want = memchr::memmem::rfind(&hay, needle);
-                    assert_eq!(rfind(&hay, needle), want, "{hay:?} {needle:?}");
-                }
-            }
-        }
-    }
-    use std::io::Cursor;
-
-    /// The text before pieces: decoded whole, then normalised whole.
-    fn reference(bytes: &[u8], forced: Option<Charset>) -> (String, Charset) {
-        let d = decode::decode(bytes, forced).unwrap();
-        (normalise::normalise(&d.text), d.charset)
-    }
-
-    fn story() -> impl Strategy<Value = String> {
-        let line = prop::collection::vec(
-            prop_oneof![
-                Just("word".to_owned()),
-                Just(" ".to_owned()),
-                Just("\t".to_owned()),
-                Just("é".to_owned()),
-                Just("日本".to_owned()),
-                Just("\x1b[1m".to_owned()),
-                Just("\u{feff}".to_owned()),
-                Just("\x0c".to_owned()),
-                Just("a\x08_".to_owned()),
-                Just("\r".to_owned()),
-            ],
-            0..12,
-        )
-        .prop_map(|parts| parts.concat());
-        let end = prop_oneof![Just("\n"), Just("\r\n"), Just("\n\n")];
-        prop::collection::vec((line, end), 0..60)
-            .prop_map(|lines| lines.into_iter().map(|(l, e)| l + e).collect::<String>())
-    }
-
-    fn encoded(text: &str, how: u8) -> (Vec<u8>, Option<Charset>) {
-        match how % 5 {
-            0 => (text.as_bytes().to_vec(), None),
-            1 => ([b"\xef\xbb\xbf".as_slice(), text.as_bytes()].concat(), None),
-            2 => {
-                let (b, _, _) = encoding_rs::WINDOWS_1252.encode(text);
-                (
-                    b.into_owned(),
-                    Some(Charset::Web(encoding_rs::WINDOWS_1252)),
-                )
-            }
-            3 => {
-                let (b, _, _) = encoding_rs::SHIFT_JIS.encode(text);
-                (b.into_owned(), Some(Charset::Web(encoding_rs::SHIFT_JIS)))
-            }
-            _ => {
-                let mut b = vec![0xff, 0xfe];
-                for u in text.encode_utf16() {
-                    b.extend_from_slice(&u.to_le_bytes());
-                }
-                (b, None)
-            }
-        }
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(200))]
-
-        /// Streamed in any read and piece sizes, the text is the one decoding and
-        /// normalising the whole file give; and a window read from any anchor is exactly
-        /// the whole text from that anchor on.
-        #[test]
-        fn pieces_streams_and_windows_agree_with_one_pass(
-            text in story(),
-            how in 0u8..5,
-            read in 1usize..300,
-            piece in 1usize..200,
-        ) {
-            let (bytes, forced) = encoded(&text, how);
-            let (want, charset) = reference(&bytes, forced);
-            let whole = whole(bytes.clone(), forced).unwrap();
-            prop_assert_eq!(whole.text(), want.as_str());
-            prop_assert_eq!(whole.charset(), charset);
-            let mut file = Cursor::new(bytes.clone());
-            let len = bytes.len() as u64;
-            let streamed = stream_in(&mut file, len, forced, &mut (), (read, piece)).unwrap();
-            prop_assert_eq!(streamed.text(), want.as_str());
-            for a in &streamed.anchors {
-                let (raw_at, text_at) = (usize::try_from(a.raw).unwrap(), usize::try_from(a.text).unwrap());
-                let from = &bytes[raw_at..];
-                let w = window(from, charset, true);
-                prop_assert_eq!(w.text(), &want[text_at..]);
-                // A window cut short holds whole lines of the same text, when it holds a
-                // line end at all (one long line cut anywhere is tested on its own).
-                let half = &from[..from.len() / 2];
-                if build::cut(charset, half, half.len()).is_some() {
-                    let cut = window(half, charset, false);
-                    prop_assert!(want[text_at..].starts_with(cut.text()));
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn a_window_with_no_line_end_in_reach_still_shows_its_text() {
-        let line = "é and more words ".repeat(40_000);
-        let bytes = line.as_bytes();
-        let cut = &bytes[..100_001]; // inside an é
-        let w = window(cut, Charset::Web(encoding_rs::UTF_8), false);
-        assert!(w.text().len() > 99_000, "{}", w.text().len());
-        assert!(line.starts_with(w.text()));
-    }
-
-    #[test]
-    fn a_late_byte_that_is_not_utf8_restarts_the_stream_in_a_legacy_encoding() {
-        let mut bytes = "plain English line\r\n".repeat(5000).into_bytes();
-        bytes.extend_from_slice(b"caf\xe9 cr\xe8me br\xfbl\xe9e\r\n");
-        let want = whole(bytes.clone(), None).unwrap();
-        let len = bytes.len() as u64;
-        let got = stream_in(&mut Cursor::new(bytes), len, None, &mut (), (4096, 1000)).unwrap();
-        assert_eq!(got.charset(), want.charset());
-        assert_eq!(got.text(), want.text());
-        assert!(got.text().ends_with("café crème brûlée\n"));
-    }
-}
+mod tests;

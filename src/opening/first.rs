@@ -56,7 +56,8 @@ pub fn open(
         }
         None => {
             let head = load::read_at(&mut file, 0, WINDOW)?;
-            let choice = decode::choose(&head, usize_from(len), forced)?;
+            let known = forced.or_else(|| read_before_in(&loaded, len));
+            let choice = decode::choose(&head, usize_from(len), known)?;
             let evidence = evidence(&loaded, &mut file, len, choice.charset, choice.bom as u64)?;
             let grow = Grow {
                 ends: head.len() as u64 >= len,
@@ -138,6 +139,23 @@ fn evidence(
         Some(known) => Ok(Evidence::known(known.summary.clone())),
         None => load::evidence(file, len, charset, bom),
     }
+}
+
+/// The legacy encoding a story of a `len`-byte file was read in when it was last read
+/// whole (its statistics say): guessing it again from the file's start costs some
+/// milliseconds (UTF-8 costs nothing to check, and stays open to a byte further on
+/// that is not UTF-8).
+fn read_before_in(loaded: &Loaded, len: u64) -> Option<Charset> {
+    let state = &loaded.state;
+    let stats = state.statistics.as_ref()?;
+    let charset = Charset::parse(&stats.encoding)?;
+    let unicode = [
+        encoding_rs::UTF_8,
+        encoding_rs::UTF_16LE,
+        encoding_rs::UTF_16BE,
+    ];
+    let legacy = !matches!(charset, Charset::Web(e) if unicode.contains(&e));
+    (legacy && state.replaces.is_none() && stats.file == len).then_some(charset)
 }
 
 /// About how long the whole text of a `len`-byte file is, from a window of it made of

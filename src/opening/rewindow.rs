@@ -30,7 +30,7 @@ pub(super) fn serve(opening: &Opening, reader: &mut Reader) -> bool {
     // Twice the way to the place, for encodings of two bytes a character (UTF-16).
     let lead = at.saturating_sub(usize_from(anchor.text));
     // Where the file ends: as it was indexed, when its text was let go.
-    let file_len = on_file.as_ref().map_or(opening.len, |f| f.len as u64);
+    let file_len = on_file.as_ref().map_or(opening.len, |f| f.file_len);
     let read = match on_file {
         // The story's text let go: read where the file is known to be the one indexed.
         Some(f) => {

@@ -49,8 +49,9 @@ fn the_first_frame_is_made_of_a_short_window_and_the_rest_of_it_follows() {
     assert!(reader.document().text().len() > 50_000);
     assert_eq!(reader.whole_place(), at);
     book.settle(&mut reader);
-    assert!(reader.partial().is_none());
-    assert_eq!(reader.document().text().len(), raw.len() - 4000 * 2);
+    // All read (and let go: CRLF line ends are all normalising changed, see
+    // `tests_on_file.rs`): the whole text's length known, the reader where it was.
+    assert_eq!(reader.text_len(), raw.len() - 4000 * 2);
     assert_eq!(reader.whole_place(), at);
 }
 
@@ -135,4 +136,35 @@ fn a_window_between_two_joined_etexts_shows_the_markers_between_as_the_whole_sto
         })
         .collect();
     assert_eq!(shown, want);
+}
+
+#[test]
+fn a_legacy_story_read_whole_before_opens_in_its_encoding_without_a_guess() {
+    // Windows-1252 bytes (é, curly quotes) that the guess reads as windows-1252.
+    let para = b"Caf\xe9 au lait, \x93the harbour\x94 said, and went on for a long while.\r\n\r\n";
+    let raw: Vec<u8> = para.repeat(3000);
+    let open_with = |encoding: &str, file: u64| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        std::fs::write(&path, &raw).unwrap();
+        let mut loaded = Session::load(None, &path, "fp".into());
+        loaded.state.statistics = Some(crate::state::TextStatistics {
+            encoding: encoding.into(),
+            file,
+            summary: crate::document::blocks::Summary {
+                wrap: 72,
+                capitalised: true,
+                one_line_japanese: false,
+                repeated_caps: Vec::new(),
+            },
+        });
+        let (reader, _book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
+        reader.document().text()[..40].to_owned()
+    };
+    let len = raw.len() as u64;
+    assert!(open_with("windows-1252", len).starts_with("Café au lait, “the harbour”"));
+    // Read before as Cyrillic (chosen, say): so it is again, with no guess.
+    assert!(open_with("windows-1251", len).starts_with("Caf\u{439} au lait, “the"));
+    // Statistics of a file of another size say nothing: the guess.
+    assert!(open_with("windows-1251", len + 1).starts_with("Café au lait"));
 }

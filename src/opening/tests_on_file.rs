@@ -1,5 +1,6 @@
-//! A story whose text is its file's bytes, let go once read (see `on_file.rs`), through
-//! the shell: a real file, the book's idle turns, its watch.
+//! A story whose text is its file's bytes, or those bytes but for CRLF line ends, let go
+//! once read (see `on_file.rs`), through the shell: a real file, the book's idle turns,
+//! its watch.
 
 use super::*;
 use crate::reader::Action;
@@ -9,9 +10,25 @@ use std::time::Duration;
 
 /// A story of `n` short paragraphs, LF line ends: its text is its bytes.
 fn story(n: usize) -> String {
+    story_with(n, "\n")
+}
+
+/// [`story`] with line ends `nl`.
+fn story_with(n: usize, nl: &str) -> String {
     (0..n)
-        .map(|i| format!("Paragraph {i} of a story that goes on for a long while.\n\n"))
+        .map(|i| format!("Paragraph {i} of a story that goes on for a long while.{nl}{nl}"))
         .collect()
+}
+
+/// The line ends tried: LF, CRLF, and both (every third paragraph LF).
+fn endings(n: usize) -> [String; 3] {
+    let mixed = (0..n)
+        .map(|i| {
+            let nl = if i % 3 == 0 { "\n" } else { "\r\n" };
+            format!("Paragraph {i} of a story that goes on for a long while.{nl}{nl}")
+        })
+        .collect();
+    [story(n), story_with(n, "\r\n"), mixed]
 }
 
 fn open_story(raw: &str) -> (tempfile::TempDir, PathBuf, Reader, Book) {
@@ -38,14 +55,20 @@ fn index(book: &Book) -> Arc<crate::document::indexed::Indexed> {
 
 #[test]
 fn a_story_that_is_its_files_bytes_is_let_go_once_read_and_its_place_saved_in_the_whole() {
-    let raw = story(6000);
-    let (_dir, _path, mut reader, mut book) = open_story(&raw);
+    for raw in endings(6000) {
+        let_go_and_save(&raw);
+    }
+}
+
+fn let_go_and_save(raw: &str) {
+    let text = raw.replace("\r\n", "\n");
+    let (_dir, path, mut reader, mut book) = open_story(raw);
     assert!(reader.partial().is_some(), "still on a window");
     assert!(index(&book).read().text.is_empty(), "no text held");
     let first = reader.document().text().len();
     assert!(first < 200_000);
-    assert_eq!(reader.text_len(), raw.len());
-    let mut eager = Reader::new(Document::from_text(&raw), "", (80, 24), 72);
+    assert_eq!(reader.text_len(), text.len());
+    let mut eager = Reader::new(Document::from_text(&text), "", (80, 24), 72);
     for _ in 0..300 {
         press(&mut reader, &mut book, Action::PageDown);
         eager.update(Action::PageDown);
@@ -55,15 +78,41 @@ fn a_story_that_is_its_files_bytes_is_let_go_once_read_and_its_place_saved_in_th
     book.finish(&mut reader);
     let saved = book.state().unwrap().place.clone().unwrap().anchor;
     assert_eq!(saved.offset, eager.place());
-    assert!(raw[saved.offset..].starts_with(&saved.after));
-    let file = saved.file.unwrap();
-    assert!(file.raw == file.text && file.text <= saved.offset as u64);
+    assert!(text[saved.offset..].starts_with(&saved.after));
+    // The line start saved with it is the same place in the file and in the text.
+    let file = saved.file.clone().unwrap();
+    let (at, from) = (usize_from(file.text), usize_from(file.raw));
+    assert!(at <= saved.offset);
+    assert_eq!(raw[from..].replace("\r\n", "\n"), text[at..]);
+    assert_eq!(file.raw == file.text, !raw.contains('\r'));
+    // Opened again, at once on a window read there in the file, on the same line.
+    let mut loaded = Session::load(None, &path, "fp".into());
+    loaded.state.set_place(saved, 1);
+    let (again, _book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
+    assert_eq!(again.partial().unwrap().base, at);
+    assert_eq!(again.whole_place(), eager.place());
+}
+
+#[test]
+fn a_story_with_crlf_and_also_a_tab_is_held_whole() {
+    // A tab far into a CRLF story: its stretch is more than line ends made LF.
+    let mut raw = story_with(6000, "\r\n");
+    raw.insert(raw.len() - 1000, '\t');
+    let (_dir, _path, reader, book) = open_story(&raw);
+    assert!(reader.partial().is_none(), "on the whole story");
+    assert!(book.windows.is_none());
+    assert!(reader.document().text().contains("     "));
 }
 
 #[test]
 fn a_file_changed_after_indexing_is_not_read_for_a_new_window_and_is_read_again_whole() {
-    let raw = story(6000);
-    let (_dir, path, mut reader, mut book) = open_story(&raw);
+    for raw in endings(6000) {
+        changed_and_read_again(&raw);
+    }
+}
+
+fn changed_and_read_again(raw: &str) {
+    let (_dir, path, mut reader, mut book) = open_story(raw);
     assert!(reader.partial().is_some());
     let mut f = std::fs::OpenOptions::new()
         .append(true)
@@ -206,13 +255,18 @@ fn a_story_forced_to_utf8_with_a_stray_byte_is_not_taken_for_its_files_bytes() {
 
 /// `G` then `m` pressed while the story is read wait for it; once it is let go, `G`
 /// asks for a window at the end and `m` waits for that window: the bookmark is on the
-/// last page.
+/// last page. The same with CRLF line ends, and with both.
 #[test]
 fn a_bookmark_that_waited_behind_g_is_put_on_the_last_page() {
-    let raw = story(6000);
+    for raw in endings(6000) {
+        bookmark_behind_g(&raw);
+    }
+}
+
+fn bookmark_behind_g(raw: &str) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.txt");
-    std::fs::write(&path, &raw).unwrap();
+    std::fs::write(&path, raw).unwrap();
     let loaded = Session::load(None, &path, "fp".into());
     let (mut reader, mut book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
     for action in [Action::Bottom, Action::AddBookmark] {
@@ -223,7 +277,7 @@ fn a_bookmark_that_waited_behind_g_is_put_on_the_last_page() {
     book.settle(&mut reader);
     assert!(book.windows.is_some(), "let go");
     book.idle(&mut reader, Instant::now());
-    let mut eager = Reader::new(Document::from_text(&raw), "", (80, 24), 72);
+    let mut eager = Reader::new(Document::from_text(raw), "", (80, 24), 72);
     eager.update(Action::Bottom);
     assert_eq!(
         reader.whole_place(),
@@ -239,11 +293,13 @@ fn a_bookmark_that_waited_behind_g_is_put_on_the_last_page() {
     );
 }
 
-/// The same with CRLF line ends (not let go: the reader moves onto the whole story):
-/// the bookmark is on the last page.
+/// The same with CRLF line ends and a tab (not let go: the reader moves onto the whole
+/// story): the bookmark is on the last page.
 #[test]
 fn a_bookmark_behind_g_on_a_story_kept_whole_goes_on_the_last_page() {
-    let raw = story(6000).replace('\n', "\r\n");
+    let raw = story(6000)
+        .replace('\n', "\r\n")
+        .replacen("Paragraph 7 of", "Paragraph 7\tof", 1);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.txt");
     std::fs::write(&path, &raw).unwrap();

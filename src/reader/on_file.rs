@@ -1,6 +1,6 @@
 //! A big story read whole and let go (see
-//! [`crate::document::indexed::Indexed::let_go`]): its text is the file's bytes, so it is
-//! not held; the reader stays on windows of the file read at the index's anchors, as it
+//! [`crate::document::indexed::Indexed::let_go`]): its text is the file's bytes (or
+//! those bytes but for CRLF line ends made LF), so it is not held; the reader stays on windows of the file read at the index's anchors, as it
 //! was while the story was being read, and nothing waits any more. What needed the whole
 //! text reads the file instead: a search goes over it a chunk at a time (see
 //! [`crate::search::FileSearch`]), `G` and a percent go onto a window read there, `123g`
@@ -97,13 +97,17 @@ impl Reader {
         anchor.offset += p.base;
         // Of the story's body, as the whole story's percents are.
         anchor.percent = self.percent_of(anchor.offset);
-        // The window's line starts are the file's where the text is the file's bytes.
-        anchor.file = match (&anchor.file, self.on_file()) {
-            (Some(f), Some(_)) => Some(crate::position::FilePlace {
-                raw: f.text + p.base as u64,
-                text: f.text + p.base as u64,
-                encoding: f.encoding.clone(),
-            }),
+        // Where the story is read from its file: the index's line start before the place,
+        // known in the file and in the text.
+        anchor.file = match (&anchor.file, self.on_file(), self.index()) {
+            (Some(f), Some(_), Some(index)) => {
+                let at = index.read().anchor_before(anchor.offset);
+                Some(crate::position::FilePlace {
+                    raw: at.raw,
+                    text: at.text,
+                    encoding: f.encoding.clone(),
+                })
+            }
             _ => None,
         };
         anchor
@@ -190,7 +194,8 @@ impl Reader {
             return false;
         };
         let from = p.base + from;
-        let search = FileSearch::new(query, (f.source, f.len), f.body, from, forward);
+        let search = FileSearch::new(query, (f.source, f.len), f.body, from, forward)
+            .with_offsets(f.offsets);
         self.searching.start_on_file(search);
         true
     }

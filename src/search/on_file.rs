@@ -4,12 +4,22 @@
 //! searched as it is (the text is the file's bytes, so nothing is made of them but a
 //! check that they are still UTF-8).
 //!
+//! The text may also be the file's bytes but for CRLF line ends (see
+//! [`crate::document::line_ends`]): the file's bytes are searched as they are all the
+//! same, and the range and the match moved between the file's offsets and the text's.
+//! A match is the same in both: a query never starts or ends with whitespace and takes
+//! any run of it for its own (`\s+`), a CR is whitespace, and where the query's optional
+//! line break (`[^\S\n]*\n\s*`, after a hyphen) takes an LF in the text it takes the
+//! CR before it in the file (`[^\S\n]*` takes any whitespace but LF). A CR alone, which
+//! the text makes LF, would not be taken so: a file holding one is not read this way.
+//!
 //! A chunk is searched for the matches that start in it, with [`OVERLAP`] more bytes
 //! after it for a match to run on into: a match longer than that (a query of a few words
 //! across a run of thousands of blank lines) is not found, which no reader will miss.
 
 use super::{Hit, Query};
 use crate::document::indexed::Source;
+use crate::document::line_ends::Offsets;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -26,6 +36,13 @@ pub struct FileSearch {
     query: Query,
     forward: bool,
     source: Arc<dyn Source>,
+    /// How the text's offsets are the file's.
+    offsets: Offsets,
+    /// The range and the passes below are in the file's offsets (from the first step
+    /// on; before it they are the text's).
+    in_file: bool,
+    /// Bytes read at a time ([`CHUNK`] but in tests).
+    chunk: usize,
     /// The end matches must end by: the range's going forward, the text's going back.
     end: usize,
     /// Passes still to do, the next last: the starts a match is looked for in, and
@@ -70,6 +87,9 @@ impl FileSearch {
             query: query.clone(),
             forward,
             source,
+            offsets: Offsets::Same,
+            in_file: false,
+            chunk: CHUNK,
             end: if forward { within.end } else { len },
             passes,
             done: 0,
@@ -78,8 +98,52 @@ impl FileSearch {
         }
     }
 
+    /// [`FileSearch::new`] of a text whose offsets are the file's as `offsets` says.
+    #[must_use]
+    pub fn with_offsets(mut self, offsets: Offsets) -> Self {
+        self.offsets = offsets;
+        self
+    }
+
     /// Reads about `budget` more bytes (at least one chunk).
     pub fn step(&mut self, budget: usize) -> FileStep {
+        if let Err(err) = self.move_into_file() {
+            self.passes.clear();
+            return FileStep::Failed(err.to_string());
+        }
+        match self.step_in_file(budget) {
+            FileStep::Done(Some(Hit { range, wrapped })) => {
+                let source = &*self.source;
+                let text = |at| self.offsets.to_text(source, at);
+                match text(range.start).and_then(|s| Ok(s..text(range.end)?)) {
+                    Ok(range) => FileStep::Done(Some(Hit { range, wrapped })),
+                    Err(err) => FileStep::Failed(err.to_string()),
+                }
+            }
+            step => step,
+        }
+    }
+
+    /// Before the first step: the range and the passes in the file's offsets.
+    fn move_into_file(&mut self) -> std::io::Result<()> {
+        if std::mem::replace(&mut self.in_file, true) {
+            return Ok(());
+        }
+        if let Offsets::LessCrs(_) = self.offsets {
+            let source = &*self.source;
+            let raw = |at: usize| self.offsets.to_raw(source, at);
+            self.end = raw(self.end)?;
+            for i in 0..self.passes.len() {
+                let pass = self.passes[i].0.clone();
+                self.passes[i].0 = raw(pass.start)?..raw(pass.end)?;
+            }
+            self.total = self.passes.iter().map(|p| p.0.len()).sum();
+        }
+        Ok(())
+    }
+
+    /// [`FileSearch::step`] in the file's offsets.
+    fn step_in_file(&mut self, budget: usize) -> FileStep {
         let mut spent = 0;
         while let Some((starts, wrapped)) = self.passes.last().cloned() {
             if spent >= budget.max(1) {
@@ -90,8 +154,8 @@ impl FileSearch {
                 continue;
             }
             let chunk = match self.forward {
-                true => starts.start..starts.end.min(starts.start.saturating_add(CHUNK)),
-                false => starts.end.saturating_sub(CHUNK).max(starts.start)..starts.end,
+                true => starts.start..starts.end.min(starts.start.saturating_add(self.chunk)),
+                false => starts.end.saturating_sub(self.chunk).max(starts.start)..starts.end,
             };
             let found = match self.chunk(chunk.clone()) {
                 Ok(found) => found,
@@ -199,127 +263,5 @@ impl FileSearch {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    /// A text held in memory, read as a file would be.
-    #[derive(Debug)]
-    struct Held(Vec<u8>);
-
-    impl Source for Held {
-        fn read_at(&self, at: u64, buf: &mut [u8]) -> std::io::Result<usize> {
-            let at = usize::try_from(at).unwrap_or(usize::MAX).min(self.0.len());
-            let n = buf.len().min(self.0.len() - at);
-            buf[..n].copy_from_slice(&self.0[at..at + n]);
-            Ok(n)
-        }
-    }
-
-    fn on_file(text: &str, query: &str, within: Range<usize>, at: usize, fwd: bool) -> Option<Hit> {
-        let q = Query::new(query).unwrap();
-        let source: Arc<dyn Source> = Arc::new(Held(text.as_bytes().to_vec()));
-        let mut s = FileSearch::new(&q, (source, text.len()), within, at, fwd);
-        loop {
-            match s.step(1) {
-                FileStep::Pending => {}
-                FileStep::Done(hit) => return hit,
-                FileStep::Failed(e) => panic!("{e}"),
-            }
-        }
-    }
-
-    #[test]
-    fn matches_across_chunks_and_wrapping_round_are_those_of_the_held_search() {
-        // About 13 MB: more than three chunks, with matches on either side of each cut.
-        let line = "The lamp burned low by the bridge, café and river — éclair.\n";
-        let mut text = line.repeat((13 << 20) / line.len());
-        for (i, at) in [CHUNK - 3, 2 * CHUNK + 1, 3 * CHUNK - 20]
-            .into_iter()
-            .enumerate()
-        {
-            let at = crate::position::floor_char_boundary(&text, at);
-            text.insert_str(at, &format!(" Lighthouse{i} keeper "));
-        }
-        let body = 100..text.len() - 50;
-        let q = |s: &str| Query::new(s).unwrap();
-        for query in [
-            "lighthouse0 keeper",
-            "lighthouse1",
-            "Lighthouse2 keeper",
-            "nowhere",
-        ] {
-            for at in [0, CHUNK, 2 * CHUNK + 7, text.len()] {
-                let at = crate::position::floor_char_boundary(&text, at);
-                for fwd in [true, false] {
-                    let want = q(query).search(&text, body.clone(), at, fwd).finish(&text);
-                    let got = on_file(&text, query, body.clone(), at, fwd);
-                    assert_eq!(got, want, "{query} from {at}, forward {fwd}");
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn a_file_that_cannot_be_read_ends_the_search_and_says_why() {
-        #[derive(Debug)]
-        struct Changed;
-        impl Source for Changed {
-            fn read_at(&self, _: u64, _: &mut [u8]) -> std::io::Result<usize> {
-                Err(std::io::Error::other("the story's file changed"))
-            }
-        }
-        let q = Query::new("x").unwrap();
-        let mut s = FileSearch::new(&q, (Arc::new(Changed), 100), 0..100, 0, true);
-        assert_eq!(
-            s.step(usize::MAX),
-            FileStep::Failed("the story's file changed".into())
-        );
-        assert_eq!(s.step(usize::MAX), FileStep::Done(None));
-    }
-
-    /// Going back, a match whose first character straddles a chunk's start is found:
-    /// the later chunk skips the character's continuation bytes, the earlier one takes
-    /// matches starting on it.
-    #[test]
-    fn a_match_starting_on_a_character_cut_by_a_backward_chunk_is_found() {
-        let line = "plain words on a line of their own, nothing to find here\n";
-        let mut text = line.repeat((CHUNK + (1 << 20)) / line.len());
-        let at = text.len();
-        // The match's é takes the two bytes either side of `at - CHUNK`.
-        let p = at - CHUNK - 1;
-        let p = crate::position::floor_char_boundary(&text, p);
-        text.replace_range(p..p + 6, "éclai");
-        assert_eq!(&text.as_bytes()[p..p + 2], "é".as_bytes());
-        let within = 0..text.len();
-        let want = Query::new("éclai")
-            .unwrap()
-            .search(&text, within.clone(), at, false)
-            .finish(&text);
-        assert_eq!(want.as_ref().map(|h| h.range.start), Some(p));
-        assert_eq!(on_file(&text, "éclai", within, at, false), want);
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(64))]
-
-        /// On short texts (one chunk), wherever the search starts and whatever it looks
-        /// for, it lands where the search of the held text does.
-        #[test]
-        fn a_search_on_file_lands_where_the_held_one_does(
-            words in prop::collection::vec(prop::sample::select(vec!["ab", "b", "é", "a\n", " ", "ba b", "\n\n"]), 0..200),
-            query in prop::sample::select(vec!["a", "b a", "ab", "é", "bé"]),
-            at in any::<prop::sample::Index>(),
-            cut in any::<(prop::sample::Index, prop::sample::Index)>(),
-            fwd in any::<bool>(),
-        ) {
-            let text: String = words.concat();
-            let floor = |i: usize| crate::position::floor_char_boundary(&text, i);
-            let at = floor(at.index(text.len() + 1));
-            let (a, b) = (floor(cut.0.index(text.len() + 1)), floor(cut.1.index(text.len() + 1)));
-            let within = a.min(b)..a.max(b);
-            let want = Query::new(query).unwrap().search(&text, within.clone(), at, fwd).finish(&text);
-            prop_assert_eq!(on_file(&text, query, within, at, fwd), want);
-        }
-    }
-}
+#[path = "on_file_tests.rs"]
+mod tests;
