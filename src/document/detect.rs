@@ -79,11 +79,16 @@ pub fn rank(sample: &[u8], guess: Charset) -> Ranking {
         .into_iter()
         .map(|cs| (cs, cs.decode(sample)))
         .collect();
+    // Many encodings read a sample alike (windows-1250 to 1258 all read a curly quote
+    // the same): each reading is scored once.
+    let mut scores: std::collections::HashMap<&str, i64> = std::collections::HashMap::new();
     let scored: Vec<Candidate> = decoded
         .iter()
         .map(|(cs, text)| Candidate {
             charset: *cs,
-            score: score_as(text, quoting),
+            score: *scores
+                .entry(text.as_str())
+                .or_insert_with(|| score_as(text, quoting)),
         })
         .collect();
     let guess_score = scored[0].score;
