@@ -223,14 +223,12 @@ fn searching(ends: &str) {
     assert_eq!(r.whole_place(), eager.place());
     // On past the last match, round to the first; back again across the end.
     let actions = std::iter::repeat_n(Action::SearchNext, 60);
-    for action in actions.chain(std::iter::repeat_n(Action::SearchPrev, 3)) {
-        r.update(action.clone());
-        eager.update(action.clone());
-        settle(&mut r, &shared);
-        assert_eq!(whole_hit(&r), eager.hit(), "{action:?}");
-        assert_eq!(r.whole_place(), eager.place(), "{action:?}");
-        assert_eq!(r.message(), eager.message(), "{action:?}");
-    }
+    both_search(
+        &mut r,
+        &mut eager,
+        &shared,
+        actions.chain(std::iter::repeat_n(Action::SearchPrev, 3)),
+    );
     // A match across line ends (CRLF in the file): both ways, and round.
     let across = "cols paragraph 5 line 2 of chapter 39";
     search(&mut r, across);
@@ -238,17 +236,33 @@ fn searching(ends: &str) {
     settle(&mut r, &shared);
     assert_eq!(whole_hit(&r), eager.hit());
     let actions = std::iter::repeat_n(Action::SearchPrev, 13);
-    for action in actions.chain(std::iter::repeat_n(Action::SearchNext, 13)) {
-        r.update(action.clone());
-        eager.update(action.clone());
-        settle(&mut r, &shared);
-        assert_eq!(whole_hit(&r), eager.hit(), "{action:?}");
-        assert_eq!(r.whole_place(), eager.place(), "{action:?}");
-        assert_eq!(r.message(), eager.message(), "{action:?}");
-    }
+    both_search(
+        &mut r,
+        &mut eager,
+        &shared,
+        actions.chain(std::iter::repeat_n(Action::SearchNext, 13)),
+    );
     search(&mut r, "no such words");
     settle(&mut r, &shared);
     assert_eq!(r.message(), Some("not found: no such words"));
+}
+
+/// Takes each of `actions` on the reader from the file and on the whole story's, and
+/// checks they show the same match at the same place and say the same.
+fn both_search(
+    r: &mut Reader,
+    eager: &mut Reader,
+    shared: &Indexed,
+    actions: impl Iterator<Item = Action>,
+) {
+    for action in actions {
+        r.update(action.clone());
+        eager.update(action.clone());
+        settle(r, shared);
+        assert_eq!(whole_hit(r), eager.hit(), "{action:?}");
+        assert_eq!(r.whole_place(), eager.place(), "{action:?}");
+        assert_eq!(r.message(), eager.message(), "{action:?}");
+    }
 }
 
 #[test]

@@ -37,6 +37,31 @@ pub(super) struct Retry {
 const RETRY_STEP: usize = 16 << 20;
 
 impl Reader {
+    /// Shows `hit` (offsets of the whole text): in the window when it holds the whole
+    /// match, with no other read (a match that starts before the window's first line and
+    /// ends in it is read at its start), else on a window read at its start.
+    pub(super) fn show_whole_hit(&mut self, query: &Query, forward: bool, hit: Hit) {
+        let Some(p) = &mut self.partial else {
+            return;
+        };
+        let base = p.base;
+        if base <= hit.range.start && hit.range.end <= base + self.doc.text().len() {
+            super::indexed::supersede_moves(p);
+            let range = hit.range.start - base..hit.range.end - base;
+            let wrapped = hit.wrapped;
+            return self.show_hit(query, forward, Some(Hit { range, wrapped }));
+        }
+        p.wanted = Some(Wanted {
+            at: hit.range.start,
+            then: Then::Hit {
+                query: Sought(query.clone()),
+                range: hit.range,
+                forward,
+                wrapped: hit.wrapped,
+            },
+        });
+    }
+
     /// Whether a search from byte `from` of the window (forward, or back) can be answered
     /// from the text indexed so far.
     pub(super) fn index_answers(&self, from: usize) -> bool {
@@ -123,31 +148,7 @@ impl Reader {
             return;
         };
         match hit.filter(|h| !h.wrapped) {
-            // The window holds the whole match: no need to read another. (A match that
-            // starts before the window's first line and ends in it is read at its start.)
-            Some(hit)
-                if p.base <= hit.range.start && hit.range.end <= p.base + self.doc.text().len() =>
-            {
-                super::indexed::supersede_moves(p);
-                let base = p.base;
-                let range = hit.range.start - base..hit.range.end - base;
-                let hit = Hit {
-                    range,
-                    wrapped: false,
-                };
-                self.show_hit(query, forward, Some(hit));
-            }
-            Some(hit) => {
-                p.wanted = Some(Wanted {
-                    at: hit.range.start,
-                    then: Then::Hit {
-                        query: Sought(query.clone()),
-                        range: hit.range,
-                        forward,
-                        wrapped: false,
-                    },
-                });
-            }
+            Some(hit) => self.show_whole_hit(query, forward, hit),
             None => {
                 let action = match forward {
                     true => Action::SearchNext,

@@ -6,7 +6,7 @@
 //! [`crate::search::FileSearch`]), `G` and a percent go onto a window read there, `123g`
 //! goes to the page the window's pages put it on.
 
-use super::indexed::{Sought, Then, Wanted};
+use super::indexed::{Then, Wanted};
 use super::{Action, Mode, Reader};
 use crate::document::indexed::OnFile;
 use crate::search::{FileSearch, FileStep, Hit, Query};
@@ -233,20 +233,6 @@ impl Reader {
             return self.show_hit(query, forward, None);
         };
         super::indexed::supersede_moves(p);
-        let base = p.base;
-        if base <= hit.range.start && hit.range.end <= base + self.doc.text().len() {
-            let range = hit.range.start - base..hit.range.end - base;
-            let wrapped = hit.wrapped;
-            return self.show_hit(query, forward, Some(Hit { range, wrapped }));
-        }
-        p.wanted = Some(Wanted {
-            at: hit.range.start,
-            then: Then::Hit {
-                query: Sought(query.clone()),
-                range: hit.range,
-                forward,
-                wrapped: hit.wrapped,
-            },
-        });
+        self.show_whole_hit(query, forward, hit);
     }
 }
