@@ -319,9 +319,12 @@ impl Host for Book {
         if let Some(reread) = self.watch.as_mut().and_then(|w| w.poll(now)) {
             match reread {
                 Ok(doc) => {
-                    // The story is held whole again: no window is read any more.
+                    // The story is held whole again: no window is read any more, and
+                    // what waited for one is done on the story read again.
                     self.windows = None;
                     session.reload(reader, doc);
+                    let after = std::mem::take(&mut self.after_window);
+                    on_file::apply_until_window(reader, session, after);
                 }
                 Err(err) => reader.say(format!(
                     "the story's file changed and cannot be read: {err}"

@@ -347,3 +347,53 @@ fn a_place_saved_past_a_stray_byte_names_its_line_in_the_file() {
         "the file place's raw byte starts the line it names"
     );
 }
+
+/// `G` then `m` waited for the story; once it is let go `m` waits for `G`'s window, and
+/// the file changes before that window is read: the story is read again whole and the
+/// bookmark is put there all the same.
+#[test]
+fn a_bookmark_waiting_for_a_window_when_the_file_changes_is_put_on_the_story_read_again() {
+    let raw = story(6000);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    std::fs::write(&path, &raw).unwrap();
+    let loaded = Session::load(None, &path, "fp".into());
+    let (mut reader, mut book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
+    for action in [Action::Bottom, Action::AddBookmark] {
+        let effect = reader.update(action);
+        book.effect(&mut reader, effect);
+    }
+    book.settle(&mut reader);
+    assert!(book.windows.is_some(), "let go");
+    assert_eq!(
+        book.after_window,
+        vec![Action::AddBookmark],
+        "m waits for G's window"
+    );
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .unwrap();
+    std::io::Write::write_all(&mut f, b"The words added at the end.\n").unwrap();
+    // The window cannot be read; the watch reads the story again whole.
+    let later = Instant::now() + Duration::from_secs(5);
+    book.idle(&mut reader, later);
+    let watch = book.watch.as_mut().unwrap();
+    let news = watch.rereading.take().expect("read again");
+    let (tx, rx) = std::sync::mpsc::channel();
+    for news in news {
+        if let News::Done(doc) = news {
+            tx.send(News::Done(doc)).unwrap();
+            break;
+        }
+    }
+    watch.rereading = Some(rx);
+    book.idle(&mut reader, later);
+    assert!(reader.partial().is_none(), "on the whole story");
+    assert!(book.after_window.is_empty());
+    assert_eq!(
+        book.state().unwrap().bookmarks.len(),
+        1,
+        "the bookmark is made"
+    );
+}
