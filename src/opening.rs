@@ -307,24 +307,18 @@ impl Host for Book {
         let Stage::Open(session) = &mut self.stage else {
             return;
         };
-        if self
-            .windows
-            .as_ref()
-            .is_some_and(|w| rewindow::serve(w, reader))
-        {
-            session.effect(reader, Effect::PlaceChanged);
-            let after = std::mem::take(&mut self.after_window);
-            self.after_window = on_file::apply_until_window(reader, session, after);
-        }
+        on_file::serve_window(
+            self.windows.as_deref(),
+            &mut self.after_window,
+            reader,
+            session,
+        );
         if let Some(reread) = self.watch.as_mut().and_then(|w| w.poll(now)) {
             match reread {
                 Ok(doc) => {
-                    // The story is held whole again: no window is read any more, and
-                    // what waited for one is done on the story read again.
+                    // The story is held whole again: no window is read any more.
                     self.windows = None;
                     session.reload(reader, doc);
-                    let after = std::mem::take(&mut self.after_window);
-                    on_file::apply_until_window(reader, session, after);
                 }
                 Err(err) => reader.say(format!(
                     "the story's file changed and cannot be read: {err}"
@@ -369,6 +363,15 @@ impl Host for Book {
             self.poll(reader, wanted);
         }
         if let Stage::Open(session) = &mut self.stage {
+            // What waited for a window (`G` then `m`) is done before the place is saved.
+            while reader.wanted_window().is_some()
+                && on_file::serve_window(
+                    self.windows.as_deref(),
+                    &mut self.after_window,
+                    reader,
+                    session,
+                )
+            {}
             session.finish(reader);
             if let Some(sync) = &mut self.sync {
                 sync.finish(reader, &session.state().fingerprint);

@@ -35,7 +35,10 @@ pub fn open(
     });
     let windowed = at_place.is_some();
     let short = first_window(size);
-    let (grow, evidence, base, title) = match at_place {
+    // The encoding the window is read in when it is a legacy one remembered (the saved
+    // place's, the statistics'): the whole story is read in it too, not guessed again,
+    // or the two could differ and the window's offsets not be the whole text's.
+    let (grow, evidence, base, title, read_in) = match at_place {
         Some((fp, cs)) => {
             let bytes = load::read_at(&mut file, fp.raw, WINDOW)?;
             let ends = fp.raw + bytes.len() as u64 >= len;
@@ -52,11 +55,18 @@ pub fn open(
                 charset: cs,
                 ends,
             };
-            (grow, evidence, usize_from(fp.text), title)
+            let read_in = forced.or(Some(cs).filter(|&cs| is_legacy(cs)));
+            (grow, evidence, usize_from(fp.text), title, read_in)
         }
         None => {
             let head = load::read_at(&mut file, 0, WINDOW)?;
-            let known = forced.or_else(|| read_before_in(&loaded, len));
+            // A head that is UTF-8 costs nothing to tell; one that is not is guessed at,
+            // unless the story was read whole before in a legacy encoding.
+            let utf8 = match std::str::from_utf8(&head) {
+                Ok(_) => true,
+                Err(e) => e.error_len().is_none(),
+            };
+            let known = forced.or_else(|| (!utf8).then(|| read_before_in(&loaded, len)).flatten());
             let choice = decode::choose(&head, usize_from(len), known)?;
             let evidence = evidence(&loaded, &mut file, len, choice.charset, choice.bom as u64)?;
             let grow = Grow {
@@ -66,7 +76,7 @@ pub fn open(
                 starts: true,
                 charset: choice.charset,
             };
-            (grow, evidence, 0, String::new())
+            (grow, evidence, 0, String::new(), known)
         }
     };
     // The first window holds the saved place (which lies after the window's start: up to
@@ -99,7 +109,7 @@ pub fn open(
     let opening = Opening {
         news: None,
         len,
-        forced,
+        forced: read_in,
         evidence: std::sync::Arc::new(evidence),
         loaded: Some(loaded),
         path: path.to_owned(),
@@ -149,13 +159,17 @@ fn read_before_in(loaded: &Loaded, len: u64) -> Option<Charset> {
     let state = &loaded.state;
     let stats = state.statistics.as_ref()?;
     let charset = Charset::parse(&stats.encoding)?;
+    (is_legacy(charset) && state.replaces.is_none() && stats.file == len).then_some(charset)
+}
+
+/// Not UTF-8 or UTF-16.
+fn is_legacy(charset: Charset) -> bool {
     let unicode = [
         encoding_rs::UTF_8,
         encoding_rs::UTF_16LE,
         encoding_rs::UTF_16BE,
     ];
-    let legacy = !matches!(charset, Charset::Web(e) if unicode.contains(&e));
-    (legacy && state.replaces.is_none() && stats.file == len).then_some(charset)
+    !matches!(charset, Charset::Web(e) if unicode.contains(&e))
 }
 
 /// About how long the whole text of a `len`-byte file is, from a window of it made of

@@ -8,7 +8,7 @@
 //! fails, so text of a changed file is never shown as the old one; the file's watch (see
 //! `watch.rs`) then reads it again whole and the reader moves onto it by its quote.
 
-use super::{Book, Stage};
+use super::{rewindow, Book, Opening, Stage};
 use crate::app::Host;
 use crate::document::indexed::Source;
 use crate::document::Document;
@@ -27,9 +27,6 @@ pub(super) struct Seen {
     file: (u64, u64),
     len: u64,
     modified: Option<SystemTime>,
-    /// When its inode last changed (a rewrite that put its time of last change back, as
-    /// `cp --preserve=timestamps` does, still changes this).
-    changed: (i64, i64),
 }
 
 impl Seen {
@@ -38,7 +35,6 @@ impl Seen {
             file: (meta.dev(), meta.ino()),
             len: meta.len(),
             modified: meta.modified().ok(),
-            changed: (meta.ctime(), meta.ctime_nsec()),
         }
     }
 
@@ -142,25 +138,59 @@ impl Book {
     }
 }
 
-/// Applies `actions` that waited for the whole story, in order, until one wants a window
-/// read (`G`, a chapter, a percent): the rest wait for it, and are returned (a bookmark
-/// asked for after `G` goes on the last page, not where `G` was pressed).
+/// Applies `actions` that waited for the whole story, in order, while no window is
+/// wanted (`G`, a chapter, a percent, the saved place): the rest wait for it, and are
+/// returned (a bookmark asked for after `G` goes on the last page, not where `G` was
+/// pressed).
 pub(super) fn apply_until_window(
     reader: &mut Reader,
     session: &mut Session,
     actions: Vec<Action>,
 ) -> Vec<Action> {
     let mut actions = actions.into_iter();
-    while let Some(action) = actions.next() {
+    while reader.wanted_window().is_none() {
+        let Some(action) = actions.next() else {
+            break;
+        };
         match reader.apply_waiting(action) {
             Effect::None | Effect::Quit | Effect::Library => {}
             effect => session.effect(reader, effect),
         }
-        if reader.wanted_window().is_some() {
-            return actions.collect();
-        }
     }
-    Vec::new()
+    actions.collect()
+}
+
+/// Reads the window the reader wants from the story's file, if it wants one, and does
+/// what waited for it (`after`): `true` when it was read. One that cannot be read (the
+/// file changed) drops what waited for it, and says so: done later, elsewhere, it would
+/// mark a place the reader never chose.
+pub(super) fn serve_window(
+    windows: Option<&Opening>,
+    after: &mut Vec<Action>,
+    reader: &mut Reader,
+    session: &mut Session,
+) -> bool {
+    let Some(windows) = windows.filter(|_| reader.wanted_window().is_some()) else {
+        return false;
+    };
+    if rewindow::serve(windows, reader) {
+        session.effect(reader, Effect::PlaceChanged);
+        let waiting = std::mem::take(after);
+        *after = apply_until_window(reader, session, waiting);
+        return true;
+    }
+    if !after.is_empty() {
+        let told = reader
+            .message()
+            .unwrap_or("the window could not be read")
+            .to_owned();
+        reader.say(format!(
+            "{told}; {} key(s) waiting for it not done",
+            after.len()
+        ));
+        after.clear();
+    }
+    false
 }
 
 #[cfg(test)]

@@ -158,8 +158,18 @@ fn a_legacy_story_read_whole_before_opens_in_its_encoding_without_a_guess() {
                 repeated_caps: Vec::new(),
             },
         });
-        let (reader, _book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
-        reader.document().text()[..40].to_owned()
+        let (mut reader, mut book) =
+            open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
+        let first = reader.document().text()[..40].to_owned();
+        // The whole story is read in the window's encoding too.
+        book.settle(&mut reader);
+        assert!(reader.partial().is_none(), "held whole (not UTF-8)");
+        let whole: String = reader.document().text().chars().take(20).collect();
+        assert!(
+            first.starts_with(&whole),
+            "{first:?} but the whole story {whole:?}"
+        );
+        first
     };
     let len = raw.len() as u64;
     assert!(open_with("windows-1252", len).starts_with("Café au lait, “the harbour”"));
@@ -167,4 +177,40 @@ fn a_legacy_story_read_whole_before_opens_in_its_encoding_without_a_guess() {
     assert!(open_with("windows-1251", len).starts_with("Caf\u{439} au lait, “the"));
     // Statistics of a file of another size say nothing: the guess.
     assert!(open_with("windows-1251", len + 1).starts_with("Café au lait"));
+}
+
+/// A UTF-8 story whose statistics say windows-1252 (it was read once with
+/// `--encoding windows-1252`): its head is UTF-8, which costs nothing to tell, so it is
+/// read as UTF-8, window and whole alike, and the place saved names its own words.
+#[test]
+fn a_utf8_story_once_read_as_windows_1252_opens_as_utf8_window_and_whole() {
+    let para = "Café au lait, “the harbour” said, and went on for a long while.\r\n\r\n";
+    let raw: Vec<u8> = para.repeat(3000).into_bytes();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    std::fs::write(&path, &raw).unwrap();
+    let mut loaded = Session::load(None, &path, "fp".into());
+    loaded.state.statistics = Some(crate::state::TextStatistics {
+        encoding: "windows-1252".into(),
+        file: raw.len() as u64,
+        summary: crate::document::blocks::Summary {
+            wrap: 72,
+            capitalised: true,
+            one_line_japanese: false,
+            repeated_caps: Vec::new(),
+        },
+    });
+    let (mut reader, mut book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
+    assert!(reader.document().text().starts_with("Café au lait, “the"));
+    for _ in 0..20 {
+        let effect = reader.update(crate::reader::Action::PageDown);
+        book.effect(&mut reader, effect);
+        book.poll(&mut reader, false);
+    }
+    book.settle(&mut reader);
+    book.finish(&mut reader);
+    let saved = book.state().unwrap().place.clone().unwrap().anchor;
+    let text = String::from_utf8(raw).unwrap().replace("\r\n", "\n");
+    assert!(saved.offset > 0);
+    assert!(text[saved.offset..].starts_with(&saved.after), "{saved:?}");
 }

@@ -349,10 +349,11 @@ fn a_place_saved_past_a_stray_byte_names_its_line_in_the_file() {
 }
 
 /// `G` then `m` waited for the story; once it is let go `m` waits for `G`'s window, and
-/// the file changes before that window is read: the story is read again whole and the
-/// bookmark is put there all the same.
+/// the file changes before that window is read: `m` is not done (done later, elsewhere,
+/// it would mark a place the reader never chose) and the reader is told; the story read
+/// again whole gets no stale bookmark.
 #[test]
-fn a_bookmark_waiting_for_a_window_when_the_file_changes_is_put_on_the_story_read_again() {
+fn a_bookmark_waiting_for_a_window_that_cannot_be_read_is_not_made_and_the_reader_is_told() {
     let raw = story(6000);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.txt");
@@ -378,6 +379,10 @@ fn a_bookmark_waiting_for_a_window_when_the_file_changes_is_put_on_the_story_rea
     // The window cannot be read; the watch reads the story again whole.
     let later = Instant::now() + Duration::from_secs(5);
     book.idle(&mut reader, later);
+    assert!(book.after_window.is_empty());
+    let said = reader.message().unwrap_or_default().to_owned();
+    assert!(said.starts_with("cannot read the story there"), "{said}");
+    assert!(said.ends_with("1 key(s) waiting for it not done"), "{said}");
     let watch = book.watch.as_mut().unwrap();
     let news = watch.rereading.take().expect("read again");
     let (tx, rx) = std::sync::mpsc::channel();
@@ -390,10 +395,114 @@ fn a_bookmark_waiting_for_a_window_when_the_file_changes_is_put_on_the_story_rea
     watch.rereading = Some(rx);
     book.idle(&mut reader, later);
     assert!(reader.partial().is_none(), "on the whole story");
-    assert!(book.after_window.is_empty());
-    assert_eq!(
-        book.state().unwrap().bookmarks.len(),
-        1,
-        "the bookmark is made"
+    assert!(
+        book.state().unwrap().bookmarks.is_empty(),
+        "no stale bookmark"
     );
+}
+
+/// `G`, `m` pressed while the story is read, then `q`: `finish` waits for the whole
+/// story, reads G's window once it is let go and makes the bookmark there before the
+/// last save, as for a story kept whole.
+#[test]
+fn a_bookmark_behind_g_is_kept_when_quitting_while_opening() {
+    for (raw, let_go) in [
+        // Kept whole (CRLF and a tab): the control.
+        (
+            {
+                let mut r = story_with(6000, "\r\n");
+                r.insert(r.len() - 1000, '\t');
+                r
+            },
+            false,
+        ),
+        (story(6000), true),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        std::fs::write(&path, &raw).unwrap();
+        let loaded = Session::load(None, &path, "fp".into());
+        let (mut reader, mut book) =
+            open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
+        for action in [Action::Bottom, Action::AddBookmark] {
+            let effect = reader.update(action);
+            book.effect(&mut reader, effect);
+        }
+        book.finish(&mut reader);
+        assert_eq!(book.windows.is_some(), let_go);
+        let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
+        let mut eager = Reader::new(whole, "", (80, 24), 72);
+        eager.update(Action::Bottom);
+        let state = book.state().unwrap();
+        let place = state.place.as_ref().map(|p| p.anchor.offset);
+        assert_eq!(
+            place,
+            Some(eager.place()),
+            "let go: {let_go}: the place is the last page"
+        );
+        let marks = &state.bookmarks;
+        assert_eq!(
+            marks.len(),
+            1,
+            "let go: {let_go}: the bookmark asked for is saved"
+        );
+        assert_eq!(marks[0].anchor.offset, eager.place(), "let go: {let_go}");
+    }
+}
+
+/// The saved place has no file place (saved by an older dogear): the first window is the
+/// file's start and, once let go, the session asks for a window at the saved place. A
+/// bookmark pressed while opening waits for that window: it goes at the saved place,
+/// where the reader is taken.
+#[test]
+fn a_waiting_bookmark_goes_where_the_saved_place_is() {
+    let raw = story(6000);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.txt");
+    std::fs::write(&path, &raw).unwrap();
+    let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
+    let saved = whole.text().find("Paragraph 4000 ").unwrap();
+    let mut anchor = crate::position::anchor(&whole, saved);
+    anchor.file = None;
+    let mut loaded = Session::load(None, &path, "fp".into());
+    loaded.state.set_place(anchor, 1);
+    let (mut reader, mut book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
+    assert_eq!(
+        reader.partial().unwrap().base,
+        0,
+        "first window at the start"
+    );
+    let effect = reader.update(Action::AddBookmark);
+    book.effect(&mut reader, effect);
+    book.settle(&mut reader);
+    book.idle(&mut reader, Instant::now());
+    assert!(book.windows.is_some(), "let go");
+    assert_eq!(reader.whole_place(), saved, "on the saved place");
+    let marks = &book.state().unwrap().bookmarks;
+    assert_eq!(marks.len(), 1);
+    assert_eq!(
+        marks[0].anchor.offset, saved,
+        "the bookmark is where the reader is"
+    );
+}
+
+/// The file is renamed (or chmod-ed, linked, given an xattr) while the story is read
+/// from it: only its ctime changes, which is not a change of the story (the watch looks
+/// at size and mtime too): every window past the current one is still read.
+#[test]
+fn a_file_renamed_while_read_from_still_reads() {
+    let raw = story(6000);
+    let (dir, path, mut reader, mut book) = open_story(&raw);
+    assert!(book.windows.is_some(), "let go");
+    std::thread::sleep(Duration::from_millis(20));
+    std::fs::rename(&path, dir.path().join("moved.txt")).unwrap();
+    let later = Instant::now() + Duration::from_secs(5);
+    for _ in 0..300 {
+        let effect = reader.update(Action::PageDown);
+        book.effect(&mut reader, effect);
+        book.idle(&mut reader, later);
+        if let Some(m) = reader.message() {
+            assert!(!m.starts_with("cannot read"), "{m}");
+        }
+    }
 }
