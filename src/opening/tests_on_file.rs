@@ -41,6 +41,22 @@ fn open_story(raw: &str) -> (tempfile::TempDir, PathBuf, Reader, Book) {
     (dir, path, reader, book)
 }
 
+/// Lets the watch's reading of the changed story again whole finish, and the reader
+/// move onto it on the next idle turn (at `now`).
+fn read_again(book: &mut Book, reader: &mut Reader, now: Instant) {
+    let watch = book.watch.as_mut().unwrap();
+    let news = watch.rereading.take().expect("read again");
+    let (tx, rx) = std::sync::mpsc::channel();
+    for news in news {
+        if let News::Done(doc) = news {
+            tx.send(News::Done(doc)).unwrap();
+            break;
+        }
+    }
+    watch.rereading = Some(rx);
+    book.idle(reader, now);
+}
+
 /// A key, then the loop's idle turn (which reads a window wanted).
 fn press(reader: &mut Reader, book: &mut Book, action: Action) {
     let effect = reader.update(action);
@@ -138,17 +154,7 @@ fn changed_and_read_again(raw: &str) {
     // it at the same quote.
     let later = Instant::now() + Duration::from_secs(5);
     book.idle(&mut reader, later);
-    let watch = book.watch.as_mut().unwrap();
-    let news = watch.rereading.take().expect("read again");
-    let (tx, rx) = std::sync::mpsc::channel();
-    for news in news {
-        if let News::Done(doc) = news {
-            tx.send(News::Done(doc)).unwrap();
-            break;
-        }
-    }
-    watch.rereading = Some(rx);
-    book.idle(&mut reader, later);
+    read_again(&mut book, &mut reader, later);
     assert!(reader.partial().is_none(), "on the whole story");
     assert!(book.windows.is_none());
     assert!(reader
@@ -383,17 +389,7 @@ fn a_bookmark_waiting_for_a_window_that_cannot_be_read_is_not_made_and_the_reade
     let said = reader.message().unwrap_or_default().to_owned();
     assert!(said.starts_with("cannot read the story there"), "{said}");
     assert!(said.ends_with("1 key(s) waiting for it not done"), "{said}");
-    let watch = book.watch.as_mut().unwrap();
-    let news = watch.rereading.take().expect("read again");
-    let (tx, rx) = std::sync::mpsc::channel();
-    for news in news {
-        if let News::Done(doc) = news {
-            tx.send(News::Done(doc)).unwrap();
-            break;
-        }
-    }
-    watch.rereading = Some(rx);
-    book.idle(&mut reader, later);
+    read_again(&mut book, &mut reader, later);
     assert!(reader.partial().is_none(), "on the whole story");
     assert!(
         book.state().unwrap().bookmarks.is_empty(),
