@@ -89,11 +89,23 @@ enum Stage {
 impl Book {
     /// An open book; `file`: the story's file and the encoding forced on it, to watch.
     pub fn open(session: Session, file: Option<(&Path, Option<Charset>)>) -> Self {
+        Self::in_stage(
+            Stage::Open(session),
+            file.map(|(path, forced)| Watch::new(path, forced)),
+        )
+    }
+
+    /// A book still opening: its story read in the background, its file `watch`ed.
+    fn opening(opening: Opening, watch: Option<Watch>) -> Self {
+        Self::in_stage(Stage::Opening(Box::new(opening)), watch)
+    }
+
+    fn in_stage(stage: Stage, watch: Option<Watch>) -> Self {
         Self {
-            stage: Stage::Open(session),
+            stage,
             windows: None,
             after_window: Vec::new(),
-            watch: file.map(|(path, forced)| Watch::new(path, forced)),
+            watch,
             sync: None,
         }
     }

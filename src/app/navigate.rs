@@ -58,7 +58,7 @@ impl Setup {
             Some(store) => store.load_config(),
             None => (Config::default(), Vec::new()),
         };
-        crate::keymap::Keymap::install_later(config.keys.clone());
+        crate::keymap::Keymap::install(config.keys.clone());
         let configured = config.max_width;
         if let Some(width) = store.as_ref().and_then(|s| s.remembered_width(configured)) {
             config.max_width = width;

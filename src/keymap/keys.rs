@@ -50,7 +50,7 @@ fn types(key: Key) -> bool {
 
 static CURRENT: OnceLock<Keymap> = OnceLock::new();
 static STANDARD: OnceLock<Keymap> = OnceLock::new();
-/// The rebindings [`Keymap::install_later`] was given.
+/// The rebindings [`Keymap::install`] was given.
 static REBINDINGS: OnceLock<Vec<Rebinding>> = OnceLock::new();
 
 impl Keymap {
@@ -59,30 +59,21 @@ impl Keymap {
         STANDARD.get_or_init(|| Keymap::new(&[]).0)
     }
 
-    /// The key map in effect: the one [`Keymap::install`]ed, else the defaults. Set once
-    /// for the process: the key handling reads it (the view is handed [`Keymap::help`]).
+    /// The key map in effect: the defaults with the rebindings [`Keymap::install`]ed,
+    /// else the defaults. Set once for the process: the key handling reads it (the view
+    /// is handed [`Keymap::help`]).
     pub fn current() -> &'static Keymap {
-        if let Some(map) = CURRENT.get() {
-            return map;
-        }
         match REBINDINGS.get() {
             Some(rebindings) => CURRENT.get_or_init(|| Keymap::new(rebindings).0),
             None => Keymap::standard(),
         }
     }
 
-    /// Makes `self` the key map in effect (once; a second call changes nothing).
-    pub fn install(self) {
-        let _ = CURRENT.set(self);
-    }
-
-    /// Makes the defaults with `rebindings` applied the key map in effect, made when it is
-    /// first asked for: the first key comes after the first frame, which need not wait
-    /// for the table to be read. Once, and not over a key map already installed.
-    pub fn install_later(rebindings: Vec<Rebinding>) {
-        if CURRENT.get().is_none() {
-            let _ = REBINDINGS.set(rebindings);
-        }
+    /// Makes the defaults with `rebindings` applied the key map in effect (once; a second
+    /// call changes nothing). It is made when first asked for: the first key comes after
+    /// the first frame, which need not wait for the table to be read.
+    pub fn install(rebindings: Vec<Rebinding>) {
+        let _ = REBINDINGS.set(rebindings);
     }
 
     /// The defaults with `rebindings` applied: each replaces its action's keys. A

@@ -2,7 +2,7 @@
 //! its start) read, a short window of it made for the first frame, the rest of it right
 //! after (see [`Grow`]).
 
-use super::{Book, Opening, Stage, Watch, WINDOW};
+use super::{Book, Opening, Watch, WINDOW};
 use crate::document::blocks::Evidence;
 use crate::document::{decode, load, Charset, Document};
 use crate::reader::Reader;
@@ -120,13 +120,7 @@ pub fn open(
         index: None,
         seen: None,
     };
-    let book = Book {
-        stage: Stage::Opening(Box::new(opening)),
-        windows: None,
-        after_window: Vec::new(),
-        watch: Some(Watch::new(path, forced)),
-        sync: None,
-    };
+    let book = Book::opening(opening, Some(Watch::new(path, forced)));
     Ok((reader, book))
 }
 

@@ -7,7 +7,7 @@
 //! A pipe may never end (`tail -f log | dogear`): quitting never waits for one, and
 //! until it ends its percent is of what has arrived so far.
 
-use super::{Book, News, Opening, Piped, Stage, WINDOW};
+use super::{Book, News, Opening, Piped, WINDOW};
 use crate::document::{decode, load, Charset};
 use crate::input::{self, Input, Stream};
 use crate::reader::Reader;
@@ -151,13 +151,7 @@ pub fn open_stream(
         index: None,
         seen: None,
     };
-    let book = Book {
-        stage: Stage::Opening(Box::new(opening)),
-        windows: None,
-        after_window: Vec::new(),
-        watch: None,
-        sync: None,
-    };
+    let book = Book::opening(opening, None);
     Ok((reader, book))
 }
 

@@ -32,12 +32,28 @@ fn endings(n: usize) -> [String; 3] {
 }
 
 fn open_story(raw: &str) -> (tempfile::TempDir, PathBuf, Reader, Book) {
+    let (dir, path, mut reader, mut book) = open_unsettled(raw);
+    book.settle(&mut reader);
+    (dir, path, reader, book)
+}
+
+/// `raw` written to a file of its own and opened, its whole still being read.
+fn open_unsettled(raw: &str) -> (tempfile::TempDir, PathBuf, Reader, Book) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.txt");
     std::fs::write(&path, raw).unwrap();
     let loaded = Session::load(None, &path, "fp".into());
-    let (mut reader, mut book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
-    book.settle(&mut reader);
+    let (reader, book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
+    (dir, path, reader, book)
+}
+
+/// [`open_unsettled`], with `G` then `m` pressed while the story is read.
+fn open_with_g_and_m(raw: &str) -> (tempfile::TempDir, PathBuf, Reader, Book) {
+    let (dir, path, mut reader, mut book) = open_unsettled(raw);
+    for action in [Action::Bottom, Action::AddBookmark] {
+        let effect = reader.update(action);
+        book.effect(&mut reader, effect);
+    }
     (dir, path, reader, book)
 }
 
@@ -270,15 +286,7 @@ fn a_bookmark_that_waited_behind_g_is_put_on_the_last_page() {
 }
 
 fn bookmark_behind_g(raw: &str) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("big.txt");
-    std::fs::write(&path, raw).unwrap();
-    let loaded = Session::load(None, &path, "fp".into());
-    let (mut reader, mut book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
-    for action in [Action::Bottom, Action::AddBookmark] {
-        let effect = reader.update(action);
-        book.effect(&mut reader, effect);
-    }
+    let (_dir, _path, mut reader, mut book) = open_with_g_and_m(raw);
     assert!(reader.partial().unwrap().waiting.len() == 2, "both wait");
     book.settle(&mut reader);
     assert!(book.windows.is_some(), "let go");
@@ -306,15 +314,7 @@ fn a_bookmark_behind_g_on_a_story_kept_whole_goes_on_the_last_page() {
     let raw = story(6000)
         .replace('\n', "\r\n")
         .replacen("Paragraph 7 of", "Paragraph 7\tof", 1);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("big.txt");
-    std::fs::write(&path, &raw).unwrap();
-    let loaded = Session::load(None, &path, "fp".into());
-    let (mut reader, mut book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
-    for action in [Action::Bottom, Action::AddBookmark] {
-        let effect = reader.update(action);
-        book.effect(&mut reader, effect);
-    }
+    let (_dir, _path, mut reader, mut book) = open_with_g_and_m(&raw);
     book.settle(&mut reader);
     assert!(book.windows.is_none() && reader.partial().is_none());
     let mut eager = Reader::new(Document::from_text(&raw), "", (80, 24), 72);
@@ -361,15 +361,7 @@ fn a_place_saved_past_a_stray_byte_names_its_line_in_the_file() {
 #[test]
 fn a_bookmark_waiting_for_a_window_that_cannot_be_read_is_not_made_and_the_reader_is_told() {
     let raw = story(6000);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("big.txt");
-    std::fs::write(&path, &raw).unwrap();
-    let loaded = Session::load(None, &path, "fp".into());
-    let (mut reader, mut book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
-    for action in [Action::Bottom, Action::AddBookmark] {
-        let effect = reader.update(action);
-        book.effect(&mut reader, effect);
-    }
+    let (_dir, path, mut reader, mut book) = open_with_g_and_m(&raw);
     book.settle(&mut reader);
     assert!(book.windows.is_some(), "let go");
     assert_eq!(
@@ -414,16 +406,7 @@ fn a_bookmark_behind_g_is_kept_when_quitting_while_opening() {
         ),
         (story(6000), true),
     ] {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("big.txt");
-        std::fs::write(&path, &raw).unwrap();
-        let loaded = Session::load(None, &path, "fp".into());
-        let (mut reader, mut book) =
-            open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
-        for action in [Action::Bottom, Action::AddBookmark] {
-            let effect = reader.update(action);
-            book.effect(&mut reader, effect);
-        }
+        let (_dir, _path, mut reader, mut book) = open_with_g_and_m(&raw);
         book.finish(&mut reader);
         assert_eq!(book.windows.is_some(), let_go);
         let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
