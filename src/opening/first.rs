@@ -61,12 +61,13 @@ pub fn open(
         None => {
             let head = load::read_at(&mut file, 0, WINDOW)?;
             // A head that is UTF-8 costs nothing to tell; one that is not is guessed at,
-            // unless the story was read whole before in a legacy encoding.
-            let utf8 = match std::str::from_utf8(&head) {
+            // unless the story was read whole before in a legacy encoding (only then is
+            // the head looked at here as well as in `choose`).
+            let utf8 = |head: &[u8]| match std::str::from_utf8(head) {
                 Ok(_) => true,
                 Err(e) => e.error_len().is_none(),
             };
-            let known = forced.or_else(|| (!utf8).then(|| read_before_in(&loaded, len)).flatten());
+            let known = forced.or_else(|| read_before_in(&loaded, len).filter(|_| !utf8(&head)));
             let choice = decode::choose(&head, usize_from(len), known)?;
             let evidence = evidence(&loaded, &mut file, len, choice.charset, choice.bom as u64)?;
             let grow = Grow {
