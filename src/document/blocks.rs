@@ -34,6 +34,7 @@
 //! classified in two halves on two threads, cut at an empty line so that the result is
 //! exactly the one-thread result (see `halves`).
 
+mod bytes;
 mod cast;
 pub(crate) mod cues;
 pub(crate) mod evidence;
@@ -54,6 +55,7 @@ pub use split::MAX_BLOCK;
 
 use super::quote;
 use super::{Block, BlockKind};
+use bytes::has_double_space;
 use halves::{classify_halves, PARALLEL_FROM};
 use scan::for_each_line;
 use shape::SourceLine;
@@ -599,20 +601,6 @@ fn is_drawn(t: &str) -> bool {
         || b.starts_with(b"|") && b.ends_with(b"|") && b.len() > 2
         || boxed(b)
         || b.len() >= 3 && boxed(&b[b.len() - 3..])
-}
-
-/// Whether `b` holds two spaces in a row: the cheap test before [`is_tabular`]'s exact
-/// one, in fixed chunks without an early exit inside a chunk, so it vectorises.
-fn has_double_space(b: &[u8]) -> bool {
-    if b.len() < 2 {
-        return false;
-    }
-    let (first, second) = (&b[..b.len() - 1], &b[1..]);
-    first.chunks(64).zip(second.chunks(64)).any(|(x, y)| {
-        x.iter()
-            .zip(y)
-            .fold(false, |acc, (&p, &q)| acc | (p == b' ' && q == b' '))
-    })
 }
 
 #[cfg(test)]

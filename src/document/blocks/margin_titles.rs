@@ -89,8 +89,13 @@ pub(crate) fn is_margin_title(text: &str, blocks: &[Block], i: usize) -> bool {
     {
         return false;
     }
+    // The block's length before its text: most blocks are long, and this pass over every
+    // block of a big window would otherwise read each one's first bytes (cache misses).
+    if block.range.len() > TITLE_LEN {
+        return false;
+    }
     let line = &text[block.range.clone()];
-    if line.len() > TITLE_LEN || line.contains('\n') {
+    if line.contains('\n') {
         return false;
     }
     let before = blank_lines(&text[prev.range.end..block.range.start]);

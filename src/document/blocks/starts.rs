@@ -249,6 +249,11 @@ fn is_item(text: &str, line: &SourceLine, mark: &str, indent: usize) -> bool {
 /// The bullet that starts a list item (`* `, `- `, `• `), if `t` starts with one and
 /// words follow it.
 fn bullet(t: &str) -> Option<&str> {
+    // Cheapest refusal first: this is asked of most lines. Every mark starts with one of
+    // these bytes (`•`, `–`, `◦`, `▪` with E2; `·` with C2).
+    if !matches!(t.as_bytes().first(), Some(b'*' | b'-' | b'+' | 0xc2 | 0xe2)) {
+        return None;
+    }
     let (mark, rest) = t.split_once(' ')?;
     let is_bullet = matches!(mark, "*" | "-" | "+" | "•" | "–" | "·" | "◦" | "▪");
     (is_bullet && !rest.trim().is_empty()).then_some(mark)
