@@ -505,10 +505,11 @@ fn is_heading_group(text: &str, stats: &Stats, group: &[SourceLine]) -> bool {
     }
     group.len() <= 6 && is_wrapped_heading(text, group)
         || group.len() <= 3
-            && is_heading_line(text, stats, &group[0])
+            // Widths first: they refuse most groups without a look at their words.
             && group
                 .iter()
                 .all(|l| l.width - l.indent <= 60 && stats.is_short(l.width))
+            && is_heading_line(text, stats, &group[0])
             && group[1..].iter().all(|l| {
                 let t = l.text(text);
                 !t.ends_with([',', ';'])

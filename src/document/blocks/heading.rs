@@ -164,11 +164,38 @@ fn keyword(w: &str) -> Option<&'static str> {
     if !(3..=7).contains(&w.len()) {
         return None;
     }
+    // The word in lower case packed into an integer (it has 3 to 7 bytes): one integer
+    // compare per keyword rather than a string compare. Only ASCII letters are lowered,
+    // as `eq_ignore_ascii_case` does, and every keyword is ASCII.
+    let key = pack(w.as_bytes());
     KEYWORDS
         .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(w))
-        .map(|&(_, kind)| kind)
+        .zip(KEYWORD_KEYS)
+        .find(|&(_, k)| k == key)
+        .map(|(&(_, kind), _)| kind)
 }
+
+/// `w` (at most eight bytes) with its ASCII letters in lower case, packed into an integer.
+const fn pack(w: &[u8]) -> u64 {
+    let mut key = 0u64;
+    let mut i = w.len();
+    while i > 0 {
+        i -= 1;
+        key = key << 8 | w[i].to_ascii_lowercase() as u64;
+    }
+    key
+}
+
+/// [`KEYWORDS`]' words, packed as [`pack`] packs them.
+const KEYWORD_KEYS: [u64; KEYWORDS.len()] = {
+    let mut keys = [0u64; KEYWORDS.len()];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        keys[i] = pack(KEYWORDS[i].0.as_bytes());
+        i += 1;
+    }
+    keys
+};
 
 /// A roman numeral in its usual form, all in capitals or all in small letters: "XIV",
 /// "xlii"; not "DID" or "MIMIC".
