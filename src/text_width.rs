@@ -60,27 +60,40 @@ fn clusters_width(s: &str) -> usize {
 /// ellipsis): each of those is one column and, but for CR LF (two ASCII columns), a
 /// cluster of its own, so that the count is the width with no segmenting.
 pub(crate) fn narrow_chars(s: &str) -> Option<usize> {
-    let mut n = 0;
-    for c in s.chars() {
-        if !(c.is_ascii()
-            || matches!(
-                c,
-                '\u{C0}'
-                    ..='\u{FF}'
-                        | '\u{2013}'
-                        | '\u{2014}'
-                        | '\u{2018}'
-                        | '\u{2019}'
-                        | '\u{201C}'
-                        | '\u{201D}'
-                        | '\u{2026}'
-            ))
-        {
-            return None;
+    // Byte by byte rather than char by char: ASCII eight bytes a step, and each of the
+    // other characters known by its bytes (`s` is UTF-8, so a C3 lead byte followed by
+    // 80 to BF is U+C0 to U+FF). The count is the bytes less each character's extra ones.
+    let b = s.as_bytes();
+    let (mut i, mut extra) = (0, 0);
+    loop {
+        i = skip_ascii(b, i);
+        match b[i..] {
+            [] => return Some(b.len() - extra),
+            [0xc3, 0x80..=0xbf, ..] => (i, extra) = (i + 2, extra + 1),
+            // U+2013, U+2014, U+2018, U+2019, U+201C, U+201D, U+2026
+            [0xe2, 0x80, 0x93 | 0x94 | 0x98 | 0x99 | 0x9c | 0x9d | 0xa6, ..] => {
+                (i, extra) = (i + 3, extra + 2);
+            }
+            _ => return None,
         }
-        n += 1;
     }
-    Some(n)
+}
+
+/// The first byte of `b` at or after `i` that is not ASCII, or its length: eight bytes a
+/// step.
+fn skip_ascii(b: &[u8], mut i: usize) -> usize {
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) & HIGH;
+        if x != 0 {
+            return i + (x.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while b.get(i).is_some_and(u8::is_ascii) {
+        i += 1;
+    }
+    i
 }
 
 /// Whether `s` may be cut at byte `at` without splitting a grapheme cluster (or a
@@ -171,6 +184,42 @@ pub fn pad(s: &str, columns: usize) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// [`narrow_chars`] char by char, as it was written first: the byte scan must agree.
+    fn narrow_chars_plain(s: &str) -> Option<usize> {
+        let narrow = |c: char| {
+            c.is_ascii()
+                || matches!(
+                    c,
+                    '\u{C0}'..='\u{FF}' | '\u{2013}' | '\u{2014}' | '\u{2018}'
+                )
+                || matches!(c, '\u{2019}' | '\u{201C}' | '\u{201D}' | '\u{2026}')
+        };
+        s.chars().all(narrow).then(|| s.chars().count())
+    }
+
+    #[test]
+    fn narrow_chars_knows_each_narrow_character_and_its_neighbours() {
+        for c in ('\u{0}'..='\u{300}').chain('\u{2000}'..='\u{2100}') {
+            for s in [
+                c.to_string(),
+                format!("abcdefgh{c}ij"),
+                format!("{c}\u{e9}{c}"),
+            ] {
+                assert_eq!(narrow_chars(&s), narrow_chars_plain(&s), "{s:?}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn narrow_chars_is_the_char_by_char_count(
+            s in "[a -~\u{C0}-\u{FF}\u{2013}\u{2014}\u{2018}\u{2019}\u{201C}\u{201D}\u{2026}]{0,40}\
+                  |[a \u{A0}-\u{17F}\u{2000}-\u{2030}あ🙂]{0,40}",
+        ) {
+            prop_assert_eq!(narrow_chars(&s), narrow_chars_plain(&s));
+        }
+    }
 
     const FAMILY: &str = "👨\u{200D}👩\u{200D}👧";
     const THAI: &str = "ที่";

@@ -39,8 +39,10 @@ pub struct VerseLine {
 
 /// The lines of the verse block `text[range]`, blank ones at its end dropped.
 pub fn lines(text: &str, range: Range<usize>) -> Vec<VerseLine> {
-    let mut out = Vec::new();
     let (start, block) = (range.start, &text[range]);
+    // Room for lines of 32 bytes, so that a block of usual lines is not grown line by line
+    // (the vector lives only as long as the block is drawn).
+    let mut out = Vec::with_capacity(block.len() / 32 + 1);
     let mut pos = start;
     // Which lines had a number in the right margin (a page or a line number), by index:
     // most blocks have none, and then nothing is allocated.

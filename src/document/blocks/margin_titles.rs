@@ -91,7 +91,11 @@ pub(crate) fn is_margin_title(text: &str, blocks: &[Block], i: usize) -> bool {
     }
     // The block's length before its text: most blocks are long, and this pass over every
     // block of a big window would otherwise read each one's first bytes (cache misses).
-    if block.range.len() > TITLE_LEN {
+    // Likewise the room between the blocks: [`BLANKS_BEFORE`] blank lines take a line
+    // end each, and one more ends the block before (most blocks follow one blank line).
+    if block.range.len() > TITLE_LEN
+        || block.range.start.saturating_sub(prev.range.end) <= BLANKS_BEFORE
+    {
         return false;
     }
     let line = &text[block.range.clone()];
