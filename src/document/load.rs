@@ -474,6 +474,20 @@ pub(super) fn last_break(charset: Charset, bytes: &[u8]) -> usize {
 /// a CRLF text holds no `\n\n`, and the reverse search is byte by byte, the forward one
 /// many bytes a step. A match overlapping the last one found starts within it.
 fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    // The window's last 64 KB first: a match there is the last one (one that starts
+    // before them is earlier), and most windows have one.
+    const TAIL: usize = 64 << 10;
+    let from = hay.len().saturating_sub(TAIL);
+    if from > 0 {
+        if let Some(at) = rfind_in(&hay[from..], needle) {
+            return Some(from + at);
+        }
+    }
+    rfind_in(hay, needle)
+}
+
+/// [`rfind`] over the whole of `hay`.
+fn rfind_in(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let last = memchr::memmem::find_iter(hay, needle).last()?;
     let overlapping = (1..needle.len()).rev().map(|k| last + k);
     let later = overlapping

@@ -54,14 +54,15 @@ pub fn lines(text: &str, range: Range<usize>) -> Vec<VerseLine> {
         let content = trim_start(raw);
         let lead = raw.len() - content.len();
         let written = trim_end(content);
-        let trimmed = without_margin_number(written, str_width(&raw[..lead]));
+        let indent = str_width(&raw[..lead]);
+        let trimmed = without_margin_number(written, indent);
         if trimmed.len() < written.len() {
             numbered.push(out.len());
         }
         out.push(VerseLine {
             start: pos + lead,
             end: pos + lead + trimmed.len(),
-            indent: str_width(&raw[..lead]),
+            indent,
             width: str_width(trimmed),
             continues: false,
         });

@@ -272,7 +272,11 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
                     if !line.place_spaced(i, end, out) {
                         return false;
                     }
-                    let last = memchr::memrchr(b' ', &bytes[i..end]).map_or(i, |p| i + p + 1);
+                    // The last space is one word back: a plain loop finds it sooner than a call.
+                    let last = bytes[i..end]
+                        .iter()
+                        .rposition(|&b| b == b' ')
+                        .map_or(i, |p| i + p + 1);
                     (prev, prev_whole, newline, i) = (Some((last, end)), true, false, end);
                     continue;
                 }

@@ -14,6 +14,11 @@ use crate::text_width::str_width;
 /// Columns of the list marker that starts `line` with the spaces after it (`1. `,
 /// `10) `, `(a) `, `- `, `• `), or `None` when it starts with no marker.
 pub(super) fn marker_width(line: &str) -> Option<usize> {
+    // Cheapest refusal first: every marker is five bytes at most (`(123)`, `•`), so a
+    // space ends it within the first six.
+    if !line.bytes().take(6).any(|b| b == b' ') {
+        return None;
+    }
     let marker = line.split(' ').next()?;
     if marker.is_empty() || marker.len() == line.len() {
         return None;

@@ -194,6 +194,10 @@ pub(super) fn starts_colon_speech(t: &str) -> bool {
 /// `indent`), and a capital starts the speech. On its own this is weak: ask it only where
 /// other speeches show the tab stops (see [`is_tabbed_speech`]).
 pub(super) fn starts_speech_at_stop(t: &str, indent: usize) -> bool {
+    // Cheapest refusal first: a name of two capitals or more starts the line.
+    if !matches!(t.as_bytes(), [a, b, ..] if a.is_ascii_uppercase() && b.is_ascii_uppercase()) {
+        return false;
+    }
     let Some((name, rest)) = t.split_once(' ') else {
         return false;
     };

@@ -20,6 +20,38 @@ fn rfind_forwards_finds_the_last_match() {
         }
     }
 }
+
+/// A long stretch is searched in its last 64 KB first: matches on either side of where
+/// that starts, across it, and none at all, are found as the reverse search finds them.
+#[test]
+fn rfind_in_a_long_stretch_finds_the_last_match() {
+    let len = (64 << 10) + 20;
+    let from = len - (64 << 10);
+    for needle in [&b"\n\n"[..], b"\n\r\n"] {
+        for at in [
+            None,
+            Some(0),
+            Some(from - 3),
+            Some(from - 2),
+            Some(from - 1),
+        ]
+        .into_iter()
+        .chain([
+            Some(from),
+            Some(from + 1),
+            Some(len - 3),
+            Some(len - needle.len()),
+        ]) {
+            let mut hay = vec![b'a'; len];
+            if let Some(at) = at {
+                hay[at..at + needle.len()].copy_from_slice(needle);
+            }
+            let want = memchr::memmem::rfind(&hay, needle);
+            assert_eq!(rfind(&hay, needle), want, "{at:?} {needle:?}");
+        }
+    }
+}
+
 use std::io::Cursor;
 
 /// The text before pieces: decoded whole, then normalised whole.

@@ -92,8 +92,12 @@ impl<'a> Liner<'a> {
                 self.used += to - from;
                 return true;
             }
-            // The words that fit end at the last space within reach.
-            if let Some(p) = memchr::memrchr(b' ', &bytes[from + 1..=from + room]) {
+            // The words that fit end at the last space within reach (a word back or so:
+            // plain loops here and below find their space sooner than a call does).
+            if let Some(p) = bytes[from + 1..=from + room]
+                .iter()
+                .rposition(|&b| b == b' ')
+            {
                 let space = from + 1 + p;
                 self.run.end = space;
                 self.used += space - from;
@@ -107,7 +111,10 @@ impl<'a> Liner<'a> {
             }
             self.limit = self.set.width - self.set.cont;
             let start = from + 1;
-            let end = memchr::memchr(b' ', &bytes[start..to]).map_or(to, |p| start + p);
+            let end = bytes[start..to]
+                .iter()
+                .position(|&b| b == b' ')
+                .map_or(to, |p| start + p);
             if end - start > self.set.max {
                 return false;
             }
