@@ -79,7 +79,7 @@ fn first_unkept(s: &str, one_line: bool) -> Option<usize> {
         _ => false,
     };
     let mut i = 0;
-    while let Some(j) = next_lead(b, i) {
+    while let Some(j) = next_lead(b, i, one_line) {
         if unkept(j) {
             return Some(j);
         }
@@ -89,19 +89,27 @@ fn first_unkept(s: &str, one_line: bool) -> Option<usize> {
 }
 
 /// The first byte at or after `i` that can start anything [`first_unkept`] looks for (a
-/// [`LEADS`] byte). Eight bytes at a time while none is a control, DEL or above ASCII:
-/// printed text is mostly such runs, broken by a line end every line.
-fn next_lead(b: &[u8], mut i: usize) -> Option<usize> {
+/// [`LEADS`] byte; not a line end unless `one_line`). Eight bytes at a time while none
+/// is a control but a kept line end, DEL, or a lead byte from `C0` up: printed text is
+/// mostly such runs, its lines' ends and its characters' continuation bytes included.
+fn next_lead(b: &[u8], mut i: usize, one_line: bool) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    const LOW7: u64 = ONES * 0x7f;
+    const HIGH: u64 = ONES * 0x80;
     loop {
         while let Some(chunk) = b.get(i..i + 8) {
             let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            let del = x ^ (ONES * 0x7f);
-            // High bits of the bytes below 0x20, from 0x80 up, and DEL. A subtraction's
-            // borrow only runs upwards, so the lowest flagged byte is exact.
-            let maybe =
-                (x.wrapping_sub(ONES * 0x20) & !x | x | del.wrapping_sub(ONES) & !del) & HIGH;
+            // The high bit of each byte equal to `c`, exactly (no carry crosses a byte).
+            let is = |c: u8| {
+                let y = x ^ (ONES * u64::from(c));
+                !(((y & LOW7) + LOW7) | y) & HIGH
+            };
+            // Below 0x20: neither the high bit nor, after adding 0x60 to the low seven, bit 7.
+            let control = !(((x & LOW7) + ONES * 0x60) | x) & HIGH;
+            let kept_ends = if one_line { 0 } else { is(b'\n') };
+            // From C0 up: bits 7 and 6 set (a shift moves a byte's own bit 6 to its bit 7).
+            let lead = x & (x << 1) & HIGH;
+            let maybe = (control & !kept_ends) | is(0x7f) | lead;
             if maybe != 0 {
                 i += (maybe.trailing_zeros() / 8) as usize;
                 break;
@@ -109,7 +117,7 @@ fn next_lead(b: &[u8], mut i: usize) -> Option<usize> {
             i += 8;
         }
         let &byte = b.get(i)?;
-        if LEADS[usize::from(byte)] {
+        if LEADS[usize::from(byte)] && (one_line || byte != b'\n') {
             return Some(i);
         }
         i += 1;
@@ -263,10 +271,31 @@ mod tests {
                 b[at] = byte;
                 b[19 - at / 2] = b'\n';
                 for from in 0..20 {
-                    let slow = (from..b.len()).find(|&j| LEADS[usize::from(b[j])]);
-                    assert_eq!(next_lead(&b, from), slow, "{byte:#x} at {at} from {from}");
+                    for one_line in [true, false] {
+                        let slow = (from..b.len())
+                            .find(|&j| LEADS[usize::from(b[j])] && (one_line || b[j] != b'\n'));
+                        let fast = next_lead(&b, from, one_line);
+                        assert_eq!(fast, slow, "{byte:#x} at {at} from {from} {one_line}");
+                    }
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// On text mixing what is kept with what is not, the byte scan finds the first
+        /// character [`fate`] does not keep, as a look at each character does.
+        #[test]
+        fn the_byte_scan_finds_the_first_unkept_character(
+            s in "[a \n\r\t\u{1b}\u{7f}\u{85}\u{a0}\u{e9}\u{61c}\u{180e}\u{200b}-\u{200f}\
+                   \u{2013}\u{201c}\u{2028}-\u{202e}\u{2060}-\u{2069}\u{feff}\u{fff9}-\u{fffd}]{0,40}",
+            one_line in proptest::bool::ANY,
+        ) {
+            let slow = s
+                .char_indices()
+                .find(|&(_, c)| !matches!(fate(c, one_line), Fate::Keep))
+                .map(|(i, _)| i);
+            proptest::prop_assert_eq!(first_unkept(&s, one_line), slow);
         }
     }
 
