@@ -9,11 +9,19 @@ use super::shape;
 /// Plain ASCII words, the common case, are measured bytewise.
 pub(super) fn first_word_width(t: &str) -> usize {
     let b = t.as_bytes();
-    let end = b.iter().position(|&c| c == b' ').unwrap_or(b.len());
-    let word = &t[..end];
-    if word.is_ascii() {
+    // The first word's end and whether it is ASCII, in one look at its few bytes.
+    let (mut end, mut all) = (b.len(), 0u8);
+    for (i, &c) in b.iter().enumerate() {
+        if c == b' ' {
+            end = i;
+            break;
+        }
+        all |= c;
+    }
+    if all.is_ascii() {
         return end;
     }
+    let word = &t[..end];
     // The word may end at another Unicode space (a no-break space too: a line glued with
     // them was not filled word by word); they all start with C2, E1, E2 or E3.
     if word.bytes().any(|c| matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3)) {
@@ -293,6 +301,27 @@ pub(super) fn speech_prefix(t: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The first word's width found in one look at its bytes, as the split at its
+        /// first space and a width measured after it find it.
+        #[test]
+        fn first_word_width_as_measured_whole(t in "[a-z.,]{0,6}[ \u{e9}\u{a0}\u{2014}あa]{0,6}") {
+            let end = t.find(' ').unwrap_or(t.len());
+            let word = &t[..end];
+            let want = if word.is_ascii() {
+                end
+            } else if word.bytes().any(|c| matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3)) {
+                word.split(char::is_whitespace)
+                    .find(|w| !w.is_empty())
+                    .map_or_else(|| shape::display_width(word), shape::display_width)
+            } else {
+                shape::display_width(word)
+            };
+            prop_assert_eq!(first_word_width(&t), want);
+        }
+    }
 
     #[test]
     fn numbered_starts() {

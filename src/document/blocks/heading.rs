@@ -126,6 +126,23 @@ fn is_separator(c: char) -> bool {
     )
 }
 
+/// The last two words of `t` (split at [`SEPARATORS`]), the last first. An ASCII line is
+/// split on its bytes (its separators are ASCII), with no character decoded.
+fn last_two_words(t: &str) -> Option<(&str, &str)> {
+    if !t.is_ascii() {
+        let mut last = t.rsplit(is_separator).filter(|w| !w.is_empty());
+        return last.next().zip(last.next());
+    }
+    let ascii_separator = |b: &u8| is_separator(char::from(*b));
+    let mut last = t
+        .as_bytes()
+        .rsplit(ascii_separator)
+        .filter(|w| !w.is_empty())
+        // Whole ASCII words of `t`: every cut is at a character boundary.
+        .map(|w| std::str::from_utf8(w).unwrap_or_default());
+    last.next().zip(last.next())
+}
+
 /// A numbered heading: its kind and where the title after the number starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Numbered {
@@ -295,8 +312,7 @@ fn named_division(t: &str) -> Option<Numbered> {
     }
     // Cheapest refusal first, with no words gathered: this is asked of most short lines
     // that start with a capital. The last two words must be a division and its number.
-    let mut last = t.rsplit(is_separator).filter(|w| !w.is_empty());
-    let (Some(number), Some(division)) = (last.next(), last.next()) else {
+    let Some((number, division)) = last_two_words(t) else {
         return None;
     };
     if keyword(division).is_none() || !is_number(number) {

@@ -1,6 +1,19 @@
 //! Tests of what makes a line a heading, and what only looks like one.
 
 use super::*;
+use proptest::prelude::*;
+
+proptest! {
+    /// The last two words of a line split on its bytes when it is ASCII, as a split on
+    /// its characters finds them.
+    #[test]
+    fn last_two_words_as_a_split_on_characters(
+        t in "[a-zA-Z0-9 .:,_()*\\[\\]\\-]{0,30}|[aI1 .:\u{a0}\u{2014}\u{2013}\u{e9}-]{0,12}",
+    ) {
+        let mut last = t.rsplit(is_separator).filter(|w| !w.is_empty());
+        prop_assert_eq!(last_two_words(&t), last.next().zip(last.next()));
+    }
+}
 
 fn kind(t: &str) -> Option<&'static str> {
     numbered(t).map(|n| n.kind)
