@@ -7,7 +7,7 @@
 
 use super::blocks::cues::{ends_in_word, first_letter};
 use super::blocks::shape::ends_sentence;
-use crate::text_width::str_width;
+use crate::text_width::{narrow_chars, str_width};
 use std::ops::Range;
 
 /// A hanging continuation must follow a line the author's margin broke: one that ends
@@ -33,6 +33,9 @@ pub struct VerseLine {
     pub indent: usize,
     /// Display width of the text after the indentation.
     pub width: usize,
+    /// Whether that text is narrow: every character one column wide and a cluster of
+    /// its own (see `crate::text_width::narrow_chars`), so that `width` is its count.
+    pub narrow: bool,
     /// Whether this line continues the one before it (a hanging continuation).
     pub continues: bool,
 }
@@ -59,11 +62,17 @@ pub fn lines(text: &str, range: Range<usize>) -> Vec<VerseLine> {
         if trimmed.len() < written.len() {
             numbered.push(out.len());
         }
+        // As `str_width` measures it, noting whether the text is narrow on the way.
+        let narrow = match trimmed.is_ascii() {
+            true => Some(trimmed.len()),
+            false => narrow_chars(trimmed),
+        };
         out.push(VerseLine {
             start: pos + lead,
             end: pos + lead + trimmed.len(),
             indent,
-            width: str_width(trimmed),
+            width: narrow.unwrap_or_else(|| str_width(trimmed)),
+            narrow: narrow.is_some(),
             continues: false,
         });
         pos += raw.len() + 1;
@@ -235,5 +244,27 @@ fn without_margin_number(line: &str, indent: usize) -> &str {
         before.trim_end()
     } else {
         line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lines;
+    use crate::text_width::{narrow_chars, str_width};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Each line's width is its text's, and it is narrow exactly when every
+        /// character of it is (as the print path's fast check had it).
+        #[test]
+        fn a_verse_line_knows_its_width_and_whether_it_is_narrow(
+            block in "[a-z \u{e9}\u{2019}\u{2014}\u{3042}\u{301}\n]{1,60}",
+        ) {
+            for l in lines(&block, 0..block.len()) {
+                let t = &block[l.start..l.end];
+                prop_assert_eq!(l.width, str_width(t));
+                prop_assert_eq!(l.narrow, t.is_ascii() || narrow_chars(t).is_some());
+            }
+        }
     }
 }

@@ -18,8 +18,8 @@ use crate::text_width::str_width;
 use std::ops::Range;
 use textwrap::WordSeparator;
 use words::{
-    is_exclaimed, is_plain_ascii, narrow_plain_width, narrow_width, skip_ascii_word, spaced_run,
-    CLASS, OTHER, PLAIN, SPACE, WIDE,
+    is_exclaimed, is_plain_ascii, narrow_plain_width, skip_ascii_word, spaced_run, CLASS, OTHER,
+    PLAIN, SPACE, WIDE,
 };
 
 mod liner;
@@ -91,8 +91,8 @@ fn push_verse(text: &str, range: Range<usize>, width: usize, out: &mut String) -
             _ => placed + head.indent - min_indent,
         };
         let shown = &text[head.start..lines[last].end];
-        // Most lines fit as written.
-        match narrow_width(shown) {
+        // Most lines fit as written (a line alone is `head`: its width is measured).
+        match head.narrow.then_some(head.width) {
             Some(w) if last == i && w <= width - indent => {
                 out.extend(std::iter::repeat_n(' ', indent));
                 out.push_str(shown.trim_end_matches(|c: char| c.is_ascii_whitespace()));

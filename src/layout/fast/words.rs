@@ -196,16 +196,6 @@ pub(super) fn is_exclaimed(word: &str) -> bool {
     body > 0 && body < b.len() && b[..body].iter().all(u8::is_ascii_alphanumeric)
 }
 
-/// Columns of `s` when every character of it is one column wide and a grapheme cluster of
-/// its own, so that however the general path cuts it, its pieces add up to its length in
-/// characters: ASCII, Latin-1 letters, curly quotes, dashes and the ellipsis.
-pub(super) fn narrow_width(s: &str) -> Option<usize> {
-    if s.is_ascii() {
-        return Some(s.len());
-    }
-    crate::text_width::narrow_chars(s)
-}
-
 /// The width of a word that is one unbreakable piece under the Unicode line breaking
 /// rules and as many columns wide as it has characters: a plain word
 /// (`is_plain_word`) with curly quotes or Latin-1 letters in it (checked in the tests).
