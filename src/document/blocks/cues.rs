@@ -172,6 +172,10 @@ pub(super) fn number_prefix(t: &str) -> usize {
 /// An attribution under a quotation: `-- Name`, `— Name`, `-- from "The Songs"`: a dash,
 /// a space, then words (a dash glued to a word is punctuation inside a sentence).
 pub(super) fn is_attribution(t: &str) -> bool {
+    // Cheapest refusal first: each dash starts with `-` or E2.
+    if !matches!(t.as_bytes().first(), Some(b'-' | 0xe2)) {
+        return false;
+    }
     let rest = t
         .strip_prefix("--")
         .or_else(|| t.strip_prefix('—'))

@@ -131,7 +131,15 @@ pub(super) fn starts_paragraph(
 
 /// Whether `group[k]` is a Markdown heading (`## Usage`, at most three columns in) with
 /// no `#` line next to it: a run of `#` lines is a block of comments.
+#[inline]
 fn is_lone_atx(text: &str, group: &[SourceLine], k: usize) -> bool {
+    // Cheapest refusal first, inlined: this is asked twice of every line.
+    text.as_bytes().get(group[k].content) == Some(&b'#') && is_lone_atx_line(text, group, k)
+}
+
+/// [`is_lone_atx`] for a line that starts with `#`.
+#[inline(never)]
+fn is_lone_atx_line(text: &str, group: &[SourceLine], k: usize) -> bool {
     let hashed = |l: &SourceLine| l.text(text).starts_with('#');
     let line = &group[k];
     hashed(line)
@@ -233,7 +241,17 @@ pub(super) fn is_bulleted_list(text: &str, group: &[SourceLine]) -> bool {
 
 /// Whether line `i` of `group` starts an item of a list (or a speech of dialogue) marked
 /// as its first line is, at the same indent.
+#[inline]
 pub(super) fn starts_item(text: &str, group: &[SourceLine], i: usize) -> bool {
+    // Cheapest refusal first, inlined: a list's first line starts with a bullet's first
+    // byte (see `bullet`).
+    let first = group.first().and_then(|l| text.as_bytes().get(l.content));
+    matches!(first, Some(b'*' | b'-' | b'+' | 0xc2 | 0xe2)) && starts_item_of_list(text, group, i)
+}
+
+/// [`starts_item`] for a group whose first line may start with a bullet.
+#[inline(never)]
+fn starts_item_of_list(text: &str, group: &[SourceLine], i: usize) -> bool {
     list_mark(text, group).is_some_and(|mark| is_item(text, &group[i], mark, group[0].indent))
 }
 
