@@ -18,8 +18,8 @@ use crate::text_width::str_width;
 use std::ops::Range;
 use textwrap::WordSeparator;
 use words::{
-    is_exclaimed, is_plain_ascii, narrow_plain_width, skip_ascii_word, spaced_run, CLASS, OTHER,
-    PLAIN, SPACE, WIDE,
+    is_exclaimed, is_plain_ascii, narrow_plain_width, one_piece_ascii, skip_ascii_word, spaced_run,
+    CLASS, OTHER, PLAIN, SPACE, WIDE,
 };
 
 mod liner;
@@ -280,6 +280,11 @@ fn push_lines(s: &str, set: Set, out: &mut String) -> bool {
                     (prev, prev_whole, newline, i) = (Some((last, end)), true, false, end);
                     continue;
                 }
+            }
+        } else if let Some(w) = ascii.then(|| one_piece_ascii(word)).flatten() {
+            // One piece under the Unicode rules, as the cut below would find it.
+            if !line.place(start..i, w, gap, sep, out) {
+                return false;
             }
         } else {
             // Cut at its Unicode line break opportunities, as the general path does, the

@@ -196,6 +196,24 @@ pub(super) fn is_exclaimed(word: &str) -> bool {
     body > 0 && body < b.len() && b[..body].iter().all(u8::is_ascii_alphanumeric)
 }
 
+/// The width of an ASCII word that is one unbreakable piece under the Unicode line
+/// breaking rules, as wide as it is long, although not a plain word: plain bytes and
+/// `_ & * ^ # > ]` (`_italics_`, `&c.`, `*stress*`), after opening brackets (`(First`,
+/// `[See`; a break may follow one after a stop, never at a word's start). Checked in
+/// the tests. `None` for any other word, which the Unicode rules cut.
+pub(super) fn one_piece_ascii(word: &str) -> Option<usize> {
+    let b = word.as_bytes();
+    let body = b
+        .iter()
+        .position(|&c| c != b'(' && c != b'[')
+        .unwrap_or(b.len());
+    let kept = |c: u8| {
+        CLASS[usize::from(c)] == PLAIN
+            || matches!(c, b'_' | b'&' | b'*' | b'^' | b'#' | b'>' | b']')
+    };
+    b[body..].iter().all(|&c| kept(c)).then_some(b.len())
+}
+
 /// The width of a word that is one unbreakable piece under the Unicode line breaking
 /// rules and as many columns wide as it has characters: a plain word
 /// (`is_plain_word`) with curly quotes or Latin-1 letters in it (checked in the tests).
@@ -401,6 +419,40 @@ mod tests {
                 .find_words(&word)
                 .count();
             assert_eq!(pieces, 1, "{word:?} breaks inside");
+        }
+    }
+
+    /// Every ASCII word of up to four characters, opening brackets aside, that
+    /// [`one_piece_ascii`] takes is one piece under the Unicode rules, as wide as it is
+    /// long; and it takes every word of the characters it lists.
+    #[test]
+    fn one_piece_ascii_words_have_no_break_opportunity() {
+        let chars: Vec<char> = "a9.,;:'\"-)_&*^#>]([!/".chars().collect();
+        let n = chars.len();
+        for open in ["", "(", "[", "([", "(("] {
+            for len in 0..=4u32 {
+                for code in 0..n.pow(len) {
+                    let body: String = (0..len).map(|k| chars[code / n.pow(k) % n]).collect();
+                    let word = format!("{open}{body}");
+                    if word.is_empty() {
+                        continue;
+                    }
+                    let listed = body
+                        .trim_start_matches(['(', '['])
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || ".,;:'\"-)_&*^#>]".contains(c));
+                    let taken = one_piece_ascii(&word);
+                    assert_eq!(taken.is_some(), listed, "{word:?}");
+                    if taken.is_some() {
+                        let pieces: Vec<_> = WordSeparator::UnicodeBreakProperties
+                            .find_words(&word)
+                            .collect();
+                        assert_eq!(pieces.len(), 1, "{word:?} breaks inside");
+                        assert_eq!(pieces[0].word, word);
+                        assert_eq!(taken, Some(str_width(&word)), "{word:?}");
+                    }
+                }
+            }
         }
     }
 
