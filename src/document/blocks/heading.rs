@@ -134,12 +134,16 @@ fn last_two_words(t: &str) -> Option<(&str, &str)> {
         return last.next().zip(last.next());
     }
     let ascii_separator = |b: &u8| is_separator(char::from(*b));
+    let base = t.as_ptr() as usize;
     let mut last = t
         .as_bytes()
         .rsplit(ascii_separator)
         .filter(|w| !w.is_empty())
-        // Whole ASCII words of `t`: every cut is at a character boundary.
-        .map(|w| std::str::from_utf8(w).unwrap_or_default());
+        // Whole ASCII words of `t`, found again in it by where they start.
+        .map(|w| {
+            let at = w.as_ptr() as usize - base;
+            &t[at..at + w.len()]
+        });
     last.next().zip(last.next())
 }
 
