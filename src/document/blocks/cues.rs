@@ -134,6 +134,14 @@ pub(crate) fn first_letter(t: &str) -> Option<char> {
 /// Whether `t` starts with a verse or list number: `2:4`, `12.`, `58, 59.`, `(3)`, `iv.`.
 pub(super) fn starts_numbered(t: &str) -> bool {
     let b = t.as_bytes();
+    // Cheapest refusal first: a number starts with a digit, a roman numeral's letter or
+    // a bracket.
+    if !matches!(
+        b.first(),
+        Some(b'0'..=b'9' | b'I' | b'V' | b'X' | b'L' | b'C' | b'(')
+    ) {
+        return false;
+    }
     // `IV. The Start`: a roman numeral list item.
     let roman = b.iter().take_while(|c| b"IVXLC".contains(c)).count();
     if roman > 0 && t[roman..].starts_with(". ") {
