@@ -170,7 +170,7 @@ proptest! {
         let want = q.search(&text, within.clone(), at, fwd).finish(&text);
         let source: Arc<dyn Source> = Arc::new(Held(raw.into_bytes()));
         let mut s = FileSearch::new(&q, (source, text.len()), within, at, fwd)
-            .with_offsets(Offsets::LessCrs(anchors.into()));
+            .with_offsets(Offsets::Anchored(anchors.into()));
         s.chunk = chunk;
         prop_assert_eq!(run(s), want);
     }
