@@ -311,4 +311,4 @@ pub(crate) fn not_utf8() -> io::Error {
 
 #[cfg(test)]
 #[path = "stretches_tests.rs"]
-mod tests;
+pub(crate) mod tests;
