@@ -58,7 +58,7 @@ fn story_with(chapters: usize, ends: &str) -> String {
         "irregular" => story_with(chapters, "mixed")
             .split_inclusive("CHAPTER ")
             .enumerate()
-            .map(|(c, part)| match (c % 23, c % 29, c % 31, c % 37) {
+            .map(|(c, part)| match (c % 61, c % 67, c % 71, c % 73) {
                 (3, ..) => part.replacen("Paragraph 3 line 1", "\tParagraph 3 line 1", 1),
                 (_, 5, ..) => format!("\u{feff}{part}"),
                 (_, _, 7, _) => part.replacen("Paragraph 4", "\x1b[1mParagraph\x1b[0m 4", 1),
