@@ -204,7 +204,10 @@ fn search_on_file_irregular(c: &mut Criterion) {
     let source: std::sync::Arc<dyn dogear::indexed::Source> =
         std::sync::Arc::new(dogear::FileSource::new(tmp.path()).expect("open"));
     let len = whole.text().len();
-    let found = whole.text().find("the Lighthouse\nKeeper ").expect("placed");
+    let found = whole
+        .text()
+        .find("the Lighthouse\nKeeper ")
+        .expect("placed");
     assert!(placed.is_some());
     assert!(shared.let_go(len, whole.body(), std::sync::Arc::clone(&source)));
     drop(whole);

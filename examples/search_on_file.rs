@@ -54,10 +54,18 @@ fn main() {
     for query in &queries {
         let q = Query::new(query).unwrap();
         for from in [0, text_len / 100 * 99] {
-            let want = q.search(whole.text(), f.body.clone(), from, true).finish(whole.text());
+            let want = q
+                .search(whole.text(), f.body.clone(), from, true)
+                .finish(whole.text());
             let t = Instant::now();
-            let mut s = FileSearch::new(&q, (Arc::clone(&source), text_len), f.body.clone(), from, true)
-                .with_offsets(f.offsets.clone());
+            let mut s = FileSearch::new(
+                &q,
+                (Arc::clone(&source), text_len),
+                f.body.clone(),
+                from,
+                true,
+            )
+            .with_offsets(f.offsets.clone());
             let got = loop {
                 match s.step(32 << 20) {
                     FileStep::Pending => {}

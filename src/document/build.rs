@@ -238,7 +238,8 @@ impl Surveyed {
             super::line_ends::Change::Nothing => {}
             super::line_ends::Change::LineEnds => self.line_ends = true,
             super::line_ends::Change::More => {
-                self.irregular.push(u32::try_from(index).unwrap_or(u32::MAX));
+                self.irregular
+                    .push(u32::try_from(index).unwrap_or(u32::MAX));
             }
         }
     }

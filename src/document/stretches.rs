@@ -80,7 +80,7 @@ impl Stretches {
             index,
             from,
             next: self.anchors.get(index + 1).copied(),
-            irregular: self.irregular.binary_search(&(index as u32)).is_ok(),
+            irregular: u32::try_from(index).is_ok_and(|i| self.irregular.binary_search(&i).is_ok()),
         }
     }
 

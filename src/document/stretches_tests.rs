@@ -75,7 +75,7 @@ proptest! {
         let source = Held(raw.clone().into_bytes());
         let offsets = Offsets::Anchored(s.clone());
         for a in s.anchors() {
-            let (r, t) = (a.raw as usize, a.text as usize);
+            let (r, t) = (usize_of(a.raw), usize_of(a.text));
             prop_assert_eq!(offsets.to_raw(&source, t).unwrap(), r);
             prop_assert_eq!(&normalise::normalise(&raw[r..]), &text[t..]);
         }

@@ -66,7 +66,9 @@ impl FileText {
         let text = crate::saturating::usize_from(s.from.text);
         let end = text + self.normal.len();
         // Normalised again, it is the text indexed there, or the file changed.
-        if s.next.is_some_and(|n| crate::saturating::usize_from(n.text) != end) {
+        if s.next
+            .is_some_and(|n| crate::saturating::usize_from(n.text) != end)
+        {
             return Err(io::Error::other("the story's file changed"));
         }
         self.segs.push(Seg {
@@ -155,7 +157,10 @@ impl FileText {
     /// Byte `text` of the whole text as the first byte of what was read that is it (a
     /// CR before an LF for the LF).
     pub(super) fn to_buf(&self, text: usize) -> usize {
-        let i = self.segs.partition_point(|s| s.text <= text).saturating_sub(1);
+        let i = self
+            .segs
+            .partition_point(|s| s.text <= text)
+            .saturating_sub(1);
         let Some(seg) = self.segs.get(i) else {
             return 0;
         };

@@ -20,8 +20,8 @@
 //! after it for a match to run on into: a match longer than that (a query of a few words
 //! across a run of thousands of blank lines) is not found, which no reader will miss.
 
-use super::{Hit, Query};
 use super::ceil_boundary;
+use super::{Hit, Query};
 use crate::document::indexed::Source;
 use crate::document::stretches::Offsets;
 use file_text::FileText;
@@ -178,7 +178,8 @@ impl FileSearch {
         };
         // Where the chunk's starts are in what was read: a character cut by either end
         // starts in the chunk before.
-        let within = |at: usize| ceil_boundary(text, read.to_buf(at).saturating_sub(head).min(text.len()));
+        let within =
+            |at: usize| ceil_boundary(text, read.to_buf(at).saturating_sub(head).min(text.len()));
         let (first, last) = (within(chunk.start), within(chunk.end));
         let hit = match self.forward {
             // A match may end anywhere in what was read (which stops at `to`).
