@@ -3,7 +3,7 @@
 //!
 //! The text is made a piece at a time, each piece of the file (whole lines, about 16 KB)
 //! normalised on its own, and an [`Anchor`] kept where each starts (see
-//! [`super::build`]). So the text between two anchors is exactly the file's bytes between
+//! `build.rs`). So the text between two anchors is exactly the file's bytes between
 //! them, normalised, and the stretches can be told apart:
 //! - a *regular* stretch is its bytes as they are but for CRLF line ends made LF (see
 //!   [`super::line_ends`]): an offset there is moved by counting the CRs from its anchor,
