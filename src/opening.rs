@@ -216,6 +216,9 @@ impl Book {
             return;
         }
         if let Some(grow) = opening.grow.take() {
+            if let Some(evidence) = grow.evidence(&opening.path, opening.len) {
+                opening.evidence = std::sync::Arc::new(evidence);
+            }
             reader.lengthen_window(grow.whole(&opening.evidence));
         }
         opening.moved |= rewindow::serve(opening, reader);
