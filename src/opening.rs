@@ -394,6 +394,10 @@ impl Host for Book {
         }
     }
 
+    fn due(&self) -> bool {
+        matches!(&self.stage, Stage::Opening(o) if o.grow.is_some() && !o.failed)
+    }
+
     fn busy(&self) -> bool {
         matches!(&self.stage, Stage::Opening(o) if !o.failed)
             || self.watch.as_ref().is_some_and(|w| w.rereading.is_some())

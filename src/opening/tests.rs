@@ -257,6 +257,8 @@ fn a_story_never_read_whole_shows_its_first_window_by_its_own_looks_then_by_its_
     .concat()
         + &wrapped(3000, 40, 70);
     let (_dir, mut reader, mut book) = open_story(raw.as_bytes(), None, (80, 24));
+    // The loop does it right after the first frame, before it waits for a key.
+    assert!(crate::app::Host::due(&book));
     let first = |reader: &Reader| reader.document().blocks()[0].kind;
     assert_eq!(first(&reader), crate::document::BlockKind::Paragraph);
     reader.update(crate::reader::Action::PageDown);
@@ -265,6 +267,7 @@ fn a_story_never_read_whole_shows_its_first_window_by_its_own_looks_then_by_its_
     // After the first frame the file's samples are read and the window classified again,
     // as the background reading will classify the whole story.
     book.poll(&mut reader, false);
+    assert!(!crate::app::Host::due(&book));
     assert_eq!(first(&reader), crate::document::BlockKind::Heading);
     assert_eq!(reader.whole_place(), at);
     book.settle(&mut reader);
