@@ -212,8 +212,19 @@ fn search_on_file_irregular(c: &mut Criterion) {
     assert!(shared.let_go(len, whole.body(), std::sync::Arc::clone(&source)));
     drop(whole);
     let offsets = shared.read().on_file.clone().expect("let go").offsets;
+    let group = c.benchmark_group("search on file 1GB CRLF tabs BOMs");
+    time_searches(group, &source, (len, found), &offsets);
+}
+
+/// Times `n` from 1 % of a `len`-byte text read from `source` to the phrase placed at
+/// `found` ("the Lighthouse\nKeeper "), for two queries that land in it.
+fn time_searches(
+    mut group: criterion::BenchmarkGroup<criterion::measurement::WallTime>,
+    source: &std::sync::Arc<dyn dogear::indexed::Source>,
+    (len, found): (usize, usize),
+    offsets: &dogear::line_ends::Offsets,
+) {
     let from = len / 100;
-    let mut group = c.benchmark_group("search on file 1GB CRLF tabs BOMs");
     group
         .sample_size(10)
         .warm_up_time(Duration::from_millis(300))
@@ -223,7 +234,7 @@ fn search_on_file_irregular(c: &mut Criterion) {
         let q = dogear::Query::new(query).expect("a query");
         group.bench_function(format!("n {query:?}"), |b| {
             b.iter(|| {
-                let file = (std::sync::Arc::clone(&source), len);
+                let file = (std::sync::Arc::clone(source), len);
                 let mut search = dogear::FileSearch::new(&q, file, 0..len, from, true)
                     .with_offsets(offsets.clone());
                 loop {
@@ -288,39 +299,13 @@ fn search_on_file_of(c: &mut Criterion, lf: bool) {
         false => dogear::line_ends::Offsets::Anchored(anchors.into()),
     };
     drop(text);
-    let from = len / 100;
-    let mut group = c.benchmark_group(match lf {
+    let source: std::sync::Arc<dyn dogear::indexed::Source> =
+        std::sync::Arc::new(dogear::FileSource::new(tmp.path()).expect("open"));
+    let group = c.benchmark_group(match lf {
         true => "search on file 1GB",
         false => "search on file 1GB CRLF",
     });
-    group
-        .sample_size(10)
-        .warm_up_time(Duration::from_millis(300))
-        .measurement_time(Duration::from_secs(3));
-    group.throughput(Throughput::Bytes((found - from) as u64));
-    for (query, skip) in [("lighthouse keeper", 4), ("Keeper", 15)] {
-        let q = dogear::Query::new(query).expect("a query");
-        let source: std::sync::Arc<dyn dogear::indexed::Source> =
-            std::sync::Arc::new(dogear::FileSource::new(tmp.path()).expect("open"));
-        group.bench_function(format!("n {query:?}"), |b| {
-            b.iter(|| {
-                let file = (std::sync::Arc::clone(&source), len);
-                let mut search = dogear::FileSearch::new(&q, file, 0..len, from, true)
-                    .with_offsets(offsets.clone());
-                loop {
-                    match search.step(32 << 20) {
-                        dogear::FileStep::Pending => {}
-                        dogear::FileStep::Done(hit) => {
-                            assert_eq!(hit.expect("found").range.start, found + skip);
-                            break;
-                        }
-                        dogear::FileStep::Failed(why) => panic!("{why}"),
-                    }
-                }
-            })
-        });
-    }
-    group.finish();
+    time_searches(group, &source, (len, found), &offsets);
 }
 
 fn open(c: &mut Criterion) {

@@ -23,6 +23,36 @@ fn on_file(text: &str, query: &str, within: Range<usize>, at: usize, fwd: bool) 
     run(s)
 }
 
+/// A search for `query` in `text` from the place `at` picks, within the range `cut`
+/// picks, `fwd` or back: on the file `raw` (whose text `text` is, by `offsets`) read
+/// `chunk` bytes at a time, and in the held text.
+fn both(
+    text: &str,
+    raw: String,
+    offsets: Offsets,
+    (query, at, cut, fwd): (
+        &str,
+        prop::sample::Index,
+        (prop::sample::Index, prop::sample::Index),
+        bool,
+    ),
+    chunk: usize,
+) -> (Option<Hit>, Option<Hit>) {
+    let floor = |i: usize| crate::position::floor_char_boundary(text, i);
+    let at = floor(at.index(text.len() + 1));
+    let (a, b) = (
+        floor(cut.0.index(text.len() + 1)),
+        floor(cut.1.index(text.len() + 1)),
+    );
+    let within = a.min(b)..a.max(b);
+    let q = Query::new(query).unwrap();
+    let want = q.search(text, within.clone(), at, fwd).finish(text);
+    let source: Arc<dyn Source> = Arc::new(Held(raw.into_bytes()));
+    let mut s = FileSearch::new(&q, (source, text.len()), within, at, fwd).with_offsets(offsets);
+    s.chunk = chunk;
+    (run(s), want)
+}
+
 fn run(mut s: FileSearch) -> Option<Hit> {
     loop {
         match s.step(1) {
@@ -162,17 +192,9 @@ proptest! {
             a.text = (r - raw[..r].matches('\r').count()) as u64;
         }
         prop_assert_eq!(raw.replace("\r\n", "\n"), text.clone());
-        let floor = |i: usize| crate::position::floor_char_boundary(&text, i);
-        let at = floor(at.index(text.len() + 1));
-        let (a, b) = (floor(cut.0.index(text.len() + 1)), floor(cut.1.index(text.len() + 1)));
-        let within = a.min(b)..a.max(b);
-        let q = Query::new(query).unwrap();
-        let want = q.search(&text, within.clone(), at, fwd).finish(&text);
-        let source: Arc<dyn Source> = Arc::new(Held(raw.into_bytes()));
-        let mut s = FileSearch::new(&q, (source, text.len()), within, at, fwd)
-            .with_offsets(Offsets::Anchored(anchors.into()));
-        s.chunk = chunk;
-        prop_assert_eq!(run(s), want);
+        let offsets = Offsets::Anchored(anchors.into());
+        let (got, want) = both(&text, raw, offsets, (query, at, cut, fwd), chunk);
+        prop_assert_eq!(got, want);
     }
 }
 
@@ -198,16 +220,8 @@ proptest! {
     ) {
         let raw: String = words.concat();
         let (text, stretches) = crate::document::stretches::tests::built(raw.as_bytes(), piece, feed);
-        let floor = |i: usize| crate::position::floor_char_boundary(&text, i);
-        let at = floor(at.index(text.len() + 1));
-        let (a, b) = (floor(cut.0.index(text.len() + 1)), floor(cut.1.index(text.len() + 1)));
-        let within = a.min(b)..a.max(b);
-        let q = Query::new(query).unwrap();
-        let want = q.search(&text, within.clone(), at, fwd).finish(&text);
-        let source: Arc<dyn Source> = Arc::new(Held(raw.into_bytes()));
-        let mut s = FileSearch::new(&q, (source, text.len()), within, at, fwd)
-            .with_offsets(Offsets::Anchored(stretches));
-        s.chunk = chunk;
-        prop_assert_eq!(run(s), want);
+        let offsets = Offsets::Anchored(stretches);
+        let (got, want) = both(&text, raw, offsets, (query, at, cut, fwd), chunk);
+        prop_assert_eq!(got, want);
     }
 }
