@@ -23,6 +23,8 @@ pub mod events;
 mod navigate;
 mod pages;
 mod runs;
+#[cfg(test)]
+mod tests;
 mod tty;
 pub use events::{screen_text, Events, Keyboard, Output, Script};
 pub use navigate::{navigate, Setup, Start, Wanted};
@@ -66,6 +68,12 @@ pub trait Host {
     /// Work is going on in the background that the page should show soon (a big story
     /// still being read): the loop wakes more often.
     fn busy(&self) -> bool {
+        false
+    }
+    /// Work the page is waiting on can be done now (the first frame's window made whole
+    /// and classified by the file's samples): the loop only looks at keys, without
+    /// waiting, before [`Host::idle`] does it.
+    fn due(&self) -> bool {
         false
     }
 }
@@ -258,7 +266,7 @@ fn event_loop<B: Output>(
         // While a search is under way it goes on between keys, a slice a turn: keys are
         // looked at (without waiting) before every slice, so any key can cancel it.
         let searching = reader.searching().is_some();
-        let wait = if searching || reader.counting() {
+        let wait = if searching || reader.counting() || host.due() {
             Duration::ZERO
         } else if host.busy() {
             BUSY_POLL

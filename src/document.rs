@@ -18,6 +18,7 @@ pub mod load;
 pub mod normalise;
 mod par;
 pub mod quote;
+pub mod stretches;
 pub mod verse;
 pub mod windows;
 

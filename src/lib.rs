@@ -58,7 +58,7 @@ mod ui;
 
 // The document: decoding, normalising and block detection.
 pub use document::{
-    blocks, breaks, decode, gutenberg, indexed, indexing, line_ends, load, normalise,
+    blocks, breaks, decode, gutenberg, indexed, indexing, line_ends, load, normalise, stretches,
     windows::Windows, Block, BlockKind, Charset, Document, LoadError,
 };
 

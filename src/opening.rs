@@ -216,6 +216,9 @@ impl Book {
             return;
         }
         if let Some(grow) = opening.grow.take() {
+            if let Some(evidence) = grow.evidence(&opening.path, opening.len) {
+                opening.evidence = std::sync::Arc::new(evidence);
+            }
             reader.lengthen_window(grow.whole(&opening.evidence));
         }
         opening.moved |= rewindow::serve(opening, reader);
@@ -389,6 +392,10 @@ impl Host for Book {
                 sync.finish(reader, &session.state().fingerprint);
             }
         }
+    }
+
+    fn due(&self) -> bool {
+        matches!(&self.stage, Stage::Opening(o) if o.grow.is_some() && !o.failed)
     }
 
     fn busy(&self) -> bool {

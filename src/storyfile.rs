@@ -35,7 +35,7 @@ pub fn open(path: &Path) -> io::Result<File> {
 /// The fingerprint of the story file at `path` (see [`crate::fingerprint`]), reading
 /// only its samples; refused like `open` refuses it when it is not a regular file.
 pub fn fingerprint(path: &Path) -> io::Result<String> {
-    crate::fingerprint::of_reader(&mut open(path)?)
+    crate::fingerprint::of_file(&open(path)?)
 }
 
 fn check_type(kind: FileType) -> io::Result<()> {

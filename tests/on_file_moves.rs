@@ -1,7 +1,8 @@
-//! A big story whose text is its file's bytes (UTF-8, LF line ends, nothing normalised),
-//! or those bytes but for CRLF line ends (all CRLF, or mixed with LF), is let go once
-//! indexed: the reader stays on windows of the file read at the index's anchors, and
-//! pages, searches and jumps as a reader of the whole text does.
+//! A big UTF-8 story whose text is its file's bytes (LF line ends, nothing normalised),
+//! or those bytes but for CRLF line ends (all CRLF, or mixed with LF), or normalised more
+//! in a few stretches (tabs, stray BOMs, escapes), is let go once indexed: the reader
+//! stays on windows of the file read at the index's anchors, and pages, searches and
+//! jumps as a reader of the whole text does.
 
 mod common;
 
@@ -39,8 +40,9 @@ fn story(chapters: usize) -> String {
 }
 
 /// Its line ends as a file may have them: LF, CRLF, or CRLF in every other chapter (files
-/// joined).
-const ENDS: [&str; 3] = ["\n", "\r\n", "mixed"];
+/// joined); or mixed, with tabs, stray BOMs and escapes in a few chapters (what joined
+/// files have as well).
+const ENDS: [&str; 4] = ["\n", "\r\n", "mixed", "irregular"];
 
 /// [`story`] with `ends` (see [`ENDS`]).
 fn story_with(chapters: usize, ends: &str) -> String {
@@ -50,6 +52,17 @@ fn story_with(chapters: usize, ends: &str) -> String {
             .enumerate()
             .map(|(i, part)| match i % 2 {
                 0 => part.replace('\n', "\r\n"),
+                _ => part.to_owned(),
+            })
+            .collect(),
+        "irregular" => story_with(chapters, "mixed")
+            .split_inclusive("CHAPTER ")
+            .enumerate()
+            .map(|(c, part)| match (c % 61, c % 67, c % 71, c % 73) {
+                (3, ..) => part.replacen("Paragraph 3 line 1", "\tParagraph 3 line 1", 1),
+                (_, 5, ..) => format!("\u{feff}{part}"),
+                (_, _, 7, _) => part.replacen("Paragraph 4", "\x1b[1mParagraph\x1b[0m 4", 1),
+                (.., 11) => part.replace("hard-wrapped near", "hard-wrapped\tnear"),
                 _ => part.to_owned(),
             })
             .collect(),
@@ -72,11 +85,7 @@ fn let_go(raw: &str) -> (Reader, Arc<Indexed>, Arc<File>, Document) {
         &mut || {},
     )
     .unwrap();
-    assert_eq!(
-        whole.text(),
-        raw.replace("\r\n", "\n"),
-        "CRLF made LF, nothing else"
-    );
+    assert_eq!(whole.text(), dogear::normalise::normalise(raw));
     let file = Arc::new(File {
         bytes: raw.as_bytes().to_vec(),
         changed: AtomicBool::new(false),
@@ -86,12 +95,18 @@ fn let_go(raw: &str) -> (Reader, Arc<Indexed>, Arc<File>, Document) {
     let file_len = shared.read().on_file.clone().unwrap().file_len;
     assert_eq!(file_len, raw.len() as u64);
     let offsets = shared.read().on_file.clone().unwrap().offsets;
-    let counted = matches!(offsets, dogear::line_ends::Offsets::LessCrs(_));
+    let anchored = matches!(offsets, dogear::line_ends::Offsets::Anchored(_));
     assert_eq!(
-        counted,
-        raw.contains('\r'),
-        "CRs counted where there are some"
+        anchored,
+        raw != whole.text(),
+        "offsets moved where the text is not the bytes"
     );
+    if let dogear::line_ends::Offsets::Anchored(s) = &offsets {
+        // Tabs and BOMs in some stretches: those, and only those, are normalised again.
+        let irregular = s.irregular_count();
+        assert_eq!(irregular > 0, raw.contains('\t'));
+        assert!(irregular < s.anchors().len() / 2, "{irregular}");
+    }
     assert!(shared.read().text.is_empty(), "no text is held");
     let window = load::window(&raw.as_bytes()[..30_000], UTF_8, false);
     let mut r = Reader::new(window, "story", (80, 24), 72);
@@ -200,6 +215,13 @@ fn paging(ends: &str) {
                     .collect()
             };
             assert_eq!(shown(&r), shown(&eager), "{action:?}");
+            // The place's quote, for a bookmark or the place saved, is the whole's.
+            let (anchor, want) = (r.anchor_of(r.place()), eager.anchor_of(eager.place()));
+            assert_eq!(
+                (anchor.offset, &anchor.before, &anchor.after),
+                (want.offset, &want.before, &want.after),
+                "{action:?}"
+            );
             assert!(r.partial().unwrap().waiting.is_empty());
         }
     }
@@ -241,6 +263,19 @@ fn searching(ends: &str) {
         &mut eager,
         &shared,
         actions.chain(std::iter::repeat_n(Action::SearchNext, 13)),
+    );
+    // A match across an irregular stretch's tab (spaces in the text) and a CRLF.
+    let tabbed = "seventy cols paragraph 3 line 1 of chapter";
+    search(&mut r, tabbed);
+    search(&mut eager, tabbed);
+    settle(&mut r, &shared);
+    assert_eq!(whole_hit(&r), eager.hit());
+    let actions = std::iter::repeat_n(Action::SearchNext, 30);
+    both_search(
+        &mut r,
+        &mut eager,
+        &shared,
+        actions.chain(std::iter::repeat_n(Action::SearchPrev, 30)),
     );
     search(&mut r, "no such words");
     settle(&mut r, &shared);
@@ -291,7 +326,7 @@ fn jumping(ends: &str) {
     r.update(Action::Percent);
     eager.update(Action::Percent);
     assert!(serve(&mut r, &shared));
-    let half = raw.replace("\r\n", "\n").len() / 2;
+    let half = dogear::normalise::normalise(&raw).len() / 2;
     let at = r.whole_place();
     assert!(at <= half && half - at < 400, "{at} near {half}");
     assert_eq!(r.message(), Some("50%"));

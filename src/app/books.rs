@@ -65,11 +65,11 @@ pub fn open_book(
         reader.set_spread(config.spread);
         return Ok((reader, book));
     }
-    let (mut reader, mut book) = open_file(path, encoding, store, config)?;
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+    let (mut reader, mut book) = open_file(&path, encoding, store, config)?;
     reader.set_typography(config.typography());
     reader.set_margin(config.margin);
     reader.set_spread(config.spread);
-    let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     if let (Some(store), None) = (store, in_binary(&path)) {
         if let Some(fingerprint) = book.fingerprint() {
             let sync = crate::sync::Syncer::start(&config.sync, store.dir(), &path, &fingerprint);
@@ -82,22 +82,22 @@ pub fn open_book(
     Ok((reader, book))
 }
 
-/// [`open_book`] for a story file.
+/// [`open_book`] for a story file, at its canonical `path`.
 fn open_file(
     path: &Path,
     encoding: Option<Charset>,
     store: Option<&Store>,
     config: &Config,
 ) -> Result<(Reader, Book), Error> {
-    let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+    let path = path.to_owned();
     // The fingerprint first (its samples only), for the encoding remembered for this
     // book, which the story's first 8 KB are checked in before the rest is read.
     let (fingerprint, len) = match in_binary(&path) {
         Some(bytes) => (crate::fingerprint::of_bytes(bytes), 0),
         None => crate::storyfile::open(&path)
-            .and_then(|mut file| {
+            .and_then(|file| {
                 let len = file.metadata()?.len();
-                Ok((crate::fingerprint::of_reader(&mut file)?, len))
+                Ok((crate::fingerprint::of_file(&file)?, len))
             })
             .map_err(|e| Error::Open(path.clone(), e))?,
     };

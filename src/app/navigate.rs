@@ -59,20 +59,19 @@ impl Setup {
             None => (Config::default(), Vec::new()),
         };
         crate::keymap::Keymap::install(config.keys.clone());
+        // view.json, read once for the three.
+        let view = store.as_ref().map(Store::remembered).unwrap_or_default();
         let configured = config.max_width;
-        if let Some(width) = store.as_ref().and_then(|s| s.remembered_width(configured)) {
+        if let Some(width) = view.width(configured) {
             config.max_width = width;
         }
         let typeset = config.typography();
-        if let Some(t) = store
-            .as_ref()
-            .and_then(|s| s.remembered_typography(typeset))
-        {
+        if let Some(t) = view.typography(typeset) {
             (config.justify, config.hyphenate, config.indent) = (t.justify, t.hyphenate, t.indent);
         }
         // Two pages or one (D) as set last time, unless config.toml changed since.
         let spread = config.spread;
-        if let Some(on) = store.as_ref().and_then(|s| s.remembered_spread(spread)) {
+        if let Some(on) = view.spread(spread) {
             config.spread = on;
         }
         let look = starting_look(store.as_ref(), &config);

@@ -52,18 +52,19 @@ pub(super) fn print_config() -> Result<(), Error> {
         out.push_str(" (not there: the defaults)");
     }
     out.push('\n');
-    if let Some(width) = store.remembered_width(config.max_width) {
+    let view = store.remembered();
+    if let Some(width) = view.width(config.max_width) {
         out.push_str(&format!(
             "# the column is {width} wide, as last set with - / + (view.json)\n"
         ));
     }
-    if let Some(t) = store.remembered_typography(config.typography()) {
+    if let Some(t) = view.typography(config.typography()) {
         out.push_str(&format!(
             "# justify {}, hyphenate {}, indent {}, as last set with J H P (view.json)\n",
             t.justify, t.hyphenate, t.indent
         ));
     }
-    if let Some(on) = store.remembered_spread(config.spread) {
+    if let Some(on) = view.spread(config.spread) {
         let pages = if on {
             "two pages side by side"
         } else {

@@ -59,6 +59,18 @@ pub struct Builder {
     /// Some bytes were not valid UTF-8 and were decoded with replacement characters (a
     /// story read as UTF-8 by choice): the text is not the file's bytes.
     lossy: bool,
+    /// What normalising changes in each piece is told (see [`Builder::surveyed`]).
+    survey: Option<Surveyed>,
+}
+
+/// What normalising changed in the pieces of a UTF-8 file (see [`Builder::surveyed`]).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Surveyed {
+    /// The indices of the anchors whose pieces it changed more than line ends in (see
+    /// [`super::stretches`]), in order.
+    pub irregular: Vec<u32>,
+    /// Some piece had a CRLF line end made LF.
+    pub line_ends: bool,
 }
 
 impl Builder {
@@ -77,7 +89,22 @@ impl Builder {
             piece: PIECE,
             taken: 0,
             lossy: false,
+            survey: None,
         }
+    }
+
+    /// The same, telling what normalising changes in each piece of a UTF-8 file (see
+    /// [`Builder::survey`]).
+    #[must_use]
+    pub fn surveyed(mut self) -> Self {
+        self.survey = Some(Surveyed::default());
+        self
+    }
+
+    /// What normalising changed in the pieces made so far, when asked for (see
+    /// [`Builder::surveyed`]).
+    pub fn survey(&self) -> Option<&Surveyed> {
+        self.survey.as_ref()
     }
 
     /// The same, cutting pieces of about `size` bytes (for tests of the seams).
@@ -120,6 +147,14 @@ impl Builder {
         &self.anchors
     }
 
+    /// Makes all the bytes fed into text, the last line too (once nothing more is to
+    /// come: its line end, if it has one, may be in bytes not fed yet).
+    pub fn flush(&mut self) -> Result<(), NotUtf8> {
+        let pending = std::mem::take(&mut self.pending);
+        self.pieces(&pending, true)?;
+        Ok(())
+    }
+
     /// Makes the rest into text; returns the text and its anchors.
     pub fn finish(mut self) -> Result<(String, Vec<Anchor>), NotUtf8> {
         let pending = std::mem::take(&mut self.pending);
@@ -157,12 +192,6 @@ impl Builder {
         self.lossy
     }
 
-    /// [`Builder::was_lossy`] once the bytes still waiting are made text too, at the end.
-    pub fn ends_lossy(&self) -> bool {
-        self.lossy
-            || (self.charset == Charset::Web(UTF_8) && std::str::from_utf8(&self.pending).is_err())
-    }
-
     fn piece(&mut self, bytes: &[u8]) -> Result<(), NotUtf8> {
         self.anchors.push(Anchor {
             raw: self.raw,
@@ -182,6 +211,10 @@ impl Builder {
                         self.escapes.scan(s);
                     }
                     push_normalised(&mut self.text, s);
+                    if let Some(survey) = &mut self.survey {
+                        let index = self.anchors.len() - 1;
+                        survey.piece(index, bytes);
+                    }
                 }
                 Err(e) if self.strict => {
                     return Err(NotUtf8 {
@@ -198,6 +231,23 @@ impl Builder {
         }
         self.raw += bytes.len() as u64;
         Ok(())
+    }
+}
+
+impl Surveyed {
+    /// Judges the piece of `bytes` anchor `index` starts (whole lines: a CR at its end is
+    /// a lone one).
+    fn piece(&mut self, index: usize, bytes: &[u8]) {
+        let mut survey = super::line_ends::Survey::default();
+        survey.feed(bytes);
+        match survey.finish() {
+            super::line_ends::Change::Nothing => {}
+            super::line_ends::Change::LineEnds => self.line_ends = true,
+            super::line_ends::Change::More => {
+                self.irregular
+                    .push(u32::try_from(index).unwrap_or(u32::MAX));
+            }
+        }
     }
 }
 

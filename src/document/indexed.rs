@@ -11,7 +11,7 @@
 //! text from there on (see [`super::load::window_with`]).
 
 pub use super::build::Anchor;
-use super::line_ends::Offsets;
+use super::stretches::{Offsets, Stretches};
 use super::{gutenberg, Charset};
 use std::ops::Range;
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
@@ -45,12 +45,15 @@ pub struct Part {
     pub complete: bool,
     /// The text was handed on to the whole document: nothing is here any more.
     pub gone: bool,
-    /// Some of the text is not the file's bytes as they are, nor those bytes with CRLF
-    /// line ends made LF (see [`Part::on_file_able`]).
+    /// Some of the text is not the file's bytes normalised piece by piece (see
+    /// [`Part::on_file_able`]).
     pub not_verbatim: bool,
     /// Some of the file's line ends are CRLF, made LF in the text (see
     /// [`super::line_ends`]).
     pub crlf: bool,
+    /// The anchors (indices, in order) of the irregular stretches: normalising changed
+    /// more in them than line ends (see [`super::stretches`]).
+    pub irregular: Vec<u32>,
     /// All of the text is in and was let go: it is read from the file where needed (see
     /// [`Indexed::let_go`]).
     pub on_file: Option<OnFile>,
@@ -61,7 +64,7 @@ pub struct Part {
 pub struct OnFile {
     /// The whole text's length.
     pub len: usize,
-    /// The length of the file as it was indexed (more than the text's by its CRs).
+    /// The length of the file as it was indexed.
     pub file_len: u64,
     /// Its body (see [`gutenberg::body`]).
     pub body: Range<usize>,
@@ -131,6 +134,7 @@ impl Indexed {
         let mut part = self.write();
         part.not_verbatim = false;
         part.crlf = false;
+        part.irregular.clear();
         part.text.clear();
         part.anchors.clear();
         part.charset = None;
@@ -149,27 +153,31 @@ impl Indexed {
         part.gone = true;
         if !part.on_file_able() {
             part.anchors = Vec::new();
+            part.irregular = Vec::new();
         }
         std::mem::take(&mut part.text)
     }
 
-    /// Once all of a text that is the file's bytes as they are, or but for CRLF line
-    /// ends, was taken (see [`Indexed::take`]), and its whole document dropped: the
-    /// reader goes on reading it in windows of the file, and searches it there, at
-    /// `source`. `len`: the whole text's length, `body`: its body. `false` (and nothing
-    /// changes) when the text cannot be read from the file so, or is not all in, or the
-    /// file cannot be read.
+    /// Once all of a UTF-8 text was taken (see [`Indexed::take`]), and its whole
+    /// document dropped: the reader goes on reading it in windows of the file, and
+    /// searches it there, at `source` (its offsets moved stretch by stretch: see
+    /// [`super::stretches`]). `len`: the whole text's length, `body`: its body. `false`
+    /// (and nothing changes) when the text cannot be read from the file so, or is not all
+    /// in, or the file cannot be read.
     pub fn let_go(&self, len: usize, body: Range<usize>, source: Arc<dyn Source>) -> bool {
         let mut part = self.write();
         if !part.complete || !part.on_file_able() {
             return false;
         }
-        let offsets = match part.crlf {
-            true => Offsets::LessCrs(part.anchors.as_slice().into()),
-            false => Offsets::Same,
+        let offsets = match part.verbatim() {
+            true => Offsets::Same,
+            false => {
+                let irregular = part.irregular.clone();
+                Offsets::Anchored(Stretches::new(part.anchors.as_slice().into(), irregular))
+            }
         };
         // Where the file ends, from its last anchor (a few KB read).
-        let Ok(file_len) = offsets.to_raw(&*source, len) else {
+        let Ok(file_len) = offsets.file_len(&*source, len) else {
             return false;
         };
         part.text = String::new();
@@ -189,12 +197,15 @@ impl Part {
     /// Whether the whole text is the file's bytes as they are (UTF-8 without a BOM, and
     /// nothing normalised), so that an offset into the text is one into the file.
     pub fn verbatim(&self) -> bool {
-        self.on_file_able() && !self.crlf
+        self.on_file_able()
+            && !self.crlf
+            && self.irregular.is_empty()
+            && self.anchors.first().is_none_or(|a| a.raw == 0)
     }
 
-    /// Whether the whole text is the file's bytes but perhaps for CRLF line ends made LF,
-    /// so that it can be read from the file and its offsets found there (see
-    /// [`super::line_ends::Offsets`]).
+    /// Whether the whole text is the file's bytes normalised piece by piece (UTF-8 read
+    /// as it is), so that it can be read from the file and its offsets found there (see
+    /// [`super::stretches::Offsets`]).
     pub fn on_file_able(&self) -> bool {
         self.charset == Some(super::charset::UTF_8) && !self.not_verbatim
     }

@@ -126,6 +126,7 @@ fn stream_in<R: Read + Seek>(
                     }
                     Piped::NotVerbatim => shared.write().not_verbatim = true,
                     Piped::LineEnds => shared.write().crlf = true,
+                    Piped::Irregular(more) => shared.write().irregular.extend(more),
                     Piped::Restart => {
                         shared.restart();
                         growing = Growing::new(evidence);

@@ -8,11 +8,8 @@
 //! leaves out, so the text's byte at an offset is the file's after as many more bytes as
 //! there are CRs before it. Anything else normalising does (a lone CR, a tab made spaces
 //! to the next stop, an escape or a control dropped, a BOM within) makes the file
-//! [`Change::More`]: offsets there could only be moved by normalising what lies between.
-
-use super::indexed::{Anchor, Source};
-use std::io;
-use std::sync::Arc;
+//! [`Change::More`]: offsets there can only be moved by normalising what lies between,
+//! which is done a stretch at a time (see [`super::stretches`]).
 
 /// What normalising a file's bytes changes, as far as offsets go; ordered, the most
 /// changed last.
@@ -116,99 +113,14 @@ fn other_special(bytes: &[u8]) -> bool {
     })
 }
 
-/// How the whole text's offsets are the file's: the same, or less the CRs before them
-/// (see the module's docs), counted from the anchor before.
-#[derive(Debug, Clone, Default)]
-pub enum Offsets {
-    /// The text is the file's bytes.
-    #[default]
-    Same,
-    /// Its CRLF line ends are LF in the text: the anchors (line starts known in both,
-    /// in order) to count CRs from.
-    LessCrs(Arc<[Anchor]>),
-}
-
-/// Bytes read at a time to count CRs.
-const READ: usize = 64 << 10;
-
-impl Offsets {
-    /// Byte `text` of the whole text as a byte of the file read from `source`: the CR of
-    /// a line end for its LF in the text, the file's end for the text's.
-    ///
-    /// # Errors
-    /// The file cannot be read, or is shorter than the text.
-    pub fn to_raw(&self, source: &dyn Source, text: usize) -> io::Result<usize> {
-        let Self::LessCrs(anchors) = self else {
-            return Ok(text);
-        };
-        let after = anchors.partition_point(|a| a.text <= text as u64);
-        let from = after
-            .checked_sub(1)
-            .map_or(Anchor { raw: 0, text: 0 }, |i| anchors[i]);
-        let mut raw = crate::saturating::usize_from(from.raw);
-        let mut left = text - crate::saturating::usize_from(from.text);
-        let mut buf = vec![0; READ.min(2 * left + 2).max(64)];
-        loop {
-            if left == 0 {
-                return Ok(raw);
-            }
-            let n = source.read_at(raw as u64, &mut buf)?;
-            if n == 0 {
-                return Err(io::Error::other(
-                    "the story's file is shorter than its text",
-                ));
-            }
-            let mut i = 0;
-            while i < n {
-                let cr = memchr::memchr(b'\r', &buf[i..n]).map_or(n, |c| i + c);
-                if left <= cr - i {
-                    return Ok(raw + i + left);
-                }
-                left -= cr - i;
-                // The CR is no byte of the text.
-                i = (cr + 1).min(n);
-            }
-            raw += n;
-        }
-    }
-
-    /// Byte `raw` of the file read from `source` as a byte of the whole text (a CR's
-    /// and the LF after it are both the LF's).
-    ///
-    /// # Errors
-    /// The file cannot be read, or is shorter than `raw`.
-    pub fn to_text(&self, source: &dyn Source, raw: usize) -> io::Result<usize> {
-        let Self::LessCrs(anchors) = self else {
-            return Ok(raw);
-        };
-        let after = anchors.partition_point(|a| a.raw <= raw as u64);
-        let from = after
-            .checked_sub(1)
-            .map_or(Anchor { raw: 0, text: 0 }, |i| anchors[i]);
-        let (mut at, end) = (crate::saturating::usize_from(from.raw), raw);
-        let mut crs = 0;
-        let mut buf = vec![0; READ.min(end - at).max(64)];
-        while at < end {
-            let want = buf.len().min(end - at);
-            let n = source.read_at(at as u64, &mut buf[..want])?;
-            if n == 0 {
-                return Err(io::Error::other(
-                    "the story's file is shorter than its text",
-                ));
-            }
-            crs += memchr::memchr_iter(b'\r', &buf[..n]).count();
-            at += n;
-        }
-        Ok(crate::saturating::usize_from(from.text)
-            + (raw - crate::saturating::usize_from(from.raw))
-            - crs)
-    }
-}
+pub use super::stretches::Offsets;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::indexed::{Anchor, Source};
     use proptest::prelude::*;
+    use std::io;
 
     #[derive(Debug)]
     struct Held(Vec<u8>);
@@ -312,7 +224,7 @@ mod tests {
                 r += line.len() as u64;
                 t += line.replace("\r\n", "\n").len() as u64;
             }
-            let offsets = Offsets::LessCrs(anchors.into());
+            let offsets = Offsets::Anchored(anchors.into());
             let source = Held(raw.clone().into_bytes());
             for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
                 let r = offsets.to_raw(&source, at).unwrap();

@@ -7,7 +7,6 @@
 use super::blocks::Evidence;
 use super::build::{self, Anchor, Builder, NotUtf8};
 use super::decode::{self, Choice, LoadError};
-use super::line_ends::{self, Change};
 use super::{blocks, gutenberg, normalise, Charset, Document, Guess};
 use std::io::{self, Read, Seek, SeekFrom};
 
@@ -162,12 +161,15 @@ pub(super) enum Piped {
     Anchors(Vec<Anchor>, Charset),
     /// The reading starts again in another encoding: forget the text handed on so far.
     Restart,
-    /// The text is not the file's bytes as they are, nor those bytes with CRLF line ends
-    /// made LF (another encoding, a BOM, or a byte normalising changes otherwise): its
-    /// offsets cannot be found in the file (see [`super::indexed::Part::on_file_able`]).
+    /// The text is not the file's bytes normalised piece by piece (another encoding, or
+    /// UTF-8 read by choice with bytes that are not): its offsets cannot be found in the
+    /// file (see [`super::indexed::Part::on_file_able`]).
     NotVerbatim,
     /// Some of the file's line ends are CRLF, made LF in the text (told once).
     LineEnds,
+    /// The anchors (indices) of the next irregular stretches: normalising changed more in
+    /// them than line ends (see [`super::stretches`]).
+    Irregular(Vec<u32>),
 }
 
 /// The text of [`stream_in`], its anchors and the encoding it was read in. With `pipe`,
@@ -241,13 +243,14 @@ fn stream_as<R: Read + Seek>(
     file.seek(SeekFrom::Start(choice.bom as u64))?;
     let mut buf = vec![0; read];
     let mut done = choice.bom as u64;
-    let mut sent = 0;
-    // Told once each: the text is the file's bytes as they are, or but for CRLF line
-    // ends, until a stretch is not.
-    let utf8 = choice.charset == super::charset::UTF_8 && choice.bom == 0;
-    let mut survey = (utf8 && pipe.is_some()).then(LineEnds::default);
-    if let (false, Some(pipe)) = (utf8, pipe.as_mut()) {
-        pipe(Piped::NotVerbatim);
+    // What is told of the text as it is made: its anchors, and whether (and where) it
+    // is not the file's bytes as they are.
+    let mut told = told::Told::new(choice);
+    if pipe.is_some() && told.surveys() {
+        b = b.surveyed();
+    }
+    if let Some(pipe) = pipe.as_mut() {
+        told.start(pipe);
     }
     loop {
         let n = read_full(file, &mut buf)?;
@@ -259,61 +262,21 @@ fn stream_as<R: Read + Seek>(
             return Ok(Err(Restart::NotUtf8(at)));
         }
         if let Some(pipe) = pipe.as_mut() {
-            if let Some(survey) = &mut survey {
-                // Invalid UTF-8 decoded as replacement characters: the text is not the
-                // file's bytes from there on.
-                match b.was_lossy() {
-                    true => survey.told(Change::More, pipe),
-                    false => survey.tell(&buf[..n], pipe),
-                }
-            }
-            let anchors = b.anchors()[sent..].to_vec();
-            sent += anchors.len();
-            pipe(Piped::Anchors(anchors, choice.charset));
-            pipe(Piped::Text(b.take_text()));
+            told.tell(&mut b, pipe);
         }
         progress.read(done.min(len), len);
+    }
+    if let Some(pipe) = pipe.as_mut() {
+        // The last line, with no line end: its piece is surveyed and told too.
+        if let Err(NotUtf8 { at }) = b.flush() {
+            return Ok(Err(Restart::NotUtf8(at)));
+        }
+        told.tell(&mut b, pipe);
     }
     if b.was_iso_2022_jp() {
         return Ok(Err(Restart::Iso2022Jp));
     }
-    if let (Some(mut survey), Some(pipe)) = (survey, pipe.as_mut()) {
-        match b.ends_lossy() {
-            true => survey.told(Change::More, pipe),
-            false => survey.finish(pipe),
-        }
-    }
     Ok(b.finish().map_err(|e| Restart::NotUtf8(e.at)))
-}
-
-/// What normalising a UTF-8 file changes, told to the pipe as soon as it is known (see
-/// [`line_ends::Survey`]).
-#[derive(Default)]
-struct LineEnds {
-    survey: line_ends::Survey,
-    told: Change,
-}
-
-impl LineEnds {
-    fn tell(&mut self, bytes: &[u8], pipe: &mut dyn FnMut(Piped)) {
-        let change = self.survey.feed(bytes);
-        self.told(change, pipe);
-    }
-
-    fn finish(mut self, pipe: &mut dyn FnMut(Piped)) {
-        let change = std::mem::take(&mut self.survey).finish();
-        self.told(change, pipe);
-    }
-
-    fn told(&mut self, change: Change, pipe: &mut dyn FnMut(Piped)) {
-        if change > self.told {
-            self.told = change;
-            pipe(match change {
-                Change::More => Piped::NotVerbatim,
-                _ => Piped::LineEnds,
-            });
-        }
-    }
 }
 
 /// Reads until `buf` is full or the file ends; returns how many bytes were read.
@@ -495,6 +458,8 @@ fn rfind_in(hay: &[u8], needle: &[u8]) -> Option<usize> {
         .find(|&at| hay[at..].starts_with(needle));
     Some(later.unwrap_or(last))
 }
+
+mod told;
 
 #[cfg(test)]
 mod tests;

@@ -43,7 +43,7 @@ pub fn open(
             let bytes = load::read_at(&mut file, fp.raw, WINDOW)?;
             let ends = fp.raw + bytes.len() as u64 >= len;
             // From the file's first byte: a BOM there decodes to U+FEFF, which is dropped.
-            let evidence = evidence(&loaded, &mut file, len, cs, 0)?;
+            let evidence = known_evidence(&loaded, len, cs);
             let title = match loaded.state.title.is_empty() {
                 true => name.clone(),
                 false => loaded.state.title.clone(),
@@ -54,6 +54,7 @@ pub fn open(
                 starts: fp.text == 0,
                 charset: cs,
                 ends,
+                sample_from: evidence.is_none().then_some(0),
             };
             let read_in = forced.or(Some(cs).filter(|&cs| is_legacy(cs)));
             (grow, evidence, usize_from(fp.text), title, read_in)
@@ -69,13 +70,14 @@ pub fn open(
             };
             let known = forced.or_else(|| read_before_in(&loaded, len).filter(|_| !utf8(&head)));
             let choice = decode::choose(&head, usize_from(len), known)?;
-            let evidence = evidence(&loaded, &mut file, len, choice.charset, choice.bom as u64)?;
+            let evidence = known_evidence(&loaded, len, choice.charset);
             let grow = Grow {
                 ends: head.len() as u64 >= len,
                 bytes: head,
                 from: choice.bom,
                 starts: true,
                 charset: choice.charset,
+                sample_from: evidence.is_none().then_some(choice.bom as u64),
             };
             (grow, evidence, 0, String::new(), known)
         }
@@ -88,6 +90,10 @@ pub fn open(
         .as_ref()
         .filter(|_| windowed)
         .map_or(0, |a| a.offset.saturating_sub(base));
+    // A story never read whole has no statistics yet: its first window is classified by
+    // its own, and again by the file's samples right after the first frame (see
+    // `Grow::evidence`).
+    let evidence = evidence.unwrap_or_default();
     let (mut doc, mut read) = grow.first(short.saturating_add(into + into / 8), &evidence);
     if into + short / 2 > doc.text().len() {
         (doc, read) = grow.first(WINDOW, &evidence);
@@ -117,7 +123,7 @@ pub fn open(
         moved: false,
         piped: None,
         failed: false,
-        grow: (read < grow.bytes.len() - grow.from).then_some(grow),
+        grow: (read < grow.bytes.len() - grow.from || grow.sample_from.is_some()).then_some(grow),
         index: None,
         seen: None,
     };
@@ -125,25 +131,17 @@ pub fn open(
     Ok((reader, book))
 }
 
-/// What a window of the story is classified with: the statistics its blocks were
-/// classified by when it was last read whole, when they are of a file of this size decoded as
-/// `charset` (then the window looks exactly as the whole story will); else samples of its
-/// file (see [`load::evidence`]), which also takes longer to read.
-fn evidence(
-    loaded: &Loaded,
-    file: &mut std::fs::File,
-    len: u64,
-    charset: Charset,
-    bom: u64,
-) -> std::io::Result<Evidence> {
+/// What a window of the story is classified with, when it is known at once: the
+/// statistics its blocks were classified by when it was last read whole, when they are of
+/// a file of this size decoded as `charset` (then the window looks exactly as the whole
+/// story will). Else the file's samples are read (see [`load::evidence`]), after the first
+/// frame: reading and tallying them costs more than the rest of that frame.
+fn known_evidence(loaded: &Loaded, len: u64, charset: Charset) -> Option<Evidence> {
     let state = &loaded.state;
     let known = state.statistics.as_ref().filter(|s| {
         state.replaces.is_none() && s.file == len && Charset::parse(&s.encoding) == Some(charset)
-    });
-    match known {
-        Some(known) => Ok(Evidence::known(known.summary.clone())),
-        None => load::evidence(file, len, charset, bom),
-    }
+    })?;
+    Some(Evidence::known(known.summary.clone()))
 }
 
 /// The legacy encoding a story of a `len`-byte file was read in when it was last read
@@ -193,6 +191,9 @@ pub(super) struct Grow {
     charset: Charset,
     /// Whether `bytes` run to the end of the file.
     ends: bool,
+    /// The file's samples are still to be read, from this byte (after a BOM): the first
+    /// window was classified by its own statistics.
+    sample_from: Option<u64>,
 }
 
 impl Grow {
@@ -204,6 +205,16 @@ impl Grow {
         let ends = self.ends && read == bytes.len();
         let doc = load::window_at(&bytes[..read], self.charset, self.edges(ends), evidence);
         (doc, read)
+    }
+
+    /// The samples of the `len`-byte file at `path` that its windows are classified with
+    /// (see [`load::evidence`]), when the first window could not wait for them; `None`
+    /// when they were known at once, or cannot be read (then the background reading
+    /// gathers its own).
+    pub(super) fn evidence(&self, path: &Path, len: u64) -> Option<Evidence> {
+        let from = self.sample_from?;
+        let mut file = crate::storyfile::open(path).ok()?;
+        load::evidence(&mut file, len, self.charset, from).ok()
     }
 
     /// The window made of all the bytes, classified with `evidence`.

@@ -89,9 +89,9 @@ impl Source for FileSource {
 }
 
 impl Book {
-    /// The whole story `doc` is read: when its text is the file's bytes as they are, or
-    /// but for CRLF line ends (and the file still the one read), the text is let go, the reader stays on windows of
-    /// the file, and the session starts on them. Otherwise `doc` and `loaded` are given
+    /// The whole story `doc` is read: when its text is the file's UTF-8 bytes normalised
+    /// piece by piece (and the file still the one read), the text is let go, the reader
+    /// stays on windows of the file, and the session starts on them. Otherwise `doc` and `loaded` are given
     /// back, for the reader to move onto the whole story.
     pub(super) fn let_go(
         &mut self,

@@ -214,3 +214,62 @@ fn a_utf8_story_once_read_as_windows_1252_opens_as_utf8_window_and_whole() {
     assert!(saved.offset > 0);
     assert!(text[saved.offset..].starts_with(&saved.after), "{saved:?}");
 }
+
+/// Paragraphs of `n` words each, hard-wrapped at `width` columns, LF line ends.
+fn wrapped(paragraphs: usize, words: usize, width: usize) -> String {
+    let vocabulary = [
+        "the", "harbour", "lamp", "was", "lit", "before", "evening", "and",
+    ];
+    let mut out = String::new();
+    for p in 0..paragraphs {
+        let mut line = String::new();
+        for w in 0..words {
+            let word = vocabulary[(p + w) % vocabulary.len()];
+            if !line.is_empty() && line.len() + 1 + word.len() > width {
+                out.push_str(&line);
+                out.push('\n');
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push_str(&line);
+        out.push_str(".\n\n");
+    }
+    out
+}
+
+#[test]
+fn a_story_never_read_whole_shows_its_first_window_by_its_own_looks_then_by_its_files() {
+    // A line of capitals heads its start, and comes back twice within its first 16 KB:
+    // alone, the start repeats it (a play's speaker, a running head), which is no
+    // heading. Samples of the whole file find it once: a title.
+    let keeper = "THE KEEPER\n\n";
+    let raw = [
+        keeper,
+        &wrapped(25, 40, 70),
+        keeper,
+        &wrapped(18, 40, 70),
+        keeper,
+    ]
+    .concat()
+        + &wrapped(3000, 40, 70);
+    let (_dir, mut reader, mut book) = open_story(raw.as_bytes(), None, (80, 24));
+    // The loop does it right after the first frame, before it waits for a key.
+    assert!(crate::app::Host::due(&book));
+    let first = |reader: &Reader| reader.document().blocks()[0].kind;
+    assert_eq!(first(&reader), crate::document::BlockKind::Paragraph);
+    reader.update(crate::reader::Action::PageDown);
+    let at = reader.whole_place();
+    assert!(at > 0);
+    // After the first frame the file's samples are read and the window classified again,
+    // as the background reading will classify the whole story.
+    book.poll(&mut reader, false);
+    assert!(!crate::app::Host::due(&book));
+    assert_eq!(first(&reader), crate::document::BlockKind::Heading);
+    assert_eq!(reader.whole_place(), at);
+    book.settle(&mut reader);
+    assert_eq!(first(&reader), crate::document::BlockKind::Heading);
+}

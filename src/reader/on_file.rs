@@ -1,7 +1,8 @@
 //! A big story read whole and let go (see
-//! [`crate::document::indexed::Indexed::let_go`]): its text is the file's bytes (or
-//! those bytes but for CRLF line ends made LF), so it is not held; the reader stays on windows of the file read at the index's anchors, as it
-//! was while the story was being read, and nothing waits any more. What needed the whole
+//! [`crate::document::indexed::Indexed::let_go`]): its text is the file's UTF-8 bytes
+//! normalised piece by piece, so it is not held; the reader stays on windows of the file
+//! read at the index's anchors, as it was while the story was being read, and nothing
+//! waits any more. What needed the whole
 //! text reads the file instead: a search goes over it a chunk at a time (see
 //! [`crate::search::FileSearch`]), `G` and a percent go onto a window read there, `123g`
 //! goes to the page the window's pages put it on.

@@ -1,27 +1,35 @@
 //! Searching a text that is not held but read on demand (a big story let go once indexed:
 //! see [`crate::document::indexed::Indexed::let_go`]): the same query over the same range
 //! as [`Query::search`], read a chunk at a time into one buffer that is reused, each chunk
-//! searched as it is (the text is the file's bytes, so nothing is made of them but a
-//! check that they are still UTF-8).
+//! searched as it is read (where the text is the file's bytes, nothing is made of them
+//! but a check that they are still UTF-8).
 //!
-//! The text may also be the file's bytes but for CRLF line ends (see
-//! [`crate::document::line_ends`]): the file's bytes are searched as they are all the
-//! same, and the range and the match moved between the file's offsets and the text's.
+//! The search goes in the text's offsets. Where the text is the file's bytes but for
+//! CRLF line ends (see [`crate::document::line_ends`]), the file's bytes are searched as
+//! they are all the same, and a match's offsets counted back from the anchor before it.
 //! A match is the same in both: a query never starts or ends with whitespace and takes
 //! any run of it for its own (`\s+`), a CR is whitespace, and where the query's optional
 //! line break (`[^\S\n]*\n\s*`, after a hyphen) takes an LF in the text it takes the
 //! CR before it in the file (`[^\S\n]*` takes any whitespace but LF). A CR alone, which
-//! the text makes LF, would not be taken so: a file holding one is not read this way.
+//! the text makes LF, would not be taken so: a stretch holding one is irregular. An
+//! irregular stretch (a tab, a stray BOM, a control character, an escape: see
+//! [`crate::document::stretches`]) is read whole and normalised again, and its text
+//! searched, with the regular bytes either side of it (see [`file_text`]).
 //!
 //! A chunk is searched for the matches that start in it, with [`OVERLAP`] more bytes
 //! after it for a match to run on into: a match longer than that (a query of a few words
 //! across a run of thousands of blank lines) is not found, which no reader will miss.
 
+use super::ceil_boundary;
 use super::{Hit, Query};
 use crate::document::indexed::Source;
-use crate::document::line_ends::Offsets;
+use crate::document::stretches::Offsets;
+use file_text::FileText;
 use std::ops::Range;
 use std::sync::Arc;
+
+#[path = "file_text.rs"]
+mod file_text;
 
 /// Bytes read at a time: big enough that a read costs little beside the search of it,
 /// small enough to stay in the caches (the pages come from the kernel's page cache).
@@ -38,10 +46,7 @@ pub struct FileSearch {
     source: Arc<dyn Source>,
     /// How the text's offsets are the file's.
     offsets: Offsets,
-    /// The range and the passes below are in the file's offsets (from the first step
-    /// on; before it they are the text's).
-    in_file: bool,
-    /// Bytes read at a time ([`CHUNK`] but in tests).
+    /// Bytes of text searched at a time ([`CHUNK`] but in tests).
     chunk: usize,
     /// The end matches must end by: the range's going forward, the text's going back.
     end: usize,
@@ -51,7 +56,7 @@ pub struct FileSearch {
     passes: Vec<(Range<usize>, bool)>,
     done: usize,
     total: usize,
-    buf: Vec<u8>,
+    read: FileText,
 }
 
 /// Where a search of a text read on demand is after a step.
@@ -88,13 +93,12 @@ impl FileSearch {
             forward,
             source,
             offsets: Offsets::Same,
-            in_file: false,
             chunk: CHUNK,
             end: if forward { within.end } else { len },
             passes,
             done: 0,
             total: within.len(),
-            buf: Vec::new(),
+            read: FileText::default(),
         }
     }
 
@@ -107,43 +111,6 @@ impl FileSearch {
 
     /// Reads about `budget` more bytes (at least one chunk).
     pub fn step(&mut self, budget: usize) -> FileStep {
-        if let Err(err) = self.move_into_file() {
-            self.passes.clear();
-            return FileStep::Failed(err.to_string());
-        }
-        match self.step_in_file(budget) {
-            FileStep::Done(Some(Hit { range, wrapped })) => {
-                let source = &*self.source;
-                let text = |at| self.offsets.to_text(source, at);
-                match text(range.start).and_then(|s| Ok(s..text(range.end)?)) {
-                    Ok(range) => FileStep::Done(Some(Hit { range, wrapped })),
-                    Err(err) => FileStep::Failed(err.to_string()),
-                }
-            }
-            step => step,
-        }
-    }
-
-    /// Before the first step: the range and the passes in the file's offsets.
-    fn move_into_file(&mut self) -> std::io::Result<()> {
-        if std::mem::replace(&mut self.in_file, true) {
-            return Ok(());
-        }
-        if let Offsets::LessCrs(_) = self.offsets {
-            let source = &*self.source;
-            let raw = |at: usize| self.offsets.to_raw(source, at);
-            self.end = raw(self.end)?;
-            for i in 0..self.passes.len() {
-                let pass = self.passes[i].0.clone();
-                self.passes[i].0 = raw(pass.start)?..raw(pass.end)?;
-            }
-            self.total = self.passes.iter().map(|p| p.0.len()).sum();
-        }
-        Ok(())
-    }
-
-    /// [`FileSearch::step`] in the file's offsets.
-    fn step_in_file(&mut self, budget: usize) -> FileStep {
         let mut spent = 0;
         while let Some((starts, wrapped)) = self.passes.last().cloned() {
             if spent >= budget.max(1) {
@@ -180,67 +147,48 @@ impl FileSearch {
         FileStep::Done(None)
     }
 
-    /// The first (forward) or last (backward) match starting in `chunk`.
+    /// The first (forward) or last (backward) match starting in `chunk` (of the text).
     fn chunk(&mut self, chunk: Range<usize>) -> std::io::Result<Option<Range<usize>>> {
         let to = chunk
             .end
             .saturating_add(OVERLAP)
             .min(self.end)
             .max(chunk.end);
-        self.buf.resize(to - chunk.start, 0);
-        let mut got = 0;
-        while got < self.buf.len() {
-            let n = (self.source).read_at((chunk.start + got) as u64, &mut self.buf[got..])?;
-            if n == 0 {
-                break;
-            }
-            got += n;
-        }
-        if got < chunk.len() {
-            return Err(std::io::Error::other(
-                "the story's file is shorter than its text",
-            ));
-        }
-        let bytes = &self.buf[..got];
+        let read = &mut self.read;
+        read.fill(&*self.source, &self.offsets, chunk.start, to)?;
+        // Matches end by `to`: what was read past it (the rest of an irregular stretch)
+        // is left out.
+        let tail = read.to_buf(to).min(read.buf.len());
+        let bytes = &read.buf[..tail];
         // The chunk may begin and end inside a character: the bytes of it are left out.
-        let skip = bytes
+        let head = bytes
             .iter()
             .take(3)
             .take_while(|&&b| b & 0xc0 == 0x80)
             .count();
         // Checked with SIMD: prose full of curly quotes and accents is checked by the
         // standard library at about a gigabyte a second, slower than it is searched.
-        let text = match simdutf8::compat::from_utf8(&bytes[skip..]) {
+        let text = match simdutf8::compat::from_utf8(&bytes[head..]) {
             Ok(text) => text,
             Err(e) if e.error_len().is_none() => {
-                let end = skip + e.valid_up_to();
-                simdutf8::compat::from_utf8(&bytes[skip..end]).unwrap_or_default()
+                let end = head + e.valid_up_to();
+                simdutf8::compat::from_utf8(&bytes[head..end]).unwrap_or_default()
             }
             Err(_) => return Err(std::io::Error::other("the story's file is no longer UTF-8")),
         };
-        let base = chunk.start + skip;
-        let starts_end = chunk.end.saturating_sub(base).min(text.len());
-        // Forward, a match may end anywhere in what was read (which stops at `end`);
-        // back, the search's own passes start no match at or after `at`.
-        let (within, at) = match self.forward {
-            true => (0..text.len(), 0),
-            false => {
-                // A character cut by the chunk's end starts in this chunk (the next one
-                // skips its last bytes): a match may start on it.
-                let mut at = starts_end;
-                while !text.is_char_boundary(at) {
-                    at += 1;
-                }
-                (0..at, at)
-            }
-        };
-        let hit = self
-            .query
-            .search(text, within, at, self.forward)
-            .finish(text);
-        Ok(hit
-            .filter(|h| !h.wrapped && h.range.start < starts_end)
-            .map(|h| base + h.range.start..base + h.range.end))
+        // Where the chunk's starts are in what was read: a character cut by either end
+        // starts in the chunk before.
+        let within =
+            |at: usize| ceil_boundary(text, read.to_buf(at).saturating_sub(head).min(text.len()));
+        let (first, last) = (within(chunk.start), within(chunk.end));
+        let hit = match self.forward {
+            // A match may end anywhere in what was read (which stops at `to`).
+            true => self.query.search(text, first..text.len(), first, true),
+            false => self.query.search(text, first..last, last, false),
+        }
+        .finish(text);
+        let hit = hit.filter(|h| !h.wrapped && (first..last).contains(&h.range.start));
+        Ok(hit.map(|h| read.to_text(head + h.range.start)..read.to_text(head + h.range.end)))
     }
 
     /// How far the search has gone, 0.0 to 1.0.

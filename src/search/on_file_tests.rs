@@ -23,6 +23,36 @@ fn on_file(text: &str, query: &str, within: Range<usize>, at: usize, fwd: bool) 
     run(s)
 }
 
+/// A search for `query` in `text` from the place `at` picks, within the range `cut`
+/// picks, `fwd` or back: on the file `raw` (whose text `text` is, by `offsets`) read
+/// `chunk` bytes at a time, and in the held text.
+fn both(
+    text: &str,
+    raw: String,
+    offsets: Offsets,
+    (query, at, cut, fwd): (
+        &str,
+        prop::sample::Index,
+        (prop::sample::Index, prop::sample::Index),
+        bool,
+    ),
+    chunk: usize,
+) -> (Option<Hit>, Option<Hit>) {
+    let floor = |i: usize| crate::position::floor_char_boundary(text, i);
+    let at = floor(at.index(text.len() + 1));
+    let (a, b) = (
+        floor(cut.0.index(text.len() + 1)),
+        floor(cut.1.index(text.len() + 1)),
+    );
+    let within = a.min(b)..a.max(b);
+    let q = Query::new(query).unwrap();
+    let want = q.search(text, within.clone(), at, fwd).finish(text);
+    let source: Arc<dyn Source> = Arc::new(Held(raw.into_bytes()));
+    let mut s = FileSearch::new(&q, (source, text.len()), within, at, fwd).with_offsets(offsets);
+    s.chunk = chunk;
+    (run(s), want)
+}
+
 fn run(mut s: FileSearch) -> Option<Hit> {
     loop {
         match s.step(1) {
@@ -162,16 +192,36 @@ proptest! {
             a.text = (r - raw[..r].matches('\r').count()) as u64;
         }
         prop_assert_eq!(raw.replace("\r\n", "\n"), text.clone());
-        let floor = |i: usize| crate::position::floor_char_boundary(&text, i);
-        let at = floor(at.index(text.len() + 1));
-        let (a, b) = (floor(cut.0.index(text.len() + 1)), floor(cut.1.index(text.len() + 1)));
-        let within = a.min(b)..a.max(b);
-        let q = Query::new(query).unwrap();
-        let want = q.search(&text, within.clone(), at, fwd).finish(&text);
-        let source: Arc<dyn Source> = Arc::new(Held(raw.into_bytes()));
-        let mut s = FileSearch::new(&q, (source, text.len()), within, at, fwd)
-            .with_offsets(Offsets::LessCrs(anchors.into()));
-        s.chunk = chunk;
-        prop_assert_eq!(run(s), want);
+        let offsets = Offsets::Anchored(anchors.into());
+        let (got, want) = both(&text, raw, offsets, (query, at, cut, fwd), chunk);
+        prop_assert_eq!(got, want);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The same on a file with irregular stretches (tabs made spaces, stray BOMs,
+    /// control characters and escapes dropped, lone CRs), among regular ones of CRLF and
+    /// LF, read in chunks of a few bytes: chunks cut inside irregular stretches, matches
+    /// running across chunks and across an irregular stretch's edges (the spaces of a
+    /// tab taken by a query's `\s+`), both ways, wrapping round.
+    #[test]
+    fn a_search_of_a_file_with_irregular_stretches_lands_where_the_held_one_does(
+        words in prop::collection::vec(prop::sample::select(vec![
+            "ab", "b", "é", "a\n", " ", "ba b", "\n\n", "a-\n", "b-", " \n ", "a\r\n", "\r\n",
+            "\t", "a\tb", "\u{feff}", "\x07", "\x1b[1m", "b\x08b", "\r", "\u{feff}a",
+        ]), 0..200),
+        query in prop::sample::select(vec!["a", "b a", "ab", "é", "bé", "a-b", "b-a", "a b", "B A", "b- a", "a   b"]),
+        at in any::<prop::sample::Index>(),
+        cut in any::<(prop::sample::Index, prop::sample::Index)>(),
+        fwd in any::<bool>(),
+        (chunk, piece, feed) in (1usize..40, 1usize..30, 1usize..50),
+    ) {
+        let raw: String = words.concat();
+        let (text, stretches) = crate::document::stretches::tests::built(raw.as_bytes(), piece, feed);
+        let offsets = Offsets::Anchored(stretches);
+        let (got, want) = both(&text, raw, offsets, (query, at, cut, fwd), chunk);
+        prop_assert_eq!(got, want);
     }
 }

@@ -4,7 +4,7 @@
 //! the reader's own file and its comments are theirs.
 //!
 //! **A setting changed from the keyboard** (the typography, the spread...) is kept under a
-//! name of its own and read back with [`Store::setting`]; every write keeps the other settings in the file, those of newer dogears too.
+//! name of its own and read back with [`Remembered::setting`]; every write keeps the other settings in the file, those of newer dogears too.
 
 use super::files::{lock, write_atomically};
 use super::{Store, StoreError};
@@ -32,41 +32,25 @@ fn bits(t: Typography) -> [bool; 3] {
     [t.justify, t.hyphenate, t.indent]
 }
 
-impl Store {
-    fn view_path(&self) -> PathBuf {
-        self.dir().join("view.json")
-    }
+/// The settings `view.json` held when it was read ([`Store::remembered`]): one read for
+/// all of them when a reader starts.
+#[derive(Debug, Default)]
+pub struct Remembered(Map<String, Value>);
 
-    /// What `view.json` holds; empty when there is none or it cannot be read.
-    fn view(&self) -> Map<String, Value> {
-        std::fs::read(self.view_path())
-            .ok()
-            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-            .unwrap_or_default()
-    }
-
+impl Remembered {
     /// The column width the reader last chose, unless `config.toml`'s `max_width`
     /// (`configured`) changed since; `None` when there is none or it cannot be read.
-    pub fn remembered_width(&self, configured: u16) -> Option<u16> {
-        let view = self.view();
-        let get = |name| view.get(name).and_then(Value::as_u64);
+    pub fn width(&self, configured: u16) -> Option<u16> {
+        let get = |name| self.0.get(name).and_then(Value::as_u64);
         let (lo, hi) = COLUMN_LIMITS;
         let width = u16::try_from(get(MAX_WIDTH)?).ok()?;
         (get(CONFIG_MAX_WIDTH) == Some(u64::from(configured)) && (lo..=hi).contains(&width))
             .then_some(width)
     }
 
-    /// Remembers `width` as the column width, chosen while `config.toml` said `configured`.
-    pub fn remember_width(&self, width: u16, configured: u16) -> Result<(), StoreError> {
-        self.remember(&[
-            (MAX_WIDTH, width.into()),
-            (CONFIG_MAX_WIDTH, configured.into()),
-        ])
-    }
-
     /// Justification, hyphenation and indents as the reader last set them, unless
     /// `config.toml`'s (`configured`) changed since.
-    pub fn remembered_typography(&self, configured: Typography) -> Option<Typography> {
+    pub fn typography(&self, configured: Typography) -> Option<Typography> {
         if self.setting::<[bool; 3]>(CONFIG_TYPOGRAPHY)? != bits(configured) {
             return None;
         }
@@ -78,6 +62,45 @@ impl Store {
             indent,
             ..configured
         })
+    }
+
+    /// Two pages side by side (or not) as the reader last set it with `D`, unless
+    /// `config.toml`'s `spread` (`configured`) changed since.
+    pub fn spread(&self, configured: bool) -> Option<bool> {
+        (self.setting::<bool>(CONFIG_SPREAD)? == configured)
+            .then(|| self.setting::<bool>(SPREAD))
+            .flatten()
+    }
+
+    /// The setting `name` as last changed from the keyboard, if it is there and reads as
+    /// a `T`.
+    pub fn setting<T: DeserializeOwned>(&self, name: &str) -> Option<T> {
+        T::deserialize(self.0.get(name)?).ok()
+    }
+}
+
+impl Store {
+    fn view_path(&self) -> PathBuf {
+        self.dir().join("view.json")
+    }
+
+    /// What `view.json` holds, read once; nothing when there is none
+    /// or it cannot be read.
+    pub fn remembered(&self) -> Remembered {
+        Remembered(
+            std::fs::read(self.view_path())
+                .ok()
+                .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+                .unwrap_or_default(),
+        )
+    }
+
+    /// Remembers `width` as the column width, chosen while `config.toml` said `configured`.
+    pub fn remember_width(&self, width: u16, configured: u16) -> Result<(), StoreError> {
+        self.remember(&[
+            (MAX_WIDTH, width.into()),
+            (CONFIG_MAX_WIDTH, configured.into()),
+        ])
     }
 
     /// Remembers `typography`, set while `config.toml` said `configured`.
@@ -92,26 +115,13 @@ impl Store {
         ])
     }
 
-    /// Two pages side by side (or not) as the reader last set it with `D`, unless
-    /// `config.toml`'s `spread` (`configured`) changed since.
-    pub fn remembered_spread(&self, configured: bool) -> Option<bool> {
-        (self.setting::<bool>(CONFIG_SPREAD)? == configured)
-            .then(|| self.setting::<bool>(SPREAD))
-            .flatten()
-    }
-
     /// Remembers `on` for two pages side by side, set while `config.toml` said
     /// `configured`.
     pub fn remember_spread(&self, on: bool, configured: bool) -> Result<(), StoreError> {
         self.remember(&[(SPREAD, on.into()), (CONFIG_SPREAD, configured.into())])
     }
 
-    /// The setting `name` as last changed from the keyboard, if it is there and reads as a `T`.
-    pub fn setting<T: DeserializeOwned>(&self, name: &str) -> Option<T> {
-        serde_json::from_value(self.view().remove(name)?).ok()
-    }
-
-    /// Remembers `value` as the setting `name` (see [`Store::setting`]).
+    /// Remembers `value` as the setting `name` (see [`Remembered::setting`]).
     #[cfg(test)]
     pub fn remember_setting(
         &self,
@@ -131,7 +141,7 @@ impl Store {
             source,
         })?;
         let _guard = lock(&file)?;
-        let mut view = self.view();
+        let Remembered(mut view) = self.remembered();
         for (name, value) in settings {
             view.insert((*name).to_owned(), value.clone());
         }
@@ -147,13 +157,13 @@ mod tests {
     fn a_width_is_remembered_until_the_config_changes() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::at(dir.path());
-        assert_eq!(store.remembered_width(72), None);
+        assert_eq!(store.remembered().width(72), None);
         store.remember_width(60, 72).unwrap();
-        assert_eq!(store.remembered_width(72), Some(60));
+        assert_eq!(store.remembered().width(72), Some(60));
         // The reader edited config.toml since: their new setting wins.
-        assert_eq!(store.remembered_width(80), None);
+        assert_eq!(store.remembered().width(80), None);
         std::fs::write(dir.path().join("view.json"), "{ not json").unwrap();
-        assert_eq!(store.remembered_width(72), None);
+        assert_eq!(store.remembered().width(72), None);
     }
 
     #[test]
@@ -165,27 +175,34 @@ mod tests {
             r#"{"max_width": 64, "config_max_width": 72}"#,
         )
         .unwrap();
-        assert_eq!(store.remembered_width(72), Some(64), "the old file reads");
+        assert_eq!(store.remembered().width(72), Some(64), "the old file reads");
         store.remember_setting("theme", "sepia").unwrap();
         store.remember_setting("justify", true).unwrap();
         store.remember_width(60, 72).unwrap();
-        assert_eq!(store.setting::<String>("theme").as_deref(), Some("sepia"));
-        assert_eq!(store.setting::<bool>("justify"), Some(true));
-        assert_eq!(store.setting::<bool>("theme"), None, "not a bool");
-        assert_eq!(store.setting::<bool>("indent"), None);
-        assert_eq!(store.remembered_width(72), Some(60));
+        assert_eq!(
+            store.remembered().setting::<String>("theme").as_deref(),
+            Some("sepia")
+        );
+        assert_eq!(store.remembered().setting::<bool>("justify"), Some(true));
+        assert_eq!(
+            store.remembered().setting::<bool>("theme"),
+            None,
+            "not a bool"
+        );
+        assert_eq!(store.remembered().setting::<bool>("indent"), None);
+        assert_eq!(store.remembered().width(72), Some(60));
     }
 
     #[test]
     fn a_spread_is_remembered_until_the_config_changes() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::at(dir.path());
-        assert_eq!(store.remembered_spread(false), None);
+        assert_eq!(store.remembered().spread(false), None);
         store.remember_spread(true, false).unwrap();
         store.remember_width(60, 72).unwrap();
-        assert_eq!(store.remembered_spread(false), Some(true));
-        assert_eq!(store.remembered_spread(true), None, "config.toml changed");
-        assert_eq!(store.remembered_width(72), Some(60), "the width is kept");
+        assert_eq!(store.remembered().spread(false), Some(true));
+        assert_eq!(store.remembered().spread(true), None, "config.toml changed");
+        assert_eq!(store.remembered().width(72), Some(60), "the width is kept");
     }
 
     #[test]
@@ -197,12 +214,12 @@ mod tests {
             justify: true,
             ..plain
         };
-        assert_eq!(store.remembered_typography(plain), None);
+        assert_eq!(store.remembered().typography(plain), None);
         store.remember_typography(justified, plain).unwrap();
         store.remember_width(60, 72).unwrap();
-        assert_eq!(store.remembered_typography(plain), Some(justified));
+        assert_eq!(store.remembered().typography(plain), Some(justified));
         assert_eq!(
-            store.remembered_typography(justified),
+            store.remembered().typography(justified),
             None,
             "config.toml changed"
         );
