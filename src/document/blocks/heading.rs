@@ -316,9 +316,7 @@ fn named_division(t: &str) -> Option<Numbered> {
     }
     // Cheapest refusal first, with no words gathered: this is asked of most short lines
     // that start with a capital. The last two words must be a division and its number.
-    let Some((number, division)) = last_two_words(t) else {
-        return None;
-    };
+    let (number, division) = last_two_words(t)?;
     if keyword(division).is_none() || !is_number(number) {
         return None;
     }
