@@ -55,6 +55,12 @@ pub(super) fn of_paragraph(block: &str) -> usize {
     }) {
         return 0;
     }
+    // Nor does a line with no `>` first and no space within a marker's reach (see
+    // `marker_width`): dialogue in curly quotes, a line going on in lower case.
+    let head = block.trim_start_matches(' ').as_bytes();
+    if head.first() != Some(&b'>') && !head.iter().take(6).any(|&b| b == b' ') {
+        return 0;
+    }
     let mut lines = block.lines();
     let Some(first) = lines.next() else {
         return 0;
@@ -97,6 +103,48 @@ pub(super) fn verse_continuation(text: &str, head: &VerseLine, next: Option<&Ver
 #[cfg(test)]
 mod tests {
     use super::{marker_width, of_paragraph};
+    use crate::document::quote;
+    use proptest::prelude::*;
+
+    /// [`of_paragraph`] without its cheap refusals: the first line found and asked.
+    fn of_paragraph_plain(block: &str) -> usize {
+        let mut lines = block.lines();
+        let Some(first) = lines.next() else {
+            return 0;
+        };
+        let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+        let at = indent(first);
+        if let Some((_, marks)) = quote::marks(&first[at..]) {
+            return marks;
+        }
+        let Some(hang) = marker_width(&first[at..]) else {
+            return 0;
+        };
+        let mut later = lines.peekable();
+        if later.peek().is_none() {
+            return 0;
+        }
+        if later.all(|l| indent(l) == at + hang && !l.trim().is_empty()) {
+            hang
+        } else {
+            0
+        }
+    }
+
+    proptest! {
+        /// Paragraphs with and without markers, quote marks, curly quotes and
+        /// indentation: the cheap refusals refuse only what the first line would.
+        #[test]
+        fn of_paragraph_is_the_first_line_asked(
+            lines in prop::collection::vec(
+                "[ ]{0,4}([-*•(>]|[0-9]{1,3}[.)]|\\(a\\)|\u{201c})?[ ]{0,2}[a-zA-Z ]{0,10}",
+                1..4,
+            ),
+        ) {
+            let block = lines.join("\n");
+            prop_assert_eq!(of_paragraph(&block), of_paragraph_plain(&block), "{:?}", block);
+        }
+    }
 
     #[test]
     fn list_markers_and_what_only_starts_like_one() {
