@@ -196,7 +196,7 @@ impl Offsets {
 
     /// Byte `raw` of the file read from `source` as a byte of the whole text (a CR's
     /// and the LF after it are both the LF's; in an irregular stretch, a byte the text
-    /// left out is the text's next).
+    /// left out is the text's next, and so is a BOM's before the first anchor).
     ///
     /// # Errors
     /// The file cannot be read, or is shorter than `raw`.
@@ -205,6 +205,8 @@ impl Offsets {
             return Ok(raw);
         };
         let s = stretches.at_raw(raw);
+        // A BOM before the first anchor is no byte of the text.
+        let raw = raw.max(usize_of(s.from.raw));
         if s.irregular {
             let (marks, end) = mapped(source, &s)?;
             if raw >= end.raw {
