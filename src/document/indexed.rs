@@ -180,6 +180,12 @@ impl Indexed {
         let Ok(file_len) = offsets.file_len(&*source, len) else {
             return false;
         };
+        // A stretch normalised whole wherever it is read must stay short.
+        if let Offsets::Anchored(s) = &offsets {
+            if s.irregular_too_long(file_len) {
+                return false;
+            }
+        }
         part.text = String::new();
         part.gone = false;
         part.on_file = Some(OnFile {

@@ -96,6 +96,18 @@ impl Stretches {
         self.stretch(after.saturating_sub(1))
     }
 
+    /// Whether an irregular stretch is longer than [`LONGEST_IRREGULAR`] bytes of the
+    /// file (`file_len` long): a line far longer than a piece (a file of lone CR line
+    /// ends is one line to the cutting, all of it one stretch), read and normalised whole
+    /// for every window and every chunk of a search that touches it.
+    pub fn irregular_too_long(&self, file_len: usize) -> bool {
+        self.irregular.iter().any(|&i| {
+            let s = self.stretch(i as usize);
+            let end = s.next.map_or(file_len, |n| usize_of(n.raw));
+            end.saturating_sub(usize_of(s.from.raw)) > LONGEST_IRREGULAR
+        })
+    }
+
     /// The first irregular stretch after stretch `index`, if any.
     pub fn next_irregular(&self, index: usize) -> Option<Stretch> {
         let i = self.irregular.partition_point(|&k| k as usize <= index);
@@ -103,6 +115,10 @@ impl Stretches {
         Some(self.stretch(k as usize))
     }
 }
+
+/// The most bytes of the file an irregular stretch may hold for the text to be read from
+/// the file (see [`Stretches::irregular_too_long`]): sixteen pieces.
+pub const LONGEST_IRREGULAR: usize = 16 * super::build::PIECE;
 
 /// How the whole text's offsets are the file's: the same, or stretch by stretch from the
 /// anchors (see the module's docs).
@@ -180,7 +196,7 @@ impl Offsets {
 
     /// Byte `raw` of the file read from `source` as a byte of the whole text (a CR's
     /// and the LF after it are both the LF's; in an irregular stretch, a byte the text
-    /// left out is the text's next).
+    /// left out is the text's next, and so is a BOM's before the first anchor).
     ///
     /// # Errors
     /// The file cannot be read, or is shorter than `raw`.
@@ -189,6 +205,8 @@ impl Offsets {
             return Ok(raw);
         };
         let s = stretches.at_raw(raw);
+        // A BOM before the first anchor is no byte of the text.
+        let raw = raw.max(usize_of(s.from.raw));
         if s.irregular {
             let (marks, end) = mapped(source, &s)?;
             if raw >= end.raw {

@@ -522,3 +522,21 @@ fn a_file_renamed_while_read_from_still_reads() {
         }
     }
 }
+
+/// A story whose line ends are all lone CRs (as old Mac files have) is one piece: no LF
+/// to cut it at, so its one stretch is irregular and the whole file. Read from the file,
+/// every window would be read and normalised from its start (`G` made the whole story
+/// the window) and every chunk of a search would normalise all of it again: it is kept
+/// whole, as before stretches.
+#[test]
+fn a_story_with_lone_cr_line_ends_is_kept_whole() {
+    let raw = story_with(6000, "\r");
+    let (_dir, _path, mut reader, mut book) = open_story(&raw);
+    press(&mut reader, &mut book, Action::Bottom);
+    assert!(
+        book.windows.is_none() && reader.partial().is_none(),
+        "let go on one stretch of {} bytes: the window at the end holds {} bytes",
+        raw.len(),
+        reader.document().text().len()
+    );
+}
