@@ -96,15 +96,16 @@ impl Stretches {
         self.stretch(after.saturating_sub(1))
     }
 
-    /// Whether an irregular stretch is longer than [`LONGEST_IRREGULAR`] bytes of the
-    /// file (`file_len` long): a line far longer than a piece (a file of lone CR line
-    /// ends is one line to the cutting, all of it one stretch), read and normalised whole
-    /// for every window and every chunk of a search that touches it.
-    pub fn irregular_too_long(&self, file_len: usize) -> bool {
+    /// Whether an irregular stretch of a text `len` bytes long holds more than
+    /// [`LONGEST_IRREGULAR`] bytes of it: a line far longer than a piece (a file of lone
+    /// CR line ends is one line to the cutting, all of it one stretch), read and
+    /// normalised whole for every window and every chunk of a search that touches it.
+    /// Told from the anchors alone, before any of it is read.
+    pub fn irregular_too_long(&self, len: usize) -> bool {
         self.irregular.iter().any(|&i| {
             let s = self.stretch(i as usize);
-            let end = s.next.map_or(file_len, |n| usize_of(n.raw));
-            end.saturating_sub(usize_of(s.from.raw)) > LONGEST_IRREGULAR
+            let end = s.next.map_or(len, |n| usize_of(n.text));
+            end.saturating_sub(usize_of(s.from.text)) > LONGEST_IRREGULAR
         })
     }
 
@@ -116,7 +117,7 @@ impl Stretches {
     }
 }
 
-/// The most bytes of the file an irregular stretch may hold for the text to be read from
+/// The most bytes of text an irregular stretch may hold for the text to be read from
 /// the file (see [`Stretches::irregular_too_long`]): sixteen pieces.
 pub const LONGEST_IRREGULAR: usize = 16 * super::build::PIECE;
 
