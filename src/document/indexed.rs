@@ -193,14 +193,12 @@ impl Indexed {
                 Offsets::Anchored(Stretches::new(part.anchors.as_slice().into(), irregular))
             }
         };
-        // Where the file ends, from its last anchor (a few KB read).
-        // A stretch normalised whole wherever it is read must stay short (and is not read
-        // whole here to find out).
-        if let Offsets::Anchored(s) = &offsets {
-            if s.irregular_too_long(len) {
-                return false;
-            }
+        // A stretch read from its start for any window in it (and normalised whole, if it
+        // is irregular) must stay short: a story with a line of megabytes is kept whole.
+        if super::stretches::too_long(&part.anchors, len) {
+            return false;
         }
+        // Where the file ends, from its last anchor (a few KB read).
         let Ok(file_len) = offsets.file_len(&*source, len) else {
             return false;
         };

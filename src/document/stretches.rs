@@ -96,19 +96,6 @@ impl Stretches {
         self.stretch(after.saturating_sub(1))
     }
 
-    /// Whether an irregular stretch of a text `len` bytes long holds more than
-    /// [`LONGEST_IRREGULAR`] bytes of it: a line far longer than a piece (a file of lone
-    /// CR line ends is one line to the cutting, all of it one stretch), read and
-    /// normalised whole for every window and every chunk of a search that touches it.
-    /// Told from the anchors alone, before any of it is read.
-    pub fn irregular_too_long(&self, len: usize) -> bool {
-        self.irregular.iter().any(|&i| {
-            let s = self.stretch(i as usize);
-            let end = s.next.map_or(len, |n| usize_of(n.text));
-            end.saturating_sub(usize_of(s.from.text)) > LONGEST_IRREGULAR
-        })
-    }
-
     /// The first irregular stretch after stretch `index`, if any.
     pub fn next_irregular(&self, index: usize) -> Option<Stretch> {
         let i = self.irregular.partition_point(|&k| k as usize <= index);
@@ -117,9 +104,28 @@ impl Stretches {
     }
 }
 
-/// The most bytes of text an irregular stretch may hold for the text to be read from
-/// the file (see [`Stretches::irregular_too_long`]): sixteen pieces.
-pub const LONGEST_IRREGULAR: usize = 16 * super::build::PIECE;
+/// The most bytes of text a stretch may hold for the text to be read from the file (see
+/// [`too_long`]): sixteen pieces.
+pub const LONGEST: usize = 16 * super::build::PIECE;
+
+/// Whether a stretch of a text `len` bytes long, between `anchors`, holds more than
+/// [`LONGEST`] bytes: a line far longer than a piece (pieces end at line ends: a file of
+/// lone CR line ends, or of one line, is all one stretch). Read from the file, every
+/// window there would be read from its start, and an irregular one normalised whole for
+/// every chunk of a search. Told from the anchors alone, before any of it is read.
+pub fn too_long(anchors: &[Anchor], len: usize) -> bool {
+    let starts = anchors.iter().map(|a| usize_of(a.text));
+    let ends = anchors
+        .iter()
+        .skip(1)
+        .map(|a| usize_of(a.text))
+        .chain([len]);
+    // No anchor at all: the text is one stretch.
+    anchors.is_empty() && len > LONGEST
+        || starts
+            .zip(ends)
+            .any(|(from, to)| to.saturating_sub(from) > LONGEST)
+}
 
 /// How the whole text's offsets are the file's: the same, or stretch by stretch from the
 /// anchors (see the module's docs).

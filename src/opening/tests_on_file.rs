@@ -351,3 +351,25 @@ fn a_story_with_lone_cr_line_ends_is_kept_whole() {
         reader.document().text().len()
     );
 }
+
+/// A story with one line of 400 KB among its paragraphs (a table or a log dumped without
+/// line ends): its stretch is one piece, however long. Read from the file, a window in
+/// that line would be read from the line's start (all of a gigabyte line for a jump to
+/// its end): it is kept whole.
+#[test]
+fn a_story_with_a_line_of_hundreds_of_kilobytes_is_kept_whole() {
+    let long_line = "the keeper walked the harbour wall ".repeat(12_000);
+    let raw = [story(3000), long_line, "\n\n".into(), story(3000)].concat();
+    let (_dir, _path, mut reader, mut book) = open_story(&raw);
+    press(&mut reader, &mut book, Action::Bottom);
+    assert!(book.windows.is_none() && reader.partial().is_none());
+    assert_eq!(reader.document().text(), raw);
+    // Lines of a few KB (one paragraph a line) are let go as ever.
+    let sentence = "A sentence of a paragraph that runs on for a long while. ";
+    let long_paragraphs: String = (0..300)
+        .map(|i| format!("{}{i}.\n\n", sentence.repeat(50)))
+        .collect();
+    let (_dir, _path, mut reader, mut book) = open_story(&long_paragraphs);
+    press(&mut reader, &mut book, Action::Bottom);
+    assert!(book.windows.is_some());
+}
