@@ -11,6 +11,9 @@
 //! backward (`N`) from the one near the end, so each search reads about 99 % of the book.
 //! Lower-case queries ignore case (smart case); the others match case. The target is
 //! 2 GB/s or better. `N "the"` is one press of `N` with the previous match a line back.
+//!
+//! `one 16MB line of tabs` opens a story with no line end at all, full of tabs and
+//! overstrikes: its cost must stay linear in its size.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -389,5 +392,30 @@ fn engine(c: &mut Criterion) {
     bench_size(c, "200MB", 200 << 20);
 }
 
-criterion_group!(benches, search, engine);
+/// A story of one 16 MB line with a tab every 40 bytes and an overstrike every 400 (a
+/// log, a table dumped without line ends): opened, its tabs expanded from its line's
+/// start. Each tab looked back over the whole line once, which took minutes.
+fn one_line(c: &mut Criterion) {
+    let mut raw = String::with_capacity(16 << 20);
+    let mut i = 0usize;
+    while raw.len() < 16 << 20 {
+        raw.push_str(match i % 10 {
+            9 => "lamp_\x08l\t",
+            _ => "keeper harbour lamp evening light tide\t",
+        });
+        i += 1;
+    }
+    let mut group = c.benchmark_group("one 16MB line of tabs");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(2));
+    group.throughput(Throughput::Bytes(raw.len() as u64));
+    group.bench_function("open (read + decode + blocks)", |b| {
+        b.iter(|| Document::from_bytes(black_box(raw.as_bytes()), None).expect("decodes"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, search, engine, one_line);
 criterion_main!(benches);

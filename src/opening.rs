@@ -408,3 +408,5 @@ impl Host for Book {
 mod tests;
 #[cfg(test)]
 mod tests_on_file;
+#[cfg(test)]
+mod tests_on_file_marks;

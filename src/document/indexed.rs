@@ -117,6 +117,23 @@ impl Indexed {
         part.text.push_str(more);
     }
 
+    /// [`Indexed::push`] of a stretch made for it: taken whole when it is the first and
+    /// at least half of the room kept for the text (a story never cut into stretches,
+    /// ISO-2022-JP or a file without line ends, arrives as one), so that the text is
+    /// never held twice.
+    pub fn push_owned(&self, more: String, made: Option<(Vec<Anchor>, Charset)>) {
+        let mut part = self.write();
+        if let Some((anchors, charset)) = made {
+            part.anchors.extend(anchors);
+            part.charset = Some(charset);
+        }
+        if part.text.is_empty() && more.len() >= part.text.capacity() / 2 {
+            part.text = more;
+        } else {
+            part.text.push_str(&more);
+        }
+    }
+
     /// [`Indexed::push`] of the last of the text, taken whole when nothing came before it
     /// (a story never cut into stretches: ISO-2022-JP, or CR line ends only), so that
     /// the text is never held twice.
@@ -176,6 +193,11 @@ impl Indexed {
                 Offsets::Anchored(Stretches::new(part.anchors.as_slice().into(), irregular))
             }
         };
+        // A stretch read from its start for any window in it (and normalised whole, if it
+        // is irregular) must stay short: a story with a line of megabytes is kept whole.
+        if super::stretches::too_long(&part.anchors, len) {
+            return false;
+        }
         // Where the file ends, from its last anchor (a few KB read).
         let Ok(file_len) = offsets.file_len(&*source, len) else {
             return false;
@@ -261,6 +283,27 @@ fn floor_line(text: &str, offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_arriving_whole_is_taken_not_copied_and_stretches_fill_the_room_kept() {
+        // A story never cut into stretches: its one stretch is the text (not a copy of it
+        // beside it, which would hold it twice).
+        let shared = Indexed::new();
+        shared.write().text.reserve(1 << 20);
+        let whole = "a line without end ".repeat(50_000);
+        let at = whole.as_ptr();
+        shared.push_owned(whole, None);
+        assert_eq!(shared.read().text.as_ptr(), at);
+        // A first stretch of many goes into the room kept for all of them.
+        let shared = Indexed::new();
+        shared.write().text.reserve(1 << 20);
+        let room = shared.read().text.as_ptr();
+        shared.push_owned("a stretch\n".repeat(1000), None);
+        shared.push_owned("another\n".repeat(1000), None);
+        assert_eq!(shared.read().text.as_ptr(), room);
+        assert!(shared.read().text.starts_with("a stretch\n"));
+        assert!(shared.read().text.ends_with("another\n"));
+    }
 
     #[test]
     fn only_text_well_before_the_end_so_far_is_searchable_until_all_is_in() {

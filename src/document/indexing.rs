@@ -115,8 +115,7 @@ fn stream_in<R: Read + Seek>(
                     Piped::Anchors(anchors, charset) => made = Some((anchors, charset)),
                     Piped::Text(more) if more.is_empty() && made.is_none() => {}
                     Piped::Text(more) => {
-                        shared.push(&more, made.take());
-                        drop(more);
+                        shared.push_owned(more, made.take());
                         let part = shared.read();
                         growing.grow(&part.text);
                         found(Found {

@@ -177,6 +177,10 @@ struct Normaliser {
     /// Byte offset in `out` where the current line starts (as of the last
     /// [`Self::find_line_start`]).
     line_start: usize,
+    /// How far [`Self::find_line_start`] has looked: no line end lies in
+    /// `out[line_start..scanned]`, so each byte is looked at once (a tab in a line of
+    /// megabytes would otherwise search all of it again).
+    scanned: usize,
     /// A point in the current line whose display column is known, to count tab columns
     /// without rescanning the whole line at every tab.
     col_mark: (usize, usize),
@@ -261,10 +265,12 @@ impl Normaliser {
     /// which it does not look for: only a tab, a backspace and a form feed need them, and
     /// most text has none (CRLF text would otherwise be searched for `\n` twice).
     fn find_line_start(&mut self) {
-        if let Some(nl) = memchr::memrchr(b'\n', &self.out.as_bytes()[self.line_start..]) {
-            self.line_start += nl + 1;
+        let from = self.scanned.max(self.line_start);
+        if let Some(nl) = memchr::memrchr(b'\n', &self.out.as_bytes()[from..]) {
+            self.line_start = from + nl + 1;
             self.col_mark = (self.line_start, 0);
         }
+        self.scanned = self.out.len();
     }
 
     fn newline(&mut self) {
@@ -353,10 +359,16 @@ impl Normaliser {
         self.find_line_start();
         if self.out.len() > self.line_start {
             if let Some(c) = self.out.pop() {
+                // What was looked at ends where the text does now: a line end written
+                // in the erased character's place is looked for by the next tab.
+                self.scanned = self.out.len();
                 self.erased = Some(c);
-                let (mark, _) = self.col_mark;
+                // The column was known at the end: it still is, one character back
+                // (counting from the line's start again would make a long line of tabs
+                // and backspaces quadratic).
+                let (mark, col) = self.col_mark;
                 if mark > self.out.len() {
-                    self.col_mark = (self.line_start, 0);
+                    self.col_mark = (self.out.len(), col.saturating_sub(c.width().unwrap_or(0)));
                 }
             }
         }
@@ -534,6 +546,54 @@ mod tests {
         assert_eq!(normalise("a\n\tb"), "a\n        b");
         // Wide characters take two columns.
         assert_eq!(normalise("猫\tx"), "猫      x");
+        // A backspace takes back one of a tab's spaces: the next tab counts from there.
+        assert_eq!(normalise("ab\t\x08\tc"), "ab      c");
+        assert_eq!(normalise("猫\x08\tc"), "        c");
+        assert_eq!(normalise("a猫\x08\tc"), "a       c");
+    }
+
+    /// Tabs expanded by counting columns from each line's start, the plain way.
+    fn expand_tabs(text: &str) -> String {
+        let mut out = String::new();
+        let mut col = 0;
+        for c in text.chars() {
+            match c {
+                '\t' => {
+                    let spaces = 8 - col % 8;
+                    out.extend(std::iter::repeat_n(' ', spaces));
+                    col += spaces;
+                }
+                '\n' => {
+                    out.push(c);
+                    col = 0;
+                }
+                _ => {
+                    out.push(c);
+                    col += 1;
+                }
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Tab stops are found from the line's start wherever the line ends were written
+        /// (copied runs, CRLFs made LF, lines of any length with many tabs), and after a
+        /// backspace took back a character looked at.
+        #[test]
+        fn tabs_land_on_the_stops_counted_from_each_line_start(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "bc", "\t", "\t\t", "\n", "\r\n", "word ", "x\ty",
+            ]), 0..300),
+            erased in 0usize..300,
+        ) {
+            let text: String = words.concat();
+            proptest::prop_assert_eq!(normalise(&text), expand_tabs(&text.replace("\r\n", "\n")));
+            // A letter struck out by a backspace (erased) is gone before the next tab.
+            let at = words.iter().take(erased).map(|w| w.len()).sum::<usize>();
+            let struck = format!("{}q\x08{}", &text[..at], &text[at..]);
+            proptest::prop_assert_eq!(normalise(&struck), normalise(&text));
+        }
     }
 
     #[test]

@@ -104,6 +104,29 @@ impl Stretches {
     }
 }
 
+/// The most bytes of text a stretch may hold for the text to be read from the file (see
+/// [`too_long`]): sixteen pieces.
+pub const LONGEST: usize = 16 * super::build::PIECE;
+
+/// Whether a stretch of a text `len` bytes long, between `anchors`, holds more than
+/// [`LONGEST`] bytes: a line far longer than a piece (pieces end at line ends: a file of
+/// lone CR line ends, or of one line, is all one stretch). Read from the file, every
+/// window there would be read from its start, and an irregular one normalised whole for
+/// every chunk of a search. Told from the anchors alone, before any of it is read.
+pub fn too_long(anchors: &[Anchor], len: usize) -> bool {
+    let starts = anchors.iter().map(|a| usize_of(a.text));
+    let ends = anchors
+        .iter()
+        .skip(1)
+        .map(|a| usize_of(a.text))
+        .chain([len]);
+    // No anchor at all: the text is one stretch.
+    anchors.is_empty() && len > LONGEST
+        || starts
+            .zip(ends)
+            .any(|(from, to)| to.saturating_sub(from) > LONGEST)
+}
+
 /// How the whole text's offsets are the file's: the same, or stretch by stretch from the
 /// anchors (see the module's docs).
 #[derive(Debug, Clone, Default)]
@@ -180,7 +203,7 @@ impl Offsets {
 
     /// Byte `raw` of the file read from `source` as a byte of the whole text (a CR's
     /// and the LF after it are both the LF's; in an irregular stretch, a byte the text
-    /// left out is the text's next).
+    /// left out is the text's next, and so is a BOM's before the first anchor).
     ///
     /// # Errors
     /// The file cannot be read, or is shorter than `raw`.
@@ -189,6 +212,8 @@ impl Offsets {
             return Ok(raw);
         };
         let s = stretches.at_raw(raw);
+        // A BOM before the first anchor is no byte of the text.
+        let raw = raw.max(usize_of(s.from.raw));
         if s.irregular {
             let (marks, end) = mapped(source, &s)?;
             if raw >= end.raw {

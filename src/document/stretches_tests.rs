@@ -91,3 +91,24 @@ proptest! {
         }
     }
 }
+
+/// A file that starts with a BOM is built from after it (see `load::stream_as`): its
+/// first anchor is at byte 3 of the file and 0 of the text. The BOM's bytes are no
+/// bytes of the text: each is the text's first.
+#[test]
+fn the_bytes_of_a_bom_at_the_files_start_are_the_texts_first() {
+    let raw = "\u{feff}plain line\r\nanother\n".to_owned() + &"more\r\n".repeat(50);
+    let mut b = Builder::new(UTF_8, 3, false).with_piece(64).surveyed();
+    b.feed(&raw.as_bytes()[3..]).unwrap();
+    b.flush().unwrap();
+    let irregular = b.survey().unwrap().irregular.clone();
+    let (text, anchors) = b.finish().unwrap();
+    assert_eq!(text, normalise::normalise(&raw));
+    let offsets = Offsets::Anchored(Stretches::new(anchors.into(), irregular));
+    let source = Held(raw.clone().into_bytes());
+    assert_eq!(offsets.to_raw(&source, 0).unwrap(), 3);
+    for at in 0..=3 {
+        assert_eq!(offsets.to_text(&source, at).unwrap(), 0, "byte {at}");
+    }
+    assert_eq!(offsets.file_len(&source, text.len()).unwrap(), raw.len());
+}

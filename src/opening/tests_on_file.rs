@@ -9,12 +9,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 /// A story of `n` short paragraphs, LF line ends: its text is its bytes.
-fn story(n: usize) -> String {
+pub(super) fn story(n: usize) -> String {
     story_with(n, "\n")
 }
 
 /// [`story`] with line ends `nl`.
-fn story_with(n: usize, nl: &str) -> String {
+pub(super) fn story_with(n: usize, nl: &str) -> String {
     (0..n)
         .map(|i| format!("Paragraph {i} of a story that goes on for a long while.{nl}{nl}"))
         .collect()
@@ -23,7 +23,7 @@ fn story_with(n: usize, nl: &str) -> String {
 /// The line ends tried: LF, CRLF, and both (every third paragraph LF); and both with a
 /// few paragraphs that normalising changes more (files joined: a stray BOM, a tab, an
 /// escape).
-fn endings(n: usize) -> [String; 4] {
+pub(super) fn endings(n: usize) -> [String; 4] {
     let mixed = |odd: bool| {
         (0..n)
             .map(|i| {
@@ -42,14 +42,14 @@ fn endings(n: usize) -> [String; 4] {
     [story(n), story_with(n, "\r\n"), mixed(false), mixed(true)]
 }
 
-fn open_story(raw: &str) -> (tempfile::TempDir, PathBuf, Reader, Book) {
+pub(super) fn open_story(raw: &str) -> (tempfile::TempDir, PathBuf, Reader, Book) {
     let (dir, path, mut reader, mut book) = open_unsettled(raw);
     book.settle(&mut reader);
     (dir, path, reader, book)
 }
 
 /// `raw` written to a file of its own and opened, its whole still being read.
-fn open_unsettled(raw: impl AsRef<[u8]>) -> (tempfile::TempDir, PathBuf, Reader, Book) {
+pub(super) fn open_unsettled(raw: impl AsRef<[u8]>) -> (tempfile::TempDir, PathBuf, Reader, Book) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.txt");
     std::fs::write(&path, raw.as_ref()).unwrap();
@@ -60,7 +60,9 @@ fn open_unsettled(raw: impl AsRef<[u8]>) -> (tempfile::TempDir, PathBuf, Reader,
 }
 
 /// [`open_unsettled`], with `G` then `m` pressed while the story is read.
-fn open_with_g_and_m(raw: impl AsRef<[u8]>) -> (tempfile::TempDir, PathBuf, Reader, Book) {
+pub(super) fn open_with_g_and_m(
+    raw: impl AsRef<[u8]>,
+) -> (tempfile::TempDir, PathBuf, Reader, Book) {
     let (dir, path, mut reader, mut book) = open_unsettled(raw);
     for action in [Action::Bottom, Action::AddBookmark] {
         let effect = reader.update(action);
@@ -71,7 +73,7 @@ fn open_with_g_and_m(raw: impl AsRef<[u8]>) -> (tempfile::TempDir, PathBuf, Read
 
 /// Lets the watch's reading of the changed story again whole finish, and the reader
 /// move onto it on the next idle turn (at `now`).
-fn read_again(book: &mut Book, reader: &mut Reader, now: Instant) {
+pub(super) fn read_again(book: &mut Book, reader: &mut Reader, now: Instant) {
     let watch = book.watch.as_mut().unwrap();
     let news = watch.rereading.take().expect("read again");
     let (tx, rx) = std::sync::mpsc::channel();
@@ -86,13 +88,13 @@ fn read_again(book: &mut Book, reader: &mut Reader, now: Instant) {
 }
 
 /// A key, then the loop's idle turn (which reads a window wanted).
-fn press(reader: &mut Reader, book: &mut Book, action: Action) {
+pub(super) fn press(reader: &mut Reader, book: &mut Book, action: Action) {
     let effect = reader.update(action);
     book.effect(reader, effect);
     book.idle(reader, Instant::now());
 }
 
-fn index(book: &Book) -> Arc<crate::document::indexed::Indexed> {
+pub(super) fn index(book: &Book) -> Arc<crate::document::indexed::Indexed> {
     let windows = book.windows.as_ref().expect("on windows");
     Arc::clone(windows.index.as_ref().unwrap())
 }
@@ -104,7 +106,7 @@ fn a_story_that_is_its_files_bytes_is_let_go_once_read_and_its_place_saved_in_th
     }
 }
 
-fn let_go_and_save(raw: &str) {
+pub(super) fn let_go_and_save(raw: &str) {
     let text = crate::normalise::normalise(raw);
     let (_dir, path, mut reader, mut book) = open_story(raw);
     assert!(reader.partial().is_some(), "still on a window");
@@ -179,7 +181,7 @@ fn a_file_changed_after_indexing_is_not_read_for_a_new_window_and_is_read_again_
     }
 }
 
-fn changed_and_read_again(raw: &str) {
+pub(super) fn changed_and_read_again(raw: &str) {
     let (_dir, path, mut reader, mut book) = open_story(raw);
     assert!(reader.partial().is_some());
     let mut f = std::fs::OpenOptions::new()
@@ -311,197 +313,6 @@ fn a_story_forced_to_utf8_with_a_stray_byte_is_not_taken_for_its_files_bytes() {
     );
 }
 
-/// `G` then `m` pressed while the story is read wait for it; once it is let go, `G`
-/// asks for a window at the end and `m` waits for that window: the bookmark is on the
-/// last page. The same with CRLF line ends, and with both.
-#[test]
-fn a_bookmark_that_waited_behind_g_is_put_on_the_last_page() {
-    for raw in endings(6000) {
-        bookmark_behind_g(&raw);
-    }
-}
-
-fn bookmark_behind_g(raw: &str) {
-    let (_dir, _path, mut reader, mut book) = open_with_g_and_m(raw);
-    assert!(reader.partial().unwrap().waiting.len() == 2, "both wait");
-    book.settle(&mut reader);
-    assert!(book.windows.is_some(), "let go");
-    book.idle(&mut reader, Instant::now());
-    let mut eager = Reader::new(Document::from_text(raw), "", (80, 24), 72);
-    eager.update(Action::Bottom);
-    assert_eq!(
-        reader.whole_place(),
-        eager.place(),
-        "G went to the last page"
-    );
-    let marks = &book.state().unwrap().bookmarks;
-    assert_eq!(marks.len(), 1);
-    assert_eq!(
-        marks[0].anchor.offset,
-        eager.place(),
-        "the bookmark is on the last page"
-    );
-}
-
-/// `raw` with a byte that is not UTF-8 in its eighth paragraph (windows-1252's é): a
-/// story in a legacy encoding, kept whole.
-fn legacy(raw: &str) -> Vec<u8> {
-    let at = raw.find("Paragraph 7 of").unwrap() + "Paragraph 7 ".len();
-    let mut bytes = raw.as_bytes().to_vec();
-    bytes.splice(at..at, *b"caf\xe9 ");
-    bytes
-}
-
-/// The same with CRLF line ends in a legacy encoding (not let go: the reader moves onto
-/// the whole story): the bookmark is on the last page.
-#[test]
-fn a_bookmark_behind_g_on_a_story_kept_whole_goes_on_the_last_page() {
-    let raw = legacy(&story(6000).replace('\n', "\r\n"));
-    let (_dir, _path, mut reader, mut book) = open_with_g_and_m(&raw);
-    book.settle(&mut reader);
-    assert!(book.windows.is_none() && reader.partial().is_none());
-    let whole = Document::from_vec(raw, None).unwrap();
-    let mut eager = Reader::new(whole, "", (80, 24), 72);
-    eager.update(Action::Bottom);
-    let marks = &book.state().unwrap().bookmarks;
-    assert_eq!(marks[0].anchor.offset, eager.place());
-}
-
-/// The same story, its place saved past the stray byte: the file place saved with it
-/// (where the next opening reads its first window) names the line's start in the file,
-/// not the text's offset (two bytes further).
-#[test]
-fn a_place_saved_past_a_stray_byte_names_its_line_in_the_file() {
-    let mut raw = story(6000).into_bytes();
-    let at = 10 * 58;
-    raw.splice(at..at, [b' ', b'c', b'a', b'f', 0xE9]);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("big.txt");
-    std::fs::write(&path, &raw).unwrap();
-    let utf8 = crate::document::charset::UTF_8;
-    let whole = Document::from_vec(raw.clone(), Some(utf8)).unwrap();
-    let loaded = Session::load(None, &path, "fp".into());
-    let (mut reader, mut book) =
-        open(&path, raw.len() as u64, Some(utf8), loaded, (80, 24), 72).unwrap();
-    book.settle(&mut reader);
-    let far = whole.text().find("Paragraph 4000 ").unwrap();
-    reader.go_to_whole(far);
-    book.idle(&mut reader, Instant::now());
-    assert_eq!(reader.whole_place(), far);
-    let anchor = reader.anchor_of(reader.place());
-    let file = anchor.file.unwrap();
-    let line = &whole.text()[usize_from(file.text)..][..30];
-    let in_file = String::from_utf8_lossy(&raw[usize_from(file.raw)..][..30]).into_owned();
-    assert_eq!(
-        in_file, line,
-        "the file place's raw byte starts the line it names"
-    );
-}
-
-/// `G` then `m` waited for the story; once it is let go `m` waits for `G`'s window, and
-/// the file changes before that window is read: `m` is not done (done later, elsewhere,
-/// it would mark a place the reader never chose) and the reader is told; the story read
-/// again whole gets no stale bookmark.
-#[test]
-fn a_bookmark_waiting_for_a_window_that_cannot_be_read_is_not_made_and_the_reader_is_told() {
-    let raw = story(6000);
-    let (_dir, path, mut reader, mut book) = open_with_g_and_m(&raw);
-    book.settle(&mut reader);
-    assert!(book.windows.is_some(), "let go");
-    assert_eq!(
-        book.after_window,
-        vec![Action::AddBookmark],
-        "m waits for G's window"
-    );
-    let mut f = std::fs::OpenOptions::new()
-        .append(true)
-        .open(&path)
-        .unwrap();
-    std::io::Write::write_all(&mut f, b"The words added at the end.\n").unwrap();
-    // The window cannot be read; the watch reads the story again whole.
-    let later = Instant::now() + Duration::from_secs(5);
-    book.idle(&mut reader, later);
-    assert!(book.after_window.is_empty());
-    let said = reader.message().unwrap_or_default().to_owned();
-    assert!(said.starts_with("cannot read the story there"), "{said}");
-    assert!(said.ends_with("1 key(s) waiting for it not done"), "{said}");
-    read_again(&mut book, &mut reader, later);
-    assert!(reader.partial().is_none(), "on the whole story");
-    assert!(
-        book.state().unwrap().bookmarks.is_empty(),
-        "no stale bookmark"
-    );
-}
-
-/// `G`, `m` pressed while the story is read, then `q`: `finish` waits for the whole
-/// story, reads G's window once it is let go and makes the bookmark there before the
-/// last save, as for a story kept whole.
-#[test]
-fn a_bookmark_behind_g_is_kept_when_quitting_while_opening() {
-    for (raw, let_go) in [
-        // Kept whole (CRLF in a legacy encoding): the control.
-        (legacy(&story_with(6000, "\r\n")), false),
-        (story(6000).into_bytes(), true),
-    ] {
-        let (_dir, _path, mut reader, mut book) = open_with_g_and_m(&raw);
-        book.finish(&mut reader);
-        assert_eq!(book.windows.is_some(), let_go);
-        let whole = Document::from_vec(raw.clone(), None).unwrap();
-        let mut eager = Reader::new(whole, "", (80, 24), 72);
-        eager.update(Action::Bottom);
-        let state = book.state().unwrap();
-        let place = state.place.as_ref().map(|p| p.anchor.offset);
-        assert_eq!(
-            place,
-            Some(eager.place()),
-            "let go: {let_go}: the place is the last page"
-        );
-        let marks = &state.bookmarks;
-        assert_eq!(
-            marks.len(),
-            1,
-            "let go: {let_go}: the bookmark asked for is saved"
-        );
-        assert_eq!(marks[0].anchor.offset, eager.place(), "let go: {let_go}");
-    }
-}
-
-/// The saved place has no file place (saved by an older dogear): the first window is the
-/// file's start and, once let go, the session asks for a window at the saved place. A
-/// bookmark pressed while opening waits for that window: it goes at the saved place,
-/// where the reader is taken.
-#[test]
-fn a_waiting_bookmark_goes_where_the_saved_place_is() {
-    let raw = story(6000);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("big.txt");
-    std::fs::write(&path, &raw).unwrap();
-    let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
-    let saved = whole.text().find("Paragraph 4000 ").unwrap();
-    let mut anchor = crate::position::anchor(&whole, saved);
-    anchor.file = None;
-    let mut loaded = Session::load(None, &path, "fp".into());
-    loaded.state.set_place(anchor, 1);
-    let (mut reader, mut book) = open(&path, raw.len() as u64, None, loaded, (80, 24), 72).unwrap();
-    assert_eq!(
-        reader.partial().unwrap().base,
-        0,
-        "first window at the start"
-    );
-    let effect = reader.update(Action::AddBookmark);
-    book.effect(&mut reader, effect);
-    book.settle(&mut reader);
-    book.idle(&mut reader, Instant::now());
-    assert!(book.windows.is_some(), "let go");
-    assert_eq!(reader.whole_place(), saved, "on the saved place");
-    let marks = &book.state().unwrap().bookmarks;
-    assert_eq!(marks.len(), 1);
-    assert_eq!(
-        marks[0].anchor.offset, saved,
-        "the bookmark is where the reader is"
-    );
-}
-
 /// The file is renamed (or chmod-ed, linked, given an xattr) while the story is read
 /// from it: only its ctime changes, which is not a change of the story (the watch looks
 /// at size and mtime too): every window past the current one is still read.
@@ -521,4 +332,44 @@ fn a_file_renamed_while_read_from_still_reads() {
             assert!(!m.starts_with("cannot read"), "{m}");
         }
     }
+}
+
+/// A story whose line ends are all lone CRs (as old Mac files have) is one piece: no LF
+/// to cut it at, so its one stretch is irregular and the whole file. Read from the file,
+/// every window would be read and normalised from its start (`G` made the whole story
+/// the window) and every chunk of a search would normalise all of it again: it is kept
+/// whole, as before stretches.
+#[test]
+fn a_story_with_lone_cr_line_ends_is_kept_whole() {
+    let raw = story_with(6000, "\r");
+    let (_dir, _path, mut reader, mut book) = open_story(&raw);
+    press(&mut reader, &mut book, Action::Bottom);
+    assert!(
+        book.windows.is_none() && reader.partial().is_none(),
+        "let go on one stretch of {} bytes: the window at the end holds {} bytes",
+        raw.len(),
+        reader.document().text().len()
+    );
+}
+
+/// A story with one line of 400 KB among its paragraphs (a table or a log dumped without
+/// line ends): its stretch is one piece, however long. Read from the file, a window in
+/// that line would be read from the line's start (all of a gigabyte line for a jump to
+/// its end): it is kept whole.
+#[test]
+fn a_story_with_a_line_of_hundreds_of_kilobytes_is_kept_whole() {
+    let long_line = "the keeper walked the harbour wall ".repeat(12_000);
+    let raw = [story(3000), long_line, "\n\n".into(), story(3000)].concat();
+    let (_dir, _path, mut reader, mut book) = open_story(&raw);
+    press(&mut reader, &mut book, Action::Bottom);
+    assert!(book.windows.is_none() && reader.partial().is_none());
+    assert_eq!(reader.document().text(), raw);
+    // Lines of a few KB (one paragraph a line) are let go as ever.
+    let sentence = "A sentence of a paragraph that runs on for a long while. ";
+    let long_paragraphs: String = (0..300)
+        .map(|i| format!("{}{i}.\n\n", sentence.repeat(50)))
+        .collect();
+    let (_dir, _path, mut reader, mut book) = open_story(&long_paragraphs);
+    press(&mut reader, &mut book, Action::Bottom);
+    assert!(book.windows.is_some());
 }
