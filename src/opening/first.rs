@@ -40,7 +40,14 @@ pub fn open(
     // or the two could differ and the window's offsets not be the whole text's.
     let (grow, evidence, base, title, read_in) = match at_place {
         Some((fp, cs)) => {
-            let bytes = load::read_at(&mut file, fp.raw, WINDOW)?;
+            // The place lies in its line `into` bytes of text past the line's start: in a
+            // line longer than a window (a story kept whole for it), the window reaches
+            // it, whatever that costs, or the first frame would be at the line's start.
+            let into = place
+                .as_ref()
+                .map_or(0, |a| a.offset.saturating_sub(usize_from(fp.text)));
+            let reach = WINDOW.max(short.saturating_add(into + into / 8));
+            let bytes = load::read_at(&mut file, fp.raw, reach)?;
             let ends = fp.raw + bytes.len() as u64 >= len;
             // From the file's first byte: a BOM there decodes to U+FEFF, which is dropped.
             let evidence = known_evidence(&loaded, len, cs);
@@ -96,7 +103,7 @@ pub fn open(
     let evidence = evidence.unwrap_or_default();
     let (mut doc, mut read) = grow.first(short.saturating_add(into + into / 8), &evidence);
     if into + short / 2 > doc.text().len() {
-        (doc, read) = grow.first(WINDOW, &evidence);
+        (doc, read) = grow.first(usize::MAX, &evidence);
     }
     let title = match windowed {
         true => title,

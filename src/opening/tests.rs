@@ -273,3 +273,16 @@ fn a_story_never_read_whole_shows_its_first_window_by_its_own_looks_then_by_its_
     book.settle(&mut reader);
     assert_eq!(first(&reader), crate::document::BlockKind::Heading);
 }
+
+#[test]
+fn a_place_deep_in_a_line_longer_than_a_window_is_shown_by_the_first_frame() {
+    // A line of 420 KB (a story kept whole for it): the saved place is 300 KB into it,
+    // and its line starts 300 KB before the place.
+    let long_line = "the keeper walked the harbour wall ".repeat(12_000);
+    let raw = [story(2000), long_line, "\r\n\r\n".into(), story(2000)].concat();
+    let whole = Document::from_vec(raw.clone().into_bytes(), None).unwrap();
+    let line = whole.text().find("the keeper walked").unwrap();
+    let offset = line + 300_000;
+    let (_dir, reader, _book) = open_story(raw.as_bytes(), Some(offset), (80, 24));
+    assert_eq!(reader.whole_place(), place_on_whole(raw.as_bytes(), offset));
+}
