@@ -243,10 +243,21 @@ pub(super) fn is_bulleted_list(text: &str, group: &[SourceLine]) -> bool {
 /// as its first line is, at the same indent.
 #[inline]
 pub(super) fn starts_item(text: &str, group: &[SourceLine], i: usize) -> bool {
-    // Cheapest refusal first, inlined: a list's first line starts with a bullet's first
-    // byte (see `bullet`).
-    let first = group.first().and_then(|l| text.as_bytes().get(l.content));
-    matches!(first, Some(b'*' | b'-' | b'+' | 0xc2 | 0xe2)) && starts_item_of_list(text, group, i)
+    // Cheapest refusal first, inlined: a list's first line starts with a bullet's bytes
+    // (see `bullet`); a line of dialogue opening on a curly quote does not.
+    let first = group.first().and_then(|l| text.as_bytes().get(l.content..));
+    first.is_some_and(starts_with_mark) && starts_item_of_list(text, group, i)
+}
+
+/// Whether `b` starts with the bytes of one of [`bullet`]'s marks (`*`, `-`, `+`, `•`,
+/// `–`, `·`, `◦`, `▪`): its cheap refusal, which a curly quote's `E2` does not pass.
+#[inline]
+fn starts_with_mark(b: &[u8]) -> bool {
+    match b {
+        [b'*' | b'-' | b'+', ..] | [0xc2, 0xb7, ..] => true,
+        [0xe2, 0x80, 0xa2 | 0x93, ..] | [0xe2, 0x97, 0xa6, ..] | [0xe2, 0x96, 0xaa, ..] => true,
+        _ => false,
+    }
 }
 
 /// [`starts_item`] for a group whose first line may start with a bullet.
@@ -267,12 +278,38 @@ fn is_item(text: &str, line: &SourceLine, mark: &str, indent: usize) -> bool {
 /// The bullet that starts a list item (`* `, `- `, `• `), if `t` starts with one and
 /// words follow it.
 fn bullet(t: &str) -> Option<&str> {
-    // Cheapest refusal first: this is asked of most lines. Every mark starts with one of
-    // these bytes (`•`, `–`, `◦`, `▪` with E2; `·` with C2).
-    if !matches!(t.as_bytes().first(), Some(b'*' | b'-' | b'+' | 0xc2 | 0xe2)) {
+    // Cheapest refusal first: this is asked of most lines.
+    if !starts_with_mark(t.as_bytes()) {
         return None;
     }
     let (mark, rest) = t.split_once(' ')?;
     let is_bullet = matches!(mark, "*" | "-" | "+" | "•" | "–" | "·" | "◦" | "▪");
     (is_bullet && !rest.trim().is_empty()).then_some(mark)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{bullet, starts_with_mark};
+    use proptest::prelude::*;
+
+    /// [`bullet`] without its refusal on the first bytes.
+    fn plain_bullet(t: &str) -> Option<&str> {
+        let (mark, rest) = t.split_once(' ')?;
+        let is_bullet = matches!(mark, "*" | "-" | "+" | "•" | "–" | "·" | "◦" | "▪");
+        (is_bullet && !rest.trim().is_empty()).then_some(mark)
+    }
+
+    proptest! {
+        /// The refusal on a line's first bytes refuses no bullet: lines of marks, curly
+        /// quotes, dashes and other characters that share their first bytes.
+        #[test]
+        fn a_bullet_is_found_as_without_the_refusal(
+            t in "[-*+•–·◦▪“‘—”…¶ a]{0,6}",
+        ) {
+            prop_assert_eq!(bullet(&t), plain_bullet(&t));
+            if plain_bullet(&t).is_some() {
+                prop_assert!(starts_with_mark(t.as_bytes()));
+            }
+        }
+    }
 }
