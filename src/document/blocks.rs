@@ -106,11 +106,15 @@ pub struct Evidence {
     text: String,
     runs: Vec<Range<usize>>,
     known: Option<Summary>,
+    /// The statistics of `runs`, gathered for the first window classified with them and
+    /// kept for the next (`--print` classifies hundreds of windows of a big story).
+    gathered: std::sync::OnceLock<Summary>,
 }
 
 impl Evidence {
     /// Adds a run of whole lines (normalised text, ending with a line end).
     pub fn push(&mut self, run: &str) {
+        self.gathered = std::sync::OnceLock::new();
         let start = self.text.len();
         self.text.push_str(run);
         self.runs.push(start..self.text.len());
@@ -136,10 +140,12 @@ pub fn detect_with(text: &str, body: Range<usize>, evidence: &Evidence) -> Vec<B
     if evidence.is_empty() {
         return detect(text, body);
     }
-    let stats = match &evidence.known {
-        Some(summary) => Stats::from_summary(summary),
-        None => Stats::from_runs(&evidence.text, &evidence.runs),
-    };
+    let summary = evidence.known.as_ref().unwrap_or_else(|| {
+        evidence
+            .gathered
+            .get_or_init(|| Stats::from_runs(&evidence.text, &evidence.runs).summary())
+    });
+    let stats = Stats::from_summary(summary);
     let mut out = classify(text, body, &stats, None).0;
     attach_subtitles(text, &mut out);
     out
@@ -606,7 +612,41 @@ fn is_drawn(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{detect_speculating, Stats};
+    use super::{classify, detect_speculating, detect_with, Evidence, Stats};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Statistics of evidence kept as a summary classify as the statistics gathered
+        /// afresh do, and an evidence asked again (its summary kept) as a new one.
+        #[test]
+        fn statistics_kept_from_evidence_classify_as_fresh_ones(
+            lines in proptest::collection::vec(proptest::sample::select(vec![
+                "HAMLET", "HAMLET.", "CHAPTER I", "", "", "He stopped.", "* * *",
+                "The lamp had burned low by the time the carrier reached the bridge,",
+                "and the river below it ran loud with the rain of three whole days.",
+                "    An indented line of verse", "A short line", "Of verse here",
+            ]), 1..150),
+            cut in 0usize..150,
+        ) {
+            let text = lines.join("\n") + "\n";
+            let at = text.match_indices('\n').nth(cut).map_or(text.len(), |(i, _)| i + 1);
+            let runs = [0..at, at..text.len()];
+            let fresh = Stats::from_runs(&text, &runs);
+            let summary = fresh.summary();
+            let kept = Stats::from_summary(&summary);
+            let body = 0..text.len();
+            prop_assert_eq!(
+                classify(&text, body.clone(), &kept, None).0,
+                classify(&text, body.clone(), &fresh, None).0
+            );
+            let mut evidence = Evidence::default();
+            evidence.push(&text[runs[0].clone()]);
+            evidence.push(&text[runs[1].clone()]);
+            let first = detect_with(&text, body.clone(), &evidence);
+            prop_assert_eq!(detect_with(&text, body.clone(), &evidence), first.clone());
+            prop_assert_eq!(detect_with(&text, body, &evidence.clone()), first);
+        }
+    }
 
     /// A mixed text: prose, a play whose speaker names only repeat late, verse, breaks.
     fn mixed(late_speakers: bool) -> String {
