@@ -138,12 +138,26 @@ pub(crate) fn ends_sentence(t: &str) -> bool {
 
 /// `* * *`, `***`, `---`, `#`, `~~~`, `&&&`, and spaced variants, alone on a line; a
 /// quotation file's `%` between entries.
+#[inline]
 pub(super) fn is_scene_break(t: &str) -> bool {
+    // Cheapest refusal first, inlined: this runs on every line of a group. A break
+    // starts with a mark: one of the ASCII ones, `•` (E2 80 A2), `·` or `§` (C2 B7, C2
+    // A7); a line of dialogue opening on a curly quote (E2 80 9C) is refused here.
+    let starts_with_mark = match t.as_bytes() {
+        [b'*' | b'-' | b'#' | b'~' | b'&' | b'=' | b'_' | b'+' | b'.' | b'%', ..] => true,
+        [0xc2, 0xb7 | 0xa7, ..] | [0xe2, 0x80, 0xa2, ..] => true,
+        _ => false,
+    };
+    starts_with_mark && is_scene_break_line(t)
+}
+
+/// [`is_scene_break`] for a line that may start with a mark.
+#[inline(never)]
+fn is_scene_break_line(t: &str) -> bool {
     const MARKS: &[char] = &[
         '*', '-', '#', '~', '&', '=', '_', '+', '.', '•', '·', '§', '%',
     ];
-    // Cheapest refusal first: this runs on every line of a group. A break starts with a
-    // mark (the non-ASCII ones start with C2 or E2).
+    // A break starts with a mark (the non-ASCII ones start with C2 or E2).
     let starts_with_mark = t.as_bytes().first().is_some_and(|b| {
         matches!(
             b,
@@ -263,6 +277,18 @@ pub(super) fn is_centred(line: &SourceLine, t: &str, wrap: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The refusal on a line's first bytes refuses no scene break: lines of marks,
+        /// curly quotes and other characters that share their first bytes.
+        #[test]
+        fn a_scene_break_is_found_as_without_the_refusal(
+            t in "[-*#~&=_+.%•·§“”‘—¶© a]{1,8}",
+        ) {
+            prop_assert_eq!(is_scene_break(&t), is_scene_break_line(&t));
+        }
+    }
 
     /// The byte-first section number test against the char-counting one it replaced, on
     /// every short mix of digits, numerals, stops and letters.
