@@ -282,21 +282,36 @@ fn chardetng_guess(sniffed: &[u8], last: bool) -> &'static Encoding {
     // Only the lines with a byte that is not ASCII (or an escape, for ISO-2022-JP) are
     // fed: chardetng looks at every byte, and the ASCII lines of a text in a language
     // written mostly in ASCII (most of an English novel in windows-1252) tell it nothing.
-    for line in sniffed.split_inclusive(|&b| b == b'\n') {
-        if line.iter().any(|&b| b >= 0x80 || b == 0x1b) {
-            detector.feed(line, false);
-        }
+    for line in lines_to_feed(sniffed) {
+        detector.feed(line, false);
     }
     detector.feed(&[], last);
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    if guess.is_single_byte() {
+        return guess;
+    }
     // A handful of stray high bytes in English text (the Silesia `dickens` file has eight
     // DOS bytes in 10 MB) can tip chardetng to a CJK encoding; a CJK text has far more.
     let high = sniffed.iter().filter(|&&b| b >= 0x80).count();
-    if !guess.is_single_byte() && (high * 100 < sniffed.len() || !mostly_cjk(guess, sniffed)) {
+    if high * 100 < sniffed.len() || !mostly_cjk(guess, sniffed) {
         encoding_rs::WINDOWS_1252
     } else {
         guess
     }
+}
+
+/// The lines of `bytes` (each with its `\n`) that hold a byte that is not ASCII, or an
+/// escape: found from those bytes, so that the ASCII lines between are passed over in
+/// one look rather than split off one by one.
+fn lines_to_feed(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let hit = at + bytes[at..].iter().position(|&b| b >= 0x80 || b == 0x1b)?;
+        let start = memchr::memrchr(b'\n', &bytes[at..hit]).map_or(at, |i| at + i + 1);
+        let end = memchr::memchr(b'\n', &bytes[hit..]).map_or(bytes.len(), |i| hit + i + 1);
+        at = end;
+        Some(&bytes[start..end])
+    })
 }
 
 /// Whether `sniffed` read as EUC-KR is clean and nearly all Hangul syllables: Korean that
