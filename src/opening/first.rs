@@ -184,12 +184,13 @@ fn estimate(doc: &Document, len: u64, base: usize, read: usize) -> usize {
     base + doc.text().len().max(1) * len.max(1) / read.min(len).max(1)
 }
 
-/// Bytes of the file made into the first frame's window: enough for a few screens of a
-/// terminal of `size` (two pages side by side included), at least 16 KB. The whole
-/// [`WINDOW`] is made right after the first frame (see [`Grow`]): the first frame's
-/// budget is set by `less`, and classifying costs a fraction of a millisecond per 64 KB.
+/// Bytes of the file made into the first frame's window: four bytes a cell of a terminal
+/// of `size` (two pages side by side included; a page of prose is about one byte a
+/// cell), at least 8 KB. The whole [`WINDOW`] is made right after the first frame,
+/// before any key is read (see [`Grow`]): the first frame's budget is set by `less`,
+/// and classifying a window costs about 40 instructions a byte.
 fn first_window(size: (u16, u16)) -> usize {
-    (usize::from(size.0) * usize::from(size.1) * 8).clamp(16 << 10, WINDOW)
+    (usize::from(size.0) * usize::from(size.1) * 4).clamp(8 << 10, WINDOW)
 }
 
 /// The window read at the start, and what its text is made with: its first part makes
