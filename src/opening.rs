@@ -215,11 +215,19 @@ impl Book {
         if opening.failed {
             return;
         }
-        if let Some(grow) = opening.grow.take() {
+        if let Some(mut grow) = opening.grow.take() {
+            let read_again = grow.rank(opening.len);
             if let Some(evidence) = grow.evidence(&opening.path, opening.len) {
                 opening.evidence = std::sync::Arc::new(evidence);
             }
             reader.lengthen_window(grow.whole(&opening.evidence));
+            if read_again {
+                // Its title too was read in the encoding that lost.
+                let name = opening.path.file_name().unwrap_or_default();
+                let title =
+                    crate::library::title_of(reader.document().text(), &name.to_string_lossy());
+                reader.set_title(title);
+            }
         }
         opening.moved |= rewindow::serve(opening, reader);
         let news = match &mut opening.news {

@@ -105,13 +105,14 @@ pub struct Finished {
 }
 
 /// Everything remembered about the reader's reading.
+///
+/// Written in this order, the sessions last: opening a book reads the rest and stops
+/// where they start (see `Store::load_reading_head`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Log {
     pub version: u32,
     #[serde(default)]
     pub pace: Pace,
-    #[serde(default)]
-    pub sessions: Vec<Session>,
     /// Books reached to 100 %, by fingerprint.
     #[serde(default)]
     pub finished: BTreeMap<String, Finished>,
@@ -119,6 +120,8 @@ pub struct Log {
     /// folded session (see [`fold`]); 0 when none was folded.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub folded_before: u64,
+    #[serde(default)]
+    pub sessions: Vec<Session>,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference

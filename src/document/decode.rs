@@ -73,6 +73,28 @@ pub struct Choice {
 /// is final; when it is only the start, a UTF-8 choice is `provisional` (see
 /// [`Choice`]): a byte further on that is not UTF-8 would change it.
 pub fn choose(bytes: &[u8], file_len: usize, forced: Option<Charset>) -> Result<Choice, LoadError> {
+    choose_ranked(bytes, file_len, forced, true).map(|(choice, _)| choice)
+}
+
+/// [`choose`], but a single-byte guess is chardetng's alone, not yet checked against the
+/// other single-byte encodings' readings (`true` then: [`choose`] may choose another).
+/// The ranking costs several times chardetng's look: a story's first frame is made
+/// without it, and the window made again if the ranking disagrees.
+pub fn choose_unranked(
+    bytes: &[u8],
+    file_len: usize,
+    forced: Option<Charset>,
+) -> Result<(Choice, bool), LoadError> {
+    choose_ranked(bytes, file_len, forced, false)
+}
+
+fn choose_ranked(
+    bytes: &[u8],
+    file_len: usize,
+    forced: Option<Charset>,
+    ranked: bool,
+) -> Result<(Choice, bool), LoadError> {
+    let choice = |c| Ok((c, false));
     let whole = bytes.len() >= file_len;
     let plain = |charset| Choice {
         charset,
@@ -81,46 +103,49 @@ pub fn choose(bytes: &[u8], file_len: usize, forced: Option<Charset>) -> Result<
         provisional: false,
     };
     if bytes.is_empty() {
-        return Ok(plain(forced.unwrap_or(Charset::Web(UTF_8))));
+        return choice(plain(forced.unwrap_or(Charset::Web(UTF_8))));
     }
     if let Some(cs) = forced {
         let utf16 = [Charset::Web(UTF_16LE), Charset::Web(UTF_16BE)].contains(&cs);
         if !utf16 && looks_binary(bytes) {
             return Err(LoadError::Binary);
         }
-        return Ok(plain(cs));
+        return choice(plain(cs));
     }
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
-        return Ok(Choice {
+        return choice(Choice {
             bom,
             ..plain(Charset::Web(enc))
         });
     }
     if looks_binary(bytes) {
         return utf16_without_bom(bytes)
-            .map(|enc| plain(Charset::Web(enc)))
+            .map(|enc| (plain(Charset::Web(enc)), false))
             .ok_or(LoadError::Binary);
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => {
             let special = super::normalise::has_special(bytes);
-            Ok(Choice {
+            choice(Choice {
                 provisional: !whole,
                 ..utf8_choice(text, special)
             })
         }
         // Cut in the middle of a character: UTF-8 so far.
-        Err(e) if e.error_len().is_none() && !whole => Ok(Choice {
+        Err(e) if e.error_len().is_none() && !whole => choice(Choice {
             provisional: true,
             ..plain(Charset::Web(UTF_8))
         }),
         Err(e) => {
-            let guess = legacy_guess(bytes, e.valid_up_to(), file_len);
-            Ok(Choice {
-                charset: guess.candidates[0],
-                guess,
-                ..plain(Charset::Web(UTF_8))
-            })
+            let (guess, unranked) = legacy_guess_ranked(bytes, e.valid_up_to(), file_len, ranked);
+            Ok((
+                Choice {
+                    charset: guess.candidates[0],
+                    guess,
+                    ..plain(Charset::Web(UTF_8))
+                },
+                unranked,
+            ))
         }
     }
 }
@@ -192,15 +217,34 @@ pub fn guess_at(sample: &[u8], bad: usize, last: bool) -> Guess {
 
 /// What detection makes of bytes that are not UTF-8, without decoding them all.
 fn legacy_guess(bytes: &[u8], first_non_utf8: usize, file_len: usize) -> Guess {
+    legacy_guess_ranked(bytes, first_non_utf8, file_len, true).0
+}
+
+/// [`legacy_guess`]; without `ranked`, a single-byte guess is chardetng's alone, and
+/// says so (`true`).
+fn legacy_guess_ranked(
+    bytes: &[u8],
+    first_non_utf8: usize,
+    file_len: usize,
+    ranked: bool,
+) -> (Guess, bool) {
     let from = sniff_from(first_non_utf8);
     let sniffed = &bytes[from..bytes.len().min(from + SNIFF)];
     let guess = chardetng_guess(sniffed, from + sniffed.len() == file_len);
+    if guess.is_single_byte() && !ranked {
+        let alone = Guess {
+            unsure: false,
+            candidates: vec![Charset::Web(guess)],
+        };
+        return (alone, true);
+    }
     if guess.is_single_byte() {
         let ranking = detect::rank(sniffed, Charset::Web(guess));
-        return Guess {
+        let guess = Guess {
             unsure: ranking.unsure,
             candidates: ranking.candidates.iter().map(|c| c.charset).collect(),
         };
+        return (guess, false);
     }
     let guess = if guess == encoding_rs::EUC_JP && mostly_hangul(sniffed) {
         encoding_rs::EUC_KR
@@ -212,10 +256,11 @@ fn legacy_guess(bytes: &[u8], first_non_utf8: usize, file_len: usize) -> Guess {
     let mut decoder = guess.new_decoder_without_bom_handling();
     let mut text = String::with_capacity(sniffed.len() * 3);
     let (_, _, malformed) = decoder.decode_to_string(sniffed, &mut text, false);
-    Guess {
+    let guess = Guess {
         unsure: malformed,
         candidates: vec![Charset::Web(guess)],
-    }
+    };
+    (guess, false)
 }
 
 /// The encodings detection would find likely for `bytes`, best first, without decoding
@@ -237,21 +282,36 @@ fn chardetng_guess(sniffed: &[u8], last: bool) -> &'static Encoding {
     // Only the lines with a byte that is not ASCII (or an escape, for ISO-2022-JP) are
     // fed: chardetng looks at every byte, and the ASCII lines of a text in a language
     // written mostly in ASCII (most of an English novel in windows-1252) tell it nothing.
-    for line in sniffed.split_inclusive(|&b| b == b'\n') {
-        if line.iter().any(|&b| b >= 0x80 || b == 0x1b) {
-            detector.feed(line, false);
-        }
+    for line in lines_to_feed(sniffed) {
+        detector.feed(line, false);
     }
     detector.feed(&[], last);
     let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
+    if guess.is_single_byte() {
+        return guess;
+    }
     // A handful of stray high bytes in English text (the Silesia `dickens` file has eight
     // DOS bytes in 10 MB) can tip chardetng to a CJK encoding; a CJK text has far more.
     let high = sniffed.iter().filter(|&&b| b >= 0x80).count();
-    if !guess.is_single_byte() && (high * 100 < sniffed.len() || !mostly_cjk(guess, sniffed)) {
+    if high * 100 < sniffed.len() || !mostly_cjk(guess, sniffed) {
         encoding_rs::WINDOWS_1252
     } else {
         guess
     }
+}
+
+/// The lines of `bytes` (each with its `\n`) that hold a byte that is not ASCII, or an
+/// escape: found from those bytes, so that the ASCII lines between are passed over in
+/// one look rather than split off one by one.
+fn lines_to_feed(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let hit = at + bytes[at..].iter().position(|&b| b >= 0x80 || b == 0x1b)?;
+        let start = memchr::memrchr(b'\n', &bytes[at..hit]).map_or(at, |i| at + i + 1);
+        let end = memchr::memchr(b'\n', &bytes[hit..]).map_or(bytes.len(), |i| hit + i + 1);
+        at = end;
+        Some(&bytes[start..end])
+    })
 }
 
 /// Whether `sniffed` read as EUC-KR is clean and nearly all Hangul syllables: Korean that

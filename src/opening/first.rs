@@ -62,6 +62,7 @@ pub fn open(
                 charset: cs,
                 ends,
                 sample_from: evidence.is_none().then_some(0),
+                unranked: false,
             };
             let read_in = forced.or(Some(cs).filter(|&cs| is_legacy(cs)));
             (grow, evidence, usize_from(fp.text), title, read_in)
@@ -76,7 +77,9 @@ pub fn open(
                 Err(e) => e.error_len().is_none(),
             };
             let known = forced.or_else(|| read_before_in(&loaded, len).filter(|_| !utf8(&head)));
-            let choice = decode::choose(&head, usize_from(len), known)?;
+            // A legacy encoding is chardetng's guess for the first frame; the ranking of
+            // the others follows it (see `Grow::ranked`).
+            let (choice, unranked) = decode::choose_unranked(&head, usize_from(len), known)?;
             let evidence = known_evidence(&loaded, len, choice.charset);
             let grow = Grow {
                 ends: head.len() as u64 >= len,
@@ -85,6 +88,7 @@ pub fn open(
                 starts: true,
                 charset: choice.charset,
                 sample_from: evidence.is_none().then_some(choice.bom as u64),
+                unranked,
             };
             (grow, evidence, 0, String::new(), known)
         }
@@ -130,7 +134,8 @@ pub fn open(
         moved: false,
         piped: None,
         failed: false,
-        grow: (read < grow.bytes.len() - grow.from || grow.sample_from.is_some()).then_some(grow),
+        grow: (read < grow.bytes.len() - grow.from || grow.sample_from.is_some() || grow.unranked)
+            .then_some(grow),
         index: None,
         seen: None,
     };
@@ -179,12 +184,13 @@ fn estimate(doc: &Document, len: u64, base: usize, read: usize) -> usize {
     base + doc.text().len().max(1) * len.max(1) / read.min(len).max(1)
 }
 
-/// Bytes of the file made into the first frame's window: enough for a few screens of a
-/// terminal of `size` (two pages side by side included), at least 16 KB. The whole
-/// [`WINDOW`] is made right after the first frame (see [`Grow`]): the first frame's
-/// budget is set by `less`, and classifying costs a fraction of a millisecond per 64 KB.
+/// Bytes of the file made into the first frame's window: four bytes a cell of a terminal
+/// of `size` (two pages side by side included; a page of prose is about one byte a
+/// cell), at least 8 KB. The whole [`WINDOW`] is made right after the first frame,
+/// before any key is read (see [`Grow`]): the first frame's budget is set by `less`,
+/// and classifying a window costs about 40 instructions a byte.
 fn first_window(size: (u16, u16)) -> usize {
-    (usize::from(size.0) * usize::from(size.1) * 8).clamp(16 << 10, WINDOW)
+    (usize::from(size.0) * usize::from(size.1) * 4).clamp(8 << 10, WINDOW)
 }
 
 /// The window read at the start, and what its text is made with: its first part makes
@@ -201,6 +207,9 @@ pub(super) struct Grow {
     /// The file's samples are still to be read, from this byte (after a BOM): the first
     /// window was classified by its own statistics.
     sample_from: Option<u64>,
+    /// `charset` is chardetng's guess, not yet ranked against the other single-byte
+    /// encodings (see [`decode::choose_unranked`]).
+    unranked: bool,
 }
 
 impl Grow {
@@ -212,6 +221,23 @@ impl Grow {
         let ends = self.ends && read == bytes.len();
         let doc = load::window_at(&bytes[..read], self.charset, self.edges(ends), evidence);
         (doc, read)
+    }
+
+    /// Ranks the guess the first window was read in, for a file of `len` bytes: `true`
+    /// when another encoding wins, which the window is then made in (the reader has not
+    /// moved: this is done before any key is read).
+    pub(super) fn rank(&mut self, len: u64) -> bool {
+        if !std::mem::take(&mut self.unranked) {
+            return false;
+        }
+        // The bytes the guess was made on: the choice as the whole story will make it.
+        match decode::choose(&self.bytes, usize_from(len), None) {
+            Ok(choice) if choice.charset != self.charset => {
+                self.charset = choice.charset;
+                true
+            }
+            _ => false,
+        }
     }
 
     /// The samples of the `len`-byte file at `path` that its windows are classified with

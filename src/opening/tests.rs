@@ -40,7 +40,7 @@ fn the_first_frame_is_made_of_a_short_window_and_the_rest_of_it_follows() {
     let raw = story(4000);
     let (_dir, mut reader, mut book) = open_story(raw.as_bytes(), None, (80, 24));
     let short = reader.document().text().len();
-    assert!((8 << 10..=16 << 10).contains(&short), "{short}");
+    assert!((4 << 10..=8 << 10).contains(&short), "{short}");
     reader.update(crate::reader::Action::PageDown);
     let at = reader.whole_place();
     assert!(at > 0);
@@ -243,15 +243,16 @@ fn wrapped(paragraphs: usize, words: usize, width: usize) -> String {
 
 #[test]
 fn a_story_never_read_whole_shows_its_first_window_by_its_own_looks_then_by_its_files() {
-    // A line of capitals heads its start, and comes back twice within its first 16 KB:
-    // alone, the start repeats it (a play's speaker, a running head), which is no
-    // heading. Samples of the whole file find it once: a title.
+    // A line of capitals heads its start, and comes back twice within its first 8 KB
+    // (past the first sample's 4 KB): alone, the start repeats it (a play's speaker, a
+    // running head), which is no heading. Samples of the whole file find it once: a
+    // title.
     let keeper = "THE KEEPER\n\n";
     let raw = [
         keeper,
-        &wrapped(25, 40, 70),
+        &wrapped(20, 40, 70),
         keeper,
-        &wrapped(18, 40, 70),
+        &wrapped(8, 40, 70),
         keeper,
     ]
     .concat()
@@ -285,4 +286,46 @@ fn a_place_deep_in_a_line_longer_than_a_window_is_shown_by_the_first_frame() {
     let offset = line + 300_000;
     let (_dir, reader, _book) = open_story(raw.as_bytes(), Some(offset), (80, 24));
     assert_eq!(reader.whole_place(), place_on_whole(raw.as_bytes(), offset));
+}
+
+/// `text` written in `encoding`, a paragraph repeated to about 300 KB.
+fn written_in(text: &str, encoding: &'static encoding_rs::Encoding) -> Vec<u8> {
+    let story = format!("{text}\n\n").repeat(300_000 / text.len());
+    let (bytes, _, unmappable) = encoding.encode(&story);
+    assert!(!unmappable);
+    bytes.into_owned()
+}
+
+#[test]
+fn a_legacy_story_never_read_shows_chardetngs_guess_first_then_the_ranked_choice() {
+    let esperanto = "Ĉiu ĵaŭdo la knabo iris al la ĝardeno de sia avo. Tie ŝi manĝis \
+        ĉerizojn, kaj la hundo ĉasis la ŝafojn ĝis la vespero venis.";
+    // Its title, on a line of its own, is read in the same encoding.
+    let title = "La Ĝardeno de Avo";
+    let mut raw = encoding_rs::ISO_8859_3
+        .encode(&format!("{title}\n\n\n"))
+        .0
+        .into_owned();
+    raw.extend(written_in(esperanto, encoding_rs::ISO_8859_3));
+    let len = raw.len();
+    let head = &raw[..WINDOW];
+    // chardetng alone and the ranking disagree on it: the case this is about.
+    use crate::document::decode;
+    let (quick, unranked) = decode::choose_unranked(head, len, None).unwrap();
+    let ranked = decode::choose(head, len, None).unwrap();
+    assert!(
+        unranked && quick.charset != ranked.charset,
+        "{quick:?} {ranked:?}"
+    );
+    let (_dir, mut reader, mut book) = open_story(&raw, None, (80, 24));
+    assert!(!reader.document().text().contains("ĵaŭdo"));
+    assert_ne!(reader.title(), title);
+    // After the first frame, before a key: read again in the ranked choice, as the
+    // whole story will be.
+    book.poll(&mut reader, false);
+    assert!(reader.document().text().contains(esperanto));
+    assert_eq!(reader.title(), title);
+    book.settle(&mut reader);
+    assert!(reader.document().text().contains(esperanto));
+    assert_eq!(reader.title(), title);
 }

@@ -270,18 +270,24 @@ fn a_place_moved_to_another_window_while_opening_is_kept_once_let_go() {
     );
 }
 
-/// A story read as UTF-8 by choice (`--encoding utf-8`, or the encoding picked for it
-/// before) whose file holds a byte that is not UTF-8: the byte becomes U+FFFD (three
-/// bytes) in the text, so the text is not the file's bytes, and it is not let go.
-#[test]
-fn a_story_forced_to_utf8_with_a_stray_byte_is_not_taken_for_its_files_bytes() {
+/// A story with a Latin-1 é in its tenth paragraph (a byte that is not UTF-8), written
+/// to a file of its own: the directory, the file and its bytes.
+pub(super) fn stray_byte_story() -> (tempfile::TempDir, PathBuf, Vec<u8>) {
     let mut raw = story(6000).into_bytes();
-    // A Latin-1 é in the tenth paragraph.
     let at = 10 * 58;
     raw.splice(at..at, [b' ', b'c', b'a', b'f', 0xE9]);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.txt");
     std::fs::write(&path, &raw).unwrap();
+    (dir, path, raw)
+}
+
+/// A story read as UTF-8 by choice (`--encoding utf-8`, or the encoding picked for it
+/// before) whose file holds a byte that is not UTF-8: the byte becomes U+FFFD (three
+/// bytes) in the text, so the text is not the file's bytes, and it is not let go.
+#[test]
+fn a_story_forced_to_utf8_with_a_stray_byte_is_not_taken_for_its_files_bytes() {
+    let (_dir, path, raw) = stray_byte_story();
     let utf8 = crate::document::charset::UTF_8;
     let whole = Document::from_vec(raw.clone(), Some(utf8)).unwrap();
     assert_ne!(

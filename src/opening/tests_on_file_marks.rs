@@ -69,12 +69,7 @@ fn a_bookmark_behind_g_on_a_story_kept_whole_goes_on_the_last_page() {
 /// not the text's offset (two bytes further).
 #[test]
 fn a_place_saved_past_a_stray_byte_names_its_line_in_the_file() {
-    let mut raw = story(6000).into_bytes();
-    let at = 10 * 58;
-    raw.splice(at..at, [b' ', b'c', b'a', b'f', 0xE9]);
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("big.txt");
-    std::fs::write(&path, &raw).unwrap();
+    let (_dir, path, raw) = stray_byte_story();
     let utf8 = crate::document::charset::UTF_8;
     let whole = Document::from_vec(raw.clone(), Some(utf8)).unwrap();
     let loaded = Session::load(None, &path, "fp".into());

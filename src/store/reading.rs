@@ -8,6 +8,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+mod head;
+
 impl Store {
     pub fn reading_path(&self) -> PathBuf {
         self.dir().join("reading.json")
@@ -36,26 +38,10 @@ impl Store {
     /// it is written ([`Store::save_reading`] merges it with the file). An unreadable file
     /// is an empty log, as in [`Store::load_reading`].
     pub fn load_reading_head(&self) -> Log {
-        #[derive(serde::Deserialize)]
-        struct Head {
-            version: u32,
-            #[serde(default)]
-            pace: crate::reading::Pace,
-            #[serde(default)]
-            finished: std::collections::BTreeMap<String, crate::reading::Finished>,
-            #[serde(default)]
-            folded_before: u64,
-        }
-        let head = fs::read(self.reading_path())
+        fs::read(self.reading_path())
             .ok()
-            .and_then(|bytes| serde_json::from_slice::<Head>(&bytes).ok());
-        head.map_or_else(Log::default, |h| Log {
-            version: h.version,
-            pace: h.pace,
-            sessions: Vec::new(),
-            finished: h.finished,
-            folded_before: h.folded_before,
-        })
+            .and_then(|bytes| head::head_of(&bytes))
+            .unwrap_or_default()
     }
 
     /// Writes `log` merged with what is on disk and returns the merged log (which the

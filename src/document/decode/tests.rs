@@ -222,3 +222,21 @@ fn a_head_of_sniff_end_bytes_is_decoded_as_the_whole_file_is() {
     assert_eq!(head.charset, whole.charset);
     assert!(whole.text.starts_with(&head.text));
 }
+
+proptest::proptest! {
+    /// The lines fed to chardetng are those the plain way picks: split at every `\n`,
+    /// kept when they hold a byte from 0x80 up or an escape.
+    #[test]
+    fn the_lines_fed_are_the_lines_with_a_high_byte_or_an_escape(
+        bytes in proptest::collection::vec(proptest::sample::select(vec![
+            b'a', b' ', b'\n', 0x1b, 0x80, 0xe9, 0xff, b'\r',
+        ]), 0..400),
+    ) {
+        let plain: Vec<&[u8]> = bytes
+            .split_inclusive(|&b| b == b'\n')
+            .filter(|line| line.iter().any(|&b| b >= 0x80 || b == 0x1b))
+            .collect();
+        let fed: Vec<&[u8]> = super::lines_to_feed(&bytes).collect();
+        proptest::prop_assert_eq!(fed, plain);
+    }
+}

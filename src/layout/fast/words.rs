@@ -329,19 +329,7 @@ mod tests {
     /// random mixes of letters, digits, spaces, stops and other bytes.
     #[test]
     fn a_spaced_run_eight_bytes_at_a_time_ends_where_byte_by_byte_does() {
-        let bytewise = |b: &[u8], from: usize| {
-            let (mut prev, mut last_space) = (RUN_SPACE, from);
-            for (k, &c) in b.iter().enumerate().skip(from + 1) {
-                if let Some(end) = run_step(c, k, &mut prev, &mut last_space) {
-                    return end;
-                }
-            }
-            if prev == RUN_SPACE {
-                last_space
-            } else {
-                b.len()
-            }
-        };
+        let bytewise = spaced_run_bytewise;
         let alphabet = b"aaaaazZ09  .,)'\"-\n!(\xc3\xa9@[`{";
         let mut seed = 12_345u64;
         for len in 2..120 {
