@@ -48,11 +48,13 @@ pub(super) fn scan_line(bytes: &[u8], from: usize) -> Scan {
     let mut at = from;
     // Sixteen bytes a step while they hold neither a `\n` nor a byte above 7F (one test
     // for both words); the first pair that does is looked at word by word below.
-    for &[b0, b1] in bytes[from..].as_chunks::<8>().0.as_chunks::<2>().0 {
-        let (w0, w1) = (u64::from_le_bytes(b0), u64::from_le_bytes(b1));
-        let (x0, x1) = (w0 ^ NL, w1 ^ NL);
-        let any = (x0.wrapping_sub(LO) & !x0) | (x1.wrapping_sub(LO) & !x1) | w0 | w1;
-        if any & HI != 0 {
+    // Each step is judged by flags or-ed together, which vectorises to a compare or two
+    // and one test.
+    for chunk in bytes[from..].as_chunks::<16>().0 {
+        let any = chunk
+            .iter()
+            .fold(false, |any, &b| any | (b == b'\n') | (b >= 0x80));
+        if any {
             break;
         }
         at += 16;
@@ -96,7 +98,33 @@ pub(super) fn scan_line(bytes: &[u8], from: usize) -> Scan {
 #[cfg(test)]
 mod tests {
     use super::scan_line;
+    use proptest::prelude::*;
     use unicode_width::UnicodeWidthStr;
+
+    proptest! {
+        /// Lines of any length (steps of sixteen bytes, words of eight, single bytes):
+        /// each line's end and narrow char count as a look at each byte finds them.
+        #[test]
+        fn scan_line_is_a_look_at_each_byte(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "word ", "a longer run of plain words. ", "\n", "\u{e9}", "\u{201c}",
+                "\u{3000}", "\u{732b}",
+            ]), 0..24),
+        ) {
+            let text = pieces.concat();
+            let bytes = text.as_bytes();
+            for from in (0..=bytes.len()).filter(|&i| text.is_char_boundary(i)) {
+                let end = bytes[from..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(bytes.len(), |i| from + i);
+                let line = &text[from..end];
+                let narrow = (!line.bytes().any(|b| b >= 0xe3)).then(|| line.chars().count());
+                let scan = scan_line(bytes, from);
+                prop_assert_eq!((scan.end, scan.narrow_chars), (end, narrow));
+            }
+        }
+    }
 
     #[test]
     fn scan_line_finds_each_newline_and_narrow_width() {
