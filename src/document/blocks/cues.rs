@@ -102,14 +102,22 @@ const fn sorted_keys<const N: usize>(words: [&str; N]) -> [u64; N] {
 
 /// Whether `t` ends on a letter or digit (not on punctuation), cheaply: an ASCII last
 /// byte, or a dash or quote, needs no Unicode table.
+#[inline]
 pub(crate) fn ends_in_word(t: &str) -> bool {
+    // The common case, an ASCII last byte, inlined where it is asked (twice a line).
     match t.as_bytes().last() {
         None => false,
         Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-        Some(_) => t.chars().next_back().is_some_and(|c| {
-            !matches!(c, '\u{2000}'..='\u{206f}' | '\u{a0}'..='\u{bf}') && c.is_alphanumeric()
-        }),
+        Some(_) => ends_in_wide_word(t),
     }
+}
+
+/// [`ends_in_word`] for a line whose last character is not ASCII.
+#[inline(never)]
+fn ends_in_wide_word(t: &str) -> bool {
+    t.chars().next_back().is_some_and(|c| {
+        !matches!(c, '\u{2000}'..='\u{206f}' | '\u{a0}'..='\u{bf}') && c.is_alphanumeric()
+    })
 }
 
 /// The first letter or digit of `t`, past any opening quotes, brackets or dashes.

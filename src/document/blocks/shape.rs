@@ -125,13 +125,20 @@ pub(super) fn display_width(s: &str) -> usize {
 }
 
 /// Whether the line ends a sentence (so a following indented line starts a paragraph).
+#[inline]
 pub(crate) fn ends_sentence(t: &str) -> bool {
-    // Most lines end on a letter or a comma: no need to look further.
-    if let Some(b) = t.as_bytes().last() {
-        if b.is_ascii_alphanumeric() || matches!(b, b',' | b';') {
-            return false;
-        }
-    }
+    // Most lines end on a letter or a comma: no need to look further, nor a call.
+    let goes_on = t
+        .as_bytes()
+        .last()
+        .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b',' | b';'));
+    !goes_on && ends_sentence_line(t)
+}
+
+/// [`ends_sentence`] for a line that does not end on a letter, a digit, a comma or a
+/// semicolon.
+#[inline(never)]
+fn ends_sentence_line(t: &str) -> bool {
     let t = t.trim_end_matches(['"', '\'', '”', '’', ')', ']', '_', '*', '」', '』']);
     t.ends_with(['.', '!', '?', ':', '。', '！', '？', '…']) || t.ends_with("--") || t.is_empty()
 }
