@@ -150,11 +150,14 @@ pub(super) fn is_scene_break(t: &str) -> bool {
     // Cheapest refusal first, inlined: this runs on every line of a group. A break
     // starts with a mark: one of the ASCII ones, `•` (E2 80 A2), `·` or `§` (C2 B7, C2
     // A7); a line of dialogue opening on a curly quote (E2 80 9C) is refused here.
-    let starts_with_mark = match t.as_bytes() {
-        [b'*' | b'-' | b'#' | b'~' | b'&' | b'=' | b'_' | b'+' | b'.' | b'%', ..] => true,
-        [0xc2, 0xb7 | 0xa7, ..] | [0xe2, 0x80, 0xa2, ..] => true,
-        _ => false,
-    };
+    let starts_with_mark = matches!(
+        t.as_bytes(),
+        [
+            b'*' | b'-' | b'#' | b'~' | b'&' | b'=' | b'_' | b'+' | b'.' | b'%',
+            ..
+        ] | [0xc2, 0xb7 | 0xa7, ..]
+            | [0xe2, 0x80, 0xa2, ..]
+    );
     starts_with_mark && is_scene_break_line(t)
 }
 

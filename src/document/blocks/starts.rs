@@ -253,11 +253,14 @@ pub(super) fn starts_item(text: &str, group: &[SourceLine], i: usize) -> bool {
 /// `–`, `·`, `◦`, `▪`): its cheap refusal, which a curly quote's `E2` does not pass.
 #[inline]
 fn starts_with_mark(b: &[u8]) -> bool {
-    match b {
-        [b'*' | b'-' | b'+', ..] | [0xc2, 0xb7, ..] => true,
-        [0xe2, 0x80, 0xa2 | 0x93, ..] | [0xe2, 0x97, 0xa6, ..] | [0xe2, 0x96, 0xaa, ..] => true,
-        _ => false,
-    }
+    matches!(
+        b,
+        [b'*' | b'-' | b'+', ..]
+            | [0xc2, 0xb7, ..]
+            | [0xe2, 0x80, 0xa2 | 0x93, ..]
+            | [0xe2, 0x97, 0xa6, ..]
+            | [0xe2, 0x96, 0xaa, ..]
+    )
 }
 
 /// [`starts_item`] for a group whose first line may start with a bullet.
