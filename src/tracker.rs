@@ -158,10 +158,13 @@ impl Tracker {
         if gap > IDLE {
             return false;
         }
-        let today = day_of(store::now_ms(), local_offset());
         let ms = u64::try_from(gap.as_millis()).unwrap_or(u64::MAX);
-        self.session().days.entry(today).or_default().ms += ms;
-        self.dirty = true;
+        // No time, nothing to write (a story opened and closed at once leaves no session).
+        if ms > 0 {
+            let today = day_of(store::now_ms(), local_offset());
+            self.session().days.entry(today).or_default().ms += ms;
+            self.dirty = true;
+        }
         true
     }
 
@@ -277,6 +280,18 @@ mod tests {
     fn turn(tracker: &mut Tracker, reader: &mut Reader, action: Action, at: Instant) {
         reader.update(action);
         tracker.moved(reader, at);
+    }
+
+    #[test]
+    fn no_time_read_is_nothing_to_write() {
+        // A story opened and closed in the same instant leaves no session in the log.
+        let mut r = story();
+        let mut t = Tracker::start(None, Head::read(None), "fp", &mut r);
+        let t0 = t.last.2;
+        t.moved(&mut r, t0);
+        assert!(!t.dirty);
+        t.moved(&mut r, t0 + Duration::from_millis(5));
+        assert!(t.dirty);
     }
 
     #[test]
