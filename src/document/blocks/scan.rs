@@ -101,6 +101,18 @@ mod tests {
     use proptest::prelude::*;
     use unicode_width::UnicodeWidthStr;
 
+    /// The end of the line of `text` starting at `from`, and its char count when it holds
+    /// no byte from `E3` up, found by a look at each byte.
+    fn byte_by_byte(text: &str, from: usize) -> (usize, Option<usize>) {
+        let end = text.as_bytes()[from..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(text.len(), |i| from + i);
+        let line = &text[from..end];
+        let narrow = (!line.bytes().any(|b| b >= 0xe3)).then(|| line.chars().count());
+        (end, narrow)
+    }
+
     proptest! {
         /// Lines of any length (steps of sixteen bytes, words of eight, single bytes):
         /// each line's end and narrow char count as a look at each byte finds them.
@@ -112,16 +124,9 @@ mod tests {
             ]), 0..24),
         ) {
             let text = pieces.concat();
-            let bytes = text.as_bytes();
-            for from in (0..=bytes.len()).filter(|&i| text.is_char_boundary(i)) {
-                let end = bytes[from..]
-                    .iter()
-                    .position(|&b| b == b'\n')
-                    .map_or(bytes.len(), |i| from + i);
-                let line = &text[from..end];
-                let narrow = (!line.bytes().any(|b| b >= 0xe3)).then(|| line.chars().count());
-                let scan = scan_line(bytes, from);
-                prop_assert_eq!((scan.end, scan.narrow_chars), (end, narrow));
+            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let scan = scan_line(text.as_bytes(), from);
+                prop_assert_eq!((scan.end, scan.narrow_chars), byte_by_byte(&text, from));
             }
         }
     }
@@ -133,15 +138,10 @@ mod tests {
                     a line of plain ASCII words that runs well past thirty-two bytes é\n\
                     and one more plain ASCII line, long enough for a few pairs of words\n\
                     zero\u{301}";
-        let bytes = text.as_bytes();
-        for from in (0..=bytes.len()).filter(|&i| text.is_char_boundary(i)) {
-            let end = bytes[from..]
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(bytes.len(), |i| from + i);
+        for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let (end, narrow) = byte_by_byte(text, from);
             let line = &text[from..end];
-            let narrow = (!line.bytes().any(|b| b >= 0xe3)).then(|| line.chars().count());
-            let scan = scan_line(bytes, from);
+            let scan = scan_line(text.as_bytes(), from);
             assert_eq!((scan.end, scan.narrow_chars), (end, narrow), "from {from}");
             if narrow.is_some() && !line.contains('\u{301}') {
                 assert_eq!(narrow, Some(line.width()), "{line}");
