@@ -253,29 +253,23 @@ fn searching(ends: &str) {
     );
     // A match across line ends (CRLF in the file): both ways, and round.
     let across = "cols paragraph 5 line 2 of chapter 39";
-    search(&mut r, across);
-    search(&mut eager, across);
-    settle(&mut r, &shared);
-    assert_eq!(whole_hit(&r), eager.hit());
-    let actions = std::iter::repeat_n(Action::SearchPrev, 13);
-    both_search(
+    find_then_step(
         &mut r,
         &mut eager,
         &shared,
-        actions.chain(std::iter::repeat_n(Action::SearchNext, 13)),
+        across,
+        (Action::SearchPrev, Action::SearchNext),
+        13,
     );
     // A match across an irregular stretch's tab (spaces in the text) and a CRLF.
     let tabbed = "seventy cols paragraph 3 line 1 of chapter";
-    search(&mut r, tabbed);
-    search(&mut eager, tabbed);
-    settle(&mut r, &shared);
-    assert_eq!(whole_hit(&r), eager.hit());
-    let actions = std::iter::repeat_n(Action::SearchNext, 30);
-    both_search(
+    find_then_step(
         &mut r,
         &mut eager,
         &shared,
-        actions.chain(std::iter::repeat_n(Action::SearchPrev, 30)),
+        tabbed,
+        (Action::SearchNext, Action::SearchPrev),
+        30,
     );
     search(&mut r, "no such words");
     settle(&mut r, &shared);
@@ -284,6 +278,29 @@ fn searching(ends: &str) {
 
 /// Takes each of `actions` on the reader from the file and on the whole story's, and
 /// checks they show the same match at the same place and say the same.
+/// Searches for `query` on the file and in the whole story, checks they land alike, then
+/// steps `n` matches one way and `n` back the other (see [`both_search`]).
+fn find_then_step(
+    r: &mut Reader,
+    eager: &mut Reader,
+    shared: &Indexed,
+    query: &str,
+    (there, back): (Action, Action),
+    n: usize,
+) {
+    search(r, query);
+    search(eager, query);
+    settle(r, shared);
+    assert_eq!(whole_hit(r), eager.hit());
+    let actions = std::iter::repeat_n(there, n);
+    both_search(
+        r,
+        eager,
+        shared,
+        actions.chain(std::iter::repeat_n(back, n)),
+    );
+}
+
 fn both_search(
     r: &mut Reader,
     eager: &mut Reader,

@@ -118,21 +118,10 @@ pub use super::stretches::Offsets;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::indexed::{Anchor, Source};
+    use crate::document::indexed::Anchor;
     use proptest::prelude::*;
-    use std::io;
 
-    #[derive(Debug)]
-    struct Held(Vec<u8>);
-
-    impl Source for Held {
-        fn read_at(&self, at: u64, buf: &mut [u8]) -> io::Result<usize> {
-            let at = usize::try_from(at).unwrap_or(usize::MAX).min(self.0.len());
-            let n = buf.len().min(self.0.len() - at);
-            buf[..n].copy_from_slice(&self.0[at..at + n]);
-            Ok(n)
-        }
-    }
+    use crate::document::stretches::tests::Held;
 
     fn surveyed(bytes: &[u8], cuts: &[usize]) -> Change {
         let mut survey = Survey::default();

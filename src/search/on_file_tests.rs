@@ -3,18 +3,7 @@
 use super::*;
 use proptest::prelude::*;
 
-/// A text held in memory, read as a file would be.
-#[derive(Debug)]
-struct Held(Vec<u8>);
-
-impl Source for Held {
-    fn read_at(&self, at: u64, buf: &mut [u8]) -> std::io::Result<usize> {
-        let at = usize::try_from(at).unwrap_or(usize::MAX).min(self.0.len());
-        let n = buf.len().min(self.0.len() - at);
-        buf[..n].copy_from_slice(&self.0[at..at + n]);
-        Ok(n)
-    }
-}
+use crate::document::stretches::tests::Held;
 
 fn on_file(text: &str, query: &str, within: Range<usize>, at: usize, fwd: bool) -> Option<Hit> {
     let q = Query::new(query).unwrap();
