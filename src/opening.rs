@@ -153,6 +153,18 @@ pub struct Opening {
     /// The file as it was when the background reading started: its text is let go once
     /// read only if the file is still that one (see [`on_file`]).
     seen: Option<on_file::Seen>,
+    /// The place saved while the reader is on a window (see [`crate::session::Early`]).
+    early: crate::session::Early,
+}
+
+impl Opening {
+    /// Puts the window the reader wants on it, if it wants one (see [`rewindow`]).
+    fn serve(&mut self, reader: &mut Reader) {
+        if rewindow::serve(self, reader) {
+            self.moved = true;
+            self.early.moved(Instant::now());
+        }
+    }
 }
 
 /// What opening a story from a stream needs (see [`piped`]).
@@ -229,7 +241,7 @@ impl Book {
                 reader.set_title(title);
             }
         }
-        opening.moved |= rewindow::serve(opening, reader);
+        opening.serve(reader);
         let news = match &mut opening.news {
             Some(news) => news,
             None => {
@@ -263,7 +275,7 @@ impl Book {
                 Err(TryRecvError::Empty) => {
                     // A search waiting for more of the story looks at what came meanwhile.
                     reader.index_grew();
-                    opening.moved |= rewindow::serve(opening, reader);
+                    opening.serve(reader);
                     return;
                 }
                 Err(TryRecvError::Disconnected) => break Err("the reading thread stopped".into()),
@@ -321,14 +333,24 @@ impl Host for Book {
         }
         match &mut self.stage {
             Stage::Open(session) => session.effect(reader, effect),
-            Stage::Opening(opening) => opening.moved |= effect == Effect::PlaceChanged,
+            Stage::Opening(opening) if effect == Effect::PlaceChanged => {
+                opening.moved = true;
+                opening.early.moved(Instant::now());
+            }
+            Stage::Opening(_) => {}
         }
     }
 
     fn idle(&mut self, reader: &mut Reader, now: Instant) {
         self.poll(reader, false);
-        let Stage::Open(session) = &mut self.stage else {
-            return;
+        let session = match &mut self.stage {
+            Stage::Open(session) => session,
+            Stage::Opening(opening) => {
+                if let (Some(loaded), false) = (&mut opening.loaded, opening.failed) {
+                    opening.early.idle(loaded, &opening.path, reader, now);
+                }
+                return;
+            }
         };
         on_file::serve_window(
             self.windows.as_deref(),
@@ -374,6 +396,21 @@ impl Host for Book {
             }
             Stage::Open(_) => false,
         };
+        // A place on the window is saved from it, when nothing else waits for the whole
+        // story: no need to wait for all of it.
+        let wanted = wanted
+            && match &mut self.stage {
+                Stage::Opening(opening)
+                    if reader.partial().is_some_and(|p| p.waiting.is_empty()) =>
+                {
+                    // A window asked for (a jump) is where the reader goes.
+                    opening.serve(reader);
+                    let path = opening.path.clone();
+                    (opening.loaded.as_mut())
+                        .is_none_or(|loaded| !opening.early.finish(loaded, &path, reader))
+                }
+                _ => true,
+            };
         if wanted {
             reader.say("saving your place…");
         }
@@ -414,6 +451,8 @@ impl Host for Book {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_early;
 #[cfg(test)]
 mod tests_on_file;
 #[cfg(test)]

@@ -150,6 +150,7 @@ pub fn open_stream(
         grow: None,
         index: None,
         seen: None,
+        early: Default::default(),
     };
     let book = Book::opening(opening, None);
     Ok((reader, book))
