@@ -62,6 +62,8 @@ enum News {
     Arrived(usize, bool),
     /// A stream's whole story, and its fingerprint.
     Stream(Result<(Document, String), String>),
+    /// A longer window of a stream's story, from its start: more of it has arrived.
+    Window(Document),
     /// The chapters found so far, and how far into the whole text blocks are found.
     Found(Vec<crate::toc::Chapter>, usize),
 }
@@ -171,6 +173,9 @@ impl Opening {
 struct Piped {
     /// Starts the background reading of the rest.
     start: Option<Box<dyn FnOnce() -> Receiver<News> + Send>>,
+    /// Set when something waits for more of the story: a longer window is made as soon
+    /// as more has arrived.
+    more: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// Where the saved state is looked for once the fingerprint is known.
     store: Option<crate::store::Store>,
     input: crate::input::Input,
@@ -272,7 +277,18 @@ impl Book {
                 Ok(News::Found(chapters, reach)) => reader.set_found(chapters, reach),
                 Ok(News::Done(doc)) => break doc.map(|doc| (doc, None)),
                 Ok(News::Stream(whole)) => break whole.map(|(doc, f)| (doc, Some(f))),
+                Ok(News::Window(doc)) => {
+                    let effects = reader.grow_window(doc);
+                    if effects.contains(&Effect::PlaceChanged) {
+                        opening.moved = true;
+                    }
+                }
                 Err(TryRecvError::Empty) => {
+                    if let Some(piped) = &opening.piped {
+                        if reader.partial().is_some_and(|p| !p.waiting.is_empty()) {
+                            piped.more.store(true, std::sync::atomic::Ordering::Relaxed);
+                        }
+                    }
                     // A search waiting for more of the story looks at what came meanwhile.
                     reader.index_grew();
                     opening.serve(reader);
