@@ -363,7 +363,10 @@ fn actions_that_waited_for_more_are_done_in_order_up_to_one_that_still_waits() {
     let effects = reader.grow_window(window(60 << 10));
     // The first page turn is done; `G` waits (again) for the whole story, and what came
     // after it waits behind it.
-    assert_eq!(effects, [dogear::Effect::PlaceChanged, dogear::Effect::None]);
+    assert_eq!(
+        effects,
+        [dogear::Effect::PlaceChanged, dogear::Effect::None]
+    );
     assert!(reader.whole_place() > at);
     assert_eq!(reader.partial().unwrap().waiting, waiting[1..]);
     assert_eq!(

@@ -198,6 +198,11 @@ impl Estimate {
 /// anyway: a window this long beside it costs little more).
 const GROW_UP_TO: usize = 64 << 20;
 
+/// How long the window grows to without being asked (see [`Grown::window`]): a fast
+/// stream (a compressed file) is soon all in, and making windows longer than this would
+/// only slow it down.
+const GROW_BY_ITSELF_UP_TO: usize = 4 << 20;
+
 /// When the window of a story read from a stream is made again, longer (see
 /// [`Grown::window`]).
 struct Grown {
@@ -213,8 +218,8 @@ impl Grown {
     }
 
     /// A longer window of `bytes` (what has arrived: its text from byte `from`, in
-    /// `charset`) when there is more to show: once twice as much has arrived as is shown,
-    /// or at once when the reader `asked` for more (something waits for it), though
+    /// `charset`) when there is more to show: once twice as much has arrived as is shown
+    /// (up to [`GROW_BY_ITSELF_UP_TO`]), or at once when the reader `asked` for more (something waits for it), though
     /// never sooner after the last window than four times what that one took, so that
     /// remaking windows stays a small part of the reading. Never longer than
     /// [`GROW_UP_TO`].
@@ -228,7 +233,8 @@ impl Grown {
         let rested = self
             .made
             .is_none_or(|(at, took)| at.elapsed() >= (took * 4).max(Duration::from_millis(50)));
-        let wanted = upto >= 2 * self.shown || asked.load(Ordering::Relaxed);
+        let doubled = upto >= 2 * self.shown && self.shown < GROW_BY_ITSELF_UP_TO;
+        let wanted = doubled || asked.load(Ordering::Relaxed);
         if upto <= self.shown || !rested || !wanted {
             return None;
         }
