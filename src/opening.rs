@@ -285,7 +285,7 @@ impl Book {
                 }
                 Err(TryRecvError::Empty) => {
                     if let Some(piped) = &opening.piped {
-                        if reader.partial().is_some_and(|p| !p.waiting.is_empty()) {
+                        if reader.waits_for_more() {
                             piped.more.store(true, std::sync::atomic::Ordering::Relaxed);
                         }
                     }

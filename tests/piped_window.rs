@@ -360,6 +360,7 @@ fn actions_that_waited_for_more_are_done_in_order_up_to_one_that_still_waits() {
     reader.update(Action::PageDown);
     let waiting = [Action::PageDown, Action::Bottom, Action::PageDown];
     assert_eq!(reader.partial().unwrap().waiting, waiting);
+    assert!(reader.waits_for_more());
     let effects = reader.grow_window(window(60 << 10));
     // The first page turn is done; `G` waits (again) for the whole story, and what came
     // after it waits behind it.
@@ -369,6 +370,7 @@ fn actions_that_waited_for_more_are_done_in_order_up_to_one_that_still_waits() {
     );
     assert!(reader.whole_place() > at);
     assert_eq!(reader.partial().unwrap().waiting, waiting[1..]);
+    assert!(!reader.waits_for_more(), "`G` first: only the whole story will do");
     assert_eq!(
         reader.document().text().len(),
         window(60 << 10).text().len()

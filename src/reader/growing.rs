@@ -64,6 +64,25 @@ impl Reader {
         effects
     }
 
+    /// Whether the first action waiting could be done on a longer window of the story
+    /// from its start (a page past the window's end, a search), rather than only on the
+    /// whole story (`G`, a percent, bookmarks).
+    pub fn waits_for_more(&self) -> bool {
+        let first = self.partial.as_ref().and_then(|p| p.waiting.first());
+        first.is_some_and(|action| {
+            !matches!(
+                action,
+                Action::Bottom
+                    | Action::Top
+                    | Action::Percent
+                    | Action::AddBookmark
+                    | Action::Bookmarks
+                    | Action::Encodings
+                    | Action::OpenBookmark(_)
+            )
+        })
+    }
+
     /// A chapter list asked for before any chapter was found (the last action waiting)
     /// opens once some are.
     fn open_asked_chapters(&mut self) {
