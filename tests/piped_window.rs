@@ -370,7 +370,10 @@ fn actions_that_waited_for_more_are_done_in_order_up_to_one_that_still_waits() {
     );
     assert!(reader.whole_place() > at);
     assert_eq!(reader.partial().unwrap().waiting, waiting[1..]);
-    assert!(!reader.waits_for_more(), "`G` first: only the whole story will do");
+    assert!(
+        !reader.waits_for_more(),
+        "`G` first: only the whole story will do"
+    );
     assert_eq!(
         reader.document().text().len(),
         window(60 << 10).text().len()
