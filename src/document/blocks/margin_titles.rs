@@ -221,30 +221,17 @@ mod tests {
         {
             for n in ["S", "ED", "ING"] {
                 text.push_str(&format!(
-                    "{word}{n}, n.  A thing that a household keeps for a while, and then
-                     loses in a way that nobody can explain to the neighbours.
-
-"
+                    "{word}{n}, n.  A thing that a household keeps for a while, and then\n\
+                     loses in a way that nobody can explain to the neighbours.\n\n"
                 ));
             }
-            text.push_str(&format!(
-                "John Smith {i}
-"
-            ));
+            text.push_str(&format!("John Smith {i}\n"));
             text.push_str(&poem(&format!("{word}, v.t.  To do as a {word} does.")));
-            text.push_str(
-                "
-Ada Penhale
-
-
-",
-            );
+            text.push_str("\nAda Penhale\n\n\n");
         }
         assert_eq!(headings(&text), Vec::<String>::new());
         // Titles of that form in a book whose paragraphs are not so led stay titles.
-        let mut book = "A few words of introduction, set as prose.
-"
-        .to_owned();
+        let mut book = "A few words of introduction, set as prose.\n".to_owned();
         for t in [
             "SONNET, ON THE MILL",
             "ELEGY, FOR A BELL",
