@@ -173,8 +173,12 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine], numbered: &[usize]) {
             && next_text.starts_with(char::is_lowercase)
             && !centred;
         let entry_goes_on = numbers_end_entries && !has_number(i - 1) && has_number(i);
+        // A line drawn in marks (a box's edge, a rule) has no words to carry on.
+        let drawn = text[prev.start..prev.end]
+            .bytes()
+            .all(|b| matches!(b, b'+' | b'-' | b'=' | b'|' | b'_' | b' '));
         let hanging = entry_goes_on
-            || !(capitals_are_verse && starts_capital(next_text))
+            || !(drawn || capitals_are_verse && starts_capital(next_text))
                 && (at_margin || mid_phrase || far_in);
         if hanging {
             lines[i].continues = true;
@@ -293,6 +297,21 @@ mod tests {
             "3.  The Signal . . . . . . . . . . . . . . . . . . . . . . .  14",
         );
         assert_eq!(shown(contents), contents.lines().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_line_under_a_drawn_box_does_not_hang_from_its_edge() {
+        let block = concat!(
+            "+--------------------------------------------------------+\n",
+            "|   the lantern                           the window      |\n",
+            "+--------------------------------------------------------+\n",
+            "             \"A Lantern at the Window\"",
+        );
+        let continues: Vec<bool> = lines(block, 0..block.len())
+            .iter()
+            .map(|l| l.continues)
+            .collect();
+        assert_eq!(continues, [false, false, false, false]);
     }
 
     proptest! {
