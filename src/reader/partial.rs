@@ -60,7 +60,7 @@ impl Reader {
     }
 
     /// The window the reader is on was read from byte `raw` of the story's file (see
-    /// [`Partial::raw`]). Said by the shell right after it puts a window of the file on
+    /// `Partial::raw`). Said by the shell right after it puts a window of the file on
     /// the reader; any other window forgets it.
     pub fn window_read_at(&mut self, raw: u64) {
         if let Some(p) = &mut self.partial {
