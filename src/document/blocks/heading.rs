@@ -8,31 +8,6 @@
 //! Block detection calls these on short lines only, and each starts with its cheapest
 //! refusal: they run on every line of a 200 MB book.
 
-/// Words that number a division: "CHAPTER IV", "Act 2", "SURA XCVI", "Fit the Third".
-/// Latin (and old-spelling) names count as the English one: "Actus", "Scoena".
-const KEYWORDS: &[(&str, &str)] = &[
-    ("chapter", "chapter"),
-    ("book", "book"),
-    ("part", "part"),
-    ("volume", "volume"),
-    ("act", "act"),
-    ("scene", "scene"),
-    ("canto", "canto"),
-    ("section", "section"),
-    ("stave", "stave"),
-    ("letter", "letter"),
-    ("psalm", "psalm"),
-    ("sura", "sura"),
-    ("surah", "sura"),
-    ("fit", "fit"),
-    ("actus", "act"),
-    ("scena", "scene"),
-    ("scoena", "scene"),
-    ("scaena", "scene"),
-    ("liber", "book"),
-    ("caput", "chapter"),
-];
-
 /// Sections named by one word: "Prologue", "CONTENTS", "Preface: Why This Book".
 const NAMED: &[&str] = &[
     "prologue",
@@ -178,45 +153,6 @@ fn words(t: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|w| !w.is_empty())
         .map(move |w| (w.as_ptr() as usize - base, w))
 }
-
-fn keyword(w: &str) -> Option<&'static str> {
-    // "SURA1": a footnote digit glued to the word.
-    let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
-    if !(3..=7).contains(&w.len()) {
-        return None;
-    }
-    // The word in lower case packed into an integer (it has 3 to 7 bytes): one integer
-    // compare per keyword rather than a string compare. Only ASCII letters are lowered,
-    // as `eq_ignore_ascii_case` does, and every keyword is ASCII.
-    let key = pack(w.as_bytes());
-    KEYWORDS
-        .iter()
-        .zip(KEYWORD_KEYS)
-        .find(|&(_, k)| k == key)
-        .map(|(&(_, kind), _)| kind)
-}
-
-/// `w` (at most eight bytes) with its ASCII letters in lower case, packed into an integer.
-const fn pack(w: &[u8]) -> u64 {
-    let mut key = 0u64;
-    let mut i = w.len();
-    while i > 0 {
-        i -= 1;
-        key = key << 8 | w[i].to_ascii_lowercase() as u64;
-    }
-    key
-}
-
-/// [`KEYWORDS`]' words, packed as [`pack`] packs them.
-const KEYWORD_KEYS: [u64; KEYWORDS.len()] = {
-    let mut keys = [0u64; KEYWORDS.len()];
-    let mut i = 0;
-    while i < KEYWORDS.len() {
-        keys[i] = pack(KEYWORDS[i].0.as_bytes());
-        i += 1;
-    }
-    keys
-};
 
 /// A roman numeral in its usual form, all in capitals or all in small letters: "XIV",
 /// "xlii"; not "DID" or "MIMIC".
@@ -514,8 +450,10 @@ const SMALL: &[&str] = &[
     "with", "upon",
 ];
 
+mod keywords;
 mod lookalikes;
 mod markup;
+use keywords::keyword;
 pub use lookalikes::{
     is_dateline, is_ending, is_false_heading, is_sentences, is_stage_direction, is_subtitle,
 };
