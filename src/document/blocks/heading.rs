@@ -362,6 +362,13 @@ pub fn numbered(t: &str) -> Option<Numbered> {
 
 /// "Prologue", "CONTENTS", "Preface: Why This Book": a section named by one word.
 pub fn is_named_section(t: &str) -> bool {
+    // Cheapest refusal first: every name starts with one of these letters.
+    if !matches!(
+        t.as_bytes().first().map(u8::to_ascii_lowercase),
+        Some(b'p' | b'e' | b'i' | b'c' | b'a' | b'f')
+    ) {
+        return false;
+    }
     let end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
     let (first, rest) = t.split_at(end);
     NAMED.iter().any(|x| x.eq_ignore_ascii_case(first))

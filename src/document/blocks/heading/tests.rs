@@ -15,6 +15,34 @@ proptest! {
     }
 }
 
+/// [`is_named_section`] without its refusal on the first letter.
+fn plain_named_section(t: &str) -> bool {
+    let end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
+    let (first, rest) = t.split_at(end);
+    NAMED.iter().any(|x| x.eq_ignore_ascii_case(first))
+        && (rest.is_empty() || rest.starts_with([':', '.', ' ', '-', '—']) && t.len() <= 60)
+}
+
+proptest! {
+    /// The refusal on the first letter refuses no named section: every name in any
+    /// case, before separators and words, and lines that start otherwise. (Checked to
+    /// fail with `b'f'` left out of the refusal.)
+    #[test]
+    fn a_named_section_is_found_as_without_the_refusal(
+        name in "(prologue|epilogue|preface|introduction|contents|afterword|foreword|interlude|conclusion|appendix|[a-zA-Z\u{e9}]{0,9})",
+        upper in proptest::collection::vec(any::<bool>(), 12),
+        rest in "[:. \u{2014}a-z-]{0,8}",
+    ) {
+        let name: String = name
+            .chars()
+            .zip(upper.iter().cycle())
+            .map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c })
+            .collect();
+        let t = format!("{name}{rest}");
+        prop_assert_eq!(is_named_section(&t), plain_named_section(&t));
+    }
+}
+
 fn kind(t: &str) -> Option<&'static str> {
     numbered(t).map(|n| n.kind)
 }
