@@ -108,18 +108,59 @@ fn last_two_words(t: &str) -> Option<(&str, &str)> {
         let mut last = t.rsplit(is_separator).filter(|w| !w.is_empty());
         return last.next().zip(last.next());
     }
-    let ascii_separator = |b: &u8| is_separator(char::from(*b));
-    let base = t.as_ptr() as usize;
-    let mut last = t
-        .as_bytes()
-        .rsplit(ascii_separator)
-        .filter(|w| !w.is_empty())
-        // Whole ASCII words of `t`, found again in it by where they start.
-        .map(|w| {
-            let at = w.as_ptr() as usize - base;
-            &t[at..at + w.len()]
-        });
-    last.next().zip(last.next())
+    // From the end, byte by byte (a split's iterators cost more on these few bytes).
+    let mut end = t.len();
+    let last = ascii_word_before(t, &mut end)?;
+    Some((last, ascii_word_before(t, &mut end)?))
+}
+
+/// The last word of the ASCII `t[..*end]` split at [`SEPARATORS`] (the ASCII ones),
+/// `*end` moved to its start.
+#[inline]
+fn ascii_word_before<'t>(t: &'t str, end: &mut usize) -> Option<&'t str> {
+    let separator = |c: u8| {
+        matches!(
+            c,
+            b' ' | b':' | b'.' | b'-' | b',' | b'_' | b'[' | b']' | b'(' | b')' | b'*'
+        )
+    };
+    let b = t.as_bytes();
+    while *end > 0 && separator(b[*end - 1]) {
+        *end -= 1;
+    }
+    let stop = *end;
+    while *end > 0 && !separator(b[*end - 1]) {
+        *end -= 1;
+    }
+    (*end < stop).then(|| &t[*end..stop])
+}
+
+/// The second and third words of `t` split at ASCII whitespace, when it has exactly
+/// three (as `split_ascii_whitespace` finds them, byte by byte with no iterator, and no
+/// further than a fourth word's first byte).
+fn three_words(t: &str) -> Option<(&str, &str)> {
+    let b = t.as_bytes();
+    let mut words = [(0, 0); 3];
+    let (mut n, mut i) = (0, 0);
+    loop {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i == b.len() {
+            break;
+        }
+        if n == 3 {
+            return None;
+        }
+        let start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        words[n] = (start, i);
+        n += 1;
+    }
+    let [_, (a, b), (c, d)] = words;
+    (n == 3).then(|| (&t[a..b], &t[c..d]))
 }
 
 /// A numbered heading: its kind and where the title after the number starts.
@@ -306,11 +347,7 @@ pub fn numbered(t: &str) -> Option<Numbered> {
         if t.len() > 40 {
             return None;
         }
-        let mut ws = t.split_ascii_whitespace();
-        let (Some(_), Some(w1), Some(w2), None) = (ws.next(), ws.next(), ws.next(), ws.next())
-        else {
-            return None;
-        };
+        let (w1, w2) = three_words(t)?;
         if keyword(w1.trim_end_matches(['.', ':'])).is_none()
             && keyword(w2.trim_end_matches(['.', ':'])).is_none()
         {

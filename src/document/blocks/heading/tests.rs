@@ -43,6 +43,23 @@ proptest! {
     }
 }
 
+proptest! {
+    /// Three words split at ASCII whitespace, byte by byte, as `split_ascii_whitespace`
+    /// finds them: lines of fewer, three and more words, with every kind of ASCII space
+    /// and with spaces that are not ASCII. (Checked to fail with `n == 3` made `n >= 2`.)
+    #[test]
+    fn three_words_as_split_at_ascii_whitespace(
+        t in "[ \t\r\u{c}a-z\u{a0}\u{e9}.]{0,24}",
+    ) {
+        let mut ws = t.split_ascii_whitespace();
+        let want = match (ws.next(), ws.next(), ws.next(), ws.next()) {
+            (Some(_), Some(w1), Some(w2), None) => Some((w1, w2)),
+            _ => None,
+        };
+        prop_assert_eq!(three_words(&t), want);
+    }
+}
+
 fn kind(t: &str) -> Option<&'static str> {
     numbered(t).map(|n| n.kind)
 }
