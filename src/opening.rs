@@ -62,6 +62,8 @@ enum News {
     Arrived(usize, bool),
     /// A stream's whole story, and its fingerprint.
     Stream(Result<(Document, String), String>),
+    /// A longer window of a stream's story, from its start: more of it has arrived.
+    Window(Document),
     /// The chapters found so far, and how far into the whole text blocks are found.
     Found(Vec<crate::toc::Chapter>, usize),
 }
@@ -153,12 +155,27 @@ pub struct Opening {
     /// The file as it was when the background reading started: its text is let go once
     /// read only if the file is still that one (see [`on_file`]).
     seen: Option<on_file::Seen>,
+    /// The place saved while the reader is on a window (see [`crate::session::Early`]).
+    early: crate::session::Early,
+}
+
+impl Opening {
+    /// Puts the window the reader wants on it, if it wants one (see [`rewindow`]).
+    fn serve(&mut self, reader: &mut Reader) {
+        if rewindow::serve(self, reader) {
+            self.moved = true;
+            self.early.moved(Instant::now());
+        }
+    }
 }
 
 /// What opening a story from a stream needs (see [`piped`]).
 struct Piped {
     /// Starts the background reading of the rest.
     start: Option<Box<dyn FnOnce() -> Receiver<News> + Send>>,
+    /// Set when something waits for more of the story: a longer window is made as soon
+    /// as more has arrived.
+    more: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// Where the saved state is looked for once the fingerprint is known.
     store: Option<crate::store::Store>,
     input: crate::input::Input,
@@ -229,7 +246,7 @@ impl Book {
                 reader.set_title(title);
             }
         }
-        opening.moved |= rewindow::serve(opening, reader);
+        opening.serve(reader);
         let news = match &mut opening.news {
             Some(news) => news,
             None => {
@@ -260,10 +277,21 @@ impl Book {
                 Ok(News::Found(chapters, reach)) => reader.set_found(chapters, reach),
                 Ok(News::Done(doc)) => break doc.map(|doc| (doc, None)),
                 Ok(News::Stream(whole)) => break whole.map(|(doc, f)| (doc, Some(f))),
+                Ok(News::Window(doc)) => {
+                    let effects = reader.grow_window(doc);
+                    if effects.contains(&Effect::PlaceChanged) {
+                        opening.moved = true;
+                    }
+                }
                 Err(TryRecvError::Empty) => {
+                    if let Some(piped) = &opening.piped {
+                        if reader.waits_for_more() {
+                            piped.more.store(true, std::sync::atomic::Ordering::Relaxed);
+                        }
+                    }
                     // A search waiting for more of the story looks at what came meanwhile.
                     reader.index_grew();
-                    opening.moved |= rewindow::serve(opening, reader);
+                    opening.serve(reader);
                     return;
                 }
                 Err(TryRecvError::Disconnected) => break Err("the reading thread stopped".into()),
@@ -321,14 +349,24 @@ impl Host for Book {
         }
         match &mut self.stage {
             Stage::Open(session) => session.effect(reader, effect),
-            Stage::Opening(opening) => opening.moved |= effect == Effect::PlaceChanged,
+            Stage::Opening(opening) if effect == Effect::PlaceChanged => {
+                opening.moved = true;
+                opening.early.moved(Instant::now());
+            }
+            Stage::Opening(_) => {}
         }
     }
 
     fn idle(&mut self, reader: &mut Reader, now: Instant) {
         self.poll(reader, false);
-        let Stage::Open(session) = &mut self.stage else {
-            return;
+        let session = match &mut self.stage {
+            Stage::Open(session) => session,
+            Stage::Opening(opening) => {
+                if let (Some(loaded), false) = (&mut opening.loaded, opening.failed) {
+                    opening.early.idle(loaded, &opening.path, reader, now);
+                }
+                return;
+            }
         };
         on_file::serve_window(
             self.windows.as_deref(),
@@ -374,6 +412,21 @@ impl Host for Book {
             }
             Stage::Open(_) => false,
         };
+        // A place on the window is saved from it, when nothing else waits for the whole
+        // story: no need to wait for all of it.
+        let wanted = wanted
+            && match &mut self.stage {
+                Stage::Opening(opening)
+                    if reader.partial().is_some_and(|p| p.waiting.is_empty()) =>
+                {
+                    // A window asked for (a jump) is where the reader goes.
+                    opening.serve(reader);
+                    let path = opening.path.clone();
+                    (opening.loaded.as_mut())
+                        .is_none_or(|loaded| !opening.early.finish(loaded, &path, reader))
+                }
+                _ => true,
+            };
         if wanted {
             reader.say("saving your place…");
         }
@@ -414,6 +467,8 @@ impl Host for Book {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_early;
 #[cfg(test)]
 mod tests_on_file;
 #[cfg(test)]

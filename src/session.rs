@@ -48,10 +48,12 @@ fn remember_text_from(state: &mut BookState, doc: &Document, lazy_from: u64, fil
         });
 }
 
+mod early;
 mod host;
 mod refind;
 mod saver;
 
+pub use early::Early;
 use refind::refind_all;
 use saver::Saver;
 

@@ -128,6 +128,8 @@ mod session;
 mod shapes;
 #[path = "signals.rs"]
 mod signals;
+#[path = "spaced_rows.rs"]
+mod spaced_rows;
 #[path = "spread.rs"]
 mod spread;
 #[path = "stats.rs"]

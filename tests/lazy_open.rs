@@ -5,6 +5,7 @@ mod common;
 
 use common::Term;
 use dogear::{blocks, load, Action, Charset, Document, Mode, Reader};
+use std::path::Path;
 use std::time::Duration;
 
 /// A story of numbered chapters of hard-wrapped paragraphs, CRLF line ends.
@@ -168,36 +169,84 @@ fn a_lazily_opened_story_opens_at_its_saved_place_before_it_is_read_whole() {
     std::thread::sleep(Duration::from_millis(10));
 }
 
+/// A story opened lazily and held back for a minute before it is all read (far longer
+/// than [`common::WAIT`], within which every step here must happen), moved three pages
+/// on from where it opens: returns the terminal and the top line reached.
+fn moved_while_held(dir: &Path, config: &Path, path: &str) -> (Term, String) {
+    let env = [
+        ("DOGEAR_TEST_LAZY_FROM", "65536"),
+        ("DOGEAR_TEST_INDEX_DELAY_MS", "60000"),
+    ];
+    let mut t = Term::start_with_env(&[path], 80, 24, config, dir, &env);
+    let first = t.wait_for("a first page, still indexing", |s| s.contains("indexing"));
+    let first = first.lines().next().unwrap().to_owned();
+    t.send("   ");
+    let screen = t.wait_for("three pages on", |s| {
+        s.contains("indexing") && s.lines().next() != Some(first.as_str())
+    });
+    // (Trimmed: a space written over a longer line's last character stays in the row.)
+    let top = screen.lines().next().unwrap().trim_end().to_owned();
+    (t, top)
+}
+
+/// Opens the story again, its whole text held back a while: the place `top` must show
+/// while it is still being read (it was saved with where it lies in the file).
+fn reopens_at(dir: &Path, config: &Path, path: &str, top: &str) {
+    let env = [
+        ("DOGEAR_TEST_LAZY_FROM", "65536"),
+        ("DOGEAR_TEST_INDEX_DELAY_MS", "3000"),
+    ];
+    let mut t = Term::start_with_env(&[path], 80, 24, config, dir, &env);
+    t.wait_for("the place reached before, while indexing", |s| {
+        s.lines().next().map(str::trim_end) == Some(top) && s.contains("indexing")
+    });
+    t.wait_for("the whole story", |s| !s.contains("indexing"));
+    assert_eq!(t.rows()[0].trim_end(), top, "the same line once read whole");
+    t.send("q");
+    t.wait_exit();
+}
+
 #[test]
-fn a_place_reached_before_the_story_is_read_whole_is_saved_on_quit() {
+fn a_place_reached_before_the_story_is_read_whole_is_saved_on_quit_without_waiting() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config");
     let path = dir.path().join("story.txt");
     std::fs::write(&path, story(400)).unwrap();
     let path = path.to_str().unwrap();
-    let env = [
-        ("DOGEAR_TEST_LAZY_FROM", "65536"),
-        ("DOGEAR_TEST_INDEX_DELAY_MS", "1500"),
-    ];
-    let mut t = Term::start_with_env(&[path], 80, 24, &config, dir.path(), &env);
-    t.wait_for("the first page, still indexing", |s| {
-        s.contains("CHAPTER 1") && s.contains("indexing")
-    });
-    t.send("   ");
-    let screen = t.wait_for("three pages on", |s| {
-        s.contains("indexing") && !s.contains("CHAPTER 1")
-    });
-    let top = screen.lines().next().unwrap().to_owned();
-    // Quit at once: dogear waits for the whole story to save the place.
+    let (mut t, top) = moved_while_held(dir.path(), &config, path);
+    // Quit at once: the place is saved from the window, the whole story not waited for
+    // (it is held back for a minute; `wait_exit` gives up long before).
     t.send("q");
     t.wait_exit();
+    reopens_at(dir.path(), &config, path, &top);
 
-    let mut t = Term::start_with_env(&[path], 80, 24, &config, dir.path(), &env[..1]);
-    t.wait_for("the place reached before", |s| {
-        s.lines().next() == Some(top.as_str())
-    });
-    t.send("q");
+    // A hang-up (the terminal closed) saves it as `q` does.
+    let (mut t, top) = moved_while_held(dir.path(), &config, path);
+    t.signal("HUP");
     t.wait_exit();
+    drop(t);
+    reopens_at(dir.path(), &config, path, &top);
+}
+
+#[test]
+fn a_place_reached_before_the_story_is_read_whole_survives_the_terminal_dying() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let path = dir.path().join("story.txt");
+    std::fs::write(&path, story(400)).unwrap();
+    let path = path.to_str().unwrap();
+    let (t, top) = moved_while_held(dir.path(), &config, path);
+    // Saved about a second after the reader stops moving, as on the whole story.
+    common::eventually("the place saved while indexing", || {
+        std::fs::read_dir(config.join("books")).is_ok_and(|books| {
+            books
+                .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+                .any(|json| json.contains("\"saved_at\""))
+        })
+    });
+    t.signal("KILL");
+    drop(t);
+    reopens_at(dir.path(), &config, path, &top);
 }
 
 /// Blocks of `doc` as (kind, range shifted by `base`), up to byte `end` of the whole text.

@@ -249,3 +249,133 @@ fn a_utf16_pipes_percent_counts_text_not_bytes() {
         partial.total
     );
 }
+
+/// A source that hands over its bytes up to each of `stops` in turn, waiting to be
+/// released at each (a slow pipe); the sender dropped, it hands over the rest.
+struct Drip {
+    bytes: Vec<u8>,
+    at: usize,
+    stops: Vec<usize>,
+    release: Receiver<()>,
+}
+
+impl Read for Drip {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.stops.first() == Some(&self.at) {
+            self.stops.remove(0);
+            if self.release.recv().is_err() {
+                self.stops.clear();
+            }
+        }
+        let end = self.stops.first().copied().unwrap_or(self.bytes.len());
+        let n = (end - self.at).min(buf.len());
+        buf[..n].copy_from_slice(&self.bytes[self.at..self.at + n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
+/// Idle turns until `done` holds (the background reading is a thread of its own).
+fn idle_until(book: &mut Book, reader: &mut Reader, what: &str, done: impl Fn(&Reader) -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !done(reader) {
+        assert!(std::time::Instant::now() < deadline, "timed out: {what}");
+        book.idle(reader, std::time::Instant::now());
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn a_piped_storys_window_grows_as_it_arrives_and_what_waited_for_more_is_done_then() {
+    let text = story();
+    let (release, rx) = mpsc::channel();
+    let source = Drip {
+        bytes: text.clone().into_bytes(),
+        at: 0,
+        stops: vec![70 << 10, 100 << 10],
+        release: rx,
+    };
+    let mut stream = stream_of(source, true);
+    let (mut reader, mut book) = open(&mut stream, None);
+    let first = reader.document().text().len();
+    assert!(first <= 64 << 10);
+    book.idle(&mut reader, std::time::Instant::now()); // the background reading starts
+                                                       // Paged to the end of the window: the next page waits for more of the story.
+    for _ in 0..2000 {
+        let effect = reader.update(Action::PageDown);
+        book.effect(&mut reader, effect);
+        if reader.partial().is_some_and(|p| !p.waiting.is_empty()) {
+            break;
+        }
+    }
+    assert_eq!(reader.partial().unwrap().waiting, [Action::PageDown]);
+    let last = reader.whole_place();
+    book.idle(&mut reader, std::time::Instant::now());
+    // 30 KB more arrive (not twice what is shown: made into a window because something
+    // waits for it), and the page turns.
+    release.send(()).unwrap();
+    idle_until(&mut book, &mut reader, "the page waiting for more", |r| {
+        r.partial().is_some_and(|p| p.waiting.is_empty())
+    });
+    let shown = reader.document().text();
+    assert!(shown.len() > first + (20 << 10), "{}", shown.len());
+    assert!(text.starts_with(shown), "the window is the story's start");
+    assert!(reader.whole_place() > last, "the page turned");
+    // The chapters so far are the longer window's.
+    assert_eq!(reader.partial().unwrap().reach, shown.len());
+    // Never more than the window is asked: `G` still waits, for the whole story.
+    let effect = reader.update(Action::Bottom);
+    book.effect(&mut reader, effect);
+    assert_eq!(reader.partial().unwrap().waiting, [Action::Bottom]);
+    drop(release);
+    book.settle(&mut reader);
+    assert!(reader.partial().is_none());
+    let page = reader.page().iter();
+    let shown: Vec<&str> = page
+        .map(|l| &reader.document().text()[l.range.clone()])
+        .collect();
+    assert!(
+        shown.iter().any(|l| l.starts_with("Paragraph 2999 ")),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn actions_that_waited_for_more_are_done_in_order_up_to_one_that_still_waits() {
+    let text = story();
+    let window = |n: usize| {
+        dogear::load::window(
+            &text.as_bytes()[..n],
+            dogear::Charset::Web(encoding_rs::UTF_8),
+            false,
+        )
+    };
+    let mut reader = Reader::new(window(20 << 10), "", (80, 24), 72);
+    reader.set_partial(0, text.len());
+    while reader.partial().unwrap().waiting.is_empty() {
+        reader.update(Action::PageDown);
+    }
+    let at = reader.whole_place();
+    reader.update(Action::Bottom);
+    reader.update(Action::PageDown);
+    let waiting = [Action::PageDown, Action::Bottom, Action::PageDown];
+    assert_eq!(reader.partial().unwrap().waiting, waiting);
+    assert!(reader.waits_for_more());
+    let effects = reader.grow_window(window(60 << 10));
+    // The first page turn is done; `G` waits (again) for the whole story, and what came
+    // after it waits behind it.
+    assert_eq!(
+        effects,
+        [dogear::Effect::PlaceChanged, dogear::Effect::None]
+    );
+    assert!(reader.whole_place() > at);
+    assert_eq!(reader.partial().unwrap().waiting, waiting[1..]);
+    assert!(
+        !reader.waits_for_more(),
+        "`G` first: only the whole story will do"
+    );
+    assert_eq!(
+        reader.document().text().len(),
+        window(60 << 10).text().len()
+    );
+}

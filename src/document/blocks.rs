@@ -36,6 +36,7 @@
 
 mod bytes;
 mod cast;
+mod columns;
 pub(crate) mod cues;
 pub(crate) mod evidence;
 mod fence;
@@ -248,6 +249,8 @@ fn attach_subtitles(text: &str, blocks: &mut [Block]) {
     speakers::keep_speakers(text, blocks);
     speakers::keep_speeches(text, blocks);
     margin_titles::mark(text, blocks);
+    // Last: the passes above know a play's one-line speeches as paragraphs.
+    columns::keep_rows(text, blocks);
     for i in 1..blocks.len() {
         let (before, rest) = blocks.split_at_mut(i);
         let (prev, block) = (&before[i - 1], &mut rest[0]);

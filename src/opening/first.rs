@@ -56,6 +56,7 @@ pub fn open(
                 false => loaded.state.title.clone(),
             };
             let grow = Grow {
+                at: fp.raw,
                 bytes,
                 from: 0,
                 starts: fp.text == 0,
@@ -82,6 +83,7 @@ pub fn open(
             let (choice, unranked) = decode::choose_unranked(&head, usize_from(len), known)?;
             let evidence = known_evidence(&loaded, len, choice.charset);
             let grow = Grow {
+                at: 0,
                 ends: head.len() as u64 >= len,
                 bytes: head,
                 from: choice.bom,
@@ -119,6 +121,7 @@ pub fn open(
     };
     let mut reader = Reader::new(doc, title, size, max_width);
     reader.set_partial(base, total);
+    reader.window_read_at(grow.raw());
     if let Some(anchor) = &place {
         if windowed && anchor.offset >= base {
             reader.go_to(anchor.offset - base);
@@ -138,6 +141,7 @@ pub fn open(
             .then_some(grow),
         index: None,
         seen: None,
+        early: Default::default(),
     };
     let book = Book::opening(opening, Some(Watch::new(path, forced)));
     Ok((reader, book))
@@ -196,6 +200,8 @@ fn first_window(size: (u16, u16)) -> usize {
 /// The window read at the start, and what its text is made with: its first part makes
 /// the first frame's window, and all of it the reader's window once that frame is out.
 pub(super) struct Grow {
+    /// The byte of the file `bytes` were read from.
+    at: u64,
     bytes: Vec<u8>,
     /// Where the text starts in `bytes` (after a BOM).
     from: usize,
@@ -213,6 +219,11 @@ pub(super) struct Grow {
 }
 
 impl Grow {
+    /// The byte of the file the window's text is made from.
+    fn raw(&self) -> u64 {
+        self.at + self.from as u64
+    }
+
     /// The window made of the first `short` bytes (all of them when there are no more),
     /// classified with `evidence`, and how many bytes that is.
     fn first(&self, short: usize, evidence: &Evidence) -> (Document, usize) {

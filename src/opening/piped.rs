@@ -11,7 +11,7 @@ use super::{Book, News, Opening, Piped, WINDOW};
 use crate::document::{decode, load, Charset};
 use crate::input::{self, Input, Stream};
 use crate::reader::Reader;
-use crate::saturating::usize_from_f64;
+use crate::saturating::{usize_from, usize_from_f64};
 use crate::session::Session;
 use crate::store::Store;
 use crate::storyfile;
@@ -19,6 +19,7 @@ use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 /// How the encoding to read a story in is chosen, given its fingerprint (the flag, else
 /// the one remembered for the book).
@@ -78,6 +79,9 @@ pub fn open_stream(
     let (total, sized) = estimate.total(head.len(), stream.consumed.load(Ordering::Relaxed));
     reader.set_estimate(total, sized);
     let endless = stream.endless;
+    let more = Arc::new(AtomicBool::new(false));
+    let asked = Arc::clone(&more);
+    let window = (choice.bom, choice.charset);
     let mut rest = std::mem::replace(&mut stream.reader, Box::new(std::io::empty()));
     let consumed = Arc::clone(&stream.consumed);
     let len = stream.len;
@@ -87,22 +91,31 @@ pub fn open_stream(
     let start = Box::new(move || {
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
+            let mut grown = Grown::new(head.len());
             let mut bytes = head;
             let mut last = 0;
+            let mut chunk = vec![0; 1 << 20];
             let read = loop {
-                // In slices, to tell how far it has got.
+                // What has arrived, however little (a slow pipe), to tell how far it has
+                // got and to grow the window with it.
                 let slice = (input::LIMIT + 1)
                     .saturating_sub(bytes.len() as u64)
-                    .min(1 << 20);
-                match (&mut rest).take(slice).read_to_end(&mut bytes) {
+                    .min(chunk.len() as u64);
+                match rest.read(&mut chunk[..usize_from(slice)]) {
                     Ok(0) => break Ok(()),
-                    Ok(_) if bytes.len() as u64 > input::LIMIT => {
-                        break Err(input::Error::TooBig(name.clone()).to_string())
-                    }
-                    Ok(_) => {}
+                    Ok(n) => bytes.extend_from_slice(&chunk[..n]),
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                     Err(e) => {
                         let e = storyfile::ReadError::Io(e);
                         break Err(input::read_error(e, format, &name).to_string());
+                    }
+                }
+                if bytes.len() as u64 > input::LIMIT {
+                    break Err(input::Error::TooBig(name.clone()).to_string());
+                }
+                if let Some(doc) = grown.window(&bytes, window, &asked) {
+                    if tx.send(News::Window(doc)).is_err() {
+                        return; // the reader is gone
                     }
                 }
                 let read = consumed.load(Ordering::Relaxed);
@@ -141,6 +154,7 @@ pub fn open_stream(
         moved: false,
         piped: Some(Piped {
             start: Some(start),
+            more,
             store: store.cloned(),
             input: input.clone(),
             endless,
@@ -150,6 +164,7 @@ pub fn open_stream(
         grow: None,
         index: None,
         seen: None,
+        early: Default::default(),
     };
     let book = Book::opening(opening, None);
     Ok((reader, book))
@@ -175,5 +190,59 @@ impl Estimate {
             Some(len) if read > 0 => (usize_from_f64(text * len as f64 / read as f64), true),
             _ => (usize_from_f64(text), false),
         }
+    }
+}
+
+/// How long the window of a story read from a stream grows, from its start, as the story
+/// arrives: past it, what is further waits for the whole story (which is held whole
+/// anyway: a window this long beside it costs little more).
+const GROW_UP_TO: usize = 64 << 20;
+
+/// How long the window grows to without being asked (see [`Grown::window`]): a fast
+/// stream (a compressed file) is soon all in, and making windows longer than this would
+/// only slow it down.
+const GROW_BY_ITSELF_UP_TO: usize = 4 << 20;
+
+/// When the window of a story read from a stream is made again, longer (see
+/// [`Grown::window`]).
+struct Grown {
+    /// Bytes of the story the reader's window is made of.
+    shown: usize,
+    /// When the last window was made, and what that took.
+    made: Option<(Instant, Duration)>,
+}
+
+impl Grown {
+    fn new(shown: usize) -> Self {
+        Self { shown, made: None }
+    }
+
+    /// A longer window of `bytes` (what has arrived: its text from byte `from`, in
+    /// `charset`) when there is more to show: once twice as much has arrived as is shown
+    /// (up to [`GROW_BY_ITSELF_UP_TO`]), or at once when the reader `asked` for more (something waits for it), though
+    /// never sooner after the last window than four times what that one took, so that
+    /// remaking windows stays a small part of the reading. Never longer than
+    /// [`GROW_UP_TO`].
+    fn window(
+        &mut self,
+        bytes: &[u8],
+        (from, charset): (usize, Charset),
+        asked: &AtomicBool,
+    ) -> Option<crate::document::Document> {
+        let upto = bytes.len().min(GROW_UP_TO);
+        let rested = self
+            .made
+            .is_none_or(|(at, took)| at.elapsed() >= (took * 4).max(Duration::from_millis(50)));
+        let doubled = upto >= 2 * self.shown && self.shown < GROW_BY_ITSELF_UP_TO;
+        let wanted = doubled || asked.load(Ordering::Relaxed);
+        if upto <= self.shown || !rested || !wanted {
+            return None;
+        }
+        asked.store(false, Ordering::Relaxed);
+        let at = Instant::now();
+        let doc = load::window(&bytes[from.min(upto)..upto], charset, false);
+        self.made = Some((at, at.elapsed()));
+        self.shown = upto;
+        Some(doc)
     }
 }

@@ -53,6 +53,7 @@ pub(super) fn serve(opening: &Opening, reader: &mut Reader) -> bool {
             };
             let doc = load::window_at(&bytes, charset, edges, &opening.evidence);
             reader.rewindow(doc, usize_from(anchor.text));
+            reader.window_read_at(anchor.raw);
             true
         }
         Err(err) => {

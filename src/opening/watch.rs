@@ -54,7 +54,9 @@ impl Watch {
         // Progress and chapters found on the way are of no use here: skipped.
         while let Some(news) = &self.rereading {
             return match news.try_recv() {
-                Ok(News::Progress(_) | News::Arrived(..) | News::Found(..)) => continue,
+                Ok(News::Progress(_) | News::Arrived(..) | News::Found(..) | News::Window(_)) => {
+                    continue
+                }
                 Ok(News::Done(doc)) => {
                     self.rereading = None;
                     Some(doc)

@@ -5,7 +5,8 @@
 //! pages, estimated from the window's.
 
 use super::partial::Partial;
-use super::{Action, Mode, Reader};
+use super::{Action, Effect, Mode, Reader};
+use crate::document::Document;
 use crate::toc::Chapter;
 
 impl Reader {
@@ -29,6 +30,57 @@ impl Reader {
             };
         }
         self.open_asked_chapters();
+    }
+
+    /// More of a story read from a stream has arrived (see `opening/piped.rs`): `doc` is
+    /// the window of it from its start, longer than the one the reader is on. The reader
+    /// stays where it is, the window's chapters are those found so far, and the actions
+    /// that waited for more are done now, in order, up to one that still must wait (it
+    /// and those after it go on waiting). Returns what they did, for the shell.
+    pub fn grow_window(&mut self, doc: Document) -> Vec<Effect> {
+        if self.partial.as_ref().is_none_or(|p| p.base != 0) {
+            return Vec::new();
+        }
+        self.lengthen_window(doc);
+        self.set_found(self.chapters.clone(), self.doc.text().len());
+        let Some(partial) = &mut self.partial else {
+            return Vec::new();
+        };
+        let mut waiting = std::mem::take(&mut partial.waiting).into_iter();
+        if self
+            .message()
+            .is_some_and(|m| m.starts_with("reading the whole story"))
+        {
+            self.message = None;
+        }
+        let mut effects = Vec::new();
+        while let Some(action) = waiting.next() {
+            effects.push(self.update(action));
+            if let Some(p) = self.partial.as_mut().filter(|p| !p.waiting.is_empty()) {
+                p.waiting.extend(waiting);
+                break;
+            }
+        }
+        effects
+    }
+
+    /// Whether the first action waiting could be done on a longer window of the story
+    /// from its start (a page past the window's end, a search), rather than only on the
+    /// whole story (`G`, a percent, bookmarks).
+    pub fn waits_for_more(&self) -> bool {
+        let first = self.partial.as_ref().and_then(|p| p.waiting.first());
+        first.is_some_and(|action| {
+            !matches!(
+                action,
+                Action::Bottom
+                    | Action::Top
+                    | Action::Percent
+                    | Action::AddBookmark
+                    | Action::Bookmarks
+                    | Action::Encodings
+                    | Action::OpenBookmark(_)
+            )
+        })
     }
 
     /// A chapter list asked for before any chapter was found (the last action waiting)

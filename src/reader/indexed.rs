@@ -98,6 +98,7 @@ impl Reader {
             _ => Some(partial.base + self.place),
         };
         partial.base = base;
+        partial.raw = None;
         partial.total = partial.total.max(base + doc.text().len());
         self.lengthen_window(doc);
         self.hit = None;

@@ -100,15 +100,22 @@ impl Reader {
         anchor.percent = self.percent_of(anchor.offset);
         // Where the story is read from its file: the index's line start before the place,
         // known in the file and in the text.
-        anchor.file = match (&anchor.file, self.on_file(), self.index()) {
+        anchor.file = match (anchor.file.take(), self.on_file(), self.index()) {
             (Some(f), Some(_), Some(index)) => {
                 let at = index.read().anchor_before(anchor.offset);
                 Some(crate::position::FilePlace {
                     raw: at.raw,
                     text: at.text,
-                    encoding: f.encoding.clone(),
+                    encoding: f.encoding,
                 })
             }
+            // Still being read: the window's own line start, where the window was read
+            // from is known (it starts at a line start of the whole text).
+            (Some(f), None, _) => p.raw.map(|raw| crate::position::FilePlace {
+                raw: raw + f.raw,
+                text: p.base as u64 + f.text,
+                encoding: f.encoding,
+            }),
             _ => None,
         };
         anchor

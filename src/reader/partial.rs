@@ -13,6 +13,10 @@ use crate::search::{Query, Step};
 pub struct Partial {
     /// Byte of the whole text where the window's text starts.
     pub base: usize,
+    /// Byte of the story's file the window was read from (its text starts `base`), when
+    /// the shell said so (see [`Reader::window_read_at`]): a place in the window is then
+    /// known in the file too, and can be saved before the whole story is read.
+    pub raw: Option<u64>,
     /// About how long the whole text is (for the percent shown meanwhile).
     pub total: usize,
     /// How much of the story has been read, 0 to 100.
@@ -41,6 +45,7 @@ impl Reader {
     pub fn set_partial(&mut self, base: usize, total: usize) {
         self.partial = Some(Partial {
             base,
+            raw: None,
             total: total.max(base + self.doc.text().len()),
             progress: 0,
             sized: true,
@@ -52,6 +57,15 @@ impl Reader {
             away: None,
             retry: None,
         });
+    }
+
+    /// The window the reader is on was read from byte `raw` of the story's file (see
+    /// [`Partial::raw`]). Said by the shell right after it puts a window of the file on
+    /// the reader; any other window forgets it.
+    pub fn window_read_at(&mut self, raw: u64) {
+        if let Some(p) = &mut self.partial {
+            p.raw = Some(raw);
+        }
     }
 
     /// About how long the whole text is (`sized`), or for a story of unknown length (a

@@ -1,0 +1,153 @@
+//! Rows of a table set with blank lines between them keep their columns: a contents list
+//! whose page numbers stand at the right (`II.  The Red-headed League      29`), a cast
+//! list with its players in a second column (`Queen          Allison Walton.`).
+//!
+//! Rows set line after line are a group of their own, kept line for line (see
+//! `shape.rs`). Set apart by blank lines, each is a paragraph of one line, and a
+//! paragraph's spaces are one space once reflowed: the columns ran together
+//! (`II. The Red-headed League 29`). What tells a row from a line of prose is a wide gap
+//! inside it (three spaces or more: typists put two after a full stop) and the company
+//! it keeps: the row next to it has a gap too, and the two line up, a column starting or
+//! ending at the same place in both. A lone line with a gap in it is left as it is.
+//!
+//! Done over the finished blocks (beside `attach_subtitles`), so that where the text
+//! was cut for two threads cannot matter.
+
+use super::{Block, BlockKind};
+
+/// The least run of spaces inside a line that parts two columns.
+const GAP: usize = 3;
+
+/// Where a row's columns lie: the column each part after a gap starts at, and the
+/// column its last part ends at (in characters).
+#[derive(Debug, PartialEq, Eq)]
+struct Row {
+    starts: Vec<usize>,
+    end: usize,
+}
+
+impl Row {
+    /// The columns of `line`, when it has a gap inside it.
+    fn of(line: &str) -> Option<Row> {
+        let line = line.trim_end();
+        // Most lines have no gap: told without counting their characters.
+        let gap = [b' '; GAP];
+        memchr::memmem::find(line.trim_start().as_bytes(), &gap)?;
+        let mut starts = Vec::new();
+        let (mut column, mut spaces, mut seen_text) = (0, 0, false);
+        for c in line.chars() {
+            if c == ' ' {
+                spaces += 1;
+            } else {
+                if seen_text && spaces >= GAP {
+                    starts.push(column);
+                }
+                spaces = 0;
+                seen_text = true;
+            }
+            column += 1;
+        }
+        (!starts.is_empty()).then_some(Row {
+            starts,
+            end: column,
+        })
+    }
+
+    /// Whether the two rows share a column: one starting, or the last ending, in the
+    /// same place (give or take one: a page number of one more digit).
+    fn lines_up(&self, other: &Row) -> bool {
+        let near = |a: usize, b: usize| a.abs_diff(b) <= 1;
+        near(self.end, other.end)
+            || self
+                .starts
+                .iter()
+                .any(|&a| other.starts.iter().any(|&b| near(a, b)))
+    }
+}
+
+/// Keeps line for line the one-line paragraphs that are rows of a table set with blank
+/// lines between them (see the module's docs).
+pub(super) fn keep_rows(text: &str, blocks: &mut [Block]) {
+    let rows: Vec<Option<Row>> = blocks
+        .iter()
+        .map(|b| {
+            let line = &text[b.range.clone()];
+            let one_line = b.kind == BlockKind::Paragraph && !line.contains('\n');
+            one_line.then(|| Row::of(line)).flatten()
+        })
+        .collect();
+    for i in 0..blocks.len() {
+        let Some(row) = &rows[i] else {
+            continue;
+        };
+        let before = i.checked_sub(1).and_then(|j| rows[j].as_ref());
+        let after = rows.get(i + 1).and_then(Option::as_ref);
+        if [before, after]
+            .into_iter()
+            .flatten()
+            .any(|r| row.lines_up(r))
+        {
+            blocks[i].kind = BlockKind::Verse;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<BlockKind> {
+        let mut blocks: Vec<Block> = text
+            .split("\n\n")
+            .scan(0, |at, part| {
+                let range = *at..*at + part.len();
+                *at += part.len() + 2;
+                Some(Block {
+                    kind: BlockKind::Paragraph,
+                    range,
+                })
+            })
+            .collect();
+        keep_rows(text, &mut blocks);
+        blocks.into_iter().map(|b| b.kind).collect()
+    }
+
+    use BlockKind::{Paragraph as P, Verse as V};
+
+    #[test]
+    fn rows_set_apart_by_blank_lines_whose_columns_line_up_are_kept() {
+        let contents = "     I.  A Scandal in Bohemia                      3\n\n    \
+                        II.  The Red-headed League                    29\n\n   \
+                        III.  A Case of Identity                       57";
+        assert_eq!(kinds(contents), [V, V, V]);
+        let cast = "  King                        Rob Moore.\n\n  \
+                    Queen                       Allison Walton.\n\n  \
+                    Chorus of Fairies.";
+        assert_eq!(kinds(cast), [V, V, P]);
+    }
+
+    #[test]
+    fn prose_spaced_by_a_typist_and_a_lone_gap_are_left_as_they_are() {
+        // Two spaces after a full stop are no gap.
+        let typed = "It rained.  Then it stopped.\n\nShe went out.  Nobody saw.";
+        assert_eq!(kinds(typed), [P, P]);
+        // A gap in one line alone, and gaps that do not line up.
+        let lone = "The end.\n\nSigned,        the Author\n\nA postscript follows.";
+        assert_eq!(kinds(lone), [P, P, P]);
+        let apart = "one   two\n\nthree four five six seven        eight nine ten";
+        assert_eq!(kinds(apart), [P, P]);
+    }
+
+    #[test]
+    fn a_row_knows_its_columns() {
+        assert_eq!(
+            Row::of("  King      Rob Moore.  "),
+            Some(Row {
+                starts: vec![12],
+                end: 22
+            })
+        );
+        assert_eq!(Row::of("   indented only"), None);
+        assert_eq!(Row::of("ends in spaces      "), None);
+    }
+}
