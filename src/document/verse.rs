@@ -87,6 +87,20 @@ pub fn lines(text: &str, range: Range<usize>) -> Vec<VerseLine> {
         out.pop();
     }
     mark_hanging(text, &mut out, &numbered);
+    // When half the lines or more end on a number, the numbers are a column of the
+    // block (a contents list's pages), not a count of its lines: they are kept.
+    let written = out.iter().filter(|l| l.start < l.end).count();
+    if !numbered.is_empty() && numbered.len() * 2 >= written {
+        for &i in &numbered {
+            let line = &mut out[i];
+            let raw = &text[line.start..];
+            let whole =
+                trim_end(&raw[..memchr::memchr(b'\n', raw.as_bytes()).unwrap_or(raw.len())]);
+            line.end = line.start + whole.len();
+            line.width = str_width(whole);
+            line.narrow = whole.is_ascii() || narrow_chars(whole).is_some();
+        }
+    }
     out
 }
 
@@ -164,8 +178,12 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine], numbered: &[usize]) {
             && next_text.starts_with(char::is_lowercase)
             && !centred;
         let entry_goes_on = numbers_end_entries && !has_number(i - 1) && has_number(i);
+        // A line drawn in marks (a box's edge, a rule) has no words to carry on.
+        let drawn = text[prev.start..prev.end]
+            .bytes()
+            .all(|b| matches!(b, b'+' | b'-' | b'=' | b'|' | b'_' | b' '));
         let hanging = entry_goes_on
-            || !(capitals_are_verse && starts_capital(next_text))
+            || !(drawn || capitals_are_verse && starts_capital(next_text))
                 && (at_margin || mid_phrase || far_in);
         if hanging {
             lines[i].continues = true;
@@ -235,7 +253,8 @@ fn starts_capital(t: &str) -> bool {
 }
 /// `line` without a line number set in the right margin (`Or if the world   10`): a run
 /// of at least three spaces, then one to four digits ending the line. The number counts
-/// the verse; it is not part of it. It stands out in the margin of a full-width line
+/// the verse; it is not part of it (unless most lines of the block have one: see
+/// [`lines`]). It stands out in the margin of a full-width line
 /// (`indent` columns in): a count after a gap in a short line (`Lamps lit:      9`) is
 /// the line's own.
 fn without_margin_number(line: &str, indent: usize) -> &str {
@@ -257,6 +276,48 @@ mod tests {
     use super::lines;
     use crate::text_width::{narrow_chars, str_width};
     use proptest::prelude::*;
+
+    fn shown(block: &str) -> Vec<&str> {
+        lines(block, 0..block.len())
+            .into_iter()
+            .map(|l| &block[l.start..l.end])
+            .collect()
+    }
+
+    #[test]
+    fn a_count_of_lines_in_the_margin_goes_and_a_column_of_pages_stays() {
+        let poem = concat!(
+            "Or if the world were wide enough to hold the lantern and the light   10\n",
+            "And all the keepers of the lamps went walking through the night\n",
+            "Then would the valley answer them with bells from every height\n",
+            "And every hill would take it up and pass it on in sight",
+        );
+        assert_eq!(
+            shown(poem)[0],
+            "Or if the world were wide enough to hold the lantern and the light"
+        );
+        let contents = concat!(
+            "1.  Introduction . . . . . . . . . . . . . . . . . . . . . .   2\n",
+            "2.  Terminology  . . . . . . . . . . . . . . . . . . . . . .   9\n",
+            "3.  The Signal . . . . . . . . . . . . . . . . . . . . . . .  14",
+        );
+        assert_eq!(shown(contents), contents.lines().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_line_under_a_drawn_box_does_not_hang_from_its_edge() {
+        let block = concat!(
+            "+--------------------------------------------------------+\n",
+            "|   the lantern                           the window      |\n",
+            "+--------------------------------------------------------+\n",
+            "             \"A Lantern at the Window\"",
+        );
+        let continues: Vec<bool> = lines(block, 0..block.len())
+            .iter()
+            .map(|l| l.continues)
+            .collect();
+        assert_eq!(continues, [false, false, false, false]);
+    }
 
     proptest! {
         /// Each line's indent is as wide as the whitespace before its text, measured

@@ -229,16 +229,48 @@ pub(super) fn prose_or_verse(
     if later.len() >= 2 && capitals * 4 >= later.len() * 3 && stats.is_capitalised() {
         return BlockKind::Verse;
     }
-    if votes > 0 {
+    // A verse of scripture (`1:5 And God called...`) is a sentence or more of prose: a
+    // line ending on a full stop with the next word only just fitting after it (the
+    // next sentence starts with a capital, as they all do) is no evidence against that.
+    if votes > 0 || votes >= -1 && is_chapter_and_verse(piece[0].text(text)) {
         BlockKind::Paragraph
     } else {
         BlockKind::Verse
     }
 }
 
+/// Whether `t` starts with a chapter and verse number and the verse's first word:
+/// `1:5 And`, `12:34. I`.
+fn is_chapter_and_verse(t: &str) -> bool {
+    let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let chapter = digits(t);
+    let Some(rest) = t[chapter..]
+        .strip_prefix(':')
+        .filter(|_| (1..=3).contains(&chapter))
+    else {
+        return false;
+    };
+    let verse = digits(rest);
+    // Its words start with a capital: `10:30 in the morning` is a time.
+    let words = rest[verse..].trim_start_matches(['.', ' ']);
+    (1..=3).contains(&verse)
+        && rest[verse..].starts_with([' ', '.'])
+        && words.starts_with(char::is_uppercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chapter_and_verse_number_leads_the_line() {
+        assert!(is_chapter_and_verse("1:5 And God called"));
+        assert!(is_chapter_and_verse("119:176. I have gone astray"));
+        assert!(!is_chapter_and_verse("10:30 in the morning, the train"));
+        assert!(!is_chapter_and_verse("At 10:30 the train left"));
+        assert!(!is_chapter_and_verse("1:5"));
+        assert!(!is_chapter_and_verse(":5 x"));
+    }
 
     #[test]
     fn near_top_is_the_sorted_quantile() {

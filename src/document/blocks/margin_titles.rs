@@ -31,13 +31,27 @@ const OUTDENT: usize = 2;
 const TITLE_LEN: usize = 80;
 /// Words in a title, at most.
 const TITLE_WORDS: usize = 12;
+/// Paragraphs led by a headword, at least, for a book to be a dictionary (see [`mark`]).
+const ENTRIES: usize = 10;
 
 /// Marks as headings the one-line paragraphs that are titles set at the margin over
 /// indented verse, when the book does so at least [`REPEATS`] times.
 pub(super) fn mark(text: &str, blocks: &mut [Block]) {
-    let found: Vec<usize> = (0..blocks.len())
+    let mut found: Vec<usize> = (0..blocks.len())
         .filter(|&i| is_margin_title(text, blocks, i))
         .collect();
+    // A dictionary's entries lead with their headword ("ABRIDGE, v.t.  To shorten."):
+    // the few set over a quoted verse are entries as the many others are, not titles.
+    let lead = |i: usize| headword(text[blocks[i].range.clone()].trim_start());
+    let headed = found.iter().filter(|&&i| lead(i)).count();
+    if headed > 0 {
+        let entries = (0..blocks.len())
+            .filter(|&i| blocks[i].kind == BlockKind::Paragraph && lead(i))
+            .count();
+        if entries >= ENTRIES.max(headed * 3) {
+            found.retain(|&i| !lead(i));
+        }
+    }
     if found.len() < REPEATS {
         return;
     }
@@ -114,6 +128,16 @@ pub(crate) fn is_margin_title(text: &str, blocks: &[Block], i: usize) -> bool {
         && reads_as_title(title)
 }
 
+/// Whether `t` leads with a dictionary's headword: one word in capitals and a comma.
+fn headword(t: &str) -> bool {
+    t.split_once(',').is_some_and(|(word, _)| {
+        word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && word
+                .chars()
+                .all(|c| c.is_uppercase() || matches!(c, '-' | '\''))
+    })
+}
+
 /// Lines with nothing but spaces in `between` (the text from one block's end to the
 /// next one's start).
 fn blank_lines(between: &str) -> usize {
@@ -185,6 +209,38 @@ mod tests {
                 "Winter: A Lament"
             ]
         );
+    }
+
+    #[test]
+    fn a_dictionarys_entries_over_a_quoted_verse_are_entries_not_titles() {
+        // Entries lead with their headword; a few are set over a verse, after the last
+        // one's attribution and two blank lines, as a poem's title would be.
+        let mut text = String::new();
+        for (i, word) in ["ANCHOR", "BELL", "CANDLE", "DOOR", "EMBER", "FENCE"]
+            .iter()
+            .enumerate()
+        {
+            for n in ["S", "ED", "ING"] {
+                text.push_str(&format!(
+                    "{word}{n}, n.  A thing that a household keeps for a while, and then\n\
+                     loses in a way that nobody can explain to the neighbours.\n\n"
+                ));
+            }
+            text.push_str(&format!("John Smith {i}\n"));
+            text.push_str(&poem(&format!("{word}, v.t.  To do as a {word} does.")));
+            text.push_str("\nAda Penhale\n\n\n");
+        }
+        assert_eq!(headings(&text), Vec::<String>::new());
+        // Titles of that form in a book whose paragraphs are not so led stay titles.
+        let mut book = "A few words of introduction, set as prose.\n".to_owned();
+        for t in [
+            "SONNET, ON THE MILL",
+            "ELEGY, FOR A BELL",
+            "ODE, TO THE ROAD",
+        ] {
+            book.push_str(&poem(t));
+        }
+        assert_eq!(headings(&book).len(), 3);
     }
 
     #[test]

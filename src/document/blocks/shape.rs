@@ -180,7 +180,7 @@ fn is_scene_break_line(t: &str) -> bool {
     if !starts_with_mark || t.len() > 80 || !t.chars().all(|c| c == ' ' || MARKS.contains(&c)) {
         return false;
     }
-    if is_column_rule(t) {
+    if is_column_rule(t) || is_box_edge(t) {
         return false;
     }
     let marks = t.chars().filter(|&c| c != ' ').count();
@@ -188,6 +188,21 @@ fn is_scene_break_line(t: &str) -> bool {
         || (marks >= 1
             && t.chars()
                 .all(|c| matches!(c, ' ' | '#' | '*' | '~' | '§' | '%')))
+}
+
+/// The top or bottom edge of boxes drawn in ASCII (`+--------+   +------+`): each run
+/// a row of dashes or equals signs between `+` corners. A scene break has no corners.
+fn is_box_edge(t: &str) -> bool {
+    let mut runs = t.split(' ').filter(|r| !r.is_empty()).peekable();
+    runs.peek().is_some()
+        && runs.all(|r| {
+            let b = r.as_bytes();
+            b.len() >= 3
+                && b[0] == b'+'
+                && b[b.len() - 1] == b'+'
+                && b.iter().all(|c| matches!(c, b'+' | b'-' | b'='))
+                && b.windows(2).any(|w| w[0] == w[1] && w[0] != b'+')
+        })
 }
 
 /// A rule under a table's column heads (`------   ----   ----`): runs of dashes or

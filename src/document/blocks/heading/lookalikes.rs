@@ -84,6 +84,27 @@ const CLOSINGS: &[&str] = &[
 /// Labels inside songs, not sections of the book.
 const LABELS: &[&str] = &["chorus", "refrain", "recitativo", "air", "burden"];
 
+/// What a figure's or a table's caption starts with, before its number.
+const CAPTIONED: &[&str] = &[
+    "figure", "fig", "table", "plate", "diagram", "chart", "map", "exhibit",
+];
+
+/// A caption: "Figure 1: The lantern path", "Fig. 3.", "TABLE II. Tides", "Plate 4".
+fn is_caption(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let (Some(label), Some(number)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let label = label.trim_end_matches('.');
+    let number = number.trim_end_matches([':', '.', ',']);
+    let arabic = number.starts_with(|c: char| c.is_ascii_digit())
+        && number
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-');
+    let roman = (1..=6).contains(&number.len()) && number.bytes().all(|b| b"IVXLC".contains(&b));
+    CAPTIONED.iter().any(|c| c.eq_ignore_ascii_case(label)) && (arabic || roman)
+}
+
 /// Whether a short line that is set like a heading (in capitals, or centred) is really
 /// part of the story's text: a letter's salutation ("DEAR SIR,--", "My dearest Lucy,--")
 /// or signature ("MINA.", "Yours truly,"), a quoted line, a one-word name or a short
@@ -153,7 +174,7 @@ pub fn is_false_heading(t: &str) -> bool {
     if is(DIRECTIONS, first_word) || is(CLOSINGS, first_word) && n_words <= 4 {
         return true;
     }
-    if n_words == 1 && is(LABELS, first_word) {
+    if n_words == 1 && is(LABELS, first_word) || is_caption(bare) {
         return true;
     }
     let caps = !bare.chars().any(char::is_lowercase);

@@ -236,10 +236,16 @@ fn letters_speeches_and_directions_are_not_headings() {
         "THE BELL . . . . 27",
         "Both. Sing hey the heather, &c.",
         "T. W.",
+        "Figure 1: The lantern path",
+        "FIG. 12.",
+        "Table II. Tides at Gullhaven",
+        "Plate 4",
     ] {
         assert!(is_false_heading(t), "{t}");
     }
     for t in [
+        "TABLE OF CONTENTS",
+        "The Map of the Harbour",
         "THE LOST LETTER",
         "The Harbour.",
         "A SHIPWRECK ON THE DOGGER BANK",

@@ -71,10 +71,20 @@ fn scene_breaks() {
         "&&&",
         "*       *       *",
         "* * * * *",
+        "+ + +",
+        "+-+-+-+",
     ] {
         assert!(is_scene_break(t), "{t}");
     }
-    for t in ["-", "* item", "a", "--x"] {
+    // The edges of boxes drawn in ASCII are no breaks.
+    for t in [
+        "-",
+        "* item",
+        "a",
+        "--x",
+        "+--------+",
+        "+----+    +=====+----+",
+    ] {
         assert!(!is_scene_break(t), "{t}");
     }
 }
