@@ -122,6 +122,8 @@ mod screen;
 mod screen_bookmarks;
 #[path = "screen_pages.rs"]
 mod screen_pages;
+#[path = "screenplay.rs"]
+mod screenplay;
 #[path = "session.rs"]
 mod session;
 #[path = "shapes.rs"]

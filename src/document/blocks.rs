@@ -228,7 +228,7 @@ fn redo_caps(text: &str, guess: &Stats, real: &Stats, redos: Vec<Redo>, out: &mu
     let caps = &guess.probe.borrow().caps;
     for redo in redos.into_iter().rev() {
         let differs = caps[redo.asked].iter().any(|r| {
-            let t = &text[r.clone()];
+            let t = stats::cue(&text[r.clone()]);
             guess.repeated_caps.contains(t) != real.repeated_caps.contains(t)
         });
         if differs {
@@ -486,9 +486,10 @@ fn is_heading_line(text: &str, stats: &Stats, line: &SourceLine) -> bool {
 }
 
 /// A play's speaker alone on a line: a short name in capitals (words, no numbers or
-/// brackets) that repeats through the story.
+/// brackets) that repeats through the story; in a screenplay, maybe with its extension
+/// (`TOBIEL (O.S.)`).
 fn is_speaker_line(text: &str, stats: &Stats, line: &SourceLine) -> bool {
-    let t = line.text(text);
+    let t = stats::cue(line.text(text));
     t.len() <= 30
         && shape::is_caps_title(t)
         && t.chars()

@@ -257,7 +257,7 @@ impl<'t> Stats<'t> {
 
     pub(super) fn is_repeated_caps(&self, line: &SourceLine, t: &str) -> bool {
         self.ask(|p| p.caps.push(line.content..line.end));
-        self.repeated_caps.contains(t)
+        self.repeated_caps.contains(cue(t))
     }
 
     pub(super) fn is_capitalised(&self) -> bool {
@@ -337,7 +337,7 @@ impl<'t> Gatherer<'t> {
         if let Some(l) = line {
             let t = l.text(text);
             if t.len() <= 60 && shape::is_caps_title(t) {
-                *self.caps.entry(t).or_default() += 1;
+                *self.caps.entry(cue(t)).or_default() += 1;
             }
         }
         self.prev = line;
@@ -375,6 +375,15 @@ impl<'t> Gatherer<'t> {
             probe: RefCell::default(),
             probed: true,
         }
+    }
+}
+
+/// A line in capitals as it counts for repeating: without a screenplay's extension after
+/// a speaker's name (`TOBIEL (O.S.)`, `AMMIEL (CONT'D)` are `TOBIEL`, `AMMIEL`).
+pub(super) fn cue(t: &str) -> &str {
+    match t.strip_suffix(')').and_then(|t| t.rfind(" (")) {
+        Some(at) if at > 0 => t[..at].trim_end(),
+        _ => t,
     }
 }
 

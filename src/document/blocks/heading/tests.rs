@@ -240,6 +240,10 @@ fn letters_speeches_and_directions_are_not_headings() {
         "FIG. 12.",
         "Table II. Tides at Gullhaven",
         "Plate 4",
+        "CUT TO:",
+        "FADE IN:",
+        "FADE OUT.",
+        "MATCH CUT TO:",
     ] {
         assert!(is_false_heading(t), "{t}");
     }
