@@ -193,6 +193,14 @@ fn run(args: &Args) -> Result<ExitCode, Error> {
     // No path and a story piped in (`cmd | dogear`): the story is standard input.
     let path =
         (args.path.clone()).or_else(|| crate::input::stdin_has_story().then(|| PathBuf::from("-")));
+    // `dogear -` typed with nothing piped in would wait for a story typed at the keyboard.
+    if path.as_deref() == Some(Path::new("-")) && io::stdin().is_terminal() {
+        return Err(Error::Other(
+            "standard input is the terminal, not a story: pipe one in (cat story.txt | dogear -) \
+             or name a file"
+                .into(),
+        ));
+    }
     if args.bookmarks {
         return match path.as_deref() {
             Some(path) => print_bookmarks(path, args.json),

@@ -105,6 +105,20 @@ fn with_nothing_piped_in_no_path_still_means_the_library() {
 }
 
 #[test]
+fn a_dash_with_the_terminal_as_standard_input_says_so_rather_than_wait() {
+    // In a pty, standard input is the terminal: nothing is piped in, and typing a story
+    // at the keyboard is not what anyone means by `dogear -`.
+    let dir = tempfile::tempdir().unwrap();
+    let mut term = Term::start(&["-"], 80, 24, &dir.path().join("config"), dir.path());
+    assert_eq!(term.wait_exit(), 1);
+    let screen = term.screen();
+    assert!(
+        screen.contains("standard input is the terminal") && screen.contains("dogear -"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn binary_on_standard_input_is_refused_like_a_binary_file() {
     let dir = tempfile::tempdir().unwrap();
     dogear(&dir.path().join("config"))
