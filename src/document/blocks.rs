@@ -146,7 +146,8 @@ pub fn detect_with(text: &str, body: Range<usize>, evidence: &Evidence) -> Vec<B
             .gathered
             .get_or_init(|| Stats::from_runs(&evidence.text, &evidence.runs).summary())
     });
-    let stats = Stats::from_summary(summary);
+    // Nothing speculates here: no question needs recording.
+    let stats = Stats::from_summary(summary).unprobed();
     let mut out = classify(text, body, &stats, None).0;
     attach_subtitles(text, &mut out);
     out
@@ -641,6 +642,11 @@ mod tests {
             let body = 0..text.len();
             prop_assert_eq!(
                 classify(&text, body.clone(), &kept, None).0,
+                classify(&text, body.clone(), &fresh, None).0
+            );
+            // And as without recording the questions asked (see `Stats::unprobed`).
+            prop_assert_eq!(
+                classify(&text, body.clone(), &Stats::from_summary(&summary).unprobed(), None).0,
                 classify(&text, body.clone(), &fresh, None).0
             );
             let mut evidence = Evidence::default();

@@ -57,7 +57,12 @@ pub fn lines(text: &str, range: Range<usize>) -> Vec<VerseLine> {
         let content = trim_start(raw);
         let lead = raw.len() - content.len();
         let written = trim_end(content);
-        let indent = str_width(&raw[..lead]);
+        // An indent of ASCII spaces (nearly always) is as wide as it is long, as
+        // `str_width` would find with a call.
+        let indent = match raw.as_bytes()[..lead].is_ascii() {
+            true => lead,
+            false => str_width(&raw[..lead]),
+        };
         let trimmed = without_margin_number(written, indent);
         if trimmed.len() < written.len() {
             numbered.push(out.len());
@@ -315,6 +320,19 @@ mod tests {
     }
 
     proptest! {
+        /// Each line's indent is as wide as the whitespace before its text, measured
+        /// whole: spaces, tabs and ideographic spaces. (Checked to fail with an indent
+        /// that is not ASCII taken for its length.)
+        #[test]
+        fn a_verse_line_knows_its_indent(
+            block in "[ \t\u{3000}\u{a0}]{0,3}[a-z\u{e9}]{1,3}(\n[ \t\u{3000}]{0,3}[a-z ]{0,3}){0,4}",
+        ) {
+            for l in lines(&block, 0..block.len()) {
+                let line_start = block[..l.start].rfind('\n').map_or(0, |i| i + 1);
+                prop_assert_eq!(l.indent, str_width(&block[line_start..l.start]));
+            }
+        }
+
         /// Each line's width is its text's, and it is narrow exactly when every
         /// character of it is (as the print path's fast check had it).
         #[test]

@@ -28,9 +28,37 @@ pub(super) fn has_double_space(b: &[u8]) -> bool {
     b[i..].windows(2).any(|pair| pair == b"  ")
 }
 
+/// The index of the first space of `b`, eight bytes a step, and whether any byte before
+/// it is above 7F.
+pub(super) fn first_space(b: &[u8]) -> (Option<usize>, bool) {
+    let mut at = 0;
+    let mut high = 0u64;
+    while let Some(chunk) = b.get(at..at + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let x = w ^ SPACES;
+        // The lowest byte of `x` that is zero is the first space (bytes above it may be
+        // false hits, but only the lowest is used).
+        let found = x.wrapping_sub(LO) & !x & HI;
+        if found != 0 {
+            let k = found.trailing_zeros() / 8;
+            let before = if k == 0 { 0 } else { u64::MAX >> (64 - 8 * k) };
+            return (Some(at + k as usize), (high | w & before) & HI != 0);
+        }
+        high |= w;
+        at += 8;
+    }
+    for (i, &c) in b[at..].iter().enumerate() {
+        if c == b' ' {
+            return (Some(at + i), high & HI != 0);
+        }
+        high |= u64::from(c);
+    }
+    (None, high & HI != 0)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::has_double_space;
+    use super::{first_space, has_double_space};
     use proptest::prelude::*;
 
     /// The plain test the fast one must equal.
@@ -54,6 +82,16 @@ mod tests {
     }
 
     proptest! {
+        /// The first space and whether a byte before it is above 7F, as a look at each
+        /// byte finds them, in words of any length.
+        #[test]
+        fn first_space_is_a_look_at_each_byte(s in "[a-z.\u{e9}\u{2014}]{0,20}( [a \u{e9}]{0,20})?") {
+            let b = s.as_bytes();
+            let at = b.iter().position(|&c| c == b' ');
+            let high = b[..at.unwrap_or(b.len())].iter().any(|&c| c > 0x7f);
+            prop_assert_eq!(first_space(b), (at, high));
+        }
+
         #[test]
         fn has_double_space_is_the_plain_test(s in "[ a.\u{a0}\u{3000}é]{0,80}") {
             prop_assert_eq!(has_double_space(s.as_bytes()), plain(s.as_bytes()));

@@ -14,6 +14,7 @@
 //! was cut for two threads cannot matter.
 
 use super::{Block, BlockKind};
+use memchr::memmem::Finder;
 
 /// The least run of spaces inside a line that parts two columns.
 const GAP: usize = 3;
@@ -28,11 +29,23 @@ struct Row {
 
 impl Row {
     /// The columns of `line`, when it has a gap inside it.
+    #[cfg(test)]
     fn of(line: &str) -> Option<Row> {
+        Row::found(line, &gap_finder())
+    }
+
+    /// [`Row::of`] with the search for a gap (see [`gap_finder`]) made once for every
+    /// line rather than once a line.
+    fn found(line: &str, gap: &Finder) -> Option<Row> {
         let line = line.trim_end();
         // Most lines have no gap: told without counting their characters.
-        let gap = [b' '; GAP];
-        memchr::memmem::find(line.trim_start().as_bytes(), &gap)?;
+        gap.find(line.trim_start().as_bytes())?;
+        Row::counted(line)
+    }
+
+    /// [`Row::of`] past its search for a gap: the columns of `line` (trailing spaces trimmed),
+    /// counted character by character.
+    fn counted(line: &str) -> Option<Row> {
         let mut starts = Vec::new();
         let (mut column, mut spaces, mut seen_text) = (0, 0, false);
         for c in line.chars() {
@@ -65,15 +78,25 @@ impl Row {
     }
 }
 
+/// The search for a gap ([`GAP`] spaces in a row), vectorised: a paragraph set as one
+/// long line is read fast.
+fn gap_finder() -> Finder<'static> {
+    Finder::new(&[b' '; GAP])
+}
+
 /// Keeps line for line the one-line paragraphs that are rows of a table set with blank
 /// lines between them (see the module's docs).
 pub(super) fn keep_rows(text: &str, blocks: &mut [Block]) {
+    let gap = gap_finder();
     let rows: Vec<Option<Row>> = blocks
         .iter()
         .map(|b| {
             let line = &text[b.range.clone()];
-            let one_line = b.kind == BlockKind::Paragraph && !line.contains('\n');
-            one_line.then(|| Row::of(line)).flatten()
+            // (The line end searched for with `memchr`'s vectors: a paragraph set as one
+            // long line is read whole.)
+            let one_line =
+                b.kind == BlockKind::Paragraph && memchr::memchr(b'\n', line.as_bytes()).is_none();
+            one_line.then(|| Row::found(line, &gap)).flatten()
         })
         .collect();
     for i in 0..blocks.len() {
@@ -136,6 +159,25 @@ mod tests {
         assert_eq!(kinds(lone), [P, P, P]);
         let apart = "one   two\n\nthree four five six seven        eight nine ten";
         assert_eq!(kinds(apart), [P, P]);
+    }
+
+    /// [`Row::of`] with a search of its own for each line.
+    fn plain_row(line: &str) -> Option<Row> {
+        let line = line.trim_end();
+        memchr::memmem::find(line.trim_start().as_bytes(), b"   ")?;
+        Row::counted(line)
+    }
+
+    proptest::proptest! {
+        /// The search made once finds what a search made for each line finds: lines of
+        /// words and runs of one to four spaces, indented or not, short and long.
+        /// (Checked to fail with the search made for four spaces.)
+        #[test]
+        fn a_row_is_found_as_by_a_search_of_its_own(
+            line in "( {0,4}[a-z\u{e9}.]{0,3}){0,6}|([a-z]{1,9} ){10,40}( {2,3}[a-z]{1,9}){0,2}",
+        ) {
+            proptest::prop_assert_eq!(Row::found(&line, &gap_finder()), plain_row(&line));
+        }
     }
 
     #[test]

@@ -3,22 +3,16 @@
 //! word or on a word that leads into the next line. Byte-level first, because these are
 //! asked of nearly every line of a book.
 
+use super::bytes::first_space;
 use super::shape;
 
 /// Display width of the first word of `t` (a line's text, so it starts with no space).
 /// Plain ASCII words, the common case, are measured bytewise.
 pub(super) fn first_word_width(t: &str) -> usize {
-    let b = t.as_bytes();
     // The first word's end and whether it is ASCII, in one look at its few bytes.
-    let (mut end, mut all) = (b.len(), 0u8);
-    for (i, &c) in b.iter().enumerate() {
-        if c == b' ' {
-            end = i;
-            break;
-        }
-        all |= c;
-    }
-    if all.is_ascii() {
+    let (space, wide) = first_space(t.as_bytes());
+    let end = space.unwrap_or(t.len());
+    if !wide {
         return end;
     }
     let word = &t[..end];

@@ -112,6 +112,20 @@ pub(super) fn soft_score(
     next: &SourceLine,
     wrap: Wrap,
 ) -> i32 {
+    let first = first_letter(next.text(text));
+    soft_score_given(text, stats, prev, next, wrap, first)
+}
+
+/// [`soft_score`] given the first letter of `next` (see [`first_letter`]), which
+/// [`prose_or_verse`] has looked up already.
+fn soft_score_given(
+    text: &str,
+    stats: &Stats,
+    prev: &SourceLine,
+    next: &SourceLine,
+    wrap: Wrap,
+    first: Option<char>,
+) -> i32 {
     let (p, n) = (prev.text(text), next.text(text));
     let word = first_word_width(n);
     let used = prev.width + 1 + word;
@@ -128,13 +142,13 @@ pub(super) fn soft_score(
     {
         score -= 4;
     }
-    let first = first_letter(n);
     // The next item of a numbered list or the next numbered verse.
     if !first.is_some_and(char::is_lowercase) && starts_numbered(n) {
         score -= 3;
     }
     // A line of one word that left room for more: someone ended it there.
-    if room > 10 && memchr::memchr(b' ', p.as_bytes()).is_none() {
+    // (A short line: a plain search costs less than a call to `memchr`'s.)
+    if room > 10 && !p.as_bytes().contains(&b' ') {
         score -= 3;
     }
     let ends = shape::ends_sentence(p);
@@ -186,7 +200,8 @@ pub(super) fn prose_or_verse(
     for (i, pair) in piece.windows(2).enumerate() {
         let (prev, next) = (&pair[0], &pair[1]);
         // Poems start every line with a capital; prose continues mid-sentence.
-        let starts_capital = first_letter(next.text(text)).is_some_and(char::is_uppercase);
+        let first = first_letter(next.text(text));
+        let starts_capital = first.is_some_and(char::is_uppercase);
         capitals += usize::from(starts_capital);
         // Back out from a deeper line on a capital: a hanging line or a refrain ended and
         // the next line of verse begins (a paragraph only goes deeper on its first line).
@@ -199,7 +214,7 @@ pub(super) fn prose_or_verse(
             deeper += 1;
             continue;
         }
-        votes += soft_score(text, stats, prev, next, wrap);
+        votes += soft_score_given(text, stats, prev, next, wrap, first);
         counted += 1;
         // Four breaks in a row that each look like a wrapping tool's (the next word would
         // not have fitted, the sentence goes on in lower case) settle it: the rest of a

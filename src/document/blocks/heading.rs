@@ -8,31 +8,6 @@
 //! Block detection calls these on short lines only, and each starts with its cheapest
 //! refusal: they run on every line of a 200 MB book.
 
-/// Words that number a division: "CHAPTER IV", "Act 2", "SURA XCVI", "Fit the Third".
-/// Latin (and old-spelling) names count as the English one: "Actus", "Scoena".
-const KEYWORDS: &[(&str, &str)] = &[
-    ("chapter", "chapter"),
-    ("book", "book"),
-    ("part", "part"),
-    ("volume", "volume"),
-    ("act", "act"),
-    ("scene", "scene"),
-    ("canto", "canto"),
-    ("section", "section"),
-    ("stave", "stave"),
-    ("letter", "letter"),
-    ("psalm", "psalm"),
-    ("sura", "sura"),
-    ("surah", "sura"),
-    ("fit", "fit"),
-    ("actus", "act"),
-    ("scena", "scene"),
-    ("scoena", "scene"),
-    ("scaena", "scene"),
-    ("liber", "book"),
-    ("caput", "chapter"),
-];
-
 /// Sections named by one word: "Prologue", "CONTENTS", "Preface: Why This Book".
 const NAMED: &[&str] = &[
     "prologue",
@@ -133,18 +108,59 @@ fn last_two_words(t: &str) -> Option<(&str, &str)> {
         let mut last = t.rsplit(is_separator).filter(|w| !w.is_empty());
         return last.next().zip(last.next());
     }
-    let ascii_separator = |b: &u8| is_separator(char::from(*b));
-    let base = t.as_ptr() as usize;
-    let mut last = t
-        .as_bytes()
-        .rsplit(ascii_separator)
-        .filter(|w| !w.is_empty())
-        // Whole ASCII words of `t`, found again in it by where they start.
-        .map(|w| {
-            let at = w.as_ptr() as usize - base;
-            &t[at..at + w.len()]
-        });
-    last.next().zip(last.next())
+    // From the end, byte by byte (a split's iterators cost more on these few bytes).
+    let mut end = t.len();
+    let last = ascii_word_before(t, &mut end)?;
+    Some((last, ascii_word_before(t, &mut end)?))
+}
+
+/// The last word of the ASCII `t[..*end]` split at [`SEPARATORS`] (the ASCII ones),
+/// `*end` moved to its start.
+#[inline]
+fn ascii_word_before<'t>(t: &'t str, end: &mut usize) -> Option<&'t str> {
+    let separator = |c: u8| {
+        matches!(
+            c,
+            b' ' | b':' | b'.' | b'-' | b',' | b'_' | b'[' | b']' | b'(' | b')' | b'*'
+        )
+    };
+    let b = t.as_bytes();
+    while *end > 0 && separator(b[*end - 1]) {
+        *end -= 1;
+    }
+    let stop = *end;
+    while *end > 0 && !separator(b[*end - 1]) {
+        *end -= 1;
+    }
+    (*end < stop).then(|| &t[*end..stop])
+}
+
+/// The second and third words of `t` split at ASCII whitespace, when it has exactly
+/// three (as `split_ascii_whitespace` finds them, byte by byte with no iterator, and no
+/// further than a fourth word's first byte).
+fn three_words(t: &str) -> Option<(&str, &str)> {
+    let b = t.as_bytes();
+    let mut words = [(0, 0); 3];
+    let (mut n, mut i) = (0, 0);
+    loop {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i == b.len() {
+            break;
+        }
+        if n == 3 {
+            return None;
+        }
+        let start = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        words[n] = (start, i);
+        n += 1;
+    }
+    let [_, (a, b), (c, d)] = words;
+    (n == 3).then(|| (&t[a..b], &t[c..d]))
 }
 
 /// A numbered heading: its kind and where the title after the number starts.
@@ -178,45 +194,6 @@ fn words(t: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|w| !w.is_empty())
         .map(move |w| (w.as_ptr() as usize - base, w))
 }
-
-fn keyword(w: &str) -> Option<&'static str> {
-    // "SURA1": a footnote digit glued to the word.
-    let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
-    if !(3..=7).contains(&w.len()) {
-        return None;
-    }
-    // The word in lower case packed into an integer (it has 3 to 7 bytes): one integer
-    // compare per keyword rather than a string compare. Only ASCII letters are lowered,
-    // as `eq_ignore_ascii_case` does, and every keyword is ASCII.
-    let key = pack(w.as_bytes());
-    KEYWORDS
-        .iter()
-        .zip(KEYWORD_KEYS)
-        .find(|&(_, k)| k == key)
-        .map(|(&(_, kind), _)| kind)
-}
-
-/// `w` (at most eight bytes) with its ASCII letters in lower case, packed into an integer.
-const fn pack(w: &[u8]) -> u64 {
-    let mut key = 0u64;
-    let mut i = w.len();
-    while i > 0 {
-        i -= 1;
-        key = key << 8 | w[i].to_ascii_lowercase() as u64;
-    }
-    key
-}
-
-/// [`KEYWORDS`]' words, packed as [`pack`] packs them.
-const KEYWORD_KEYS: [u64; KEYWORDS.len()] = {
-    let mut keys = [0u64; KEYWORDS.len()];
-    let mut i = 0;
-    while i < KEYWORDS.len() {
-        keys[i] = pack(KEYWORDS[i].0.as_bytes());
-        i += 1;
-    }
-    keys
-};
 
 /// A roman numeral in its usual form, all in capitals or all in small letters: "XIV",
 /// "xlii"; not "DID" or "MIMIC".
@@ -370,11 +347,7 @@ pub fn numbered(t: &str) -> Option<Numbered> {
         if t.len() > 40 {
             return None;
         }
-        let mut ws = t.split_ascii_whitespace();
-        let (Some(_), Some(w1), Some(w2), None) = (ws.next(), ws.next(), ws.next(), ws.next())
-        else {
-            return None;
-        };
+        let (w1, w2) = three_words(t)?;
         if keyword(w1.trim_end_matches(['.', ':'])).is_none()
             && keyword(w2.trim_end_matches(['.', ':'])).is_none()
         {
@@ -426,6 +399,13 @@ pub fn numbered(t: &str) -> Option<Numbered> {
 
 /// "Prologue", "CONTENTS", "Preface: Why This Book": a section named by one word.
 pub fn is_named_section(t: &str) -> bool {
+    // Cheapest refusal first: every name starts with one of these letters.
+    if !matches!(
+        t.as_bytes().first().map(u8::to_ascii_lowercase),
+        Some(b'p' | b'e' | b'i' | b'c' | b'a' | b'f')
+    ) {
+        return false;
+    }
     let end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
     let (first, rest) = t.split_at(end);
     NAMED.iter().any(|x| x.eq_ignore_ascii_case(first))
@@ -514,8 +494,10 @@ const SMALL: &[&str] = &[
     "with", "upon",
 ];
 
+mod keywords;
 mod lookalikes;
 mod markup;
+use keywords::keyword;
 pub use lookalikes::{
     is_dateline, is_ending, is_false_heading, is_sentences, is_stage_direction, is_subtitle,
 };

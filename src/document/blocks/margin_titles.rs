@@ -152,12 +152,13 @@ fn blank_lines(between: &str) -> usize {
 /// or a number (in quotes or not: "'Snarleyow'"), does not stop on a comma, a colon or a dash (a sentence going on into
 /// the verse: "And thus he sang:"), and is not two sentences.
 fn reads_as_title(t: &str) -> bool {
-    t.trim_start_matches(['\'', '"', '‘', '“'])
-        .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        && !t.ends_with([',', ';', ':', '-', '—'])
-        && t.split_whitespace().count() <= TITLE_WORDS
+    // Cheapest tests first: counting the words costs most.
+    !t.ends_with([',', ';', ':', '-', '—'])
+        && t.trim_start_matches(['\'', '"', '‘', '“'])
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && !heading::is_sentences(t)
         && !heading::is_stage_direction(t)
+        && t.split_whitespace().count() <= TITLE_WORDS
 }
 
 #[cfg(test)]

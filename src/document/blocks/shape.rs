@@ -148,7 +148,7 @@ fn ends_sentence_line(t: &str) -> bool {
 
 /// `* * *`, `***`, `---`, `#`, `~~~`, `&&&`, and spaced variants, alone on a line; a
 /// quotation file's `%` between entries.
-#[inline]
+#[inline(always)]
 pub(super) fn is_scene_break(t: &str) -> bool {
     // Cheapest refusal first, inlined: this runs on every line of a group. A break
     // starts with a mark: one of the ASCII ones, `•` (E2 80 A2), `·` or `§` (C2 B7, C2

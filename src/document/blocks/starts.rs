@@ -162,7 +162,9 @@ fn starts_by_its_look(
 ) -> bool {
     let (prev, line) = (&group[i - 1], &group[i]);
     let (p, t) = (prev.text(text), line.text(text));
-    if t.starts_with(['「', '『']) && (shape::ends_sentence(p) || stats.is_one_line_japanese()) {
+    // `「` and `『` (U+300C, U+300E) by their bytes, with no character decoded.
+    let opens_japanese_quote = matches!(t.as_bytes(), [0xe3, 0x80, 0x8c | 0x8e, ..]);
+    if opens_japanese_quote && (shape::ends_sentence(p) || stats.is_one_line_japanese()) {
         return true;
     }
     // A quotation's attribution, and the next numbered verse or list item.
@@ -219,7 +221,8 @@ const NEARBY: usize = 24;
 /// Whether a line ends on punctuation that closes a clause or a speech, not in a word, a
 /// hyphen (a word broken at the margin) or a comma.
 fn ends_clause(p: &str) -> bool {
-    !cues::ends_in_word(p) && !p.ends_with(['-', ',', '(', '['])
+    // The marks are ASCII: a last byte that is one is the last character.
+    !cues::ends_in_word(p) && !matches!(p.as_bytes().last(), Some(b'-' | b',' | b'(' | b'['))
 }
 
 /// Whether `group` is a bulleted list set line by line: its first line starts with a
@@ -292,7 +295,8 @@ fn bullet(t: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{bullet, starts_with_mark};
+    use super::{bullet, ends_clause, starts_with_mark};
+    use crate::document::blocks::cues;
     use proptest::prelude::*;
 
     /// [`bullet`] without its refusal on the first bytes.
@@ -303,6 +307,15 @@ mod tests {
     }
 
     proptest! {
+        /// Lines ending on clause marks, word characters and look-alikes that are not
+        /// ASCII: the last byte decides as the last character does. (Checked to fail
+        /// with `b'['` left out.)
+        #[test]
+        fn a_clause_ends_as_by_its_last_character(t in "[a-z.,;(\\[\\-\u{2014}\u{ff0c}\u{e9}\u{201d}]{0,4}") {
+            let plain = !cues::ends_in_word(&t) && !t.ends_with(['-', ',', '(', '[']);
+            prop_assert_eq!(ends_clause(&t), plain);
+        }
+
         /// The refusal on a line's first bytes refuses no bullet: lines of marks, curly
         /// quotes, dashes and other characters that share their first bytes.
         #[test]

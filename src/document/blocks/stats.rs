@@ -24,6 +24,9 @@ pub(super) struct Stats<'t> {
     pub(super) one_line_japanese: bool,
     /// What classification asked of these statistics (see [`Stats::agrees`]).
     pub(super) probe: RefCell<Probe>,
+    /// Whether the questions are recorded in `probe`: not where no answer will be
+    /// checked (see [`Stats::unprobed`]).
+    probed: bool,
 }
 
 /// `Stats` owned, to be kept with a book once its whole story has been classified: a
@@ -160,6 +163,25 @@ impl<'t> Stats<'t> {
             capitalised: summary.capitalised,
             one_line_japanese: summary.one_line_japanese,
             probe: RefCell::default(),
+            probed: true,
+        }
+    }
+
+    /// These statistics, asking which records nothing: for a classification whose
+    /// questions are never checked against other statistics (`--print`'s windows), so
+    /// that each costs no more than its answer.
+    pub(super) fn unprobed(self) -> Self {
+        Self {
+            probed: false,
+            ..self
+        }
+    }
+
+    /// Records a question asked (see [`Probe`]), unless nothing is recorded.
+    #[inline]
+    fn ask(&self, record: impl FnOnce(&mut Probe)) {
+        if self.probed {
+            record(&mut self.probe.borrow_mut());
         }
     }
 
@@ -184,6 +206,7 @@ impl<'t> Stats<'t> {
             capitalised: self.capitalised,
             one_line_japanese: self.one_line_japanese,
             probe: RefCell::default(),
+            probed: true,
         }
     }
 
@@ -199,19 +222,19 @@ impl<'t> Stats<'t> {
 
     /// Whether a line of `width` columns is short of [`Stats::full`].
     pub(super) fn is_short(&self, width: usize) -> bool {
-        set_bit(&mut self.probe.borrow_mut().vs_full, width);
+        self.ask(|p| set_bit(&mut p.vs_full, width));
         width < self.full()
     }
 
     /// Whether a line of `width` columns is wider than [`Stats::too_long`].
     pub(super) fn is_too_long(&self, width: usize) -> bool {
-        set_bit(&mut self.probe.borrow_mut().vs_too_long, width);
+        self.ask(|p| set_bit(&mut p.vs_too_long, width));
         width > self.too_long()
     }
 
     pub(super) fn is_centred(&self, line: &SourceLine, t: &str) -> bool {
         if line.indent >= 8 {
-            self.probe.borrow_mut().centred = true;
+            self.ask(|p| p.centred = true);
         }
         shape::is_centred(line, t, self.wrap)
     }
@@ -219,7 +242,7 @@ impl<'t> Stats<'t> {
     /// Whether a group whose lines reach `width` columns is near the document's column
     /// (within 15%), so that its own column can be trusted.
     pub(super) fn reaches_column(&self, width: usize) -> bool {
-        set_bit(&mut self.probe.borrow_mut().vs_column, width);
+        self.ask(|p| set_bit(&mut p.vs_column, width));
         width * 20 >= self.wrap * 17
     }
 
@@ -227,23 +250,23 @@ impl<'t> Stats<'t> {
     /// columns. Returns the score of the room left (see `evidence::room_score`) and the
     /// room itself.
     pub(super) fn room_for(&self, used: usize) -> (i32, i64) {
-        set_bit(&mut self.probe.borrow_mut().vs_room, used);
+        self.ask(|p| set_bit(&mut p.vs_room, used));
         let room = self.wrap as i64 - used as i64;
         (super::evidence::room_score(room), room)
     }
 
     pub(super) fn is_repeated_caps(&self, line: &SourceLine, t: &str) -> bool {
-        self.probe.borrow_mut().caps.push(line.content..line.end);
+        self.ask(|p| p.caps.push(line.content..line.end));
         self.repeated_caps.contains(cue(t))
     }
 
     pub(super) fn is_capitalised(&self) -> bool {
-        self.probe.borrow_mut().capitalised = true;
+        self.ask(|p| p.capitalised = true);
         self.capitalised
     }
 
     pub(super) fn is_one_line_japanese(&self) -> bool {
-        self.probe.borrow_mut().japanese = true;
+        self.ask(|p| p.japanese = true);
         self.one_line_japanese
     }
 
@@ -350,6 +373,7 @@ impl<'t> Gatherer<'t> {
             capitalised: self.capitals * 2 >= self.continued.max(1),
             one_line_japanese: self.ideographic >= 2 && self.one_line * 10 >= self.ideographic * 8,
             probe: RefCell::default(),
+            probed: true,
         }
     }
 }

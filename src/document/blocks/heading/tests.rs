@@ -15,6 +15,51 @@ proptest! {
     }
 }
 
+/// [`is_named_section`] without its refusal on the first letter.
+fn plain_named_section(t: &str) -> bool {
+    let end = t.find(|c: char| !c.is_alphabetic()).unwrap_or(t.len());
+    let (first, rest) = t.split_at(end);
+    NAMED.iter().any(|x| x.eq_ignore_ascii_case(first))
+        && (rest.is_empty() || rest.starts_with([':', '.', ' ', '-', '—']) && t.len() <= 60)
+}
+
+proptest! {
+    /// The refusal on the first letter refuses no named section: every name in any
+    /// case, before separators and words, and lines that start otherwise. (Checked to
+    /// fail with `b'f'` left out of the refusal.)
+    #[test]
+    fn a_named_section_is_found_as_without_the_refusal(
+        name in "(prologue|epilogue|preface|introduction|contents|afterword|foreword|interlude|conclusion|appendix|[a-zA-Z\u{e9}]{0,9})",
+        upper in proptest::collection::vec(any::<bool>(), 12),
+        rest in "[:. \u{2014}a-z-]{0,8}",
+    ) {
+        let name: String = name
+            .chars()
+            .zip(upper.iter().cycle())
+            .map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c })
+            .collect();
+        let t = format!("{name}{rest}");
+        prop_assert_eq!(is_named_section(&t), plain_named_section(&t));
+    }
+}
+
+proptest! {
+    /// Three words split at ASCII whitespace, byte by byte, as `split_ascii_whitespace`
+    /// finds them: lines of fewer, three and more words, with every kind of ASCII space
+    /// and with spaces that are not ASCII. (Checked to fail with `n == 3` made `n >= 2`.)
+    #[test]
+    fn three_words_as_split_at_ascii_whitespace(
+        t in "[ \t\r\u{c}a-z\u{a0}\u{e9}.]{0,24}",
+    ) {
+        let mut ws = t.split_ascii_whitespace();
+        let want = match (ws.next(), ws.next(), ws.next(), ws.next()) {
+            (Some(_), Some(w1), Some(w2), None) => Some((w1, w2)),
+            _ => None,
+        };
+        prop_assert_eq!(three_words(&t), want);
+    }
+}
+
 fn kind(t: &str) -> Option<&'static str> {
     numbered(t).map(|n| n.kind)
 }

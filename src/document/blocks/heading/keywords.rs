@@ -1,0 +1,145 @@
+//! The words that number a division ("CHAPTER", "Act", "SURA"), and how a word is
+//! matched with them cheaply: they are asked of most words of every short line.
+
+/// Words that number a division: "CHAPTER IV", "Act 2", "SURA XCVI", "Fit the Third".
+/// Latin (and old-spelling) names count as the English one: "Actus", "Scoena".
+const KEYWORDS: &[(&str, &str)] = &[
+    ("chapter", "chapter"),
+    ("book", "book"),
+    ("part", "part"),
+    ("volume", "volume"),
+    ("act", "act"),
+    ("scene", "scene"),
+    ("canto", "canto"),
+    ("section", "section"),
+    ("stave", "stave"),
+    ("letter", "letter"),
+    ("psalm", "psalm"),
+    ("sura", "sura"),
+    ("surah", "sura"),
+    ("fit", "fit"),
+    ("actus", "act"),
+    ("scena", "scene"),
+    ("scoena", "scene"),
+    ("scaena", "scene"),
+    ("liber", "book"),
+    ("caput", "chapter"),
+];
+
+#[inline]
+pub(super) fn keyword(w: &str) -> Option<&'static str> {
+    // "SURA1": a footnote digit glued to the word (ASCII digits are whole characters, so
+    // they are trimmed as bytes).
+    let b = w.as_bytes();
+    let letters = b.len() - b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let w = &b[..letters];
+    if !may_be_keyword(w) {
+        return None;
+    }
+    // The word in lower case packed into an integer (it has 3 to 7 bytes): one integer
+    // compare per keyword rather than a string compare. Only ASCII letters are lowered,
+    // as `eq_ignore_ascii_case` does, and every keyword is ASCII.
+    let key = pack(w);
+    KEYWORDS
+        .iter()
+        .zip(KEYWORD_KEYS)
+        .find(|&(_, k)| k == key)
+        .map(|(&(_, kind), _)| kind)
+}
+
+/// The cheapest refusal of a word (its trailing digits left off): no keyword is as long
+/// or starts with its letter. Most words of a line are refused here, with no packing
+/// and no search.
+#[inline]
+fn may_be_keyword(w: &[u8]) -> bool {
+    if !(3..=7).contains(&w.len()) {
+        return false;
+    }
+    let first = w[0].to_ascii_lowercase();
+    first.is_ascii_lowercase() && KEYWORD_STARTS[w.len()] & 1 << (first - b'a') != 0
+}
+
+/// `w` (at most eight bytes) with its ASCII letters in lower case, packed into an integer.
+const fn pack(w: &[u8]) -> u64 {
+    let mut key = 0u64;
+    let mut i = w.len();
+    while i > 0 {
+        i -= 1;
+        key = key << 8 | w[i].to_ascii_lowercase() as u64;
+    }
+    key
+}
+
+/// [`KEYWORDS`]' words, packed as [`pack`] packs them.
+const KEYWORD_KEYS: [u64; KEYWORDS.len()] = {
+    let mut keys = [0u64; KEYWORDS.len()];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        keys[i] = pack(KEYWORDS[i].0.as_bytes());
+        i += 1;
+    }
+    keys
+};
+
+/// For each length of word, the first letters of [`KEYWORDS`]' words that long: a bit
+/// per letter, `a` the lowest.
+const KEYWORD_STARTS: [u32; 8] = {
+    let mut starts = [0u32; 8];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        let w = KEYWORDS[i].0.as_bytes();
+        starts[w.len()] |= 1 << (w[0] - b'a');
+        i += 1;
+    }
+    starts
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`keyword`] without its refusal on the first letter.
+    fn plain_keyword(w: &str) -> Option<&'static str> {
+        let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        if !(3..=7).contains(&w.len()) {
+            return None;
+        }
+        let key = pack(w.as_bytes());
+        KEYWORDS
+            .iter()
+            .zip(KEYWORD_KEYS)
+            .find(|&(_, k)| k == key)
+            .map(|(&(_, kind), _)| kind)
+    }
+
+    proptest! {
+        /// The refusal on a word's length and first letter refuses no keyword: every
+        /// keyword in any case, with digits glued on, and words that share their letters.
+        /// (Checked to fail with `starts[w.len()]` made `starts[w.len() - 1]`.)
+        #[test]
+        fn a_keyword_is_found_as_without_the_refusal(
+            w in "(chapter|book|part|volume|act|scene|canto|section|stave|letter|psalm|sura|surah|fit|actus|scena|scoena|scaena|liber|caput|[a-zA-Z]{1,8}|[AaBbCcFfLlPpSsVv1é]{1,8})[0-9]{0,2}",
+            upper in proptest::collection::vec(any::<bool>(), 8),
+        ) {
+            let w: String = w
+                .chars()
+                .zip(upper.iter().cycle())
+                .map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c })
+                .collect();
+            prop_assert_eq!(keyword(&w), plain_keyword(&w));
+        }
+    }
+
+    #[test]
+    fn keywords_are_found_in_any_case_and_with_a_glued_digit() {
+        for (w, kind) in KEYWORDS {
+            assert_eq!(keyword(w), Some(*kind));
+            assert_eq!(keyword(&w.to_ascii_uppercase()), Some(*kind));
+            assert_eq!(keyword(&format!("{w}1")), Some(*kind));
+        }
+        for w in ["the", "said", "nothing", "Chapters", "ac", "fi"] {
+            assert_eq!(keyword(w), None, "{w}");
+        }
+    }
+}
