@@ -260,7 +260,9 @@ pub(super) fn speech_prefix(t: &str) -> usize {
         let ok = name.len() < rest.len()
             && (2..=20).contains(&name.len())
             && name.starts_with(char::is_uppercase)
-            && name.chars().all(|c| c.is_alphabetic() || c == ' ')
+            && name
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '\'' | '-'))
             && rest[name.len() + 2..].starts_with(' ');
         return if ok { after(name.len() + 3) } else { 0 };
     }

@@ -226,7 +226,11 @@ pub(super) fn prose_or_verse(
     if deeper > 0 && counted == 0 {
         return BlockKind::Verse;
     }
-    if later.len() >= 2 && capitals * 4 >= later.len() * 3 && stats.is_capitalised() {
+    if later.len() >= 2
+        && capitals * 4 >= later.len() * 3
+        && stats.is_capitalised()
+        && !wrapped_speech(text, stats, piece, wrap)
+    {
         return BlockKind::Verse;
     }
     // A verse of scripture (`1:5 And God called...`) is a sentence or more of prose: a
@@ -237,6 +241,17 @@ pub(super) fn prose_or_verse(
     } else {
         BlockKind::Verse
     }
+}
+
+/// Whether `piece` is a play's speech (its speaker opening its first line) whose every
+/// line was broken by a tool: the next word would not have fitted before the wrap. A
+/// capital starting such a line is chance (a document that capitalises its nouns), not a
+/// line of verse, which stops short of the column where its author ended it.
+fn wrapped_speech(text: &str, stats: &Stats, piece: &[SourceLine], wrap: Wrap) -> bool {
+    super::cues::starts_speech(piece[0].text(text))
+        && piece
+            .windows(2)
+            .all(|pair| !next_word_fitted(text, stats, &pair[0], &pair[1], wrap))
 }
 
 /// Whether `t` starts with a chapter and verse number and the verse's first word:

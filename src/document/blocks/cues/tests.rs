@@ -53,6 +53,9 @@ fn speeches() {
         "MRS. GREEN. Then stay.",
         "TOM: Is this the last one?",
         "FIRST LORD: Then let us go",
+        "_Ros._ Good shepherd",
+        "_Mrs. Coaxer._ If any woman",
+        "_Crook-finger'd Jack._ Not I.",
     ] {
         assert!(starts_speech(t), "{t}");
     }
