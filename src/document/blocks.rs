@@ -244,7 +244,7 @@ fn redo_caps(text: &str, guess: &Stats, real: &Stats, redos: Vec<Redo>, out: &mu
 /// A list's entries are put back in it first (see [`cast`]), and a play's speakers
 /// among its speeches (see [`speakers`]); a collection's titles set at the margin over
 /// its poems are made headings (see [`margin_titles`]).
-fn attach_subtitles(text: &str, blocks: &mut [Block]) {
+fn attach_subtitles(text: &str, blocks: &mut Vec<Block>) {
     cast::keep_entries(text, blocks);
     speakers::keep_speakers(text, blocks);
     speakers::keep_speeches(text, blocks);

@@ -86,7 +86,7 @@ fn gap_finder() -> Finder<'static> {
 
 /// Keeps line for line the one-line paragraphs that are rows of a table set with blank
 /// lines between them (see the module's docs).
-pub(super) fn keep_rows(text: &str, blocks: &mut [Block]) {
+pub(super) fn keep_rows(text: &str, blocks: &mut Vec<Block>) {
     let gap = gap_finder();
     let rows: Vec<Option<Row>> = blocks
         .iter()
@@ -99,6 +99,8 @@ pub(super) fn keep_rows(text: &str, blocks: &mut [Block]) {
             one_line.then(|| Row::found(line, &gap)).flatten()
         })
         .collect();
+    let mut kept = vec![false; blocks.len()];
+    let ends: Vec<usize> = blocks.iter().map(|b| b.range.end).collect();
     for i in 0..blocks.len() {
         let Some(row) = &rows[i] else {
             continue;
@@ -111,8 +113,26 @@ pub(super) fn keep_rows(text: &str, blocks: &mut [Block]) {
             .any(|r| row.lines_up(r))
         {
             blocks[i].kind = BlockKind::Verse;
+            kept[i] = true;
         }
     }
+    // Rows next to each other are one table: one block, blank lines and all, so that
+    // each keeps its indent beside the others' (`  I.` over ` II.` over `III.`).
+    let mut at = 0;
+    blocks.retain_mut(|block| {
+        let i = at;
+        at += 1;
+        if i > 0 && kept[i] && kept[i - 1] {
+            // Joined to the row before it, which is kept (see below).
+            return false;
+        }
+        let mut end = i;
+        while kept.get(end + 1) == Some(&true) && kept[i] {
+            end += 1;
+        }
+        block.range.end = ends[end];
+        true
+    });
 }
 
 #[cfg(test)]
@@ -142,11 +162,12 @@ mod tests {
         let contents = "     I.  A Scandal in Bohemia                      3\n\n    \
                         II.  The Red-headed League                    29\n\n   \
                         III.  A Case of Identity                       57";
-        assert_eq!(kinds(contents), [V, V, V]);
+        // One table: the rows' indents stay beside each other's.
+        assert_eq!(kinds(contents), [V]);
         let cast = "  King                        Rob Moore.\n\n  \
                     Queen                       Allison Walton.\n\n  \
                     Chorus of Fairies.";
-        assert_eq!(kinds(cast), [V, V, P]);
+        assert_eq!(kinds(cast), [V, P]);
     }
 
     #[test]
