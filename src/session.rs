@@ -60,6 +60,14 @@ use saver::Saver;
 /// How long the place must rest before it is saved, and the least time between saves.
 const SAVE_DELAY: Duration = Duration::from_secs(1);
 
+/// Whether an autosave is due at `now`: the place `moved` and rested [`SAVE_DELAY`]
+/// since, and as long passed since the `last_save`.
+fn save_due(moved: Option<Instant>, last_save: Option<Instant>, now: Instant) -> bool {
+    let rested = moved.is_some_and(|m| now.duration_since(m) >= SAVE_DELAY);
+    let spaced = last_save.is_none_or(|s| now.duration_since(s) >= SAVE_DELAY);
+    rested && spaced
+}
+
 /// The state of the book being read, and when to save it.
 #[derive(Debug)]
 pub struct Session {

@@ -206,13 +206,21 @@ fn reopens_at(dir: &Path, config: &Path, path: &str, top: &str) {
     t.wait_exit();
 }
 
-#[test]
-fn a_place_reached_before_the_story_is_read_whole_is_saved_on_quit_without_waiting() {
+/// A story written to a folder of its own, with a config folder beside it: the folder,
+/// the config folder and the story's path.
+fn written_story() -> (tempfile::TempDir, std::path::PathBuf, String) {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config");
     let path = dir.path().join("story.txt");
     std::fs::write(&path, story(400)).unwrap();
-    let path = path.to_str().unwrap();
+    let path = path.to_str().unwrap().to_owned();
+    (dir, config, path)
+}
+
+#[test]
+fn a_place_reached_before_the_story_is_read_whole_is_saved_on_quit_without_waiting() {
+    let (dir, config, path) = written_story();
+    let path = path.as_str();
     let (mut t, top) = moved_while_held(dir.path(), &config, path);
     // Quit at once: the place is saved from the window, the whole story not waited for
     // (it is held back for a minute; `wait_exit` gives up long before).
@@ -230,11 +238,8 @@ fn a_place_reached_before_the_story_is_read_whole_is_saved_on_quit_without_waiti
 
 #[test]
 fn a_place_reached_before_the_story_is_read_whole_survives_the_terminal_dying() {
-    let dir = tempfile::tempdir().unwrap();
-    let config = dir.path().join("config");
-    let path = dir.path().join("story.txt");
-    std::fs::write(&path, story(400)).unwrap();
-    let path = path.to_str().unwrap();
+    let (dir, config, path) = written_story();
+    let path = path.as_str();
     let (t, top) = moved_while_held(dir.path(), &config, path);
     // Saved about a second after the reader stops moving, as on the whole story.
     common::eventually("the place saved while indexing", || {

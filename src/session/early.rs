@@ -8,7 +8,7 @@
 //! the session saves it: about a second after the reader stops moving, by the background
 //! writer, and on the way out. Only the place: bookmarks and the rest wait for the session.
 
-use super::{Loaded, Saver, SAVE_DELAY};
+use super::{Loaded, Saver};
 use crate::reader::Reader;
 use crate::state::BookState;
 use crate::store;
@@ -38,13 +38,8 @@ impl Early {
     /// second), into the book's saved state `loaded`; `path`: the story's file.
     pub fn idle(&mut self, loaded: &mut Loaded, path: &Path, reader: &Reader, now: Instant) {
         self.collect(loaded, false);
-        let rested = self
-            .moved
-            .is_some_and(|m| now.duration_since(m) >= SAVE_DELAY);
-        let spaced = self
-            .last_save
-            .is_none_or(|s| now.duration_since(s) >= SAVE_DELAY);
-        if !rested || !spaced || self.saver.as_ref().is_some_and(|s| s.busy) {
+        let due = super::save_due(self.moved, self.last_save, now);
+        if !due || self.saver.as_ref().is_some_and(|s| s.busy) {
             return;
         }
         let Some(store) = loaded.store.clone() else {

@@ -1,7 +1,7 @@
 //! What the event loop asks of an open book (see [`crate::app::Host`]): effects of the
 //! reader's actions, the idle turn's autosave, and the way out.
 
-use super::{marks, Session, SAVE_DELAY};
+use super::{marks, Session};
 use crate::app::Host;
 use crate::position;
 use crate::reader::{Effect, Reader};
@@ -95,15 +95,10 @@ impl Host for Session {
         if !self.listed {
             self.list(reader);
         }
-        let rested = self
-            .moved
-            .is_some_and(|m| now.duration_since(m) >= SAVE_DELAY);
-        let spaced = self
-            .last_save
-            .is_none_or(|s| now.duration_since(s) >= SAVE_DELAY);
+        let due = super::save_due(self.moved, self.last_save, now);
         self.collect(reader, false);
         self.reading.idle(now);
-        if rested && spaced {
+        if due {
             self.autosave(reader, now);
         }
     }

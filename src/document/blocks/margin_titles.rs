@@ -181,6 +181,15 @@ mod tests {
         )
     }
 
+    /// A few words of prose, then a poem under each of `titles`.
+    fn collection(titles: &[&str]) -> String {
+        let mut text = "A few words of introduction, set as prose.\n".to_owned();
+        for t in titles {
+            text.push_str(&poem(t));
+        }
+        text
+    }
+
     fn headings(text: &str) -> Vec<String> {
         kinds(text)
             .into_iter()
@@ -232,15 +241,12 @@ mod tests {
         }
         assert_eq!(headings(&text), Vec::<String>::new());
         // Titles of that form in a book whose paragraphs are not so led stay titles.
-        let mut book = "A few words of introduction, set as prose.\n".to_owned();
-        for t in [
+        let titles = [
             "SONNET, ON THE MILL",
             "ELEGY, FOR A BELL",
             "ODE, TO THE ROAD",
-        ] {
-            book.push_str(&poem(t));
-        }
-        assert_eq!(headings(&book).len(), 3);
+        ];
+        assert_eq!(headings(&collection(&titles)), titles);
     }
 
     #[test]
@@ -286,16 +292,13 @@ mod tests {
 
     #[test]
     fn prose_leading_into_verse_is_no_title() {
-        let mut text = "A few words of introduction, set as prose.\n".to_owned();
-        for t in [
+        let text = collection(&[
             "And so he sang:",
             "He stopped. Then he sang again.",
             "then he sang",
-        ] {
-            text.push_str(&poem(t));
-        }
-        text.push_str(&poem("The Rowan"));
-        text.push_str(&poem("The Mill"));
+            "The Rowan",
+            "The Mill",
+        ]);
         assert!(headings(&text).is_empty());
     }
 
