@@ -34,6 +34,7 @@
 //! classified in two halves on two threads, cut at an empty line so that the result is
 //! exactly the one-thread result (see `halves`).
 
+mod bylines;
 mod bytes;
 mod cast;
 mod columns;
@@ -249,6 +250,7 @@ fn attach_subtitles(text: &str, blocks: &mut Vec<Block>) {
     speakers::keep_speakers(text, blocks);
     speakers::keep_speeches(text, blocks);
     margin_titles::mark(text, blocks);
+    bylines::credit(text, blocks);
     // Last: the passes above know a play's one-line speeches as paragraphs.
     columns::keep_rows(text, blocks);
     for i in 1..blocks.len() {
