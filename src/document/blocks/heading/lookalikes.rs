@@ -197,8 +197,9 @@ pub fn is_false_heading(t: &str) -> bool {
     if is_dateline(bare) {
         return true;
     }
-    // A refrain cut short ("For a' the joys, &c."), a sentence.
-    bare.ends_with("&c.") || bare.ends_with('.') && lower_words >= 2
+    // A refrain cut short ("For a' the joys, &c."), a sentence (a question or a cry
+    // too: a line of a song or a dialogue in verse set out on its own).
+    bare.ends_with("&c.") || bare.ends_with(['.', '?', '!']) && lower_words >= 2
 }
 
 /// Whether `t`, a short line right after a numbered heading with no title of its own,

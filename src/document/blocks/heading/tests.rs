@@ -244,6 +244,8 @@ fn letters_speeches_and_directions_are_not_headings() {
         "FADE IN:",
         "FADE OUT.",
         "MATCH CUT TO:",
+        "Pray what did bad Mendicant do?",
+        "Leaving old England behind us, Boys!",
     ] {
         assert!(is_false_heading(t), "{t}");
     }
