@@ -102,8 +102,6 @@ mod on_file_moves;
 mod optimal_fit;
 #[path = "pages.rs"]
 mod pages;
-#[path = "panic_hook.rs"]
-mod panic_hook;
 #[path = "piped_window.rs"]
 mod piped_window;
 #[path = "prompt_keys.rs"]
@@ -166,7 +164,7 @@ mod widths;
 #[test]
 fn every_test_file_is_in_a_binary() {
     let listed = include_str!("all.rs");
-    let own = ["crash.rs", "concurrency.rs", "all.rs"];
+    let own = ["crash.rs", "concurrency.rs", "panic_hook.rs", "all.rs"];
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     for entry in std::fs::read_dir(dir).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();

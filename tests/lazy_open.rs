@@ -242,10 +242,14 @@ fn a_place_reached_before_the_story_is_read_whole_survives_the_terminal_dying() 
     let path = path.as_str();
     let (t, top) = moved_while_held(dir.path(), &config, path);
     // Saved about a second after the reader stops moving, as on the whole story.
+    // (The book's own file, `<fingerprint>.json`: the store writes a temporary file
+    // first, which a look at the folder may catch before it takes the book's name.)
     common::eventually("the place saved while indexing", || {
         std::fs::read_dir(config.join("books")).is_ok_and(|books| {
             books
-                .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+                .filter_map(Result::ok)
+                .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+                .filter_map(|e| std::fs::read_to_string(e.path()).ok())
                 .any(|json| json.contains("\"saved_at\""))
         })
     });
