@@ -50,6 +50,8 @@ pub fn lines(text: &str, range: Range<usize>) -> Vec<VerseLine> {
     // Which lines had a number in the right margin (a page or a line number), by index:
     // most blocks have none, and then nothing is allocated.
     let mut numbered = Vec::new();
+    // ...and the length of each one's text with its number (see below).
+    let mut with_number = Vec::new();
     // Lines are short: the memchr crate finds each end faster than `split` does.
     let ends = memchr::memchr_iter(b'\n', block.as_bytes()).chain([block.len()]);
     for end in ends {
@@ -66,18 +68,15 @@ pub fn lines(text: &str, range: Range<usize>) -> Vec<VerseLine> {
         let trimmed = without_margin_number(written, indent);
         if trimmed.len() < written.len() {
             numbered.push(out.len());
+            with_number.push(written.len());
         }
-        // As `str_width` measures it, noting whether the text is narrow on the way.
-        let narrow = match trimmed.is_ascii() {
-            true => Some(trimmed.len()),
-            false => narrow_chars(trimmed),
-        };
+        let (width, narrow) = measure(trimmed);
         out.push(VerseLine {
             start: pos + lead,
             end: pos + lead + trimmed.len(),
             indent,
-            width: narrow.unwrap_or_else(|| str_width(trimmed)),
-            narrow: narrow.is_some(),
+            width,
+            narrow,
             continues: false,
         });
         pos += raw.len() + 1;
@@ -91,17 +90,23 @@ pub fn lines(text: &str, range: Range<usize>) -> Vec<VerseLine> {
     // block (a contents list's pages), not a count of its lines: they are kept.
     let written = out.iter().filter(|l| l.start < l.end).count();
     if !numbered.is_empty() && numbered.len() * 2 >= written {
-        for &i in &numbered {
+        for (&i, &len) in numbered.iter().zip(&with_number) {
             let line = &mut out[i];
-            let raw = &text[line.start..];
-            let whole =
-                trim_end(&raw[..memchr::memchr(b'\n', raw.as_bytes()).unwrap_or(raw.len())]);
-            line.end = line.start + whole.len();
-            line.width = str_width(whole);
-            line.narrow = whole.is_ascii() || narrow_chars(whole).is_some();
+            line.end = line.start + len;
+            (line.width, line.narrow) = measure(&text[line.start..line.end]);
         }
     }
     out
+}
+
+/// The width of a line's text, as `str_width` measures it, and whether it is narrow
+/// (see [`VerseLine::narrow`]), told on the way.
+fn measure(t: &str) -> (usize, bool) {
+    let narrow = match t.is_ascii() {
+        true => Some(t.len()),
+        false => narrow_chars(t),
+    };
+    (narrow.unwrap_or_else(|| str_width(t)), narrow.is_some())
 }
 
 /// Marks the lines that hang from the line before: deeper than the head of their line,

@@ -8,7 +8,7 @@
 //! Done over the finished blocks (beside `attach_subtitles`), so that where the text
 //! was cut for two threads cannot matter.
 
-use super::heading;
+use super::margin_titles::{self, TITLE_LEN};
 use super::{Block, BlockKind};
 
 /// What a byline starts with, in any case, before the name.
@@ -20,9 +20,6 @@ const CREDITS: &[&str] = &[
     "written by ",
     "composed by ",
 ];
-
-/// A title is short.
-const TITLE_LEN: usize = 80;
 
 /// Makes headings of the titles over bylines, and paragraphs of the bylines.
 pub(super) fn credit(text: &str, blocks: &mut [Block]) {
@@ -37,7 +34,8 @@ pub(super) fn credit(text: &str, blocks: &mut [Block]) {
             blocks[i - 1].kind,
             BlockKind::Paragraph | BlockKind::Heading
         );
-        if over && reads_as_title(title) {
+        let one_line = title.len() <= TITLE_LEN && !title.contains('\n');
+        if over && one_line && margin_titles::reads_as_title(title) {
             blocks[i - 1].kind = BlockKind::Heading;
             blocks[i].kind = BlockKind::Paragraph;
         }
@@ -69,17 +67,6 @@ fn is_byline(t: &str) -> bool {
 const SMALL: &[&str] = &[
     "de", "la", "van", "von", "and", "of", "the", "le", "da", "du",
 ];
-
-/// Whether the line over a byline reads as a title: one short line starting with a
-/// capital, not going on into the next (a comma, a colon), not two sentences.
-fn reads_as_title(t: &str) -> bool {
-    !t.contains('\n')
-        && t.len() <= TITLE_LEN
-        && t.trim_start_matches(['"', '\'', '“', '‘', '_'])
-            .starts_with(char::is_uppercase)
-        && !t.ends_with([',', ';', ':', '-'])
-        && !heading::is_sentences(t)
-}
 
 #[cfg(test)]
 mod tests {

@@ -28,7 +28,7 @@ const BLANKS_BEFORE: usize = 2;
 /// Columns the verse under a title is indented past it, at least.
 const OUTDENT: usize = 2;
 /// A title longer than this (in bytes) is a line of prose.
-const TITLE_LEN: usize = 80;
+pub(super) const TITLE_LEN: usize = 80;
 /// Words in a title, at most.
 const TITLE_WORDS: usize = 12;
 /// Paragraphs led by a headword, at least, for a book to be a dictionary (see [`mark`]).
@@ -151,7 +151,7 @@ fn blank_lines(between: &str) -> usize {
 /// Whether a short line reads as a title rather than as prose: it starts with a capital
 /// or a number (in quotes or not: "'Snarleyow'"), does not stop on a comma, a colon or a dash (a sentence going on into
 /// the verse: "And thus he sang:"), and is not two sentences.
-fn reads_as_title(t: &str) -> bool {
+pub(super) fn reads_as_title(t: &str) -> bool {
     // Cheapest tests first: counting the words costs most.
     !t.ends_with([',', ';', ':', '-', '—'])
         && t.trim_start_matches(['\'', '"', '‘', '“'])

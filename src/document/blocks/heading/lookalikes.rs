@@ -174,15 +174,14 @@ pub fn is_false_heading(t: &str) -> bool {
     if is(DIRECTIONS, first_word) || is(CLOSINGS, first_word) && n_words <= 4 {
         return true;
     }
-    // A screenplay's transition: `CUT TO:`, `DISSOLVE TO:`, `FADE IN:`, `FADE OUT.`
-    let caps_line = !bare.chars().any(char::is_lowercase);
-    if caps_line && (bare.ends_with(" TO:") || first_word == "FADE") {
-        return true;
-    }
     if n_words == 1 && is(LABELS, first_word) || is_caption(bare) {
         return true;
     }
     let caps = !bare.chars().any(char::is_lowercase);
+    // A screenplay's transition: `CUT TO:`, `DISSOLVE TO:`, `FADE IN:`, `FADE OUT.`
+    if caps && (bare.ends_with(" TO:") || first_word == "FADE") {
+        return true;
+    }
     // Initials: a signature ("R. B.").
     if bare.ends_with('.') && words(bare).all(|(_, w)| w.chars().count() == 1) {
         return true;
