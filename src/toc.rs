@@ -61,8 +61,10 @@ struct Head {
     /// Whether it is a Markdown heading (`## Usage`): its level is marked, so it is
     /// neither a title page's line nor joined to the heading before it.
     marked: bool,
-    /// Whether it is a poem's title set at the margin over it (see
+    /// How it is set over a poem as its title, if it is (see
     /// [`margin_titles`](crate::document::blocks::margin_titles)).
+    set: Option<margin_titles::Set>,
+    /// Whether it is a poem's title set so, as the book's habit is.
     margin: bool,
 }
 
@@ -119,7 +121,8 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
                 title,
                 division,
                 marked,
-                margin: margin_titles::is_margin_title(text, blocks, i),
+                set: margin_titles::title_set(text, blocks, i),
+                margin: false,
             }
         })
         .filter(|h| {
@@ -130,8 +133,10 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
         .collect();
     let mut heads = heads;
     // One title set so is no evidence of the book's habit (see `margin_titles`).
-    if heads.iter().filter(|h| h.margin).count() < margin_titles::REPEATS {
-        heads.iter_mut().for_each(|h| h.margin = false);
+    if let Some(habit) = margin_titles::habit(heads.iter().filter_map(|h| h.set)) {
+        heads
+            .iter_mut()
+            .for_each(|h| h.margin = h.set == Some(habit));
     }
     noise::drop_lone_numbers(&mut heads);
     noise::drop_stanza_numbers(text, blocks, &mut heads);

@@ -23,6 +23,10 @@ use crate::document::{Block, BlockKind};
 
 /// Lines so arranged, at least, for the arrangement to be the book's way of titling.
 pub(crate) const REPEATS: usize = 3;
+/// Lines set as titles at the verse's own margin, at least, for that to be the book's
+/// way: each says less than a title outdented over its verse (a line of a stanza set
+/// apart can look so), so it takes more of them.
+const LEVEL_REPEATS: usize = 2 * REPEATS;
 /// Blank lines before a title, at least: more than a paragraph's one.
 const BLANKS_BEFORE: usize = 2;
 /// Columns the verse under a title is indented past it, at least.
@@ -34,28 +38,57 @@ const TITLE_WORDS: usize = 12;
 /// Paragraphs led by a headword, at least, for a book to be a dictionary (see [`mark`]).
 const ENTRIES: usize = 10;
 
+/// How a title is set over its poem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Set {
+    /// At the margin, the verse indented past it.
+    Outdented,
+    /// At the verse's own margin (or nearly): only its spacing sets it apart.
+    Level,
+}
+
+/// The way of titling that is the book's habit, of the titles `sets` found: titles
+/// outdented over their verse when there are [`REPEATS`] of them (then a line at the
+/// verse's margin is a label inside a poem, "Recitativo" or a speaker's name, not a
+/// title), else titles at the verse's margin when there are [`LEVEL_REPEATS`].
+pub(crate) fn habit(sets: impl Iterator<Item = Set>) -> Option<Set> {
+    let (mut outdented, mut level) = (0, 0);
+    for set in sets {
+        match set {
+            Set::Outdented => outdented += 1,
+            Set::Level => level += 1,
+        }
+    }
+    match (outdented >= REPEATS, level >= LEVEL_REPEATS) {
+        (true, _) => Some(Set::Outdented),
+        (false, true) => Some(Set::Level),
+        (false, false) => None,
+    }
+}
+
 /// Marks as headings the one-line paragraphs that are titles set at the margin over
 /// indented verse, when the book does so at least [`REPEATS`] times.
 pub(super) fn mark(text: &str, blocks: &mut [Block]) {
-    let mut found: Vec<usize> = (0..blocks.len())
-        .filter(|&i| is_margin_title(text, blocks, i))
+    let mut found: Vec<(usize, Set)> = (0..blocks.len())
+        .filter_map(|i| title_set(text, blocks, i).map(|set| (i, set)))
         .collect();
     // A dictionary's entries lead with their headword ("ABRIDGE, v.t.  To shorten."):
     // the few set over a quoted verse are entries as the many others are, not titles.
     let lead = |i: usize| headword(text[blocks[i].range.clone()].trim_start());
-    let headed = found.iter().filter(|&&i| lead(i)).count();
+    let headed = found.iter().filter(|&&(i, _)| lead(i)).count();
     if headed > 0 {
         let entries = (0..blocks.len())
             .filter(|&i| blocks[i].kind == BlockKind::Paragraph && lead(i))
             .count();
         if entries >= ENTRIES.max(headed * 3) {
-            found.retain(|&i| !lead(i));
+            found.retain(|&(i, _)| !lead(i));
         }
     }
-    if found.len() < REPEATS {
+    let Some(habit) = habit(found.iter().map(|&(_, set)| set)) else {
         return;
-    }
-    for i in found {
+    };
+    found.retain(|&(_, set)| set == habit);
+    for (i, _) in found {
         blocks[i].kind = BlockKind::Heading;
         if i > 0 && is_part_title(text, blocks, i - 1) {
             blocks[i - 1].kind = BlockKind::Heading;
@@ -85,23 +118,23 @@ fn is_part_title(text: &str, blocks: &[Block], i: usize) -> bool {
         && reads_as_title(line.trim_start())
 }
 
-/// Whether block `i` is set as a title over the verse after it: one short line, set
-/// apart from the block before by more blank lines than from the text after, which is
-/// indented past it.
-pub(crate) fn is_margin_title(text: &str, blocks: &[Block], i: usize) -> bool {
+/// How block `i` is set as a title over the verse after it, if it is: one short line,
+/// set apart from the block before by more blank lines than from the text after, which
+/// is indented past it (or is verse at its margin: see [`Set::Level`]).
+pub(crate) fn title_set(text: &str, blocks: &[Block], i: usize) -> Option<Set> {
     let (Some(prev), Some(block), Some(next)) = (
         i.checked_sub(1).and_then(|p| blocks.get(p)),
         blocks.get(i),
         blocks.get(i + 1),
     ) else {
-        return false;
+        return None;
     };
     // What follows may be the poem, or first its tune, its date, a note, its first
     // part's number: any text indented past the title.
     if !matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading)
         || next.kind == BlockKind::SceneBreak
     {
-        return false;
+        return None;
     }
     // The block's length before its text: most blocks are long, and this pass over every
     // block of a big window would otherwise read each one's first bytes (cache misses).
@@ -110,11 +143,11 @@ pub(crate) fn is_margin_title(text: &str, blocks: &[Block], i: usize) -> bool {
     if block.range.len() > TITLE_LEN
         || block.range.start.saturating_sub(prev.range.end) <= BLANKS_BEFORE
     {
-        return false;
+        return None;
     }
     let line = &text[block.range.clone()];
     if line.contains('\n') {
-        return false;
+        return None;
     }
     let before = blank_lines(&text[prev.range.end..block.range.start]);
     let after = blank_lines(&text[block.range.end..next.range.start]);
@@ -122,10 +155,17 @@ pub(crate) fn is_margin_title(text: &str, blocks: &[Block], i: usize) -> bool {
     let indent = line.len() - title.len();
     let verse = &text[next.range.clone()];
     let verse_indent = verse.len() - verse.trim_start_matches([' ', '\t']).len();
-    before >= BLANKS_BEFORE
-        && after < before
-        && verse_indent >= indent + OUTDENT
-        && reads_as_title(title)
+    // A title at the verse's own margin, or nearly (a book set wholly indented: "  Hod
+    // Putt" over "  HERE I lie close to the grave") has only its spacing to tell it from
+    // a line of verse: what follows must be verse, and the title no sentence.
+    if before < BLANKS_BEFORE || after >= before || !reads_as_title(title) {
+        return None;
+    }
+    if verse_indent >= indent + OUTDENT {
+        return Some(Set::Outdented);
+    }
+    (verse_indent >= indent && next.kind == BlockKind::Verse && !title.ends_with(['.', '!', '?']))
+        .then_some(Set::Level)
 }
 
 /// Whether `t` leads with a dictionary's headword: one word in capitals and a comma.
@@ -218,6 +258,65 @@ mod tests {
                 "Winter: A Lament"
             ]
         );
+    }
+
+    /// A poem under `title` with the title at the verse's own margin, the whole book
+    /// set two columns in (as an anthology of epitaphs is).
+    fn level_poem(title: &str) -> String {
+        format!(
+            "\n\n\n  {title}\n\n  HERE I lie beside the mill-race,\n  \
+             Who ground the valley's corn for forty years,\n  And never once was paid in coin.\n"
+        )
+    }
+
+    #[test]
+    fn titles_at_the_verses_own_margin_are_headings_when_the_book_is_set_so_throughout() {
+        let names = [
+            "Hodge Tanner",
+            "Ellen Marsh",
+            "The Miller's Wife",
+            "Judge Amos Reed",
+            "\"Long\" Tom Pell",
+            "Sarah Vane",
+        ];
+        let mut text = "  A few words of introduction, set as prose.\n".to_owned();
+        for t in names {
+            text.push_str(&level_poem(t));
+        }
+        assert_eq!(headings(&text), names);
+        // Fewer than [`LEVEL_REPEATS`]: a line of a stanza set apart could look so.
+        let mut text = "  A few words of introduction, set as prose.\n".to_owned();
+        for t in &names[..LEVEL_REPEATS - 1] {
+            text.push_str(&level_poem(t));
+        }
+        assert!(headings(&text).is_empty());
+        // A sentence set so is a line of the verse.
+        let mut text = "  A few words of introduction, set as prose.\n".to_owned();
+        for t in ["All are sleeping on the hill."; LEVEL_REPEATS] {
+            text.push_str(&level_poem(t));
+        }
+        assert!(headings(&text).is_empty());
+    }
+
+    #[test]
+    fn labels_at_the_verses_margin_in_a_book_titling_at_the_margin_are_no_titles() {
+        // A cantata's "Recitativo" and "Air", set apart as its poems' titles are but at
+        // the verse's indent, inside a book whose titles stand outdented over the verse.
+        let mut text = collection(&["The Rowan", "The Mill", "The Road"]);
+        for label in [
+            "Recitativo",
+            "Air",
+            "Recitativo",
+            "Air",
+            "Recitativo",
+            "Air",
+        ] {
+            text.push_str(&format!(
+                "\n\n\n     {label}\n\n     When lyart leaves bestrow the yird,\n     \
+                 Or wavering like the bauckie-bird,\n     Bedim cauld Boreas' blast;\n"
+            ));
+        }
+        assert_eq!(headings(&text), ["The Rowan", "The Mill", "The Road"]);
     }
 
     #[test]
