@@ -51,19 +51,20 @@ mod speakers;
 mod split;
 mod starts;
 mod stats;
+mod tabular;
 
 pub use growing::Growing;
 pub use split::MAX_BLOCK;
 
 use super::quote;
 use super::{Block, BlockKind};
-use bytes::has_double_space;
 use halves::{classify_halves, PARALLEL_FROM};
 use scan::for_each_line;
 use shape::SourceLine;
 pub use stats::Summary;
 use stats::{Gatherer, Stats, SAMPLES, SAMPLE_LEN};
 use std::ops::Range;
+use tabular::is_tabular;
 
 /// Line width assumed when the document is not hard-wrapped (or too short to tell).
 const DEFAULT_WRAP: usize = 72;
@@ -570,51 +571,6 @@ fn is_setext(text: &str, title: &SourceLine, rule: &SourceLine) -> bool {
         title.width - title.indent,
         rule.text(text),
     )
-}
-
-/// Tables and code: most lines have runs of spaces inside them (columns), are drawn with
-/// box-drawing characters, or end on a page number after dot leaders; not counting the two spaces some typists put after a
-/// full stop or after a verse number.
-/// Stops as soon as the answer is known: prose lines rarely hold two spaces.
-fn is_tabular(text: &str, group: &[SourceLine]) -> bool {
-    let need = group.len().div_ceil(2);
-    let (mut columned, mut plain) = (0, 0);
-    for l in group {
-        let t = l.text(text);
-        let is_columned = has_double_space(t.as_bytes()) && {
-            let t = &t[cues::number_prefix(t)..];
-            let t = &t[cues::speech_prefix(t)..];
-            t.match_indices("  ").any(|(i, _)| {
-                t[i..].starts_with("   ") || !t[..i].ends_with(['.', '!', '?', ':', '"', '”'])
-            })
-        } || t.ends_with(|c: char| c.is_ascii_digit()) && t.contains(" ...")
-            || is_drawn(t);
-        if is_columned {
-            columned += 1;
-            if columned >= need {
-                return true;
-            }
-        } else {
-            plain += 1;
-            if group.len() - plain < need {
-                return false;
-            }
-        }
-    }
-    columned >= need
-}
-
-/// A table's rule or row drawn with box-drawing characters (`├───┼───┤`, `│ a │`) or with
-/// ASCII (`+----+----+`, `| a | b |`).
-fn is_drawn(t: &str) -> bool {
-    // Box-drawing characters are U+2500 to U+257F: E2 94 xx and E2 95 xx in UTF-8. A
-    // drawn row or rule starts or ends with one.
-    let boxed = |b: &[u8]| b.len() >= 2 && b[0] == 0xe2 && (b[1] == 0x94 || b[1] == 0x95);
-    let b = t.as_bytes();
-    b.starts_with(b"+-") && b.ends_with(b"+")
-        || b.starts_with(b"|") && b.ends_with(b"|") && b.len() > 2
-        || boxed(b)
-        || b.len() >= 3 && boxed(&b[b.len() - 3..])
 }
 
 #[cfg(test)]
