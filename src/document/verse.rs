@@ -167,9 +167,13 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine], numbered: &[usize]) {
         let centred = prev.indent.min(next.indent) >= 4
             && prev.width.max(next.width) <= 50
             && (2 * prev.indent + prev.width).abs_diff(2 * next.indent + next.width) <= 2;
+        // In a block of short lines only a line that ran to the block's margin was cut
+        // by it: the others are the poem's shape (a tail of words narrowing and widening).
+        let cut = longest >= HANG_MIN_WIDTH || prev_end + 1 + next_word > longest;
         let mid_phrase = ends_in_word(&text[prev.start..prev.end])
             && next_text.starts_with(char::is_lowercase)
-            && !centred;
+            && !centred
+            && cut;
         // In two lines the longest is no measure of a margin: a capital there starts a
         // line of its own.
         let at_margin = longest >= HANG_MIN_WIDTH
@@ -307,6 +311,31 @@ mod tests {
             "3.  The Signal . . . . . . . . . . . . . . . . . . . . . . .  14",
         );
         assert_eq!(shown(contents), contents.lines().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_poem_shaped_in_short_lines_keeps_its_shape() {
+        // A tail of words, each line deeper than the last and carried on in lower case:
+        // no margin cut these lines (they stop well short of the widest), the poem set
+        // them so.
+        let tail = concat!(
+            "     'Said the cat\n",
+            "     to the rat, As\n",
+            "      they sat\n",
+            "       in the\n",
+            "        hall,\n",
+            "             I'll have no denial;\n",
+            "     \"Let us\n",
+            "      go to\n",
+            "       court: I will\n",
+            "        summons\n",
+            "         you.\"",
+        );
+        let continues: Vec<bool> = lines(tail, 0..tail.len())
+            .iter()
+            .map(|l| l.continues)
+            .collect();
+        assert_eq!(continues, [false; 11]);
     }
 
     #[test]
