@@ -419,3 +419,30 @@ fn the_json_listing_has_offset_percent_title_and_level() {
     assert!(second["offset"].as_u64().unwrap() > 0);
     assert!(second["percent"].as_f64().unwrap() > 40.0);
 }
+
+#[test]
+fn a_series_numbered_pieces_are_its_chapters() {
+    // Essays of a periodical, each under the series' name and its number, its title after
+    // two blank lines, then where it first appeared and who wrote it.
+    let mut text = String::new();
+    for (n, title, by) in [
+        ("No. 1", "General Introduction", "HALE"),
+        ("No. 2", "Concerning the Lamps of the Harbour", "PENROSE"),
+        ("No. 3", "The Same Subject Continued", "PENROSE"),
+        ("No. 4", "Of the Keepers and Their Wages", "HALE"),
+    ] {
+        text.push_str(&format!(
+            "\n\n\n\nTHE LAMPLIGHTER {n}\n\n\n{title}\n\nFor the Harbour Gazette.\n\n{by}\n\n\n\n"
+        ));
+        text.push_str(&book(&["To the People of the Town:"]));
+    }
+    assert_eq!(
+        titles(&text),
+        [
+            "THE LAMPLIGHTER No. 1. General Introduction",
+            "THE LAMPLIGHTER No. 2. Concerning the Lamps of the Harbour",
+            "THE LAMPLIGHTER No. 3. The Same Subject Continued",
+            "THE LAMPLIGHTER No. 4. Of the Keepers and Their Wages",
+        ]
+    );
+}

@@ -286,7 +286,9 @@ fn ends_in_page_number(t: &str) -> bool {
 }
 
 /// "Songs of the Road Chapter 2": a book's name in title case (up to five words), then a
-/// division and its number, alone on the line.
+/// division and its number, alone on the line. A series' name and a number ("FEDERALIST
+/// No. 10", "The Rambler No. 4") are its numbered pieces: of the kind "number", listed
+/// as chapters when the book has enough of them (see `crate::toc`).
 fn named_division(t: &str) -> Option<Numbered> {
     if t.len() > 50 {
         return None;
@@ -294,17 +296,24 @@ fn named_division(t: &str) -> Option<Numbered> {
     // Cheapest refusal first, with no words gathered: this is asked of most short lines
     // that start with a capital. The last two words must be a division and its number.
     let (number, division) = last_two_words(t)?;
-    if keyword(division).is_none() || !is_number(number) {
+    let kind = match keyword(division) {
+        Some(kind) => kind,
+        None if division.eq_ignore_ascii_case("no") => "number",
+        None => return None,
+    };
+    if !is_number(number) {
         return None;
     }
+    // A division's word says what it is; "No." needs the series' name before it.
+    let least = if kind == "number" { 1 } else { 2 };
     let ws: Vec<(usize, &str)> = words(t).collect();
-    let [name @ .., (_, division), (at, number)] = ws.as_slice() else {
+    let [name @ .., _, (at, number)] = ws.as_slice() else {
         return None;
     };
     let title_case = |w: &str| {
         w.starts_with(char::is_uppercase) || SMALL.contains(&w) || matches!(w, "and" | "de")
     };
-    if !(2..=5).contains(&name.len())
+    if !(least..=5).contains(&name.len())
         || !name.iter().all(|(_, w)| title_case(w))
         || !is_number(number)
         || t[at + number.len()..]
@@ -315,7 +324,7 @@ fn named_division(t: &str) -> Option<Numbered> {
         return None;
     }
     Some(Numbered {
-        kind: keyword(division)?,
+        kind,
         title_at: t.len(),
         first: is_one(number),
     })

@@ -96,6 +96,9 @@ fn numbered_headings_in_many_spellings() {
         ("SURA2 LXX.-THE STEPS", "sura"),
         ("THE SECOND ACT", "act"),
         ("BOOK TWO", "book"),
+        ("FEDERALIST No. 10", "number"),
+        ("FEDERALIST. No. 1", "number"),
+        ("The Rambler No. 4.", "number"),
     ] {
         assert_eq!(kind(t), Some(k), "{t}");
     }
@@ -126,6 +129,9 @@ fn sentences_and_contents_lines_are_not_numbered_headings() {
         "Fit the key into the lock.",
         "Some Chapter 3 pages",
         "The First Day",
+        "No. 4",
+        "He said No. 4",
+        "FEDERALIST No. 10 was his",
     ] {
         assert_eq!(kind(t), None, "{t}");
     }
