@@ -313,8 +313,18 @@ fn named_division(t: &str) -> Option<Numbered> {
     let title_case = |w: &str| {
         w.starts_with(char::is_uppercase) || SMALL.contains(&w) || matches!(w, "and" | "de")
     };
+    // The series' name is words alone ("FEDERALIST." at most ends on a stop): a line
+    // pointing to a numbered recipe ("CHICKEN SALAD.--(See No. 931.)") is no heading.
+    let plain_name = || {
+        let (no, _) = ws[ws.len() - 2];
+        t[..no]
+            .trim_end_matches([' ', '.'])
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '\''))
+    };
     if !(least..=5).contains(&name.len())
         || !name.iter().all(|(_, w)| title_case(w))
+        || kind == "number" && !plain_name()
         || !is_number(number)
         || t[at + number.len()..]
             .trim_matches(SEPARATORS)

@@ -132,6 +132,8 @@ fn sentences_and_contents_lines_are_not_numbered_headings() {
         "No. 4",
         "He said No. 4",
         "FEDERALIST No. 10 was his",
+        "CHICKEN SALAD.--(See No. 931.)",
+        "TO GLAZE HAM.--(See Recipe No. 430.)",
     ] {
         assert_eq!(kind(t), None, "{t}");
     }
