@@ -84,6 +84,12 @@ const CLOSINGS: &[&str] = &[
 /// Labels inside songs, not sections of the book.
 const LABELS: &[&str] = &["chorus", "refrain", "recitativo", "air", "burden"];
 
+/// Prepositions, which a title has ("GENERAL OBSERVATIONS ON BIRDS.") and a speaker's
+/// name has not.
+const PREPOSITIONS: &[&str] = &[
+    "of", "on", "in", "into", "for", "to", "with", "from", "upon", "at", "by", "about",
+];
+
 /// What a figure's or a table's caption starts with, before its number.
 const CAPTIONED: &[&str] = &[
     "figure", "fig", "table", "plate", "diagram", "chart", "map", "exhibit",
@@ -153,6 +159,9 @@ pub fn is_false_heading(t: &str) -> bool {
     let mut lower_words = 0;
     let mut first_word = "";
     let mut has_and = false;
+    // A preposition: a title's ("ARRANGEMENT AND ECONOMY OF THE KITCHEN."), not in
+    // speakers' names ("MARY AND ALL THE GIRLS.").
+    let mut preposition = false;
     for (_, w) in words(bare) {
         if n_words == 0 {
             first_word = w;
@@ -162,6 +171,7 @@ pub fn is_false_heading(t: &str) -> bool {
             lower_words += 1;
         }
         has_and |= w == "AND" || w == "&";
+        preposition |= PREPOSITIONS.iter().any(|s| s.eq_ignore_ascii_case(w));
     }
     let is = |list: &[&str], w: &str| list.iter().any(|x| x.eq_ignore_ascii_case(w));
     let lower = bare.to_lowercase();
@@ -186,8 +196,9 @@ pub fn is_false_heading(t: &str) -> bool {
     if bare.ends_with('.') && words(bare).all(|(_, w)| w.chars().count() == 1) {
         return true;
     }
-    // A name and a period: a speaker, a signature, a one-word speech.
-    if bare.ends_with('.') && (n_words == 1 || caps && has_and) {
+    // A name and a period: a speaker, a signature, a one-word speech; speakers speaking
+    // together ("MR. AND MRS. PEACHUM.").
+    if bare.ends_with('.') && (n_words == 1 || caps && has_and && !preposition) {
         return true;
     }
     if bare.ends_with(['?', '!']) && n_words <= 2 {

@@ -236,6 +236,7 @@ fn letters_speeches_and_directions_are_not_headings() {
         "CHORUS.",
         "Chorus",
         "GRIMBLE AND TOPP.",
+        "MARY AND ALL THE GIRLS.",
         "Enter the GAOLER with a lamp.",
         "WARDEN discovered at his desk.[4]",
         "'OSWALD PENNYFEATHER.'",
@@ -266,6 +267,8 @@ fn letters_speeches_and_directions_are_not_headings() {
         "WHAT THE PILOT SAW?",
         "MINA MURRAY'S JOURNAL",
         "'NO, THANK YOU, SKIPPER'",
+        "ARRANGEMENT AND ECONOMY OF THE KITCHEN.",
+        "GENERAL OBSERVATIONS ON THE SHEEP AND LAMB.",
     ] {
         assert!(!is_false_heading(t), "{t}");
     }
