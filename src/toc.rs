@@ -140,6 +140,7 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
     }
     noise::drop_lone_numbers(&mut heads);
     noise::drop_stanza_numbers(text, blocks, &mut heads);
+    noise::drop_paragraph_numbers(text, blocks, &mut heads);
     let mut runs = Vec::new();
     let mut run_start = 0;
     for i in 1..=heads.len() {

@@ -446,3 +446,34 @@ fn a_series_numbered_pieces_are_its_chapters() {
         ]
     );
 }
+
+#[test]
+fn a_command_numbered_as_the_paragraphs_around_it_is_no_chapter() {
+    // A drill manual: its paragraphs are numbered, and a paragraph that is only a
+    // command in capitals stands alone like a heading.
+    let text = "PART I.--DRILL.\n\n\
+        11. The squad is formed in one rank, the tallest man on the right, and each\n\
+        man takes his place at arm's length from the man beside him.\n\n\
+        _To Halt._\n\n\
+        12. _HALT._\n\n\
+        The squad stops where it stands, and nobody moves until the next command is\n\
+        given, whatever the weather and whoever is watching from the road.\n\n\
+        13. To march again, the command is given as before, and the squad steps off\n\
+        with the left foot, as it did the first time.\n\n\
+        PART II.--COMBAT.\n\n\
+        14. The line is formed as the squad was, but further apart, and it waits.\n\
+        It waits a long time, as lines do, before anything at all happens to it.\n";
+    assert_eq!(titles(text), ["PART I.--DRILL.", "PART II.--COMBAT."]);
+    // Numbered sections over unnumbered prose, or next to a numbered title that was
+    // not read as a heading, are sections.
+    let text = book(&[
+        "1. THE HARBOUR",
+        "2. THE LAMP",
+        "3. WHAT THE KEEPER SAW FROM THE GALLERY,",
+        "4. THE STORM",
+    ]);
+    assert_eq!(
+        titles(&text),
+        ["1. THE HARBOUR", "2. THE LAMP", "4. THE STORM"]
+    );
+}

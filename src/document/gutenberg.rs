@@ -121,10 +121,25 @@ fn contains_ignore_case(hay: &str, needle: &str) -> bool {
 }
 
 /// Offset just after the first header-ending line in the first `WINDOW` bytes.
+///
+/// A marker opened with `***` and too long for its line goes on to the line that closes
+/// it (`***START OF THE PROJECT GUTENBERG EBOOK INFANTRY DRILL REGULATIONS, UNITED` over
+/// `STATES ARMY, 1911***`): the header ends after that line.
 fn header_end(text: &str) -> Option<usize> {
-    lines_in(text, 0, WINDOW.min(text.len()))
-        .find(|(_, line)| is_start_marker(line))
-        .map(|(start, line)| (start + line.len() + 1).min(text.len()))
+    let mut lines = lines_in(text, 0, WINDOW.min(text.len()));
+    let (start, line) = lines.find(|(_, line)| is_start_marker(line))?;
+    let mut end = start + line.len();
+    let open = |l: &str| l.trim_start().starts_with("***") && !l.trim_end().ends_with('*');
+    if open(line) {
+        if let Some((at, closing)) = lines
+            .take(2)
+            .take_while(|(_, l)| !l.trim().is_empty())
+            .find(|(_, l)| l.trim_end().ends_with("***"))
+        {
+            end = at + closing.len();
+        }
+    }
+    Some((end + 1).min(text.len()))
 }
 
 /// Start of the earliest footer line in the last `WINDOW` bytes, after `body_start`.
@@ -139,6 +154,19 @@ fn footer_start(text: &str, body_start: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::body;
+
+    #[test]
+    fn a_start_marker_wrapped_onto_the_next_line_ends_the_header_after_it() {
+        let text = "Title\n***START OF THE PROJECT GUTENBERG EBOOK LAMP REGULATIONS, HARBOUR\n\
+                    BOARD, 1911***\n\nCHAPTER I\n";
+        assert_eq!(&text[body(text)], "\nCHAPTER I\n");
+        // A marker closed on its own line, and one never closed: the line after is the
+        // story's.
+        let text = "*** START OF THE PROJECT GUTENBERG EBOOK LAMP ***\nBOARD, 1911***\n";
+        assert_eq!(&text[body(text)], "BOARD, 1911***\n");
+        let text = "***START OF THE PROJECT GUTENBERG EBOOK LAMP\nThe story.\n";
+        assert_eq!(&text[body(text)], "The story.\n");
+    }
 
     #[test]
     fn window_start_inside_a_multibyte_char_does_not_panic() {

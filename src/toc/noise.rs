@@ -92,6 +92,51 @@ pub(super) fn drop_lone_numbers(heads: &mut Vec<Head>) {
     });
 }
 
+/// Blocks looked at on each side of a numbered heading for the paragraph numbered next
+/// to it.
+const PARAGRAPH_REACH: usize = 4;
+
+/// Leaves out the headings numbered as the paragraphs around them are: in a manual whose
+/// paragraphs run "141. The rifle may be used...", "143. The sight is set...", a short
+/// "142. _UNLOAD._" is its paragraph 142 (a command), not a section.
+pub(super) fn drop_paragraph_numbers(text: &str, blocks: &[Block], heads: &mut Vec<Head>) {
+    let leading = |t: &str| -> Option<u32> {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=4).contains(&digits).then_some(())?;
+        t[digits..]
+            .starts_with(". ")
+            .then(|| t[..digits].parse().ok())?
+    };
+    // A paragraph of prose, words in lower case: a line in capitals may be a section's
+    // title that was not read as one ("7.  WHAT THE FIRST COMPOSERS SAY OF THE MUSIC").
+    let numbered_paragraph = |b: &Block, want: u32| {
+        let t = text[b.range.clone()].trim_start();
+        let lower = t
+            .split_whitespace()
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .take(3)
+            .count();
+        matches!(b.kind, BlockKind::Paragraph | BlockKind::Verse)
+            && lower == 3
+            && leading(t) == Some(want)
+    };
+    heads.retain(|h| {
+        let Some(v) = leading(&h.title).filter(|&v| v > 1) else {
+            return true;
+        };
+        let i = h.block;
+        let before = blocks[i.saturating_sub(PARAGRAPH_REACH)..i]
+            .iter()
+            .rev()
+            .find(|b| leading(text[b.range.clone()].trim_start()).is_some());
+        let after = blocks[(i + 1).min(blocks.len())..(i + 1 + PARAGRAPH_REACH).min(blocks.len())]
+            .iter()
+            .find(|b| leading(text[b.range.clone()].trim_start()).is_some());
+        !(before.is_some_and(|b| numbered_paragraph(b, v - 1))
+            || after.is_some_and(|b| numbered_paragraph(b, v + 1)))
+    });
+}
+
 /// Lines of text under a number, at most, for it to number a stanza rather than a part.
 const STANZA_LINES: usize = 12;
 
