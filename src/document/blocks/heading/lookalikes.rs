@@ -126,6 +126,14 @@ pub fn is_false_heading(t: &str) -> bool {
     if matches!(first, '[' | '(') {
         return true;
     }
+    // A path or a prompt (`D:\DISTS\SLINK\`, `C:\WINDOWS>D:`): code, not a title.
+    if t.contains(":\\")
+        || t.as_bytes()
+            .windows(3)
+            .any(|w| w[1] == b'\\' && w[0].is_ascii_alphanumeric() && w[2].is_ascii_alphanumeric())
+    {
+        return true;
+    }
     // A quotation: a signature or a speech ("MINA., "DRACULA.", 'MURDER.), unless it is
     // a quoted title, closed and unpunctuated ('NO, THANK YOU, JOHN').
     if matches!(first, '"' | '\'' | '“' | '‘' | '«') {
