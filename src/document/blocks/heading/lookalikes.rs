@@ -200,8 +200,17 @@ pub fn is_false_heading(t: &str) -> bool {
     if caps && (bare.ends_with(" TO:") || first_word == "FADE") {
         return true;
     }
-    // Initials: a signature ("R. B.").
-    if bare.ends_with('.') && words(bare).all(|(_, w)| w.chars().count() == 1) {
+    // Initials, and maybe a surname after them: a signature ("R. B.", "B. C. SAWARD.").
+    let initial = |w: &str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase) && c.as_str() == "."
+    };
+    let tokens: Vec<&str> = bare.split_whitespace().collect();
+    let signed = match tokens.as_slice() {
+        [init @ .., _] if !init.is_empty() => init.iter().all(|w| initial(w)),
+        _ => false,
+    };
+    if bare.ends_with('.') && (signed || words(bare).all(|(_, w)| w.chars().count() == 1)) {
         return true;
     }
     // A name and a period: a speaker, a signature, a one-word speech; speakers speaking
