@@ -389,6 +389,23 @@ fn ends_paragraph(text: &str, stats: &Stats, line: &SourceLine) -> bool {
     shape::ends_sentence(line.text(text)) || stats.is_too_long(line.width)
 }
 
+/// Columns the text under a title at the margin is indented past it, at least and at
+/// most (see `classify_section`): further in, it is a column's header ("Page").
+const UNDER_TITLE: usize = 3;
+const UNDER_TITLE_MAX: usize = 16;
+
+/// Whether `title`, at the margin over text indented under it (`under` its first line),
+/// is a title: words in capitals (a term of a list, "X", or a line of code is not), one
+/// that does not go on into the line under it in capitals too (a wrapped title hangs).
+fn is_margin_heading(text: &str, stats: &Stats, title: &SourceLine, under: &SourceLine) -> bool {
+    let t = title.text(text);
+    t.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && t.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '&' | '\''))
+        && !shape::is_caps_title(under.text(text))
+        && is_heading_line(text, stats, title)
+}
+
 /// Classifies lines with no blank line and no scene break among them into blocks.
 fn classify_section(text: &str, stats: &Stats, group: &[SourceLine], out: &mut Vec<Block>) {
     // A section number on the line above its first stanza or paragraph ("37").
@@ -404,6 +421,21 @@ fn classify_section(text: &str, stats: &Stats, group: &[SourceLine], out: &mut V
     if let [name, rest @ ..] = group {
         if !rest.is_empty() && is_speaker_line(text, stats, name) {
             return push(out, text, BlockKind::Verse, group);
+        }
+    }
+    // A title at the margin over text indented under it, no blank line between (a
+    // manual's "NAME" over "       bash - GNU Bourne-Again SHell"): the title is a
+    // heading, and the text under it is read on its own.
+    if let [title, rest @ ..] = group {
+        if !rest.is_empty()
+            && title.indent <= 2
+            && rest.iter().all(|l| {
+                (UNDER_TITLE..=UNDER_TITLE_MAX).contains(&(l.indent - title.indent.min(l.indent)))
+            })
+            && is_margin_heading(text, stats, title, &rest[0])
+        {
+            push(out, text, BlockKind::Heading, &group[..1]);
+            return classify_section(text, stats, rest, out);
         }
     }
     match group {
