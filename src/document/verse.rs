@@ -18,6 +18,20 @@ const HANG_SLACK: usize = 3;
 /// alternating indentation is a poem's shape, not a margin.
 const HANG_MIN_WIDTH: usize = 56;
 
+/// Whether `next` is set where the text of the list item `head` starts (`* the ladder
+/// needs a new rung` over `  before the winter`): the item goes on there, however short
+/// its line.
+fn under_bullet(text: &str, head: VerseLine, next: VerseLine) -> bool {
+    let t = &text[head.start..head.end];
+    ["* ", "- ", "+ ", "• "]
+        .iter()
+        .any(|b| t.starts_with(b) && next.indent == head.indent + str_width(b))
+}
+
+/// No margin is narrower: a line that would have fitted its next word within it was
+/// not cut by one.
+const MIN_MARGIN: usize = 40;
+
 /// A line number in the right margin ends a line at least this wide (a printed page's
 /// margin: Rossetti's numbers end at column 69).
 const MARGIN_NUMBER_AT: usize = 56;
@@ -167,9 +181,10 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine], numbered: &[usize]) {
         let centred = prev.indent.min(next.indent) >= 4
             && prev.width.max(next.width) <= 50
             && (2 * prev.indent + prev.width).abs_diff(2 * next.indent + next.width) <= 2;
-        // In a block of short lines only a line that ran to the block's margin was cut
-        // by it: the others are the poem's shape (a tail of words narrowing and widening).
-        let cut = longest >= HANG_MIN_WIDTH || prev_end + 1 + next_word > longest;
+        // A line too short for any margin to have cut it is the poem's shape (a tail of
+        // words narrowing and widening), whatever it stops on. (Not measured against the
+        // block's longest line: a long block is laid out in pieces, each its own longest.)
+        let cut = prev_end + 1 + next_word > MIN_MARGIN || under_bullet(text, lines[head], next);
         let mid_phrase = ends_in_word(&text[prev.start..prev.end])
             && next_text.starts_with(char::is_lowercase)
             && !centred
@@ -316,8 +331,7 @@ mod tests {
     #[test]
     fn a_poem_shaped_in_short_lines_keeps_its_shape() {
         // A tail of words, each line deeper than the last and carried on in lower case:
-        // no margin cut these lines (they stop well short of the widest), the poem set
-        // them so.
+        // no margin cut these lines (they are too short for any), the poem set them so.
         let tail = concat!(
             "     'Said the cat\n",
             "     to the rat, As\n",

@@ -28,8 +28,9 @@ pub fn is_cjk(c: char) -> bool {
 /// Whether the whitespace run `gap`, found between `left` and `right`, is a source line
 /// break that is joined with nothing rather than a space: between two CJK characters
 /// (whatever spaces or ideographic spaces surround the `\n`), or after a word's line-end
-/// hyphen or dash (`lamp-⏎post`, `he--⏎and`, `he—⏎and`) when a letter follows. A spaced
-/// dash (`word -⏎next`) or a lone list hyphen still joins with a space.
+/// hyphen or dash (`lamp-⏎post`, `he--⏎and`, `he—⏎and`; the typesetter's hyphen U+2010
+/// and soft hyphen U+00AD, `incor‐⏎porates`, as `-`) when a letter follows. A spaced dash
+/// (`word -⏎next`) or a lone list hyphen still joins with a space.
 #[inline]
 pub fn is_tight_join(left: &str, gap: &str, right: &str) -> bool {
     if !gap.as_bytes().contains(&b'\n') {
@@ -50,7 +51,7 @@ pub fn is_tight_join(left: &str, gap: &str, right: &str) -> bool {
     }
     let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
     match l {
-        '\u{2014}' => letter(back.next()),
+        '\u{2014}' | '\u{2010}' | '\u{ad}' => letter(back.next()),
         '-' => match back.next() {
             Some('-') => letter(back.next()),
             c => letter(c),
@@ -137,6 +138,9 @@ mod tests {
         assert!(is_tight_join("COAT-", "\n", "POCKET"));
         assert!(is_tight_join("said he--", "\n", "and"));
         assert!(is_tight_join("he\u{2014}", "  \n  ", "and"));
+        assert!(is_tight_join("incor\u{2010}", "\n", "porates"));
+        assert!(is_tight_join("soft\u{ad}", "\n", "hyphens"));
+        assert!(!is_tight_join("\u{2010}", "\n", "next"));
         assert!(!is_tight_join("word -", "\n", "next"));
         assert!(!is_tight_join("-", "\n", "next"));
         assert!(!is_tight_join("COAT-", " ", "POCKET"));
