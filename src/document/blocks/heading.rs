@@ -260,13 +260,50 @@ fn to_roman(mut n: u32) -> String {
 fn is_number(w: &str) -> bool {
     (w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
         || is_roman(w.trim_end_matches(|c: char| c.is_ascii_digit()))
-        || NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(w))
+        || is_number_word(w)
+}
+
+/// Whether `w` is one of [`NUMBER_WORDS`], in any case, its vowels marked long or not
+/// (a Latin school text's "PRĪMA").
+fn is_number_word(w: &str) -> bool {
+    NUMBER_WORDS.iter().any(|n| same_word(n, w))
+}
+
+/// Whether `w` is `word` (ASCII, in small letters) in any case, with or without long
+/// marks on its vowels.
+fn same_word(word: &str, w: &str) -> bool {
+    if w.is_ascii() {
+        return word.eq_ignore_ascii_case(w);
+    }
+    let plain = w.chars().map(|c| match c {
+        'ā' | 'Ā' => 'a',
+        'ē' | 'Ē' => 'e',
+        'ī' | 'Ī' => 'i',
+        'ō' | 'Ō' => 'o',
+        'ū' | 'Ū' => 'u',
+        c => c.to_ascii_lowercase(),
+    });
+    plain.eq(word.chars())
 }
 
 fn is_one(w: &str) -> bool {
     ["i", "1", "one", "first", "primus", "prima"]
         .iter()
-        .any(|n| n.eq_ignore_ascii_case(w))
+        .any(|n| same_word(n, w))
+}
+
+/// "SECUNDA SCAENA", "Second Part": an ordinal in words before its division, alone on
+/// the line.
+fn ordinal_first(t: &str) -> Option<Numbered> {
+    let mut ws = words(t);
+    let (_, number) = ws.next()?;
+    let (_, division) = ws.next()?;
+    let kind = keyword(division)?;
+    (ws.next().is_none() && is_number_word(number)).then(|| Numbered {
+        kind,
+        title_at: t.len(),
+        first: is_one(number),
+    })
 }
 
 /// Contents lines end in a page number: "CHAPTER I ....... 1", "CHAPTER II  Page 14".
@@ -359,7 +396,7 @@ pub fn numbered(t: &str) -> Option<Numbered> {
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(head.len());
     if keyword(&head[..w0_end]).is_none() {
-        if let Some(numbered) = named_division(t) {
+        if let Some(numbered) = named_division(t).or_else(|| ordinal_first(t)) {
             return Some(numbered);
         }
         // Only "Psalms Chapter 3" and "THE FIRST ACT": three words, a keyword among them.

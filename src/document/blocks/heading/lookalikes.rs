@@ -156,9 +156,10 @@ pub fn is_false_heading(t: &str) -> bool {
         }
     }
     let bare = bare.trim_end_matches(['"', '\'', '”', '’', '_']);
+    // A sentence going on, or broken off ("We split, we split------"): no title.
     if bare.ends_with([',', ';'])
-        || bare.ends_with(",--")
-        || bare.ends_with(",—")
+        || bare.ends_with("--")
+        || bare.ends_with([',', '—'])
         || ends_in_page_number(bare)
     {
         return true;

@@ -99,6 +99,9 @@ fn numbered_headings_in_many_spellings() {
         ("FEDERALIST No. 10", "number"),
         ("FEDERALIST. No. 1", "number"),
         ("The Rambler No. 4.", "number"),
+        ("SCAENA PRĪMA", "scene"),
+        ("SECUNDA SCAENA", "scene"),
+        ("Second Part", "part"),
     ] {
         assert_eq!(kind(t), Some(k), "{t}");
     }
