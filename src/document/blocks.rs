@@ -45,6 +45,7 @@ mod growing;
 mod halves;
 pub mod heading;
 pub(crate) mod margin_titles;
+mod numbered_titles;
 mod scan;
 pub(crate) mod shape;
 mod speakers;
@@ -251,6 +252,7 @@ fn attach_subtitles(text: &str, blocks: &mut Vec<Block>) {
     speakers::keep_speakers(text, blocks);
     speakers::keep_speeches(text, blocks);
     margin_titles::mark(text, blocks);
+    numbered_titles::mark(text, blocks);
     bylines::credit(text, blocks);
     // Last: the passes above know a play's one-line speeches as paragraphs.
     columns::keep_rows(text, blocks);
