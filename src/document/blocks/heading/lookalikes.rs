@@ -156,6 +156,11 @@ pub fn is_false_heading(t: &str) -> bool {
         }
     }
     let bare = bare.trim_end_matches(['"', '\'', '”', '’', '_']);
+    // The end of a bracketed note begun above ("[Illustration: PLATE II" over a blank
+    // line and "VIOLONCELLO--(VICTOR HERBERT)]"): no title.
+    if bare.ends_with(']') && !bare.contains('[') {
+        return true;
+    }
     // A sentence going on, or broken off ("We split, we split------"): no title.
     if bare.ends_with([',', ';'])
         || bare.ends_with("--")

@@ -252,6 +252,7 @@ fn letters_speeches_and_directions_are_not_headings() {
         "Both. Sing hey the heather, &c.",
         "T. W.",
         "B. C. SAWARD.",
+        "VIOLONCELLO--(VICTOR HERBERT)]",
         "Figure 1: The lantern path",
         "FIG. 12.",
         "Table II. Tides at Gullhaven",
