@@ -84,15 +84,40 @@ pub(super) fn one_line(s: &str) -> String {
         .iter()
         .enumerate()
         .filter(|&(i, &c)| {
-            c != '_' || word(i.checked_sub(1).and_then(|j| chars.get(j))) && word(chars.get(i + 1))
+            let (before, after) = (
+                i.checked_sub(1).and_then(|j| chars.get(j)),
+                chars.get(i + 1),
+            );
+            match c {
+                '_' => word(before) && word(after),
+                // Bold marks (`=READING.=`); an equals sign between words stays.
+                '=' => word(before) && word(after) || before == Some(&' ') && after == Some(&' '),
+                _ => true,
+            }
         })
         .map(|(_, &c)| c)
-        .collect()
+        .collect::<String>()
+        .trim()
+        .to_owned()
 }
 
 #[cfg(test)]
 mod tests {
     use super::without_footnote_digits;
+
+    #[test]
+    fn italic_and_bold_marks_are_no_part_of_a_title() {
+        assert_eq!(
+            super::one_line("=1. READING.= (BY THE TEACHER)"),
+            "1. READING. (BY THE TEACHER)"
+        );
+        assert_eq!(super::one_line("_The_ Mill"), "The Mill");
+        assert_eq!(super::one_line("E=MC2 and A = B"), "E=MC2 and A = B");
+        assert_eq!(
+            super::one_line("=== ALL PLEASE NOTE ==="),
+            "ALL PLEASE NOTE"
+        );
+    }
 
     #[test]
     fn a_caret_footnote_mark_is_no_part_of_a_title() {
