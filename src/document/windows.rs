@@ -60,6 +60,14 @@ impl<R: Read> Windows<R> {
         self
     }
 
+    /// Windows after the first of `size` bytes rather than [`READ`], so that a test need
+    /// not be megabytes long to be cut in many.
+    #[cfg(test)]
+    pub(crate) fn with_later_size(mut self, size: usize) -> Self {
+        self.later = size;
+        self
+    }
+
     /// Bytes of BOM at the start of the file.
     pub fn bom(&self) -> usize {
         self.choice.bom
@@ -88,10 +96,33 @@ impl<R: Read> Windows<R> {
     }
 }
 
-impl<R: Read> Iterator for Windows<R> {
-    type Item = io::Result<Document>;
+/// One window's bytes, cut from the file but not yet decoded: what [`Piece::document`]
+/// makes a [`Document`] of, on whichever thread is free (`--print` on every core).
+pub struct Piece {
+    bytes: Vec<u8>,
+    charset: Charset,
+    edges: Edges,
+}
 
-    fn next(&mut self) -> Option<Self::Item> {
+impl Piece {
+    /// The window's document, classified with `evidence` (the whole file's, see
+    /// [`Windows::with_evidence`]).
+    pub fn document(&self, evidence: &Evidence) -> Document {
+        window_at(&self.bytes, self.charset, self.edges, evidence)
+    }
+}
+
+impl<R: Read> Windows<R> {
+    /// The evidence the windows are classified with, taken out (left empty), for
+    /// [`Piece::document`] on other threads while these windows are still read.
+    pub fn take_evidence(&mut self) -> Evidence {
+        std::mem::take(&mut self.evidence)
+    }
+
+    /// The next window's bytes, cut at a line end; `None` at the end of the file. The
+    /// order matters (the encoding can change at a window), so pieces are taken on one
+    /// thread at a time; what is slow, [`Piece::document`], is not.
+    pub fn next_piece(&mut self) -> Option<io::Result<Piece>> {
         // Read until the window holds a line end to cut after (a line longer than a
         // window makes the window longer) or the file ends.
         let (cut, ended) = loop {
@@ -119,8 +150,6 @@ impl<R: Read> Iterator for Windows<R> {
         let starts_file = !self.started;
         self.started = true;
         self.size = self.later;
-        // The window is made from the buffer in place; only the bytes after the cut are
-        // moved (to the buffer's front).
         let bytes = &self.pending[..cut];
         if self.choice.provisional {
             if let Err(e) = std::str::from_utf8(bytes) {
@@ -140,9 +169,26 @@ impl<R: Read> Iterator for Windows<R> {
             ends_file: ended,
             whole_lines: true,
         };
-        let window = window_at(bytes, self.choice.charset, edges, &self.evidence);
-        self.pending.drain(..cut);
-        Some(Ok(window))
+        // The window keeps the buffer; only the bytes after the cut are copied (into a
+        // new buffer, with room for the next window).
+        let mut rest = Vec::with_capacity(self.later.max(self.pending.len() - cut));
+        rest.extend_from_slice(&self.pending[cut..]);
+        let mut bytes = std::mem::replace(&mut self.pending, rest);
+        bytes.truncate(cut);
+        Some(Ok(Piece {
+            bytes,
+            charset: self.choice.charset,
+            edges,
+        }))
+    }
+}
+
+impl<R: Read> Iterator for Windows<R> {
+    type Item = io::Result<Document>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let piece = self.next_piece()?;
+        Some(piece.map(|p| p.document(&self.evidence)))
     }
 }
 
