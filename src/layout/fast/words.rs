@@ -144,12 +144,17 @@ fn letters_and_spaces(x: u64, after_space: bool) -> Option<u64> {
         !(((y & LOW7) + LOW7) | y) & HIGH
     };
     let letters = within(x | (ONES * 0x20), b'a', b'z');
-    let digits = within(x, b'0', b'9');
     let spaces = is(b' ');
-    let marks = is(b'\'') | is(b'"') | is(b'-');
-    let no_start = is(b',') | is(b'.') | is(b')') | within(x, b':', b';');
     let after = spaces << 8 | u64::from(after_space) << 7;
     let doubled = spaces & after != 0;
+    // Letters and single spaces alone (most steps of a line of prose): nothing else to
+    // look for, and no character a line may not start with.
+    if letters | spaces == HIGH {
+        return (!doubled).then_some(spaces);
+    }
+    let digits = within(x, b'0', b'9');
+    let marks = is(b'\'') | is(b'"') | is(b'-');
+    let no_start = is(b',') | is(b'.') | is(b')') | within(x, b':', b';');
     let starts_badly = no_start & after != 0;
     ((letters | digits | spaces | marks | no_start) == HIGH && !doubled && !starts_badly)
         .then_some(spaces)
