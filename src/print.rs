@@ -52,18 +52,17 @@ fn print_blocks(
     out.flush()
 }
 
-/// The text [`print()`] writes for `doc`, whole: for a window of a big story, printed
-/// on one thread and written on another, so it is pushed straight into the one string
-/// (not copied through a writer).
-pub(crate) fn printed(doc: &Document, width: u16, typography: Typography) -> String {
-    let mut buf = String::with_capacity(doc.text().len() + doc.text().len() / 8);
-    let pushed = push_blocks(doc, 0, width, typography, true, &mut buf, |_| Ok(()));
+/// The text [`print()`] writes for `doc`, whole, in `buf` (emptied first): for a window
+/// of a big story, printed on one thread and written on another, so it is pushed straight
+/// into the one string (not copied through a writer), one reused from window to window.
+pub(crate) fn print_into(doc: &Document, width: u16, typography: Typography, buf: &mut String) {
+    buf.clear();
+    buf.reserve(doc.text().len() + doc.text().len() / 8);
+    let pushed = push_blocks(doc, 0, width, typography, true, buf, |_| Ok(()));
     debug_assert!(pushed.is_ok(), "nothing is written");
-    let cleaned = match sanitise::text(&buf) {
-        Cow::Owned(clean) => Some(clean),
-        Cow::Borrowed(_) => None,
-    };
-    cleaned.unwrap_or(buf)
+    if let Cow::Owned(clean) = sanitise::text(buf) {
+        *buf = clean;
+    }
 }
 
 /// Pushes the printed text of `doc`'s blocks from the one holding byte `from` on into

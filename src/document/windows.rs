@@ -23,6 +23,8 @@ pub struct Windows<R> {
     started: bool,
     /// What the whole file says about its layout (see [`super::load::evidence`]).
     evidence: Evidence,
+    /// A buffer handed back (see [`Windows::give_back`]).
+    spare: Option<Vec<u8>>,
 }
 
 /// Size of the first window: small, so that the first lines come at once.
@@ -50,6 +52,7 @@ impl<R: Read> Windows<R> {
             later: READ,
             started: false,
             evidence: Evidence::default(),
+            spare: None,
         })
     }
 
@@ -119,6 +122,12 @@ impl<R: Read> Windows<R> {
         std::mem::take(&mut self.evidence)
     }
 
+    /// Hands back a piece made into its document, whose buffer then takes the next
+    /// window's bytes (rather than memory paged in afresh for each window).
+    pub fn give_back(&mut self, piece: Piece) {
+        self.spare = Some(piece.bytes);
+    }
+
     /// The next window's bytes, cut at a line end; `None` at the end of the file. The
     /// order matters (the encoding can change at a window), so pieces are taken on one
     /// thread at a time; what is slow, [`Piece::document`], is not.
@@ -171,7 +180,9 @@ impl<R: Read> Windows<R> {
         };
         // The window keeps the buffer; only the bytes after the cut are copied (into a
         // new buffer, with room for the next window).
-        let mut rest = Vec::with_capacity(self.later.max(self.pending.len() - cut));
+        let mut rest = self.spare.take().unwrap_or_default();
+        rest.clear();
+        rest.reserve(self.later.max(self.pending.len() - cut));
         rest.extend_from_slice(&self.pending[cut..]);
         let mut bytes = std::mem::replace(&mut self.pending, rest);
         bytes.truncate(cut);

@@ -1,6 +1,6 @@
 //! `--print` of a big story on every core: windows taken in turn, printed in order.
 
-use super::printed;
+use super::print_into;
 use crate::document::blocks::Evidence;
 use crate::document::windows::{Piece, Windows};
 use crate::layout::Typography;
@@ -41,6 +41,9 @@ pub fn print_windows<R: Read + Send>(
         done: false,
     });
     let gate = Gate::default();
+    // Strings written, emptied for the next windows' text: a few live for the whole
+    // book, rather than one fresh for each window (fresh memory is paged in again).
+    let spare = Mutex::new(Vec::new());
     let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .clamp(1, MOST_WORKERS);
@@ -51,6 +54,7 @@ pub fn print_windows<R: Read + Send>(
             let work = Work {
                 source: &source,
                 gate: &gate,
+                spare: &spare,
                 evidence: &evidence,
                 width,
                 typography,
@@ -58,7 +62,7 @@ pub fn print_windows<R: Read + Send>(
             scope.spawn(move || work.run(&send));
         }
         drop(send);
-        let written = write_in_order(&receive, &gate, out);
+        let written = write_in_order(&receive, &gate, &spare, out);
         // Workers waiting for their turn are woken to stop (after an error: before the
         // end).
         gate.stop();
@@ -120,6 +124,7 @@ impl Gate {
 struct Work<'a, R> {
     source: &'a Mutex<Source<R>>,
     gate: &'a Gate,
+    spare: &'a Mutex<Vec<String>>,
     evidence: &'a Evidence,
     width: u16,
     typography: Typography,
@@ -135,7 +140,7 @@ impl<R: Read> Work<'_, R> {
             if !self.gate.wait_for(n) {
                 return;
             }
-            let printed = piece.and_then(|p| self.print(&p));
+            let printed = piece.and_then(|p| self.print(p));
             // The writer has stopped (an output error): stop too.
             if send.send((n, printed)).is_err() {
                 return;
@@ -143,12 +148,24 @@ impl<R: Read> Work<'_, R> {
         }
     }
 
-    fn print(&self, piece: &Piece) -> Printed {
+    fn print(&self, piece: Piece) -> Printed {
         let doc = piece.document(self.evidence);
+        self.source
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .windows
+            .give_back(piece);
         if doc.blocks().is_empty() {
             return Ok(None);
         }
-        Ok(Some(printed(&doc, self.width, self.typography)))
+        let mut text = self
+            .spare
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .pop()
+            .unwrap_or_default();
+        print_into(&doc, self.width, self.typography, &mut text);
+        Ok(Some(text))
     }
 }
 
@@ -157,6 +174,7 @@ impl<R: Read> Work<'_, R> {
 fn write_in_order(
     receive: &mpsc::Receiver<(usize, Printed)>,
     gate: &Gate,
+    spare: &Mutex<Vec<String>>,
     out: &mut impl Write,
 ) -> io::Result<()> {
     let mut waiting = BTreeMap::new();
@@ -171,6 +189,7 @@ fn write_in_order(
                 }
                 any = true;
                 out.write_all(text.as_bytes())?;
+                spare.lock().unwrap_or_else(|e| e.into_inner()).push(text);
             }
             next += 1;
             gate.written(next);
