@@ -188,12 +188,13 @@ pub(super) fn is_plain_ascii(word: &str) -> bool {
         == PLAIN
 }
 
-/// Whether the ASCII `word` is letters and digits ended by `!` and `?` ("Hello!",
-/// "What?!"): one piece under the Unicode line breaking rules (no break before either),
-/// each character one column.
+/// Whether the ASCII `word` is letters and digits ended by `!` and `?`, and then perhaps
+/// by closing quotes and brackets ("Hello!", "What?!", `Why?"`, `so!)`): one piece under
+/// the Unicode line breaking rules (no break before any of them), each character one
+/// column.
 #[inline]
 pub(super) fn is_exclaimed(word: &str) -> bool {
-    let b = word.as_bytes();
+    let b = word.trim_end_matches(['"', '\'', ')']).as_bytes();
     let body = b
         .iter()
         .rposition(|&c| c != b'!' && c != b'?')
