@@ -116,3 +116,41 @@ fn a_read_error_is_reported_after_the_windows_read_before_it_are_written() {
     assert!(got.len() > 1000, "the windows before the error are written");
     assert_eq!(got, want);
 }
+
+/// An output that takes `room` bytes, then fails (a full disk, a closed pipe).
+struct Full {
+    room: usize,
+}
+
+impl Write for Full {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.room == 0 {
+            return Err(io::Error::other("no space left"));
+        }
+        let n = buf.len().min(self.room);
+        self.room -= n;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The workers stop when the writing does, rather than wait for their turn for ever.
+#[test]
+fn an_output_error_stops_every_worker_and_is_reported() {
+    let story = "A paragraph of a few words, which runs to two lines at a narrow width.\n\n"
+        .repeat(20_000)
+        .into_bytes();
+    // Failing at the first window, the longest (64 KB): the other worker is ahead by
+    // then, waiting for its turn.
+    let mut out = Full { room: 1000 };
+    let result = print_windows(
+        windows_of(story, 16 << 10),
+        40,
+        Typography::default(),
+        &mut out,
+    );
+    assert_eq!(result.unwrap_err().to_string(), "no space left");
+}
