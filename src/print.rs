@@ -3,6 +3,7 @@
 use crate::document::Document;
 use crate::layout::{push_plain_block, LineStyle, Typography, Wrapper};
 use crate::sanitise;
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// Bytes gathered before each write: big enough that writes are few, small enough that
@@ -41,18 +42,53 @@ fn print_blocks(
     fast: bool,
     out: &mut impl Write,
 ) -> io::Result<()> {
+    let mut buf = String::with_capacity(CHUNK + 1024);
+    push_blocks(doc, from, width, typography, fast, &mut buf, |buf| {
+        out.write_all(sanitise::text(buf).as_bytes())?;
+        buf.clear();
+        Ok(())
+    })?;
+    out.write_all(sanitise::text(&buf).as_bytes())?;
+    out.flush()
+}
+
+/// The text [`print()`] writes for `doc`, whole, in `buf` (emptied first): for a window
+/// of a big story, printed on one thread and written on another, so it is pushed straight
+/// into the one string (not copied through a writer), one reused from window to window.
+pub(crate) fn print_into(doc: &Document, width: u16, typography: Typography, buf: &mut String) {
+    buf.clear();
+    buf.reserve(doc.text().len() + doc.text().len() / 8);
+    let pushed = push_blocks(doc, 0, width, typography, true, buf, |_| Ok(()));
+    debug_assert!(pushed.is_ok(), "nothing is written");
+    if let Cow::Owned(clean) = sanitise::text(buf) {
+        *buf = clean;
+    }
+}
+
+/// Pushes the printed text of `doc`'s blocks from the one holding byte `from` on into
+/// `buf`, calling `spill` each time `buf` holds [`CHUNK`] bytes or more (to write them
+/// and empty it, or to let it grow).
+fn push_blocks(
+    doc: &Document,
+    from: usize,
+    width: u16,
+    typography: Typography,
+    fast: bool,
+    buf: &mut String,
+    mut spill: impl FnMut(&mut String) -> io::Result<()>,
+) -> io::Result<()> {
     let text = doc.text();
     let first = doc.blocks().partition_point(|b| b.range.end <= from);
     let mut wrapper = Wrapper::default();
     wrapper.set_typography(typography);
     let mut lines = Vec::new();
-    let mut buf = String::with_capacity(CHUNK + 1024);
     let mut shown = String::new();
+    let mut spilled = 0;
     for block in first..doc.blocks().len() {
-        if fast && push_plain_block(doc, block, width, typography, &mut buf) {
-            if buf.len() >= CHUNK {
-                out.write_all(sanitise::text(&buf).as_bytes())?;
-                buf.clear();
+        if fast && push_plain_block(doc, block, width, typography, buf) {
+            if buf.len() >= spilled + CHUNK {
+                spill(buf)?;
+                spilled = buf.len();
             }
             continue;
         }
@@ -78,61 +114,22 @@ fn print_blocks(
                         None => buf.push_str(&shown),
                     }
                 } else {
-                    line.push_display(text, &mut buf);
+                    line.push_display(text, buf);
                 }
                 buf.push('\n');
             }
         }
-        if buf.len() >= CHUNK {
-            out.write_all(sanitise::text(&buf).as_bytes())?;
-            buf.clear();
+        if buf.len() >= spilled + CHUNK {
+            spill(buf)?;
+            spilled = buf.len();
         }
     }
-    out.write_all(sanitise::text(&buf).as_bytes())?;
-    out.flush()
+    Ok(())
 }
 
-/// [`print()`] for a story read as consecutive windows (see
-/// [`crate::document::windows::Windows`]): the first lines are written before the rest of
-/// the file is read, and memory stays at a few windows.
-///
-/// Two stages on two threads: the next window is read, decoded and split into blocks
-/// while the one before is wrapped and written, which nearly halves the time a big book
-/// takes on two cores. The channel between them holds one window, so at most three are
-/// in memory (one being made, one waiting, one being written).
-pub fn print_windows(
-    windows: impl Iterator<Item = io::Result<Document>> + Send,
-    width: u16,
-    typography: Typography,
-    out: &mut impl Write,
-) -> io::Result<()> {
-    std::thread::scope(|scope| {
-        let (send, receive) = std::sync::mpsc::sync_channel(1);
-        scope.spawn(move || {
-            for doc in windows {
-                let failed = doc.is_err();
-                // The writer has stopped (an output error): stop reading.
-                if send.send(doc).is_err() || failed {
-                    return;
-                }
-            }
-        });
-        let mut any = false;
-        for doc in receive {
-            let doc = doc?;
-            if doc.blocks().is_empty() {
-                continue;
-            }
-            // The blank line between the last block of one window and the first of the next.
-            if any {
-                out.write_all(b"\n")?;
-            }
-            any = true;
-            print_from(&doc, 0, width, typography, out)?;
-        }
-        out.flush()
-    })
-}
+mod windows;
+
+pub use windows::print_windows;
 
 #[cfg(test)]
 mod tests;

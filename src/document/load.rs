@@ -352,6 +352,9 @@ pub fn window_at(bytes: &[u8], charset: Charset, edges: Edges, evidence: &Eviden
         (false, 0) => whole_characters(charset, bytes),
         (false, end) => end,
     };
+    // The text is about as long as the bytes: room for it at once, rather than grown
+    // piece by piece (each growth a copy into memory not yet paged in).
+    b.reserve(end);
     let built = b.feed(&bytes[..end]).and_then(|()| b.finish());
     let (text, anchors) = built.unwrap_or_default();
     let choice = Choice {

@@ -23,6 +23,8 @@ pub struct Windows<R> {
     started: bool,
     /// What the whole file says about its layout (see [`super::load::evidence`]).
     evidence: Evidence,
+    /// A buffer handed back (see [`Windows::give_back`]).
+    spare: Option<Vec<u8>>,
 }
 
 /// Size of the first window: small, so that the first lines come at once.
@@ -50,6 +52,7 @@ impl<R: Read> Windows<R> {
             later: READ,
             started: false,
             evidence: Evidence::default(),
+            spare: None,
         })
     }
 
@@ -57,6 +60,14 @@ impl<R: Read> Windows<R> {
     /// they are laid out as the whole story would be.
     pub fn with_evidence(mut self, evidence: Evidence) -> Self {
         self.evidence = evidence;
+        self
+    }
+
+    /// Windows after the first of `size` bytes rather than [`READ`], so that a test need
+    /// not be megabytes long to be cut in many.
+    #[cfg(test)]
+    pub(crate) fn with_later_size(mut self, size: usize) -> Self {
+        self.later = size;
         self
     }
 
@@ -88,10 +99,39 @@ impl<R: Read> Windows<R> {
     }
 }
 
-impl<R: Read> Iterator for Windows<R> {
-    type Item = io::Result<Document>;
+/// One window's bytes, cut from the file but not yet decoded: what [`Piece::document`]
+/// makes a [`Document`] of, on whichever thread is free (`--print` on every core).
+pub struct Piece {
+    bytes: Vec<u8>,
+    charset: Charset,
+    edges: Edges,
+}
 
-    fn next(&mut self) -> Option<Self::Item> {
+impl Piece {
+    /// The window's document, classified with `evidence` (the whole file's, see
+    /// [`Windows::with_evidence`]).
+    pub fn document(&self, evidence: &Evidence) -> Document {
+        window_at(&self.bytes, self.charset, self.edges, evidence)
+    }
+}
+
+impl<R: Read> Windows<R> {
+    /// The evidence the windows are classified with, taken out (left empty), for
+    /// [`Piece::document`] on other threads while these windows are still read.
+    pub fn take_evidence(&mut self) -> Evidence {
+        std::mem::take(&mut self.evidence)
+    }
+
+    /// Hands back a piece made into its document, whose buffer then takes the next
+    /// window's bytes (rather than memory paged in afresh for each window).
+    pub fn give_back(&mut self, piece: Piece) {
+        self.spare = Some(piece.bytes);
+    }
+
+    /// The next window's bytes, cut at a line end; `None` at the end of the file. The
+    /// order matters (the encoding can change at a window), so pieces are taken on one
+    /// thread at a time; what is slow, [`Piece::document`], is not.
+    pub fn next_piece(&mut self) -> Option<io::Result<Piece>> {
         // Read until the window holds a line end to cut after (a line longer than a
         // window makes the window longer) or the file ends.
         let (cut, ended) = loop {
@@ -119,8 +159,6 @@ impl<R: Read> Iterator for Windows<R> {
         let starts_file = !self.started;
         self.started = true;
         self.size = self.later;
-        // The window is made from the buffer in place; only the bytes after the cut are
-        // moved (to the buffer's front).
         let bytes = &self.pending[..cut];
         if self.choice.provisional {
             if let Err(e) = std::str::from_utf8(bytes) {
@@ -140,9 +178,28 @@ impl<R: Read> Iterator for Windows<R> {
             ends_file: ended,
             whole_lines: true,
         };
-        let window = window_at(bytes, self.choice.charset, edges, &self.evidence);
-        self.pending.drain(..cut);
-        Some(Ok(window))
+        // The window keeps the buffer; only the bytes after the cut are copied (into a
+        // new buffer, with room for the next window).
+        let mut rest = self.spare.take().unwrap_or_default();
+        rest.clear();
+        rest.reserve(self.later.max(self.pending.len() - cut));
+        rest.extend_from_slice(&self.pending[cut..]);
+        let mut bytes = std::mem::replace(&mut self.pending, rest);
+        bytes.truncate(cut);
+        Some(Ok(Piece {
+            bytes,
+            charset: self.choice.charset,
+            edges,
+        }))
+    }
+}
+
+impl<R: Read> Iterator for Windows<R> {
+    type Item = io::Result<Document>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let piece = self.next_piece()?;
+        Some(piece.map(|p| p.document(&self.evidence)))
     }
 }
 

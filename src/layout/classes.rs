@@ -33,6 +33,16 @@ pub fn is_cjk(c: char) -> bool {
 /// (`word -⏎next`) or a lone list hyphen still joins with a space.
 #[inline]
 pub fn is_tight_join(left: &str, gap: &str, right: &str) -> bool {
+    // Most words end on an ASCII letter or stop, which joins with a space: no need to
+    // look for the line break or decode a character (this runs at every source line end
+    // of a printed book).
+    if left
+        .as_bytes()
+        .last()
+        .is_some_and(|&b| b.is_ascii() && b != b'-')
+    {
+        return false;
+    }
     if !gap.as_bytes().contains(&b'\n') {
         return false;
     }
@@ -155,6 +165,40 @@ mod tests {
         assert!(is_tight_join("漢字", "\n\u{3000}", "漢字"));
         assert!(!is_tight_join("漢字", "\u{3000}", "漢字"));
         assert!(!is_tight_join("漢字", "\n", "abc"));
+    }
+
+    /// [`is_tight_join`] without its byte test first: characters decoded and asked.
+    fn tight_join_decoded(left: &str, gap: &str, right: &str) -> bool {
+        let (Some(l), Some(r)) = (left.chars().next_back(), right.chars().next()) else {
+            return false;
+        };
+        let before = left.chars().rev().nth(1);
+        let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+        gap.contains('\n')
+            && (is_cjk(l) && is_cjk(r)
+                || r.is_alphabetic()
+                    && match l {
+                        '\u{2014}' => letter(before),
+                        '-' if before == Some('-') => letter(left.chars().rev().nth(2)),
+                        '-' => letter(before),
+                        _ => false,
+                    })
+    }
+
+    proptest::proptest! {
+        /// Words ending on letters, stops, hyphens, dashes and CJK, across every kind of
+        /// gap: the byte test first changes no answer.
+        #[test]
+        fn tight_joins_are_found_as_decoded_characters_find_them(
+            left in "[a-zA-Zé漢]{0,3}(-|--|—|[.,\"'9a-z漢])?",
+            gap in "[ \n\u{3000}]{1,3}",
+            right in "[a-zA-Z9\"é漢—-]{0,3}",
+        ) {
+            proptest::prop_assert_eq!(
+                is_tight_join(&left, &gap, &right),
+                tight_join_decoded(&left, &gap, &right)
+            );
+        }
     }
 
     #[test]

@@ -167,7 +167,7 @@ fn plain_word() -> impl Strategy<Value = String> {
     prop_oneof![
         30 => "[a-zA-Z]{1,12}[.,;:'\"]?",
         3 => "[“‘]?[a-zé]{1,8}[’”]?",
-        2 => "[a-zA-Z0-9]{1,8}[!?]{1,2}",
+        2 => "[a-zA-Z0-9]{1,8}[!?]{1,2}[\"')]{0,2}",
         2 => "[(\\[]{0,2}[_*&]?[a-zA-Z]{1,8}[_*\\]>^#&]{0,2}[.,)]?",
         1 => "[a-z]{13,40}",
         2 => prop::sample::select(vec!["army—", "(so", "he!", "and/or", "well-known", "Zoë", "na\u{ef}ve"])

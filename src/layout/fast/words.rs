@@ -144,12 +144,17 @@ fn letters_and_spaces(x: u64, after_space: bool) -> Option<u64> {
         !(((y & LOW7) + LOW7) | y) & HIGH
     };
     let letters = within(x | (ONES * 0x20), b'a', b'z');
-    let digits = within(x, b'0', b'9');
     let spaces = is(b' ');
-    let marks = is(b'\'') | is(b'"') | is(b'-');
-    let no_start = is(b',') | is(b'.') | is(b')') | within(x, b':', b';');
     let after = spaces << 8 | u64::from(after_space) << 7;
     let doubled = spaces & after != 0;
+    // Letters and single spaces alone (most steps of a line of prose): nothing else to
+    // look for, and no character a line may not start with.
+    if letters | spaces == HIGH {
+        return (!doubled).then_some(spaces);
+    }
+    let digits = within(x, b'0', b'9');
+    let marks = is(b'\'') | is(b'"') | is(b'-');
+    let no_start = is(b',') | is(b'.') | is(b')') | within(x, b':', b';');
     let starts_badly = no_start & after != 0;
     ((letters | digits | spaces | marks | no_start) == HIGH && !doubled && !starts_badly)
         .then_some(spaces)
@@ -183,12 +188,13 @@ pub(super) fn is_plain_ascii(word: &str) -> bool {
         == PLAIN
 }
 
-/// Whether the ASCII `word` is letters and digits ended by `!` and `?` ("Hello!",
-/// "What?!"): one piece under the Unicode line breaking rules (no break before either),
-/// each character one column.
+/// Whether the ASCII `word` is letters and digits ended by `!` and `?`, and then perhaps
+/// by closing quotes and brackets ("Hello!", "What?!", `Why?"`, `so!)`): one piece under
+/// the Unicode line breaking rules (no break before any of them), each character one
+/// column.
 #[inline]
 pub(super) fn is_exclaimed(word: &str) -> bool {
-    let b = word.as_bytes();
+    let b = word.trim_end_matches(['"', '\'', ')']).as_bytes();
     let body = b
         .iter()
         .rposition(|&c| c != b'!' && c != b'?')

@@ -195,27 +195,28 @@ fn one_piece_ascii_words_have_no_break_opportunity() {
     }
 }
 
-/// Every word of up to five characters of letters, digits, `!` and `?` that
-/// [`is_exclaimed`] takes is one piece under the Unicode rules, as wide as it is long;
-/// the ones it leaves to the general path are those that start with `!` or `?` or end
-/// in neither.
+/// Every word of up to six characters of letters, digits, `!`, `?`, quotes and closing
+/// brackets that [`is_exclaimed`] takes is one piece under the Unicode rules, as wide as
+/// it is long; the ones it leaves to the general path are those that do not run letters
+/// and digits, then stops, then closers.
 #[test]
 fn exclaimed_words_have_no_break_opportunity() {
-    let chars = ['a', 'Z', '7', '!', '?'];
+    let chars = ['a', 'Z', '7', '!', '?', '"', '\'', ')', '('];
     let n = chars.len();
-    for len in 1..=5u32 {
+    for len in 1..=6u32 {
         for code in 0..n.pow(len) {
             let word: String = (0..len).map(|k| chars[code / n.pow(k) % n]).collect();
-            let pieces = WordSeparator::UnicodeBreakProperties
-                .find_words(&word)
-                .count();
             let taken = is_exclaimed(&word);
-            let body = word.trim_end_matches(['!', '?']);
+            let closed = word.trim_end_matches(['"', '\'', ')']);
+            let body = closed.trim_end_matches(['!', '?']);
             let want = !body.is_empty()
-                && body.len() < word.len()
+                && body.len() < closed.len()
                 && body.bytes().all(|b| b.is_ascii_alphanumeric());
             assert_eq!(taken, want, "{word:?}");
             if taken {
+                let pieces = WordSeparator::UnicodeBreakProperties
+                    .find_words(&word)
+                    .count();
                 assert_eq!(pieces, 1, "{word:?} breaks inside");
                 assert_eq!(str_width(&word), word.len(), "{word:?}");
             }
