@@ -261,7 +261,12 @@ impl<'e> Growing<'e> {
                 redo_caps(text, &self.guess, &real, self.redos, &mut out);
                 out
             }
-            false => classify_halves(text, body, &real, None, PARALLEL_FROM).0,
+            false => {
+                // The blocks found so far go before the whole is found again: a
+                // gigabyte's two lists would not be held at once.
+                drop(self.blocks);
+                classify_halves(text, body, &real, None, PARALLEL_FROM).0
+            }
         };
         attach_subtitles(text, &mut out);
         (out, real.summary())

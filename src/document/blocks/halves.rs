@@ -81,7 +81,7 @@ pub(super) fn classify_halves<'t>(
         blocks: r.blocks.start + blocks_before..r.blocks.end + blocks_before,
         asked: r.asked.start + caps_before..r.asked.end + caps_before,
     }));
-    out.extend(more);
+    append_freeing(&mut out, more);
     stats.probe.borrow_mut().absorb(probe);
     if let (Some(g), Some(more)) = (gather, more_gathered) {
         g.absorb(more);
@@ -89,10 +89,45 @@ pub(super) fn classify_halves<'t>(
     (out, redos)
 }
 
+/// Blocks moved from the end of the second half at a time (6 MB of them).
+const MOVED: usize = 1 << 18;
+
+/// `more` appended to `out`, its memory given back as it is moved: a gigabyte's halves
+/// hold some 80 MB of blocks each, and the second would otherwise be held whole beside
+/// the first's copy of it. (Shrunk, a vector that large is given back to the system from
+/// its end, so the blocks are moved from its end: reversed first.)
+fn append_freeing(out: &mut Vec<Block>, mut more: Vec<Block>) {
+    out.reserve_exact(more.len());
+    more.reverse();
+    while !more.is_empty() {
+        let from = more.len().saturating_sub(MOVED);
+        out.extend(more.drain(from..).rev());
+        more.shrink_to_fit();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::detect_speculating;
-    use super::split_point;
+    use super::{append_freeing, split_point, MOVED};
+    use crate::document::{Block, BlockKind};
+
+    #[test]
+    fn the_second_half_is_appended_in_order_however_many_moves_it_takes() {
+        let blocks = |range: std::ops::Range<usize>| -> Vec<Block> {
+            range
+                .map(|i| Block {
+                    kind: [BlockKind::Paragraph, BlockKind::Verse][i % 2],
+                    range: i..i + 1,
+                })
+                .collect()
+        };
+        for n in [0, 1, MOVED - 1, MOVED, MOVED + 1, 2 * MOVED + 3] {
+            let mut out = blocks(0..5);
+            append_freeing(&mut out, blocks(5..5 + n));
+            assert_eq!(out, blocks(0..5 + n), "{n} blocks");
+        }
+    }
 
     const PROSE: &str = "The lamp had burned low by the time the carrier reached the bridge,\n\
                          and the river below it ran loud with the rain of three whole days.\n\
