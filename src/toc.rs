@@ -44,6 +44,9 @@ pub struct Chapter {
 /// page numbers and chapter names).
 const GAP_BLOCKS: usize = 3;
 const GAP_BYTES: usize = 120;
+/// Columns a heading's text is set in under it, at least, to be its text (see
+/// [`heads_text`]): a paragraph's indent is less.
+const UNDER_HEADING: usize = 3;
 /// A run of headings holding at least this many numbered ones is a contents list.
 const CONTENTS_NUMBERED: usize = 3;
 /// Unnumbered headings in a row are joined while shorter than this.
@@ -255,14 +258,29 @@ fn is_underlined(text: &str, blocks: &[Block], i: usize) -> bool {
         )
 }
 
-/// Whether only a few short blocks lie between blocks `a` and `b`.
+/// Whether only a few short blocks lie between blocks `a` and `b`, and `a` has no text
+/// of its own under it (see [`heads_text`]).
 fn close(text: &str, blocks: &[Block], a: usize, b: usize) -> bool {
     let between = &blocks[a + 1..b];
-    between.len() <= GAP_BLOCKS
+    !heads_text(text, &blocks[a], between.first())
+        && between.len() <= GAP_BLOCKS
         && between.iter().all(|x| {
             let s = &text[x.range.clone()];
             s.len() <= GAP_BYTES && s.bytes().filter(|&c| c == b'\n').count() <= 1
         })
+}
+
+/// Whether heading `head`, at the margin, has `next` for its text: on the line under it,
+/// set in (a manual's `NAME` over `       bash - GNU Bourne-Again SHell`, then
+/// `SYNOPSIS` over its one line). However short, the text makes the heading a section of
+/// its own, not a line of a title page nor a part's heading over a poem's.
+fn heads_text(text: &str, head: &Block, next: Option<&Block>) -> bool {
+    let indent = |at: usize| text[at..].bytes().take_while(|&c| c == b' ').count();
+    next.is_some_and(|next| {
+        indent(head.range.start) == 0
+            && text[head.range.end..next.range.start] == *"\n"
+            && indent(next.range.start) >= UNDER_HEADING
+    })
 }
 
 fn is_contents_heading(t: &str) -> bool {

@@ -477,3 +477,74 @@ fn a_command_numbered_as_the_paragraphs_around_it_is_no_chapter() {
         ["1. THE HARBOUR", "2. THE LAMP", "4. THE STORM"]
     );
 }
+
+/// A manual page as `man lamp | col -b` sets it: section names at the margin, each over
+/// its text set in seven columns, some sections a line long; a term over its
+/// definition, set in further still.
+const MANUAL: &str = "LAMP(1)                    Keeper's Commands                    LAMP(1)
+
+NAME
+       lamp - light, trim and log the harbour lamp
+
+SYNOPSIS
+       lamp [-t] [-l file] [hours]
+
+COPYRIGHT
+       Lamp is free to copy, mend and pass on.
+
+DESCRIPTION
+       Lamp  lights the harbour lamp for the hours given, trims the wick every
+       fourth hour and writes the oil burned to the keeper's log.  With no
+       hours it burns until the morning boat is sighted.
+
+ENVIRONMENT
+       LAMP_OIL
+              Where the oil level is read from, a file of one number.
+
+       LAMP_LOG
+              The keeper's log, written line by line.
+
+NOTES
+       The lamp cannot be lit in a gale without its glass.
+
+BUGS
+       Gulls.
+
+SEE ALSO
+       tide(1), bell(1)
+";
+
+#[test]
+fn a_manuals_sections_are_each_listed_however_short() {
+    assert_eq!(
+        titles(MANUAL),
+        [
+            "NAME",
+            "SYNOPSIS",
+            "COPYRIGHT",
+            "DESCRIPTION",
+            "ENVIRONMENT",
+            "NOTES",
+            "BUGS",
+            "SEE ALSO"
+        ]
+    );
+}
+
+#[test]
+fn a_term_over_its_definition_set_in_further_is_no_heading() {
+    let headings = heading_texts(MANUAL);
+    assert!(
+        headings.iter().all(|h| !h.contains("LAMP_")),
+        "{headings:?}"
+    );
+    // A heading's second line centred under its first, or at its margin, is still its
+    // title's.
+    for title in [
+        "                    CHAPTER IV\n              THE RETURN OF THE CARRIER",
+        "CHAPTER IV\nTHE RETURN OF THE CARRIER",
+    ] {
+        let text = book(&[title, "CHAPTER V"]);
+        assert_eq!(heading_texts(&text)[0], title);
+    }
+}

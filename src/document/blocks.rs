@@ -396,15 +396,22 @@ fn ends_paragraph(text: &str, stats: &Stats, line: &SourceLine) -> bool {
 const UNDER_TITLE: usize = 3;
 const UNDER_TITLE_MAX: usize = 16;
 
-/// Whether `title`, at the margin over text indented under it (`under` its first line),
-/// is a title: words in capitals (a term of a list, "X", or a line of code is not), one
-/// that does not go on into the line under it in capitals too (a wrapped title hangs).
-fn is_margin_heading(text: &str, stats: &Stats, title: &SourceLine, under: &SourceLine) -> bool {
+/// Whether `title`, at the margin over text indented `under` it, is a title: words in
+/// capitals (a term of a list, "X", or a line of code is not), one that does not go on
+/// into the line under it in capitals too (a wrapped title hangs). A line in capitals
+/// that has its own text set in under it is a term over its definition, not the rest of
+/// the title (`ENVIRONMENT` over `LAMP_OIL` over what it is).
+fn is_margin_heading(text: &str, stats: &Stats, title: &SourceLine, under: &[SourceLine]) -> bool {
     let t = title.text(text);
+    let term = |l: &SourceLine| {
+        under
+            .get(1)
+            .is_some_and(|next| next.indent >= l.indent + UNDER_TITLE)
+    };
     t.chars().filter(|c| c.is_alphabetic()).count() >= 4
         && t.chars()
             .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '&' | '\''))
-        && !shape::is_caps_title(under.text(text))
+        && (!shape::is_caps_title(under[0].text(text)) || term(&under[0]))
         && is_heading_line(text, stats, title)
 }
 
@@ -434,7 +441,7 @@ fn classify_section(text: &str, stats: &Stats, group: &[SourceLine], out: &mut V
             && rest.iter().all(|l| {
                 (UNDER_TITLE..=UNDER_TITLE_MAX).contains(&(l.indent - title.indent.min(l.indent)))
             })
-            && is_margin_heading(text, stats, title, &rest[0])
+            && is_margin_heading(text, stats, title, rest)
         {
             push(out, text, BlockKind::Heading, &group[..1]);
             return classify_section(text, stats, rest, out);
@@ -563,7 +570,20 @@ fn is_heading_group(text: &str, stats: &Stats, group: &[SourceLine]) -> bool {
                 !t.ends_with([',', ';'])
                     && !t.starts_with(char::is_lowercase)
                     && !heading::is_sentences(t)
+                    && !defines(text, &group[0], l)
             })
+}
+
+/// Whether `line` is the definition of the term `head`: set in deeper, neither at its
+/// indent nor centred on it (`TAR_MODE` over `File mode, an octal number.` seven columns
+/// in). A heading's lines stand at one margin or are centred on one another, or hang
+/// when a title in capitals wraps, its next line in capitals too.
+fn defines(text: &str, head: &SourceLine, line: &SourceLine) -> bool {
+    // Centres doubled, to stay in whole columns.
+    let centre = |l: &SourceLine| l.indent + l.width;
+    line.indent >= head.indent + UNDER_TITLE
+        && centre(line).abs_diff(centre(head)) > 2
+        && !(shape::is_caps_title(head.text(text)) && shape::is_caps_title(line.text(text)))
 }
 
 /// A numbered heading whose title runs on: in capitals over up to five more lines of
