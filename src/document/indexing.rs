@@ -8,14 +8,21 @@
 
 use super::blocks::{Evidence, Growing};
 use super::indexed::Indexed;
-use super::load::{self, Piped, Progress, StreamError, READ};
+use super::load::{self, Piped, Progress, StreamError};
 use super::{build, decode, gutenberg, Block, Charset, Document};
 use std::io::{Read, Seek};
 use std::sync::mpsc;
 
-/// Stretches of text (of about [`READ`] bytes) the reading may get ahead of the
+/// Stretches of text (of about [`STRETCH`] bytes) the reading may get ahead of the
 /// classifying: enough that neither waits for the other's hiccups.
 const AHEAD: usize = 2;
+
+/// How many bytes of the file are read, made into text and handed over at a time. A
+/// handful of stretches are in hand at once (one read, one being made, [`AHEAD`]
+/// waiting, one being classified): a megabyte each keeps them a few megabytes beside a
+/// gigabyte's text, which counts when the whole text is held, and costs nothing
+/// measurable against 4 MB stretches.
+const STRETCH: usize = 1 << 20;
 
 /// The whole text so far and the blocks found in it (not all of it: up to its last empty
 /// line, and from the end of a Project Gutenberg header).
@@ -38,7 +45,7 @@ pub fn stream<R: Read + Seek>(
     found: &mut (dyn FnMut(Found) + Send),
 ) -> Result<Document, StreamError> {
     let shared = (evidence, &*Indexed::new());
-    let sizes = (READ, build::PIECE);
+    let sizes = (STRETCH, build::PIECE);
     stream_in(
         file,
         len,
@@ -63,7 +70,7 @@ pub fn stream_shared<R: Read + Seek>(
     found: &mut (dyn FnMut(Found) + Send),
     ready: &mut dyn FnMut(),
 ) -> Result<Document, StreamError> {
-    let sizes = (READ, build::PIECE);
+    let sizes = (STRETCH, build::PIECE);
     stream_in(
         file,
         len,

@@ -6,8 +6,9 @@
 
 use super::indexed::{Sought, Then, Wanted};
 use super::{Action, Mode, PromptKind, Reader};
-use crate::document::indexed::MARGIN;
+use crate::document::indexed::{LEAD, MARGIN};
 use crate::search::{Hit, Query, Step};
+use std::ops::Range;
 
 /// What an indexed search was started on: the length of the text it reads and the
 /// reading's generation (a restart in another encoding ends it).
@@ -38,15 +39,17 @@ const RETRY_STEP: usize = 16 << 20;
 
 impl Reader {
     /// Shows `hit` (offsets of the whole text): in the window when it holds the whole
-    /// match, with no other read (a match that starts before the window's first line and
-    /// ends in it is read at its start), else on a window read at its start.
+    /// match with room around it (see [`Reader::room_around`]), with no other read (a
+    /// match that starts before the window's first line and ends in it is read at its
+    /// start), else on a window read at its start.
     pub(super) fn show_whole_hit(&mut self, query: &Query, forward: bool, hit: Hit) {
+        let room = self.room_around(&hit.range);
         let Some(p) = &mut self.partial else {
             return;
         };
-        let base = p.base;
-        if base <= hit.range.start && hit.range.end <= base + self.doc.text().len() {
+        if room {
             super::indexed::supersede_moves(p);
+            let base = p.base;
             let range = hit.range.start - base..hit.range.end - base;
             let wrapped = hit.wrapped;
             return self.show_hit(query, forward, Some(Hit { range, wrapped }));
@@ -60,6 +63,25 @@ impl Reader {
                 wrapped: hit.wrapped,
             },
         });
+    }
+
+    /// Whether the window holds `range` of the whole text and the text a window read for
+    /// it would hold either side of it, so that the page shown around it is the whole
+    /// story's: a match near the window's start would be shown lower on the page, the
+    /// lines above it cut off. (Not on a window, the whole story holds everything; on a
+    /// window with no index to read another from, a piped story's, holding it will do.)
+    pub(super) fn room_around(&self, range: &Range<usize>) -> bool {
+        let Some(p) = &self.partial else {
+            return true;
+        };
+        let (base, end) = (p.base, p.base + self.doc.text().len());
+        let inside = base <= range.start && range.end <= end;
+        if self.index().is_none() {
+            return inside;
+        }
+        let before = base == 0 || range.start >= base + LEAD;
+        let after = end >= self.text_len() || range.end + LEAD <= end;
+        inside && before && after
     }
 
     /// Whether a search from byte `from` of the window (forward, or back) can be answered

@@ -168,7 +168,17 @@ impl Reader {
             Step::Done(hit) => {
                 let (query, forward) = (search.query().clone(), search.forward());
                 self.searching.pending = None;
-                self.show_hit(&query, forward, hit);
+                // Found in a window, near its edge: shown on a window read around it.
+                let base = self.partial.as_ref().map_or(0, |p| p.base);
+                match hit {
+                    Some(Hit { range, wrapped })
+                        if !self.room_around(&(range.start + base..range.end + base)) =>
+                    {
+                        let range = range.start + base..range.end + base;
+                        self.show_whole_hit(&query, forward, Hit { range, wrapped });
+                    }
+                    hit => self.show_hit(&query, forward, hit),
+                }
             }
         }
     }
