@@ -172,6 +172,9 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
         read_run(run, &seen, &subtitles, &mut entries);
     }
     let mut list = choose(entries);
+    // Left out once the title pages are read as such (their "BY" and "TO" join the
+    // lines around them): what stands alone is no chapter either.
+    list.retain(|c| !noise::is_imprint(&c.title));
     // A contents list with no heading after it: its titles, where they stand alone, are
     // the chapters (a book of poems whose titles carry no chapter word).
     if let Some(last) = list.last().filter(|c| is_contents_heading(&c.title)) {

@@ -548,3 +548,17 @@ fn a_term_over_its_definition_set_in_further_is_no_heading() {
         assert_eq!(heading_texts(&text)[0], title);
     }
 }
+
+#[test]
+fn a_lone_by_and_a_printers_imprint_are_no_chapters() {
+    let mut text = String::from(
+        "The Harbour Lamp\n\n                                   BY\n\n\
+         \x20                            J.H. MORROW\n\n\n\n",
+    );
+    text.push_str(&book(&["CHAPTER I", "CHAPTER II"]));
+    text.push_str(
+        "\n\n\n                THE END\n\n\n\n\
+         \x20     PRINTED FOR THE PUBLISHERS BY W. & J. LAMPLIGHT, FALMOUTH.\n",
+    );
+    assert_eq!(titles(&text), ["CHAPTER I", "CHAPTER II"]);
+}

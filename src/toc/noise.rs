@@ -25,6 +25,27 @@ pub(super) fn is_menu(title: &str) -> bool {
     words.len() >= 2 && words.iter().all(section)
 }
 
+/// Whether `title` is a title page's or a colophon's line rather than a section's: a
+/// word that only joins two others ("BY" between a title and its author, "AND"), or a
+/// printer's imprint ("PRINTED FOR THE PUBLISHERS BY ...", "Printed in England").
+pub(super) fn is_imprint(title: &str) -> bool {
+    const JOINING: [&str; 6] = ["by", "and", "or", "of", "with", "to"];
+    const PRINTED: [&str; 4] = ["by", "for", "in", "at"];
+    let words: Vec<String> = title
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words.as_slice() {
+        [word] => JOINING.contains(&word.as_str()),
+        [printed, how, ..] => printed == "printed" && PRINTED.contains(&how.as_str()),
+        [] => false,
+    }
+}
+
 /// Leaves out the bare numbers ("CLXXXIV", "7.") that no other bare number of the book
 /// comes before or after: parts are numbered in a row (I, II, III), while a lone number
 /// is a series number or the like.
