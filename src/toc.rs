@@ -47,6 +47,8 @@ const GAP_BYTES: usize = 120;
 /// Columns a heading's text is set in under it, at least, to be its text (see
 /// [`heads_text`]): a paragraph's indent is less.
 const UNDER_HEADING: usize = 3;
+/// Blank lines that set a heading apart from a run of them, at least (see [`set_apart`]).
+const SET_APART: usize = 3;
 /// A run of headings holding at least this many numbered ones is a contents list.
 const CONTENTS_NUMBERED: usize = 3;
 /// Unnumbered headings in a row are joined while shorter than this.
@@ -150,7 +152,8 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
         let ends_run = i == heads.len()
             || !close(text, blocks, heads[i - 1].block, heads[i].block)
             || is_contents_heading(&heads[i].title)
-            || repeats_in_run(&heads[run_start..i], &heads[i]);
+            || repeats_in_run(&heads[run_start..i], &heads[i])
+            || set_apart(text, blocks, &heads[run_start..=i]);
         if ends_run {
             let run = &heads[run_start..i];
             match first_chapter_after_contents(run) {
@@ -288,6 +291,27 @@ fn heads_text(text: &str, head: &Block, next: Option<&Block>) -> bool {
 
 fn is_contents_heading(t: &str) -> bool {
     t.to_lowercase().contains("contents")
+}
+
+/// Whether the last heading of `run` is set further apart from the one before it than
+/// the run's headings are from each other: more blank lines before it, and three or
+/// more. A title page's or a piece's lines keep one spacing; a new section's title after
+/// them is set off as sections are ("[Music]", then four blank lines, then "ANSWERS TO
+/// CORRESPONDENTS.").
+fn set_apart(text: &str, blocks: &[Block], run: &[Head]) -> bool {
+    // Blank lines between the end of the block before heading `h` and its start.
+    let blanks = |h: &Head| {
+        let before = blocks[h.block - 1].range.end;
+        text[before..h.offset]
+            .matches('\n')
+            .count()
+            .saturating_sub(1)
+    };
+    let [inner @ .., last] = run else {
+        return false;
+    };
+    let widest = inner[1..].iter().map(blanks).max();
+    widest.is_some_and(|w| blanks(last) > w && blanks(last) >= SET_APART)
 }
 
 /// A contents list ends where the chapters it lists begin: at a heading it already holds.

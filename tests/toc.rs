@@ -562,3 +562,60 @@ fn a_lone_by_and_a_printers_imprint_are_no_chapters() {
     );
     assert_eq!(titles(&text), ["CHAPTER I", "CHAPTER II"]);
 }
+
+/// A magazine's last pages: a piece of music under its titles, the letters page after
+/// it, set further apart, and a poem with a picture between its title and its byline.
+const MAGAZINE: &str = "The lamp had burned low by the time the carrier reached the bridge,
+and the river below it ran loud with the rain of three whole days.
+
+M. R. TALLIS.
+
+
+
+
+NOCTURNE.
+
+FOR FLUTE AND HARP.
+
+MADAME R. T. ALLARD.
+
+[Music]
+
+
+
+
+LETTERS FROM READERS.
+
+
+GARDENING.
+
+P. Q.--The river below it ran loud with the rain of three whole days, and
+the lamp had burned low by the time the carrier reached the bridge.
+
+SKIPPER.--Nobody at all was there to tell him otherwise on such a night,
+so he stopped to listen, then went on, because there was nothing to do.
+
+
+
+
+WINTER.
+
+[Illustration]
+
+BY MARTHA LANE.
+
+
+            The lamp is low and the harbour still,
+              The boats are in for the night;
+            The snow lies deep on the lighthouse hill,
+              And the keeper trims the light.
+";
+
+#[test]
+fn a_section_set_apart_after_a_pieces_titles_is_listed_on_its_own() {
+    let t = titles(MAGAZINE);
+    assert!(t.contains(&"LETTERS FROM READERS.".to_owned()), "{t:?}");
+    // The poem is listed by its title, its byline read as one over a picture.
+    assert_eq!(t.last().map(String::as_str), Some("WINTER."), "{t:?}");
+    assert!(t.iter().all(|t| !t.contains("MARTHA")), "{t:?}");
+}

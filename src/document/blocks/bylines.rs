@@ -9,6 +9,7 @@
 //! was cut for two threads cannot matter.
 
 use super::margin_titles::{self, TITLE_LEN};
+use super::speakers;
 use super::{Block, BlockKind};
 
 /// What a byline starts with, in any case, before the name.
@@ -28,15 +29,19 @@ pub(super) fn credit(text: &str, blocks: &mut [Block]) {
         if !is_byline(line.trim()) {
             continue;
         }
-        // Only under a title is it a byline: a poem may be called "By the Waters".
-        let title = text[blocks[i - 1].range.clone()].trim();
-        let over = matches!(
-            blocks[i - 1].kind,
-            BlockKind::Paragraph | BlockKind::Heading
-        );
+        // Only under a title is it a byline: a poem may be called "By the Waters". A
+        // note between the two (`[Illustration]`) is passed over.
+        let Some(t) = (0..i)
+            .rev()
+            .find(|&j| !speakers::is_note(&text[blocks[j].range.clone()]))
+        else {
+            continue;
+        };
+        let title = text[blocks[t].range.clone()].trim();
+        let over = matches!(blocks[t].kind, BlockKind::Paragraph | BlockKind::Heading);
         let one_line = title.len() <= TITLE_LEN && !title.contains('\n');
         if over && one_line && margin_titles::reads_as_title(title) {
-            blocks[i - 1].kind = BlockKind::Heading;
+            blocks[t].kind = BlockKind::Heading;
             blocks[i].kind = BlockKind::Paragraph;
         }
     }

@@ -33,15 +33,30 @@ pub(super) fn keep_speakers(text: &str, blocks: &mut [Block]) {
         {
             continue;
         }
+        // The speaker before, and a speech between: names in a row with only a note
+        // between them ("ROMANCE.", "FOR VIOLIN AND PIANOFORTE.", "[Music]") are a
+        // piece's titles, and so is the heading after them.
+        let mut spoken = false;
         let after_speaker = blocks[i.saturating_sub(LOOK_BACK)..i]
             .iter()
             .rev()
             .take_while(|b| b.kind == BlockKind::Paragraph)
-            .any(|b| is_speaker_form(&text[b.range.clone()]));
+            .any(|b| {
+                let t = &text[b.range.clone()];
+                let speaker = is_speaker_form(t);
+                spoken |= !speaker && !is_note(t);
+                speaker && spoken
+            });
         if after_speaker {
             blocks[i].kind = BlockKind::Paragraph;
         }
     }
+}
+
+/// Whether `block` is a note in brackets (`[Music]`, `(Aside.)`), not a speech.
+pub(super) fn is_note(block: &str) -> bool {
+    let t = block.trim();
+    t.starts_with('[') && t.ends_with(']') || t.starts_with('(') && t.ends_with(')')
 }
 
 /// Turns back into speeches (kept line for line) the short headings made of a name in
