@@ -51,3 +51,31 @@ fn dialogue_marked_with_dashes_in_wrapped_prose_is_reflowed_a_speech_a_paragraph
         "{printed}"
     );
 }
+
+/// A list hard-wrapped at 80 columns, as Markdown files are: an item's second sentence
+/// starts a line under its text.
+const WRAPPED_ITEMS: &str = concat!(
+    "* **Lamp**: The lamp is lit at dusk and trimmed every fourth hour, whatever the\n",
+    "  weather and whoever is on watch. Every keeper keeps the log of the oil burned.\n",
+    "  Logs are sent to the board at the end of each quarter, with the keeper's name\n",
+    "  and the hours kept.\n",
+    "* **Bell**: Rung in fog, once a minute, until the fog lifts.\n",
+);
+
+#[test]
+fn an_items_next_sentence_under_its_text_goes_on_in_the_item() {
+    let mut out = Vec::new();
+    dogear::print(&Document::from_text(WRAPPED_ITEMS), 60, &mut out).unwrap();
+    let printed = String::from_utf8(out).unwrap();
+    let logs = printed
+        .lines()
+        .find(|l| l.contains("Logs are"))
+        .unwrap_or_default();
+    // Reflowed: the sentence runs on after the one before on its line.
+    assert!(logs.contains("burned. Logs are"), "{printed}");
+    assert!(
+        printed.lines().all(|l| l.chars().count() <= 60),
+        "{printed}"
+    );
+    assert_eq!(printed.lines().filter(|l| l.starts_with("* ")).count(), 2);
+}

@@ -184,7 +184,8 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine], numbered: &[usize]) {
         // A line too short for any margin to have cut it is the poem's shape (a tail of
         // words narrowing and widening), whatever it stops on. (Not measured against the
         // block's longest line: a long block is laid out in pieces, each its own longest.)
-        let cut = prev_end + 1 + next_word > MIN_MARGIN || under_bullet(text, lines[head], next);
+        let in_item = under_bullet(text, lines[head], next);
+        let cut = prev_end + 1 + next_word > MIN_MARGIN || in_item;
         let mid_phrase = ends_in_word(&text[prev.start..prev.end])
             && next_text.starts_with(char::is_lowercase)
             && !centred
@@ -194,8 +195,12 @@ fn mark_hanging(text: &str, lines: &mut [VerseLine], numbered: &[usize]) {
         let at_margin = longest >= HANG_MIN_WIDTH
             && (prev_end + HANG_SLACK >= longest || prev_end + 1 + next_word > longest)
             && (written >= 3 || !starts_capital(next_text))
-            // A finished sentence is not carried on by a new one.
-            && !(ends_sentence(&text[prev.start..prev.end]) && starts_capital(next_text));
+            // A finished sentence is not carried on by a new one, but in a list item
+            // cut at the margin (the next sentence of `* **LTS**: ... a release.` over
+            // `  LTS releases receive ...`).
+            && !(ends_sentence(&text[prev.start..prev.end])
+                && starts_capital(next_text)
+                && !in_item);
         // A line set far in that goes on in lower case continues the one above,
         // whatever that one ended on.
         let far_in = next.indent >= lines[head].indent + 6
