@@ -99,7 +99,7 @@ impl<R: Read> Windows<R> {
     }
 }
 
-/// One window's bytes, cut from the file but not yet decoded: what [`Piece::document`]
+/// One window's bytes, cut from the file but not yet decoded: what `Piece::document`
 /// makes a [`Document`] of, on whichever thread is free (`--print` on every core).
 pub struct Piece {
     bytes: Vec<u8>,
@@ -117,7 +117,7 @@ impl Piece {
 
 impl<R: Read> Windows<R> {
     /// The evidence the windows are classified with, taken out (left empty), for
-    /// [`Piece::document`] on other threads while these windows are still read.
+    /// `Piece::document` on other threads while these windows are still read.
     pub fn take_evidence(&mut self) -> Evidence {
         std::mem::take(&mut self.evidence)
     }
@@ -130,7 +130,7 @@ impl<R: Read> Windows<R> {
 
     /// The next window's bytes, cut at a line end; `None` at the end of the file. The
     /// order matters (the encoding can change at a window), so pieces are taken on one
-    /// thread at a time; what is slow, [`Piece::document`], is not.
+    /// thread at a time; what is slow, `Piece::document`, is not.
     pub fn next_piece(&mut self) -> Option<io::Result<Piece>> {
         // Read until the window holds a line end to cut after (a line longer than a
         // window makes the window longer) or the file ends.
