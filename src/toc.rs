@@ -17,6 +17,7 @@ mod choose;
 mod listed;
 mod listing;
 mod noise;
+mod runs;
 mod titles;
 
 use choose::choose;
@@ -39,16 +40,6 @@ pub struct Chapter {
     pub level: u8,
 }
 
-/// Blocks between two headings that still leave them "with nothing between": at most
-/// this many, each of at most two lines and [`GAP_BYTES`] long (a contents list's
-/// page numbers and chapter names).
-const GAP_BLOCKS: usize = 3;
-const GAP_BYTES: usize = 120;
-/// Columns a heading's text is set in under it, at least, to be its text (see
-/// [`heads_text`]): a paragraph's indent is less.
-const UNDER_HEADING: usize = 3;
-/// Blank lines that set a heading apart from a run of them, at least (see [`set_apart`]).
-const SET_APART: usize = 3;
 /// A run of headings holding at least this many numbered ones is a contents list.
 const CONTENTS_NUMBERED: usize = 3;
 /// Unnumbered headings in a row are joined while shorter than this.
@@ -149,11 +140,7 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
     let mut runs = Vec::new();
     let mut run_start = 0;
     for i in 1..=heads.len() {
-        let ends_run = i == heads.len()
-            || !close(text, blocks, heads[i - 1].block, heads[i].block)
-            || is_contents_heading(&heads[i].title)
-            || repeats_in_run(&heads[run_start..i], &heads[i])
-            || set_apart(text, blocks, &heads[run_start..=i]);
+        let ends_run = i == heads.len() || runs::ends(text, blocks, &heads[run_start..=i]);
         if ends_run {
             let run = &heads[run_start..i];
             match first_chapter_after_contents(run) {
@@ -264,59 +251,8 @@ fn is_underlined(text: &str, blocks: &[Block], i: usize) -> bool {
         )
 }
 
-/// Whether only a few short blocks lie between blocks `a` and `b`, and `a` has no text
-/// of its own under it (see [`heads_text`]).
-fn close(text: &str, blocks: &[Block], a: usize, b: usize) -> bool {
-    let between = &blocks[a + 1..b];
-    !heads_text(text, &blocks[a], between.first())
-        && between.len() <= GAP_BLOCKS
-        && between.iter().all(|x| {
-            let s = &text[x.range.clone()];
-            s.len() <= GAP_BYTES && s.bytes().filter(|&c| c == b'\n').count() <= 1
-        })
-}
-
-/// Whether heading `head`, at the margin, has `next` for its text: on the line under it,
-/// set in (a manual's `NAME` over `       bash - GNU Bourne-Again SHell`, then
-/// `SYNOPSIS` over its one line). However short, the text makes the heading a section of
-/// its own, not a line of a title page nor a part's heading over a poem's.
-fn heads_text(text: &str, head: &Block, next: Option<&Block>) -> bool {
-    let indent = |at: usize| text[at..].bytes().take_while(|&c| c == b' ').count();
-    next.is_some_and(|next| {
-        indent(head.range.start) == 0
-            && text[head.range.end..next.range.start] == *"\n"
-            && indent(next.range.start) >= UNDER_HEADING
-    })
-}
-
 fn is_contents_heading(t: &str) -> bool {
     t.to_lowercase().contains("contents")
-}
-
-/// Whether the last heading of `run` is set further apart from the one before it than
-/// the run's headings are from each other: more blank lines before it, and three or
-/// more. A title page's or a piece's lines keep one spacing; a new section's title after
-/// them is set off as sections are ("[Music]", then four blank lines, then "ANSWERS TO
-/// CORRESPONDENTS.").
-fn set_apart(text: &str, blocks: &[Block], run: &[Head]) -> bool {
-    // Blank lines between the end of the block before heading `h` and its start.
-    let blanks = |h: &Head| {
-        let before = blocks[h.block - 1].range.end;
-        text[before..h.offset]
-            .matches('\n')
-            .count()
-            .saturating_sub(1)
-    };
-    let [inner @ .., last] = run else {
-        return false;
-    };
-    let widest = inner[1..].iter().map(blanks).max();
-    widest.is_some_and(|w| blanks(last) > w && blanks(last) >= SET_APART)
-}
-
-/// A contents list ends where the chapters it lists begin: at a heading it already holds.
-fn repeats_in_run(run: &[Head], head: &Head) -> bool {
-    number(head).is_some_and(|k| run.iter().any(|h| number(h) == Some(k)))
 }
 
 /// A numbered heading's kind and number ("chapter", "CHAPTER IV"), to find it again.
