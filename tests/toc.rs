@@ -497,6 +497,12 @@ DESCRIPTION
        fourth hour and writes the oil burned to the keeper's log.  With no
        hours it burns until the morning boat is sighted.
 
+       The keepers' names are changed by a file of lines in two fields:
+
+              OLDKEEPER NEWKEEPER[:NEWWATCH]
+
+       the old name, then the new and its watch.
+
 ENVIRONMENT
        LAMP_OIL
               Where the oil level is read from, a file of one number.

@@ -157,8 +157,15 @@ pub fn is_false_heading(t: &str) -> bool {
     }
     let bare = bare.trim_end_matches(['"', '\'', '”', '’', '_']);
     // The end of a bracketed note begun above ("[Illustration: PLATE II" over a blank
-    // line and "VIOLONCELLO--(VICTOR HERBERT)]"): no title.
-    if bare.ends_with(']') && !bare.contains('[') {
+    // line and "VIOLONCELLO--(VICTOR HERBERT)]"): no title. Nor is a command's syntax,
+    // an option in brackets glued to a word (`OLDGRP NEWGRP[:NEWGID]`; a footnote's
+    // `[7]` was taken off above).
+    if bare.ends_with(']') && !bare.contains('[')
+        || bare
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_alphanumeric() && w[1] == b'[')
+    {
         return true;
     }
     // A sentence going on, or broken off ("We split, we split------"): no title.
