@@ -306,6 +306,14 @@ mod tests {
     use crate::text_width::{narrow_chars, str_width};
     use proptest::prelude::*;
 
+    /// Whether each line of `block` goes on the one above (hangs from it).
+    fn continues(block: &str) -> Vec<bool> {
+        lines(block, 0..block.len())
+            .iter()
+            .map(|l| l.continues)
+            .collect()
+    }
+
     fn shown(block: &str) -> Vec<&str> {
         lines(block, 0..block.len())
             .into_iter()
@@ -350,10 +358,7 @@ mod tests {
             "        summons\n",
             "         you.\"",
         );
-        let continues: Vec<bool> = lines(tail, 0..tail.len())
-            .iter()
-            .map(|l| l.continues)
-            .collect();
+        let continues = continues(tail);
         assert_eq!(continues, [false; 11]);
     }
 
@@ -365,10 +370,7 @@ mod tests {
             "+--------------------------------------------------------+\n",
             "             \"A Lantern at the Window\"",
         );
-        let continues: Vec<bool> = lines(block, 0..block.len())
-            .iter()
-            .map(|l| l.continues)
-            .collect();
+        let continues = continues(block);
         assert_eq!(continues, [false, false, false, false]);
     }
 
