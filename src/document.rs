@@ -48,10 +48,64 @@ pub enum BlockKind {
 /// at the end of its last line (the final `\n` excluded), except for the pieces of a block
 /// too long for one (see `blocks::split`): no `\n` lies between two pieces, which is how the
 /// layout knows to lay them out as one.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Sixteen bytes: a gigabyte of short lines (a play's speeches) has some ten million
+/// blocks, held while the story is indexed, so the range is kept as its start and a
+/// length (no block is near 4 GB long: see `blocks::split`).
+#[derive(Clone, PartialEq, Eq)]
 pub struct Block {
     pub kind: BlockKind,
-    pub range: Range<usize>,
+    start: usize,
+    len: u32,
+}
+
+const _: () = assert!(std::mem::size_of::<Block>() == 16);
+
+impl Block {
+    /// The longest range a block can hold (blocks are cut far shorter than this).
+    pub const MAX_LEN: usize = u32::MAX as usize;
+
+    /// A block of `kind` over `range`, which must be at most [`Block::MAX_LEN`] bytes long
+    /// (the blocks found are: see `blocks::split`; a longer one would end early).
+    pub fn new(kind: BlockKind, range: Range<usize>) -> Self {
+        let len = range.end.saturating_sub(range.start);
+        debug_assert!(len <= Self::MAX_LEN, "a block of {len} bytes");
+        Self {
+            kind,
+            start: range.start,
+            len: u32::try_from(len).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// The bytes of the text the block covers.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end()
+    }
+
+    /// Where the block starts in the text.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// Where the block ends in the text (exclusive).
+    pub fn end(&self) -> usize {
+        self.start + self.len as usize
+    }
+
+    /// Moves the block's end to `end` (at or after its start, at most [`Block::MAX_LEN`]
+    /// from it).
+    pub fn set_end(&mut self, end: usize) {
+        *self = Self::new(self.kind, self.start..end);
+    }
+}
+
+impl std::fmt::Debug for Block {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Block")
+            .field("kind", &self.kind)
+            .field("range", &self.range())
+            .finish()
+    }
 }
 
 /// A decoded, normalised story and its blocks.
@@ -159,7 +213,7 @@ impl Document {
         if self.blocks.is_empty() {
             return None;
         }
-        let after = self.blocks.partition_point(|b| b.range.start <= offset);
+        let after = self.blocks.partition_point(|b| b.start() <= offset);
         Some(after.saturating_sub(1))
     }
 }

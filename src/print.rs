@@ -78,7 +78,7 @@ fn push_blocks(
     mut spill: impl FnMut(&mut String) -> io::Result<()>,
 ) -> io::Result<()> {
     let text = doc.text();
-    let first = doc.blocks().partition_point(|b| b.range.end <= from);
+    let first = doc.blocks().partition_point(|b| b.end() <= from);
     let mut wrapper = Wrapper::default();
     wrapper.set_typography(typography);
     let mut lines = Vec::new();

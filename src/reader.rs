@@ -245,10 +245,7 @@ impl Reader {
     /// A reader on `doc` in a window `size` (columns, rows), at the start of the story.
     pub fn new(doc: Document, title: impl Into<String>, size: (u16, u16), max_width: u16) -> Self {
         let chapters = toc::chapters(&doc);
-        let place = doc
-            .blocks()
-            .first()
-            .map_or(doc.body().start, |b| b.range.start);
+        let place = doc.blocks().first().map_or(doc.body().start, |b| b.start());
         let max_width = max_width.clamp(COLUMN_LIMITS.0, COLUMN_LIMITS.1);
         let mut reader = Self {
             doc: Arc::new(doc),
@@ -459,7 +456,7 @@ impl Reader {
             Action::WheelUp => self.scroll(-(WHEEL_LINES as isize)),
             Action::Top if count.is_some() => self.go_to_page(count.unwrap_or(1)),
             Action::Top => {
-                let start = self.doc.blocks().first().map_or(0, |b| b.range.start);
+                let start = self.doc.blocks().first().map_or(0, |b| b.start());
                 self.jump(start);
             }
             Action::Bottom => {

@@ -100,7 +100,7 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
         .enumerate()
         .filter(|(_, b)| b.kind == BlockKind::Heading)
         .map(|(i, b)| {
-            let line = one_line(&text[b.range.clone()]);
+            let line = one_line(&text[b.range()]);
             // A Markdown heading is listed by its words, without its `#` marks; an Aozora
             // Bunko heading without its markup.
             let atx = heading::atx_title(&line);
@@ -113,7 +113,7 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
             let division = heading::division(&title);
             Head {
                 block: i,
-                offset: b.range.start,
+                offset: b.start(),
                 title,
                 division,
                 marked,
@@ -168,7 +168,7 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
     // A contents list with no heading after it: its titles, where they stand alone, are
     // the chapters (a book of poems whose titles carry no chapter word).
     if let Some(last) = list.last().filter(|c| is_contents_heading(&c.title)) {
-        let block = blocks.partition_point(|b| b.range.start < last.offset);
+        let block = blocks.partition_point(|b| b.start() < last.offset);
         list.extend(listed::chapters(text, blocks, block));
     }
     list
@@ -212,7 +212,7 @@ fn subtitles(text: &str, blocks: &[Block], heads: &[Head]) -> HashMap<usize, Str
         let Some(next) = blocks.get(h.block + 1) else {
             continue;
         };
-        let line = text[next.range.clone()].trim();
+        let line = text[next.range()].trim();
         if next.kind == BlockKind::Heading || line.contains('\n') || line.len() > 70 {
             continue;
         }
@@ -240,14 +240,14 @@ fn is_underlined(text: &str, blocks: &[Block], i: usize) -> bool {
     else {
         return false;
     };
-    let title = text[blocks[i].range.clone()].trim();
-    let between = &text[blocks[i].range.end..rule.range.start];
+    let title = text[blocks[i].range()].trim();
+    let between = &text[blocks[i].end()..rule.start()];
     between.trim_matches([' ', '\t']) == "\n"
         && !title.contains('\n')
         && heading::is_setext(
             title,
             crate::text_width::str_width(title),
-            text[rule.range.clone()].trim(),
+            text[rule.range()].trim(),
         )
 }
 
@@ -376,10 +376,7 @@ mod tests {
         let text = "CHAPTER I\n\nThe Return\n\nShe came back.\n\nCHAPTER II\n\nHe left.".to_owned();
         let b = |kind, s: &str| {
             let start = text.find(s).unwrap();
-            Block {
-                kind,
-                range: start..start + s.len(),
-            }
+            Block::new(kind, start..start + s.len())
         };
         let blocks = vec![
             b(BlockKind::Heading, "CHAPTER I"),

@@ -8,7 +8,7 @@ fn kinds(text: &str) -> Vec<(BlockKind, String)> {
     let doc = Document::from_text(text);
     doc.blocks()
         .iter()
-        .map(|b| (b.kind, doc.text()[b.range.clone()].to_string()))
+        .map(|b| (b.kind, doc.text()[b.range()].to_string()))
         .collect()
 }
 
@@ -238,9 +238,9 @@ fn a_single_line_past_every_threshold_is_split_into_bounded_blocks() {
     let check = |blocks: &[Block]| {
         assert!(blocks.len() > line.len() / MAX_BLOCK);
         for pair in blocks.windows(2) {
-            assert!(pair[0].range.len() <= MAX_BLOCK);
+            assert!(pair[0].range().len() <= MAX_BLOCK);
             assert_eq!(pair[0].kind, pair[1].kind);
-            assert!(!line[pair[0].range.end..pair[1].range.start].contains('\n'));
+            assert!(!line[pair[0].end()..pair[1].start()].contains('\n'));
         }
     };
     let doc = Document::from_text(&line);
@@ -257,7 +257,7 @@ fn hard_wrapped_cjk_and_emoji_zwj() {
     let text = "火星は太陽系の四番目の惑星であり、地球の外側を回っている。その表面は赤く\n見えることから、昔から多くの人々の関心を集めてきたと言われている。\n\n👨\u{200d}👩\u{200d}👧 family\n";
     let doc = Document::from_text(text);
     assert_eq!(doc.blocks().len(), 2);
-    assert!(doc.text()[doc.blocks()[1].range.clone()].starts_with("👨\u{200d}👩"));
+    assert!(doc.text()[doc.blocks()[1].range()].starts_with("👨\u{200d}👩"));
 }
 
 #[test]
@@ -426,14 +426,14 @@ fn check(doc: &Document) {
     let body = doc.body();
     let mut covered = body.start;
     for b in doc.blocks() {
-        assert!(b.range.start >= covered && b.range.start < b.range.end && b.range.end <= body.end);
-        assert!(text.is_char_boundary(b.range.start) && text.is_char_boundary(b.range.end));
+        assert!(b.start() >= covered && b.start() < b.end() && b.end() <= body.end);
+        assert!(text.is_char_boundary(b.start()) && text.is_char_boundary(b.end()));
         assert!(
-            text[covered..b.range.start].trim().is_empty(),
+            text[covered..b.start()].trim().is_empty(),
             "uncovered text {:?}",
-            &text[covered..b.range.start]
+            &text[covered..b.start()]
         );
-        covered = b.range.end;
+        covered = b.end();
     }
     assert!(text[covered..body.end].trim().is_empty());
 }

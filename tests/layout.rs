@@ -13,10 +13,7 @@ fn doc(parts: &[(BlockKind, &str)]) -> Document {
         }
         let start = text.len();
         text.push_str(part);
-        blocks.push(Block {
-            kind: *kind,
-            range: start..text.len(),
-        });
+        blocks.push(Block::new(*kind, start..text.len()));
     }
     text.push('\n');
     let len = text.len();
@@ -164,14 +161,8 @@ fn blocks_are_followed_by_a_spacer_except_the_last() {
 fn split_block_continuation_has_no_spacer() {
     let text = "a long paragraph split here and going on\n".to_owned();
     let blocks = vec![
-        Block {
-            kind: BlockKind::Paragraph,
-            range: 0..22,
-        },
-        Block {
-            kind: BlockKind::Paragraph,
-            range: 23..40,
-        },
+        Block::new(BlockKind::Paragraph, 0..22),
+        Block::new(BlockKind::Paragraph, 23..40),
     ];
     let d = Document::from_parts(text, blocks, 0..41);
     let mut layout = Layout::new(80);

@@ -18,9 +18,9 @@ fn capped_and_whole(text: &str) -> (Document, Document) {
     let mut blocks: Vec<Block> = Vec::new();
     for (i, b) in capped.blocks().iter().enumerate() {
         let continues =
-            i > 0 && !capped.text()[capped.blocks()[i - 1].range.end..b.range.start].contains('\n');
+            i > 0 && !capped.text()[capped.blocks()[i - 1].end()..b.start()].contains('\n');
         match blocks.last_mut() {
-            Some(last) if continues => last.range.end = b.range.end,
+            Some(last) if continues => last.set_end(b.end()),
             _ => blocks.push(b.clone()),
         }
     }

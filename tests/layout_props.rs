@@ -72,10 +72,7 @@ fn document() -> impl Strategy<Value = Document> {
             }
             let start = text.len();
             text.push_str(&body);
-            blocks.push(Block {
-                kind,
-                range: start..text.len(),
-            });
+            blocks.push(Block::new(kind, start..text.len()));
         }
         text.push('\n');
         let len = text.len();
@@ -118,22 +115,19 @@ proptest! {
             }
         }
         for (first, last) in groups {
-            let block = Block {
-                kind: doc.blocks()[first].kind,
-                range: doc.blocks()[first].range.start..doc.blocks()[last].range.end,
-            };
+            let block = Block::new(doc.blocks()[first].kind, doc.blocks()[first].start()..doc.blocks()[last].end());
             let mine: Vec<&ScreenLine> = lines.iter().filter(|(i, _)| (first..=last).contains(i)).map(|(_, l)| l).collect();
             let shown: String = mine.iter().map(|l| l.display(text)).collect();
-            prop_assert_eq!(non_space(&shown), non_space(&text[block.range.clone()]));
-            let bounds: Vec<usize> = text[block.range.clone()]
+            prop_assert_eq!(non_space(&shown), non_space(&text[block.range()]));
+            let bounds: Vec<usize> = text[block.range()]
                 .grapheme_indices(true)
-                .map(|(i, _)| block.range.start + i)
-                .chain([block.range.end])
+                .map(|(i, _)| block.start() + i)
+                .chain([block.end()])
                 .collect();
             // The lines read as the whole block would on one endless line: no word split
             // or merged at a line break.
             let verse = block.kind == BlockKind::Verse;
-            let whole = ScreenLine { range: block.range.clone(), style: LineStyle::Text, indent: 0, width: 0, verbatim: verse, end: LineEnd::Last };
+            let whole = ScreenLine { range: block.range(), style: LineStyle::Text, indent: 0, width: 0, verbatim: verse, end: LineEnd::Last };
             let text_lines: Vec<&&ScreenLine> = mine.iter().filter(|l| l.style != LineStyle::Blank).collect();
             let mut joined = String::new();
             for (i, l) in text_lines.iter().enumerate() {

@@ -262,7 +262,7 @@ fn a_place_reached_before_the_story_is_read_whole_survives_the_terminal_dying() 
 fn blocks_from(doc: &Document, base: usize, end: usize) -> Vec<(dogear::BlockKind, usize, usize)> {
     doc.blocks()
         .iter()
-        .map(|b| (b.kind, b.range.start + base, b.range.end + base))
+        .map(|b| (b.kind, b.start() + base, b.end() + base))
         .filter(|&(_, _, e)| e <= end)
         .collect()
 }
@@ -291,8 +291,8 @@ fn a_window_classified_with_the_files_evidence_looks_as_the_whole_story_will() {
     let window = load::window_with(&from[..60_000], utf8, false, &evidence);
     let base = usize::try_from(anchor.text).unwrap();
     // Everything but the window's first and last blocks (which it may cut).
-    let start = base + window.blocks()[1].range.start;
-    let end = base + window.blocks().last().unwrap().range.start;
+    let start = base + window.blocks()[1].start();
+    let end = base + window.blocks().last().unwrap().start();
     let inside =
         |blocks: Vec<_>| -> Vec<_> { blocks.into_iter().filter(|&(_, s, _)| s >= start).collect() };
     let shown = inside(blocks_from(&window, base, end));
@@ -364,8 +364,8 @@ fn a_window_classified_with_the_statistics_of_the_whole_story_looks_exactly_as_i
         "a window's statistics are not its own"
     );
     // Everything but the window's first and last blocks (which it may cut).
-    let start = base + window.blocks()[1].range.start;
-    let end = base + window.blocks().last().unwrap().range.start;
+    let start = base + window.blocks()[1].start();
+    let end = base + window.blocks().last().unwrap().start();
     assert!(end > scene_end, "the window holds the scene");
     let inside = |doc: &Document| -> Vec<_> {
         blocks_from(doc, base, end)

@@ -24,7 +24,7 @@ fn a_signature_under_a_closing_comma_is_not_run_into_the_letter() {
         .blocks()
         .iter()
         .filter(|b| b.kind != BlockKind::Heading)
-        .map(|b| doc.text()[b.range.clone()].trim())
+        .map(|b| doc.text()[b.range()].trim())
         .collect();
     assert!(texts.contains(&"\"ANNA MILLER.\""), "{texts:#?}");
     let lines = printed(LETTER, 60);

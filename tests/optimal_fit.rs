@@ -95,10 +95,7 @@ fn a_paragraph_of_more_words_than_the_cap_is_broken_first_fit() {
         .collect::<Vec<_>>()
         .join(" ");
     let body = 0..text.len();
-    let block = Block {
-        range: body.clone(),
-        kind: BlockKind::Paragraph,
-    };
+    let block = Block::new(BlockKind::Paragraph, body.clone());
     let doc = Document::from_parts(text, vec![block], body);
     assert_eq!(
         lines(&doc, 21, OPTIMAL),

@@ -56,10 +56,7 @@ fn document() -> impl Strategy<Value = Document> {
             }
             let start = text.len();
             text.push_str(&body);
-            blocks.push(Block {
-                kind,
-                range: start..text.len(),
-            });
+            blocks.push(Block::new(kind, start..text.len()));
         }
         text.push('\n');
         let len = text.len();
@@ -73,7 +70,7 @@ fn paged(doc: &Document, width: u16, height: usize) -> Vec<usize> {
     let Some(first) = doc.blocks().first() else {
         return Vec::new();
     };
-    let mut top = layout.line_start(doc, first.range.start);
+    let mut top = layout.line_start(doc, first.start());
     let mut tops = vec![top];
     loop {
         let next = layout.scroll(doc, top, height as isize, height);

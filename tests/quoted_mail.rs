@@ -38,7 +38,7 @@ fn a_quoted_passage_is_a_block_apart_from_the_reply_around_it() {
         .blocks()
         .iter()
         .filter(|b| b.kind != BlockKind::Heading)
-        .map(|b| doc.text()[b.range.clone()].trim())
+        .map(|b| doc.text()[b.range()].trim())
         .collect();
     assert!(texts.contains(&"On Tuesday, Marta wrote:"), "{texts:#?}");
     assert!(
@@ -72,7 +72,7 @@ fn a_prompt_run_into_its_command_is_no_quotation() {
     let starts: Vec<&str> = doc
         .blocks()
         .iter()
-        .map(|b| text[b.range.clone()].trim_start())
+        .map(|b| text[b.range()].trim_start())
         .collect();
     assert!(
         starts.iter().all(|b| !b.starts_with("At Top")),

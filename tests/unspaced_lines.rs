@@ -21,7 +21,7 @@ fn each_line_of_an_unspaced_story_is_a_paragraph() {
     let blocks: Vec<(BlockKind, &str)> = doc
         .blocks()
         .iter()
-        .map(|b| (b.kind, doc.text()[b.range.clone()].trim()))
+        .map(|b| (b.kind, doc.text()[b.range()].trim()))
         .collect();
     assert_eq!(blocks.len(), STORY.lines().count(), "{blocks:#?}");
     assert!(

@@ -140,7 +140,7 @@ fn cut_on_clusters(text: &str, width: u16) {
             );
             starts.extend([line.range.start, line.range.end]);
         }
-        starts.extend([doc.blocks()[b].range.start, doc.blocks()[b].range.end]);
+        starts.extend([doc.blocks()[b].start(), doc.blocks()[b].end()]);
     }
     let bounds: Vec<usize> = doc
         .text()

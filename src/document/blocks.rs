@@ -262,8 +262,8 @@ fn attach_subtitles(text: &str, blocks: &mut Vec<Block>) {
         if prev.kind != BlockKind::Heading || block.kind != BlockKind::Paragraph {
             continue;
         }
-        let t = text[block.range.clone()].trim_start();
-        let heading = text[prev.range.clone()].trim();
+        let t = text[block.range()].trim_start();
+        let heading = text[prev.range()].trim();
         if !t.contains('\n')
             && heading::numbered(heading).is_some_and(|n| !n.has_title(heading))
             && heading::is_subtitle(t)

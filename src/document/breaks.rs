@@ -59,20 +59,20 @@ pub fn decisions(doc: &Document) -> Vec<(usize, Break)> {
     let mut prev_end = None;
     for block in doc.blocks() {
         // A piece of a long block cut by detection: no line end lies between the two.
-        let piece = prev_end.is_some_and(|end: usize| !text[end..block.range.start].contains('\n'));
-        prev_end = Some(block.range.end);
+        let piece = prev_end.is_some_and(|end: usize| !text[end..block.start()].contains('\n'));
+        prev_end = Some(block.end());
         // A rule right under a heading (a setext underline) is part of the heading.
         let underline = block.kind == BlockKind::SceneBreak
             && after_heading
-            && out.last().is_some_and(|&(at, _): &(usize, Break)| {
-                !text[at..block.range.start].contains("\n\n")
-            });
+            && out
+                .last()
+                .is_some_and(|&(at, _): &(usize, Break)| !text[at..block.start()].contains("\n\n"));
         after_heading = block.kind == BlockKind::Heading;
         if underline {
-            out.push((block.range.start, Break::Heading));
+            out.push((block.start(), Break::Heading));
             continue;
         }
-        let range = block.range.clone();
+        let range = block.range();
         // A piece that continues the block before it starts mid-line.
         let at_line_start = range.start == 0 || text[..range.start].ends_with('\n');
         let mut first = at_line_start && !piece;

@@ -297,14 +297,14 @@ mod tests {
             shown.extend(
                 doc.blocks()
                     .iter()
-                    .map(|b| (b.kind, b.range.start + at, b.range.end + at)),
+                    .map(|b| (b.kind, b.start() + at, b.end() + at)),
             );
             at += text.len();
         }
         let want: Vec<_> = whole
             .blocks()
             .iter()
-            .map(|b| (b.kind, b.range.start, b.range.end))
+            .map(|b| (b.kind, b.start(), b.end()))
             .collect();
         assert!(at > 4 * (16 << 10), "several windows");
         assert_eq!(shown.len(), want.len());

@@ -43,7 +43,7 @@ pub fn push_plain_block(
     let width = usize::from(width.max(1));
     let before = out.len();
     let done = match block.kind {
-        BlockKind::Verse => push_verse(doc.text(), block.range.clone(), width, out),
+        BlockKind::Verse => push_verse(doc.text(), block.range(), width, out),
         _ => push_prose(doc, index, width, typography, out),
     };
     if !done {
@@ -139,7 +139,7 @@ fn push_prose(
     {
         return false;
     }
-    let Some(s) = doc.text().get(block.range.clone()) else {
+    let Some(s) = doc.text().get(block.range()) else {
         return false;
     };
     if paragraph && super::hang::of_paragraph(s) > 0 {

@@ -218,7 +218,7 @@ fn sample(doc: &Document) -> String {
     let each = SAMPLE / SAMPLE_BLOCKS;
     let mut out = String::with_capacity(SAMPLE + SAMPLE_BLOCKS);
     for block in prose.iter().step_by(step) {
-        let Some(piece) = text.get(block.range.clone()) else {
+        let Some(piece) = text.get(block.range()) else {
             continue;
         };
         let mut end = piece.len().min(each);

@@ -89,7 +89,7 @@ pub fn has_spacer(doc: &Document, index: usize) -> bool {
     match (blocks.get(index), blocks.get(index + 1)) {
         (Some(this), Some(next)) => doc
             .text()
-            .get(this.range.end..next.range.start)
+            .get(this.end()..next.start())
             .is_none_or(|between| between.contains('\n')),
         _ => false,
     }
@@ -121,7 +121,7 @@ pub fn is_joined(doc: &Document, index: usize) -> bool {
                 && this.kind != BlockKind::Verse
                 && doc
                     .text()
-                    .get(prev.range.end..this.range.start)
+                    .get(prev.end()..this.start())
                     .is_some_and(|between| !between.contains('\n'))
         }
         _ => false,
@@ -197,8 +197,8 @@ impl Wrapper {
             return;
         };
         let text = doc.text();
-        let end = block.range.end.min(text.len());
-        let range = block.range.start.min(end)..end;
+        let end = block.end().min(text.len());
+        let range = block.start().min(end)..end;
         if text.get(range.clone()).is_none() {
             return;
         }
@@ -215,7 +215,7 @@ impl Wrapper {
             let blocks = doc.blocks();
             let joined = is_joined(doc, index).then(|| index - 1);
             for b in joined.into_iter().chain([index]) {
-                let found = super::emphasis::markers(text, blocks[b].range.clone());
+                let found = super::emphasis::markers(text, blocks[b].range());
                 self.marks.extend(found.iter().map(|m| m.at));
             }
         }
@@ -282,7 +282,7 @@ impl Wrapper {
         // The end of the previous piece from the seam, then this piece's own fragments,
         // which also give the next seam: each piece is split into words once.
         let start = if joined {
-            let prev_end = doc.blocks()[index - 1].range.end;
+            let prev_end = doc.blocks()[index - 1].end();
             let seam = self.seam(doc, index, width);
             if seam < prev_end {
                 self.push_words(text, seam..prev_end, false, width);
@@ -298,7 +298,7 @@ impl Wrapper {
         self.push_words(text, range.clone(), false, width);
         // Before any gluing below, so that the seam is what `seam` finds from this piece.
         let next_seam = continued.then(|| {
-            let single = doc.blocks()[index + 1].range.start;
+            let single = doc.blocks()[index + 1].start();
             let at = last_line_start(&self.frags[own..], width, indent, single);
             self.remember(doc, index + 1, width, at);
             at
@@ -336,10 +336,10 @@ impl Wrapper {
         let (prev, this) = (&blocks[index - 1], &blocks[index]);
         let mut tail = std::mem::take(&mut self.tail);
         tail.clear();
-        self.push_words_into(doc.text(), prev.range.clone(), false, width, &mut tail);
+        self.push_words_into(doc.text(), prev.range(), false, width, &mut tail);
         self.tail = tail;
         let indent = first_indent(doc, index - 1, width, self.indent);
-        let at = last_line_start(&self.tail, width, indent, this.range.start);
+        let at = last_line_start(&self.tail, width, indent, this.start());
         self.remember(doc, index, width, at);
         at
     }
@@ -510,7 +510,7 @@ pub(super) fn first_indent(doc: &Document, index: usize, width: usize, indented:
     if block.kind != BlockKind::Paragraph || is_joined(doc, index) {
         return 0;
     }
-    let text = doc.text().get(block.range.clone()).unwrap_or("");
+    let text = doc.text().get(block.range()).unwrap_or("");
     let placed = super::placed::paragraph(text, width);
     if placed > 0 {
         return placed;

@@ -119,18 +119,18 @@ fn a_window_between_two_joined_etexts_shows_the_markers_between_as_the_whole_sto
     );
     let base = reader.whole_place() - reader.place();
     let window = reader.document();
-    assert!(window.blocks()[0].range.start + base <= offset);
+    assert!(window.blocks()[0].start() + base <= offset);
     assert!(window
         .text()
         .contains("START OF THE PROJECT GUTENBERG EBOOK BOOK 2"));
     let shown: Vec<_> = window.blocks()[1..window.blocks().len() - 1]
         .iter()
-        .map(|b| (b.kind, b.range.start + base))
+        .map(|b| (b.kind, b.start() + base))
         .collect();
     let want: Vec<_> = whole
         .blocks()
         .iter()
-        .map(|b| (b.kind, b.range.start))
+        .map(|b| (b.kind, b.start()))
         .filter(|(_, s)| {
             shown.first().is_some_and(|f| *s >= f.1) && shown.last().is_some_and(|l| *s <= l.1)
         })

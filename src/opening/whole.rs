@@ -53,7 +53,7 @@ pub(super) fn spawn(
             let at = Instant::now();
             let chapters = crate::toc::chapters_in(f.text, f.blocks);
             listed = Some((at, at.elapsed()));
-            let reach = f.blocks.last().map_or(0, |b| b.range.end);
+            let reach = f.blocks.last().map_or(0, |b| b.end());
             let _ = found_tx.send(News::Found(chapters, reach));
         };
         let doc = crate::storyfile::open(&path)

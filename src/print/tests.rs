@@ -40,10 +40,7 @@ fn doc_of(parts: &[(BlockKind, String, &str)]) -> Document {
     for (kind, part, after) in parts {
         let start = text.len();
         text.push_str(part);
-        blocks.push(Block {
-            kind: *kind,
-            range: start..text.len(),
-        });
+        blocks.push(Block::new(*kind, start..text.len()));
         text.push_str(after);
     }
     text.push('\n');

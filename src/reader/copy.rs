@@ -31,14 +31,14 @@ pub fn paragraph_at(doc: &Document, offset: usize) -> Option<String> {
     let at = doc.block_index_at(offset)?;
     // Pieces of one block touch: no `\n` between them.
     let mut first = at;
-    while first > 0 && blocks[first - 1].range.end == blocks[first].range.start {
+    while first > 0 && blocks[first - 1].end() == blocks[first].start() {
         first -= 1;
     }
     let mut last = at;
-    while last + 1 < blocks.len() && blocks[last].range.end == blocks[last + 1].range.start {
+    while last + 1 < blocks.len() && blocks[last].end() == blocks[last + 1].start() {
         last += 1;
     }
-    let range = blocks[first].range.start..blocks[last].range.end;
+    let range = blocks[first].start()..blocks[last].end();
     let raw = doc.text().get(range)?;
     let text = match blocks[at].kind {
         BlockKind::Paragraph | BlockKind::Heading => join_lines(raw),

@@ -94,7 +94,7 @@ impl Reader {
         let bytes = &picker.bytes[picker.window.clone()];
         picker.preview = Document::from_bytes(bytes, Some(cs))
             .unwrap_or_else(|_| Document::from_text("(this encoding cannot read these bytes)"));
-        let top = picker.preview.blocks().first().map_or(0, |b| b.range.start);
+        let top = picker.preview.blocks().first().map_or(0, |b| b.start());
         picker.lines = Layout::new(width).page(&picker.preview, top, height);
     }
 

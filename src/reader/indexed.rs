@@ -163,7 +163,7 @@ impl Reader {
             }
             Then::Jump(at) => self.place = self.layout.line_start(&self.doc, here(at)),
             Then::Top => {
-                let start = self.doc.blocks().first().map_or(0, |b| b.range.start);
+                let start = self.doc.blocks().first().map_or(0, |b| b.start());
                 self.place = self.layout.line_start(&self.doc, start);
             }
             Then::Bottom => {
@@ -328,7 +328,7 @@ impl Reader {
         else {
             return false;
         };
-        let (first, last) = (first.range.end, last.range.start);
+        let (first, last) = (first.end(), last.start());
         let h = self.view_height();
         let target = self.layout.scroll(&self.doc, self.place, lines, h);
         match lines > 0 {

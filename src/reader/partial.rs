@@ -117,7 +117,7 @@ impl Reader {
         if let Some(f) = self.on_file() {
             return self.taken_on_file(action, &f);
         }
-        let first_line = self.doc.blocks().first().map_or(0, |b| b.range.start);
+        let first_line = self.doc.blocks().first().map_or(0, |b| b.start());
         if self.move_in_index(action) {
             return true;
         }

@@ -13,10 +13,7 @@ pub(super) fn story(chapters: usize, paras: usize) -> Document {
     let mut push = |text: &mut String, kind, s: &str| {
         let start = text.len();
         text.push_str(s);
-        blocks.push(Block {
-            kind,
-            range: start..text.len(),
-        });
+        blocks.push(Block::new(kind, start..text.len()));
         text.push_str("\n\n");
     };
     for c in 1..=chapters {
@@ -281,10 +278,7 @@ fn start_and_end_and_percent_at_the_end() {
         "nothing after the end"
     );
     let last = r.page().last().unwrap().clone();
-    assert_eq!(
-        last.range.end,
-        r.document().blocks().last().unwrap().range.end
-    );
+    assert_eq!(last.range.end, r.document().blocks().last().unwrap().end());
     r.update(Action::Top);
     assert_eq!(r.percent(), 0);
 }

@@ -24,7 +24,7 @@ pub(super) fn chapters(text: &str, blocks: &[Block], contents: usize) -> Vec<Cha
     let mut lines = 0;
     let mut first = None;
     for (i, b) in blocks.iter().enumerate().skip(contents + 1) {
-        let s = &text[b.range.clone()];
+        let s = &text[b.range()];
         if b.kind == BlockKind::Heading || lines > LIST_LINES {
             break;
         }
@@ -44,14 +44,14 @@ pub(super) fn chapters(text: &str, blocks: &[Block], contents: usize) -> Vec<Cha
         if next == titles.len() {
             break;
         }
-        let s = &text[b.range.clone()];
+        let s = &text[b.range()];
         let Some(k) = alone(b, s) else {
             continue;
         };
         if let Some(j) = titles[next..].iter().position(|t| *t == k) {
             next += j + 1;
             found.push(Chapter {
-                offset: b.range.start,
+                offset: b.start(),
                 title: one_line(s),
                 level: 1,
             });

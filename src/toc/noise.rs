@@ -59,7 +59,7 @@ pub(super) fn is_signature(text: &str, blocks: &[Block], h: &Head) -> bool {
         && !heading::is_named_section(&h.title)
         && (blocks
             .get(h.block + 1)
-            .is_some_and(|b| heading::is_dateline(text[b.range.clone()].trim()))
+            .is_some_and(|b| heading::is_dateline(text[b.range()].trim()))
             || is_sign_off(text, blocks, h))
 }
 
@@ -78,13 +78,13 @@ fn is_sign_off(text: &str, blocks: &[Block], h: &Head) -> bool {
         return false;
     }
     let blank = |between: &str| between.bytes().filter(|&b| b == b'\n').count();
-    let before = blank(&text[prev.range.end..block.range.start]);
-    let signed = crate::document::blocks::shape::ends_sentence(text[prev.range.clone()].trim_end());
+    let before = blank(&text[prev.end()..block.start()]);
+    let signed = crate::document::blocks::shape::ends_sentence(text[prev.range()].trim_end());
     let no_body = match blocks.get(h.block + 1) {
         None => true,
         Some(next) => {
-            let after = blank(&text[block.range.end..next.range.start]);
-            let first = text[next.range.clone()].trim_start();
+            let after = blank(&text[block.end()..next.start()]);
+            let first = text[next.range()].trim_start();
             let first = first.lines().next().unwrap_or("");
             before <= after && (is_notes_heading(first) || heading::is_ending(first))
         }
@@ -131,7 +131,7 @@ pub(super) fn drop_paragraph_numbers(text: &str, blocks: &[Block], heads: &mut V
     // A paragraph of prose, words in lower case: a line in capitals may be a section's
     // title that was not read as one ("7.  WHAT THE FIRST COMPOSERS SAY OF THE MUSIC").
     let numbered_paragraph = |b: &Block, want: u32| {
-        let t = text[b.range.clone()].trim_start();
+        let t = text[b.range()].trim_start();
         let lower = t
             .split_whitespace()
             .filter(|w| w.starts_with(char::is_lowercase))
@@ -149,10 +149,10 @@ pub(super) fn drop_paragraph_numbers(text: &str, blocks: &[Block], heads: &mut V
         let before = blocks[i.saturating_sub(PARAGRAPH_REACH)..i]
             .iter()
             .rev()
-            .find(|b| leading(text[b.range.clone()].trim_start()).is_some());
+            .find(|b| leading(text[b.range()].trim_start()).is_some());
         let after = blocks[(i + 1).min(blocks.len())..(i + 1 + PARAGRAPH_REACH).min(blocks.len())]
             .iter()
-            .find(|b| leading(text[b.range.clone()].trim_start()).is_some());
+            .find(|b| leading(text[b.range()].trim_start()).is_some());
         !(before.is_some_and(|b| numbered_paragraph(b, v - 1))
             || after.is_some_and(|b| numbered_paragraph(b, v + 1)))
     });
@@ -175,10 +175,7 @@ pub(super) fn drop_stanza_numbers(text: &str, blocks: &[Block], heads: &mut Vec<
             let stanzas = (i..i + run).all(|k| {
                 let next = heads.get(k + 1).map_or(blocks.len(), |n| n.block);
                 let under = &blocks[heads[k].block + 1..next.max(heads[k].block + 1)];
-                let lines: usize = under
-                    .iter()
-                    .map(|b| text[b.range.clone()].lines().count())
-                    .sum();
+                let lines: usize = under.iter().map(|b| text[b.range()].lines().count()).sum();
                 !under.is_empty()
                     && under.iter().all(|b| b.kind == BlockKind::Verse)
                     && lines <= STANZA_LINES

@@ -35,7 +35,7 @@ fn close(text: &str, blocks: &[Block], a: usize, b: usize) -> bool {
     !heads_text(text, &blocks[a], between.first())
         && between.len() <= GAP_BLOCKS
         && between.iter().all(|x| {
-            let s = &text[x.range.clone()];
+            let s = &text[x.range()];
             s.len() <= GAP_BYTES && s.bytes().filter(|&c| c == b'\n').count() <= 1
         })
 }
@@ -47,9 +47,9 @@ fn close(text: &str, blocks: &[Block], a: usize, b: usize) -> bool {
 fn heads_text(text: &str, head: &Block, next: Option<&Block>) -> bool {
     let indent = |at: usize| text[at..].bytes().take_while(|&c| c == b' ').count();
     next.is_some_and(|next| {
-        indent(head.range.start) == 0
-            && text[head.range.end..next.range.start] == *"\n"
-            && indent(next.range.start) >= UNDER_HEADING
+        indent(head.start()) == 0
+            && text[head.end()..next.start()] == *"\n"
+            && indent(next.start()) >= UNDER_HEADING
     })
 }
 
@@ -61,7 +61,7 @@ fn heads_text(text: &str, head: &Block, next: Option<&Block>) -> bool {
 fn set_apart(text: &str, blocks: &[Block], run: &[Head]) -> bool {
     // Blank lines between the end of the block before heading `h` and its start.
     let blanks = |h: &Head| {
-        let before = blocks[h.block - 1].range.end;
+        let before = blocks[h.block - 1].end();
         text[before..h.offset]
             .matches('\n')
             .count()

@@ -35,7 +35,7 @@ impl Marks {
                 let found = doc
                     .blocks()
                     .get(index)
-                    .map(|block| markers(doc.text(), block.range.clone()))
+                    .map(|block| markers(doc.text(), block.range()))
                     .unwrap_or_default();
                 self.blocks.push((index, found));
             }

@@ -339,6 +339,6 @@ pub fn heading_texts(text: &str) -> Vec<String> {
     doc.blocks()
         .iter()
         .filter(|b| b.kind == dogear::BlockKind::Heading)
-        .map(|b| doc.text()[b.range.clone()].to_string())
+        .map(|b| doc.text()[b.range()].to_string())
         .collect()
 }

@@ -25,7 +25,7 @@ const CREDITS: &[&str] = &[
 /// Makes headings of the titles over bylines, and paragraphs of the bylines.
 pub(super) fn credit(text: &str, blocks: &mut [Block]) {
     for i in 1..blocks.len() {
-        let line = &text[blocks[i].range.clone()];
+        let line = &text[blocks[i].range()];
         if !is_byline(line.trim()) {
             continue;
         }
@@ -33,11 +33,11 @@ pub(super) fn credit(text: &str, blocks: &mut [Block]) {
         // note between the two (`[Illustration]`) is passed over.
         let Some(t) = (0..i)
             .rev()
-            .find(|&j| !speakers::is_note(&text[blocks[j].range.clone()]))
+            .find(|&j| !speakers::is_note(&text[blocks[j].range()]))
         else {
             continue;
         };
-        let title = text[blocks[t].range.clone()].trim();
+        let title = text[blocks[t].range()].trim();
         let over = matches!(blocks[t].kind, BlockKind::Paragraph | BlockKind::Heading);
         let one_line = title.len() <= TITLE_LEN && !title.contains('\n');
         if over && one_line && margin_titles::reads_as_title(title) {
@@ -87,7 +87,7 @@ mod tests {
             .map(|(part, &kind)| {
                 let range = at..at + part.len();
                 at += part.len() + 2;
-                Block { kind, range }
+                Block::new(kind, range)
             })
             .collect();
         credit(text, &mut blocks);

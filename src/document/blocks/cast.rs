@@ -32,14 +32,14 @@ pub(super) fn keep_entries(text: &str, blocks: &mut [Block]) {
         if blocks[i].kind != BlockKind::Heading {
             continue;
         }
-        let entry = &text[blocks[i].range.clone()];
+        let entry = &text[blocks[i].range()];
         let indent = indent_of(entry);
         // The runs of the list just above: each holds a name in the entry's column.
         let list = blocks[..i]
             .iter()
             .rev()
             .take(LOOK_BACK)
-            .map(|b| (b.kind, &text[b.range.clone()]))
+            .map(|b| (b.kind, &text[b.range()]))
             .take_while(|&(kind, run)| {
                 (kind == BlockKind::Verse || kind == BlockKind::Paragraph && !run.contains('\n'))
                     && run

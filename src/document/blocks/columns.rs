@@ -92,7 +92,7 @@ fn gap_finder() -> Finder<'static> {
 pub(super) fn keep_rows(text: &str, blocks: &mut Vec<Block>) {
     let gap = gap_finder();
     let row_of = |b: &Block| {
-        let line = &text[b.range.clone()];
+        let line = &text[b.range()];
         // (The line end searched for with `memchr`'s vectors: a paragraph set as one
         // long line is read whole.)
         let one_line =
@@ -111,11 +111,13 @@ pub(super) fn keep_rows(text: &str, blocks: &mut Vec<Block>) {
                 .any(|other| r.lines_up(other))
         });
         let mut block = blocks[i].clone();
-        if is_kept && last_kept {
+        // (Up to a block's greatest length: a table of gigabytes goes on in a second.)
+        let fits = |into: &Block| block.end() - into.start() <= Block::MAX_LEN;
+        if is_kept && last_kept && fits(&blocks[kept - 1]) {
             // Rows next to each other are one table: one block, blank lines and all, so
             // that each keeps its indent beside the others' (`  I.` over ` II.` over
             // `III.`).
-            blocks[kept - 1].range.end = block.range.end;
+            blocks[kept - 1].set_end(block.end());
         } else {
             if is_kept {
                 block.kind = BlockKind::Verse;
@@ -139,10 +141,7 @@ mod tests {
             .scan(0, |at, part| {
                 let range = *at..*at + part.len();
                 *at += part.len() + 2;
-                Some(Block {
-                    kind: BlockKind::Paragraph,
-                    range,
-                })
+                Some(Block::new(BlockKind::Paragraph, range))
             })
             .collect();
         keep_rows(text, &mut blocks);

@@ -116,10 +116,7 @@ mod tests {
     fn the_second_half_is_appended_in_order_however_many_moves_it_takes() {
         let blocks = |range: std::ops::Range<usize>| -> Vec<Block> {
             range
-                .map(|i| Block {
-                    kind: [BlockKind::Paragraph, BlockKind::Verse][i % 2],
-                    range: i..i + 1,
-                })
+                .map(|i| Block::new([BlockKind::Paragraph, BlockKind::Verse][i % 2], i..i + 1))
                 .collect()
         };
         for n in [0, 1, MOVED - 1, MOVED, MOVED + 1, 2 * MOVED + 3] {

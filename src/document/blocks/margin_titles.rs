@@ -74,7 +74,7 @@ pub(super) fn mark(text: &str, blocks: &mut [Block]) {
         .collect();
     // A dictionary's entries lead with their headword ("ABRIDGE, v.t.  To shorten."):
     // the few set over a quoted verse are entries as the many others are, not titles.
-    let lead = |i: usize| headword(text[blocks[i].range.clone()].trim_start());
+    let lead = |i: usize| headword(text[blocks[i].range()].trim_start());
     let headed = found.iter().filter(|&&(i, _)| lead(i)).count();
     if headed > 0 {
         let entries = (0..blocks.len())
@@ -107,14 +107,14 @@ fn is_part_title(text: &str, blocks: &[Block], i: usize) -> bool {
     ) else {
         return false;
     };
-    let line = &text[block.range.clone()];
+    let line = &text[block.range()];
     let indent = |s: &str| s.len() - s.trim_start_matches([' ', '\t']).len();
     block.kind == BlockKind::Paragraph
         && line.len() <= TITLE_LEN
         && !line.contains('\n')
-        && indent(line) == indent(&text[title.range.clone()])
-        && blank_lines(&text[prev.range.end..block.range.start]) >= BLANKS_BEFORE
-        && blank_lines(&text[block.range.end..title.range.start]) >= BLANKS_BEFORE
+        && indent(line) == indent(&text[title.range()])
+        && blank_lines(&text[prev.end()..block.start()]) >= BLANKS_BEFORE
+        && blank_lines(&text[block.end()..title.start()]) >= BLANKS_BEFORE
         && reads_as_title(line.trim_start())
 }
 
@@ -140,20 +140,19 @@ pub(crate) fn title_set(text: &str, blocks: &[Block], i: usize) -> Option<Set> {
     // block of a big window would otherwise read each one's first bytes (cache misses).
     // Likewise the room between the blocks: [`BLANKS_BEFORE`] blank lines take a line
     // end each, and one more ends the block before (most blocks follow one blank line).
-    if block.range.len() > TITLE_LEN
-        || block.range.start.saturating_sub(prev.range.end) <= BLANKS_BEFORE
+    if block.range().len() > TITLE_LEN || block.start().saturating_sub(prev.end()) <= BLANKS_BEFORE
     {
         return None;
     }
-    let line = &text[block.range.clone()];
+    let line = &text[block.range()];
     if line.contains('\n') {
         return None;
     }
-    let before = blank_lines(&text[prev.range.end..block.range.start]);
-    let after = blank_lines(&text[block.range.end..next.range.start]);
+    let before = blank_lines(&text[prev.end()..block.start()]);
+    let after = blank_lines(&text[block.end()..next.start()]);
     let title = line.trim_start();
     let indent = line.len() - title.len();
-    let verse = &text[next.range.clone()];
+    let verse = &text[next.range()];
     let verse_indent = verse.len() - verse.trim_start_matches([' ', '\t']).len();
     // A title at the verse's own margin, or nearly (a book set wholly indented: "  Hod
     // Putt" over "  HERE I lie close to the grave") has only its spacing to tell it from
@@ -209,7 +208,7 @@ mod tests {
     fn kinds(text: &str) -> Vec<(BlockKind, String)> {
         detect(text, 0..text.len())
             .into_iter()
-            .map(|b| (b.kind, text[b.range].trim().to_owned()))
+            .map(|b| (b.kind, text[b.range()].trim().to_owned()))
             .collect()
     }
 

@@ -63,20 +63,20 @@ fn numbered_title(text: &str, blocks: &[Block], i: usize) -> Option<u32> {
     );
     // Cheapest refusals first: most blocks are long, or follow one blank line.
     if block.kind != BlockKind::Paragraph
-        || block.range.len() > TITLE_LEN
-        || block.range.start - prev.range.end <= BLANKS_BEFORE
+        || block.range().len() > TITLE_LEN
+        || block.start() - prev.end() <= BLANKS_BEFORE
     {
         return None;
     }
-    let t = text[block.range.clone()].trim();
+    let t = text[block.range()].trim();
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if !(1..=3).contains(&digits) || t.contains('\n') {
         return None;
     }
     let title = t[digits..].strip_prefix(". ")?;
     let blank = |between: &str| between.bytes().filter(|&b| b == b'\n').count() - 1;
-    let before = blank(&text[prev.range.end..block.range.start]);
-    let after = blank(&text[block.range.end..next.range.start]);
+    let before = blank(&text[prev.end()..block.start()]);
+    let after = blank(&text[block.end()..next.start()]);
     (before >= BLANKS_BEFORE && after < before && reads_as_title(title))
         .then(|| t[..digits].parse().ok())
         .flatten()
@@ -91,7 +91,7 @@ mod tests {
         detect(text, 0..text.len())
             .into_iter()
             .filter(|b| b.kind == BlockKind::Heading)
-            .map(|b| text[b.range].trim().to_owned())
+            .map(|b| text[b.range()].trim().to_owned())
             .collect()
     }
 

@@ -29,8 +29,7 @@ const NAME_LEN: usize = 30;
 /// among a play's speeches.
 pub(super) fn keep_speakers(text: &str, blocks: &mut [Block]) {
     for i in 2..blocks.len() {
-        if blocks[i].kind != BlockKind::Heading || !is_speaker_form(&text[blocks[i].range.clone()])
-        {
+        if blocks[i].kind != BlockKind::Heading || !is_speaker_form(&text[blocks[i].range()]) {
             continue;
         }
         // The speaker before, and a speech between: names in a row with only a note
@@ -42,7 +41,7 @@ pub(super) fn keep_speakers(text: &str, blocks: &mut [Block]) {
             .rev()
             .take_while(|b| b.kind == BlockKind::Paragraph)
             .any(|b| {
-                let t = &text[b.range.clone()];
+                let t = &text[b.range()];
                 let speaker = is_speaker_form(t);
                 spoken |= !speaker && !is_note(t);
                 speaker && spoken
@@ -68,14 +67,14 @@ pub(super) fn keep_speeches(text: &str, blocks: &mut [Block]) {
         if blocks[i].kind != BlockKind::Heading {
             continue;
         }
-        let Some(at) = speech_indent(&text[blocks[i].range.clone()]) else {
+        let Some(at) = speech_indent(&text[blocks[i].range()]) else {
             continue;
         };
         let among_speeches = blocks[i.saturating_sub(LOOK_BACK)..i]
             .iter()
             .rev()
             .take_while(|b| b.kind != BlockKind::Heading)
-            .any(|b| speech_indent(&text[b.range.clone()]) == Some(at));
+            .any(|b| speech_indent(&text[b.range()]) == Some(at));
         if among_speeches {
             blocks[i].kind = BlockKind::Verse;
         }

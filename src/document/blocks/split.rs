@@ -30,14 +30,11 @@ pub(super) fn push_bounded(
 ) {
     while range.end - range.start > MAX_BLOCK {
         let (end, next) = cut(text, kind, range.start);
-        out.push(Block {
-            kind,
-            range: range.start..end,
-        });
+        out.push(Block::new(kind, range.start..end));
         range.start = next;
     }
     if range.start < range.end {
-        out.push(Block { kind, range });
+        out.push(Block::new(kind, range));
     }
 }
 
@@ -168,11 +165,11 @@ mod tests {
         let out = pieces(text, BlockKind::Paragraph);
         assert!(out.len() >= 3);
         for pair in out.windows(2) {
-            assert!(pair[0].range.len() <= MAX_BLOCK);
-            let gap = &text[pair[0].range.end..pair[1].range.start];
+            assert!(pair[0].range().len() <= MAX_BLOCK);
+            let gap = &text[pair[0].end()..pair[1].start()];
             assert_eq!(gap, " ");
         }
-        assert_eq!(out.last().unwrap().range.end, text.len());
+        assert_eq!(out.last().unwrap().end(), text.len());
     }
 
     #[test]
@@ -180,8 +177,8 @@ mod tests {
         let text = "猫".repeat(20_000);
         let out = pieces(&text, BlockKind::Paragraph);
         for pair in out.windows(2) {
-            assert_eq!(pair[0].range.end, pair[1].range.start);
-            assert!(text.is_char_boundary(pair[0].range.end));
+            assert_eq!(pair[0].end(), pair[1].start());
+            assert!(text.is_char_boundary(pair[0].end()));
         }
     }
 
@@ -190,7 +187,7 @@ mod tests {
         // Eleven bytes a unit, so that the limit falls between two digits.
         let text = "年12345678".repeat(5_000);
         for pair in pieces(&text, BlockKind::Paragraph).windows(2) {
-            let at = pair[0].range.end;
+            let at = pair[0].end();
             let around = (text[..at].chars().next_back(), text[at..].chars().next());
             assert!(
                 !matches!(around, (Some(a), Some(b)) if a.is_ascii_digit() && b.is_ascii_digit())
@@ -202,8 +199,8 @@ mod tests {
     fn zwj_families_are_not_split() {
         let text = "👨\u{200d}👩\u{200d}👧".repeat(2_000);
         for b in pieces(&text, BlockKind::Paragraph) {
-            assert!(!text[b.range.clone()].starts_with('\u{200d}'));
-            assert!(!text[b.range].ends_with('\u{200d}'));
+            assert!(!text[b.range()].starts_with('\u{200d}'));
+            assert!(!text[b.range()].ends_with('\u{200d}'));
         }
     }
 
@@ -218,8 +215,8 @@ mod tests {
             let out = pieces(&text, BlockKind::Paragraph);
             assert!(out.len() >= 2);
             for b in &out {
-                assert!(crate::text_width::is_cut(&text, b.range.start));
-                assert!(crate::text_width::is_cut(&text, b.range.end));
+                assert!(crate::text_width::is_cut(&text, b.start()));
+                assert!(crate::text_width::is_cut(&text, b.end()));
             }
         }
     }
@@ -231,9 +228,9 @@ mod tests {
         let out = pieces(text, BlockKind::Verse);
         assert!(out.len() >= 3);
         for pair in out.windows(2) {
-            assert_eq!(pair[0].range.end, pair[1].range.start);
-            assert!(text[pair[0].range.clone()].ends_with("verse\n"));
-            assert!(text[pair[1].range.clone()].starts_with("a short"));
+            assert_eq!(pair[0].end(), pair[1].start());
+            assert!(text[pair[0].range()].ends_with("verse\n"));
+            assert!(text[pair[1].range()].starts_with("a short"));
         }
     }
 
@@ -243,7 +240,7 @@ mod tests {
         let text = stanza.repeat(400);
         let text = text.trim_end();
         for pair in pieces(text, BlockKind::Verse).windows(2) {
-            let next = &text[pair[1].range.clone()];
+            let next = &text[pair[1].range()];
             assert!(
                 next.starts_with("The long") || next.starts_with("then"),
                 "{:?}",
@@ -257,8 +254,8 @@ mod tests {
         let text = format!("{}\nend", "word ".repeat(5_000));
         let out = pieces(&text, BlockKind::Verse);
         assert!(out.len() >= 2);
-        assert!(out[0].range.len() <= MAX_BLOCK);
-        assert!(!text[out[0].range.end..out[1].range.start].contains('\n'));
+        assert!(out[0].range().len() <= MAX_BLOCK);
+        assert!(!text[out[0].end()..out[1].start()].contains('\n'));
     }
 
     /// The last space in the window was indentation after a line end: the cut fell back to
@@ -269,7 +266,7 @@ mod tests {
         text.push_str("end\n  ");
         text.push_str(&"x".repeat(5_000));
         let out = pieces(&text, BlockKind::Paragraph);
-        assert_eq!(&text[out[0].range.end..out[1].range.start], " ");
-        assert!(text[..out[0].range.end].ends_with("word"));
+        assert_eq!(&text[out[0].end()..out[1].start()], " ");
+        assert!(text[..out[0].end()].ends_with("word"));
     }
 }
