@@ -625,3 +625,42 @@ fn a_section_set_apart_after_a_pieces_titles_is_listed_on_its_own() {
     assert_eq!(t.last().map(String::as_str), Some("WINTER."), "{t:?}");
     assert!(t.iter().all(|t| !t.contains("MARTHA")), "{t:?}");
 }
+
+/// A poem in parts of verse, each part's numbered title in its contents, over the part
+/// and again over the part's notes: three times each.
+#[test]
+fn a_numbered_part_named_in_contents_text_and_notes_is_a_heading_each_time() {
+    let parts = [
+        "I. THE LAMP BY THE WATER",
+        "II. THE CARRIER",
+        "III. WHAT THE RIVER SAID",
+    ];
+    let verse = "The lamp burned low beside the bridge,\nThe river ran with three days' rain,\nAnd no one came to tell him so,\nAnd no one came again.\n";
+    let mut text = String::from("THE CROSSING\n\n\nCONTENTS\n\n");
+    for p in parts {
+        text.push_str(&format!("   {p}\n\n"));
+    }
+    text.push_str("   NOTES\n\n\n");
+    for p in parts {
+        text.push_str(&format!("   {p}\n\n"));
+        for _ in 0..4 {
+            text.push_str(verse);
+            text.push('\n');
+        }
+    }
+    text.push_str("\nNOTES\n\n");
+    for p in parts {
+        text.push_str(&format!("   {p}\n\n{PROSE}\n"));
+    }
+    let headings = heading_texts(&text);
+    for p in parts {
+        let times = headings.iter().filter(|h| h.trim() == p).count();
+        assert_eq!(times, 3, "{p} in {headings:?}");
+    }
+    // The contents is one entry; the parts are listed, and again under the notes.
+    let mut listed = vec!["THE CROSSING", "CONTENTS"];
+    listed.extend(parts);
+    listed.push("NOTES");
+    listed.extend(parts);
+    assert_eq!(titles(&text), listed);
+}

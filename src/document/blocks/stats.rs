@@ -255,9 +255,13 @@ impl<'t> Stats<'t> {
         (super::evidence::room_score(room), room)
     }
 
+    /// A line in capitals met three times or more: a play's speaker, a song's refrain, a
+    /// running head. Not a numbered title of some words ("I. THE BURIAL OF THE DEAD"),
+    /// which a poem's contents, its text and its notes may each give: no speaker is
+    /// named so.
     pub(super) fn is_repeated_caps(&self, line: &SourceLine, t: &str) -> bool {
         self.ask(|p| p.caps.push(line.content..line.end));
-        self.repeated_caps.contains(cue(t))
+        self.repeated_caps.contains(cue(t)) && !is_numbered_title(t)
     }
 
     pub(super) fn is_capitalised(&self) -> bool {
@@ -376,6 +380,22 @@ impl<'t> Gatherer<'t> {
             probed: true,
         }
     }
+}
+
+/// A number and a title after it: "V. WHAT THE THUNDER SAID", "II. THE CARRIER". A
+/// play numbers its speakers in figures ("1. CITIZEN", "2. GENTLEMAN OF VERONA"), so
+/// after figures a title has three words or more.
+fn is_numbered_title(t: &str) -> bool {
+    let Some(n) = heading::roman_led(t) else {
+        return false;
+    };
+    let words = t[n.title_at..].split_whitespace().count();
+    words
+        >= if t.starts_with(|c: char| c.is_ascii_digit()) {
+            3
+        } else {
+            2
+        }
 }
 
 /// A line in capitals as it counts for repeating: without a screenplay's extension after
