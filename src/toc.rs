@@ -165,11 +165,29 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
     // Left out once the title pages are read as such (their "BY" and "TO" join the
     // lines around them): what stands alone is no chapter either.
     list.retain(|c| !noise::is_imprint(&c.title));
-    // A contents list with no heading after it: its titles, where they stand alone, are
-    // the chapters (a book of poems whose titles carry no chapter word).
-    if let Some(last) = list.last().filter(|c| is_contents_heading(&c.title)) {
-        let block = blocks.partition_point(|b| b.start() < last.offset);
-        list.extend(listed::chapters(text, blocks, block));
+    // A contents list's titles, where they stand alone, are chapters: every chapter of
+    // a book of poems whose titles carry no chapter word (nothing is listed after the
+    // list), and the parts a book sets as plain lines among its headings ("First
+    // Edition" over the numbered quatrains, as its contents named it).
+    let lists: Vec<usize> = (list.iter())
+        .filter(|c| is_contents_heading(&c.title))
+        .map(|c| blocks.partition_point(|b| b.start() < c.offset))
+        .collect();
+    for block in lists {
+        for found in listed::chapters(text, blocks, block) {
+            let at = list.partition_point(|c| c.offset <= found.offset);
+            // Listed already: the heading itself, or the title of the entry before it
+            // ("CHAPTER I — THE START" over "The Start").
+            let named = |c: &Chapter| {
+                c.offset == found.offset
+                    || listed::key(&c.title)
+                        .zip(listed::key(&found.title))
+                        .is_some_and(|(before, k)| before.contains(&k))
+            };
+            if !at.checked_sub(1).is_some_and(|b| named(&list[b])) {
+                list.insert(at, found);
+            }
+        }
     }
     list
 }

@@ -664,3 +664,30 @@ fn a_numbered_part_named_in_contents_text_and_notes_is_a_heading_each_time() {
     listed.extend(parts);
     assert_eq!(titles(&text), listed);
 }
+
+/// A contents list naming parts the book sets as plain lines, among numbered headings
+/// of its own (an edition's title over its numbered quatrains).
+#[test]
+fn a_part_named_by_the_contents_is_listed_among_the_numbered_headings() {
+    let quatrain = " The lamp burned low beside the bridge,\n The river ran with three days' rain,\n   And no one came to tell him so,\n And no one came again.\n";
+    let mut text = String::from(
+        "THE CARRIER'S SONGS\n\n\nContents:\n\n  Introduction.\n  Early Songs.\n  Late Songs.\n  Notes.\n\n\n\nIntroduction\n\n",
+    );
+    text.push_str(PROSE);
+    for part in ["Early Songs", "Late Songs"] {
+        text.push_str(&format!("\n\n\n\n{part}\n\n\n"));
+        for n in ["I.", "II.", "III.", "IV."] {
+            text.push_str(&format!("{n}\n\n{quatrain}\n\n"));
+        }
+    }
+    text.push_str(&format!("\n\n\nNotes:\n\n{PROSE}"));
+    let listed = titles(&text);
+    let at = |t: &str| listed.iter().position(|l| l == t);
+    let (early, late) = (at("Early Songs"), at("Late Songs"));
+    assert!(early.is_some() && late.is_some(), "{listed:?}");
+    // Each part before its own quatrains.
+    assert_eq!(listed[early.unwrap() + 1], "I.", "{listed:?}");
+    assert_eq!(listed[late.unwrap() + 1], "I.", "{listed:?}");
+    assert_eq!(late.unwrap() - early.unwrap(), 5, "{listed:?}");
+    assert_eq!(listed.last().map(String::as_str), Some("Notes:"));
+}

@@ -25,11 +25,13 @@ pub(super) fn chapters(text: &str, blocks: &[Block], contents: usize) -> Vec<Cha
     let mut first = None;
     for (i, b) in blocks.iter().enumerate().skip(contents + 1) {
         let s = &text[b.range()];
-        if b.kind == BlockKind::Heading || lines > LIST_LINES {
-            break;
-        }
         if alone(b, s).is_some_and(|k| titles.contains(&k)) {
             first = Some(i);
+            break;
+        }
+        // The list ends at a heading, or at prose (a paragraph of lines run on).
+        let prose = b.kind == BlockKind::Paragraph && s.contains('\n');
+        if b.kind == BlockKind::Heading || prose || lines > LIST_LINES {
             break;
         }
         lines += s.lines().count();
@@ -98,7 +100,7 @@ fn is_number(w: &str) -> bool {
 
 /// How titles are compared: their words in any case, whatever the punctuation between
 /// them (the list's `'Fuzzy-Wuzzy'` is the page's `Fuzzy-Wuzzy`).
-fn key(s: &str) -> Option<String> {
+pub(super) fn key(s: &str) -> Option<String> {
     if s.chars().count() > TITLE_CHARS || !s.chars().any(char::is_alphabetic) {
         return None;
     }
