@@ -566,7 +566,12 @@ fn a_lone_by_and_a_printers_imprint_are_no_chapters() {
         "\n\n\n                THE END\n\n\n\n\
          \x20     PRINTED FOR THE PUBLISHERS BY W. & J. LAMPLIGHT, FALMOUTH.\n",
     );
-    assert_eq!(titles(&text), ["CHAPTER I", "CHAPTER II"]);
+    // The title over its credit is the title page's entry (as one in capitals is); the
+    // credit, the name and the imprint are none.
+    assert_eq!(
+        titles(&text),
+        ["The Harbour Lamp", "CHAPTER I", "CHAPTER II"]
+    );
 }
 
 /// A magazine's last pages: a piece of music under its titles, the letters page after

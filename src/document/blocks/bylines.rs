@@ -26,7 +26,14 @@ const CREDITS: &[&str] = &[
 pub(super) fn credit(text: &str, blocks: &mut [Block]) {
     for i in 1..blocks.len() {
         let line = &text[blocks[i].range()];
-        if !is_byline(line.trim()) {
+        // A title page may set its credit's words on a line of their own, over the name
+        // ("The Raven", "by", "Edgar Allan Poe").
+        let split = || {
+            let next = blocks.get(i + 1).map(|b| text[b.range()].trim());
+            next.is_some_and(|name| is_byline(&format!("{} {name}", line.trim())))
+        };
+        let split = !is_byline(line.trim()) && is_credit(line.trim()) && split();
+        if !is_byline(line.trim()) && !split {
             continue;
         }
         // Only under a title is it a byline: a poem may be called "By the Waters". A
@@ -42,9 +49,17 @@ pub(super) fn credit(text: &str, blocks: &mut [Block]) {
         let one_line = title.len() <= TITLE_LEN && !title.contains('\n');
         if over && one_line && margin_titles::reads_as_title(title) {
             blocks[t].kind = BlockKind::Heading;
-            blocks[i].kind = BlockKind::Paragraph;
+            // A title page's lines keep their setting (a name centred in capitals).
+            if !split {
+                blocks[i].kind = BlockKind::Paragraph;
+            }
         }
     }
+}
+
+/// Whether `t` is a credit's words alone ("by", "Translated by").
+fn is_credit(t: &str) -> bool {
+    t.len() <= 20 && CREDITS.iter().any(|c| c.trim_end().eq_ignore_ascii_case(t))
 }
 
 /// Whether `t` (one line) credits a name: a credit's words, then a name whose words
@@ -102,6 +117,15 @@ mod tests {
         assert_eq!(credited(text, &[P, H, P]), [H, P, P]);
         let text = "THE LAMP\n\nWords by Ada Penhale\n\nThe lamp was lit.";
         assert_eq!(credited(text, &[H, P, P]), [H, P, P]);
+    }
+
+    #[test]
+    fn a_title_pages_credit_may_set_by_on_a_line_of_its_own() {
+        let text = "The Carrier\n\nby\n\nADA PENHALE\n\nThe lamp was lit.";
+        assert_eq!(credited(text, &[P, P, H, P]), [H, P, H, P]);
+        // Not over a sentence, nor a word "by" before prose.
+        let text = "The Carrier\n\nby\n\nand by the lamp he sat.";
+        assert_eq!(credited(text, &[P, P, P]), [P, P, P]);
     }
 
     #[test]
