@@ -198,13 +198,18 @@ fn words(t: &str) -> impl Iterator<Item = (usize, &str)> {
 /// A roman numeral in its usual form, all in capitals or all in small letters: "XIV",
 /// "xlii"; not "DID" or "MIMIC".
 pub(crate) fn is_roman(w: &str) -> bool {
+    roman_value(w).is_some()
+}
+
+/// The value of a roman numeral in its usual form (see [`is_roman`]): 14 for "XIV".
+pub(crate) fn roman_value(w: &str) -> Option<u32> {
     // Cheapest refusal first: this is asked of every short line's first word.
     if w.is_empty() || w.len() > 15 || !w.bytes().all(|b| b"IVXLCDMivxlcdm".contains(&b)) {
-        return false;
+        return None;
     }
     let upper = w.to_ascii_uppercase();
     if w != upper && w != w.to_ascii_lowercase() {
-        return false;
+        return None;
     }
     let digit = |c: u8| match c {
         b'I' => Some(1),
@@ -219,15 +224,13 @@ pub(crate) fn is_roman(w: &str) -> bool {
     let mut value = 0u32;
     let bytes = upper.as_bytes();
     for (i, &c) in bytes.iter().enumerate() {
-        let Some(v) = digit(c) else {
-            return false;
-        };
+        let v = digit(c)?;
         match bytes.get(i + 1).and_then(|&n| digit(n)) {
             Some(next) if next > v => value = value.wrapping_sub(v),
             _ => value = value.wrapping_add(v),
         }
     }
-    (1..4000).contains(&value) && to_roman(value) == upper
+    ((1..4000).contains(&value) && to_roman(value) == upper).then_some(value)
 }
 
 fn to_roman(mut n: u32) -> String {

@@ -18,6 +18,7 @@
 //! list's items follow each other closely). Read over the finished blocks, as
 //! `margin_titles` is.
 
+use super::heading;
 use super::margin_titles::reads_as_title;
 use crate::document::{Block, BlockKind};
 
@@ -69,17 +70,20 @@ fn numbered_title(text: &str, blocks: &[Block], i: usize) -> Option<u32> {
         return None;
     }
     let t = text[block.range()].trim();
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if !(1..=3).contains(&digits) || t.contains('\n') {
+    if t.contains('\n') {
         return None;
     }
-    let title = t[digits..].strip_prefix(". ")?;
+    // In figures ("12. A Title") or in capital roman numerals ("XII. A Title").
+    let (number, title) = t.split_once(". ")?;
+    let value = match number.bytes().all(|b| b.is_ascii_digit()) {
+        true if (1..=3).contains(&number.len()) => number.parse().ok()?,
+        _ if number.bytes().all(|b| b.is_ascii_uppercase()) => heading::roman_value(number)?,
+        _ => return None,
+    };
     let blank = |between: &str| between.bytes().filter(|&b| b == b'\n').count() - 1;
     let before = blank(&text[prev.end()..block.start()]);
     let after = blank(&text[block.end()..next.start()]);
-    (before >= BLANKS_BEFORE && after < before && reads_as_title(title))
-        .then(|| t[..digits].parse().ok())
-        .flatten()
+    (before >= BLANKS_BEFORE && after < before && reads_as_title(title)).then_some(value)
 }
 
 #[cfg(test)]
@@ -126,6 +130,27 @@ mod tests {
                 "4. Fourth Day."
             ]
         );
+    }
+
+    #[test]
+    fn titles_numbered_in_capital_roman_numerals_are_headings_too() {
+        let mut text = "A few words first.\n".to_owned();
+        let titles = ["I. The Lamp", "II. The Stair.", "III. The Keeper"];
+        for t in titles {
+            text.push_str(&reading(t));
+        }
+        assert_eq!(headings(&text), titles);
+        // Not in small letters, nor out of order.
+        for titles in [
+            ["i. The Lamp", "ii. The Stair.", "iii. The Keeper"],
+            ["I. The Lamp", "III. The Keeper", "II. The Stair."],
+        ] {
+            let mut text = "A few words first.\n".to_owned();
+            for t in titles {
+                text.push_str(&reading(t));
+            }
+            assert!(headings(&text).is_empty(), "{titles:?}");
+        }
     }
 
     #[test]
