@@ -104,7 +104,7 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
             // A Markdown heading is listed by its words, without its `#` marks; an Aozora
             // Bunko heading without its markup.
             let atx = heading::atx_title(&line);
-            let marked = atx.is_some() || is_underlined(text, blocks, i);
+            let marked = atx.is_some() || heading::is_underlined(text, blocks, i);
             let line = match atx {
                 Some(title) => heading::link_words(title).into_owned(),
                 None => heading::aozora_title(&line).map_or_else(|| line.clone(), str::to_owned),
@@ -247,26 +247,6 @@ fn subtitles(text: &str, blocks: &[Block], heads: &[Head]) -> HashMap<usize, Str
         strong.extend(weak);
     }
     strong
-}
-
-/// Whether heading block `i` is underlined by the rule after it (a setext heading,
-/// `Installing` over `----------`).
-fn is_underlined(text: &str, blocks: &[Block], i: usize) -> bool {
-    let Some(rule) = blocks
-        .get(i + 1)
-        .filter(|b| b.kind == BlockKind::SceneBreak)
-    else {
-        return false;
-    };
-    let title = text[blocks[i].range()].trim();
-    let between = &text[blocks[i].end()..rule.start()];
-    between.trim_matches([' ', '\t']) == "\n"
-        && !title.contains('\n')
-        && heading::is_setext(
-            title,
-            crate::text_width::str_width(title),
-            text[rule.range()].trim(),
-        )
 }
 
 fn is_contents_heading(t: &str) -> bool {

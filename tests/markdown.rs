@@ -112,3 +112,28 @@ Installing\n----------\n\n\
 Download the keeper and put it on your path, then run it once.\n";
     assert_eq!(titles(text), ["The Keeper's Log", "Installing"]);
 }
+
+#[test]
+fn a_setext_headings_underline_is_drawn_right_under_it() {
+    let text = "The Keeper's Log\n================\n\n\
+A small tool for the lighthouse keeper.\n\n\
+Installing\n----------\n\n\
+Download the keeper and put it on your path.\n";
+    let lines = printed(text, 40);
+    let at = |t: &str| lines.iter().position(|l| l.trim() == t).unwrap();
+    for (title, rule) in [
+        ("The Keeper's Log", "================"),
+        ("Installing", "----------"),
+    ] {
+        assert_eq!(at(rule), at(title) + 1, "{lines:#?}");
+        // Centred alike, so the rule is under the title's letters.
+        let indent = |t: &str| lines[at(t)].len() - lines[at(t)].trim_start().len();
+        assert_eq!(indent(rule), indent(title), "{lines:#?}");
+    }
+    // A rule after a blank line is a scene break as ever, set apart.
+    let lines = printed(
+        "The end of one.\n\n----------\n\nThe start of another.\n",
+        40,
+    );
+    assert_eq!(lines[1], "", "{lines:#?}");
+}

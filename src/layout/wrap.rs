@@ -10,6 +10,7 @@ use super::classes::is_kept_together;
 use super::language::{Lang, Language};
 use super::typography::{LineEnd, Typography, PARAGRAPH_INDENT};
 use super::{LineStyle, ScreenLine};
+use crate::document::blocks::heading;
 use crate::document::verse::{self, VerseLine};
 use crate::document::{BlockKind, Document};
 use std::ops::Range;
@@ -83,10 +84,18 @@ struct Seam {
 
 /// Whether block `index` is followed by a blank spacer line: not after the last block, and
 /// not when the next block continues this one (a long block cut by the document, so that
-/// no line break lies between them).
+/// no line break lies between them), nor between a heading and its underline.
 pub fn has_spacer(doc: &Document, index: usize) -> bool {
     let blocks = doc.blocks();
     match (blocks.get(index), blocks.get(index + 1)) {
+        // A heading's underline (`Installing` over `----------`) stays under it.
+        (Some(this), Some(next))
+            if this.kind == BlockKind::Heading
+                && next.kind == BlockKind::SceneBreak
+                && heading::is_underlined(doc.text(), blocks, index) =>
+        {
+            false
+        }
         (Some(this), Some(next)) => doc
             .text()
             .get(this.end()..next.start())
