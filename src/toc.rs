@@ -46,6 +46,10 @@ const CONTENTS_NUMBERED: usize = 3;
 const JOINED_CHARS: usize = 60;
 /// A kind of numbered heading that occurs this often is the book's chapter level.
 const CHAPTER_LEVEL: usize = 3;
+/// A chapter's title on the line after its number is at most this long...
+const SUBTITLE_LINE: usize = 70;
+/// ...and at most this many lines in capitals.
+const SUBTITLE_LINES: usize = 3;
 
 /// A heading block, read.
 struct Head {
@@ -231,7 +235,17 @@ fn subtitles(text: &str, blocks: &[Block], heads: &[Head]) -> HashMap<usize, Str
             continue;
         };
         let line = text[next.range()].trim();
-        if next.kind == BlockKind::Heading || line.contains('\n') || line.len() > 70 {
+        if next.kind == BlockKind::Heading {
+            continue;
+        }
+        // A long title in capitals, maybe wrapped onto a second line ("WHICH TREATS OF
+        // THE CHARACTER AND PURSUITS OF THE FAMOUS GENTLEMAN DON" / "QUIXOTE OF LA
+        // MANCHA").
+        if is_long_caps_title(line) {
+            strong.insert(h.block, one_line(line));
+            continue;
+        }
+        if line.contains('\n') || line.len() > SUBTITLE_LINE {
             continue;
         }
         if heading::is_subtitle(line) {
@@ -247,6 +261,22 @@ fn subtitles(text: &str, blocks: &[Block], heads: &[Head]) -> HashMap<usize, Str
         strong.extend(weak);
     }
     strong
+}
+
+/// A title in capitals longer than most (see [`subtitles`]): up to three lines, wrapped
+/// (the last no longer than the first).
+fn is_long_caps_title(t: &str) -> bool {
+    let lines: Vec<&str> = t.lines().map(str::trim).collect();
+    let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+        return false;
+    };
+    lines.len() <= SUBTITLE_LINES
+        && t.len() <= SUBTITLE_LINES * SUBTITLE_LINE
+        && first.len() >= last.len()
+        && t.chars().any(char::is_alphabetic)
+        && !t.chars().any(char::is_lowercase)
+        && !t.ends_with([',', ';', ':', '-'])
+        && !heading::is_false_heading(first)
 }
 
 fn is_contents_heading(t: &str) -> bool {

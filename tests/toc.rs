@@ -696,3 +696,28 @@ fn a_part_named_by_the_contents_is_listed_among_the_numbered_headings() {
     assert_eq!(late.unwrap() - early.unwrap(), 5, "{listed:?}");
     assert_eq!(listed.last().map(String::as_str), Some("Notes:"));
 }
+
+/// Chapter numbers over long titles in capitals: one line past seventy columns, or
+/// wrapped onto a second and a third line.
+#[test]
+fn a_long_title_in_capitals_under_a_chapters_number_is_its_title() {
+    let titles_under = [
+        "WHICH TELLS OF THE CARRIER AND OF THE LAMP HE CARRIED OVER THE WATER",
+        "OF THE GREAT RAIN THAT FELL FOR THREE WHOLE DAYS UPON THE BRIDGE AND\nTHE RIVER BELOW IT",
+        "IN WHICH ARE TOLD THE MANY TROUBLES THE CARRIER MET ON THE LONG ROAD\nHOME, AND HOW HE BORE THEM ALL WITH PATIENCE UNTIL AT LAST HE CAME TO\nTHE HARBOUR",
+    ];
+    let mut text = String::new();
+    for (n, t) in ["I", "II", "III"].iter().zip(titles_under) {
+        text.push_str(&format!("\n\n\nCHAPTER {n}.\n\n{t}\n\n\n"));
+        for _ in 0..3 {
+            text.push_str(PROSE);
+            text.push('\n');
+        }
+    }
+    let want: Vec<String> = ["I", "II", "III"]
+        .iter()
+        .zip(titles_under)
+        .map(|(n, t)| format!("CHAPTER {n}. {}", t.replace('\n', " ")))
+        .collect();
+    assert_eq!(titles(&text), want);
+}
