@@ -165,7 +165,7 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
     for run in runs {
         read_run(run, &seen, &subtitles, &mut entries);
     }
-    let mut list = choose(entries);
+    let mut list = choose(entries, text.len());
     // Left out once the title pages are read as such (their "BY" and "TO" join the
     // lines around them): what stands alone is no chapter either.
     list.retain(|c| !noise::is_imprint(&c.title));

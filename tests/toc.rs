@@ -721,3 +721,40 @@ fn a_long_title_in_capitals_under_a_chapters_number_is_its_title() {
         .collect();
     assert_eq!(titles(&text), want);
 }
+
+/// A collection whose last piece alone comes in numbered books: its pieces' titles are
+/// listed, not only the last piece's books.
+#[test]
+fn numbered_books_in_a_collections_last_piece_leave_its_other_titles_listed() {
+    let mut heads: Vec<String> = [
+        "THE CARRIER'S TALE.",
+        "THE KEEPER'S TALE.",
+        "THE MILLER'S TALE.",
+        "THE FERRYMAN'S TALE.",
+        "THE LAMP",
+    ]
+    .iter()
+    .map(|t| t.to_string())
+    .collect();
+    heads.extend(["THE FIRST BOOK.", "THE SECOND BOOK.", "THE THIRD BOOK."].map(String::from));
+    let text = book(&heads.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(titles(&text), heads);
+    // Books that start in the first half are the chapter level, as ever: a heading among
+    // them is not listed (the one before the first is the book's title).
+    let heads = [
+        "THE PREAMBLE",
+        "THE FIRST BOOK.",
+        "A SONG",
+        "THE SECOND BOOK.",
+        "THE THIRD BOOK.",
+    ];
+    assert_eq!(
+        titles(&book(&heads)),
+        [
+            "THE PREAMBLE",
+            "THE FIRST BOOK.",
+            "THE SECOND BOOK.",
+            "THE THIRD BOOK."
+        ]
+    );
+}

@@ -8,12 +8,20 @@ use std::collections::HashMap;
 /// Which entries to list. When a kind of numbered heading repeats through the book, it
 /// is the chapter level: then the numbered headings, named sections and contents are
 /// listed, and of the other headings only the title just before a book's first chapter
-/// (and the book's own title, if first); otherwise everything.
-pub(super) fn choose(entries: Vec<Entry>) -> Vec<Chapter> {
+/// (and the book's own title, if first); otherwise everything. `len`: the text's length.
+///
+/// Through the book: the kind starts in its first half. A collection whose last piece
+/// alone is in numbered books (Chaucer's tales, then Troilus in five books) lists its
+/// pieces' titles.
+pub(super) fn choose(entries: Vec<Entry>, len: usize) -> Vec<Chapter> {
+    // How many headings of each numbered kind, and where the first is.
     let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut first_at: HashMap<&str, usize> = HashMap::new();
     for e in entries.iter().filter(|e| e.role == Role::Numbered) {
         *counts.entry(e.kind.as_str()).or_default() += 1;
+        first_at.entry(e.kind.as_str()).or_insert(e.chapter.offset);
     }
+    counts.retain(|kind, _| first_at[kind].saturating_mul(2) < len);
     // Bare numbers ("I.", "2") number a poem's parts as often as a book's chapters:
     // they are the chapter level only where they are most of the headings.
     if counts.get("#").is_some_and(|&n| n * 2 < entries.len()) {
