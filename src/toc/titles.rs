@@ -23,7 +23,7 @@ pub(super) fn is_dedication(title: &str) -> bool {
 /// the word or followed by a dash, are footnote marks. Digits after a digit or a colon
 /// ("1:1.", "2.1") are the heading's own.
 pub(super) fn without_footnote_digits(title: &str) -> String {
-    let title = &without_caret_marks(title);
+    let title = &without_angle_marks(&without_caret_marks(title));
     if title.chars().any(char::is_lowercase) {
         return title.to_owned();
     }
@@ -70,6 +70,29 @@ fn without_caret_marks(title: &str) -> String {
             out.push('^');
         }
         rest = &rest[at + 1 + if glued { digits } else { 0 }..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// "THE KNIGHT'S TALE <1>" is "THE KNIGHT'S TALE": a number of one to three digits in
+/// angle brackets is a footnote's mark, with the spaces before it.
+fn without_angle_marks(title: &str) -> String {
+    let mut out = String::with_capacity(title.len());
+    let mut rest = title;
+    while let Some(at) = rest.find('<') {
+        let digits = rest[at + 1..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let mark = (1..=3).contains(&digits) && rest[at + 1 + digits..].starts_with('>');
+        if mark {
+            out.push_str(rest[..at].trim_end());
+            rest = &rest[at + digits + 2..];
+        } else {
+            out.push_str(&rest[..=at]);
+            rest = &rest[at + 1..];
+        }
     }
     out.push_str(rest);
     out
@@ -130,5 +153,22 @@ mod tests {
             "The Ford, A Ballad"
         );
         assert_eq!(without_footnote_digits("x ^ 2 and 2^"), "x ^ 2 and 2^");
+    }
+
+    #[test]
+    fn a_footnote_mark_in_angle_brackets_is_no_part_of_a_title() {
+        assert_eq!(
+            without_footnote_digits("THE KEEPER'S TALE <1>"),
+            "THE KEEPER'S TALE"
+        );
+        assert_eq!(
+            without_footnote_digits("THE LAMP <1> CALLED THE BEACON <12>"),
+            "THE LAMP CALLED THE BEACON"
+        );
+        assert_eq!(without_footnote_digits("THE TALE.<1>"), "THE TALE.");
+        // Not a mark: no digits, too many, or no closing bracket.
+        for t in ["A <B> C", "ONE <1234>", "X <1 Y", "a < 2 > b"] {
+            assert_eq!(without_footnote_digits(t), t);
+        }
     }
 }
