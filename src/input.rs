@@ -226,6 +226,12 @@ pub fn state_path(input: &Input, fingerprint: &str) -> PathBuf {
     }
 }
 
+/// Whether `path` is what [`state_path`] keeps for a story read from standard input
+/// (which names no file).
+pub fn is_piped_path(path: &Path) -> bool {
+    path.starts_with(PIPED)
+}
+
 /// All the (decompressed) bytes of `input`, refused as binary after the first
 /// [`storyfile::PROBE`] of them when they are not text in `forced` (or any detected
 /// encoding), and refused past [`LIMIT`]. Standard input is decompressed too when it

@@ -13,8 +13,14 @@ use std::path::PathBuf;
 /// - place: the one of the higher `generation` (the later move), then of the later
 ///   `saved_at` (ours on a tie), and `percent` with it. Wall-clock time only breaks ties:
 ///   clocks jump, and a place saved while one was ahead must not freeze the place;
-/// - `last_read`: the later; fingerprint, path and title: ours (we just opened the file).
+/// - `last_read`: the later; fingerprint, path and title: ours (we just opened the file),
+///   but a story read from a pipe keeps the file it was read from before.
 pub fn merge(disk: &BookState, ours: &BookState) -> BookState {
+    let piped = |p: &PathBuf| crate::input::is_piped_path(p);
+    let path = match piped(&ours.path) && !piped(&disk.path) && !disk.path.as_os_str().is_empty() {
+        true => &disk.path,
+        false => &ours.path,
+    };
     let deleted: BTreeSet<&String> = disk.deleted.iter().chain(&ours.deleted).collect();
     let mut deleted_at = disk.deleted_at.clone();
     for (id, &at) in &ours.deleted_at {
@@ -60,8 +66,8 @@ pub fn merge(disk: &BookState, ours: &BookState) -> BookState {
     BookState {
         version: BOOK_VERSION,
         fingerprint: ours.fingerprint.clone(),
-        path: ours.path.clone(),
-        copies: copies_of(disk, ours),
+        path: path.clone(),
+        copies: copies_of(disk, ours, path),
         title: ours.title.clone(),
         place,
         bookmarks,
@@ -83,15 +89,15 @@ pub fn merge(disk: &BookState, ours: &BookState) -> BookState {
 }
 
 /// The other paths the two states were opened from: `disk`'s path when `ours` moved
-/// away from it, and both lists, without `ours`'s own path, each once, at most
-/// [`MAX_COPIES`].
-fn copies_of(disk: &BookState, ours: &BookState) -> Vec<PathBuf> {
+/// away from it, and both lists, without the path `kept` as the book's, each once, at
+/// most [`MAX_COPIES`].
+fn copies_of(disk: &BookState, ours: &BookState, kept: &PathBuf) -> Vec<PathBuf> {
     let mut copies: Vec<PathBuf> = Vec::new();
     let candidates = std::iter::once(&disk.path)
         .chain(&ours.copies)
         .chain(&disk.copies);
     for path in candidates {
-        if path != &ours.path && !path.as_os_str().is_empty() && !copies.contains(path) {
+        if path != kept && !path.as_os_str().is_empty() && !copies.contains(path) {
             copies.push(path.clone());
         }
     }

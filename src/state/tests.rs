@@ -253,3 +253,23 @@ fn round_trips_through_json() {
     assert!(json.contains("\"version\":1"));
     assert_eq!(serde_json::from_str::<BookState>(&json).unwrap(), s);
 }
+
+#[test]
+fn a_story_piped_in_keeps_the_file_it_was_read_from() {
+    let from_file = book();
+    let mut piped = book();
+    piped.path = "/dev/null/dogear-stdin/fp".into();
+    piped.last_read = 7;
+    let merged = merge(&from_file, &piped);
+    assert_eq!(merged.path, std::path::PathBuf::from("/s.txt"));
+    assert_eq!(merged.last_read, 7);
+    assert!(merged.copies.is_empty(), "{:?}", merged.copies);
+    // Read from a file again (here a copy elsewhere): that file is the book's.
+    let mut moved = book();
+    moved.path = "/t.txt".into();
+    let merged = merge(&merged, &moved);
+    assert_eq!(merged.path, std::path::PathBuf::from("/t.txt"));
+    assert_eq!(merged.copies, [std::path::PathBuf::from("/s.txt")]);
+    // Piped in and never read from a file: the pipe's own path, as before.
+    assert_eq!(merge(&piped, &piped).path, piped.path);
+}
