@@ -22,7 +22,7 @@ mod titles;
 
 use choose::choose;
 pub use listing::{current, listing_json, listing_text};
-use titles::{one_line, with_title, without_footnote_digits};
+use titles::{one_line, subtitles, with_title, without_footnote_digits};
 
 use crate::document::blocks::heading::{self, Numbered};
 use crate::document::blocks::margin_titles;
@@ -46,10 +46,6 @@ const CONTENTS_NUMBERED: usize = 3;
 const JOINED_CHARS: usize = 60;
 /// A kind of numbered heading that occurs this often is the book's chapter level.
 const CHAPTER_LEVEL: usize = 3;
-/// A chapter's title on the line after its number is at most this long...
-const SUBTITLE_LINE: usize = 70;
-/// ...and at most this many lines in capitals.
-const SUBTITLE_LINES: usize = 3;
 
 /// A heading block, read.
 struct Head {
@@ -212,71 +208,6 @@ fn first_chapter_after_contents(run: &[Head]) -> Option<usize> {
         .take_while(|h| h.division.is_none() && !is_contents_heading(&h.title))
         .count();
     Some(k - titles)
-}
-
-/// For each numbered heading without a title of its own, the line that follows it when
-/// that line is its title (by [`heading::is_subtitle`]). A short line that reads like a
-/// sentence still counts when such a line follows nearly every untitled heading of the
-/// book: then it is the book's habit ("Psalm 3" over its Latin first words, "Domine,
-/// quid multiplicati.").
-fn subtitles(text: &str, blocks: &[Block], heads: &[Head]) -> HashMap<usize, String> {
-    let mut strong = HashMap::new();
-    let mut weak = HashMap::new();
-    let mut untitled = 0;
-    for h in heads {
-        let Some((_, n)) = &h.division else {
-            continue;
-        };
-        if n.has_title(&h.title) {
-            continue;
-        }
-        untitled += 1;
-        let Some(next) = blocks.get(h.block + 1) else {
-            continue;
-        };
-        let line = text[next.range()].trim();
-        if next.kind == BlockKind::Heading {
-            continue;
-        }
-        // A long title in capitals, maybe wrapped onto a second line ("WHICH TREATS OF
-        // THE CHARACTER AND PURSUITS OF THE FAMOUS GENTLEMAN DON" / "QUIXOTE OF LA
-        // MANCHA").
-        if is_long_caps_title(line) {
-            strong.insert(h.block, one_line(line));
-            continue;
-        }
-        if line.contains('\n') || line.len() > SUBTITLE_LINE {
-            continue;
-        }
-        if heading::is_subtitle(line) {
-            strong.insert(h.block, line.to_owned());
-        } else if line.ends_with('.')
-            && line.starts_with(char::is_uppercase)
-            && line.split_whitespace().count() <= 8
-        {
-            weak.insert(h.block, line.to_owned());
-        }
-    }
-    if untitled >= 3 && (strong.len() + weak.len()) * 10 >= untitled * 8 {
-        strong.extend(weak);
-    }
-    strong
-}
-
-/// A title in capitals longer than most (see [`subtitles`]): up to three lines, wrapped
-/// (the last no longer than the first).
-fn is_long_caps_title(t: &str) -> bool {
-    let lines: Vec<&str> = t.lines().map(str::trim).collect();
-    let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
-        return false;
-    };
-    lines.len() <= SUBTITLE_LINES
-        && t.len() <= SUBTITLE_LINES * SUBTITLE_LINE
-        && first.len() >= last.len()
-        && t.chars().any(char::is_alphabetic)
-        && !t.chars().any(char::is_lowercase)
-        && !t.ends_with([',', ';', ':', '-'])
-        && !heading::is_false_heading(first)
 }
 
 fn is_contents_heading(t: &str) -> bool {

@@ -89,9 +89,8 @@ pub fn has_spacer(doc: &Document, index: usize) -> bool {
     let blocks = doc.blocks();
     match (blocks.get(index), blocks.get(index + 1)) {
         // A heading's underline (`Installing` over `----------`) stays under it.
-        (Some(this), Some(next))
+        (Some(this), Some(_))
             if this.kind == BlockKind::Heading
-                && next.kind == BlockKind::SceneBreak
                 && heading::is_underlined(doc.text(), blocks, index) =>
         {
             false

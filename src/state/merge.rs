@@ -17,10 +17,8 @@ use std::path::PathBuf;
 ///   but a story read from a pipe keeps the file it was read from before.
 pub fn merge(disk: &BookState, ours: &BookState) -> BookState {
     let piped = |p: &PathBuf| crate::input::is_piped_path(p);
-    let path = match piped(&ours.path) && !piped(&disk.path) && !disk.path.as_os_str().is_empty() {
-        true => &disk.path,
-        false => &ours.path,
-    };
+    let keep_disks = piped(&ours.path) && !piped(&disk.path) && !disk.path.as_os_str().is_empty();
+    let path = if keep_disks { &disk.path } else { &ours.path };
     let deleted: BTreeSet<&String> = disk.deleted.iter().chain(&ours.deleted).collect();
     let mut deleted_at = disk.deleted_at.clone();
     for (id, &at) in &ours.deleted_at {

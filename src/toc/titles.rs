@@ -1,5 +1,15 @@
-//! A chapter's title as listed: a numbered head and its title made one, on one line,
-//! without footnote marks; dedications told apart.
+//! A chapter's title as listed: a numbered head and the title on the line under it
+//! made one, on one line, without footnote marks; dedications told apart.
+
+use super::Head;
+use crate::document::blocks::heading;
+use crate::document::{Block, BlockKind};
+use std::collections::HashMap;
+
+/// A chapter's title on the line after its number is at most this long...
+const SUBTITLE_LINE: usize = 70;
+/// ...and at most this many lines in capitals.
+const SUBTITLE_LINES: usize = 3;
 
 /// "CHAPTER 1" and "The Harbour." make "CHAPTER 1. The Harbour.": the title keeps its
 /// own punctuation.
@@ -122,6 +132,71 @@ pub(super) fn one_line(s: &str) -> String {
         .collect::<String>()
         .trim()
         .to_owned()
+}
+
+/// For each numbered heading without a title of its own, the line that follows it when
+/// that line is its title (by [`heading::is_subtitle`]). A short line that reads like a
+/// sentence still counts when such a line follows nearly every untitled heading of the
+/// book: then it is the book's habit ("Psalm 3" over its Latin first words, "Domine,
+/// quid multiplicati.").
+pub(super) fn subtitles(text: &str, blocks: &[Block], heads: &[Head]) -> HashMap<usize, String> {
+    let mut strong = HashMap::new();
+    let mut weak = HashMap::new();
+    let mut untitled = 0;
+    for h in heads {
+        let Some((_, n)) = &h.division else {
+            continue;
+        };
+        if n.has_title(&h.title) {
+            continue;
+        }
+        untitled += 1;
+        let Some(next) = blocks.get(h.block + 1) else {
+            continue;
+        };
+        let line = text[next.range()].trim();
+        if next.kind == BlockKind::Heading {
+            continue;
+        }
+        // A long title in capitals, maybe wrapped onto a second line ("WHICH TREATS OF
+        // THE CHARACTER AND PURSUITS OF THE FAMOUS GENTLEMAN DON" / "QUIXOTE OF LA
+        // MANCHA").
+        if is_long_caps_title(line) {
+            strong.insert(h.block, one_line(line));
+            continue;
+        }
+        if line.contains('\n') || line.len() > SUBTITLE_LINE {
+            continue;
+        }
+        if heading::is_subtitle(line) {
+            strong.insert(h.block, line.to_owned());
+        } else if line.ends_with('.')
+            && line.starts_with(char::is_uppercase)
+            && line.split_whitespace().count() <= 8
+        {
+            weak.insert(h.block, line.to_owned());
+        }
+    }
+    if untitled >= 3 && (strong.len() + weak.len()) * 10 >= untitled * 8 {
+        strong.extend(weak);
+    }
+    strong
+}
+
+/// A title in capitals longer than most (see [`subtitles`]): up to three lines, wrapped
+/// (the last no longer than the first).
+fn is_long_caps_title(t: &str) -> bool {
+    let lines: Vec<&str> = t.lines().map(str::trim).collect();
+    let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+        return false;
+    };
+    lines.len() <= SUBTITLE_LINES
+        && t.len() <= SUBTITLE_LINES * SUBTITLE_LINE
+        && first.len() >= last.len()
+        && t.chars().any(char::is_alphabetic)
+        && !t.chars().any(char::is_lowercase)
+        && !t.ends_with([',', ';', ':', '-'])
+        && !heading::is_false_heading(first)
 }
 
 #[cfg(test)]

@@ -25,15 +25,15 @@ const CREDITS: &[&str] = &[
 /// Makes headings of the titles over bylines, and paragraphs of the bylines.
 pub(super) fn credit(text: &str, blocks: &mut [Block]) {
     for i in 1..blocks.len() {
-        let line = &text[blocks[i].range()];
+        let line = text[blocks[i].range()].trim();
+        let whole = is_byline(line);
         // A title page may set its credit's words on a line of their own, over the name
         // ("The Raven", "by", "Edgar Allan Poe").
-        let split = || {
-            let next = blocks.get(i + 1).map(|b| text[b.range()].trim());
-            next.is_some_and(|name| is_byline(&format!("{} {name}", line.trim())))
-        };
-        let split = !is_byline(line.trim()) && is_credit(line.trim()) && split();
-        if !is_byline(line.trim()) && !split {
+        let split = !whole
+            && is_credit(line)
+            && (blocks.get(i + 1))
+                .is_some_and(|b| is_byline(&format!("{line} {}", text[b.range()].trim())));
+        if !whole && !split {
             continue;
         }
         // Only under a title is it a byline: a poem may be called "By the Waters". A

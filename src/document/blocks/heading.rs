@@ -553,26 +553,6 @@ const SMALL: &[&str] = &[
     "with", "upon",
 ];
 
-/// Whether heading block `i` is underlined by the rule after it (a setext heading,
-/// `Installing` over `----------`).
-pub fn is_underlined(text: &str, blocks: &[crate::document::Block], i: usize) -> bool {
-    let Some(rule) = blocks
-        .get(i + 1)
-        .filter(|b| b.kind == crate::document::BlockKind::SceneBreak)
-    else {
-        return false;
-    };
-    let title = text[blocks[i].range()].trim();
-    let between = &text[blocks[i].end()..rule.start()];
-    between.trim_matches([' ', '\t']) == "\n"
-        && !title.contains('\n')
-        && is_setext(
-            title,
-            crate::text_width::str_width(title),
-            text[rule.range()].trim(),
-        )
-}
-
 mod keywords;
 mod lookalikes;
 mod markup;
@@ -580,7 +560,7 @@ use keywords::keyword;
 pub use lookalikes::{
     is_dateline, is_ending, is_false_heading, is_sentences, is_stage_direction, is_subtitle,
 };
-pub use markup::{aozora_title, atx_title, is_setext, link_words, open_brackets};
+pub use markup::{aozora_title, atx_title, is_setext, is_underlined, link_words, open_brackets};
 
 #[cfg(test)]
 mod tests;

@@ -75,10 +75,12 @@ fn numbered_title(text: &str, blocks: &[Block], i: usize) -> Option<u32> {
     }
     // In figures ("12. A Title") or in capital roman numerals ("XII. A Title").
     let (number, title) = t.split_once(". ")?;
-    let value = match number.bytes().all(|b| b.is_ascii_digit()) {
-        true if (1..=3).contains(&number.len()) => number.parse().ok()?,
-        _ if number.bytes().all(|b| b.is_ascii_uppercase()) => heading::roman_value(number)?,
-        _ => return None,
+    let value = if (1..=3).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit()) {
+        number.parse().ok()?
+    } else if number.bytes().all(|b| b.is_ascii_uppercase()) {
+        heading::roman_value(number)?
+    } else {
+        return None;
     };
     let blank = |between: &str| between.bytes().filter(|&b| b == b'\n').count() - 1;
     let before = blank(&text[prev.end()..block.start()]);

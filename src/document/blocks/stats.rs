@@ -389,13 +389,12 @@ fn is_numbered_title(t: &str) -> bool {
     let Some(n) = heading::roman_led(t) else {
         return false;
     };
-    let words = t[n.title_at..].split_whitespace().count();
-    words
-        >= if t.starts_with(|c: char| c.is_ascii_digit()) {
-            3
-        } else {
-            2
-        }
+    let least = if t.starts_with(|c: char| c.is_ascii_digit()) {
+        3
+    } else {
+        2
+    };
+    t[n.title_at..].split_whitespace().count() >= least
 }
 
 /// A line in capitals as it counts for repeating: without a screenplay's extension after

@@ -1,6 +1,9 @@
 //! Headings marked up as such: Markdown's `#` and underlined (setext) titles, Aozora
 //! Bunko's heading notes, and the link targets a heading's words are read without.
 
+use crate::document::{Block, BlockKind};
+use crate::text_width::str_width;
+
 /// A setext heading: a title, then a rule of `-` or `=` as long as it.
 pub fn is_setext(title: &str, title_width: usize, rule: &str) -> bool {
     let Some(mark) = rule.bytes().next() else {
@@ -13,6 +16,22 @@ pub fn is_setext(title: &str, title_width: usize, rule: &str) -> bool {
         && title_width <= 70
         && !title.starts_with(char::is_lowercase)
         && !title.ends_with([',', ';'])
+}
+
+/// Whether heading block `i` is underlined by the rule after it (a setext heading,
+/// `Installing` over `----------`).
+pub fn is_underlined(text: &str, blocks: &[Block], i: usize) -> bool {
+    let Some(rule) = blocks
+        .get(i + 1)
+        .filter(|b| b.kind == BlockKind::SceneBreak)
+    else {
+        return false;
+    };
+    let title = text[blocks[i].range()].trim();
+    let between = &text[blocks[i].end()..rule.start()];
+    between.trim_matches([' ', '\t']) == "\n"
+        && !title.contains('\n')
+        && is_setext(title, str_width(title), text[rule.range()].trim())
 }
 
 /// A Markdown (ATX) heading, `## The Stairs`: one to six `#`, a space, then a title
