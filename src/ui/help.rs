@@ -135,6 +135,14 @@ fn help(keys: &KeyHelp, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let gap = 2;
     let width = widths.iter().sum::<u16>() + gap * (u16_from(widths.len()) - 1) + 4;
     let height = u16_from(drawn.iter().map(Vec::len).max().unwrap_or(0)).saturating_add(2);
+    // A box as tall as the screen covers the status line but for a column or two at its
+    // sides: what showed there (the end of `42%`) is blanked, not left as a stray mark.
+    if height >= area.height {
+        let status = area.bottom() - 1;
+        for x in area.left()..area.right() {
+            buf[(x, status)].set_symbol(" ");
+        }
+    }
     let inner = super::lists::frame(
         area,
         (width, height),
@@ -187,6 +195,28 @@ mod tests {
         assert!(text.contains("moving"), "{text}");
         assert!(text.contains(" Z ^Q  zoom along"), "{text}");
         assert!(text.contains("dogear keys"), "{text}");
+    }
+
+    #[test]
+    fn a_help_as_tall_as_the_screen_leaves_no_stray_mark_of_the_status_line() {
+        let rows = (0..43)
+            .map(|i| (format!("K{i}"), "a key"))
+            .collect::<Vec<_>>();
+        let keys = KeyHelp {
+            reader: vec![HelpGroup {
+                heading: "moving",
+                rows: rows.iter().map(|(k, w)| (k.clone(), *w)).collect(),
+            }],
+            ..KeyHelp::default()
+        };
+        let doc = Document::from_text("A quiet harbour at dawn.\n");
+        let mut reader = Reader::new(doc, "Quay", (80, 24), 72);
+        let last = |text: &str| text.lines().last().unwrap_or_default().to_owned();
+        assert!(last(&drawn(&reader, &keys)).contains('%'));
+        reader.update(Action::Help);
+        let bottom = last(&drawn(&reader, &keys));
+        assert!(bottom.contains('└'), "{bottom}");
+        assert!(!bottom.contains('%'), "{bottom}");
     }
 
     #[test]
