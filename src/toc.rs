@@ -125,6 +125,7 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
             !heading::is_ending(&h.title)
                 && !noise::is_menu(&h.title)
                 && !noise::is_signature(text, blocks, h)
+                && !noise::is_introduced(text, blocks, h)
         })
         .collect();
     let mut heads = heads;
@@ -159,7 +160,7 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
     }
     let mut entries = Vec::new();
     for run in runs {
-        read_run(run, &seen, &subtitles, &mut entries);
+        read_run(run, (text, blocks), &seen, &subtitles, &mut entries);
     }
     let mut list = choose(entries, text.len());
     // Left out once the title pages are read as such (their "BY" and "TO" join the
@@ -228,6 +229,7 @@ fn number(h: &Head) -> Option<(&str, &str)> {
 /// of short chapters has runs of numbered headings too, each only once.
 fn read_run(
     run: &[Head],
+    (text, blocks): (&str, &[Block]),
     seen: &HashMap<(&str, &str), usize>,
     subtitles: &HashMap<usize, String>,
     out: &mut Vec<Entry>,
@@ -236,6 +238,13 @@ fn read_run(
         return;
     };
     let title_page = out.is_empty();
+    // The book's title, as its title page names it (this run's first line, when this
+    // run is the title page).
+    let book = match out.first() {
+        Some(e) => (e.role == Role::Other).then(|| e.chapter.title.clone()),
+        None => Some(first.title.clone()),
+    };
+    let book = book.as_deref();
     let numbered = run.iter().filter(|h| h.division.is_some()).count();
     let listed_again = run
         .iter()
@@ -263,7 +272,7 @@ fn read_run(
             out.push(e);
         }
     };
-    for h in run {
+    for (i, h) in run.iter().enumerate() {
         if let Some((e, untitled)) = open.as_mut() {
             // A poem's title at the margin starts an entry of its own, however short the
             // poem before it.
@@ -271,6 +280,25 @@ fn read_run(
                 && !heading::is_named_section(&h.title)
                 && !h.marked
                 && !h.margin;
+            // The book's title again (a half-title: "DUBLINERS" over "THE SISTERS")
+            // over its first piece, whose prose starts under it: the piece is an entry
+            // of its own, under its own title. Over a subtitle the title heads a work
+            // of its own ("GHOSTS" over "A FAMILY-DRAMA IN THREE ACTS.", then a date
+            // and the cast; a play's title over "FROM THE QUARTO OF 1604.", then
+            // "Enter CHORUS.") and is joined to it as before.
+            let after_half_title = plain
+                && i > usize::from(title_page)
+                && is_half_title(&run[i - 1].title, book)
+                && starts_prose(text, blocks.get(h.block + 1));
+            if after_half_title {
+                // The half-title alone names nothing the title page does not.
+                if !title_page && e.chapter.title == run[i - 1].title {
+                    open = None;
+                }
+                close(open.take(), out);
+                open = Some((entry(h, h.title.clone(), Role::Other), None));
+                continue;
+            }
             match e.role {
                 Role::Numbered if untitled.is_some() && plain => {
                     e.chapter.title = with_title(&e.chapter.title, &h.title);
@@ -305,6 +333,36 @@ fn read_run(
         open = Some((entry(h, h.title.clone(), role), untitled));
     }
     close(open, out);
+}
+
+/// Whether `block` is prose of some length (more than a line of a book): a story's
+/// start, not a date or a stage direction under a title.
+fn starts_prose(text: &str, block: Option<&Block>) -> bool {
+    /// A line of a book set at 70 columns, near enough.
+    const LINE: usize = 60;
+    block.is_some_and(|b| {
+        b.kind == BlockKind::Paragraph && (b.range().len() > LINE || text[b.range()].contains('\n'))
+    })
+}
+
+/// Whether a heading `title` is the title page's `book` again: the same words, or those
+/// words at its end after the author's name ("THE BROTHERS GRIMM FAIRY TALES" on a book
+/// whose title page says "FAIRY TALES"), when they are more than one word.
+fn is_half_title(title: &str, book: Option<&str>) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let Some(book) = book.map(words).filter(|b| !b.is_empty()) else {
+        return false;
+    };
+    let title = words(title);
+    title == book || book.len() > 1 && title.ends_with(&book)
 }
 
 fn entry(h: &Head, title: String, role: Role) -> Entry {

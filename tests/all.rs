@@ -144,6 +144,8 @@ mod sync;
 mod themes;
 #[path = "toc.rs"]
 mod toc;
+#[path = "toc_displays.rs"]
+mod toc_displays;
 #[path = "toc_listed.rs"]
 mod toc_listed;
 #[path = "toc_margin_titles.rs"]

@@ -63,6 +63,24 @@ pub(super) fn is_signature(text: &str, blocks: &[Block], h: &Head) -> bool {
             || is_sign_off(text, blocks, h))
 }
 
+/// Whether heading `h` is a display the prose right above it introduces, ending on a
+/// colon ("This was the paragraph:" over a newspaper's headline, "he announced:" over a
+/// recited poem's title): a part of the story's text, not a division of the book. A
+/// numbered heading, a named section and a Markdown heading are divisions whatever
+/// comes before them; a line in capitals ending on a colon is no prose (a screenplay's
+/// `CUT TO:` closes the scene above the next heading).
+pub(super) fn is_introduced(text: &str, blocks: &[Block], h: &Head) -> bool {
+    let Some(prev) = h.block.checked_sub(1).map(|p| &blocks[p]) else {
+        return false;
+    };
+    h.division.is_none()
+        && !h.marked
+        && !heading::is_named_section(&h.title)
+        && prev.kind == BlockKind::Paragraph
+        && text[prev.range()].trim_end().ends_with(':')
+        && text[prev.range()].chars().any(char::is_lowercase)
+}
+
 /// Whether heading `h` is a name signing the piece above it: in capitals with a stop,
 /// right under a paragraph of prose that ends a sentence (no further from it than from
 /// what follows), and with no body of its own: after it come only the footnotes, an
