@@ -10,6 +10,7 @@
 //! one pass over at most the sniffed bytes per candidate, and none for UTF-8.
 
 use super::charset::{Charset, ALL};
+use std::collections::HashSet;
 
 /// A candidate decoding and how plausible it looked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +68,7 @@ pub fn rank(sample: &[u8], guess: Charset) -> Ranking {
     // (English): its accents are quoted French or German, not Lithuanian.
     let high_in_sample = sample.iter().filter(|&&b| b >= 0x80).count();
     let quoting = high_in_sample * 200 < sample.len();
+    let alone = ascii_words(sample);
     let words = around_high_bytes(sample);
     let sample = &words[..words.len().min(JUDGED)];
     let mut order: Vec<Charset> = vec![guess];
@@ -88,7 +90,7 @@ pub fn rank(sample: &[u8], guess: Charset) -> Ranking {
             charset: *cs,
             score: *scores
                 .entry(text.as_str())
-                .or_insert_with(|| score_as(text, quoting)),
+                .or_insert_with(|| score_as(text, quoting, &alone)),
         })
         .collect();
     let guess_score = scored[0].score;
@@ -153,6 +155,34 @@ fn around_high_bytes(bytes: &[u8]) -> Vec<u8> {
         i = end.max(at + 1);
     }
     out
+}
+
+/// The words of `bytes` made only of ASCII letters, in lower case: the words the story
+/// uses on their own.
+fn ascii_words(bytes: &[u8]) -> HashSet<Vec<u8>> {
+    bytes
+        .split(|b| !b.is_ascii_alphanumeric() && *b < 0x80)
+        .filter(|w| !w.is_empty() && w.iter().all(u8::is_ascii_alphabetic))
+        .map(<[u8]>::to_ascii_lowercase)
+        .collect()
+}
+
+/// Whether `word` is two words the story uses on their own (`alone`) joined by one
+/// character that is not ASCII: a decoding that reads a no-break space as a letter
+/// ("I\u{a0}had" as "Iáhad" in code page 437) makes such words, a right one hardly
+/// ever (no half of "für" or "déjà" is an English word on its own).
+fn is_misread_space(word: &[char], alone: &HashSet<Vec<u8>>) -> bool {
+    let Some(at) = word.iter().position(|c| !c.is_ascii()) else {
+        return false;
+    };
+    let half = |chars: &[char]| -> Option<Vec<u8>> {
+        (!chars.is_empty() && chars.iter().all(char::is_ascii_alphabetic))
+            .then(|| chars.iter().map(|c| c.to_ascii_lowercase() as u8).collect())
+    };
+    match (half(&word[..at]), half(&word[at + 1..])) {
+        (Some(a), Some(b)) => alone.contains(&a) && alone.contains(&b),
+        _ => false,
+    }
 }
 
 /// How many characters two decodings of the same bytes by single-byte encodings differ in.
@@ -260,17 +290,23 @@ fn touches_words(c: char) -> bool {
 /// the `QUOTED` ones), negative for everything a wrong decoding produces.
 #[cfg(test)]
 pub fn score(text: &str) -> i64 {
-    score_as(text, false)
+    score_as(text, false, &HashSet::new())
 }
 
-/// `score`, with `QUOTED` as the alphabet when `quoting` (the text is mostly ASCII).
-fn score_as(text: &str, quoting: bool) -> i64 {
+/// `score`, with `QUOTED` as the alphabet when `quoting` (the text is mostly ASCII); a
+/// word that is two of the words in `alone` joined by a letter scores as a symbol inside
+/// a word (see [`is_misread_space`]).
+fn score_as(text: &str, quoting: bool, alone: &HashSet<Vec<u8>>) -> i64 {
     let first = if quoting { QUOTED } else { best_alphabet(text) };
     let alphabets = (
         Letters::of(first),
         Letters::of(QUOTED),
         Letters::of(COMMON_CYRILLIC),
     );
+    let judge = |word: &[char]| match is_misread_space(word, alone) {
+        true => -3,
+        false => score_word(word, &alphabets),
+    };
     let mut points = 0i64;
     let mut word: Vec<char> = Vec::new();
     let mut prev = ' ';
@@ -286,7 +322,7 @@ fn score_as(text: &str, quoting: bool) -> i64 {
             prev = c;
             continue;
         }
-        points += score_word(&word, &alphabets);
+        points += judge(&word);
         word.clear();
         if c.is_ascii() {
         } else if c == '\u{fffd}' || c.is_control() {
@@ -300,7 +336,7 @@ fn score_as(text: &str, quoting: bool) -> i64 {
         }
         prev = c;
     }
-    points + score_word(&word, &alphabets)
+    points + judge(&word)
 }
 
 /// A set of letters below U+0500 (every alphabet above is), asked in constant time.
@@ -419,6 +455,42 @@ mod tests {
         let esperanto = "Ĉiu ĵaŭdo ŝi manĝis ĉerizojn en la ĝardeno.";
         let wrong = misread(esperanto, e::ISO_8859_3, Charset::Web(e::ISO_8859_2));
         assert!(score(esperanto) > score(&wrong), "{wrong}");
+    }
+
+    #[test]
+    fn no_break_spaces_between_english_words_are_not_read_as_a_dos_letter() {
+        // Latin-1 English set with a no-break space after "I" and "a", as typeset books
+        // on Gutenberg are: code page 437 reads each as "á", a Spanish letter.
+        let mut story = Vec::new();
+        for _ in 0..12 {
+            story.extend_from_slice(
+                b"I\xa0had not thought of it, and a\xa0few of them said I was a fool to go \
+                  so far from home for a\xa0word of praise. I\xa0know it now; we had a few \
+                  hours, and not a word to say, and all we know is that.\n",
+            );
+        }
+        let ranking = rank(&story, Charset::Web(encoding_rs::WINDOWS_1252));
+        assert_eq!(
+            ranking.candidates[0].charset,
+            Charset::Web(encoding_rs::WINDOWS_1252)
+        );
+        // Spanish in code page 437 is still read as such: no half of its words is a
+        // word of its own.
+        let spanish = "Él también está aquí, así que la canción comenzó después del día.\n";
+        let mut dos = Vec::new();
+        for _ in 0..12 {
+            for c in spanish.chars() {
+                let byte = oem_cp::code_table::ENCODING_TABLE_CP437
+                    .get(&c)
+                    .copied()
+                    .unwrap_or(c as u8);
+                dos.push(byte);
+            }
+        }
+        assert_eq!(
+            rank(&dos, Charset::Web(encoding_rs::WINDOWS_1252)).candidates[0].charset,
+            Charset::Cp437
+        );
     }
 
     #[test]
