@@ -76,3 +76,45 @@ fn a_hymns_stanza_numbers_are_not_chapters() {
     let text = format!("MORNING HYMN\n\n1.\n{stanza}2.\n{stanza}3.\n{stanza}");
     assert_eq!(titles(&text), ["MORNING HYMN"]);
 }
+
+#[test]
+fn each_plays_title_is_listed_over_its_cast_and_acts() {
+    // Two plays in one book, after its introduction: each play's title comes before its
+    // cast list as a book's title comes before its preface.
+    let speech = "HALDOR. The sheep are down from the fell, and the snow is close behind \
+                  them; we shall have no road to the church before the thaw.\n\n\
+                  ASA. Then we shall keep the feast here, as my mother did.\n\n";
+    let act = speech.repeat(12);
+    let play = |title: &str, cast: &str| {
+        format!(
+            "{title}\n\nA PLAY IN THREE ACTS\n\n1913\n\n\n\n{cast}\n\n\
+             \x20 HALDOR, a farmer.\n  ASA, his wife.\n  A Shepherd.\n\n\n\n\
+             ACT I\n\n{act}ACT II\n\n{act}ACT III\n\n{act}"
+        )
+    };
+    let intro = "These two plays were written in a valley where the road closes every \
+                 winter, and they keep its silences.\n\n"
+        .repeat(6);
+    let text = format!(
+        "TWO PLAYS OF THE FELLS\n\n\n\nINTRODUCTION\n\n{intro}\n{}\n\n{}",
+        play("THE FELL FARM", "DRAMATIS PERSONÆ"),
+        play("THE WINTER ROAD", "PERSONS OF THE PLAY")
+    );
+    assert_eq!(
+        titles(&text),
+        [
+            "TWO PLAYS OF THE FELLS",
+            "INTRODUCTION",
+            "THE FELL FARM — A PLAY IN THREE ACTS",
+            "DRAMATIS PERSONÆ",
+            "ACT I",
+            "ACT II",
+            "ACT III",
+            "THE WINTER ROAD — A PLAY IN THREE ACTS",
+            "PERSONS OF THE PLAY",
+            "ACT I",
+            "ACT II",
+            "ACT III",
+        ]
+    );
+}

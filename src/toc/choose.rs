@@ -1,6 +1,6 @@
 //! Which of the headings found make the chapter list.
 
-use super::titles::is_dedication;
+use super::titles::{is_cast_list, is_dedication};
 use super::{heading, Chapter, Entry, Role, CHAPTER_LEVEL};
 use crate::document::blocks::margin_titles;
 use std::collections::HashMap;
@@ -54,14 +54,17 @@ pub(super) fn choose(entries: Vec<Entry>, len: usize) -> Vec<Chapter> {
             Role::Contents | Role::Named => true,
             Role::Numbered => listed_kind(e),
             Role::Other if poems && e.margin => true,
-            // The book's title, or a book's in a collection: the last heading before
-            // its preface, contents and first chapter.
+            // The book's title, or a book's in a collection (a play's): the last
+            // heading before its preface, contents, cast and first chapter.
             Role::Other => {
                 i == 0
                     || !is_dedication(&e.chapter.title)
                         && entries[i + 1..]
                             .iter()
-                            .find(|n| !matches!(n.role, Role::Named | Role::Contents))
+                            .find(|n| {
+                                !matches!(n.role, Role::Named | Role::Contents)
+                                    && !is_cast_list(&n.chapter.title)
+                            })
                             .is_some_and(|n| n.role == Role::Numbered && n.first && listed_kind(n))
             }
         };

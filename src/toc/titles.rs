@@ -27,6 +27,33 @@ pub(super) fn is_dedication(title: &str) -> bool {
     title == "TO" || title.starts_with("TO ")
 }
 
+/// "DRAMATIS PERSONÆ", "Persons of the Play", "CHARACTERS": a play's list of its
+/// people, which comes between the play's title and its first act as a preface does.
+pub(super) fn is_cast_list(title: &str) -> bool {
+    let words: Vec<String> = title
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    match words.as_slice() {
+        ["dramatis", ..] | ["characters"] | ["cast"] => true,
+        ["the", rest @ ..] | rest => matches!(
+            rest,
+            [
+                "persons" | "characters",
+                "of" | "in",
+                "the",
+                "play" | "drama" | "piece" | "comedy" | "tragedy"
+            ] | ["persons" | "characters", "represented"]
+                | ["cast", "of", "characters"]
+        ),
+    }
+}
+
 /// "SURA1 LXXIV.-THE CLOAKED2" is "SURA LXXIV.-THE CLOAKED", and "SURA XCIII.1-THE
 /// BRIGHTNESS" is "SURA XCIII.-THE BRIGHTNESS": in a heading in capitals, digits glued
 /// to a word of two letters or more, or to the stop after a numeral ("I.1"), and ending
