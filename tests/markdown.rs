@@ -114,6 +114,28 @@ Download the keeper and put it on your path, then run it once.\n";
 }
 
 #[test]
+fn a_rule_under_a_paragraphs_last_line_or_a_broken_off_line_underlines_no_title() {
+    // A rhyme quoted as an epigraph, closed by a rule: its last line is verse.
+    let epigraph = "LAMPLIGHT\n\n\
+                    \x20 Hey, the keeper\nThe lamp and the sleeper:\n\
+                    The moon went over the bay--\n-------------------------\n\
+                    \x20           _An old song._\n\n\
+                    The keeper read the log again that night, and the lamp was late.\n";
+    assert_eq!(heading_texts(epigraph), ["LAMPLIGHT"]);
+    let lines = printed(epigraph, 60);
+    assert!(
+        lines.iter().any(|l| l == "The moon went over the bay--"),
+        "{lines:#?}"
+    );
+    // A line of speech broken off, then a rule: a cry, not a title.
+    let cry = "THE WRECK\n\n\
+               \x20 Help us!--We sink, we sink------\n\
+               ----------------------------------\n\
+               \x20 And the sea came over the rail, and nobody answered.\n";
+    assert_eq!(heading_texts(cry), ["THE WRECK"]);
+}
+
+#[test]
 fn a_setext_headings_underline_is_drawn_right_under_it() {
     let text = "The Keeper's Log\n================\n\n\
 A small tool for the lighthouse keeper.\n\n\

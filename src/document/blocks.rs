@@ -347,16 +347,17 @@ fn push(out: &mut Vec<Block>, text: &str, kind: BlockKind, lines: &[SourceLine])
 /// Classifies one run of non-blank lines (between blank lines) into blocks.
 fn classify_group(text: &str, stats: &Stats, group: &[SourceLine], out: &mut Vec<Block>) {
     // A scene break inside a group (a quotation file's `%`) separates as a blank line does;
-    // a rule right under a title underlines it (a setext heading).
+    // a rule right under a title underlines it (a setext heading). A title stands apart:
+    // a rule under the last line of a paragraph or a stanza closes it (an epigraph's
+    // rule), and that line stays in it.
     let mut group = group;
     if group.len() > 1 {
         while let Some(at) = (0..group.len()).position(|i| {
             shape::is_scene_break(group[i].text(text)) && !in_mark_run(text, group, i)
         }) {
             match at.checked_sub(1) {
-                Some(title) if is_setext(text, &group[title], &group[at]) => {
-                    classify_section(text, stats, &group[..title], out);
-                    push(out, text, BlockKind::Heading, &group[title..at]);
+                Some(0) if is_setext(text, &group[0], &group[at]) => {
+                    push(out, text, BlockKind::Heading, &group[..at]);
                 }
                 _ => classify_section(text, stats, &group[..at], out),
             }

@@ -16,6 +16,8 @@ pub fn is_setext(title: &str, title_width: usize, rule: &str) -> bool {
         && title_width <= 70
         && !title.starts_with(char::is_lowercase)
         && !title.ends_with([',', ';'])
+        // A line broken off ("We split, we split------") is speech, not a title.
+        && !title.ends_with("--")
 }
 
 /// Whether heading block `i` is underlined by the rule after it (a setext heading,
