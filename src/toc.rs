@@ -212,7 +212,42 @@ fn first_chapter_after_contents(run: &[Head]) -> Option<usize> {
 }
 
 fn is_contents_heading(t: &str) -> bool {
-    t.to_lowercase().contains("contents")
+    /// "Contents" in the languages of Europe's books (and Japanese and Chinese), as a
+    /// heading's only word.
+    const ONE_WORD: &[&str] = &[
+        "inhoud",
+        "inhalt",
+        "inhaltsverzeichnis",
+        "sommaire",
+        "índice",
+        "indice",
+        "sumario",
+        "sumário",
+        "innehåll",
+        "indhold",
+        "innhold",
+        "sisällys",
+        "sisällysluettelo",
+        "obsah",
+        "содержание",
+        "оглавление",
+        "目次",
+        "目录",
+        "目錄",
+    ];
+    let lower = t.to_lowercase();
+    if lower.contains("contents") {
+        return true;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    match words.as_slice() {
+        [word] => ONE_WORD.contains(word),
+        ["table", "des", "matières"] | ["spis", "treści"] => true,
+        _ => false,
+    }
 }
 
 /// A numbered heading's kind and number ("chapter", "CHAPTER IV"), to find it again.
@@ -388,6 +423,31 @@ fn entry(h: &Head, title: String, role: Role) -> Entry {
 mod tests {
     use super::*;
     use crate::document::Block;
+
+    #[test]
+    fn contents_is_known_in_other_languages_as_a_headings_only_word() {
+        for t in [
+            "CONTENTS.",
+            "Table of Contents",
+            "INHOUD.",
+            "Inhaltsverzeichnis",
+            "TABLE DES MATIÈRES",
+            "Índice",
+            "СОДЕРЖАНИЕ",
+            "目次",
+        ] {
+            assert!(is_contents_heading(t), "{t}");
+        }
+        // Not the word alone: a title that holds it.
+        for t in [
+            "DER INHALT DES BRIEFES",
+            "La table",
+            "Indice of the Stars",
+            "Index",
+        ] {
+            assert!(!is_contents_heading(t), "{t}");
+        }
+    }
 
     fn doc() -> Document {
         let text = "CHAPTER I\n\nThe Return\n\nShe came back.\n\nCHAPTER II\n\nHe left.".to_owned();

@@ -118,3 +118,37 @@ fn a_contents_line_found_again_only_inside_a_sentence_is_no_chapter() {
     s.push_str(PROSE);
     assert_eq!(titles(&s), ["Contents:"]);
 }
+
+#[test]
+fn a_contents_list_in_another_language_with_section_lines_and_pages_is_one_entry() {
+    // Dutch "Inhoud": two sections of the book, each over its pieces and their pages,
+    // with a column head ("Bladz.") over the numbers.
+    let prose = "De boot slingerde een weinig, en mijn neef stond op het achterdek \
+                 alsof hij nooit iets anders had gedaan dan varen.\n\n"
+        .repeat(8);
+    let pieces = [
+        "HET AFSCHEID",
+        "EEN EERSTE STORM",
+        "DE HAVEN",
+        "EEN BRIEF",
+        "DE TERUGKEER",
+    ];
+    let body: String = pieces
+        .iter()
+        .map(|t| format!("\n\n\n{t}.\n\n{prose}"))
+        .collect();
+    let text = format!(
+        "AAN ZIJN BROEDER.\n\n{prose}\n\n\nINHOUD\n\n\nOP ZEE.\n\n\
+         \x20                                     Bladz.\n\
+         HET AFSCHEID                            3.\n\
+         EEN EERSTE STORM                       17.\n\
+         DE HAVEN                               25.\n\n\n\
+         AAN WAL.\n\n\
+         \x20                                     Bladz.\n\n\
+         EEN BRIEF                              41.\n\
+         DE TERUGKEER                           52.\n\n\n\n{body}"
+    );
+    let mut want = vec!["AAN ZIJN BROEDER.".to_owned(), "INHOUD".to_owned()];
+    want.extend(pieces.iter().map(|t| format!("{t}.")));
+    assert_eq!(titles(&text), want);
+}

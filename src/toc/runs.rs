@@ -22,7 +22,9 @@ pub(super) fn ends(text: &str, blocks: &[Block], run: &[Head]) -> bool {
     let [.., prev, head] = run else {
         return false;
     };
-    !close(text, blocks, prev.block, head.block)
+    let listing = run.first().is_some_and(|h| is_contents_heading(&h.title))
+        && lists_pages(text, &blocks[prev.block + 1..head.block]);
+    !(close(text, blocks, prev.block, head.block) || listing)
         || is_contents_heading(&head.title)
         || repeats_in_run(&run[..run.len() - 1], head)
         || set_apart(text, blocks, run)
@@ -37,6 +39,24 @@ fn close(text: &str, blocks: &[Block], a: usize, b: usize) -> bool {
         && between.iter().all(|x| {
             let s = &text[x.range()];
             s.len() <= GAP_BYTES && s.bytes().filter(|&c| c == b'\n').count() <= 1
+        })
+}
+
+/// Whether `between` holds only the lines of a contents list: each block ends on a page
+/// number ("EEN EERSTE STORM        25.") or is one short word over the numbers
+/// ("Bladz.", "Page"). A contents list's section headings ("OP ZEE.", then its pieces
+/// with their pages, "DE SLAMAT.", then its own) are one run under it.
+fn lists_pages(text: &str, between: &[Block]) -> bool {
+    !between.is_empty()
+        && between.iter().all(|b| {
+            let s = text[b.range()].trim();
+            let last = s.lines().last().unwrap_or("").trim_end_matches('.');
+            let paged = last.len() > last.trim_end_matches(|c: char| c.is_ascii_digit()).len()
+                && last
+                    .trim_end_matches(|c: char| c.is_ascii_digit())
+                    .ends_with([' ', '.']);
+            let column = s.len() <= 8 && s.chars().all(|c| c.is_alphabetic() || c == '.');
+            paged || column
         })
 }
 
