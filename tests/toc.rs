@@ -758,3 +758,35 @@ fn numbered_books_in_a_collections_last_piece_leave_its_other_titles_listed() {
         ]
     );
 }
+
+#[test]
+fn a_bare_first_number_is_the_first_chapter_of_titled_ones() {
+    // "I." with its title only in the picture under it, then chapters numbered and
+    // titled; the vocabulary at the end numbers its lists barely, chapter by chapter.
+    let para = "Le petit chat est monté sur la table, et sa patte est dans le lait \
+                de la tasse bleue.\n\n"
+        .repeat(5);
+    let mut text = format!("I.\n\n\n[Illustration: LE CHAT ET LA TASSE.]\n\n{para}\n\n");
+    for (n, title) in [
+        ("II", "Maman se fâche."),
+        ("III", "Le chat part."),
+        ("IV", "La pluie."),
+    ] {
+        text.push_str(&format!("{n}. {title}\n\n\n{para}\n\n"));
+    }
+    text.push_str("MOTS ET EXPRESSIONS.\n\n\n");
+    for n in ["I", "II", "III", "IV"] {
+        text.push_str(&format!(
+            "{n}.\n\nle chat,        de kat.\nla tasse,       het kopje.\n\n\n"
+        ));
+    }
+    assert_eq!(
+        titles(&text),
+        [
+            "I.",
+            "II. Maman se fâche.",
+            "III. Le chat part.",
+            "IV. La pluie.",
+        ]
+    );
+}

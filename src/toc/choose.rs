@@ -52,7 +52,15 @@ pub(super) fn choose(entries: Vec<Entry>, len: usize) -> Vec<Chapter> {
     for (i, e) in entries.iter().enumerate() {
         let keep = match e.role {
             Role::Contents | Role::Named => true,
-            Role::Numbered => listed_kind(e),
+            // A bare "I." whose chapters go on as "II. Papa se fâche." (its own title
+            // is in the picture under it) is the first of them.
+            Role::Numbered => {
+                listed_kind(e)
+                    || e.kind == "#" && e.first && {
+                        let next = entries[i + 1..].iter().find(|n| n.role == Role::Numbered);
+                        next.is_some_and(|n| n.kind == "#title" && !n.first && listed_kind(n))
+                    }
+            }
             Role::Other if poems && e.margin => true,
             // The book's title, or a book's in a collection (a play's): the last
             // heading before its preface, contents, cast and first chapter.

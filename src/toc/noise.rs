@@ -46,9 +46,6 @@ pub(super) fn is_imprint(title: &str) -> bool {
     }
 }
 
-/// Leaves out the bare numbers ("CLXXXIV", "7.") that no other bare number of the book
-/// comes before or after: parts are numbered in a row (I, II, III), while a lone number
-/// is a series number or the like.
 /// Whether heading `h` signs what is above it: an unnumbered line right over the place
 /// and date a preface or a letter is signed with ("CHARLES DICKENS." over "MAY, 1868.").
 ///
@@ -118,6 +115,9 @@ fn is_notes_heading(line: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Leaves out the bare numbers ("CLXXXIV", "7.") that no other bare number of the book
+/// comes before or after: parts are numbered in a row (I, II, III), while a lone number
+/// is a series number or the like.
 pub(super) fn drop_lone_numbers(heads: &mut Vec<Head>) {
     let bare = |h: &Head| {
         h.division
