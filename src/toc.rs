@@ -98,7 +98,7 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
     let heads: Vec<Head> = blocks
         .iter()
         .enumerate()
-        .filter(|(_, b)| b.kind == BlockKind::Heading)
+        .filter(|(_, b)| b.kind == BlockKind::Heading && !lists_divisions(&text[b.range()]))
         .map(|(i, b)| {
             let line = one_line(&text[b.range()]);
             // A Markdown heading is listed by its words, without its `#` marks; an Aozora
@@ -209,6 +209,23 @@ fn first_chapter_after_contents(run: &[Head]) -> Option<usize> {
         .take_while(|h| h.division.is_none() && !is_contents_heading(&h.title))
         .count();
     Some(k - titles)
+}
+
+/// Whether a heading block is a list of one kind of division, a line each ("Scene the
+/// first: The Betrothal", "Scene the second: The Wedding" under a play's title): the
+/// play's scenes named ahead, not one heading. Lines of two kinds ("BOOK I" over
+/// "CHAPTER I") are one heading.
+fn lists_divisions(block: &str) -> bool {
+    let mut kinds = block
+        .lines()
+        .map(|l| heading::division(l.trim()).map(|(k, _)| k));
+    match kinds.next() {
+        Some(Some(first)) => {
+            let mut rest = kinds.peekable();
+            rest.peek().is_some() && rest.all(|k| k.as_deref() == Some(first.as_str()))
+        }
+        _ => false,
+    }
 }
 
 fn is_contents_heading(t: &str) -> bool {

@@ -118,3 +118,30 @@ fn each_plays_title_is_listed_over_its_cast_and_acts() {
         ]
     );
 }
+
+#[test]
+fn a_plays_scenes_named_ahead_in_one_block_are_no_chapter() {
+    let speech = "TULLIA. The lamps are lit along the street, and the flute player is \
+                  already at the door; my father is late again.\n\n"
+        .repeat(10);
+    let text = format!(
+        "THE WEDDING\n\n\n\
+         \x20 SCENE I:   The Betrothal\n  SCENE II:  The Wedding\n  SCENE III: The Procession\n\n\n\
+         SCENE I. THE BETROTHAL\n\n{speech}\n\
+         SCENE II. THE WEDDING\n\n{speech}\n\
+         SCENE III. THE PROCESSION\n\n{speech}"
+    );
+    assert_eq!(
+        titles(&text),
+        [
+            "THE WEDDING",
+            "SCENE I. THE BETROTHAL",
+            "SCENE II. THE WEDDING",
+            "SCENE III. THE PROCESSION"
+        ]
+    );
+    // Two kinds of division over each other are one heading.
+    let text =
+        format!("BOOK I\nCHAPTER I\n\n{speech}\nCHAPTER II\n\n{speech}\nCHAPTER III\n\n{speech}");
+    assert_eq!(titles(&text)[0], "BOOK I CHAPTER I");
+}
