@@ -31,14 +31,7 @@ pub(super) fn is_menu(title: &str) -> bool {
 pub(super) fn is_imprint(title: &str) -> bool {
     const JOINING: [&str; 6] = ["by", "and", "or", "of", "with", "to"];
     const PRINTED: [&str; 4] = ["by", "for", "in", "at"];
-    let words: Vec<String> = title
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = super::titles::lower_words(title);
     match words.as_slice() {
         [word] => JOINING.contains(&word.as_str()),
         [printed, how, ..] => printed == "printed" && PRINTED.contains(&how.as_str()),

@@ -27,17 +27,22 @@ pub(super) fn is_dedication(title: &str) -> bool {
     title == "TO" || title.starts_with("TO ")
 }
 
-/// "DRAMATIS PERSONÆ", "Persons of the Play", "CHARACTERS": a play's list of its
-/// people, which comes between the play's title and its first act as a preface does.
-pub(super) fn is_cast_list(title: &str) -> bool {
-    let words: Vec<String> = title
+/// The words of `title` in lower case, without the punctuation around them.
+pub(super) fn lower_words(title: &str) -> Vec<String> {
+    title
         .split_whitespace()
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
         .filter(|w| !w.is_empty())
-        .collect();
+        .collect()
+}
+
+/// "DRAMATIS PERSONÆ", "Persons of the Play", "CHARACTERS": a play's list of its
+/// people, which comes between the play's title and its first act as a preface does.
+pub(super) fn is_cast_list(title: &str) -> bool {
+    let words = lower_words(title);
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     match words.as_slice() {
         ["dramatis", ..] | ["characters"] | ["cast"] => true,
