@@ -252,14 +252,11 @@ fn is_contents_heading(t: &str) -> bool {
         "目录",
         "目錄",
     ];
-    let lower = t.to_lowercase();
-    if lower.contains("contents") {
+    if t.to_lowercase().contains("contents") {
         return true;
     }
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = titles::lower_words(t);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
     match words.as_slice() {
         [word] => ONE_WORD.contains(word),
         ["table", "des", "matières"] | ["spis", "treści"] => true,

@@ -51,10 +51,8 @@ fn lists_pages(text: &str, between: &[Block]) -> bool {
         && between.iter().all(|b| {
             let s = text[b.range()].trim();
             let last = s.lines().last().unwrap_or("").trim_end_matches('.');
-            let paged = last.len() > last.trim_end_matches(|c: char| c.is_ascii_digit()).len()
-                && last
-                    .trim_end_matches(|c: char| c.is_ascii_digit())
-                    .ends_with([' ', '.']);
+            let before = last.trim_end_matches(|c: char| c.is_ascii_digit());
+            let paged = before.len() < last.len() && before.ends_with([' ', '.']);
             let column = s.len() <= 8 && s.chars().all(|c| c.is_alphabetic() || c == '.');
             paged || column
         })
