@@ -54,15 +54,32 @@ pub fn lazy_from() -> u64 {
 /// `less`, which shows a screen in about two).
 const WINDOW: usize = 64 << 10;
 
+/// A whole story read, and its chapters, listed on the thread that read it: on a big
+/// story the listing takes a while, which the reader's thread would stall for, and its
+/// working memory (tens of megabytes on a gigabyte) is then taken where the reading's
+/// listings as it went took theirs, not beside them.
+pub(crate) struct Listed {
+    pub doc: Document,
+    pub chapters: Vec<crate::toc::Chapter>,
+}
+
+impl Listed {
+    /// `doc`, its chapters listed.
+    pub fn new(doc: Document) -> Self {
+        let chapters = crate::toc::chapters(&doc);
+        Self { doc, chapters }
+    }
+}
+
 /// What the background reader says.
 enum News {
     Progress(u8),
-    Done(Result<Document, String>),
+    Done(Result<Listed, String>),
     /// About how long a stream's whole text is (`true`), or how much of it has arrived
     /// when its end is not known (`false`).
     Arrived(usize, bool),
     /// A stream's whole story, and its fingerprint.
-    Stream(Result<(Document, String), String>),
+    Stream(Result<(Listed, String), String>),
     /// A longer window of a stream's story, from its start: more of it has arrived.
     Window(Document),
     /// The chapters found so far, and how far into the whole text blocks are found.
@@ -298,7 +315,7 @@ impl Book {
                 Err(TryRecvError::Disconnected) => break Err("the reading thread stopped".into()),
             }
         };
-        let (doc, fingerprint) = match done {
+        let (listed, fingerprint) = match done {
             Ok(done) => done,
             Err(err) => {
                 // The window stays; nothing is saved, so no place is lost either.
@@ -317,15 +334,15 @@ impl Book {
         let Some(loaded) = opening.loaded.take() else {
             return;
         };
-        let Err(kept) = self.let_go(reader, doc, loaded) else {
+        let Err(kept) = self.let_go(reader, listed, loaded) else {
             return;
         };
-        let (doc, loaded) = *kept;
+        let (listed, loaded) = *kept;
         let Stage::Opening(opening) = &mut self.stage else {
             return;
         };
         let (moved, path) = (opening.moved, opening.path.clone());
-        let waiting = reader.whole(doc);
+        let waiting = reader.whole_listed(listed.doc, listed.chapters);
         let place = reader.place();
         let mut session = Session::start(loaded, &path, reader);
         if moved {

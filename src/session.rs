@@ -10,6 +10,7 @@ use crate::position;
 use crate::reader::{Mark, Reader};
 use crate::state::{merge, BookState, Bookmark};
 use crate::store::{self, Store, StoreError};
+use crate::toc::Chapter;
 use crate::tracker::Tracker;
 use std::path::Path;
 use std::sync::Arc;
@@ -276,12 +277,13 @@ impl Session {
         }
     }
 
-    /// The story's file changed while it was open and `doc` is its new text: the reader
-    /// moves onto it, the place and the bookmarks found again by their quotes.
-    pub fn reload(&mut self, reader: &mut Reader, doc: Document) {
+    /// The story's file changed while it was open and `doc` is its new text, whose
+    /// chapters are `chapters`: the reader moves onto it, the place and the bookmarks found
+    /// again by their quotes.
+    pub fn reload(&mut self, reader: &mut Reader, doc: Document, chapters: Vec<Chapter>) {
         let anchor = reader.anchor_of(reader.place());
         self.state_mut().set_place(anchor, store::now_ms());
-        reader.replace_document(doc);
+        reader.replace_listed(doc, chapters);
         let said = refind_all(self.state_mut(), reader.document(), true);
         if let Some(place) = &self.state.place {
             let (offset, _) = position::refind(&place.anchor, reader.document());

@@ -40,10 +40,10 @@ impl Host for Book {
         );
         if let Some(reread) = self.watch.as_mut().and_then(|w| w.poll(now)) {
             match reread {
-                Ok(doc) => {
+                Ok(listed) => {
                     // The story is held whole again: no window is read any more.
                     self.windows = None;
-                    session.reload(reader, doc);
+                    session.reload(reader, listed.doc, listed.chapters);
                 }
                 Err(err) => reader.say(format!(
                     "the story's file changed and cannot be read: {err}"

@@ -8,10 +8,9 @@
 //! fails, so text of a changed file is never shown as the old one; the file's watch (see
 //! `watch.rs`) then reads it again whole and the reader moves onto it by its quote.
 
-use super::{rewindow, Book, Opening, Stage};
+use super::{rewindow, Book, Listed, Opening, Stage};
 use crate::app::Host;
 use crate::document::indexed::Source;
-use crate::document::Document;
 use crate::reader::{Action, Effect, Reader};
 use crate::session::{Loaded, Session};
 use std::fs::File;
@@ -89,19 +88,20 @@ impl Source for FileSource {
 }
 
 impl Book {
-    /// The whole story `doc` is read: when its text is the file's UTF-8 bytes normalised
-    /// piece by piece (and the file still the one read), the text is let go, the reader
-    /// stays on windows of the file, and the session starts on them. Otherwise `doc` and `loaded` are given
-    /// back, for the reader to move onto the whole story.
+    /// The whole story is read (`listed`): when its text is the file's UTF-8 bytes
+    /// normalised piece by piece (and the file still the one read), the text is let go,
+    /// the reader stays on windows of the file, and the session starts on them. Otherwise
+    /// `listed` and `loaded` are given back, for the reader to move onto the whole story.
     pub(super) fn let_go(
         &mut self,
         reader: &mut Reader,
-        doc: Document,
+        listed: Listed,
         loaded: Loaded,
-    ) -> Result<(), Box<(Document, Loaded)>> {
+    ) -> Result<(), Box<(Listed, Loaded)>> {
         let Stage::Opening(opening) = &mut self.stage else {
-            return Err(Box::new((doc, loaded)));
+            return Err(Box::new((listed, loaded)));
         };
+        let doc = &listed.doc;
         // A story changed since it was last read has its places found again by their
         // quotes, in the whole text: it is kept.
         let fit = opening.piped.is_none()
@@ -110,14 +110,14 @@ impl Book {
         let source =
             (opening.seen.filter(|_| fit)).and_then(|seen| FileSource::open(&opening.path, seen));
         let (Some(source), Some(index)) = (source, &opening.index) else {
-            return Err(Box::new((doc, loaded)));
+            return Err(Box::new((listed, loaded)));
         };
         let len = doc.text().len();
         if !index.let_go(len, doc.body(), std::sync::Arc::new(source)) {
-            return Err(Box::new((doc, loaded)));
+            return Err(Box::new((listed, loaded)));
         }
-        let chapters = crate::toc::chapters(&doc);
         let (moved, path) = (opening.moved, opening.path.clone());
+        let Listed { doc, chapters } = listed;
         let waiting = reader.stay_on_windows(chapters);
         let place = reader.whole_place();
         let mut session = Session::start_on_windows(loaded, &path, reader, &doc, moved);

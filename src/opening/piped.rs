@@ -7,7 +7,7 @@
 //! A pipe may never end (`tail -f log | dogear`): quitting never waits for one, and
 //! until it ends its percent is of what has arrived so far.
 
-use super::{Book, News, Opening, Piped, WINDOW};
+use super::{Book, Listed, News, Opening, Piped, WINDOW};
 use crate::document::{decode, load, Charset};
 use crate::input::{self, Input, Stream};
 use crate::reader::Reader;
@@ -137,7 +137,7 @@ pub fn open_stream(
             };
             end.store(true, Ordering::Relaxed);
             let whole = read.and_then(|()| match input::story(&whole_of, bytes, encoding) {
-                Ok(story) => Ok((story.doc, story.fingerprint)),
+                Ok(story) => Ok((Listed::new(story.doc), story.fingerprint)),
                 Err(e) => Err(e.to_string()),
             });
             let _ = tx.send(News::Stream(whole));

@@ -1,8 +1,8 @@
 //! The story's file watched while it is open: looked at every second, and read again in
 //! the background when it grew, shrank or was replaced (see the parent module).
 
-use super::{spawn, News};
-use crate::document::{Charset, Document};
+use super::{spawn, Listed, News};
+use crate::document::Charset;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Instant;
@@ -50,7 +50,7 @@ impl Watch {
     }
 
     /// The story read again after its file changed, once it is ready.
-    pub(super) fn poll(&mut self, now: Instant) -> Option<Result<Document, String>> {
+    pub(super) fn poll(&mut self, now: Instant) -> Option<Result<Listed, String>> {
         // Progress and chapters found on the way are of no use here: skipped.
         while let Some(news) = &self.rereading {
             return match news.try_recv() {
@@ -63,7 +63,7 @@ impl Watch {
                 }
                 Ok(News::Stream(whole)) => {
                     self.rereading = None;
-                    Some(whole.map(|(doc, _)| doc))
+                    Some(whole.map(|(listed, _)| listed))
                 }
                 Err(TryRecvError::Empty) => None,
                 Err(TryRecvError::Disconnected) => {

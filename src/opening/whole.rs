@@ -1,7 +1,7 @@
 //! The whole story read on a background thread, its progress, the chapters found so far
 //! and its end told as [`News`] (see the parent module).
 
-use super::News;
+use super::{Listed, News};
 use crate::document::blocks::Evidence;
 use crate::document::indexed::Indexed;
 use crate::document::indexing::{self, Found};
@@ -73,7 +73,7 @@ pub(super) fn spawn(
                 )
             })
             .map_err(|e| e.to_string());
-        let _ = tx.send(News::Done(doc));
+        let _ = tx.send(News::Done(doc.map(Listed::new)));
     });
     (rx, shared)
 }

@@ -7,6 +7,7 @@ use super::{Action, Effect, Mode, PromptKind, Reader};
 use crate::document::Document;
 use crate::position;
 use crate::search::{Query, Step};
+use crate::toc::Chapter;
 
 /// The window the reader is on while the rest of the story is being read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -203,6 +204,13 @@ impl Reader {
     /// The whole story has been read: the reader moves onto it, at the same place, and
     /// returns the actions that waited for it (for the shell to apply in order).
     pub fn whole(&mut self, doc: Document) -> Vec<Action> {
+        let chapters = crate::toc::chapters(&doc);
+        self.whole_listed(doc, chapters)
+    }
+
+    /// [`Reader::whole`] of a story whose `chapters` were listed already (where it was
+    /// read: see `opening::Listed`).
+    pub fn whole_listed(&mut self, doc: Document, chapters: Vec<Chapter>) -> Vec<Action> {
         let Some(partial) = self.partial.take() else {
             return Vec::new();
         };
@@ -214,7 +222,7 @@ impl Reader {
         let listed = self.chapter_selected(&partial);
         self.doc = std::sync::Arc::new(doc);
         let (place, _) = position::refind(&anchor, &self.doc);
-        self.chapters = crate::toc::chapters(&self.doc);
+        self.chapters = chapters;
         self.reselect_chapter(listed);
         self.fresh_layout();
         self.place = self.layout.line_start(&self.doc, place);
@@ -262,9 +270,15 @@ impl Reader {
     /// Moves the reader onto another text of the same story (its file changed): the
     /// place is kept as an offset, for the caller to find again by its quote.
     pub fn replace_document(&mut self, doc: Document) {
+        let chapters = crate::toc::chapters(&doc);
+        self.replace_listed(doc, chapters);
+    }
+
+    /// [`Reader::replace_document`] with the new text's `chapters` listed already.
+    pub fn replace_listed(&mut self, doc: Document, chapters: Vec<Chapter>) {
         self.doc = std::sync::Arc::new(doc);
         self.partial = None;
-        self.chapters = crate::toc::chapters(&self.doc);
+        self.chapters = chapters;
         self.fresh_layout();
         self.place = position::floor_char_boundary(self.doc.text(), self.place);
         self.back = None;
