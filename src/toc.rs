@@ -53,7 +53,9 @@ struct Head {
     block: usize,
     offset: usize,
     title: String,
-    division: Option<(String, Numbered)>,
+    /// Boxed: few headings are numbered, and a gigabyte of stories has a hundred
+    /// thousand headings, all held while the chapters are listed.
+    division: Option<Box<(String, Numbered)>>,
     /// Whether it is a Markdown heading (`## Usage`): its level is marked, so it is
     /// neither a title page's line nor joined to the heading before it.
     marked: bool,
@@ -95,74 +97,7 @@ pub fn chapters(doc: &Document) -> Vec<Chapter> {
 /// The chapters of a text whose blocks are `blocks` (those of a story still being read,
 /// say), in order.
 pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
-    let heads: Vec<Head> = blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.kind == BlockKind::Heading && !lists_divisions(&text[b.range()]))
-        .map(|(i, b)| {
-            let line = one_line(&text[b.range()]);
-            // A Markdown heading is listed by its words, without its `#` marks; an Aozora
-            // Bunko heading without its markup.
-            let atx = heading::atx_title(&line);
-            let marked = atx.is_some() || heading::is_underlined(text, blocks, i);
-            let line = match atx {
-                Some(title) => heading::link_words(title).into_owned(),
-                None => heading::aozora_title(&line).map_or_else(|| line.clone(), str::to_owned),
-            };
-            let title = without_footnote_digits(&line);
-            let division = heading::division(&title);
-            Head {
-                block: i,
-                offset: b.start(),
-                title,
-                division,
-                marked,
-                set: margin_titles::title_set(text, blocks, i),
-                margin: false,
-            }
-        })
-        .filter(|h| {
-            !heading::is_ending(&h.title)
-                && !noise::is_menu(&h.title)
-                && !noise::is_signature(text, blocks, h)
-                && !noise::is_introduced(text, blocks, h)
-        })
-        .collect();
-    let mut heads = heads;
-    // One title set so is no evidence of the book's habit (see `margin_titles`).
-    if let Some(habit) = margin_titles::habit(heads.iter().filter_map(|h| h.set)) {
-        heads
-            .iter_mut()
-            .for_each(|h| h.margin = h.set == Some(habit));
-    }
-    noise::drop_lone_numbers(&mut heads);
-    noise::drop_stanza_numbers(text, blocks, &mut heads);
-    noise::drop_paragraph_numbers(text, blocks, &mut heads);
-    let mut runs = Vec::new();
-    let mut run_start = 0;
-    for i in 1..=heads.len() {
-        let ends_run = i == heads.len() || runs::ends(text, blocks, &heads[run_start..=i]);
-        if ends_run {
-            let run = &heads[run_start..i];
-            match first_chapter_after_contents(run) {
-                Some(k) => runs.extend([&run[..k], &run[k..]]),
-                None => runs.push(run),
-            }
-            run_start = i;
-        }
-    }
-    let subtitles = subtitles(text, blocks, &heads);
-    let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
-    for h in &heads {
-        if let Some(key) = number(h) {
-            *seen.entry(key).or_default() += 1;
-        }
-    }
-    let mut entries = Vec::new();
-    for run in runs {
-        read_run(run, (text, blocks), &seen, &subtitles, &mut entries);
-    }
-    let mut list = choose(entries, text.len());
+    let mut list = choose(entries(text, blocks), text.len());
     // Left out once the title pages are read as such (their "BY" and "TO" join the
     // lines around them): what stands alone is no chapter either.
     list.retain(|c| !noise::is_imprint(&c.title));
@@ -193,12 +128,88 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
     list
 }
 
+/// The entries the headings among `blocks` make, every one, in order: the heading blocks
+/// read are let go before the entries are chosen from. A gigabyte of stories has a
+/// couple of hundred thousand of them: the lists are made at their size at once, as one
+/// that grows leaves the room it grew out of behind, resident (measured: tens of MB).
+fn entries(text: &str, blocks: &[Block]) -> Vec<Entry> {
+    let headings = blocks.iter().filter(|b| b.kind == BlockKind::Heading);
+    let mut heads: Vec<Head> = Vec::with_capacity(headings.count());
+    let read = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind == BlockKind::Heading && !lists_divisions(&text[b.range()]))
+        .map(|(i, b)| {
+            let line = one_line(&text[b.range()]);
+            // A Markdown heading is listed by its words, without its `#` marks; an Aozora
+            // Bunko heading without its markup.
+            let atx = heading::atx_title(&line);
+            let marked = atx.is_some() || heading::is_underlined(text, blocks, i);
+            let line = match atx {
+                Some(title) => heading::link_words(title).into_owned(),
+                None => heading::aozora_title(&line).map_or_else(|| line.clone(), str::to_owned),
+            };
+            let title = without_footnote_digits(&line);
+            let division = heading::division(&title).map(Box::new);
+            Head {
+                block: i,
+                offset: b.start(),
+                title,
+                division,
+                marked,
+                set: margin_titles::title_set(text, blocks, i),
+                margin: false,
+            }
+        })
+        .filter(|h| {
+            !heading::is_ending(&h.title)
+                && !noise::is_menu(&h.title)
+                && !noise::is_signature(text, blocks, h)
+                && !noise::is_introduced(text, blocks, h)
+        });
+    heads.extend(read);
+    // One title set so is no evidence of the book's habit (see `margin_titles`).
+    if let Some(habit) = margin_titles::habit(heads.iter().filter_map(|h| h.set)) {
+        heads
+            .iter_mut()
+            .for_each(|h| h.margin = h.set == Some(habit));
+    }
+    noise::drop_lone_numbers(&mut heads);
+    noise::drop_stanza_numbers(text, blocks, &mut heads);
+    noise::drop_paragraph_numbers(text, blocks, &mut heads);
+    let mut runs = Vec::new();
+    let mut run_start = 0;
+    for i in 1..=heads.len() {
+        let ends_run = i == heads.len() || runs::ends(text, blocks, &heads[run_start..=i]);
+        if ends_run {
+            let run = &heads[run_start..i];
+            match first_chapter_after_contents(run) {
+                Some(k) => runs.extend([&run[..k], &run[k..]]),
+                None => runs.push(run),
+            }
+            run_start = i;
+        }
+    }
+    let subtitles = subtitles(text, blocks, &heads);
+    let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+    for h in &heads {
+        if let Some(key) = number(h) {
+            *seen.entry(key).or_default() += 1;
+        }
+    }
+    let mut entries = Vec::with_capacity(heads.len());
+    for run in runs {
+        read_run(run, (text, blocks), &seen, &subtitles, &mut entries);
+    }
+    entries
+}
+
 /// Where a contents list runs straight into the first chapter ("CHAPTER XXVII" and its
 /// page number, the book's title, "CHAPTER I", its title): the index of the book's title
 /// or of "CHAPTER I" when the run ends with them.
 fn first_chapter_after_contents(run: &[Head]) -> Option<usize> {
     let k = run.iter().rposition(|h| h.division.is_some())?;
-    let first = run[k].division.as_ref().is_some_and(|(_, n)| n.first);
+    let first = run[k].division.as_deref().is_some_and(|(_, n)| n.first);
     let numbered_before = run[..k].iter().filter(|h| h.division.is_some()).count();
     if !first || numbered_before < CONTENTS_NUMBERED {
         return None;
@@ -266,7 +277,7 @@ fn is_contents_heading(t: &str) -> bool {
 
 /// A numbered heading's kind and number ("chapter", "CHAPTER IV"), to find it again.
 fn number(h: &Head) -> Option<(&str, &str)> {
-    let (kind, n) = h.division.as_ref()?;
+    let (kind, n) = h.division.as_deref()?;
     let number = h.title[..n.title_at].trim_end_matches(['.', ' ', ':', '-', '—']);
     Some((kind.as_str(), number))
 }
@@ -376,7 +387,7 @@ fn read_run(
         };
         let untitled = h
             .division
-            .as_ref()
+            .as_deref()
             .is_some_and(|(_, n)| !n.has_title(&h.title))
             .then_some(h.block);
         open = Some((entry(h, h.title.clone(), role), untitled));
@@ -415,7 +426,7 @@ fn is_half_title(title: &str, book: Option<&str>) -> bool {
 }
 
 fn entry(h: &Head, title: String, role: Role) -> Entry {
-    let (kind, outer, first) = match &h.division {
+    let (kind, outer, first) = match h.division.as_deref() {
         Some((k, n)) => (k.clone(), n.is_outer(), n.first),
         None => (String::new(), false, false),
     };

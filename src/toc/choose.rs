@@ -48,7 +48,7 @@ pub(super) fn choose(entries: Vec<Entry>, len: usize) -> Vec<Chapter> {
     let poems = entries.iter().filter(|e| e.margin).count() >= margin_titles::REPEATS;
     // The level of the last numbered entry listed.
     let mut division_level = None;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(entries.len());
     for (i, e) in entries.iter().enumerate() {
         let keep = match e.role {
             Role::Contents | Role::Named => true,

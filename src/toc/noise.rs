@@ -114,7 +114,7 @@ fn is_notes_heading(line: &str) -> bool {
 pub(super) fn drop_lone_numbers(heads: &mut Vec<Head>) {
     let bare = |h: &Head| {
         h.division
-            .as_ref()
+            .as_deref()
             .filter(|(kind, _)| kind == "#")
             .and_then(|(_, n)| value(&h.title[..n.title_at]))
     };
@@ -177,7 +177,7 @@ const STANZA_LINES: usize = 12;
 /// (and perhaps a chorus) before the next heading. A poem's parts run longer, at least
 /// one of them, and a book's numbered parts hold prose.
 pub(super) fn drop_stanza_numbers(text: &str, blocks: &[Block], heads: &mut Vec<Head>) {
-    let is_bare = |h: &Head| h.division.as_ref().is_some_and(|(kind, _)| kind == "#");
+    let is_bare = |h: &Head| h.division.as_deref().is_some_and(|(kind, _)| kind == "#");
     let mut drop = vec![false; heads.len()];
     let mut i = 0;
     while i < heads.len() {

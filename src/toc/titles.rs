@@ -176,7 +176,7 @@ pub(super) fn subtitles(text: &str, blocks: &[Block], heads: &[Head]) -> HashMap
     let mut weak = HashMap::new();
     let mut untitled = 0;
     for h in heads {
-        let Some((_, n)) = &h.division else {
+        let Some((_, n)) = h.division.as_deref() else {
             continue;
         };
         if n.has_title(&h.title) {
