@@ -220,3 +220,34 @@ fn a_long_message_wraps_above_the_status_bar_40x12() {
     );
     insta::assert_snapshot!(text);
 }
+
+/// A play of three acts of four scenes each: fifteen entries, more than a 12-line
+/// screen's list shows.
+fn play() -> Reader {
+    let mut s = String::from("THE LAMP-KEEPER\n\nA Play in Three Acts\n\n\n");
+    for act in ["I", "II", "III"] {
+        s.push_str(&format!("ACT {act}\n\n"));
+        for scene in 1..=4 {
+            s.push_str(&format!("SCENE {scene}. The tower.\n\n"));
+            for _ in 0..3 {
+                s.push_str("MARA. The lamp is lit, and nobody has come up the stair.\n\n");
+                s.push_str("TOBIAS. Then we wait, as we always have.\n\n");
+            }
+        }
+    }
+    Reader::new(Document::from_text(&s), "The Lamp-Keeper", (40, 12), 72)
+}
+
+#[test]
+fn chapter_list_indents_scenes_under_their_act_and_scrolls_to_the_selected_40x12() {
+    let mut r = play();
+    r.update(Action::Chapters);
+    let top = screen(&r);
+    assert!(top.contains("│  ACT I "), "{top}");
+    assert!(top.contains("│    SCENE 1. The tower."), "{top}");
+    // Down to the last entry: the list scrolls, the entry selected on its last line.
+    for _ in 0..20 {
+        r.update(Action::Down);
+    }
+    insta::assert_snapshot!(screen(&r));
+}

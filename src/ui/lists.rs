@@ -45,30 +45,45 @@ fn boxed(rect: Rect, title: &str, buf: &mut Buffer, theme: &Theme) -> Rect {
     inner
 }
 
+/// The chapter list, an entry inside another (a scene in an act) indented under it as
+/// `--toc` indents it. Only the entries on screen are made: a gigabyte of stories lists
+/// a couple of hundred thousand, and a key pressed in the list costs what the screen does.
 pub fn chapters(reader: &Reader, selected: usize, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let current = reader.current_chapter().map(|c| c.offset);
-    let items: Vec<ListItem> = reader
-        .chapters()
-        .iter()
+    let all = reader.chapters();
+    let title = chapters_title(reader);
+    let height = u16_from(all.len()).saturating_add(2);
+    let width = area.width.saturating_sub(4).clamp(20, 76);
+    let inner = frame(area, (width, height), &title, buf, theme);
+    // Where a list drawn whole scrolls to: the selected entry on its last line once it is
+    // past the first screen.
+    let shown = usize::from(inner.height);
+    let first = (selected + 1).saturating_sub(shown);
+    let items: Vec<ListItem> = (all.iter().skip(first).take(shown))
         .map(|c| {
             let mark = if Some(c.offset) == current {
                 "•"
             } else {
                 " "
             };
-            ListItem::new(format!("{mark} {}", sanitise::line(&c.title)))
+            let indent = "  ".repeat(usize::from(c.level.saturating_sub(1)));
+            ListItem::new(format!("{mark} {indent}{}", sanitise::line(&c.title)))
         })
         .collect();
-    // While the story is still being read, the chapters found so far: the list grows.
-    let title = match reader.partial() {
+    selectable(items, selected.saturating_sub(first), inner, buf, theme);
+}
+
+/// The chapter list's title: while the story is still being read, it says the chapters
+/// are those found so far (the list grows).
+fn chapters_title(reader: &Reader) -> String {
+    match reader.partial() {
         Some(p) if p.progress >= 100 => "chapters".to_owned(),
         Some(p) if !p.found.is_empty() && p.sized => {
             format!("chapters so far · indexing {} %", p.progress)
         }
         Some(p) if !p.found.is_empty() => "chapters so far · reading".to_owned(),
         _ => "chapters".to_owned(),
-    };
-    list(items, selected, &title, (area, buf), theme);
+    }
 }
 
 /// The bookmark list: each bookmark on two lines, its number and label, then its page
