@@ -293,14 +293,21 @@ pub fn score(text: &str) -> i64 {
     score_as(text, false, &HashSet::new())
 }
 
-/// `score`, with `QUOTED` as the alphabet when `quoting` (the text is mostly ASCII); a
-/// word that is two of the words in `alone` joined by a letter scores as a symbol inside
-/// a word (see [`is_misread_space`]).
+/// `score`, with `QUOTED` as the alphabet when `quoting` (the text is mostly ASCII), and
+/// then the alphabet holding most of its letters as the second: an English story's
+/// Norwegian names ("Bjørg", "PERSONÆ") are letters of one language, while a wrong
+/// decoding's are of none or of many. A word that is two of the words in `alone` joined
+/// by a letter scores as a symbol inside a word (see [`is_misread_space`]).
 fn score_as(text: &str, quoting: bool, alone: &HashSet<Vec<u8>>) -> i64 {
-    let first = if quoting { QUOTED } else { best_alphabet(text) };
+    let best = best_alphabet(text);
+    let (first, second) = if quoting {
+        (QUOTED, best)
+    } else {
+        (best, QUOTED)
+    };
     let alphabets = (
         Letters::of(first),
-        Letters::of(QUOTED),
+        Letters::of(second),
         Letters::of(COMMON_CYRILLIC),
     );
     let judge = |word: &[char]| match is_misread_space(word, alone) {

@@ -240,3 +240,24 @@ proptest::proptest! {
         proptest::prop_assert_eq!(fed, plain);
     }
 }
+
+#[test]
+fn english_with_nordic_names_in_latin_1_is_not_read_as_dos() {
+    // A story in English whose people are Norwegian: their names carry its only letters
+    // past ASCII (Æ, Ø, ø), none of them French or German. Code page 437 reads them as
+    // "PERSON╞" and "Bj°rg", symbols that cost less than letters of no alphabet quoted.
+    let prose = "The kitchen of the house stood dark at that hour, and the stove gave the \
+        only light. She sat by it with her hands in her lap and listened to the wind over \
+        the harbour. ";
+    let mut text = String::from("DRAMATIS PERSONÆ\n\nBJØRG, a widow.\nHALVARD, her brother.\n\n");
+    for _ in 0..4 {
+        text.push_str(&prose.repeat(3));
+        text.push_str("\n\n");
+    }
+    text.push_str("Bjørg said nothing.\n\n");
+    text.push_str(&prose.repeat(2));
+    text.push('\n');
+    let bytes = encoding_rs::WINDOWS_1252.encode(&text).0;
+    let d = decode(&bytes, None).unwrap();
+    assert_eq!(d.text, text, "read as {}", d.charset.name());
+}
