@@ -168,12 +168,13 @@ pub(crate) fn title_set(text: &str, blocks: &[Block], i: usize) -> Option<Set> {
 }
 
 /// Whether `t` leads with a dictionary's headword: one word in capitals and a comma.
+/// (Asked of every paragraph of a book with a few: the capitals are looked at first, as
+/// a sentence's first lower-case letter ends the look.)
 fn headword(t: &str) -> bool {
     t.split_once(',').is_some_and(|(word, _)| {
-        word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && word
-                .chars()
-                .all(|c| c.is_uppercase() || matches!(c, '-' | '\''))
+        word.chars()
+            .all(|c| c.is_uppercase() || matches!(c, '-' | '\''))
+            && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
     })
 }
 
