@@ -170,7 +170,10 @@ impl<R: Read> Work<'_, R> {
 }
 
 /// Writes the windows' printed text as it comes, in the windows' order, with one blank
-/// line between the last block of one window and the first of the next.
+/// line between the last block of one window and the first of the next. Each is flushed
+/// once written: the first window's text is shorter than a buffer, and would otherwise
+/// wait for the next window's (measured: the first line of `--print` came after 170-250
+/// ms on 10 MB to 1 GB, the first window's printing takes under 10).
 fn write_in_order(
     receive: &mpsc::Receiver<(usize, Printed)>,
     gate: &Gate,
@@ -189,6 +192,7 @@ fn write_in_order(
                 }
                 any = true;
                 out.write_all(text.as_bytes())?;
+                out.flush()?;
                 spare.lock().unwrap_or_else(|e| e.into_inner()).push(text);
             }
             next += 1;

@@ -154,3 +154,45 @@ fn an_output_error_stops_every_worker_and_is_reported() {
     );
     assert_eq!(result.unwrap_err().to_string(), "no space left");
 }
+
+/// An output that tells each write it is given, as it is given.
+struct Tell(mpsc::Sender<Vec<u8>>);
+
+impl Write for Tell {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let _ = self.0.send(buf.to_vec());
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A window's text reaches the output when its turn comes, not when a buffer fills:
+/// `--print` of a big story writes its first window (64 KB, less than the buffer) while
+/// the next, bigger ones are still being printed. It waited for the second before.
+#[test]
+fn each_window_is_flushed_as_soon_as_it_is_written() {
+    let (send, receive) = mpsc::channel();
+    let (told, tell) = mpsc::channel();
+    let (gate, spare) = (Gate::default(), Mutex::new(Vec::new()));
+    std::thread::scope(|s| {
+        let (gate, spare) = (&gate, &spare);
+        let writer = s.spawn(move || {
+            let mut out = io::BufWriter::with_capacity(1 << 16, Tell(told));
+            write_in_order(&receive, gate, spare, &mut out)
+        });
+        send.send((0, Ok(Some("The first window.\n".to_owned()))))
+            .unwrap();
+        // (A failure waits this long: the first window would only come with the second.)
+        let first = tell.recv_timeout(std::time::Duration::from_secs(20));
+        assert_eq!(first.as_deref(), Ok(&b"The first window.\n"[..]));
+        send.send((1, Ok(Some("The second.\n".to_owned()))))
+            .unwrap();
+        drop(send);
+        writer.join().unwrap().unwrap();
+    });
+    let rest: Vec<u8> = tell.try_iter().flatten().collect();
+    assert_eq!(String::from_utf8(rest).unwrap(), "\nThe second.\n");
+}
