@@ -19,6 +19,7 @@ mod listing;
 mod noise;
 mod runs;
 mod titles;
+mod twins;
 
 use choose::choose;
 pub use listing::{current, listing_json, listing_text};
@@ -177,6 +178,7 @@ fn entries(text: &str, blocks: &[Block]) -> Vec<Entry> {
     noise::drop_lone_numbers(&mut heads);
     noise::drop_stanza_numbers(text, blocks, &mut heads);
     noise::drop_paragraph_numbers(text, blocks, &mut heads);
+    twins::drop_twins(&mut heads);
     let mut runs = Vec::new();
     let mut run_start = 0;
     for i in 1..=heads.len() {

@@ -146,6 +146,8 @@ mod themes;
 mod toc;
 #[path = "toc_displays.rs"]
 mod toc_displays;
+#[path = "toc_languages.rs"]
+mod toc_languages;
 #[path = "toc_listed.rs"]
 mod toc_listed;
 #[path = "toc_margin_titles.rs"]

@@ -203,7 +203,7 @@ pub(super) fn drop_stanza_numbers(text: &str, blocks: &[Block], heads: &mut Vec<
 }
 
 /// The value of a bare number, in digits or roman numerals, with its stop ("XIV.", "7").
-fn value(number: &str) -> Option<u32> {
+pub(super) fn value(number: &str) -> Option<u32> {
     let w = number.trim().trim_end_matches(['.', ':']);
     if let Ok(n) = w.parse() {
         return Some(n);

@@ -31,61 +31,6 @@ pub const KINDS: &[&str] = &[
 /// Divisions that hold the others: an act holds scenes, a book holds chapters.
 const OUTER: &[&str] = &["book", "part", "volume", "act"];
 
-/// Numbers written as words, English and Latin, cardinal and ordinal.
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "last",
-    "primus",
-    "prima",
-    "secundus",
-    "secunda",
-    "tertius",
-    "tertia",
-    "quartus",
-    "quarta",
-    "quintus",
-    "quinta",
-    "sextus",
-    "sexta",
-    "septimus",
-    "septima",
-    "octavus",
-    "octava",
-    "ultimus",
-    "ultima",
-];
-
 /// Characters that separate the words of a heading. `_` and `[`, `]` are markup
 /// ("_Actus \[Secundus\]. Scena Prima._"), not part of a word.
 const SEPARATORS: &[char] = &[
@@ -264,35 +209,6 @@ fn is_number(w: &str) -> bool {
     (w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
         || is_roman(w.trim_end_matches(|c: char| c.is_ascii_digit()))
         || is_number_word(w)
-}
-
-/// Whether `w` is one of [`NUMBER_WORDS`], in any case, its vowels marked long or not
-/// (a Latin school text's "PRĪMA").
-fn is_number_word(w: &str) -> bool {
-    NUMBER_WORDS.iter().any(|n| same_word(n, w))
-}
-
-/// Whether `w` is `word` (ASCII, in small letters) in any case, with or without long
-/// marks on its vowels.
-fn same_word(word: &str, w: &str) -> bool {
-    if w.is_ascii() {
-        return word.eq_ignore_ascii_case(w);
-    }
-    let plain = w.chars().map(|c| match c {
-        'ā' | 'Ā' => 'a',
-        'ē' | 'Ē' => 'e',
-        'ī' | 'Ī' => 'i',
-        'ō' | 'Ō' => 'o',
-        'ū' | 'Ū' => 'u',
-        c => c.to_ascii_lowercase(),
-    });
-    plain.eq(word.chars())
-}
-
-fn is_one(w: &str) -> bool {
-    ["i", "1", "one", "first", "primus", "prima"]
-        .iter()
-        .any(|n| same_word(n, w))
 }
 
 /// "SECUNDA SCAENA", "Second Part": an ordinal in words before its division, alone on
@@ -556,11 +472,13 @@ const SMALL: &[&str] = &[
 mod keywords;
 mod lookalikes;
 mod markup;
+mod numerals;
 use keywords::keyword;
 pub use lookalikes::{
     is_dateline, is_ending, is_false_heading, is_sentences, is_stage_direction, is_subtitle,
 };
 pub use markup::{aozora_title, atx_title, is_setext, is_underlined, link_words, open_brackets};
+use numerals::{is_number_word, is_one};
 
 #[cfg(test)]
 mod tests;

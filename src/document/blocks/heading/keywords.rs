@@ -2,7 +2,10 @@
 //! matched with them cheaply: they are asked of most words of every short line.
 
 /// Words that number a division: "CHAPTER IV", "Act 2", "SURA XCVI", "Fit the Third".
-/// Latin (and old-spelling) names count as the English one: "Actus", "Scoena".
+/// Latin (and old-spelling) names count as the English one: "Actus", "Scoena"; so do
+/// the German, French, Italian, Spanish and Dutch ones ("Erstes Kapitel", "ACTE II",
+/// "Capitolo 3", "ESCENA IV", "Tweede Bedrijf"), written in ASCII and at most eight
+/// letters long (one integer each: see [`pack`]).
 const KEYWORDS: &[(&str, &str)] = &[
     ("chapter", "chapter"),
     ("book", "book"),
@@ -24,6 +27,36 @@ const KEYWORDS: &[(&str, &str)] = &[
     ("scaena", "scene"),
     ("liber", "book"),
     ("caput", "chapter"),
+    // German.
+    ("kapitel", "chapter"),
+    ("buch", "book"),
+    ("teil", "part"),
+    ("akt", "act"),
+    ("aufzug", "act"),
+    ("szene", "scene"),
+    ("auftritt", "scene"),
+    ("gesang", "canto"),
+    // French.
+    ("chapitre", "chapter"),
+    ("livre", "book"),
+    ("partie", "part"),
+    ("tome", "volume"),
+    ("acte", "act"),
+    ("lettre", "letter"),
+    // Italian and Spanish.
+    ("capitolo", "chapter"),
+    ("capitulo", "chapter"),
+    ("libro", "book"),
+    ("parte", "part"),
+    ("atto", "act"),
+    ("acto", "act"),
+    ("escena", "scene"),
+    // Dutch.
+    ("boek", "book"),
+    ("deel", "part"),
+    ("bedrijf", "act"),
+    ("tooneel", "scene"),
+    ("toneel", "scene"),
 ];
 
 #[inline]
@@ -36,7 +69,7 @@ pub(super) fn keyword(w: &str) -> Option<&'static str> {
     if !may_be_keyword(w) {
         return None;
     }
-    // The word in lower case packed into an integer (it has 3 to 7 bytes): one integer
+    // The word in lower case packed into an integer (it has 3 to 8 bytes): one integer
     // compare per keyword rather than a string compare. Only ASCII letters are lowered,
     // as `eq_ignore_ascii_case` does, and every keyword is ASCII.
     let key = pack(w);
@@ -52,7 +85,7 @@ pub(super) fn keyword(w: &str) -> Option<&'static str> {
 /// and no search.
 #[inline]
 fn may_be_keyword(w: &[u8]) -> bool {
-    if !(3..=7).contains(&w.len()) {
+    if !(3..=8).contains(&w.len()) {
         return false;
     }
     let first = w[0].to_ascii_lowercase();
@@ -83,8 +116,8 @@ const KEYWORD_KEYS: [u64; KEYWORDS.len()] = {
 
 /// For each length of word, the first letters of [`KEYWORDS`]' words that long: a bit
 /// per letter, `a` the lowest.
-const KEYWORD_STARTS: [u32; 8] = {
-    let mut starts = [0u32; 8];
+const KEYWORD_STARTS: [u32; 9] = {
+    let mut starts = [0u32; 9];
     let mut i = 0;
     while i < KEYWORDS.len() {
         let w = KEYWORDS[i].0.as_bytes();
@@ -102,7 +135,7 @@ mod tests {
     /// [`keyword`] without its refusal on the first letter.
     fn plain_keyword(w: &str) -> Option<&'static str> {
         let w = w.trim_end_matches(|c: char| c.is_ascii_digit());
-        if !(3..=7).contains(&w.len()) {
+        if !(3..=8).contains(&w.len()) {
             return None;
         }
         let key = pack(w.as_bytes());
@@ -119,7 +152,7 @@ mod tests {
         /// (Checked to fail with `starts[w.len()]` made `starts[w.len() - 1]`.)
         #[test]
         fn a_keyword_is_found_as_without_the_refusal(
-            w in "(chapter|book|part|volume|act|scene|canto|section|stave|letter|psalm|sura|surah|fit|actus|scena|scoena|scaena|liber|caput|[a-zA-Z]{1,8}|[AaBbCcFfLlPpSsVv1é]{1,8})[0-9]{0,2}",
+            w in "(chapter|book|part|volume|act|scene|canto|section|stave|letter|psalm|sura|surah|fit|actus|scena|scoena|scaena|liber|caput|kapitel|auftritt|chapitre|capitolo|bedrijf|tooneel|[a-zA-Z]{1,9}|[AaBbCcFfLlPpSsVvKkTtEe1é]{1,9})[0-9]{0,2}",
             upper in proptest::collection::vec(any::<bool>(), 8),
         ) {
             let w: String = w
