@@ -117,3 +117,20 @@ fn a_librettos_twin_headings_are_one_entry_each() {
         ]
     );
 }
+
+#[test]
+fn division_words_with_accents_or_nine_letters_are_listed() {
+    let mut text = String::from("LA LINTERNA\n\n\n");
+    for n in ["PRIMERO", "SEGUNDO"] {
+        text.push_str(&format!("CAPÍTULO {n}\n\n{}\n", prose(FRENCH)));
+    }
+    assert_eq!(
+        titles(&text),
+        ["LA LINTERNA", "CAPÍTULO PRIMERO", "CAPÍTULO SEGUNDO"]
+    );
+    let mut text = String::from("De Lantaarn\n\n\n");
+    for n in 1..=3 {
+        text.push_str(&format!("Hoofdstuk {n}\n\n{}\n", prose(GERMAN)));
+    }
+    assert_eq!(titles(&text), ["Hoofdstuk 1", "Hoofdstuk 2", "Hoofdstuk 3"]);
+}

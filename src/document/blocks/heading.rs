@@ -310,10 +310,14 @@ pub fn numbered(t: &str) -> Option<Numbered> {
         return None;
     }
     // Next cheapest: a keyword first, or at most three short words ("Psalms Chapter 3").
-    let w0_end = head
+    let mut w0_end = head
         .bytes()
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(head.len());
+    if head.as_bytes().get(w0_end).is_some_and(|b| !b.is_ascii()) {
+        // A word with letters past ASCII ("CAPÍTULO"): to its first separator.
+        w0_end = head.find(is_separator).unwrap_or(head.len());
+    }
     if keyword(&head[..w0_end]).is_none() {
         if let Some(numbered) = named_division(t).or_else(|| ordinal_first(t)) {
             return Some(numbered);

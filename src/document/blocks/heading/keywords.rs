@@ -65,7 +65,10 @@ pub(super) fn keyword(w: &str) -> Option<&'static str> {
     // they are trimmed as bytes).
     let b = w.as_bytes();
     let letters = b.len() - b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
-    let w = &b[..letters];
+    let (word, w) = (&w[..letters], &b[..letters]);
+    if w.len() > 8 || !w.is_ascii() {
+        return other_keyword(word);
+    }
     if !may_be_keyword(w) {
         return None;
     }
@@ -78,6 +81,26 @@ pub(super) fn keyword(w: &str) -> Option<&'static str> {
         .zip(KEYWORD_KEYS)
         .find(|&(_, k)| k == key)
         .map(|(&(_, kind), _)| kind)
+}
+
+/// Division words with letters past ASCII, or longer than eight letters: "CAPÍTULO",
+/// "SCÈNE", "Hoofdstuk". Few words are either, in a book in English.
+const OTHER_KEYWORDS: &[(&str, &str)] = &[
+    ("capítulo", "chapter"),
+    ("scène", "scene"),
+    ("hoofdstuk", "chapter"),
+    ("abschnitt", "section"),
+];
+
+/// `w` as one of [`OTHER_KEYWORDS`], in any case.
+fn other_keyword(w: &str) -> Option<&'static str> {
+    if !(6..=10).contains(&w.len()) {
+        return None;
+    }
+    let lower = || w.chars().map(|c| c.to_lowercase().next().unwrap_or(c));
+    (OTHER_KEYWORDS.iter())
+        .find(|(k, _)| lower().eq(k.chars()))
+        .map(|&(_, kind)| kind)
 }
 
 /// The cheapest refusal of a word (its trailing digits left off): no keyword is as long
@@ -172,6 +195,24 @@ mod tests {
             assert_eq!(keyword(&format!("{w}1")), Some(*kind));
         }
         for w in ["the", "said", "nothing", "Chapters", "ac", "fi"] {
+            assert_eq!(keyword(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn keywords_past_ascii_or_eight_letters_are_found_in_any_case() {
+        for (w, kind) in OTHER_KEYWORDS {
+            assert_eq!(keyword(w), Some(*kind));
+            assert_eq!(keyword(&w.to_uppercase()), Some(*kind));
+            assert_eq!(keyword(&format!("{w}2")), Some(*kind));
+        }
+        for w in [
+            "würden",
+            "Fährmann",
+            "capítulos",
+            "hoofdstukken",
+            "scénario",
+        ] {
             assert_eq!(keyword(w), None, "{w}");
         }
     }
