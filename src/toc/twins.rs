@@ -42,69 +42,51 @@ fn value_of(words: &str) -> Option<u32> {
 /// The value of an ordinal or a number in words, by its stem (in English, Latin, German,
 /// French, Italian and Spanish), up to ten.
 fn ordinal(word: &str) -> Option<u32> {
-    const STEMS: &[(&str, u32)] = &[
-        ("first", 1),
-        ("one", 1),
-        ("prim", 1),
-        ("erst", 1),
-        ("premi", 1),
-        ("second", 2),
-        ("two", 2),
-        ("secund", 2),
-        ("zweit", 2),
-        ("deuxi", 2),
-        ("segund", 2),
-        ("third", 3),
-        ("three", 3),
-        ("terti", 3),
-        ("dritt", 3),
-        ("troisi", 3),
-        ("terz", 3),
-        ("tercer", 3),
-        ("fourth", 4),
-        ("four", 4),
-        ("quart", 4),
-        ("viert", 4),
-        ("quatri", 4),
-        ("cuart", 4),
-        ("fifth", 5),
-        ("five", 5),
-        ("quint", 5),
-        ("fünft", 5),
-        ("cinqui", 5),
-        ("sixth", 6),
-        ("six", 6),
-        ("sext", 6),
-        ("sechst", 6),
-        ("sest", 6),
-        ("seventh", 7),
-        ("seven", 7),
-        ("septim", 7),
-        ("sieb", 7),
-        ("septi", 7),
-        ("settim", 7),
-        ("séptim", 7),
-        ("eighth", 8),
-        ("eight", 8),
-        ("octav", 8),
-        ("acht", 8),
-        ("huiti", 8),
-        ("ottav", 8),
-        ("ninth", 9),
-        ("nine", 9),
-        ("neunt", 9),
-        ("neuvi", 9),
-        ("non", 9),
-        ("noven", 9),
-        ("tenth", 10),
-        ("ten", 10),
-        ("zehnt", 10),
-        ("dixi", 10),
-        ("decim", 10),
-        ("décim", 10),
+    /// The stems of each number from one, in order (a longer stem before a shorter one it
+    /// starts with: "sixth" before "six").
+    const STEMS: [&[&str]; 10] = [
+        &["first", "one", "prim", "erst", "premi"],
+        &["second", "two", "secund", "zweit", "deuxi", "segund"],
+        &[
+            "third", "three", "terti", "dritt", "troisi", "terz", "tercer",
+        ],
+        &["fourth", "four", "quart", "viert", "quatri", "cuart"],
+        &["fifth", "five", "quint", "fünft", "cinqui"],
+        &["sixth", "six", "sext", "sechst", "sest"],
+        &[
+            "seventh", "seven", "septim", "sieb", "septi", "settim", "séptim",
+        ],
+        &["eighth", "eight", "octav", "acht", "huiti", "ottav"],
+        &["ninth", "nine", "neunt", "neuvi", "non", "noven"],
+        &["tenth", "ten", "zehnt", "dixi", "decim", "décim"],
     ];
     let word = word.to_lowercase();
-    (STEMS.iter())
-        .find(|(stem, _)| word.starts_with(stem))
-        .map(|&(_, n)| n)
+    let at = STEMS
+        .iter()
+        .position(|stems| stems.iter().any(|s| word.starts_with(s)))?;
+    u32::try_from(at + 1).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ordinal, value_of};
+
+    #[test]
+    fn numbers_in_words_and_figures_have_their_values() {
+        for (words, n) in [
+            ("ERSTE SCENE", 1),
+            ("SCENE I", 1),
+            ("Zweiter Aufzug", 2),
+            ("ACT 2", 2),
+            ("TROISIÈME PARTIE", 3),
+            ("Parte quarta", 4),
+            ("FÜNFTES KAPITEL", 5),
+            ("Sixth Book", 6),
+            ("CHAPTER X", 10),
+        ] {
+            assert_eq!(value_of(words), Some(n), "{words}");
+        }
+        assert_eq!(ordinal("letzte"), None);
+        assert_eq!(value_of("SCENE"), None);
+    }
 }
