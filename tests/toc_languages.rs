@@ -134,3 +134,22 @@ fn division_words_with_accents_or_nine_letters_are_listed() {
     }
     assert_eq!(titles(&text), ["Hoofdstuk 1", "Hoofdstuk 2", "Hoofdstuk 3"]);
 }
+
+#[test]
+fn russian_and_portuguese_divisions_are_listed() {
+    let russian = "Ветер переменился, и паруса наполнились; они будут дома до ночи, если \
+                   море позволит. ";
+    let mut text = String::from("Фонарь у гавани\n\n\n");
+    for n in ["ГЛАВА I", "ГЛАВА II", "Глава третья"] {
+        text.push_str(&format!("{n}\n\n{}\n", prose(russian)));
+    }
+    assert_eq!(titles(&text), ["ГЛАВА I", "ГЛАВА II", "Глава третья"]);
+    let mut text = String::from("A LANTERNA\n\n\n");
+    for n in ["CAPÍTULO PRIMEIRO", "CAPÍTULO II"] {
+        text.push_str(&format!("{n}\n\n{}\n", prose(FRENCH)));
+    }
+    assert_eq!(
+        titles(&text),
+        ["A LANTERNA", "CAPÍTULO PRIMEIRO", "CAPÍTULO II"]
+    );
+}

@@ -3,9 +3,10 @@
 
 /// Words that number a division: "CHAPTER IV", "Act 2", "SURA XCVI", "Fit the Third".
 /// Latin (and old-spelling) names count as the English one: "Actus", "Scoena"; so do
-/// the German, French, Italian, Spanish and Dutch ones ("Erstes Kapitel", "ACTE II",
-/// "Capitolo 3", "ESCENA IV", "Tweede Bedrijf"), written in ASCII and at most eight
-/// letters long (one integer each: see [`pack`]).
+/// the German, French, Italian, Spanish, Portuguese, Dutch and Norwegian ones ("Erstes
+/// Kapitel", "ACTE II", "Capitolo 3", "ESCENA IV", "Tweede Bedrijf"), written in ASCII
+/// and at most eight letters long (one integer each: see [`pack`]); the others are
+/// [`OTHER_KEYWORDS`].
 const KEYWORDS: &[(&str, &str)] = &[
     ("chapter", "chapter"),
     ("book", "book"),
@@ -43,10 +44,12 @@ const KEYWORDS: &[(&str, &str)] = &[
     ("tome", "volume"),
     ("acte", "act"),
     ("lettre", "letter"),
-    // Italian and Spanish.
+    // Italian, Spanish and Portuguese.
     ("capitolo", "chapter"),
     ("capitulo", "chapter"),
     ("libro", "book"),
+    ("livro", "book"),
+    ("cena", "scene"),
     ("parte", "part"),
     ("atto", "act"),
     ("acto", "act"),
@@ -57,6 +60,8 @@ const KEYWORDS: &[(&str, &str)] = &[
     ("bedrijf", "act"),
     ("tooneel", "scene"),
     ("toneel", "scene"),
+    // Danish and Norwegian (their "Kapitel" is the German word).
+    ("kapittel", "chapter"),
 ];
 
 #[inline]
@@ -84,17 +89,23 @@ pub(super) fn keyword(w: &str) -> Option<&'static str> {
 }
 
 /// Division words with letters past ASCII, or longer than eight letters: "CAPÍTULO",
-/// "SCÈNE", "Hoofdstuk". Few words are either, in a book in English.
+/// "SCÈNE", "Hoofdstuk", "ГЛАВА". Few words are either, in a book in English.
 const OTHER_KEYWORDS: &[(&str, &str)] = &[
     ("capítulo", "chapter"),
     ("scène", "scene"),
     ("hoofdstuk", "chapter"),
     ("abschnitt", "section"),
+    // Russian: chapter, part, book, act, scene.
+    ("глава", "chapter"),
+    ("часть", "part"),
+    ("книга", "book"),
+    ("действие", "act"),
+    ("явление", "scene"),
 ];
 
 /// `w` as one of [`OTHER_KEYWORDS`], in any case.
 fn other_keyword(w: &str) -> Option<&'static str> {
-    if !(6..=10).contains(&w.len()) {
+    if !(6..=16).contains(&w.len()) {
         return None;
     }
     let lower = || w.chars().map(|c| c.to_lowercase().next().unwrap_or(c));

@@ -126,6 +126,23 @@ const NUMBER_WORDS: &[&str] = &[
     "decimo",
     "decima",
     "ultimo",
+    // Portuguese.
+    "primeiro",
+    "terceiro",
+    "sétimo",
+    "oitavo",
+    // Russian, in the genders a chapter (глава, часть) and an act (действие) take.
+    "первая",
+    "вторая",
+    "третья",
+    "четвертая",
+    "пятая",
+    "первое",
+    "второе",
+    "третье",
+    "первый",
+    "второй",
+    "третий",
     "primero",
     "primera",
     "segundo",
@@ -185,6 +202,10 @@ pub(super) fn is_one(w: &str) -> bool {
         "primo",
         "primero",
         "primera",
+        "primeiro",
+        "первая",
+        "первое",
+        "первый",
     ]
     .iter()
     .any(|n| same_word(n, w))
