@@ -68,9 +68,10 @@ pub fn rank(sample: &[u8], guess: Charset) -> Ranking {
     // (English): its accents are quoted French or German, not Lithuanian.
     let high_in_sample = sample.iter().filter(|&&b| b >= 0x80).count();
     let quoting = high_in_sample * 200 < sample.len();
-    let alone = ascii_words(sample);
     let words = around_high_bytes(sample);
-    let sample = &words[..words.len().min(JUDGED)];
+    let judged = &words[..words.len().min(JUDGED)];
+    let alone = ascii_words(sample, judged);
+    let sample = judged;
     let mut order: Vec<Charset> = vec![guess];
     order.extend(
         ALL.iter()
@@ -157,14 +158,45 @@ fn around_high_bytes(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
-/// The words of `bytes` made only of ASCII letters, in lower case: the words the story
-/// uses on their own.
-fn ascii_words(bytes: &[u8]) -> HashSet<Vec<u8>> {
-    bytes
-        .split(|b| !b.is_ascii_alphanumeric() && *b < 0x80)
-        .filter(|w| !w.is_empty() && w.iter().all(u8::is_ascii_alphabetic))
-        .map(<[u8]>::to_ascii_lowercase)
-        .collect()
+/// The words of `bytes` made only of ASCII letters, in lower case (the words the story
+/// uses on their own), that [`is_misread_space`] may ask about: the ASCII letters on
+/// either side of a byte past ASCII in the `judged` words ("I\xa0had": "i", "had").
+/// Most samples have none, and the rest a few: the sample's thousands of words are not
+/// all kept, and most are refused by their first letter and length before any hashing
+/// (building the whole set cost about a millisecond, half of a first frame).
+fn ascii_words(bytes: &[u8], judged: &[u8]) -> HashSet<Vec<u8>> {
+    let letters =
+        |run: &mut dyn Iterator<Item = &u8>| run.take_while(|c| c.is_ascii_alphabetic()).count();
+    let mut wanted = HashSet::new();
+    for (i, _) in judged.iter().enumerate().filter(|&(_, &b)| b >= 0x80) {
+        let left = letters(&mut judged[..i].iter().rev());
+        let right = letters(&mut judged[i + 1..].iter());
+        if left > 0 && right > 0 {
+            wanted.insert(judged[i - left..i].to_ascii_lowercase());
+            wanted.insert(judged[i + 1..i + 1 + right].to_ascii_lowercase());
+        }
+    }
+    // Which first letters and lengths the wanted words have: a bit each.
+    let (mut firsts, mut lengths) = (0u32, 0u64);
+    for w in &wanted {
+        firsts |= 1 << (w[0] - b'a');
+        lengths |= 1 << w.len().min(63);
+    }
+    let mut alone = HashSet::new();
+    let mut lower = Vec::new();
+    let words = bytes.split(|b| !b.is_ascii_alphanumeric() && *b < 0x80);
+    for w in words.filter(|w| !w.is_empty() && w.iter().all(u8::is_ascii_alphabetic)) {
+        let first = w[0].to_ascii_lowercase() - b'a';
+        if firsts & 1 << first == 0 || lengths & 1 << w.len().min(63) == 0 {
+            continue;
+        }
+        lower.clear();
+        lower.extend(w.iter().map(u8::to_ascii_lowercase));
+        if wanted.contains(lower.as_slice()) && !alone.contains(lower.as_slice()) {
+            alone.insert(lower.clone());
+        }
+    }
+    alone
 }
 
 /// Whether `word` is two words the story uses on their own (`alone`) joined by one
