@@ -314,9 +314,13 @@ pub fn numbered(t: &str) -> Option<Numbered> {
         .bytes()
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(head.len());
-    if head.as_bytes().get(w0_end).is_some_and(|b| !b.is_ascii()) {
-        // A word with letters past ASCII ("CAPÍTULO"): to its first separator.
-        w0_end = head.find(is_separator).unwrap_or(head.len());
+    let rest = &head[w0_end..];
+    let past_ascii = rest.as_bytes().first().is_some_and(|b| !b.is_ascii());
+    if past_ascii && rest.chars().next().is_some_and(char::is_alphabetic) {
+        // A word with letters past ASCII ("CAPÍTULO"; not "I’m", most often met here).
+        w0_end += rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
     }
     if keyword(&head[..w0_end]).is_none() {
         if let Some(numbered) = named_division(t).or_else(|| ordinal_first(t)) {

@@ -71,21 +71,23 @@ pub(super) fn keyword(w: &str) -> Option<&'static str> {
     let b = w.as_bytes();
     let letters = b.len() - b.iter().rev().take_while(|c| c.is_ascii_digit()).count();
     let (word, w) = (&w[..letters], &b[..letters]);
-    if w.len() > 8 || !w.is_ascii() {
-        return other_keyword(word);
+    if may_be_keyword(w) {
+        // The word in lower case packed into an integer (it has 3 to 8 bytes): one
+        // integer compare per keyword rather than a string compare. Only ASCII letters
+        // are lowered, as `eq_ignore_ascii_case` does, and every keyword is ASCII (a word
+        // with bytes past ASCII matches none).
+        let key = pack(w);
+        let found = (KEYWORDS.iter().zip(KEYWORD_KEYS))
+            .find(|&(_, k)| k == key)
+            .map(|(&(_, kind), _)| kind);
+        if found.is_some() {
+            return found;
+        }
     }
-    if !may_be_keyword(w) {
-        return None;
+    match may_be_other(w) {
+        true => other_keyword(word),
+        false => None,
     }
-    // The word in lower case packed into an integer (it has 3 to 8 bytes): one integer
-    // compare per keyword rather than a string compare. Only ASCII letters are lowered,
-    // as `eq_ignore_ascii_case` does, and every keyword is ASCII.
-    let key = pack(w);
-    KEYWORDS
-        .iter()
-        .zip(KEYWORD_KEYS)
-        .find(|&(_, k)| k == key)
-        .map(|(&(_, kind), _)| kind)
 }
 
 /// Division words with letters past ASCII, or longer than eight letters: "CAPÍTULO",
@@ -103,13 +105,51 @@ const OTHER_KEYWORDS: &[(&str, &str)] = &[
     ("явление", "scene"),
 ];
 
+/// For each length in bytes, the first letters (in lower case, a bit each) of the
+/// [`OTHER_KEYWORDS`] that long and starting in ASCII.
+const OTHER_STARTS: [u32; 17] = {
+    let mut starts = [0u32; 17];
+    let mut i = 0;
+    while i < OTHER_KEYWORDS.len() {
+        let w = OTHER_KEYWORDS[i].0.as_bytes();
+        if w[0].is_ascii_lowercase() {
+            starts[w.len()] |= 1 << (w[0] - b'a');
+        }
+        i += 1;
+    }
+    starts
+};
+
+/// The cheapest refusal for [`OTHER_KEYWORDS`], by length and first byte: a word asked of
+/// nearly every short line must cost nothing more when it is none (the keyword stays a
+/// few compares inline).
+#[inline]
+fn may_be_other(w: &[u8]) -> bool {
+    let Some(&first) = w.first() else {
+        return false;
+    };
+    if !(6..=16).contains(&w.len()) {
+        return false;
+    }
+    if !first.is_ascii() {
+        return true;
+    }
+    let lower = first.to_ascii_lowercase();
+    lower.is_ascii_lowercase() && OTHER_STARTS[w.len()] & 1 << (lower - b'a') != 0
+}
+
 /// `w` as one of [`OTHER_KEYWORDS`], in any case.
+#[cold]
+#[inline(never)]
 fn other_keyword(w: &str) -> Option<&'static str> {
     if !(6..=16).contains(&w.len()) {
         return None;
     }
     let lower = || w.chars().map(|c| c.to_lowercase().next().unwrap_or(c));
+    // Most words asked (“Well, a quoted word) are refused on their first letter.
+    let first = lower().next()?;
     (OTHER_KEYWORDS.iter())
+        .filter(|(k, _)| k.starts_with(first))
         .find(|(k, _)| lower().eq(k.chars()))
         .map(|&(_, kind)| kind)
 }
