@@ -2,6 +2,7 @@
 //! "ERSTE SCENE." right over "SCENE I.", and both name the first scene.
 
 use super::{noise, number, Head};
+use crate::document::blocks::heading::word_value;
 
 /// Leaves out the second of two numbered headings in a row (blocks one after the other,
 /// nothing between) that name the same division by the same number, as words or as
@@ -36,40 +37,12 @@ fn same_division(a: &Head, b: &Head) -> bool {
 fn value_of(words: &str) -> Option<u32> {
     (words.split([' ', '.', ':', '-']))
         .filter(|w| !w.is_empty())
-        .find_map(|w| noise::value(w).or_else(|| ordinal(w)))
-}
-
-/// The value of an ordinal or a number in words, by its stem (in English, Latin, German,
-/// French, Italian and Spanish), up to ten.
-fn ordinal(word: &str) -> Option<u32> {
-    /// The stems of each number from one, in order (a longer stem before a shorter one it
-    /// starts with: "sixth" before "six").
-    const STEMS: [&[&str]; 10] = [
-        &["first", "one", "prim", "erst", "premi"],
-        &["second", "two", "secund", "zweit", "deuxi", "segund"],
-        &[
-            "third", "three", "terti", "dritt", "troisi", "terz", "tercer",
-        ],
-        &["fourth", "four", "quart", "viert", "quatri", "cuart"],
-        &["fifth", "five", "quint", "fünft", "cinqui"],
-        &["sixth", "six", "sext", "sechst", "sest"],
-        &[
-            "seventh", "seven", "septim", "sieb", "septi", "settim", "séptim",
-        ],
-        &["eighth", "eight", "octav", "acht", "huiti", "ottav"],
-        &["ninth", "nine", "neunt", "neuvi", "non", "noven"],
-        &["tenth", "ten", "zehnt", "dixi", "decim", "décim"],
-    ];
-    let word = word.to_lowercase();
-    let at = STEMS
-        .iter()
-        .position(|stems| stems.iter().any(|s| word.starts_with(s)))?;
-    u32::try_from(at + 1).ok()
+        .find_map(|w| noise::value(w).or_else(|| word_value(w)))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{ordinal, value_of};
+    use super::{value_of, word_value};
 
     #[test]
     fn numbers_in_words_and_figures_have_their_values() {
@@ -86,7 +59,7 @@ mod tests {
         ] {
             assert_eq!(value_of(words), Some(n), "{words}");
         }
-        assert_eq!(ordinal("letzte"), None);
+        assert_eq!(word_value("letzte"), None);
         assert_eq!(value_of("SCENE"), None);
     }
 }

@@ -486,6 +486,7 @@ pub use lookalikes::{
     is_dateline, is_ending, is_false_heading, is_sentences, is_stage_direction, is_subtitle,
 };
 pub use markup::{aozora_title, atx_title, is_setext, is_underlined, link_words, open_brackets};
+pub use numerals::word_value;
 use numerals::{is_number_word, is_one};
 
 #[cfg(test)]

@@ -105,37 +105,16 @@ const OTHER_KEYWORDS: &[(&str, &str)] = &[
     ("явление", "scene"),
 ];
 
-/// For each length in bytes, the first letters (in lower case, a bit each) of the
-/// [`OTHER_KEYWORDS`] that long and starting in ASCII.
-const OTHER_STARTS: [u32; 17] = {
-    let mut starts = [0u32; 17];
-    let mut i = 0;
-    while i < OTHER_KEYWORDS.len() {
-        let w = OTHER_KEYWORDS[i].0.as_bytes();
-        if w[0].is_ascii_lowercase() {
-            starts[w.len()] |= 1 << (w[0] - b'a');
-        }
-        i += 1;
-    }
-    starts
-};
+/// For each length in bytes, the first letters of the [`OTHER_KEYWORDS`] that long and
+/// starting in ASCII.
+const OTHER_STARTS: [u32; 17] = first_letters(OTHER_KEYWORDS);
 
 /// The cheapest refusal for [`OTHER_KEYWORDS`], by length and first byte: a word asked of
 /// nearly every short line must cost nothing more when it is none (the keyword stays a
 /// few compares inline).
 #[inline]
 fn may_be_other(w: &[u8]) -> bool {
-    let Some(&first) = w.first() else {
-        return false;
-    };
-    if !(6..=16).contains(&w.len()) {
-        return false;
-    }
-    if !first.is_ascii() {
-        return true;
-    }
-    let lower = first.to_ascii_lowercase();
-    lower.is_ascii_lowercase() && OTHER_STARTS[w.len()] & 1 << (lower - b'a') != 0
+    (6..=16).contains(&w.len()) && (!w[0].is_ascii() || listed_start(&OTHER_STARTS, w))
 }
 
 /// `w` as one of [`OTHER_KEYWORDS`], in any case.
@@ -159,11 +138,7 @@ fn other_keyword(w: &str) -> Option<&'static str> {
 /// and no search.
 #[inline]
 fn may_be_keyword(w: &[u8]) -> bool {
-    if !(3..=8).contains(&w.len()) {
-        return false;
-    }
-    let first = w[0].to_ascii_lowercase();
-    first.is_ascii_lowercase() && KEYWORD_STARTS[w.len()] & 1 << (first - b'a') != 0
+    (3..=8).contains(&w.len()) && listed_start(&KEYWORD_STARTS, w)
 }
 
 /// `w` (at most eight bytes) with its ASCII letters in lower case, packed into an integer.
@@ -190,16 +165,29 @@ const KEYWORD_KEYS: [u64; KEYWORDS.len()] = {
 
 /// For each length of word, the first letters of [`KEYWORDS`]' words that long: a bit
 /// per letter, `a` the lowest.
-const KEYWORD_STARTS: [u32; 9] = {
-    let mut starts = [0u32; 9];
+const KEYWORD_STARTS: [u32; 9] = first_letters(KEYWORDS);
+
+/// For each length in bytes (below `N`), the first letters of `words` that long, a bit
+/// per letter, `a` the lowest (words starting past ASCII are left out).
+const fn first_letters<const N: usize>(words: &[(&str, &str)]) -> [u32; N] {
+    let mut starts = [0u32; N];
     let mut i = 0;
-    while i < KEYWORDS.len() {
-        let w = KEYWORDS[i].0.as_bytes();
-        starts[w.len()] |= 1 << (w[0] - b'a');
+    while i < words.len() {
+        let w = words[i].0.as_bytes();
+        if w[0].is_ascii_lowercase() {
+            starts[w.len()] |= 1 << (w[0] - b'a');
+        }
         i += 1;
     }
     starts
-};
+}
+
+/// Whether `w`'s first byte, in lower case, is among `starts`' letters for its length.
+#[inline]
+fn listed_start(starts: &[u32], w: &[u8]) -> bool {
+    let lower = w[0].to_ascii_lowercase();
+    lower.is_ascii_lowercase() && starts[w.len()] & 1 << (lower - b'a') != 0
+}
 
 #[cfg(test)]
 mod tests {

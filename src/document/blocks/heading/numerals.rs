@@ -210,3 +210,31 @@ pub(super) fn is_one(w: &str) -> bool {
     .iter()
     .any(|n| same_word(n, w))
 }
+
+/// The value of an ordinal or a number in words, by its stem (in English, Latin, German,
+/// French, Italian and Spanish), up to ten: "Zweite" and "second" are both 2.
+pub fn word_value(word: &str) -> Option<u32> {
+    /// The stems of each number from one, in order (a longer stem before a shorter one it
+    /// starts with: "sixth" before "six").
+    const STEMS: [&[&str]; 10] = [
+        &["first", "one", "prim", "erst", "premi"],
+        &["second", "two", "secund", "zweit", "deuxi", "segund"],
+        &[
+            "third", "three", "terti", "dritt", "troisi", "terz", "tercer",
+        ],
+        &["fourth", "four", "quart", "viert", "quatri", "cuart"],
+        &["fifth", "five", "quint", "fünft", "cinqui"],
+        &["sixth", "six", "sext", "sechst", "sest"],
+        &[
+            "seventh", "seven", "septim", "sieb", "septi", "settim", "séptim",
+        ],
+        &["eighth", "eight", "octav", "acht", "huiti", "ottav"],
+        &["ninth", "nine", "neunt", "neuvi", "non", "noven"],
+        &["tenth", "ten", "zehnt", "dixi", "decim", "décim"],
+    ];
+    let word = word.to_lowercase();
+    let at = STEMS
+        .iter()
+        .position(|stems| stems.iter().any(|s| word.starts_with(s)))?;
+    u32::try_from(at + 1).ok()
+}
