@@ -104,6 +104,8 @@ mod optimal_fit;
 mod pages;
 #[path = "piped_window.rs"]
 mod piped_window;
+#[path = "print_streams.rs"]
+mod print_streams;
 #[path = "prompt_keys.rs"]
 mod prompt_keys;
 #[path = "quoted_mail.rs"]

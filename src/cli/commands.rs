@@ -2,18 +2,23 @@
 //! or of every book), `--stats`, `--config`, and `--bookmark` into a pipe.
 
 use super::*;
+use crate::document::windows::Windows;
+use std::io::Read;
 
-/// `--print`: the story reflowed to stdout. A big story file is read and written a window
-/// at a time, so the first lines come at once and memory does not grow with the file.
+/// `--print`: the story reflowed to stdout. A big story is read and written a window at
+/// a time, so the first lines come at once and memory does not grow with the story: a
+/// file, standard input or a compressed file alike.
 pub(super) fn print_story(path: &Path, args: &Args) -> Result<(), Error> {
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    let big = match crate::input::classify(path) {
+    let input = crate::input::classify(path);
+    let big = match input {
         crate::input::Input::File(_) if in_binary(path).is_none() => {
             let file = crate::storyfile::open(path).map_err(|e| Error::Open(path.to_owned(), e))?;
             let len = file.metadata().map_or(0, |m| m.len());
             (len >= crate::opening::lazy_from()).then_some((file, len))
         }
-        _ => None,
+        crate::input::Input::File(_) => None,
+        _ => return print_stream(&input, args, &mut out),
     };
     let Some((mut file, len)) = big else {
         let doc = load(path, args.encoding)?;
@@ -22,14 +27,81 @@ pub(super) fn print_story(path: &Path, args: &Args) -> Result<(), Error> {
     };
     let head = load::read_at(&mut file, 0, crate::storyfile::PROBE)
         .map_err(|e| Error::Open(path.to_owned(), e))?;
-    let windows = crate::document::windows::Windows::new(file, len, head, args.encoding)
+    let windows = Windows::new(Reading(file), len, head, args.encoding)
         .map_err(|e| Error::Load(path.to_owned(), e))?;
     // The whole file's evidence, so every window is laid out as the whole story would be.
     let evidence = crate::storyfile::open(path)
         .and_then(|mut f| load::evidence(&mut f, len, windows.charset(), windows.bom() as u64));
     let windows = windows.with_evidence(evidence.unwrap_or_default());
-    crate::print::print_windows(windows, args.width, args.typography(), &mut out)
-        .map_err(Error::Output)
+    let printed = crate::print::print_windows(windows, args.width, args.typography(), &mut out);
+    printed.map_err(|e| read_or_written(e, |e| Error::Open(path.to_owned(), e)))
+}
+
+/// [`print_story`] of standard input or a compressed file. Its first
+/// [`crate::opening::lazy_from`] bytes are read: a story that ends within them is printed
+/// whole, as a file that size is; a longer one a window at a time, each laid out with the
+/// evidence of those first bytes (samples spread over them, as over a file) since what
+/// is still to come cannot be looked at yet.
+fn print_stream(
+    input: &crate::input::Input,
+    args: &Args,
+    out: &mut impl Write,
+) -> Result<(), Error> {
+    let stream = crate::input::stream(input)?;
+    let told = |e| crate::input::read_error(e, stream.format, &stream.name);
+    let mut reader = Reading(stream.reader);
+    let mut head = Vec::new();
+    let first = (&mut reader).take(crate::opening::lazy_from());
+    crate::storyfile::read_checked(first, args.encoding, 0, &mut head).map_err(&told)?;
+    if (head.len() as u64) < crate::opening::lazy_from() {
+        let doc = Document::from_vec(head, args.encoding)
+            .map_err(|e| told(crate::storyfile::ReadError::Load(e)))?;
+        return crate::print::print_from(&doc, 0, args.width, args.typography(), out)
+            .map_err(Error::Output);
+    }
+    let probe = &head[..head.len().min(crate::storyfile::PROBE)];
+    let choice = crate::document::decode::choose(probe, usize::MAX, args.encoding)
+        .map_err(|e| told(crate::storyfile::ReadError::Load(e)))?;
+    let (len, bom) = (head.len() as u64, choice.bom as u64);
+    let evidence = load::evidence(&mut io::Cursor::new(&head), len, choice.charset, bom)
+        .map_err(|e| told(crate::storyfile::ReadError::Io(e)))?;
+    let rest = io::Cursor::new(head.split_off(probe.len()));
+    let windows = Windows::of_stream(rest.chain(reader), head, args.encoding)
+        .map_err(|e| told(crate::storyfile::ReadError::Load(e)))?;
+    let windows = windows.with_evidence(evidence);
+    let printed = crate::print::print_windows(windows, args.width, args.typography(), out);
+    printed.map_err(|e| read_or_written(e, |e| told(crate::storyfile::ReadError::Io(e)).into()))
+}
+
+/// A story's source, its failures to be read told apart from the output's (both come
+/// back from [`crate::print::print_windows`] as I/O errors).
+struct Reading<R>(R);
+
+/// A failure to read the story (see [`Reading`]).
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+struct ReadFailed(io::Error);
+
+impl<R: Read> Read for Reading<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.0
+            .read(buf)
+            .map_err(|e| io::Error::new(e.kind(), ReadFailed(e)))
+    }
+}
+
+/// `e` from [`crate::print::print_windows`] as the error it is: the story's, said by
+/// `read`, or the output's.
+fn read_or_written(e: io::Error, read: impl FnOnce(io::Error) -> Error) -> Error {
+    if e.get_ref().is_none_or(|inner| !inner.is::<ReadFailed>()) {
+        return Error::Output(e);
+    }
+    let kind = e.kind();
+    match e.into_inner().map(|inner| inner.downcast::<ReadFailed>()) {
+        Some(Ok(failed)) => read(failed.0),
+        Some(Err(other)) => Error::Output(io::Error::new(kind, other)),
+        None => Error::Output(kind.into()),
+    }
 }
 
 pub(super) fn write_out(text: &str) -> Result<(), Error> {

@@ -12,7 +12,8 @@ use std::io::{self, Read};
 /// stays at one window whatever the size of the file.
 pub struct Windows<R> {
     file: R,
-    len: u64,
+    /// The file's length; `None` for a stream, whose end is known only once it comes.
+    len: Option<u64>,
     choice: Choice,
     pending: Vec<u8>,
     /// Bytes of the file read so far.
@@ -30,6 +31,10 @@ pub struct Windows<R> {
 /// Size of the first window: small, so that the first lines come at once.
 const FIRST_WINDOW: usize = 64 << 10;
 
+/// The last window holds at least this many bytes (the whole text's last 64 KB, where a
+/// footer is looked for, twice that in bytes of UTF-16).
+const KEPT: usize = 2 * FIRST_WINDOW;
+
 impl<R: Read> Windows<R> {
     /// Windows of `file` (`len` bytes), whose first bytes are `head` (already read from
     /// it), in the encoding chosen from them (or `forced`).
@@ -39,7 +44,24 @@ impl<R: Read> Windows<R> {
         head: Vec<u8>,
         forced: Option<Charset>,
     ) -> Result<Self, LoadError> {
-        let choice = decode::choose(&head, crate::saturating::usize_from(len), forced)?;
+        Self::of(file, Some(len), head, forced)
+    }
+
+    /// Windows of a stream (standard input, a decompressed file) whose first bytes are
+    /// `head`: its length is not known until it ends, so every window but the last is
+    /// cut [`KEPT`] bytes before what has been read, which the last window then holds.
+    pub fn of_stream(stream: R, head: Vec<u8>, forced: Option<Charset>) -> Result<Self, LoadError> {
+        Self::of(stream, None, head, forced)
+    }
+
+    fn of(
+        file: R,
+        len: Option<u64>,
+        head: Vec<u8>,
+        forced: Option<Charset>,
+    ) -> Result<Self, LoadError> {
+        let whole = len.map_or(usize::MAX, crate::saturating::usize_from);
+        let choice = decode::choose(&head, whole, forced)?;
         let read = head.len() as u64;
         let pending = head[choice.bom..].to_vec();
         Ok(Self {
@@ -82,8 +104,19 @@ impl<R: Read> Windows<R> {
         self.choice.charset
     }
 
+    /// Bytes read but kept back from the window being cut: a stream's last [`KEPT`]
+    /// (they may be its last), none of a file's.
+    fn kept(&self) -> usize {
+        match self.len {
+            Some(_) => 0,
+            None => KEPT,
+        }
+    }
+
+    /// Reads until the window (and what is kept back after it) is full: `true` when the
+    /// file ended first.
     fn fill(&mut self) -> io::Result<bool> {
-        let want = self.size.saturating_sub(self.pending.len());
+        let want = (self.size + self.kept()).saturating_sub(self.pending.len());
         if want == 0 {
             return Ok(false);
         }
@@ -136,22 +169,27 @@ impl<R: Read> Windows<R> {
         // window makes the window longer) or the file ends.
         let (cut, ended) = loop {
             let ended = match self.fill() {
-                Ok(ended) => ended || self.read >= self.len,
+                Ok(ended) => ended || self.len.is_some_and(|len| self.read >= len),
                 Err(e) => return Some(Err(e)),
             };
             if self.pending.is_empty() && (ended || self.started) {
                 return None;
             }
+            let kept = self.kept();
             let cut = match ended {
                 true => self.pending.len(),
-                false => last_break(self.choice.charset, &self.pending),
+                false => {
+                    let before = self.pending.len().saturating_sub(kept);
+                    last_break(self.choice.charset, &self.pending[..before])
+                }
             };
-            // The last window holds at least the stretch a footer is looked for in (the
-            // whole text's last 64 KB, twice that in bytes of UTF-16): a shorter rest is
-            // read into this one.
-            let rest = crate::saturating::usize_from(self.len.saturating_sub(self.read))
-                .saturating_add(self.pending.len() - cut);
-            if cut > 0 && (ended || rest >= 2 * FIRST_WINDOW) {
+            // The last window holds at least the stretch a footer is looked for in
+            // ([`KEPT`]): a shorter rest is read into this one.
+            let rest = self.len.map_or(kept, |len| {
+                crate::saturating::usize_from(len.saturating_sub(self.read))
+                    .saturating_add(self.pending.len() - cut)
+            });
+            if cut > 0 && (ended || rest >= KEPT) {
                 break (cut, ended);
             }
             self.size = self.size.max(self.pending.len()) * 2;
@@ -206,6 +244,7 @@ impl<R: Read> Iterator for Windows<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::BlockKind;
     use std::io::Cursor;
 
     fn windows(bytes: &[u8]) -> Vec<Document> {
@@ -283,31 +322,84 @@ mod tests {
             s
         };
         let raw = format!("{}{}", etext(1), etext(2));
-        let whole = Document::from_text(&raw);
         let bytes = raw.as_bytes();
         let head = bytes[..8192].to_vec();
         let rest = Cursor::new(bytes[head.len()..].to_vec());
         let mut windows = Windows::new(rest, bytes.len() as u64, head, None).unwrap();
         windows.later = 16 << 10;
-        let mut shown = Vec::new();
+        let (blocks, lens) = shown(windows);
+        assert!(lens.len() > 4, "several windows");
+        assert_eq!(blocks, whole_blocks(&raw));
+    }
+
+    /// The blocks of `windows` at their offsets in the whole text, and the windows'
+    /// lengths.
+    fn shown<R: Read>(windows: Windows<R>) -> (Vec<(BlockKind, usize, usize)>, Vec<usize>) {
+        let (mut shown, mut lens) = (Vec::new(), Vec::new());
         let mut at = 0;
         for doc in windows {
             let doc = doc.unwrap();
-            let text = doc.text();
             shown.extend(
                 doc.blocks()
                     .iter()
                     .map(|b| (b.kind, b.start() + at, b.end() + at)),
             );
-            at += text.len();
+            at += doc.text().len();
+            lens.push(doc.text().len());
         }
-        let want: Vec<_> = whole
-            .blocks()
-            .iter()
-            .map(|b| (b.kind, b.start(), b.end()))
-            .collect();
-        assert!(at > 4 * (16 << 10), "several windows");
-        assert_eq!(shown.len(), want.len());
-        assert_eq!(shown, want);
+        (shown, lens)
+    }
+
+    fn whole_blocks(raw: &str) -> Vec<(BlockKind, usize, usize)> {
+        let whole = Document::from_text(raw);
+        let blocks = whole.blocks().iter();
+        blocks.map(|b| (b.kind, b.start(), b.end())).collect()
+    }
+
+    /// A stream (standard input, a decompressed file) has no length to tell its last
+    /// window by: it is cut as a file is, but always [`KEPT`] bytes short of what has
+    /// been read, so that its last window still holds the stretch its footer is looked
+    /// for in.
+    #[test]
+    fn a_stream_is_shown_as_the_whole_story_though_its_end_is_not_known_in_advance() {
+        let mut raw = "The Project Gutenberg EBook of A Tale\r\n\r\n\
+                       *** START OF THE PROJECT GUTENBERG EBOOK A TALE ***\r\n\r\n"
+            .to_owned();
+        for p in 0..6000 {
+            raw.push_str(&format!(
+                "Paragraph {p}, a line of prose that wraps at about seventy columns,\r\n\
+                 and a second line to end it.\r\n\r\n"
+            ));
+        }
+        raw.push_str("*** END OF THE PROJECT GUTENBERG EBOOK A TALE ***\r\n\r\nThe licence.\r\n");
+        let bytes = raw.as_bytes();
+        let head = bytes[..8192].to_vec();
+        let rest = Cursor::new(bytes[head.len()..].to_vec());
+        let mut stream = Windows::of_stream(rest, head, None).unwrap();
+        stream.later = 16 << 10;
+        let (blocks, lens) = shown(stream);
+        assert!(lens.len() > 4, "several windows: {lens:?}");
+        let last = lens[lens.len() - 1];
+        assert!(
+            last >= FIRST_WINDOW,
+            "the last window holds the footer's stretch: {lens:?}"
+        );
+        let want = whole_blocks(&raw);
+        let first = blocks.iter().zip(&want).position(|(a, b)| a != b);
+        assert_eq!(
+            (blocks.len(), first),
+            (want.len(), None),
+            "{:?}",
+            first.map(|i| (blocks[i], want[i]))
+        );
+        // One shorter than that is one window.
+        let short = &bytes[..100_000];
+        let stream = Windows::of_stream(
+            Cursor::new(short[8192..].to_vec()),
+            short[..8192].to_vec(),
+            None,
+        );
+        let (_, lens) = shown(stream.unwrap());
+        assert_eq!(lens.len(), 1, "{lens:?}");
     }
 }

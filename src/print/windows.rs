@@ -44,6 +44,7 @@ pub fn print_windows<R: Read + Send>(
     // Strings written, emptied for the next windows' text: a few live for the whole
     // book, rather than one fresh for each window (fresh memory is paged in again).
     let spare = Mutex::new(Vec::new());
+    let returned = Mutex::new(Vec::new());
     let workers = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .clamp(1, MOST_WORKERS);
@@ -55,6 +56,7 @@ pub fn print_windows<R: Read + Send>(
                 source: &source,
                 gate: &gate,
                 spare: &spare,
+                returned: &returned,
                 evidence: &evidence,
                 width,
                 typography,
@@ -125,6 +127,8 @@ struct Work<'a, R> {
     source: &'a Mutex<Source<R>>,
     gate: &'a Gate,
     spare: &'a Mutex<Vec<String>>,
+    /// Pieces made into documents, whose buffers take the next windows' bytes.
+    returned: &'a Mutex<Vec<Piece>>,
     evidence: &'a Evidence,
     width: u16,
     typography: Typography,
@@ -133,7 +137,18 @@ struct Work<'a, R> {
 impl<R: Read> Work<'_, R> {
     fn run(&self, send: &mpsc::Sender<(usize, Printed)>) {
         loop {
-            let taken = self.source.lock().unwrap_or_else(|e| e.into_inner()).next();
+            let taken = {
+                let mut source = self.source.lock().unwrap_or_else(|e| e.into_inner());
+                let returned = self
+                    .returned
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .pop();
+                if let Some(piece) = returned {
+                    source.windows.give_back(piece);
+                }
+                source.next()
+            };
             let Some((n, piece)) = taken else {
                 return;
             };
@@ -150,11 +165,12 @@ impl<R: Read> Work<'_, R> {
 
     fn print(&self, piece: Piece) -> Printed {
         let doc = piece.document(self.evidence);
-        self.source
+        // Handed back through a lock of its own: the windows' may be held for a long
+        // while by a worker waiting for a pipe's next bytes.
+        self.returned
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .windows
-            .give_back(piece);
+            .push(piece);
         if doc.blocks().is_empty() {
             return Ok(None);
         }

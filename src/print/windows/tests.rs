@@ -1,5 +1,5 @@
 //! Windows printed on several threads read exactly as windows printed one after the
-//! other, and a read error still stops the printing where it happened.
+//! other (of a file or of a stream), and a read error still stops the printing where it happened.
 
 use super::*;
 use crate::print::print_from;
@@ -12,6 +12,15 @@ fn windows_of(bytes: Vec<u8>, later: usize) -> Windows<Cursor<Vec<u8>>> {
     let head = bytes[..bytes.len().min(8192)].to_vec();
     let rest = Cursor::new(bytes[head.len()..].to_vec());
     Windows::new(rest, len, head, None)
+        .unwrap()
+        .with_later_size(later)
+}
+
+/// The windows of `bytes` read as a stream, whose length is not known in advance.
+fn stream_of(bytes: Vec<u8>, later: usize) -> Windows<Cursor<Vec<u8>>> {
+    let head = bytes[..bytes.len().min(8192)].to_vec();
+    let rest = Cursor::new(bytes[head.len()..].to_vec());
+    Windows::of_stream(rest, head, None)
         .unwrap()
         .with_later_size(later)
 }
@@ -69,7 +78,21 @@ proptest! {
         let one = pieces.concat();
         let story = one.repeat(400_000 / one.len() + 1).into_bytes();
         let (want, _) = one_by_one(windows_of(story.clone(), later), width);
-        let (got, result) = shared(windows_of(story, later), width);
+        let (got, result) = shared(windows_of(story.clone(), later), width);
+        prop_assert!(result.is_ok());
+        let want = String::from_utf8(want).unwrap();
+        prop_assert_eq!(&String::from_utf8(got).unwrap(), &want);
+        // Read as a stream (standard input), its end not known until it comes: cut in
+        // other places near the end, and laid out as the file is given the same evidence.
+        let evidence = || {
+            let len = story.len() as u64;
+            let utf8 = crate::document::Charset::Web(encoding_rs::UTF_8);
+            crate::document::load::evidence(&mut Cursor::new(&story), len, utf8, 0).unwrap()
+        };
+        let file = windows_of(story.clone(), later).with_evidence(evidence());
+        let (want, _) = shared(file, width);
+        let stream = stream_of(story.clone(), later).with_evidence(evidence());
+        let (got, result) = shared(stream, width);
         prop_assert!(result.is_ok());
         prop_assert_eq!(String::from_utf8(got).unwrap(), String::from_utf8(want).unwrap());
     }
