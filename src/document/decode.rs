@@ -88,6 +88,47 @@ pub fn choose_unranked(
     choose_ranked(bytes, file_len, forced, false)
 }
 
+/// [`choose_unranked`] for a first frame made of `bytes[..shown]` only, when the rest is
+/// not UTF-8: chardetng looks at the bytes around what is shown rather than at all of
+/// `bytes` (its look at 64 KB costs a third of a first frame), and not at all when what is
+/// shown is ASCII (no escape either: ISO-2022-JP's are), which every encoding it could
+/// guess reads alike: windows-1252 stands for them all. Either way the guess is unranked:
+/// the ranking right after the frame chooses ([`choose`]), as it does after chardetng's
+/// guess on all of them.
+pub fn choose_for_frame(
+    bytes: &[u8],
+    file_len: usize,
+    forced: Option<Charset>,
+    shown: usize,
+) -> Result<(Choice, bool), LoadError> {
+    let legacy = match std::str::from_utf8(bytes) {
+        Err(e) if forced.is_none() && e.error_len().is_some() && !self_describing(bytes) => e,
+        _ => return choose_unranked(bytes, file_len, forced),
+    };
+    let ascii = |b: &[u8]| b.is_ascii() && !b.contains(&0x1b);
+    if legacy.valid_up_to() >= shown && ascii(&bytes[..shown]) {
+        let any = Charset::Web(encoding_rs::WINDOWS_1252);
+        let choice = Choice {
+            charset: any,
+            bom: 0,
+            guess: Guess {
+                unsure: false,
+                candidates: vec![any],
+            },
+            provisional: false,
+        };
+        return Ok((choice, true));
+    }
+    // The first byte that is not UTF-8 and what follows it, or the frame's bytes if they
+    // reach further.
+    let around = shown.max(legacy.valid_up_to()) + FRAME_SNIFF;
+    choose_unranked(&bytes[..around.min(bytes.len())], file_len, None)
+}
+
+/// Bytes past the first frame's, or past the first byte that is not UTF-8 if that is
+/// further, that chardetng is shown for the frame's guess (see [`choose_for_frame`]).
+const FRAME_SNIFF: usize = 16 << 10;
+
 fn choose_ranked(
     bytes: &[u8],
     file_len: usize,

@@ -78,9 +78,11 @@ pub fn open(
                 Err(e) => e.error_len().is_none(),
             };
             let known = forced.or_else(|| read_before_in(&loaded, len).filter(|_| !utf8(&head)));
-            // A legacy encoding is chardetng's guess for the first frame; the ranking of
-            // the others follows it (see `Grow::ranked`).
-            let (choice, unranked) = decode::choose_unranked(&head, usize_from(len), known)?;
+            // A legacy encoding is chardetng's guess for the first frame (none when the
+            // frame's bytes are ASCII); the ranking of the others follows it (see
+            // `Grow::rank`).
+            let (choice, unranked) =
+                decode::choose_for_frame(&head, usize_from(len), known, short)?;
             let evidence = known_evidence(&loaded, len, choice.charset);
             let grow = Grow {
                 at: 0,

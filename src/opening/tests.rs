@@ -329,3 +329,37 @@ fn a_legacy_story_never_read_shows_chardetngs_guess_first_then_the_ranked_choice
     assert!(reader.document().text().contains(esperanto));
     assert_eq!(reader.title(), title);
 }
+
+/// A legacy story whose first frame is all ASCII (an English preface to a Russian text):
+/// the frame reads the same in any encoding, so none is guessed before it; the ranking
+/// right after it chooses, and the window is made again in its choice.
+#[test]
+fn a_first_frame_of_ascii_is_shown_before_any_encoding_is_guessed() {
+    let preface = "An English preface, in plain letters, runs on for some pages first.\n\n";
+    let russian = "Вечером старый лодочник ждал у реки, и фонарь горел над тёмной водой, \
+        пока не пришла телега.";
+    let mut raw = preface.repeat(200).into_bytes();
+    raw.extend(written_in(russian, encoding_rs::KOI8_R));
+    let (len, head) = (raw.len(), &raw[..WINDOW]);
+    use crate::document::decode;
+    let (quick, unranked) = decode::choose_for_frame(head, len, None, 8 << 10).unwrap();
+    assert!(unranked);
+    assert_eq!(
+        quick.charset.name(),
+        "windows-1252",
+        "a stand-in, not a guess"
+    );
+    // A frame showing a byte past ASCII is guessed for, as before.
+    let (guessed, _) = decode::choose_for_frame(head, len, None, WINDOW - 1).unwrap();
+    let (unranked_guess, _) = decode::choose_unranked(head, len, None).unwrap();
+    assert_eq!(guessed, unranked_guess);
+    let (_dir, mut reader, mut book) = open_story(&raw, None, (80, 24));
+    assert!(reader.document().text().starts_with("An English preface"));
+    book.poll(&mut reader, false);
+    assert!(
+        reader.document().text().contains(russian),
+        "read again as KOI8-R"
+    );
+    book.settle(&mut reader);
+    assert!(reader.document().text().contains(russian));
+}
