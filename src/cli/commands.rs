@@ -34,7 +34,11 @@ pub(super) fn print_story(path: &Path, args: &Args) -> Result<(), Error> {
         .and_then(|mut f| load::evidence(&mut f, len, windows.charset(), windows.bom() as u64));
     let windows = windows.with_evidence(evidence.unwrap_or_default());
     let printed = crate::print::print_windows(windows, args.width, args.typography(), &mut out);
-    printed.map_err(|e| read_or_written(e, |e| Error::Open(path.to_owned(), e)))
+    printed.map_err(|e| {
+        read_or_written(e, |e| {
+            Error::Other(format!("cannot read {}: {e}", path.display()))
+        })
+    })
 }
 
 /// [`print_story`] of standard input or a compressed file. Its first
@@ -276,4 +280,38 @@ pub(super) fn print_toc(path: &Path, args: &Args) -> Result<(), Error> {
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
         .map_err(Error::Output)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A story's source that fails after its first bytes.
+    struct Broken(usize);
+
+    impl Read for Broken {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.0 == 0 {
+                return Err(io::Error::other("the disk went away"));
+            }
+            let n = buf.len().min(self.0);
+            buf[..n].fill(b'a');
+            self.0 -= n;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_failure_to_read_the_story_is_told_apart_from_one_to_write() {
+        let mut source = Reading(Broken(10));
+        let mut buf = [0; 64];
+        assert_eq!(source.read(&mut buf).unwrap(), 10);
+        let failed = source.read(&mut buf).unwrap_err();
+        let read = |e: io::Error| Error::Other(format!("cannot read the story: {e}"));
+        let told = read_or_written(failed, read).to_string();
+        assert_eq!(told, "cannot read the story: the disk went away");
+        let full = io::Error::from_raw_os_error(28);
+        let told = read_or_written(full, read).to_string();
+        assert!(told.starts_with("cannot write output: "), "{told}");
+    }
 }
