@@ -49,7 +49,7 @@ impl<R: Read> Windows<R> {
 
     /// Windows of a stream (standard input, a decompressed file) whose first bytes are
     /// `head`: its length is not known until it ends, so every window but the last is
-    /// cut [`KEPT`] bytes before what has been read, which the last window then holds.
+    /// cut 128 KB (`KEPT`) before what has been read, which the last window then holds.
     pub fn of_stream(stream: R, head: Vec<u8>, forced: Option<Charset>) -> Result<Self, LoadError> {
         Self::of(stream, None, head, forced)
     }
