@@ -27,6 +27,7 @@ mod rewindow;
 mod watch;
 mod whole;
 
+pub(crate) use first::known_evidence;
 pub use first::open;
 use first::Grow;
 use watch::Watch;

@@ -1,8 +1,12 @@
 //! `--print` of a big story from standard input or a compressed file: printed a window at
 //! a time as it arrives (memory does not grow with the story, and the first lines come
-//! before the rest has), laid out as the same story's file is.
+//! before the rest has), laid out as the same story's file is; and of a big file the
+//! reader has read whole: laid out as the reader showed it.
+
+mod common;
 
 use assert_cmd::Command;
+use common::Term;
 use std::fs;
 use std::io::{Read, Write};
 use std::path::Path;
@@ -170,4 +174,61 @@ fn a_big_gz_damaged_midway_says_so_after_what_could_be_read() {
         "{}",
         &printed[..printed.len().min(200)]
     );
+}
+
+/// A story whose samples cannot tell that a capital line comes again and again, far
+/// apart: read whole, the line counts as a repeated one (a speaker's name, a running
+/// head), and what follows it is set otherwise than in windows classified by samples.
+fn repeated_far_apart() -> String {
+    let notice = "WARRANTY\n\
+        You agree to keep the keepers of the lantern, its carters, ferrymen,\n\
+        wardens and guests free of every claim, cost and expense, lawyers'\n\
+        fees among them, that come of anything at all that you do to this\n\
+        story or cause to it: [1] copying this story, [2] changing it, cutting\n\
+        it, or adding to it, or [3] any flaw in it.\n\n";
+    let mut s = String::from("The Lantern Road\n\n");
+    for part in 0..4 {
+        s.push_str(notice);
+        for chapter in 1..=30 {
+            s.push_str(&format!("CHAPTER {}\n\n", chapter + 30 * part));
+            for p in 0..24 {
+                s.push_str(&format!(
+                    "The carrier's cart came down the lantern road at dusk on day {p}, its\n\
+                     wheels loud on the stones, and the ferryman of chapter {chapter} waited\n\
+                     with his pole across his knees until the light had gone from the water.\n\n"
+                ));
+            }
+        }
+    }
+    s
+}
+
+/// Once the reader has read a big story whole, `--print` lays every window out with the
+/// statistics the reader classified it by (kept with the book), so it prints what the
+/// reader showed, not what the file's samples say.
+#[test]
+fn a_big_story_read_whole_before_prints_as_the_reader_showed_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config");
+    let path = dir.path().join("road.txt");
+    fs::write(&path, repeated_far_apart()).unwrap();
+    let print = |lazy_from: &str| printed(&dogear(&config, lazy_from).arg(&path).output().unwrap());
+    let whole = print("100000000");
+    let sampled = print(LAZY_FROM);
+    assert_ne!(
+        sampled, whole,
+        "the case this is about: samples and the whole differ"
+    );
+    // Its whole text held back half a second, so that the indexing is surely seen.
+    let lazy = [
+        ("DOGEAR_TEST_LAZY_FROM", LAZY_FROM),
+        ("DOGEAR_TEST_INDEX_DELAY_MS", "500"),
+    ];
+    let name = path.to_str().unwrap();
+    let mut t = Term::start_with_env(&[name], 80, 24, &config, dir.path(), &lazy);
+    t.wait_for("the story being read", |s| s.contains("indexing"));
+    t.wait_for("the story read whole", |s| !s.contains("indexing"));
+    t.send("q");
+    t.wait_exit();
+    assert_eq!(print(LAZY_FROM), whole);
 }

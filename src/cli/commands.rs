@@ -29,16 +29,39 @@ pub(super) fn print_story(path: &Path, args: &Args) -> Result<(), Error> {
         .map_err(|e| Error::Open(path.to_owned(), e))?;
     let windows = Windows::new(Reading(file), len, head, args.encoding)
         .map_err(|e| Error::Load(path.to_owned(), e))?;
-    // The whole file's evidence, so every window is laid out as the whole story would be.
-    let evidence = crate::storyfile::open(path)
-        .and_then(|mut f| load::evidence(&mut f, len, windows.charset(), windows.bom() as u64));
-    let windows = windows.with_evidence(evidence.unwrap_or_default());
+    // What the story was classified by when the reader last read it whole, so that every
+    // window reads as it did there; else the whole file's samples, so that every window
+    // is laid out as the whole story would be.
+    let evidence = known_evidence(path, len, args.encoding).unwrap_or_else(|| {
+        let sampled = crate::storyfile::open(path)
+            .and_then(|mut f| load::evidence(&mut f, len, windows.charset(), windows.bom() as u64));
+        sampled.unwrap_or_default()
+    });
+    let windows = windows.with_evidence(evidence);
     let printed = crate::print::print_windows(windows, args.width, args.typography(), &mut out);
     printed.map_err(|e| {
         read_or_written(e, |e| {
             Error::Other(format!("cannot read {}: {e}", path.display()))
         })
     })
+}
+
+/// The statistics the story at `path` (`len` bytes) was classified by when the reader
+/// last read it whole, if it did and in the encoding `forced` on it, if any (see
+/// [`crate::opening::known_evidence`]). The saved state is only looked at. A story the
+/// reader turned to a legacy encoding at its first byte that is not UTF-8 is taken for
+/// UTF-8 by its first window here too, and turned there as well.
+fn known_evidence(
+    path: &Path,
+    len: u64,
+    forced: Option<Charset>,
+) -> Option<crate::document::blocks::Evidence> {
+    let store = Store::open().ok()?;
+    let fingerprint = crate::storyfile::fingerprint(path).ok()?;
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+    let state = store.peek(&fingerprint, &path).state;
+    let read_in = Charset::parse(&state.statistics.as_ref()?.encoding)?;
+    crate::opening::known_evidence(&state, len, forced.unwrap_or(read_in))
 }
 
 /// [`print_story`] of standard input or a compressed file. Its first

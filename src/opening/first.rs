@@ -50,7 +50,7 @@ pub fn open(
             let bytes = load::read_at(&mut file, fp.raw, reach)?;
             let ends = fp.raw + bytes.len() as u64 >= len;
             // From the file's first byte: a BOM there decodes to U+FEFF, which is dropped.
-            let evidence = known_evidence(&loaded, len, cs);
+            let evidence = known_evidence(&loaded.state, len, cs);
             let title = match loaded.state.title.is_empty() {
                 true => name.clone(),
                 false => loaded.state.title.clone(),
@@ -83,7 +83,7 @@ pub fn open(
             // `Grow::rank`).
             let (choice, unranked) =
                 decode::choose_for_frame(&head, usize_from(len), known, short)?;
-            let evidence = known_evidence(&loaded, len, choice.charset);
+            let evidence = known_evidence(&loaded.state, len, choice.charset);
             let grow = Grow {
                 at: 0,
                 ends: head.len() as u64 >= len,
@@ -152,10 +152,14 @@ pub fn open(
 /// What a window of the story is classified with, when it is known at once: the
 /// statistics its blocks were classified by when it was last read whole, when they are of
 /// a file of this size decoded as `charset` (then the window looks exactly as the whole
-/// story will). Else the file's samples are read (see [`load::evidence`]), after the first
-/// frame: reading and tallying them costs more than the rest of that frame.
-fn known_evidence(loaded: &Loaded, len: u64, charset: Charset) -> Option<Evidence> {
-    let state = &loaded.state;
+/// story will; `--print` lays its windows out with them too). Else the file's samples are
+/// read (see [`load::evidence`]), after the first frame: reading and tallying them costs
+/// more than the rest of that frame.
+pub(crate) fn known_evidence(
+    state: &crate::state::BookState,
+    len: u64,
+    charset: Charset,
+) -> Option<Evidence> {
     let known = state.statistics.as_ref().filter(|s| {
         state.replaces.is_none() && s.file == len && Charset::parse(&s.encoding) == Some(charset)
     })?;
