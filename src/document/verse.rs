@@ -240,8 +240,9 @@ fn speaker_above(text: &str, lines: &[VerseLine]) -> bool {
 
 /// In a speech under its speaker's name, whether `next` carries on `prev`, a line of
 /// hard-wrapped prose: `prev` runs to the block's margin (or could not take the next
-/// word) and stops mid-phrase, and `next` goes on in lower case. Verse lines start with
-/// capitals or stop short of the margin, and keep their lines.
+/// word) and stops mid-sentence (on a word, or a comma, a semicolon, a dash: the margin
+/// cut the sentence wherever it was), and `next` goes on in lower case. Verse lines start
+/// with capitals or stop short of the margin, and keep their lines.
 fn goes_on_flush(text: &str, prev: VerseLine, next: VerseLine, longest: usize) -> bool {
     let next_text = &text[next.start..next.end];
     let next_word = next_text
@@ -251,7 +252,7 @@ fn goes_on_flush(text: &str, prev: VerseLine, next: VerseLine, longest: usize) -
     let prev_end = prev.indent + prev.width;
     longest >= HANG_MIN_WIDTH
         && (prev_end + HANG_SLACK >= longest || prev_end + 1 + next_word > longest)
-        && ends_in_word(&text[prev.start..prev.end])
+        && !ends_sentence(&text[prev.start..prev.end])
         && next_text.starts_with(char::is_lowercase)
 }
 
@@ -360,6 +361,27 @@ mod tests {
         );
         let continues = continues(tail);
         assert_eq!(continues, [false; 11]);
+    }
+
+    /// A speech of hard-wrapped prose under its speaker's name goes on past a comma or a
+    /// quote the margin cut it at, as past a word; verse under a name keeps its lines.
+    #[test]
+    fn prose_under_a_speakers_name_goes_on_whatever_its_margin_cut_it_at() {
+        let speech = concat!(
+            "WARDEN\n",
+            "You agree to keep the keepers of the lantern, its carters, ferrymen,\n",
+            "wardens and guests free of every claim, cost and expense, lawyers'\n",
+            "fees among them, that come of anything at all that you do to this\n",
+            "story or cause to it. Nothing more is asked of you at the gate.",
+        );
+        assert_eq!(continues(speech), [false, false, true, true, true]);
+        let verse = concat!(
+            "WARDEN\n",
+            "The lantern burns above the gate, and the ferryman waits below,\n",
+            "And the carters come in from the road, with the wind and the snow;\n",
+            "But the keepers sleep, and the gate is shut, and the river runs slow.",
+        );
+        assert_eq!(continues(verse), [false, false, false, false]);
     }
 
     #[test]
