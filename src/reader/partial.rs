@@ -175,7 +175,9 @@ impl Reader {
         wait
     }
 
-    /// Keeps `action` until the whole story is read, and says so.
+    /// Keeps `action` until the whole story is read, and says so. A count typed before it
+    /// (`73%`, `120g`) is kept with it, as the digits typed: a key pressed meanwhile (the
+    /// Enter after `73%`) takes the count it finds, and the jump had none left.
     pub(super) fn wait_for_whole(&mut self, action: Action) {
         let Some(partial) = &mut self.partial else {
             return;
@@ -184,6 +186,12 @@ impl Reader {
             true => format!(" ({} %)", partial.progress),
             false => String::new(),
         };
+        if let Some(count) = self.count.take() {
+            let digits = count.to_string().into_bytes();
+            partial
+                .waiting
+                .extend(digits.iter().map(|d| Action::Digit(d - b'0')));
+        }
         partial.waiting.push(action);
         self.say(format!("reading the whole story{progress}…"));
     }

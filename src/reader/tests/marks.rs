@@ -209,3 +209,32 @@ fn opening_at_a_bookmark_waits_for_the_whole_of_a_big_story() {
     r.update(Action::JumpBack);
     assert_eq!(r.place(), 0);
 }
+
+/// `73%` typed while a big story is still being read waits for it, and the count waits
+/// with it: an Enter (a line down) pressed meanwhile took the count, and the jump, done
+/// once the story was in, went nowhere ("type a number first").
+#[test]
+fn a_percent_waiting_for_the_whole_story_keeps_its_number_whatever_is_pressed_meanwhile() {
+    let whole = super::story(6, 12);
+    let window = crate::document::Document::from_parts(
+        whole.text()[..200].to_owned(),
+        whole.blocks()[..1].to_vec(),
+        0..200,
+    );
+    let mut r = Reader::new(window, "Quay", (80, 24), 72);
+    r.set_partial(0, whole.text().len());
+    for action in [Action::Digit(7), Action::Digit(3), Action::Percent] {
+        r.update(action);
+    }
+    r.update(Action::LineDown);
+    let len = whole.text().len();
+    for action in r.whole(whole) {
+        r.apply_waiting(action);
+    }
+    let at = r.place() as f64 / len as f64;
+    assert!(
+        (0.65..0.8).contains(&at),
+        "at {at} of the story, {:?}",
+        r.message()
+    );
+}
