@@ -118,6 +118,14 @@ impl Reader {
         if let Some(f) = self.on_file() {
             return self.taken_on_file(action, &f);
         }
+        // Once an action waits for the whole story, the moves pressed after it wait behind
+        // it, in order: `73%` then a page down reads on from 73 %, rather than paging the
+        // window the jump then leaves.
+        let behind = self.partial.as_ref().is_some_and(|p| !p.waiting.is_empty());
+        if behind && reading && (forward || backward || *action == Action::JumpBack) {
+            self.wait_for_whole(action.clone());
+            return true;
+        }
         let first_line = self.doc.blocks().first().map_or(0, |b| b.start());
         if self.move_in_index(action) {
             return true;

@@ -238,3 +238,40 @@ fn a_percent_waiting_for_the_whole_story_keeps_its_number_whatever_is_pressed_me
         r.message()
     );
 }
+
+/// A move pressed after an action that waits for the whole story waits behind it, so the
+/// two happen in the order pressed: the page after the 73 % jump, not the window's.
+#[test]
+fn moves_pressed_after_a_waiting_jump_happen_after_it() {
+    let whole = super::story(6, 12);
+    // A window of several pages, so that a page down could be done in it at once.
+    let cut = whole.blocks()[whole.blocks().len() / 3].start();
+    let window = crate::document::Document::from_text(&whole.text()[..cut]);
+    let len = whole.text().len();
+    let jumped = {
+        let mut r = Reader::new(whole.clone(), "Quay", (80, 24), 72);
+        for action in [Action::Digit(7), Action::Digit(3), Action::Percent] {
+            r.update(action);
+        }
+        r.place()
+    };
+    let mut r = Reader::new(window, "Quay", (80, 24), 72);
+    r.set_partial(0, len);
+    for action in [
+        Action::Digit(7),
+        Action::Digit(3),
+        Action::Percent,
+        Action::PageDown,
+    ] {
+        r.update(action);
+    }
+    assert_eq!(r.place(), 0, "the page down waits too");
+    for action in r.whole(whole) {
+        r.apply_waiting(action);
+    }
+    assert!(
+        r.place() > jumped,
+        "{} after the jump to {jumped}",
+        r.place()
+    );
+}
