@@ -320,7 +320,11 @@ impl Book {
             Ok(done) => done,
             Err(err) => {
                 // The window stays; nothing is saved, so no place is lost either.
-                reader.say(format!("cannot read the rest of the story: {err}"));
+                let dropped = match reader.drop_waiting() {
+                    0 => String::new(),
+                    n => format!("; {n} key(s) waiting for it not done"),
+                };
+                reader.say(format!("cannot read the rest of the story: {err}{dropped}"));
                 opening.failed = true;
                 opening.news = None;
                 return;

@@ -120,8 +120,9 @@ impl Reader {
         }
         // Once an action waits for the whole story, the moves pressed after it wait behind
         // it, in order: `73%` then a page down reads on from 73 %, rather than paging the
-        // window the jump then leaves.
-        let behind = self.partial.as_ref().is_some_and(|p| !p.waiting.is_empty());
+        // window the jump then leaves. Not in a pipe, whose end may never come: there the
+        // reader goes on moving in what has arrived.
+        let behind = (self.partial.as_ref()).is_some_and(|p| p.sized && !p.waiting.is_empty());
         if behind && reading && (forward || backward || *action == Action::JumpBack) {
             self.wait_for_whole(action.clone());
             return true;
@@ -181,6 +182,14 @@ impl Reader {
             }
         }
         wait
+    }
+
+    /// The whole story will not come (reading it failed): the actions waiting for it are
+    /// dropped, so that the moves behind them are not kept waiting too. Returns how many.
+    pub fn drop_waiting(&mut self) -> usize {
+        self.partial
+            .as_mut()
+            .map_or(0, |p| std::mem::take(&mut p.waiting).len())
     }
 
     /// Keeps `action` until the whole story is read, and says so. A count typed before it

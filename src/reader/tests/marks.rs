@@ -275,3 +275,24 @@ fn moves_pressed_after_a_waiting_jump_happen_after_it() {
         r.place()
     );
 }
+
+/// In a pipe, whose end may never come, a move pressed after `G` (waiting for the end) is
+/// made at once in what has arrived; and once reading the story fails, nothing waits.
+#[test]
+fn moves_after_a_wait_in_a_pipe_or_after_a_failed_read_are_made_at_once() {
+    let whole = super::story(6, 12);
+    let cut = whole.blocks()[whole.blocks().len() / 3].start();
+    let window = || crate::document::Document::from_text(&whole.text()[..cut]);
+    let mut piped = Reader::new(window(), "Quay", (80, 24), 72);
+    piped.set_partial(0, cut);
+    piped.set_estimate(cut, false);
+    piped.update(Action::Bottom);
+    piped.update(Action::PageDown);
+    assert!(piped.place() > 0, "paged in what has arrived");
+    let mut failed = Reader::new(window(), "Quay", (80, 24), 72);
+    failed.set_partial(0, whole.text().len());
+    failed.update(Action::Bottom);
+    assert_eq!(failed.drop_waiting(), 1);
+    failed.update(Action::PageDown);
+    assert!(failed.place() > 0, "paged, nothing waiting");
+}
