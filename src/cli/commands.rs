@@ -27,12 +27,14 @@ pub(super) fn print_story(path: &Path, args: &Args) -> Result<(), Error> {
     };
     let head = load::read_at(&mut file, 0, crate::storyfile::PROBE)
         .map_err(|e| Error::Open(path.to_owned(), e))?;
+    // Looked up on the file already open, before it is handed to the windows.
+    let known = known_evidence(&file, path, len, args.encoding);
     let windows = Windows::new(Reading(file), len, head, args.encoding)
         .map_err(|e| Error::Load(path.to_owned(), e))?;
     // What the story was classified by when the reader last read it whole, so that every
     // window reads as it did there; else the whole file's samples, so that every window
     // is laid out as the whole story would be.
-    let evidence = known_evidence(path, len, args.encoding).unwrap_or_else(|| {
+    let evidence = known.unwrap_or_else(|| {
         let sampled = crate::storyfile::open(path)
             .and_then(|mut f| load::evidence(&mut f, len, windows.charset(), windows.bom() as u64));
         sampled.unwrap_or_default()
@@ -46,18 +48,19 @@ pub(super) fn print_story(path: &Path, args: &Args) -> Result<(), Error> {
     })
 }
 
-/// The statistics the story at `path` (`len` bytes) was classified by when the reader
-/// last read it whole, if it did and in the encoding `forced` on it, if any (see
+/// The statistics the story in `file` (at `path`, `len` bytes) was classified by when the
+/// reader last read it whole, if it did and in the encoding `forced` on it, if any (see
 /// [`crate::opening::known_evidence`]). The saved state is only looked at. A story the
 /// reader turned to a legacy encoding at its first byte that is not UTF-8 is taken for
 /// UTF-8 by its first window here too, and turned there as well.
 fn known_evidence(
+    file: &std::fs::File,
     path: &Path,
     len: u64,
     forced: Option<Charset>,
 ) -> Option<crate::document::blocks::Evidence> {
     let store = Store::open().ok()?;
-    let fingerprint = crate::storyfile::fingerprint(path).ok()?;
+    let fingerprint = crate::fingerprint::of_file(file).ok()?;
     let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
     let state = store.peek(&fingerprint, &path).state;
     let read_in = Charset::parse(&state.statistics.as_ref()?.encoding)?;

@@ -210,23 +210,31 @@ fn opening_at_a_bookmark_waits_for_the_whole_of_a_big_story() {
     assert_eq!(r.place(), 0);
 }
 
+/// A reader on the first third of `whole` (several pages: a page down can be done in it
+/// at once) while the rest is still being read.
+fn on_first_third(whole: &crate::document::Document) -> Reader {
+    let cut = whole.blocks()[whole.blocks().len() / 3].start();
+    let window = crate::document::Document::from_text(&whole.text()[..cut]);
+    let mut r = Reader::new(window, "Quay", (80, 24), 72);
+    r.set_partial(0, whole.text().len());
+    r
+}
+
+/// `73%`, typed.
+const SEVENTY_THREE: [Action; 3] = [Action::Digit(7), Action::Digit(3), Action::Percent];
+
 /// `73%` typed while a big story is still being read waits for it, and the count waits
-/// with it: an Enter (a line down) pressed meanwhile took the count, and the jump, done
-/// once the story was in, went nowhere ("type a number first").
+/// with it: a key pressed meanwhile and done at once (here `-`, a narrower column) took
+/// the count, and the jump, done once the story was in, went nowhere ("type a number
+/// first"). An Enter did so too before moves waited behind the jump.
 #[test]
 fn a_percent_waiting_for_the_whole_story_keeps_its_number_whatever_is_pressed_meanwhile() {
     let whole = super::story(6, 12);
-    let window = crate::document::Document::from_parts(
-        whole.text()[..200].to_owned(),
-        whole.blocks()[..1].to_vec(),
-        0..200,
-    );
-    let mut r = Reader::new(window, "Quay", (80, 24), 72);
-    r.set_partial(0, whole.text().len());
-    for action in [Action::Digit(7), Action::Digit(3), Action::Percent] {
+    let mut r = on_first_third(&whole);
+    for action in SEVENTY_THREE {
         r.update(action);
     }
-    r.update(Action::LineDown);
+    r.update(Action::Narrower);
     let len = whole.text().len();
     for action in r.whole(whole) {
         r.apply_waiting(action);
@@ -244,25 +252,15 @@ fn a_percent_waiting_for_the_whole_story_keeps_its_number_whatever_is_pressed_me
 #[test]
 fn moves_pressed_after_a_waiting_jump_happen_after_it() {
     let whole = super::story(6, 12);
-    // A window of several pages, so that a page down could be done in it at once.
-    let cut = whole.blocks()[whole.blocks().len() / 3].start();
-    let window = crate::document::Document::from_text(&whole.text()[..cut]);
-    let len = whole.text().len();
     let jumped = {
         let mut r = Reader::new(whole.clone(), "Quay", (80, 24), 72);
-        for action in [Action::Digit(7), Action::Digit(3), Action::Percent] {
+        for action in SEVENTY_THREE {
             r.update(action);
         }
         r.place()
     };
-    let mut r = Reader::new(window, "Quay", (80, 24), 72);
-    r.set_partial(0, len);
-    for action in [
-        Action::Digit(7),
-        Action::Digit(3),
-        Action::Percent,
-        Action::PageDown,
-    ] {
+    let mut r = on_first_third(&whole);
+    for action in SEVENTY_THREE.into_iter().chain([Action::PageDown]) {
         r.update(action);
     }
     assert_eq!(r.place(), 0, "the page down waits too");
@@ -281,16 +279,14 @@ fn moves_pressed_after_a_waiting_jump_happen_after_it() {
 #[test]
 fn moves_after_a_wait_in_a_pipe_or_after_a_failed_read_are_made_at_once() {
     let whole = super::story(6, 12);
-    let cut = whole.blocks()[whole.blocks().len() / 3].start();
-    let window = || crate::document::Document::from_text(&whole.text()[..cut]);
-    let mut piped = Reader::new(window(), "Quay", (80, 24), 72);
-    piped.set_partial(0, cut);
-    piped.set_estimate(cut, false);
+    let mut piped = on_first_third(&whole);
+    let arrived = piped.document().text().len();
+    piped.set_partial(0, arrived);
+    piped.set_estimate(arrived, false);
     piped.update(Action::Bottom);
     piped.update(Action::PageDown);
     assert!(piped.place() > 0, "paged in what has arrived");
-    let mut failed = Reader::new(window(), "Quay", (80, 24), 72);
-    failed.set_partial(0, whole.text().len());
+    let mut failed = on_first_third(&whole);
     failed.update(Action::Bottom);
     assert_eq!(failed.drop_waiting(), 1);
     failed.update(Action::PageDown);
