@@ -23,9 +23,11 @@ pub mod events;
 mod navigate;
 mod pages;
 mod runs;
+mod signals;
 #[cfg(test)]
 mod tests;
 mod tty;
+
 pub use events::{screen_text, Events, Keyboard, Output, Script};
 pub use navigate::{navigate, Setup, Start, Wanted};
 use ratatui::buffer::Buffer;
@@ -33,8 +35,9 @@ use ratatui::crossterm::event::Event;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 use ratatui::Terminal;
+use signals::ending;
+pub use signals::{ignore_file_size_signal, Signals};
 use std::io;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -76,74 +79,6 @@ pub trait Host {
     fn due(&self) -> bool {
         false
     }
-}
-
-/// Signals the loops act on: the first one that ends them is stored here, and Ctrl-Z
-/// (SIGTSTP) and `fg` (SIGCONT) are flagged.
-#[derive(Clone, Default)]
-pub struct Signals {
-    end: Arc<AtomicUsize>,
-    stop: Arc<AtomicBool>,
-    cont: Arc<AtomicBool>,
-}
-
-impl Signals {
-    /// Catches SIGTERM, SIGHUP, SIGINT and SIGQUIT (instead of dying at once), SIGTSTP
-    /// (instead of stopping with the terminal raw) and SIGCONT, from now on.
-    pub fn install() -> io::Result<Self> {
-        use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
-        let caught = Self::default();
-        for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
-            signal_hook::flag::register_usize(sig, Arc::clone(&caught.end), sig as usize)?;
-        }
-        signal_hook::flag::register(SIGTSTP, Arc::clone(&caught.stop))?;
-        signal_hook::flag::register(SIGCONT, Arc::clone(&caught.cont))?;
-        Ok(caught)
-    }
-
-    pub fn caught(&self) -> Option<i32> {
-        match self.end.load(Ordering::Relaxed) {
-            0 => None,
-            // Only the signal numbers registered above are ever stored.
-            sig => i32::try_from(sig).ok(),
-        }
-    }
-
-    /// Suspends on Ctrl-Z and takes the terminal back after `fg`; `true` when the screen
-    /// must be drawn again.
-    fn job_control<B: Output>(&self, terminal: &mut Terminal<B>) -> io::Result<bool> {
-        let mut redraw = false;
-        if self.stop.swap(false, Ordering::Relaxed) {
-            tty::suspend(terminal)?;
-            self.cont.store(false, Ordering::Relaxed);
-            redraw = true;
-        }
-        if self.cont.swap(false, Ordering::Relaxed) {
-            tty::resume(terminal)?;
-            redraw = true;
-        }
-        Ok(redraw)
-    }
-}
-
-/// Ctrl-C (SIGINT, with the terminal's signal keys on) is the reader's own way out, like
-/// `q`; any other signal ends dogear as that signal.
-fn ending(sig: i32) -> Exit {
-    if sig == signal_hook::consts::SIGINT {
-        Exit::Quit
-    } else {
-        Exit::Signal(sig)
-    }
-}
-
-/// Ignores SIGXFSZ, so that a write past `ulimit -f` fails with an error dogear reports
-/// (and the terminal is given back) instead of killing it with the terminal left raw.
-pub fn ignore_file_size_signal() {
-    #[cfg(unix)]
-    let _ = signal_hook::flag::register(
-        signal_hook::consts::SIGXFSZ,
-        Arc::new(std::sync::atomic::AtomicBool::new(false)),
-    );
 }
 
 /// Runs `body` with `on_panic` called on a panic before the panic hook in place now
