@@ -214,11 +214,12 @@ fn is_number(w: &str) -> bool {
 /// "SECUNDA SCAENA", "Second Part": an ordinal in words before its division, alone on
 /// the line.
 fn ordinal_first(t: &str) -> Option<Numbered> {
-    let mut ws = words(t);
-    let (_, number) = ws.next()?;
-    let (_, division) = ws.next()?;
+    // Its two words are the line's last two, found from the end with no iterator over
+    // words (this is asked of most short lines that start with a capital).
+    let (division, number) = last_two_words(t)?;
     let kind = keyword(division)?;
-    (ws.next().is_none() && is_number_word(number)).then(|| Numbered {
+    let at = number.as_ptr() as usize - t.as_ptr() as usize;
+    (t[..at].chars().all(is_separator) && is_number_word(number)).then(|| Numbered {
         kind,
         title_at: t.len(),
         first: is_one(number),
