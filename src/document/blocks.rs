@@ -50,6 +50,7 @@ mod scan;
 pub(crate) mod shape;
 mod speakers;
 mod split;
+mod stamps;
 mod starts;
 mod stats;
 mod tabular;
@@ -452,7 +453,10 @@ fn classify_section(text: &str, stats: &Stats, group: &[SourceLine], out: &mut V
         [] => {}
         [line] => push(out, text, single_kind(text, stats, line, true), group),
         _ if is_heading_group(text, stats, group) => push(out, text, BlockKind::Heading, group),
-        _ if is_tabular(text, group) || starts::is_bulleted_list(text, group) => {
+        _ if is_tabular(text, group)
+            || starts::is_bulleted_list(text, group)
+            || stamps::is_records(text, group) =>
+        {
             push(out, text, BlockKind::Verse, group);
         }
         _ => {
