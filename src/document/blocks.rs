@@ -464,9 +464,13 @@ fn classify_section(text: &str, stats: &Stats, group: &[SourceLine], out: &mut V
             let wrap = evidence::local_wrap(stats, group);
             let typewriter = starts::is_typewriter(text, stats, group, base, wrap);
             let unwrapped = starts::is_unwrapped(text, stats, group);
+            // A label over hard-wrapped prose, no blank line between ("Method" over a
+            // recipe's steps): the label is a line of its own.
+            let labelled = starts::is_label_over_prose(text, stats, &group[0], &group[1..]);
             let mut from = 0;
             for i in 1..=group.len() {
                 if i == group.len()
+                    || labelled && i == 1
                     || unwrapped && ends_paragraph(text, stats, &group[i - 1])
                     || starts::starts_paragraph(
                         text,

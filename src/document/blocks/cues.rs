@@ -304,7 +304,9 @@ pub(super) fn speech_prefix(t: &str) -> usize {
                 | "SGT."
                 | "PROF."
         );
-        if letters >= 2
+        // One letter is a speaker only before a colon (`Q:` and `A:` of an interview);
+        // `A. Lincoln` starts a sentence.
+        if (letters >= 2 || colon)
             && ((word.ends_with('.') && !honorific || colon)
                 && rest.strip_prefix(' ').is_some_and(spoken)
                 || rest.starts_with("  ") && spoken(rest.trim_start()))

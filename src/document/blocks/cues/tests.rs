@@ -56,9 +56,12 @@ fn speeches() {
         "_Ros._ Good shepherd",
         "_Mrs. Coaxer._ If any woman",
         "_Crook-finger'd Jack._ Not I.",
+        "Q: Can I visit the lighthouse?",
+        "A: Yes, on Sundays.",
     ] {
         assert!(starts_speech(t), "{t}");
     }
+    assert!(starts_colon_speech("Q: Can I visit?"));
     assert!(is_tabbed_speech("FIRST LORD      Then let us go", 0));
     assert!(starts_speech_at_stop("SERVANT My lord", 0));
     assert!(!starts_speech_at_stop("SERVANT my lord", 0));
@@ -69,6 +72,8 @@ fn speeches() {
         "O, what a night",
         "NO. we said",
         "A table for two",
+        "A. Lincoln said so",
+        "Q. was the letter",
     ] {
         assert!(!starts_speech(t), "{t}");
     }
