@@ -507,7 +507,7 @@ fn classify_section(text: &str, stats: &Stats, group: &[SourceLine], out: &mut V
 /// typewriter paragraph boundary (where an indent means a paragraph, not centring).
 fn single_kind(text: &str, stats: &Stats, line: &SourceLine, alone: bool) -> BlockKind {
     let t = line.text(text);
-    if shape::is_scene_break(t) {
+    if shape::is_scene_break(t) || alone && shape::is_motif_break(t) {
         BlockKind::SceneBreak
     } else if is_heading_line(text, stats, line)
         || alone && stats.is_centred(line, t) && !heading::is_false_heading(t)

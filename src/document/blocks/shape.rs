@@ -164,6 +164,39 @@ pub(super) fn is_scene_break(t: &str) -> bool {
     starts_with_mark && is_scene_break_line(t)
 }
 
+/// A fan fiction's scene break: a short motif of one or two characters repeated, alone
+/// on its line (`oOoOo`, `-x-x-x-`, `xXx`, `o0o`, `<><><>`, `/ / / / /`). No word alternates a
+/// letter with its own capital or with a mark, so letters count only so; a letter
+/// repeated alone (`XXX`, `III`) is a numeral.
+pub(super) fn is_motif_break(t: &str) -> bool {
+    // Cheapest refusal first: a motif is short, ASCII, and not a word of letters.
+    let b = t.as_bytes();
+    if !(3..=24).contains(&b.len()) || !b.iter().all(|c| c.is_ascii_graphic() || *c == b' ') {
+        return false;
+    }
+    let marks: Vec<u8> = b.iter().copied().filter(|&c| c != b' ').collect();
+    let (Some(&first), Some(&second)) = (marks.first(), marks.get(1)) else {
+        return false;
+    };
+    // Under five marks, a motif of marks around a letter or digit is a headword or a
+    // face (`:h:`, `:0:`); one of letters (`xXx`, `o0o`) is none.
+    let repeated = marks.len() >= 5 || marks.len() >= 3 && first.is_ascii_alphabetic();
+    let alternates = || {
+        marks
+            .iter()
+            .enumerate()
+            .all(|(i, &c)| c == [first, second][i % 2])
+    };
+    if !repeated || !alternates() {
+        return false;
+    }
+    match (first.is_ascii_alphabetic(), second.is_ascii_alphabetic()) {
+        (true, true) => first != second && first.eq_ignore_ascii_case(&second),
+        (false, false) => !first.is_ascii_digit() || !second.is_ascii_digit(),
+        _ => true,
+    }
+}
+
 /// [`is_scene_break`] for a line that may start with a mark.
 #[inline(never)]
 fn is_scene_break_line(t: &str) -> bool {

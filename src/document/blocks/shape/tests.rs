@@ -131,3 +131,58 @@ fn caps_titles() {
     assert!(!is_caps_title("The Lost Letter"));
     assert!(!is_caps_title("A"));
 }
+
+#[test]
+fn motif_breaks() {
+    for t in [
+        "oOoOo",
+        "-x-x-x-",
+        "xXx",
+        "o0o",
+        "<><><>",
+        "/ / / / /",
+        "~o~o~",
+        "^^^^^",
+    ] {
+        assert!(is_motif_break(t), "{t}");
+    }
+    // Words, numerals, numbers and prose are not breaks.
+    for t in [
+        "hahaha",
+        "lolol",
+        "XXX",
+        "III",
+        "Zzz",
+        "1212",
+        "Oh.",
+        "No!",
+        "yes",
+        "mama",
+        "ab",
+        "a line of prose that happens to be short",
+        // A headword or a face, not a motif repeated.
+        ":h:",
+        ":0:",
+        "<><>",
+        "^^^",
+    ] {
+        assert!(!is_motif_break(t), "{t}");
+    }
+}
+
+#[test]
+fn a_motif_alone_between_paragraphs_is_a_scene_break_and_inside_one_is_not() {
+    use crate::document::BlockKind;
+    let text = "Marta did not want a cat.\n\noOoOo\n\nThe cat did not want Marta.\n\n\
+                She said it twice:\nhahaha\nand then once more.\n";
+    let blocks = super::super::detect(text, 0..text.len());
+    let kinds: Vec<BlockKind> = blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(kinds[1], BlockKind::SceneBreak, "{blocks:?}");
+    assert_eq!(
+        kinds
+            .iter()
+            .filter(|&&k| k == BlockKind::SceneBreak)
+            .count(),
+        1
+    );
+}
