@@ -5,7 +5,11 @@
 use super::shape::{self, SourceLine};
 use super::stats::Stats;
 use super::{cues, evidence, heading, is_heading_line};
-use crate::document::{quote, BlockKind};
+use crate::document::quote;
+
+mod authored;
+
+pub(super) use authored::is_label_over_prose;
 
 /// Typewriter style: indented lines (deeper than the group's least indent) follow
 /// finished sentences, and the lines between them read as prose (soft breaks, a third
@@ -121,6 +125,10 @@ pub(super) fn starts_paragraph(
     if !goes_on && starts_by_its_look(text, stats, group, i, fitted) {
         return true;
     }
+    // A line the author ended beside lines a tool wrapped ("Dear Marta," over a letter).
+    if !goes_on && authored::beside_wrapped(text, stats, group, i, wrap, fitted) {
+        return true;
+    }
     let Some(base) = typewriter else {
         return false;
     };
@@ -223,60 +231,6 @@ const NEARBY: usize = 24;
 fn ends_clause(p: &str) -> bool {
     // The marks are ASCII: a last byte that is one is the last character.
     !cues::ends_in_word(p) && !matches!(p.as_bytes().last(), Some(b'-' | b',' | b'(' | b'['))
-}
-
-/// Words in a label over its text, at most ("Method", "Further reading").
-const LABEL_WORDS: usize = 3;
-
-/// Whether `label`, the first line of a group, is a label set over the hard-wrapped prose
-/// of the lines under it with no blank line between ("Method" over a recipe's steps,
-/// "Dear Sir" over a letter): a few words at the prose's margin that end on no stop but
-/// a colon, and the next line's first word, a capital, would have fitted after them. A
-/// tool wrapping prose fills its lines, so the author ended this one.
-#[inline]
-pub(super) fn is_label_over_prose(
-    text: &str,
-    stats: &Stats,
-    label: &SourceLine,
-    under: &[SourceLine],
-) -> bool {
-    // Cheapest refusals first, inlined (this is asked of every group): a label is short
-    // and has text under it.
-    label.end - label.content <= LABEL_LEN
-        && under.len() >= 2
-        && is_label_over_prose_of(text, stats, label, under)
-}
-
-/// A label is at most this long, in bytes.
-const LABEL_LEN: usize = 40;
-
-/// [`is_label_over_prose`] for a short first line with two lines or more under it.
-#[inline(never)]
-fn is_label_over_prose_of(
-    text: &str,
-    stats: &Stats,
-    label: &SourceLine,
-    under: &[SourceLine],
-) -> bool {
-    let [first, ..] = under else {
-        return false;
-    };
-    let t = label.text(text);
-    // Cheapest refusals first: a label is short and starts with a capital.
-    if !t.starts_with(|c: char| c.is_uppercase()) {
-        return false;
-    }
-    // The wrap column is asked last (it is measured over the lines).
-    let wrap = || evidence::local_wrap(stats, under);
-    t.split(' ').count() <= LABEL_WORDS
-        && t.ends_with(|c: char| c.is_alphanumeric() || c == ':')
-        && label.indent == first.indent
-        // The text's first line is a full one: a stanza of short lines is no prose.
-        && !stats.is_short(first.width)
-        && cues::first_letter(first.text(text)).is_some_and(char::is_uppercase)
-        && !cues::starts_numbered(t)
-        && evidence::next_word_fitted(text, stats, label, first, wrap())
-        && evidence::prose_or_verse(text, stats, under, wrap()) == BlockKind::Paragraph
 }
 
 /// Whether `group` is a bulleted list set line by line: its first line starts with a
