@@ -174,20 +174,19 @@ pub(super) fn is_motif_break(t: &str) -> bool {
     if !(3..=24).contains(&b.len()) || !b.iter().all(|c| c.is_ascii_graphic() || *c == b' ') {
         return false;
     }
-    let marks: Vec<u8> = b.iter().copied().filter(|&c| c != b' ').collect();
-    let (Some(&first), Some(&second)) = (marks.first(), marks.get(1)) else {
+    let marks = || b.iter().copied().filter(|&c| c != b' ');
+    let (Some(first), Some(second)) = (marks().next(), marks().nth(1)) else {
         return false;
     };
     // Under five marks, a motif of marks around a letter or digit is a headword or a
     // face (`:h:`, `:0:`); one of letters (`xXx`, `o0o`) is none.
-    let repeated = marks.len() >= 5 || marks.len() >= 3 && first.is_ascii_alphabetic();
-    let alternates = || {
-        marks
-            .iter()
+    let count = marks().count();
+    let repeated = count >= 5 || count >= 3 && first.is_ascii_alphabetic();
+    if !repeated
+        || !marks()
             .enumerate()
-            .all(|(i, &c)| c == [first, second][i % 2])
-    };
-    if !repeated || !alternates() {
+            .all(|(i, c)| c == [first, second][i % 2])
+    {
         return false;
     }
     match (first.is_ascii_alphabetic(), second.is_ascii_alphabetic()) {

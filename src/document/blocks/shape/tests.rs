@@ -174,7 +174,7 @@ fn motif_breaks() {
 fn a_motif_alone_between_paragraphs_is_a_scene_break_and_inside_one_is_not() {
     use crate::document::BlockKind;
     let text = "Marta did not want a cat.\n\noOoOo\n\nThe cat did not want Marta.\n\n\
-                She said it twice:\nhahaha\nand then once more.\n";
+                She said it twice:\nxXx\nand then once more.\n";
     let blocks = super::super::detect(text, 0..text.len());
     let kinds: Vec<BlockKind> = blocks.iter().map(|b| b.kind).collect();
     assert_eq!(kinds[1], BlockKind::SceneBreak, "{blocks:?}");

@@ -52,17 +52,20 @@ fn is_label_over_prose_of(
     if !t.starts_with(|c: char| c.is_uppercase()) {
         return false;
     }
-    // The wrap column is asked last (it is measured over the lines).
-    let wrap = || evidence::local_wrap(stats, under);
-    t.split(' ').count() <= LABEL_WORDS
+    let shaped = t.split(' ').count() <= LABEL_WORDS
         && t.ends_with(|c: char| c.is_alphanumeric() || c == ':')
         && label.indent == first.indent
         // The text's first line is a full one: a stanza of short lines is no prose.
         && !stats.is_short(first.width)
         && cues::first_letter(first.text(text)).is_some_and(char::is_uppercase)
-        && !cues::starts_numbered(t)
-        && evidence::next_word_fitted(text, stats, label, first, wrap())
-        && evidence::prose_or_verse(text, stats, under, wrap()) == BlockKind::Paragraph
+        && !cues::starts_numbered(t);
+    if !shaped {
+        return false;
+    }
+    // The wrap column last: it is measured over the lines.
+    let wrap = evidence::local_wrap(stats, under);
+    evidence::next_word_fitted(text, stats, label, first, wrap)
+        && evidence::prose_or_verse(text, stats, under, wrap) == BlockKind::Paragraph
 }
 
 /// Whether `group[i]`, a line that does not go on in small letters and whose first word
