@@ -129,7 +129,7 @@ fn push_blocks(
 
 mod windows;
 
-pub use windows::print_windows;
+pub use windows::{print_windows, ReadFailed};
 
 #[cfg(test)]
 mod tests;

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::document::windows::Windows;
+use crate::print::ReadFailed;
 use std::io::Read;
 
 /// `--print`: the story reflowed to stdout. A big story is read and written a window at
@@ -29,7 +30,7 @@ pub(super) fn print_story(path: &Path, args: &Args) -> Result<(), Error> {
         .map_err(|e| Error::Open(path.to_owned(), e))?;
     // Looked up on the file already open, before it is handed to the windows.
     let known = known_evidence(&file, path, len, args.encoding);
-    let windows = Windows::new(Reading(file), len, head, args.encoding)
+    let windows = Windows::new(file, len, head, args.encoding)
         .map_err(|e| Error::Load(path.to_owned(), e))?;
     // What the story was classified by when the reader last read it whole, so that every
     // window reads as it did there; else the whole file's samples, so that every window
@@ -79,7 +80,7 @@ fn print_stream(
 ) -> Result<(), Error> {
     let stream = crate::input::stream(input)?;
     let told = |e| crate::input::read_error(e, stream.format, &stream.name);
-    let mut reader = Reading(stream.reader);
+    let mut reader = stream.reader;
     let mut head = Vec::new();
     let first = (&mut reader).take(crate::opening::lazy_from());
     crate::storyfile::read_checked(first, args.encoding, 0, &mut head).map_err(&told)?;
@@ -101,23 +102,6 @@ fn print_stream(
     let windows = windows.with_evidence(evidence);
     let printed = crate::print::print_windows(windows, args.width, args.typography(), out);
     printed.map_err(|e| read_or_written(e, |e| told(crate::storyfile::ReadError::Io(e)).into()))
-}
-
-/// A story's source, its failures to be read told apart from the output's (both come
-/// back from [`crate::print::print_windows`] as I/O errors).
-struct Reading<R>(R);
-
-/// A failure to read the story (see [`Reading`]).
-#[derive(Debug, thiserror::Error)]
-#[error(transparent)]
-struct ReadFailed(io::Error);
-
-impl<R: Read> Read for Reading<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        self.0
-            .read(buf)
-            .map_err(|e| io::Error::new(e.kind(), ReadFailed(e)))
-    }
 }
 
 /// `e` from [`crate::print::print_windows`] as the error it is: the story's, said by
@@ -312,7 +296,7 @@ pub(super) fn print_toc(path: &Path, args: &Args) -> Result<(), Error> {
 mod tests {
     use super::*;
 
-    /// A story's source that fails after its first bytes.
+    /// A story's source that fails after its first bytes (lines of `a`s).
     struct Broken(usize);
 
     impl Read for Broken {
@@ -321,7 +305,9 @@ mod tests {
                 return Err(io::Error::other("the disk went away"));
             }
             let n = buf.len().min(self.0);
-            buf[..n].fill(b'a');
+            for (i, b) in buf[..n].iter_mut().enumerate() {
+                *b = if i % 40 == 39 { b'\n' } else { b'a' };
+            }
             self.0 -= n;
             Ok(n)
         }
@@ -329,10 +315,12 @@ mod tests {
 
     #[test]
     fn a_failure_to_read_the_story_is_told_apart_from_one_to_write() {
-        let mut source = Reading(Broken(10));
-        let mut buf = [0; 64];
-        assert_eq!(source.read(&mut buf).unwrap(), 10);
-        let failed = source.read(&mut buf).unwrap_err();
+        let head = b"The first line of the story.\n".to_vec();
+        let windows = Windows::of_stream(Broken(1 << 16), head, None).unwrap();
+        let typography = crate::layout::Typography::default();
+        let mut out = Vec::new();
+        let printed = crate::print::print_windows(windows, 60, typography, &mut out);
+        let failed = printed.unwrap_err();
         let read = |e: io::Error| Error::Other(format!("cannot read the story: {e}"));
         let told = read_or_written(failed, read).to_string();
         assert_eq!(told, "cannot read the story: the disk went away");
