@@ -110,8 +110,13 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
         .filter(|c| is_contents_heading(&c.title))
         .map(|c| blocks.partition_point(|b| b.start() < c.offset))
         .collect();
-    for block in lists {
-        for found in listed::chapters(text, blocks, block) {
+    // Each list's titles are looked for up to the next list: a title that is never
+    // found again (one that does not stand alone) would otherwise be looked for through
+    // all the rest of the story, for every list, and an omnibus of a gigabyte has
+    // hundreds (measured: 2.4 s of the 4.4 s its chapters took to list).
+    let ends = lists.iter().skip(1).copied().chain([blocks.len()]);
+    for (block, until) in lists.iter().copied().zip(ends) {
+        for found in listed::chapters(text, blocks, block, until) {
             let at = list.partition_point(|c| c.offset <= found.offset);
             // Listed already: the heading itself, or the title of the entry before it
             // ("CHAPTER I — THE START" over "The Start").

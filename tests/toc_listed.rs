@@ -152,3 +152,49 @@ fn a_contents_list_in_another_language_with_section_lines_and_pages_is_one_entry
     want.extend(pieces.iter().map(|t| format!("{t}.")));
     assert_eq!(titles(&text), want);
 }
+
+#[test]
+fn a_contents_list_names_chapters_only_up_to_the_next_books_list() {
+    // Two books of ballads in one file. The first book's contents name a last poem,
+    // "Amen", that never stands alone in it; the second book ends a poem on a line
+    // "Amen" of its own. That line is the second book's, whose own list does not name
+    // it: no chapter.
+    let mut s = String::new();
+    for (book, titles) in [
+        (
+            "COUNTRY BALLADS",
+            &["The Hill", "Over the Mill", "The Town", "Amen"][..],
+        ),
+        ("TOWN BALLADS", &["The Well", "The Lane", "The Ford"][..]),
+    ] {
+        s.push_str(&format!(
+            "{book}\n\nBy Nobody in Particular\n\n\nContents:\n\n"
+        ));
+        for (i, t) in titles.iter().enumerate() {
+            s.push_str(&format!("     {} {t}\n", i + 1));
+        }
+        s.push_str("\n\n\n");
+        for t in titles.iter().filter(|&&t| t != "Amen") {
+            s.push_str(t);
+            s.push_str("\n\n");
+            s.push_str(STANZAS);
+            if t == &"The Lane" {
+                s.push_str("\nAmen\n");
+            }
+            s.push_str("\n\n\n");
+        }
+    }
+    let listed = titles(&s);
+    assert!(!listed.iter().any(|t| t == "Amen"), "{listed:?}");
+    // Each book's own titles are its chapters all the same.
+    for t in [
+        "The Hill",
+        "Over the Mill",
+        "The Town",
+        "The Well",
+        "The Lane",
+        "The Ford",
+    ] {
+        assert!(listed.iter().any(|l| l == t), "{t}: {listed:?}");
+    }
+}

@@ -18,8 +18,15 @@ const TITLE_CHARS: usize = 60;
 /// Titles found again, at least, for the list to be believed.
 const FOUND: usize = 3;
 
-/// The chapters named by the contents list under the heading block `contents`.
-pub(super) fn chapters(text: &str, blocks: &[Block], contents: usize) -> Vec<Chapter> {
+/// The chapters named by the contents list under the heading block `contents`, found
+/// before block `until` (the next contents list's heading, or the end).
+pub(super) fn chapters(
+    text: &str,
+    blocks: &[Block],
+    contents: usize,
+    until: usize,
+) -> Vec<Chapter> {
+    let blocks = &blocks[..until.min(blocks.len())];
     let mut titles: Vec<String> = Vec::new();
     let mut lines = 0;
     let mut first = None;
