@@ -64,3 +64,21 @@ fn current_chapter_by_offset() {
     }];
     assert_eq!(current(&late, 2), None);
 }
+
+#[test]
+fn titles_found_are_merged_where_inserting_each_would_put_it() {
+    let c = |offset: usize, title: &str| Chapter {
+        offset,
+        title: title.to_owned(),
+        level: 1,
+    };
+    let list = vec![c(0, "a"), c(10, "b"), c(20, "c")];
+    // Found at an entry's offset: after it; two found at one offset: in the order found.
+    let added = vec![c(10, "x"), c(15, "y"), c(15, "y2"), c(30, "z")];
+    let titles: Vec<String> = merged(list.clone(), added.into_iter())
+        .into_iter()
+        .map(|c| c.title)
+        .collect();
+    assert_eq!(titles, ["a", "b", "x", "y", "y2", "c", "z"]);
+    assert_eq!(merged(list.clone(), std::iter::empty()), list);
+}
