@@ -28,7 +28,7 @@ use titles::{one_line, subtitles, with_title, without_footnote_digits};
 use crate::document::blocks::heading::{self, Numbered};
 use crate::document::blocks::margin_titles;
 use crate::document::{Block, BlockKind, Document};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// One entry of the table of contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,62 +106,7 @@ pub fn chapters_in(text: &str, blocks: &[Block]) -> Vec<Chapter> {
     // a book of poems whose titles carry no chapter word (nothing is listed after the
     // list), and the parts a book sets as plain lines among its headings ("First
     // Edition" over the numbered quatrains, as its contents named it).
-    let lists: Vec<usize> = (list.iter())
-        .filter(|c| is_contents_heading(&c.title))
-        .map(|c| blocks.partition_point(|b| b.start() < c.offset))
-        .collect();
-    // Each list's titles are looked for up to the next list: a title that is never
-    // found again (one that does not stand alone) would otherwise be looked for through
-    // all the rest of the story, for every list, and an omnibus of a gigabyte has
-    // hundreds (measured: 2.4 s of the 4.4 s its chapters took to list).
-    let ends = lists.iter().skip(1).copied().chain([blocks.len()]);
-    // The titles found go into a list of their own, ordered as inserting each into the
-    // list would place it (after the entries at its offset and the titles found before
-    // it), and are merged in at the end: a gigabyte omnibus lists a quarter of a million
-    // entries, which thousands of inserts moved each time (1.4 s of its listing).
-    let mut added: BTreeMap<(usize, usize), Chapter> = BTreeMap::new();
-    for (block, until) in lists.iter().copied().zip(ends) {
-        for found in listed::chapters(text, blocks, block, until) {
-            let at = found.offset;
-            // Listed already: the heading itself, or the title of the entry before it
-            // ("CHAPTER I — THE START" over "The Start").
-            let named = |c: &Chapter| {
-                c.offset == at
-                    || listed::key(&c.title)
-                        .zip(listed::key(&found.title))
-                        .is_some_and(|(before, k)| before.contains(&k))
-            };
-            let listed_before = list[..list.partition_point(|c| c.offset <= at)].last();
-            let added_before = added.range(..=(at, usize::MAX)).next_back().map(|e| e.1);
-            let before = match (listed_before, added_before) {
-                (Some(l), Some(a)) if l.offset > a.offset => Some(l),
-                (l, a) => a.or(l),
-            };
-            if !before.is_some_and(named) {
-                let n = added.len();
-                added.insert((at, n), found);
-            }
-        }
-    }
-    merged(list, added.into_values())
-}
-
-/// `list` and `added` (each in order of offset) as one list in that order, the entries
-/// of `list` first at an offset both have.
-fn merged(list: Vec<Chapter>, added: impl Iterator<Item = Chapter>) -> Vec<Chapter> {
-    let mut added = added.peekable();
-    if added.peek().is_none() {
-        return list;
-    }
-    let mut out = Vec::with_capacity(list.len() + added.size_hint().0);
-    for c in list {
-        while let Some(a) = added.next_if(|a| a.offset < c.offset) {
-            out.push(a);
-        }
-        out.push(c);
-    }
-    out.extend(added);
-    out
+    listed::add_chapters(text, blocks, list)
 }
 
 /// The entries the headings among `blocks` make, every one, in order: the heading blocks

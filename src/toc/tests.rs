@@ -1,5 +1,6 @@
 use super::*;
 use crate::document::Block;
+use listed::merged;
 
 #[test]
 fn contents_is_known_in_other_languages_as_a_headings_only_word() {
