@@ -19,6 +19,7 @@ pub mod normalise;
 mod par;
 pub mod quote;
 pub mod stretches;
+mod text;
 pub mod verse;
 pub mod windows;
 
@@ -26,6 +27,7 @@ use std::ops::Range;
 
 pub use charset::Charset;
 pub use decode::{Guess, LoadError};
+pub use text::{MappedText, Text};
 
 /// What a block is, which decides how it is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -120,7 +122,7 @@ impl std::fmt::Debug for Block {
 /// A decoded, normalised story and its blocks.
 #[derive(Debug, Clone)]
 pub struct Document {
-    text: String,
+    text: Text,
     blocks: Vec<Block>,
     body: Range<usize>,
     charset: Charset,
@@ -158,7 +160,7 @@ impl Document {
     /// boundaries inside `body`.
     pub fn from_parts(text: String, blocks: Vec<Block>, body: Range<usize>) -> Self {
         Self {
-            text,
+            text: Text::Made(text),
             blocks,
             body,
             charset: charset::UTF_8,
@@ -180,7 +182,7 @@ impl Document {
 
     /// The normalised text: UTF-8 with `\n` line ends.
     pub fn text(&self) -> &str {
-        &self.text
+        self.text.as_str()
     }
 
     /// The statistics the story's blocks were classified by, when this is a whole story

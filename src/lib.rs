@@ -33,6 +33,8 @@ mod layout;
 mod library;
 mod localtime;
 mod look;
+#[cfg(unix)]
+mod mapped;
 mod opening;
 mod pages;
 mod position;

@@ -74,6 +74,49 @@ fn a_story_cut_short_while_open_is_read_as_it_is_now() {
     assert_eq!(t.wait_exit(), 0);
 }
 
+/// A big story's text is its file mapped while it is indexed (see `src/mapped.rs`): cut
+/// short then, the passes over the whole text touch pages past its new end, which would
+/// kill the reader with SIGBUS. It reads them as zeros, and the story is read again as it
+/// now is.
+#[test]
+fn a_story_cut_short_while_its_map_is_indexed_is_read_as_it_is_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mapped.txt");
+    std::fs::write(&path, paragraphs(0, 2000)).unwrap();
+    // Opened lazily (a debug-build setting, so the story can be small), and its whole
+    // text held back before its last passes, with the map held.
+    let env = [
+        ("DOGEAR_TEST_WATCH_MS", "50"),
+        ("DOGEAR_TEST_LAZY_FROM", "65536"),
+        ("DOGEAR_TEST_INDEX_DELAY_MS", "1500"),
+    ];
+    let mut t = Term::start_with_env(
+        &[path.to_str().unwrap()],
+        80,
+        24,
+        &dir.path().join("c"),
+        dir.path(),
+        &env,
+    );
+    t.wait_for("the story, still indexing", |s| {
+        s.contains("Paragraph number 0 ") && s.contains("indexing")
+    });
+    // Cut short in place (the same file, as `>` in a shell does), not replaced.
+    let file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    file.set_len(0).unwrap();
+    std::io::Write::write_all(&mut &file, paragraphs(0, 5).as_bytes()).unwrap();
+    drop(file);
+    t.wait_for("the file read again", |s| {
+        s.contains("changed and was read again")
+    });
+    t.send("G");
+    t.wait_for("the short story's end", |s| {
+        s.contains("Paragraph number 4 ") && !s.contains("Paragraph number 5 ")
+    });
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
 #[test]
 fn a_replaced_story_keeps_the_reader_on_the_same_sentence() {
     let dir = tempfile::tempdir().unwrap();

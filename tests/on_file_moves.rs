@@ -107,7 +107,7 @@ fn let_go(raw: &str) -> (Reader, Arc<Indexed>, Arc<File>, Document) {
         assert_eq!(irregular > 0, raw.contains('\t'));
         assert!(irregular < s.anchors().len() / 2, "{irregular}");
     }
-    assert!(shared.read().text.is_empty(), "no text is held");
+    assert!(shared.read().text().is_empty(), "no text is held");
     let window = load::window(&raw.as_bytes()[..30_000], UTF_8, false);
     let mut r = Reader::new(window, "story", (80, 24), 72);
     r.set_partial(0, len);
@@ -226,7 +226,7 @@ fn paging(ends: &str) {
         }
     }
     assert!(windows >= 4, "{windows} windows read");
-    assert!(shared.read().text.is_empty());
+    assert!(shared.read().text().is_empty());
 }
 
 #[test]

@@ -12,7 +12,7 @@
 
 pub use super::build::Anchor;
 use super::stretches::{Offsets, Stretches};
-use super::{gutenberg, Charset};
+use super::{gutenberg, Charset, MappedText, Text};
 use std::ops::Range;
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
@@ -32,8 +32,10 @@ pub struct Indexed(RwLock<Part>);
 /// What is known of the whole text so far.
 #[derive(Debug, Default)]
 pub struct Part {
-    /// The whole text's first bytes.
-    pub text: String,
+    /// The whole text's first bytes, when made (see [`Part::text`]).
+    made: String,
+    /// The story's file mapped, while its bytes are the text (see [`Indexed::map`]).
+    mapped: Option<Arc<dyn MappedText>>,
     /// Where its pieces start, in the file and in the text, in order.
     pub anchors: Vec<Anchor>,
     /// The encoding the text is made in (`None` before the first stretch).
@@ -107,6 +109,15 @@ impl Indexed {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
+    /// The text is to be taken from `mapped`, the story's file, for as long as its bytes
+    /// are the text made of them: nothing is copied (see [`Part::text`]).
+    pub fn map(&self, mapped: Arc<dyn MappedText>) {
+        let mut part = self.write();
+        if part.made.is_empty() && mapped.text().is_empty() {
+            part.mapped = Some(mapped);
+        }
+    }
+
     /// Adds a stretch of text and its anchors (`made`: the anchors and the encoding).
     pub fn push(&self, more: &str, made: Option<(Vec<Anchor>, Charset)>) {
         let mut part = self.write();
@@ -114,7 +125,7 @@ impl Indexed {
             part.anchors.extend(anchors);
             part.charset = Some(charset);
         }
-        part.text.push_str(more);
+        part.push_str(more);
     }
 
     /// [`Indexed::push`] of a stretch made for it: taken whole when it is the first and
@@ -127,10 +138,10 @@ impl Indexed {
             part.anchors.extend(anchors);
             part.charset = Some(charset);
         }
-        if part.text.is_empty() && more.len() >= part.text.capacity() / 2 {
-            part.text = more;
+        if part.mapped.is_none() && part.made.is_empty() && more.len() >= part.made.capacity() / 2 {
+            part.made = more;
         } else {
-            part.text.push_str(&more);
+            part.push_str(&more);
         }
     }
 
@@ -139,10 +150,18 @@ impl Indexed {
     /// the text is never held twice.
     pub fn push_last(&self, more: String) {
         let mut part = self.write();
-        if part.text.is_empty() {
-            part.text = more;
+        if part.mapped.is_none() && part.made.is_empty() {
+            part.made = more;
         } else {
-            part.text.push_str(&more);
+            part.push_str(&more);
+        }
+    }
+
+    /// Room for `len` bytes of text made (none is needed while the text is mapped).
+    pub fn reserve(&self, len: usize) {
+        let mut part = self.write();
+        if part.mapped.is_none() {
+            part.made.reserve(len);
         }
     }
 
@@ -152,7 +171,9 @@ impl Indexed {
         part.not_verbatim = false;
         part.crlf = false;
         part.irregular.clear();
-        part.text.clear();
+        // The text made in another encoding is not the file's bytes.
+        part.mapped = None;
+        part.made.clear();
         part.anchors.clear();
         part.charset = None;
         part.generation += 1;
@@ -165,14 +186,17 @@ impl Indexed {
 
     /// Takes the text out, for the whole document. The anchors of a text that can be read
     /// from the file are kept, in case the text is let go (see [`Indexed::let_go`]).
-    pub fn take(&self) -> String {
+    pub fn take(&self) -> Text {
         let mut part = self.write();
         part.gone = true;
         if !part.on_file_able() {
             part.anchors = Vec::new();
             part.irregular = Vec::new();
         }
-        std::mem::take(&mut part.text)
+        match part.mapped.take() {
+            Some(mapped) => Text::Mapped(mapped),
+            None => Text::Made(std::mem::take(&mut part.made)),
+        }
     }
 
     /// Once all of a UTF-8 text was taken (see [`Indexed::take`]), and its whole
@@ -202,7 +226,8 @@ impl Indexed {
         let Ok(file_len) = offsets.file_len(&*source, len) else {
             return false;
         };
-        part.text = String::new();
+        part.made = String::new();
+        part.mapped = None;
         part.gone = false;
         part.on_file = Some(OnFile {
             len,
@@ -216,6 +241,31 @@ impl Indexed {
 }
 
 impl Part {
+    /// The text so far: the story's file's bytes while it is mapped and they are the
+    /// text, or the text made of them.
+    pub fn text(&self) -> &str {
+        match &self.mapped {
+            Some(mapped) => mapped.text(),
+            None => &self.made,
+        }
+    }
+
+    /// Adds `more` to the text: taken from the map when the file's bytes are the same,
+    /// or else from then on made, starting with a copy of what was taken from the map.
+    fn push_str(&mut self, more: &str) {
+        if let Some(mapped) = &self.mapped {
+            if mapped.confirm(more) {
+                return;
+            }
+            let mut made =
+                String::with_capacity(mapped.file_len().max(mapped.text().len() + more.len()));
+            made.push_str(mapped.text());
+            self.made = made;
+            self.mapped = None;
+        }
+        self.made.push_str(more);
+    }
+
     /// Whether the whole text is the file's bytes as they are (UTF-8 without a BOM, and
     /// nothing normalised), so that an offset into the text is one into the file.
     pub fn verbatim(&self) -> bool {
@@ -234,7 +284,7 @@ impl Part {
 
     /// How long the text indexed so far is (held, or let go).
     pub fn len(&self) -> usize {
-        self.on_file.as_ref().map_or(self.text.len(), |f| f.len)
+        self.on_file.as_ref().map_or(self.text().len(), |f| f.len)
     }
 
     /// Whether no text is indexed yet.
@@ -253,10 +303,11 @@ impl Part {
         if let Some(f) = &self.on_file {
             return (f.body.start < f.body.end).then(|| f.body.clone());
         }
-        let start = gutenberg::start_once_known(&self.text, self.complete)?;
+        let text = self.text();
+        let start = gutenberg::start_once_known(text, self.complete)?;
         let end = match self.complete {
-            true => gutenberg::body(&self.text).end,
-            false => floor_line(&self.text, self.text.len().saturating_sub(MARGIN)),
+            true => gutenberg::body(text).end,
+            false => floor_line(text, text.len().saturating_sub(MARGIN)),
         };
         (start < end).then_some(start..end)
     }
@@ -289,20 +340,20 @@ mod tests {
         // A story never cut into stretches: its one stretch is the text (not a copy of it
         // beside it, which would hold it twice).
         let shared = Indexed::new();
-        shared.write().text.reserve(1 << 20);
+        shared.reserve(1 << 20);
         let whole = "a line without end ".repeat(50_000);
         let at = whole.as_ptr();
         shared.push_owned(whole, None);
-        assert_eq!(shared.read().text.as_ptr(), at);
+        assert_eq!(shared.read().text().as_ptr(), at);
         // A first stretch of many goes into the room kept for all of them.
         let shared = Indexed::new();
-        shared.write().text.reserve(1 << 20);
-        let room = shared.read().text.as_ptr();
+        shared.reserve(1 << 20);
+        let room = shared.read().text().as_ptr();
         shared.push_owned("a stretch\n".repeat(1000), None);
         shared.push_owned("another\n".repeat(1000), None);
-        assert_eq!(shared.read().text.as_ptr(), room);
-        assert!(shared.read().text.starts_with("a stretch\n"));
-        assert!(shared.read().text.ends_with("another\n"));
+        assert_eq!(shared.read().text().as_ptr(), room);
+        assert!(shared.read().text().starts_with("a stretch\n"));
+        assert!(shared.read().text().ends_with("another\n"));
     }
 
     #[test]
@@ -324,7 +375,7 @@ mod tests {
         assert!(text[..within.end].ends_with('\n'));
         shared.complete();
         assert_eq!(shared.read().searchable(), Some(0..text.len()));
-        assert_eq!(shared.take(), text);
+        assert_eq!(shared.take().as_str(), text);
         assert_eq!(shared.read().searchable(), None);
     }
 
@@ -334,7 +385,7 @@ mod tests {
         shared.push(&"x\n".repeat(50_000), None);
         shared.restart();
         let part = shared.read();
-        assert!(part.text.is_empty());
+        assert!(part.text().is_empty());
         assert_eq!(part.generation, 1);
     }
 }

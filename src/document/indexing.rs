@@ -108,10 +108,7 @@ fn stream_in<R: Read + Seek>(
         }
         false => evidence,
     };
-    shared
-        .write()
-        .text
-        .reserve(usize::try_from(len).unwrap_or(0));
+    shared.reserve(usize::try_from(len).unwrap_or(0));
     let (tx, rx) = mpsc::sync_channel::<Piped>(AHEAD);
     std::thread::scope(|s| {
         let classifying = s.spawn(move || {
@@ -124,9 +121,9 @@ fn stream_in<R: Read + Seek>(
                     Piped::Text(more) => {
                         shared.push_owned(more, made.take());
                         let part = shared.read();
-                        growing.grow(&part.text);
+                        growing.grow(part.text());
                         found(Found {
-                            text: &part.text,
+                            text: part.text(),
                             blocks: growing.blocks(),
                         });
                     }
@@ -161,8 +158,8 @@ fn stream_in<R: Read + Seek>(
         shared.complete();
         ready();
         let part = shared.read();
-        let (blocks, summary) = growing.finish(&part.text);
-        let body = gutenberg::body(&part.text);
+        let (blocks, summary) = growing.finish(part.text());
+        let body = gutenberg::body(part.text());
         drop(part);
         let text = shared.take();
         Ok(Document {
@@ -202,6 +199,57 @@ mod tests {
         s
     }
 
+    /// The document [`stream_in`] makes of `bytes`, read 4 KB at a time into pieces of
+    /// about 1 KB.
+    fn streamed(
+        bytes: Vec<u8>,
+        shared: (&Evidence, &Indexed),
+        found: &mut (dyn FnMut(Found) + Send),
+    ) -> Document {
+        let len = bytes.len() as u64;
+        let mut file = Cursor::new(bytes);
+        stream_in(
+            &mut file,
+            len,
+            None,
+            shared,
+            &mut (),
+            found,
+            &mut || {},
+            (4096, 1000),
+        )
+        .unwrap()
+    }
+
+    /// A UTF-8 story's file mapped: its text is the map (nothing copied) while its bytes
+    /// are the text, and a copy from the first piece that is not (CRLF line ends, or a
+    /// late byte that is not UTF-8); the document is the same either way.
+    #[cfg(unix)]
+    #[test]
+    fn a_mapped_storys_text_is_its_file_while_the_bytes_are_the_text() {
+        use std::io::Write;
+        let lf = |b: Vec<u8>| b.into_iter().filter(|&c| c != b'\r').collect::<Vec<u8>>();
+        let bom = |b: Vec<u8>| [b"\xEF\xBB\xBF".to_vec(), lf(b)].concat();
+        let cases: [(Vec<u8>, bool); 4] = [
+            (lf(story(false)), true),
+            (bom(story(false)), true),
+            (story(false), false),
+            (lf(story(true)), false),
+        ];
+        for (bytes, kept) in cases {
+            let mut file = tempfile::NamedTempFile::new().unwrap();
+            file.write_all(&bytes).unwrap();
+            let want = load::whole(bytes.clone(), None).unwrap();
+            let shared = Indexed::default();
+            shared.map(crate::mapped::Mapped::new(file.as_file()).unwrap());
+            let got = streamed(bytes, (&Evidence::default(), &shared), &mut |_| {});
+            assert_eq!(got.text(), want.text());
+            assert_eq!(got.blocks(), want.blocks());
+            assert_eq!(got.body(), want.body());
+            assert_eq!(matches!(got.text, super::super::Text::Mapped(_)), kept);
+        }
+    }
+
     #[test]
     fn blocks_found_while_reading_are_those_of_one_pass() {
         for (late, sampled) in [(false, true), (true, true), (false, false)] {
@@ -220,18 +268,7 @@ mod tests {
             };
             let mut seen = Vec::new();
             let mut found = |f: Found| seen.push((f.text.len(), f.blocks.len()));
-            let len = bytes.len() as u64;
-            let got = stream_in(
-                &mut Cursor::new(bytes),
-                len,
-                None,
-                (&evidence, &Indexed::default()),
-                &mut (),
-                &mut found,
-                &mut || {},
-                (4096, 1000),
-            )
-            .unwrap();
+            let got = streamed(bytes, (&evidence, &Indexed::default()), &mut found);
             assert_eq!(got.text(), want.text());
             assert_eq!(got.blocks(), want.blocks());
             assert_eq!(got.body(), want.body());

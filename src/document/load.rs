@@ -117,7 +117,7 @@ fn assemble(
     summary: Option<blocks::Summary>,
 ) -> Document {
     Document {
-        text,
+        text: super::Text::Made(text),
         blocks,
         body,
         charset: choice.charset,

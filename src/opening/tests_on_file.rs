@@ -110,7 +110,7 @@ pub(super) fn let_go_and_save(raw: &str) {
     let text = crate::normalise::normalise(raw);
     let (_dir, path, mut reader, mut book) = open_story(raw);
     assert!(reader.partial().is_some(), "still on a window");
-    assert!(index(&book).read().text.is_empty(), "no text held");
+    assert!(index(&book).read().text().is_empty(), "no text held");
     let first = reader.document().text().len();
     assert!(first < 200_000);
     assert_eq!(reader.text_len(), text.len());
@@ -149,7 +149,7 @@ fn a_story_with_crlf_and_also_a_tab_is_let_go_and_searched_where_the_tab_is() {
     let (_dir, _path, mut reader, mut book) = open_story(&raw);
     assert!(reader.partial().is_some(), "on windows");
     let shared = index(&book);
-    assert!(shared.read().text.is_empty(), "no text held");
+    assert!(shared.read().text().is_empty(), "no text held");
     let on_file = shared.read().on_file.clone().unwrap();
     assert_eq!(on_file.file_len, raw.len() as u64);
     // A query of the tab's spaces finds them where the whole text has them.

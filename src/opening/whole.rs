@@ -17,6 +17,10 @@ use std::time::{Duration, Instant};
 /// tenth of the indexing thread's time.
 const CHAPTERS_EVERY: Duration = Duration::from_millis(200);
 
+/// The background reading's nice value: it gives way to any thread with work to do.
+#[cfg(target_os = "linux")]
+const BACKGROUND_NICE: i32 = 10;
+
 /// Reads the story at `path` (`len` bytes, `forced` or detected encoding) whole on a
 /// thread of its own, finding its blocks with `evidence` from its samples as it goes;
 /// the text read so far is kept in the [`Indexed`] returned.
@@ -59,6 +63,17 @@ pub(super) fn spawn(
         let doc = crate::storyfile::open(&path)
             .map_err(load::StreamError::from)
             .and_then(|mut file| {
+                // Its text is its bytes, while they are (see `crate::mapped`).
+                #[cfg(unix)]
+                if let Ok(mapped) = crate::mapped::Mapped::new(&file) {
+                    indexed.map(mapped);
+                }
+                // Behind the reader's keys, and behind the thread just started that lets
+                // go of the map's pages, which must keep up with the passes over them;
+                // the threads this one starts take its priority (Linux's nice value is a
+                // thread's).
+                #[cfg(target_os = "linux")]
+                let _ = rustix::process::setpriority_process(None, BACKGROUND_NICE);
                 let shared = (&*evidence, &*indexed);
                 // Held back, in tests, with all of the text searchable.
                 let ready = &mut hold_if_asked;

@@ -354,7 +354,7 @@ impl Reader {
             // The window read there puts it on a character (see `go_then`).
             return Some(at.min(within.end.saturating_sub(1)));
         }
-        (at < within.end).then(|| crate::position::floor_char_boundary(&part.text, at))
+        (at < within.end).then(|| crate::position::floor_char_boundary(part.text(), at))
     }
 }
 

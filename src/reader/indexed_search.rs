@@ -106,7 +106,7 @@ impl Reader {
         let Some(within) = part.searchable().filter(|s| from <= s.end) else {
             return false;
         };
-        let hay = &part.text[..within.end];
+        let hay = &part.text()[..within.end];
         // A match found by wrapping round is not the whole story's: forward, the text
         // before the place is not read at all.
         let within = match forward {
@@ -137,10 +137,11 @@ impl Reader {
             return;
         };
         let (forward, query) = (search.forward(), search.query().clone());
-        let gone = part.gone || part.generation != scope.generation || part.text.len() < scope.len;
+        let gone =
+            part.gone || part.generation != scope.generation || part.text().len() < scope.len;
         let step = match gone {
             true => Step::Done(None),
-            false => search.step(&part.text[..scope.len], budget),
+            false => search.step(&part.text()[..scope.len], budget),
         };
         drop(part);
         match step {
@@ -240,7 +241,7 @@ impl Reader {
         let Some(within) = part.searchable().filter(|s| s.end > retry.searched) else {
             return;
         };
-        let text = &part.text;
+        let text = part.text();
         let resume = retry.searched.saturating_sub(MARGIN).max(retry.from);
         let resume = crate::position::floor_char_boundary(text, resume.max(within.start));
         let end = crate::position::floor_char_boundary(text, within.end.min(resume + RETRY_STEP));
