@@ -26,8 +26,10 @@
 use crate::document::MappedText;
 use std::fs::File;
 use std::io;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Once, OnceLock, Weak};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Weak};
+
+mod guard;
 use std::time::Duration;
 
 /// How often the pages resident are counted: the passes over a story's blocks, which
@@ -40,9 +42,6 @@ const TRIM_FROM: usize = 4 << 20;
 
 /// Where the pages resident cannot be counted: a trim every this many looks.
 const TRIM_BLIND: u32 = 4;
-
-/// How many maps can be held at once (one per story being indexed).
-const SLOTS: usize = 8;
 
 /// A file's bytes, mapped (see the module's docs).
 pub struct Mapped {
@@ -71,7 +70,7 @@ impl Mapped {
     /// # Errors
     /// It cannot be mapped (or is empty), or too many maps are held already.
     pub fn new(file: &File) -> io::Result<Arc<Self>> {
-        guard_installed()?;
+        guard::installed()?;
         // SAFETY: the map is read-only and private to this module, which hands out its
         // bytes only as `&[u8]` or, where compared equal to text, `&str`. A file cut short
         // under it is the handler's (see `on_sigbus`); a file rewritten in place is the
@@ -86,7 +85,7 @@ impl Mapped {
         // map is touched, so the pages are cached and reading ahead is not missed.)
         map.advise(memmap2::Advice::Random)?;
         let range = (map.as_ptr() as usize, map.as_ptr() as usize + map.len());
-        let slot = take_slot(range).ok_or_else(|| io::Error::other("too many maps"))?;
+        let slot = guard::take_slot(range).ok_or_else(|| io::Error::other("too many maps"))?;
         let skip = match map.starts_with(b"\xEF\xBB\xBF") {
             true => 3,
             false => 0,
@@ -106,7 +105,7 @@ impl Mapped {
 
     /// Whether the file was cut short under the map, and a page past its end touched.
     pub fn torn(&self) -> bool {
-        SLOT[self.slot].torn.load(Ordering::Acquire)
+        guard::torn(self.slot)
     }
 
     /// Lets go of the pages touched since the last time (see the module's docs).
@@ -152,11 +151,7 @@ impl MappedText for Mapped {
 impl Drop for Mapped {
     fn drop(&mut self) {
         // Before the map goes: a fault at its addresses is then no longer ours.
-        let slot = &SLOT[self.slot];
-        slot.start.store(0, Ordering::Release);
-        slot.end.store(0, Ordering::Release);
-        slot.torn.store(false, Ordering::Release);
-        slot.used.store(false, Ordering::Release);
+        guard::free(self.slot);
     }
 }
 
@@ -186,148 +181,7 @@ fn trim_while_held(held: &Weak<Mapped>) {
 fn resident_file_bytes() -> Option<usize> {
     let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
     let pages: usize = statm.split_whitespace().nth(2)?.parse().ok()?;
-    Some(pages * PAGE.load(Ordering::Acquire))
-}
-
-/// A map's range, as the SIGBUS handler sees it.
-struct Slot {
-    used: AtomicBool,
-    start: AtomicUsize,
-    end: AtomicUsize,
-    torn: AtomicBool,
-}
-
-#[allow(clippy::declare_interior_mutable_const)]
-const FREE: Slot = Slot {
-    used: AtomicBool::new(false),
-    start: AtomicUsize::new(0),
-    end: AtomicUsize::new(0),
-    torn: AtomicBool::new(false),
-};
-
-static SLOT: [Slot; SLOTS] = [FREE; SLOTS];
-
-/// The page size, for the handler (which must not ask the system).
-static PAGE: AtomicUsize = AtomicUsize::new(0);
-
-/// The SIGBUS action before ours: a fault that is not at a map of ours is its.
-static PREVIOUS: OnceLock<libc::sigaction> = OnceLock::new();
-
-fn take_slot((start, end): (usize, usize)) -> Option<usize> {
-    let i = SLOT.iter().position(|s| {
-        s.used
-            .compare_exchange(false, true, Ordering::AcqRel, Ordering::Acquire)
-            .is_ok()
-    })?;
-    SLOT[i].torn.store(false, Ordering::Release);
-    SLOT[i].start.store(start, Ordering::Release);
-    SLOT[i].end.store(end, Ordering::Release);
-    Some(i)
-}
-
-/// Installs the SIGBUS handler, once.
-fn guard_installed() -> io::Result<()> {
-    static INSTALL: Once = Once::new();
-    static FAILED: AtomicBool = AtomicBool::new(false);
-    INSTALL.call_once(|| {
-        if install().is_err() {
-            FAILED.store(true, Ordering::Release);
-        }
-    });
-    match FAILED.load(Ordering::Acquire) {
-        true => Err(io::Error::other(
-            "the SIGBUS handler could not be installed",
-        )),
-        false => Ok(()),
-    }
-}
-
-fn install() -> io::Result<()> {
-    // SAFETY: sysconf has no preconditions.
-    let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
-    let page = usize::try_from(page)
-        .ok()
-        .filter(|p| p.is_power_of_two())
-        .ok_or_else(io::Error::last_os_error)?;
-    PAGE.store(page, Ordering::Release);
-    // SAFETY: a zeroed sigaction is a valid one (no handler, no flags, empty mask) until
-    // filled in; the handler is async-signal-safe (atomics and `mmap`, a system call).
-    unsafe {
-        let mut ours: libc::sigaction = std::mem::zeroed();
-        ours.sa_sigaction = on_sigbus as *const () as usize;
-        ours.sa_flags = libc::SA_SIGINFO | libc::SA_ONSTACK;
-        libc::sigemptyset(&mut ours.sa_mask);
-        let mut previous: libc::sigaction = std::mem::zeroed();
-        if libc::sigaction(libc::SIGBUS, &ours, &mut previous) != 0 {
-            return Err(io::Error::last_os_error());
-        }
-        let _ = PREVIOUS.set(previous);
-    }
-    Ok(())
-}
-
-/// SIGBUS at one of our maps (its file cut short): a page of zeros over the page
-/// touched, the map marked torn, and the read goes on. Anywhere else: the action that was
-/// there before ours (the standard library's, which tells a stack overflow), or the
-/// default one, which ends the process as if there were no handler.
-extern "C" fn on_sigbus(sig: libc::c_int, info: *mut libc::siginfo_t, context: *mut libc::c_void) {
-    // SAFETY: the kernel passes a valid siginfo to an SA_SIGINFO handler.
-    let at = unsafe { (*info).si_addr() } as usize;
-    let page = PAGE.load(Ordering::Acquire);
-    for slot in &SLOT {
-        let (start, end) = (
-            slot.start.load(Ordering::Acquire),
-            slot.end.load(Ordering::Acquire),
-        );
-        if start <= at && at < end && page != 0 {
-            let base = at & !(page - 1);
-            // SAFETY: the page lies inside a map of ours, which is only ever read: zeros
-            // in place of bytes the file no longer has.
-            let zeros = unsafe {
-                libc::mmap(
-                    base as *mut libc::c_void,
-                    page,
-                    libc::PROT_READ,
-                    libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_FIXED,
-                    -1,
-                    0,
-                )
-            };
-            if zeros != libc::MAP_FAILED {
-                slot.torn.store(true, Ordering::Release);
-                return;
-            }
-        }
-    }
-    pass_on(sig, info, context);
-}
-
-fn pass_on(sig: libc::c_int, info: *mut libc::siginfo_t, context: *mut libc::c_void) {
-    let previous = PREVIOUS.get();
-    let handler = previous.map_or(libc::SIG_DFL, |p| p.sa_sigaction);
-    if handler != libc::SIG_DFL && handler != libc::SIG_IGN {
-        let flags = previous.map_or(0, |p| p.sa_flags);
-        // SAFETY: the previous handler was installed for this signal with these flags,
-        // which say which of the two signatures it has.
-        unsafe {
-            if flags & libc::SA_SIGINFO != 0 {
-                let f: extern "C" fn(libc::c_int, *mut libc::siginfo_t, *mut libc::c_void) =
-                    std::mem::transmute(handler);
-                f(sig, info, context);
-            } else {
-                let f: extern "C" fn(libc::c_int) = std::mem::transmute(handler);
-                f(sig);
-            }
-        }
-        return;
-    }
-    // SAFETY: a zeroed sigaction with SIG_DFL (0) is the default action; the fault
-    // happens again on return, and ends the process as it would have.
-    unsafe {
-        let mut default: libc::sigaction = std::mem::zeroed();
-        default.sa_sigaction = libc::SIG_DFL;
-        libc::sigaction(libc::SIGBUS, &default, std::ptr::null_mut());
-    }
+    Some(pages * guard::page())
 }
 
 #[cfg(test)]
@@ -395,8 +249,8 @@ mod tests {
         assert_ne!(first.slot, second.slot);
         let slot = second.slot;
         drop(second);
-        assert!(!SLOT[slot].used.load(Ordering::Acquire));
-        assert!(SLOT[first.slot].used.load(Ordering::Acquire));
+        assert!(!guard::used(slot));
+        assert!(guard::used(first.slot));
         assert!(first.confirm("one\n"));
     }
 }
